@@ -1,0 +1,3 @@
+using Lodestar.Cli;
+
+return await LodestarCommand.Create().Parse(args).InvokeAsync();

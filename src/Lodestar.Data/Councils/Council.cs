@@ -1,0 +1,16 @@
+namespace Lodestar.Data.Councils;
+
+/// <summary>An English local authority (or the Children's Trust acting for it).</summary>
+/// <remarks>
+/// <see cref="Code"/> is the DfE's ONS-style code (new_la_code, e.g. E10000003); <see cref="LaNumber"/>
+/// is the DfE's three-digit old_la_code (e.g. 873), which the statutory returns and the benchmark
+/// files both carry.
+/// </remarks>
+public sealed class Council
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string LaNumber { get; set; }
+    public required string Name { get; set; }
+    public required string Region { get; set; }
+}

@@ -1,0 +1,49 @@
+using Lodestar.Data;
+using Lodestar.Web.Health;
+
+namespace Lodestar.Web;
+
+/// <summary>Builds the web application: one place shared by <c>Program</c>, the CLI's serve and the tests.</summary>
+public static class LodestarWebApp
+{
+    /// <summary>
+    /// Builds the app. The content root is the folder the app was built to (where its pages' static
+    /// files are copied); the data folder is resolved against the working directory.
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+
+        var dataFolder = Path.GetFullPath(builder.Configuration["Lodestar:DataFolder"] ?? "data", Environment.CurrentDirectory);
+        var database = DatabaseOptions.FromConfiguration(builder.Configuration, dataFolder);
+        builder.Services.AddLodestarDatabase(database);
+        builder.Services.AddHealthChecks().AddDbContextCheck<LodestarDbContext>("database");
+        builder.Services.AddRazorPages();
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler();
+        }
+
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapHealth();
+        app.MapRazorPages();
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LodestarDbContext>();
+            DatabaseInitializer.Initialize(db);
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,4 @@
+using Lodestar.Web;
+
+var app = LodestarWebApp.Build(args);
+await app.RunAsync();
