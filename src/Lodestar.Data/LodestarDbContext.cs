@@ -14,17 +14,8 @@ public abstract class LodestarDbContext(DbContextOptions options) : DbContext(op
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Council>(council =>
-        {
-            council.ToTable("councils");
-            council.HasKey(c => c.Id);
-            council.Property(c => c.Code).HasMaxLength(9);
-            council.Property(c => c.LaNumber).HasMaxLength(3);
-            council.Property(c => c.Name).HasMaxLength(120);
-            council.Property(c => c.Region).HasMaxLength(60);
-            council.HasIndex(c => c.Code).IsUnique();
-            council.HasIndex(c => c.LaNumber).IsUnique();
-        });
+        // Each feature keeps its mapping beside its entities, as an IEntityTypeConfiguration<T>.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LodestarDbContext).Assembly);
     }
 }
 

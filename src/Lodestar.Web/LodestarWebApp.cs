@@ -15,6 +15,7 @@ public static class LodestarWebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            ApplicationName = typeof(LodestarWebApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
         configure?.Invoke(builder);
@@ -38,10 +39,11 @@ public static class LodestarWebApp
         app.MapHealth();
         app.MapRazorPages();
 
-        using (var scope = app.Services.CreateScope())
+        // Migrations are applied at start unless an operator applies them separately.
+        if (app.Configuration.GetValue("Lodestar:Database:MigrateAtStart", true))
         {
-            var db = scope.ServiceProvider.GetRequiredService<LodestarDbContext>();
-            DatabaseInitializer.Initialize(db);
+            using var scope = app.Services.CreateScope();
+            DatabaseInitializer.Initialize(scope.ServiceProvider.GetRequiredService<LodestarDbContext>());
         }
 
         return app;

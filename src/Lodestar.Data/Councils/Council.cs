@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Lodestar.Data.Councils;
 
 /// <summary>An English local authority (or the Children's Trust acting for it).</summary>
@@ -13,4 +16,19 @@ public sealed class Council
     public required string LaNumber { get; set; }
     public required string Name { get; set; }
     public required string Region { get; set; }
+}
+
+internal sealed class CouncilConfiguration : IEntityTypeConfiguration<Council>
+{
+    public void Configure(EntityTypeBuilder<Council> council)
+    {
+        council.ToTable("councils");
+        council.HasKey(c => c.Id);
+        council.Property(c => c.Code).HasMaxLength(9);
+        council.Property(c => c.LaNumber).HasMaxLength(3);
+        council.Property(c => c.Name).HasMaxLength(120);
+        council.Property(c => c.Region).HasMaxLength(60);
+        council.HasIndex(c => c.Code).IsUnique();
+        council.HasIndex(c => c.LaNumber).IsUnique();
+    }
 }
