@@ -39,4 +39,12 @@ as_pg "'$pg_bin/pg_ctl' -D '$pg_dir/data' -l '$pg_dir/log' -w -t 60 -o \"-h 127.
 export LODESTAR_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true"
 echo "test.sh: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port; Chromium at /usr/bin/chromium"
 
-dotnet test Lodestar.slnx --nologo "$@"
+log="$pg_dir/dotnet-test.log"
+set +e
+dotnet test Lodestar.slnx --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line over every test project, in the plain "N passed, N failed, N skipped" form.
+awk '/^(Passed|Failed)! +- Failed:/ { gsub(/[^0-9,]/, "", $0); split($0, n, ","); f += n[1]; p += n[2]; s += n[3] }
+     END { printf "Total: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"

@@ -1,5 +1,6 @@
 using Lodestar.Data;
 using Lodestar.Web.Health;
+using Lodestar.Web.Security;
 
 namespace Lodestar.Web;
 
@@ -24,6 +25,7 @@ public static class LodestarWebApp
         var database = DatabaseOptions.FromConfiguration(builder.Configuration, dataFolder);
         builder.Services.AddLodestarDatabase(database);
         builder.Services.AddHealthChecks().AddDbContextCheck<LodestarDbContext>("database");
+        builder.Services.AddLodestarSecurity(dataFolder);
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
 
@@ -33,9 +35,12 @@ public static class LodestarWebApp
             app.UseExceptionHandler();
         }
 
+        app.UseSecurityHeaders();
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealth();
         app.MapRazorPages();
 
@@ -43,7 +48,9 @@ public static class LodestarWebApp
         if (app.Configuration.GetValue("Lodestar:Database:MigrateAtStart", true))
         {
             using var scope = app.Services.CreateScope();
-            DatabaseInitializer.Initialize(scope.ServiceProvider.GetRequiredService<LodestarDbContext>());
+            var db = scope.ServiceProvider.GetRequiredService<LodestarDbContext>();
+            DatabaseInitializer.Initialize(db);
+            app.OpenSetupIfNoUsers(db);
         }
 
         return app;

@@ -19,6 +19,11 @@ public sealed class RunningApp : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public string DataFolder => _dataFolder;
+
+    /// <summary>The one-time setup code the app wrote, as the person who installed it would read it.</summary>
+    public string SetupCode => File.ReadAllText(Path.Combine(_dataFolder, "setup-code.txt")).Trim();
+
     public HttpClient Client { get; }
 
     public static async Task<RunningApp> StartAsync(IDictionary<string, string?>? settings = null)

@@ -11,7 +11,7 @@ public static class HealthEndpoints
     /// The body names each check and its status, never connection details.
     /// </summary>
     public static void MapHealth(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lodestar.Data.Security;
+
+/// <summary>A person who signs in to Lodestar. There is no built-in account and no default password.</summary>
+public sealed class User
+{
+    public int Id { get; set; }
+    public required string UserName { get; set; }
+    public required string DisplayName { get; set; }
+    public required string PasswordHash { get; set; }
+    public bool IsActive { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+    public int FailedSignIns { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
+    public List<UserRole> Roles { get; set; } = [];
+}
+
+public sealed class UserRole
+{
+    public int UserId { get; set; }
+    public required string Role { get; set; }
+}
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> user)
+    {
+        user.ToTable("users");
+        user.HasKey(u => u.Id);
+        user.Property(u => u.UserName).HasMaxLength(100);
+        user.Property(u => u.DisplayName).HasMaxLength(200);
+        user.Property(u => u.PasswordHash).HasMaxLength(200);
+        user.HasIndex(u => u.UserName).IsUnique();
+        user.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UserRoleConfiguration : IEntityTypeConfiguration<UserRole>
+{
+    public void Configure(EntityTypeBuilder<UserRole> role)
+    {
+        role.ToTable("user_roles");
+        role.HasKey(r => new { r.UserId, r.Role });
+        role.Property(r => r.Role).HasMaxLength(40);
+    }
+}

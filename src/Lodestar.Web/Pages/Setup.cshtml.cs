@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+using Lodestar.Data.Audit;
+using Lodestar.Data.Security;
+using Lodestar.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lodestar.Web.Pages;
+
+/// <summary>First run only: creates the first administrator, given the one-time setup code.</summary>
+[AllowAnonymous]
+public sealed class SetupModel(SetupCode setup, UserAccounts accounts, AuditLog audit) : PageModel
+{
+    [BindProperty, Required(ErrorMessage = "Enter the setup code")]
+    public string? Code { get; set; }
+
+    [BindProperty, Required(ErrorMessage = "Enter a user name")]
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? DisplayName { get; set; }
+
+    [BindProperty, Required(ErrorMessage = "Enter a password")]
+    public string? Password { get; set; }
+
+    [BindProperty, Required(ErrorMessage = "Enter the password again")]
+    public string? ConfirmPassword { get; set; }
+
+    public bool Closed => !setup.IsOpen;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!setup.IsOpen)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid && !setup.Matches(Code))
+        {
+            ModelState.AddModelError(nameof(Code), "The setup code is not right: copy it from setup-code.txt in the data folder");
+        }
+
+        if (ModelState.IsValid && Password != ConfirmPassword)
+        {
+            ModelState.AddModelError(nameof(ConfirmPassword), "The two passwords are not the same");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        User user;
+        try
+        {
+            user = await accounts.CreateAsync(UserName!, DisplayName ?? "", Password!, Roles.All, cancellationToken);
+        }
+        catch (ArgumentException error)
+        {
+            ModelState.AddModelError(error.ParamName == "password" ? nameof(Password) : nameof(UserName), error.Message.Split(" (Parameter")[0]);
+            return Page();
+        }
+
+        setup.Close();
+        await audit.RecordAsync(user.UserName, AuditActions.UserCreated, $"user {user.UserName}", "first administrator, at setup", cancellationToken);
+        await SecurityServices.SignInAsync(HttpContext, user);
+        return Redirect("/");
+    }
+}

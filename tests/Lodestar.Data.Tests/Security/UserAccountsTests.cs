@@ -1,0 +1,88 @@
+using Lodestar.Data.Security;
+using Lodestar.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestar.Data.Tests.Security;
+
+public sealed class UserAccountsTests
+{
+    private const string GoodPassword = "correct horse battery";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [AllDatabases]
+    public async Task SignIn_RightPassword_Succeeds_AndNoPasswordIsStoredInClear(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var accounts = new UserAccounts(db, TimeProvider.System);
+        await accounts.CreateAsync("Ann", "Ann Analyst", GoodPassword, [Roles.Viewer, Roles.ChildLevel], Cancel);
+
+        var (outcome, user) = await accounts.SignInAsync(" ann ", GoodPassword, Cancel);
+
+        Assert.Equal(SignInOutcome.Succeeded, outcome);
+        Assert.Equal(["child-level", "viewer"], user!.Roles.Select(r => r.Role).Order());
+        await using var check = database.CreateContext();
+        var stored = await check.Set<User>().SingleAsync(Cancel);
+        Assert.DoesNotContain(GoodPassword, stored.PasswordHash, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task SignIn_FiveWrongPasswords_LocksEvenTheRightPasswordOut(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var clock = new StepClock(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        var accounts = new UserAccounts(db, clock);
+        await accounts.CreateAsync("bob", "", GoodPassword, [Roles.Viewer], Cancel);
+
+        for (var i = 1; i < UserAccounts.FailuresBeforeLockout; i++)
+        {
+            Assert.Equal(SignInOutcome.Failed, (await accounts.SignInAsync("bob", "wrong password!", Cancel)).Outcome);
+        }
+
+        Assert.Equal(SignInOutcome.LockedOut, (await accounts.SignInAsync("bob", "wrong password!", Cancel)).Outcome);
+        Assert.Equal(SignInOutcome.LockedOut, (await accounts.SignInAsync("bob", GoodPassword, Cancel)).Outcome);
+
+        clock.Now += UserAccounts.LockoutDuration;
+        Assert.Equal(SignInOutcome.Succeeded, (await accounts.SignInAsync("bob", GoodPassword, Cancel)).Outcome);
+    }
+
+    [Theory]
+    [InlineData("short pass", "at least 12")]
+    [InlineData("", "at least 12")]
+    public async Task Create_WeakPassword_IsRefused(string password, string message)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = database.CreateContext();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            new UserAccounts(db, TimeProvider.System).CreateAsync("cat", "", password, [Roles.Viewer], Cancel));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_UnknownRoleOrTakenName_IsRefused()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = database.CreateContext();
+        var accounts = new UserAccounts(db, TimeProvider.System);
+        await accounts.CreateAsync("dan", "", GoodPassword, [Roles.Viewer], Cancel);
+
+        var unknownRole = await Assert.ThrowsAsync<ArgumentException>(() => accounts.CreateAsync("eve", "", GoodPassword, ["superuser"], Cancel));
+        var taken = await Assert.ThrowsAsync<ArgumentException>(() => accounts.CreateAsync("DAN", "", GoodPassword, [Roles.Viewer], Cancel));
+
+        Assert.Contains("'superuser'", unknownRole.Message, StringComparison.Ordinal);
+        Assert.Contains("taken", taken.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class StepClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}

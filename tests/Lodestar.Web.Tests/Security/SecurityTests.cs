@@ -1,0 +1,45 @@
+using System.Net;
+
+namespace Lodestar.Web.Tests.Security;
+
+public sealed class SecurityTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("/admin/audit")]
+    [InlineData("/admin/users")]
+    public async Task ProtectedPage_Anonymous_RedirectsToSignIn(string path)
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Address };
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnyResponse_CarriesSecurityHeaders()
+    {
+        await using var app = await RunningApp.StartAsync();
+
+        using var response = await app.Client.GetAsync(new Uri("/", UriKind.Relative), Cancel);
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FirstStart_NoUsers_WritesASetupCodeFileAndNoDefaultAccountWorks()
+    {
+        await using var app = await RunningApp.StartAsync();
+
+        Assert.Matches("^[0-9a-f]{24}$", app.SetupCode);
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = "admin", ["Password"] = "admin" });
+        using var signIn = await app.Client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), content, Cancel);
+        Assert.NotEqual(HttpStatusCode.OK, signIn.StatusCode); // no anti-forgery token, no account: refused either way
+    }
+}

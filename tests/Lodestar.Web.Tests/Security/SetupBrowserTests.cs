@@ -1,0 +1,52 @@
+namespace Lodestar.Web.Tests.Security;
+
+public sealed class SetupBrowserTests
+{
+    [Fact]
+    public async Task Setup_WithTheCodeFromTheDataFolder_CreatesTheAdministratorWhoSeesTheAuditLog()
+    {
+        await using var app = await RunningApp.StartAsync();
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.NewPageAsync();
+
+        await page.GotoAsync(app.Address.ToString());
+        await page.GetByText("Create the first administrator").ClickAsync();
+        await page.GetByLabel("Setup code").FillAsync(app.SetupCode);
+        await page.GetByLabel("User name").FillAsync("perf.lead");
+        await page.GetByLabel("Password (at least 12 characters)").FillAsync("a long enough passphrase");
+        await page.GetByLabel("Password again").FillAsync("a long enough passphrase");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Create administrator" }).ClickAsync();
+
+        Assert.Contains("Sign out perf.lead", await page.GetByTestId("sign-out").TextContentAsync(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(app.DataFolder, "setup-code.txt")), "setup closes once an administrator exists");
+
+        await page.GotoAsync(new Uri(app.Address, "/admin/audit").ToString());
+        var audit = await page.GetByTestId("audit-table").TextContentAsync();
+        Assert.Contains("user-created", audit, StringComparison.Ordinal);
+        Assert.Contains("perf.lead", audit, StringComparison.Ordinal);
+
+        await page.GetByTestId("sign-out").ClickAsync();
+        await page.GotoAsync(new Uri(app.Address, "/setup").ToString());
+        Assert.Equal("Lodestar is set up", (await page.Locator("h1").TextContentAsync())?.Trim());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Setup_WrongCode_IsRefusedWithAnErrorSummary()
+    {
+        await using var app = await RunningApp.StartAsync();
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.NewPageAsync();
+
+        await page.GotoAsync(new Uri(app.Address, "/setup").ToString());
+        await page.GetByLabel("Setup code").FillAsync("000000000000000000000000");
+        await page.GetByLabel("User name").FillAsync("intruder");
+        await page.GetByLabel("Password (at least 12 characters)").FillAsync("a long enough passphrase");
+        await page.GetByLabel("Password again").FillAsync("a long enough passphrase");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Create administrator" }).ClickAsync();
+
+        Assert.Contains("The setup code is not right", await page.Locator(".govuk-error-summary").TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(app.DataFolder, "setup-code.txt")), "setup stays open");
+        Assert.Empty(errors);
+    }
+}
