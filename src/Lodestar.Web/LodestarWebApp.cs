@@ -30,13 +30,16 @@ public static class LodestarWebApp
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
-        if (!app.Environment.IsDevelopment())
+        // Errors: ProblemDetails for the JSON API, a plain page for people; never a stack trace.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            app.UseExceptionHandler();
-        }
-
+            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+            ExceptionHandlingPath = "/error/500",
+        });
         app.UseSecurityHeaders();
-        app.UseStatusCodePages();
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

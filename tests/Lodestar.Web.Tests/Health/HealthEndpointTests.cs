@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Lodestar.Data;
+using Lodestar.Testing;
 
 namespace Lodestar.Web.Tests.Health;
 
@@ -35,5 +37,20 @@ public sealed class HealthEndpointTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("Unhealthy", body.RootElement.GetProperty("checks").GetProperty("database").GetString());
+    }
+
+    [Fact]
+    public async Task Health_OnPostgres_StartsMigratesAndReportsHealthy()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Lodestar:Database:Provider"] = "postgres",
+            ["Lodestar:Database:ConnectionString"] = database.Options.ConnectionString,
+        });
+
+        using var response = await app.Client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

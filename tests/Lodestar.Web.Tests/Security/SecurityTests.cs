@@ -42,4 +42,17 @@ public sealed class SecurityTests
         using var signIn = await app.Client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), content, Cancel);
         Assert.NotEqual(HttpStatusCode.OK, signIn.StatusCode); // no anti-forgery token, no account: refused either way
     }
+
+    [Fact]
+    public async Task UnknownPage_SignedOut_IsAPlainNotFoundPage()
+    {
+        await using var app = await RunningApp.StartAsync();
+
+        using var response = await app.Client.GetAsync(new Uri("/no-such-page", UriKind.Relative), Cancel);
+        var body = await response.Content.ReadAsStringAsync(Cancel);
+
+        // Signed out, an unknown address first meets the sign-in requirement, like any protected page.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Sign in", body, StringComparison.Ordinal);
+    }
 }
