@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Builder;
+using Lodestar.Data.Security;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace Lodestar.Web.Tests;
 
@@ -25,6 +28,52 @@ public sealed class RunningApp : IAsyncDisposable
     public string SetupCode => File.ReadAllText(Path.Combine(_dataFolder, "setup-code.txt")).Trim();
 
     public HttpClient Client { get; }
+
+    /// <summary>The password every test user gets.</summary>
+    public const string TestPassword = "test password long enough";
+
+    /// <summary>Creates a user directly in the app's database, as an administrator would.</summary>
+    public async Task<string> CreateUserAsync(string userName, params string[] roles)
+    {
+        using var scope = _app.Services.CreateScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+        await accounts.CreateAsync(userName, userName, TestPassword, roles.Length == 0 ? [Roles.Viewer] : roles);
+        return userName;
+    }
+
+    /// <summary>Creates a user with these roles and signs them in on the page, through the sign-in form.</summary>
+    public async Task SignInAsync(IPage page, params string[] roles)
+    {
+        var userName = await CreateUserAsync($"user{Guid.NewGuid():N}"[..16], roles);
+        await page.GotoAsync(new Uri(Address, "/account/sign-in").ToString());
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(TestPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByTestId("sign-out").WaitForAsync();
+    }
+
+    /// <summary>An HttpClient holding the sign-in cookie of a new user with these roles (for the JSON API).</summary>
+    public async Task<HttpClient> SignedInClientAsync(params string[] roles)
+    {
+        var userName = await CreateUserAsync($"user{Guid.NewGuid():N}"[..16], roles);
+        var cookies = new System.Net.CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Address };
+        var form = await client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = TestPassword,
+            ["__RequestVerificationToken"] = token,
+        });
+        using var response = await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), content);
+        if (!cookies.GetCookies(Address).Any(c => c.Name == "lodestar"))
+        {
+            throw new InvalidOperationException($"Sign-in failed for the test user (status {(int)response.StatusCode}).");
+        }
+
+        return client;
+    }
 
     public static async Task<RunningApp> StartAsync(IDictionary<string, string?>? settings = null)
     {

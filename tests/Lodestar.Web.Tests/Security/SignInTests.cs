@@ -1,0 +1,45 @@
+using System.Net;
+using Lodestar.Data.Security;
+
+namespace Lodestar.Web.Tests.Security;
+
+public sealed class SignInTests
+{
+    [Fact]
+    public async Task SignIn_ViewerInBrowser_SeesTheirNameButNoAdminLinks()
+    {
+        await using var app = await RunningApp.StartAsync();
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.NewPageAsync();
+
+        await app.SignInAsync(page, Roles.Viewer);
+
+        Assert.StartsWith("Sign out user", (await page.GetByTestId("sign-out").TextContentAsync())?.Trim(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByText("Audit log").CountAsync());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task AdminPage_ViewerCookie_IsForbidden()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var client = await app.SignedInClientAsync(Roles.Viewer);
+
+        using var response = await client.GetAsync(new Uri("/admin/audit", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        // Pages redirect to the "no access" page rather than showing the log.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/account/denied", response.RequestMessage?.RequestUri?.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task AdminPage_AdminCookie_ShowsTheSignInInTheAuditLog()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var client = await app.SignedInClientAsync(Roles.Admin);
+
+        var body = await client.GetStringAsync(new Uri("/admin/audit", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Contains("sign-in", body, StringComparison.Ordinal);
+    }
+}
