@@ -1,0 +1,147 @@
+using Lodestar.Domain.Benchmarks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestar.Data.Benchmarks;
+
+/// <summary>Figures stored per measure by one import.</summary>
+public sealed record BenchmarkImportCount(string MeasureId, int Figures, int Suppressed, IReadOnlyList<string> Years);
+
+/// <summary>
+/// Stores the DfE benchmarks and answers comparisons from them. Used by the CLI and the web app alike.
+/// </summary>
+public sealed class BenchmarkStore(LodestarDbContext db)
+{
+    /// <summary>
+    /// Stores an import, all or nothing, in one transaction. Each measure-year in the import replaces the
+    /// rows stored for that measure-year; a statistical neighbour model, when the import has one, replaces
+    /// the stored model; measures are added or updated.
+    /// </summary>
+    public async Task<IReadOnlyList<BenchmarkImportCount>> ImportAsync(BenchmarkImport import, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var measureIds = import.Measures.Select(m => m.Id).ToArray();
+            var stored = await db.Set<BenchmarkMeasureRecord>().Where(m => measureIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+            foreach (var measure in import.Measures)
+            {
+                if (stored.TryGetValue(measure.Id, out var record))
+                {
+                    record.Title = measure.Title;
+                    record.Unit = measure.Unit;
+                    record.Polarity = measure.Polarity;
+                    record.Source = measure.Source;
+                    db.Entry(record).State = EntityState.Modified;
+                }
+                else
+                {
+                    db.Add(new BenchmarkMeasureRecord { Id = measure.Id, Title = measure.Title, Unit = measure.Unit, Polarity = measure.Polarity, Source = measure.Source });
+                }
+            }
+
+            var counts = new List<BenchmarkImportCount>();
+            foreach (var group in import.Observations.GroupBy(o => o.MeasureId, StringComparer.Ordinal))
+            {
+                var years = group.Select(o => o.Year).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+                await db.Set<BenchmarkValueRecord>()
+                    .Where(v => v.MeasureId == group.Key && years.Contains(v.Year))
+                    .ExecuteDeleteAsync(cancellationToken);
+                db.AddRange(group.Select(BenchmarkValueRecord.From));
+                counts.Add(new BenchmarkImportCount(group.Key, group.Count(), group.Count(o => o.Value.IsSuppressed), years));
+            }
+
+            if (import.Neighbours.Count > 0)
+            {
+                await db.Set<StatisticalNeighbourRecord>().ExecuteDeleteAsync(cancellationToken);
+                db.AddRange(import.Neighbours.Select(n => new StatisticalNeighbourRecord
+                {
+                    CouncilCode = n.CouncilCode,
+                    Position = n.Position,
+                    NeighbourCode = n.NeighbourCode,
+                    Closeness = n.Closeness,
+                }));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return counts;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+        }
+    }
+
+    public async Task<BenchmarkMeasure?> FindMeasureAsync(string measureId, CancellationToken cancellationToken) =>
+        (await db.Set<BenchmarkMeasureRecord>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId, cancellationToken))?.ToMeasure();
+
+    /// <summary>Every area's figure for one measure and year.</summary>
+    public async Task<IReadOnlyList<BenchmarkObservation>> FiguresAsync(string measureId, string year, CancellationToken cancellationToken) =>
+        (await db.Set<BenchmarkValueRecord>().AsNoTracking()
+            .Where(v => v.MeasureId == measureId && v.Year == year)
+            .ToListAsync(cancellationToken))
+        .Select(v => v.ToObservation())
+        .ToArray();
+
+    /// <summary>The years stored for a measure, earliest first.</summary>
+    public async Task<IReadOnlyList<string>> YearsAsync(string measureId, CancellationToken cancellationToken) =>
+        (await db.Set<BenchmarkValueRecord>().Where(v => v.MeasureId == measureId).Select(v => v.Year).Distinct().ToListAsync(cancellationToken))
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    public async Task<IReadOnlyList<StatisticalNeighbour>> NeighboursAsync(string councilCode, CancellationToken cancellationToken) =>
+        (await db.Set<StatisticalNeighbourRecord>().AsNoTracking()
+            .Where(n => n.CouncilCode == councilCode)
+            .OrderBy(n => n.Position)
+            .ToListAsync(cancellationToken))
+        .Select(n => n.ToNeighbour())
+        .ToArray();
+
+    /// <summary>
+    /// The council's old_la_code (the benchmark files' key) from either its old_la_code (e.g. 873) or its
+    /// new_la_code (e.g. E10000003); null when the code is neither a known council nor in the stored figures.
+    /// </summary>
+    public async Task<string?> ResolveCouncilAsync(string code, CancellationToken cancellationToken)
+    {
+        var trimmed = code.Trim();
+        var upper = trimmed.ToUpperInvariant();
+        var council = await db.Councils.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.LaNumber == trimmed || c.Code == upper, cancellationToken);
+        if (council is not null)
+        {
+            return council.LaNumber;
+        }
+
+        // A council the reference list no longer holds (e.g. Cumbria, 909) may still have figures.
+        var stored = await db.Set<BenchmarkValueRecord>()
+            .AnyAsync(v => v.Level == GeographicLevel.LocalAuthority && v.AreaCode == trimmed, cancellationToken);
+        return stored ? trimmed : null;
+    }
+
+    /// <summary>
+    /// Compares a council (old_la_code) with England, its region, its statistical neighbours and all councils.
+    /// <paramref name="polarity"/> overrides the stored measure's (e.g. a framework's own polarity).
+    /// Null when the measure is not stored.
+    /// </summary>
+    public async Task<BenchmarkComparison?> CompareAsync(
+        string councilCode,
+        string measureId,
+        string year,
+        CancellationToken cancellationToken,
+        BenchmarkPolarity? polarity = null)
+    {
+        var measure = await FindMeasureAsync(measureId, cancellationToken);
+        if (measure is null)
+        {
+            return null;
+        }
+
+        var figures = await FiguresAsync(measureId, year, cancellationToken);
+        var neighbours = await NeighboursAsync(councilCode, cancellationToken);
+        return BenchmarkCalculator.Compare(measureId, year, polarity ?? measure.Polarity, figures, councilCode, neighbours);
+    }
+}
