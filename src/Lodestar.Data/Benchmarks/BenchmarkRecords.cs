@@ -34,8 +34,11 @@ public sealed class BenchmarkValueRecord
         AreaCode,
         AreaName,
         RegionCode,
-        Suppression is null ? BenchmarkValue.Of(Value ?? throw new InvalidOperationException($"Benchmark value {Id} has neither a value nor a suppression marker.")) : BenchmarkValue.Suppressed(Suppression),
+        Suppression is null ? BenchmarkValue.Of(Normalised(Value) ?? throw new InvalidOperationException($"Benchmark value {Id} has neither a value nor a suppression marker.")) : BenchmarkValue.Suppressed(Suppression),
         SourceFile);
+
+    // SQLite keeps decimals as text ("13.0"); drop trailing zeros so 13 reads back as 13 on every database.
+    private static decimal? Normalised(decimal? value) => value / 1.0000000000000000000000000000m;
 
     public static BenchmarkValueRecord From(BenchmarkObservation o) => new()
     {

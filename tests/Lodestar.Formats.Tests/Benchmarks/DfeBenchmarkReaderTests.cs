@@ -121,8 +121,8 @@ public sealed class DfeBenchmarkReaderTests
     public void Compare_BarnsleyAgencyRate2025_LeavesTheSuppressedNeighbourOut()
     {
         // csww_indicators_2017_to_2025.csv, agency_rate_fte 2025 of Barnsley's neighbours (sn_model_2025_wide.csv, 370):
-        // 372 Doncaster 1.9, 384 Wakefield 15.2, 357 Tameside 31.3, 371 Rotherham 12.8, 332 Dudley 14.5, 894 Telford 4,
-        // 840 Durham 8, 390 Gateshead 10, 807 Redcar 14.5, 394 Sunderland "low" → 112.2 / 9 = 12.4666…
+        // 372 1.9, 384 15.2, 357 31.3, 371 12.8, 332 14.5, 894 4, 840 8, 390 10, 807 14.5, and 394 Sunderland "low"
+        // (line 25) → 112.2 / 9 = 12.4666…
         var result = Compare("sw_agency_rate", "2025", "370", BenchmarkPolarity.LowerIsBetter);
 
         Assert.Equal(9, result.Neighbours.Used);
