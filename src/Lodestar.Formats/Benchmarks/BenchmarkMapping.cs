@@ -26,7 +26,20 @@ public sealed record BenchmarkMeasureMapping(
     IReadOnlyDictionary<string, string> Filters,
     string Indicator,
     decimal Scale,
-    BenchmarkValueFormat Format);
+    BenchmarkValueFormat Format)
+{
+    /// <summary>
+    /// When set, the figure is divided by this other mapped measure's figure for the same area and
+    /// multiplied by 10,000 (e.g. children in need per 10,000 children aged 0 to 17).
+    /// </summary>
+    public string? Per10kOf { get; init; }
+
+    /// <summary>Which year of the denominator to use, relative to the figure's (-1: the year before).</summary>
+    public int DenominatorYearOffset { get; init; }
+
+    /// <summary>When set, the figure is rounded to this many decimal places (half away from zero).</summary>
+    public int? Decimals { get; init; }
+}
 
 /// <summary>The mapping from the DfE files to Lodestar's measures, kept as data (samples/benchmarks/mapping.yaml).</summary>
 public sealed partial record BenchmarkMapping(string? StatisticalNeighboursFile, IReadOnlyList<BenchmarkMeasureMapping> Measures)
@@ -108,18 +121,34 @@ public sealed partial record BenchmarkMapping(string? StatisticalNeighboursFile,
                 problems.Add($"{where}: 'scale' must be greater than 0.");
             }
 
+            if (entry.Decimals is < 0 or > 6)
+            {
+                problems.Add($"{where}: 'decimals' must be from 0 to 6.");
+            }
+
+            if (entry.Per10kOf is { } denominator && !entries.Any(e => e.Id == denominator && e.Per10kOf is null))
+            {
+                problems.Add($"{where}: 'per_10k_of' must name another measure of this mapping that is not itself a rate, not '{denominator}'.");
+            }
+
             if (problems.Count == 0)
             {
                 var filters = entry.Filters ?? [];
                 var source = $"{entry.File}: {string.Join(", ", filters.Select(f => $"{f.Key} = \"{f.Value}\""))}"
-                    + $"{(filters.Count == 0 ? "" : "; ")}column {entry.Indicator}";
+                    + $"{(filters.Count == 0 ? "" : "; ")}column {entry.Indicator}"
+                    + (entry.Per10kOf is null ? "" : $"; per 10,000 of {entry.Per10kOf}{(entry.DenominatorYearOffset is { } o and not 0 ? $" (year {o:+0;-0})" : "")}");
                 measures.Add(new BenchmarkMeasureMapping(
                     new BenchmarkMeasure(entry.Id!, entry.Title ?? entry.Id!, entry.Unit!, polarity!.Value, source),
                     entry.File!,
                     filters,
                     entry.Indicator!,
                     entry.Scale ?? 1m,
-                    format!.Value));
+                    format!.Value)
+                {
+                    Per10kOf = entry.Per10kOf,
+                    DenominatorYearOffset = entry.DenominatorYearOffset ?? 0,
+                    Decimals = entry.Decimals,
+                });
             }
 
             void Require(string? value, string key)
@@ -187,5 +216,12 @@ public sealed partial record BenchmarkMapping(string? StatisticalNeighboursFile,
         public decimal? Scale { get; set; }
 
         public string? Format { get; set; }
+
+        [YamlMember(Alias = "per_10k_of")]
+        public string? Per10kOf { get; set; }
+
+        public int? DenominatorYearOffset { get; set; }
+
+        public int? Decimals { get; set; }
     }
 }

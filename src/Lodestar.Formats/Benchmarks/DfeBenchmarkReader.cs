@@ -56,6 +56,7 @@ public static class DfeBenchmarkReader
             }
         }
 
+        observations = DeriveRates(mapping, observations, diagnostics);
         var neighbours = mapping.StatisticalNeighboursFile is { } snFile
             ? StatisticalNeighbourReader.Read(DfeCsvTable.Load(FileIn(directory, snFile)), diagnostics)
             : [];
@@ -158,7 +159,7 @@ public static class DfeBenchmarkReader
             }
             else if (BenchmarkMapping.ParseNumber(text, mapping.Format) is { } number)
             {
-                value = BenchmarkValue.Of(number * mapping.Scale);
+                value = BenchmarkValue.Of(Round(number * mapping.Scale, mapping.Per10kOf is null ? mapping.Decimals : null));
             }
             else
             {
@@ -178,6 +179,56 @@ public static class DfeBenchmarkReader
                 $"no row matches the filters of measure {id} ({string.Join(", ", mapping.Filters.Select(f => $"{f.Key} = \"{f.Value}\""))})."));
         }
     }
+
+    /// <summary>
+    /// Turns the figures of measures mapped with <c>per_10k_of</c> into rates per 10,000 of the denominator
+    /// measure's figure for the same area (and year, shifted by the offset). A suppressed numerator or
+    /// denominator gives a suppressed rate with that marker; a missing or zero denominator gives "x".
+    /// </summary>
+    private static List<BenchmarkObservation> DeriveRates(
+        BenchmarkMapping mapping,
+        List<BenchmarkObservation> observations,
+        List<BenchmarkDiagnostic> diagnostics)
+    {
+        var rates = mapping.Measures.Where(m => m.Per10kOf is not null).ToDictionary(m => m.Measure.Id, StringComparer.Ordinal);
+        if (rates.Count == 0)
+        {
+            return observations;
+        }
+
+        var denominators = observations
+            .Where(o => rates.Values.Any(r => r.Per10kOf == o.MeasureId))
+            .ToDictionary(o => (o.MeasureId, o.Year, o.Level, o.AreaCode), o => o.Value);
+        var result = new List<BenchmarkObservation>(observations.Count);
+        foreach (var observation in observations)
+        {
+            if (!rates.TryGetValue(observation.MeasureId, out var rate))
+            {
+                result.Add(observation);
+                continue;
+            }
+
+            if (!int.TryParse(observation.Year, out var year))
+            {
+                diagnostics.Add(new BenchmarkDiagnostic(observation.SourceFile, 0, "time_period", observation.Year,
+                    $"{rate.Measure.Id}: a rate needs a four-digit year to find the denominator's year."));
+                continue;
+            }
+
+            var denominatorYear = (year + rate.DenominatorYearOffset).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            denominators.TryGetValue((rate.Per10kOf!, denominatorYear, observation.Level, observation.AreaCode), out var denominator);
+            var value = observation.Value.IsSuppressed ? observation.Value
+                : denominator.IsSuppressed ? denominator
+                : denominator.Number is { } d && d != 0 ? BenchmarkValue.Of(Round(observation.Value.Number!.Value * 10_000m / d, rate.Decimals))
+                : BenchmarkValue.Suppressed("x");
+            result.Add(observation with { Value = value });
+        }
+
+        return result;
+    }
+
+    private static decimal Round(decimal value, int? decimals) =>
+        decimals is { } places ? Math.Round(value, places, MidpointRounding.AwayFromZero) : value;
 
     private static string NonBlank(string text, string fallback) => text.Trim() is { Length: > 0 } t ? t : fallback;
 }

@@ -68,6 +68,16 @@ public sealed class BenchmarkMappingTests
     }
 
     [Fact]
+    public void Parse_RateOfAnUnknownMeasure_IsRefused()
+    {
+        var yaml = OneMeasure + "\n    per_10k_of: population_0_17\n";
+
+        var error = Assert.Throws<BenchmarkInputException>(() => BenchmarkMapping.Parse("m.yaml", yaml));
+
+        Assert.Contains("'per_10k_of' must name another measure", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_ShippedMapping_IsValidAndCoversTheCatalogueMeasures()
     {
         var mapping = BenchmarkMapping.Load(DfeBenchmarkFiles.Mapping());
@@ -78,7 +88,8 @@ public sealed class BenchmarkMappingTests
             "cla_rate_per_10k", "cla_started", "cla_ceased", "cla_placements_3plus", "cla_long_term_stability",
             "rereferrals_12m", "cin_at_end", "cpp_subsequent", "cpp_at_end", "care_leavers_eet_19_21",
             "care_leavers_eet_17_18", "care_leavers_suitable_accom_19_21", "care_leavers_suitable_accom_17_18",
-            "sw_turnover_rate", "sw_agency_rate", "sw_vacancy_rate", "sw_caseload_average",
+            "sw_turnover_rate", "sw_agency_rate", "sw_vacancy_rate", "sw_caseload_average", "cin_rate_per_10k",
+            "cpp_rate_per_10k", "referrals_rate_per_10k",
         ];
         Assert.All(expected, id => Assert.Contains(id, ids));
         Assert.Equal("sn_model_2025_wide.csv", mapping.StatisticalNeighboursFile);

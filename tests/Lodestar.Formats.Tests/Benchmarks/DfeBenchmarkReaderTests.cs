@@ -80,6 +80,59 @@ public sealed class DfeBenchmarkReaderTests
     }
 
     [Fact]
+    public void Read_CinRatePer10k_IsComputedFromTheYearBeforesPopulation()
+    {
+        // b1_children_in_need_2013_to_2025.csv: 2025,…,302,E09000003,Barnet,Children in Need,…,At31_episodes = 1978;
+        // ons_mid-year_population_estimates_2012_to_2024.csv: 2024,…,302,…,Barnet,Children aged 0 to 17 years,93851.
+        // 1978 / 93851 × 10,000 = 210.7596… → 210.8.
+        Assert.Equal(BenchmarkValue.Of(210.8m), Figure("cin_rate_per_10k", "2025", GeographicLevel.LocalAuthority, "302").Value);
+
+        // England: 402400 (b1 line 2) / 12183016 (ons 2024 National) × 10,000 = 330.296… → 330.3.
+        Assert.Equal(BenchmarkValue.Of(330.3m), Figure("cin_rate_per_10k", "2025", GeographicLevel.National, "E92000001").Value);
+
+        // d5_…csv 2025 Barnet CPP_At31 = 225: 225 / 93851 × 10,000 = 23.974… → 24.0.
+        Assert.Equal(24m, Figure("cpp_rate_per_10k", "2025", GeographicLevel.LocalAuthority, "302").Value.Number);
+
+        // c1_…csv 2025 Barnet referral_count = 2751: 2751 / 93851 × 10,000 = 293.12… → 293.1.
+        Assert.Equal(293.1m, Figure("referrals_rate_per_10k", "2025", GeographicLevel.LocalAuthority, "302").Value.Number);
+    }
+
+    [Fact]
+    public void Read_RateWithSuppressedOrMissingPart_IsSuppressedNotZero()
+    {
+        var folder = Directory.CreateTempSubdirectory("lodestar-bench-").FullName;
+        File.WriteAllText(Path.Combine(folder, "f.csv"),
+            "time_period,geographic_level,country_code,old_la_code,la_name,region_code,count,population\n"
+            + "2025,Local authority,E92000001,841,Darlington,E12000001,50,\n"
+            + "2025,Local authority,E92000001,840,Durham,E12000001,c,\n"
+            + "2025,Local authority,E92000001,807,Redcar,E12000001,10,\n"
+            + "2024,Local authority,E92000001,841,Darlington,E12000001,,20000\n"
+            + "2024,Local authority,E92000001,840,Durham,E12000001,,90000\n"
+            + "2024,Local authority,E92000001,807,Redcar,E12000001,,low\n");
+        var mapping = BenchmarkMapping.Parse("m.yaml", """
+            measures:
+              - { id: population, file: f.csv, filters: {}, indicator: population, unit: count, polarity: neither }
+              - id: rate
+                file: f.csv
+                indicator: count
+                unit: rate_per_10k
+                polarity: neither
+                per_10k_of: population
+                denominator_year_offset: -1
+                decimals: 1
+            """);
+
+        var result = DfeBenchmarkReader.Read(folder, mapping);
+
+        var rates = result.Import.Observations.Where(o => o.MeasureId == "rate" && o.Year == "2025").ToDictionary(o => o.AreaCode, o => o.Value);
+        Assert.Equal(BenchmarkValue.Of(25m), rates["841"]); // 50 / 20000 × 10,000
+        Assert.Equal(BenchmarkValue.Suppressed("c"), rates["840"]);
+        Assert.Equal(BenchmarkValue.Suppressed("low"), rates["807"]);
+        // The 2024 rows have no count (blank) and no 2023 population: suppressed, blank first.
+        Assert.All(result.Import.Observations.Where(o => o.MeasureId == "rate" && o.Year == "2024"), o => Assert.True(o.Value.IsSuppressed));
+    }
+
+    [Fact]
     public void Read_AdoptionYearsMonths_IsReadAsMonths()
     {
         // national_cla_adopted_…csv: 2025,…,4. Total average time between entry into care and date placed for adoption,Total,01:07
