@@ -39,19 +39,6 @@ public sealed class BenchmarkValueRecord
 
     // SQLite keeps decimals as text ("13.0"); drop trailing zeros so 13 reads back as 13 on every database.
     private static decimal? Normalised(decimal? value) => value / 1.0000000000000000000000000000m;
-
-    public static BenchmarkValueRecord From(BenchmarkObservation o) => new()
-    {
-        MeasureId = o.MeasureId,
-        Year = o.Year,
-        Level = o.Level,
-        AreaCode = o.AreaCode,
-        AreaName = o.AreaName,
-        RegionCode = o.RegionCode,
-        Value = o.Value.Number,
-        Suppression = o.Value.Suppression,
-        SourceFile = o.SourceFile,
-    };
 }
 
 /// <summary>A benchmarked measure as the mapping described it at its last import.</summary>

@@ -1,5 +1,8 @@
 using Lodestar.Domain.Benchmarks;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lodestar.Data.Benchmarks;
 
@@ -49,7 +52,6 @@ public sealed class BenchmarkStore(LodestarDbContext db)
                 await db.Set<BenchmarkValueRecord>()
                     .Where(v => v.MeasureId == group.Key && years.Contains(v.Year))
                     .ExecuteDeleteAsync(cancellationToken);
-                db.AddRange(group.Select(BenchmarkValueRecord.From));
                 counts.Add(new BenchmarkImportCount(group.Key, group.Count(), group.Count(o => o.Value.IsSuppressed), years));
             }
 
@@ -66,6 +68,7 @@ public sealed class BenchmarkStore(LodestarDbContext db)
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await InsertValuesAsync(import.Observations, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return counts;
         }
@@ -73,6 +76,95 @@ public sealed class BenchmarkStore(LodestarDbContext db)
         {
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+        }
+    }
+
+    /// <summary>
+    /// Inserts the figures with multi-row INSERTs on the import's transaction: a full import is some
+    /// 47,000 rows, which EF Core's change tracking would make several times slower. Table and column
+    /// names come from the EF model, so the mapping stays defined once.
+    /// </summary>
+    private async Task InsertValuesAsync(IReadOnlyList<BenchmarkObservation> observations, CancellationToken cancellationToken)
+    {
+        const int RowsPerCommand = 200;
+        var entity = db.Model.FindEntityType(typeof(BenchmarkValueRecord))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string[] properties =
+        [
+            nameof(BenchmarkValueRecord.MeasureId), nameof(BenchmarkValueRecord.Year), nameof(BenchmarkValueRecord.Level),
+            nameof(BenchmarkValueRecord.AreaCode), nameof(BenchmarkValueRecord.AreaName), nameof(BenchmarkValueRecord.RegionCode),
+            nameof(BenchmarkValueRecord.Value), nameof(BenchmarkValueRecord.Suppression), nameof(BenchmarkValueRecord.SourceFile),
+        ];
+        var columns = string.Join(", ", properties.Select(p => $"\"{entity.FindProperty(p)!.GetColumnName(table)}\""));
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        DbCommand? full = null;
+        try
+        {
+            for (var start = 0; start < observations.Count; start += RowsPerCommand)
+            {
+                var rows = Math.Min(RowsPerCommand, observations.Count - start);
+                DbCommand command;
+                if (rows == RowsPerCommand && full is not null)
+                {
+                    command = full;
+                }
+                else
+                {
+                    command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    var values = Enumerable.Range(0, rows).Select(r =>
+                        $"({string.Join(", ", properties.Select((_, c) => $"@p{(r * properties.Length) + c}"))})");
+                    command.CommandText = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES {string.Join(", ", values)}";
+                    for (var i = 0; i < rows * properties.Length; i++)
+                    {
+                        var parameter = command.CreateParameter();
+                        parameter.ParameterName = $"@p{i}";
+                        command.Parameters.Add(parameter);
+                    }
+
+                    if (rows == RowsPerCommand)
+                    {
+                        full = command;
+                    }
+                }
+
+                for (var r = 0; r < rows; r++)
+                {
+                    var o = observations[start + r];
+                    var p = r * properties.Length;
+                    command.Parameters[p].Value = o.MeasureId;
+                    command.Parameters[p + 1].Value = o.Year;
+                    command.Parameters[p + 2].Value = o.Level.ToString();
+                    command.Parameters[p + 3].Value = o.AreaCode;
+                    command.Parameters[p + 4].Value = o.AreaName;
+                    command.Parameters[p + 5].Value = (object?)o.RegionCode ?? DBNull.Value;
+                    command.Parameters[p + 6].Value = (object?)o.Value.Number ?? DBNull.Value;
+                    command.Parameters[p + 7].Value = (object?)o.Value.Suppression ?? DBNull.Value;
+                    command.Parameters[p + 8].Value = o.SourceFile;
+                }
+
+                try
+                {
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+                catch (DbException e)
+                {
+                    // The same exception EF Core's SaveChanges gives, so callers handle one kind.
+                    throw new DbUpdateException($"The database refused the benchmark figures: {e.Message}", e);
+                }
+                if (command != full)
+                {
+                    await command.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
         }
     }
 

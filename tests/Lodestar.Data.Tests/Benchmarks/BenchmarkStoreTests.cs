@@ -126,6 +126,35 @@ public sealed class BenchmarkStoreTests
 
     [Theory]
     [AllDatabases]
+    public async Task Import_MoreFiguresThanOneCommandHolds_StoresEveryOneExactly(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        // 450 figures: two full commands of 200 rows and one of 50; every seventh is suppressed "x".
+        var figures = Enumerable.Range(1, 450)
+            .Select(i => Council("2025", $"A{i:000}", i % 7 == 0 ? BenchmarkValue.Suppressed("x") : BenchmarkValue.Of(i / 8m)))
+            .ToArray();
+        await using (var db = database.CreateContext())
+        {
+            await new BenchmarkStore(db).ImportAsync(Import(figures), ct);
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var stored = (await new BenchmarkStore(db).FiguresAsync(Measure, "2025", ct)).ToDictionary(o => o.AreaCode);
+
+            Assert.Equal(450, stored.Count);
+            Assert.Equal(BenchmarkValue.Of(0.125m), stored["A001"].Value);
+            Assert.Equal(BenchmarkValue.Of(56.125m), stored["A449"].Value);
+            Assert.Equal(BenchmarkValue.Suppressed("x"), stored["A448"].Value);
+            Assert.Equal(64, stored.Values.Count(o => o.Value.IsSuppressed));
+            Assert.Equal("E13000002", stored["A450"].RegionCode);
+            Assert.Equal(GeographicLevel.LocalAuthority, stored["A450"].Level);
+        }
+    }
+
+    [Theory]
+    [AllDatabases]
     public async Task Import_NewNeighbourModel_ReplacesTheOldOne(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
