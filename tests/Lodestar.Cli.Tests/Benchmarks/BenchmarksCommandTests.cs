@@ -68,6 +68,24 @@ public sealed class BenchmarksCommandTests(ImportedBenchmarks imported) : IClass
         Assert.Contains("153 councils' statistical neighbours", imported.ImportOutput, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [AllDatabases]
+    public async Task ImportTwiceThenShow_RealFiles_WorksOnEveryDatabase(DatabaseProvider provider)
+    {
+        var folder = DfeBenchmarkFiles.Folder();
+        await using var database = await TestDatabase.CreateAsync(provider);
+
+        var (first, _) = await RunAsync(database, "benchmarks", "import", folder);
+        var (second, output) = await RunAsync(database, "benchmarks", "import", folder);
+        var (showExit, shown) = await RunAsync(database, "benchmarks", "show", "--council", "302", "--measure", "cla_rate_per_10k", "--year", "2025", "--format", "json");
+
+        Assert.Equal((0, 0, 0), (first, second, showExit));
+        Assert.Matches(@"cla_long_term_stability\s+835\s+28\s+2021–2025", output);
+        using var json = JsonDocument.Parse(shown);
+        // cla_number_and_rate_per_10k_children.csv line 450: Barnet, 2025, rate_per_10000 = 37.
+        Assert.Equal(37m, json.RootElement.GetProperty("council").GetProperty("value").GetDecimal());
+    }
+
     [Fact]
     public async Task Show_Json_GivesEnglandRegionNeighboursRankAndQuartile()
     {
