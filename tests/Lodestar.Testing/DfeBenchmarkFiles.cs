@@ -23,11 +23,17 @@ public static class DfeBenchmarkFiles
     /// <summary>samples/benchmarks/mapping.yaml.</summary>
     public static string Mapping() => Path.Combine(RepositoryRoot(), "samples", "benchmarks", "mapping.yaml");
 
+    /// <summary>Where the folder of DfE CSVs should be: ../shared/benchmarks/dfe beside the repository.</summary>
+    public static string FolderPath() => Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "benchmarks", "dfe"));
+
+    /// <summary>Whether the DfE CSVs are there.</summary>
+    public static bool Present() => File.Exists(Path.Combine(FolderPath(), "sn_model_2025_wide.csv"));
+
     /// <summary>The folder of DfE CSVs; skips the test (fails it under CI=true) when it is missing.</summary>
     public static string Folder()
     {
-        var folder = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "benchmarks", "dfe"));
-        if (!File.Exists(Path.Combine(folder, "sn_model_2025_wide.csv")))
+        var folder = FolderPath();
+        if (!Present())
         {
             var reason = $"{folder} is missing: the DfE benchmark CSVs (../shared/benchmarks/dfe) are needed to run this test.";
             if (Requirements.IsCi)

@@ -215,16 +215,22 @@ public sealed class BenchmarkStore(LodestarDbContext db)
     }
 
     /// <summary>
-    /// Compares a council (old_la_code) with England, its region, its statistical neighbours and all councils.
-    /// <paramref name="polarity"/> overrides the stored measure's (e.g. a framework's own polarity).
-    /// Null when the measure is not stored.
+    /// Compares a council (old_la_code) with England, its region, its statistical neighbours and all
+    /// councils, by the stored measure's polarity. Null when the measure is not stored.
+    /// </summary>
+    public Task<BenchmarkComparison?> CompareAsync(string councilCode, string measureId, string year, CancellationToken cancellationToken) =>
+        CompareAsync(councilCode, measureId, year, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CompareAsync(string, string, string, CancellationToken)"/>; <paramref name="polarity"/>,
+    /// when given, overrides the stored measure's (e.g. a framework measure's own polarity).
     /// </summary>
     public async Task<BenchmarkComparison?> CompareAsync(
         string councilCode,
         string measureId,
         string year,
-        CancellationToken cancellationToken,
-        BenchmarkPolarity? polarity = null)
+        BenchmarkPolarity? polarity,
+        CancellationToken cancellationToken)
     {
         var measure = await FindMeasureAsync(measureId, cancellationToken);
         if (measure is null)

@@ -186,6 +186,23 @@ public sealed class BenchmarkStoreTests
 
     [Theory]
     [AllDatabases]
+    public async Task Compare_PolarityGiven_OverridesTheStoredOne(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = database.CreateContext();
+        var store = new BenchmarkStore(db);
+        await store.ImportAsync(Import([Council("2025", "301", BenchmarkValue.Of(10m)), Council("2025", "302", BenchmarkValue.Of(20m))]), ct);
+
+        // Stored polarity is lower-is-better: 10 ranks 1st of 2. Higher-is-better given: 10 ranks 2nd.
+        Assert.Equal(1, (await store.CompareAsync("301", Measure, "2025", ct))!.Position!.Rank);
+        var overridden = await store.CompareAsync("301", Measure, "2025", BenchmarkPolarity.HigherIsBetter, ct);
+        Assert.Equal(2, overridden!.Position!.Rank);
+        Assert.Equal(BenchmarkPolarity.HigherIsBetter, overridden.Polarity);
+    }
+
+    [Theory]
+    [AllDatabases]
     public async Task Compare_UnknownMeasure_IsNull(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
