@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Lodestar.Cli.Benchmarks;
 
 namespace Lodestar.Cli;
 
@@ -10,7 +9,7 @@ public static class LodestarCommand
     {
         var root = new RootCommand(
             "Lodestar: performance and outcomes for children's services, computed from the SSDA903 and CIN census returns.");
-        root.Subcommands.Add(BenchmarksCommand.Create());
+        root.Subcommands.Add(Benchmarks.BenchmarksCommand.Create());
         return root;
     }
 }
