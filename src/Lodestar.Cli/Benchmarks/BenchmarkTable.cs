@@ -43,7 +43,7 @@ internal static class BenchmarkTable
             var nameWidth = r.StatisticalNeighbours.Neighbours.Max(n => (n.Name ?? n.Code).Length + n.Code.Length + 3);
             foreach (var n in r.StatisticalNeighbours.Neighbours)
             {
-                var value = n.Value is { } v ? BenchmarksCommand.Format(v) : n.Suppressed ?? "";
+                var value = n.Value is { } v ? BenchmarksCommand.Format(v) : n.NoRow == true ? "no row" : $"suppressed ({n.Suppressed})";
                 text.AppendLine($"{n.Position,3}  {$"{n.Name ?? n.Code} ({n.Code})".PadRight(nameWidth)}  {value}");
             }
         }
@@ -54,7 +54,7 @@ internal static class BenchmarkTable
     }
 
     private static string Value(AreaInfo area) =>
-        area.Value is { } v ? BenchmarksCommand.Format(v) : $"suppressed ({area.Suppressed})";
+        area.Value is { } v ? BenchmarksCommand.Format(v) : area.NoRow == true ? "no row" : $"suppressed ({area.Suppressed})";
 
     private static string Direction(string polarity) => polarity switch
     {

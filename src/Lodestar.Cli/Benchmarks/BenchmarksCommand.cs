@@ -131,8 +131,8 @@ public static class BenchmarksCommand
             var yearLabel = parse.GetValue(year)!.Trim();
             await using var db = open();
             var store = new BenchmarkStore(db);
-            var councilCode = await store.ResolveCouncilAsync(parse.GetValue(council)!, cancellationToken);
-            if (councilCode is null)
+            var resolved = await store.ResolveCouncilAsync(parse.GetValue(council)!, cancellationToken);
+            if (resolved is null)
             {
                 await error.WriteLineAsync($"Council '{parse.GetValue(council)}' is not known: give its old_la_code (e.g. 873) or new_la_code (e.g. E10000003).");
                 return Misuse;
@@ -152,8 +152,8 @@ public static class BenchmarksCommand
                 return Misuse;
             }
 
-            var comparison = (await store.CompareAsync(councilCode, measureId, yearLabel, cancellationToken))!;
-            var response = BenchmarkResponse.From(definition, councilCode, comparison);
+            var comparison = (await store.CompareAsync(resolved.LaNumber, measureId, yearLabel, cancellationToken))!;
+            var response = BenchmarkResponse.From(definition, resolved, comparison);
             if (parse.GetValue(format) == "json")
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(response, Json));

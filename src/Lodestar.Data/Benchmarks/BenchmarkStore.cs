@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lodestar.Data.Benchmarks;
 
+/// <summary>A council as benchmarks know it: its old_la_code and name.</summary>
+public sealed record BenchmarkCouncil(string LaNumber, string Name);
+
 /// <summary>Figures stored per measure by one import.</summary>
 public sealed record BenchmarkImportCount(string MeasureId, int Figures, int Suppressed, IReadOnlyList<string> Years);
 
@@ -194,10 +197,10 @@ public sealed class BenchmarkStore(LodestarDbContext db)
         .ToArray();
 
     /// <summary>
-    /// The council's old_la_code (the benchmark files' key) from either its old_la_code (e.g. 873) or its
-    /// new_la_code (e.g. E10000003); null when the code is neither a known council nor in the stored figures.
+    /// The council, from either its old_la_code (e.g. 873, the benchmark files' key) or its new_la_code
+    /// (e.g. E10000003); null when the code is neither a known council nor in the stored figures.
     /// </summary>
-    public async Task<string?> ResolveCouncilAsync(string code, CancellationToken cancellationToken)
+    public async Task<BenchmarkCouncil?> ResolveCouncilAsync(string code, CancellationToken cancellationToken)
     {
         var trimmed = code.Trim();
         var upper = trimmed.ToUpperInvariant();
@@ -205,13 +208,15 @@ public sealed class BenchmarkStore(LodestarDbContext db)
             .FirstOrDefaultAsync(c => c.LaNumber == trimmed || c.Code == upper, cancellationToken);
         if (council is not null)
         {
-            return council.LaNumber;
+            return new BenchmarkCouncil(council.LaNumber, council.Name);
         }
 
         // A council the reference list no longer holds (e.g. Cumbria, 909) may still have figures.
-        var stored = await db.Set<BenchmarkValueRecord>()
-            .AnyAsync(v => v.Level == GeographicLevel.LocalAuthority && v.AreaCode == trimmed, cancellationToken);
-        return stored ? trimmed : null;
+        var stored = await db.Set<BenchmarkValueRecord>().AsNoTracking()
+            .Where(v => v.Level == GeographicLevel.LocalAuthority && v.AreaCode == trimmed)
+            .Select(v => v.AreaName)
+            .FirstOrDefaultAsync(cancellationToken);
+        return stored is null ? null : new BenchmarkCouncil(trimmed, stored);
     }
 
     /// <summary>
@@ -240,6 +245,26 @@ public sealed class BenchmarkStore(LodestarDbContext db)
 
         var figures = await FiguresAsync(measureId, year, cancellationToken);
         var neighbours = await NeighboursAsync(councilCode, cancellationToken);
-        return BenchmarkCalculator.Compare(measureId, year, polarity ?? measure.Polarity, figures, councilCode, neighbours);
+        var comparison = BenchmarkCalculator.Compare(measureId, year, polarity ?? measure.Polarity, figures, councilCode, neighbours);
+
+        // A neighbour with no row in this file (e.g. a national-only measure) still has a name.
+        var unnamed = comparison.Neighbours.Neighbours.Where(n => n.Name is null).Select(n => n.Code).ToArray();
+        if (unnamed.Length == 0)
+        {
+            return comparison;
+        }
+
+        var names = await db.Councils.AsNoTracking()
+            .Where(c => unnamed.Contains(c.LaNumber))
+            .ToDictionaryAsync(c => c.LaNumber, c => c.Name, cancellationToken);
+        return comparison with
+        {
+            Neighbours = comparison.Neighbours with
+            {
+                Neighbours = comparison.Neighbours.Neighbours
+                    .Select(n => n.Name is null && names.TryGetValue(n.Code, out var name) ? n with { Name = name } : n)
+                    .ToArray(),
+            },
+        };
     }
 }

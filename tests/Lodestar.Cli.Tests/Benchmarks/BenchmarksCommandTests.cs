@@ -139,8 +139,21 @@ public sealed class BenchmarksCommandTests(ImportedBenchmarks imported) : IClass
         Assert.Equal(0, exitCode);
         // Nine of Barnsley's ten neighbours have a figure; Sunderland's is "low" (csww line 25): 112.2 / 9 = 12.47.
         Assert.Matches(@"Statistical neighbours' average \(9 of 10\)\s+12\.47", output);
-        Assert.Matches(@"Sunderland \(394\)\s+low", output);
+        Assert.Matches(@"Sunderland \(394\)\s+suppressed \(low\)", output);
         Assert.Matches(@"Quartile\s+[ABCD] \(boundaries", output);
+    }
+
+    [Fact]
+    public async Task Show_NationalOnlyMeasure_SaysNoRowAndNamesTheNeighbours()
+    {
+        // national_cla_adopted_…csv has England only: 2025, stage 4, Total, 01:07 = 19 months.
+        var (exitCode, output) = await Show("--council", "873", "--measure", "adoption_entry_to_placed_months", "--year", "2025");
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"Cambridgeshire\s+no row", output);
+        Assert.Matches(@"England\s+19", output);
+        // sn_model_2025_wide.csv: Cambridgeshire's nearest neighbour is Oxfordshire (931).
+        Assert.Matches(@"1  Oxfordshire \(931\)\s+no row", output);
     }
 
     [Fact]

@@ -179,9 +179,40 @@ public sealed class BenchmarkStoreTests
         var store = new BenchmarkStore(db);
 
         // samples/councils.tsv: E09000002 301 Barking and Dagenham.
-        Assert.Equal("301", await store.ResolveCouncilAsync("E09000002", ct));
-        Assert.Equal("301", await store.ResolveCouncilAsync("301", ct));
+        Assert.Equal(new BenchmarkCouncil("301", "Barking and Dagenham"), await store.ResolveCouncilAsync("E09000002", ct));
+        Assert.Equal(new BenchmarkCouncil("301", "Barking and Dagenham"), await store.ResolveCouncilAsync("301", ct));
         Assert.Null(await store.ResolveCouncilAsync("E99999999", ct));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task ResolveCouncil_GoneFromTheCouncilListButInTheFigures_UsesTheFigures(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = database.CreateContext();
+        var store = new BenchmarkStore(db);
+        await store.ImportAsync(Import([new(Measure, "2022", GeographicLevel.LocalAuthority, "909", "Cumbria", "E12000002", BenchmarkValue.Of(20m), "c1.csv")]), ct);
+
+        Assert.Equal(new BenchmarkCouncil("909", "Cumbria"), await store.ResolveCouncilAsync("909", ct));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Compare_NeighbourWithNoRow_IsNamedFromTheCouncilList(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = database.CreateContext();
+        var store = new BenchmarkStore(db);
+        await store.ImportAsync(Import([England("2025", 20m)], NeighboursOf301("302")), ct);
+
+        var result = await store.CompareAsync("301", Measure, "2025", ct);
+
+        // samples/councils.tsv: E09000003 302 Barnet.
+        var neighbour = Assert.Single(result!.Neighbours.Neighbours);
+        Assert.Equal("Barnet", neighbour.Name);
+        Assert.Null(neighbour.Value);
     }
 
     [Theory]
