@@ -11,6 +11,7 @@ public static class LodestarCommand
         var root = new RootCommand(
             "Lodestar: performance and outcomes for children's services, computed from the SSDA903 and CIN census returns.");
         root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(Benchmarks.BenchmarksCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,187 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Lodestar.Data;
+using Lodestar.Data.Benchmarks;
+using Lodestar.Formats.Benchmarks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestar.Cli.Benchmarks;
+
+/// <summary>
+/// <c>lodestar benchmarks import DIR [--mapping FILE]</c> and
+/// <c>lodestar benchmarks show --council CODE --measure ID --year YYYY [--format json|table]</c>.
+/// </summary>
+public static class BenchmarksCommand
+{
+    /// <summary>The mapping used when --mapping is not given, relative to the working folder or the program.</summary>
+    public const string DefaultMapping = "samples/benchmarks/mapping.yaml";
+
+    private const int DataErrors = 1;
+    private const int Misuse = 2;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <param name="openDatabase">Opens the database; the configured one (<see cref="CliDatabase.Open"/>) by default.</param>
+    public static Command Create(Func<LodestarDbContext>? openDatabase = null)
+    {
+        var open = openDatabase ?? CliDatabase.Open;
+        var command = new Command("benchmarks", "Import the DfE's published figures and compare a council with England, its region, its statistical neighbours and all councils.");
+        command.Subcommands.Add(Import(open));
+        command.Subcommands.Add(Show(open));
+        return command;
+    }
+
+    private static Command Import(Func<LodestarDbContext> open)
+    {
+        var folder = new Argument<DirectoryInfo>("DIR") { Description = "The folder of DfE \"explore education statistics\" CSVs." };
+        var mapping = new Option<FileInfo>("--mapping") { Description = $"The mapping from files to measures (default {DefaultMapping})." };
+        var command = new Command("import", "Read the DfE CSVs in DIR through the mapping and store them, all or nothing; a measure-year already stored is replaced.")
+        {
+            folder,
+            mapping,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            BenchmarkReadResult result;
+            try
+            {
+                var mappingPath = parse.GetValue(mapping)?.FullName ?? FindDefaultMapping();
+                result = DfeBenchmarkReader.Read(parse.GetValue(folder)!.FullName, BenchmarkMapping.Load(mappingPath));
+            }
+            catch (BenchmarkInputException e)
+            {
+                await error.WriteLineAsync(e.Message);
+                return Misuse;
+            }
+
+            if (result.HasErrors)
+            {
+                foreach (var diagnostic in result.Diagnostics.Take(50))
+                {
+                    await error.WriteLineAsync(diagnostic.ToString());
+                }
+
+                if (result.Diagnostics.Count > 50)
+                {
+                    await error.WriteLineAsync($"… and {result.Diagnostics.Count - 50} more.");
+                }
+
+                await error.WriteLineAsync($"Nothing was imported: {result.Diagnostics.Count} problem(s).");
+                return DataErrors;
+            }
+
+            IReadOnlyList<BenchmarkImportCount> counts;
+            try
+            {
+                await using var db = open();
+                counts = await new BenchmarkStore(db).ImportAsync(result.Import, cancellationToken);
+            }
+            catch (DbUpdateException e)
+            {
+                await error.WriteLineAsync($"Nothing was imported: the database refused the figures ({e.InnerException?.Message ?? e.Message}).");
+                return DataErrors;
+            }
+
+            var width = Math.Max("measure".Length, counts.Count == 0 ? 0 : counts.Max(c => c.MeasureId.Length));
+            await output.WriteLineAsync($"{"measure".PadRight(width)}  figures  suppressed  years");
+            foreach (var count in counts)
+            {
+                var years = count.Years.Count == 1 ? count.Years[0] : $"{count.Years[0]}–{count.Years[^1]}";
+                await output.WriteLineAsync($"{count.MeasureId.PadRight(width)}  {count.Figures,7}  {count.Suppressed,10}  {years}");
+            }
+
+            await output.WriteLineAsync(
+                $"Imported {counts.Sum(c => c.Figures)} figures for {counts.Count} measures"
+                + (result.Import.Neighbours.Count > 0
+                    ? $" and {result.Import.Neighbours.Select(n => n.CouncilCode).Distinct().Count()} councils' statistical neighbours."
+                    : "."));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Show(Func<LodestarDbContext> open)
+    {
+        var council = new Option<string>("--council") { Description = "The council: old_la_code (e.g. 873) or new_la_code (e.g. E10000003).", Required = true };
+        var measure = new Option<string>("--measure") { Description = "The measure id, e.g. cla_rate_per_10k.", Required = true };
+        var year = new Option<string>("--year") { Description = "The DfE year, e.g. 2025 for the year ending 31 March 2025.", Required = true };
+        var format = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("show", "Compare a council's figure for a measure and year with England, its region, its statistical neighbours' average, and its rank and quartile among all councils.")
+        {
+            council,
+            measure,
+            year,
+            format,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var measureId = parse.GetValue(measure)!.Trim();
+            var yearLabel = parse.GetValue(year)!.Trim();
+            await using var db = open();
+            var store = new BenchmarkStore(db);
+            var resolved = await store.ResolveCouncilAsync(parse.GetValue(council)!, cancellationToken);
+            if (resolved is null)
+            {
+                await error.WriteLineAsync($"Council '{parse.GetValue(council)}' is not known: give its old_la_code (e.g. 873) or new_la_code (e.g. E10000003).");
+                return Misuse;
+            }
+
+            var definition = await store.FindMeasureAsync(measureId, cancellationToken);
+            if (definition is null)
+            {
+                await error.WriteLineAsync($"Measure '{measureId}' has no benchmarks: run `lodestar benchmarks import DIR` first, or check the id in the mapping.");
+                return Misuse;
+            }
+
+            var years = await store.YearsAsync(measureId, cancellationToken);
+            if (!years.Contains(yearLabel))
+            {
+                await error.WriteLineAsync($"Measure '{measureId}' has no figures for {yearLabel}; stored years: {(years.Count == 0 ? "none" : string.Join(", ", years))}.");
+                return Misuse;
+            }
+
+            var comparison = (await store.CompareAsync(resolved.LaNumber, measureId, yearLabel, cancellationToken))!;
+            var response = BenchmarkResponse.From(definition, resolved, comparison);
+            if (parse.GetValue(format) == "json")
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(response, Json));
+            }
+            else
+            {
+                await output.WriteAsync(BenchmarkTable.Render(response));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static string FindDefaultMapping()
+    {
+        var here = Path.GetFullPath(DefaultMapping);
+        if (File.Exists(here))
+        {
+            return here;
+        }
+
+        var beside = Path.Combine(AppContext.BaseDirectory, DefaultMapping);
+        return File.Exists(beside)
+            ? beside
+            : throw new BenchmarkInputException($"No mapping given and {DefaultMapping} is not in {Environment.CurrentDirectory}: pass --mapping FILE.");
+    }
+
+    internal static string Format(decimal? value) =>
+        value is { } v ? Math.Round(v, 2).ToString("0.##", CultureInfo.InvariantCulture) : "";
+}

@@ -1,0 +1,270 @@
+using Lodestar.Domain.Benchmarks;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Lodestar.Data.Benchmarks;
+
+/// <summary>A council as benchmarks know it: its old_la_code and name.</summary>
+public sealed record BenchmarkCouncil(string LaNumber, string Name);
+
+/// <summary>Figures stored per measure by one import.</summary>
+public sealed record BenchmarkImportCount(string MeasureId, int Figures, int Suppressed, IReadOnlyList<string> Years);
+
+/// <summary>
+/// Stores the DfE benchmarks and answers comparisons from them. Used by the CLI and the web app alike.
+/// </summary>
+public sealed class BenchmarkStore(LodestarDbContext db)
+{
+    /// <summary>
+    /// Stores an import, all or nothing, in one transaction. Each measure-year in the import replaces the
+    /// rows stored for that measure-year; a statistical neighbour model, when the import has one, replaces
+    /// the stored model; measures are added or updated.
+    /// </summary>
+    public async Task<IReadOnlyList<BenchmarkImportCount>> ImportAsync(BenchmarkImport import, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var measureIds = import.Measures.Select(m => m.Id).ToArray();
+            var stored = await db.Set<BenchmarkMeasureRecord>().Where(m => measureIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+            foreach (var measure in import.Measures)
+            {
+                if (stored.TryGetValue(measure.Id, out var record))
+                {
+                    record.Title = measure.Title;
+                    record.Unit = measure.Unit;
+                    record.Polarity = measure.Polarity;
+                    record.Source = measure.Source;
+                    db.Entry(record).State = EntityState.Modified;
+                }
+                else
+                {
+                    db.Add(new BenchmarkMeasureRecord { Id = measure.Id, Title = measure.Title, Unit = measure.Unit, Polarity = measure.Polarity, Source = measure.Source });
+                }
+            }
+
+            var counts = new List<BenchmarkImportCount>();
+            foreach (var group in import.Observations.GroupBy(o => o.MeasureId, StringComparer.Ordinal))
+            {
+                var years = group.Select(o => o.Year).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+                await db.Set<BenchmarkValueRecord>()
+                    .Where(v => v.MeasureId == group.Key && years.Contains(v.Year))
+                    .ExecuteDeleteAsync(cancellationToken);
+                counts.Add(new BenchmarkImportCount(group.Key, group.Count(), group.Count(o => o.Value.IsSuppressed), years));
+            }
+
+            if (import.Neighbours.Count > 0)
+            {
+                await db.Set<StatisticalNeighbourRecord>().ExecuteDeleteAsync(cancellationToken);
+                db.AddRange(import.Neighbours.Select(n => new StatisticalNeighbourRecord
+                {
+                    CouncilCode = n.CouncilCode,
+                    Position = n.Position,
+                    NeighbourCode = n.NeighbourCode,
+                    Closeness = n.Closeness,
+                }));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await InsertValuesAsync(import.Observations, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return counts;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+        }
+    }
+
+    /// <summary>
+    /// Inserts the figures with multi-row INSERTs on the import's transaction: a full import is some
+    /// 47,000 rows, which EF Core's change tracking would make several times slower. Table and column
+    /// names come from the EF model, so the mapping stays defined once.
+    /// </summary>
+    private async Task InsertValuesAsync(IReadOnlyList<BenchmarkObservation> observations, CancellationToken cancellationToken)
+    {
+        const int RowsPerCommand = 200;
+        var entity = db.Model.FindEntityType(typeof(BenchmarkValueRecord))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string[] properties =
+        [
+            nameof(BenchmarkValueRecord.MeasureId), nameof(BenchmarkValueRecord.Year), nameof(BenchmarkValueRecord.Level),
+            nameof(BenchmarkValueRecord.AreaCode), nameof(BenchmarkValueRecord.AreaName), nameof(BenchmarkValueRecord.RegionCode),
+            nameof(BenchmarkValueRecord.Value), nameof(BenchmarkValueRecord.Suppression), nameof(BenchmarkValueRecord.SourceFile),
+        ];
+        var columns = string.Join(", ", properties.Select(p => $"\"{entity.FindProperty(p)!.GetColumnName(table)}\""));
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        DbCommand? full = null;
+        try
+        {
+            for (var start = 0; start < observations.Count; start += RowsPerCommand)
+            {
+                var rows = Math.Min(RowsPerCommand, observations.Count - start);
+                DbCommand command;
+                if (rows == RowsPerCommand && full is not null)
+                {
+                    command = full;
+                }
+                else
+                {
+                    command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    var values = Enumerable.Range(0, rows).Select(r =>
+                        $"({string.Join(", ", properties.Select((_, c) => $"@p{(r * properties.Length) + c}"))})");
+                    command.CommandText = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES {string.Join(", ", values)}";
+                    for (var i = 0; i < rows * properties.Length; i++)
+                    {
+                        var parameter = command.CreateParameter();
+                        parameter.ParameterName = $"@p{i}";
+                        command.Parameters.Add(parameter);
+                    }
+
+                    if (rows == RowsPerCommand)
+                    {
+                        full = command;
+                    }
+                }
+
+                for (var r = 0; r < rows; r++)
+                {
+                    var o = observations[start + r];
+                    var p = r * properties.Length;
+                    command.Parameters[p].Value = o.MeasureId;
+                    command.Parameters[p + 1].Value = o.Year;
+                    command.Parameters[p + 2].Value = o.Level.ToString();
+                    command.Parameters[p + 3].Value = o.AreaCode;
+                    command.Parameters[p + 4].Value = o.AreaName;
+                    command.Parameters[p + 5].Value = (object?)o.RegionCode ?? DBNull.Value;
+                    command.Parameters[p + 6].Value = (object?)o.Value.Number ?? DBNull.Value;
+                    command.Parameters[p + 7].Value = (object?)o.Value.Suppression ?? DBNull.Value;
+                    command.Parameters[p + 8].Value = o.SourceFile;
+                }
+
+                try
+                {
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+                catch (DbException e)
+                {
+                    // The same exception EF Core's SaveChanges gives, so callers handle one kind.
+                    throw new DbUpdateException($"The database refused the benchmark figures: {e.Message}", e);
+                }
+                if (command != full)
+                {
+                    await command.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
+        }
+    }
+
+    public async Task<BenchmarkMeasure?> FindMeasureAsync(string measureId, CancellationToken cancellationToken) =>
+        (await db.Set<BenchmarkMeasureRecord>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId, cancellationToken))?.ToMeasure();
+
+    /// <summary>Every area's figure for one measure and year.</summary>
+    public async Task<IReadOnlyList<BenchmarkObservation>> FiguresAsync(string measureId, string year, CancellationToken cancellationToken) =>
+        (await db.Set<BenchmarkValueRecord>().AsNoTracking()
+            .Where(v => v.MeasureId == measureId && v.Year == year)
+            .ToListAsync(cancellationToken))
+        .Select(v => v.ToObservation())
+        .ToArray();
+
+    /// <summary>The years stored for a measure, earliest first.</summary>
+    public async Task<IReadOnlyList<string>> YearsAsync(string measureId, CancellationToken cancellationToken) =>
+        (await db.Set<BenchmarkValueRecord>().Where(v => v.MeasureId == measureId).Select(v => v.Year).Distinct().ToListAsync(cancellationToken))
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    public async Task<IReadOnlyList<StatisticalNeighbour>> NeighboursAsync(string councilCode, CancellationToken cancellationToken) =>
+        (await db.Set<StatisticalNeighbourRecord>().AsNoTracking()
+            .Where(n => n.CouncilCode == councilCode)
+            .OrderBy(n => n.Position)
+            .ToListAsync(cancellationToken))
+        .Select(n => n.ToNeighbour())
+        .ToArray();
+
+    /// <summary>
+    /// The council, from either its old_la_code (e.g. 873, the benchmark files' key) or its new_la_code
+    /// (e.g. E10000003); null when the code is neither a known council nor in the stored figures.
+    /// </summary>
+    public async Task<BenchmarkCouncil?> ResolveCouncilAsync(string code, CancellationToken cancellationToken)
+    {
+        var trimmed = code.Trim();
+        var upper = trimmed.ToUpperInvariant();
+        var council = await db.Councils.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.LaNumber == trimmed || c.Code == upper, cancellationToken);
+        if (council is not null)
+        {
+            return new BenchmarkCouncil(council.LaNumber, council.Name);
+        }
+
+        // A council the reference list no longer holds (e.g. Cumbria, 909) may still have figures.
+        var stored = await db.Set<BenchmarkValueRecord>().AsNoTracking()
+            .Where(v => v.Level == GeographicLevel.LocalAuthority && v.AreaCode == trimmed)
+            .Select(v => v.AreaName)
+            .FirstOrDefaultAsync(cancellationToken);
+        return stored is null ? null : new BenchmarkCouncil(trimmed, stored);
+    }
+
+    /// <summary>
+    /// Compares a council (old_la_code) with England, its region, its statistical neighbours and all
+    /// councils, by the stored measure's polarity. Null when the measure is not stored.
+    /// </summary>
+    public Task<BenchmarkComparison?> CompareAsync(string councilCode, string measureId, string year, CancellationToken cancellationToken) =>
+        CompareAsync(councilCode, measureId, year, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CompareAsync(string, string, string, CancellationToken)"/>; <paramref name="polarity"/>,
+    /// when given, overrides the stored measure's (e.g. a framework measure's own polarity).
+    /// </summary>
+    public async Task<BenchmarkComparison?> CompareAsync(
+        string councilCode,
+        string measureId,
+        string year,
+        BenchmarkPolarity? polarity,
+        CancellationToken cancellationToken)
+    {
+        var measure = await FindMeasureAsync(measureId, cancellationToken);
+        if (measure is null)
+        {
+            return null;
+        }
+
+        var figures = await FiguresAsync(measureId, year, cancellationToken);
+        var neighbours = await NeighboursAsync(councilCode, cancellationToken);
+        var comparison = BenchmarkCalculator.Compare(measureId, year, polarity ?? measure.Polarity, figures, councilCode, neighbours);
+
+        // A neighbour with no row in this file (e.g. a national-only measure) still has a name.
+        var unnamed = comparison.Neighbours.Neighbours.Where(n => n.Name is null).Select(n => n.Code).ToArray();
+        if (unnamed.Length == 0)
+        {
+            return comparison;
+        }
+
+        var names = await db.Councils.AsNoTracking()
+            .Where(c => unnamed.Contains(c.LaNumber))
+            .ToDictionaryAsync(c => c.LaNumber, c => c.Name, cancellationToken);
+        return comparison with
+        {
+            Neighbours = comparison.Neighbours with
+            {
+                Neighbours = comparison.Neighbours.Neighbours
+                    .Select(n => n.Name is null && names.TryGetValue(n.Code, out var name) ? n with { Name = name } : n)
+                    .ToArray(),
+            },
+        };
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text;
+
+namespace Lodestar.Formats.Benchmarks;
+
+/// <summary>
+/// A DfE "explore education statistics" CSV held in memory: a header and rows of cells. RFC 4180
+/// quoting (quoted fields, doubled quotes, line breaks inside quotes), a UTF-8 byte-order mark, and
+/// LF or CRLF line ends are all accepted. The files are a few megabytes, so one pass over the whole
+/// text is both the simplest and the fastest way to read them.
+/// </summary>
+public sealed class DfeCsvTable
+{
+    private readonly Dictionary<string, int> _columns;
+
+    private DfeCsvTable(string file, IReadOnlyList<string> header, IReadOnlyList<DfeCsvRow> rows)
+    {
+        File = file;
+        Header = header;
+        Rows = rows;
+        _columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Count; i++)
+        {
+            _columns.TryAdd(header[i], i);
+        }
+    }
+
+    /// <summary>The file's name (no folder), for diagnostics.</summary>
+    public string File { get; }
+
+    public IReadOnlyList<string> Header { get; }
+
+    public IReadOnlyList<DfeCsvRow> Rows { get; }
+
+    /// <summary>The index of a column, or -1 when the file has no such column.</summary>
+    public int ColumnIndex(string name) => _columns.TryGetValue(name, out var index) ? index : -1;
+
+    /// <summary>Reads a file. Throws <see cref="BenchmarkInputException"/> when it cannot be read as CSV.</summary>
+    public static DfeCsvTable Load(string path)
+    {
+        string text;
+        try
+        {
+            text = System.IO.File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BenchmarkInputException($"{Path.GetFileName(path)}: cannot be read ({e.Message}).", e);
+        }
+
+        return Parse(Path.GetFileName(path), text);
+    }
+
+    /// <summary>Parses CSV text; <paramref name="file"/> names it in messages.</summary>
+    public static DfeCsvTable Parse(string file, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var position = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        var records = new List<DfeCsvRow>();
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var row = 1;
+        while (position < text.Length)
+        {
+            var startRow = row;
+            cells.Clear();
+            var endOfRecord = false;
+            while (!endOfRecord)
+            {
+                cell.Clear();
+                if (position < text.Length && text[position] == '"')
+                {
+                    position++;
+                    while (true)
+                    {
+                        if (position >= text.Length)
+                        {
+                            throw new BenchmarkInputException($"{file} row {startRow}: a quoted cell is not closed.");
+                        }
+
+                        var c = text[position++];
+                        if (c == '"')
+                        {
+                            if (position < text.Length && text[position] == '"')
+                            {
+                                cell.Append('"');
+                                position++;
+                                continue;
+                            }
+
+                            break;
+                        }
+
+                        if (c == '\n')
+                        {
+                            row++;
+                        }
+
+                        cell.Append(c);
+                    }
+                }
+
+                var start = position;
+                while (position < text.Length && text[position] is not (',' or '\n' or '\r'))
+                {
+                    position++;
+                }
+
+                cell.Append(text, start, position - start);
+                cells.Add(cell.ToString());
+                if (position >= text.Length)
+                {
+                    endOfRecord = true;
+                }
+                else if (text[position] == ',')
+                {
+                    position++;
+                }
+                else
+                {
+                    if (text[position] == '\r' && position + 1 < text.Length && text[position + 1] == '\n')
+                    {
+                        position++;
+                    }
+
+                    position++;
+                    row++;
+                    endOfRecord = true;
+                }
+            }
+
+            // A blank line (a lone empty cell) is not a record.
+            if (cells.Count > 1 || cells[0].Length > 0)
+            {
+                records.Add(new DfeCsvRow(startRow, cells.ToArray()));
+            }
+        }
+
+        if (records.Count == 0)
+        {
+            throw new BenchmarkInputException($"{file}: the file is empty; a header row is expected.");
+        }
+
+        var header = records[0].Cells.Select(h => h.Trim()).ToArray();
+        return new DfeCsvTable(file, header, records.Skip(1).ToArray());
+    }
+}
+
+/// <summary>One data row: its row number in the file (the header is row 1) and its cells.</summary>
+public sealed record DfeCsvRow(int Row, IReadOnlyList<string> Cells)
+{
+    /// <summary>The cell at <paramref name="index"/>, or "" when the row is short or the index is -1.</summary>
+    public string Cell(int index) => index >= 0 && index < Cells.Count ? Cells[index] : "";
+}
+
+/// <summary>An input that cannot be read at all: a missing file or column, broken CSV, an invalid mapping.</summary>
+public sealed class BenchmarkInputException : Exception
+{
+    public BenchmarkInputException(string message)
+        : base(message)
+    {
+    }
+
+    public BenchmarkInputException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}

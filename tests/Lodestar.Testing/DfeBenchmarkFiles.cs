@@ -1,0 +1,49 @@
+namespace Lodestar.Testing;
+
+/// <summary>
+/// Where the real DfE benchmark CSVs (../shared/benchmarks/dfe beside the repository) and the shipped
+/// mapping (samples/benchmarks/mapping.yaml) are, found from the test's build folder.
+/// </summary>
+public static class DfeBenchmarkFiles
+{
+    /// <summary>The repository's root: the first folder above the build output holding Lodestar.slnx.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Lodestar.slnx")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Lodestar.slnx above {AppContext.BaseDirectory}.");
+    }
+
+    /// <summary>samples/benchmarks/mapping.yaml.</summary>
+    public static string Mapping() => Path.Combine(RepositoryRoot(), "samples", "benchmarks", "mapping.yaml");
+
+    /// <summary>Where the folder of DfE CSVs should be: ../shared/benchmarks/dfe beside the repository.</summary>
+    public static string FolderPath() => Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "benchmarks", "dfe"));
+
+    /// <summary>Whether the DfE CSVs are there.</summary>
+    public static bool Present() => File.Exists(Path.Combine(FolderPath(), "sn_model_2025_wide.csv"));
+
+    /// <summary>The folder of DfE CSVs; skips the test (fails it under CI=true) when it is missing.</summary>
+    public static string Folder()
+    {
+        var folder = FolderPath();
+        if (!Present())
+        {
+            var reason = $"{folder} is missing: the DfE benchmark CSVs (../shared/benchmarks/dfe) are needed to run this test.";
+            if (Requirements.IsCi)
+            {
+                Assert.Fail($"CI=true and {reason}");
+            }
+
+            Assert.Skip(reason);
+        }
+
+        return folder;
+    }
+}
