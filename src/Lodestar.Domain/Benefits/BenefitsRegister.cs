@@ -51,6 +51,7 @@ public sealed record BenefitsRegister
     public required string Id { get; init; }
     public required string Title { get; init; }
     public string? Source { get; init; }
+    public string? Notes { get; init; }
     public IReadOnlyList<Benefit> Benefits { get; init; } = [];
 
     public decimal ValuePerYear => Benefits.Sum(b => b.ValuePerYear ?? 0m);

@@ -55,6 +55,10 @@ public sealed record SavingsPlan
     public required string Id { get; init; }
     public required string Title { get; init; }
     public required IReadOnlyList<string> Years { get; init; }
+
+    /// <summary>The financial year the by-placement-type targets belong to; the first of <see cref="Years"/> when not given.</summary>
+    public string? PlacementYear { get; init; }
+    public string? Notes { get; init; }
     public IReadOnlyList<ObjectiveSavings> ByObjective { get; init; } = [];
     public IReadOnlyDictionary<string, decimal> StatedTotalsK { get; init; } = new Dictionary<string, decimal>();
     public IReadOnlyList<PlacementTypeSavings> ByPlacementType { get; init; } = [];

@@ -26,7 +26,7 @@ public sealed record SavingsReport(
     public static SavingsReport Build(SavingsPlan plan, CostModelResult? costModel = null, string? onlyYear = null, string? placementYear = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        placementYear ??= plan.Years.FirstOrDefault();
+        placementYear ??= plan.PlacementYear ?? plan.Years.FirstOrDefault();
         var years = plan.Years.Where(y => onlyYear is null || y == onlyYear).Select(year =>
         {
             var model = costModel?.Year == year ? costModel : null;
