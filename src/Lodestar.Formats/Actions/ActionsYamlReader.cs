@@ -29,13 +29,20 @@ public static class ActionsYamlReader
         ArgumentNullException.ThrowIfNull(text);
         var nodes = new YamlNodes(fileName);
         var stream = new YamlStream();
+        var parser = new TrackingParser(new Parser(text));
         try
         {
-            stream.Load(text);
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             nodes.Error((int)e.Start.Line, (int)e.Start.Column, $"Not valid YAML: {Describe(e)}");
+            return new ActionsReadResult(null, nodes.Errors);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input; report where parsing stopped.
+            nodes.Error(parser.LastLine, parser.LastColumn, "Not valid YAML: the text after this point could not be parsed (an unclosed bracket or quote?).");
             return new ActionsReadResult(null, nodes.Errors);
         }
 
@@ -426,5 +433,26 @@ public static class ActionsYamlReader
         }
 
         return fallback;
+    }
+
+    /// <summary>Remembers where the last YAML event ended, to place an error the parser reports without a position.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public int LastLine { get; private set; } = 1;
+        public int LastColumn { get; private set; } = 1;
+
+        public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (inner.Current is { } current)
+            {
+                LastLine = (int)current.End.Line;
+                LastColumn = (int)current.End.Column;
+            }
+
+            return moved;
+        }
     }
 }
