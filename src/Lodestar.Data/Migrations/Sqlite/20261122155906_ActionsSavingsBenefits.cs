@@ -1,0 +1,412 @@
+using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+
+namespace Lodestar.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ActionsSavingsBenefits : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "action_plans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Council = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AsAt = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WarningWindowDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_action_plans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "benefits_registers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegisterId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_benefits_registers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "savings_plans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ActionPlanId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Years = table.Column<string>(type: "TEXT", nullable: false),
+                    PlacementYear = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", nullable: true),
+                    StatedPlacementBpSavingsK = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: true),
+                    StatedPlacementBudgetTransfersK = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: true),
+                    StatedPlacementTotalK = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_savings_plans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "action_history",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanRecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ItemNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Rag = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_action_history", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_action_history_action_plans_PlanRecordId",
+                        column: x => x.PlanRecordId,
+                        principalTable: "action_plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "action_items",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanRecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Leads = table.Column<string>(type: "TEXT", nullable: true),
+                    TargetAgeGroup = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Priority = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ImpactObjective = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ExpectedImpact = table.Column<string>(type: "TEXT", nullable: true),
+                    HowMeasured = table.Column<string>(type: "TEXT", nullable: true),
+                    TargetSavingK = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: true),
+                    TargetReduction52Wk = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: true),
+                    RecordedRag = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    TargetEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RevisedEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Completed = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Measures = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_action_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_action_items_action_plans_PlanRecordId",
+                        column: x => x.PlanRecordId,
+                        principalTable: "action_plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "action_plan_targets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanRecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeasureId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CouncilCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_action_plan_targets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_action_plan_targets_action_plans_PlanRecordId",
+                        column: x => x.PlanRecordId,
+                        principalTable: "action_plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "benefit_realised",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegisterRecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BenefitId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_benefit_realised", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_benefit_realised_benefits_registers_RegisterRecordId",
+                        column: x => x.RegisterRecordId,
+                        principalTable: "benefits_registers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "benefits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegisterRecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    BenefitId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: false),
+                    Financial = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Timing = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    HowMeasured = table.Column<string>(type: "TEXT", nullable: true),
+                    Baseline = table.Column<string>(type: "TEXT", nullable: true),
+                    BaselineValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Target = table.Column<string>(type: "TEXT", nullable: true),
+                    ValuePerYear = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    ConfidencePercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    Measures = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_benefits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_benefits_benefits_registers_RegisterRecordId",
+                        column: x => x.RegisterRecordId,
+                        principalTable: "benefits_registers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "savings_objectives",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SavingsPlanRecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Objective = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    BpReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PlacementTypes = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_savings_objectives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_savings_objectives_savings_plans_SavingsPlanRecordId",
+                        column: x => x.SavingsPlanRecordId,
+                        principalTable: "savings_plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "savings_placement_lines",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SavingsPlanRecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlacementType = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BpSavingsK = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: false),
+                    BudgetTransfersK = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_savings_placement_lines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_savings_placement_lines_savings_plans_SavingsPlanRecordId",
+                        column: x => x.SavingsPlanRecordId,
+                        principalTable: "savings_plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "savings_stated_totals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SavingsPlanRecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    ValueK = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_savings_stated_totals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_savings_stated_totals_savings_plans_SavingsPlanRecordId",
+                        column: x => x.SavingsPlanRecordId,
+                        principalTable: "savings_plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "savings_objective_values",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SavingsObjectiveRecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    ValueK = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_savings_objective_values", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_savings_objective_values_savings_objectives_SavingsObjectiveRecordId",
+                        column: x => x.SavingsObjectiveRecordId,
+                        principalTable: "savings_objectives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_action_history_PlanRecordId_ItemKind_ItemNumber_Sequence",
+                table: "action_history",
+                columns: new[] { "PlanRecordId", "ItemKind", "ItemNumber", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_action_items_PlanRecordId_Kind_Number",
+                table: "action_items",
+                columns: new[] { "PlanRecordId", "Kind", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_action_plan_targets_PlanRecordId",
+                table: "action_plan_targets",
+                column: "PlanRecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_action_plans_PlanId",
+                table: "action_plans",
+                column: "PlanId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_benefit_realised_RegisterRecordId",
+                table: "benefit_realised",
+                column: "RegisterRecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_benefits_RegisterRecordId_BenefitId",
+                table: "benefits",
+                columns: new[] { "RegisterRecordId", "BenefitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_benefits_registers_RegisterId",
+                table: "benefits_registers",
+                column: "RegisterId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_savings_objective_values_SavingsObjectiveRecordId",
+                table: "savings_objective_values",
+                column: "SavingsObjectiveRecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_savings_objectives_SavingsPlanRecordId",
+                table: "savings_objectives",
+                column: "SavingsPlanRecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_savings_placement_lines_SavingsPlanRecordId",
+                table: "savings_placement_lines",
+                column: "SavingsPlanRecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_savings_plans_ActionPlanId",
+                table: "savings_plans",
+                column: "ActionPlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_savings_plans_PlanId",
+                table: "savings_plans",
+                column: "PlanId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_savings_stated_totals_SavingsPlanRecordId",
+                table: "savings_stated_totals",
+                column: "SavingsPlanRecordId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "action_history");
+
+            migrationBuilder.DropTable(
+                name: "action_items");
+
+            migrationBuilder.DropTable(
+                name: "action_plan_targets");
+
+            migrationBuilder.DropTable(
+                name: "benefit_realised");
+
+            migrationBuilder.DropTable(
+                name: "benefits");
+
+            migrationBuilder.DropTable(
+                name: "savings_objective_values");
+
+            migrationBuilder.DropTable(
+                name: "savings_placement_lines");
+
+            migrationBuilder.DropTable(
+                name: "savings_stated_totals");
+
+            migrationBuilder.DropTable(
+                name: "action_plans");
+
+            migrationBuilder.DropTable(
+                name: "benefits_registers");
+
+            migrationBuilder.DropTable(
+                name: "savings_objectives");
+
+            migrationBuilder.DropTable(
+                name: "savings_plans");
+        }
+    }
+}
