@@ -105,7 +105,7 @@ internal sealed class YamlNodes(string file)
             return date;
         }
 
-        Error(node!, $"{what} '{text}' is not a date yyyy-mm-dd (a document's \"Jun-16\" is written 2016-06-30).");
+        Error(node!, $"{what}: '{text}' is not a date yyyy-mm-dd (a document's \"Jun-16\" is written 2016-06-30).");
         return null;
     }
 
@@ -122,7 +122,7 @@ internal sealed class YamlNodes(string file)
             return value;
         }
 
-        Error(node!, $"{what} '{text}' is not a number.");
+        Error(node!, $"{what}: '{text}' is not a number.");
         return null;
     }
 
@@ -139,7 +139,7 @@ internal sealed class YamlNodes(string file)
             return value;
         }
 
-        Error(node!, $"{what} '{text}' is not a whole number.");
+        Error(node!, $"{what}: '{text}' is not a whole number.");
         return null;
     }
 
@@ -155,7 +155,7 @@ internal sealed class YamlNodes(string file)
             case "false" or "False" or "FALSE" or "no":
                 return false;
             default:
-                Error(node!, $"{what} '{text}' is not true or false.");
+                Error(node!, $"{what}: '{text}' is not true or false.");
                 return null;
         }
     }
@@ -175,7 +175,7 @@ internal sealed class YamlNodes(string file)
             return value;
         }
 
-        Error(node!, $"{what} '{text}' is not one of: {string.Join(" | ", choices.Keys)}.");
+        Error(node!, $"{what}: '{text}' is not one of: {string.Join(" | ", choices.Keys)}.");
         return null;
     }
 
