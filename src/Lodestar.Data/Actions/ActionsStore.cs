@@ -308,7 +308,7 @@ public static class ActionsStore
             StatedTotals = [.. savings.StatedTotalsK.Select(t => new SavingsStatedTotalRecord { Year = t.Key, ValueK = t.Value })],
             PlacementLines = [.. savings.ByPlacementType.Select((p, i) => new SavingsPlacementLineRecord
             {
-                Position = i, PlacementType = p.PlacementType, Label = p.Label, BpSavingsK = p.BpSavingsK, BudgetTransfersK = p.BudgetTransfersK,
+                Position = i, PlacementType = p.PlacementType, Label = p.Label, BpSavingsK = p.BpSavingsK, BudgetTransfersK = p.BudgetTransfersK, UnsplitK = p.UnsplitK,
             })],
         });
         return existing is null;
@@ -347,7 +347,7 @@ public static class ActionsStore
             StatedTotalsK = InYearOrder(years, record.StatedTotals.Select(t => (t.Year, t.ValueK))),
             ByPlacementType = [.. record.PlacementLines.OrderBy(l => l.Position).Select(l => new PlacementTypeSavings
             {
-                PlacementType = l.PlacementType, Label = l.Label, BpSavingsK = l.BpSavingsK, BudgetTransfersK = l.BudgetTransfersK,
+                PlacementType = l.PlacementType, Label = l.Label, BpSavingsK = l.BpSavingsK, BudgetTransfersK = l.BudgetTransfersK, UnsplitK = l.UnsplitK,
             })],
             StatedPlacementTotal = record is { StatedPlacementBpSavingsK: null, StatedPlacementBudgetTransfersK: null, StatedPlacementTotalK: null }
                 ? null

@@ -64,6 +64,7 @@ public sealed class SavingsPlacementLineRecord
     public required string Label { get; set; }
     public decimal BpSavingsK { get; set; }
     public decimal BudgetTransfersK { get; set; }
+    public decimal? UnsplitK { get; set; }
 }
 
 internal sealed class SavingsPlanRecordConfiguration : IEntityTypeConfiguration<SavingsPlanRecord>
@@ -131,5 +132,6 @@ internal sealed class SavingsPlacementLineRecordConfiguration : IEntityTypeConfi
         line.Property(l => l.Label).HasMaxLength(200);
         line.Property(l => l.BpSavingsK).HasPrecision(18, 3);
         line.Property(l => l.BudgetTransfersK).HasPrecision(18, 3);
+        line.Property(l => l.UnsplitK).HasPrecision(18, 3);
     }
 }

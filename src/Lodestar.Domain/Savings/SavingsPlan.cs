@@ -27,14 +27,20 @@ public sealed record ObjectiveSavings
     public decimal ValueK(string year) => ValuesK.TryGetValue(year, out var value) ? value : 0m;
 }
 
-/// <summary>A savings target by placement type: business-planning savings plus budget transfers, £k.</summary>
+/// <summary>
+/// A savings target by placement type: business-planning savings plus budget transfers, £k. Where a
+/// document prints only the line's total (seed 004 does), it is <see cref="UnsplitK"/>.
+/// </summary>
 public sealed record PlacementTypeSavings
 {
     public required PlacementCategory PlacementType { get; init; }
     public required string Label { get; init; }
     public decimal BpSavingsK { get; init; }
     public decimal BudgetTransfersK { get; init; }
-    public decimal TotalK => BpSavingsK + BudgetTransfersK;
+
+    /// <summary>The line's saving when the document does not split it into BP savings and budget transfers.</summary>
+    public decimal? UnsplitK { get; init; }
+    public decimal TotalK => BpSavingsK + BudgetTransfersK + (UnsplitK ?? 0m);
 }
 
 /// <summary>The totals of the by-placement-type table as a document states them.</summary>
@@ -87,8 +93,14 @@ public sealed record SavingsPlan
         if (StatedPlacementTotal is { } statedPlacement)
         {
             var computed = ComputedPlacementTotal();
-            Check("Placement types: BP savings", statedPlacement.BpSavingsK, computed.BpSavingsK!.Value);
-            Check("Placement types: budget transfers", statedPlacement.BudgetTransfersK, computed.BudgetTransfersK!.Value);
+
+            // A line with an unsplit saving cannot be attributed to either column, so only the total is checked.
+            if (ByPlacementType.All(p => p.UnsplitK is null))
+            {
+                Check("Placement types: BP savings", statedPlacement.BpSavingsK, computed.BpSavingsK!.Value);
+                Check("Placement types: budget transfers", statedPlacement.BudgetTransfersK, computed.BudgetTransfersK!.Value);
+            }
+
             Check("Placement types: total", statedPlacement.TotalK, computed.TotalK!.Value);
             if (statedPlacement is { BpSavingsK: { } bp, BudgetTransfersK: { } transfers, TotalK: { } total } && bp + transfers != total)
             {

@@ -269,13 +269,14 @@ public static class ActionsYamlReader
             })
             .ToList();
 
-        var placements = s.Sequence("by_placement_type").Select(n => nodes.Map(n, "a placement type line", "placement_type", "label", "bp_savings_k", "budget_transfers_k")).OfType<YamlMap>()
+        var placements = s.Sequence("by_placement_type").Select(n => nodes.Map(n, "a placement type line", "placement_type", "label", "bp_savings_k", "budget_transfers_k", "saving_k")).OfType<YamlMap>()
             .Select(p => new PlacementTypeSavings
             {
                 PlacementType = p.Choice("placement_type", ActionsYaml.PlacementCategories) ?? Required(p, "placement_type", PlacementCategory.Other),
                 Label = p.RequiredText("label"),
                 BpSavingsK = p.Number("bp_savings_k") ?? 0m,
                 BudgetTransfersK = p.Number("budget_transfers_k") ?? 0m,
+                UnsplitK = p.Number("saving_k"),
             })
             .ToList();
 

@@ -105,8 +105,9 @@ public static class ActionsYamlWriter
         ("by_placement_type", s.ByPlacementType.Count == 0 ? null : Seq(s.ByPlacementType.Select(p => Map(
             ("placement_type", Word(ActionsYaml.Word(p.PlacementType))),
             ("label", Str(p.Label)),
-            ("bp_savings_k", Num(p.BpSavingsK)),
-            ("budget_transfers_k", Num(p.BudgetTransfersK)))))),
+            ("bp_savings_k", p.UnsplitK is not null && p.BpSavingsK == 0m ? null : Num(p.BpSavingsK)),
+            ("budget_transfers_k", p.UnsplitK is not null && p.BudgetTransfersK == 0m ? null : Num(p.BudgetTransfersK)),
+            ("saving_k", Num(p.UnsplitK)))))),
         ("stated_placement_total_k", s.StatedPlacementTotal is not { } t ? null : Flow(Map(
             ("bp_savings", Num(t.BpSavingsK)), ("budget_transfers", Num(t.BudgetTransfersK)), ("total", Num(t.TotalK))))));
 

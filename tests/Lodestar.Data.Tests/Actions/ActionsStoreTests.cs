@@ -72,8 +72,12 @@ public sealed class ActionsStoreTests
             new ObjectiveSavings { Objective = "Inflation", ValuesK = new Dictionary<string, decimal> { ["2016/17"] = -132m } },
         ],
         StatedTotalsK = new Dictionary<string, decimal> { ["2016/17"] = -2232m, ["2017/18"] = -1615m },
-        ByPlacementType = [new PlacementTypeSavings { PlacementType = PlacementCategory.Ifa, Label = "Independent fostering", BpSavingsK = -500m, BudgetTransfersK = -200m }],
-        StatedPlacementTotal = new PlacementTotals(-500m, -200m, -700m),
+        ByPlacementType =
+        [
+            new PlacementTypeSavings { PlacementType = PlacementCategory.Ifa, Label = "Independent fostering", BpSavingsK = -500m, BudgetTransfersK = -200m },
+            new PlacementTypeSavings { PlacementType = PlacementCategory.Adoption, Label = "Concurrent adoption", UnsplitK = 50m },
+        ],
+        StatedPlacementTotal = new PlacementTotals(-450m, -200m, -650m),
     };
 
     private static BenefitsRegister Register(params RealisedValue[] realised) => new()
@@ -203,8 +207,9 @@ public sealed class ActionsStoreTests
         Assert.Equal(("Reduce LAC", "A/R.3.012", -2100m, -1615m), (savings.ByObjective[0].Objective, savings.ByObjective[0].BpReference, savings.ByObjective[0].ValueK("2016/17"), savings.ByObjective[0].ValueK("2017/18")));
         Assert.Equal([PlacementCategory.Ifa], savings.ByObjective[0].PlacementTypes);
         Assert.Equal(-2232m, savings.TotalK("2016/17"));
-        Assert.Equal(-700m, savings.ByPlacementType.Single().TotalK);
-        Assert.Equal(new PlacementTotals(-500m, -200m, -700m), savings.StatedPlacementTotal);
+        Assert.Equal((-700m, (decimal?)null), (savings.ByPlacementType[0].TotalK, savings.ByPlacementType[0].UnsplitK));
+        Assert.Equal((PlacementCategory.Adoption, 50m), (savings.ByPlacementType[1].PlacementType, savings.ByPlacementType[1].UnsplitK!.Value));
+        Assert.Equal(new PlacementTotals(-450m, -200m, -650m), savings.StatedPlacementTotal);
         Assert.Empty(savings.Reconcile());
         Assert.Equal("cambs-savings", (await ActionsStore.LoadSavingsAsync(read, "cambs-lac", Cancel))!.Id);
     }

@@ -80,6 +80,28 @@ public sealed class SavingsPlanTests
             issues);
     }
 
+    [Fact]
+    public void Reconcile_LinesWithUnsplitSavings_ChecksOnlyTheTotal()
+    {
+        // Seed 004 prints each placement type's saving, and only the BP / transfer split of the total.
+        var plan = Plan() with
+        {
+            ByPlacementType =
+            [
+                new PlacementTypeSavings { PlacementType = PlacementCategory.Ifa, Label = "Independent fostering", UnsplitK = -3638m },
+                new PlacementTypeSavings { PlacementType = PlacementCategory.InHouseFostering, Label = "In house fostering", UnsplitK = 1011m },
+                new PlacementTypeSavings { PlacementType = PlacementCategory.Residential, Label = "Residential homes", UnsplitK = 479m },
+            ],
+        };
+
+        Assert.Equal(-2148m, plan.ComputedPlacementTotal().TotalK);
+        Assert.Empty(plan.Reconcile());
+        var wrong = plan with { StatedPlacementTotal = new PlacementTotals(-1429m, -719m, -2000m) };
+        Assert.Equal(
+            ["Placement types: total", "Placement types: stated BP savings + budget transfers vs stated total"],
+            wrong.Reconcile().Select(i => i.Line));
+    }
+
     [Theory]
     [InlineData("2016/17", 2016)]
     [InlineData("2019-20", 2019)]

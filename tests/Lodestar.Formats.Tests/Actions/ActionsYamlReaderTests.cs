@@ -255,6 +255,22 @@ public sealed class ActionsYamlReaderTests
     }
 
     [Fact]
+    public void Read_PlacementLineWithUnsplitSaving_ReadsAndWritesIt()
+    {
+        var yaml = Savings.Replace(
+            "{ placement_type: residential, label: \"Residential homes\", bp_savings_k: 796 }",
+            "{ placement_type: residential, label: \"Residential homes\", saving_k: 796 }",
+            StringComparison.Ordinal);
+
+        var savings = Read(yaml).Document!.Savings!;
+        var written = ActionsYamlWriter.Write(new ActionsDocument(null, savings, null));
+
+        Assert.Equal((0m, 796m, 796m), (savings.ByPlacementType[1].BpSavingsK, savings.ByPlacementType[1].UnsplitK!.Value, savings.ByPlacementType[1].TotalK));
+        Assert.Contains("saving_k: 796", written, StringComparison.Ordinal);
+        Assert.Equal(796m, Read(written).Document!.Savings!.ByPlacementType[1].UnsplitK);
+    }
+
+    [Fact]
     public void Read_SavingsValueForYearNotInPlan_IsAnError()
     {
         var error = SingleError(Savings.Replace("{ \"2016/17\": -132 }", "{ \"2018/19\": -132 }", StringComparison.Ordinal));

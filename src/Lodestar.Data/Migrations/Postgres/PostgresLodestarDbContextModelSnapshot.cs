@@ -498,6 +498,10 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.Property<int>("SavingsPlanRecordId")
                         .HasColumnType("integer");
 
+                    b.Property<decimal?>("UnsplitK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SavingsPlanRecordId");

@@ -471,6 +471,10 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.Property<int>("SavingsPlanRecordId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("UnsplitK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SavingsPlanRecordId");

@@ -244,7 +244,8 @@ namespace Lodestar.Data.Migrations.Postgres
                     PlacementType = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     BpSavingsK = table.Column<decimal>(type: "numeric(18,3)", precision: 18, scale: 3, nullable: false),
-                    BudgetTransfersK = table.Column<decimal>(type: "numeric(18,3)", precision: 18, scale: 3, nullable: false)
+                    BudgetTransfersK = table.Column<decimal>(type: "numeric(18,3)", precision: 18, scale: 3, nullable: false),
+                    UnsplitK = table.Column<decimal>(type: "numeric(18,3)", precision: 18, scale: 3, nullable: true)
                 },
                 constraints: table =>
                 {

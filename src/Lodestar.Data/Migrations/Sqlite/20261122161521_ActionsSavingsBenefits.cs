@@ -243,7 +243,8 @@ namespace Lodestar.Data.Migrations.Sqlite
                     PlacementType = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     BpSavingsK = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: false),
-                    BudgetTransfersK = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: false)
+                    BudgetTransfersK = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: false),
+                    UnsplitK = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: true)
                 },
                 constraints: table =>
                 {
