@@ -151,6 +151,24 @@ public sealed class SavingsAndBenefitsCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reports_Xlsx_WriteWorkbooks()
+    {
+        await RunAsync("actions", "import", WriteFile("plan.yaml", ActionsCommandTests.PlanYaml));
+        await RunAsync("actions", "import", WriteFile("benefits.yaml", RegisterYaml));
+        var (savingsFile, benefitsFile) = (Path.Combine(_folder, "savings.xlsx"), Path.Combine(_folder, "benefits.xlsx"));
+
+        var savings = await RunAsync("savings", "report", "cli-plan", "--format", "xlsx", "--output", savingsFile);
+        var benefits = await RunAsync("benefits", "report", "--format", "xlsx", "-o", benefitsFile);
+
+        Assert.Equal((0, 0), (savings.ExitCode, benefits.ExitCode));
+        using var savingsBook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(savingsFile, false);
+        Assert.Equal(3, savingsBook.WorkbookPart!.WorksheetParts.Count());
+        using var benefitsBook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(benefitsFile, false);
+        // A header row and one row per benefit.
+        Assert.Equal(3, benefitsBook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count());
+    }
+
+    [Fact]
     public async Task Root_Help_ListsTheCommands()
     {
         var output = new StringWriter();

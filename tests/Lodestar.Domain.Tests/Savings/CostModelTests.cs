@@ -58,6 +58,31 @@ public sealed class CostModelTests
     }
 
     [Fact]
+    public void Compute_GeneratedWholeYears_SavingsAreTheChangeInPlacementsTimesUnitCost()
+    {
+        // Generated data, fixed seed: for whole years the model reduces to Σ (this year − baseline) × unit cost.
+        var random = new Random(20161);
+        var categories = Enum.GetValues<PlacementCategory>();
+        var costs = new UnitCostTable(categories.Select(c => new UnitCost(c, "2016/17", random.Next(5_000, 250_000))));
+        for (var run = 0; run < 50; run++)
+        {
+            var baseline = categories.ToDictionary(c => c, _ => Math.Round((decimal)random.NextDouble() * 200m, 2));
+            var year = categories.ToDictionary(c => c, _ => Math.Round((decimal)random.NextDouble() * 200m, 2));
+
+            var result = CostModel.Compute(
+                new PlacementActuals(new(2016, 4, 1), new(2017, 3, 31), year),
+                new PlacementActuals(new(2015, 4, 1), new(2016, 3, 31), baseline),
+                costs);
+
+            var expected = categories.Sum(c => (year[c] - baseline[c]) * costs.Find(c, "2016/17")!.Value);
+            Assert.Equal(expected, result.DeliveredSavings);
+            Assert.Equal(expected, result.ForecastSavings);
+            Assert.Equal(categories.Sum(c => year[c] * costs.Find(c, "2016/17")!.Value), result.ActualSpend);
+            Assert.Equal(result.ActualSpend, result.ForecastSpend);
+        }
+    }
+
+    [Fact]
     public void Compute_CategoryWithoutUnitCost_IsListedNotCosted()
     {
         var year = new PlacementActuals(
