@@ -26,7 +26,7 @@ public static class ActionsCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "An action plan, savings plan or benefits register YAML file (docs/actions.md)." };
         var command = new Command("import", "Import a plan, savings plan or benefits register: an upsert by id, all or nothing; history is only added to.") { file };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => CliGuard.RunAsync(parse.InvocationConfiguration.Error, async () =>
         {
             var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             var path = parse.GetRequiredValue(file);
@@ -79,7 +79,7 @@ public static class ActionsCommand
 
             await output.WriteLineAsync($"{result.HistoryAdded} new history entries.");
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -91,7 +91,7 @@ public static class ActionsCommand
         var outputFile = new Option<FileInfo?>("--output", "-o") { Description = "The file to write." };
         var asAt = new Option<string?>("--as-at") { Description = "For xlsx: the date the RAG column is computed for, YYYY-MM-DD (default: the plan's as_at)." };
         var command = new Command("export", "Export a plan (with its history and its savings plan) as YAML or XLSX.") { planId, format, outputFile, asAt };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => CliGuard.RunAsync(parse.InvocationConfiguration.Error, async () =>
         {
             var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             var id = parse.GetRequiredValue(planId);
@@ -145,7 +145,7 @@ public static class ActionsCommand
             }
 
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -156,7 +156,7 @@ public static class ActionsCommand
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("status", "RAG of every deliverable on a date, rolled up to workstreams and outcomes; counts; overdue list.") { planId, asAt, format };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => CliGuard.RunAsync(parse.InvocationConfiguration.Error, async () =>
         {
             var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             if (!TryDate(parse.GetValue(asAt), out var date))
@@ -183,7 +183,7 @@ public static class ActionsCommand
             var status = ActionPlanStatus.Compute(plan, on);
             await output.WriteAsync(parse.GetValue(format) == "json" ? CliOutput.ToJson(status) + "\n" : StatusTable(status));
             return 0;
-        });
+        }));
         return command;
     }
 

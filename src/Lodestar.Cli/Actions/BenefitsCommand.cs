@@ -17,7 +17,7 @@ public static class BenefitsCommand
         format.AcceptOnlyFromAmong("table", "json", "xlsx");
         var outputFile = new Option<FileInfo?>("--output", "-o") { Description = "The XLSX file to write." };
         var report = new Command("report", "Every benefit of every imported register, with totals.") { format, outputFile };
-        report.SetAction(async (parse, cancellationToken) =>
+        report.SetAction((parse, cancellationToken) => CliGuard.RunAsync(parse.InvocationConfiguration.Error, async () =>
         {
             var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             var file = parse.GetValue(outputFile);
@@ -78,7 +78,7 @@ public static class BenefitsCommand
             }
 
             return 0;
-        });
+        }));
         command.Subcommands.Add(report);
         return command;
     }

@@ -31,7 +31,7 @@ public static class SavingsCommand
         {
             planId, year, format, outputFile, actuals, unitCosts,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => CliGuard.RunAsync(parse.InvocationConfiguration.Error, async () =>
         {
             var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             var file = parse.GetValue(outputFile);
@@ -109,7 +109,7 @@ public static class SavingsCommand
             }
 
             return report.Reconciliation.Count == 0 ? 0 : 1;
-        });
+        }));
         return command;
     }
 

@@ -152,6 +152,18 @@ public sealed class ActionsCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_DatabaseMisconfigured_FailsWithOneLineNotAStackTrace()
+    {
+        var root = new RootCommand("test");
+        root.Subcommands.Add(ActionsCommand.Create(() => throw new InvalidOperationException("Lodestar:Database:Provider 'oracle' is not known.")));
+        var error = new StringWriter();
+
+        var exitCode = await root.Parse(["actions", "status", "cli-plan"]).InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = error }, Cancel);
+
+        Assert.Equal((2, "lodestar: Lodestar:Database:Provider 'oracle' is not known."), (exitCode, error.ToString().Trim()));
+    }
+
+    [Fact]
     public async Task Status_UnknownPlanOrBadDate_FailsWithOneLine()
     {
         var unknown = await RunAsync("actions", "status", "no-such-plan", "--as-at", "2016-03-01");
