@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lodestar.Cli.Users;
+using Lodestar.Cli.Actions;
 
 namespace Lodestar.Cli;
 
@@ -12,6 +13,9 @@ public static class LodestarCommand
             "Lodestar: performance and outcomes for children's services, computed from the SSDA903 and CIN census returns.");
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(Benchmarks.BenchmarksCommand.Create());
+        root.Subcommands.Add(ActionsCommand.Create());
+        root.Subcommands.Add(SavingsCommand.Create());
+        root.Subcommands.Add(BenefitsCommand.Create());
         return root;
     }
 }

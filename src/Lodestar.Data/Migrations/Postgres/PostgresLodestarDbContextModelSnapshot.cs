@@ -21,6 +21,222 @@ namespace Lodestar.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionHistoryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ItemNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("PlanRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rag")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanRecordId", "ItemKind", "ItemNumber", "Sequence");
+
+                    b.ToTable("action_history", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionItemRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("Completed")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ExpectedImpact")
+                        .HasColumnType("text");
+
+                    b.Property<string>("HowMeasured")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ImpactObjective")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Leads")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Measures")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PlanRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RecordedRag")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("RevisedEnd")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TargetAgeGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("TargetEnd")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("TargetReduction52Wk")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<decimal?>("TargetSavingK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanRecordId", "Kind", "Number")
+                        .IsUnique();
+
+                    b.ToTable("action_items", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AsAt")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Council")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("WarningWindowDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.ToTable("action_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanTargetRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CouncilCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MeasureId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PlanRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanRecordId");
+
+                    b.ToTable("action_plan_targets", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -183,6 +399,136 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("statistical_neighbours", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRealisedRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BenefitId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<int>("RegisterRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisterRecordId");
+
+                    b.ToTable("benefit_realised", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Baseline")
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("BaselineValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("BenefitId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ConfidencePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Financial")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("HowMeasured")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Measures")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegisterRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Target")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Timing")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("ValuePerYear")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisterRecordId", "BenefitId")
+                        .IsUnique();
+
+                    b.ToTable("benefits", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitsRegisterRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RegisterId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisterId")
+                        .IsUnique();
+
+                    b.ToTable("benefits_registers", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Councils.Council", b =>
                 {
                     b.Property<int>("Id")
@@ -220,6 +566,191 @@ namespace Lodestar.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("councils", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BpReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PlacementTypes")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SavingsPlanRecordId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavingsPlanRecordId");
+
+                    b.ToTable("savings_objectives", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveValueRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("SavingsObjectiveRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ValueK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavingsObjectiveRecordId");
+
+                    b.ToTable("savings_objective_values", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlacementLineRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("BpSavingsK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<decimal>("BudgetTransfersK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PlacementType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SavingsPlanRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("UnsplitK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavingsPlanRecordId");
+
+                    b.ToTable("savings_placement_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlanRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ActionPlanId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlacementYear")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("StatedPlacementBpSavingsK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<decimal?>("StatedPlacementBudgetTransfersK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<decimal?>("StatedPlacementTotalK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Years")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionPlanId");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.ToTable("savings_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsStatedTotalRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("SavingsPlanRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ValueK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavingsPlanRecordId");
+
+                    b.ToTable("savings_stated_totals", (string)null);
                 });
 
             modelBuilder.Entity("Lodestar.Data.Security.User", b =>
@@ -279,6 +810,87 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("user_roles", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionHistoryRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Actions.ActionPlanRecord", null)
+                        .WithMany("History")
+                        .HasForeignKey("PlanRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionItemRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Actions.ActionPlanRecord", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlanRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanTargetRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Actions.ActionPlanRecord", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("PlanRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRealisedRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Benefits.BenefitsRegisterRecord", null)
+                        .WithMany("Realised")
+                        .HasForeignKey("RegisterRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Benefits.BenefitsRegisterRecord", null)
+                        .WithMany("Benefits")
+                        .HasForeignKey("RegisterRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Savings.SavingsPlanRecord", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("SavingsPlanRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveValueRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Savings.SavingsObjectiveRecord", null)
+                        .WithMany("Values")
+                        .HasForeignKey("SavingsObjectiveRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlacementLineRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Savings.SavingsPlanRecord", null)
+                        .WithMany("PlacementLines")
+                        .HasForeignKey("SavingsPlanRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsStatedTotalRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Savings.SavingsPlanRecord", null)
+                        .WithMany("StatedTotals")
+                        .HasForeignKey("SavingsPlanRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lodestar.Data.Security.UserRole", b =>
                 {
                     b.HasOne("Lodestar.Data.Security.User", null)
@@ -286,6 +898,36 @@ namespace Lodestar.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanRecord", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Items");
+
+                    b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitsRegisterRecord", b =>
+                {
+                    b.Navigation("Benefits");
+
+                    b.Navigation("Realised");
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveRecord", b =>
+                {
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlanRecord", b =>
+                {
+                    b.Navigation("Objectives");
+
+                    b.Navigation("PlacementLines");
+
+                    b.Navigation("StatedTotals");
                 });
 
             modelBuilder.Entity("Lodestar.Data.Security.User", b =>

@@ -16,6 +16,214 @@ namespace Lodestar.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.11");
 
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionHistoryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rag")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanRecordId", "ItemKind", "ItemNumber", "Sequence");
+
+                    b.ToTable("action_history", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionItemRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Completed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpectedImpact")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HowMeasured")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImpactObjective")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Leads")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measures")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedRag")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RevisedEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetAgeGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TargetReduction52Wk")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TargetSavingK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanRecordId", "Kind", "Number")
+                        .IsUnique();
+
+                    b.ToTable("action_items", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Council")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WarningWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.ToTable("action_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanTargetRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CouncilCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasureId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanRecordId");
+
+                    b.ToTable("action_plan_targets", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -172,6 +380,130 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("statistical_neighbours", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRealisedRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BenefitId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegisterRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisterRecordId");
+
+                    b.ToTable("benefit_realised", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Baseline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BaselineValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BenefitId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConfidencePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Financial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HowMeasured")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measures")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegisterRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Timing")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ValuePerYear")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisterRecordId", "BenefitId")
+                        .IsUnique();
+
+                    b.ToTable("benefits", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitsRegisterRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisterId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisterId")
+                        .IsUnique();
+
+                    b.ToTable("benefits_registers", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Councils.Council", b =>
                 {
                     b.Property<int>("Id")
@@ -207,6 +539,181 @@ namespace Lodestar.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("councils", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BpReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacementTypes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SavingsPlanRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavingsPlanRecordId");
+
+                    b.ToTable("savings_objectives", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveValueRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SavingsObjectiveRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ValueK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavingsObjectiveRecordId");
+
+                    b.ToTable("savings_objective_values", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlacementLineRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("BpSavingsK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("BudgetTransfersK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacementType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SavingsPlanRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("UnsplitK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavingsPlanRecordId");
+
+                    b.ToTable("savings_placement_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlanRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActionPlanId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacementYear")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("StatedPlacementBpSavingsK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("StatedPlacementBudgetTransfersK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("StatedPlacementTotalK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Years")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionPlanId");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.ToTable("savings_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsStatedTotalRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SavingsPlanRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ValueK")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavingsPlanRecordId");
+
+                    b.ToTable("savings_stated_totals", (string)null);
                 });
 
             modelBuilder.Entity("Lodestar.Data.Security.User", b =>
@@ -264,6 +771,87 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("user_roles", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionHistoryRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Actions.ActionPlanRecord", null)
+                        .WithMany("History")
+                        .HasForeignKey("PlanRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionItemRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Actions.ActionPlanRecord", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlanRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanTargetRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Actions.ActionPlanRecord", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("PlanRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRealisedRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Benefits.BenefitsRegisterRecord", null)
+                        .WithMany("Realised")
+                        .HasForeignKey("RegisterRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Benefits.BenefitsRegisterRecord", null)
+                        .WithMany("Benefits")
+                        .HasForeignKey("RegisterRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Savings.SavingsPlanRecord", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("SavingsPlanRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveValueRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Savings.SavingsObjectiveRecord", null)
+                        .WithMany("Values")
+                        .HasForeignKey("SavingsObjectiveRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlacementLineRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Savings.SavingsPlanRecord", null)
+                        .WithMany("PlacementLines")
+                        .HasForeignKey("SavingsPlanRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsStatedTotalRecord", b =>
+                {
+                    b.HasOne("Lodestar.Data.Savings.SavingsPlanRecord", null)
+                        .WithMany("StatedTotals")
+                        .HasForeignKey("SavingsPlanRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lodestar.Data.Security.UserRole", b =>
                 {
                     b.HasOne("Lodestar.Data.Security.User", null)
@@ -271,6 +859,36 @@ namespace Lodestar.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanRecord", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Items");
+
+                    b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitsRegisterRecord", b =>
+                {
+                    b.Navigation("Benefits");
+
+                    b.Navigation("Realised");
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveRecord", b =>
+                {
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlanRecord", b =>
+                {
+                    b.Navigation("Objectives");
+
+                    b.Navigation("PlacementLines");
+
+                    b.Navigation("StatedTotals");
                 });
 
             modelBuilder.Entity("Lodestar.Data.Security.User", b =>

@@ -1,0 +1,15 @@
+namespace Lodestar.Formats.Spreadsheets;
+
+/// <summary>Protection against formula injection in the CSV and XLSX files Lodestar writes.</summary>
+public static class SpreadsheetText
+{
+    /// <summary>
+    /// Text starting with = + - @ (or a tab or carriage return) would be run as a formula when the file is opened
+    /// in a spreadsheet; such text is written with a leading apostrophe, which spreadsheets show as text.
+    /// </summary>
+    public static string Neutralise(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    }
+}
