@@ -6,19 +6,8 @@ namespace Lodestar.Testing;
 /// </summary>
 public static class DfeBenchmarkFiles
 {
-    /// <summary>The repository's root: the first folder above the build output holding Lodestar.slnx.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Lodestar.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Lodestar.slnx above {AppContext.BaseDirectory}.");
-    }
+    /// <summary>The repository's root (see <see cref="Repository.Root"/>).</summary>
+    public static string RepositoryRoot() => Repository.Root();
 
     /// <summary>samples/benchmarks/mapping.yaml.</summary>
     public static string Mapping() => Path.Combine(RepositoryRoot(), "samples", "benchmarks", "mapping.yaml");

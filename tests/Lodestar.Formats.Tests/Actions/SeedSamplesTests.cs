@@ -1,6 +1,7 @@
 using Lodestar.Domain.Actions;
 using Lodestar.Domain.Savings;
 using Lodestar.Formats.Actions;
+using Lodestar.Testing;
 
 namespace Lodestar.Formats.Tests.Actions;
 
@@ -12,18 +13,7 @@ public sealed class SeedSamplesTests
 {
     private static ActionsDocument Load(string name)
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Lodestar.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        var path = Path.Combine(folder?.FullName ?? "", "samples", "actions", name);
-        if (!File.Exists(path))
-        {
-            Assert.Skip($"samples/actions/{name} is missing: the seed samples come from the seedact branch; merge it to run this test.");
-        }
-
+        var path = Repository.File("samples", "actions", name);
         var result = ActionsYamlReader.ReadFile(path);
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         return result.Document!;
