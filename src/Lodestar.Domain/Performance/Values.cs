@@ -115,9 +115,9 @@ public sealed record Target
             return this with { Period = period };
         }
 
-        var share = (decimal)months / total;
-        var tolerance = Tolerance is { Kind: ToleranceKind.Absolute } t ? Performance.Tolerance.Absolute(t.Amount * share) : Tolerance;
-        return this with { Period = period, Value = Value * share, Tolerance = tolerance };
+        // Multiply before dividing: 1200 × 1 / 12 is exactly 100, 1200 × (1 / 12) is not.
+        var tolerance = Tolerance is { Kind: ToleranceKind.Absolute } t ? Performance.Tolerance.Absolute(t.Amount * months / total) : Tolerance;
+        return this with { Period = period, Value = Value * months / total, Tolerance = tolerance };
     }
 
     /// <summary>The target that applies to <paramref name="period"/>: one set for exactly that period, else the narrowest one containing it, profiled.</summary>
