@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lodestar.Cli.Frameworks;
 
 namespace Lodestar.Cli;
 
@@ -9,6 +10,10 @@ public static class LodestarCommand
     {
         var root = new RootCommand(
             "Lodestar: performance and outcomes for children's services, computed from the SSDA903 and CIN census returns.");
+        root.Subcommands.Add(FrameworkCommands.Framework());
+        root.Subcommands.Add(FrameworkCommands.Values());
+        root.Subcommands.Add(FrameworkCommands.Targets());
+        root.Subcommands.Add(FrameworkCommands.Scorecard());
         return root;
     }
 }
