@@ -198,7 +198,11 @@ public static partial class FrameworkYaml
             }
 
             var (key, value) = map.Children.Single();
-            var name = ((YamlScalarNode)key).Value!;
+            if (key is not YamlScalarNode { Value: { } name })
+            {
+                return MeasureSource.Entered;
+            }
+
             if (value is not YamlScalarNode { Value: { Length: > 0 } reference })
             {
                 Add(value, $"'{name}' needs a value");
@@ -280,7 +284,11 @@ public static partial class FrameworkYaml
 
             foreach (var (key, value) in map.Children)
             {
-                var setId = ((YamlScalarNode)key).Value!;
+                if (key is not YamlScalarNode { Value: { } setId })
+                {
+                    continue;
+                }
+
                 if (!_tagSets.TryGetValue(setId, out var known))
                 {
                     Add(key, $"tag set '{setId}' is not defined under tag_sets");

@@ -186,3 +186,36 @@ internal static class FrameworkText
         return string.Join("\n", lines);
     }
 }
+
+public sealed class FrameworkYamlOddInputTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("- just\n- a list")]
+    [InlineData("just text")]
+    [InlineData("id: f\ntitle: F\n---\nid: g\ntitle: G")]
+    [InlineData("id: f\ntitle: F\nmeasures:\n  - { id: m, title: M, tags: { [a]: [b] } }")]
+    [InlineData("id: f\ntitle: F\nmeasures:\n  - { id: m, title: M, source: { [kpi]: x } }")]
+    [InlineData("id: f\ntitle: F\nmeasures:\n  - { id: m, title: M, source: kpi }")]
+    [InlineData("id: f\ntitle: F\nmeasures: { id: m }")]
+    [InlineData("id: f\ntitle: F\nnodes:\n  - [1, 2]")]
+    [InlineData("id: f\ntitle: [F]")]
+    [InlineData("id: f\ntitle: F\nnodes:\n  - { kind: theme, title: T, children: { a: b } }")]
+    [InlineData("id: f\ntitle: F\ntag_sets:\n  - { id: s, title: S, tags: [x] }")]
+    [InlineData("id: f\ntitle: F\n{ a: b }: c")]
+    public void Read_OddDocument_ReportsProblemsInsteadOfThrowing(string yaml)
+    {
+        var result = FrameworkYaml.Read(yaml, "odd.yaml");
+
+        Assert.Null(result.Framework);
+        Assert.NotEmpty(result.Problems);
+    }
+
+    [Fact]
+    public void Read_AnchorsAndAliases_AreResolved()
+    {
+        var result = FrameworkYaml.Read("id: f\ntitle: &t \"Shared\"\nnodes:\n  - { kind: theme, title: *t }", "alias.yaml");
+
+        Assert.Equal("Shared", Assert.Single(result.Framework!.Nodes).Title);
+    }
+}
