@@ -20,43 +20,88 @@ public static class FrameworkCommands
         var open = openDatabase ?? CliDatabase.Open;
         var command = new Command("framework", "Performance frameworks: import and export the YAML files, list what is stored.");
 
-        var file = new Argument<FileInfo>("FILE") { Description = "A framework YAML file (docs/frameworks.md)." };
-        var import = new Command("import", "Import a framework from YAML; replaces a stored framework with the same id. All or nothing.") { file };
+        var files = new Argument<FileInfo[]>("FILE") { Description = "Framework YAML files (docs/frameworks.md).", Arity = ArgumentArity.OneOrMore };
+        var import = new Command(
+            "import",
+            "Import frameworks from YAML, replacing stored ones with the same id. Several files are imported together, in whatever order "
+            + "resolves the measures they share; any problem and nothing is stored.")
+        { files };
         import.SetAction(async (parse, cancel) =>
         {
             var (output, error) = Writers(parse);
-            var path = parse.GetRequiredValue(file).FullName;
-            if (!File.Exists(path))
+            var paths = parse.GetRequiredValue(files).Select(f => f.FullName).ToList();
+            foreach (var missing in paths.Where(p => !File.Exists(p)))
             {
-                await error.WriteLineAsync($"{path}: no such file");
+                await error.WriteLineAsync($"{missing}: no such file");
+            }
+
+            if (paths.Any(p => !File.Exists(p)))
+            {
                 return 2;
             }
 
-            var read = FrameworkYaml.ReadFile(path);
-            if (!read.Succeeded)
+            var read = paths.Select(p => (Path: p, Result: FrameworkYaml.ReadFile(p))).ToList();
+            foreach (var problem in read.SelectMany(r => r.Result.Problems))
             {
-                foreach (var problem in read.Problems)
-                {
-                    await error.WriteLineAsync(problem.ToString());
-                }
+                await error.WriteLineAsync(problem.ToString());
+            }
 
+            if (read.Any(r => !r.Result.Succeeded))
+            {
                 return 1;
             }
 
             await using var db = open();
-            var stored = await new FrameworkStore(db).ImportAsync(read.Framework!, cancel);
-            if (!stored.Succeeded)
+            var store = new FrameworkStore(db);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+
+            // A file may use measures another file defines: retry the refused ones while any import succeeds.
+            var pending = read.Select(r => (r.Path, Framework: r.Result.Framework!)).ToList();
+            var refused = new Dictionary<string, IReadOnlyList<string>>();
+            var done = new List<string>();
+            while (pending.Count > 0)
             {
-                foreach (var problem in stored.Problems)
+                refused.Clear();
+                foreach (var (path, framework) in pending)
                 {
-                    await error.WriteLineAsync($"{Path.GetFileName(path)}: {problem}");
+                    var stored = await store.ImportAsync(framework, cancel);
+                    if (stored.Succeeded)
+                    {
+                        done.Add($"Imported framework {framework.Id}: {framework.Flatten().Count()} nodes, {framework.Measures.Count} measures defined, {framework.ReferencedMeasureIds().Count} measures used.");
+                    }
+                    else
+                    {
+                        refused[path] = stored.Problems;
+                    }
+                }
+
+                if (refused.Count == pending.Count)
+                {
+                    break;
+                }
+
+                pending = pending.Where(p => refused.ContainsKey(p.Path)).ToList();
+            }
+
+            if (refused.Count > 0)
+            {
+                foreach (var (path, problems) in refused)
+                {
+                    foreach (var problem in problems)
+                    {
+                        await error.WriteLineAsync($"{Path.GetFileName(path)}: {problem}");
+                    }
                 }
 
                 return 1;
             }
 
-            var framework = read.Framework!;
-            await output.WriteLineAsync($"Imported framework {framework.Id}: {framework.Flatten().Count()} nodes, {framework.Measures.Count} measures defined, {framework.ReferencedMeasureIds().Count} measures used.");
+            await transaction.CommitAsync(cancel);
+            foreach (var line in done)
+            {
+                await output.WriteLineAsync(line);
+            }
+
             return 0;
         });
 

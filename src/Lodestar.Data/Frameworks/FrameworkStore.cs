@@ -23,7 +23,8 @@ public sealed class FrameworkStore(LodestarDbContext db)
     /// <summary>
     /// Stores a framework, replacing any with the same id (its tree, tag sets and intentions), and upserts
     /// the measures it defines. Refused when a node references a measure defined nowhere, a formula reads
-    /// an unknown measure, or a measure id is already defined by another framework.
+    /// an unknown measure, or a measure id is already defined by another framework. Runs in its own
+    /// transaction, or in the caller's when one is open.
     /// </summary>
     public async Task<StoreResult> ImportAsync(Framework framework, CancellationToken cancellationToken = default)
     {
@@ -61,7 +62,8 @@ public sealed class FrameworkStore(LodestarDbContext db)
             return new StoreResult(0, problems);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside a caller's transaction (several files imported together), that one decides.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.Set<NodeRow>().Where(n => n.FrameworkId == framework.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Set<TagSetRow>().Where(s => s.FrameworkId == framework.Id).ExecuteDeleteAsync(cancellationToken);
 
@@ -113,7 +115,11 @@ public sealed class FrameworkStore(LodestarDbContext db)
             Intentions = placed.Node.Intentions.Select((x, j) => new IntentionRow { Position = j, Text = x.Text, Tags = TagText.Write(x.Tags) }).ToList(),
         }));
         var count = await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         db.ChangeTracker.Clear();
         return new StoreResult(count, []);
     }

@@ -82,6 +82,29 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FrameworkImport_FileUsingMeasuresOfALaterFile_ImportsBoth()
+    {
+        var user = Write("user.yaml", "id: user\ntitle: User\nnodes:\n  - { kind: theme, title: T, measures: [rereferrals] }\n");
+
+        var (exitCode, output, error) = await RunAsync("framework", "import", user, Write("f.yaml", Yaml));
+
+        Assert.Equal((0, ""), (exitCode, error));
+        Assert.Equal(["Imported framework cli-test: 1 nodes, 2 measures defined, 2 measures used.", "Imported framework user: 1 nodes, 0 measures defined, 1 measures used."], output.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task FrameworkImport_OneOfSeveralRefused_StoresNone()
+    {
+        var broken = Write("broken.yaml", "id: broken\ntitle: Broken\nnodes:\n  - { kind: theme, title: T, measures: [nowhere] }\n");
+
+        var (exitCode, _, error) = await RunAsync("framework", "import", Write("f.yaml", Yaml), broken);
+
+        Assert.Equal((1, "broken.yaml: measure 'nowhere' is used but not defined in this framework or any stored one"), (exitCode, error.Trim()));
+        await using var db = Database.CreateContext();
+        Assert.Empty(await new FrameworkStore(db).ListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task FrameworkImport_BadYaml_ExitsOneWithLineAndColumn()
     {
         var (exitCode, _, error) = await RunAsync("framework", "import", Write("bad.yaml", Yaml.Replace("unit: count", "unit: furlongs", StringComparison.Ordinal)));
