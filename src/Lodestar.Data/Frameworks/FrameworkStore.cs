@@ -334,8 +334,8 @@ public sealed class FrameworkStore(LodestarDbContext db)
         string frameworkId,
         string council,
         Period period,
-        KpiValueSource? kpis = null,
-        BenchmarkSource? benchmarks = null,
+        Func<string, string, Period, MeasureValue?>? kpis = null,
+        Func<Measure, string, Period, IReadOnlyList<BenchmarkFigure>>? benchmarks = null,
         CancellationToken cancellationToken = default)
     {
         var framework = await LoadAsync(frameworkId, cancellationToken);

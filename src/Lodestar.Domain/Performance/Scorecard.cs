@@ -3,12 +3,6 @@ using Lodestar.Domain.Periods;
 
 namespace Lodestar.Domain.Performance;
 
-/// <summary>Supplies a computed KPI's value for a council and period (the KPI engine plugs in here).</summary>
-public delegate MeasureValue? KpiValueSource(string kpiId, string council, Period period);
-
-/// <summary>Supplies benchmark comparisons for a measure, council and period (the benchmark comparison plugs in here).</summary>
-public delegate IReadOnlyList<BenchmarkFigure> BenchmarkSource(Measure measure, string council, Period period);
-
 /// <summary>
 /// One comparison shown beside a measure, e.g. ("England", 11.2), ("Statistical neighbours", 10.4),
 /// ("Quartile", null, "2nd (better than median)").
@@ -31,10 +25,14 @@ public sealed record ScorecardRequest
 
     public IReadOnlyList<Target> Targets { get; init; } = [];
 
-    /// <summary>Computed KPIs; without it, measures sourced from a KPI have no value.</summary>
-    public KpiValueSource? Kpis { get; init; }
+    /// <summary>
+    /// A computed KPI's value: (KPI id, council code, period) → value, or null. The KPI engine plugs in here.
+    /// Without it, or when it gives null, a KPI measure falls back to entered values.
+    /// </summary>
+    public Func<string, string, Period, MeasureValue?>? Kpis { get; init; }
 
-    public BenchmarkSource? Benchmarks { get; init; }
+    /// <summary>Benchmark comparisons: (measure, council code, period) → figures. The benchmark comparison plugs in here.</summary>
+    public Func<Measure, string, Period, IReadOnlyList<BenchmarkFigure>>? Benchmarks { get; init; }
 }
 
 /// <summary>A measure's line on a scorecard.</summary>

@@ -130,6 +130,20 @@ public sealed class FrameworkStoreTests
 
     [Theory]
     [AllDatabases]
+    public async Task Import_FormulaReadingAnUnknownMeasure_IsRefused(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var framework = Sample() with { Measures = [Rereferrals, Cla, Fostered, FosteredShare with { Source = MeasureSource.Formula("fostered / looked_after * 100") }] };
+
+        var result = await new FrameworkStore(db).ImportAsync(framework, Cancel);
+
+        Assert.Equal(["measure 'looked_after' is used but not defined in this framework or any stored one"], result.Problems);
+        Assert.Empty(await new FrameworkStore(db).ListAsync(Cancel));
+    }
+
+    [Theory]
+    [AllDatabases]
     public async Task Import_SecondFrameworkReferencingAndRedefiningMeasures_LinksOneAndRefusesTheOther(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
