@@ -122,7 +122,7 @@ public static class PeriodicValuesFile
                 Problem("council", councilText.Length == 0 ? "the council is empty" : $"unknown council '{councilText}': use its DfE code (E10000003) or LA number (873)");
             }
 
-            var periodOk = Period.TryParse(Cell("period"), out var period, out var periodError);
+            var periodOk = PeriodCell.TryParse(Cell("period"), out var period, out var periodError);
             if (!periodOk)
             {
                 Problem("period", periodError);

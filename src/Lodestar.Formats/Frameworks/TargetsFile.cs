@@ -1,6 +1,5 @@
 using System.Globalization;
 using Lodestar.Domain.Performance;
-using Lodestar.Domain.Periods;
 
 namespace Lodestar.Formats.Frameworks;
 
@@ -68,7 +67,7 @@ public static class TargetsFile
                 Problem("council", councilText.Length == 0 ? "the council is empty" : $"unknown council '{councilText}': use its DfE code (E10000003) or LA number (873)");
             }
 
-            var periodOk = Period.TryParse(Cell("period"), out var period, out var periodError);
+            var periodOk = PeriodCell.TryParse(Cell("period"), out var period, out var periodError);
             if (!periodOk)
             {
                 Problem("period", periodError);

@@ -120,6 +120,30 @@ public sealed class PeriodicValuesFileTests : IDisposable
     }
 
     [Fact]
+    public void Read_XlsxPeriodThatExcelTurnedIntoADate_IsReadAsTheMonth()
+    {
+        // Excel stores "2025-03" typed into a cell as 1 March 2025: day number 45717. 45747 is 31 March 2025.
+        var path = Path.Combine(_folder, "dates.xlsx");
+        using (var file = File.Create(path))
+        {
+            Xlsx.Write(file, [new XlsxSheet("Values", [["measure", "council", "period", "value"], ["complaints", "873", 45717, 12m], ["complaints", "873", 45747, 13m]])]);
+        }
+
+        var result = PeriodicValuesFile.Read(path, IsMeasure, Council, null, null);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("row 3, column period", problem.Location);
+        Assert.StartsWith("'45747' is a spreadsheet date (2025-03-31)", problem.Message, StringComparison.Ordinal);
+        var fixedPath = Path.Combine(_folder, "date.xlsx");
+        using (var file = File.Create(fixedPath))
+        {
+            Xlsx.Write(file, [new XlsxSheet("Values", [["measure", "council", "period", "value"], ["complaints", "873", 45717, 12m]])]);
+        }
+
+        Assert.Equal(Period.Month(2025, 3), Assert.Single(PeriodicValuesFile.Read(fixedPath, IsMeasure, Council, null, null).Values).Period);
+    }
+
+    [Fact]
     public void Read_XlsxWithBadValue_NamesRowAndColumn()
     {
         var path = Path.Combine(_folder, "values.xlsx");
