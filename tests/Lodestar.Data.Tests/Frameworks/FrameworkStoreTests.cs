@@ -163,6 +163,25 @@ public sealed class FrameworkStoreTests
 
     [Theory]
     [AllDatabases]
+    public async Task Import_InsideACallersTransactionRolledBack_StoresNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+        {
+            var store = new FrameworkStore(db);
+            await using var transaction = await db.Database.BeginTransactionAsync(Cancel);
+            Assert.Empty((await store.ImportAsync(Sample(), Cancel)).Problems);
+            Assert.Empty((await store.ImportAsync(new Framework { Id = "other", Title = "Other", Nodes = [new FrameworkNode { Id = "n", Kind = "theme", Title = "N", MeasureIds = ["cla_at_end"] }] }, Cancel)).Problems);
+            await transaction.RollbackAsync(Cancel);
+        }
+
+        await using var read = database.CreateContext();
+        Assert.Empty(await new FrameworkStore(read).ListAsync(Cancel));
+        Assert.Equal(0, await read.Set<MeasureRow>().CountAsync(Cancel));
+    }
+
+    [Theory]
+    [AllDatabases]
     public async Task ImportValues_SameKeyAgain_ReplacesTheValue(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
