@@ -1,6 +1,8 @@
 using System.CommandLine;
-using Lodestar.Cli.Users;
 using Lodestar.Cli.Actions;
+using Lodestar.Cli.Benchmarks;
+using Lodestar.Cli.Frameworks;
+using Lodestar.Cli.Users;
 
 namespace Lodestar.Cli;
 
@@ -12,10 +14,14 @@ public static class LodestarCommand
         var root = new RootCommand(
             "Lodestar: performance and outcomes for children's services, computed from the SSDA903 and CIN census returns.");
         root.Subcommands.Add(UsersCommand.Create());
-        root.Subcommands.Add(Benchmarks.BenchmarksCommand.Create());
+        root.Subcommands.Add(BenchmarksCommand.Create());
         root.Subcommands.Add(ActionsCommand.Create());
         root.Subcommands.Add(SavingsCommand.Create());
         root.Subcommands.Add(BenefitsCommand.Create());
+        root.Subcommands.Add(FrameworkCommands.Framework());
+        root.Subcommands.Add(FrameworkCommands.Values());
+        root.Subcommands.Add(FrameworkCommands.Targets());
+        root.Subcommands.Add(FrameworkCommands.Scorecard());
         return root;
     }
 }

@@ -1,0 +1,352 @@
+using System.CommandLine;
+using Lodestar.Data;
+using Lodestar.Data.Frameworks;
+using Lodestar.Domain.Periods;
+using Lodestar.Formats.Frameworks;
+
+namespace Lodestar.Cli.Frameworks;
+
+/// <summary>
+/// <c>lodestar framework import|export|list</c>, <c>lodestar values import</c>, <c>lodestar targets import</c>
+/// and <c>lodestar scorecard</c>. Exit codes: 0 done, 1 problems in the data (nothing stored), 2 unreadable
+/// input or misuse. Each command opens the database through its <c>openDatabase</c> argument
+/// (<see cref="CliDatabase.Open"/> unless a test supplies one).
+/// </summary>
+public static class FrameworkCommands
+{
+    /// <summary>The <c>framework</c> command with its subcommands.</summary>
+    public static Command Framework(Func<LodestarDbContext>? openDatabase = null)
+    {
+        var open = openDatabase ?? CliDatabase.Open;
+        var command = new Command("framework", "Performance frameworks: import and export the YAML files, list what is stored.");
+
+        var files = new Argument<FileInfo[]>("FILE") { Description = "Framework YAML files (docs/frameworks.md).", Arity = ArgumentArity.OneOrMore };
+        var import = new Command(
+            "import",
+            "Import frameworks from YAML, replacing stored ones with the same id. Several files are imported together, in whatever order "
+            + "resolves the measures they share; any problem and nothing is stored.")
+        { files };
+        import.SetAction(async (parse, cancel) =>
+        {
+            var (output, error) = Writers(parse);
+            var paths = parse.GetRequiredValue(files).Select(f => f.FullName).ToList();
+            foreach (var missing in paths.Where(p => !File.Exists(p)))
+            {
+                await error.WriteLineAsync($"{missing}: no such file");
+            }
+
+            if (paths.Any(p => !File.Exists(p)))
+            {
+                return 2;
+            }
+
+            var read = paths.Select(p => (Path: p, Result: FrameworkYaml.ReadFile(p))).ToList();
+            foreach (var problem in read.SelectMany(r => r.Result.Problems))
+            {
+                await error.WriteLineAsync(problem.ToString());
+            }
+
+            if (read.Any(r => !r.Result.Succeeded))
+            {
+                return 1;
+            }
+
+            await using var db = open();
+            var store = new FrameworkStore(db);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+
+            // A file may use measures another file defines: retry the refused ones while any import succeeds.
+            var pending = read.Select(r => (r.Path, Framework: r.Result.Framework!)).ToList();
+            var refused = new Dictionary<string, IReadOnlyList<string>>();
+            var done = new List<string>();
+            while (pending.Count > 0)
+            {
+                refused.Clear();
+                foreach (var (path, framework) in pending)
+                {
+                    var stored = await store.ImportAsync(framework, cancel);
+                    if (stored.Succeeded)
+                    {
+                        done.Add($"Imported framework {framework.Id}: {framework.Flatten().Count()} nodes, {framework.Measures.Count} measures defined, {framework.ReferencedMeasureIds().Count} measures used.");
+                    }
+                    else
+                    {
+                        refused[path] = stored.Problems;
+                    }
+                }
+
+                if (refused.Count == pending.Count)
+                {
+                    break;
+                }
+
+                pending = pending.Where(p => refused.ContainsKey(p.Path)).ToList();
+            }
+
+            if (refused.Count > 0)
+            {
+                foreach (var (path, problems) in refused)
+                {
+                    foreach (var problem in problems)
+                    {
+                        await error.WriteLineAsync($"{Path.GetFileName(path)}: {problem}");
+                    }
+                }
+
+                return 1;
+            }
+
+            await transaction.CommitAsync(cancel);
+            foreach (var line in done)
+            {
+                await output.WriteLineAsync(line);
+            }
+
+            return 0;
+        });
+
+        var id = new Argument<string>("ID") { Description = "The framework's id." };
+        var format = new Option<string>("--format") { Description = "yaml (default) or xlsx.", DefaultValueFactory = _ => "yaml" };
+        format.AcceptOnlyFromAmong("yaml", "xlsx");
+        var outFile = new Option<FileInfo?>("--out") { Description = "The file to write; YAML goes to standard output without it. Required for xlsx." };
+        var export = new Command("export", "Export a stored framework as YAML or XLSX.") { id, format, outFile };
+        export.SetAction(async (parse, cancel) =>
+        {
+            var (output, error) = Writers(parse);
+            var target = parse.GetValue(outFile);
+            var asXlsx = parse.GetValue(format) == "xlsx";
+            if (asXlsx && target is null)
+            {
+                await error.WriteLineAsync("--format xlsx needs --out FILE");
+                return 2;
+            }
+
+            await using var db = open();
+            var store = new FrameworkStore(db);
+            var framework = await store.LoadAsync(parse.GetRequiredValue(id), cancel);
+            if (framework is null)
+            {
+                await error.WriteLineAsync($"no framework with id '{parse.GetRequiredValue(id)}'");
+                return 1;
+            }
+
+            if (asXlsx)
+            {
+                var measures = await store.MeasuresAsync(framework.ReferencedMeasureIds(), cancel);
+                await using var stream = File.Create(target!.FullName);
+                FrameworkXlsx.Write(stream, framework, measures);
+            }
+            else if (target is not null)
+            {
+                await File.WriteAllTextAsync(target.FullName, FrameworkYaml.Write(framework), cancel);
+            }
+            else
+            {
+                await output.WriteAsync(FrameworkYaml.Write(framework));
+            }
+
+            return 0;
+        });
+
+        var list = new Command("list", "List the stored frameworks.");
+        list.SetAction(async (parse, cancel) =>
+        {
+            var (output, _) = Writers(parse);
+            await using var db = open();
+            foreach (var f in await new FrameworkStore(db).ListAsync(cancel))
+            {
+                await output.WriteLineAsync($"{f.Id}\t{f.Title}\t{f.Nodes} nodes\t{f.Measures} measures");
+            }
+
+            return 0;
+        });
+
+        command.Subcommands.Add(import);
+        command.Subcommands.Add(export);
+        command.Subcommands.Add(list);
+        return command;
+    }
+
+    /// <summary>The <c>values</c> command: import periodic values from CSV or XLSX.</summary>
+    public static Command Values(Func<LodestarDbContext>? openDatabase = null, TimeProvider? clock = null)
+    {
+        var open = openDatabase ?? CliDatabase.Open;
+        var time = clock ?? TimeProvider.System;
+        var command = new Command("values", "Periodic values for measures that are not computed from the returns.");
+        var file = new Argument<FileInfo>("FILE") { Description = "CSV or XLSX with columns measure, council, period, value [, numerator, denominator, note]." };
+        var import = new Command("import", "Import periodic values; a value for the same measure, council and period is replaced. All or nothing.") { file };
+        import.SetAction(async (parse, cancel) =>
+        {
+            var (output, error) = Writers(parse);
+            var path = parse.GetRequiredValue(file).FullName;
+            if (!File.Exists(path))
+            {
+                await error.WriteLineAsync($"{path}: no such file");
+                return 2;
+            }
+
+            await using var db = open();
+            var store = new FrameworkStore(db);
+            var measures = await store.MeasuresAsync(cancellationToken: cancel);
+            var councils = await store.CouncilCodesAsync(cancel);
+            var read = PeriodicValuesFile.Read(path, measures.ContainsKey, c => councils.GetValueOrDefault(c), Environment.UserName, time.GetUtcNow());
+            if (await Report(read.Problems, error) is { } code)
+            {
+                return code;
+            }
+
+            var stored = await store.ImportValuesAsync(read.Values, cancel);
+            if (!stored.Succeeded)
+            {
+                await error.WriteLineAsync(string.Join(Environment.NewLine, stored.Problems));
+                return 1;
+            }
+
+            await output.WriteLineAsync($"Imported {stored.Stored} values from {Path.GetFileName(path)}.");
+            return 0;
+        });
+        command.Subcommands.Add(import);
+        return command;
+    }
+
+    /// <summary>The <c>targets</c> command: import targets from CSV or XLSX.</summary>
+    public static Command Targets(Func<LodestarDbContext>? openDatabase = null)
+    {
+        var open = openDatabase ?? CliDatabase.Open;
+        var command = new Command("targets", "Targets for measures, by council and period, with tolerances.");
+        var file = new Argument<FileInfo>("FILE") { Description = "CSV or XLSX with columns measure, council, period, value [, tolerance, profile]." };
+        var import = new Command("import", "Import targets; a target for the same measure, council and period is replaced. All or nothing.") { file };
+        import.SetAction(async (parse, cancel) =>
+        {
+            var (output, error) = Writers(parse);
+            var path = parse.GetRequiredValue(file).FullName;
+            if (!File.Exists(path))
+            {
+                await error.WriteLineAsync($"{path}: no such file");
+                return 2;
+            }
+
+            await using var db = open();
+            var store = new FrameworkStore(db);
+            var measures = await store.MeasuresAsync(cancellationToken: cancel);
+            var councils = await store.CouncilCodesAsync(cancel);
+            var read = TargetsFile.Read(path, measures.ContainsKey, c => councils.GetValueOrDefault(c));
+            if (await Report(read.Problems, error) is { } code)
+            {
+                return code;
+            }
+
+            var stored = await store.SetTargetsAsync(read.Targets, cancel);
+            await output.WriteLineAsync($"Imported {stored.Stored} targets from {Path.GetFileName(path)}.");
+            return 0;
+        });
+        command.Subcommands.Add(import);
+        return command;
+    }
+
+    /// <summary>The <c>scorecard</c> command.</summary>
+    public static Command Scorecard(Func<LodestarDbContext>? openDatabase = null)
+    {
+        var open = openDatabase ?? CliDatabase.Open;
+        var framework = new Option<string>("--framework") { Description = "The framework's id.", Required = true };
+        var council = new Option<string>("--council") { Description = "The council's DfE code (E10000003) or LA number (873).", Required = true };
+        var year = new Option<int?>("--year") { Description = "The DfE reporting year: 2025 is 2024-04-01 to 2025-03-31." };
+        var period = new Option<string?>("--period") { Description = "Any period instead of a year: 2025-Q1, 2025-03, 2024-04-01..2024-09-30." };
+        var format = new Option<string>("--format") { Description = "table (default), json or xlsx.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "xlsx");
+        var outFile = new Option<FileInfo?>("--out") { Description = "The file to write; standard output without it. Required for xlsx." };
+        var command = new Command("scorecard", "A framework's measures for one council and period: value, target, RAG and reason, direction of travel.")
+        {
+            framework, council, year, period, format, outFile,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var (output, error) = Writers(parse);
+            var yearValue = parse.GetValue(year);
+            var periodText = parse.GetValue(period);
+            if (yearValue is null == periodText is null)
+            {
+                await error.WriteLineAsync("give either --year YYYY or --period PERIOD");
+                return 2;
+            }
+
+            Period chosen;
+            if (periodText is not null)
+            {
+                if (!Period.TryParse(periodText, out chosen, out var periodError))
+                {
+                    await error.WriteLineAsync($"--period: {periodError}");
+                    return 2;
+                }
+            }
+            else if (yearValue is < 1901 or > 9998)
+            {
+                await error.WriteLineAsync($"--year: {yearValue} is not a year");
+                return 2;
+            }
+            else
+            {
+                chosen = Period.ReportingYear(yearValue!.Value);
+            }
+
+            var target = parse.GetValue(outFile);
+            var chosenFormat = parse.GetValue(format);
+            if (chosenFormat == "xlsx" && target is null)
+            {
+                await error.WriteLineAsync("--format xlsx needs --out FILE");
+                return 2;
+            }
+
+            await using var db = open();
+            var store = new FrameworkStore(db);
+            var frameworkId = parse.GetRequiredValue(framework);
+            var councilText = parse.GetRequiredValue(council);
+            var scorecard = await store.ScorecardAsync(frameworkId, councilText, chosen, cancellationToken: cancel);
+            if (scorecard is null)
+            {
+                var known = (await store.ListAsync(cancel)).Any(f => f.Id == frameworkId);
+                await error.WriteLineAsync(known ? $"no council with code or LA number '{councilText}'" : $"no framework with id '{frameworkId}'");
+                return 1;
+            }
+
+            if (chosenFormat == "xlsx")
+            {
+                await using var stream = File.Create(target!.FullName);
+                ScorecardFormats.WriteXlsx(stream, scorecard);
+                return 0;
+            }
+
+            var text = chosenFormat == "json" ? ScorecardFormats.ToJson(scorecard) + "\n" : ScorecardFormats.ToTable(scorecard);
+            if (target is not null)
+            {
+                await File.WriteAllTextAsync(target.FullName, text, cancel);
+            }
+            else
+            {
+                await output.WriteAsync(text);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static (TextWriter Output, TextWriter Error) Writers(ParseResult parse) =>
+        (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+
+    // Problems in the file: exit 1, or 2 when the file could not be read at all.
+    private static async Task<int?> Report(IReadOnlyList<FileProblem> problems, TextWriter error)
+    {
+        if (problems.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var problem in problems)
+        {
+            await error.WriteLineAsync(problem.ToString());
+        }
+
+        return problems.Any(p => p.Message.StartsWith("cannot be read", StringComparison.Ordinal)) ? 2 : 1;
+    }
+}

@@ -1,0 +1,235 @@
+using System.CommandLine;
+using System.Text.Json;
+using Lodestar.Cli.Frameworks;
+using Lodestar.Data;
+using Lodestar.Data.Frameworks;
+using Lodestar.Testing;
+
+namespace Lodestar.Cli.Tests.Frameworks;
+
+public sealed class FrameworkCommandsTests : IAsyncLifetime
+{
+    private const string Yaml = """
+        id: cli-test
+        title: "CLI test framework"
+        tag_sets:
+          - id: continuum
+            title: Care continuum
+            tags: [{ id: PREVENT, title: Prevent }]
+        measures:
+          - id: rereferrals
+            title: "Re-referrals within 12 months"
+            number: "1"
+            unit: percent
+            polarity: lower_is_better
+          - id: complaints
+            title: "=Complaints"
+            unit: count
+        nodes:
+          - kind: theme
+            id: safe
+            title: "Safe"
+            measures: [rereferrals, complaints]
+            intentions:
+              - text: "Edge of care"
+                tags: { continuum: [PREVENT] }
+        """;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("lodestar-cli-").FullName;
+    private TestDatabase? _database;
+
+    private TestDatabase Database => _database!;
+
+    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Database.DisposeAsync();
+        Directory.Delete(_folder, true);
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var root = new RootCommand("test")
+        {
+            FrameworkCommands.Framework(Database.CreateContext),
+            FrameworkCommands.Values(Database.CreateContext),
+            FrameworkCommands.Targets(Database.CreateContext),
+            FrameworkCommands.Scorecard(Database.CreateContext),
+        };
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public async Task FrameworkImport_GoodFile_StoresItAndSaysWhat()
+    {
+        var (exitCode, output, error) = await RunAsync("framework", "import", Write("f.yaml", Yaml));
+
+        Assert.Equal((0, ""), (exitCode, error));
+        Assert.Equal("Imported framework cli-test: 1 nodes, 2 measures defined, 2 measures used.", output.Trim());
+        await using var db = Database.CreateContext();
+        Assert.NotNull(await new FrameworkStore(db).LoadAsync("cli-test", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task FrameworkImport_FileUsingMeasuresOfALaterFile_ImportsBoth()
+    {
+        var user = Write("user.yaml", "id: user\ntitle: User\nnodes:\n  - { kind: theme, title: T, measures: [rereferrals] }\n");
+
+        var (exitCode, output, error) = await RunAsync("framework", "import", user, Write("f.yaml", Yaml));
+
+        Assert.Equal((0, ""), (exitCode, error));
+        Assert.Equal(["Imported framework cli-test: 1 nodes, 2 measures defined, 2 measures used.", "Imported framework user: 1 nodes, 0 measures defined, 1 measures used."], output.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task FrameworkImport_OneOfSeveralRefused_StoresNone()
+    {
+        var broken = Write("broken.yaml", "id: broken\ntitle: Broken\nnodes:\n  - { kind: theme, title: T, measures: [nowhere] }\n");
+
+        var (exitCode, _, error) = await RunAsync("framework", "import", Write("f.yaml", Yaml), broken);
+
+        Assert.Equal((1, "broken.yaml: measure 'nowhere' is used but not defined in this framework or any stored one"), (exitCode, error.Trim()));
+        await using var db = Database.CreateContext();
+        Assert.Empty(await new FrameworkStore(db).ListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task FrameworkImport_BadYaml_ExitsOneWithLineAndColumn()
+    {
+        var (exitCode, _, error) = await RunAsync("framework", "import", Write("bad.yaml", Yaml.Replace("unit: count", "unit: furlongs", StringComparison.Ordinal)));
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("bad.yaml: line 15, column 11: 'furlongs' is not a valid unit: use count | percent | rate_per_10k | days | score | gbp | ratio | text", error.Trim());
+    }
+
+    [Fact]
+    public async Task FrameworkImport_MissingFile_ExitsTwo()
+    {
+        var (exitCode, _, error) = await RunAsync("framework", "import", Path.Combine(_folder, "none.yaml"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no such file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FrameworkExport_Yaml_ReadsBackAsTheSameFramework()
+    {
+        await RunAsync("framework", "import", Write("f.yaml", Yaml));
+
+        var (exitCode, output, _) = await RunAsync("framework", "export", "cli-test");
+
+        Assert.Equal(0, exitCode);
+        var again = Formats.Frameworks.FrameworkYaml.Read(output, "out.yaml");
+        Assert.True(again.Succeeded, string.Join("\n", again.Problems));
+        Assert.Equal(["rereferrals", "complaints"], again.Framework!.Measures.Select(m => m.Id));
+    }
+
+    [Fact]
+    public async Task FrameworkExport_Xlsx_WritesANeutralisedWorkbook()
+    {
+        await RunAsync("framework", "import", Write("f.yaml", Yaml));
+        var path = Path.Combine(_folder, "f.xlsx");
+
+        var (exitCode, _, _) = await RunAsync("framework", "export", "cli-test", "--format", "xlsx", "--out", path);
+
+        Assert.Equal(0, exitCode);
+        using var stream = File.OpenRead(path);
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var texts = document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.InlineString>()).Select(s => s.InnerText).ToList();
+        Assert.Contains("'=Complaints", texts);
+        Assert.DoesNotContain("=Complaints", texts);
+    }
+
+    [Fact]
+    public async Task FrameworkExport_XlsxWithoutOut_ExitsTwo()
+    {
+        var (exitCode, _, error) = await RunAsync("framework", "export", "cli-test", "--format", "xlsx");
+
+        Assert.Equal((2, "--format xlsx needs --out FILE"), (exitCode, error.Trim()));
+    }
+
+    [Fact]
+    public async Task FrameworkExport_UnknownId_ExitsOne()
+    {
+        var (exitCode, _, error) = await RunAsync("framework", "export", "nothing");
+
+        Assert.Equal((1, "no framework with id 'nothing'"), (exitCode, error.Trim()));
+    }
+
+    [Fact]
+    public async Task ValuesImport_BadRow_ExitsOneNamingRowAndColumnAndStoresNothing()
+    {
+        await RunAsync("framework", "import", Write("f.yaml", Yaml));
+
+        var (exitCode, _, error) = await RunAsync("values", "import", Write("v.csv", "measure,council,period,value\nrereferrals,873,2025,14.2\ncomplaints,873,2025,twelve\n"));
+
+        Assert.Equal((1, "v.csv: row 3, column value: 'twelve' is not a number"), (exitCode, error.Trim()));
+        await using var db = Database.CreateContext();
+        Assert.Empty(await new FrameworkStore(db).ValuesAsync("E10000003", cancellationToken: TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Scorecard_AfterImports_ShowsRagReasonAsJsonTableAndXlsx()
+    {
+        await RunAsync("framework", "import", Write("f.yaml", Yaml));
+        var values = await RunAsync("values", "import", Write("v.csv", "measure,council,period,value\nrereferrals,873,2025,14.2\nrereferrals,873,2024,13\ncomplaints,873,2025,12\n"));
+        var targets = await RunAsync("targets", "import", Write("t.csv", "measure,council,period,value,tolerance\nrereferrals,873,2025,11,1\n"));
+        Assert.Equal(("Imported 3 values from v.csv.", "Imported 1 targets from t.csv."), (values.Output.Trim(), targets.Output.Trim()));
+
+        var json = await RunAsync("scorecard", "--framework", "cli-test", "--council", "E10000003", "--year", "2025", "--format", "json");
+        var table = await RunAsync("scorecard", "--framework", "cli-test", "--council", "873", "--year", "2025");
+        var xlsxPath = Path.Combine(_folder, "s.xlsx");
+        var xlsx = await RunAsync("scorecard", "--framework", "cli-test", "--council", "873", "--year", "2025", "--format", "xlsx", "--out", xlsxPath);
+
+        Assert.Equal((0, 0, 0), (json.ExitCode, table.ExitCode, xlsx.ExitCode));
+        using var document = JsonDocument.Parse(json.Output);
+        var row = document.RootElement.GetProperty("nodes")[0].GetProperty("measures")[0];
+        Assert.Equal("red", row.GetProperty("rag").GetString());
+        Assert.Equal("Red: 14.2% is 3.2 points worse than the 11% target; tolerance 1 point", row.GetProperty("reason").GetString());
+        Assert.Equal("worsening", row.GetProperty("versus_last_year").GetString());
+        Assert.Contains("Red: 14.2% is 3.2 points worse than the 11% target; tolerance 1 point", table.Output, StringComparison.Ordinal);
+        Assert.Contains("Green 0, Amber 0, Red 1, Grey 1", table.Output, StringComparison.Ordinal);
+        Assert.True(new FileInfo(xlsxPath).Length > 0);
+    }
+
+    [Fact]
+    public async Task Scorecard_UnknownFramework_ExitsOne()
+    {
+        var (exitCode, _, error) = await RunAsync("scorecard", "--framework", "nope", "--council", "873", "--year", "2025");
+
+        Assert.Equal((1, "no framework with id 'nope'"), (exitCode, error.Trim()));
+    }
+
+    [Theory]
+    [InlineData("--year", "2025", "--period", "2025-Q1")]
+    [InlineData("--period", "2025-Q9", "--format", "table")]
+    public async Task Scorecard_BadPeriodArguments_ExitTwo(string a, string b, string c, string d)
+    {
+        var (exitCode, _, _) = await RunAsync("scorecard", "--framework", "cli-test", "--council", "873", a, b, c, d);
+
+        Assert.Equal(2, exitCode);
+    }
+
+    [Fact]
+    public async Task Help_RootCommand_ListsTheFrameworkCommands()
+    {
+        var output = new StringWriter();
+        await LodestarCommand.Create().Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, TestContext.Current.CancellationToken);
+
+        foreach (var name in new[] { "framework", "values", "targets", "scorecard" })
+        {
+            Assert.Contains(name, output.ToString(), StringComparison.Ordinal);
+        }
+    }
+}
