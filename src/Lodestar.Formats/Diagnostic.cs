@@ -1,3 +1,5 @@
+using Lodestar.Metrics.Records;
+
 namespace Lodestar.Formats;
 
 /// <summary>How serious a finding is: an error fails the return; a warning asks for a check.</summary>
@@ -23,3 +25,9 @@ public sealed record Diagnostic(
 
 /// <summary>A file that could not be read at all, with the one-line reason (no child-level data in it).</summary>
 public sealed record FileRefusal(string File, string Message);
+
+/// <summary>What reading one file gave: the refusal when it could not be read, else its index in the builder's files and the latest date in it.</summary>
+public sealed record FileReadResult(FileRefusal? Refusal, int File, int LatestDay)
+{
+    internal static FileReadResult Refused(string path, string message) => new(new FileRefusal(path, message), -1, RecordValues.Blank);
+}

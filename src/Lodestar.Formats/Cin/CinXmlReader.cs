@@ -1,5 +1,4 @@
 using System.Globalization;
-using Lodestar.Formats.Ssda903;
 using Lodestar.Formats.Text;
 using Lodestar.Metrics.Records;
 
@@ -8,7 +7,8 @@ namespace Lodestar.Formats.Cin;
 /// <summary>
 /// Reads a Children in Need census XML file (<c>Message/Header</c>, <c>Message/Children/Child</c>)
 /// with a streaming <see cref="System.Xml.XmlReader"/>: both <c>Sex</c> and the older
-/// <c>GenderCurrent</c>; ReferralNFA and ICPCnotRequired as true/false/1/0; dates yyyy-mm-dd.
+/// <c>GenderCurrent</c>; ReferralNFA and ICPCnotRequired as true/false/1/0; dates yyyy-mm-dd
+/// (dd/mm/yyyy is read too).
 /// The census year comes from <c>Header/CollectionDetails/Year</c>.
 /// </summary>
 public static class CinXmlReader

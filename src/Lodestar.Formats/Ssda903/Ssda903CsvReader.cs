@@ -3,12 +3,6 @@ using Lodestar.Metrics.Records;
 
 namespace Lodestar.Formats.Ssda903;
 
-/// <summary>What reading one file gave: the refusal when it could not be read, else its index in the builder's files and the latest date in it.</summary>
-public sealed record FileReadResult(FileRefusal? Refusal, int File, int LatestDay)
-{
-    internal static FileReadResult Refused(string path, string message) => new(new FileRefusal(path, message), -1, RecordValues.Blank);
-}
-
 /// <summary>
 /// Reads one SSDA903 table from CSV. The table is identified by its header row, not the file name;
 /// columns may come in any order; fields are trimmed; a UTF-8 BOM, CRLF and quoted fields are accepted;

@@ -134,6 +134,10 @@ internal sealed class XmlCursor : IDisposable
         {
             throw new UnreadableFileException("XML with a DTD (document type declaration) is refused: entities are never expanded or fetched");
         }
+        catch (XmlException e) when (e.Message.Contains("end of file", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Truncated();
+        }
         catch (XmlException e)
         {
             throw new UnreadableFileException($"not well-formed XML at line {e.LineNumber}, position {e.LinePosition}");
