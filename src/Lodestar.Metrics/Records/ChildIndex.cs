@@ -27,6 +27,16 @@ public sealed class ChildIndex
     /// <inheritdoc cref="Find(ReadOnlySpan{char})"/>
     public int Find(string id) => Find(id.AsSpan());
 
+    /// <summary>Forgets the children numbered from <paramref name="count"/> on (a file that turned out unreadable).</summary>
+    internal void Truncate(int count)
+    {
+        for (var i = _ids.Count - 1; i >= count; i--)
+        {
+            _numbers.Remove(_ids[i]);
+            _ids.RemoveAt(i);
+        }
+    }
+
     /// <summary>The dense number of the child with id <paramref name="id"/>, adding the child when new.</summary>
     public int GetOrAdd(ReadOnlySpan<char> id)
     {

@@ -88,6 +88,29 @@ public sealed partial class CinBuilder : DatasetBuilder
         }
     }
 
+    private protected override int[] TableCounts() =>
+    [
+        _children.Count, _referrals.Count, _assessments.Count, _plans.Count, _section47s.Count, _protectionPlans.Count,
+    ];
+
+    private protected override void TruncateTables(ReadOnlySpan<int> counts)
+    {
+        _children.Truncate(counts[0]);
+        _referrals.Truncate(counts[1]);
+        _assessments.Truncate(counts[2]);
+        _plans.Truncate(counts[3]);
+        _section47s.Truncate(counts[4]);
+        _protectionPlans.Truncate(counts[5]);
+        var referrals = counts[1];
+        foreach (var (key, handle) in _lastReferral.ToArray())
+        {
+            if (handle >= referrals)
+            {
+                _lastReferral.Remove(key);
+            }
+        }
+    }
+
     private void CheckReferral(int referral)
     {
         CheckOpen();

@@ -4,6 +4,7 @@ namespace Lodestar.Metrics.Records;
 public abstract class DatasetBuilder
 {
     private readonly List<SourceFile> _files = [];
+    private readonly List<int[]> _marks = [];
     private bool _built;
 
     private protected DatasetBuilder(string councilCode)
@@ -30,8 +31,40 @@ public abstract class DatasetBuilder
         ArgumentNullException.ThrowIfNull(file);
         CheckOpen();
         _files.Add(file);
+        int[] mark = [Children.Count, .. TableCounts()];
+        _marks.Add(mark);
         return _files.Count - 1;
     }
+
+    /// <summary>
+    /// Forgets the file registered last and every row and child added since it was registered — for a
+    /// reader that finds part-way through that the file is unreadable, so no half-read file is used.
+    /// </summary>
+    public void DiscardLastFile()
+    {
+        CheckOpen();
+        if (_files.Count == 0)
+        {
+            throw new InvalidOperationException("No file has been registered.");
+        }
+
+        var mark = _marks[^1];
+        _marks.RemoveAt(_marks.Count - 1);
+        _files.RemoveAt(_files.Count - 1);
+        Children.Truncate(mark[0]);
+        TruncateTables(mark.AsSpan(1));
+    }
+
+    /// <summary>Sets the collection year of file <paramref name="file"/> once it is known (e.g. inferred from the dates read).</summary>
+    public void SetCollectionYear(int file, int collectionYear)
+    {
+        CheckOpen();
+        _files[file] = _files[file] with { CollectionYear = collectionYear };
+    }
+
+    private protected abstract int[] TableCounts();
+
+    private protected abstract void TruncateTables(ReadOnlySpan<int> counts);
 
     /// <summary>The dense number of the child with id <paramref name="id"/>, numbering it when new.</summary>
     public int ChildNumber(ReadOnlySpan<char> id)

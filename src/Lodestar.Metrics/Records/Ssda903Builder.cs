@@ -18,7 +18,7 @@ namespace Lodestar.Metrics.Records;
 /// <para>Merge rule for several years' returns: rows from different files with the same key — Header,
 /// UASC, AD1, PrevPerm: the child; Episodes: child + DECOM; Reviews: child + REVIEW; Missing: child +
 /// MIS_START; PlacedAdoption: child + DATE_PLACED; SWEpisodes: child + SW_DECOM; OC2/OC3: child +
-/// year — are the same record, and only the version from the file with the latest collection year
+/// year (a row read from a file takes the file's collection year) — are the same record, and only the version from the file with the latest collection year
 /// (then the file registered last) is kept. Rows with a key no later file has are kept as history.
 /// Rows from the same file are never merged (duplicates within a return are for validation to report),
 /// nor are rows built by hand without a file.</para>
@@ -33,6 +33,7 @@ public sealed partial class Ssda903Builder : DatasetBuilder
     /// <summary>Sorts, merges and packs the rows. The builder cannot be used afterwards.</summary>
     public Ssda903Data Build()
     {
+        FillYears();
         var precedence = Close();
         var children = Children.Count;
         return new Ssda903Data(
@@ -52,4 +53,46 @@ public sealed partial class Ssda903Builder : DatasetBuilder
             new Ssda903Missing(_missing.Finish(children, precedence)),
             new Ssda903SwEpisodes(_swEpisodes.Finish(children, precedence)));
     }
+
+    private protected override int[] TableCounts() =>
+    [
+        _header.Count, _episodes.Count, _reviews.Count, _uasc.Count, _oc2.Count, _oc3.Count,
+        _ad1.Count, _placedAdoption.Count, _prevPerm.Count, _missing.Count, _swEpisodes.Count,
+    ];
+
+    private protected override void TruncateTables(ReadOnlySpan<int> counts)
+    {
+        _header.Truncate(counts[0]);
+        _episodes.Truncate(counts[1]);
+        _reviews.Truncate(counts[2]);
+        _uasc.Truncate(counts[3]);
+        _oc2.Truncate(counts[4]);
+        _oc3.Truncate(counts[5]);
+        _ad1.Truncate(counts[6]);
+        _placedAdoption.Truncate(counts[7]);
+        _prevPerm.Truncate(counts[8]);
+        _missing.Truncate(counts[9]);
+        _swEpisodes.Truncate(counts[10]);
+    }
+
+    // OC2 and OC3 rows read from a file carry no year column: they report on the return's year.
+    private void FillYears()
+    {
+        _oc2.Update((ref Ssda903Oc2Row row, ref int key, SourceLocation at) =>
+        {
+            if (row.Year == RecordValues.Blank && YearOf(at) is > 0 and var year)
+            {
+                row.Year = key = year;
+            }
+        });
+        _oc3.Update((ref Ssda903Oc3Row row, ref int key, SourceLocation at) =>
+        {
+            if (row.Year == RecordValues.Blank && YearOf(at) is > 0 and var year)
+            {
+                row.Year = key = year;
+            }
+        });
+    }
+
+    private int YearOf(SourceLocation at) => at.File >= 0 ? Files[at.File].CollectionYear : 0;
 }

@@ -47,6 +47,27 @@ internal sealed class TableBuilder<TRow>
         return Count++;
     }
 
+    /// <summary>Forgets every row from arrival number <paramref name="count"/> on (a file that turned out unreadable).</summary>
+    public void Truncate(int count)
+    {
+        if (count < Count)
+        {
+            _list.RemoveRange(_entries[count].ListStart, _list.Count - _entries[count].ListStart);
+            Count = count;
+        }
+    }
+
+    /// <summary>Lets <paramref name="update"/> change each row and its key, given where it came from.</summary>
+    public void Update(RowUpdate update)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            update(ref _entries[i].Row, ref _entries[i].Key, _entries[i].At);
+        }
+    }
+
+    internal delegate void RowUpdate(ref TRow row, ref int key, SourceLocation at);
+
     /// <summary>The group of the row with arrival number <paramref name="handle"/>.</summary>
     public int GroupOf(int handle) => _entries[handle].Group;
 
