@@ -66,8 +66,15 @@ internal sealed class CinKpis
         for (var child = from; child < to; child++)
         {
             SortPlans(child);
+            var (first, last) = ActiveDays(child);
             for (var p = 0; p < _start.Length; p++)
             {
+                // Every CIN measure looks at records dated in or before the period, or open during it.
+                if (!_tally.Explaining && (_end[p] < first || _start[p] > last))
+                {
+                    continue;
+                }
+
                 Referral(child, p, _start[p], _end[p]);
                 Assessments(child, p, _start[p], _end[p]);
                 Section47(child, p, _start[p], _end[p]);
@@ -75,6 +82,48 @@ internal sealed class CinKpis
                 CinPlans(child, p, _end[p]);
             }
         }
+    }
+
+    /// <summary>The first and last day any of the child's records touches (last: int.MaxValue while anything is open).</summary>
+    private (int First, int Last) ActiveDays(int child)
+    {
+        int first = int.MaxValue, last = int.MinValue;
+        void Dates(ReadOnlySpan<int> days, RowRange rows, bool startsSomething)
+        {
+            for (var i = rows.Start; i < rows.End; i++)
+            {
+                if (RecordValues.HasValue(days[i]))
+                {
+                    first = startsSomething ? Math.Min(first, days[i]) : first;
+                    last = Math.Max(last, days[i]);
+                }
+            }
+        }
+
+        void Ends(ReadOnlySpan<int> days, RowRange rows)
+        {
+            for (var i = rows.Start; i < rows.End; i++)
+            {
+                last = days[i] == RecordValues.Blank ? int.MaxValue : Math.Max(last, days[i]);
+            }
+        }
+
+        var r = _data.Referrals;
+        Dates(r.ReferralDate, r.RowsOf(child), true);
+        Ends(r.ClosureDate, r.RowsOf(child));
+        var a = _data.Assessments;
+        Dates(a.Start, a.RowsOf(child), true);
+        Dates(a.Authorised, a.RowsOf(child), true);
+        var s = _data.Section47s;
+        Dates(s.Start, s.RowsOf(child), true);
+        Dates(s.IcpcDate, s.RowsOf(child), true);
+        var cp = _data.ProtectionPlans;
+        Dates(cp.Start, cp.RowsOf(child), true);
+        Ends(cp.End, cp.RowsOf(child));
+        var plans = _data.Plans;
+        Dates(plans.Start, plans.RowsOf(child), true);
+        Ends(plans.End, plans.RowsOf(child));
+        return (first, last);
     }
 
     private void SortPlans(int child)
@@ -145,9 +194,9 @@ internal sealed class CinKpis
                 }
 
                 _tally.Note(Referrals, child, $"referral on {Show(day)}");
-                _tally.Note(Rereferrals, child, within
+                _tally.Note(Rereferrals, child, $"{(within
                     ? $"referral on {Show(day)}: re-referral, previous referral {Show(previous)}"
-                    : $"referral on {Show(day)}: not a re-referral within 12 months{(previous == RecordValues.Blank ? string.Empty : $" (previous {Show(previous)})")}");
+                    : $"referral on {Show(day)}: not a re-referral within 12 months{(previous == RecordValues.Blank ? string.Empty : $" (previous {Show(previous)})")}")}");
                 _tally.Note(Nfa, child, $"referral on {Show(day)}: ReferralNFA {r.Nfa[i]}");
             }
 
@@ -161,8 +210,8 @@ internal sealed class CinKpis
             _tally.AddNumerator(CinRate, p, child);
         }
 
-        _tally.Note(CinAtEnd, child, open ? $"in need at {Show(end)}: a referral open at the end" : $"not in need at {Show(end)}: no referral open at the end");
-        _tally.Note(CinRate, child, open ? $"in need at {Show(end)}" : $"not in need at {Show(end)}");
+        _tally.Note(CinAtEnd, child, $"{(open ? $"in need at {Show(end)}: a referral open at the end" : $"not in need at {Show(end)}: no referral open at the end")}");
+        _tally.Note(CinRate, child, $"{(open ? $"in need at {Show(end)}" : $"not in need at {Show(end)}")}");
     }
 
     private void Assessments(int child, int p, int start, int end)

@@ -126,8 +126,20 @@ internal sealed class ClaKpis
         for (var child = from; child < to; child++)
         {
             Prepare(child);
+            var (first, last, adopted) = ActiveDays();
             for (var p = 0; p < _start.Length; p++)
             {
+                // Every measure but A1/A2 (three years back) needs care to have begun by the end and not ended before the start.
+                if (!_tally.Explaining && (_count == 0 || _end[p] < first || _start[p] > last))
+                {
+                    if (adopted && _count > 0 && _end[p] >= first)
+                    {
+                        Adoptions(child, p, _end[p]);
+                    }
+
+                    continue;
+                }
+
                 Period(child, p, _start[p], _end[p]);
             }
 
@@ -206,6 +218,23 @@ internal sealed class ClaKpis
             _newPlacement[k] = _movesRne.Contains(e.Rne[i])
                 && (_options.CountPlaceStatusChanges || e.ReasonPlaceChange[previous] != _placeStatusOnly || _placeStatusOnly == CodeTable.Absent);
         }
+    }
+
+    /// <summary>The first DECOM and last DEC (int.MaxValue while open) of the counted episodes, and whether any ended in adoption.</summary>
+    private (int First, int Last, bool Adopted) ActiveDays()
+    {
+        var e = _data.Episodes;
+        int first = int.MaxValue, last = int.MinValue;
+        var adopted = false;
+        for (var k = 0; k < _count; k++)
+        {
+            var i = _rows[k];
+            first = Math.Min(first, e.Decom[i]);
+            last = e.Dec[i] == RecordValues.Blank ? int.MaxValue : Math.Max(last, e.Dec[i]);
+            adopted |= _adoptedRec.Contains(e.Rec[i]);
+        }
+
+        return (first, last, adopted);
     }
 
     /// <summary>The counted episode before the run of temporary moves that ends just before episode k, or -1.</summary>
@@ -313,7 +342,7 @@ internal sealed class ClaKpis
 
         if (_tally.Wants(slot))
         {
-            _tally.Note(slot, child, counted ? $"counted: {yes}" : $"not counted: {no}");
+            _tally.Note(slot, child, $"{(counted ? $"counted: {yes}" : $"not counted: {no}")}");
         }
     }
 
@@ -355,7 +384,7 @@ internal sealed class ClaKpis
         var dob = Dob(child);
         if (dob is null)
         {
-            _tally.Note(Stability, child, "left out: no valid date of birth in the Header");
+            _tally.NoteFixed(Stability, child, "left out: no valid date of birth in the Header");
             return;
         }
 
@@ -394,11 +423,11 @@ internal sealed class ClaKpis
             _tally.AddNumerator(Stability, p, child);
         }
 
-        _tally.Note(Stability, child, sameCarer
+        _tally.Note(Stability, child, $"{(sameCarer
             ? $"in the numerator: with the same carer since {Show(_carerStart[current])}"
             : adoption
                 ? "in the numerator: placed for adoption, adoptive placement and the one before it last 2 years or more"
-                : $"not in the numerator: with the current carer only since {Show(_carerStart[current])}");
+                : $"not in the numerator: with the current carer only since {Show(_carerStart[current])}")}");
     }
 
     private void PlacedFarFromHome(int child, int p, int current)
@@ -413,7 +442,7 @@ internal sealed class ClaKpis
         var i = _rows[current];
         if (_adoptionPlacements.Contains(e.Place[i]))
         {
-            _tally.Note(Miles20, child, "left out: placed for adoption");
+            _tally.NoteFixed(Miles20, child, "left out: placed for adoption");
             return;
         }
 
@@ -423,7 +452,7 @@ internal sealed class ClaKpis
         var to = placed is null ? null : lookup(placed);
         if (from is null || to is null)
         {
-            _tally.Note(Miles20, child, "left out: home or placement postcode missing or not found");
+            _tally.NoteFixed(Miles20, child, "left out: home or placement postcode missing or not found");
             return;
         }
 
@@ -448,10 +477,10 @@ internal sealed class ClaKpis
         // Looked after every day of the 12 months ending at the end: care began on or before the day after the same date a year earlier.
         if (_pocStart[current] > endDate.AddYears(-1).AddDays(1).DayNumber)
         {
-            _tally.Note(Health, child, "left out of the OC2 cohort: not looked after continuously for 12 months");
-            _tally.Note(Teeth, child, "left out of the OC2 cohort: not looked after continuously for 12 months");
-            _tally.Note(Immunisations, child, "left out of the OC2 cohort: not looked after continuously for 12 months");
-            _tally.Note(Sdq, child, "left out of the OC2 cohort: not looked after continuously for 12 months");
+            _tally.NoteFixed(Health, child, "left out of the OC2 cohort: not looked after continuously for 12 months");
+            _tally.NoteFixed(Teeth, child, "left out of the OC2 cohort: not looked after continuously for 12 months");
+            _tally.NoteFixed(Immunisations, child, "left out of the OC2 cohort: not looked after continuously for 12 months");
+            _tally.NoteFixed(Sdq, child, "left out of the OC2 cohort: not looked after continuously for 12 months");
             return;
         }
 
@@ -485,7 +514,7 @@ internal sealed class ClaKpis
             _tally.AddDenominator(Sdq, p, child);
         }
 
-        _tally.Note(Sdq, child, RecordValues.HasValue(score) ? $"SDQ score {score}" : "left out: no SDQ score recorded");
+        _tally.Note(Sdq, child, $"{(RecordValues.HasValue(score) ? $"SDQ score {score}" : "left out: no SDQ score recorded")}");
 
         void Check(int slot, int value, string what)
         {
@@ -494,7 +523,7 @@ internal sealed class ClaKpis
                 _tally.AddNumerator(slot, p, child);
             }
 
-            _tally.Note(slot, child, value == _done ? $"in the numerator: {what} done" : $"not in the numerator: {what} not recorded as done (code '{_data.Codes[value]}')");
+            _tally.Note(slot, child, $"{(value == _done ? $"in the numerator: {what} done" : $"not in the numerator: {what} not recorded as done (code '{_data.Codes[value]}')")}");
         }
     }
 
@@ -664,8 +693,8 @@ internal sealed class ClaKpis
 
             if (placed == RecordValues.Blank)
             {
-                _tally.Note(A1, child, "left out: adopted but never placed for adoption (no A3–A6 episode or PlacedAdoption date)");
-                _tally.Note(A2, child, "left out: adopted but never placed for adoption");
+                _tally.NoteFixed(A1, child, "left out: adopted but never placed for adoption (no A3–A6 episode or PlacedAdoption date)");
+                _tally.NoteFixed(A2, child, "left out: adopted but never placed for adoption");
                 continue;
             }
 
@@ -679,7 +708,7 @@ internal sealed class ClaKpis
             var match = ad1Row >= 0 ? ad1.DateMatch[ad1Row] : RecordValues.Blank;
             if (authority == RecordValues.Blank || !RecordValues.HasValue(match))
             {
-                _tally.Note(A2, child, "left out: no placement or freeing order (LS E1/D1) in the period of care, or no AD1 DATE_MATCH");
+                _tally.NoteFixed(A2, child, "left out: no placement or freeing order (LS E1/D1) in the period of care, or no AD1 DATE_MATCH");
                 continue;
             }
 
@@ -743,7 +772,7 @@ internal sealed class ClaKpis
                 var dob = oc3.DobAt(i) ?? Dob(child);
                 if (dob is null)
                 {
-                    _tally.Note(KpiTally.AnySlot, child, "left out of the care-leaver measures: no valid date of birth");
+                    _tally.NoteFixed(KpiTally.AnySlot, child, "left out of the care-leaver measures: no valid date of birth");
                     continue;
                 }
 

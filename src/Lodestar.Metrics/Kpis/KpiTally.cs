@@ -68,7 +68,7 @@ internal sealed class KpiTally
     }
 
     /// <summary>Records why <paramref name="child"/> was or was not counted (explain mode only).</summary>
-    public void Note(int slot, int child, string reason)
+    private void Keep(int slot, int child, string reason)
     {
         if (!Explaining || (slot != AnySlot && (slot < _explainFrom || slot >= _explainTo)))
         {
@@ -89,7 +89,16 @@ internal sealed class KpiTally
     {
         if (reason.Enabled)
         {
-            Note(slot, child, reason.ToStringAndClear());
+            Keep(slot, child, reason.ToStringAndClear());
+        }
+    }
+
+    /// <summary>Records a fixed reason (a literal: nothing is built outside explain mode).</summary>
+    public void NoteFixed(int slot, int child, string reason)
+    {
+        if (Wants(slot))
+        {
+            Keep(slot, child, reason);
         }
     }
 
