@@ -66,65 +66,74 @@ internal sealed class CinKpis
         for (var child = from; child < to; child++)
         {
             SortPlans(child);
-            var (first, last) = ActiveDays(child);
+
+            // Each table's measures need one of its rows dated in the period, or open during it (or, for
+            // re-referrals and subsequent plans, earlier rows, which the windows' first days are before):
+            // periods outside a table's window are skipped, unless explaining.
+            var explaining = _tally.Explaining;
+            var referrals = Window(_data.Referrals.RowsOf(child), _data.Referrals.ReferralDate, _data.Referrals.ClosureDate, true);
+            var assessments = Window(_data.Assessments.RowsOf(child), _data.Assessments.Authorised, _data.Assessments.Authorised, false);
+            var section47s = Window(_data.Section47s.RowsOf(child), _data.Section47s.Start, _data.Section47s.IcpcDate, false);
+            var protection = Window(_data.ProtectionPlans.RowsOf(child), _data.ProtectionPlans.Start, _data.ProtectionPlans.End, true);
+            var plans = Window(_data.Plans.RowsOf(child), _data.Plans.Start, _data.Plans.End, true);
             for (var p = 0; p < _start.Length; p++)
             {
-                // Every CIN measure looks at records dated in or before the period, or open during it.
-                if (!_tally.Explaining && (_end[p] < first || _start[p] > last))
+                int start = _start[p], end = _end[p];
+                if (explaining || Overlaps(referrals, start, end))
                 {
-                    continue;
+                    Referral(child, p, start, end);
                 }
 
-                Referral(child, p, _start[p], _end[p]);
-                Assessments(child, p, _start[p], _end[p]);
-                Section47(child, p, _start[p], _end[p]);
-                ProtectionPlans(child, p, _start[p], _end[p]);
-                CinPlans(child, p, _end[p]);
+                if (explaining || Overlaps(assessments, start, end))
+                {
+                    Assessments(child, p, start, end);
+                }
+
+                if (explaining || Overlaps(section47s, start, end))
+                {
+                    Section47(child, p, start, end);
+                }
+
+                if (explaining || Overlaps(protection, start, end))
+                {
+                    ProtectionPlans(child, p, start, end);
+                }
+
+                if (explaining || Overlaps(plans, start, end))
+                {
+                    CinPlans(child, p, end);
+                }
             }
         }
     }
 
-    /// <summary>The first and last day any of the child's records touches (last: int.MaxValue while anything is open).</summary>
-    private (int First, int Last) ActiveDays(int child)
+    /// <summary>The first and last day rows of a table touch for the child (last: int.MaxValue while one is open).</summary>
+    private static (int First, int Last) Window(RowRange rows, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, bool blankEndIsOpen)
     {
         int first = int.MaxValue, last = int.MinValue;
-        void Dates(ReadOnlySpan<int> days, RowRange rows, bool startsSomething)
+        for (var i = rows.Start; i < rows.End; i++)
         {
-            for (var i = rows.Start; i < rows.End; i++)
+            if (RecordValues.HasValue(starts[i]))
             {
-                if (RecordValues.HasValue(days[i]))
-                {
-                    first = startsSomething ? Math.Min(first, days[i]) : first;
-                    last = Math.Max(last, days[i]);
-                }
+                first = Math.Min(first, starts[i]);
+                last = Math.Max(last, starts[i]);
+            }
+
+            if (RecordValues.HasValue(ends[i]))
+            {
+                first = Math.Min(first, ends[i]);
+                last = Math.Max(last, ends[i]);
+            }
+            else if (blankEndIsOpen && ends[i] == RecordValues.Blank)
+            {
+                last = int.MaxValue;
             }
         }
 
-        void Ends(ReadOnlySpan<int> days, RowRange rows)
-        {
-            for (var i = rows.Start; i < rows.End; i++)
-            {
-                last = days[i] == RecordValues.Blank ? int.MaxValue : Math.Max(last, days[i]);
-            }
-        }
-
-        var r = _data.Referrals;
-        Dates(r.ReferralDate, r.RowsOf(child), true);
-        Ends(r.ClosureDate, r.RowsOf(child));
-        var a = _data.Assessments;
-        Dates(a.Start, a.RowsOf(child), true);
-        Dates(a.Authorised, a.RowsOf(child), true);
-        var s = _data.Section47s;
-        Dates(s.Start, s.RowsOf(child), true);
-        Dates(s.IcpcDate, s.RowsOf(child), true);
-        var cp = _data.ProtectionPlans;
-        Dates(cp.Start, cp.RowsOf(child), true);
-        Ends(cp.End, cp.RowsOf(child));
-        var plans = _data.Plans;
-        Dates(plans.Start, plans.RowsOf(child), true);
-        Ends(plans.End, plans.RowsOf(child));
         return (first, last);
     }
+
+    private static bool Overlaps((int First, int Last) window, int start, int end) => window.First <= end && window.Last >= start;
 
     private void SortPlans(int child)
     {

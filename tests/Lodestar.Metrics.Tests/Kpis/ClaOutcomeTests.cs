@@ -250,6 +250,31 @@ public sealed class ClaOutcomeTests
         Assert.All(results.Values, r => Assert.Equal("placements_52wk", r.Unit));
     }
 
+    [Fact]
+    public void Compute_SeriesOfMonths_MatchesPeriodByPeriod()
+    {
+        var data = Cla()
+            .Header("C1", dob: new(2015, 1, 1))
+            .Episode("C1", decom: new(2021, 1, 10), rne: "S", ls: "C2", place: "U4", provider: "PR1", dec: new(2023, 1, 10), rec: "X1", reasonPlaceChange: "CARPL")
+            .Episode("C1", decom: new(2023, 1, 10), rne: "B", ls: "E1", place: "A4", provider: "PR1", dec: new(2024, 6, 1), rec: "E11")
+            .Ad1("C1", dateMatch: new(2022, 12, 1))
+            .Header("C2", dob: new(2010, 1, 1))
+            .Episode("C2", decom: new(2024, 5, 1), rne: "S", ls: "C2", place: "K2", provider: "PR4", dec: new(2024, 8, 1), rec: "X1", reasonPlaceChange: "CARPL")
+            .Episode("C2", decom: new(2024, 8, 1), rne: "P", ls: "C2", place: "U5", provider: "PR4")
+            .Missing("C2", missing: "M", misStart: new(2024, 9, 1), misEnd: new(2024, 9, 2))
+            .Review("C2", review: new(2024, 5, 20))
+            .Build();
+        var engine = new KpiEngine();
+        var dataset = KpiDataset.Of(data);
+        var months = KpiPeriod.Series(KpiSeriesKind.Month, new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31));
+
+        // Explain computes without skipping any period, so it is the reference for the skipping sweep.
+        var series = engine.Compute(dataset, months).Where(r => r.Category is null or "in_house_fostering" or "NEG").ToList();
+        var oneByOne = months.SelectMany(m => KpiCatalog.All.Select(k => engine.Explain(k.Id, dataset, m).Result)).ToList();
+
+        Assert.Equal(oneByOne, [.. series.OrderBy(r => r.PeriodStart).ThenBy(r => KpiCatalog.IndexOf(r.Kpi))]);
+    }
+
     private static (double Numerator, double Denominator) NumDen(string kpi, Lodestar.Metrics.Records.Ssda903Data data)
     {
         var result = Result(kpi, data, Year2025);
