@@ -120,7 +120,7 @@ public static class KpiCommand
         return errors > 0 ? 1 : 0;
     }
 
-    private static KpiDataset Dataset(CouncilData council) => new(council.CouncilCode, council.Ssda903, council.Cin);
+    private static KpiDataset Dataset(CouncilData council) => KpiDataset.Of(council);
 
     private static bool TryPeriods(KpiRequest request, out IReadOnlyList<KpiPeriod> periods, out string problem)
     {

@@ -30,6 +30,13 @@ public sealed record KpiDataset
 
     public CinData? Cin { get; }
 
+    /// <summary>A council's data as the loader gives it.</summary>
+    public static KpiDataset Of(CouncilData council)
+    {
+        ArgumentNullException.ThrowIfNull(council);
+        return new(council.CouncilCode, council.Ssda903, council.Cin);
+    }
+
     /// <summary>A dataset with 903 records only.</summary>
     public static KpiDataset Of(Ssda903Data cla) => new(cla.CouncilCode, cla, null);
 
