@@ -251,6 +251,18 @@ public sealed class CinKpiTests
     }
 
     [Fact]
+    public void Referrals_BlankReferralDate_FallsInNoPeriod()
+    {
+        var data = Cin()
+            .Referral("C1", referralDate: null)
+            .Referral("C2", referralDate: new(2024, 6, 1))
+            .Build();
+
+        Assert.Equal(1, Value("referrals", data, Year2025));
+        Assert.Equal(1, Value("cin_at_end", data, Year2025));
+    }
+
+    [Fact]
     public void CinRatePer10k_WithoutPopulation_IsNoData()
     {
         var data = Cin().Referral("C1", referralDate: new(2024, 5, 1)).Build();

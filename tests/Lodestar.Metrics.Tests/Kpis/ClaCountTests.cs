@@ -60,6 +60,17 @@ public sealed class ClaCountTests
     }
 
     [Fact]
+    public void ClaAtEnd_InvalidOrReversedDec_IsLeftOut()
+    {
+        var data = new Lodestar.Metrics.Records.Ssda903Builder("E10000003")
+            .Episode("C1", decom: new(2024, 5, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1", dec: new(2024, 4, 1), rec: "E13")
+            .Build();
+
+        Assert.Equal(0, Value("cla_at_end", data, Year2025));
+        Assert.Equal(0, Value("cla_started", data, Year2025));
+    }
+
+    [Fact]
     public void ClaAtEnd_SameChildIdInTwoCouncils_CountsOncePerCouncil()
     {
         var first = new Lodestar.Metrics.Records.Ssda903Builder("E10000003")

@@ -252,6 +252,20 @@ public sealed class ClaStabilityTests
     }
 
     [Fact]
+    public void LongTermStability_TemporaryMoveAndReturn_KeepTheCarer()
+    {
+        // With the same carer since 2022; a week's respite (T1) in 2024 and back to the same placement: still stable.
+        var data = Cla()
+            .Header("C1", dob: new(2015, 1, 1))
+            .Episode("C1", decom: new(2022, 1, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1", plPost: "AB1 2CD", dec: new(2024, 7, 1), rec: "X1")
+            .Episode("C1", decom: new(2024, 7, 1), rne: "P", ls: "C2", place: "T1", provider: "PR1", dec: new(2024, 7, 8), rec: "X1")
+            .Episode("C1", decom: new(2024, 7, 8), rne: "P", ls: "C2", place: "U4", provider: "PR1", plPost: "AB1 2CD")
+            .Build();
+
+        Assert.Equal(1, Result(Stability, data, Year2025).Numerator);
+    }
+
+    [Fact]
     public void PlacedTwentyMiles_WithoutPostcodeLookup_IsNoData()
     {
         var data = Cla()
