@@ -847,10 +847,12 @@ public static class Ssda903Validator
                 }
             }
         });
+
+        Rules = [.. Checks.Select(c => c.Rule)];
     }
 
     /// <summary>Every 903 rule, in the order they run.</summary>
-    public static IReadOnlyList<ValidationRule> Rules { get; } = [.. Checks.Select(c => c.Rule)];
+    public static IReadOnlyList<ValidationRule> Rules { get; }
 
     /// <summary>Runs every rule over <paramref name="data"/>.</summary>
     /// <param name="data">One council's 903 records.</param>
