@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lodestar.Cli.Kpi;
+using Lodestar.Cli.Validate;
 
 namespace Lodestar.Cli;
 
@@ -10,6 +11,7 @@ public static class LodestarCommand
     {
         var root = new RootCommand(
             "Lodestar: performance and outcomes for children's services, computed from the SSDA903 and CIN census returns.");
+        root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(KpiCommand.Create());
         return root;
     }

@@ -282,6 +282,6 @@ public static partial class StatutoryDataLoader
     [GeneratedRegex("^(E0[6-9]|E10)[0-9]{6}$|^[0-9]{3}$", RegexOptions.IgnoreCase)]
     private static partial Regex CouncilCodePattern();
 
-    [GeneratedRegex(@"(?<![0-9])(?<year>(19|20)[0-9]{2})([-_ ]?(?<next>[0-9]{2}))?(?![0-9])")]
+    [GeneratedRegex(@"(?<![0-9A-Za-z])(?<year>(19|20)[0-9]{2})([-_ ]?(?<next>[0-9]{2}))?(?![0-9A-Za-z])")]
     private static partial Regex YearPattern();
 }

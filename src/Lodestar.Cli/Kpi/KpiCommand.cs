@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Lodestar.Formats;
 using Lodestar.Formats.Population;
+using Lodestar.Formats.Validation;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Metrics.Records;
 
@@ -99,9 +100,11 @@ public static class KpiCommand
             return 2;
         }
 
-        var errors = loaded.Diagnostics.Count(d => d.Severity == Severity.Error);
-        var warnings = loaded.Diagnostics.Count - errors;
-        if (loaded.Diagnostics.Count > 0)
+        // The same findings as lodestar validate: reading problems and every validation rule.
+        var diagnostics = ReturnValidator.Validate(loaded);
+        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
+        var warnings = diagnostics.Count - errors;
+        if (diagnostics.Count > 0)
         {
             error.WriteLine($"lodestar kpi: the data has {errors} error(s) and {warnings} warning(s); KPIs computed anyway (affected records handled as docs/kpis.md says; see lodestar validate)");
         }

@@ -15,7 +15,7 @@ public static class CinXmlReader
 {
     public const string RootElement = "Message";
     public const string ElementUnknownRule = "ELEMENT-UNKNOWN";
-    public const string ChildIdBlankRule = "CHILD-BLANK";
+    public const string ChildIdBlankRule = "8500";
 
     // Elements of the census Lodestar reads past on purpose (no KPI uses them).
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
