@@ -65,6 +65,34 @@ internal static class KpiOutput
             return;
         }
 
+        if (format == "csv")
+        {
+            // One row per reason; a child counted without a reason still gets a row.
+            output.WriteLine("kpi,council,period_start,period_end,child,in_numerator,in_denominator,reason");
+            foreach (var e in list)
+            {
+                var r = e.Result;
+                var numerator = e.NumeratorChildren.ToHashSet(StringComparer.Ordinal);
+                var denominator = e.DenominatorChildren.ToHashSet(StringComparer.Ordinal);
+                var children = e.Reasons.Keys.Concat(numerator).Concat(denominator).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+                foreach (var child in children)
+                {
+                    var reasons = e.Reasons.TryGetValue(child, out var given) ? given : [string.Empty];
+                    foreach (var reason in reasons)
+                    {
+                        string[] cells =
+                        [
+                            r.Kpi, r.Council, r.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                            child, numerator.Contains(child) ? "yes" : "no", denominator.Contains(child) ? "yes" : "no", reason,
+                        ];
+                        output.WriteLine(string.Join(',', cells.Select(Csv)));
+                    }
+                }
+            }
+
+            return;
+        }
+
         foreach (var e in list)
         {
             var r = e.Result;
@@ -75,7 +103,7 @@ internal static class KpiOutput
             {
                 foreach (var reason in reasons)
                 {
-                    output.WriteLine(format == "csv" ? $"{Csv(child)},{Csv(reason)}" : $"  {child}: {reason}");
+                    output.WriteLine($"  {child}: {reason}");
                 }
             }
         }

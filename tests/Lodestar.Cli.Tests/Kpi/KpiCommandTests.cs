@@ -80,6 +80,29 @@ public sealed class KpiCommandTests : IDisposable
         Assert.Contains("C2: left out: episode 1 (started 01/06/2024) is V3 short breaks", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Kpi_ExplainAsCsv_OneRowPerReason()
+    {
+        var (exitCode, output, _) = await RunAsync("kpi", _root, "--year", "2025", "--explain", "cla_at_end", "--format", "csv");
+
+        Assert.Equal(0, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("kpi,council,period_start,period_end,child,in_numerator,in_denominator,reason", lines[0]);
+        Assert.Contains("cla_at_end,E10000003,2024-04-01,2025-03-31,C1,yes,no,looked after at 31/03/2025: episode from 01/07/2024 open at the end", lines);
+    }
+
+    [Fact]
+    public async Task Kpi_ExplainAsJson_HasChildrenAndReasons()
+    {
+        var (exitCode, output, _) = await RunAsync("kpi", _root, "--year", "2025", "--explain", "cla_at_end");
+
+        Assert.Equal(0, exitCode);
+        var explanation = JsonDocument.Parse(output).RootElement[0];
+        Assert.Equal("C1", explanation.GetProperty("numerator_children")[0].GetString());
+        Assert.Equal(1, explanation.GetProperty("result").GetProperty("value").GetDouble());
+        Assert.True(explanation.GetProperty("reasons").TryGetProperty("C2", out _));
+    }
+
     [Theory]
     [InlineData("--year", "25")]
     [InlineData("--from", "2024-04-01")]
