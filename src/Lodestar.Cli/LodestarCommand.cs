@@ -2,7 +2,9 @@ using System.CommandLine;
 using Lodestar.Cli.Actions;
 using Lodestar.Cli.Benchmarks;
 using Lodestar.Cli.Frameworks;
+using Lodestar.Cli.Kpi;
 using Lodestar.Cli.Users;
+using Lodestar.Cli.Validate;
 
 namespace Lodestar.Cli;
 
@@ -22,6 +24,8 @@ public static class LodestarCommand
         root.Subcommands.Add(FrameworkCommands.Values());
         root.Subcommands.Add(FrameworkCommands.Targets());
         root.Subcommands.Add(FrameworkCommands.Scorecard());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(KpiCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,248 @@
+using System.CommandLine;
+using System.Globalization;
+using Lodestar.Formats;
+using Lodestar.Formats.Population;
+using Lodestar.Formats.Validation;
+using Lodestar.Metrics.Kpis;
+using Lodestar.Metrics.Records;
+
+namespace Lodestar.Cli.Kpi;
+
+/// <summary>
+/// <c>lodestar kpi PATH... (--year YYYY | --from D --to D | --series month|quarter|year --from D --to D)
+/// [--population FILE] [--council CODE] [--kpi ID[,ID...]] [--format json|csv|table] [--explain ID]</c>:
+/// loads the returns as <c>lodestar validate</c> does, computes the KPIs and prints them.
+/// </summary>
+/// <remarks>
+/// Exit codes: 0 computed from clean data; 1 computed, but the data had errors (counted on stderr;
+/// the affected records are handled as docs/kpis.md says); 2 misuse or nothing readable.
+/// </remarks>
+public static class KpiCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders of 903 CSV/XML and CIN census XML returns", Arity = ArgumentArity.OneOrMore };
+        var year = new Option<string?>("--year") { Description = "A DfE reporting year: 2025 = 2024-04-01 to 2025-03-31", HelpName = "YYYY" };
+        var from = new Option<string?>("--from") { Description = "First day (with --to, or the start of a --series)", HelpName = "YYYY-MM-DD" };
+        var to = new Option<string?>("--to") { Description = "Last day", HelpName = "YYYY-MM-DD" };
+        var series = new Option<string?>("--series") { Description = "A series of periods from --from to --to: month, quarter (financial) or year (reporting years)", HelpName = "month|quarter|year" };
+        var population = new Option<string?>("--population") { Description = "DfE-format ONS population CSV for the rates per 10,000", HelpName = "FILE" };
+        var council = new Option<string?>("--council") { Description = "Only this council (also the council of files not in a council-named folder)", HelpName = "CODE" };
+        var kpi = new Option<string?>("--kpi") { Description = "Only these KPIs (comma-separated ids)", HelpName = "ID[,ID...]" };
+        var format = new Option<string>("--format") { Description = "Output: json, csv or table", DefaultValueFactory = _ => "json", HelpName = "json|csv|table" };
+        var explain = new Option<string?>("--explain") { Description = "Explain this KPI: the children in its numerator and denominator, and why", HelpName = "ID" };
+
+        var command = new Command("kpi", "Compute the KPIs from 903 and CIN returns, for a year, any dates or a series of periods.")
+        {
+            paths, year, from, to, series, population, council, kpi, format, explain,
+        };
+
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var request = new KpiRequest(
+                parse.GetValue(paths) ?? [],
+                parse.GetValue(year),
+                parse.GetValue(from),
+                parse.GetValue(to),
+                parse.GetValue(series),
+                parse.GetValue(population),
+                parse.GetValue(council),
+                parse.GetValue(kpi),
+                parse.GetValue(format) ?? "json",
+                parse.GetValue(explain));
+            return Run(request, output, error);
+        });
+
+        return command;
+    }
+
+    internal static int Run(KpiRequest request, TextWriter output, TextWriter error)
+    {
+        if (!TryPeriods(request, out var periods, out var problem)
+            || !TryKpis(request, out var kpis, out problem)
+            || !TryFormat(request.Format, out problem))
+        {
+            error.WriteLine($"lodestar kpi: {problem}");
+            return 2;
+        }
+
+        PopulationEstimates populationEstimates;
+        try
+        {
+            populationEstimates = request.Population is null ? PopulationEstimates.None : PopulationCsvReader.ReadFile(request.Population);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            error.WriteLine($"lodestar kpi: cannot read the population file: {e.Message}");
+            return 2;
+        }
+
+        var loaded = StatutoryDataLoader.Load(request.Paths);
+        if (request.Council is { } code && loaded.Councils.All(c => c.CouncilCode != code)
+            && loaded.Councils.Any(c => c.CouncilCode == StatutoryDataLoader.UnknownCouncil))
+        {
+            loaded = StatutoryDataLoader.Load(request.Paths, new LoadOptions(CouncilCode: code));
+        }
+
+        foreach (var refusal in loaded.Refusals)
+        {
+            error.WriteLine($"lodestar kpi: skipped {refusal.File}: {refusal.Message}");
+        }
+
+        var councils = loaded.Councils.Where(c => request.Council is null || c.CouncilCode == request.Council).ToList();
+        if (councils.Count == 0)
+        {
+            error.WriteLine(request.Council is null
+                ? "lodestar kpi: no readable 903 or CIN return in the paths given"
+                : $"lodestar kpi: no data for council {request.Council} in the paths given");
+            return 2;
+        }
+
+        // The same findings as lodestar validate: reading problems and every validation rule.
+        var diagnostics = ReturnValidator.Validate(loaded);
+        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
+        var warnings = diagnostics.Count - errors;
+        if (diagnostics.Count > 0)
+        {
+            error.WriteLine($"lodestar kpi: the data has {errors} error(s) and {warnings} warning(s); KPIs computed anyway (affected records handled as docs/kpis.md says; see lodestar validate)");
+        }
+
+        var engine = new KpiEngine(new KpiOptions { Population = populationEstimates });
+        if (request.Explain is { } explainId)
+        {
+            KpiOutput.WriteExplanations(output, councils.SelectMany(c => periods.Select(p => engine.Explain(explainId, Dataset(c), p))), request.Format);
+        }
+        else
+        {
+            var results = councils.SelectMany(c => engine.Compute(Dataset(c), periods, kpis)).ToList();
+            KpiOutput.WriteResults(output, results, request.Format);
+        }
+
+        return errors > 0 ? 1 : 0;
+    }
+
+    private static KpiDataset Dataset(CouncilData council) => KpiDataset.Of(council);
+
+    private static bool TryPeriods(KpiRequest request, out IReadOnlyList<KpiPeriod> periods, out string problem)
+    {
+        periods = [];
+        problem = string.Empty;
+        var modes = (request.Year is null ? 0 : 1) + (request.Series is null ? 0 : 1) + (request.Series is null && (request.From is not null || request.To is not null) ? 1 : 0);
+        if (modes != 1)
+        {
+            problem = "give exactly one of --year YYYY, --from YYYY-MM-DD --to YYYY-MM-DD, or --series month|quarter|year --from ... --to ...";
+            return false;
+        }
+
+        if (request.Year is { } yearText)
+        {
+            if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1990 || year > 2100 || request.From is not null || request.To is not null)
+            {
+                problem = $"--year takes a reporting year such as 2025 (not '{yearText}'), without --from or --to";
+                return false;
+            }
+
+            periods = [KpiPeriod.ReportingYear(year)];
+            return true;
+        }
+
+        if (!TryDate(request.From, "--from", out var from, ref problem) || !TryDate(request.To, "--to", out var to, ref problem))
+        {
+            return false;
+        }
+
+        if (to < from)
+        {
+            problem = $"--to {to:yyyy-MM-dd} is before --from {from:yyyy-MM-dd}";
+            return false;
+        }
+
+        if (request.Series is null)
+        {
+            periods = [new KpiPeriod(from, to)];
+            return true;
+        }
+
+        KpiSeriesKind? kind = request.Series.ToLowerInvariant() switch
+        {
+            "month" => KpiSeriesKind.Month,
+            "quarter" => KpiSeriesKind.Quarter,
+            "year" => KpiSeriesKind.Year,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            problem = $"--series takes month, quarter or year (not '{request.Series}')";
+            return false;
+        }
+
+        periods = KpiPeriod.Series(kind.Value, from, to);
+        return true;
+    }
+
+    private static bool TryDate(string? text, string option, out DateOnly date, ref string problem)
+    {
+        date = default;
+        if (text is null)
+        {
+            problem = $"{option} YYYY-MM-DD is needed";
+            return false;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            problem = $"{option} takes a date as YYYY-MM-DD (not '{text}')";
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryKpis(KpiRequest request, out IReadOnlyList<string>? kpis, out string problem)
+    {
+        kpis = null;
+        problem = string.Empty;
+        if (request.Explain is { } explain && KpiCatalog.Find(explain) is null)
+        {
+            problem = $"--explain: no KPI with id '{explain}'";
+            return false;
+        }
+
+        if (request.Kpi is null)
+        {
+            return true;
+        }
+
+        var ids = request.Kpi.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = ids.Where(id => KpiCatalog.Find(id) is null).ToList();
+        if (ids.Length == 0 || unknown.Count > 0)
+        {
+            problem = $"--kpi: unknown KPI id(s): {string.Join(", ", unknown)} (ids as in docs/kpis.md)";
+            return false;
+        }
+
+        kpis = ids;
+        return true;
+    }
+
+    private static bool TryFormat(string format, out string problem)
+    {
+        problem = format is "json" or "csv" or "table" ? string.Empty : $"--format takes json, csv or table (not '{format}')";
+        return problem.Length == 0;
+    }
+}
+
+/// <summary>What <c>lodestar kpi</c> was asked, as typed.</summary>
+internal sealed record KpiRequest(
+    IReadOnlyList<string> Paths,
+    string? Year,
+    string? From,
+    string? To,
+    string? Series,
+    string? Population,
+    string? Council,
+    string? Kpi,
+    string Format,
+    string? Explain);

@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Lodestar.Metrics.Kpis;
+
+namespace Lodestar.Cli.Kpi;
+
+/// <summary>Writes KPI results as JSON (snake_case keys), CSV (formula injection neutralised) or a table.</summary>
+internal static class KpiOutput
+{
+    private static readonly string[] Columns = ["kpi", "council", "period_start", "period_end", "value", "numerator", "denominator", "unit", "category"];
+
+    public static void WriteResults(TextWriter output, IReadOnlyList<KpiResult> results, string format)
+    {
+        switch (format)
+        {
+            case "json":
+                output.WriteLine(Json(results));
+                break;
+            case "csv":
+                output.WriteLine(string.Join(',', Columns));
+                foreach (var r in results)
+                {
+                    output.WriteLine(string.Join(',', Cells(r).Select(Csv)));
+                }
+
+                break;
+            default:
+                Table(output, results);
+                break;
+        }
+    }
+
+    public static void WriteExplanations(TextWriter output, IEnumerable<KpiExplanation> explanations, string format)
+    {
+        var list = explanations.ToList();
+        if (format == "json")
+        {
+            var buffer = new MemoryStream();
+            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                json.WriteStartArray();
+                foreach (var e in list)
+                {
+                    json.WriteStartObject();
+                    json.WritePropertyName("result");
+                    WriteResult(json, e.Result);
+                    WriteStrings(json, "numerator_children", e.NumeratorChildren);
+                    WriteStrings(json, "denominator_children", e.DenominatorChildren);
+                    json.WriteStartObject("reasons");
+                    foreach (var (child, reasons) in e.Reasons.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                    {
+                        WriteStrings(json, child, reasons);
+                    }
+
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+            return;
+        }
+
+        if (format == "csv")
+        {
+            // One row per reason; a child counted without a reason still gets a row.
+            output.WriteLine("kpi,council,period_start,period_end,child,in_numerator,in_denominator,reason");
+            foreach (var e in list)
+            {
+                var r = e.Result;
+                var numerator = e.NumeratorChildren.ToHashSet(StringComparer.Ordinal);
+                var denominator = e.DenominatorChildren.ToHashSet(StringComparer.Ordinal);
+                var children = e.Reasons.Keys.Concat(numerator).Concat(denominator).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+                foreach (var child in children)
+                {
+                    var reasons = e.Reasons.TryGetValue(child, out var given) ? given : [string.Empty];
+                    foreach (var reason in reasons)
+                    {
+                        string[] cells =
+                        [
+                            r.Kpi, r.Council, r.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                            child, numerator.Contains(child) ? "yes" : "no", denominator.Contains(child) ? "yes" : "no", reason,
+                        ];
+                        output.WriteLine(string.Join(',', cells.Select(Csv)));
+                    }
+                }
+            }
+
+            return;
+        }
+
+        foreach (var e in list)
+        {
+            var r = e.Result;
+            output.WriteLine($"{r.Kpi} {r.Council} {r.PeriodStart:yyyy-MM-dd} to {r.PeriodEnd:yyyy-MM-dd}: value {Number(r.Value, "0.##")}, numerator {Number(r.Numerator, "0.##")}, denominator {Number(r.Denominator, "0.##")}");
+            output.WriteLine($"  numerator children ({e.NumeratorChildren.Count}): {string.Join(' ', e.NumeratorChildren)}");
+            output.WriteLine($"  denominator children ({e.DenominatorChildren.Count}): {string.Join(' ', e.DenominatorChildren)}");
+            foreach (var (child, reasons) in e.Reasons.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                foreach (var reason in reasons)
+                {
+                    output.WriteLine($"  {child}: {reason}");
+                }
+            }
+        }
+    }
+
+    internal static string Json(IReadOnlyList<KpiResult> results)
+    {
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartArray();
+            foreach (var r in results)
+            {
+                WriteResult(json, r);
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>A CSV cell: quoted when needed, and a leading = + - @ (or tab, CR) prefixed with ' so spreadsheets do not run it.</summary>
+    internal static string Csv(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, KpiResult r)
+    {
+        json.WriteStartObject();
+        json.WriteString("kpi", r.Kpi);
+        json.WriteString("council", r.Council);
+        json.WriteString("period_start", r.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteString("period_end", r.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        WriteNumber(json, "value", r.Value);
+        WriteNumber(json, "numerator", r.Numerator);
+        WriteNumber(json, "denominator", r.Denominator);
+        json.WriteString("unit", r.Unit);
+        if (r.Category is not null)
+        {
+            json.WriteString("category", r.Category);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            json.WriteNumber(name, Math.Round(v, 6));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static string[] Cells(KpiResult r) =>
+    [
+        r.Kpi, r.Council, r.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Number(r.Value, "0.######"), Number(r.Numerator, "0.######"), Number(r.Denominator, "0.######"), r.Unit, r.Category ?? string.Empty,
+    ];
+
+    private static string Number(double? value, string format) =>
+        value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : string.Empty;
+
+    private static void Table(TextWriter output, IReadOnlyList<KpiResult> results)
+    {
+        var rows = results.Select(r => new[]
+        {
+            r.Category is null ? r.Kpi : $"{r.Kpi} [{r.Category}]", r.Council, $"{r.PeriodStart:yyyy-MM-dd}..{r.PeriodEnd:yyyy-MM-dd}",
+            r.Value is null ? "no data" : Number(r.Value, "0.#"), Number(r.Numerator, "0.#"), Number(r.Denominator, "0.#"), r.Unit,
+        }).ToList();
+        string[] header = ["kpi", "council", "period", "value", "numerator", "denominator", "unit"];
+        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        void Line(string[] cells) => output.WriteLine(string.Join("  ", cells.Select((c, i) => i is 3 or 4 or 5 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd());
+        Line(header);
+        foreach (var row in rows)
+        {
+            Line(row);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System.CommandLine;
+using System.Text.Json;
+using Lodestar.Formats;
+using Lodestar.Formats.Text;
+using Lodestar.Formats.Validation;
+using Spectre.Console;
+
+namespace Lodestar.Cli.Validate;
+
+/// <summary>
+/// <c>lodestar validate PATH... [--year YYYY] [--format text|json] [--council CODE] [--max-file-mb N]</c>:
+/// reads SSDA903 and CIN census files (folders searched recursively for .csv and .xml, each identified
+/// by its content) and reports every finding. Exit 0: no errors (warnings allowed); 1: data errors;
+/// 2: a file could not be read or recognised, or the command was misused.
+/// </summary>
+public static class ValidateCommand
+{
+    public const int Ok = 0;
+    public const int DataErrors = 1;
+    public const int Unreadable = 2;
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Arity = ArgumentArity.OneOrMore,
+            Description = "Files or folders; folders are searched recursively for .csv and .xml files.",
+        };
+        var year = new Option<int?>("--year")
+        {
+            Description = "Collection year to check against (e.g. 2025 for April 2024 to March 2025); default: each file's own year.",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "text (default) or json: [{\"file\",\"line\",\"column\",\"value\",\"rule\",\"severity\",\"message\"}].",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+        var council = new Option<string?>("--council")
+        {
+            Description = "Council code for every file (e.g. E10000003); default: from each file's folder names.",
+        };
+        var maxFileMb = new Option<long?>("--max-file-mb")
+        {
+            Description = "Refuse files larger than this many MiB (default 512).",
+        };
+
+        var command = new Command("validate", "Check SSDA903 (CSV or XML) and CIN census (XML) files against the DfE's data-quality rules.")
+        {
+            paths, year, format, council, maxFileMb,
+        };
+        command.SetAction(parse => Run(
+            new ValidateRequest(
+                parse.GetRequiredValue(paths),
+                parse.GetValue(year),
+                parse.GetRequiredValue(format),
+                parse.GetValue(council),
+                parse.GetValue(maxFileMb)),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    internal sealed record ValidateRequest(string[] Paths, int? Year, string Format, string? Council, long? MaxFileMb);
+
+    internal static int Run(ValidateRequest request, TextWriter output, TextWriter error)
+    {
+        if (request.Year is { } y && y is < 1990 or > 2100)
+        {
+            error.WriteLine($"lodestar validate: --year {y} is not a collection year (e.g. 2025)");
+            return Unreadable;
+        }
+
+        if (request.MaxFileMb is <= 0)
+        {
+            error.WriteLine("lodestar validate: --max-file-mb must be a positive number");
+            return Unreadable;
+        }
+
+        var options = new LoadOptions(
+            request.Council,
+            request.Year,
+            request.MaxFileMb is { } mb ? new ReadLimits(mb * 1024 * 1024) : null);
+        var (loaded, diagnostics) = LoadWithProgress(request.Paths, options, request.Year, output);
+
+        foreach (var refusal in loaded.Refusals)
+        {
+            error.WriteLine($"lodestar validate: cannot read {refusal.File}: {refusal.Message}");
+        }
+
+        if (loaded.FilesRead == 0 && loaded.Refusals.Count == 0)
+        {
+            error.WriteLine("lodestar validate: no .csv or .xml files found");
+            return Unreadable;
+        }
+
+        if (request.Format == "json")
+        {
+            WriteJson(output, diagnostics);
+        }
+        else
+        {
+            WriteText(output, diagnostics, loaded.FilesRead);
+        }
+
+        return loaded.Refusals.Count > 0 ? Unreadable
+            : diagnostics.Any(d => d.Severity == Severity.Error) ? DataErrors
+            : Ok;
+    }
+
+    private static (LoadResult Loaded, IReadOnlyList<Diagnostic> Diagnostics) LoadWithProgress(string[] paths, LoadOptions options, int? year, TextWriter output)
+    {
+        // Progress only when a person is watching a terminal; redirected or captured output stays quiet.
+        var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        if (!interactive)
+        {
+            var loaded = StatutoryDataLoader.Load(paths, options);
+            return (loaded, ReturnValidator.Validate(loaded, year));
+        }
+
+        return AnsiConsole.Status().Start("Reading…", status =>
+        {
+            var loaded = StatutoryDataLoader.Load(paths, options, new Progress<string>(path => status.Status($"Reading {Markup.Escape(Path.GetFileName(path))}")));
+            status.Status("Validating…");
+            return (loaded, ReturnValidator.Validate(loaded, year));
+        });
+    }
+
+    private static void WriteText(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, int filesRead)
+    {
+        foreach (var d in diagnostics)
+        {
+            var severity = d.Severity == Severity.Error ? "error" : "warning";
+            var place = d.Column is null ? string.Empty : d.Value is null ? $" {d.Column}" : $" {d.Column}=\"{d.Value}\"";
+            output.WriteLine($"{d.File}:{d.Line}: {severity} {d.Rule}{place}: {d.Message}");
+        }
+
+        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
+        var warnings = diagnostics.Count - errors;
+        output.WriteLine($"{filesRead} file{(filesRead == 1 ? "" : "s")} read: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
+    }
+
+    private static void WriteJson(TextWriter output, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (var d in diagnostics)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", d.File);
+                json.WriteNumber("line", d.Line);
+                json.WriteString("column", d.Column);
+                json.WriteString("value", d.Value);
+                json.WriteString("rule", d.Rule);
+                json.WriteString("severity", d.Severity == Severity.Error ? "error" : "warning");
+                json.WriteString("message", d.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+}

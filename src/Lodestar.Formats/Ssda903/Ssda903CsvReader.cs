@@ -1,0 +1,143 @@
+using Lodestar.Formats.Text;
+using Lodestar.Metrics.Records;
+
+namespace Lodestar.Formats.Ssda903;
+
+/// <summary>
+/// Reads one SSDA903 table from CSV. The table is identified by its header row, not the file name;
+/// columns may come in any order; fields are trimmed; a UTF-8 BOM, CRLF and quoted fields are accepted;
+/// dates are dd/mm/yyyy.
+/// </summary>
+public static class Ssda903CsvReader
+{
+    public const string ChildBlankRule = "CHILD-BLANK";
+    public const string ColumnMissingRule = "COLUMN-MISSING";
+    public const string ColumnUnknownRule = "COLUMN-UNKNOWN";
+    public const string RowWidthRule = "ROW-WIDTH";
+
+    /// <summary>The DfE name of the 903 table a CSV header row belongs to (e.g. "Episodes"), or null when it is none of them.</summary>
+    public static string? IdentifyTable(IEnumerable<string> header) =>
+        Ssda903Schema.Identify(Normalise(header))?.Name;
+
+    /// <summary>Reads the file at <paramref name="path"/> into <paramref name="builder"/>.</summary>
+    public static FileReadResult Read(string path, Ssda903Builder builder, int collectionYear, List<Diagnostic> diagnostics, ReadLimits? limits = null)
+    {
+        string text;
+        try
+        {
+            text = TextInput.Decode(TextInput.ReadBytes(path, limits ?? ReadLimits.Default));
+        }
+        catch (UnreadableFileException e)
+        {
+            return FileReadResult.Refused(path, e.Message);
+        }
+
+        return Read(path, text, builder, collectionYear, diagnostics);
+    }
+
+    /// <summary>Reads CSV <paramref name="text"/> (already decoded) into <paramref name="builder"/>, as the file <paramref name="path"/>.</summary>
+    public static FileReadResult Read(string path, string text, Ssda903Builder builder, int collectionYear, List<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text[1..];
+        }
+
+        var cursor = new CsvCursor(text);
+        var found = new List<Diagnostic>();
+        var file = -1;
+        try
+        {
+            if (!cursor.Next())
+            {
+                return FileReadResult.Refused(path, "empty file");
+            }
+
+            var header = new string[cursor.FieldCount];
+            for (var i = 0; i < header.Length; i++)
+            {
+                header[i] = cursor[i].Trim().ToString().ToUpperInvariant();
+            }
+
+            var table = Ssda903Schema.Identify(header);
+            if (table is null)
+            {
+                return FileReadResult.Refused(path, $"unrecognised table: the header row ({Shorten(string.Join(',', header))}) is none of the SSDA903 tables");
+            }
+
+            var parser = new FieldParser(builder.Codes, found, path, "dd/mm/yyyy");
+            var childColumn = Array.IndexOf(header, "CHILD");
+            var map = MapColumns(header, table, parser);
+            file = builder.AddFile(new SourceFile(path, $"903 {table.Name} CSV", collectionYear));
+            var sink = table.Open(builder, parser);
+            while (cursor.Next())
+            {
+                if (cursor.FieldCount != header.Length)
+                {
+                    parser.Report(cursor.Line, null, default, RowWidthRule, $"the row has {cursor.FieldCount} fields; the header has {header.Length}");
+                }
+
+                var childId = childColumn < cursor.FieldCount ? cursor[childColumn].Trim() : default;
+                if (childId.IsEmpty)
+                {
+                    parser.Report(cursor.Line, "CHILD", default, ChildBlankRule, "CHILD is blank: the row cannot be placed and was not read");
+                    continue;
+                }
+
+                sink.Begin();
+                var fields = Math.Min(cursor.FieldCount, map.Length);
+                for (var i = 0; i < fields; i++)
+                {
+                    if (map[i] >= 0)
+                    {
+                        sink.Set(map[i], cursor[i], cursor.Line, header[i]);
+                    }
+                }
+
+                sink.End(builder.ChildNumber(childId), new SourceLocation(file, cursor.Line));
+            }
+
+            diagnostics.AddRange(found);
+            return new FileReadResult(null, file, parser.LatestDay);
+        }
+        catch (UnreadableFileException e)
+        {
+            if (file >= 0)
+            {
+                builder.DiscardLastFile();
+            }
+
+            return FileReadResult.Refused(path, e.Message);
+        }
+    }
+
+    private static int[] MapColumns(string[] header, ISsda903Table table, FieldParser parser)
+    {
+        var map = new int[header.Length];
+        for (var i = 0; i < header.Length; i++)
+        {
+            map[i] = Array.IndexOf(header, header[i]) < i ? -1 : table.FieldIndex(header[i]);
+            if (map[i] < 0 && header[i] != "CHILD")
+            {
+                parser.Report(1, header[i], default, ColumnUnknownRule, $"column {header[i]} is not part of the {table.Name} table (or is repeated) and was ignored", Severity.Warning);
+            }
+        }
+
+        foreach (var column in table.Columns)
+        {
+            if (!header.Contains(column))
+            {
+                parser.Report(1, column, default, ColumnMissingRule, $"the {table.Name} table has no {column} column: every value is taken as blank", Severity.Warning);
+            }
+        }
+
+        return map;
+    }
+
+    private static string[] Normalise(IEnumerable<string> header) =>
+        [.. header.Select(h => h.Trim().ToUpperInvariant())];
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 117), "...");
+}

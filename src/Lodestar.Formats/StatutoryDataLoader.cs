@@ -1,0 +1,287 @@
+using System.Text.RegularExpressions;
+using Lodestar.Formats.Cin;
+using Lodestar.Formats.Ssda903;
+using Lodestar.Formats.Text;
+using Lodestar.Metrics.Records;
+
+namespace Lodestar.Formats;
+
+/// <summary>Options for <see cref="StatutoryDataLoader.Load"/>.</summary>
+/// <param name="CouncilCode">The council every file belongs to; null: taken from each file's folders (see <see cref="StatutoryDataLoader"/>).</param>
+/// <param name="CollectionYear">The collection year of every 903 file; null: from the file or folder name, else inferred from the dates.</param>
+/// <param name="Limits">Size limits; null: <see cref="ReadLimits.Default"/>.</param>
+public sealed record LoadOptions(string? CouncilCode = null, int? CollectionYear = null, ReadLimits? Limits = null);
+
+/// <summary>What loading gave: one dataset per council, the findings made while reading, and the files refused.</summary>
+public sealed record LoadResult(
+    IReadOnlyList<CouncilData> Councils,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyList<FileRefusal> Refusals,
+    int FilesRead);
+
+/// <summary>
+/// Loads statutory returns from files and folders: folders are searched recursively for .csv and .xml
+/// files; every file is identified by its content (a 903 table by its CSV header row, 903 XML by its
+/// EXPSSDA903 root, the CIN census by its Message root), never by its name.
+/// </summary>
+/// <remarks>
+/// <para>Council: <see cref="LoadOptions.CouncilCode"/> when given; otherwise the nearest folder above
+/// the file named like a council code (E06000001, E10000003 …, or a three-digit LA number such as 873,
+/// but not a folder named 903);
+/// otherwise "unknown". Files of different councils are never mixed.</para>
+/// <para>Collection year of a 903 file: <see cref="LoadOptions.CollectionYear"/>; otherwise a year in
+/// the file's name or its folders' names (2025, or 2024-25 meaning 2025); otherwise inferred from the
+/// latest date in the Episodes file of the same folder (a date from April on belongs to the next year's
+/// return). A CIN file's year is its Header's Year.</para>
+/// </remarks>
+public static partial class StatutoryDataLoader
+{
+    public const string UnknownCouncil = "unknown";
+
+    public static LoadResult Load(IEnumerable<string> paths, LoadOptions? options = null, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        options ??= new LoadOptions();
+        var limits = options.Limits ?? ReadLimits.Default;
+        var diagnostics = new List<Diagnostic>();
+        var refusals = new List<FileRefusal>();
+        var councils = new SortedDictionary<string, (Ssda903Builder Ssda903, CinBuilder Cin, List<(int File, string Folder, int LatestDay, bool Episodes, bool YearKnown)> Files)>(StringComparer.Ordinal);
+        var read = 0;
+
+        foreach (var path in Expand(paths, refusals))
+        {
+            progress?.Report(path);
+            byte[] bytes;
+            try
+            {
+                bytes = TextInput.ReadBytes(path, limits);
+                if (TextInput.LooksBinary(bytes))
+                {
+                    throw new UnreadableFileException("binary file, not text");
+                }
+            }
+            catch (UnreadableFileException e)
+            {
+                refusals.Add(new FileRefusal(path, e.Message));
+                continue;
+            }
+
+            var council = options.CouncilCode ?? CouncilFromFolders(path);
+            if (!councils.TryGetValue(council, out var builders))
+            {
+                builders = (new Ssda903Builder(council), new CinBuilder(council), []);
+                councils[council] = builders;
+            }
+
+            var yearFromName = options.CollectionYear ?? YearFromName(path);
+            FileReadResult result;
+            var isEpisodes = false;
+            if (LooksLikeXml(bytes))
+            {
+                using var stream = new MemoryStream(bytes, writable: false);
+                var root = RootOf(stream);
+                stream.Position = 0;
+                if (root.Refusal is not null)
+                {
+                    refusals.Add(new FileRefusal(path, root.Refusal));
+                    continue;
+                }
+
+                if (root.Name == CinXmlReader.RootElement)
+                {
+                    result = CinXmlReader.Read(path, stream, builders.Cin, diagnostics);
+                    if (result.Refusal is null)
+                    {
+                        read++;
+                        var cinYear = builders.Cin.Files[result.File].CollectionYear;
+                        if (cinYear == 0)
+                        {
+                            builders.Cin.SetCollectionYear(result.File, yearFromName ?? YearOf(result.LatestDay));
+                        }
+                    }
+                    else
+                    {
+                        refusals.Add(result.Refusal);
+                    }
+
+                    continue;
+                }
+
+                if (root.Name != Ssda903XmlReader.RootElement)
+                {
+                    refusals.Add(new FileRefusal(path, $"unrecognised XML: the root element is {root.Name}, neither EXPSSDA903 (903) nor Message (CIN census)"));
+                    continue;
+                }
+
+                result = Ssda903XmlReader.Read(path, stream, builders.Ssda903, yearFromName ?? 0, diagnostics);
+                isEpisodes = true;
+            }
+            else
+            {
+                string text;
+                try
+                {
+                    text = TextInput.Decode(bytes);
+                }
+                catch (UnreadableFileException e)
+                {
+                    refusals.Add(new FileRefusal(path, e.Message));
+                    continue;
+                }
+
+                result = Ssda903CsvReader.Read(path, text, builders.Ssda903, yearFromName ?? 0, diagnostics);
+                isEpisodes = result.Refusal is null && builders.Ssda903.Files[result.File].Kind.Contains("Episodes", StringComparison.Ordinal);
+            }
+
+            if (result.Refusal is not null)
+            {
+                refusals.Add(result.Refusal);
+                continue;
+            }
+
+            read++;
+            builders.Files.Add((result.File, Path.GetDirectoryName(Path.GetFullPath(path)) ?? string.Empty, result.LatestDay, isEpisodes, yearFromName is not null));
+        }
+
+        var datasets = new List<CouncilData>();
+        foreach (var (code, builders) in councils)
+        {
+            InferYears(builders.Ssda903, builders.Files);
+            var ssda903 = builders.Ssda903.Files.Count > 0 ? builders.Ssda903.Build() : null;
+            var cin = builders.Cin.Files.Count > 0 ? builders.Cin.Build() : null;
+            if (ssda903 is not null || cin is not null)
+            {
+                datasets.Add(new CouncilData(code, ssda903, cin));
+            }
+        }
+
+        return new LoadResult(datasets, diagnostics, refusals, read);
+    }
+
+    /// <summary>The collection year a date falls in: 1 April Y-1 to 31 March Y is year Y; 0 for no date.</summary>
+    public static int YearOf(int day) =>
+        RecordValues.Date(day) is { } date ? (date.Month >= 4 ? date.Year + 1 : date.Year) : 0;
+
+    private static void InferYears(Ssda903Builder builder, List<(int File, string Folder, int LatestDay, bool Episodes, bool YearKnown)> files)
+    {
+        foreach (var folder in files.Where(f => !f.YearKnown).GroupBy(f => f.Folder, StringComparer.Ordinal))
+        {
+            var latest = folder.Where(f => f.Episodes).Select(f => f.LatestDay).DefaultIfEmpty(RecordValues.Blank).Max();
+            if (latest == RecordValues.Blank)
+            {
+                latest = folder.Select(f => f.LatestDay).Max();
+            }
+
+            var year = YearOf(latest);
+            foreach (var file in folder)
+            {
+                builder.SetCollectionYear(file.File, year);
+            }
+        }
+    }
+
+    private static IEnumerable<string> Expand(IEnumerable<string> paths, List<FileRefusal> refusals)
+    {
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                var files = Directory
+                    .EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive, IgnoreInaccessible = true })
+                    .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal);
+                foreach (var file in files)
+                {
+                    yield return file;
+                }
+            }
+            else if (File.Exists(path))
+            {
+                yield return path;
+            }
+            else
+            {
+                refusals.Add(new FileRefusal(path, "no such file or folder"));
+            }
+        }
+    }
+
+    private static string CouncilFromFolders(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        while (!string.IsNullOrEmpty(folder))
+        {
+            var name = Path.GetFileName(folder);
+            if (CouncilCodePattern().IsMatch(name) && name != "903")
+            {
+                return name.ToUpperInvariant();
+            }
+
+            folder = Path.GetDirectoryName(folder);
+        }
+
+        return UnknownCouncil;
+    }
+
+    private static int? YearFromName(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var part = Path.GetFileName(full);
+        var folder = Path.GetDirectoryName(full);
+        for (var depth = 0; depth < 4 && !string.IsNullOrEmpty(part); depth++)
+        {
+            var match = YearPattern().Match(part);
+            if (match.Success)
+            {
+                var year = int.Parse(match.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                return match.Groups["next"].Success && int.Parse(match.Groups["next"].Value, System.Globalization.CultureInfo.InvariantCulture) == (year + 1) % 100
+                    ? year + 1
+                    : year;
+            }
+
+            part = Path.GetFileName(folder);
+            folder = Path.GetDirectoryName(folder);
+        }
+
+        return null;
+    }
+
+    private static bool LooksLikeXml(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        foreach (var b in bytes)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+
+            return b == (byte)'<';
+        }
+
+        return false;
+    }
+
+    private static (string? Name, string? Refusal) RootOf(Stream stream)
+    {
+        try
+        {
+            using var xml = new XmlCursor(stream);
+            return (xml.ReadRoot(), null);
+        }
+        catch (UnreadableFileException e)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    [GeneratedRegex("^(E0[6-9]|E10)[0-9]{6}$|^[0-9]{3}$", RegexOptions.IgnoreCase)]
+    private static partial Regex CouncilCodePattern();
+
+    [GeneratedRegex(@"(?<![0-9A-Za-z])(?<year>(19|20)[0-9]{2})([-_ ]?(?<next>[0-9]{2}))?(?![0-9A-Za-z])")]
+    private static partial Regex YearPattern();
+}

@@ -1,0 +1,78 @@
+using System.Text;
+
+namespace Lodestar.Formats.Text;
+
+/// <summary>Limits that protect the readers from oversized input.</summary>
+/// <param name="MaxFileBytes">Files larger than this are refused before being read (default 512 MiB).</param>
+public sealed record ReadLimits(long MaxFileBytes)
+{
+    public static ReadLimits Default { get; } = new(512L * 1024 * 1024);
+}
+
+/// <summary>Raised inside the readers when a file must be refused; caught at the reader's entry point and turned into a <see cref="FileRefusal"/>.</summary>
+internal sealed class UnreadableFileException(string message) : Exception(message);
+
+/// <summary>Loads a text file whole, refusing what is not text.</summary>
+internal static class TextInput
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static byte[] ReadBytes(string path, ReadLimits limits)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new UnreadableFileException("file not found");
+        }
+
+        if (info.Length > limits.MaxFileBytes)
+        {
+            throw new UnreadableFileException($"file is {info.Length:N0} bytes, over the limit of {limits.MaxFileBytes:N0}");
+        }
+
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (IOException e)
+        {
+            throw new UnreadableFileException($"cannot be read ({e.GetType().Name})");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new UnreadableFileException("permission denied");
+        }
+    }
+
+    /// <summary>Decodes the bytes as text: UTF-8 (with or without a BOM), or Latin-1 when they are not valid UTF-8 (byte for byte, nothing lost).</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (LooksBinary(bytes))
+        {
+            throw new UnreadableFileException("binary file, not text");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.Latin1.GetString(bytes);
+        }
+    }
+
+    /// <summary>True when the first 64 KiB hold a NUL byte (or a UTF-16/32 BOM, which no return uses): not a text file.</summary>
+    public static bool LooksBinary(ReadOnlySpan<byte> bytes)
+    {
+        var head = bytes[..Math.Min(bytes.Length, 64 * 1024)];
+        return head.IndexOf((byte)0) >= 0
+            || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+            || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+    }
+}

@@ -1,0 +1,518 @@
+using Lodestar.Metrics.Records;
+using static Lodestar.Formats.Validation.ValidationContext;
+
+namespace Lodestar.Formats.Validation;
+
+/// <summary>
+/// The Children in Need census data-quality rules. Rule ids are the DfE's CIN validation rule numbers
+/// where the DfE has one; Lodestar's own checks start "LS-". The census period of a row is the
+/// collection year of its file (1 April to 31 March, the reference date).
+/// </summary>
+public static class CinValidator
+{
+    private const string Return = "CIN";
+    private static readonly List<(ValidationRule Rule, Action<Context, ValidationRule> Run)> Checks = [];
+
+    static CinValidator()
+    {
+        // Children
+        Add("8510", Severity.Error, "More than one child record with the same LAchildID in the census", "Child", (c, r) =>
+        {
+            var k = c.Data.ChildRecords;
+            for (var i = 1; i < k.Count; i++)
+            {
+                if (k.Child[i] == k.Child[i - 1] && k.Source[i].File == k.Source[i - 1].File)
+                {
+                    c.Report(r, k.Source[i], "LAchildID", c.Data.Children.IdOf(k.Child[i]));
+                }
+            }
+        });
+        Add("8525", Severity.Error, "Either PersonBirthDate or ExpectedPersonBirthDate must be given, not both and not neither", "Child", (c, r) =>
+        {
+            var k = c.Data.ChildRecords;
+            for (var i = 0; i < k.Count; i++)
+            {
+                if ((k.Dob[i] == RecordValues.Blank) == (k.ExpectedDob[i] == RecordValues.Blank))
+                {
+                    c.Report(r, k.Source[i], "PersonBirthDate", Has(k.Dob[i]) ? c.Date(k.Dob[i]) : null);
+                }
+            }
+        });
+        Add("8540", Severity.Error, "PersonDeathDate is before PersonBirthDate", "Child",
+            (c, r) => c.CheckOrder(r, c.Data.ChildRecords, t => t.Dob, t => t.Death, "PersonDeathDate"));
+        Add("LS-CIN-DOB-LATE", Severity.Error, "PersonBirthDate is after the census reference date", "Child", (c, r) =>
+        {
+            var k = c.Data.ChildRecords;
+            for (var i = 0; i < k.Count; i++)
+            {
+                var year = c.Year(k.Source[i]);
+                if (year > 0 && Has(k.Dob[i]) && k.Dob[i] > YearEnd(year))
+                {
+                    c.ReportDate(r, k.Source[i], "PersonBirthDate", k.Dob[i]);
+                }
+            }
+        });
+        Add("LS-CIN-SEX", Severity.Error, "Sex (or GenderCurrent) is not a valid code or is blank", "Child",
+            (c, r) => c.CheckCodes(r, c.Data.ChildRecords, t => t.Sex, "Sex", CodeLists.CinSex, required: true));
+        Add("LS-CIN-ETHNICITY", Severity.Error, "Ethnicity is not a valid ethnicity code", "Child",
+            (c, r) => c.CheckCodes(r, c.Data.ChildRecords, t => t.Ethnicity, "Ethnicity", CodeLists.Ethnic, required: false));
+        Add("LS-CIN-DISABILITY", Severity.Error, "Disability is not a valid disability code", "Child", (c, r) =>
+        {
+            var k = c.Data.ChildRecords;
+            for (var i = 0; i < k.Count; i++)
+            {
+                foreach (var code in k.Disabilities[i])
+                {
+                    if (code != CodeTable.Blank && !CodeLists.Disability.IsValid(c.Text(code)!, 0))
+                    {
+                        c.ReportCode(r, k.Source[i], "Disability", code);
+                    }
+                }
+            }
+        });
+        Add("LS-CIN-DISABILITY-NONE", Severity.Error, "Disability NONE cannot be given with other disability codes", "Child", (c, r) =>
+        {
+            var k = c.Data.ChildRecords;
+            var none = c.Codes.Find("NONE");
+            for (var i = 0; i < k.Count; i++)
+            {
+                var codes = k.Disabilities[i];
+                if (codes.Length > 1 && codes.Contains(none))
+                {
+                    c.Report(r, k.Source[i], "Disability", "NONE");
+                }
+            }
+        });
+        Add("LS-CIN-UNBORN-DISABILITY", Severity.Error, "An unborn child (expected date of birth only) cannot have a disability recorded", "Child", (c, r) =>
+        {
+            var k = c.Data.ChildRecords;
+            var none = c.Codes.Find("NONE");
+            for (var i = 0; i < k.Count; i++)
+            {
+                if (k.Dob[i] == RecordValues.Blank && Has(k.ExpectedDob[i]))
+                {
+                    foreach (var code in k.Disabilities[i])
+                    {
+                        if (code != none)
+                        {
+                            c.ReportCode(r, k.Source[i], "Disability", code);
+                        }
+                    }
+                }
+            }
+        });
+
+        // Referrals
+        Add("LS-CIN-REFERRAL-BLANK", Severity.Error, "CINreferralDate is blank", "CINdetails",
+            (c, r) => c.CheckRequiredDates(r, c.Data.Referrals, t => t.ReferralDate, "CINreferralDate"));
+        Add("8630", Severity.Error, "CINclosureDate is before CINreferralDate", "CINdetails",
+            (c, r) => c.CheckOrder(r, c.Data.Referrals, t => t.ReferralDate, t => t.ClosureDate, "CINclosureDate"));
+        Add("8620", Severity.Error, "CINclosureDate does not fall within the census year", "CINdetails", (c, r) =>
+        {
+            var f = c.Data.Referrals;
+            for (var i = 0; i < f.Count; i++)
+            {
+                var year = c.Year(f.Source[i]);
+                if (year > 0 && Has(f.ClosureDate[i]) && (f.ClosureDate[i] < YearStart(year) || f.ClosureDate[i] > YearEnd(year)))
+                {
+                    c.ReportDate(r, f.Source[i], "CINclosureDate", f.ClosureDate[i]);
+                }
+            }
+        });
+        Add("LS-CIN-REFERRAL-LATE", Severity.Error, "CINreferralDate is after the census reference date", "CINdetails", (c, r) =>
+        {
+            var f = c.Data.Referrals;
+            for (var i = 0; i < f.Count; i++)
+            {
+                var year = c.Year(f.Source[i]);
+                if (year > 0 && Has(f.ReferralDate[i]) && f.ReferralDate[i] > YearEnd(year))
+                {
+                    c.ReportDate(r, f.Source[i], "CINreferralDate", f.ReferralDate[i]);
+                }
+            }
+        });
+        Add("8606", Severity.Error, "CINreferralDate is more than 40 weeks before the child's date of birth (or expected date of birth)", "CINdetails", (c, r) =>
+        {
+            var f = c.Data.Referrals;
+            for (var i = 0; i < f.Count; i++)
+            {
+                var born = c.Born[f.Child[i]];
+                if (Has(born) && Has(f.ReferralDate[i]) && f.ReferralDate[i] < born - (40 * 7))
+                {
+                    c.ReportDate(r, f.Source[i], "CINreferralDate", f.ReferralDate[i]);
+                }
+            }
+        });
+        Add("LS-CIN-REFERRAL-AFTER-DEATH", Severity.Error, "CINreferralDate is after the child's date of death", "CINdetails", (c, r) =>
+        {
+            var f = c.Data.Referrals;
+            for (var i = 0; i < f.Count; i++)
+            {
+                var death = c.Death[f.Child[i]];
+                if (Has(death) && Has(f.ReferralDate[i]) && f.ReferralDate[i] > death)
+                {
+                    c.ReportDate(r, f.Source[i], "CINreferralDate", f.ReferralDate[i]);
+                }
+            }
+        });
+        Add("LS-CIN-CLOSURE-REASON", Severity.Error, "CINclosureDate is given but ReasonForClosure is blank", "CINdetails", (c, r) =>
+        {
+            var f = c.Data.Referrals;
+            for (var i = 0; i < f.Count; i++)
+            {
+                if (Has(f.ClosureDate[i]) && f.ReasonForClosure[i] == CodeTable.Blank)
+                {
+                    c.Report(r, f.Source[i], "ReasonForClosure", null);
+                }
+            }
+        });
+        Add("LS-CIN-REASON-NO-CLOSURE", Severity.Error, "ReasonForClosure is given but CINclosureDate is blank", "CINdetails", (c, r) =>
+        {
+            var f = c.Data.Referrals;
+            for (var i = 0; i < f.Count; i++)
+            {
+                if (f.ClosureDate[i] == RecordValues.Blank && f.ReasonForClosure[i] != CodeTable.Blank)
+                {
+                    c.ReportCode(r, f.Source[i], "ReasonForClosure", f.ReasonForClosure[i]);
+                }
+            }
+        });
+        Add("LS-CIN-CLOSURE-CODE", Severity.Error, "ReasonForClosure is not a valid code (RC1-RC9)", "CINdetails",
+            (c, r) => c.CheckCodes(r, c.Data.Referrals, t => t.ReasonForClosure, "ReasonForClosure", CodeLists.ReasonForClosure, required: false));
+        Add("LS-CIN-NEED-CODE", Severity.Error, "PrimaryNeedCode is not a valid code (N0-N9)", "CINdetails",
+            (c, r) => c.CheckCodes(r, c.Data.Referrals, t => t.PrimaryNeed, "PrimaryNeedCode", CodeLists.PrimaryNeed, required: false));
+        Add("LS-CIN-NEED-MISSING", Severity.Error, "PrimaryNeedCode is blank for a referral that led to further action", "CINdetails", (c, r) =>
+        {
+            var f = c.Data.Referrals;
+            for (var i = 0; i < f.Count; i++)
+            {
+                if (f.Nfa[i] == Flag.No && f.PrimaryNeed[i] == CodeTable.Blank)
+                {
+                    c.Report(r, f.Source[i], "PrimaryNeedCode", null);
+                }
+            }
+        });
+        Add("LS-CIN-SOURCE-CODE", Severity.Error, "ReferralSource is not a valid code", "CINdetails",
+            (c, r) => c.CheckCodes(r, c.Data.Referrals, t => t.ReferralSource, "ReferralSource", CodeLists.ReferralSource, required: false));
+        Add("LS-CIN-NFA-BLANK", Severity.Error, "ReferralNFA is blank (it must be true or false, 1 or 0)", "CINdetails", (c, r) =>
+        {
+            var f = c.Data.Referrals;
+            for (var i = 0; i < f.Count; i++)
+            {
+                if (f.Nfa[i] == Flag.Blank)
+                {
+                    c.Report(r, f.Source[i], "ReferralNFA", null);
+                }
+            }
+        });
+        Add("LS-CIN-REFERRAL-TWICE", Severity.Error, "The child has two referrals with the same CINreferralDate in the same census", "CINdetails", (c, r) =>
+        {
+            var f = c.Data.Referrals;
+            for (var i = 1; i < f.Count; i++)
+            {
+                if (f.Child[i] == f.Child[i - 1] && f.ReferralDate[i] == f.ReferralDate[i - 1] && f.Source[i].File == f.Source[i - 1].File)
+                {
+                    c.ReportDate(r, f.Source[i], "CINreferralDate", f.ReferralDate[i]);
+                }
+            }
+        });
+        Add("LS-CIN-TWO-OPEN", Severity.Error, "The child has more than one open referral (no CINclosureDate) in the same census", "CINdetails", (c, r) =>
+        {
+            var f = c.Data.Referrals;
+            for (var child = 0; child < c.Data.Children.Count; child++)
+            {
+                var rows = f.RowsOf(child);
+                var open = -1;
+                for (var i = rows.Start; i < rows.End; i++)
+                {
+                    if (f.ClosureDate[i] != RecordValues.Blank)
+                    {
+                        continue;
+                    }
+
+                    if (open >= 0 && f.Source[open].File == f.Source[i].File)
+                    {
+                        c.ReportDate(r, f.Source[i], "CINreferralDate", f.ReferralDate[i]);
+                    }
+
+                    open = i;
+                }
+            }
+        });
+        Add("8565", Severity.Error, "Activity is shown after the case was closed (a date in the referral is after CINclosureDate)", "CINdetails", (c, r) =>
+        {
+            var f = c.Data.Referrals;
+            for (var i = 0; i < f.Count; i++)
+            {
+                var closed = f.ClosureDate[i];
+                if (!Has(closed))
+                {
+                    continue;
+                }
+
+                var latest = Math.Max(f.InitialCpc[i], c.LatestActivity(i));
+                if (latest > closed)
+                {
+                    c.ReportDate(r, f.Source[i], "CINclosureDate", closed);
+                }
+            }
+        });
+
+        // Assessments
+        Add("LS-CIN-ASSESSMENT-START-BLANK", Severity.Error, "AssessmentActualStartDate is blank", "Assessments",
+            (c, r) => c.CheckRequiredDates(r, c.Data.Assessments, t => t.Start, "AssessmentActualStartDate"));
+        Add("8608", Severity.Error, "AssessmentActualStartDate is before the referral date", "Assessments",
+            (c, r) => c.BeforeReferral(r, c.Data.Assessments, t => t.Start, "AssessmentActualStartDate"));
+        Add("LS-CIN-ASSESSMENT-ORDER", Severity.Error, "AssessmentAuthorisationDate is before AssessmentActualStartDate", "Assessments",
+            (c, r) => c.CheckOrder(r, c.Data.Assessments, t => t.Start, t => t.Authorised, "AssessmentAuthorisationDate"));
+        Add("LS-CIN-FACTORS-CODE", Severity.Error, "AssessmentFactors is not a valid factor code", "Assessments", (c, r) =>
+        {
+            var a = c.Data.Assessments;
+            for (var i = 0; i < a.Count; i++)
+            {
+                foreach (var code in a.Factors[i])
+                {
+                    if (code != CodeTable.Blank && !CodeLists.AssessmentFactors.IsValid(c.Text(code)!, 0))
+                    {
+                        c.ReportCode(r, a.Source[i], "AssessmentFactors", code);
+                    }
+                }
+            }
+        });
+        Add("LS-CIN-FACTORS-OPEN", Severity.Error, "Factors are recorded for an assessment that is not authorised (completed)", "Assessments", (c, r) =>
+        {
+            var a = c.Data.Assessments;
+            for (var i = 0; i < a.Count; i++)
+            {
+                if (a.Factors[i].Length > 0 && a.Authorised[i] == RecordValues.Blank)
+                {
+                    c.ReportCode(r, a.Source[i], "AssessmentFactors", a.Factors[i][0]);
+                }
+            }
+        });
+
+        // CIN plans
+        Add("4010", Severity.Error, "CINPlanStartDate is missing or after the census reference date", "CINPlanDates", (c, r) =>
+        {
+            var p = c.Data.Plans;
+            for (var i = 0; i < p.Count; i++)
+            {
+                var year = c.Year(p.Source[i]);
+                if (p.Start[i] == RecordValues.Blank || (year > 0 && Has(p.Start[i]) && p.Start[i] > YearEnd(year)))
+                {
+                    c.Report(r, p.Source[i], "CINPlanStartDate", Has(p.Start[i]) ? c.Date(p.Start[i]) : null);
+                }
+            }
+        });
+        Add("4011", Severity.Error, "CINPlanEndDate is before CINPlanStartDate", "CINPlanDates",
+            (c, r) => c.CheckOrder(r, c.Data.Plans, t => t.Start, t => t.End, "CINPlanEndDate"));
+        Add("4015", Severity.Error, "CINPlanStartDate is before the referral date", "CINPlanDates",
+            (c, r) => c.BeforeReferral(r, c.Data.Plans, t => t.Start, "CINPlanStartDate"));
+        Add("LS-CIN-PLANS-OPEN", Severity.Error, "The child has more than one open CIN plan (no CINPlanEndDate)", "CINPlanDates",
+            (c, r) => c.OpenTwice(r, c.Data.Plans, t => t.Start, t => t.End, "CINPlanStartDate"));
+
+        // Section 47
+        Add("2889", Severity.Error, "S47ActualStartDate is before the referral date", "Section47",
+            (c, r) => c.BeforeReferral(r, c.Data.Section47s, t => t.Start, "S47ActualStartDate"));
+        Add("1104", Severity.Error, "DateOfInitialCPC is before the referral date", "Section47",
+            (c, r) => c.BeforeReferral(r, c.Data.Section47s, t => t.IcpcDate, "DateOfInitialCPC"));
+        Add("LS-CIN-S47-START-BLANK", Severity.Error, "S47ActualStartDate is blank", "Section47",
+            (c, r) => c.CheckRequiredDates(r, c.Data.Section47s, t => t.Start, "S47ActualStartDate"));
+        Add("LS-CIN-ICPC-BEFORE-S47", Severity.Error, "DateOfInitialCPC is before S47ActualStartDate", "Section47",
+            (c, r) => c.CheckOrder(r, c.Data.Section47s, t => t.Start, t => t.IcpcDate, "DateOfInitialCPC"));
+        Add("LS-CIN-ICPC-NOT-REQUIRED", Severity.Error, "ICPCnotRequired is true but DateOfInitialCPC is given", "Section47", (c, r) =>
+        {
+            var s = c.Data.Section47s;
+            for (var i = 0; i < s.Count; i++)
+            {
+                if (s.IcpcNotRequired[i] == Flag.Yes && Has(s.IcpcDate[i]))
+                {
+                    c.ReportDate(r, s.Source[i], "DateOfInitialCPC", s.IcpcDate[i]);
+                }
+            }
+        });
+        Add("LS-CIN-ICPC-WITHOUT-S47", Severity.Error, "The referral has a DateOfInitialCPC but no section 47 enquiry", "CINdetails", (c, r) =>
+        {
+            var f = c.Data.Referrals;
+            for (var i = 0; i < f.Count; i++)
+            {
+                if (Has(f.InitialCpc[i]) && c.Data.Section47s.RowsOfReferral(i).IsEmpty)
+                {
+                    c.ReportDate(r, f.Source[i], "DateOfInitialCPC", f.InitialCpc[i]);
+                }
+            }
+        });
+
+        // Child protection plans
+        Add("LS-CIN-CPP-START-BLANK", Severity.Error, "CPPstartDate is blank", "ChildProtectionPlans",
+            (c, r) => c.CheckRequiredDates(r, c.Data.ProtectionPlans, t => t.Start, "CPPstartDate"));
+        Add("LS-CIN-CPP-ORDER", Severity.Error, "CPPendDate is before CPPstartDate", "ChildProtectionPlans",
+            (c, r) => c.CheckOrder(r, c.Data.ProtectionPlans, t => t.Start, t => t.End, "CPPendDate"));
+        Add("LS-CIN-CPP-BEFORE-REFERRAL", Severity.Error, "CPPstartDate is before the referral date", "ChildProtectionPlans",
+            (c, r) => c.BeforeReferral(r, c.Data.ProtectionPlans, t => t.Start, "CPPstartDate"));
+        Add("LS-CIN-CATEGORY", Severity.Error, "InitialCategoryOfAbuse or LatestCategoryOfAbuse is not a valid category (NEG, PHY, SAB, EMO, MUL)", "ChildProtectionPlans", (c, r) =>
+        {
+            c.CheckCodes(r, c.Data.ProtectionPlans, t => t.InitialCategory, "InitialCategoryOfAbuse", CodeLists.AbuseCategory, required: false);
+            c.CheckCodes(r, c.Data.ProtectionPlans, t => t.LatestCategory, "LatestCategoryOfAbuse", CodeLists.AbuseCategory, required: false);
+        });
+        Add("LS-CIN-PREVIOUS-CPP", Severity.Error, "NumberOfPreviousCPP is blank or negative", "ChildProtectionPlans", (c, r) =>
+        {
+            var p = c.Data.ProtectionPlans;
+            for (var i = 0; i < p.Count; i++)
+            {
+                if (p.PreviousPlans[i] == RecordValues.Blank || (Has(p.PreviousPlans[i]) && p.PreviousPlans[i] < 0))
+                {
+                    c.Report(r, p.Source[i], "NumberOfPreviousCPP", p.PreviousPlansAt(i)?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        });
+        Add("LS-CIN-CPP-REVIEW-EARLY", Severity.Error, "A CPPreviewDate is on or before CPPstartDate", "ChildProtectionPlans", (c, r) =>
+        {
+            var p = c.Data.ProtectionPlans;
+            for (var i = 0; i < p.Count; i++)
+            {
+                foreach (var review in p.ReviewDates[i])
+                {
+                    if (Has(review) && Has(p.Start[i]) && review <= p.Start[i])
+                    {
+                        c.ReportDate(r, p.Source[i], "CPPreviewDate", review);
+                    }
+                }
+            }
+        });
+        Add("LS-CIN-CPP-OVERLAP", Severity.Error, "The child has more than one open child protection plan (no CPPendDate)", "ChildProtectionPlans",
+            (c, r) => c.OpenTwice(r, c.Data.ProtectionPlans, t => t.Start, t => t.End, "CPPstartDate"));
+
+        Rules = [.. Checks.Select(c => c.Rule)];
+    }
+
+    /// <summary>Every CIN rule, in the order they run.</summary>
+    public static IReadOnlyList<ValidationRule> Rules { get; }
+
+    /// <summary>Runs every rule over <paramref name="data"/>.</summary>
+    /// <param name="data">One council's CIN census records.</param>
+    /// <param name="collectionYear">The census year to check every row against; null: each row's file's year.</param>
+    public static IReadOnlyList<Diagnostic> Validate(CinData data, int? collectionYear = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var context = new Context(data, collectionYear);
+        foreach (var (rule, run) in Checks)
+        {
+            run(context, rule);
+        }
+
+        return context.Diagnostics;
+    }
+
+    private static void Add(string id, Severity severity, string message, string table, Action<Context, ValidationRule> run) =>
+        Checks.Add((new ValidationRule(id, severity, message, Return, table), run));
+
+    private sealed class Context : ValidationContext
+    {
+        public Context(CinData data, int? collectionYear)
+            : base(data.Files, data.Codes, collectionYear, isoDates: true)
+        {
+            Data = data;
+            Born = new int[data.Children.Count];
+            Death = new int[data.Children.Count];
+            Array.Fill(Born, RecordValues.Blank);
+            Array.Fill(Death, RecordValues.Blank);
+            var k = data.ChildRecords;
+            for (var i = k.Count - 1; i >= 0; i--)
+            {
+                var born = Has(k.Dob[i]) ? k.Dob[i] : k.ExpectedDob[i];
+                if (Has(born))
+                {
+                    Born[k.Child[i]] = born;
+                }
+
+                if (Has(k.Death[i]))
+                {
+                    Death[k.Child[i]] = k.Death[i];
+                }
+            }
+        }
+
+        public CinData Data { get; }
+
+        /// <summary>Each child's date of birth, else expected date of birth (blank when neither).</summary>
+        public int[] Born { get; }
+
+        public int[] Death { get; }
+
+        public void BeforeReferral<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable> column, string name)
+            where TTable : ReferralTable
+        {
+            var dates = column(table);
+            var referralDates = Data.Referrals.ReferralDate;
+            for (var i = 0; i < table.Count; i++)
+            {
+                var referred = referralDates[table.Referral[i]];
+                if (Has(dates[i]) && Has(referred) && dates[i] < referred)
+                {
+                    ReportDate(rule, table.Source[i], name, dates[i]);
+                }
+            }
+        }
+
+        /// <summary>Reports a child's row that starts while an earlier row of the same file has no end.</summary>
+        public void OpenTwice<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable> start, ColumnOf<TTable> end, string name)
+            where TTable : RecordTable
+        {
+            var starts = start(table);
+            var ends = end(table);
+            for (var child = 0; child < Data.Children.Count; child++)
+            {
+                var rows = table.RowsOf(child);
+                var open = -1;
+                for (var i = rows.Start; i < rows.End; i++)
+                {
+                    if (ends[i] != RecordValues.Blank)
+                    {
+                        continue;
+                    }
+
+                    if (open >= 0 && table.Source[open].File == table.Source[i].File)
+                    {
+                        ReportDate(rule, table.Source[i], name, starts[i]);
+                    }
+
+                    open = i;
+                }
+            }
+        }
+
+        /// <summary>The latest date of any assessment, plan, enquiry or CP plan of referral <paramref name="referral"/>.</summary>
+        public int LatestActivity(int referral)
+        {
+            var latest = RecordValues.Blank;
+            var a = Data.Assessments;
+            foreach (var i in Range(a.RowsOfReferral(referral)))
+            {
+                latest = Math.Max(latest, Math.Max(a.Start[i], a.Authorised[i]));
+            }
+
+            var p = Data.Plans;
+            foreach (var i in Range(p.RowsOfReferral(referral)))
+            {
+                latest = Math.Max(latest, Math.Max(p.Start[i], p.End[i]));
+            }
+
+            var s = Data.Section47s;
+            foreach (var i in Range(s.RowsOfReferral(referral)))
+            {
+                latest = Math.Max(latest, Math.Max(s.Start[i], s.IcpcDate[i]));
+            }
+
+            var cp = Data.ProtectionPlans;
+            foreach (var i in Range(cp.RowsOfReferral(referral)))
+            {
+                latest = Math.Max(latest, cp.End[i]);
+            }
+
+            return latest;
+        }
+
+        private static IEnumerable<int> Range(RowRange rows) => Enumerable.Range(rows.Start, rows.Length);
+    }
+}

@@ -1,0 +1,35 @@
+namespace Lodestar.Formats.Validation;
+
+/// <summary>Validates everything a <see cref="StatutoryDataLoader"/> loaded: the reading findings and every rule, per council.</summary>
+public static class ReturnValidator
+{
+    /// <summary>All findings, sorted by file, line, rule.</summary>
+    /// <param name="loaded">What the loader read.</param>
+    /// <param name="collectionYear">The year to check every row against; null: each row's file's year.</param>
+    public static IReadOnlyList<Diagnostic> Validate(LoadResult loaded, int? collectionYear = null)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        var all = new List<Diagnostic>(loaded.Diagnostics);
+        foreach (var council in loaded.Councils)
+        {
+            if (council.Ssda903 is { } ssda903)
+            {
+                all.AddRange(Ssda903Validator.Validate(ssda903, collectionYear));
+            }
+
+            if (council.Cin is { } cin)
+            {
+                all.AddRange(CinValidator.Validate(cin, collectionYear));
+            }
+        }
+
+        return [.. all
+            .OrderBy(d => d.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Rule, StringComparer.Ordinal)
+            .ThenBy(d => d.Column, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Every rule of both returns.</summary>
+    public static IEnumerable<ValidationRule> Rules => Ssda903Validator.Rules.Concat(CinValidator.Rules);
+}

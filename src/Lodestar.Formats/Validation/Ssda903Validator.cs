@@ -1,0 +1,1038 @@
+using Lodestar.Metrics.Records;
+using static Lodestar.Formats.Validation.ValidationContext;
+
+namespace Lodestar.Formats.Validation;
+
+/// <summary>
+/// The SSDA903 data-quality rules. Rule ids are the DfE's 903 validation rule numbers where the DfE
+/// has one; Lodestar's own checks start "LS-". Checks that need the collection year are skipped for
+/// rows whose year is unknown. Reading problems (dates and numbers that cannot be read, blank CHILD,
+/// unknown columns) are reported by the readers under their own ids (DATE-FORMAT, DATE-IMPOSSIBLE …).
+/// </summary>
+public static class Ssda903Validator
+{
+    private const string Return = "903";
+    private static readonly List<(ValidationRule Rule, Action<Context, ValidationRule> Run)> Checks = [];
+
+    static Ssda903Validator()
+    {
+        // Header
+        Add("101", Severity.Error, "SEX is not a valid code (1, 2, M, F or U) or is blank", "Header",
+            (c, r) => c.CheckCodes(r, c.Data.Header, t => t.Sex, "SEX", CodeLists.Sex, required: true));
+        Add("102", Severity.Error, "DOB is blank", "Header",
+            (c, r) => c.CheckRequiredDates(r, c.Data.Header, t => t.Dob, "DOB"));
+        Add("103", Severity.Error, "ETHNIC is not a valid ethnicity code or is blank", "Header",
+            (c, r) => c.CheckCodes(r, c.Data.Header, t => t.Ethnic, "ETHNIC", CodeLists.Ethnic, required: true));
+        Add("165", Severity.Error, "MOTHER is not a valid code (0 or 1)", "Header",
+            (c, r) => c.CheckCodes(r, c.Data.Header, t => t.Mother, "MOTHER", CodeLists.ZeroOne, required: false));
+        Add("301", Severity.Error, "DOB is after the end of the collection year", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            for (var i = 0; i < h.Count; i++)
+            {
+                var year = c.Year(h.Source[i]);
+                if (year > 0 && Has(h.Dob[i]) && h.Dob[i] > YearEnd(year))
+                {
+                    c.ReportDate(r, h.Source[i], "DOB", h.Dob[i]);
+                }
+            }
+        });
+        Add("611", Severity.Error, "MC_DOB is given but MOTHER does not say the child is a mother", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            var one = c.Codes.Find("1");
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (Has(h.McDob[i]) && h.Mother[i] != one)
+                {
+                    c.ReportDate(r, h.Source[i], "MC_DOB", h.McDob[i]);
+                }
+            }
+        });
+        Add("174", Severity.Error, "MC_DOB is given but SEX says the child is male", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            var male = c.Codes.SetOf("1", "M");
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (Has(h.McDob[i]) && male.Contains(h.Sex[i]))
+                {
+                    c.ReportDate(r, h.Source[i], "MC_DOB", h.McDob[i]);
+                }
+            }
+        });
+        Add("LS-MC-DOB-EARLY", Severity.Error, "MC_DOB is before the mother's 12th birthday", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (Has(h.McDob[i]) && Has(h.Dob[i]) && h.McDob[i] < Birthday(h.Dob[i], 12))
+                {
+                    c.ReportDate(r, h.Source[i], "MC_DOB", h.McDob[i]);
+                }
+            }
+        });
+        Add("LS-HEADER-TWICE", Severity.Error, "The child has more than one Header row in the same return", "Header",
+            (c, r) => c.Duplicates(r, c.Data.Header, null, "CHILD"));
+
+        // Episodes: codes and required fields
+        Add("141", Severity.Error, "DECOM is blank", "Episodes",
+            (c, r) => c.CheckRequiredDates(r, c.Data.Episodes, t => t.Decom, "DECOM"));
+        Add("143", Severity.Error, "RNE is not a valid reason for new episode or is blank", "Episodes",
+            (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Rne, "RNE", CodeLists.Rne, required: true));
+        Add("144", Severity.Error, "LS is not a valid legal status or is blank", "Episodes",
+            (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Ls, "LS", CodeLists.LegalStatus, required: true));
+        Add("145", Severity.Error, "CIN is not a valid category of need or is blank", "Episodes",
+            (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Cin, "CIN", CodeLists.CategoryOfNeed, required: true));
+        Add("146", Severity.Error, "PLACE is not a valid placement type for the collection year or is blank", "Episodes",
+            (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Place, "PLACE", CodeLists.Place, required: true));
+        Add("149", Severity.Error, "REC is not a valid reason episode ceased", "Episodes",
+            (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Rec, "REC", CodeLists.Rec, required: false));
+        Add("178", Severity.Error, "PLACE_PROVIDER is not a valid placement provider", "Episodes",
+            (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.PlaceProvider, "PLACE_PROVIDER", CodeLists.PlaceProvider, required: false));
+        Add("1009", Severity.Error, "REASON_PLACE_CHANGE is not a valid reason for placement change", "Episodes",
+            (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.ReasonPlaceChange, "REASON_PLACE_CHANGE", CodeLists.ReasonPlaceChange, required: false));
+        Add("LS-REC-MISSING", Severity.Error, "DEC is given but REC is blank", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (Has(e.Dec[i]) && e.Rec[i] == CodeTable.Blank)
+                {
+                    c.Report(r, e.Source[i], "REC", null);
+                }
+            }
+        });
+        Add("LS-DEC-MISSING", Severity.Error, "REC is given but DEC is blank", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Rec[i] != CodeTable.Blank && e.Dec[i] == RecordValues.Blank)
+                {
+                    c.ReportCode(r, e.Source[i], "REC", e.Rec[i]);
+                }
+            }
+        });
+        Add("526", Severity.Error, "PLACE_PROVIDER is blank (it is needed for every placement except temporary moves T0-T4)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var temporary = c.Codes.SetOf("T0", "T1", "T2", "T3", "T4");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.PlaceProvider[i] == CodeTable.Blank && e.Place[i] != CodeTable.Blank && !temporary.Contains(e.Place[i]))
+                {
+                    c.ReportCode(r, e.Source[i], "PLACE", e.Place[i]);
+                }
+            }
+        });
+        Add("530", Severity.Error, "PLACE_PROVIDER PR4 (private) cannot go with placement P1 (with parents)", "Episodes",
+            (c, r) => c.Pair(r, "PR4", "P1"));
+        Add("531", Severity.Error, "PLACE_PROVIDER PR5 (voluntary) cannot go with placement P1 (with parents)", "Episodes",
+            (c, r) => c.Pair(r, "PR5", "P1"));
+        Add("550", Severity.Error, "PLACE_PROVIDER PR0 (parents) can only go with placement P1 (with parents)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var pr0 = c.Codes.Find("PR0");
+            var p1 = c.Codes.Find("P1");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.PlaceProvider[i] == pr0 && e.Place[i] != p1)
+                {
+                    c.ReportCode(r, e.Source[i], "PLACE", e.Place[i]);
+                }
+            }
+        });
+        Add("378", Severity.Error, "A child placed with parents (P1) cannot be looked after under a single period of accommodation (V2)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var p1 = c.Codes.Find("P1");
+            var v2 = c.Codes.Find("V2");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Place[i] == p1 && e.Ls[i] == v2)
+                {
+                    c.ReportCode(r, e.Source[i], "LS", e.Ls[i]);
+                }
+            }
+        });
+        Add("445", Severity.Error, "LS D1 (freeing order) is not valid for an episode starting after 30/12/2005", "Episodes",
+            (c, r) => c.LegalStatusDated(r, "D1", after: true));
+        Add("446", Severity.Error, "LS E1 (placement order) is not valid for an episode starting before 30/12/2005", "Episodes",
+            (c, r) => c.LegalStatusDated(r, "E1", after: false));
+
+        // Episodes: dates against the year and the child
+        Add("356", Severity.Error, "DEC is before DECOM", "Episodes",
+            (c, r) => c.CheckOrder(r, c.Data.Episodes, t => t.Decom, t => t.Dec, "DEC"));
+        Add("354", Severity.Error, "DEC is after the end of the collection year", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                var year = c.Year(e.Source[i]);
+                if (year > 0 && Has(e.Dec[i]) && e.Dec[i] > YearEnd(year))
+                {
+                    c.ReportDate(r, e.Source[i], "DEC", e.Dec[i]);
+                }
+            }
+        });
+        Add("LS-DECOM-LATE", Severity.Error, "DECOM is after the end of the collection year", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                var year = c.Year(e.Source[i]);
+                if (year > 0 && Has(e.Decom[i]) && e.Decom[i] > YearEnd(year))
+                {
+                    c.ReportDate(r, e.Source[i], "DECOM", e.Decom[i]);
+                }
+            }
+        });
+        Add("302", Severity.Error, "The episode starts before the child's date of birth", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                var dob = c.Dob[e.Child[i]];
+                if (Has(dob) && Has(e.Decom[i]) && e.Decom[i] < dob)
+                {
+                    c.ReportDate(r, e.Source[i], "DECOM", e.Decom[i]);
+                }
+            }
+        });
+        Add("355", Severity.Warning, "The episode appears to have lasted less than a day (DEC equals DECOM) and did not end with X1", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var x1 = c.Codes.Find("X1");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (Has(e.Decom[i]) && e.Dec[i] == e.Decom[i] && e.Rec[i] != x1)
+                {
+                    c.ReportDate(r, e.Source[i], "DEC", e.Dec[i]);
+                }
+            }
+        });
+        Add("358", Severity.Error, "A child under 10 cannot have legal status J1, J2 or J3", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var youth = c.Codes.SetOf("J1", "J2", "J3");
+            for (var i = 0; i < e.Count; i++)
+            {
+                var dob = c.Dob[e.Child[i]];
+                if (youth.Contains(e.Ls[i]) && Has(dob) && Has(e.Decom[i]) && Age(dob, e.Decom[i]) < 10)
+                {
+                    c.ReportCode(r, e.Source[i], "LS", e.Ls[i]);
+                }
+            }
+        });
+        Add("352", Severity.Error, "The child started to be looked after aged 18 or over", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var s = c.Codes.Find("S");
+            for (var i = 0; i < e.Count; i++)
+            {
+                var dob = c.Dob[e.Child[i]];
+                if (e.Rne[i] == s && Has(dob) && Has(e.Decom[i]) && Age(dob, e.Decom[i]) >= 18)
+                {
+                    c.ReportDate(r, e.Source[i], "DECOM", e.Decom[i]);
+                }
+            }
+        });
+        Add("386", Severity.Error, "The child was adopted (REC E11/E12) at 18 or over", "Episodes",
+            (c, r) => c.AgeAtCeasing(r, ["E11", "E12"], age => age >= 18));
+        Add("387", Severity.Error, "The child moved to independent living (REC E5/E6) aged under 14", "Episodes",
+            (c, r) => c.AgeAtCeasing(r, ["E5", "E6"], age => age < 14));
+        Add("389", Severity.Error, "The child moved to adult social care (REC E7) aged under 16", "Episodes",
+            (c, r) => c.AgeAtCeasing(r, ["E7"], age => age < 16));
+
+        // Episodes: chronology within a child's history
+        Add("501", Severity.Error, "The episode starts before the previous episode ended (episodes overlap)", "Episodes",
+            (c, r) => c.Consecutive((prev, next) =>
+            {
+                var e = c.Data.Episodes;
+                if (Has(e.Dec[prev]) && Has(e.Decom[next]) && e.Decom[next] < e.Dec[prev])
+                {
+                    c.ReportDate(r, e.Source[next], "DECOM", e.Decom[next]);
+                }
+            }));
+        Add("142", Severity.Error, "A later episode has started but this episode has no DEC", "Episodes",
+            (c, r) => c.Consecutive((prev, next) =>
+            {
+                var e = c.Data.Episodes;
+                if (e.Dec[prev] == RecordValues.Blank && Has(e.Decom[next]))
+                {
+                    c.Report(r, e.Source[prev], "DEC", null);
+                }
+            }));
+        Add("388", Severity.Error, "REC is X1 (a new episode starts the same day) but no episode starts on DEC", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var x1 = c.Codes.Find("X1");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Rec[i] != x1 || !Has(e.Dec[i]))
+                {
+                    continue;
+                }
+
+                var next = i + 1 < e.ChildOffsets[e.Child[i] + 1] ? i + 1 : -1;
+                if (next < 0 || e.Decom[next] != e.Dec[i])
+                {
+                    c.ReportCode(r, e.Source[i], "REC", e.Rec[i]);
+                }
+            }
+        });
+        Add("433", Severity.Error, "RNE says this episode continues the previous one, but it does not start the day the previous one ended", "Episodes",
+            (c, r) =>
+            {
+                var continuation = c.Codes.SetOf("L", "P", "T", "B", "U");
+                c.Consecutive((prev, next) =>
+                {
+                    var e = c.Data.Episodes;
+                    if (continuation.Contains(e.Rne[next]) && Has(e.Dec[prev]) && Has(e.Decom[next]) && e.Decom[next] != e.Dec[prev])
+                    {
+                        c.ReportCode(r, e.Source[next], "RNE", e.Rne[next]);
+                    }
+                });
+            });
+        Add("431", Severity.Error, "RNE is S (started to be looked after) but the previous episode ended the same day", "Episodes", (c, r) =>
+        {
+            var s = c.Codes.Find("S");
+            c.Consecutive((prev, next) =>
+            {
+                var e = c.Data.Episodes;
+                if (e.Rne[next] == s && Has(e.Decom[next]) && e.Dec[prev] == e.Decom[next])
+                {
+                    c.ReportCode(r, e.Source[next], "RNE", e.Rne[next]);
+                }
+            });
+        });
+        Add("432", Severity.Error, "The previous episode ended the child's care (REC other than X1) but RNE is not S", "Episodes", (c, r) =>
+        {
+            var s = c.Codes.Find("S");
+            var x1 = c.Codes.Find("X1");
+            c.Consecutive((prev, next) =>
+            {
+                var e = c.Data.Episodes;
+                if (e.Rec[prev] != CodeTable.Blank && e.Rec[prev] != x1 && e.Rne[next] != s && e.Rne[next] != CodeTable.Blank)
+                {
+                    c.ReportCode(r, e.Source[next], "RNE", e.Rne[next]);
+                }
+            });
+        });
+        Add("357", Severity.Error, "The child's first episode starts in the collection year but RNE is not S", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var s = c.Codes.Find("S");
+            for (var child = 0; child < c.Data.Children.Count; child++)
+            {
+                var rows = e.RowsOf(child);
+                if (rows.IsEmpty)
+                {
+                    continue;
+                }
+
+                var i = rows.Start;
+                var year = c.Year(e.Source[i]);
+                if (year > 0 && Has(e.Decom[i]) && e.Decom[i] >= YearStart(year) && e.Rne[i] != s && e.Rne[i] != CodeTable.Blank)
+                {
+                    c.ReportCode(r, e.Source[i], "RNE", e.Rne[i]);
+                }
+            }
+        });
+        Add("434", Severity.Error, "RNE is L (legal status changed, same placement) but the legal status is unchanged or the placement changed", "Episodes", (c, r) =>
+        {
+            var l = c.Codes.Find("L");
+            c.Consecutive((prev, next) =>
+            {
+                var e = c.Data.Episodes;
+                if (e.Rne[next] == l && (e.Ls[next] == e.Ls[prev] || e.Place[next] != e.Place[prev]))
+                {
+                    c.ReportCode(r, e.Source[next], "RNE", e.Rne[next]);
+                }
+            });
+        });
+        Add("436", Severity.Error, "RNE is B or U (legal status and placement changed) but the legal status is unchanged", "Episodes", (c, r) =>
+        {
+            var both = c.Codes.SetOf("B", "U");
+            c.Consecutive((prev, next) =>
+            {
+                var e = c.Data.Episodes;
+                if (both.Contains(e.Rne[next]) && e.Ls[next] == e.Ls[prev])
+                {
+                    c.ReportCode(r, e.Source[next], "RNE", e.Rne[next]);
+                }
+            });
+        });
+        Add("LS-RNE-PT", Severity.Error, "RNE is P or T (placement changed, same legal status) but the legal status changed", "Episodes", (c, r) =>
+        {
+            var placementOnly = c.Codes.SetOf("P", "T");
+            c.Consecutive((prev, next) =>
+            {
+                var e = c.Data.Episodes;
+                if (placementOnly.Contains(e.Rne[next]) && e.Ls[next] != e.Ls[prev])
+                {
+                    c.ReportCode(r, e.Source[next], "RNE", e.Rne[next]);
+                }
+            });
+        });
+        Add("437", Severity.Error, "The child died (REC E2) but has later episodes", "Episodes", (c, r) =>
+        {
+            var final = c.Codes.SetOf("E2");
+            c.Consecutive((prev, next) =>
+            {
+                var e = c.Data.Episodes;
+                if (final.Contains(e.Rec[prev]))
+                {
+                    c.ReportCode(r, e.Source[prev], "REC", e.Rec[prev]);
+                }
+            });
+        });
+        Add("225", Severity.Error, "REASON_PLACE_CHANGE is required: the episode ends with X1 and the next starts with a placement change (RNE P, B, T or U)", "Episodes", (c, r) =>
+        {
+            var x1 = c.Codes.Find("X1");
+            var move = c.Codes.SetOf("P", "B", "T", "U");
+            c.Consecutive((prev, next) =>
+            {
+                var e = c.Data.Episodes;
+                if (e.Rec[prev] == x1 && move.Contains(e.Rne[next]) && e.ReasonPlaceChange[prev] == CodeTable.Blank)
+                {
+                    c.Report(r, e.Source[prev], "REASON_PLACE_CHANGE", null);
+                }
+            });
+        });
+        Add("226", Severity.Error, "REASON_PLACE_CHANGE must be blank: the episode is not followed by a placement change", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var x1 = c.Codes.Find("X1");
+            var move = c.Codes.SetOf("P", "B", "T", "U");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.ReasonPlaceChange[i] == CodeTable.Blank)
+                {
+                    continue;
+                }
+
+                var hasNext = i + 1 < e.ChildOffsets[e.Child[i] + 1];
+                var movesOn = e.Rec[i] == x1 && hasNext && move.Contains(e.Rne[i + 1]);
+                if (!movesOn && !(e.Rec[i] == x1 && !hasNext))
+                {
+                    c.ReportCode(r, e.Source[i], "REASON_PLACE_CHANGE", e.ReasonPlaceChange[i]);
+                }
+            }
+        });
+        Add("362", Severity.Error, "An emergency protection order (LS L2) lasted longer than 21 days", "Episodes",
+            (c, r) => c.LegalStatusRun(r, "L2", 21));
+        Add("363", Severity.Error, "A child assessment order (LS L3) lasted longer than 7 days", "Episodes",
+            (c, r) => c.LegalStatusRun(r, "L3", 7));
+        Add("LS-POLICE-PROTECTION", Severity.Error, "Police protection (LS L1) lasted longer than 72 hours", "Episodes",
+            (c, r) => c.LegalStatusRun(r, "L1", 3));
+        Add("380", Severity.Error, "A period of care cannot start with a temporary placement (T0-T4)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var s = c.Codes.Find("S");
+            var temporary = c.Codes.SetOf("T0", "T1", "T2", "T3", "T4");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Rne[i] == s && temporary.Contains(e.Place[i]))
+                {
+                    c.ReportCode(r, e.Source[i], "PLACE", e.Place[i]);
+                }
+            }
+        });
+        Add("383", Severity.Warning, "After a temporary placement (T0-T4) the child should return to the placement held before it", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var temporary = c.Codes.SetOf("T0", "T1", "T2", "T3", "T4");
+            for (var i = 0; i < e.Count; i++)
+            {
+                var end = e.ChildOffsets[e.Child[i] + 1];
+                var first = e.ChildOffsets[e.Child[i]];
+                if (temporary.Contains(e.Place[i]) && i > first && i + 1 < end && e.Place[i + 1] != e.Place[i - 1])
+                {
+                    c.ReportCode(r, e.Source[i + 1], "PLACE", e.Place[i + 1]);
+                }
+            }
+        });
+        Add("LS-EPISODE-TWICE", Severity.Error, "The child has two episodes with the same DECOM in the same return", "Episodes",
+            (c, r) => c.Duplicates(r, c.Data.Episodes, t => t.Decom, "DECOM"));
+        Add("351", Severity.Error, "The child was over 21 at the start of the collection year", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var child = 0; child < c.Data.Children.Count; child++)
+            {
+                var rows = e.RowsOf(child);
+                var dob = c.Dob[child];
+                if (rows.IsEmpty || !Has(dob))
+                {
+                    continue;
+                }
+
+                var year = c.Year(e.Source[rows.Start]);
+                if (year > 0 && Age(dob, YearStart(year)) > 21)
+                {
+                    c.ReportDate(r, e.Source[rows.Start], "DECOM", e.Decom[rows.Start]);
+                }
+            }
+        });
+
+        // Reviews
+        Add("166", Severity.Error, "REVIEW is blank", "Reviews",
+            (c, r) => c.CheckRequiredDates(r, c.Data.Reviews, t => t.Review, "REVIEW"));
+        Add("167", Severity.Error, "REVIEW_CODE is not a valid participation code (PN0-PN7) or is blank", "Reviews",
+            (c, r) => c.CheckCodes(r, c.Data.Reviews, t => t.ReviewCode, "REVIEW_CODE", CodeLists.ReviewCode, required: true));
+        Add("440", Severity.Error, "REVIEW_CODE PN0 (child under 4) but the child was 4 or over at the review", "Reviews",
+            (c, r) => c.ReviewAge(r, pn0: true));
+        Add("441", Severity.Error, "The child was under 4 at the review but REVIEW_CODE is not PN0", "Reviews",
+            (c, r) => c.ReviewAge(r, pn0: false));
+        Add("LS-REVIEW-OUTSIDE-CARE", Severity.Warning, "The review date is not within any of the child's episodes", "Reviews", (c, r) =>
+        {
+            var v = c.Data.Reviews;
+            var e = c.Data.Episodes;
+            for (var i = 0; i < v.Count; i++)
+            {
+                if (!Has(v.Review[i]))
+                {
+                    continue;
+                }
+
+                var inCare = false;
+                var rows = e.RowsOf(v.Child[i]);
+                for (var j = rows.Start; j < rows.End && !inCare; j++)
+                {
+                    inCare = Has(e.Decom[j]) && e.Decom[j] <= v.Review[i] && (!Has(e.Dec[j]) || e.Dec[j] >= v.Review[i]);
+                }
+
+                if (!inCare)
+                {
+                    c.ReportDate(r, v.Source[i], "REVIEW", v.Review[i]);
+                }
+            }
+        });
+
+        // UASC
+        Add("304", Severity.Error, "DUC (date UASC status ceased) is after the child's 18th birthday", "UASC", (c, r) =>
+        {
+            var u = c.Data.Uasc;
+            for (var i = 0; i < u.Count; i++)
+            {
+                var dob = Has(u.Dob[i]) ? u.Dob[i] : c.Dob[u.Child[i]];
+                if (Has(dob) && Has(u.Duc[i]) && u.Duc[i] > Birthday(dob, 18))
+                {
+                    c.ReportDate(r, u.Source[i], "DUC", u.Duc[i]);
+                }
+            }
+        });
+        Add("LS-DUC-BEFORE-DOB", Severity.Error, "DUC is before the child's date of birth", "UASC",
+            (c, r) => c.CheckOrder(r, c.Data.Uasc, t => t.Dob, t => t.Duc, "DUC"));
+
+        // OC2
+        Add("181", Severity.Error, "CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE must be 0 or 1", "OC2", (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            c.CheckCodes(r, o, t => t.Convicted, "CONVICTED", CodeLists.ZeroOne, required: false);
+            c.CheckCodes(r, o, t => t.HealthCheck, "HEALTH_CHECK", CodeLists.ZeroOne, required: false);
+            c.CheckCodes(r, o, t => t.Immunisations, "IMMUNISATIONS", CodeLists.ZeroOne, required: false);
+            c.CheckCodes(r, o, t => t.TeethCheck, "TEETH_CHECK", CodeLists.ZeroOne, required: false);
+            c.CheckCodes(r, o, t => t.HealthAssessment, "HEALTH_ASSESSMENT", CodeLists.ZeroOne, required: false);
+            c.CheckCodes(r, o, t => t.SubstanceMisuse, "SUBSTANCE_MISUSE", CodeLists.ZeroOne, required: false);
+        });
+        Add("180", Severity.Error, "SDQ_SCORE must be a whole number from 0 to 40", "OC2", (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                if (Has(o.SdqScore[i]) && o.SdqScore[i] is < 0 or > 40)
+                {
+                    c.Report(r, o.Source[i], "SDQ_SCORE", o.SdqScore[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        });
+        Add("196", Severity.Error, "SDQ_REASON is not a valid reason (SDQ1-SDQ5)", "OC2",
+            (c, r) => c.CheckCodes(r, c.Data.Oc2, t => t.SdqReason, "SDQ_REASON", CodeLists.SdqReason, required: false));
+        Add("LS-SDQ-BOTH", Severity.Error, "Both SDQ_SCORE and SDQ_REASON are given: a reason is for when there is no score", "OC2", (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                if (Has(o.SdqScore[i]) && o.SdqReason[i] != CodeTable.Blank)
+                {
+                    c.ReportCode(r, o.Source[i], "SDQ_REASON", o.SdqReason[i]);
+                }
+            }
+        });
+        Add("192", Severity.Error, "SUBSTANCE_MISUSE is 1 but INTERVENTION_RECEIVED is blank", "OC2", (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            var one = c.Codes.Find("1");
+            for (var i = 0; i < o.Count; i++)
+            {
+                if (o.SubstanceMisuse[i] == one && o.InterventionReceived[i] == CodeTable.Blank)
+                {
+                    c.Report(r, o.Source[i], "INTERVENTION_RECEIVED", null);
+                }
+            }
+        });
+        Add("193", Severity.Error, "SUBSTANCE_MISUSE is not 1 but an intervention is recorded", "OC2", (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            var one = c.Codes.Find("1");
+            for (var i = 0; i < o.Count; i++)
+            {
+                if (o.SubstanceMisuse[i] != one && (o.InterventionReceived[i] != CodeTable.Blank || o.InterventionOffered[i] != CodeTable.Blank))
+                {
+                    c.ReportCode(r, o.Source[i], "SUBSTANCE_MISUSE", o.SubstanceMisuse[i]);
+                }
+            }
+        });
+        Add("158", Severity.Error, "INTERVENTION_RECEIVED is 1 so INTERVENTION_OFFERED must be blank", "OC2", (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            var one = c.Codes.Find("1");
+            for (var i = 0; i < o.Count; i++)
+            {
+                if (o.InterventionReceived[i] == one && o.InterventionOffered[i] != CodeTable.Blank)
+                {
+                    c.ReportCode(r, o.Source[i], "INTERVENTION_OFFERED", o.InterventionOffered[i]);
+                }
+            }
+        });
+        Add("159", Severity.Error, "INTERVENTION_RECEIVED is 0 so INTERVENTION_OFFERED must be given", "OC2", (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            var zero = c.Codes.Find("0");
+            for (var i = 0; i < o.Count; i++)
+            {
+                if (o.InterventionReceived[i] == zero && o.InterventionOffered[i] == CodeTable.Blank)
+                {
+                    c.Report(r, o.Source[i], "INTERVENTION_OFFERED", null);
+                }
+            }
+        });
+        Add("542", Severity.Error, "A child under 10 at 31 March cannot have a conviction recorded", "OC2", (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            var one = c.Codes.Find("1");
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                if (o.Convicted[i] == one && year > 0 && Has(dob) && Age(dob, YearEnd(year)) < 10)
+                {
+                    c.ReportCode(r, o.Source[i], "CONVICTED", o.Convicted[i]);
+                }
+            }
+        });
+        Add("188", Severity.Error, "The child was under 4 at 31 March but an SDQ score or reason is given", "OC2",
+            (c, r) => c.SdqAge(r, age => age < 4, atStart: false));
+        Add("189", Severity.Error, "The child was 17 or over at the start of the year but an SDQ score or reason is given", "OC2",
+            (c, r) => c.SdqAge(r, age => age >= 17, atStart: true));
+
+        // OC3
+        Add("131", Severity.Error, "IN_TOUCH is not a valid code", "OC3",
+            (c, r) => c.CheckCodes(r, c.Data.Oc3, t => t.InTouch, "IN_TOUCH", CodeLists.InTouch, required: true));
+        Add("132", Severity.Error, "ACTIV is not a valid activity code", "OC3",
+            (c, r) => c.CheckCodes(r, c.Data.Oc3, t => t.Activ, "ACTIV", CodeLists.Activ, required: false));
+        Add("133", Severity.Error, "ACCOM is not a valid accommodation code", "OC3", (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            for (var i = 0; i < o.Count; i++)
+            {
+                if (o.Accom[i] != CodeTable.Blank && !CodeLists.IsAccommodation(c.Text(o.Accom[i])!))
+                {
+                    c.ReportCode(r, o.Source[i], "ACCOM", o.Accom[i]);
+                }
+            }
+        });
+        Add("153", Severity.Error, "ACTIV and ACCOM must both be given or both be blank", "OC3", (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            for (var i = 0; i < o.Count; i++)
+            {
+                if ((o.Activ[i] == CodeTable.Blank) != (o.Accom[i] == CodeTable.Blank))
+                {
+                    c.Report(r, o.Source[i], o.Activ[i] == CodeTable.Blank ? "ACTIV" : "ACCOM", null);
+                }
+            }
+        });
+
+        // AD1
+        Add("151", Severity.Error, "All adoption items (DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR) must be given or all left blank", "AD1", (c, r) =>
+        {
+            var a = c.Data.Ad1;
+            for (var i = 0; i < a.Count; i++)
+            {
+                var given = (Has(a.DateInt[i]) ? 1 : 0) + (Has(a.DateMatch[i]) ? 1 : 0) + (a.FosterCare[i] != 0 ? 1 : 0)
+                    + (a.NbAdoptr[i] != 0 ? 1 : 0) + (a.SexAdoptr[i] != 0 ? 1 : 0) + (a.LsAdoptr[i] != 0 ? 1 : 0);
+                if (given is > 0 and < 6)
+                {
+                    c.Report(r, a.Source[i], null, null);
+                }
+            }
+        });
+        Add("114", Severity.Error, "FOSTER_CARE is not a valid code (0 or 1)", "AD1",
+            (c, r) => c.CheckCodes(r, c.Data.Ad1, t => t.FosterCare, "FOSTER_CARE", CodeLists.ZeroOne, required: false));
+        Add("175", Severity.Error, "NB_ADOPTR is not a valid number of adopters (1 or 2)", "AD1",
+            (c, r) => c.CheckCodes(r, c.Data.Ad1, t => t.NbAdoptr, "NB_ADOPTR", CodeLists.NbAdoptr, required: false));
+        Add("176", Severity.Error, "SEX_ADOPTR is not a valid code (M1, F1, MM, FF, MF)", "AD1",
+            (c, r) => c.CheckCodes(r, c.Data.Ad1, t => t.SexAdoptr, "SEX_ADOPTR", CodeLists.SexAdoptr, required: false));
+        Add("177", Severity.Error, "LS_ADOPTR is not a valid legal status of adopters", "AD1",
+            (c, r) => c.CheckCodes(r, c.Data.Ad1, t => t.LsAdoptr, "LS_ADOPTR", CodeLists.LsAdoptr, required: false));
+        Add("333", Severity.Error, "DATE_MATCH is before DATE_INT (the decision to place for adoption)", "AD1",
+            (c, r) => c.CheckOrder(r, c.Data.Ad1, t => t.DateInt, t => t.DateMatch, "DATE_MATCH"));
+        Add("511", Severity.Error, "SEX_ADOPTR does not agree with NB_ADOPTR (M1/F1 for one adopter; MM, FF or MF for two)", "AD1", (c, r) =>
+        {
+            var a = c.Data.Ad1;
+            var one = c.Codes.Find("1");
+            var two = c.Codes.Find("2");
+            var single = c.Codes.SetOf("M1", "F1");
+            var couple = c.Codes.SetOf("MM", "FF", "MF");
+            for (var i = 0; i < a.Count; i++)
+            {
+                if ((a.NbAdoptr[i] == one && couple.Contains(a.SexAdoptr[i])) || (a.NbAdoptr[i] == two && single.Contains(a.SexAdoptr[i])))
+                {
+                    c.ReportCode(r, a.Source[i], "SEX_ADOPTR", a.SexAdoptr[i]);
+                }
+            }
+        });
+        Add("514", Severity.Error, "LS_ADOPTR L0 is a single adopter but NB_ADOPTR says a couple", "AD1", (c, r) =>
+        {
+            var a = c.Data.Ad1;
+            var l0 = c.Codes.Find("L0");
+            var two = c.Codes.Find("2");
+            for (var i = 0; i < a.Count; i++)
+            {
+                if (a.LsAdoptr[i] == l0 && a.NbAdoptr[i] == two)
+                {
+                    c.ReportCode(r, a.Source[i], "NB_ADOPTR", a.NbAdoptr[i]);
+                }
+            }
+        });
+        Add("601", Severity.Error, "The child was adopted (REC E11/E12) but there is no AD1 row", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var adopted = c.Codes.SetOf("E11", "E12");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (adopted.Contains(e.Rec[i]) && c.Data.Ad1.RowsOf(e.Child[i]).IsEmpty)
+                {
+                    c.ReportCode(r, e.Source[i], "REC", e.Rec[i]);
+                }
+            }
+        });
+        Add("602", Severity.Error, "There is an AD1 row but the episodes do not show the child adopted (REC E11/E12)", "AD1", (c, r) =>
+        {
+            var a = c.Data.Ad1;
+            var e = c.Data.Episodes;
+            var adopted = c.Codes.SetOf("E11", "E12");
+            for (var i = 0; i < a.Count; i++)
+            {
+                var rows = e.RowsOf(a.Child[i]);
+                var found = false;
+                for (var j = rows.Start; j < rows.End && !found; j++)
+                {
+                    found = adopted.Contains(e.Rec[j]);
+                }
+
+                if (!found)
+                {
+                    c.Report(r, a.Source[i], null, null);
+                }
+            }
+        });
+
+        // PlacedAdoption
+        Add("115", Severity.Error, "DATE_PLACED is blank", "PlacedAdoption",
+            (c, r) => c.CheckRequiredDates(r, c.Data.PlacedAdoption, t => t.DatePlaced, "DATE_PLACED"));
+        Add("116", Severity.Error, "REASON_PLACED_CEASED is not a valid code (RD1-RD4)", "PlacedAdoption",
+            (c, r) => c.CheckCodes(r, c.Data.PlacedAdoption, t => t.ReasonPlacedCeased, "REASON_PLACED_CEASED", CodeLists.ReasonPlacedCeased, required: false));
+        Add("119", Severity.Error, "DATE_PLACED_CEASED and REASON_PLACED_CEASED must both be given or both be blank", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            for (var i = 0; i < p.Count; i++)
+            {
+                if ((p.DatePlacedCeased[i] == RecordValues.Blank) != (p.ReasonPlacedCeased[i] == CodeTable.Blank))
+                {
+                    c.Report(r, p.Source[i], p.DatePlacedCeased[i] == RecordValues.Blank ? "DATE_PLACED_CEASED" : "REASON_PLACED_CEASED", null);
+                }
+            }
+        });
+        Add("522", Severity.Error, "DATE_PLACED_CEASED is before DATE_PLACED", "PlacedAdoption",
+            (c, r) => c.CheckOrder(r, c.Data.PlacedAdoption, t => t.DatePlaced, t => t.DatePlacedCeased, "DATE_PLACED_CEASED"));
+
+        // PrevPerm
+        Add("631", Severity.Error, "PREV_PERM is not a valid previous permanence code", "PrevPerm",
+            (c, r) => c.CheckCodes(r, c.Data.PrevPerm, t => t.PrevPerm, "PREV_PERM", CodeLists.PrevPerm, required: false));
+        Add("632", Severity.Error, "DATE_PERM is not a date written dd/mm/yyyy (zz may stand for an unknown day or month)", "PrevPerm", (c, r) =>
+        {
+            var p = c.Data.PrevPerm;
+            for (var i = 0; i < p.Count; i++)
+            {
+                if (p.DatePerm[i] != CodeTable.Blank && !IsPermanenceDate(c.Text(p.DatePerm[i])!))
+                {
+                    c.ReportCode(r, p.Source[i], "DATE_PERM", p.DatePerm[i]);
+                }
+            }
+        });
+        Add("635", Severity.Error, "PREV_PERM is Z1 (no previous permanence) but DATE_PERM or LA_PERM is given", "PrevPerm", (c, r) =>
+        {
+            var p = c.Data.PrevPerm;
+            var z1 = c.Codes.Find("Z1");
+            for (var i = 0; i < p.Count; i++)
+            {
+                if (p.PrevPerm[i] == z1 && (p.DatePerm[i] != CodeTable.Blank || p.LaPerm[i] != CodeTable.Blank))
+                {
+                    c.ReportCode(r, p.Source[i], "PREV_PERM", p.PrevPerm[i]);
+                }
+            }
+        });
+
+        // Missing
+        Add("1006", Severity.Error, "MISSING is not a valid code (M or A)", "Missing",
+            (c, r) => c.CheckCodes(r, c.Data.Missing, t => t.MissingType, "MISSING", CodeLists.MissingType, required: true));
+        Add("LS-MIS-START-BLANK", Severity.Error, "MIS_START is blank", "Missing",
+            (c, r) => c.CheckRequiredDates(r, c.Data.Missing, t => t.MisStart, "MIS_START"));
+        Add("566", Severity.Error, "MIS_END is before MIS_START", "Missing",
+            (c, r) => c.CheckOrder(r, c.Data.Missing, t => t.MisStart, t => t.MisEnd, "MIS_END"));
+        Add("570", Severity.Error, "MIS_START is after the end of the collection year", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            for (var i = 0; i < m.Count; i++)
+            {
+                var year = c.Year(m.Source[i]);
+                if (year > 0 && Has(m.MisStart[i]) && m.MisStart[i] > YearEnd(year))
+                {
+                    c.ReportDate(r, m.Source[i], "MIS_START", m.MisStart[i]);
+                }
+            }
+        });
+        Add("574", Severity.Error, "A missing period starts before the previous one ended, or while it is still open", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            for (var i = 1; i < m.Count; i++)
+            {
+                if (m.Child[i] == m.Child[i - 1] && Has(m.MisStart[i]) && Has(m.MisStart[i - 1])
+                    && (m.MisEnd[i - 1] == RecordValues.Blank || m.MisStart[i] < m.MisEnd[i - 1]))
+                {
+                    c.ReportDate(r, m.Source[i], "MIS_START", m.MisStart[i]);
+                }
+            }
+        });
+
+        // SWEpisodes
+        Add("LS-SW-ID-BLANK", Severity.Error, "SW_ID is blank", "SWEpisodes", (c, r) =>
+        {
+            var s = c.Data.SwEpisodes;
+            for (var i = 0; i < s.Count; i++)
+            {
+                if (s.SwId[i] == CodeTable.Blank)
+                {
+                    c.Report(r, s.Source[i], "SW_ID", null);
+                }
+            }
+        });
+        Add("LS-SW-DEC-BEFORE-DECOM", Severity.Error, "SW_DEC is before SW_DECOM", "SWEpisodes",
+            (c, r) => c.CheckOrder(r, c.Data.SwEpisodes, t => t.SwDecom, t => t.SwDec, "SW_DEC"));
+
+        // Across tables
+        Add("LS-NO-HEADER", Severity.Warning, "The child has episodes but no Header row (sex, date of birth and ethnicity unknown)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var child = 0; child < c.Data.Children.Count; child++)
+            {
+                var rows = e.RowsOf(child);
+                if (!rows.IsEmpty && c.Data.Header.RowsOf(child).IsEmpty)
+                {
+                    c.Report(r, e.Source[rows.Start], "CHILD", c.Data.Children.IdOf(child));
+                }
+            }
+        });
+
+        Rules = [.. Checks.Select(c => c.Rule)];
+    }
+
+    /// <summary>Every 903 rule, in the order they run.</summary>
+    public static IReadOnlyList<ValidationRule> Rules { get; }
+
+    /// <summary>Runs every rule over <paramref name="data"/>.</summary>
+    /// <param name="data">One council's 903 records.</param>
+    /// <param name="collectionYear">The year to check every row against; null: each row's file's year.</param>
+    public static IReadOnlyList<Diagnostic> Validate(Ssda903Data data, int? collectionYear = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var context = new Context(data, collectionYear);
+        foreach (var (rule, run) in Checks)
+        {
+            run(context, rule);
+        }
+
+        return context.Diagnostics;
+    }
+
+    private static void Add(string id, Severity severity, string message, string table, Action<Context, ValidationRule> run) =>
+        Checks.Add((new ValidationRule(id, severity, message, Return, table), run));
+
+    private static bool IsPermanenceDate(string text)
+    {
+        var parts = text.Split('/');
+        return parts.Length == 3
+            && parts[2].Length == 4 && parts[2].All(char.IsAsciiDigit)
+            && parts[0].Length == 2 && (parts[0] == "zz" || (parts[0].All(char.IsAsciiDigit) && int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 31))
+            && parts[1].Length == 2 && (parts[1] == "zz" || (parts[1].All(char.IsAsciiDigit) && int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 12));
+    }
+
+    private sealed class Context : ValidationContext
+    {
+        public Context(Ssda903Data data, int? collectionYear)
+            : base(data.Files, data.Codes, collectionYear, isoDates: false)
+        {
+            Data = data;
+            Dob = new int[data.Children.Count];
+            Array.Fill(Dob, RecordValues.Blank);
+            var h = data.Header;
+            for (var i = h.Count - 1; i >= 0; i--)
+            {
+                if (Has(h.Dob[i]))
+                {
+                    Dob[h.Child[i]] = h.Dob[i];
+                }
+            }
+        }
+
+        public Ssda903Data Data { get; }
+
+        /// <summary>Each child's date of birth from the Header table (blank when none).</summary>
+        public int[] Dob { get; }
+
+        /// <summary>Calls <paramref name="check"/> for each pair of a child's consecutive episodes (previous, next).</summary>
+        public void Consecutive(Action<int, int> check)
+        {
+            var e = Data.Episodes;
+            for (var i = 1; i < e.Count; i++)
+            {
+                if (e.Child[i] == e.Child[i - 1])
+                {
+                    check(i - 1, i);
+                }
+            }
+        }
+
+        public void Pair(ValidationRule rule, string provider, string place)
+        {
+            var e = Data.Episodes;
+            var pr = Codes.Find(provider);
+            var pl = Codes.Find(place);
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.PlaceProvider[i] == pr && e.Place[i] == pl)
+                {
+                    ReportCode(rule, e.Source[i], "PLACE_PROVIDER", e.PlaceProvider[i]);
+                }
+            }
+        }
+
+        public void LegalStatusDated(ValidationRule rule, string status, bool after)
+        {
+            var e = Data.Episodes;
+            var ls = Codes.Find(status);
+            var cutoff = new DateOnly(2005, 12, 30).DayNumber;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Ls[i] == ls && Has(e.Decom[i]) && (after ? e.Decom[i] > cutoff : e.Decom[i] < cutoff))
+                {
+                    ReportCode(rule, e.Source[i], "LS", e.Ls[i]);
+                }
+            }
+        }
+
+        public void AgeAtCeasing(ValidationRule rule, string[] reasons, Func<int, bool> wrongAge)
+        {
+            var e = Data.Episodes;
+            var set = Codes.SetOf(reasons);
+            for (var i = 0; i < e.Count; i++)
+            {
+                var dob = Dob[e.Child[i]];
+                if (set.Contains(e.Rec[i]) && Has(dob) && Has(e.Dec[i]) && wrongAge(Age(dob, e.Dec[i])))
+                {
+                    ReportCode(rule, e.Source[i], "REC", e.Rec[i]);
+                }
+            }
+        }
+
+        /// <summary>Reports runs of consecutive episodes with legal status <paramref name="status"/> lasting more than <paramref name="maxDays"/> days.</summary>
+        public void LegalStatusRun(ValidationRule rule, string status, int maxDays)
+        {
+            var e = Data.Episodes;
+            var ls = Codes.Find(status);
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Ls[i] != ls || (i > 0 && e.Child[i - 1] == e.Child[i] && e.Ls[i - 1] == ls && e.Dec[i - 1] == e.Decom[i]))
+                {
+                    continue;
+                }
+
+                var j = i;
+                while (j + 1 < e.Count && e.Child[j + 1] == e.Child[i] && e.Ls[j + 1] == ls && e.Dec[j] == e.Decom[j + 1])
+                {
+                    j++;
+                }
+
+                if (Has(e.Decom[i]) && Has(e.Dec[j]) && e.Dec[j] - e.Decom[i] > maxDays)
+                {
+                    ReportCode(rule, e.Source[i], "LS", e.Ls[i]);
+                }
+            }
+        }
+
+        public void ReviewAge(ValidationRule rule, bool pn0)
+        {
+            var v = Data.Reviews;
+            var code = Codes.Find("PN0");
+            for (var i = 0; i < v.Count; i++)
+            {
+                var dob = Has(v.Dob[i]) ? v.Dob[i] : Dob[v.Child[i]];
+                if (!Has(dob) || !Has(v.Review[i]) || v.ReviewCode[i] == CodeTable.Blank)
+                {
+                    continue;
+                }
+
+                var under4 = Age(dob, v.Review[i]) < 4;
+                if (pn0 ? v.ReviewCode[i] == code && !under4 : v.ReviewCode[i] != code && under4)
+                {
+                    ReportCode(rule, v.Source[i], "REVIEW_CODE", v.ReviewCode[i]);
+                }
+            }
+        }
+
+        public void SdqAge(ValidationRule rule, Func<int, bool> outOfRange, bool atStart)
+        {
+            var o = Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? Year(o.Source[i]);
+                if (year > 0 && Has(dob) && (Has(o.SdqScore[i]) || o.SdqReason[i] != CodeTable.Blank)
+                    && outOfRange(Age(dob, atStart ? YearStart(year) : YearEnd(year))))
+                {
+                    Report(rule, o.Source[i], Has(o.SdqScore[i]) ? "SDQ_SCORE" : "SDQ_REASON", null);
+                }
+            }
+        }
+
+        /// <summary>Reports rows of the same child with the same key from the same file (a return holding a record twice).</summary>
+        public void Duplicates<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable>? key, string column)
+            where TTable : RecordTable
+        {
+            var keys = key is null ? default : key(table);
+            for (var i = 1; i < table.Count; i++)
+            {
+                if (table.Child[i] == table.Child[i - 1]
+                    && (key is null || keys[i] == keys[i - 1])
+                    && table.Source[i].File == table.Source[i - 1].File)
+                {
+                    Report(rule, table.Source[i], column, key is null ? Data.Children.IdOf(table.Child[i]) : Date(keys[i]));
+                }
+            }
+        }
+    }
+}

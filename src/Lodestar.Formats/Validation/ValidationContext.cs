@@ -1,0 +1,106 @@
+using Lodestar.Formats.Text;
+using Lodestar.Metrics.Records;
+
+namespace Lodestar.Formats.Validation;
+
+internal delegate ReadOnlySpan<int> ColumnOf<in TTable>(TTable table);
+
+/// <summary>What the rules of one return share: the files, the codes, the collection year of each row, and the reporting.</summary>
+internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeTable codes, int? collectionYear, bool isoDates)
+{
+    private readonly List<Diagnostic> _diagnostics = [];
+
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    public CodeTable Codes => codes;
+
+    /// <summary>The collection year a row is checked against: the one given, else its file's; 0 when unknown (year-bound checks are then skipped).</summary>
+    public int Year(SourceLocation at) =>
+        collectionYear ?? (at.File >= 0 && at.File < files.Count ? files[at.File].CollectionYear : 0);
+
+    public static int YearStart(int year) => new DateOnly(year - 1, 4, 1).DayNumber;
+
+    public static int YearEnd(int year) => new DateOnly(year, 3, 31).DayNumber;
+
+    public static bool Has(int value) => RecordValues.HasValue(value);
+
+    /// <summary>Whole years from <paramref name="dob"/> to <paramref name="day"/>.</summary>
+    public static int Age(int dob, int day)
+    {
+        var birth = DateOnly.FromDayNumber(dob);
+        var on = DateOnly.FromDayNumber(day);
+        var age = on.Year - birth.Year;
+        return on < birth.AddYears(age) ? age - 1 : age;
+    }
+
+    /// <summary>The day of the <paramref name="years"/>th birthday.</summary>
+    public static int Birthday(int dob, int years) => DateOnly.FromDayNumber(dob).AddYears(years).DayNumber;
+
+    public string? Text(int code) => codes[code];
+
+    public string Date(int day) => isoDates ? DateText.FormatIso(day) : DateText.Format903(day);
+
+    public void Report(ValidationRule rule, SourceLocation at, string? column, string? value)
+    {
+        var file = at.File >= 0 && at.File < files.Count ? files[at.File].Path : "(built by hand)";
+        _diagnostics.Add(new Diagnostic(file, at.Line, column, string.IsNullOrEmpty(value) ? null : value, rule.Id, rule.Severity, rule.Message));
+    }
+
+    public void ReportDate(ValidationRule rule, SourceLocation at, string column, int day) =>
+        Report(rule, at, column, Date(day));
+
+    public void ReportCode(ValidationRule rule, SourceLocation at, string column, int code) =>
+        Report(rule, at, column, Text(code));
+
+    /// <summary>Reports every row whose code in <paramref name="column"/> is not on <paramref name="list"/> (for the row's year), or is blank when <paramref name="required"/>.</summary>
+    public void CheckCodes<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable> column, string name, CodeList list, bool required)
+        where TTable : RecordTable
+    {
+        var values = column(table);
+        var source = table.Source;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var code = values[i];
+            if (code == CodeTable.Blank)
+            {
+                if (required)
+                {
+                    Report(rule, source[i], name, null);
+                }
+            }
+            else if (!list.IsValid(codes[code]!, Year(source[i])))
+            {
+                ReportCode(rule, source[i], name, code);
+            }
+        }
+    }
+
+    /// <summary>Reports every row whose date in <paramref name="column"/> is blank (an unreadable date was reported when read).</summary>
+    public void CheckRequiredDates<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable> column, string name)
+        where TTable : RecordTable
+    {
+        var values = column(table);
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] == RecordValues.Blank)
+            {
+                Report(rule, table.Source[i], name, null);
+            }
+        }
+    }
+
+    /// <summary>Reports every row where both dates are present and <paramref name="later"/> is before <paramref name="earlier"/>.</summary>
+    public void CheckOrder<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable> earlier, ColumnOf<TTable> later, string laterName)
+        where TTable : RecordTable
+    {
+        var first = earlier(table);
+        var second = later(table);
+        for (var i = 0; i < first.Length; i++)
+        {
+            if (Has(first[i]) && Has(second[i]) && second[i] < first[i])
+            {
+                ReportDate(rule, table.Source[i], laterName, second[i]);
+            }
+        }
+    }
+}

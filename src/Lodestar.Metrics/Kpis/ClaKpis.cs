@@ -1,0 +1,896 @@
+using Lodestar.Metrics.Records;
+
+namespace Lodestar.Metrics.Kpis;
+
+/// <summary>
+/// The children-looked-after KPIs (903): one sweep over each child's episodes and other rows, adding
+/// the child's contribution to every period asked for. Definitions: docs/kpis.md and
+/// <see cref="KpiEngine"/>.
+/// </summary>
+internal sealed class ClaKpis
+{
+    private const double MetresPerMile = 1609.344;
+    private const double EarthRadiusMetres = 6_371_008.8;
+
+    private static readonly int AtEnd = KpiCatalog.SlotOf("cla_at_end");
+    private static readonly int Rate = KpiCatalog.SlotOf("cla_rate_per_10k");
+    private static readonly int Started = KpiCatalog.SlotOf("cla_started");
+    private static readonly int Ceased = KpiCatalog.SlotOf("cla_ceased");
+    private static readonly int Placements3 = KpiCatalog.SlotOf("cla_placements_3plus");
+    private static readonly int Stability = KpiCatalog.SlotOf("cla_long_term_stability");
+    private static readonly int Miles20 = KpiCatalog.SlotOf("cla_placed_20_miles");
+    private static readonly int MissingChildren = KpiCatalog.SlotOf("cla_missing_children");
+    private static readonly int MissingEpisodes = KpiCatalog.SlotOf("cla_missing_episodes");
+    private static readonly int Reviews = KpiCatalog.SlotOf("cla_reviews_in_time");
+    private static readonly int Health = KpiCatalog.SlotOf("cla_health_check");
+    private static readonly int Teeth = KpiCatalog.SlotOf("cla_teeth_check");
+    private static readonly int Immunisations = KpiCatalog.SlotOf("cla_immunisations");
+    private static readonly int Sdq = KpiCatalog.SlotOf("cla_sdq_average");
+    private static readonly int Eet1921 = KpiCatalog.SlotOf("care_leavers_eet_19_21");
+    private static readonly int Eet1718 = KpiCatalog.SlotOf("care_leavers_eet_17_18");
+    private static readonly int Accom1921 = KpiCatalog.SlotOf("care_leavers_suitable_accom_19_21");
+    private static readonly int Accom1718 = KpiCatalog.SlotOf("care_leavers_suitable_accom_17_18");
+    private static readonly int InTouch1921 = KpiCatalog.SlotOf("care_leavers_in_touch_19_21");
+    private static readonly int Adopted = KpiCatalog.SlotOf("adopted");
+    private static readonly int Sgo = KpiCatalog.SlotOf("sgo_granted");
+    private static readonly int A1 = KpiCatalog.SlotOf("adoption_a1_days");
+    private static readonly int A2 = KpiCatalog.SlotOf("adoption_a2_days");
+    private static readonly int Placements52 = KpiCatalog.SlotOf("placements_52wk_by_type");
+
+    private readonly Ssda903Data _data;
+    private readonly KpiOptions _options;
+    private readonly KpiTally _tally;
+    private readonly int[] _start;
+    private readonly int[] _end;
+
+    // Code ids, looked up once.
+    private readonly CodeSet _shortBreaks;
+    private readonly CodeSet _temporary;
+    private readonly CodeSet _adoptionPlacements;
+    private readonly CodeSet _movesRne;
+    private readonly CodeSet _carerChangeRne;
+    private readonly CodeSet _adoptedRec;
+    private readonly CodeSet _sgoRec;
+    private readonly CodeSet _courtAuthorityLs;
+    private readonly CodeSet _eet;
+    private readonly int _rneS;
+    private readonly int _recX1;
+    private readonly int _placeStatusOnly;
+    private readonly int _missingM;
+    private readonly int _done;
+    private readonly int _inTouchYes;
+    private readonly int _pr1;
+    private readonly CodeSet _independentProviders;
+    private readonly int[] _placementCategory;
+
+    // Per-child scratch: the child's counted episodes (rows), their period-of-care start and carer start.
+    private int[] _rows = new int[16];
+    private int[] _pocStart = new int[16];
+    private int[] _carerStart = new int[16];
+    private bool[] _newPlacement = new bool[16];
+    private int _count;
+
+    public ClaKpis(Ssda903Data data, KpiOptions options, KpiTally tally, int[] start, int[] end)
+    {
+        _data = data;
+        _options = options;
+        _tally = tally;
+        _start = start;
+        _end = end;
+        var codes = data.Codes;
+        _shortBreaks = codes.SetOf("V3", "V4");
+        _temporary = codes.SetOf("T0", "T1", "T2", "T3", "T4");
+        _adoptionPlacements = codes.SetOf("A3", "A4", "A5", "A6");
+        _movesRne = codes.SetOf("S", "P", "B", "T", "U");
+        _carerChangeRne = codes.SetOf("S", "P", "B");
+        _adoptedRec = codes.SetOf("E11", "E12");
+        _sgoRec = codes.SetOf("E43", "E44", "E45", "E46", "E47", "E48");
+        _courtAuthorityLs = codes.SetOf("E1", "D1");
+        _eet = codes.SetOf("F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5");
+        _rneS = codes.Find("S");
+        _recX1 = codes.Find("X1");
+        _placeStatusOnly = codes.Find("PLACE");
+        _missingM = codes.Find("M");
+        _done = codes.Find("1");
+        _inTouchYes = codes.Find("YES");
+        _pr1 = codes.Find("PR1");
+        _independentProviders = codes.SetOf("PR4", "PR5");
+        _placementCategory = PlacementCategories(codes);
+    }
+
+    /// <summary>Adds the contributions of children [from, to) to every period.</summary>
+    public void Run(int from, int to)
+    {
+        for (var p = 0; p < _start.Length; p++)
+        {
+            var end = DateOnly.FromDayNumber(_end[p]);
+            if (_options.PostcodeLookup is null)
+            {
+                _tally.MarkNoData(Miles20, p);
+            }
+
+            if (!(end.Month == 3 && end.Day == 31))
+            {
+                foreach (var slot in (ReadOnlySpan<int>)[Health, Teeth, Immunisations, Sdq, Eet1921, Eet1718, Accom1921, Accom1718, InTouch1921])
+                {
+                    _tally.MarkNoData(slot, p);
+                }
+            }
+
+            for (var c = 0; c < KpiCatalog.PlacementCategories.Count; c++)
+            {
+                _tally.SetDenominator(Placements52 + c, p, 364);
+            }
+        }
+
+        for (var child = from; child < to; child++)
+        {
+            Prepare(child);
+            var (first, last, adopted) = ActiveDays();
+            for (var p = 0; p < _start.Length; p++)
+            {
+                // Every measure but A1/A2 (three years back) needs care to have begun by the end and not ended before the start.
+                if (!_tally.Explaining && (_count == 0 || _end[p] < first || _start[p] > last))
+                {
+                    if (adopted && _count > 0 && _end[p] >= first)
+                    {
+                        Adoptions(child, p, _end[p]);
+                    }
+
+                    continue;
+                }
+
+                Period(child, p, _start[p], _end[p]);
+            }
+
+            CareLeavers(child);
+        }
+    }
+
+    /// <summary>Keeps the child's countable episodes and works out each one's period of care and carer.</summary>
+    private void Prepare(int child)
+    {
+        var e = _data.Episodes;
+        var rows = e.RowsOf(child);
+        var n = rows.End - rows.Start;
+        if (_rows.Length < n)
+        {
+            var size = Math.Max(n, _rows.Length * 2);
+            _rows = new int[size];
+            _pocStart = new int[size];
+            _carerStart = new int[size];
+            _newPlacement = new bool[size];
+        }
+
+        _count = 0;
+        var number = 0;
+        for (var i = rows.Start; i < rows.End; i++)
+        {
+            number++;
+            if (_shortBreaks.Contains(e.Ls[i]))
+            {
+                if (_tally.Explaining)
+                {
+                    _tally.Note(KpiTally.AnySlot, child, $"left out: episode {number} (started {Show(e.Decom[i])}) is {_data.Codes[e.Ls[i]]} short breaks");
+                }
+
+                continue;
+            }
+
+            if (!RecordValues.HasValue(e.Decom[i]) || e.Dec[i] == RecordValues.Invalid || (RecordValues.HasValue(e.Dec[i]) && e.Dec[i] < e.Decom[i]))
+            {
+                if (_tally.Explaining)
+                {
+                    _tally.Note(KpiTally.AnySlot, child, $"left out: episode {number} has a missing or invalid DECOM or DEC ({_data.Describe(e.Source[i])})");
+                }
+
+                continue;
+            }
+
+            _rows[_count++] = i;
+        }
+
+        for (var k = 0; k < _count; k++)
+        {
+            var i = _rows[k];
+            var previous = k > 0 ? _rows[k - 1] : -1;
+            var continues = previous >= 0 && e.Dec[previous] == e.Decom[i] && e.Rec[previous] == _recX1 && e.Rne[i] != _rneS;
+            if (!continues)
+            {
+                _pocStart[k] = e.Decom[i];
+                _carerStart[k] = e.Decom[i];
+                _newPlacement[k] = true;
+                continue;
+            }
+
+            _pocStart[k] = _pocStart[k - 1];
+            var isTemporary = _temporary.Contains(e.Place[i]);
+            var returnsFromTemporary = !isTemporary && _temporary.Contains(e.Place[previous]) && ReturnsToPlacementBefore(k);
+            if (isTemporary || returnsFromTemporary)
+            {
+                // A temporary move, and the return from it to the same placement, change neither carer nor placement.
+                _carerStart[k] = returnsFromTemporary ? _carerStart[PlacementBeforeTemporary(k)] : _carerStart[k - 1];
+                _newPlacement[k] = false;
+                continue;
+            }
+
+            _carerStart[k] = _carerChangeRne.Contains(e.Rne[i]) ? e.Decom[i] : _carerStart[k - 1];
+            _newPlacement[k] = _movesRne.Contains(e.Rne[i])
+                && (_options.CountPlaceStatusChanges || e.ReasonPlaceChange[previous] != _placeStatusOnly || _placeStatusOnly == CodeTable.Absent);
+        }
+    }
+
+    /// <summary>The first DECOM and last DEC (int.MaxValue while open) of the counted episodes, and whether any ended in adoption.</summary>
+    private (int First, int Last, bool Adopted) ActiveDays()
+    {
+        var e = _data.Episodes;
+        int first = int.MaxValue, last = int.MinValue;
+        var adopted = false;
+        for (var k = 0; k < _count; k++)
+        {
+            var i = _rows[k];
+            first = Math.Min(first, e.Decom[i]);
+            last = e.Dec[i] == RecordValues.Blank ? int.MaxValue : Math.Max(last, e.Dec[i]);
+            adopted |= _adoptedRec.Contains(e.Rec[i]);
+        }
+
+        return (first, last, adopted);
+    }
+
+    /// <summary>The counted episode before the run of temporary moves that ends just before episode k, or -1.</summary>
+    private int PlacementBeforeTemporary(int k)
+    {
+        var e = _data.Episodes;
+        var j = k - 1;
+        while (j >= 0 && _temporary.Contains(e.Place[_rows[j]]) && _pocStart[j] == _pocStart[k])
+        {
+            j--;
+        }
+
+        return j >= 0 && _pocStart[j] == _pocStart[k] ? j : -1;
+    }
+
+    private bool ReturnsToPlacementBefore(int k)
+    {
+        var before = PlacementBeforeTemporary(k);
+        if (before < 0)
+        {
+            return false;
+        }
+
+        var e = _data.Episodes;
+        int a = _rows[before], b = _rows[k];
+        return e.Place[a] == e.Place[b] && e.PlaceProvider[a] == e.PlaceProvider[b] && e.Urn[a] == e.Urn[b] && e.PlPost[a] == e.PlPost[b];
+    }
+
+    /// <summary>The counted episode (index into the scratch lists) open on <paramref name="day"/>, or -1.</summary>
+    private int OpenOn(int day)
+    {
+        var e = _data.Episodes;
+        for (var k = _count - 1; k >= 0; k--)
+        {
+            var i = _rows[k];
+            if (e.Decom[i] <= day && (e.Dec[i] == RecordValues.Blank || e.Dec[i] > day))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Period(int child, int p, int start, int end)
+    {
+        var e = _data.Episodes;
+        var current = OpenOn(end);
+        var explaining = _tally.Explaining;
+
+        // cla_at_end, cla_rate_per_10k
+        if (current >= 0)
+        {
+            _tally.AddNumerator(AtEnd, p, child);
+            _tally.AddNumerator(Rate, p, child);
+            if (explaining)
+            {
+                _tally.Note(KpiTally.AnySlot, child, $"looked after at {Show(end)}: episode from {Show(e.Decom[_rows[current]])} open at the end");
+            }
+        }
+        else if (explaining)
+        {
+            _tally.Note(KpiTally.AnySlot, child, $"not looked after at {Show(end)}: {WhyNotOpen(end)}");
+        }
+
+        // cla_started, cla_ceased, adopted, sgo_granted
+        bool started = false, ceased = false, adopted = false, sgo = false;
+        for (var k = 0; k < _count; k++)
+        {
+            var i = _rows[k];
+            started |= e.Rne[i] == _rneS && e.Decom[i] >= start && e.Decom[i] <= end;
+            if (e.Dec[i] >= start && e.Dec[i] <= end)
+            {
+                ceased |= e.Rec[i] != _recX1;
+                adopted |= _adoptedRec.Contains(e.Rec[i]);
+                sgo |= _sgoRec.Contains(e.Rec[i]);
+            }
+        }
+
+        Count(Started, p, child, started, "an episode started with RNE S in the period", "no episode started with RNE S in the period");
+        Count(Ceased, p, child, ceased, "an episode ended in the period with REC other than X1", "no episode ended in the period other than with X1");
+        Count(Adopted, p, child, adopted, "care ended in the period with REC E11/E12 (adopted)", "care did not end with E11/E12 in the period");
+        Count(Sgo, p, child, sgo, "care ended in the period with a special guardianship order (E43–E48)", "care did not end with an SGO in the period");
+
+        if (current >= 0)
+        {
+            PlacementCount(child, p, start, end, current);
+            LongTermStability(child, p, end, current);
+            PlacedFarFromHome(child, p, current);
+            HealthCohort(child, p, end, current);
+        }
+
+        Missing(child, p, start, end);
+        ReviewsInTime(child, p, start, end);
+        Adoptions(child, p, end);
+        PlacementDays(child, p, start, end);
+    }
+
+    private void Count(int slot, int p, int child, bool counted, string yes, string no)
+    {
+        if (counted)
+        {
+            _tally.AddNumerator(slot, p, child);
+        }
+
+        if (_tally.Wants(slot))
+        {
+            _tally.Note(slot, child, $"{(counted ? $"counted: {yes}" : $"not counted: {no}")}");
+        }
+    }
+
+    private void PlacementCount(int child, int p, int start, int end, int current)
+    {
+        var e = _data.Episodes;
+        var placements = 0;
+        for (var k = 0; k <= current; k++)
+        {
+            var i = _rows[k];
+            var overlaps = e.Decom[i] <= end && (e.Dec[i] == RecordValues.Blank || e.Dec[i] > start);
+            if (!overlaps || _temporary.Contains(e.Place[i]))
+            {
+                continue;
+            }
+
+            // The first placement held in the period counts even when it began earlier.
+            if (placements == 0 || _newPlacement[k])
+            {
+                placements++;
+            }
+        }
+
+        _tally.AddDenominator(Placements3, p, child);
+        if (placements >= 3)
+        {
+            _tally.AddNumerator(Placements3, p, child);
+        }
+
+        if (_tally.Wants(Placements3))
+        {
+            _tally.Note(Placements3, child, $"{placements} placement(s) in the period (temporary moves, legal-status-only changes and returns to the same placement not counted): {(placements >= 3 ? "in the numerator" : "not in the numerator")}");
+        }
+    }
+
+    private void LongTermStability(int child, int p, int end, int current)
+    {
+        var endDate = DateOnly.FromDayNumber(end);
+        var dob = Dob(child);
+        if (dob is null)
+        {
+            _tally.NoteFixed(Stability, child, "left out: no valid date of birth in the Header");
+            return;
+        }
+
+        if (dob.Value.AddYears(16) <= endDate)
+        {
+            _tally.Note(Stability, child, $"left out: aged 16 or over at {endDate:dd/MM/yyyy}");
+            return;
+        }
+
+        if (_pocStart[current] > endDate.AddMonths(-30).DayNumber)
+        {
+            _tally.Note(Stability, child, $"left out: current period of care began {Show(_pocStart[current])}, less than 2½ years before the end");
+            return;
+        }
+
+        _tally.AddDenominator(Stability, p, child);
+        var twoYears = endDate.AddYears(-2).DayNumber;
+        var sameCarer = _carerStart[current] <= twoYears;
+        var adoption = false;
+        var e = _data.Episodes;
+        if (!sameCarer && _adoptionPlacements.Contains(e.Place[_rows[current]]))
+        {
+            // Placed for adoption: the adoptive placement and the one before it together.
+            var first = current;
+            while (first > 0 && _pocStart[first - 1] == _pocStart[current] && _adoptionPlacements.Contains(e.Place[_rows[first - 1]]))
+            {
+                first--;
+            }
+
+            var before = first - 1;
+            adoption = before >= 0 && _pocStart[before] == _pocStart[current] && _carerStart[before] <= twoYears;
+        }
+
+        if (sameCarer || adoption)
+        {
+            _tally.AddNumerator(Stability, p, child);
+        }
+
+        _tally.Note(Stability, child, $"{(sameCarer
+            ? $"in the numerator: with the same carer since {Show(_carerStart[current])}"
+            : adoption
+                ? "in the numerator: placed for adoption, adoptive placement and the one before it last 2 years or more"
+                : $"not in the numerator: with the current carer only since {Show(_carerStart[current])}")}");
+    }
+
+    private void PlacedFarFromHome(int child, int p, int current)
+    {
+        var lookup = _options.PostcodeLookup;
+        if (lookup is null)
+        {
+            return;
+        }
+
+        var e = _data.Episodes;
+        var i = _rows[current];
+        if (_adoptionPlacements.Contains(e.Place[i]))
+        {
+            _tally.NoteFixed(Miles20, child, "left out: placed for adoption");
+            return;
+        }
+
+        var home = _data.Codes[e.HomePost[i]];
+        var placed = _data.Codes[e.PlPost[i]];
+        var from = home is null ? null : lookup(home);
+        var to = placed is null ? null : lookup(placed);
+        if (from is null || to is null)
+        {
+            _tally.NoteFixed(Miles20, child, "left out: home or placement postcode missing or not found");
+            return;
+        }
+
+        _tally.AddDenominator(Miles20, p, child);
+        var miles = DistanceMetres(from.Value, to.Value) / MetresPerMile;
+        if (miles > 20)
+        {
+            _tally.AddNumerator(Miles20, p, child);
+        }
+
+        _tally.Note(Miles20, child, $"placed {miles:0.0} miles from home");
+    }
+
+    private void HealthCohort(int child, int p, int end, int current)
+    {
+        var endDate = DateOnly.FromDayNumber(end);
+        if (!(endDate.Month == 3 && endDate.Day == 31))
+        {
+            return;
+        }
+
+        // Looked after every day of the 12 months ending at the end: care began on or before the day after the same date a year earlier.
+        if (_pocStart[current] > endDate.AddYears(-1).AddDays(1).DayNumber)
+        {
+            _tally.NoteFixed(Health, child, "left out of the OC2 cohort: not looked after continuously for 12 months");
+            _tally.NoteFixed(Teeth, child, "left out of the OC2 cohort: not looked after continuously for 12 months");
+            _tally.NoteFixed(Immunisations, child, "left out of the OC2 cohort: not looked after continuously for 12 months");
+            _tally.NoteFixed(Sdq, child, "left out of the OC2 cohort: not looked after continuously for 12 months");
+            return;
+        }
+
+        var oc2 = _data.Oc2;
+        var row = -1;
+        var rows = oc2.RowsOf(child);
+        for (var i = rows.Start; i < rows.End; i++)
+        {
+            if (oc2.Year[i] == endDate.Year)
+            {
+                row = i;
+            }
+        }
+
+        _tally.AddDenominator(Health, p, child);
+        _tally.AddDenominator(Teeth, p, child);
+        _tally.AddDenominator(Immunisations, p, child);
+        if (row < 0)
+        {
+            _tally.Note(KpiTally.AnySlot, child, $"in the OC2 cohort but no OC2 row for {endDate.Year}: counted as not done");
+            return;
+        }
+
+        Check(Health, oc2.HealthCheck[row], "health check");
+        Check(Teeth, oc2.TeethCheck[row], "teeth check");
+        Check(Immunisations, oc2.Immunisations[row], "immunisations");
+        var score = oc2.SdqScore[row];
+        if (RecordValues.HasValue(score))
+        {
+            _tally.AddNumerator(Sdq, p, child, score);
+            _tally.AddDenominator(Sdq, p, child);
+        }
+
+        _tally.Note(Sdq, child, $"{(RecordValues.HasValue(score) ? $"SDQ score {score}" : "left out: no SDQ score recorded")}");
+
+        void Check(int slot, int value, string what)
+        {
+            if (value == _done)
+            {
+                _tally.AddNumerator(slot, p, child);
+            }
+
+            _tally.Note(slot, child, $"{(value == _done ? $"in the numerator: {what} done" : $"not in the numerator: {what} not recorded as done (code '{_data.Codes[value]}')")}");
+        }
+    }
+
+    private void Missing(int child, int p, int start, int end)
+    {
+        var m = _data.Missing;
+        var rows = m.RowsOf(child);
+        var any = false;
+        for (var i = rows.Start; i < rows.End; i++)
+        {
+            var day = m.MisStart[i];
+            if (day < start || day > end)
+            {
+                continue;
+            }
+
+            if (m.MissingType[i] != _missingM)
+            {
+                _tally.Note(MissingEpisodes, child, $"left out: episode from {Show(day)} is '{_data.Codes[m.MissingType[i]]}' (away without authorisation), not M");
+                continue;
+            }
+
+            if (OpenOn(day) < 0)
+            {
+                _tally.Note(MissingEpisodes, child, $"left out: not looked after on {Show(day)} (or only on short breaks)");
+                continue;
+            }
+
+            any = true;
+            _tally.AddNumerator(MissingEpisodes, p, child);
+        }
+
+        Count(MissingChildren, p, child, any, "went missing (M) while looked after in the period", "no missing (M) episode while looked after in the period");
+    }
+
+    private void ReviewsInTime(int child, int p, int start, int end)
+    {
+        var r = _data.Reviews;
+        var e = _data.Episodes;
+        var rows = r.RowsOf(child);
+        for (var i = rows.Start; i < rows.End; i++)
+        {
+            var day = r.Review[i];
+            if (day < start || day > end)
+            {
+                continue;
+            }
+
+            // The period of care the review belongs to: an episode open on the day or ending that day.
+            var k = -1;
+            for (var j = _count - 1; j >= 0; j--)
+            {
+                var row = _rows[j];
+                if (e.Decom[row] <= day && (e.Dec[row] == RecordValues.Blank || e.Dec[row] >= day))
+                {
+                    k = j;
+                    break;
+                }
+            }
+
+            if (k < 0)
+            {
+                _tally.Note(Reviews, child, $"left out: review on {Show(day)} is outside any counted period of care");
+                continue;
+            }
+
+            var careStart = _pocStart[k];
+            var position = 0;
+            var previous = RecordValues.Blank;
+            for (var j = rows.Start; j < i; j++)
+            {
+                if (r.Review[j] >= careStart && r.Review[j] < day)
+                {
+                    position++;
+                    previous = r.Review[j];
+                }
+            }
+
+            bool inTime;
+            string rule;
+            if (position == 0)
+            {
+                var workingDays = _options.Calendar.WorkingDaysBetween(careStart, day);
+                inTime = workingDays <= 20;
+                rule = $"first review, {workingDays} working days after care began {Show(careStart)} (limit 20)";
+            }
+            else
+            {
+                var months = position == 1 ? 3 : 6;
+                var due = DateOnly.FromDayNumber(previous).AddMonths(months).DayNumber;
+                inTime = day <= due;
+                rule = $"review {position + 1}, due by {Show(due)} ({months} months after {Show(previous)})";
+            }
+
+            _tally.AddDenominator(Reviews, p, child);
+            if (inTime)
+            {
+                _tally.AddNumerator(Reviews, p, child);
+            }
+
+            if (_tally.Wants(Reviews))
+            {
+                _tally.Note(Reviews, child, $"review on {Show(day)}: {rule}: {(inTime ? "in time" : "late")}");
+            }
+        }
+    }
+
+    private void Adoptions(int child, int p, int end)
+    {
+        var e = _data.Episodes;
+        var endDate = DateOnly.FromDayNumber(end);
+        var cohortStart = endDate.AddYears(-3).AddDays(1).DayNumber;
+        for (var k = 0; k < _count; k++)
+        {
+            var i = _rows[k];
+            if (!_adoptedRec.Contains(e.Rec[i]) || e.Dec[i] < cohortStart || e.Dec[i] > end)
+            {
+                continue;
+            }
+
+            var careStart = _pocStart[k];
+            var ad1 = _data.Ad1;
+            var ad1Rows = ad1.RowsOf(child);
+            var ad1Row = ad1Rows.End > ad1Rows.Start ? ad1Rows.End - 1 : -1;
+            var fosterCarer = ad1Row >= 0 && _data.Codes[ad1.FosterCare[ad1Row]] == "1";
+
+            // The adoptive placement: the first A3–A6 episode of this period of care.
+            var firstAdoptive = -1;
+            var authority = RecordValues.Blank;
+            for (var j = 0; j <= k; j++)
+            {
+                if (_pocStart[j] != careStart)
+                {
+                    continue;
+                }
+
+                if (firstAdoptive < 0 && _adoptionPlacements.Contains(e.Place[_rows[j]]))
+                {
+                    firstAdoptive = j;
+                }
+
+                if (authority == RecordValues.Blank && _courtAuthorityLs.Contains(e.Ls[_rows[j]]))
+                {
+                    authority = e.Decom[_rows[j]];
+                }
+            }
+
+            var placed = RecordValues.Blank;
+            if (firstAdoptive >= 0)
+            {
+                // A10: adopted by the foster carers: the child moved in when that carer's placement began.
+                placed = fosterCarer ? _carerStart[firstAdoptive] : e.Decom[_rows[firstAdoptive]];
+            }
+            else
+            {
+                var pa = _data.PlacedAdoption;
+                var paRows = pa.RowsOf(child);
+                for (var j = paRows.Start; j < paRows.End; j++)
+                {
+                    if (pa.DatePlaced[j] >= careStart && pa.DatePlaced[j] <= e.Dec[i])
+                    {
+                        placed = pa.DatePlaced[j];
+                        break;
+                    }
+                }
+            }
+
+            if (placed == RecordValues.Blank)
+            {
+                _tally.NoteFixed(A1, child, "left out: adopted but never placed for adoption (no A3–A6 episode or PlacedAdoption date)");
+                _tally.NoteFixed(A2, child, "left out: adopted but never placed for adoption");
+                continue;
+            }
+
+            _tally.AddNumerator(A1, p, child, placed - careStart);
+            _tally.AddDenominator(A1, p, child);
+            if (_tally.Wants(A1))
+            {
+                _tally.Note(A1, child, $"entered care {Show(careStart)}, moved in with the adoptive family {Show(placed)}{(fosterCarer ? " (foster-carer adoption: start of that carer's placement)" : string.Empty)}: {placed - careStart} days");
+            }
+
+            var match = ad1Row >= 0 ? ad1.DateMatch[ad1Row] : RecordValues.Blank;
+            if (authority == RecordValues.Blank || !RecordValues.HasValue(match))
+            {
+                _tally.NoteFixed(A2, child, "left out: no placement or freeing order (LS E1/D1) in the period of care, or no AD1 DATE_MATCH");
+                continue;
+            }
+
+            var days = Math.Max(0, match - authority);
+            _tally.AddNumerator(A2, p, child, days);
+            _tally.AddDenominator(A2, p, child);
+            if (_tally.Wants(A2))
+            {
+                _tally.Note(A2, child, $"court authority {Show(authority)}, matched {Show(match)}: {days} days");
+            }
+        }
+    }
+
+    private void PlacementDays(int child, int p, int start, int end)
+    {
+        var e = _data.Episodes;
+        for (var k = 0; k < _count; k++)
+        {
+            var i = _rows[k];
+            var from = Math.Max(e.Decom[i], start);
+            var until = e.Dec[i] == RecordValues.Blank ? end + 1 : Math.Min(e.Dec[i], end + 1);
+            if (until <= from)
+            {
+                continue;
+            }
+
+            var category = (uint)e.Place[i] < (uint)_placementCategory.Length ? _placementCategory[e.Place[i]] : 8;
+            var category2 = category == 9 ? ProviderCategory(e.PlaceProvider[i]) : category;
+            _tally.AddNumerator(Placements52 + category2, p, child, until - from);
+            if (_tally.Wants(Placements52))
+            {
+                _tally.Note(Placements52, child, $"{until - from} day(s) in {_data.Codes[e.Place[i]]} ({KpiCatalog.PlacementCategories[category2]})");
+            }
+        }
+    }
+
+    private void CareLeavers(int child)
+    {
+        var oc3 = _data.Oc3;
+        var rows = oc3.RowsOf(child);
+        if (rows.End == rows.Start)
+        {
+            return;
+        }
+
+        for (var p = 0; p < _end.Length; p++)
+        {
+            var endDate = DateOnly.FromDayNumber(_end[p]);
+            if (!(endDate.Month == 3 && endDate.Day == 31))
+            {
+                continue;
+            }
+
+            for (var i = rows.Start; i < rows.End; i++)
+            {
+                if (oc3.Year[i] != endDate.Year)
+                {
+                    continue;
+                }
+
+                var dob = oc3.DobAt(i) ?? Dob(child);
+                if (dob is null)
+                {
+                    _tally.NoteFixed(KpiTally.AnySlot, child, "left out of the care-leaver measures: no valid date of birth");
+                    continue;
+                }
+
+                var age = AgeAt(dob.Value, endDate);
+                int eet, accom;
+                if (age is 19 or 20 or 21)
+                {
+                    (eet, accom) = (Eet1921, Accom1921);
+                    var inTouch = oc3.InTouch[i] == _inTouchYes;
+                    _tally.AddDenominator(InTouch1921, p, child);
+                    if (inTouch)
+                    {
+                        _tally.AddNumerator(InTouch1921, p, child);
+                    }
+
+                    _tally.Note(InTouch1921, child, $"IN_TOUCH '{_data.Codes[oc3.InTouch[i]]}': {(inTouch ? "in touch" : "not counted as in touch")}");
+                }
+                else if (age is 17 or 18)
+                {
+                    (eet, accom) = (Eet1718, Accom1718);
+                }
+                else
+                {
+                    _tally.Note(KpiTally.AnySlot, child, $"left out of the care-leaver measures: aged {age} at {endDate:dd/MM/yyyy}");
+                    continue;
+                }
+
+                var activity = oc3.Activ[i];
+                _tally.AddDenominator(eet, p, child);
+                if (_eet.Contains(activity))
+                {
+                    _tally.AddNumerator(eet, p, child);
+                }
+
+                _tally.Note(eet, child, $"aged {age}, ACTIV '{_data.Codes[activity]}': {(_eet.Contains(activity) ? "in EET" : "not in EET or not known")}");
+
+                var accommodation = _data.Codes[oc3.Accom[i]];
+                var suitable = accommodation is { Length: 2 } && accommodation[1] == '1';
+                _tally.AddDenominator(accom, p, child);
+                if (suitable)
+                {
+                    _tally.AddNumerator(accom, p, child);
+                }
+
+                _tally.Note(accom, child, $"aged {age}, ACCOM '{accommodation}': {(suitable ? "suitable" : "not suitable or not known")}");
+            }
+        }
+    }
+
+    /// <summary>Completed years of age on <paramref name="on"/>.</summary>
+    internal static int AgeAt(DateOnly dob, DateOnly on)
+    {
+        var age = on.Year - dob.Year;
+        return dob.AddYears(age) > on ? age - 1 : age;
+    }
+
+    private DateOnly? Dob(int child)
+    {
+        var h = _data.Header;
+        var rows = h.RowsOf(child);
+        return rows.End > rows.Start ? h.DobAt(rows.End - 1) : null;
+    }
+
+    private string WhyNotOpen(int day)
+    {
+        var e = _data.Episodes;
+        for (var k = _count - 1; k >= 0; k--)
+        {
+            var i = _rows[k];
+            if (e.Decom[i] <= day)
+            {
+                return $"episode {k + 1} ended {Show(e.Dec[i])}";
+            }
+        }
+
+        return _count == 0 ? "no counted episodes" : $"care began later ({Show(e.Decom[_rows[0]])})";
+    }
+
+    private static string Show(int day) => RecordValues.Date(day) is { } d ? d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : "(blank)";
+
+    private static double DistanceMetres(GeoPoint a, GeoPoint b)
+    {
+        static double Radians(double degrees) => degrees * Math.PI / 180;
+        var dLat = Radians(b.Latitude - a.Latitude);
+        var dLon = Radians(b.Longitude - a.Longitude);
+        var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2))
+            + (Math.Cos(Radians(a.Latitude)) * Math.Cos(Radians(b.Latitude)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
+        return 2 * EarthRadiusMetres * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
+
+    // Placement category by PLACE code id; 9 = foster with other carers (U4–U6), decided by the provider.
+    private int[] PlacementCategories(CodeTable codes)
+    {
+        var categories = new int[codes.Count];
+        Array.Fill(categories, 8);
+        Set(9, "U4", "U5", "U6");
+        Set(2, "U1", "U2", "U3");
+        Set(3, "K1", "K2", "R1");
+        Set(4, "S1");
+        Set(5, "K3", "H5");
+        Set(6, "A3", "A4", "A5", "A6");
+        Set(7, "P1");
+        return categories;
+
+        void Set(int category, params ReadOnlySpan<string> places)
+        {
+            foreach (var place in places)
+            {
+                var id = codes.Find(place);
+                if (id >= 0)
+                {
+                    categories[id] = category;
+                }
+            }
+        }
+    }
+
+    /// <summary>Foster care with other carers: in-house (PR1), IFA (PR4, PR5) or other.</summary>
+    private int ProviderCategory(int provider) =>
+        provider == _pr1 ? 0 : _independentProviders.Contains(provider) ? 1 : 8;
+}

@@ -1,0 +1,104 @@
+using Lodestar.Metrics.Calendar;
+using Lodestar.Metrics.Records;
+
+namespace Lodestar.Metrics.Kpis;
+
+/// <summary>One council's child-level data: its 903 records, its CIN census records, or both.</summary>
+public sealed record KpiDataset
+{
+    public KpiDataset(string council, Ssda903Data? cla, CinData? cin)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(council);
+        if (cla is not null && cla.CouncilCode != council)
+        {
+            throw new ArgumentException($"The 903 data belongs to {cla.CouncilCode}, not {council}.", nameof(cla));
+        }
+
+        if (cin is not null && cin.CouncilCode != council)
+        {
+            throw new ArgumentException($"The CIN data belongs to {cin.CouncilCode}, not {council}.", nameof(cin));
+        }
+
+        Council = council;
+        Cla = cla;
+        Cin = cin;
+    }
+
+    public string Council { get; }
+
+    public Ssda903Data? Cla { get; }
+
+    public CinData? Cin { get; }
+
+    /// <summary>A council's data as the loader gives it.</summary>
+    public static KpiDataset Of(CouncilData council)
+    {
+        ArgumentNullException.ThrowIfNull(council);
+        return new(council.CouncilCode, council.Ssda903, council.Cin);
+    }
+
+    /// <summary>A dataset with 903 records only.</summary>
+    public static KpiDataset Of(Ssda903Data cla) => new(cla.CouncilCode, cla, null);
+
+    /// <summary>A dataset with CIN records only.</summary>
+    public static KpiDataset Of(CinData cin) => new(cin.CouncilCode, null, cin);
+}
+
+/// <summary>A point on the map, in degrees.</summary>
+public readonly record struct GeoPoint(double Latitude, double Longitude);
+
+/// <summary>
+/// Mid-year population estimates of children aged 0–17, by area code (council, region or England) and
+/// calendar year.
+/// </summary>
+public sealed class PopulationEstimates
+{
+    private readonly Dictionary<(string Code, int Year), long> _values = [];
+
+    /// <summary>No estimates: every rate per 10,000 is "no data".</summary>
+    public static PopulationEstimates None { get; } = new();
+
+    /// <summary>Records an estimate (a later value for the same area and year replaces the earlier one).</summary>
+    public PopulationEstimates Add(string code, int year, long population)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(population);
+        _values[(code, year)] = population;
+        return this;
+    }
+
+    /// <summary>How many estimates are held.</summary>
+    public int Count => _values.Count;
+
+    /// <summary>The estimate for <paramref name="code"/> in mid-<paramref name="year"/>, or null.</summary>
+    public long? Find(string code, int year) => _values.TryGetValue((code, year), out var value) ? value : null;
+
+    /// <summary>
+    /// The population a rate for a period ending on <paramref name="periodEnd"/> divides by: the
+    /// estimate of the calendar year before the period ends (the 2025 reporting year, ending
+    /// 2025-03-31, uses the mid-2024 estimate), or null.
+    /// </summary>
+    public long? ForPeriodEnding(string code, DateOnly periodEnd) => Find(code, periodEnd.Year - 1);
+}
+
+/// <summary>What the engine needs besides the records.</summary>
+public sealed record KpiOptions
+{
+    /// <summary>Populations for the rates per 10,000 (none: the rates are "no data").</summary>
+    public PopulationEstimates Population { get; init; } = PopulationEstimates.None;
+
+    /// <summary>Working days for the 45- and 15-working-day timescales.</summary>
+    public WorkingDayCalendar Calendar { get; init; } = WorkingDayCalendar.England;
+
+    /// <summary>Postcode to coordinates, for cla_placed_20_miles; without it that KPI is "no data".</summary>
+    public Func<string, GeoPoint?>? PostcodeLookup { get; init; }
+
+    /// <summary>
+    /// Whether a change of placement with REASON_PLACE_CHANGE = PLACE (the status of the placement
+    /// changed, the child did not move) counts as a new placement in cla_placements_3plus. Default false.
+    /// </summary>
+    public bool CountPlaceStatusChanges { get; init; }
+
+    /// <summary>The defaults: no population, England's bank holidays, no postcode lookup.</summary>
+    public static KpiOptions Default { get; } = new();
+}

@@ -1,0 +1,4 @@
+namespace Lodestar.Metrics.Records;
+
+/// <summary>One council's child-level records: its 903 and its CIN census, either of which may be absent.</summary>
+public sealed record CouncilData(string CouncilCode, Ssda903Data? Ssda903, CinData? Cin);

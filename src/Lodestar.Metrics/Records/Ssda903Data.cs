@@ -1,0 +1,81 @@
+namespace Lodestar.Metrics.Records;
+
+/// <summary>
+/// One council's SSDA903 (children looked after) records, possibly from several years' returns merged
+/// into one history. Every table is sorted by child, then by its date, with per-child offsets.
+/// Made by <see cref="Ssda903Builder"/>.
+/// </summary>
+public sealed class Ssda903Data
+{
+    internal Ssda903Data(
+        string councilCode,
+        ChildIndex children,
+        CodeTable codes,
+        IReadOnlyList<SourceFile> files,
+        Ssda903Headers header,
+        Ssda903Episodes episodes,
+        Ssda903Reviews reviews,
+        Ssda903Uasc uasc,
+        Ssda903Oc2 oc2,
+        Ssda903Oc3 oc3,
+        Ssda903Ad1 ad1,
+        Ssda903PlacedAdoption placedAdoption,
+        Ssda903PrevPerm prevPerm,
+        Ssda903Missing missing,
+        Ssda903SwEpisodes swEpisodes)
+    {
+        CouncilCode = councilCode;
+        Children = children;
+        Codes = codes;
+        Files = files;
+        Header = header;
+        Episodes = episodes;
+        Reviews = reviews;
+        Uasc = uasc;
+        Oc2 = oc2;
+        Oc3 = oc3;
+        Ad1 = ad1;
+        PlacedAdoption = placedAdoption;
+        PrevPerm = prevPerm;
+        Missing = missing;
+        SwEpisodes = swEpisodes;
+    }
+
+    /// <summary>The council (e.g. E10000003).</summary>
+    public string CouncilCode { get; }
+
+    /// <summary>The children: dense numbers and the ids the files gave them.</summary>
+    public ChildIndex Children { get; }
+
+    /// <summary>The strings every code column refers to.</summary>
+    public CodeTable Codes { get; }
+
+    /// <summary>The files the rows came from (<see cref="SourceLocation.File"/> indexes this).</summary>
+    public IReadOnlyList<SourceFile> Files { get; }
+
+    public Ssda903Headers Header { get; }
+
+    public Ssda903Episodes Episodes { get; }
+
+    public Ssda903Reviews Reviews { get; }
+
+    public Ssda903Uasc Uasc { get; }
+
+    public Ssda903Oc2 Oc2 { get; }
+
+    public Ssda903Oc3 Oc3 { get; }
+
+    public Ssda903Ad1 Ad1 { get; }
+
+    public Ssda903PlacedAdoption PlacedAdoption { get; }
+
+    public Ssda903PrevPerm PrevPerm { get; }
+
+    public Ssda903Missing Missing { get; }
+
+    public Ssda903SwEpisodes SwEpisodes { get; }
+
+    /// <summary>"file:line" for a row's location, or "(built by hand)".</summary>
+    public string Describe(SourceLocation at) =>
+        at.File >= 0 && at.File < Files.Count ? $"{Files[at.File].Path}:{at.Line}" : "(built by hand)";
+}

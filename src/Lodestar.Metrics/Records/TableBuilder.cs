@@ -1,0 +1,230 @@
+namespace Lodestar.Metrics.Records;
+
+/// <summary>
+/// Collects one table's rows in arrival order, then sorts them by group (child or referral), key date
+/// and arrival, applies the merge rule between returns, and computes the group offsets.
+/// </summary>
+internal sealed class TableBuilder<TRow>
+    where TRow : struct
+{
+    internal struct Entry
+    {
+        public int Group;
+        public int Key;
+        public int Order;
+        public SourceLocation At;
+        public int ListStart;
+        public int ListLength;
+        public TRow Row;
+    }
+
+    private Entry[] _entries = new Entry[16];
+    private readonly List<int> _list = [];
+
+    public int Count { get; private set; }
+
+    /// <summary>Adds a row; returns its arrival number (a handle for rows that belong to it).</summary>
+    public int Add(int group, int key, in TRow row, SourceLocation at, ReadOnlySpan<int> list = default)
+    {
+        if (Count == _entries.Length)
+        {
+            Array.Resize(ref _entries, _entries.Length * 2);
+        }
+
+        ref var entry = ref _entries[Count];
+        entry.Group = group;
+        entry.Key = key;
+        entry.Order = Count;
+        entry.At = at;
+        entry.ListStart = _list.Count;
+        entry.ListLength = list.Length;
+        entry.Row = row;
+        foreach (var value in list)
+        {
+            _list.Add(value);
+        }
+
+        return Count++;
+    }
+
+    /// <summary>Forgets every row from arrival number <paramref name="count"/> on (a file that turned out unreadable).</summary>
+    public void Truncate(int count)
+    {
+        if (count < Count)
+        {
+            _list.RemoveRange(_entries[count].ListStart, _list.Count - _entries[count].ListStart);
+            Count = count;
+        }
+    }
+
+    /// <summary>Lets <paramref name="update"/> change each row and its key, given where it came from.</summary>
+    public void Update(RowUpdate update)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            update(ref _entries[i].Row, ref _entries[i].Key, _entries[i].At);
+        }
+    }
+
+    internal delegate void RowUpdate(ref TRow row, ref int key, SourceLocation at);
+
+    /// <summary>The group of the row with arrival number <paramref name="handle"/>.</summary>
+    public int GroupOf(int handle) => _entries[handle].Group;
+
+    /// <summary>The key of the row with arrival number <paramref name="handle"/>.</summary>
+    public int KeyOf(int handle) => _entries[handle].Key;
+
+    /// <summary>
+    /// Sorts, merges and packs the rows.
+    /// </summary>
+    /// <param name="groupCount">How many groups (children or referrals) there are.</param>
+    /// <param name="filePrecedence">Each file's rank: among rows with the same group and key from different files,
+    /// only those from the highest-ranked file are kept. Null: nothing is merged.</param>
+    /// <param name="groupMap">When given, each row's group is replaced by groupMap[group] first, and rows mapped to -1 are dropped.</param>
+    public Packed Finish(int groupCount, long[]? filePrecedence, int[]? groupMap = null)
+    {
+        var order = new List<int>(Count);
+        for (var i = 0; i < Count; i++)
+        {
+            if (groupMap is not null)
+            {
+                var mapped = groupMap[_entries[i].Group];
+                if (mapped < 0)
+                {
+                    continue;
+                }
+
+                _entries[i].Group = mapped;
+            }
+
+            order.Add(i);
+        }
+
+        var entries = _entries;
+        if (!IsSorted(order))
+        {
+            order.Sort((a, b) =>
+            {
+                var c = entries[a].Group.CompareTo(entries[b].Group);
+                if (c != 0)
+                {
+                    return c;
+                }
+
+                c = entries[a].Key.CompareTo(entries[b].Key);
+                return c != 0 ? c : a.CompareTo(b);
+            });
+        }
+
+        if (filePrecedence is not null)
+        {
+            order = Merge(order, filePrecedence);
+        }
+
+        var map = new int[Count];
+        Array.Fill(map, -1);
+        var rows = new Entry[order.Count];
+        var listOffsets = new int[order.Count + 1];
+        var listValues = new List<int>();
+        var groupOffsets = new int[groupCount + 1];
+        for (var i = 0; i < order.Count; i++)
+        {
+            var entry = _entries[order[i]];
+            map[entry.Order] = i;
+            rows[i] = entry;
+            groupOffsets[entry.Group + 1]++;
+            for (var j = 0; j < entry.ListLength; j++)
+            {
+                listValues.Add(_list[entry.ListStart + j]);
+            }
+
+            listOffsets[i + 1] = listValues.Count;
+        }
+
+        for (var g = 0; g < groupCount; g++)
+        {
+            groupOffsets[g + 1] += groupOffsets[g];
+        }
+
+        return new Packed(rows, groupOffsets, new ListColumn(listOffsets, [.. listValues]), map);
+    }
+
+    private bool IsSorted(List<int> order)
+    {
+        for (var i = 1; i < order.Count; i++)
+        {
+            ref var a = ref _entries[order[i - 1]];
+            ref var b = ref _entries[order[i]];
+            if (a.Group > b.Group || (a.Group == b.Group && a.Key > b.Key))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private List<int> Merge(List<int> order, long[] filePrecedence)
+    {
+        var kept = new List<int>(order.Count);
+        var start = 0;
+        while (start < order.Count)
+        {
+            var first = _entries[order[start]];
+            var end = start + 1;
+            while (end < order.Count && _entries[order[end]].Group == first.Group && _entries[order[end]].Key == first.Key)
+            {
+                end++;
+            }
+
+            var best = long.MinValue;
+            for (var i = start; i < end; i++)
+            {
+                var file = _entries[order[i]].At.File;
+                if (file >= 0)
+                {
+                    best = Math.Max(best, filePrecedence[file]);
+                }
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                var file = _entries[order[i]].At.File;
+                if (file < 0 || filePrecedence[file] == best)
+                {
+                    kept.Add(order[i]);
+                }
+            }
+
+            start = end;
+        }
+
+        return kept;
+    }
+
+    /// <summary>The packed rows: sorted entries, group offsets, the list column, and arrival number → row index (-1 if merged away).</summary>
+    internal sealed record Packed(Entry[] Rows, int[] GroupOffsets, ListColumn List, int[] Map)
+    {
+        public int[] Column(Func<Entry, int> select)
+        {
+            var column = new int[Rows.Length];
+            for (var i = 0; i < Rows.Length; i++)
+            {
+                column[i] = select(Rows[i]);
+            }
+
+            return column;
+        }
+
+        public SourceLocation[] Sources()
+        {
+            var column = new SourceLocation[Rows.Length];
+            for (var i = 0; i < Rows.Length; i++)
+            {
+                column[i] = Rows[i].At;
+            }
+
+            return column;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Lodestar.Cli.Kpi;
+
+namespace Lodestar.Cli.Tests.Kpi;
+
+public sealed class KpiCommandTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "lodestar-kpi-" + Guid.NewGuid().ToString("N"));
+
+    public KpiCommandTests()
+    {
+        var folder = Path.Combine(_root, "E10000003", "2025");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2015,WBRI,,,\nC2,2,01/06/2012,WBRI,,,\n");
+        File.WriteAllText(
+            Path.Combine(folder, "episodes.csv"),
+            "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+            + "C1,01/05/2024,S,C2,N1,U4,PR1,01/07/2024,X1,CARPL,,,\n"
+            + "C1,01/07/2024,P,C2,N1,K2,PR4,,,,,,\n"
+            + "C2,01/06/2024,S,V3,N2,U4,PR1,,,,,,\n");
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task Kpi_YearAsJson_PrintsSnakeCaseResultsWithNullForNoData()
+    {
+        var (exitCode, output, _) = await RunAsync("kpi", _root, "--year", "2025", "--kpi", "cla_at_end,cla_rate_per_10k");
+
+        Assert.Equal(0, exitCode);
+        var results = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        Assert.Equal(2, results.Count);
+        Assert.Equal("cla_at_end", results[0].GetProperty("kpi").GetString());
+        Assert.Equal("E10000003", results[0].GetProperty("council").GetString());
+        Assert.Equal("2024-04-01", results[0].GetProperty("period_start").GetString());
+        Assert.Equal("2025-03-31", results[0].GetProperty("period_end").GetString());
+        Assert.Equal(1, results[0].GetProperty("value").GetDouble());
+        Assert.Equal(JsonValueKind.Null, results[1].GetProperty("value").ValueKind);
+    }
+
+    [Fact]
+    public async Task Kpi_SeriesOfMonths_GivesOneResultPerMonth()
+    {
+        var (exitCode, output, _) = await RunAsync("kpi", _root, "--series", "month", "--from", "2024-04-01", "--to", "2025-03-31", "--kpi", "cla_at_end");
+
+        Assert.Equal(0, exitCode);
+        var values = JsonDocument.Parse(output).RootElement.EnumerateArray().Select(r => r.GetProperty("value").GetDouble()).ToList();
+        Assert.Equal([0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], values);
+    }
+
+    [Fact]
+    public async Task Kpi_Csv_HasTheHeaderAndCategoryColumn()
+    {
+        var (exitCode, output, _) = await RunAsync("kpi", _root, "--from", "2024-04-01", "--to", "2024-06-30", "--kpi", "placements_52wk_by_type", "--format", "csv");
+
+        Assert.Equal(0, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("kpi,council,period_start,period_end,value,numerator,denominator,unit,category", lines[0]);
+        Assert.Contains("placements_52wk_by_type,E10000003,2024-04-01,2024-06-30,0.167582,61,364,placements_52wk,in_house_fostering", lines);
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-1", "'-1")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("C1", "C1")]
+    public void Csv_CellStartingWithAFormulaCharacter_IsNeutralised(string cell, string written)
+    {
+        Assert.Equal(written, KpiOutput.Csv(cell));
+    }
+
+    [Fact]
+    public async Task Kpi_Explain_ListsTheChildrenAndWhy()
+    {
+        var (exitCode, output, _) = await RunAsync("kpi", _root, "--year", "2025", "--explain", "cla_at_end", "--format", "table");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("numerator children (1): C1", output, StringComparison.Ordinal);
+        Assert.Contains("C2: left out: episode 1 (started 01/06/2024) is V3 short breaks", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpi_ExplainAsCsv_OneRowPerReason()
+    {
+        var (exitCode, output, _) = await RunAsync("kpi", _root, "--year", "2025", "--explain", "cla_at_end", "--format", "csv");
+
+        Assert.Equal(0, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("kpi,council,period_start,period_end,child,in_numerator,in_denominator,reason", lines[0]);
+        Assert.Contains("cla_at_end,E10000003,2024-04-01,2025-03-31,C1,yes,no,looked after at 31/03/2025: episode from 01/07/2024 open at the end", lines);
+    }
+
+    [Fact]
+    public async Task Kpi_ExplainAsJson_HasChildrenAndReasons()
+    {
+        var (exitCode, output, _) = await RunAsync("kpi", _root, "--year", "2025", "--explain", "cla_at_end");
+
+        Assert.Equal(0, exitCode);
+        var explanation = JsonDocument.Parse(output).RootElement[0];
+        Assert.Equal("C1", explanation.GetProperty("numerator_children")[0].GetString());
+        Assert.Equal(1, explanation.GetProperty("result").GetProperty("value").GetDouble());
+        Assert.True(explanation.GetProperty("reasons").TryGetProperty("C2", out _));
+    }
+
+    [Theory]
+    [InlineData("--year", "25")]
+    [InlineData("--from", "2024-04-01")]
+    [InlineData("--year", "2025", "--from", "2024-04-01")]
+    [InlineData("--year", "2025", "--kpi", "no_such_kpi")]
+    [InlineData("--year", "2025", "--format", "xml")]
+    [InlineData("--series", "week", "--from", "2024-04-01", "--to", "2025-03-31")]
+    public async Task Kpi_Misuse_ExitsTwoWithOneLine(params string[] options)
+    {
+        var (exitCode, _, error) = await RunAsync(["kpi", _root, .. options]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("lodestar kpi: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpi_NoReadableData_ExitsTwo()
+    {
+        var empty = Path.Combine(_root, "empty");
+        Directory.CreateDirectory(empty);
+
+        var (exitCode, _, error) = await RunAsync("kpi", empty, "--year", "2025");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no readable", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpi_DataErrors_AreCountedOnStderrAndExitOne()
+    {
+        File.WriteAllText(
+            Path.Combine(_root, "E10000003", "2025", "episodes.csv"),
+            "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+            + "C1,01/05/2024,S,C2,N1,U4,PR1,,,,,,\n"
+            + "C3,31/02/2024,S,C2,N1,U4,PR1,,,,,,\n");
+
+        var (exitCode, output, error) = await RunAsync("kpi", _root, "--year", "2025", "--kpi", "cla_at_end");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("error(s)", error, StringComparison.Ordinal);
+        Assert.Equal(1, JsonDocument.Parse(output).RootElement[0].GetProperty("value").GetDouble());
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await LodestarCommand.Create().Parse(args).InvokeAsync(
+            new System.CommandLine.InvocationConfiguration { Output = output, Error = error },
+            TestContext.Current.CancellationToken);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+
+namespace Lodestar.Cli.Tests.Validate;
+
+public sealed class ValidateCommandTests : IDisposable
+{
+    private const string Header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,1,01/05/2010,WBRI,,,\n";
+    private const string Episodes = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "lodestar-cli-" + Guid.NewGuid().ToString("N"));
+
+    public ValidateCommandTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string Write(string relative, string text)
+    {
+        var path = Path.Combine(_root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await LodestarCommand.Create().Parse(args).InvokeAsync(
+            new System.CommandLine.InvocationConfiguration { Output = output, Error = error },
+            TestContext.Current.CancellationToken);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Validate_CleanReturn_ExitsZeroWithASummary()
+    {
+        Write("E10000003/903/header.csv", Header);
+        Write("E10000003/903/episodes.csv", Episodes + "1,01/06/2024,S,C2,N1,U1,PR1,,,,,,\n");
+
+        var (exitCode, output, error) = await RunAsync("validate", _root, "--year", "2025");
+
+        Assert.Equal("", error);
+        Assert.Equal("2 files read: 0 errors, 0 warnings", output.Trim());
+        Assert.Equal(0, exitCode);
+    }
+
+    [Fact]
+    public async Task Validate_DataError_ExitsOneAndPointsAtTheLine()
+    {
+        Write("E10000003/903/header.csv", Header);
+        var episodes = Write("E10000003/903/episodes.csv", Episodes + "1,01/06/2024,S,C2,N1,U1,PR1,01/05/2024,E13,,,,\n");
+
+        var (exitCode, output, _) = await RunAsync("validate", _root, "--year", "2025");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"{episodes}:2: error 356 DEC=\"01/05/2024\": DEC is before DECOM", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_Json_WritesOneObjectPerFinding()
+    {
+        Write("E10000003/903/header.csv", Header);
+        var episodes = Write("E10000003/903/episodes.csv", Episodes + "1,01/06/2024,S,C2,N1,U1,PR1,01/05/2024,E13,,,,\n");
+
+        var (exitCode, output, _) = await RunAsync("validate", _root, "--year", "2025", "--format", "json");
+
+        Assert.Equal(1, exitCode);
+        var finding = JsonDocument.Parse(output).RootElement.EnumerateArray().Single(e => e.GetProperty("rule").GetString() == "356");
+        Assert.Equal(episodes, finding.GetProperty("file").GetString());
+        Assert.Equal(2, finding.GetProperty("line").GetInt32());
+        Assert.Equal("DEC", finding.GetProperty("column").GetString());
+        Assert.Equal("01/05/2024", finding.GetProperty("value").GetString());
+        Assert.Equal("error", finding.GetProperty("severity").GetString());
+        Assert.Equal("DEC is before DECOM", finding.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Validate_HostileXml_ExitsTwoWithOneLineAndNoStackTrace()
+    {
+        var xml = Write("E10000003/903.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><EXPSSDA903>&e;</EXPSSDA903>");
+
+        var (exitCode, _, error) = await RunAsync("validate", xml);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"lodestar validate: cannot read {xml}: XML with a DTD (document type declaration) is refused: entities are never expanded or fetched", error.Trim());
+    }
+
+    [Fact]
+    public async Task Validate_UnrecognisedCsv_ExitsTwo()
+    {
+        Write("notes.csv", "NAME,NOTE\na,b\n");
+
+        var (exitCode, _, error) = await RunAsync("validate", _root);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("unrecognised table", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_EmptyFolder_ExitsTwo()
+    {
+        var (exitCode, _, error) = await RunAsync("validate", _root);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("lodestar validate: no .csv or .xml files found", error.Trim());
+    }
+
+    [Fact]
+    public async Task Validate_WarningsOnly_ExitsZero()
+    {
+        Write("E10000003/903/episodes.csv", Episodes + "1,01/06/2024,S,C2,N1,U1,PR1,,,,,,\n");
+
+        var (exitCode, output, _) = await RunAsync("validate", _root, "--year", "2025");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("warning LS-NO-HEADER", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_ImpossibleYear_ExitsTwo()
+    {
+        var (exitCode, _, error) = await RunAsync("validate", _root, "--year", "25");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--year 25", error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,129 @@
+namespace Lodestar.Formats.Tests;
+
+public sealed class StatutoryDataLoaderTests
+{
+    private const string EpisodesHeader = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
+
+    [Fact]
+    public void Load_TwoYearsOfOneCouncil_MergesIntoOneHistoryWhereTheLaterReturnWins()
+    {
+        using var folder = new TempFolder();
+        folder.Write("E10000003/2024/ep.csv", EpisodesHeader
+            + "1,01/01/2022,S,V2,N1,U1,PR1,01/03/2022,E13,,,,\n"
+            + "1,01/10/2023,S,C2,N1,U1,PR1,,,,,,\n");
+        folder.Write("E10000003/2025/ep.csv", EpisodesHeader
+            + "1,01/10/2023,S,C2,N1,U1,PR1,01/05/2024,E11,,,,\n");
+
+        var result = StatutoryDataLoader.Load([folder.Root]);
+
+        var council = Assert.Single(result.Councils);
+        Assert.Equal("E10000003", council.CouncilCode);
+        var episodes = council.Ssda903!.Episodes;
+        Assert.Equal(2, episodes.Count);
+        Assert.Equal(new DateOnly(2022, 3, 1), episodes.DecAt(0));
+        Assert.Equal(new DateOnly(2024, 5, 1), episodes.DecAt(1));
+        Assert.Equal("E11", council.Ssda903.Codes[episodes.Rec[1]]);
+        Assert.Equal([2024, 2025], council.Ssda903.Files.Select(f => f.CollectionYear).Order());
+        Assert.Empty(result.Refusals);
+    }
+
+    [Fact]
+    public void Load_TwoCensuses_LaterReferralVersionWinsAndOlderReferralsKept()
+    {
+        using var folder = new TempFolder();
+        folder.Write("E10000003/cin/cin_2024.xml", Census(2024, ("R1", "2023-06-01", ""), ("R1", "2024-01-10", "")));
+        folder.Write("E10000003/cin/cin_2025.xml", Census(2025, ("R1", "2024-01-10", "2024-06-30")));
+
+        var result = StatutoryDataLoader.Load([folder.Root]);
+
+        var cin = Assert.Single(result.Councils).Cin!;
+        Assert.Equal(2, cin.Referrals.Count);
+        Assert.Null(cin.Referrals.ClosureDateAt(0));
+        Assert.Equal(new DateOnly(2024, 6, 30), cin.Referrals.ClosureDateAt(1));
+        Assert.Equal("cin_2025.xml", Path.GetFileName(cin.Files[cin.Referrals.Source[1].File].Path));
+    }
+
+    [Fact]
+    public void Load_TwoCouncilFolders_GivesTwoDatasetsThatNeverMix()
+    {
+        using var folder = new TempFolder();
+        folder.Write("E10000003/903/episodes.csv", EpisodesHeader + "1,01/04/2024,S,C2,N1,U1,PR1,,,,,,\n");
+        folder.Write("E06000001/903/episodes.csv", EpisodesHeader + "1,01/05/2024,S,C1,N1,U4,PR4,,,,,,\n2,01/06/2024,S,C1,N1,U4,PR4,,,,,,\n");
+
+        var result = StatutoryDataLoader.Load([folder.Root]);
+
+        Assert.Equal(["E06000001", "E10000003"], result.Councils.Select(c => c.CouncilCode));
+        Assert.Equal(2, result.Councils[0].Ssda903!.Episodes.Count);
+        Assert.Equal(1, result.Councils[1].Ssda903!.Episodes.Count);
+        Assert.Equal(new DateOnly(2024, 4, 1), result.Councils[1].Ssda903!.Episodes.DecomAt(0));
+    }
+
+    [Fact]
+    public void Load_CouncilGiven_PutsEveryFileInThatCouncil()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a/episodes.csv", EpisodesHeader + "1,01/04/2024,S,C2,N1,U1,PR1,,,,,,\n");
+        folder.Write("b/more.csv", EpisodesHeader + "2,01/04/2024,S,C2,N1,U1,PR1,,,,,,\n");
+
+        var result = StatutoryDataLoader.Load([folder.Root], new LoadOptions(CouncilCode: "E10000003"));
+
+        Assert.Equal("E10000003", Assert.Single(result.Councils).CouncilCode);
+        Assert.Equal(2, result.Councils[0].Ssda903!.Children.Count);
+    }
+
+    [Fact]
+    public void Load_NoYearInNames_InfersTheYearFromTheLatestEpisodeDate()
+    {
+        using var folder = new TempFolder();
+        folder.Write("data/episodes.csv", EpisodesHeader + "1,01/04/2024,S,C2,N1,U1,PR1,15/03/2025,E13,,,,\n");
+        folder.Write("data/oc3.csv", "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n1,01/06/2005,YES,F2,B1\n");
+
+        var result = StatutoryDataLoader.Load([folder.Root]);
+
+        var data = Assert.Single(result.Councils).Ssda903!;
+        Assert.All(data.Files, f => Assert.Equal(2025, f.CollectionYear));
+        Assert.Equal(2025, data.Oc3.YearAt(0));
+    }
+
+    [Theory]
+    [InlineData("2024-25", 2025)]
+    [InlineData("ssda903_2023", 2023)]
+    public void Load_YearInFolderName_IsTheCollectionYear(string name, int year)
+    {
+        using var folder = new TempFolder();
+        folder.Write($"{name}/episodes.csv", EpisodesHeader + "1,01/04/2020,S,C2,N1,U1,PR1,,,,,,\n");
+
+        var result = StatutoryDataLoader.Load([folder.Root]);
+
+        Assert.Equal(year, Assert.Single(result.Councils).Ssda903!.Files[0].CollectionYear);
+    }
+
+    [Fact]
+    public void Load_UnreadableFiles_AreRefusedOneLineEachAndTheRestIsRead()
+    {
+        using var folder = new TempFolder();
+        folder.Write("E10000003/episodes.csv", EpisodesHeader + "1,01/04/2024,S,C2,N1,U1,PR1,,,,,,\n");
+        folder.Write("E10000003/notes.csv", "NAME,COMMENT\nx,y\n");
+        folder.Write("E10000003/other.xml", "<Invoice><Total>1</Total></Invoice>");
+        folder.WriteBytes("E10000003/photo.xml", [0xFF, 0xD8, 0xFF, 0x00, 0x10]);
+        folder.Write("E10000003/readme.txt", "not searched");
+
+        var result = StatutoryDataLoader.Load([folder.Root, Path.Combine(folder.Root, "missing.csv")]);
+
+        Assert.Equal(1, result.FilesRead);
+        Assert.Equal(4, result.Refusals.Count);
+        Assert.Contains(result.Refusals, r => r.File.EndsWith("notes.csv", StringComparison.Ordinal) && r.Message.StartsWith("unrecognised table", StringComparison.Ordinal));
+        Assert.Contains(result.Refusals, r => r.File.EndsWith("other.xml", StringComparison.Ordinal) && r.Message.Contains("Invoice", StringComparison.Ordinal));
+        Assert.Contains(result.Refusals, r => r.File.EndsWith("photo.xml", StringComparison.Ordinal) && r.Message == "binary file, not text");
+        Assert.Contains(result.Refusals, r => r.File.EndsWith("missing.csv", StringComparison.Ordinal) && r.Message == "no such file or folder");
+    }
+
+    private static string Census(int year, params (string Child, string Referral, string Closure)[] referrals)
+    {
+        var children = string.Concat(referrals.GroupBy(r => r.Child).Select(child =>
+            $"<Child><ChildIdentifiers><LAchildID>{child.Key}</LAchildID></ChildIdentifiers>"
+            + string.Concat(child.Select(r => $"<CINdetails><CINreferralDate>{r.Referral}</CINreferralDate><CINclosureDate>{r.Closure}</CINclosureDate></CINdetails>"))
+            + "</Child>"));
+        return $"<Message><Header><CollectionDetails><Year>{year}</Year></CollectionDetails></Header><Children>{children}</Children></Message>";
+    }
+}

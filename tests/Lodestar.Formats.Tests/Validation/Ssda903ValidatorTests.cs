@@ -1,0 +1,228 @@
+using Lodestar.Formats.Validation;
+using Lodestar.Metrics.Records;
+
+namespace Lodestar.Formats.Tests.Validation;
+
+/// <summary>
+/// One case per rule: a small bad record that breaks the rule and a good one that does not. Each case
+/// is added to a baseline council whose records are clean, validated for collection year 2025
+/// (1 April 2024 to 31 March 2025). The bad version must report the rule; the good version must report
+/// nothing at all.
+/// </summary>
+public sealed class Ssda903ValidatorTests
+{
+    private const int Year = 2025;
+
+    private static DateOnly D(int year, int month, int day) => new(year, month, day);
+
+    private static Ssda903Builder Baseline()
+    {
+        var b = new Ssda903Builder("E10000003");
+        b.Header("B", sex: "2", dob: D(2012, 3, 4), ethnic: "WBRI", mother: "0")
+            .Episode("B", decom: D(2023, 5, 1), rne: "S", ls: "C2", cin: "N1", place: "U4", provider: "PR1", dec: D(2024, 9, 1), rec: "X1", reasonPlaceChange: "CARPL")
+            .Episode("B", decom: D(2024, 9, 1), rne: "P", ls: "C2", cin: "N1", place: "K2", provider: "PR4")
+            .Review("B", dob: D(2012, 3, 4), review: D(2024, 10, 1), reviewCode: "PN1")
+            .Oc2("B", year: Year, dob: D(2012, 3, 4), sdqScore: 14, convicted: "0", healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")
+            .Missing("B", dob: D(2012, 3, 4), missing: "M", misStart: D(2024, 11, 2), misEnd: D(2024, 11, 3))
+            .SwEpisode("B", dob: D(2012, 3, 4), swId: "SW7", swDecom: D(2023, 5, 1));
+        return b;
+    }
+
+    // Child X: a valid header and one open episode that started in the year.
+    private static Ssda903Builder X(Ssda903Builder b, DateOnly? dob = null, string sex = "1") =>
+        b.Header("X", sex: sex, dob: dob ?? D(2010, 5, 1), ethnic: "WBRI");
+
+    private static Ssda903Builder Ep(
+        Ssda903Builder b,
+        DateOnly? decom,
+        string? rne = "S",
+        string? ls = "C2",
+        string? place = "U1",
+        string? provider = "PR1",
+        DateOnly? dec = null,
+        string? rec = null,
+        string? rpc = null,
+        string? cin = "N1") =>
+        b.Episode("X", decom: decom, rne: rne, ls: ls, cin: cin, place: place, provider: provider, dec: dec, rec: rec, reasonPlaceChange: rpc);
+
+    // A placement move on 1 July 2024: X1 with a reason, then a new placement.
+    private static Ssda903Builder Move(Ssda903Builder b, string rne2 = "P", string ls1 = "C2", string ls2 = "C2", string place2 = "U4", string? rpc = "CARPL") =>
+        Ep(Ep(b, D(2024, 4, 10), ls: ls1, dec: D(2024, 7, 1), rec: "X1", rpc: rpc), D(2024, 7, 1), rne: rne2, ls: ls2, place: place2);
+
+    private static Ssda903Builder Adopted(Ssda903Builder b) =>
+        Ep(X(b, D(2015, 1, 1)), D(2022, 1, 1), place: "A4", dec: D(2025, 1, 10), rec: "E11");
+
+    private static Ssda903Builder Ad1(Ssda903Builder b, DateOnly? dateInt = null, DateOnly? dateMatch = null, string? foster = "0", string? nb = "2", string? sex = "MF", string? ls = "L11") =>
+        b.Ad1("X", dob: D(2015, 1, 1), dateInt: dateInt ?? D(2023, 1, 1), dateMatch: dateMatch ?? D(2023, 6, 1), fosterCare: foster, nbAdoptr: nb, sexAdoptr: sex, lsAdoptr: ls);
+
+    private static readonly Dictionary<string, (Func<Ssda903Builder, Ssda903Builder> Bad, Func<Ssda903Builder, Ssda903Builder> Good)> Cases = new()
+    {
+        ["101"] = (b => b.Header("X", sex: "7", dob: D(2010, 1, 1), ethnic: "WBRI"), b => b.Header("X", sex: "M", dob: D(2010, 1, 1), ethnic: "WBRI")),
+        ["102"] = (b => b.Header("X", sex: "1", ethnic: "WBRI"), b => b.Header("X", sex: "1", dob: D(2010, 1, 1), ethnic: "WBRI")),
+        ["103"] = (b => b.Header("X", sex: "1", dob: D(2010, 1, 1), ethnic: "ZZZZ"), b => b.Header("X", sex: "1", dob: D(2010, 1, 1), ethnic: "REFU")),
+        ["165"] = (b => b.Header("X", sex: "2", dob: D(2010, 1, 1), ethnic: "WBRI", mother: "5"), b => b.Header("X", sex: "2", dob: D(2010, 1, 1), ethnic: "WBRI", mother: "0")),
+        ["301"] = (b => b.Header("X", sex: "1", dob: D(2025, 6, 1), ethnic: "WBRI"), b => b.Header("X", sex: "1", dob: D(2025, 3, 1), ethnic: "WBRI")),
+        ["611"] = (b => b.Header("X", sex: "2", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "0", mcDob: D(2024, 1, 1)), b => b.Header("X", sex: "2", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2024, 1, 1))),
+        ["174"] = (b => b.Header("X", sex: "M", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2024, 1, 1)), b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2024, 1, 1))),
+        ["LS-MC-DOB-EARLY"] = (b => b.Header("X", sex: "2", dob: D(2010, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2021, 6, 1)), b => b.Header("X", sex: "2", dob: D(2010, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2023, 6, 1))),
+        ["LS-HEADER-TWICE"] = (b => X(X(b)), b => X(b)),
+        ["141"] = (b => Ep(X(b), null), b => Ep(X(b), D(2024, 6, 1))),
+        ["143"] = (b => Ep(X(b), D(2024, 6, 1), rne: "Q"), b => Ep(X(b), D(2024, 6, 1), rne: "S")),
+        ["144"] = (b => Ep(X(b), D(2024, 6, 1), ls: "C9"), b => Ep(X(b), D(2024, 6, 1), ls: "C1")),
+        ["145"] = (b => Ep(X(b), D(2024, 6, 1), cin: "N9"), b => Ep(X(b), D(2024, 6, 1), cin: "N8")),
+        ["146"] = (b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), place: "H5"), b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), place: "K3")),
+        ["149"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E99"), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13")),
+        ["178"] = (b => Ep(X(b), D(2024, 6, 1), provider: "PR9"), b => Ep(X(b), D(2024, 6, 1), provider: "PR5")),
+        ["1009"] = (b => Move(X(b), rpc: "FOO"), b => Move(X(b), rpc: "ALLEG")),
+        ["LS-REC-MISSING"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1)), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13")),
+        ["LS-DEC-MISSING"] = (b => Ep(X(b), D(2024, 6, 1), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13")),
+        ["526"] = (b => Ep(X(b), D(2024, 6, 1), provider: null), b => Ep(X(b), D(2024, 6, 1), provider: "PR2")),
+        ["530"] = (b => Ep(X(b), D(2024, 6, 1), place: "P1", provider: "PR4"), b => Ep(X(b), D(2024, 6, 1), place: "P1", provider: "PR0")),
+        ["531"] = (b => Ep(X(b), D(2024, 6, 1), place: "P1", provider: "PR5"), b => Ep(X(b), D(2024, 6, 1), place: "P1", provider: "PR0")),
+        ["550"] = (b => Ep(X(b), D(2024, 6, 1), place: "U1", provider: "PR0"), b => Ep(X(b), D(2024, 6, 1), place: "P1", provider: "PR0")),
+        ["378"] = (b => Ep(X(b), D(2024, 6, 1), ls: "V2", place: "P1", provider: "PR0"), b => Ep(X(b), D(2024, 6, 1), ls: "C2", place: "P1", provider: "PR0")),
+        ["445"] = (b => Ep(X(b), D(2024, 6, 1), ls: "D1"), b => Ep(X(b), D(2024, 6, 1), ls: "E1")),
+        ["446"] = (b => Ep(X(b, D(1990, 1, 1)), D(2005, 1, 1), ls: "E1"), b => Ep(X(b), D(2024, 6, 1), ls: "E1")),
+        ["356"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 5, 1), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 7, 1), rec: "E13")),
+        ["354"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2025, 5, 1), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), dec: D(2025, 3, 1), rec: "E13")),
+        ["LS-DECOM-LATE"] = (b => Ep(X(b), D(2025, 5, 1)), b => Ep(X(b), D(2025, 3, 31))),
+        ["302"] = (b => Ep(X(b, D(2024, 8, 1)), D(2024, 6, 1)), b => Ep(X(b, D(2024, 8, 1)), D(2024, 8, 1))),
+        ["355"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 6, 1), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 6, 2), rec: "E13")),
+        ["358"] = (b => Ep(X(b, D(2016, 1, 1)), D(2024, 6, 1), ls: "J1"), b => Ep(X(b, D(2012, 1, 1)), D(2024, 6, 1), ls: "J1")),
+        ["352"] = (b => Ep(X(b, D(2005, 1, 1)), D(2024, 6, 1)), b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1))),
+        ["386"] = (b => Ad1(Ep(X(b, D(2005, 1, 1)), D(2022, 1, 1), place: "A4", dec: D(2024, 6, 1), rec: "E11")), b => Ad1(Adopted(b))),
+        ["387"] = (b => Ep(X(b, D(2012, 1, 1)), D(2024, 4, 2), dec: D(2024, 6, 1), rec: "E5"), b => Ep(X(b, D(2008, 1, 1)), D(2024, 4, 2), dec: D(2024, 6, 1), rec: "E5")),
+        ["389"] = (b => Ep(X(b, D(2010, 1, 1)), D(2024, 4, 2), dec: D(2024, 6, 1), rec: "E7"), b => Ep(X(b, D(2007, 1, 1)), D(2024, 4, 2), dec: D(2024, 6, 1), rec: "E7")),
+        ["501"] = (b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "E13"), D(2024, 6, 1)), b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "E13"), D(2024, 8, 1))),
+        ["142"] = (b => Ep(Ep(X(b), D(2024, 4, 10)), D(2024, 7, 1), rne: "P", place: "U4"), b => Move(X(b))),
+        ["388"] = (b => Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1"), b => Move(X(b))),
+        ["433"] = (b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", rpc: "CARPL"), D(2024, 7, 5), rne: "P", place: "U4"), b => Move(X(b))),
+        ["431"] = (b => Move(X(b), rne2: "S", rpc: null), b => Move(X(b))),
+        ["432"] = (b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "E13"), D(2024, 9, 1), rne: "P"), b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "E13"), D(2024, 9, 1), rne: "S")),
+        ["357"] = (b => Ep(X(b), D(2024, 6, 1), rne: "P"), b => Ep(X(b), D(2024, 6, 1), rne: "S")),
+        ["434"] = (b => Move(X(b), rne2: "L", ls1: "C2", ls2: "C2", place2: "U1", rpc: null), b => Move(X(b), rne2: "L", ls1: "C1", ls2: "C2", place2: "U1", rpc: null)),
+        ["436"] = (b => Move(X(b), rne2: "B", ls1: "C2", ls2: "C2"), b => Move(X(b), rne2: "B", ls1: "C1", ls2: "C2")),
+        ["LS-RNE-PT"] = (b => Move(X(b), rne2: "P", ls1: "C1", ls2: "C2"), b => Move(X(b), rne2: "P", ls1: "C2", ls2: "C2")),
+        ["437"] = (b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "E2"), D(2024, 9, 1)), b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "E13"), D(2024, 9, 1))),
+        ["225"] = (b => Move(X(b), rpc: null), b => Move(X(b))),
+        ["226"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13", rpc: "CARPL"), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13")),
+        ["362"] = (b => Ep(X(b), D(2024, 6, 1), ls: "L2", dec: D(2024, 7, 1), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), ls: "L2", dec: D(2024, 6, 15), rec: "E13")),
+        ["363"] = (b => Ep(X(b), D(2024, 6, 1), ls: "L3", dec: D(2024, 6, 20), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), ls: "L3", dec: D(2024, 6, 6), rec: "E13")),
+        ["LS-POLICE-PROTECTION"] = (b => Ep(X(b), D(2024, 6, 1), ls: "L1", dec: D(2024, 6, 11), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), ls: "L1", dec: D(2024, 6, 3), rec: "E13")),
+        ["380"] = (b => Ep(X(b), D(2024, 6, 1), place: "T1"), b => Ep(X(b), D(2024, 6, 1), place: "U1")),
+        ["383"] = (b => Ep(Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", rpc: "OTHER"), D(2024, 7, 1), rne: "P", place: "T2", dec: D(2024, 7, 8), rec: "X1", rpc: "OTHER"), D(2024, 7, 8), rne: "P", place: "U4"),
+                   b => Ep(Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", rpc: "OTHER"), D(2024, 7, 1), rne: "P", place: "T2", dec: D(2024, 7, 8), rec: "X1", rpc: "OTHER"), D(2024, 7, 8), rne: "P", place: "U1")),
+        ["LS-EPISODE-TWICE"] = (b => Ep(Ep(X(b), D(2024, 6, 1), dec: D(2024, 6, 1), rec: "X1"), D(2024, 6, 1), rne: "L", ls: "C1"), b => Ep(X(b), D(2024, 6, 1))),
+        ["351"] = (b => Ep(X(b, D(2001, 1, 1)), D(2018, 1, 1)), b => Ep(X(b, D(2005, 1, 1)), D(2018, 1, 1))),
+        ["166"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), reviewCode: "PN1"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN1")),
+        ["167"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN9"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN7")),
+        ["440"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN0"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN2")),
+        ["441"] = (b => Ep(X(b, D(2022, 1, 1)), D(2024, 6, 1)).Review("X", dob: D(2022, 1, 1), review: D(2024, 6, 20), reviewCode: "PN1"), b => Ep(X(b, D(2022, 1, 1)), D(2024, 6, 1)).Review("X", dob: D(2022, 1, 1), review: D(2024, 6, 20), reviewCode: "PN0")),
+        ["LS-REVIEW-OUTSIDE-CARE"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 5, 20), reviewCode: "PN1"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 1), reviewCode: "PN1")),
+        ["304"] = (b => X(b, D(2005, 1, 1)).Uasc("X", sex: "1", dob: D(2005, 1, 1), duc: D(2024, 6, 1)), b => X(b, D(2005, 1, 1)).Uasc("X", sex: "1", dob: D(2005, 1, 1), duc: D(2022, 6, 1))),
+        ["LS-DUC-BEFORE-DOB"] = (b => X(b).Uasc("X", sex: "1", dob: D(2010, 5, 1), duc: D(2009, 6, 1)), b => X(b).Uasc("X", sex: "1", dob: D(2010, 5, 1), duc: D(2024, 6, 1))),
+        ["181"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "7"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "0")),
+        ["180"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 50), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 40)),
+        ["196"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ9"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ5")),
+        ["LS-SDQ-BOTH"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, sdqReason: "SDQ1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5)),
+        ["192"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1")),
+        ["193"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "0", interventionReceived: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "0")),
+        ["158"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1", interventionOffered: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1")),
+        ["159"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0", interventionOffered: "1")),
+        ["542"] = (b => b.Oc2("X", year: Year, dob: D(2016, 5, 1), convicted: "1"), b => b.Oc2("X", year: Year, dob: D(2014, 5, 1), convicted: "1")),
+        ["188"] = (b => b.Oc2("X", year: Year, dob: D(2021, 5, 1), sdqScore: 10), b => b.Oc2("X", year: Year, dob: D(2021, 5, 1))),
+        ["189"] = (b => b.Oc2("X", year: Year, dob: D(2007, 1, 1), sdqScore: 10), b => b.Oc2("X", year: Year, dob: D(2008, 1, 1), sdqScore: 10)),
+        ["131"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "MAYBE"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "NREQ")),
+        ["132"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "Z9", accom: "B1"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "G4", accom: "B1")),
+        ["133"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "Q7"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "Z2")),
+        ["153"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "0")),
+        ["151"] = (b => Adopted(b).Ad1("X", dob: D(2015, 1, 1), dateInt: D(2023, 1, 1)), b => Ad1(Adopted(b))),
+        ["114"] = (b => Ad1(Adopted(b), foster: "7"), b => Ad1(Adopted(b), foster: "1")),
+        ["175"] = (b => Ad1(Adopted(b), nb: "3"), b => Ad1(Adopted(b), nb: "2")),
+        ["176"] = (b => Ad1(Adopted(b), sex: "XX"), b => Ad1(Adopted(b), sex: "FF")),
+        ["177"] = (b => Ad1(Adopted(b), ls: "L9"), b => Ad1(Adopted(b), ls: "L4", sex: "FF")),
+        ["333"] = (b => Ad1(Adopted(b), dateMatch: D(2022, 6, 1)), b => Ad1(Adopted(b), dateMatch: D(2023, 1, 1))),
+        ["511"] = (b => Ad1(Adopted(b), nb: "1", sex: "MM", ls: "L0"), b => Ad1(Adopted(b), nb: "1", sex: "M1", ls: "L0")),
+        ["514"] = (b => Ad1(Adopted(b), nb: "2", sex: "MF", ls: "L0"), b => Ad1(Adopted(b), nb: "1", sex: "F1", ls: "L0")),
+        ["601"] = (b => Adopted(b), b => Ad1(Adopted(b))),
+        ["602"] = (b => Ad1(Ep(X(b, D(2015, 1, 1)), D(2022, 1, 1), place: "A4")), b => Ad1(Adopted(b))),
+        ["115"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1)), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1))),
+        ["116"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD9"), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD1")),
+        ["119"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1)), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD4")),
+        ["522"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 3, 1), reasonPlacedCeased: "RD1"), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 6, 1), reasonPlacedCeased: "RD1")),
+        ["631"] = (b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P9"), b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P4")),
+        ["632"] = (b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P1", laPerm: "873", datePerm: "31/13/2019"), b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P1", laPerm: "873", datePerm: "zz/11/2019")),
+        ["635"] = (b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "Z1", laPerm: "873"), b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "Z1")),
+        ["1006"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: "X", misStart: D(2024, 6, 1)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "A", misStart: D(2024, 6, 1))),
+        ["LS-MIS-START-BLANK"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misEnd: D(2024, 6, 1)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 5, 30), misEnd: D(2024, 6, 1))),
+        ["566"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 5, 1)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 6, 1))),
+        ["570"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2025, 5, 1)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2025, 3, 31))),
+        ["574"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1)).Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 7, 1)),
+                   b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 6, 2)).Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 7, 1))),
+        ["LS-SW-ID-BLANK"] = (b => b.SwEpisode("X", dob: D(2010, 5, 1), swDecom: D(2024, 6, 1)), b => b.SwEpisode("X", dob: D(2010, 5, 1), swId: "SW1", swDecom: D(2024, 6, 1))),
+        ["LS-SW-DEC-BEFORE-DECOM"] = (b => b.SwEpisode("X", dob: D(2010, 5, 1), swId: "SW1", swDecom: D(2024, 6, 1), swDec: D(2024, 5, 1)), b => b.SwEpisode("X", dob: D(2010, 5, 1), swId: "SW1", swDecom: D(2024, 6, 1), swDec: D(2024, 7, 1))),
+        ["LS-NO-HEADER"] = (b => Ep(b, D(2024, 6, 1)), b => Ep(X(b), D(2024, 6, 1))),
+    };
+
+    public static TheoryData<string> RuleIds => [.. Ssda903Validator.Rules.Select(r => r.Id)];
+
+    [Fact]
+    public void Rules_Counted_AtLeastSixtyWithUniqueIds()
+    {
+        Assert.True(Ssda903Validator.Rules.Count >= 60, $"{Ssda903Validator.Rules.Count} rules");
+        Assert.Equal(Ssda903Validator.Rules.Count, Ssda903Validator.Rules.Select(r => r.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void Cases_EachOne_HasItsRule()
+    {
+        Assert.Empty(Cases.Keys.Except(Ssda903Validator.Rules.Select(r => r.Id)));
+    }
+
+    [Fact]
+    public void Validate_Baseline_ReportsNothing()
+    {
+        Assert.Empty(Ssda903Validator.Validate(Baseline().Build(), Year));
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_BadRecord_IsReported(string rule)
+    {
+        Assert.True(Cases.ContainsKey(rule), $"rule {rule} has no test case");
+        var diagnostics = Ssda903Validator.Validate(Cases[rule].Bad(Baseline()).Build(), Year);
+
+        Assert.Contains(diagnostics, d => d.Rule == rule);
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_GoodRecord_ReportsNothing(string rule)
+    {
+        Assert.True(Cases.ContainsKey(rule), $"rule {rule} has no test case");
+        var diagnostics = Ssda903Validator.Validate(Cases[rule].Good(Baseline()).Build(), Year);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void Validate_FromFile_PointsAtFileLineColumnAndValue()
+    {
+        var builder = new Ssda903Builder("E10000003");
+        var diagnostics = new List<Diagnostic>();
+        Lodestar.Formats.Ssda903.Ssda903CsvReader.Read("ep.csv", "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC\n7,01/06/2024,S,C2,N1,U1,PR1,01/05/2024,E13\n", builder, Year, diagnostics);
+
+        var found = Ssda903Validator.Validate(builder.Build());
+
+        Assert.Contains(new Diagnostic("ep.csv", 2, "DEC", "01/05/2024", "356", Severity.Error, "DEC is before DECOM"), found);
+    }
+
+    [Fact]
+    public void Validate_PlaceCodeOfAnotherYear_IsJudgedByTheRowsYear()
+    {
+        var data = Ep(X(new Ssda903Builder("E10000003"), D(2007, 1, 1)), D(2023, 6, 1), place: "H5").Build();
+
+        Assert.DoesNotContain(Ssda903Validator.Validate(data, 2024), d => d.Rule == "146");
+        Assert.Contains(Ssda903Validator.Validate(data, 2025), d => d.Rule == "146");
+    }
+}

@@ -1,0 +1,86 @@
+using Lodestar.Metrics.Kpis;
+using static Lodestar.Metrics.Tests.Kpis.KpiTestRun;
+
+namespace Lodestar.Metrics.Tests.Kpis;
+
+public sealed class KpiExplainTests
+{
+    [Fact]
+    public void ExplainChild_EpisodeEndedOnTheLastDay_SaysNotLookedAfter()
+    {
+        var data = Cla()
+            .Episode("C1", decom: new(2024, 5, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1", dec: new(2025, 3, 31), rec: "E13")
+            .Build();
+
+        var reasons = new KpiEngine().ExplainChild("cla_at_end", KpiDataset.Of(data), Year2025, "C1");
+
+        Assert.Contains("not looked after at 31/03/2025: episode 1 ended 31/03/2025", reasons);
+    }
+
+    [Fact]
+    public void Explain_ShortBreakEpisode_IsNamedAsLeftOut()
+    {
+        var data = Cla()
+            .Episode("C1", decom: new(2024, 5, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1", dec: new(2024, 6, 1), rec: "X1")
+            .Episode("C1", decom: new(2024, 6, 1), rne: "L", ls: "V3", place: "U4", provider: "PR1")
+            .Episode("C2", decom: new(2024, 5, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1")
+            .Build();
+
+        var explanation = new KpiEngine().Explain("cla_at_end", KpiDataset.Of(data), Year2025);
+
+        Assert.Equal(["C2"], explanation.NumeratorChildren);
+        Assert.Contains("left out: episode 2 (started 01/06/2024) is V3 short breaks", explanation.Reasons["C1"]);
+        Assert.Equal(1, explanation.Result.Value);
+    }
+
+    [Fact]
+    public void Explain_Percentage_ListsNumeratorAndDenominatorChildren()
+    {
+        var data = Cla()
+            .Episode("C1", decom: new(2024, 5, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1", dec: new(2024, 7, 1), rec: "X1", reasonPlaceChange: "CARPL")
+            .Episode("C1", decom: new(2024, 7, 1), rne: "P", ls: "C2", place: "K2", provider: "PR4", dec: new(2024, 9, 1), rec: "X1", reasonPlaceChange: "CARPL")
+            .Episode("C1", decom: new(2024, 9, 1), rne: "P", ls: "C2", place: "U4", provider: "PR4")
+            .Episode("C2", decom: new(2024, 5, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1")
+            .Build();
+
+        var explanation = new KpiEngine().Explain("cla_placements_3plus", KpiDataset.Of(data), Year2025);
+
+        Assert.Equal(["C1"], explanation.NumeratorChildren);
+        Assert.Equal(["C1", "C2"], explanation.DenominatorChildren);
+        Assert.Contains(explanation.Reasons["C1"], r => r.StartsWith("3 placement(s)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ExplainChild_UnknownChild_IsEmpty()
+    {
+        var data = Cla().Episode("C1", decom: new(2024, 5, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1").Build();
+
+        Assert.Empty(new KpiEngine().ExplainChild("cla_at_end", KpiDataset.Of(data), Year2025, "NOPE"));
+    }
+
+    [Fact]
+    public void Explain_UnknownKpi_Throws()
+    {
+        var data = Cla().Build();
+
+        Assert.Throws<ArgumentException>(() => new KpiEngine().Explain("no_such_kpi", KpiDataset.Of(data), Year2025));
+    }
+
+    [Fact]
+    public void Catalogue_HasEveryIdOfTheDomainCatalogueOnce()
+    {
+        string[] ids =
+        [
+            "cla_at_end", "cla_rate_per_10k", "cla_started", "cla_ceased", "cla_placements_3plus", "cla_long_term_stability",
+            "cla_placed_20_miles", "cla_missing_children", "cla_missing_episodes", "cla_reviews_in_time", "cla_health_check",
+            "cla_teeth_check", "cla_immunisations", "cla_sdq_average", "care_leavers_eet_19_21", "care_leavers_eet_17_18",
+            "care_leavers_suitable_accom_19_21", "care_leavers_suitable_accom_17_18", "care_leavers_in_touch_19_21", "adopted",
+            "sgo_granted", "adoption_a1_days", "adoption_a2_days", "placements_52wk_by_type", "referrals", "rereferrals_12m",
+            "referrals_nfa", "assessments_in_45_days", "s47_started", "s47_to_icpc", "icpc_in_15_days", "cpp_at_end",
+            "cpp_rate_per_10k", "cpp_started", "cpp_subsequent", "cpp_subsequent_2y", "cpp_ended_2y_plus", "cpp_reviews_in_time",
+            "cpp_by_category", "cin_at_end", "cin_rate_per_10k", "cin_plans_over_12m",
+        ];
+
+        Assert.Equal(ids, KpiCatalog.All.Select(k => k.Id));
+    }
+}

@@ -1,0 +1,26 @@
+using Lodestar.Metrics.Kpis;
+using Lodestar.Metrics.Records;
+
+namespace Lodestar.Metrics.Tests.Kpis;
+
+/// <summary>Runs one KPI for one period on hand-built records.</summary>
+internal static class KpiTestRun
+{
+    public static readonly KpiPeriod Year2025 = KpiPeriod.ReportingYear(2025);
+
+    public static KpiResult Result(string kpi, Ssda903Data data, KpiPeriod period, KpiOptions? options = null) =>
+        new KpiEngine(options).Compute(kpi, KpiDataset.Of(data), period).Single();
+
+    public static KpiResult Result(string kpi, CinData data, KpiPeriod period, KpiOptions? options = null) =>
+        new KpiEngine(options).Compute(kpi, KpiDataset.Of(data), period).Single();
+
+    public static double? Value(string kpi, Ssda903Data data, KpiPeriod period, KpiOptions? options = null) =>
+        Result(kpi, data, period, options).Value;
+
+    public static double? Value(string kpi, CinData data, KpiPeriod period, KpiOptions? options = null) =>
+        Result(kpi, data, period, options).Value;
+
+    public static Ssda903Builder Cla() => new("E10000003");
+
+    public static CinBuilder Cin() => new("E10000003");
+}

@@ -1,0 +1,157 @@
+using Lodestar.Metrics.Records;
+
+namespace Lodestar.Metrics.Tests.Records;
+
+public sealed class Ssda903BuilderTests
+{
+    [Fact]
+    public void Build_EpisodesAddedOutOfOrder_SortsByChildThenDecomWithOffsets()
+    {
+        var data = new Ssda903Builder("E10000003")
+            .Episode("C2", decom: new(2024, 6, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1")
+            .Episode("C1", decom: new(2024, 9, 1), rne: "P", ls: "C2", place: "K2", provider: "PR4")
+            .Episode("C1", decom: new(2024, 4, 1), rne: "S", ls: "C2", place: "U1", provider: "PR1", dec: new(2024, 9, 1), rec: "X1", reasonPlaceChange: "CARPL")
+            .Build();
+
+        var c1 = data.Children.Find("C1");
+        var c2 = data.Children.Find("C2");
+        Assert.Equal(3, data.Episodes.Count);
+        Assert.Equal(new RowRange(0, 1), data.Episodes.RowsOf(c2));
+        Assert.Equal(new RowRange(1, 3), data.Episodes.RowsOf(c1));
+        Assert.Equal(new DateOnly(2024, 4, 1), data.Episodes.DecomAt(1));
+        Assert.Equal(new DateOnly(2024, 9, 1), data.Episodes.DecAt(1));
+        Assert.Equal("X1", data.Codes[data.Episodes.Rec[1]]);
+        Assert.Equal("CARPL", data.Codes[data.Episodes.ReasonPlaceChange[1]]);
+        Assert.Equal(new DateOnly(2024, 9, 1), data.Episodes.DecomAt(2));
+        Assert.Null(data.Episodes.DecAt(2));
+        Assert.Equal(RecordValues.Blank, data.Episodes.Dec[2]);
+        Assert.Equal("K2", data.Codes[data.Episodes.Place[2]]);
+        Assert.Equal("C1", data.Children.IdOf(data.Episodes.Child[2]));
+        Assert.Equal("E10000003", data.CouncilCode);
+    }
+
+    [Fact]
+    public void Build_UnknownCode_IsKeptAsWritten()
+    {
+        var data = new Ssda903Builder("E10000003").Episode("C1", decom: new(2024, 4, 1), ls: "ZZ9").Build();
+
+        Assert.Equal("ZZ9", data.Codes[data.Episodes.Ls[0]]);
+    }
+
+    [Fact]
+    public void Find_CodeNeverUsed_IsAbsentAndMatchesNoRow()
+    {
+        var data = new Ssda903Builder("E10000003").Episode("C1", decom: new(2024, 4, 1), ls: "C2").Build();
+
+        var v3 = data.Codes.Find("V3");
+        Assert.Equal(CodeTable.Absent, v3);
+        Assert.NotEqual(v3, data.Episodes.Ls[0]);
+        Assert.True(data.Codes.SetOf("C2", "V3").Contains(data.Episodes.Ls[0]));
+        Assert.False(data.Codes.SetOf("V3", "V4").Contains(data.Episodes.Ls[0]));
+    }
+
+    [Fact]
+    public void Build_BlankCode_IsTheBlankId()
+    {
+        var data = new Ssda903Builder("E10000003").Episode("C1", decom: new(2024, 4, 1)).Build();
+
+        Assert.Equal(CodeTable.Blank, data.Episodes.Rec[0]);
+        Assert.Null(data.Codes[data.Episodes.Rec[0]]);
+    }
+
+    [Fact]
+    public void Build_ChildWithNoRowsInATable_HasAnEmptyRange()
+    {
+        var data = new Ssda903Builder("E10000003")
+            .Header("C1", sex: "1", dob: new(2010, 5, 1))
+            .Episode("C2", decom: new(2024, 4, 1))
+            .Build();
+
+        var c1 = data.Children.Find("C1");
+        Assert.True(data.Episodes.RowsOf(c1).IsEmpty);
+        Assert.Equal(1, data.Header.RowsOf(c1).Length);
+        Assert.Equal(new DateOnly(2010, 5, 1), data.Header.DobAt(0));
+        Assert.Equal(3, data.Episodes.ChildOffsets.Length);
+    }
+
+    [Fact]
+    public void Build_SameEpisodeInTwoYearsReturns_LaterReturnWinsAndOthersKept()
+    {
+        var builder = new Ssda903Builder("E10000003");
+        var y2024 = builder.AddFile(new SourceFile("2024/episodes.csv", "903 Episodes CSV", 2024));
+        var y2025 = builder.AddFile(new SourceFile("2025/episodes.csv", "903 Episodes CSV", 2025));
+        // The 2025 return is registered first: the year decides, not the order.
+        builder
+            .Episode("C1", decom: new(2023, 10, 1), ls: "C2", dec: new(2024, 5, 1), rec: "E11", at: new(y2025, 2))
+            .Episode("C1", decom: new(2023, 10, 1), ls: "C2", at: new(y2024, 2))
+            .Episode("C1", decom: new(2022, 1, 1), ls: "V2", dec: new(2022, 3, 1), rec: "E13", at: new(y2024, 3));
+
+        var data = builder.Build();
+
+        Assert.Equal(2, data.Episodes.Count);
+        Assert.Equal(new DateOnly(2022, 1, 1), data.Episodes.DecomAt(0));
+        Assert.Equal(new SourceLocation(y2024, 3), data.Episodes.Source[0]);
+        Assert.Equal(new DateOnly(2024, 5, 1), data.Episodes.DecAt(1));
+        Assert.Equal(new SourceLocation(y2025, 2), data.Episodes.Source[1]);
+        Assert.Equal("2025/episodes.csv:2", data.Describe(data.Episodes.Source[1]));
+    }
+
+    [Fact]
+    public void Build_DuplicateEpisodesInOneReturn_AreBothKept()
+    {
+        var builder = new Ssda903Builder("E10000003");
+        var file = builder.AddFile(new SourceFile("episodes.csv", "903 Episodes CSV", 2025));
+        builder
+            .Episode("C1", decom: new(2024, 4, 1), ls: "C2", at: new(file, 2))
+            .Episode("C1", decom: new(2024, 4, 1), ls: "C1", at: new(file, 3));
+
+        var data = builder.Build();
+
+        Assert.Equal(2, data.Episodes.Count);
+        Assert.Equal(3, data.Episodes.Source[1].Line);
+    }
+
+    [Fact]
+    public void Oc3_RowsForDifferentYears_AreBothKept()
+    {
+        var builder = new Ssda903Builder("E10000003");
+        var y2024 = builder.AddFile(new SourceFile("2024/oc3.csv", "903 OC3 CSV", 2024));
+        var y2025 = builder.AddFile(new SourceFile("2025/oc3.csv", "903 OC3 CSV", 2025));
+        builder
+            .Oc3("C1", year: 2024, activ: "F2", at: new(y2024, 2))
+            .Oc3("C1", year: 2025, activ: "G4", at: new(y2025, 2));
+
+        var data = builder.Build();
+
+        Assert.Equal(2, data.Oc3.Count);
+        Assert.Equal(2024, data.Oc3.YearAt(0));
+        Assert.Equal("G4", data.Codes[data.Oc3.Activ[1]]);
+    }
+
+    [Fact]
+    public void Add_AfterBuild_Throws()
+    {
+        var builder = new Ssda903Builder("E10000003");
+        builder.Build();
+
+        Assert.Throws<InvalidOperationException>(() => builder.Episode("C1"));
+    }
+
+    [Fact]
+    public void Add_LowLevelRow_UsesInternedIdsAndDayNumbers()
+    {
+        var builder = new Ssda903Builder("E10000003");
+        var child = builder.ChildNumber("C9".AsSpan());
+        var row = Ssda903EpisodeRow.Empty;
+        row.Decom = new DateOnly(2025, 1, 2).DayNumber;
+        row.Ls = builder.Codes.Intern("J1".AsSpan());
+        builder.AddEpisode(child, row, new SourceLocation(-1, 7));
+
+        var data = builder.Build();
+
+        Assert.Equal(new DateOnly(2025, 1, 2), data.Episodes.DecomAt(0));
+        Assert.Null(data.Episodes.DecAt(0));
+        Assert.Equal("J1", data.Codes[data.Episodes.Ls[0]]);
+        Assert.Equal(7, data.Episodes.Source[0].Line);
+    }
+}
