@@ -117,7 +117,7 @@ public static class Xlsx
     {
         null => null,
         string s when s.Length == 0 => null,
-        string s => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(SafeCell.Text(s)) { Space = SpaceProcessingModeValues.Preserve }) },
+        string s => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(SafeCell.Text(s)) { Space = SpaceProcessingModeValues.Preserve }) },
         decimal d => new Cell { CellReference = reference, CellValue = new CellValue(d.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
         int i => new Cell { CellReference = reference, CellValue = new CellValue(i.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
         _ => Cell(Convert.ToString(value, CultureInfo.InvariantCulture), reference),

@@ -78,7 +78,7 @@ public static class XlsxWriter
         _ => new Cell
         {
             DataType = CellValues.InlineString,
-            InlineString = new InlineString(new Text(SpreadsheetText.Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")) { Space = SpaceProcessingModeValues.Preserve }),
+            InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(SpreadsheetText.Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")) { Space = SpaceProcessingModeValues.Preserve }),
         },
     };
 
