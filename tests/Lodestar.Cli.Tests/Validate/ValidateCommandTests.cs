@@ -117,6 +117,18 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("warning LS-NO-HEADER", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--format", "xml")]
+    [InlineData("--year", "last")]
+    public async Task Validate_BadOptionValue_ExitsTwoWithOneLine(string option, string value)
+    {
+        var (exitCode, output, error) = await RunAsync("validate", _root, option, value);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.StartsWith($"lodestar validate: {option} {value} is not", error.Trim(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Validate_ImpossibleYear_ExitsTwo()
     {
