@@ -26,7 +26,8 @@ public static class ValidateCommand
             Arity = ArgumentArity.OneOrMore,
             Description = "Files or folders; folders are searched recursively for .csv and .xml files.",
         };
-        var year = new Option<int?>("--year")
+        // --year and --format are checked here rather than by the parser, so that misuse exits 2 like unreadable input.
+        var year = new Option<string?>("--year")
         {
             Description = "Collection year to check against (e.g. 2025 for April 2024 to March 2025); default: each file's own year.",
         };
@@ -35,7 +36,6 @@ public static class ValidateCommand
             Description = "text (default) or json: [{\"file\",\"line\",\"column\",\"value\",\"rule\",\"severity\",\"message\"}].",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json");
         var council = new Option<string?>("--council")
         {
             Description = "Council code for every file (e.g. E10000003); default: from each file's folder names.",
@@ -61,13 +61,22 @@ public static class ValidateCommand
         return command;
     }
 
-    internal sealed record ValidateRequest(string[] Paths, int? Year, string Format, string? Council, long? MaxFileMb);
+    internal sealed record ValidateRequest(string[] Paths, string? YearText, string Format, string? Council, long? MaxFileMb)
+    {
+        public int? Year => int.TryParse(YearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y : null;
+    }
 
     internal static int Run(ValidateRequest request, TextWriter output, TextWriter error)
     {
-        if (request.Year is { } y && y is < 1990 or > 2100)
+        if (request.YearText is not null && request.Year is not (>= 1990 and <= 2100))
         {
-            error.WriteLine($"lodestar validate: --year {y} is not a collection year (e.g. 2025)");
+            error.WriteLine($"lodestar validate: --year {request.YearText} is not a collection year (e.g. 2025)");
+            return Unreadable;
+        }
+
+        if (request.Format is not ("text" or "json"))
+        {
+            error.WriteLine($"lodestar validate: --format {request.Format} is not text or json");
             return Unreadable;
         }
 

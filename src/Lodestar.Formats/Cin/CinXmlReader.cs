@@ -142,7 +142,7 @@ public static class CinXmlReader
                         parser.Report(line, "Year", text, FieldParser.NumberFormatRule, "the census Year should be a four-digit year");
                     }
                 }
-                else if (!xml.IsEmpty && xml.Name is "CollectionDetails" or "Source")
+                else if (!xml.IsEmpty && xml.Depth == 2 && xml.Name is "CollectionDetails" or "Source")
                 {
                     ReadHeader(xml.Depth, false);
                 }

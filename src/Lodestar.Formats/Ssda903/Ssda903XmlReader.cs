@@ -14,6 +14,9 @@ public static class Ssda903XmlReader
     public const string RootElement = "EXPSSDA903";
     public const string ElementUnknownRule = "ELEMENT-UNKNOWN";
 
+    // EXPSSDA903 (0) / CHILD (1) / wrapper such as EPISODES (2) / row (3): deeper wrappers are not read.
+    private const int MaxWrapperDepth = 3;
+
     public static FileReadResult Read(string path, Ssda903Builder builder, int collectionYear, List<Diagnostic> diagnostics, ReadLimits? limits = null)
     {
         byte[] bytes;
@@ -129,6 +132,14 @@ public static class Ssda903XmlReader
                 var elementEmpty = xml.IsEmpty;
                 if (table is null)
                 {
+                    if (elementDepth >= MaxWrapperDepth)
+                    {
+                        // Bounded so that hostile nesting cannot exhaust the stack.
+                        parser.Report(xml.Line, xml.Name, default, ElementUnknownRule, $"element {xml.Name} is not part of the 903 XML and was ignored", Severity.Warning);
+                        xml.Skip();
+                        continue;
+                    }
+
                     // A wrapper such as EPISODES: its children are the rows.
                     ReadRows(elementDepth, elementEmpty);
                     continue;

@@ -50,6 +50,11 @@ internal sealed class CsvCursor(string text)
         Line = _line;
         FieldCount = 0;
         _scratchLength = 0;
+        if (TryReadPlainRow())
+        {
+            return;
+        }
+
         var text = _text.AsSpan();
         while (true)
         {
@@ -90,6 +95,35 @@ internal sealed class CsvCursor(string text)
             _line++;
             return;
         }
+    }
+
+    // The common case, a row with no quotes ending in LF or CRLF: split on commas without per-field searches.
+    private bool TryReadPlainRow()
+    {
+        var rest = _text.AsSpan(_pos);
+        var newline = rest.IndexOf('\n');
+        var length = newline < 0 ? rest.Length : newline;
+        var line = rest[..length];
+        var end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+        if (line[..end].IndexOfAny('"', '\r') >= 0)
+        {
+            return false;
+        }
+
+        var start = 0;
+        for (var i = 0; i < end; i++)
+        {
+            if (line[i] == ',')
+            {
+                AddField(_pos + start, i - start, scratch: false);
+                start = i + 1;
+            }
+        }
+
+        AddField(_pos + start, end - start, scratch: false);
+        _pos += newline < 0 ? length : length + 1;
+        _line++;
+        return true;
     }
 
     private void ReadQuoted(int from)

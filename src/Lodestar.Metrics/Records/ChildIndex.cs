@@ -6,49 +6,23 @@ namespace Lodestar.Metrics.Records;
 /// </summary>
 public sealed class ChildIndex
 {
-    private readonly List<string> _ids = [];
-    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _spanNumbers;
-
-    public ChildIndex()
-    {
-        _spanNumbers = _numbers.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    private readonly StringTable _table = new();
 
     /// <summary>How many children.</summary>
-    public int Count => _ids.Count;
+    public int Count => _table.Count;
 
     /// <summary>The id the file gave child <paramref name="child"/>, for display and drill-through.</summary>
-    public string IdOf(int child) => _ids[child];
+    public string IdOf(int child) => _table[child];
 
     /// <summary>The dense number of the child with id <paramref name="id"/>, or -1 when there is none.</summary>
-    public int Find(ReadOnlySpan<char> id) => _spanNumbers.TryGetValue(id, out var n) ? n : -1;
+    public int Find(ReadOnlySpan<char> id) => _table.Find(id);
 
     /// <inheritdoc cref="Find(ReadOnlySpan{char})"/>
     public int Find(string id) => Find(id.AsSpan());
 
     /// <summary>Forgets the children numbered from <paramref name="count"/> on (a file that turned out unreadable).</summary>
-    internal void Truncate(int count)
-    {
-        for (var i = _ids.Count - 1; i >= count; i--)
-        {
-            _numbers.Remove(_ids[i]);
-            _ids.RemoveAt(i);
-        }
-    }
+    internal void Truncate(int count) => _table.Truncate(count);
 
     /// <summary>The dense number of the child with id <paramref name="id"/>, adding the child when new.</summary>
-    public int GetOrAdd(ReadOnlySpan<char> id)
-    {
-        if (_spanNumbers.TryGetValue(id, out var n))
-        {
-            return n;
-        }
-
-        var text = id.ToString();
-        n = _ids.Count;
-        _ids.Add(text);
-        _numbers.Add(text, n);
-        return n;
-    }
+    public int GetOrAdd(ReadOnlySpan<char> id) => _table.GetOrAdd(id);
 }

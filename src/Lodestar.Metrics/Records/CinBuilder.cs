@@ -125,6 +125,6 @@ public sealed partial class CinBuilder : DatasetBuilder
         var number = Children.Find(child);
         return number >= 0 && _lastReferral.TryGetValue((number, referralDate.DayNumber), out var handle)
             ? handle
-            : throw new InvalidOperationException($"Add the referral dated {referralDate:yyyy-MM-dd} for this child before its assessments, plans and enquiries.");
+            : throw new InvalidOperationException("Add the child's referral with this referral date before its assessments, plans and enquiries.");
     }
 }

@@ -17,21 +17,15 @@ public sealed class CodeTable
     /// <summary>The id <see cref="Find(string?)"/> returns for a string the dataset never used; no row holds it.</summary>
     public const int Absent = -1;
 
-    private readonly List<string?> _strings = [null];
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _spanIds;
-
-    public CodeTable()
-    {
-        _spanIds = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    // Number n of the table is code id n + 1: id 0 is the blank value.
+    private readonly StringTable _table = new();
 
     /// <summary>How many ids are in use, counting the blank id 0.</summary>
-    public int Count => _strings.Count;
+    public int Count => _table.Count + 1;
 
     /// <summary>The string of an id (null for <see cref="Blank"/>).</summary>
-    public string? this[int id] => id >= 0 && id < _strings.Count
-        ? _strings[id]
+    public string? this[int id] => id == Blank ? null
+        : id > 0 && id <= _table.Count ? _table[id - 1]
         : throw new ArgumentOutOfRangeException(nameof(id), id, "No such code id in this dataset.");
 
     /// <summary>The id of <paramref name="value"/>, or <see cref="Absent"/> when no row holds it; null or empty gives <see cref="Blank"/>.</summary>
@@ -39,12 +33,12 @@ public sealed class CodeTable
 
     /// <inheritdoc cref="Find(string?)"/>
     public int Find(ReadOnlySpan<char> value) =>
-        value.IsEmpty ? Blank : _spanIds.TryGetValue(value, out var id) ? id : Absent;
+        value.IsEmpty ? Blank : _table.Find(value) is var n and >= 0 ? n + 1 : Absent;
 
     /// <summary>A set of codes for fast membership tests (codes the dataset never used are simply not members).</summary>
     public CodeSet SetOf(params ReadOnlySpan<string> values)
     {
-        var members = new bool[_strings.Count];
+        var members = new bool[Count];
         foreach (var value in values)
         {
             var id = Find(value);
@@ -58,24 +52,7 @@ public sealed class CodeTable
     }
 
     /// <summary>The id of <paramref name="value"/>, adding it when new. Empty gives <see cref="Blank"/>.</summary>
-    public int Intern(ReadOnlySpan<char> value)
-    {
-        if (value.IsEmpty)
-        {
-            return Blank;
-        }
-
-        if (_spanIds.TryGetValue(value, out var id))
-        {
-            return id;
-        }
-
-        var text = value.ToString();
-        id = _strings.Count;
-        _strings.Add(text);
-        _ids.Add(text, id);
-        return id;
-    }
+    public int Intern(ReadOnlySpan<char> value) => value.IsEmpty ? Blank : _table.GetOrAdd(value) + 1;
 
     /// <inheritdoc cref="Intern(ReadOnlySpan{char})"/>
     public int Intern(string? value) => Intern(value.AsSpan());

@@ -100,20 +100,9 @@ internal sealed class TableBuilder<TRow>
             order.Add(i);
         }
 
-        var entries = _entries;
         if (!IsSorted(order))
         {
-            order.Sort((a, b) =>
-            {
-                var c = entries[a].Group.CompareTo(entries[b].Group);
-                if (c != 0)
-                {
-                    return c;
-                }
-
-                c = entries[a].Key.CompareTo(entries[b].Key);
-                return c != 0 ? c : a.CompareTo(b);
-            });
+            order = SortedByGroupKeyArrival(order);
         }
 
         if (filePrecedence is not null)
@@ -147,6 +136,37 @@ internal sealed class TableBuilder<TRow>
         }
 
         return new Packed(rows, groupOffsets, new ListColumn(listOffsets, [.. listValues]), map);
+    }
+
+    // Sorts on one 64-bit key (group, then key date), then restores arrival order inside runs of equal keys.
+    private List<int> SortedByGroupKeyArrival(List<int> order)
+    {
+        var keys = new long[order.Count];
+        var items = order.ToArray();
+        for (var i = 0; i < items.Length; i++)
+        {
+            ref var entry = ref _entries[items[i]];
+            keys[i] = ((long)entry.Group << 32) | (uint)(entry.Key ^ int.MinValue);
+        }
+
+        Array.Sort(keys, items);
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(items, start, end - start);
+            }
+
+            start = end;
+        }
+
+        return [.. items];
     }
 
     private bool IsSorted(List<int> order)

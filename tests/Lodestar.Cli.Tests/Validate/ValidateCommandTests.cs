@@ -45,6 +45,33 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_CleanCinCensus_ExitsZero()
+    {
+        Write("E10000003/cin/cin_2025.xml", """
+            <Message>
+              <Header><CollectionDetails><Collection>CIN</Collection><Year>2025</Year></CollectionDetails></Header>
+              <Children>
+                <Child>
+                  <ChildIdentifiers><LAchildID>A1</LAchildID><PersonBirthDate>2015-01-01</PersonBirthDate><GenderCurrent>1</GenderCurrent></ChildIdentifiers>
+                  <ChildCharacteristics><Ethnicity>WBRI</Ethnicity><Disabilities><Disability>NONE</Disability></Disabilities></ChildCharacteristics>
+                  <CINdetails>
+                    <CINreferralDate>2024-05-01</CINreferralDate><ReferralSource>1A</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode>
+                    <CINclosureDate>2024-09-01</CINclosureDate><ReasonForClosure>RC8</ReasonForClosure><ReferralNFA>0</ReferralNFA>
+                    <Assessments><AssessmentActualStartDate>2024-05-02</AssessmentActualStartDate><AssessmentAuthorisationDate>2024-06-10</AssessmentAuthorisationDate></Assessments>
+                  </CINdetails>
+                </Child>
+              </Children>
+            </Message>
+            """);
+
+        var (exitCode, output, error) = await RunAsync("validate", _root);
+
+        Assert.Equal("", error);
+        Assert.Equal("1 file read: 0 errors, 0 warnings", output.Trim());
+        Assert.Equal(0, exitCode);
+    }
+
+    [Fact]
     public async Task Validate_DataError_ExitsOneAndPointsAtTheLine()
     {
         Write("E10000003/903/header.csv", Header);
@@ -115,6 +142,18 @@ public sealed class ValidateCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Contains("warning LS-NO-HEADER", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--format", "xml")]
+    [InlineData("--year", "last")]
+    public async Task Validate_BadOptionValue_ExitsTwoWithOneLine(string option, string value)
+    {
+        var (exitCode, output, error) = await RunAsync("validate", _root, option, value);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.StartsWith($"lodestar validate: {option} {value} is not", error.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

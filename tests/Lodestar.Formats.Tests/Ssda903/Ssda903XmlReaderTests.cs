@@ -109,6 +109,20 @@ public sealed class Ssda903XmlReaderTests
     }
 
     [Fact]
+    public void Read_HostileDeepNesting_IsSkippedWithoutExhaustingTheStack()
+    {
+        var depth = 200_000;
+        var xml = "<EXPSSDA903><CHILD>" + string.Concat(Enumerable.Repeat("<A>", depth)) + string.Concat(Enumerable.Repeat("</A>", depth))
+            + "<HEADER><CHILDID>1</CHILDID><SEX>1</SEX></HEADER></CHILD></EXPSSDA903>";
+
+        var (result, builder, diagnostics) = Read(xml);
+
+        Assert.Null(result.Refusal);
+        Assert.Contains(diagnostics, d => d.Rule == "ELEMENT-UNKNOWN");
+        Assert.Equal(1, builder.Build().Header.Count);
+    }
+
+    [Fact]
     public void Read_OtherRoot_IsRefusedAsUnrecognised()
     {
         var (result, _, _) = Read("<Message><Header/></Message>");

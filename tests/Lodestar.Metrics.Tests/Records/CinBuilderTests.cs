@@ -65,6 +65,17 @@ public sealed class CinBuilderTests
         Assert.Equal(2, data.Assessments.Count);
     }
 
+    [Theory]
+    [InlineData(new[] { "NONE" }, false)]
+    [InlineData(new string[0], false)]
+    [InlineData(new[] { "MOB", "HAND" }, true)]
+    public void HasDisability_Codes_TrueForAnyCodeButNone(string[] codes, bool expected)
+    {
+        var data = new CinBuilder("E10000003").Child("C1", disabilities: codes).Build();
+
+        Assert.Equal(expected, data.ChildRecords.HasDisability(0, data.Codes));
+    }
+
     [Fact]
     public void Assessment_BeforeItsReferral_Throws()
     {

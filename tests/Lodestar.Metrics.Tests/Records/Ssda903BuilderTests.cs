@@ -112,6 +112,19 @@ public sealed class Ssda903BuilderTests
     }
 
     [Fact]
+    public void Build_UnsortedRowsWithEqualKeys_KeepArrivalOrderAmongThem()
+    {
+        var data = new Ssda903Builder("E10000003")
+            .Episode("C1", decom: new(2024, 4, 1), ls: "C2", at: new(-1, 2))
+            .Episode("C0", decom: new(2024, 5, 1), ls: "C2", at: new(-1, 3))
+            .Episode("C1", decom: new(2024, 4, 1), ls: "C1", at: new(-1, 4))
+            .Episode("C1", decom: new(2023, 4, 1), ls: "V2", at: new(-1, 5))
+            .Build();
+
+        Assert.Equal([5, 2, 4, 3], data.Episodes.Source.ToArray().Select(s => s.Line));
+    }
+
+    [Fact]
     public void Oc3_RowsForDifferentYears_AreBothKept()
     {
         var builder = new Ssda903Builder("E10000003");
