@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lodestar.Cli.Generate;
 
 namespace Lodestar.Cli;
 
@@ -9,6 +10,7 @@ public static class LodestarCommand
     {
         var root = new RootCommand(
             "Lodestar: performance and outcomes for children's services, computed from the SSDA903 and CIN census returns.");
+        root.Subcommands.Add(GenerateCommand.Create());
         return root;
     }
 }
