@@ -31,7 +31,6 @@ internal sealed partial class CouncilSimulator
 
     private enum Intent
     {
-        Recode,
         Move,
         LongTerm,
         Temporary,
@@ -257,7 +256,7 @@ internal sealed partial class CouncilSimulator
             {
                 Change(date.AddDays(_rng.Between(14, 90)), "C1");
             }
-            else if (plan.Route != Route.ReturnHome && _rng.Chance(0.15))
+            else if (plan.Route != Route.ReturnHome && _rng.Chance(0.3))
             {
                 Change(date.AddDays(_rng.Between(30, 200)), "C1");
             }
@@ -318,9 +317,24 @@ internal sealed partial class CouncilSimulator
             intents.Add((t, Intent.Temporary));
         }
 
-        if (_rng.Chance(0.35))
+        if (_rng.Chance(startAge < 16 ? 0.5 : 0.2))
         {
             intents.Add((plan.Start.AddDays(_rng.Between(180, 540)), Intent.LongTerm));
+        }
+
+        // Some moves happen on the day the legal status changes (RNE B, or U when the carer stays).
+        foreach (var (date, _) in legal.Skip(1))
+        {
+            if (_rng.Chance(0.12))
+            {
+                intents.Add((date, _rng.Chance(0.7) ? Intent.Move : Intent.LongTerm));
+            }
+        }
+
+        // Placed with parents under a care order, for months before care ends or for good.
+        if (plan.Route is not (Route.Adoption or Route.Remand) && startAge < 16 && _rng.Chance(0.1))
+        {
+            intents.Add((plan.Start.AddDays(_rng.Between(200, 900)), Intent.Parents));
         }
 
         if (plan.Route == Route.SpecialGuardianship && initialKind != Kind.Kinship)
@@ -328,9 +342,9 @@ internal sealed partial class CouncilSimulator
             intents.Add((plan.Start.AddDays(_rng.Between(30, 200)), Intent.Kinship));
         }
 
-        if (plan.Route == Route.ReturnHome && stop == plan.End && _rng.Chance(0.3))
+        if (plan.Route == Route.ReturnHome && stop == plan.End && _rng.Chance(0.4))
         {
-            intents.Add((plan.End.AddDays(-_rng.Between(30, 180)), Intent.Parents));
+            intents.Add((plan.End.AddDays(-_rng.Between(30, 365)), Intent.Parents));
         }
 
         if (plan.Route == Route.Adulthood && _rng.Chance(0.45))
@@ -344,8 +358,6 @@ internal sealed partial class CouncilSimulator
             intents.Add((plan.Placed, Intent.Adoption));
         }
 
-        intents.Add((new DateOnly(2023, 4, 1), Intent.Recode));
-        intents.Add((new DateOnly(2025, 4, 1), Intent.Recode));
         intents.Sort((a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Intent.CompareTo(b.Intent));
 
         var lastDate = plan.Start;
@@ -362,16 +374,6 @@ internal sealed partial class CouncilSimulator
             Spell? next = null;
             switch (intent)
             {
-                case Intent.Recode:
-                    var recoded = date.Year == 2023
-                        ? current.Place is "H5" or "P2" ? "K3" : null
-                        : current.Place == "Z1" ? OtherPlacementCodes[_rng.Between(0, 3)] : null;
-                    if (recoded is not null)
-                    {
-                        next = new Spell(date, current with { Place = recoded }, "PLACE", false);
-                    }
-
-                    break;
                 case Intent.Move:
                     var kind = _rng.Pick(KindsFor(age));
                     if (kind == Kind.Supported && age < 16)
@@ -763,7 +765,7 @@ internal sealed partial class CouncilSimulator
         (Route.ReturnHome, 24), (Route.Adulthood, 52), (Route.Other, 18), (Route.Remand, 6));
 
     private static readonly Weighted<string> AdoptionFirstStatuses = new(("C1", 55), ("V2", 30), ("L2", 10), ("L1", 5));
-    private static readonly Weighted<string> FirstStatuses = new(("V2", 45), ("C1", 35), ("L1", 10), ("L2", 10));
+    private static readonly Weighted<string> FirstStatuses = new(("V2", 35), ("C1", 45), ("L1", 10), ("L2", 10));
     private static readonly Weighted<string> FirstStatuses16Plus = new(("V2", 80), ("C1", 10), ("L1", 10));
 
     private static readonly Weighted<Kind> AdoptionFirstKinds = new((Kind.InHouseFoster, 60), (Kind.AgencyFoster, 25), (Kind.Kinship, 15));
