@@ -28,6 +28,23 @@ public static class SyntheticDataGenerator
         var councils = CouncilList.All.Take(options.Councils).ToList();
         var simulated = new SimCouncil[councils.Count];
         var truths = new CouncilTruth[councils.Count];
+        try
+        {
+            GenerateCouncils(options, outputDirectory, councils, simulated, truths, councilDone, cancellationToken);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Report the first council's failure as itself (an IOException stays an IOException).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        PopulationCsvWriter.Write(simulated, Path.Combine(outputDirectory, "population.csv"));
+        return new GenerationResult(truths);
+    }
+
+    private static void GenerateCouncils(
+        GenerationOptions options, string outputDirectory, List<CouncilInfo> councils, SimCouncil[] simulated, CouncilTruth[] truths,
+        Action<string>? councilDone, CancellationToken cancellationToken) =>
         Parallel.For(
             0,
             councils.Count,
@@ -47,10 +64,6 @@ public static class SyntheticDataGenerator
                 simulated[i] = council with { Children = [] };
                 councilDone?.Invoke(council.Council.Code);
             });
-
-        PopulationCsvWriter.Write(simulated, Path.Combine(outputDirectory, "population.csv"));
-        return new GenerationResult(truths);
-    }
 
     /// <summary>The ground truth alone, without writing files (for tests and the KPI engine's cross-checks).</summary>
     public static GenerationResult Simulate(GenerationOptions options)
