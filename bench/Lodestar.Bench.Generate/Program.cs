@@ -18,14 +18,19 @@ var simulateOnly = Stopwatch.StartNew();
 SyntheticDataGenerator.Simulate(new GenerationOptions(Math.Min(councils, 5), children, years, 2025, 1));
 simulateOnly.Stop();
 
+var process = Process.GetCurrentProcess();
+var cpuBefore = process.TotalProcessorTime;
 var watch = Stopwatch.StartNew();
 var result = SyntheticDataGenerator.Generate(options, folder);
 watch.Stop();
+process.Refresh();
+var cpu = process.TotalProcessorTime - cpuBefore;
 var bytes = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 var files = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Count();
 Directory.Delete(folder, recursive: true);
 
 Console.WriteLine($"Cores: {Environment.ProcessorCount}");
 Console.WriteLine($"Simulate only (no files), {Math.Min(councils, 5)} councils: {simulateOnly.Elapsed.TotalSeconds:0.00} s");
-Console.WriteLine($"Generate {councils} councils × {years} years, {children} children per council: {watch.Elapsed.TotalSeconds:0.0} s");
+Console.WriteLine($"Generate {councils} councils × {years} years, {children} children per council: {watch.Elapsed.TotalSeconds:0.0} s elapsed, {cpu.TotalSeconds:0.0} s CPU");
+Console.WriteLine($"Load average at the end: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 Console.WriteLine($"Wrote {files} files, {bytes / 1_000_000.0:0} MB; {result.Councils.Sum(c => c.Years[^1].LookedAfterAt31March)} children looked after at 31 March {options.YearEnd}");

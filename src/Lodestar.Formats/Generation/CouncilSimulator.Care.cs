@@ -123,9 +123,11 @@ internal sealed partial class CouncilSimulator
         {
             case Route.Adoption:
                 consent = _rng.Chance(0.12);
-                decision = start.AddDays(_rng.Between(120, 270));
+                // England 2025 (national_cla_adopted_average_time...csv): entry to decision 9 months, decision to
+                // match 10 months, match to placed 1 month.
+                decision = start.AddDays(_rng.Between(150, 400));
                 order = decision.AddDays(_rng.Between(30, 150));
-                match = order.AddDays(_rng.Between(30, 270));
+                match = order.AddDays(_rng.Between(60, 330));
                 placed = match.AddDays(_rng.Between(7, 42));
                 end = placed.AddDays(_rng.Between(150, 400));
                 break;

@@ -6,8 +6,12 @@ namespace Lodestar.Formats.Generation;
 /// </summary>
 internal static class WorkingDays
 {
-    private static readonly Dictionary<int, HashSet<DateOnly>> Holidays = [];
-    private static readonly Lock Gate = new();
+    private const int FirstYear = 1980;
+    private const int LastYear = 2080;
+
+    // Computed once for every year the generator can touch, so that lookups need no lock.
+    private static readonly HashSet<DateOnly> Holidays =
+        Enumerable.Range(FirstYear, LastYear - FirstYear + 1).SelectMany(Compute).ToHashSet();
 
     /// <summary>The date <paramref name="days"/> working days after <paramref name="start"/>.</summary>
     public static DateOnly Add(DateOnly start, int days)
@@ -27,21 +31,12 @@ internal static class WorkingDays
     }
 
     public static bool IsWorkingDay(DateOnly date) =>
-        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !BankHolidays(date.Year).Contains(date);
+        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !IsBankHoliday(date);
 
-    internal static HashSet<DateOnly> BankHolidays(int year)
-    {
-        lock (Gate)
-        {
-            if (!Holidays.TryGetValue(year, out var set))
-            {
-                set = Compute(year);
-                Holidays[year] = set;
-            }
-
-            return set;
-        }
-    }
+    internal static bool IsBankHoliday(DateOnly date) =>
+        date.Year is < FirstYear or > LastYear
+            ? Compute(date.Year).Contains(date)
+            : Holidays.Contains(date);
 
     private static HashSet<DateOnly> Compute(int year)
     {
