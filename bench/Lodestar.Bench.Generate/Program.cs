@@ -14,9 +14,13 @@ var warmUp = new GenerationOptions(1, 200, 1, 2025, 1);
 SyntheticDataGenerator.Generate(warmUp, folder);
 Directory.Delete(folder, recursive: true);
 
+var simulateProcess = Process.GetCurrentProcess();
+var simulateCpuBefore = simulateProcess.TotalProcessorTime;
 var simulateOnly = Stopwatch.StartNew();
 SyntheticDataGenerator.Simulate(new GenerationOptions(Math.Min(councils, 5), children, years, 2025, 1));
 simulateOnly.Stop();
+simulateProcess.Refresh();
+var simulateCpu = simulateProcess.TotalProcessorTime - simulateCpuBefore;
 
 var process = Process.GetCurrentProcess();
 var cpuBefore = process.TotalProcessorTime;
@@ -30,7 +34,7 @@ var files = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirect
 Directory.Delete(folder, recursive: true);
 
 Console.WriteLine($"Cores: {Environment.ProcessorCount}");
-Console.WriteLine($"Simulate only (no files), {Math.Min(councils, 5)} councils: {simulateOnly.Elapsed.TotalSeconds:0.00} s");
+Console.WriteLine($"Simulate only (no files, one thread), {Math.Min(councils, 5)} councils: {simulateOnly.Elapsed.TotalSeconds:0.00} s elapsed, {simulateCpu.TotalSeconds:0.00} s CPU");
 Console.WriteLine($"Generate {councils} councils × {years} years, {children} children per council: {watch.Elapsed.TotalSeconds:0.0} s elapsed, {cpu.TotalSeconds:0.0} s CPU");
 Console.WriteLine($"Load average at the end: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 Console.WriteLine($"Wrote {files} files, {bytes / 1_000_000.0:0} MB; {result.Councils.Sum(c => c.Years[^1].LookedAfterAt31March)} children looked after at 31 March {options.YearEnd}");

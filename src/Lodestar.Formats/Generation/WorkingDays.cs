@@ -13,8 +13,36 @@ internal static class WorkingDays
     private static readonly HashSet<DateOnly> Holidays =
         Enumerable.Range(FirstYear, LastYear - FirstYear + 1).SelectMany(Compute).ToHashSet();
 
+    // Working days counted from 1 January of the first year: Counted[i] = working days on or before day i.
+    private static readonly int FirstDay = new DateOnly(FirstYear, 1, 1).DayNumber;
+    private static readonly int[] Counted = CountWorkingDays();
+
     /// <summary>The date <paramref name="days"/> working days after <paramref name="start"/>.</summary>
     public static DateOnly Add(DateOnly start, int days)
+    {
+        var index = start.DayNumber - FirstDay;
+        if (index < 0 || index + (days * 2) + 30 >= Counted.Length)
+        {
+            return AddSlowly(start, days);
+        }
+
+        // The first day whose running count reaches the target is a working day.
+        var target = Counted[index] + days;
+        var found = Array.BinarySearch(Counted, index + 1, Math.Min(Counted.Length - index - 1, (days * 2) + 30), target);
+        if (found < 0)
+        {
+            return AddSlowly(start, days);
+        }
+
+        while (found > index + 1 && Counted[found - 1] == target)
+        {
+            found--;
+        }
+
+        return DateOnly.FromDayNumber(FirstDay + found);
+    }
+
+    internal static DateOnly AddSlowly(DateOnly start, int days)
     {
         var date = start;
         var counted = 0;
@@ -28,6 +56,24 @@ internal static class WorkingDays
         }
 
         return date;
+    }
+
+    private static int[] CountWorkingDays()
+    {
+        var last = new DateOnly(LastYear, 12, 31).DayNumber;
+        var counted = new int[last - FirstDay + 1];
+        var running = 0;
+        for (var i = 0; i < counted.Length; i++)
+        {
+            if (IsWorkingDay(DateOnly.FromDayNumber(FirstDay + i)))
+            {
+                running++;
+            }
+
+            counted[i] = running;
+        }
+
+        return counted;
     }
 
     public static bool IsWorkingDay(DateOnly date) =>

@@ -19,4 +19,16 @@ public sealed class WorkingDaysTests
     {
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), WorkingDays.Add(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), days));
     }
+
+    [Fact]
+    public void Add_FastLookup_AgreesWithCountingDayByDay()
+    {
+        for (var start = new DateOnly(2015, 1, 1); start < new DateOnly(2027, 1, 1); start = start.AddDays(3))
+        {
+            foreach (var days in new[] { 1, 5, 15, 20, 45, 80 })
+            {
+                Assert.Equal(WorkingDays.AddSlowly(start, days), WorkingDays.Add(start, days));
+            }
+        }
+    }
 }
