@@ -185,4 +185,46 @@ public sealed class RateTests(LargeCouncil data) : IClassFixture<LargeCouncil>
         Assert.NotEmpty(shortBreakChildren);
         Assert.Empty(shortBreakChildren.Intersect(LookedAfterAtYearEnd()));
     }
+
+    [Fact]
+    public void Reviews_FirstReviewOfChildrenStartingCare_MostlyWithin20WorkingDays()
+    {
+        var starts = Episodes.Where(e => e["RNE"] == "S" && GeneratedFiles.Date903(e["DECOM"]) >= YearStart)
+            .ToDictionary(e => e["CHILD"], e => GeneratedFiles.Date903(e["DECOM"]));
+        var firstReviews = data.Table(data.FirstCouncil, "reviews", Year)
+            .Where(r => starts.ContainsKey(r["CHILD"]))
+            .GroupBy(r => r["CHILD"])
+            .Select(g => (Start: starts[g.Key], First: g.Min(r => GeneratedFiles.Date903(r["REVIEW"]))))
+            .ToList();
+
+        // 28 calendar days never exceed 20 working days; 40 or more always do.
+        var onTime = firstReviews.Count(r => r.First.DayNumber - r.Start.DayNumber <= 28);
+        var late = firstReviews.Count(r => r.First.DayNumber - r.Start.DayNumber >= 40);
+
+        Assert.Equal(firstReviews.Count, onTime + late);
+        Assert.InRange(onTime * 100.0 / firstReviews.Count, 80, 98);
+    }
+
+    [Fact]
+    public void Assessments_CompletedInYear_MostlyWithin45WorkingDays()
+    {
+        static int Weekdays(DateOnly from, DateOnly to) =>
+            Enumerable.Range(1, to.DayNumber - from.DayNumber).Count(i => DateOnly.FromDayNumber(from.DayNumber + i).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
+
+        var assessments = data.Census(data.FirstCouncil, Year).Descendants("Assessments")
+            .Where(a => a.Element("AssessmentAuthorisationDate") is { } done && GeneratedFiles.DateCin(done.Value) >= YearStart)
+            .Select(a => Weekdays(GeneratedFiles.DateCin(a.Element("AssessmentActualStartDate")!.Value), GeneratedFiles.DateCin(a.Element("AssessmentAuthorisationDate")!.Value)))
+            .ToList();
+
+        // Weekdays ignore bank holidays, so a few on-time assessments count up to 2 days long here.
+        Assert.InRange(assessments.Count(days => days <= 45) * 100.0 / assessments.Count, 78, 94);
+    }
+
+    [Fact]
+    public void LookedAfterChildren_At31March_AreInThatYearsCinCensus()
+    {
+        var inCensus = data.Census(data.FirstCouncil, Year).Descendants("LAchildID").Select(e => e.Value).ToHashSet();
+
+        Assert.All(LookedAfterAtYearEnd(), child => Assert.Contains(child, inCensus));
+    }
 }
