@@ -42,6 +42,25 @@ public sealed record CouncilTruth(string CouncilCode, string CouncilName, int Ch
     internal static CouncilTruth From(SimCouncil council, GenerationOptions options)
     {
         var lookedAfter = council.Children.Where(c => c.LookedAfterInWindow).ToList();
+
+        // Each child's referral dates and plans in date order, worked out once for all years.
+        var referralDates = new List<DateOnly[]>();
+        var plans = new List<SimPlan[]>();
+        foreach (var child in council.Children)
+        {
+            if (child.Referrals.Count == 0)
+            {
+                continue;
+            }
+
+            referralDates.Add(child.Referrals.Select(r => r.Date).Order().ToArray());
+            var childPlans = child.Referrals.SelectMany(r => r.Plans).OrderBy(p => p.Start).ToArray();
+            if (childPlans.Length > 0)
+            {
+                plans.Add(childPlans);
+            }
+        }
+
         var years = new List<YearTruth>();
         foreach (var year in options.ReportingYears)
         {
@@ -52,20 +71,43 @@ public sealed record CouncilTruth(string CouncilCode, string CouncilName, int Ch
             var atEnd = lookedAfter.Where(c => CouncilSimulator.IsLookedAfterOn(c, end)).ToList();
             var ceased = lookedAfter.Where(c => InYear(c.CareEnd)).ToList();
             var reasons = ceased.Select(c => c.Episodes[^1].ReasonEnded).ToList();
-            var plans = council.Children.SelectMany(c => c.Referrals).SelectMany(r => r.Plans).ToList();
-            var referralDates = council.Children
-                .Select(c => c.Referrals.Select(r => r.Date).Order().ToList())
-                .ToList();
-            var referrals = referralDates.Sum(dates => dates.Count(d => InYear(d)));
-            var reReferrals = referralDates.Sum(dates =>
-                dates.Where((d, i) => InYear(d) && i > 0 && dates[i - 1] > d.AddYears(-1)).Count());
-            var childrenOnPlans = council.Children.Count(c =>
-                c.Referrals.SelectMany(r => r.Plans).Any(p => p.Start <= end && (p.End is null || p.End > end)));
-            var subsequent = council.Children.Sum(c =>
+
+            int referrals = 0, reReferrals = 0;
+            foreach (var dates in referralDates)
             {
-                var childPlans = c.Referrals.SelectMany(r => r.Plans).OrderBy(p => p.Start).ToList();
-                return childPlans.Where((p, i) => InYear(p.Start) && (p.PreviousPlans > 0 || i > 0)).Count();
-            });
+                for (var i = 0; i < dates.Length; i++)
+                {
+                    if (InYear(dates[i]))
+                    {
+                        referrals++;
+                        if (i > 0 && dates[i - 1] > dates[i].AddYears(-1))
+                        {
+                            reReferrals++;
+                        }
+                    }
+                }
+            }
+
+            int onPlanAtEnd = 0, started = 0, subsequent = 0;
+            foreach (var childPlans in plans)
+            {
+                var onPlan = false;
+                for (var i = 0; i < childPlans.Length; i++)
+                {
+                    var plan = childPlans[i];
+                    onPlan |= plan.Start <= end && (plan.End is null || plan.End > end);
+                    if (InYear(plan.Start))
+                    {
+                        started++;
+                        if (plan.PreviousPlans > 0 || i > 0)
+                        {
+                            subsequent++;
+                        }
+                    }
+                }
+
+                onPlanAtEnd += onPlan ? 1 : 0;
+            }
 
             years.Add(new YearTruth(
                 year,
@@ -76,8 +118,8 @@ public sealed record CouncilTruth(string CouncilCode, string CouncilName, int Ch
                 reasons.Count(r => r is "E11" or "E12"),
                 reasons.Count(r => r is "E43" or "E44" or "E45" or "E46" or "E47" or "E48"),
                 atEnd.Count(c => Placements(c, start, end) >= 3),
-                childrenOnPlans,
-                plans.Count(p => InYear(p.Start)),
+                onPlanAtEnd,
+                started,
                 subsequent,
                 referrals,
                 reReferrals));
