@@ -303,7 +303,7 @@ internal sealed partial class CouncilSimulator
         var intents = new List<(DateOnly Date, Intent Intent)>();
         var ageGroup = startAge < 5 ? 0 : startAge < 10 ? 1 : startAge < 16 ? 2 : 3;
         var unstable = _rng.Chance(UnstableShare[ageGroup]);
-        var rate = plan.Route is Route.Adoption or Route.SpecialGuardianship ? 0.05 : unstable ? 1.6 : 0.06;
+        var rate = plan.Route is Route.Adoption or Route.SpecialGuardianship ? 0.05 : unstable ? 1.35 : 0.06;
         if (plan.Route != Route.Remand && _rng.Chance(unstable ? 0.5 : 0.25))
         {
             intents.Add((plan.Start.AddDays(_rng.Between(3, 90)), Intent.Move));
@@ -356,7 +356,8 @@ internal sealed partial class CouncilSimulator
 
         if (plan.Route == Route.Adoption)
         {
-            intents.RemoveAll(i => i.Date >= plan.Placed.AddDays(-14) && i.Intent is Intent.Move or Intent.Temporary);
+            // Nothing else moves the child in the fortnight before the adoptive placement.
+            intents.RemoveAll(i => i.Date >= plan.Placed.AddDays(-14));
             intents.Add((plan.Placed, Intent.Adoption));
         }
 

@@ -11,7 +11,7 @@ internal sealed partial class CouncilSimulator
     private const double ReReferralChanceAfterPlan = 0.5;
 
     /// <summary>Share of re-referrals that come within 12 months of the previous referral.</summary>
-    private const double ReReferralWithinYearShare = 0.72;
+    private const double ReReferralWithinYearShare = 0.78;
 
     /// <summary>
     /// Chance that a child's first plan in the data still had an earlier plan (before the data, or in another council):
