@@ -81,4 +81,36 @@ public sealed class OutputFileTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new GenerationOptions(councils: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new GenerationOptions(councils: CouncilList.All.Count + 1));
     }
+
+    [Fact]
+    public void Simulate_WithoutFiles_GivesTheSameGroundTruthAsGenerate()
+    {
+        var options = new GenerationOptions(2, 120, 2, 2024, seed: 5);
+        using var files = new GeneratedFiles(options);
+
+        var simulated = SyntheticDataGenerator.Simulate(options);
+
+        Assert.Equal(files.Result.Councils.Count, simulated.Councils.Count);
+        for (var i = 0; i < simulated.Councils.Count; i++)
+        {
+            Assert.Equal(files.Result.Councils[i].Years, simulated.Councils[i].Years);
+        }
+    }
+
+    [Fact]
+    public void Generate_WithProgress_ReportsEachCouncilOnce()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "lodestar-generate-tests", Guid.NewGuid().ToString("N"));
+        var done = new System.Collections.Concurrent.ConcurrentBag<string>();
+        try
+        {
+            SyntheticDataGenerator.Generate(new GenerationOptions(4, 20, 1, 2025, 1), folder, done.Add, TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Assert.Equal(CouncilList.All.Take(4).Select(c => c.Code).Order(StringComparer.Ordinal), done.Order(StringComparer.Ordinal));
+    }
 }
