@@ -222,8 +222,6 @@ internal static class CinCensusXmlWriter
         xml.Close(3, "CINdetails");
     }
 
-    internal static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     /// <summary>Indented XML text, two spaces a level, LF line ends.</summary>
     private sealed class Xml
     {
