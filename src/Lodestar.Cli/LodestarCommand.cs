@@ -2,6 +2,7 @@ using System.CommandLine;
 using Lodestar.Cli.Actions;
 using Lodestar.Cli.Benchmarks;
 using Lodestar.Cli.Frameworks;
+using Lodestar.Cli.Generate;
 using Lodestar.Cli.Kpi;
 using Lodestar.Cli.Users;
 using Lodestar.Cli.Validate;
@@ -26,6 +27,7 @@ public static class LodestarCommand
         root.Subcommands.Add(FrameworkCommands.Scorecard());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(KpiCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
         return root;
     }
 }

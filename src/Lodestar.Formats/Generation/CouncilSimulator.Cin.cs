@@ -1,0 +1,361 @@
+namespace Lodestar.Formats.Generation;
+
+internal sealed partial class CouncilSimulator
+{
+    /// <summary>England's referrals per 10,000 children in 2025: 632,830 ÷ 12,183,016 (c1_children_in_need_referrals...csv).</summary>
+    private const double ReferralsPer10KPerYear = 519;
+
+    /// <summary>Chance that a closed case is referred again (a re-referral), higher after a child protection plan.</summary>
+    private const double ReReferralChance = 0.42;
+
+    private const double ReReferralChanceAfterPlan = 0.5;
+
+    /// <summary>Share of re-referrals that come within 12 months of the previous referral.</summary>
+    private const double ReReferralWithinYearShare = 0.78;
+
+    /// <summary>
+    /// Chance that a child's first plan in the data still had an earlier plan (before the data, or in another council):
+    /// with the plans repeated inside the data this gives England's 24.5% second or subsequent plans (d3_cpps...csv).
+    /// </summary>
+    private const double PlanHistoryChance = 0.16;
+
+    /// <summary>Children on an agreed series of short breaks (V3/V4): 6% on top of the children looked after.</summary>
+    private void SimulateShortBreaks()
+    {
+        var count = (int)Math.Round(_options.ChildrenPerCouncil * 0.06);
+        for (var i = 0; i < count; i++)
+        {
+            var agreed = _rng.DateBetween(_windowStart.AddYears(-2), _windowEnd.AddDays(-30));
+            var birth = agreed.AddYears(-_rng.Between(5, 15)).AddDays(-_rng.Between(0, 364));
+            var child = NewChild(birth, _rng.Chance(0.65), _rng.Pick(Ethnicities));
+            child.ShortBreaksOnly = true;
+            child.Disability = _rng.Pick(Disabilities);
+            var until = Min(agreed.AddDays(_rng.Between(365, 1460)), birth.AddYears(18).AddDays(-1));
+            var home = NewPlacement(_rng.Chance(0.7) ? Kind.Residential : Kind.InHouseFoster, agreed, null);
+            if (_rng.Chance(0.5))
+            {
+                for (var start = agreed; start < until && start <= _windowEnd; start = start.AddDays(_rng.Between(28, 56)))
+                {
+                    var end = start.AddDays(_rng.Between(1, 3));
+                    child.Episodes.Add(new SimEpisode
+                    {
+                        Start = start,
+                        End = end > _windowEnd ? null : end,
+                        ReasonEnded = end > _windowEnd ? null : "E4A",
+                        ReasonNew = "S",
+                        LegalStatus = "V3",
+                        CategoryOfNeed = "N2",
+                        Placement = home,
+                    });
+                }
+            }
+            else
+            {
+                child.Episodes.Add(new SimEpisode
+                {
+                    Start = agreed,
+                    End = until > _windowEnd ? null : until,
+                    ReasonEnded = until > _windowEnd ? null : "E4A",
+                    ReasonNew = "S",
+                    LegalStatus = "V4",
+                    CategoryOfNeed = "N2",
+                    Placement = home,
+                });
+            }
+
+            var referral = NewReferral(agreed.AddDays(-_rng.Between(30, 200)), "N2", nfa: false);
+            var assessed = Assess(referral, referral.Date.AddDays(_rng.Between(0, 5)));
+            referral.CinPlans.Add((assessed.AddDays(_rng.Between(0, 10)), null));
+            var closure = until.AddDays(_rng.Between(0, 60));
+            if (closure <= birth.AddYears(18).AddDays(-1))
+            {
+                referral.CinPlans[0] = (referral.CinPlans[0].Start, closure);
+                referral.Closure = closure;
+                referral.ClosureReason = "RC7";
+            }
+
+            child.Referrals.Add(referral);
+        }
+    }
+
+    /// <summary>The referral that led to care: days to weeks before, or a year before with a child protection plan first.</summary>
+    private void AddCareReferral(SimChild child, CarePlan plan, string need)
+    {
+        var withPlan = !plan.Uasc && plan.Route != Route.Remand && AgeOn(plan.Birth, plan.Start) < 16 && _rng.Chance(0.3);
+        var referralDate = plan.Uasc ? plan.Start : plan.Start.AddDays(-(withPlan ? _rng.Between(60, 400) : _rng.Between(0, 60)));
+        if (referralDate < plan.Birth)
+        {
+            referralDate = plan.Birth;
+            withPlan = false;
+        }
+
+        var referral = NewReferral(referralDate, need, nfa: false);
+        Assess(referral, referralDate.AddDays(_rng.Between(0, 5)));
+        if (withPlan || (!plan.Uasc && _rng.Chance(0.2)))
+        {
+            var enquiry = referralDate.AddDays(_rng.Between(0, 10));
+            if (enquiry < plan.Start)
+            {
+                var conference = WorkingDays.Add(enquiry, _rng.Chance(0.78) ? _rng.Between(3, 15) : _rng.Between(16, 30));
+                if (withPlan && conference < plan.Start.AddDays(-20))
+                {
+                    referral.Section47s.Add(new SimSection47(enquiry, WorkingDays.Add(enquiry, 15), conference));
+                    var cpp = NewPlan(conference, _rng.Chance(PlanHistoryChance) ? _rng.Between(1, 2) : 0);
+                    cpp.End = plan.Start;
+                    AddPlanReviews(cpp);
+                    referral.Plans.Add(cpp);
+                }
+                else
+                {
+                    referral.Section47s.Add(new SimSection47(enquiry, WorkingDays.Add(enquiry, 15), null));
+                }
+            }
+        }
+
+        if (child.CareEnd is { } end)
+        {
+            referral.Closure = end;
+            referral.ClosureReason = child.Episodes[^1].ReasonEnded switch
+            {
+                "E11" or "E12" => "RC1",
+                "E2" => "RC2",
+                "E41" => "RC3",
+                "E45" or "E46" or "E47" or "E48" => "RC4",
+                "E3" => "RC5",
+                "E7" => "RC6",
+                _ => "RC7",
+            };
+        }
+
+        child.Referrals.Add(referral);
+    }
+
+    /// <summary>
+    /// Children in need who are not looked after: chains of referrals (a closed case may be referred again), each
+    /// with an assessment, perhaps a section 47 enquiry, a conference and a child protection plan, or a CIN plan.
+    /// </summary>
+    private void SimulateChildrenInNeed(IReadOnlyDictionary<int, int> population)
+    {
+        var perYear = population.Values.Average() * ReferralsPer10KPerYear / 10_000;
+        var lookedAfterReferrals = _children.Count(c => c.LookedAfterInWindow) / (double)(_options.Years + 2.5);
+        var chainsPerYear = Math.Max(0, perYear - lookedAfterReferrals) * (1 - ReReferralChance);
+        var runIn = _windowStart.AddYears(-4);
+        var chains = (int)Math.Round(chainsPerYear * (_options.Years + 4));
+        for (var i = 0; i < chains; i++)
+        {
+            var first = _rng.DateBetween(runIn, _windowEnd);
+            var ageGroup = _rng.Pick(ReferralAgeGroups);
+            var age = ageGroup switch
+            {
+                0 => 0,
+                1 => _rng.Between(1, 4),
+                2 => _rng.Between(5, 9),
+                3 => _rng.Between(10, 15),
+                _ => _rng.Between(16, 17),
+            };
+            var birth = first.AddYears(-age).AddDays(-_rng.Between(0, 364));
+            var referrals = new List<SimReferral>();
+            var plans = _rng.Chance(PlanHistoryChance * 0.9) ? _rng.Between(1, 2) : 0;
+            var date = first;
+            var adult = birth.AddYears(18).AddDays(-1);
+            while (date <= _windowEnd && date <= adult)
+            {
+                var referral = SimulateReferral(date, plans, adult);
+                referrals.Add(referral);
+                plans += referral.Plans.Count;
+                if (referral.Closure is not { } closed || !_rng.Chance(referral.Plans.Count > 0 ? ReReferralChanceAfterPlan : ReReferralChance))
+                {
+                    break;
+                }
+
+                var withinYear = _rng.Chance(ReReferralWithinYearShare) && closed.AddDays(1) <= date.AddDays(364);
+                date = withinYear
+                    ? _rng.DateBetween(closed.AddDays(1), date.AddDays(364))
+                    : Max(closed.AddDays(1), date.AddDays(366)).AddDays((int)_rng.Exponential(400));
+            }
+
+            if (!referrals.Exists(r => r.Date <= _windowEnd && (r.Closure is null || r.Closure >= _windowStart)))
+            {
+                continue;
+            }
+
+            var child = NewChild(birth, _rng.Chance(0.52), _rng.Pick(Ethnicities));
+            if (_rng.Chance(0.08))
+            {
+                child.Disability = _rng.Pick(Disabilities);
+            }
+
+            child.Referrals.AddRange(referrals.Where(r => r.Date <= _windowEnd));
+        }
+    }
+
+    private SimReferral SimulateReferral(DateOnly date, int previousPlans, DateOnly adult)
+    {
+        var nfa = _rng.Chance(0.065);
+        var referral = NewReferral(date, nfa ? "N9" : _rng.Pick(CinNeeds), nfa);
+        if (nfa)
+        {
+            referral.Closure = date.AddDays(_rng.Between(0, 5));
+            referral.ClosureReason = "RC8";
+            return Clamp(referral, adult);
+        }
+
+        var assessmentStart = date.AddDays(_rng.Between(0, 5));
+        var assessed = Assess(referral, assessmentStart);
+        DateOnly last = assessed;
+        var enquiry = _rng.Chance(previousPlans > 0 ? 0.45 : 0.35);
+        var planned = false;
+        if (enquiry)
+        {
+            var start = _rng.DateBetween(date, Max(date, assessed.AddDays(-1)));
+            DateOnly? conference = null;
+            if (_rng.Chance(0.40))
+            {
+                conference = WorkingDays.Add(start, _rng.Chance(0.78) ? _rng.Between(3, 15) : _rng.Between(16, 35));
+                last = Max(last, conference.Value);
+            }
+
+            referral.Section47s.Add(new SimSection47(start, WorkingDays.Add(start, 15), conference));
+            if (conference is { } held && _rng.Chance(previousPlans > 0 ? 0.85 : 0.75))
+            {
+                var plan = NewPlan(held, previousPlans);
+                plan.End = held.AddDays(90 + (int)Math.Min(1010, _rng.Exponential(200)));
+                AddPlanReviews(plan);
+                referral.Plans.Add(plan);
+                last = plan.End.Value;
+                planned = true;
+                if (_rng.Chance(0.5))
+                {
+                    var stepDownEnd = last.AddDays(_rng.Between(90, 270));
+                    referral.CinPlans.Add((last, stepDownEnd));
+                    last = stepDownEnd;
+                }
+            }
+        }
+
+        if (!planned)
+        {
+            if (_rng.Chance(0.55))
+            {
+                var planStart = assessed.AddDays(_rng.Between(0, 10));
+                var planEnd = planStart.AddDays(60 + (int)Math.Min(840, _rng.Exponential(240)));
+                referral.CinPlans.Add((planStart, planEnd));
+                last = Max(last, planEnd);
+                referral.ClosureReason = "RC7";
+            }
+            else
+            {
+                referral.ClosureReason = _rng.Chance(0.7) ? "RC8" : "RC9";
+            }
+        }
+        else
+        {
+            referral.ClosureReason = "RC7";
+        }
+
+        referral.Closure = last.AddDays(_rng.Between(0, 20));
+        return Clamp(referral, adult);
+    }
+
+    /// <summary>Cases close by the day before the 18th birthday; nothing starts after it.</summary>
+    private static SimReferral Clamp(SimReferral referral, DateOnly adult)
+    {
+        if (referral.Closure is not { } closure || closure <= adult)
+        {
+            return referral;
+        }
+
+        referral.Closure = adult;
+        referral.ClosureReason = "RC6";
+        referral.Assessments.RemoveAll(a => a.Authorised > adult);
+        referral.Section47s.RemoveAll(s => s.Start > adult || s.Conference > adult);
+        referral.Plans.RemoveAll(p => p.Start > adult);
+        foreach (var plan in referral.Plans)
+        {
+            if (plan.End > adult)
+            {
+                plan.End = adult;
+                plan.Reviews.RemoveAll(r => r > adult);
+            }
+        }
+
+        for (var i = referral.CinPlans.Count - 1; i >= 0; i--)
+        {
+            var (start, end) = referral.CinPlans[i];
+            if (start > adult)
+            {
+                referral.CinPlans.RemoveAt(i);
+            }
+            else if (end > adult)
+            {
+                referral.CinPlans[i] = (start, adult);
+            }
+        }
+
+        return referral;
+    }
+
+    private SimReferral NewReferral(DateOnly date, string need, bool nfa) => new()
+    {
+        Date = date,
+        Source = _rng.Pick(ReferralSources),
+        PrimaryNeed = need,
+        NoFurtherAction = nfa,
+    };
+
+    /// <summary>Adds an assessment; 86% are authorised within 45 working days. Returns the authorisation date.</summary>
+    private DateOnly Assess(SimReferral referral, DateOnly start)
+    {
+        var days = _rng.Chance(0.86) ? _rng.Between(5, 45) : _rng.Between(46, 80);
+        var authorised = WorkingDays.Add(start, days);
+        var factors = Enumerable.Range(0, _rng.Between(1, 3)).Select(_ => _rng.Pick(AssessmentFactors)).Distinct().Order(StringComparer.Ordinal).ToArray();
+        referral.Assessments.Add(new SimAssessment(start, authorised, factors));
+        return authorised;
+    }
+
+    private SimPlan NewPlan(DateOnly start, int previousPlans)
+    {
+        var initial = _rng.Pick(AbuseCategories);
+        return new SimPlan
+        {
+            Start = start,
+            InitialCategory = initial,
+            LatestCategory = _rng.Chance(0.9) ? initial : _rng.Pick(AbuseCategories),
+            PreviousPlans = previousPlans,
+        };
+    }
+
+    /// <summary>Reviews: first within 3 months of the start, then every 6 months; about 7% late.</summary>
+    private void AddPlanReviews(SimPlan plan)
+    {
+        var end = plan.End ?? _afterWindow;
+        var date = _rng.Chance(0.93) ? plan.Start.AddDays(_rng.Between(20, 88)) : plan.Start.AddMonths(3).AddDays(_rng.Between(5, 30));
+        while (date < end)
+        {
+            plan.Reviews.Add(date);
+            var due = date.AddMonths(6);
+            date = _rng.Chance(0.93) ? due.AddDays(-_rng.Between(0, 30)) : due.AddDays(_rng.Between(5, 40));
+        }
+    }
+
+    private static readonly Weighted<int> ReferralAgeGroups = new((0, 12), (1, 20), (2, 25), (3, 33), (4, 10));
+
+    private static readonly Weighted<string> CinNeeds = new(
+        ("N1", 57), ("N2", 3), ("N3", 3), ("N4", 7), ("N5", 12), ("N6", 3), ("N7", 0.3), ("N8", 2), ("N9", 13));
+
+    private static readonly Weighted<string> ReferralSources = new(
+        ("1A", 3), ("1B", 1), ("1C", 1), ("1D", 2), ("2A", 18), ("2B", 1), ("3A", 3), ("3B", 2), ("3C", 1), ("3D", 2), ("3E", 4),
+        ("3F", 3), ("4", 2), ("5A", 6), ("5B", 3), ("5C", 2), ("5D", 2), ("6", 29), ("7", 4), ("8", 7), ("9", 2), ("10", 2));
+
+    private static readonly Weighted<string> AbuseCategories = new(("NEG", 50), ("EMO", 37), ("PHY", 7), ("SAB", 4), ("MUL", 2));
+
+    private static readonly Weighted<string> AssessmentFactors = new(
+        ("1A", 1), ("1B", 1), ("1C", 1), ("2A", 2), ("2B", 2), ("2C", 1), ("3A", 8), ("3B", 4), ("3C", 4), ("4A", 6), ("4B", 3),
+        ("4C", 3), ("5A", 1), ("5B", 1), ("5C", 1), ("6A", 2), ("6B", 1), ("6C", 1), ("7A", 1), ("8B", 2), ("8C", 3), ("8D", 1),
+        ("8E", 1), ("8F", 2), ("9A", 1), ("10A", 1), ("11A", 2), ("12A", 1), ("13A", 1), ("14A", 1), ("15A", 1), ("16A", 1),
+        ("17A", 1), ("18B", 3), ("18C", 2), ("19A", 3), ("19B", 1), ("19C", 1), ("20", 1), ("21", 9), ("22A", 2), ("23A", 1),
+        ("24A", 3));
+
+    private static readonly Weighted<string> Disabilities = new(
+        ("AUT", 30), ("LD", 25), ("BEH", 10), ("COMM", 10), ("MOB", 8), ("HAND", 4), ("PC", 4), ("CON", 3), ("HEAR", 3), ("VIS", 3));
+}

@@ -1,0 +1,138 @@
+namespace Lodestar.Formats.Generation;
+
+/// <summary>Everything simulated for one council: its children (in id order) and its 0–17 population by calendar year.</summary>
+internal sealed record SimCouncil(CouncilInfo Council, IReadOnlyList<SimChild> Children, IReadOnlyDictionary<int, int> Population);
+
+/// <summary>
+/// Simulates one council's children's services over the reporting years: children entering and leaving care
+/// (with a long run-in so that the children already in care at the start look like a real caseload), then the
+/// referrals, assessments, enquiries and plans of the children-in-need census. See docs/generator.md for the rates.
+/// </summary>
+internal sealed partial class CouncilSimulator
+{
+    /// <summary>England's children looked after per 10,000 children at 31 March 2025 (cla_number_and_rate_per_10k_children.csv).</summary>
+    public const double EnglandClaRatePer10K = 67;
+
+    private readonly GenerationOptions _options;
+    private readonly CouncilInfo _council;
+    private readonly int _councilIndex;
+    private readonly Rng _rng;
+    private readonly DateOnly _windowStart;
+    private readonly DateOnly _windowEnd;
+    private readonly DateOnly _afterWindow;
+    private readonly List<SimChild> _children = [];
+    private readonly string _postcodeArea;
+    private int _nextChild;
+    private int _nextCarer;
+
+    public CouncilSimulator(GenerationOptions options, CouncilInfo council, int councilIndex)
+    {
+        _options = options;
+        _council = council;
+        _councilIndex = councilIndex;
+        _rng = new Rng(Rng.SeedFor(options.Seed, council.Code));
+        _windowStart = options.WindowStart;
+        _windowEnd = options.WindowEnd;
+        _afterWindow = _windowEnd.AddDays(1);
+        _postcodeArea = PostcodeAreas[councilIndex % PostcodeAreas.Length];
+    }
+
+    public SimCouncil Run()
+    {
+        SimulateCare();
+        SimulateShortBreaks();
+        var population = SetPopulation();
+        SimulateChildrenInNeed(population);
+        _children.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return new SimCouncil(_council, _children, population);
+    }
+
+    private string NewChildId() => $"{_council.LaNumber}{++_nextChild:D6}";
+
+    /// <summary>
+    /// The 0–17 population is set from the simulated caseload so that the council's rate of children looked after
+    /// is England's 67 per 10,000 times a council factor between 0.85 and 1.15, with a small yearly growth.
+    /// </summary>
+    private SortedDictionary<int, int> SetPopulation()
+    {
+        var counts = _options.ReportingYears
+            .Select(year => _children.Count(c => c.LookedAfterInWindow && IsLookedAfterOn(c, new DateOnly(year, 3, 31))))
+            .ToList();
+        var factor = 0.85 + (0.30 * _rng.NextDouble());
+        var mean = Math.Max(1.0, counts.Average());
+        var basePopulation = mean / (EnglandClaRatePer10K * factor) * 10_000;
+        var middle = (_options.FirstYear + _options.YearEnd) / 2.0;
+        var population = new SortedDictionary<int, int>();
+        foreach (var year in _options.ReportingYears)
+        {
+            var growth = 1 + (0.004 * (year - middle)) + (0.003 * (_rng.NextDouble() - 0.5));
+            population[year - 1] = (int)Math.Round(basePopulation * growth);
+        }
+
+        return population;
+    }
+
+    internal static bool IsLookedAfterOn(SimChild child, DateOnly date) =>
+        child.Episodes.Any(e => !e.IsShortBreak && e.Start <= date && (e.End is null || e.End > date));
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static int AgeOn(DateOnly birth, DateOnly date)
+    {
+        var age = date.Year - birth.Year;
+        return birth.AddYears(age) > date ? age - 1 : age;
+    }
+
+    private string NewPostcode(bool nearHome)
+    {
+        var area = nearHome ? _postcodeArea : PostcodeAreas[_rng.Between(0, PostcodeAreas.Length - 1)];
+        return $"{area}{_rng.Between(1, 30)} {_rng.Between(1, 9)}";
+    }
+
+    private SimChild NewChild(DateOnly birth, bool male, string ethnicity)
+    {
+        var child = new SimChild
+        {
+            Id = NewChildId(),
+            BirthDate = birth,
+            Male = male,
+            Ethnicity = ethnicity,
+            UpnWhenOfSchoolAge = NewUpn(birth),
+            HomePostcode = NewPostcode(nearHome: true),
+        };
+        _children.Add(child);
+        return child;
+    }
+
+    /// <summary>A unique pupil number with a valid check letter: LA number, school, 2-digit year, serial.</summary>
+    private string NewUpn(DateOnly birth)
+    {
+        var body = $"{_council.LaNumber}{_rng.Between(1000, 7999):D4}{(birth.Year + 5) % 100:D2}{_rng.Between(0, 999):D3}";
+        var sum = 0;
+        for (var i = 0; i < body.Length; i++)
+        {
+            sum += (body[i] - '0') * (i + 2);
+        }
+
+        return "ABCDEFGHJKLMNPQRTUVWXYZ"[sum % 23] + body;
+    }
+
+    private static readonly string[] PostcodeAreas =
+    [
+        "AL", "B", "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "CA", "CB", "CH", "CM", "CO", "CR", "CT", "CV", "CW",
+        "DA", "DE", "DH", "DL", "DN", "DT", "DY", "E", "EN", "EX", "FY", "GL", "GU", "HA", "HD", "HG", "HP", "HR", "HU",
+        "HX", "IG", "IP", "KT", "L", "LA", "LE", "LN", "LS", "LU", "M", "ME", "MK", "N", "NE", "NG", "NN", "NR", "NW",
+        "OL", "OX", "PE", "PL", "PO", "PR", "RG", "RH", "RM", "S", "SE", "SG", "SK", "SL", "SM", "SN", "SO", "SP", "SR",
+        "SS", "ST", "SW", "SY", "TA", "TF", "TN", "TQ", "TR", "TS", "TW", "UB", "W", "WA", "WD", "WF", "WN", "WR", "WS",
+        "WV", "YO",
+    ];
+
+    private static readonly Weighted<string> Ethnicities = new(
+        ("WBRI", 70), ("WIRI", 0.3), ("WIRT", 0.2), ("WOTH", 5), ("WROM", 0.5), ("MWBC", 3), ("MWBA", 1), ("MWAS", 1),
+        ("MOTH", 3), ("AIND", 1), ("APKN", 1.5), ("ABAN", 0.5), ("AOTH", 2), ("BCRB", 1), ("BAFR", 3), ("BOTH", 1),
+        ("CHNE", 0.2), ("OOTH", 4), ("REFU", 0.5), ("NOBT", 0.5));
+
+    private static readonly Weighted<string> UascEthnicities = new(("AOTH", 30), ("BAFR", 25), ("OOTH", 35), ("BOTH", 10));
+}

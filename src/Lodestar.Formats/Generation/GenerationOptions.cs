@@ -1,0 +1,61 @@
+namespace Lodestar.Formats.Generation;
+
+/// <summary>
+/// What <see cref="SyntheticDataGenerator"/> makes: how many councils (the first N of the DfE list), how many
+/// children each looked after at any time during the years, which reporting years, and the seed.
+/// </summary>
+public sealed record GenerationOptions
+{
+    public GenerationOptions(int councils = 1, int childrenPerCouncil = 1000, int years = 5, int yearEnd = 2025, int seed = 1)
+    {
+        if (councils < 1 || councils > CouncilList.All.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(councils), councils, $"Must be between 1 and {CouncilList.All.Count}.");
+        }
+
+        if (childrenPerCouncil < 10 || childrenPerCouncil > 1_000_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(childrenPerCouncil), childrenPerCouncil, "Must be between 10 and 1,000,000.");
+        }
+
+        if (years < 1 || years > 20)
+        {
+            throw new ArgumentOutOfRangeException(nameof(years), years, "Must be between 1 and 20.");
+        }
+
+        if (yearEnd < 2012 || yearEnd > 2040)
+        {
+            throw new ArgumentOutOfRangeException(nameof(yearEnd), yearEnd, "Must be between 2012 and 2040.");
+        }
+
+        Councils = councils;
+        ChildrenPerCouncil = childrenPerCouncil;
+        Years = years;
+        YearEnd = yearEnd;
+        Seed = seed;
+    }
+
+    /// <summary>The first N councils of samples/councils.tsv.</summary>
+    public int Councils { get; }
+
+    /// <summary>Children looked after at any time during the reporting years (short-break-only children not included).</summary>
+    public int ChildrenPerCouncil { get; }
+
+    /// <summary>How many reporting years, ending with <see cref="YearEnd"/>.</summary>
+    public int Years { get; }
+
+    /// <summary>The last reporting year, labelled by the year it ends in: 2025 = 1 April 2024 to 31 March 2025.</summary>
+    public int YearEnd { get; }
+
+    public int Seed { get; }
+
+    public int FirstYear => YearEnd - Years + 1;
+
+    /// <summary>1 April of the first reporting year.</summary>
+    public DateOnly WindowStart => new(FirstYear - 1, 4, 1);
+
+    /// <summary>31 March of the last reporting year.</summary>
+    public DateOnly WindowEnd => new(YearEnd, 3, 31);
+
+    public IEnumerable<int> ReportingYears => Enumerable.Range(FirstYear, Years);
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text;
+
+namespace Lodestar.Formats.Generation;
+
+/// <summary>
+/// Writes one council's SSDA903 return for each reporting year as the DfE's CSV tables (one file per table per year,
+/// header rows as DOMAIN.md §4, dates dd/mm/yyyy). Each year holds what that year's return would: episodes open at
+/// any time in the year, with anything that happened after 31 March left blank, so consecutive years overlap.
+/// </summary>
+internal static class Ssda903CsvWriter
+{
+    public static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static void Write(SimCouncil council, int year, string folder)
+    {
+        var yearStart = new DateOnly(year - 1, 4, 1);
+        var yearEnd = new DateOnly(year, 3, 31);
+        var header = new Table("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB");
+        var episodes = new Table("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN");
+        var reviews = new Table("CHILD,DOB,REVIEW,REVIEW_CODE");
+        var uasc = new Table("CHILD,SEX,DOB,DUC");
+        var oc2 = new Table("CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED");
+        var oc3 = new Table("CHILD,DOB,IN_TOUCH,ACTIV,ACCOM");
+        var ad1 = new Table("CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR");
+        var placed = new Table("CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED");
+        var previous = new Table("CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM");
+        var missing = new Table("CHILD,DOB,MISSING,MIS_START,MIS_END");
+        var socialWorkers = new Table("CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON");
+
+        foreach (var child in council.Children)
+        {
+            var inYear = child.Episodes.Where(e => e.Start <= yearEnd && (e.End is null || e.End >= yearStart)).ToList();
+            child.Oc3.TryGetValue(year, out var leaver);
+            if (inYear.Count == 0 && leaver is null)
+            {
+                continue;
+            }
+
+            var dob = Date(child.BirthDate);
+            var sex = year >= 2025 ? (child.Male ? "M" : "F") : (child.Male ? "1" : "2");
+            var upn = child.IsUasc ? "UN2" : AgeOn(child.BirthDate, yearEnd) < 5 ? "UN1" : child.UpnWhenOfSchoolAge;
+            var mother = child.Male ? string.Empty : child.MotherFlag ?? "0";
+            var babyBorn = child.MotherChildBirthDate is { } born && born <= yearEnd ? Date(born) : string.Empty;
+            if (mother == "1" && babyBorn.Length == 0)
+            {
+                mother = "0";
+            }
+
+            header.Row(child.Id, sex, dob, child.Ethnicity, upn, mother, babyBorn);
+
+            foreach (var e in inYear)
+            {
+                var ended = e.End is { } end && end <= yearEnd;
+                episodes.Row(
+                    child.Id, Date(e.Start), e.ReasonNew, e.LegalStatus, e.CategoryOfNeed, e.Placement.PlaceIn(year), e.Placement.Provider,
+                    ended ? Date(e.End!.Value) : string.Empty,
+                    ended ? e.ReasonEnded ?? string.Empty : string.Empty,
+                    ended ? e.ReasonPlaceChange ?? string.Empty : string.Empty,
+                    child.HomePostcode,
+                    e.Placement.Place == "P1" ? child.HomePostcode : e.Placement.PostcodeSector,
+                    e.Placement.Urn);
+            }
+
+            foreach (var review in child.Reviews.Where(r => r.Date >= yearStart && r.Date <= yearEnd))
+            {
+                reviews.Row(child.Id, dob, Date(review.Date), review.Participation);
+            }
+
+            if (child.IsUasc)
+            {
+                var adult = child.BirthDate.AddYears(18);
+                uasc.Row(child.Id, sex, dob, adult <= yearEnd ? Date(adult) : string.Empty);
+            }
+
+            if (child.Oc2.TryGetValue(year, out var outcome))
+            {
+                oc2.Row(
+                    child.Id, dob, outcome.SdqScore, outcome.SdqReason, outcome.Convicted, outcome.HealthCheck, outcome.Immunisations,
+                    outcome.TeethCheck, outcome.HealthAssessment, outcome.SubstanceMisuse, outcome.InterventionReceived,
+                    outcome.InterventionOffered);
+            }
+
+            if (leaver is not null)
+            {
+                oc3.Row(child.Id, dob, leaver.InTouch, leaver.Activity, leaver.Accommodation);
+            }
+
+            if (child.Adoption is { } adoption && adoption.DecisionDate <= yearEnd
+                && (adoption.AdoptedDate is null || adoption.AdoptedDate >= yearStart))
+            {
+                placed.Row(child.Id, dob, Date(adoption.DecisionDate), string.Empty, string.Empty);
+                if (adoption.AdoptedDate is { } adopted && adopted <= yearEnd)
+                {
+                    ad1.Row(
+                        child.Id, dob, Date(adoption.DecisionDate), Date(adoption.MatchDate), adoption.ByFosterCarer ? "1" : "0",
+                        adoption.Adopters.ToString(CultureInfo.InvariantCulture), adoption.AdopterSex, adoption.AdopterLegalStatus);
+                }
+            }
+
+            if (child.PreviousPermanence is { } permanence && inYear.Exists(e => e.ReasonNew == "S" && !e.IsShortBreak && e.Start >= yearStart))
+            {
+                previous.Row(child.Id, dob, permanence.Code, permanence.LaNumber, permanence.Date is { } d ? Date(d) : string.Empty);
+            }
+
+            foreach (var episode in child.Missing.Where(m => m.Start >= yearStart && m.Start <= yearEnd))
+            {
+                var end = episode.End is { } e && e <= yearEnd ? Date(e) : string.Empty;
+                missing.Row(child.Id, dob, episode.Kind, Date(episode.Start), end);
+            }
+
+            if (year >= 2024)
+            {
+                foreach (var worker in child.SocialWorkers.Where(w => w.Start <= yearEnd && (w.End is null || w.End >= yearStart)))
+                {
+                    var end = worker.End is { } e && e <= yearEnd ? Date(e) : string.Empty;
+                    socialWorkers.Row(child.Id, dob, worker.Id, Date(worker.Start), end, worker.Reason);
+                }
+            }
+        }
+
+        Directory.CreateDirectory(folder);
+        header.Save(folder, "header", year);
+        episodes.Save(folder, "episodes", year);
+        reviews.Save(folder, "reviews", year);
+        uasc.Save(folder, "uasc", year);
+        oc2.Save(folder, "oc2", year);
+        oc3.Save(folder, "oc3", year);
+        ad1.Save(folder, "ad1", year);
+        placed.Save(folder, "placed_adoption", year);
+        previous.Save(folder, "prev_perm", year);
+        missing.Save(folder, "missing", year);
+        if (year >= 2024)
+        {
+            socialWorkers.Save(folder, "sw_episodes", year);
+        }
+    }
+
+    internal static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    private static int AgeOn(DateOnly birth, DateOnly date)
+    {
+        var age = date.Year - birth.Year;
+        return birth.AddYears(age) > date ? age - 1 : age;
+    }
+
+    /// <summary>A CSV table; the values are codes, ids and dates, which never hold a comma or a quote.</summary>
+    private sealed class Table
+    {
+        private readonly StringBuilder _text = new();
+
+        public Table(string header) => _text.Append(header).Append('\n');
+
+        public void Row(params string[] cells)
+        {
+            for (var i = 0; i < cells.Length; i++)
+            {
+                if (i > 0)
+                {
+                    _text.Append(',');
+                }
+
+                _text.Append(cells[i]);
+            }
+
+            _text.Append('\n');
+        }
+
+        public void Save(string folder, string name, int year) =>
+            File.WriteAllText(Path.Combine(folder, $"{name}_{year}.csv"), _text.ToString(), Utf8);
+    }
+}

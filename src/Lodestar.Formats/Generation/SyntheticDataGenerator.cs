@@ -1,0 +1,78 @@
+using System.Text.Json;
+
+namespace Lodestar.Formats.Generation;
+
+/// <summary>What a generation run produced: the ground truth per council, in council order.</summary>
+public sealed record GenerationResult(IReadOnlyList<CouncilTruth> Councils);
+
+/// <summary>
+/// Writes realistic, internally consistent synthetic SSDA903 and CIN census returns for the first N English councils
+/// (see docs/generator.md). The same options and seed give byte-identical files: each council has its own
+/// <see cref="Random"/> seeded from the run's seed and its code, councils run in parallel but never share state,
+/// and every output is written in a fixed order.
+/// </summary>
+public static class SyntheticDataGenerator
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>
+    /// Writes <c>DIR/&lt;council code&gt;/903/&lt;table&gt;_&lt;year&gt;.csv</c>, <c>DIR/&lt;council code&gt;/cin/cin_&lt;year&gt;.xml</c>,
+    /// <c>DIR/&lt;council code&gt;/truth.json</c> and <c>DIR/population.csv</c>. <paramref name="councilDone"/> is called
+    /// (from any thread) as each council finishes.
+    /// </summary>
+    public static GenerationResult Generate(GenerationOptions options, string outputDirectory, Action<string>? councilDone = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
+        Directory.CreateDirectory(outputDirectory);
+        var councils = CouncilList.All.Take(options.Councils).ToList();
+        var simulated = new SimCouncil[councils.Count];
+        var truths = new CouncilTruth[councils.Count];
+        try
+        {
+            GenerateCouncils(options, outputDirectory, councils, simulated, truths, councilDone, cancellationToken);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Report the first council's failure as itself (an IOException stays an IOException).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        PopulationCsvWriter.Write(simulated, Path.Combine(outputDirectory, "population.csv"));
+        return new GenerationResult(truths);
+    }
+
+    private static void GenerateCouncils(
+        GenerationOptions options, string outputDirectory, List<CouncilInfo> councils, SimCouncil[] simulated, CouncilTruth[] truths,
+        Action<string>? councilDone, CancellationToken cancellationToken) =>
+        Parallel.For(
+            0,
+            councils.Count,
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i =>
+            {
+                var council = Simulate(options, i);
+                var folder = Path.Combine(outputDirectory, council.Council.Code);
+                foreach (var year in options.ReportingYears)
+                {
+                    Ssda903CsvWriter.Write(council, year, Path.Combine(folder, "903"));
+                    CinCensusXmlWriter.Write(council, year, Path.Combine(folder, "cin", $"cin_{year}.xml"));
+                }
+
+                truths[i] = CouncilTruth.From(council, options);
+                File.WriteAllText(Path.Combine(folder, "truth.json"), JsonSerializer.Serialize(truths[i], Json) + "\n", Ssda903CsvWriter.Utf8);
+                simulated[i] = council with { Children = [] };
+                councilDone?.Invoke(council.Council.Code);
+            });
+
+    /// <summary>The ground truth alone, without writing files (for tests and the KPI engine's cross-checks).</summary>
+    public static GenerationResult Simulate(GenerationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var truths = Enumerable.Range(0, options.Councils).Select(i => CouncilTruth.From(Simulate(options, i), options)).ToList();
+        return new GenerationResult(truths);
+    }
+
+    internal static SimCouncil Simulate(GenerationOptions options, int councilIndex) =>
+        new CouncilSimulator(options, CouncilList.All[councilIndex], councilIndex).Run();
+}

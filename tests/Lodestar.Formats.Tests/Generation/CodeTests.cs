@@ -1,0 +1,164 @@
+namespace Lodestar.Formats.Tests.Generation;
+
+/// <summary>Every code written is on the list for its return's year (DOMAIN.md §4 and §5).</summary>
+public sealed class CodeTests(SmallCouncils data) : IClassFixture<SmallCouncils>
+{
+    private static readonly HashSet<string> Places =
+    [
+        "U1", "U2", "U3", "U4", "U5", "U6", "A3", "A4", "A5", "A6", "K1", "K2", "K3", "H5", "P1", "P2", "P3", "R1", "R2", "R3", "R5",
+        "S1", "T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14",
+    ];
+
+    private static readonly HashSet<string> LegalStatuses = ["C1", "C2", "D1", "E1", "V2", "V3", "V4", "L1", "L2", "L3", "J1", "J2", "J3"];
+
+    private static readonly HashSet<string> EndReasons =
+    [
+        "X1", "E11", "E12", "E13", "E41", "E43", "E44", "E45", "E46", "E47", "E48", "E4A", "E4B", "E5", "E6", "E7", "E8", "E9",
+        "E14", "E15", "E16", "E17", "E2", "E3",
+    ];
+
+    private static readonly HashSet<string> PlaceChangeReasons =
+        ["CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE", "CUSTOD", "OTHER"];
+
+    private IEnumerable<(string Council, int Year)> Returns() =>
+        data.Result.Councils.SelectMany(c => data.Options.ReportingYears.Select(y => (c.CouncilCode, y)));
+
+    [Fact]
+    public void Episodes_Codes_AreOnTheListsOfTheirYear()
+    {
+        foreach (var (council, year) in Returns())
+        {
+            foreach (var e in data.Table(council, "episodes", year))
+            {
+                Assert.Contains(e["RNE"], new[] { "S", "L", "P", "T", "B", "U" });
+                Assert.Contains(e["LS"], LegalStatuses);
+                Assert.Contains(e["PLACE"], Places);
+                Assert.Matches("^N[1-8]$", e["CIN"]);
+                Assert.Matches("^PR[0-5]$", e["PLACE_PROVIDER"]);
+                Assert.True(e["REC"].Length == 0 || EndReasons.Contains(e["REC"]), e["REC"]);
+                Assert.True(e["REASON_PLACE_CHANGE"].Length == 0 || PlaceChangeReasons.Contains(e["REASON_PLACE_CHANGE"]));
+                Assert.Equal(e["PLACE"] == "P1", e["PLACE_PROVIDER"] == "PR0");
+                if (year < 2024)
+                {
+                    Assert.NotEqual("K3", e["PLACE"]);
+                }
+                else
+                {
+                    Assert.DoesNotContain(e["PLACE"], new[] { "H5", "P2" });
+                }
+
+                if (year < 2026)
+                {
+                    Assert.DoesNotContain(e["PLACE"], new[] { "Z11", "Z12", "Z13", "Z14" });
+                }
+                else
+                {
+                    Assert.NotEqual("Z1", e["PLACE"]);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Episodes_OverTheYears_UseTheOldAndNewSupportedAccommodationCodes()
+    {
+        var first = data.Options.FirstYear;
+        var places = Returns().SelectMany(r => data.Table(r.Council, "episodes", r.Year).Select(e => (r.Year, e["PLACE"]))).ToList();
+
+        Assert.Contains(places, p => p.Year < 2024 && p.Item2 == "H5");
+        Assert.Contains(places, p => p.Year >= 2024 && p.Item2 == "K3");
+        Assert.True(first < 2024);
+    }
+
+    [Fact]
+    public void Sex_Before2025_Is1Or2_AndFrom2025_IsMOrF()
+    {
+        foreach (var (council, year) in Returns())
+        {
+            var expected = year >= 2025 ? new[] { "M", "F" } : ["1", "2"];
+            Assert.All(data.Table(council, "header", year), h => Assert.Contains(h["SEX"], expected));
+            Assert.All(data.Table(council, "uasc", year), u => Assert.Contains(u["SEX"], expected));
+            var census = data.Census(council, year);
+            Assert.Equal(year >= 2025, census.Descendants("Sex").Any());
+            Assert.Equal(year < 2025, census.Descendants("GenderCurrent").Any());
+        }
+    }
+
+    [Fact]
+    public void SocialWorkerEpisodes_AreWrittenFrom2024Only()
+    {
+        foreach (var (council, year) in Returns())
+        {
+            var path = data.TablePath(council, "sw_episodes", year);
+            Assert.Equal(year >= 2024, File.Exists(path));
+            if (year >= 2024)
+            {
+                Assert.All(GeneratedFiles.ReadCsv(path), sw => Assert.Contains(sw["SW_REASON"], new[]
+                {
+                    "MANAGE", "FCONTA", "LEFTRL", "ORGRST", "TSPROC", "ABSENC", "CHCHAN", "PCCHAN", "SWDIED", "OTHERS",
+                }));
+            }
+        }
+    }
+
+    [Fact]
+    public void Header_UpnAndMother_AreValid()
+    {
+        foreach (var (council, year) in Returns())
+        {
+            foreach (var h in data.Table(council, "header", year))
+            {
+                Assert.Matches("^([A-HJ-NP-RT-Z][0-9]{12}|UN[1-2])$", h["UPN"]);
+                if (h["SEX"] is "1" or "M")
+                {
+                    Assert.Empty(h["MOTHER"]);
+                }
+                else
+                {
+                    Assert.Contains(h["MOTHER"], new[] { string.Empty, "0", "1" });
+                }
+
+                Assert.Equal(h["MOTHER"] == "1", h["MC_DOB"].Length > 0);
+            }
+        }
+    }
+
+    [Fact]
+    public void OutcomeTables_Codes_AreValid()
+    {
+        foreach (var (council, year) in Returns())
+        {
+            foreach (var oc3 in data.Table(council, "oc3", year))
+            {
+                Assert.Contains(oc3["IN_TOUCH"], new[] { "YES", "NO", "DIED", "REFU", "NREQ", "RHOM" });
+                Assert.Matches("^(0|F1|P1|F2|P2|F4|P4|F5|P5|G4|G5|G6)$", oc3["ACTIV"]);
+                Assert.Matches("^(0|[A-Z][12])$", oc3["ACCOM"]);
+            }
+
+            foreach (var oc2 in data.Table(council, "oc2", year))
+            {
+                Assert.True(oc2["SDQ_SCORE"].Length == 0 || int.Parse(oc2["SDQ_SCORE"], System.Globalization.CultureInfo.InvariantCulture) is >= 0 and <= 40);
+                Assert.Matches("^[01]$", oc2["HEALTH_CHECK"]);
+            }
+
+            Assert.All(data.Table(council, "missing", year), m => Assert.Contains(m["MISSING"], new[] { "M", "A" }));
+            Assert.All(data.Table(council, "reviews", year), r => Assert.Matches("^PN[0-7]$", r["REVIEW_CODE"]));
+            Assert.All(data.Table(council, "prev_perm", year), p => Assert.Matches("^(P[1-4]|Z1)$", p["PREV_PERM"]));
+        }
+    }
+
+    [Fact]
+    public void CinCensus_Codes_AreValid()
+    {
+        foreach (var (council, year) in Returns())
+        {
+            var census = data.Census(council, year);
+            Assert.All(census.Descendants("PrimaryNeedCode"), c => Assert.Matches("^N[0-9]$", c.Value));
+            Assert.All(census.Descendants("ReasonForClosure"), c => Assert.Matches("^RC[1-9]$", c.Value));
+            Assert.All(census.Descendants("LatestCategoryOfAbuse"), c => Assert.Contains(c.Value, new[] { "NEG", "PHY", "SAB", "EMO", "MUL" }));
+            var nfa = year >= 2024 ? new[] { "true", "false" } : ["0", "1"];
+            Assert.All(census.Descendants("ReferralNFA"), c => Assert.Contains(c.Value, nfa));
+            Assert.Equal(year.ToString(System.Globalization.CultureInfo.InvariantCulture), census.Root!.Element("Header")!.Element("CollectionDetails")!.Element("Year")!.Value);
+        }
+    }
+}
