@@ -1,5 +1,6 @@
 using Lodestar.Data;
 using Lodestar.Web.Health;
+using Lodestar.Web.Returns;
 using Lodestar.Web.Security;
 
 namespace Lodestar.Web;
@@ -26,6 +27,7 @@ public static class LodestarWebApp
         builder.Services.AddLodestarDatabase(database);
         builder.Services.AddHealthChecks().AddDbContextCheck<LodestarDbContext>("database");
         builder.Services.AddLodestarSecurity(dataFolder);
+        builder.Services.AddStatutoryData(builder.Configuration, dataFolder);
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
 

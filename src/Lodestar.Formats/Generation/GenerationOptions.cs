@@ -38,6 +38,18 @@ public sealed record GenerationOptions
     /// <summary>The first N councils of samples/councils.tsv.</summary>
     public int Councils { get; }
 
+    /// <summary>
+    /// The position in samples/councils.tsv of the first council generated (default 0): the councils are
+    /// <see cref="Councils"/> councils from there. The web app's demo uses it to generate one named council.
+    /// </summary>
+    public int FirstCouncil
+    {
+        get;
+        init => field = value >= 0 && value + Councils <= CouncilList.All.Count
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(FirstCouncil), value, $"The councils must lie within the {CouncilList.All.Count} of the list.");
+    }
+
     /// <summary>Children looked after at any time during the reporting years (short-break-only children not included).</summary>
     public int ChildrenPerCouncil { get; }
 
