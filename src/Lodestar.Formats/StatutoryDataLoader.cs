@@ -17,7 +17,15 @@ public sealed record LoadResult(
     IReadOnlyList<CouncilData> Councils,
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyList<FileRefusal> Refusals,
-    int FilesRead);
+    int FilesRead)
+{
+    /// <summary>
+    /// Files recognised as not being returns and left aside without complaint: DfE "explore education
+    /// statistics" CSVs (header starting time_period,time_identifier), such as the population.csv that
+    /// `lodestar generate` writes beside the returns.
+    /// </summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+}
 
 /// <summary>
 /// Loads statutory returns from files and folders: folders are searched recursively for .csv and .xml
@@ -45,6 +53,7 @@ public static partial class StatutoryDataLoader
         var limits = options.Limits ?? ReadLimits.Default;
         var diagnostics = new List<Diagnostic>();
         var refusals = new List<FileRefusal>();
+        var skipped = new List<string>();
         var councils = new SortedDictionary<string, (Ssda903Builder Ssda903, CinBuilder Cin, List<(int File, string Folder, int LatestDay, bool Episodes, bool YearKnown)> Files)>(StringComparer.Ordinal);
         var read = 0;
 
@@ -129,6 +138,12 @@ public static partial class StatutoryDataLoader
                     continue;
                 }
 
+                if (IsStatisticsCsv(text))
+                {
+                    skipped.Add(path);
+                    continue;
+                }
+
                 result = Ssda903CsvReader.Read(path, text, builders.Ssda903, yearFromName ?? 0, diagnostics);
                 isEpisodes = result.Refusal is null && builders.Ssda903.Files[result.File].Kind.Contains("Episodes", StringComparison.Ordinal);
             }
@@ -155,8 +170,12 @@ public static partial class StatutoryDataLoader
             }
         }
 
-        return new LoadResult(datasets, diagnostics, refusals, read);
+        return new LoadResult(datasets, diagnostics, refusals, read) { Skipped = skipped };
     }
+
+    /// <summary>A DfE "explore education statistics" CSV: its header starts time_period,time_identifier.</summary>
+    private static bool IsStatisticsCsv(string text) =>
+        text.AsSpan().TrimStart().StartsWith("time_period,time_identifier,", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The collection year a date falls in: 1 April Y-1 to 31 March Y is year Y; 0 for no date.</summary>
     public static int YearOf(int day) =>

@@ -1,0 +1,103 @@
+using Lodestar.Formats.Generation;
+using Lodestar.Formats.Population;
+using Lodestar.Formats.Validation;
+using Lodestar.Metrics.Kpis;
+
+namespace Lodestar.Formats.Tests.Integration;
+
+/// <summary>
+/// The generator, the readers, the validator and the KPI engine together: what the generator writes is a
+/// valid return by Lodestar's own rules, and the engine counts, from the files, what the generator knows
+/// it created (its ground truth, counted from its own events, not from the files).
+/// </summary>
+public sealed class GeneratedReturnsTests : IClassFixture<GeneratedReturnsTests.Generated>
+{
+    private readonly Generated _generated;
+
+    public GeneratedReturnsTests(Generated generated) => _generated = generated;
+
+    public sealed class Generated : IDisposable
+    {
+        public Generated()
+        {
+            Folder = Path.Combine(Path.GetTempPath(), "lodestar-tests", Guid.NewGuid().ToString("N"));
+            Result = SyntheticDataGenerator.Generate(new GenerationOptions(councils: 2, childrenPerCouncil: 400, years: 5, yearEnd: 2025, seed: 7), Folder);
+            Loaded = StatutoryDataLoader.Load([Folder]);
+            Population = PopulationCsvReader.ReadFile(Path.Combine(Folder, "population.csv"));
+        }
+
+        public string Folder { get; }
+
+        public GenerationResult Result { get; }
+
+        public LoadResult Loaded { get; }
+
+        public PopulationEstimates Population { get; }
+
+        public void Dispose() => Directory.Delete(Folder, recursive: true);
+    }
+
+    [Fact]
+    public void Validate_GeneratedReturns_FindsNoError()
+    {
+        var errors = ReturnValidator.Validate(_generated.Loaded).Where(d => d.Severity == Severity.Error).ToList();
+
+        Assert.Empty(_generated.Loaded.Refusals);
+        Assert.Equal([Path.Combine(_generated.Folder, "population.csv")], _generated.Loaded.Skipped);
+        Assert.True(errors.Count == 0, $"{errors.Count} errors, e.g.:\n" + string.Join("\n", errors.Take(10)));
+    }
+
+    [Fact]
+    public void Load_GeneratedReturns_KeepsEachCouncilApart()
+    {
+        Assert.Equal(
+            _generated.Result.Councils.Select(c => c.CouncilCode).Order(StringComparer.Ordinal),
+            _generated.Loaded.Councils.Select(c => c.CouncilCode));
+    }
+
+    public static TheoryData<string> CheckedKpis => new("cla_at_end", "cla_started", "cla_ceased", "adopted", "sgo_granted", "cpp_at_end", "cpp_started", "referrals");
+
+    [Theory]
+    [MemberData(nameof(CheckedKpis))]
+    public void Kpi_EveryCouncilAndYear_AgreesWithTheGeneratorsGroundTruth(string kpi)
+    {
+        var engine = new KpiEngine(new KpiOptions { Population = _generated.Population });
+        foreach (var truth in _generated.Result.Councils)
+        {
+            var dataset = KpiDataset.Of(_generated.Loaded.Councils.Single(c => c.CouncilCode == truth.CouncilCode));
+            foreach (var year in truth.Years)
+            {
+                var expected = kpi switch
+                {
+                    "cla_at_end" => year.LookedAfterAt31March,
+                    "cla_started" => year.StartedToBeLookedAfter,
+                    "cla_ceased" => year.CeasedToBeLookedAfter,
+                    "adopted" => year.Adopted,
+                    "sgo_granted" => year.SpecialGuardianshipOrders,
+                    "cpp_at_end" => year.ChildProtectionPlansAt31March,
+                    "cpp_started" => year.ChildProtectionPlansStarted,
+                    "referrals" => year.Referrals,
+                    _ => throw new ArgumentOutOfRangeException(nameof(kpi)),
+                };
+
+                var actual = engine.Compute(kpi, dataset, KpiPeriod.ReportingYear(year.Year)).Single().Value;
+
+                Assert.True(expected == actual, $"{kpi} {truth.CouncilCode} {year.Year}: generator created {expected}, engine counted {actual}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Kpi_RatePer10k_UsesTheGeneratedPopulationOfTheYearBefore()
+    {
+        var engine = new KpiEngine(new KpiOptions { Population = _generated.Population });
+        var truth = _generated.Result.Councils[0];
+        var year = truth.Years[^1];
+        var dataset = KpiDataset.Of(_generated.Loaded.Councils.Single(c => c.CouncilCode == truth.CouncilCode));
+
+        var rate = engine.Compute("cla_rate_per_10k", dataset, KpiPeriod.ReportingYear(year.Year)).Single().Value;
+
+        Assert.NotNull(rate);
+        Assert.Equal(year.LookedAfterAt31March * 10_000.0 / year.Population, rate!.Value, 6);
+    }
+}
