@@ -1,4 +1,5 @@
 using Lodestar.Data;
+using Lodestar.Web.Demo;
 using Lodestar.Web.Health;
 using Lodestar.Web.Returns;
 using Lodestar.Web.Security;
@@ -56,6 +57,11 @@ public static class LodestarWebApp
             var db = scope.ServiceProvider.GetRequiredService<LodestarDbContext>();
             DatabaseInitializer.Initialize(db);
             app.OpenSetupIfNoUsers(db);
+            if (app.Configuration.GetValue("Lodestar:Demo:Enabled", false))
+            {
+                DemoContent.LoadAsync(db, DemoContent.SamplesFolder, app.Logger).GetAwaiter().GetResult();
+                _ = app.Services.GetRequiredService<StatutoryDataStore>(); // generate and load the demo returns now, not on the first page
+            }
         }
 
         return app;

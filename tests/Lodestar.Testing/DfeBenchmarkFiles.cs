@@ -1,7 +1,7 @@
 namespace Lodestar.Testing;
 
 /// <summary>
-/// Where the real DfE benchmark CSVs (../shared/benchmarks/dfe beside the repository) and the shipped
+/// Where the real DfE benchmark CSVs (samples/benchmarks/dfe) and the shipped
 /// mapping (samples/benchmarks/mapping.yaml) are, found from the test's build folder.
 /// </summary>
 public static class DfeBenchmarkFiles
@@ -12,8 +12,8 @@ public static class DfeBenchmarkFiles
     /// <summary>samples/benchmarks/mapping.yaml.</summary>
     public static string Mapping() => Path.Combine(RepositoryRoot(), "samples", "benchmarks", "mapping.yaml");
 
-    /// <summary>Where the folder of DfE CSVs should be: ../shared/benchmarks/dfe beside the repository.</summary>
-    public static string FolderPath() => Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "benchmarks", "dfe"));
+    /// <summary>Where the folder of DfE CSVs is: samples/benchmarks/dfe (a copy of ../shared/benchmarks/dfe that the repository ships).</summary>
+    public static string FolderPath() => Path.Combine(RepositoryRoot(), "samples", "benchmarks", "dfe");
 
     /// <summary>Whether the DfE CSVs are there.</summary>
     public static bool Present() => File.Exists(Path.Combine(FolderPath(), "sn_model_2025_wide.csv"));
@@ -24,7 +24,7 @@ public static class DfeBenchmarkFiles
         var folder = FolderPath();
         if (!Present())
         {
-            var reason = $"{folder} is missing: the DfE benchmark CSVs (../shared/benchmarks/dfe) are needed to run this test.";
+            var reason = $"{folder} is missing: the DfE benchmark CSVs (samples/benchmarks/dfe) are needed to run this test.";
             if (Requirements.IsCi)
             {
                 Assert.Fail($"CI=true and {reason}");

@@ -24,6 +24,9 @@ public sealed class RunningApp : IAsyncDisposable
 
     public string DataFolder => _dataFolder;
 
+    /// <summary>The app's services, e.g. to open its database or reach its data store.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The one-time setup code the app wrote, as the person who installed it would read it.</summary>
     public string SetupCode => File.ReadAllText(Path.Combine(_dataFolder, "setup-code.txt")).Trim();
 

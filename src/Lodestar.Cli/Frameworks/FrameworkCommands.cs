@@ -52,42 +52,14 @@ public static class FrameworkCommands
             }
 
             await using var db = open();
-            var store = new FrameworkStore(db);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancel);
-
-            // A file may use measures another file defines: retry the refused ones while any import succeeds.
-            var pending = read.Select(r => (r.Path, Framework: r.Result.Framework!)).ToList();
-            var refused = new Dictionary<string, IReadOnlyList<string>>();
-            var done = new List<string>();
-            while (pending.Count > 0)
-            {
-                refused.Clear();
-                foreach (var (path, framework) in pending)
-                {
-                    var stored = await store.ImportAsync(framework, cancel);
-                    if (stored.Succeeded)
-                    {
-                        done.Add($"Imported framework {framework.Id}: {framework.Flatten().Count()} nodes, {framework.Measures.Count} measures defined, {framework.ReferencedMeasureIds().Count} measures used.");
-                    }
-                    else
-                    {
-                        refused[path] = stored.Problems;
-                    }
-                }
-
-                if (refused.Count == pending.Count)
-                {
-                    break;
-                }
-
-                pending = pending.Where(p => refused.ContainsKey(p.Path)).ToList();
-            }
-
+            var outcomes = await new FrameworkStore(db).ImportAllAsync([.. read.Select(r => r.Result.Framework!)], cancel);
+            var refused = outcomes.Where(o => !o.Result.Succeeded).ToList();
             if (refused.Count > 0)
             {
-                foreach (var (path, problems) in refused)
+                foreach (var (framework, result) in refused)
                 {
-                    foreach (var problem in problems)
+                    var path = read.First(r => r.Result.Framework == framework).Path;
+                    foreach (var problem in result.Problems)
                     {
                         await error.WriteLineAsync($"{Path.GetFileName(path)}: {problem}");
                     }
@@ -96,7 +68,7 @@ public static class FrameworkCommands
                 return 1;
             }
 
-            await transaction.CommitAsync(cancel);
+            var done = outcomes.Select(o => $"Imported framework {o.Framework.Id}: {o.Framework.Flatten().Count()} nodes, {o.Framework.Measures.Count} measures defined, {o.Framework.ReferencedMeasureIds().Count} measures used.").ToList();
             foreach (var line in done)
             {
                 await output.WriteLineAsync(line);

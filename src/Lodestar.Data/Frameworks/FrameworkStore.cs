@@ -21,6 +21,46 @@ public sealed record StoreResult(int Stored, IReadOnlyList<string> Problems)
 public sealed class FrameworkStore(LodestarDbContext db)
 {
     /// <summary>
+    /// Stores several frameworks in one transaction, all or nothing, in whatever order resolves the
+    /// measures they share (a file may use measures another defines). Returns each framework's outcome;
+    /// nothing is stored unless every one succeeded.
+    /// </summary>
+    public async Task<IReadOnlyList<(Framework Framework, StoreResult Result)>> ImportAllAsync(IReadOnlyList<Framework> frameworks, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var outcomes = new Dictionary<string, StoreResult>(StringComparer.Ordinal);
+        var pending = frameworks.ToList();
+        while (pending.Count > 0)
+        {
+            var refused = new List<Framework>();
+            foreach (var framework in pending)
+            {
+                var stored = await ImportAsync(framework, cancellationToken);
+                outcomes[framework.Id] = stored;
+                if (!stored.Succeeded)
+                {
+                    refused.Add(framework);
+                }
+            }
+
+            if (refused.Count == pending.Count)
+            {
+                break;
+            }
+
+            pending = refused;
+        }
+
+        var results = frameworks.Select(f => (f, outcomes[f.Id])).ToList();
+        if (results.All(r => r.Item2.Succeeded))
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return results;
+    }
+
+    /// <summary>
     /// Stores a framework, replacing any with the same id (its tree, tag sets and intentions), and upserts
     /// the measures it defines. Refused when a node references a measure defined nowhere, a formula reads
     /// an unknown measure, or a measure id is already defined by another framework. Runs in its own

@@ -37,8 +37,8 @@ public sealed class PopulationCsvReaderTests
     [Fact]
     public void ReadFile_DfePublishedFile_GivesTheEngland2024Estimate()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/benchmarks/dfe/ons_mid-year_population_estimates_2012_to_2024.csv");
-        var estimates = PopulationCsvReader.ReadFile(Path.GetFullPath(path));
+        var path = Lodestar.Testing.Repository.File("samples", "benchmarks", "dfe", "ons_mid-year_population_estimates_2012_to_2024.csv");
+        var estimates = PopulationCsvReader.ReadFile(path);
 
         Assert.Equal(12_183_016, estimates.Find("E92000001", 2024));
         Assert.Equal(12_183_016, estimates.ForPeriodEnding("E92000001", new DateOnly(2025, 3, 31)));

@@ -1,0 +1,51 @@
+using Lodestar.Data;
+using Lodestar.Data.Actions;
+using Lodestar.Data.Benchmarks;
+using Lodestar.Data.Frameworks;
+using Lodestar.Metrics.Kpis;
+using Lodestar.Domain.Benchmarks;
+using Lodestar.Web.Demo;
+using Lodestar.Web.Returns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lodestar.Web.Tests.Demo;
+
+public sealed class DemoStartTests
+{
+    [Fact]
+    public async Task DemoStart_EmptyDataFolder_LoadsTheSeedContentAndADemoCouncilsReturns()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?> { ["Lodestar:Demo:Enabled"] = "true" });
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LodestarDbContext>();
+
+        var frameworks = await new FrameworkStore(db).ListAsync(cancel);
+        Assert.Equal(["childrens-trust-kpi-schedule", "council-outcomes-framework", "leics-cfs-outcomes-2016-17"], frameworks.Select(f => f.Id).Order());
+        Assert.Equal(["cambs-lac-action-plan-2015-17"], await ActionsStore.ListPlanIdsAsync(db, cancel));
+        Assert.NotEmpty(await new FrameworkStore(db).TargetsAsync("E10000003", cancellationToken: cancel));
+        var england = (await new BenchmarkStore(db).FiguresAsync("cla_long_term_stability", "2025", cancel)).Single(f => f.Level == GeographicLevel.National);
+        Assert.Equal(69m, england.Value.Number);
+
+        var store = app.Services.GetRequiredService<StatutoryDataStore>();
+        Assert.Equal(["E10000003"], store.Councils);
+        var claAtEnd = store.Compute("E10000003", [KpiPeriod.ReportingYear(2025)], ["cla_at_end"]).Single();
+        Assert.True(claAtEnd.Value > 0, "the demo council has children looked after at 31 March 2025");
+    }
+
+    [Fact]
+    public async Task DemoContent_LoadedAgain_LeavesOneCopyOfEverything()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?> { ["Lodestar:Demo:Enabled"] = "true" });
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LodestarDbContext>();
+        var targets = (await new FrameworkStore(db).TargetsAsync("E10000003", cancellationToken: cancel)).Count;
+
+        await DemoContent.LoadAsync(db, DemoContent.SamplesFolder, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, cancel);
+
+        Assert.Equal(3, (await new FrameworkStore(db).ListAsync(cancel)).Count);
+        Assert.Single(await ActionsStore.ListPlanIdsAsync(db, cancel));
+        Assert.Equal(targets, (await new FrameworkStore(db).TargetsAsync("E10000003", cancellationToken: cancel)).Count);
+    }
+}
