@@ -12,6 +12,32 @@ namespace Lodestar.Cli;
 /// <summary>The <c>lodestar</c> command: each subcommand is a thin host over the same calls the web app makes.</summary>
 public static class LodestarCommand
 {
+    /// <summary>Exit code for misuse: an unknown command or option, a missing or malformed argument.</summary>
+    public const int Misuse = 2;
+
+    /// <summary>
+    /// Parses and runs a command line. A command line that does not parse exits <see cref="Misuse"/> (2)
+    /// with the parser's messages on standard error — not System.CommandLine's default 1, which Lodestar
+    /// keeps for "data errors found".
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null, CancellationToken cancellationToken = default)
+    {
+        configuration ??= new InvocationConfiguration();
+        var parse = Create().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await configuration.Error.WriteLineAsync($"lodestar: {error.Message}");
+            }
+
+            await configuration.Error.WriteLineAsync("Run `lodestar --help` (or `lodestar COMMAND --help`) for usage.");
+            return Misuse;
+        }
+
+        return await parse.InvokeAsync(configuration, cancellationToken);
+    }
+
     public static RootCommand Create()
     {
         var root = new RootCommand(

@@ -1,3 +1,3 @@
 using Lodestar.Cli;
 
-return await LodestarCommand.Create().Parse(args).InvokeAsync();
+return await LodestarCommand.RunAsync(args);

@@ -5,9 +5,8 @@ public sealed class RootCommandTests
     private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
-        var exitCode = await LodestarCommand.Create().Parse(args).InvokeAsync(
-            new System.CommandLine.InvocationConfiguration { Output = output, Error = output },
-            TestContext.Current.CancellationToken);
+        var exitCode = await LodestarCommand.RunAsync(
+            args, new System.CommandLine.InvocationConfiguration { Output = output, Error = output }, TestContext.Current.CancellationToken);
         return (exitCode, output.ToString());
     }
 
@@ -31,11 +30,23 @@ public sealed class RootCommandTests
     }
 
     [Fact]
-    public async Task UnknownCommand_Given_FailsWithAMessage()
+    public async Task UnknownCommand_Given_ExitsTwoWithAMessage()
     {
         var (exitCode, output) = await RunAsync("frobnicate");
 
-        Assert.NotEqual(0, exitCode);
+        Assert.Equal(2, exitCode);
         Assert.Contains("frobnicate", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("generate", "--out", "x", "--councils", "abc")]
+    [InlineData("kpi")]
+    [InlineData("validate", "--format", "yaml", "x")]
+    public async Task MalformedCommandLine_AnyCommand_ExitsTwo(params string[] args)
+    {
+        var (exitCode, output) = await RunAsync(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("lodestar", output, StringComparison.Ordinal);
     }
 }

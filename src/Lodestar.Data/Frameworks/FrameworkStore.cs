@@ -22,24 +22,31 @@ public sealed class FrameworkStore(LodestarDbContext db)
 {
     /// <summary>
     /// Stores several frameworks in one transaction, all or nothing, in whatever order resolves the
-    /// measures they share (a file may use measures another defines). Returns each framework's outcome;
-    /// nothing is stored unless every one succeeded.
+    /// measures they share (a file may use measures another defines). Returns each framework's outcome,
+    /// the stored ones in the order they were stored, then the refused ones; nothing is stored unless every
+    /// one succeeded.
     /// </summary>
     public async Task<IReadOnlyList<(Framework Framework, StoreResult Result)>> ImportAllAsync(IReadOnlyList<Framework> frameworks, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var outcomes = new Dictionary<string, StoreResult>(StringComparer.Ordinal);
+        var stored = new List<(Framework, StoreResult)>();
+        var refusedLast = new List<(Framework, StoreResult)>();
         var pending = frameworks.ToList();
         while (pending.Count > 0)
         {
             var refused = new List<Framework>();
+            refusedLast.Clear();
             foreach (var framework in pending)
             {
-                var stored = await ImportAsync(framework, cancellationToken);
-                outcomes[framework.Id] = stored;
-                if (!stored.Succeeded)
+                var result = await ImportAsync(framework, cancellationToken);
+                if (result.Succeeded)
+                {
+                    stored.Add((framework, result));
+                }
+                else
                 {
                     refused.Add(framework);
+                    refusedLast.Add((framework, result));
                 }
             }
 
@@ -51,13 +58,12 @@ public sealed class FrameworkStore(LodestarDbContext db)
             pending = refused;
         }
 
-        var results = frameworks.Select(f => (f, outcomes[f.Id])).ToList();
-        if (results.All(r => r.Item2.Succeeded))
+        if (refusedLast.Count == 0)
         {
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return results;
+        return [.. stored, .. refusedLast];
     }
 
     /// <summary>
