@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lodestar.Metrics.Kpis;
+using Lodestar.Formats.Spreadsheets;
 
 namespace Lodestar.Cli.Kpi;
 
@@ -129,11 +130,7 @@ internal static class KpiOutput
     /// <summary>A CSV cell: quoted when needed, and a leading = + - @ (or tab, CR) prefixed with ' so spreadsheets do not run it.</summary>
     internal static string Csv(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
+        value = SpreadsheetText.Neutralise(value);
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 

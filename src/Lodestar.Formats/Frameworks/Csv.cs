@@ -1,4 +1,5 @@
 using System.Text;
+using Lodestar.Formats.Spreadsheets;
 
 namespace Lodestar.Formats.Frameworks;
 
@@ -86,12 +87,12 @@ public static class Csv
         return rows;
     }
 
-    /// <summary>One CSV line: text cells neutralised (<see cref="SafeCell"/>) and quoted when needed.</summary>
+    /// <summary>One CSV line: text cells neutralised (<see cref="SpreadsheetText.Neutralise"/>) and quoted when needed.</summary>
     public static string Line(IEnumerable<string?> cells) => string.Join(",", cells.Select(Quote));
 
     private static string Quote(string? value)
     {
-        var safe = SafeCell.Text(value);
+        var safe = SpreadsheetText.Neutralise(value);
         return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Lodestar.Formats.Spreadsheets;
 
 namespace Lodestar.Formats.Frameworks;
 
@@ -11,7 +12,7 @@ public sealed record XlsxSheet(string Name, IReadOnlyList<IReadOnlyList<object?>
 /// <summary>Minimal XLSX reading and writing: inline strings, numbers, a bold frozen header row.</summary>
 public static class Xlsx
 {
-    /// <summary>Writes the sheets; every text cell goes through <see cref="SafeCell"/>.</summary>
+    /// <summary>Writes the sheets; every text cell goes through <see cref="SpreadsheetText.Neutralise"/>.</summary>
     public static void Write(Stream output, IEnumerable<XlsxSheet> sheets)
     {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
@@ -117,7 +118,7 @@ public static class Xlsx
     {
         null => null,
         string s when s.Length == 0 => null,
-        string s => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(SafeCell.Text(s)) { Space = SpaceProcessingModeValues.Preserve }) },
+        string s => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(SpreadsheetText.Neutralise(s)) { Space = SpaceProcessingModeValues.Preserve }) },
         decimal d => new Cell { CellReference = reference, CellValue = new CellValue(d.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
         int i => new Cell { CellReference = reference, CellValue = new CellValue(i.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
         _ => Cell(Convert.ToString(value, CultureInfo.InvariantCulture), reference),

@@ -12,9 +12,9 @@ public sealed class XlsxTests
     [InlineData("\tx", "'\tx")]
     [InlineData("Safe text", "Safe text")]
     [InlineData("a=b", "a=b")]
-    public void SafeCell_TextStartingWithAFormulaCharacter_GetsAnApostrophe(string text, string expected)
+    public void Neutralise_TextStartingWithAFormulaCharacter_GetsAnApostrophe(string text, string expected)
     {
-        Assert.Equal(expected, SafeCell.Text(text));
+        Assert.Equal(expected, Lodestar.Formats.Spreadsheets.SpreadsheetText.Neutralise(text));
     }
 
     [Fact]
