@@ -93,6 +93,21 @@ public static class ActionsViews
         _ => "govuk-tag--grey",
     };
 
+    /// <summary>A placement category for people: "ResidentialSchool" is "Residential school"; other text is shown as it is.</summary>
+    public static string PlacementType(string? reference)
+    {
+        if (reference is null || !reference.All(char.IsAsciiLetter) || !Enum.TryParse<PlacementCategory>(reference, out var category))
+        {
+            return reference ?? "";
+        }
+
+        return category switch
+        {
+            PlacementCategory.Ifa => "Independent fostering agency",
+            _ => string.Concat(category.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString())),
+        };
+    }
+
     public static string Date(DateOnly? date) => date is { } d ? d.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "";
 
     public static string Money(decimal? value, string format = "#,0.##") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "";

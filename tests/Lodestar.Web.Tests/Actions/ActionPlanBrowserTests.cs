@@ -37,6 +37,10 @@ public sealed class ActionPlanBrowserTests
         // Workstream 1.1: its three deliverables are Green, so it rolls up Green; the document printed Red.
         var workstream = page.GetByTestId("workstream-1.1").Locator("caption .govuk-tag");
         Assert.Equal(["Green", "Red"], await workstream.AllInnerTextsAsync());
+        Assert.Contains(
+            "LL/CS to meet 15.2.16 to agree key deliverables and target dates.",
+            await page.GetByTestId("workstream-update-1.1").InnerTextAsync(),
+            StringComparison.Ordinal);
 
         // The workstreams 5.3 and 5.4 have no priority: 7 deliverables, 5.3.1 and 5.3.6 complete.
         var none = page.GetByTestId("by-priority").Locator("tr", new() { HasText = "(none)" }).Locator("td");
@@ -68,6 +72,9 @@ public sealed class ActionPlanBrowserTests
         Assert.Contains("Every stated total agrees", await page.GetByTestId("reconciliation").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("-6,789", await page.GetByTestId("year-2016-17").GetByTestId("total").InnerTextAsync());
         Assert.Equal("-3,724", await page.GetByTestId("year-2017-18").GetByTestId("total").InnerTextAsync());
+        // "Residential - disability" -75, "Residential homes" 796 and "In house residential" 0 share a category: 721.
+        var residential = page.GetByTestId("year-2016-17").Locator("tr", new() { HasText = "Residential homes" }).Locator("td");
+        Assert.Equal(["Residential - disability; Residential homes; In house residential", "Residential", "721", "", ""], await residential.AllInnerTextsAsync());
 
         await page.GotoAsync(new Uri(app.Address, "/benefits").ToString());
         var register = page.GetByTestId("register-leeds-ld-benefits");

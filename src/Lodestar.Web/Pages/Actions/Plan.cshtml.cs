@@ -36,6 +36,10 @@ public sealed class PlanModel(LodestarDbContext db, TimeProvider clock) : PageMo
         return Page();
     }
 
+    /// <summary>A workstream's latest progress update on or before the as-at date; null when there is none.</summary>
+    public ProgressUpdate? LatestUpdate(string workstreamNumber) =>
+        Plan.AllWorkstreams.FirstOrDefault(w => w.Number == workstreamNumber)?.Progress.LastOrDefault(p => p.Date <= Status.AsAt);
+
     /// <summary>The as-at date as YYYY-MM-DD, for links and the form.</summary>
     public string AsAtText => Status.AsAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
