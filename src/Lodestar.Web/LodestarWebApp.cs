@@ -1,4 +1,5 @@
 using Lodestar.Data;
+using Lodestar.Web.Actions;
 using Lodestar.Web.Demo;
 using Lodestar.Web.Health;
 using Lodestar.Web.Returns;
@@ -49,6 +50,7 @@ public static class LodestarWebApp
         app.UseAuthorization();
         app.MapHealth();
         app.MapRazorPages();
+        app.MapActionsApi();
 
         // Migrations are applied at start unless an operator applies them separately.
         if (app.Configuration.GetValue("Lodestar:Database:MigrateAtStart", true))

@@ -1,20 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Lodestar.Formats.Actions;
 
 namespace Lodestar.Cli.Actions;
 
 /// <summary>Plain-text tables and JSON for the actions, savings and benefits commands.</summary>
 internal static class CliOutput
 {
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
+    public static readonly JsonSerializerOptions Json = ActionsJson.Options;
 
     public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
 

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Lodestar.Formats.Actions;
+
+/// <summary>
+/// The JSON of action plan status, savings reports and benefits registers: snake_case names and enum
+/// values. One definition shared by the <c>lodestar</c> commands' <c>--format json</c> and the web API.
+/// </summary>
+public static class ActionsJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using Lodestar.Data;
+using Lodestar.Data.Actions;
+using Lodestar.Data.Savings;
+using Lodestar.Domain.Actions;
+using Lodestar.Domain.Savings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestar.Web.Actions;
+
+/// <summary>One plan in the list: its RAG and deliverable counts on a date.</summary>
+public sealed record ActionPlanSummary(
+    string Id,
+    string Title,
+    string? Council,
+    DateOnly AsAt,
+    ActionRag Rag,
+    int Deliverables,
+    IReadOnlyDictionary<ActionRag, int> DeliverablesByRag,
+    IReadOnlyList<PriorityRagCount> DeliverablesByPriority,
+    int Overdue);
+
+/// <summary>A stored savings plan in the list.</summary>
+public sealed record SavingsPlanSummary(string Id, string Title, string? ActionPlanId);
+
+/// <summary>What the action plan, savings and benefits pages and API share: reading dates, loading summaries, RAG tag classes.</summary>
+public static class ActionsViews
+{
+    /// <summary>Today in the app's clock (UTC date), the default as-at date.</summary>
+    public static DateOnly Today(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>Reads an <c>asAt</c> of the form YYYY-MM-DD; none means today. False when the text is not such a date.</summary>
+    public static bool TryAsAt(string? text, TimeProvider clock, out DateOnly asAt)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            asAt = Today(clock);
+            return true;
+        }
+
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asAt);
+    }
+
+    /// <summary>A financial year as 2016/17 or YYYY (the year ending in March YYYY, as DfE labels years); null when it is neither.</summary>
+    public static string? FinancialYearLabel(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        if (FinancialYear.StartYear(trimmed) is { } start)
+        {
+            return FinancialYear.Label(start);
+        }
+
+        return trimmed.Length == 4 && int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var ending) ? FinancialYear.Label(ending - 1) : null;
+    }
+
+    /// <summary>Every stored plan's summary on <paramref name="asAt"/>, by id.</summary>
+    public static async Task<IReadOnlyList<ActionPlanSummary>> PlanSummariesAsync(LodestarDbContext db, DateOnly asAt, CancellationToken cancellationToken)
+    {
+        var summaries = new List<ActionPlanSummary>();
+        foreach (var id in await ActionsStore.ListPlanIdsAsync(db, cancellationToken))
+        {
+            if (await ActionsStore.LoadPlanAsync(db, id, cancellationToken) is { } plan)
+            {
+                var status = ActionPlanStatus.Compute(plan, asAt);
+                summaries.Add(new ActionPlanSummary(
+                    plan.Id, plan.Title, plan.Council, asAt, status.Rag, plan.AllDeliverables.Count(),
+                    status.DeliverablesByRag, status.DeliverablesByPriority, status.Overdue.Count));
+            }
+        }
+
+        return summaries;
+    }
+
+    /// <summary>Every stored savings plan, by id.</summary>
+    public static async Task<IReadOnlyList<SavingsPlanSummary>> SavingsPlansAsync(LodestarDbContext db, CancellationToken cancellationToken) =>
+        await db.Set<SavingsPlanRecord>().AsNoTracking()
+            .OrderBy(p => p.PlanId)
+            .Select(p => new SavingsPlanSummary(p.PlanId, p.Title, p.ActionPlanId))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The GOV.UK tag modifier for a RAG: blue, green, yellow (amber), red, grey.</summary>
+    public static string TagClass(ActionRag rag) => rag switch
+    {
+        ActionRag.Blue => "govuk-tag--blue",
+        ActionRag.Green => "govuk-tag--green",
+        ActionRag.Amber => "govuk-tag--yellow",
+        ActionRag.Red => "govuk-tag--red",
+        _ => "govuk-tag--grey",
+    };
+
+    /// <summary>A placement category for people: "ResidentialSchool" is "Residential school"; other text is shown as it is.</summary>
+    public static string PlacementType(string? reference)
+    {
+        if (reference is null || !reference.All(char.IsAsciiLetter) || !Enum.TryParse<PlacementCategory>(reference, out var category))
+        {
+            return reference ?? "";
+        }
+
+        return category switch
+        {
+            PlacementCategory.Ifa => "Independent fostering agency",
+            _ => string.Concat(category.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString())),
+        };
+    }
+
+    public static string Date(DateOnly? date) => date is { } d ? d.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "";
+
+    public static string Money(decimal? value, string format = "#,0.##") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "";
+}

@@ -1,0 +1,13 @@
+using Lodestar.Data;
+using Lodestar.Web.Actions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lodestar.Web.Pages.Savings;
+
+/// <summary>/savings: the stored savings plans.</summary>
+public sealed class IndexModel(LodestarDbContext db) : PageModel
+{
+    public IReadOnlyList<SavingsPlanSummary> Plans { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Plans = await ActionsViews.SavingsPlansAsync(db, cancellationToken);
+}
