@@ -1,5 +1,6 @@
 using Lodestar.Data;
 using Lodestar.Web.Health;
+using Lodestar.Web.Kpis;
 using Lodestar.Web.Returns;
 using Lodestar.Web.Security;
 
@@ -47,6 +48,7 @@ public static class LodestarWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
+        app.MapKpiApi();
         app.MapRazorPages();
 
         // Migrations are applied at start unless an operator applies them separately.

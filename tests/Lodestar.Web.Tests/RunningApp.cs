@@ -29,6 +29,9 @@ public sealed class RunningApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The app's services, e.g. to compare a page with what the engine computes on the same data.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The password every test user gets.</summary>
     public const string TestPassword = "test password long enough";
 
