@@ -20,12 +20,16 @@ public static class KpiDisplay
             return NoData;
         }
 
+        // Halves round up, as people round by hand (42.25% is 42.3%); the formatter alone would round to even.
+        static string Places(double v, int places) =>
+            Math.Round(v, places, MidpointRounding.AwayFromZero).ToString(places == 0 ? "N0" : "N1", CultureInfo.InvariantCulture);
+
         return unit switch
         {
-            "percent" => v.ToString("N1", CultureInfo.InvariantCulture) + "%",
-            "count" or "days" => v.ToString("N0", CultureInfo.InvariantCulture),
-            "gbp" or "pounds" => "£" + v.ToString("N0", CultureInfo.InvariantCulture),
-            _ => v.ToString("N1", CultureInfo.InvariantCulture),
+            "percent" => Places(v, 1) + "%",
+            "count" or "days" => Places(v, 0),
+            "gbp" or "pounds" => "£" + Places(v, 0),
+            _ => Places(v, 1),
         };
     }
 
