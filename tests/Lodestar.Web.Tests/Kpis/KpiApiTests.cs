@@ -172,4 +172,21 @@ public sealed class KpiApiTests(DemoApp demo) : IClassFixture<DemoApp>
         Assert.Equal($"{numerator.Count} children", views[^1].Details);
         Assert.StartsWith("user", views[^1].Actor, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Explain_Percentage_ListsTheResultsNumeratorWithinItsDenominator()
+    {
+        using var client = await demo.App.SignedInClientAsync(Roles.Viewer, Roles.ChildLevel);
+
+        var result = JsonDocument.Parse(await client.GetStringAsync(
+            new Uri("/api/kpis?council=E10000003&year=2025&kpi=cla_placements_3plus", UriKind.Relative), Cancel)).RootElement[0];
+        var explain = JsonDocument.Parse(await client.GetStringAsync(
+            new Uri("/api/kpis/cla_placements_3plus/explain?council=E10000003&year=2025", UriKind.Relative), Cancel)).RootElement;
+
+        var numerator = explain.GetProperty("numerator").EnumerateArray().Select(e => e.GetString()).ToList();
+        var denominator = explain.GetProperty("denominator").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Equal(result.GetProperty("numerator").GetDouble(), numerator.Count);
+        Assert.Equal(result.GetProperty("denominator").GetDouble(), denominator.Count);
+        Assert.Subset(denominator.ToHashSet(), numerator.ToHashSet());
+    }
 }
