@@ -2,6 +2,7 @@ using Lodestar.Data;
 using Lodestar.Web.Actions;
 using Lodestar.Web.Demo;
 using Lodestar.Web.Health;
+using Lodestar.Web.Kpis;
 using Lodestar.Web.Returns;
 using Lodestar.Web.Security;
 
@@ -49,6 +50,7 @@ public static class LodestarWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
+        app.MapKpiApi();
         app.MapRazorPages();
         app.MapActionsApi();
 

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Lodestar.Formats.Generation;
+using Lodestar.Metrics.Kpis;
+
+namespace Lodestar.Web.Kpis;
+
+/// <summary>How the pages write KPI values: by unit, and "No data" for a null value (never 0).</summary>
+public static class KpiDisplay
+{
+    public const string NoData = "No data";
+
+    /// <summary>
+    /// A value as people read it: percent 1 dp with %, rates, scores and 52-week placements 1 dp, counts and
+    /// days 0 dp, money as £ with no pence; thousands separated.
+    /// </summary>
+    public static string Value(double? value, string unit)
+    {
+        if (value is not { } v || !double.IsFinite(v))
+        {
+            return NoData;
+        }
+
+        // Halves round up, as people round by hand (42.25% is 42.3%); the formatter alone would round to even.
+        static string Places(double v, int places) =>
+            Math.Round(v, places, MidpointRounding.AwayFromZero).ToString(places == 0 ? "N0" : "N1", CultureInfo.InvariantCulture);
+
+        return unit switch
+        {
+            "percent" => Places(v, 1) + "%",
+            "count" or "days" => Places(v, 0),
+            "gbp" or "pounds" => "£" + Places(v, 0),
+            _ => Places(v, 1),
+        };
+    }
+
+    /// <summary>A numerator or denominator: whole numbers as they are, fractions to 2 dp; blank when there is none.</summary>
+    public static string Number(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("#,##0.##", CultureInfo.InvariantCulture) : string.Empty;
+
+    /// <summary>The unit in words.</summary>
+    public static string Unit(string unit) => unit switch
+    {
+        "count" => "Count",
+        "percent" => "Percentage",
+        "rate_per_10k" => "Rate per 10,000 children aged 0–17",
+        "days" => "Days (average)",
+        "score" => "Score (average)",
+        "placements_52wk" => "52-week placements (days ÷ 364)",
+        "gbp" or "pounds" => "Pounds",
+        _ => unit,
+    };
+
+    public static string Polarity(KpiPolarity polarity) => polarity switch
+    {
+        KpiPolarity.HigherIsBetter => "Higher is better",
+        KpiPolarity.LowerIsBetter => "Lower is better",
+        _ => "Neither",
+    };
+
+    public static string Source(KpiSource source) => source switch
+    {
+        KpiSource.Ssda903 => "SSDA903 children looked after return",
+        _ => "Children in Need census",
+    };
+
+    /// <summary>"2024-04-01 to 2025-03-31" as "1 April 2024 to 31 March 2025".</summary>
+    public static string Period(KpiPeriod period) =>
+        $"{period.Start.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} to {period.End.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}";
+
+    /// <summary>A reporting year as the DfE writes it: 2025 = "2024 to 2025".</summary>
+    public static string ReportingYear(int year) => $"{year - 1} to {year}";
+
+    /// <summary>"Cambridgeshire (E10000003)", or the code alone for a council not in the list.</summary>
+    public static string Council(string code) =>
+        CouncilList.All.FirstOrDefault(c => c.Code == code) is { } council ? $"{council.Name} ({code})" : code;
+
+    /// <summary>A month of a series: "Apr 2024".</summary>
+    public static string Month(KpiPeriod period) => Month(period.Start);
+
+    /// <summary>The month of a day: "Apr 2024".</summary>
+    public static string Month(DateOnly day) => day.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+}

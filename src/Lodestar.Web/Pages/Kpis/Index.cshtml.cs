@@ -1,0 +1,54 @@
+using Lodestar.Metrics.Kpis;
+using Lodestar.Web.Kpis;
+using Lodestar.Web.Returns;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lodestar.Web.Pages.Kpis;
+
+/// <summary><c>/kpis</c>: every KPI of one council for one reporting year.</summary>
+public sealed class IndexModel(StatutoryDataStore store, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Council { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public KpiSelection? Selection { get; private set; }
+
+    public KpiPickerModel Picker => new("/kpis", store.Councils, Selection!);
+
+    /// <summary>Each KPI's definition with its results (one per category for the KPIs broken down by category).</summary>
+    public IReadOnlyList<(KpiDefinition Definition, IReadOnlyList<KpiResult> Results)> Rows { get; private set; } = [];
+
+    public int FilesRead => store.FilesRead;
+
+    public int Errors => store.Errors;
+
+    public int Warnings => store.Warnings;
+
+    public IActionResult OnGet()
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
+        var (selection, problem) = KpiSelection.Resolve(store, Council, Year, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        switch (problem)
+        {
+            case KpiSelectionProblem.NoData:
+                return Page();
+            case KpiSelectionProblem.UnknownCouncil:
+                return NotFound();
+            case KpiSelectionProblem.BadYear:
+                return BadRequest();
+        }
+
+        Selection = selection!;
+        var results = store.Compute(Selection.Council, [Selection.Period]).ToLookup(r => r.Kpi, StringComparer.Ordinal);
+        Rows = [.. KpiCatalog.All.Select(d => (d, (IReadOnlyList<KpiResult>)[.. results[d.Id]]))];
+        return Page();
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Lodestar.Data.Security;
+using Lodestar.Metrics.Kpis;
+using Lodestar.Web.Kpis;
+using Lodestar.Web.Returns;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lodestar.Web.Pages.Kpis;
+
+/// <summary>
+/// <c>/kpis/{id}</c>: one KPI's definition, its value for the reporting year, and a monthly series over
+/// every year the council's returns cover (chart and table of the same numbers).
+/// </summary>
+public sealed class KpiModel(StatutoryDataStore store, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Council { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public KpiDefinition Definition { get; private set; } = KpiCatalog.All[0];
+
+    public KpiSelection Selection { get; private set; } = null!;
+
+    public KpiPickerModel Picker => new($"/kpis/{Definition.Id}", store.Councils, Selection);
+
+    /// <summary>The results for the year: one, or one per category.</summary>
+    public IReadOnlyList<KpiResult> YearResults { get; private set; } = [];
+
+    /// <summary>The months of the series, oldest first.</summary>
+    public IReadOnlyList<KpiPeriod> Months { get; private set; } = [];
+
+    /// <summary>The series' results by category ("" for a KPI without categories), each in month order.</summary>
+    public IReadOnlyList<(string Category, IReadOnlyList<KpiResult> Results)> Series { get; private set; } = [];
+
+    /// <summary>The chart's data for wwwroot/js/kpi-chart.js, as JSON in a data- attribute (no inline script).</summary>
+    public string ChartJson { get; private set; } = "{}";
+
+    public bool CanSeeChildren => User.IsInRole(Roles.ChildLevel);
+
+    public IActionResult OnGet(string id)
+    {
+        if (KpiCatalog.Find(id) is not { } definition)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
+        var (selection, problem) = KpiSelection.Resolve(store, Council, Year, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (problem != KpiSelectionProblem.None)
+        {
+            return problem == KpiSelectionProblem.BadYear ? BadRequest() : NotFound();
+        }
+
+        Definition = definition;
+        Selection = selection!;
+        YearResults = store.Compute(Selection.Council, [Selection.Period], [definition.Id]);
+
+        var first = KpiPeriod.ReportingYear(Math.Min(Selection.EarliestYear, Selection.Year));
+        var last = KpiPeriod.ReportingYear(Math.Max(Selection.LatestYear, Selection.Year));
+        Months = KpiPeriod.Series(KpiSeriesKind.Month, first.Start, last.End);
+        var series = store.Compute(Selection.Council, Months, [definition.Id]);
+        Series = [.. series.GroupBy(r => r.Category ?? string.Empty).Select(g => (g.Key, (IReadOnlyList<KpiResult>)[.. g.OrderBy(r => r.PeriodStart)]))];
+        ChartJson = JsonSerializer.Serialize(new
+        {
+            unit = KpiDisplay.Unit(definition.Unit),
+            labels = Months.Select(KpiDisplay.Month),
+            datasets = Series.Select(s => new
+            {
+                label = s.Category.Length == 0 ? definition.Name : s.Category,
+                data = s.Results.Select(r => r.Value is { } v && double.IsFinite(v) ? Math.Round(v, 3) : (double?)null),
+            }),
+        });
+        return Page();
+    }
+}

@@ -1,0 +1,50 @@
+using Lodestar.Web.Kpis;
+
+namespace Lodestar.Web.Tests.Kpis;
+
+public sealed class KpiDisplayTests
+{
+    [Theory]
+    [InlineData(42.25, "percent", "42.3%")]
+    [InlineData(100.0, "percent", "100.0%")]
+    [InlineData(0.0, "percent", "0.0%")]
+    [InlineData(65.04, "rate_per_10k", "65.0")]
+    [InlineData(1234.0, "count", "1,234")]
+    [InlineData(0.0, "count", "0")]
+    [InlineData(412.6, "days", "413")]
+    [InlineData(14.25, "score", "14.3")]
+    [InlineData(12.34, "placements_52wk", "12.3")]
+    [InlineData(1500000.0, "gbp", "£1,500,000")]
+    public void Value_ByUnit_HasTheUnitsDecimalPlaces(double value, string unit, string expected) =>
+        Assert.Equal(expected, KpiDisplay.Value(value, unit));
+
+    [Theory]
+    [InlineData("percent")]
+    [InlineData("count")]
+    public void Value_Null_IsNoDataNotZero(string unit) =>
+        Assert.Equal("No data", KpiDisplay.Value(null, unit));
+
+    [Fact]
+    public void Value_NotANumber_IsNoData() =>
+        Assert.Equal("No data", KpiDisplay.Value(double.NaN, "percent"));
+
+    [Theory]
+    [InlineData(512.0, "512")]
+    [InlineData(2048.0, "2,048")]
+    [InlineData(3.456, "3.46")]
+    [InlineData(null, "")]
+    public void Number_WholeOrTwoPlaces(double? value, string expected) =>
+        Assert.Equal(expected, KpiDisplay.Number(value));
+
+    [Fact]
+    public void Council_Known_IsNameAndCode() =>
+        Assert.Equal("Cambridgeshire (E10000003)", KpiDisplay.Council("E10000003"));
+
+    [Fact]
+    public void Council_Unknown_IsTheCode() =>
+        Assert.Equal("X123", KpiDisplay.Council("X123"));
+
+    [Fact]
+    public void ReportingYear_IsWrittenAsTheDfEWritesIt() =>
+        Assert.Equal("2024 to 2025", KpiDisplay.ReportingYear(2025));
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using Lodestar.Data.Security;
+
+namespace Lodestar.Web.Tests.Kpis;
+
+public sealed class KpiPagesTests(DemoApp demo) : IClassFixture<DemoApp>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("/kpis?council=E99999999", HttpStatusCode.NotFound)]
+    [InlineData("/kpis/no_such_kpi", HttpStatusCode.NotFound)]
+    [InlineData("/kpis/cla_at_end?council=E99999999&year=2025", HttpStatusCode.NotFound)]
+    [InlineData("/kpis?year=twenty", HttpStatusCode.BadRequest)]
+    [InlineData("/kpis?year=1066", HttpStatusCode.BadRequest)]
+    [InlineData("/kpis/cla_at_end/children/NO-SUCH-CHILD?council=E10000003&year=2025", HttpStatusCode.NotFound)]
+    public async Task KpiPages_BadAddress_AreNotFoundOrBadRequest(string path, HttpStatusCode expected)
+    {
+        using var client = await demo.App.SignedInClientAsync(Roles.Viewer, Roles.ChildLevel);
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/kpis")]
+    [InlineData("/kpis/cla_at_end")]
+    [InlineData("/kpis/cla_at_end/children?council=E10000003&year=2025")]
+    public async Task KpiPages_Anonymous_RedirectToSignIn(string path)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = demo.App.Address };
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+}
