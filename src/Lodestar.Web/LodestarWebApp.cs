@@ -1,4 +1,5 @@
 using Lodestar.Data;
+using Lodestar.Web.Frameworks;
 using Lodestar.Web.Health;
 using Lodestar.Web.Returns;
 using Lodestar.Web.Security;
@@ -28,6 +29,7 @@ public static class LodestarWebApp
         builder.Services.AddHealthChecks().AddDbContextCheck<LodestarDbContext>("database");
         builder.Services.AddLodestarSecurity(dataFolder);
         builder.Services.AddStatutoryData(builder.Configuration, dataFolder);
+        builder.Services.AddFrameworks();
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
 
@@ -48,6 +50,7 @@ public static class LodestarWebApp
         app.UseAuthorization();
         app.MapHealth();
         app.MapRazorPages();
+        app.MapFrameworksApi();
 
         // Migrations are applied at start unless an operator applies them separately.
         if (app.Configuration.GetValue("Lodestar:Database:MigrateAtStart", true))
