@@ -134,4 +134,20 @@ public sealed class FrameworkApiTests
         // An entered measure keeps its entered value.
         Assert.Equal(85m, rows.First(r => r.GetProperty("id").GetString() == FrameworkTestData.SeenAlone).GetProperty("value").GetDecimal());
     }
+
+    [Fact]
+    public async Task ScorecardXlsx_SignedIn_IsASpreadsheetWithTheMeasureRows()
+    {
+        await using var app = await FrameworkTestData.StartAsync();
+        await FrameworkTestData.ImportAsync(app, Cancel);
+        using var client = await app.SignedInClientAsync();
+
+        using var response = await client.GetAsync(new Uri($"/frameworks/{FrameworkTestData.FrameworkId}/scorecard.xlsx?council=873&year=2025", UriKind.Relative), Cancel);
+        await using var stream = await response.Content.ReadAsStreamAsync(Cancel);
+        var rows = Lodestar.Formats.Frameworks.Xlsx.ReadFirstSheet(stream);
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        var kpi1 = rows.Single(r => r.Cells.Length > 1 && r.Cells[1] == FrameworkTestData.Rereferrals).Cells;
+        Assert.Equal("Amber", kpi1[8]);
+    }
 }
