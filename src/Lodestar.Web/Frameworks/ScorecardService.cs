@@ -69,18 +69,17 @@ public sealed class ScorecardService(LodestarDbContext db, FrameworkStore framew
     }
 
     /// <summary>
-    /// The year shown when none is chosen: the newest offered year in which the council has a computed KPI
-    /// value or an entered value; the newest offered year when it has neither.
+    /// The year shown when none is chosen: the newest of the council's latest return (collection year) and
+    /// its latest entered value, within the offered years; the newest offered year when it has neither.
     /// </summary>
     public async Task<int> DefaultYearAsync(string council, CancellationToken cancellationToken)
     {
         var years = Years();
-        var computed = returns.Compute(council, years.Select(y => KpiPeriod.ReportingYear(y)).ToList())
-            .Where(r => r.Value is not null)
-            .Select(r => Period.ReportingYearOf(r.PeriodEnd));
+        var dataset = returns.Dataset(council);
+        var collected = (dataset?.Cla?.Files ?? []).Concat(dataset?.Cin?.Files ?? []).Select(f => f.CollectionYear);
         var entered = (await frameworks.ValuesAsync(council, cancellationToken: cancellationToken)).Select(v => v.Period.ReportingYearLabel);
-        var withData = computed.Concat(entered).ToHashSet();
-        return years.FirstOrDefault(withData.Contains, years[0]);
+        var latest = collected.Concat(entered).Where(years.Contains).DefaultIfEmpty(years[0]).Max();
+        return latest;
     }
 
     /// <summary>The scorecard with KPI values and benchmarks; null when the framework or council is unknown.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Domain.Benchmarks;
 using Lodestar.Domain.Frameworks;
@@ -12,7 +13,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Frameworks;
 
-public sealed class MeasureModel(ScorecardService service, AuditLog audit, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class MeasureModel(LodestarDbContext db, ScorecardService service, AuditLog audit, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     /// <summary>How many reporting years of history the page shows.</summary>
     public const int HistoryYears = 6;
@@ -104,6 +105,7 @@ public sealed class MeasureModel(ScorecardService service, AuditLog audit, IAuth
         var stored = await service.Frameworks.ImportValuesAsync([entry], cancellationToken);
         if (!stored.Succeeded)
         {
+            db.ChangeTracker.Clear(); // the audit entry was not saved: drop it
             foreach (var problem in stored.Problems)
             {
                 ModelState.AddModelError(nameof(ValueText), problem);

@@ -1,3 +1,4 @@
+using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Frameworks;
 using Lodestar.Formats.Frameworks;
@@ -10,7 +11,7 @@ namespace Lodestar.Web.Pages.Values;
 
 /// <summary>Upload a CSV or XLSX of periodic values (docs/frameworks.md): all or nothing, every problem with its row and column.</summary>
 [Authorize(Policy = SecurityServices.EditorPolicy)]
-public sealed class ImportModel(FrameworkStore store, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class ImportModel(LodestarDbContext db, FrameworkStore store, AuditLog audit, TimeProvider clock) : PageModel
 {
     /// <summary>Larger files are refused before reading.</summary>
     public const long MaxBytes = 10 * 1024 * 1024;
@@ -81,7 +82,7 @@ public sealed class ImportModel(FrameworkStore store, AuditLog audit, TimeProvid
         var stored = await store.ImportValuesAsync(read.Values, cancellationToken);
         if (!stored.Succeeded)
         {
-            HttpContext.RequestServices.GetRequiredService<Lodestar.Data.LodestarDbContext>().ChangeTracker.Clear();
+            db.ChangeTracker.Clear(); // the audit entry was not saved: drop it
             Problems = stored.Problems.Select(p => new FileProblem(FileName, "", p)).ToList();
             ModelState.AddModelError(nameof(Upload), $"{FileName}: nothing was imported");
             return Page();
