@@ -150,4 +150,16 @@ public sealed class FrameworkApiTests
         var kpi1 = rows.Single(r => r.Cells.Length > 1 && r.Cells[1] == FrameworkTestData.Rereferrals).Cells;
         Assert.Equal("Amber", kpi1[8]);
     }
+
+    [Fact]
+    public async Task ScorecardPage_NoCouncilOrYear_ShowsTheDemoCouncilsLatestReturnYear()
+    {
+        await using var app = await RunningApp.StartAsync(); // the demo council's returns run to the year ending 31 March 2025
+        await FrameworkTestData.ImportAsync(app, Cancel);
+        using var client = await app.SignedInClientAsync();
+
+        var page = await client.GetStringAsync(new Uri($"/frameworks/{FrameworkTestData.FrameworkId}/scorecard", UriKind.Relative), Cancel);
+
+        Assert.Contains("Cambridgeshire (E10000003), 2024-25", page, StringComparison.Ordinal);
+    }
 }
