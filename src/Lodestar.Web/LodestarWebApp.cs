@@ -1,6 +1,7 @@
 using Lodestar.Data;
 using Lodestar.Web.Actions;
 using Lodestar.Web.Demo;
+using Lodestar.Web.Frameworks;
 using Lodestar.Web.Health;
 using Lodestar.Web.Kpis;
 using Lodestar.Web.Returns;
@@ -31,6 +32,7 @@ public static class LodestarWebApp
         builder.Services.AddHealthChecks().AddDbContextCheck<LodestarDbContext>("database");
         builder.Services.AddLodestarSecurity(dataFolder);
         builder.Services.AddStatutoryData(builder.Configuration, dataFolder);
+        builder.Services.AddFrameworks();
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
 
@@ -53,6 +55,7 @@ public static class LodestarWebApp
         app.MapKpiApi();
         app.MapRazorPages();
         app.MapActionsApi();
+        app.MapFrameworksApi();
 
         // Migrations are applied at start unless an operator applies them separately.
         if (app.Configuration.GetValue("Lodestar:Database:MigrateAtStart", true))

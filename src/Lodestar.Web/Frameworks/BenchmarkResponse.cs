@@ -1,0 +1,55 @@
+using Lodestar.Data.Benchmarks;
+using Lodestar.Domain.Benchmarks;
+
+namespace Lodestar.Web.Frameworks;
+
+/// <summary>The comparison as `lodestar benchmarks show --format json` prints it, for GET /api/benchmarks (JSON field names are these, camel-cased).</summary>
+public sealed record BenchmarkResponse(
+    BenchmarkMeasureInfo Measure,
+    string Year,
+    BenchmarkAreaInfo Council,
+    BenchmarkAreaInfo? England,
+    BenchmarkAreaInfo? Region,
+    BenchmarkNeighboursInfo StatisticalNeighbours,
+    BenchmarkPositionInfo? Position)
+{
+    public static BenchmarkResponse From(BenchmarkMeasure measure, BenchmarkCouncil council, BenchmarkComparison c) => new(
+        new BenchmarkMeasureInfo(measure.Id, measure.Title, measure.Unit, c.Polarity.ToText(), measure.Source),
+        c.Year,
+        Area(c.Council) ?? new BenchmarkAreaInfo(council.LaNumber, council.Name, null, null, NoRow: true),
+        Area(c.England),
+        Area(c.Region),
+        new BenchmarkNeighboursInfo(
+            c.Neighbours.Average is { } a ? Math.Round(a, 4) : null,
+            c.Neighbours.Used,
+            c.Neighbours.Listed,
+            c.Neighbours.Neighbours.Select(n => new BenchmarkNeighbourInfo(
+                n.Position,
+                n.Code,
+                n.Name,
+                n.Value?.Number,
+                n.Value is { IsSuppressed: true } v ? v.ToString() : null,
+                n.Value is null ? true : null)).ToArray()),
+        c.Position is { } p
+            ? new BenchmarkPositionInfo(p.Rank, p.Of, p.Quartile, p.Band(c.Polarity), p.Boundaries.LowerQuartile, p.Boundaries.Median, p.Boundaries.UpperQuartile)
+            : null);
+
+    private static BenchmarkAreaInfo? Area(AreaFigure? figure) => figure is null
+        ? null
+        : new BenchmarkAreaInfo(figure.Code, figure.Name, figure.Value.Number, figure.Value.IsSuppressed ? figure.Value.ToString() : null, null);
+}
+
+public sealed record BenchmarkMeasureInfo(string Id, string Title, string Unit, string Polarity, string Source);
+
+/// <summary>
+/// An area's figure: <see cref="Value"/>; or <see cref="Suppressed"/>, the DfE marker (c, x, z, k, u, low,
+/// blank); or <see cref="NoRow"/> true when the file has no row for the area.
+/// </summary>
+public sealed record BenchmarkAreaInfo(string Code, string Name, decimal? Value, string? Suppressed, bool? NoRow);
+
+public sealed record BenchmarkNeighboursInfo(decimal? Average, int Used, int Listed, IReadOnlyList<BenchmarkNeighbourInfo> Neighbours);
+
+public sealed record BenchmarkNeighbourInfo(int Position, string Code, string? Name, decimal? Value, string? Suppressed, bool? NoRow);
+
+/// <summary>Rank 1 = best by polarity (lowest value when polarity is neither); quartile 1 = A (best) … 4 = D.</summary>
+public sealed record BenchmarkPositionInfo(int Rank, int Of, int Quartile, string Band, decimal LowerQuartile, decimal Median, decimal UpperQuartile);

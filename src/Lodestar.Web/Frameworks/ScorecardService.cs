@@ -1,0 +1,191 @@
+using Lodestar.Data;
+using Lodestar.Data.Benchmarks;
+using Lodestar.Data.Frameworks;
+using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Frameworks;
+using Lodestar.Domain.Performance;
+using Lodestar.Domain.Periods;
+using Lodestar.Metrics.Kpis;
+using Lodestar.Web.Returns;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestar.Web.Frameworks;
+
+/// <summary>A council as the pickers list it.</summary>
+public sealed record CouncilChoice(string Code, string LaNumber, string Name);
+
+/// <summary>
+/// The scorecard for the web app and the API: <see cref="FrameworkStore.ScorecardAsync"/> with the two
+/// plug-ins filled — computed KPI values from the <see cref="StatutoryDataStore"/> and the DfE benchmark
+/// comparison from the <see cref="BenchmarkStore"/>.
+/// </summary>
+public sealed class ScorecardService(LodestarDbContext db, FrameworkStore frameworks, BenchmarkStore benchmarks, StatutoryDataStore returns, TimeProvider clock)
+{
+    /// <summary>How many reporting years the year picker offers.</summary>
+    public const int YearsOffered = 10;
+
+    public FrameworkStore Frameworks => frameworks;
+
+    public BenchmarkStore Benchmarks => benchmarks;
+
+    /// <summary>Every council, by name.</summary>
+    public async Task<IReadOnlyList<CouncilChoice>> CouncilsAsync(CancellationToken cancellationToken) =>
+        (await db.Councils.AsNoTracking().Select(c => new CouncilChoice(c.Code, c.LaNumber, c.Name)).ToListAsync(cancellationToken))
+        .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>A council by DfE code or LA number; null when unknown.</summary>
+    public async Task<CouncilChoice?> CouncilAsync(string? codeOrNumber, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(codeOrNumber))
+        {
+            return null;
+        }
+
+        var text = codeOrNumber.Trim();
+        var upper = text.ToUpperInvariant();
+        return await db.Councils.AsNoTracking().Where(c => c.Code == upper || c.LaNumber == text)
+            .Select(c => new CouncilChoice(c.Code, c.LaNumber, c.Name)).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The council shown when none is chosen: the first with statutory data (the demo council), else the first by name.</summary>
+    public async Task<CouncilChoice?> DefaultCouncilAsync(CancellationToken cancellationToken)
+    {
+        foreach (var code in returns.Councils)
+        {
+            if (await CouncilAsync(code, cancellationToken) is { } council)
+            {
+                return council;
+            }
+        }
+
+        return (await CouncilsAsync(cancellationToken)).FirstOrDefault();
+    }
+
+    /// <summary>The reporting years offered, newest first: the latest year ended by today, and the nine before it.</summary>
+    public IReadOnlyList<int> Years()
+    {
+        var latest = Period.ReportingYearOf(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) - 1;
+        return Enumerable.Range(0, YearsOffered).Select(i => latest - i).ToList();
+    }
+
+    /// <summary>
+    /// The year shown when none is chosen: the newest of the council's latest return (collection year) and
+    /// its latest entered value, within the offered years; the newest offered year when it has neither.
+    /// </summary>
+    public async Task<int> DefaultYearAsync(string council, CancellationToken cancellationToken)
+    {
+        var years = Years();
+        var dataset = returns.Dataset(council);
+        var collected = (dataset?.Cla?.Files ?? []).Concat(dataset?.Cin?.Files ?? []).Select(f => f.CollectionYear);
+        var entered = (await frameworks.ValuesAsync(council, cancellationToken: cancellationToken)).Select(v => v.Period.ReportingYearLabel);
+        var latest = collected.Concat(entered).Where(years.Contains).DefaultIfEmpty(years[0]).Max();
+        return latest;
+    }
+
+    /// <summary>The scorecard with KPI values and benchmarks; null when the framework or council is unknown.</summary>
+    public async Task<Scorecard?> ScorecardAsync(string frameworkId, string council, Period period, CancellationToken cancellationToken)
+    {
+        var framework = await frameworks.LoadAsync(frameworkId, cancellationToken);
+        var chosen = await CouncilAsync(council, cancellationToken);
+        if (framework is null || chosen is null)
+        {
+            return null;
+        }
+
+        var measures = await frameworks.MeasuresAsync(framework.ReferencedMeasureIds(), cancellationToken);
+        var figures = await BenchmarkFiguresAsync(measures.Values, chosen, period, cancellationToken);
+        return await frameworks.ScorecardAsync(
+            frameworkId,
+            chosen.Code,
+            period,
+            Kpis(chosen.Code, [period, period.Previous(), period.SameLastYear()]),
+            (measure, _, _) => figures.GetValueOrDefault(measure.Id) ?? [],
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// A measure's line for each of these reporting years (value, target, RAG, direction), built like the
+    /// scorecard from entered values, targets, formulas and computed KPIs; no benchmarks.
+    /// </summary>
+    public async Task<IReadOnlyList<(int Year, ScorecardRow Row)>> HistoryAsync(
+        Framework framework, Measure measure, CouncilChoice council, IReadOnlyList<int> years, CancellationToken cancellationToken)
+    {
+        var measures = await frameworks.MeasuresAsync(cancellationToken: cancellationToken);
+        var values = await frameworks.ValuesAsync(council.Code, cancellationToken: cancellationToken);
+        var targets = await frameworks.TargetsAsync(council.Code, cancellationToken: cancellationToken);
+        var periods = years.Select(Period.ReportingYear).ToList();
+        var kpis = Kpis(council.Code, periods.SelectMany(p => new[] { p, p.Previous(), p.SameLastYear() }).Distinct().ToList());
+        var single = framework with { Nodes = [new FrameworkNode { Id = "measure", Kind = "measure", Title = measure.Title, MeasureIds = [measure.Id] }] };
+        return years.Select(year => (year, Scorecard.Build(new ScorecardRequest
+        {
+            Framework = single,
+            Measures = measures,
+            Council = council.Code,
+            Period = Period.ReportingYear(year),
+            Values = values,
+            Targets = targets,
+            Kpis = kpis,
+        }).Rows.Single())).ToList();
+    }
+
+    /// <summary>The benchmark measure id for a framework measure: its KPI when it is computed, else its own id.</summary>
+    public static string BenchmarkId(Measure measure) =>
+        measure.Source.Kind == MeasureSourceKind.Kpi ? measure.Source.Reference : measure.Id;
+
+    /// <summary>The DfE comparison for a measure, council and reporting year, by the measure's own polarity; null when not benchmarked.</summary>
+    public async Task<BenchmarkComparison?> CompareAsync(Measure measure, CouncilChoice council, int year, CancellationToken cancellationToken) =>
+        await benchmarks.CompareAsync(council.LaNumber, BenchmarkId(measure), year.ToString(System.Globalization.CultureInfo.InvariantCulture), PolarityOf(measure), cancellationToken);
+
+    /// <summary>The KPI plug-in: the engine's value for (KPI, council, period), computed once for these periods.</summary>
+    private Func<string, string, Period, MeasureValue?> Kpis(string council, IReadOnlyList<Period> periods)
+    {
+        var results = returns.Compute(council, periods.Select(p => new KpiPeriod(p.Start, p.End)).Distinct().ToList())
+            .Where(r => r.Category is null && r.Value is not null)
+            .GroupBy(r => (r.Kpi, r.PeriodStart, r.PeriodEnd))
+            .ToDictionary(g => g.Key, g => g.First());
+        return (kpi, _, period) => results.TryGetValue((kpi, period.Start, period.End), out var r)
+            ? new MeasureValue(ToDecimal(r.Value!.Value), r.Numerator is { } n ? ToDecimal(n) : null, r.Denominator is { } d ? ToDecimal(d) : null)
+            : null;
+    }
+
+    private static decimal ToDecimal(double value) => Math.Round((decimal)value, 6);
+
+    private async Task<Dictionary<string, IReadOnlyList<BenchmarkFigure>>> BenchmarkFiguresAsync(
+        IEnumerable<Measure> measures, CouncilChoice council, Period period, CancellationToken cancellationToken)
+    {
+        var figures = new Dictionary<string, IReadOnlyList<BenchmarkFigure>>(StringComparer.Ordinal);
+        foreach (var measure in measures)
+        {
+            if (await CompareAsync(measure, council, period.ReportingYearLabel, cancellationToken) is { } comparison)
+            {
+                figures[measure.Id] = Figures(comparison);
+            }
+        }
+
+        return figures;
+    }
+
+    /// <summary>The comparison as scorecard figures: England, region, statistical neighbours' average, quartile.</summary>
+    public static IReadOnlyList<BenchmarkFigure> Figures(BenchmarkComparison c)
+    {
+        var list = new List<BenchmarkFigure>
+        {
+            new("England", c.England?.Value.Number, c.England is { Value.IsSuppressed: true } e ? $"suppressed ({e.Value})" : null),
+            new("Region", c.Region?.Value.Number, c.Region?.Name),
+            new("Statistical neighbours", c.Neighbours.Average, $"{c.Neighbours.Used} of {c.Neighbours.Listed}"),
+        };
+        if (c.Position is { } p)
+        {
+            list.Add(new BenchmarkFigure("Quartile", null, $"{p.Band(c.Polarity)} (rank {p.Rank} of {p.Of})"));
+        }
+
+        return list;
+    }
+
+    private static BenchmarkPolarity? PolarityOf(Measure measure) => measure.Polarity switch
+    {
+        Polarity.HigherIsBetter => BenchmarkPolarity.HigherIsBetter,
+        Polarity.LowerIsBetter => BenchmarkPolarity.LowerIsBetter,
+        _ => null,
+    };
+}

@@ -1,0 +1,98 @@
+using Lodestar.Domain.Frameworks;
+using Lodestar.Domain.Performance;
+using Lodestar.Domain.Periods;
+using Lodestar.Web.Frameworks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lodestar.Web.Pages.Frameworks;
+
+public sealed class ScorecardModel(ScorecardService service) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Id { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? Council { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public Scorecard? Scorecard { get; private set; }
+
+    public Framework? Framework { get; private set; }
+
+    public CouncilChoice? ChosenCouncil { get; private set; }
+
+    public int ChosenYear { get; private set; }
+
+    public IReadOnlyList<CouncilChoice> Councils { get; private set; } = [];
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    /// <summary>Measures by where their value comes from.</summary>
+    public IReadOnlyList<Measure> Computed { get; private set; } = [];
+
+    public IReadOnlyList<Measure> Entered { get; private set; } = [];
+
+    public IReadOnlyList<Measure> Formulas { get; private set; } = [];
+
+    public int WithValue { get; private set; }
+
+    public string Query => $"council={Uri.EscapeDataString(ChosenCouncil?.Code ?? "")}&year={ChosenYear}";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Framework = await service.Frameworks.LoadAsync(Id, cancellationToken);
+        if (Framework is null)
+        {
+            return NotFound();
+        }
+
+        Councils = await service.CouncilsAsync(cancellationToken);
+        ChosenCouncil = Council is null ? await service.DefaultCouncilAsync(cancellationToken) : await service.CouncilAsync(Council, cancellationToken);
+        if (ChosenCouncil is null)
+        {
+            return NotFound();
+        }
+
+        Years = service.Years();
+        ChosenYear = Year is >= 1901 and <= 9998 ? Year.Value : await service.DefaultYearAsync(ChosenCouncil.Code, cancellationToken);
+        if (!Years.Contains(ChosenYear))
+        {
+            Years = [.. Years.Append(ChosenYear).OrderDescending()];
+        }
+
+        Scorecard = await service.ScorecardAsync(Id, ChosenCouncil.Code, Period.ReportingYear(ChosenYear), cancellationToken);
+        var measures = Scorecard!.Rows.Select(r => r.Measure).DistinctBy(m => m.Id).ToList();
+        Computed = measures.Where(m => m.Source.Kind == MeasureSourceKind.Kpi).ToList();
+        Entered = measures.Where(m => m.Source.Kind == MeasureSourceKind.Values).ToList();
+        Formulas = measures.Where(m => m.Source.Kind == MeasureSourceKind.Formula).ToList();
+        WithValue = Scorecard.Rows.Where(r => r.Value is not null).Select(r => r.Measure.Id).Distinct().Count();
+        return Page();
+    }
+
+    public static string TagClass(RagStatus status) => status switch
+    {
+        RagStatus.Green => "govuk-tag--green",
+        RagStatus.Amber => "govuk-tag--yellow",
+        RagStatus.Red => "govuk-tag--red",
+        _ => "govuk-tag--grey",
+    };
+
+    /// <summary>GOV.UK's padding classes go up to 9: three steps per level of depth.</summary>
+    public static string Indent(int depth) => $"govuk-!-padding-left-{Math.Min(depth * 3, 9)}";
+
+    public static string Figure(decimal? value, Measure measure) =>
+        value is { } v ? ValueFormat.Value(v, measure.Unit, measure.DecimalPlaces) : "No data";
+
+    /// <summary>"England: 11.2%", "Statistical neighbours: 10.4% (9 of 10)", "Quartile: B (rank 40 of 151)", "Region: No data".</summary>
+    public static string BenchmarkText(BenchmarkFigure figure, Measure measure) => (figure.Value, figure.Note) switch
+    {
+        ({ } v, null) => $"{figure.Label}: {Figure(v, measure)}",
+        ({ } v, { } note) => $"{figure.Label}: {Figure(v, measure)} ({note})",
+        (null, { } note) when figure.Label == "Quartile" => $"{figure.Label}: {note}",
+        (null, { } note) => $"{figure.Label}: No data ({note})",
+        _ => $"{figure.Label}: No data",
+    };
+}
