@@ -20,6 +20,15 @@ public sealed class CodeTests(SmallCouncils data) : IClassFixture<SmallCouncils>
     private static readonly HashSet<string> PlaceChangeReasons =
         ["CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE", "CUSTOD", "OTHER"];
 
+    // The CIN census factors at the end of assessment. 18A and 19A are not on it: the DfE split them into 18B/18C and
+    // 19B/19C and its validator queries the old codes (8945Q, 8950Q).
+    private static readonly HashSet<string> AssessmentFactors =
+    [
+        "1A", "1B", "1C", "2A", "2B", "2C", "3A", "3B", "3C", "4A", "4B", "4C", "5A", "5B", "5C", "6A", "6B", "6C", "7A",
+        "8B", "8C", "8D", "8E", "8F", "9A", "10A", "11A", "12A", "13A", "14A", "15A", "16A", "17A", "18B", "18C", "19B", "19C",
+        "20", "21", "22A", "23A", "24A",
+    ];
+
     private IEnumerable<(string Council, int Year)> Returns() =>
         data.Result.Councils.SelectMany(c => data.Options.ReportingYears.Select(y => (c.CouncilCode, y)));
 
@@ -155,6 +164,7 @@ public sealed class CodeTests(SmallCouncils data) : IClassFixture<SmallCouncils>
             var census = data.Census(council, year);
             Assert.All(census.Descendants("PrimaryNeedCode"), c => Assert.Matches("^N[0-9]$", c.Value));
             Assert.All(census.Descendants("ReasonForClosure"), c => Assert.Matches("^RC[1-9]$", c.Value));
+            Assert.All(census.Descendants("AssessmentFactors"), c => Assert.Contains(c.Value, AssessmentFactors));
             Assert.All(census.Descendants("LatestCategoryOfAbuse"), c => Assert.Contains(c.Value, new[] { "NEG", "PHY", "SAB", "EMO", "MUL" }));
             var nfa = year >= 2024 ? new[] { "true", "false" } : ["0", "1"];
             Assert.All(census.Descendants("ReferralNFA"), c => Assert.Contains(c.Value, nfa));
