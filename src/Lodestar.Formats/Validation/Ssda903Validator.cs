@@ -388,14 +388,17 @@ public static class Ssda903Validator
                 }
             });
         });
-        Add("225", Severity.Error, "REASON_PLACE_CHANGE is required: the episode ends with X1 and the next starts with a placement change (RNE P, B, T or U)", "Episodes", (c, r) =>
+        // As the DfE's rule: a move into or out of a temporary placement (T0-T4) needs no reason.
+        Add("225", Severity.Error, "REASON_PLACE_CHANGE is required: the episode ends with X1 and the next starts with a placement change (RNE P, B, T or U), neither being a temporary placement (T0-T4)", "Episodes", (c, r) =>
         {
             var x1 = c.Codes.Find("X1");
             var move = c.Codes.SetOf("P", "B", "T", "U");
+            var temporary = c.Codes.SetOf("T0", "T1", "T2", "T3", "T4");
             c.Consecutive((prev, next) =>
             {
                 var e = c.Data.Episodes;
-                if (e.Rec[prev] == x1 && move.Contains(e.Rne[next]) && e.ReasonPlaceChange[prev] == CodeTable.Blank)
+                if (e.Rec[prev] == x1 && move.Contains(e.Rne[next]) && e.ReasonPlaceChange[prev] == CodeTable.Blank
+                    && !temporary.Contains(e.Place[prev]) && !temporary.Contains(e.Place[next]))
                 {
                     c.Report(r, e.Source[prev], "REASON_PLACE_CHANGE", null);
                 }

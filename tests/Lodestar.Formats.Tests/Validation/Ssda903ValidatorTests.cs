@@ -218,6 +218,18 @@ public sealed class Ssda903ValidatorTests
     }
 
     [Fact]
+    public void ReasonPlaceChange_MoveIntoAndBackFromATemporaryPlacement_IsNotRequired()
+    {
+        // U4 until a 5-day respite (T1, RNE P), then back to U4 (RNE P): the DfE's rule 225 asks no reason for either move.
+        var b = X(new Ssda903Builder("E10000003"));
+        Ep(b, D(2024, 4, 10), place: "U4", dec: D(2024, 7, 1), rec: "X1");
+        Ep(b, D(2024, 7, 1), rne: "P", place: "T1", provider: null, dec: D(2024, 7, 6), rec: "X1");
+        Ep(b, D(2024, 7, 6), rne: "P", place: "U4");
+
+        Assert.DoesNotContain(Ssda903Validator.Validate(b.Build(), Year), d => d.Rule is "225" or "226");
+    }
+
+    [Fact]
     public void Validate_PlaceCodeOfAnotherYear_IsJudgedByTheRowsYear()
     {
         var data = Ep(X(new Ssda903Builder("E10000003"), D(2007, 1, 1)), D(2023, 6, 1), place: "H5").Build();
