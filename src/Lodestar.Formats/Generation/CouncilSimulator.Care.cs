@@ -654,7 +654,7 @@ internal sealed partial class CouncilSimulator
 
         var adopters = _rng.Chance(0.87) ? 2 : 1;
         var sex = adopters == 2 ? _rng.Pick(CoupleSexes) : _rng.Chance(0.9) ? "F1" : "M1";
-        var legalStatus = adopters == 1 ? "L4" : sex == "MF" ? _rng.Pick(MixedCoupleStatuses) : _rng.Pick(SameSexCoupleStatuses);
+        var legalStatus = adopters == 1 ? "L0" : sex == "MF" ? _rng.Pick(MixedCoupleStatuses) : _rng.Pick(SameSexCoupleStatuses);
         var placedSpell = spells.LastOrDefault(s => s.Placement.Place.StartsWith('A'));
         child.Adoption = new SimAdoption
         {
@@ -817,8 +817,11 @@ internal sealed partial class CouncilSimulator
         ("PCCHAN", 4), ("OTHERS", 5));
 
     private static readonly Weighted<string> CoupleSexes = new(("MF", 84), ("MM", 9), ("FF", 7));
-    private static readonly Weighted<string> MixedCoupleStatuses = new(("L0", 65), ("L2", 25), ("L12", 10));
-    private static readonly Weighted<string> SameSexCoupleStatuses = new(("L11", 55), ("L0", 25), ("L3", 20));
+    // LS_ADOPTR as the DfE's 903 rules pair it with SEX_ADOPTR: L0 single adopter (514); L11 married, different gender
+    // (520); L12 married, same gender (524); L2 civil partners (519); L3 unmarried, different gender (517); L4 unmarried,
+    // same gender (518).
+    private static readonly Weighted<string> MixedCoupleStatuses = new(("L11", 65), ("L3", 25), ("L2", 10));
+    private static readonly Weighted<string> SameSexCoupleStatuses = new(("L12", 40), ("L2", 35), ("L4", 25));
     private static readonly Weighted<string> SdqReasons = new(("SDQ1", 30), ("SDQ2", 20), ("SDQ3", 15), ("SDQ4", 20), ("SDQ5", 15));
     private static readonly Weighted<string> InTouch = new(("YES", 89), ("NO", 4), ("REFU", 3), ("NREQ", 3), ("RHOM", 1));
 

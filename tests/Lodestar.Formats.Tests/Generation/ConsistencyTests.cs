@@ -199,7 +199,11 @@ public sealed class ConsistencyTests(SmallCouncils data) : IClassFixture<SmallCo
                     Assert.StartsWith("A", last["PLACE"], StringComparison.Ordinal);
                     Assert.True(GeneratedFiles.Date903(ad1["DATE_INT"]) < GeneratedFiles.Date903(ad1["DATE_MATCH"]));
                     Assert.True(GeneratedFiles.Date903(ad1["DATE_MATCH"]) < GeneratedFiles.Date903(last["DEC"]));
-                    Assert.Equal(ad1["NB_ADOPTR"] == "1", ad1["LS_ADOPTR"] == "L4");
+                    // DfE 903 rules 514, 517, 518, 519, 520, 524: the adopters' legal status agrees with their number and genders.
+                    var single = ad1["SEX_ADOPTR"] is "M1" or "F1";
+                    Assert.Equal(single, ad1["NB_ADOPTR"] == "1");
+                    string[] allowed = single ? ["L0"] : ad1["SEX_ADOPTR"] == "MF" ? ["L11", "L2", "L3"] : ["L12", "L2", "L4"];
+                    Assert.Contains(ad1["LS_ADOPTR"], allowed);
                 }
             }
         }
