@@ -455,7 +455,8 @@ internal sealed partial class CouncilSimulator
 
     private SimPlacement NewPlacement(Kind kind, DateOnly date, string? place)
     {
-        var supportedCode = date < new DateOnly(2023, 4, 1) ? "H5" : "K3";
+        // K3 (registered supported accommodation) is on the DfE's list from the 2024/25 return; H5 and P2 before it.
+        var supportedCode = date < K3From ? "H5" : "K3";
         var (code, provider) = kind switch
         {
             Kind.InHouseFoster => (place ?? "U6", "PR1"),
@@ -463,7 +464,7 @@ internal sealed partial class CouncilSimulator
             Kind.Kinship => ("U3", "PR1"),
             Kind.Residential => ("K2", _rng.Chance(0.75) ? "PR4" : "PR1"),
             Kind.Supported => (supportedCode, _rng.Chance(0.7) ? "PR4" : "PR5"),
-            Kind.Independent => (date < new DateOnly(2023, 4, 1) ? "P2" : "K3", "PR4"),
+            Kind.Independent => (date < K3From ? "P2" : "K3", "PR4"),
             Kind.Parents => ("P1", "PR0"),
             Kind.Secure => ("K1", _rng.Chance(0.5) ? "PR1" : "PR2"),
             Kind.ResidentialSchool => ("S1", _rng.Chance(0.7) ? "PR4" : "PR5"),
@@ -788,6 +789,9 @@ internal sealed partial class CouncilSimulator
     private static Weighted<Kind> KindsFor(int age) => age < 10 ? KindsUnder10 : age < 16 ? Kinds10To15 : Kinds16Plus;
 
     private static readonly string[] OtherPlacementCodes = ["Z11", "Z12", "Z13", "Z14"];
+
+    /// <summary>The first day of the 2024/25 return, the first whose PLACE list has K3.</summary>
+    private static readonly DateOnly K3From = new(2024, 4, 1);
     private static readonly Weighted<string> TemporaryCodes = new(("T1", 15), ("T2", 30), ("T3", 35), ("T4", 20));
     private static readonly Weighted<string> AdoptionProviders = new(("PR1", 60), ("PR2", 10), ("PR5", 30));
 

@@ -47,7 +47,7 @@ public sealed class CodeTests(SmallCouncils data) : IClassFixture<SmallCouncils>
                 Assert.True(e["REC"].Length == 0 || EndReasons.Contains(e["REC"]), e["REC"]);
                 Assert.True(e["REASON_PLACE_CHANGE"].Length == 0 || PlaceChangeReasons.Contains(e["REASON_PLACE_CHANGE"]));
                 Assert.Equal(e["PLACE"] == "P1", e["PLACE_PROVIDER"] == "PR0");
-                if (year < 2024)
+                if (year < 2025)
                 {
                     Assert.NotEqual("K3", e["PLACE"]);
                 }
@@ -74,9 +74,29 @@ public sealed class CodeTests(SmallCouncils data) : IClassFixture<SmallCouncils>
         var first = data.Options.FirstYear;
         var places = Returns().SelectMany(r => data.Table(r.Council, "episodes", r.Year).Select(e => (r.Year, e["PLACE"]))).ToList();
 
-        Assert.Contains(places, p => p.Year < 2024 && p.Item2 == "H5");
-        Assert.Contains(places, p => p.Year >= 2024 && p.Item2 == "K3");
+        Assert.Contains(places, p => p.Year == 2024 && p.Item2 == "H5");
+        Assert.Contains(places, p => p.Year >= 2025 && p.Item2 == "K3");
         Assert.True(first < 2024);
+    }
+
+    [Fact]
+    public void Episodes_OpenAcrossTheK3Change_AreH5OrP2In2024AndK3In2025()
+    {
+        var recoded = 0;
+        foreach (var council in data.Result.Councils.Select(c => c.CouncilCode))
+        {
+            var before = data.Table(council, "episodes", 2024).ToDictionary(e => (e["CHILD"], e["DECOM"]), e => e["PLACE"]);
+            foreach (var e in data.Table(council, "episodes", 2025))
+            {
+                if (before.TryGetValue((e["CHILD"], e["DECOM"]), out var place) && place is "H5" or "P2")
+                {
+                    Assert.Equal("K3", e["PLACE"]);
+                    recoded++;
+                }
+            }
+        }
+
+        Assert.True(recoded > 0);
     }
 
     [Fact]
