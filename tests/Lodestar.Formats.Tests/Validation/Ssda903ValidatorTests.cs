@@ -70,7 +70,7 @@ public sealed class Ssda903ValidatorTests
         ["143"] = (b => Ep(X(b), D(2024, 6, 1), rne: "Q"), b => Ep(X(b), D(2024, 6, 1), rne: "S")),
         ["144"] = (b => Ep(X(b), D(2024, 6, 1), ls: "C9"), b => Ep(X(b), D(2024, 6, 1), ls: "C1")),
         ["145"] = (b => Ep(X(b), D(2024, 6, 1), cin: "N9"), b => Ep(X(b), D(2024, 6, 1), cin: "N8")),
-        ["146"] = (b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), place: "H5"), b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), place: "K3")),
+        ["146"] = (b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), place: "Z11"), b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), place: "K3")),
         ["149"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E99"), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13")),
         ["178"] = (b => Ep(X(b), D(2024, 6, 1), provider: "PR9"), b => Ep(X(b), D(2024, 6, 1), provider: "PR5")),
         ["1009"] = (b => Move(X(b), rpc: "FOO"), b => Move(X(b), rpc: "ALLEG")),
@@ -232,9 +232,19 @@ public sealed class Ssda903ValidatorTests
     [Fact]
     public void Validate_PlaceCodeOfAnotherYear_IsJudgedByTheRowsYear()
     {
+        var k3 = Ep(X(new Ssda903Builder("E10000003"), D(2007, 1, 1)), D(2023, 6, 1), place: "K3").Build();
+
+        Assert.Contains(Ssda903Validator.Validate(k3, 2024), d => d.Rule == "146");
+        Assert.DoesNotContain(Ssda903Validator.Validate(k3, 2025), d => d.Rule == "146");
+    }
+
+    [Fact]
+    public void Validate_H5OpenInto2024To25_IsAcceptedAsTheDfEsListStillHasIt()
+    {
+        // An H5 placement from 2023 still open in the 2024/25 return: the DfE's 2024/25 PLACE list keeps H5 and P2.
         var data = Ep(X(new Ssda903Builder("E10000003"), D(2007, 1, 1)), D(2023, 6, 1), place: "H5").Build();
 
-        Assert.DoesNotContain(Ssda903Validator.Validate(data, 2024), d => d.Rule == "146");
-        Assert.Contains(Ssda903Validator.Validate(data, 2025), d => d.Rule == "146");
+        Assert.DoesNotContain(Ssda903Validator.Validate(data, 2025), d => d.Rule == "146");
+        Assert.Contains(Ssda903Validator.Validate(data, 2026), d => d.Rule == "146");
     }
 }
