@@ -249,7 +249,9 @@ internal sealed partial class CouncilSimulator
 
         if (current is "L1" or "L2")
         {
-            Change(date.AddDays(_rng.Between(1, 8)), plan.Route == Route.Adoption || _rng.Chance(0.6) ? "C1" : "V2");
+            // Police protection lasts at most 72 hours (Children Act 1989 s46(6)); an EPO at most 8 days before any extension.
+            var days = current == "L1" ? _rng.Between(1, 3) : _rng.Between(1, 8);
+            Change(date.AddDays(days), plan.Route == Route.Adoption || _rng.Chance(0.6) ? "C1" : "V2");
         }
 
         if (current == "V2" && !plan.Uasc && !plan.Consent)

@@ -40,6 +40,37 @@ public sealed class ConsistencyTests(SmallCouncils data) : IClassFixture<SmallCo
     }
 
     [Fact]
+    public void PoliceProtection_RunsOfL1Episodes_LastAtMostThreeDays()
+    {
+        var runs = 0;
+        foreach (var (_, chain) in EpisodeChains())
+        {
+            for (var i = 0; i < chain.Count; i++)
+            {
+                if (chain[i]["LS"] != "L1" || (i > 0 && chain[i - 1]["LS"] == "L1"))
+                {
+                    continue;
+                }
+
+                var last = i;
+                while (last + 1 < chain.Count && chain[last + 1]["LS"] == "L1" && chain[last]["REC"] == "X1")
+                {
+                    last++;
+                }
+
+                if (chain[last]["DEC"].Length > 0)
+                {
+                    var days = GeneratedFiles.Date903(chain[last]["DEC"]).DayNumber - GeneratedFiles.Date903(chain[i]["DECOM"]).DayNumber;
+                    Assert.True(days <= 3, $"{chain[i]["CHILD"]}: police protection for {days} days");
+                    runs++;
+                }
+            }
+        }
+
+        Assert.True(runs > 0);
+    }
+
+    [Fact]
     public void Episodes_InEveryYear_EndOnOrAfterTheyStartAndNeverOverlap()
     {
         foreach (var (year, chain) in EpisodeChains())
