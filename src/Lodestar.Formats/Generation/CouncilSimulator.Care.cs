@@ -700,6 +700,8 @@ internal sealed partial class CouncilSimulator
             }
 
             var misuse = age >= 10 && _rng.Chance(0.05);
+            var received = misuse ? Flag(0.6) : string.Empty;
+            var offered = misuse ? Flag(0.8) : string.Empty;
             child.Oc2[year] = new SimOc2(
                 score,
                 reason,
@@ -709,8 +711,8 @@ internal sealed partial class CouncilSimulator
                 Flag(0.78),
                 Flag(0.90),
                 misuse ? "1" : "0",
-                misuse ? Flag(0.6) : string.Empty,
-                misuse ? Flag(0.8) : string.Empty);
+                received,
+                received == "0" ? offered : string.Empty); // only asked when none was received (DfE rules 158, 159)
         }
     }
 

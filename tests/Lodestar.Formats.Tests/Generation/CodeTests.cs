@@ -168,6 +168,9 @@ public sealed class CodeTests(SmallCouncils data) : IClassFixture<SmallCouncils>
             {
                 Assert.True(oc2["SDQ_SCORE"].Length == 0 || int.Parse(oc2["SDQ_SCORE"], System.Globalization.CultureInfo.InvariantCulture) is >= 0 and <= 40);
                 Assert.Matches("^[01]$", oc2["HEALTH_CHECK"]);
+
+                // DfE rules 158 and 159: INTERVENTION_OFFERED is given exactly when INTERVENTION_RECEIVED is 0.
+                Assert.Equal(oc2["INTERVENTION_RECEIVED"] == "0", oc2["INTERVENTION_OFFERED"].Length > 0);
             }
 
             Assert.All(data.Table(council, "missing", year), m => Assert.Contains(m["MISSING"], new[] { "M", "A" }));
