@@ -114,7 +114,8 @@ internal sealed partial class CouncilSimulator
 
         if (child.CareEnd is { } end)
         {
-            referral.Closure = end;
+            // The case closes when care ends, but not before its assessment is authorised (DfE CIN rule 8565).
+            referral.Closure = Max(end, referral.Assessments.Max(a => a.Authorised));
             referral.ClosureReason = child.Episodes[^1].ReasonEnded switch
             {
                 "E11" or "E12" => "RC1",

@@ -284,6 +284,20 @@ public sealed class ConsistencyTests(SmallCouncils data) : IClassFixture<SmallCo
                     {
                         Assert.True(D(assessment, "AssessmentAuthorisationDate") > D(assessment, "AssessmentActualStartDate"));
                     }
+
+                    // DfE CIN rule 8565: no activity after the case was closed.
+                    if (details.Element("CINclosureDate") is not null)
+                    {
+                        var closed = D(details, "CINclosureDate");
+                        string[] activity =
+                        [
+                            "AssessmentActualStartDate", "AssessmentAuthorisationDate", "S47ActualStartDate", "DateOfInitialCPC",
+                            "CPPendDate", "CINPlanStartDate", "CINPlanEndDate",
+                        ];
+                        Assert.All(
+                            details.Descendants().Where(e => activity.Contains(e.Name.LocalName)),
+                            e => Assert.True(GeneratedFiles.DateCin(e.Value) <= closed, $"{e.Name.LocalName} {e.Value} after closure {closed}"));
+                    }
                 }
             }
         }
