@@ -40,6 +40,26 @@ public sealed class ConsistencyTests(SmallCouncils data) : IClassFixture<SmallCo
     }
 
     [Fact]
+    public void Missing_OpenAt31March_IsInTheNextReturnToo()
+    {
+        var carried = 0;
+        foreach (var council in data.Result.Councils.Select(c => c.CouncilCode))
+        {
+            foreach (var year in data.Options.ReportingYears.Where(y => y < data.Options.YearEnd))
+            {
+                var next = data.Table(council, "missing", year + 1).Select(m => (m["CHILD"], m["MIS_START"])).ToHashSet();
+                foreach (var open in data.Table(council, "missing", year).Where(m => m["MIS_END"].Length == 0))
+                {
+                    Assert.Contains((open["CHILD"], open["MIS_START"]), next);
+                    carried++;
+                }
+            }
+        }
+
+        Assert.True(carried > 0);
+    }
+
+    [Fact]
     public void PoliceProtection_RunsOfL1Episodes_LastAtMostThreeDays()
     {
         var runs = 0;
