@@ -346,7 +346,7 @@ public static class Ssda903Validator
             c.Consecutive((prev, next) =>
             {
                 var e = c.Data.Episodes;
-                if (e.Rne[next] == l && (e.Ls[next] == e.Ls[prev] || e.Place[next] != e.Place[prev]))
+                if (e.Rne[next] == l && (e.Ls[next] == e.Ls[prev] || !c.SamePlace(e.Place[next], e.Place[prev])))
                 {
                     c.ReportCode(r, e.Source[next], "RNE", e.Rne[next]);
                 }
@@ -451,7 +451,7 @@ public static class Ssda903Validator
             {
                 var end = e.ChildOffsets[e.Child[i] + 1];
                 var first = e.ChildOffsets[e.Child[i]];
-                if (temporary.Contains(e.Place[i]) && i > first && i + 1 < end && e.Place[i + 1] != e.Place[i - 1])
+                if (temporary.Contains(e.Place[i]) && i > first && i + 1 < end && !c.SamePlace(e.Place[i + 1], e.Place[i - 1]))
                 {
                     c.ReportCode(r, e.Source[i + 1], "PLACE", e.Place[i + 1]);
                 }
@@ -886,10 +886,19 @@ public static class Ssda903Validator
 
     private sealed class Context : ValidationContext
     {
+        private readonly CodeSet _beforeK3;
+        private readonly int _k3;
+        private readonly int _z1;
+        private readonly CodeSet _z1Split;
+
         public Context(Ssda903Data data, int? collectionYear)
             : base(data.Files, data.Codes, collectionYear, isoDates: false)
         {
             Data = data;
+            _beforeK3 = data.Codes.SetOf("H5", "P2");
+            _k3 = data.Codes.Find("K3");
+            _z1 = data.Codes.Find("Z1");
+            _z1Split = data.Codes.SetOf("Z11", "Z12", "Z13", "Z14");
             Dob = new int[data.Children.Count];
             Array.Fill(Dob, RecordValues.Blank);
             var h = data.Header;
@@ -919,6 +928,16 @@ public static class Ssda903Validator
                 }
             }
         }
+
+        /// <summary>
+        /// Whether two episodes' PLACE codes name the same placement type. A placement open across a code-list change is
+        /// recoded in the later return (H5 or P2 becomes K3 from 2024/25, Z1 one of Z11-Z14 from 2025/26), so with
+        /// several years merged an episode may show the old code and the next, in the same placement, the new one.
+        /// </summary>
+        public bool SamePlace(int a, int b) => a == b || Recoded(a, b) || Recoded(b, a);
+
+        private bool Recoded(int old, int now) =>
+            (_beforeK3.Contains(old) && now == _k3) || (old == _z1 && _z1Split.Contains(now));
 
         public void Pair(ValidationRule rule, string provider, string place)
         {

@@ -229,6 +229,18 @@ public sealed class Ssda903ValidatorTests
         Assert.DoesNotContain(Ssda903Validator.Validate(b.Build(), Year), d => d.Rule is "225" or "226");
     }
 
+    [Theory]
+    [InlineData("K3", false)] // the same placement, recoded K3 in the 2024/25 return
+    [InlineData("K2", true)] // a different placement: not a legal-status-only change
+    public void LegalStatusChange_WithinAPlacementRecodedFromH5ToK3_IsTheSamePlacement(string later, bool reported)
+    {
+        var b = X(new Ssda903Builder("E10000003"), D(2007, 1, 1));
+        Ep(b, D(2023, 6, 1), ls: "V2", place: "H5", provider: "PR4", dec: D(2024, 2, 4), rec: "X1");
+        Ep(b, D(2024, 2, 4), rne: "L", ls: "C1", place: later, provider: "PR4");
+
+        Assert.Equal(reported, Ssda903Validator.Validate(b.Build(), Year).Any(d => d.Rule == "434"));
+    }
+
     [Fact]
     public void Validate_PlaceCodeOfAnotherYear_IsJudgedByTheRowsYear()
     {
