@@ -451,9 +451,22 @@ public static class Ssda903Validator
             {
                 var end = e.ChildOffsets[e.Child[i] + 1];
                 var first = e.ChildOffsets[e.Child[i]];
-                if (temporary.Contains(e.Place[i]) && i > first && i + 1 < end && !c.SamePlace(e.Place[i + 1], e.Place[i - 1]))
+                // A temporary stay may span several episodes (a legal status change during it): compare the placements
+                // either side of the whole run.
+                if (!temporary.Contains(e.Place[i]) || i == first || temporary.Contains(e.Place[i - 1]))
                 {
-                    c.ReportCode(r, e.Source[i + 1], "PLACE", e.Place[i + 1]);
+                    continue;
+                }
+
+                var after = i + 1;
+                while (after < end && temporary.Contains(e.Place[after]))
+                {
+                    after++;
+                }
+
+                if (after < end && !c.SamePlace(e.Place[after], e.Place[i - 1]))
+                {
+                    c.ReportCode(r, e.Source[after], "PLACE", e.Place[after]);
                 }
             }
         });

@@ -230,6 +230,21 @@ public sealed class Ssda903ValidatorTests
     }
 
     [Theory]
+    [InlineData("U4", false)] // back to the placement held before the respite
+    [InlineData("K2", true)]
+    public void TemporaryPlacement_SpanningALegalStatusChange_IsJudgedAsOneStay(string back, bool warned)
+    {
+        // U4, then a T3 respite during which the legal status changes (two T3 episodes), then back.
+        var b = X(new Ssda903Builder("E10000003"));
+        Ep(b, D(2024, 4, 10), ls: "V2", place: "U4", dec: D(2024, 7, 1), rec: "X1");
+        Ep(b, D(2024, 7, 1), rne: "P", ls: "V2", place: "T3", provider: null, dec: D(2024, 7, 5), rec: "X1");
+        Ep(b, D(2024, 7, 5), rne: "L", ls: "C1", place: "T3", provider: null, dec: D(2024, 7, 8), rec: "X1");
+        Ep(b, D(2024, 7, 8), rne: "P", ls: "C1", place: back, provider: "PR4");
+
+        Assert.Equal(warned, Ssda903Validator.Validate(b.Build(), Year).Any(d => d.Rule == "383"));
+    }
+
+    [Theory]
     [InlineData("K3", false)] // the same placement, recoded K3 in the 2024/25 return
     [InlineData("K2", true)] // a different placement: not a legal-status-only change
     public void LegalStatusChange_WithinAPlacementRecodedFromH5ToK3_IsTheSamePlacement(string later, bool reported)
