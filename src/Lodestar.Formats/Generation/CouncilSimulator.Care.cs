@@ -249,7 +249,9 @@ internal sealed partial class CouncilSimulator
 
         if (current is "L1" or "L2")
         {
-            Change(date.AddDays(_rng.Between(1, 8)), plan.Route == Route.Adoption || _rng.Chance(0.6) ? "C1" : "V2");
+            // Police protection lasts at most 72 hours (Children Act 1989 s46(6)); an EPO at most 8 days before any extension.
+            var days = current == "L1" ? _rng.Between(1, 3) : _rng.Between(1, 8);
+            Change(date.AddDays(days), plan.Route == Route.Adoption || _rng.Chance(0.6) ? "C1" : "V2");
         }
 
         if (current == "V2" && !plan.Uasc && !plan.Consent)
@@ -455,7 +457,8 @@ internal sealed partial class CouncilSimulator
 
     private SimPlacement NewPlacement(Kind kind, DateOnly date, string? place)
     {
-        var supportedCode = date < new DateOnly(2023, 4, 1) ? "H5" : "K3";
+        // K3 (registered supported accommodation) is on the DfE's list from the 2024/25 return; H5 and P2 before it.
+        var supportedCode = date < K3From ? "H5" : "K3";
         var (code, provider) = kind switch
         {
             Kind.InHouseFoster => (place ?? "U6", "PR1"),
@@ -463,7 +466,7 @@ internal sealed partial class CouncilSimulator
             Kind.Kinship => ("U3", "PR1"),
             Kind.Residential => ("K2", _rng.Chance(0.75) ? "PR4" : "PR1"),
             Kind.Supported => (supportedCode, _rng.Chance(0.7) ? "PR4" : "PR5"),
-            Kind.Independent => (date < new DateOnly(2023, 4, 1) ? "P2" : "K3", "PR4"),
+            Kind.Independent => (date < K3From ? "P2" : "K3", "PR4"),
             Kind.Parents => ("P1", "PR0"),
             Kind.Secure => ("K1", _rng.Chance(0.5) ? "PR1" : "PR2"),
             Kind.ResidentialSchool => ("S1", _rng.Chance(0.7) ? "PR4" : "PR5"),
@@ -654,7 +657,7 @@ internal sealed partial class CouncilSimulator
 
         var adopters = _rng.Chance(0.87) ? 2 : 1;
         var sex = adopters == 2 ? _rng.Pick(CoupleSexes) : _rng.Chance(0.9) ? "F1" : "M1";
-        var legalStatus = adopters == 1 ? "L4" : sex == "MF" ? _rng.Pick(MixedCoupleStatuses) : _rng.Pick(SameSexCoupleStatuses);
+        var legalStatus = adopters == 1 ? "L0" : sex == "MF" ? _rng.Pick(MixedCoupleStatuses) : _rng.Pick(SameSexCoupleStatuses);
         var placedSpell = spells.LastOrDefault(s => s.Placement.Place.StartsWith('A'));
         child.Adoption = new SimAdoption
         {
@@ -697,6 +700,8 @@ internal sealed partial class CouncilSimulator
             }
 
             var misuse = age >= 10 && _rng.Chance(0.05);
+            var received = misuse ? Flag(0.6) : string.Empty;
+            var offered = misuse ? Flag(0.8) : string.Empty;
             child.Oc2[year] = new SimOc2(
                 score,
                 reason,
@@ -706,8 +711,8 @@ internal sealed partial class CouncilSimulator
                 Flag(0.78),
                 Flag(0.90),
                 misuse ? "1" : "0",
-                misuse ? Flag(0.6) : string.Empty,
-                misuse ? Flag(0.8) : string.Empty);
+                received,
+                received == "0" ? offered : string.Empty); // only asked when none was received (DfE rules 158, 159)
         }
     }
 
@@ -788,6 +793,9 @@ internal sealed partial class CouncilSimulator
     private static Weighted<Kind> KindsFor(int age) => age < 10 ? KindsUnder10 : age < 16 ? Kinds10To15 : Kinds16Plus;
 
     private static readonly string[] OtherPlacementCodes = ["Z11", "Z12", "Z13", "Z14"];
+
+    /// <summary>The first day of the 2024/25 return, the first whose PLACE list has K3.</summary>
+    private static readonly DateOnly K3From = new(2024, 4, 1);
     private static readonly Weighted<string> TemporaryCodes = new(("T1", 15), ("T2", 30), ("T3", 35), ("T4", 20));
     private static readonly Weighted<string> AdoptionProviders = new(("PR1", 60), ("PR2", 10), ("PR5", 30));
 
@@ -817,8 +825,11 @@ internal sealed partial class CouncilSimulator
         ("PCCHAN", 4), ("OTHERS", 5));
 
     private static readonly Weighted<string> CoupleSexes = new(("MF", 84), ("MM", 9), ("FF", 7));
-    private static readonly Weighted<string> MixedCoupleStatuses = new(("L0", 65), ("L2", 25), ("L12", 10));
-    private static readonly Weighted<string> SameSexCoupleStatuses = new(("L11", 55), ("L0", 25), ("L3", 20));
+    // LS_ADOPTR as the DfE's 903 rules pair it with SEX_ADOPTR: L0 single adopter (514); L11 married, different gender
+    // (520); L12 married, same gender (524); L2 civil partners (519); L3 unmarried, different gender (517); L4 unmarried,
+    // same gender (518).
+    private static readonly Weighted<string> MixedCoupleStatuses = new(("L11", 65), ("L3", 25), ("L2", 10));
+    private static readonly Weighted<string> SameSexCoupleStatuses = new(("L12", 40), ("L2", 35), ("L4", 25));
     private static readonly Weighted<string> SdqReasons = new(("SDQ1", 30), ("SDQ2", 20), ("SDQ3", 15), ("SDQ4", 20), ("SDQ5", 15));
     private static readonly Weighted<string> InTouch = new(("YES", 89), ("NO", 4), ("REFU", 3), ("NREQ", 3), ("RHOM", 1));
 

@@ -114,7 +114,8 @@ internal sealed partial class CouncilSimulator
 
         if (child.CareEnd is { } end)
         {
-            referral.Closure = end;
+            // The case closes when care ends, but not before its assessment is authorised (DfE CIN rule 8565).
+            referral.Closure = Max(end, referral.Assessments.Max(a => a.Authorised));
             referral.ClosureReason = child.Episodes[^1].ReasonEnded switch
             {
                 "E11" or "E12" => "RC1",
@@ -349,11 +350,13 @@ internal sealed partial class CouncilSimulator
 
     private static readonly Weighted<string> AbuseCategories = new(("NEG", 50), ("EMO", 37), ("PHY", 7), ("SAB", 4), ("MUL", 2));
 
+    // The DfE's current factor list: 18A and 19A (physical and sexual abuse) were split into 18B/18C and 19B/19C, and the
+    // DfE's CIN validator queries the old codes (8945Q, 8950Q), so they are never written.
     private static readonly Weighted<string> AssessmentFactors = new(
         ("1A", 1), ("1B", 1), ("1C", 1), ("2A", 2), ("2B", 2), ("2C", 1), ("3A", 8), ("3B", 4), ("3C", 4), ("4A", 6), ("4B", 3),
         ("4C", 3), ("5A", 1), ("5B", 1), ("5C", 1), ("6A", 2), ("6B", 1), ("6C", 1), ("7A", 1), ("8B", 2), ("8C", 3), ("8D", 1),
         ("8E", 1), ("8F", 2), ("9A", 1), ("10A", 1), ("11A", 2), ("12A", 1), ("13A", 1), ("14A", 1), ("15A", 1), ("16A", 1),
-        ("17A", 1), ("18B", 3), ("18C", 2), ("19A", 3), ("19B", 1), ("19C", 1), ("20", 1), ("21", 9), ("22A", 2), ("23A", 1),
+        ("17A", 1), ("18B", 3), ("18C", 2), ("19B", 3), ("19C", 2), ("20", 1), ("21", 9), ("22A", 2), ("23A", 1),
         ("24A", 3));
 
     private static readonly Weighted<string> Disabilities = new(

@@ -103,7 +103,8 @@ internal static class Ssda903CsvWriter
                 previous.Row(child.Id, dob, permanence.Code, permanence.LaNumber, permanence.Date is { } d ? Date(d) : string.Empty);
             }
 
-            foreach (var episode in child.Missing.Where(m => m.Start >= yearStart && m.Start <= yearEnd))
+            // Missing periods open at any time in the year: one open at 31 March is written again, with its end, the next year.
+            foreach (var episode in child.Missing.Where(m => m.Start <= yearEnd && (m.Start >= yearStart || m.End is null || m.End >= yearStart)))
             {
                 var end = episode.End is { } e && e <= yearEnd ? Date(e) : string.Empty;
                 missing.Row(child.Id, dob, episode.Kind, Date(episode.Start), end);

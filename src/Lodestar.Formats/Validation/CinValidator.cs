@@ -272,13 +272,20 @@ public static class CinValidator
             {
                 foreach (var code in a.Factors[i])
                 {
-                    if (code != CodeTable.Blank && !CodeLists.AssessmentFactors.IsValid(c.Text(code)!, 0))
+                    var text = c.Text(code)!;
+                    if (code != CodeTable.Blank && !CodeLists.AssessmentFactors.IsValid(text, 0) && text is not ("18A" or "19A"))
                     {
                         c.ReportCode(r, a.Source[i], "AssessmentFactors", code);
                     }
                 }
             }
         });
+
+        // The DfE's queries on the retired physical and sexual abuse factors: a warning, where an unknown code is an error.
+        Add("8945Q", Severity.Warning, "AssessmentFactors 18A should not be used: 18B or 18C should be used instead", "Assessments",
+            (c, r) => c.FactorQuery(r, "18A"));
+        Add("8950Q", Severity.Warning, "AssessmentFactors 19A should not be used: 19B or 19C should be used instead", "Assessments",
+            (c, r) => c.FactorQuery(r, "19A"));
         Add("LS-CIN-FACTORS-OPEN", Severity.Error, "Factors are recorded for an assessment that is not authorised (completed)", "Assessments", (c, r) =>
         {
             var a = c.Data.Assessments;
@@ -478,6 +485,23 @@ public static class CinValidator
                     }
 
                     open = i;
+                }
+            }
+        }
+
+        /// <summary>Reports each assessment that records the retired factor <paramref name="factor"/>.</summary>
+        public void FactorQuery(ValidationRule rule, string factor)
+        {
+            var a = Data.Assessments;
+            var retired = Codes.Find(factor);
+            for (var i = 0; i < a.Count; i++)
+            {
+                foreach (var code in a.Factors[i])
+                {
+                    if (code == retired)
+                    {
+                        ReportCode(rule, a.Source[i], "AssessmentFactors", code);
+                    }
                 }
             }
         }

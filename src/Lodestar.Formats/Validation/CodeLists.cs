@@ -41,12 +41,12 @@ internal static class CodeLists
     public static readonly CodeList LegalStatus = new("C1", "C2", "D1", "E1", "V2", "V3", "V4", "L1", "L2", "L3", "J1", "J2", "J3");
     public static readonly CodeList CategoryOfNeed = new("N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8");
 
-    // H5 and P2 were retired, K3 added, when supported accommodation became registered (2024/25);
-    // Z1 was split into Z11-Z14 from 2025/26.
+    // K3 was added when supported accommodation became registered (2024/25); the DfE's 2024/25 list still accepts
+    // H5 and P2 (placements that began before), so they go only after it. Z1 was split into Z11-Z14 from 2025/26.
     public static readonly CodeList Place = new CodeList(
             "A3", "A4", "A5", "A6", "K1", "K2", "P1", "P3", "R1", "R2", "R3", "R5", "S1",
             "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6")
-        .With(0, 2024, "H5", "P2")
+        .With(0, 2025, "H5", "P2")
         .With(2025, int.MaxValue, "K3")
         .With(0, 2025, "Z1")
         .With(2026, int.MaxValue, "Z11", "Z12", "Z13", "Z14");

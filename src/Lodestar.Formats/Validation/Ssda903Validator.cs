@@ -346,7 +346,7 @@ public static class Ssda903Validator
             c.Consecutive((prev, next) =>
             {
                 var e = c.Data.Episodes;
-                if (e.Rne[next] == l && (e.Ls[next] == e.Ls[prev] || e.Place[next] != e.Place[prev]))
+                if (e.Rne[next] == l && (e.Ls[next] == e.Ls[prev] || !c.SamePlace(e.Place[next], e.Place[prev])))
                 {
                     c.ReportCode(r, e.Source[next], "RNE", e.Rne[next]);
                 }
@@ -388,14 +388,17 @@ public static class Ssda903Validator
                 }
             });
         });
-        Add("225", Severity.Error, "REASON_PLACE_CHANGE is required: the episode ends with X1 and the next starts with a placement change (RNE P, B, T or U)", "Episodes", (c, r) =>
+        // As the DfE's rule: a move into or out of a temporary placement (T0-T4) needs no reason.
+        Add("225", Severity.Error, "REASON_PLACE_CHANGE is required: the episode ends with X1 and the next starts with a placement change (RNE P, B, T or U), neither being a temporary placement (T0-T4)", "Episodes", (c, r) =>
         {
             var x1 = c.Codes.Find("X1");
             var move = c.Codes.SetOf("P", "B", "T", "U");
+            var temporary = c.Codes.SetOf("T0", "T1", "T2", "T3", "T4");
             c.Consecutive((prev, next) =>
             {
                 var e = c.Data.Episodes;
-                if (e.Rec[prev] == x1 && move.Contains(e.Rne[next]) && e.ReasonPlaceChange[prev] == CodeTable.Blank)
+                if (e.Rec[prev] == x1 && move.Contains(e.Rne[next]) && e.ReasonPlaceChange[prev] == CodeTable.Blank
+                    && !temporary.Contains(e.Place[prev]) && !temporary.Contains(e.Place[next]))
                 {
                     c.Report(r, e.Source[prev], "REASON_PLACE_CHANGE", null);
                 }
@@ -448,9 +451,22 @@ public static class Ssda903Validator
             {
                 var end = e.ChildOffsets[e.Child[i] + 1];
                 var first = e.ChildOffsets[e.Child[i]];
-                if (temporary.Contains(e.Place[i]) && i > first && i + 1 < end && e.Place[i + 1] != e.Place[i - 1])
+                // A temporary stay may span several episodes (a legal status change during it): compare the placements
+                // either side of the whole run.
+                if (!temporary.Contains(e.Place[i]) || i == first || temporary.Contains(e.Place[i - 1]))
                 {
-                    c.ReportCode(r, e.Source[i + 1], "PLACE", e.Place[i + 1]);
+                    continue;
+                }
+
+                var after = i + 1;
+                while (after < end && temporary.Contains(e.Place[after]))
+                {
+                    after++;
+                }
+
+                if (after < end && !c.SamePlace(e.Place[after], e.Place[i - 1]))
+                {
+                    c.ReportCode(r, e.Source[after], "PLACE", e.Place[after]);
                 }
             }
         });
@@ -883,10 +899,19 @@ public static class Ssda903Validator
 
     private sealed class Context : ValidationContext
     {
+        private readonly CodeSet _beforeK3;
+        private readonly int _k3;
+        private readonly int _z1;
+        private readonly CodeSet _z1Split;
+
         public Context(Ssda903Data data, int? collectionYear)
             : base(data.Files, data.Codes, collectionYear, isoDates: false)
         {
             Data = data;
+            _beforeK3 = data.Codes.SetOf("H5", "P2");
+            _k3 = data.Codes.Find("K3");
+            _z1 = data.Codes.Find("Z1");
+            _z1Split = data.Codes.SetOf("Z11", "Z12", "Z13", "Z14");
             Dob = new int[data.Children.Count];
             Array.Fill(Dob, RecordValues.Blank);
             var h = data.Header;
@@ -916,6 +941,16 @@ public static class Ssda903Validator
                 }
             }
         }
+
+        /// <summary>
+        /// Whether two episodes' PLACE codes name the same placement type. A placement open across a code-list change is
+        /// recoded in the later return (H5 or P2 becomes K3 from 2024/25, Z1 one of Z11-Z14 from 2025/26), so with
+        /// several years merged an episode may show the old code and the next, in the same placement, the new one.
+        /// </summary>
+        public bool SamePlace(int a, int b) => a == b || Recoded(a, b) || Recoded(b, a);
+
+        private bool Recoded(int old, int now) =>
+            (_beforeK3.Contains(old) && now == _k3) || (old == _z1 && _z1Split.Contains(now));
 
         public void Pair(ValidationRule rule, string provider, string place)
         {

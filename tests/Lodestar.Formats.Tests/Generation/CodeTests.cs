@@ -20,6 +20,15 @@ public sealed class CodeTests(SmallCouncils data) : IClassFixture<SmallCouncils>
     private static readonly HashSet<string> PlaceChangeReasons =
         ["CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE", "CUSTOD", "OTHER"];
 
+    // The CIN census factors at the end of assessment. 18A and 19A are not on it: the DfE split them into 18B/18C and
+    // 19B/19C and its validator queries the old codes (8945Q, 8950Q).
+    private static readonly HashSet<string> AssessmentFactors =
+    [
+        "1A", "1B", "1C", "2A", "2B", "2C", "3A", "3B", "3C", "4A", "4B", "4C", "5A", "5B", "5C", "6A", "6B", "6C", "7A",
+        "8B", "8C", "8D", "8E", "8F", "9A", "10A", "11A", "12A", "13A", "14A", "15A", "16A", "17A", "18B", "18C", "19B", "19C",
+        "20", "21", "22A", "23A", "24A",
+    ];
+
     private IEnumerable<(string Council, int Year)> Returns() =>
         data.Result.Councils.SelectMany(c => data.Options.ReportingYears.Select(y => (c.CouncilCode, y)));
 
@@ -38,7 +47,7 @@ public sealed class CodeTests(SmallCouncils data) : IClassFixture<SmallCouncils>
                 Assert.True(e["REC"].Length == 0 || EndReasons.Contains(e["REC"]), e["REC"]);
                 Assert.True(e["REASON_PLACE_CHANGE"].Length == 0 || PlaceChangeReasons.Contains(e["REASON_PLACE_CHANGE"]));
                 Assert.Equal(e["PLACE"] == "P1", e["PLACE_PROVIDER"] == "PR0");
-                if (year < 2024)
+                if (year < 2025)
                 {
                     Assert.NotEqual("K3", e["PLACE"]);
                 }
@@ -65,9 +74,29 @@ public sealed class CodeTests(SmallCouncils data) : IClassFixture<SmallCouncils>
         var first = data.Options.FirstYear;
         var places = Returns().SelectMany(r => data.Table(r.Council, "episodes", r.Year).Select(e => (r.Year, e["PLACE"]))).ToList();
 
-        Assert.Contains(places, p => p.Year < 2024 && p.Item2 == "H5");
-        Assert.Contains(places, p => p.Year >= 2024 && p.Item2 == "K3");
+        Assert.Contains(places, p => p.Year == 2024 && p.Item2 == "H5");
+        Assert.Contains(places, p => p.Year >= 2025 && p.Item2 == "K3");
         Assert.True(first < 2024);
+    }
+
+    [Fact]
+    public void Episodes_OpenAcrossTheK3Change_AreH5OrP2In2024AndK3In2025()
+    {
+        var recoded = 0;
+        foreach (var council in data.Result.Councils.Select(c => c.CouncilCode))
+        {
+            var before = data.Table(council, "episodes", 2024).ToDictionary(e => (e["CHILD"], e["DECOM"]), e => e["PLACE"]);
+            foreach (var e in data.Table(council, "episodes", 2025))
+            {
+                if (before.TryGetValue((e["CHILD"], e["DECOM"]), out var place) && place is "H5" or "P2")
+                {
+                    Assert.Equal("K3", e["PLACE"]);
+                    recoded++;
+                }
+            }
+        }
+
+        Assert.True(recoded > 0);
     }
 
     [Fact]
@@ -139,6 +168,9 @@ public sealed class CodeTests(SmallCouncils data) : IClassFixture<SmallCouncils>
             {
                 Assert.True(oc2["SDQ_SCORE"].Length == 0 || int.Parse(oc2["SDQ_SCORE"], System.Globalization.CultureInfo.InvariantCulture) is >= 0 and <= 40);
                 Assert.Matches("^[01]$", oc2["HEALTH_CHECK"]);
+
+                // DfE rules 158 and 159: INTERVENTION_OFFERED is given exactly when INTERVENTION_RECEIVED is 0.
+                Assert.Equal(oc2["INTERVENTION_RECEIVED"] == "0", oc2["INTERVENTION_OFFERED"].Length > 0);
             }
 
             Assert.All(data.Table(council, "missing", year), m => Assert.Contains(m["MISSING"], new[] { "M", "A" }));
@@ -155,6 +187,7 @@ public sealed class CodeTests(SmallCouncils data) : IClassFixture<SmallCouncils>
             var census = data.Census(council, year);
             Assert.All(census.Descendants("PrimaryNeedCode"), c => Assert.Matches("^N[0-9]$", c.Value));
             Assert.All(census.Descendants("ReasonForClosure"), c => Assert.Matches("^RC[1-9]$", c.Value));
+            Assert.All(census.Descendants("AssessmentFactors"), c => Assert.Contains(c.Value, AssessmentFactors));
             Assert.All(census.Descendants("LatestCategoryOfAbuse"), c => Assert.Contains(c.Value, new[] { "NEG", "PHY", "SAB", "EMO", "MUL" }));
             var nfa = year >= 2024 ? new[] { "true", "false" } : ["0", "1"];
             Assert.All(census.Descendants("ReferralNFA"), c => Assert.Contains(c.Value, nfa));

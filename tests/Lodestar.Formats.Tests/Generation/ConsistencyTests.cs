@@ -40,6 +40,57 @@ public sealed class ConsistencyTests(SmallCouncils data) : IClassFixture<SmallCo
     }
 
     [Fact]
+    public void Missing_OpenAt31March_IsInTheNextReturnToo()
+    {
+        var carried = 0;
+        foreach (var council in data.Result.Councils.Select(c => c.CouncilCode))
+        {
+            foreach (var year in data.Options.ReportingYears.Where(y => y < data.Options.YearEnd))
+            {
+                var next = data.Table(council, "missing", year + 1).Select(m => (m["CHILD"], m["MIS_START"])).ToHashSet();
+                foreach (var open in data.Table(council, "missing", year).Where(m => m["MIS_END"].Length == 0))
+                {
+                    Assert.Contains((open["CHILD"], open["MIS_START"]), next);
+                    carried++;
+                }
+            }
+        }
+
+        Assert.True(carried > 0);
+    }
+
+    [Fact]
+    public void PoliceProtection_RunsOfL1Episodes_LastAtMostThreeDays()
+    {
+        var runs = 0;
+        foreach (var (_, chain) in EpisodeChains())
+        {
+            for (var i = 0; i < chain.Count; i++)
+            {
+                if (chain[i]["LS"] != "L1" || (i > 0 && chain[i - 1]["LS"] == "L1"))
+                {
+                    continue;
+                }
+
+                var last = i;
+                while (last + 1 < chain.Count && chain[last + 1]["LS"] == "L1" && chain[last]["REC"] == "X1")
+                {
+                    last++;
+                }
+
+                if (chain[last]["DEC"].Length > 0)
+                {
+                    var days = GeneratedFiles.Date903(chain[last]["DEC"]).DayNumber - GeneratedFiles.Date903(chain[i]["DECOM"]).DayNumber;
+                    Assert.True(days <= 3, $"{chain[i]["CHILD"]}: police protection for {days} days");
+                    runs++;
+                }
+            }
+        }
+
+        Assert.True(runs > 0);
+    }
+
+    [Fact]
     public void Episodes_InEveryYear_EndOnOrAfterTheyStartAndNeverOverlap()
     {
         foreach (var (year, chain) in EpisodeChains())
@@ -199,7 +250,11 @@ public sealed class ConsistencyTests(SmallCouncils data) : IClassFixture<SmallCo
                     Assert.StartsWith("A", last["PLACE"], StringComparison.Ordinal);
                     Assert.True(GeneratedFiles.Date903(ad1["DATE_INT"]) < GeneratedFiles.Date903(ad1["DATE_MATCH"]));
                     Assert.True(GeneratedFiles.Date903(ad1["DATE_MATCH"]) < GeneratedFiles.Date903(last["DEC"]));
-                    Assert.Equal(ad1["NB_ADOPTR"] == "1", ad1["LS_ADOPTR"] == "L4");
+                    // DfE 903 rules 514, 517, 518, 519, 520, 524: the adopters' legal status agrees with their number and genders.
+                    var single = ad1["SEX_ADOPTR"] is "M1" or "F1";
+                    Assert.Equal(single, ad1["NB_ADOPTR"] == "1");
+                    string[] allowed = single ? ["L0"] : ad1["SEX_ADOPTR"] == "MF" ? ["L11", "L2", "L3"] : ["L12", "L2", "L4"];
+                    Assert.Contains(ad1["LS_ADOPTR"], allowed);
                 }
             }
         }
@@ -248,6 +303,20 @@ public sealed class ConsistencyTests(SmallCouncils data) : IClassFixture<SmallCo
                     foreach (var assessment in details.Elements("Assessments").Where(a => a.Element("AssessmentAuthorisationDate") is not null))
                     {
                         Assert.True(D(assessment, "AssessmentAuthorisationDate") > D(assessment, "AssessmentActualStartDate"));
+                    }
+
+                    // DfE CIN rule 8565: no activity after the case was closed.
+                    if (details.Element("CINclosureDate") is not null)
+                    {
+                        var closed = D(details, "CINclosureDate");
+                        string[] activity =
+                        [
+                            "AssessmentActualStartDate", "AssessmentAuthorisationDate", "S47ActualStartDate", "DateOfInitialCPC",
+                            "CPPendDate", "CINPlanStartDate", "CINPlanEndDate",
+                        ];
+                        Assert.All(
+                            details.Descendants().Where(e => activity.Contains(e.Name.LocalName)),
+                            e => Assert.True(GeneratedFiles.DateCin(e.Value) <= closed, $"{e.Name.LocalName} {e.Value} after closure {closed}"));
                     }
                 }
             }

@@ -69,6 +69,8 @@ public sealed class CinValidatorTests
         ["8608"] = (b => XR(b).Assessment("X", Ref, start: D(2024, 5, 2)), b => XR(b).Assessment("X", Ref, start: D(2024, 6, 1))),
         ["LS-CIN-ASSESSMENT-ORDER"] = (b => XR(b).Assessment("X", Ref, start: D(2024, 6, 5), authorised: D(2024, 6, 4)), b => XR(b).Assessment("X", Ref, start: D(2024, 6, 5), authorised: D(2024, 6, 5))),
         ["LS-CIN-FACTORS-CODE"] = (b => XR(b).Assessment("X", Ref, start: D(2024, 6, 5), authorised: D(2024, 7, 1), factors: ["99Z"]), b => XR(b).Assessment("X", Ref, start: D(2024, 6, 5), authorised: D(2024, 7, 1), factors: ["24A"])),
+        ["8945Q"] = (b => XR(b).Assessment("X", Ref, start: D(2024, 6, 5), authorised: D(2024, 7, 1), factors: ["18A"]), b => XR(b).Assessment("X", Ref, start: D(2024, 6, 5), authorised: D(2024, 7, 1), factors: ["18B"])),
+        ["8950Q"] = (b => XR(b).Assessment("X", Ref, start: D(2024, 6, 5), authorised: D(2024, 7, 1), factors: ["19A"]), b => XR(b).Assessment("X", Ref, start: D(2024, 6, 5), authorised: D(2024, 7, 1), factors: ["19C"])),
         ["LS-CIN-FACTORS-OPEN"] = (b => XR(b).Assessment("X", Ref, start: D(2024, 6, 5), factors: ["2A"]), b => XR(b).Assessment("X", Ref, start: D(2024, 6, 5))),
         ["4010"] = (b => XR(b).Plan("X", Ref, end: D(2024, 9, 1)), b => XR(b).Plan("X", Ref, start: D(2024, 7, 1), end: D(2024, 9, 1))),
         ["4011"] = (b => XR(b).Plan("X", Ref, start: D(2024, 7, 1), end: D(2024, 6, 30)), b => XR(b).Plan("X", Ref, start: D(2024, 7, 1), end: D(2024, 7, 1))),

@@ -70,7 +70,7 @@ public sealed class Ssda903ValidatorTests
         ["143"] = (b => Ep(X(b), D(2024, 6, 1), rne: "Q"), b => Ep(X(b), D(2024, 6, 1), rne: "S")),
         ["144"] = (b => Ep(X(b), D(2024, 6, 1), ls: "C9"), b => Ep(X(b), D(2024, 6, 1), ls: "C1")),
         ["145"] = (b => Ep(X(b), D(2024, 6, 1), cin: "N9"), b => Ep(X(b), D(2024, 6, 1), cin: "N8")),
-        ["146"] = (b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), place: "H5"), b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), place: "K3")),
+        ["146"] = (b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), place: "Z11"), b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), place: "K3")),
         ["149"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E99"), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13")),
         ["178"] = (b => Ep(X(b), D(2024, 6, 1), provider: "PR9"), b => Ep(X(b), D(2024, 6, 1), provider: "PR5")),
         ["1009"] = (b => Move(X(b), rpc: "FOO"), b => Move(X(b), rpc: "ALLEG")),
@@ -218,11 +218,60 @@ public sealed class Ssda903ValidatorTests
     }
 
     [Fact]
+    public void ReasonPlaceChange_MoveIntoAndBackFromATemporaryPlacement_IsNotRequired()
+    {
+        // U4 until a 5-day respite (T1, RNE P), then back to U4 (RNE P): the DfE's rule 225 asks no reason for either move.
+        var b = X(new Ssda903Builder("E10000003"));
+        Ep(b, D(2024, 4, 10), place: "U4", dec: D(2024, 7, 1), rec: "X1");
+        Ep(b, D(2024, 7, 1), rne: "P", place: "T1", provider: null, dec: D(2024, 7, 6), rec: "X1");
+        Ep(b, D(2024, 7, 6), rne: "P", place: "U4");
+
+        Assert.DoesNotContain(Ssda903Validator.Validate(b.Build(), Year), d => d.Rule is "225" or "226");
+    }
+
+    [Theory]
+    [InlineData("U4", false)] // back to the placement held before the respite
+    [InlineData("K2", true)]
+    public void TemporaryPlacement_SpanningALegalStatusChange_IsJudgedAsOneStay(string back, bool warned)
+    {
+        // U4, then a T3 respite during which the legal status changes (two T3 episodes), then back.
+        var b = X(new Ssda903Builder("E10000003"));
+        Ep(b, D(2024, 4, 10), ls: "V2", place: "U4", dec: D(2024, 7, 1), rec: "X1");
+        Ep(b, D(2024, 7, 1), rne: "P", ls: "V2", place: "T3", provider: null, dec: D(2024, 7, 5), rec: "X1");
+        Ep(b, D(2024, 7, 5), rne: "L", ls: "C1", place: "T3", provider: null, dec: D(2024, 7, 8), rec: "X1");
+        Ep(b, D(2024, 7, 8), rne: "P", ls: "C1", place: back, provider: "PR4");
+
+        Assert.Equal(warned, Ssda903Validator.Validate(b.Build(), Year).Any(d => d.Rule == "383"));
+    }
+
+    [Theory]
+    [InlineData("K3", false)] // the same placement, recoded K3 in the 2024/25 return
+    [InlineData("K2", true)] // a different placement: not a legal-status-only change
+    public void LegalStatusChange_WithinAPlacementRecodedFromH5ToK3_IsTheSamePlacement(string later, bool reported)
+    {
+        var b = X(new Ssda903Builder("E10000003"), D(2007, 1, 1));
+        Ep(b, D(2023, 6, 1), ls: "V2", place: "H5", provider: "PR4", dec: D(2024, 2, 4), rec: "X1");
+        Ep(b, D(2024, 2, 4), rne: "L", ls: "C1", place: later, provider: "PR4");
+
+        Assert.Equal(reported, Ssda903Validator.Validate(b.Build(), Year).Any(d => d.Rule == "434"));
+    }
+
+    [Fact]
     public void Validate_PlaceCodeOfAnotherYear_IsJudgedByTheRowsYear()
     {
+        var k3 = Ep(X(new Ssda903Builder("E10000003"), D(2007, 1, 1)), D(2023, 6, 1), place: "K3").Build();
+
+        Assert.Contains(Ssda903Validator.Validate(k3, 2024), d => d.Rule == "146");
+        Assert.DoesNotContain(Ssda903Validator.Validate(k3, 2025), d => d.Rule == "146");
+    }
+
+    [Fact]
+    public void Validate_H5OpenInto2024To25_IsAcceptedAsTheDfEsListStillHasIt()
+    {
+        // An H5 placement from 2023 still open in the 2024/25 return: the DfE's 2024/25 PLACE list keeps H5 and P2.
         var data = Ep(X(new Ssda903Builder("E10000003"), D(2007, 1, 1)), D(2023, 6, 1), place: "H5").Build();
 
-        Assert.DoesNotContain(Ssda903Validator.Validate(data, 2024), d => d.Rule == "146");
-        Assert.Contains(Ssda903Validator.Validate(data, 2025), d => d.Rule == "146");
+        Assert.DoesNotContain(Ssda903Validator.Validate(data, 2025), d => d.Rule == "146");
+        Assert.Contains(Ssda903Validator.Validate(data, 2026), d => d.Rule == "146");
     }
 }
