@@ -23,6 +23,8 @@ public sealed record ReturnsOptions(string Folder, bool Demo)
 /// </summary>
 public sealed class StatutoryDataStore
 {
+    private const int MaxCachedResults = 512;
+
     private readonly Dictionary<string, KpiDataset> _datasets;
     private readonly ConcurrentDictionary<string, IReadOnlyList<KpiResult>> _cache = new();
 
@@ -58,6 +60,12 @@ public sealed class StatutoryDataStore
         }
 
         var key = $"{council}|{string.Join(',', periods)}|{(kpiIds is null ? "*" : string.Join(',', kpiIds))}";
+        if (_cache.Count >= MaxCachedResults && !_cache.ContainsKey(key))
+        {
+            // Any from/to is a new key: keep the cache bounded rather than let requests grow it.
+            _cache.Clear();
+        }
+
         return _cache.GetOrAdd(key, _ => Engine.Compute(dataset, periods, kpiIds));
     }
 
