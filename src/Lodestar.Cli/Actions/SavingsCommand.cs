@@ -2,7 +2,10 @@ using System.CommandLine;
 using Lodestar.Data;
 using Lodestar.Data.Actions;
 using Lodestar.Domain.Savings;
+using Lodestar.Formats;
 using Lodestar.Formats.Actions;
+using Lodestar.Metrics.Kpis;
+using Lodestar.Metrics.Savings;
 
 namespace Lodestar.Cli.Actions;
 
@@ -26,10 +29,18 @@ public static class SavingsCommand
         format.AcceptOnlyFromAmong("table", "json", "xlsx");
         var outputFile = new Option<FileInfo?>("--output", "-o") { Description = "The XLSX file to write." };
         var actuals = new Option<FileInfo?>("--actuals") { Description = "52-week placements by category for a period and a baseline year (YAML, docs/savings.md): adds delivered and forecast." };
+        var returns = new Option<string[]>("--returns")
+        {
+            Description = "SSDA903 returns (files or folders, as for `lodestar kpi`): the 52-week placements come from the KPI placements_52wk_by_type. Needs --baseline and --to.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var baseline = new Option<int?>("--baseline") { Description = "With --returns: the baseline year, YYYY for the financial year ending in March YYYY." };
+        var to = new Option<DateOnly?>("--to") { Description = "With --returns: the period is the financial year to date ending on this date (YYYY-MM-DD)." };
+        var council = new Option<string?>("--council") { Description = "With --returns: the council, when the returns hold several." };
         var unitCosts = new Option<FileInfo?>("--unit-costs") { Description = "Unit costs per placement category and year (YAML; default: the illustrative samples/costs/unit-costs.yaml)." };
         var command = new Command("report", "Plan vs delivered vs forecast savings by objective, placement type and year; exits 1 when a stated total disagrees with the computed one.")
         {
-            planId, year, format, outputFile, actuals, unitCosts,
+            planId, year, format, outputFile, actuals, returns, baseline, to, council, unitCosts,
         };
         command.SetAction((parse, cancellationToken) => CliGuard.RunAsync(parse.InvocationConfiguration.Error, async () =>
         {
@@ -57,7 +68,18 @@ public static class SavingsCommand
             }
 
             CostModelResult? model = null;
-            if (parse.GetValue(actuals) is { } actualsFile)
+            if (parse.GetValue(returns) is { Length: > 0 } returnPaths)
+            {
+                var (costModel, failure) = CostModelFromReturns(returnPaths, parse.GetValue(baseline), parse.GetValue(to), parse.GetValue(council), parse.GetValue(unitCosts));
+                if (failure is not null)
+                {
+                    await error.WriteLineAsync(failure);
+                    return 2;
+                }
+
+                model = costModel;
+            }
+            else if (parse.GetValue(actuals) is { } actualsFile)
             {
                 var (costModel, failure) = ReadCostModel(actualsFile, parse.GetValue(unitCosts));
                 if (failure is not null)
@@ -113,25 +135,57 @@ public static class SavingsCommand
         return command;
     }
 
+    /// <summary>The cost model over 52-week placements computed from the 903 returns (docs/savings.md).</summary>
+    private static (CostModelResult? Model, string? Failure) CostModelFromReturns(string[] paths, int? baselineYear, DateOnly? to, string? councilCode, FileInfo? unitCostsFile)
+    {
+        if (baselineYear is null || to is null)
+        {
+            return (null, "lodestar: --returns needs --baseline YYYY and --to YYYY-MM-DD.");
+        }
+
+        var (costs, costFailure) = ReadUnitCosts(unitCostsFile);
+        if (costs is null)
+        {
+            return (null, costFailure);
+        }
+
+        var loaded = StatutoryDataLoader.Load(paths, new LoadOptions(CouncilCode: councilCode));
+        var withCare = loaded.Councils.Where(c => c.Ssda903 is not null).ToList();
+        if (withCare.Count != 1)
+        {
+            return (null, withCare.Count == 0
+                ? "lodestar: --returns holds no SSDA903 data."
+                : $"lodestar: --returns holds several councils ({string.Join(", ", withCare.Select(c => c.CouncilCode))}): choose one with --council.");
+        }
+
+        var engine = new KpiEngine();
+        var dataset = KpiDataset.Of(withCare[0]);
+        var baselineLabel = FinancialYear.Label(baselineYear.Value - 1);
+        var baselineActuals = PlacementActualsFromReturns.Compute(engine, dataset, FinancialYear.Start(baselineLabel), FinancialYear.End(baselineLabel));
+        var period = PlacementActualsFromReturns.Compute(engine, dataset, FinancialYear.Start(FinancialYear.Of(to.Value)), to.Value);
+        return (CostModel.Compute(period, baselineActuals, costs), null);
+    }
+
+    private static (UnitCostTable? Costs, string? Failure) ReadUnitCosts(FileInfo? unitCostsFile)
+    {
+        if (unitCostsFile is null)
+        {
+            return (CostsYamlReader.Illustrative(), null);
+        }
+
+        using var costReader = unitCostsFile.OpenText();
+        var costRead = CostsYamlReader.ReadUnitCosts(costReader, unitCostsFile.FullName);
+        return costRead.Value is null ? (null, string.Concat(costRead.Errors.Select(e => e + "\n"))) : (costRead.Value, null);
+    }
+
     private static (CostModelResult? Model, string? Failure) ReadCostModel(FileInfo actualsFile, FileInfo? unitCostsFile)
     {
         try
         {
-            UnitCostTable costs;
-            if (unitCostsFile is null)
+            var (costs, costFailure) = ReadUnitCosts(unitCostsFile);
+            if (costs is null)
             {
-                costs = CostsYamlReader.Illustrative();
-            }
-            else
-            {
-                using var costReader = unitCostsFile.OpenText();
-                var costRead = CostsYamlReader.ReadUnitCosts(costReader, unitCostsFile.FullName);
-                if (costRead.Value is null)
-                {
-                    return (null, string.Concat(costRead.Errors.Select(e => e + "\n")));
-                }
-
-                costs = costRead.Value;
+                return (null, costFailure);
             }
 
             using var reader = actualsFile.OpenText();

@@ -95,6 +95,40 @@ public sealed class SavingsAndBenefitsCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SavingsReport_Returns_TakesThe52WeekPlacementsFromThe903Data()
+    {
+        // One child in agency fostering (U5, PR4) from 1 April 2023, still there: the 2023/24 baseline is
+        // 366 days (a leap year) = 366/364 placements; 1 April–30 September 2024 is 183 days = 183/364.
+        // At the illustrative 2024/25 IFA unit cost of £52,710: delivered (183/364 − 366/364 × 183/365) × 52,710.
+        var returns = Directory.CreateDirectory(Path.Combine(_folder, "E10000003", "903")).FullName;
+        WriteFile(Path.Combine(returns, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2012,WBRI,A123456789012,,\n");
+        WriteFile(Path.Combine(returns, "episodes.csv"), "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nC1,01/04/2023,S,C2,N1,U5,PR4,,,,AB1 2CD,EF3 4GH,SC123456\n");
+        await RunAsync("actions", "import", WriteFile("plan.yaml", ActionsCommandTests.PlanYaml));
+
+        var (exitCode, output, error) = await RunAsync(
+            "savings", "report", "cli-savings", "--format", "json", "--returns", _folder, "--baseline", "2024", "--to", "2024-09-30");
+
+        Assert.True(exitCode == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var model = json.RootElement.GetProperty("cost_model");
+        Assert.Equal(("2024/25", "2023/24"), (model.GetProperty("year").GetString(), model.GetProperty("baseline_year").GetString()));
+        var ifa = model.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("category").GetString() == "ifa");
+        var expected = (183m / 364m - (366m / 364m * 183m / 365m)) * 52_710m;
+        Assert.Equal(expected, ifa.GetProperty("delivered_savings").GetDecimal(), 1);
+    }
+
+    [Fact]
+    public async Task SavingsReport_ReturnsWithoutBaseline_ExitsTwoSayingWhatIsMissing()
+    {
+        await RunAsync("actions", "import", WriteFile("plan.yaml", ActionsCommandTests.PlanYaml));
+
+        var (exitCode, _, error) = await RunAsync("savings", "report", "cli-savings", "--returns", _folder);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--baseline", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SavingsReport_YearAndActuals_ShowsDeliveredAndForecastForThatYear()
     {
         await RunAsync("actions", "import", WriteFile("plan.yaml", ActionsCommandTests.PlanYaml));
