@@ -65,6 +65,10 @@ public static class ActionsCommand
             {
                 var deliverables = plan.AllDeliverables.Count();
                 await output.WriteLineAsync($"{(result.PlanCreated ? "Imported" : "Updated")} action plan {plan.Id}: {plan.Outcomes.Count} outcomes, {plan.AllWorkstreams.Count()} workstreams, {deliverables} deliverables.");
+                var targets = await ActionPlanTargets.StoreAsync(db, plan, cancellationToken);
+                await output.WriteLineAsync(targets.Succeeded
+                    ? $"{targets.Stored} target(s) set on the frameworks' measures."
+                    : $"The plan's targets were not set on measures: {string.Join("; ", targets.Problems)}");
             }
 
             if (document.Savings is { } savings)

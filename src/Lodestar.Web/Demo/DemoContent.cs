@@ -38,6 +38,11 @@ public static class DemoContent
             var document = ActionsYamlReader.ReadFile(file);
             Require(document.Succeeded, $"{Path.GetFileName(file)} does not read", document.Errors.Select(e => e.ToString()));
             await ActionsStore.ImportAsync(db, document.Document!.Plan, document.Document.Savings, document.Document.Benefits, cancellationToken);
+            if (document.Document.Plan is { } plan)
+            {
+                var targets = await ActionPlanTargets.StoreAsync(db, plan, cancellationToken);
+                Require(targets.Succeeded, $"{Path.GetFileName(file)}'s targets were refused", targets.Problems);
+            }
         }
 
         var measures = await frameworks.MeasuresAsync(cancellationToken: cancellationToken);
