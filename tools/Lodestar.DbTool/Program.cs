@@ -42,12 +42,12 @@ foreach (var (folder, options) in contexts)
 
     var migration = scaffolder.ScaffoldMigration(args[1], "Lodestar.Data", $"Migrations.{folder}", "C#");
     var files = scaffolder.Save(dataProject, migration, Path.Combine(dataProject, "Migrations", folder));
-    // The repository builds with nullable on everywhere; the scaffolder's "#nullable disable" is not needed.
+    // The repository builds with nullable on everywhere: drop the scaffolder's directive turning it off.
     foreach (var file in new[] { files.MigrationFile, files.MetadataFile, files.SnapshotFile })
     {
         if (file is not null)
         {
-            File.WriteAllLines(file, File.ReadAllLines(file).Where(line => line.Trim() != "#nullable disable"));
+            File.WriteAllLines(file, File.ReadAllLines(file).Where(line => !IsNullableOff(line)));
         }
     }
 
@@ -55,3 +55,6 @@ foreach (var (folder, options) in contexts)
 }
 
 return pending ? 1 : 0;
+
+static bool IsNullableOff(string line) =>
+    line.TrimStart().StartsWith("#nullable", StringComparison.Ordinal) && line.TrimEnd().EndsWith("disable", StringComparison.Ordinal);
