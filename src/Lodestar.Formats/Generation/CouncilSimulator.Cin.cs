@@ -1,7 +1,13 @@
+using Lodestar.Metrics.Calendar;
+
 namespace Lodestar.Formats.Generation;
 
 internal sealed partial class CouncilSimulator
 {
+    // The same England bank-holiday list the KPI engine counts with, so an event placed "within 15 working
+    // days" here is counted within 15 working days there.
+    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.England;
+
     /// <summary>England's referrals per 10,000 children in 2025: 632,830 ÷ 12,183,016 (c1_children_in_need_referrals...csv).</summary>
     private const double ReferralsPer10KPerYear = 519;
 
@@ -96,10 +102,10 @@ internal sealed partial class CouncilSimulator
             var enquiry = referralDate.AddDays(_rng.Between(0, 10));
             if (enquiry < plan.Start)
             {
-                var conference = WorkingDays.Add(enquiry, _rng.Chance(0.78) ? _rng.Between(3, 15) : _rng.Between(16, 30));
+                var conference = Calendar.AddWorkingDays(enquiry, _rng.Chance(0.78) ? _rng.Between(3, 15) : _rng.Between(16, 30));
                 if (withPlan && conference < plan.Start.AddDays(-20))
                 {
-                    referral.Section47s.Add(new SimSection47(enquiry, WorkingDays.Add(enquiry, 15), conference));
+                    referral.Section47s.Add(new SimSection47(enquiry, Calendar.AddWorkingDays(enquiry, 15), conference));
                     var cpp = NewPlan(conference, _rng.Chance(PlanHistoryChance) ? _rng.Between(1, 2) : 0);
                     cpp.End = plan.Start;
                     AddPlanReviews(cpp);
@@ -107,7 +113,7 @@ internal sealed partial class CouncilSimulator
                 }
                 else
                 {
-                    referral.Section47s.Add(new SimSection47(enquiry, WorkingDays.Add(enquiry, 15), null));
+                    referral.Section47s.Add(new SimSection47(enquiry, Calendar.AddWorkingDays(enquiry, 15), null));
                 }
             }
         }
@@ -212,11 +218,11 @@ internal sealed partial class CouncilSimulator
             DateOnly? conference = null;
             if (_rng.Chance(0.40))
             {
-                conference = WorkingDays.Add(start, _rng.Chance(0.78) ? _rng.Between(3, 15) : _rng.Between(16, 35));
+                conference = Calendar.AddWorkingDays(start, _rng.Chance(0.78) ? _rng.Between(3, 15) : _rng.Between(16, 35));
                 last = Max(last, conference.Value);
             }
 
-            referral.Section47s.Add(new SimSection47(start, WorkingDays.Add(start, 15), conference));
+            referral.Section47s.Add(new SimSection47(start, Calendar.AddWorkingDays(start, 15), conference));
             if (conference is { } held && _rng.Chance(previousPlans > 0 ? 0.85 : 0.75))
             {
                 var plan = NewPlan(held, previousPlans);
@@ -308,7 +314,7 @@ internal sealed partial class CouncilSimulator
     private DateOnly Assess(SimReferral referral, DateOnly start)
     {
         var days = _rng.Chance(0.86) ? _rng.Between(5, 45) : _rng.Between(46, 80);
-        var authorised = WorkingDays.Add(start, days);
+        var authorised = Calendar.AddWorkingDays(start, days);
         var factors = Enumerable.Range(0, _rng.Between(1, 3)).Select(_ => _rng.Pick(AssessmentFactors)).Distinct().Order(StringComparer.Ordinal).ToArray();
         referral.Assessments.Add(new SimAssessment(start, authorised, factors));
         return authorised;

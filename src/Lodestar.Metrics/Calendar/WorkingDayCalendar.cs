@@ -94,6 +94,35 @@ public sealed class WorkingDayCalendar
         return weekdays - holidays;
     }
 
+    /// <summary>
+    /// The day on which <paramref name="days"/> working days after <paramref name="start"/> are complete (the start
+    /// day not counted): 15 working days after Monday 3 March 2025 is Monday 24 March.
+    /// </summary>
+    public DateOnly AddWorkingDays(DateOnly start, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+
+        // Whole weeks hold at most 5 working days each, so this jump never passes the answer's count…
+        var date = start.AddDays(days / 5 * 7);
+        // …but it can land on a weekend or holiday after the day the count was reached.
+        while (date > start && !IsWorkingDay(date))
+        {
+            date = date.AddDays(-1);
+        }
+
+        var counted = WorkingDaysBetween(start, date);
+        while (counted < days)
+        {
+            date = date.AddDays(1);
+            if (IsWorkingDay(date))
+            {
+                counted++;
+            }
+        }
+
+        return date;
+    }
+
     /// <summary>Day number 0 (0001-01-01) is a Monday, so weekdays in days 0..day are whole weeks × 5 plus the rest up to 5.</summary>
     private static int WeekdaysUpTo(int day)
     {
