@@ -1,4 +1,5 @@
 using Lodestar.Data.Councils;
+using Lodestar.Domain.Councils;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Data;
@@ -20,19 +21,6 @@ public static class DatabaseInitializer
 /// <summary>The English councils that report to the DfE, as shipped in samples/councils.tsv.</summary>
 public static class CouncilCatalogue
 {
-    public static IReadOnlyList<Council> Load()
-    {
-        using var stream = typeof(CouncilCatalogue).Assembly.GetManifestResourceStream("Lodestar.Data.councils.tsv")
-            ?? throw new InvalidOperationException("The council list is missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        var councils = new List<Council>();
-        reader.ReadLine(); // header: code, la_number, name, region
-        while (reader.ReadLine() is { Length: > 0 } line)
-        {
-            var cells = line.Split('\t');
-            councils.Add(new Council { Code = cells[0], LaNumber = cells[1], Name = cells[2], Region = cells[3] });
-        }
-
-        return councils;
-    }
+    public static IReadOnlyList<Council> Load() =>
+        [.. CouncilList.All.Select(c => new Council { Code = c.Code, LaNumber = c.LaNumber, Name = c.Name, Region = c.Region })];
 }

@@ -1,3 +1,5 @@
+using Lodestar.Domain.Councils;
+
 namespace Lodestar.Formats.Generation;
 
 /// <summary>Everything simulated for one council: its children (in id order) and its 0–17 population by calendar year.</summary>

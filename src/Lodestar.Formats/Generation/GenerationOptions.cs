@@ -1,3 +1,5 @@
+using Lodestar.Domain.Councils;
+
 namespace Lodestar.Formats.Generation;
 
 /// <summary>

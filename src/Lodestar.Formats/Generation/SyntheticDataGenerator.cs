@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lodestar.Domain.Councils;
 
 namespace Lodestar.Formats.Generation;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Lodestar.Formats.Generation;
+using Lodestar.Domain.Councils;
 using Lodestar.Metrics.Kpis;
 
 namespace Lodestar.Web.Kpis;

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
-using Lodestar.Formats;
+using Lodestar.Domain.Councils;
 using Lodestar.Formats.Generation;
 using Lodestar.Formats.Population;
+using Lodestar.Formats;
 using Lodestar.Metrics.Kpis;
 
 namespace Lodestar.Web.Returns;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Lodestar.Domain.Councils;
 using Lodestar.Formats.Generation;
 
 namespace Lodestar.Formats.Tests.Generation;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Lodestar.Domain.Councils;
 using Lodestar.Formats.Generation;
 
 namespace Lodestar.Formats.Tests.Generation;

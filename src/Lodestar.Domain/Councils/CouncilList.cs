@@ -1,4 +1,4 @@
-namespace Lodestar.Formats.Generation;
+namespace Lodestar.Domain.Councils;
 
 /// <summary>An English council as the DfE lists it: 9-character code (E10000003), 3-digit LA number, name, region.</summary>
 public sealed record CouncilInfo(string Code, string LaNumber, string Name, string Region)
@@ -20,7 +20,7 @@ public sealed record CouncilInfo(string Code, string LaNumber, string Name, stri
     };
 }
 
-/// <summary>The councils in samples/councils.tsv order (embedded in the assembly).</summary>
+/// <summary>The English councils, in samples/councils.tsv order (embedded in this assembly, the one copy every project reads).</summary>
 public static class CouncilList
 {
     private static readonly Lazy<IReadOnlyList<CouncilInfo>> Councils = new(Load);
@@ -29,7 +29,7 @@ public static class CouncilList
 
     private static IReadOnlyList<CouncilInfo> Load()
     {
-        using var stream = typeof(CouncilList).Assembly.GetManifestResourceStream("Lodestar.Formats.councils.tsv")
+        using var stream = typeof(CouncilList).Assembly.GetManifestResourceStream("Lodestar.Domain.councils.tsv")
             ?? throw new InvalidOperationException("The council list is missing from the assembly.");
         using var reader = new StreamReader(stream);
         var councils = new List<CouncilInfo>();
