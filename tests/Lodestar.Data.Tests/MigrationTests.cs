@@ -14,7 +14,7 @@ public sealed class MigrationTests
 
         Assert.False(
             db.Database.HasPendingModelChanges(),
-            $"The model has changed without a {provider} migration: run `dotnet run --project tools/Lodestar.DbTool -- add-migration NAME`.");
+            $"The model has changed without a {provider} migration: add one with `dotnet ef migrations add` (docs/development.md, \"Migrations\").");
     }
 
     [Theory]
