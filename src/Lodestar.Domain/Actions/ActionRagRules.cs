@@ -4,7 +4,7 @@ namespace Lodestar.Domain.Actions;
 public sealed record RagResult(ActionRag Rag, string Reason, bool IsOverride = false);
 
 /// <summary>
-/// The action-plan RAG rules (DOMAIN.md §8), computed for an as-at date; see docs/actions.md.
+/// The action-plan RAG rules (docs/domain.md, "RAG for an action"), computed for an as-at date; see docs/actions.md.
 /// </summary>
 public static class ActionRagRules
 {

@@ -4,7 +4,7 @@ using System.Text;
 namespace Lodestar.Formats.Generation;
 
 /// <summary>
-/// Writes one council's Children in Need census for a reporting year (DOMAIN.md §5, dates yyyy-mm-dd): every child
+/// Writes one council's Children in Need census for a reporting year (docs/domain.md "The Children in Need census", dates yyyy-mm-dd): every child
 /// with a referral open at some time in the year, with what was known on 31 March. Sex is written as
 /// <c>GenderCurrent</c> (1/2) before 2025 and <c>Sex</c> (M/F) from 2025; ReferralNFA and ICPCnotRequired as 0/1
 /// before 2024 and true/false from 2024, so readers meet both forms.

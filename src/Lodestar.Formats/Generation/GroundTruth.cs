@@ -13,7 +13,7 @@ namespace Lodestar.Formats.Generation;
 /// <param name="Adopted">Children whose care ended with E11 or E12 in the year.</param>
 /// <param name="SpecialGuardianshipOrders">Children whose care ended with E43–E48 in the year.</param>
 /// <param name="ThreeOrMorePlacements">
-/// Children looked after at 31 March with 3 or more placements in the year, counted as DOMAIN.md §6 defines
+/// Children looked after at 31 March with 3 or more placements in the year, counted as docs/kpis.md ("Placement counting") defines
 /// cla_placements_3plus (temporary moves and the return from them left out; a change of placement with the same carer counts).
 /// </param>
 /// <param name="ChildProtectionPlansAt31March">Children subject to a child protection plan at 31 March.</param>

@@ -5,7 +5,7 @@ namespace Lodestar.Formats.Generation;
 
 /// <summary>
 /// Writes one council's SSDA903 return for each reporting year as the DfE's CSV tables (one file per table per year,
-/// header rows as DOMAIN.md §4, dates dd/mm/yyyy). Each year holds what that year's return would: episodes open at
+/// header rows as docs/domain.md "Tables and columns", dates dd/mm/yyyy). Each year holds what that year's return would: episodes open at
 /// any time in the year, with anything that happened after 31 March left blank, so consecutive years overlap.
 /// </summary>
 internal static class Ssda903CsvWriter

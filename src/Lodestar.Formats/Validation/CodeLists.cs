@@ -29,7 +29,7 @@ internal sealed class CodeList
         _codes.TryGetValue(code, out var range) && (year == 0 || (year >= range.From && year <= range.Until));
 }
 
-/// <summary>The code lists of the 903 and the CIN census (DOMAIN.md §4–§5 and the DfE guidance).</summary>
+/// <summary>The code lists of the 903 and the CIN census (docs/domain.md "Codes" and "The Children in Need census", and the DfE guidance).</summary>
 internal static class CodeLists
 {
     public static readonly CodeList Sex = new("1", "2", "M", "F", "U");

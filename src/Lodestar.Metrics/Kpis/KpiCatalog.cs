@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace Lodestar.Metrics.Kpis;
 
-/// <summary>Every KPI the engine computes, with the ids of DOMAIN.md §6. Definitions: docs/kpis.md.</summary>
+/// <summary>Every KPI the engine computes, with the ids of docs/domain.md ("The KPI catalogue"). Definitions: docs/kpis.md.</summary>
 public static class KpiCatalog
 {
     /// <summary>The placement categories of placements_52wk_by_type, in result order.</summary>
@@ -15,7 +15,7 @@ public static class KpiCatalog
     /// <summary>The categories of cpp_by_category: LatestCategoryOfAbuse codes, then "unknown" for blank or unlisted codes.</summary>
     public static readonly IReadOnlyList<string> AbuseCategories = ["NEG", "PHY", "SAB", "EMO", "MUL", "unknown"];
 
-    /// <summary>The catalogue, in the order of DOMAIN.md §6.</summary>
+    /// <summary>The catalogue, in the order of docs/domain.md ("The KPI catalogue").</summary>
     public static readonly IReadOnlyList<KpiDefinition> All =
     [
         Cla("cla_at_end", "Children looked after at the end of the period", KpiKind.Count, KpiPolarity.Neither),

@@ -35,7 +35,7 @@ public enum KpiSource
 }
 
 /// <summary>
-/// One KPI of the catalogue (DOMAIN.md §6, docs/kpis.md): stable id, unit, polarity, and the categories
+/// One KPI of the catalogue (docs/domain.md "The KPI catalogue", docs/kpis.md): stable id, unit, polarity, and the categories
 /// it is broken down by (a result per category, e.g. <c>cpp_by_category</c>).
 /// </summary>
 public sealed record KpiDefinition(

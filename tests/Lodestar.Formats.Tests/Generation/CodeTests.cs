@@ -1,6 +1,6 @@
 namespace Lodestar.Formats.Tests.Generation;
 
-/// <summary>Every code written is on the list for its return's year (DOMAIN.md §4 and §5).</summary>
+/// <summary>Every code written is on the list for its return's year (docs/domain.md, "Codes" and "The Children in Need census").</summary>
 public sealed class CodeTests(SmallCouncils data) : IClassFixture<SmallCouncils>
 {
     private static readonly HashSet<string> Places =
