@@ -1,3 +1,5 @@
+using Lodestar.Application.Scorecards;
+using Lodestar.Application.Benchmarks;
 using Lodestar.Data.Benchmarks;
 using Lodestar.Data.Frameworks;
 using Lodestar.Domain.Periods;

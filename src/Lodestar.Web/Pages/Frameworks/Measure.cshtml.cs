@@ -1,3 +1,4 @@
+using Lodestar.Application.Scorecards;
 using System.Globalization;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
@@ -5,7 +6,6 @@ using Lodestar.Domain.Benchmarks;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
-using Lodestar.Web.Frameworks;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
