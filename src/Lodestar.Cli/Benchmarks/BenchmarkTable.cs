@@ -1,5 +1,5 @@
-using Lodestar.Application.Benchmarks;
 using System.Text;
+using Lodestar.Application.Benchmarks;
 
 namespace Lodestar.Cli.Benchmarks;
 
