@@ -27,7 +27,7 @@ public sealed record ActionsImportSummary(ActionsDocument Document, ActionsImpor
 /// </summary>
 public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>Frameworks from YAML files, imported together in whatever order resolves the measures they share.</summary>
+    /// <summary>Frameworks from YAML files, imported together in whatever order resolves the measures they share; given back in that order.</summary>
     public async Task<Result<IReadOnlyList<Framework>>> FrameworksAsync(string actor, IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
     {
         var read = paths.Select(p => (Path: p, Result: FrameworkYaml.ReadFile(p))).ToList();
@@ -47,7 +47,8 @@ public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider 
                 o.Result.Problems.Select(p => Problem.InFile(Path.GetFileName(read.First(r => r.Result.Framework == o.Framework).Path), p))));
         }
 
-        return Result.Success<IReadOnlyList<Framework>>(frameworks);
+        // In the order they were stored: a framework before those that use its measures.
+        return Result.Success<IReadOnlyList<Framework>>([.. outcomes.Select(o => o.Framework)]);
     }
 
     /// <summary>Periodic values from a CSV or XLSX file (by its name's extension); a value for the same measure, council and period is replaced.</summary>
