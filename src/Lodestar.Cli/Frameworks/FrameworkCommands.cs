@@ -134,28 +134,17 @@ public static class FrameworkCommands
         var time = clock ?? TimeProvider.System;
         var command = new Command("values", "Periodic values for measures that are not computed from the returns.");
         var file = new Argument<FileInfo>("FILE") { Description = "CSV or XLSX with columns measure, council, period, value [, numerator, denominator, note]." };
-        var import = new Command("import", "Import periodic values; a value for the same measure, council and period is replaced. All or nothing.") { file };
-        import.SetAction(async (parse, cancel) =>
-        {
-            var (output, error) = Writers(parse);
-            var path = parse.GetRequiredValue(file).FullName;
-            if (!File.Exists(path))
+        var import = ImportFile(
+            "Import periodic values; a value for the same measure, council and period is replaced. All or nothing.",
+            file,
+            "values",
+            open,
+            time,
+            async (importer, path, cancel) =>
             {
-                await error.WriteLineAsync($"{path}: no such file");
-                return 2;
-            }
-
-            await using var db = open();
-            await using var content = File.OpenRead(path);
-            var stored = await CliImporter(db, time).ValuesAsync(CliActor, path, content, cancel);
-            if (await Report(stored.Problems, error) is { } code)
-            {
-                return code;
-            }
-
-            await output.WriteLineAsync($"Imported {stored.Value} values from {Path.GetFileName(path)}.");
-            return 0;
-        });
+                await using var content = File.OpenRead(path);
+                return await importer.ValuesAsync(CliActor, path, content, cancel);
+            });
         command.Subcommands.Add(import);
         return command;
     }
@@ -166,27 +155,13 @@ public static class FrameworkCommands
         var open = openDatabase ?? CliDatabase.Open;
         var command = new Command("targets", "Targets for measures, by council and period, with tolerances.");
         var file = new Argument<FileInfo>("FILE") { Description = "CSV or XLSX with columns measure, council, period, value [, tolerance, profile]." };
-        var import = new Command("import", "Import targets; a target for the same measure, council and period is replaced. All or nothing.") { file };
-        import.SetAction(async (parse, cancel) =>
-        {
-            var (output, error) = Writers(parse);
-            var path = parse.GetRequiredValue(file).FullName;
-            if (!File.Exists(path))
-            {
-                await error.WriteLineAsync($"{path}: no such file");
-                return 2;
-            }
-
-            await using var db = open();
-            var stored = await CliImporter(db).TargetsAsync(CliActor, path, cancel);
-            if (await Report(stored.Problems, error) is { } code)
-            {
-                return code;
-            }
-
-            await output.WriteLineAsync($"Imported {stored.Value} targets from {Path.GetFileName(path)}.");
-            return 0;
-        });
+        var import = ImportFile(
+            "Import targets; a target for the same measure, council and period is replaced. All or nothing.",
+            file,
+            "targets",
+            open,
+            TimeProvider.System,
+            (importer, path, cancel) => importer.TargetsAsync(CliActor, path, cancel));
         command.Subcommands.Add(import);
         return command;
     }
@@ -310,6 +285,35 @@ public static class FrameworkCommands
         (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
 
     // Problems in the file: exit 1, or 2 when the file could not be read at all.
+    /// <summary>An <c>import FILE</c> subcommand over one of the importer's file imports: exit 0 stored, 1 refused, 2 unreadable.</summary>
+    private static Command ImportFile(
+        string description, Argument<FileInfo> file, string noun, Func<LodestarDbContext> open, TimeProvider clock,
+        Func<Importer, string, CancellationToken, Task<Result<int>>> import)
+    {
+        var command = new Command("import", description) { file };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var (output, error) = Writers(parse);
+            var path = parse.GetRequiredValue(file).FullName;
+            if (!File.Exists(path))
+            {
+                await error.WriteLineAsync($"{path}: no such file");
+                return 2;
+            }
+
+            await using var db = open();
+            var stored = await import(CliImporter(db, clock), path, cancel);
+            if (await Report(stored.Problems, error) is { } code)
+            {
+                return code;
+            }
+
+            await output.WriteLineAsync($"Imported {stored.Value} {noun} from {Path.GetFileName(path)}.");
+            return 0;
+        });
+        return command;
+    }
+
     private static Importer CliImporter(LodestarDbContext db, TimeProvider? clock = null) =>
         new(db, new AuditLog(db, clock ?? TimeProvider.System), clock ?? TimeProvider.System);
 
