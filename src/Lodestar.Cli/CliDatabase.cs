@@ -10,6 +10,9 @@ namespace Lodestar.Cli;
 /// </summary>
 public static class CliDatabase
 {
+    /// <summary>Who the command line acts as, in the audit log: <c>cli:&lt;os user&gt;</c>.</summary>
+    public static string CliActor => $"cli:{Environment.UserName}";
+
     public static LodestarDbContext Open()
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();

@@ -4,6 +4,7 @@ using Lodestar.Web.Demo;
 using Lodestar.Web.Frameworks;
 using Lodestar.Web.Health;
 using Lodestar.Web.Kpis;
+using Lodestar.Application.Returns;
 using Lodestar.Web.Returns;
 using Lodestar.Web.Security;
 

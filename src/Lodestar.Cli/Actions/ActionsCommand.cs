@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using Lodestar.Application.Imports;
 using Lodestar.Data;
 using Lodestar.Data.Actions;
+using Lodestar.Data.Audit;
 using Lodestar.Domain.Actions;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Actions;
 
 namespace Lodestar.Cli.Actions;
@@ -36,10 +39,12 @@ public static class ActionsCommand
                 return 2;
             }
 
-            ActionsReadResult read;
+            Result<ActionsImportSummary> imported;
+            await using var db = openDatabase();
             try
             {
-                read = ActionsYamlReader.ReadFile(path.FullName);
+                imported = await new Importer(db, new AuditLog(db, TimeProvider.System), TimeProvider.System)
+                    .ActionsAsync(CliDatabase.CliActor, path.FullName, cancellationToken);
             }
             catch (IOException e)
             {
@@ -47,28 +52,25 @@ public static class ActionsCommand
                 return 2;
             }
 
-            if (!read.Succeeded)
+            if (!imported.Succeeded)
             {
-                foreach (var diagnostic in read.Errors)
+                foreach (var problem in imported.Problems)
                 {
-                    await error.WriteLineAsync(diagnostic.ToString());
+                    await error.WriteLineAsync(problem.ToString());
                 }
 
-                await error.WriteLineAsync($"lodestar: {read.Errors.Count} error(s); nothing was imported.");
+                await error.WriteLineAsync($"lodestar: {imported.Problems.Count} error(s); nothing was imported.");
                 return 1;
             }
 
-            var document = read.Document!;
-            await using var db = openDatabase();
-            var result = await ActionsStore.ImportAsync(db, document.Plan, document.Savings, document.Benefits, cancellationToken);
+            var (document, result) = (imported.Value.Document, imported.Value.Stored);
             if (document.Plan is { } plan)
             {
                 var deliverables = plan.AllDeliverables.Count();
                 await output.WriteLineAsync($"{(result.PlanCreated ? "Imported" : "Updated")} action plan {plan.Id}: {plan.Outcomes.Count} outcomes, {plan.AllWorkstreams.Count()} workstreams, {deliverables} deliverables.");
-                var targets = await ActionPlanTargets.StoreAsync(db, plan, cancellationToken);
-                await output.WriteLineAsync(targets.Succeeded
-                    ? $"{targets.Stored} target(s) set on the frameworks' measures."
-                    : $"The plan's targets were not set on measures: {string.Join("; ", targets.Problems)}");
+                await output.WriteLineAsync(imported.Value.TargetProblems.Count == 0
+                    ? $"{imported.Value.TargetsSet} target(s) set on the frameworks' measures."
+                    : $"The plan's targets were not set on measures: {string.Join("; ", imported.Value.TargetProblems)}");
             }
 
             if (document.Savings is { } savings)

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using Lodestar.Application.Returns;
+using Lodestar.Application.Savings;
 using Lodestar.Data;
 using Lodestar.Data.Actions;
 using Lodestar.Domain.Savings;
 using Lodestar.Formats;
 using Lodestar.Formats.Actions;
 using Lodestar.Metrics.Kpis;
-using Lodestar.Metrics.Savings;
 
 namespace Lodestar.Cli.Actions;
 
@@ -150,20 +151,10 @@ public static class SavingsCommand
         }
 
         var loaded = StatutoryDataLoader.Load(paths, new LoadOptions(CouncilCode: councilCode));
-        var withCare = loaded.Councils.Where(c => c.Ssda903 is not null).ToList();
-        if (withCare.Count != 1)
-        {
-            return (null, withCare.Count == 0
-                ? "lodestar: --returns holds no SSDA903 data."
-                : $"lodestar: --returns holds several councils ({string.Join(", ", withCare.Select(c => c.CouncilCode))}): choose one with --council.");
-        }
-
-        var engine = new KpiEngine();
-        var dataset = KpiDataset.Of(withCare[0]);
-        var baselineLabel = FinancialYear.Label(baselineYear.Value - 1);
-        var baselineActuals = PlacementActualsFromReturns.Compute(engine, dataset, FinancialYear.Start(baselineLabel), FinancialYear.End(baselineLabel));
-        var period = PlacementActualsFromReturns.Compute(engine, dataset, FinancialYear.Start(FinancialYear.Of(to.Value)), to.Value);
-        return (CostModel.Compute(period, baselineActuals, costs), null);
+        var model = SavingsFromReturns.CostModel(StatutoryDataStore.From(loaded, PopulationEstimates.None), councilCode, baselineYear.Value, to.Value, costs);
+        return model.Succeeded
+            ? (model.Value, null)
+            : (null, $"lodestar: --returns: {string.Join("; ", model.Problems.Select(p => p.Message))}{(model.Problems[0].Message.StartsWith("the returns hold several", StringComparison.Ordinal) ? " with --council" : "")}.");
     }
 
     private static (UnitCostTable? Costs, string? Failure) ReadUnitCosts(FileInfo? unitCostsFile)

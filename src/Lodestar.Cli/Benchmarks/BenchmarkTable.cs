@@ -1,4 +1,5 @@
 using System.Text;
+using Lodestar.Application.Benchmarks;
 
 namespace Lodestar.Cli.Benchmarks;
 
@@ -53,7 +54,7 @@ internal static class BenchmarkTable
         return text.ToString();
     }
 
-    private static string Value(AreaInfo area) =>
+    private static string Value(BenchmarkAreaInfo area) =>
         area.Value is { } v ? BenchmarksCommand.Format(v) : area.NoRow == true ? "no row" : $"suppressed ({area.Suppressed})";
 
     private static string Direction(string polarity) => polarity switch

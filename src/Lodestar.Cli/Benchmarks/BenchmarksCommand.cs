@@ -2,10 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Lodestar.Application.Benchmarks;
+using Lodestar.Application.Imports;
 using Lodestar.Data;
+using Lodestar.Data.Audit;
 using Lodestar.Data.Benchmarks;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Benchmarks;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Cli.Benchmarks;
 
@@ -51,11 +54,13 @@ public static class BenchmarksCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            BenchmarkReadResult result;
+            Result<BenchmarkImportSummary> imported;
             try
             {
                 var mappingPath = parse.GetValue(mapping)?.FullName ?? FindDefaultMapping();
-                result = DfeBenchmarkReader.Read(parse.GetValue(folder)!.FullName, BenchmarkMapping.Load(mappingPath));
+                await using var db = open();
+                imported = await new Importer(db, new AuditLog(db, TimeProvider.System), TimeProvider.System)
+                    .BenchmarksAsync(CliDatabase.CliActor, parse.GetValue(folder)!.FullName, mappingPath, cancellationToken);
             }
             catch (BenchmarkInputException e)
             {
@@ -63,34 +68,23 @@ public static class BenchmarksCommand
                 return Misuse;
             }
 
-            if (result.HasErrors)
+            if (!imported.Succeeded)
             {
-                foreach (var diagnostic in result.Diagnostics.Take(50))
+                foreach (var problem in imported.Problems.Take(50))
                 {
-                    await error.WriteLineAsync(diagnostic.ToString());
+                    await error.WriteLineAsync(problem.ToString());
                 }
 
-                if (result.Diagnostics.Count > 50)
+                if (imported.Problems.Count > 50)
                 {
-                    await error.WriteLineAsync($"… and {result.Diagnostics.Count - 50} more.");
+                    await error.WriteLineAsync($"… and {imported.Problems.Count - 50} more.");
                 }
 
-                await error.WriteLineAsync($"Nothing was imported: {result.Diagnostics.Count} problem(s).");
+                await error.WriteLineAsync($"Nothing was imported: {imported.Problems.Count} problem(s).");
                 return DataErrors;
             }
 
-            IReadOnlyList<BenchmarkImportCount> counts;
-            try
-            {
-                await using var db = open();
-                counts = await new BenchmarkStore(db).ImportAsync(result.Import, cancellationToken);
-            }
-            catch (DbUpdateException e)
-            {
-                await error.WriteLineAsync($"Nothing was imported: the database refused the figures ({e.InnerException?.Message ?? e.Message}).");
-                return DataErrors;
-            }
-
+            var counts = imported.Value.Counts;
             var width = Math.Max("measure".Length, counts.Count == 0 ? 0 : counts.Max(c => c.MeasureId.Length));
             await output.WriteLineAsync($"{"measure".PadRight(width)}  figures  suppressed  years");
             foreach (var count in counts)
@@ -101,8 +95,8 @@ public static class BenchmarksCommand
 
             await output.WriteLineAsync(
                 $"Imported {counts.Sum(c => c.Figures)} figures for {counts.Count} measures"
-                + (result.Import.Neighbours.Count > 0
-                    ? $" and {result.Import.Neighbours.Select(n => n.CouncilCode).Distinct().Count()} councils' statistical neighbours."
+                + (imported.Value.NeighbourCouncils > 0
+                    ? $" and {imported.Value.NeighbourCouncils} councils' statistical neighbours."
                     : "."));
             return 0;
         });

@@ -1,8 +1,18 @@
 using System.CommandLine;
+using Lodestar.Application.Imports;
+using Lodestar.Application.Returns;
+using Lodestar.Application.Scorecards;
 using Lodestar.Data;
+using Lodestar.Data.Audit;
+using Lodestar.Data.Benchmarks;
 using Lodestar.Data.Frameworks;
 using Lodestar.Domain.Periods;
+using Lodestar.Domain.Problems;
+using Lodestar.Formats;
 using Lodestar.Formats.Frameworks;
+using Lodestar.Formats.Population;
+using Lodestar.Metrics.Kpis;
+using static Lodestar.Cli.CliDatabase;
 
 namespace Lodestar.Cli.Frameworks;
 
@@ -40,38 +50,16 @@ public static class FrameworkCommands
                 return 2;
             }
 
-            var read = paths.Select(p => (Path: p, Result: FrameworkYaml.ReadFile(p))).ToList();
-            foreach (var problem in read.SelectMany(r => r.Result.Problems))
-            {
-                await error.WriteLineAsync(problem.ToString());
-            }
-
-            if (read.Any(r => !r.Result.Succeeded))
-            {
-                return 1;
-            }
-
             await using var db = open();
-            var outcomes = await new FrameworkStore(db).ImportAllAsync([.. read.Select(r => r.Result.Framework!)], cancel);
-            var refused = outcomes.Where(o => !o.Result.Succeeded).ToList();
-            if (refused.Count > 0)
+            var imported = await CliImporter(db).FrameworksAsync(CliActor, paths, cancel);
+            if (await Report(imported.Problems, error) is { } code)
             {
-                foreach (var (framework, result) in refused)
-                {
-                    var path = read.First(r => r.Result.Framework == framework).Path;
-                    foreach (var problem in result.Problems)
-                    {
-                        await error.WriteLineAsync($"{Path.GetFileName(path)}: {problem}");
-                    }
-                }
-
-                return 1;
+                return code;
             }
 
-            var done = outcomes.Select(o => $"Imported framework {o.Framework.Id}: {o.Framework.Flatten().Count()} nodes, {o.Framework.Measures.Count} measures defined, {o.Framework.ReferencedMeasureIds().Count} measures used.").ToList();
-            foreach (var line in done)
+            foreach (var f in imported.Value)
             {
-                await output.WriteLineAsync(line);
+                await output.WriteLineAsync($"Imported framework {f.Id}: {f.Flatten().Count()} nodes, {f.Measures.Count} measures defined, {f.ReferencedMeasureIds().Count} measures used.");
             }
 
             return 0;
@@ -146,37 +134,17 @@ public static class FrameworkCommands
         var time = clock ?? TimeProvider.System;
         var command = new Command("values", "Periodic values for measures that are not computed from the returns.");
         var file = new Argument<FileInfo>("FILE") { Description = "CSV or XLSX with columns measure, council, period, value [, numerator, denominator, note]." };
-        var import = new Command("import", "Import periodic values; a value for the same measure, council and period is replaced. All or nothing.") { file };
-        import.SetAction(async (parse, cancel) =>
-        {
-            var (output, error) = Writers(parse);
-            var path = parse.GetRequiredValue(file).FullName;
-            if (!File.Exists(path))
+        var import = ImportFile(
+            "Import periodic values; a value for the same measure, council and period is replaced. All or nothing.",
+            file,
+            "values",
+            open,
+            time,
+            async (importer, path, cancel) =>
             {
-                await error.WriteLineAsync($"{path}: no such file");
-                return 2;
-            }
-
-            await using var db = open();
-            var store = new FrameworkStore(db);
-            var measures = await store.MeasuresAsync(cancellationToken: cancel);
-            var councils = await store.CouncilCodesAsync(cancel);
-            var read = PeriodicValuesFile.Read(path, measures.ContainsKey, c => councils.GetValueOrDefault(c), Environment.UserName, time.GetUtcNow());
-            if (await Report(read.Problems, error) is { } code)
-            {
-                return code;
-            }
-
-            var stored = await store.ImportValuesAsync(read.Values, cancel);
-            if (!stored.Succeeded)
-            {
-                await error.WriteLineAsync(string.Join(Environment.NewLine, stored.Problems));
-                return 1;
-            }
-
-            await output.WriteLineAsync($"Imported {stored.Stored} values from {Path.GetFileName(path)}.");
-            return 0;
-        });
+                await using var content = File.OpenRead(path);
+                return await importer.ValuesAsync(CliActor, path, content, cancel);
+            });
         command.Subcommands.Add(import);
         return command;
     }
@@ -187,31 +155,13 @@ public static class FrameworkCommands
         var open = openDatabase ?? CliDatabase.Open;
         var command = new Command("targets", "Targets for measures, by council and period, with tolerances.");
         var file = new Argument<FileInfo>("FILE") { Description = "CSV or XLSX with columns measure, council, period, value [, tolerance, profile]." };
-        var import = new Command("import", "Import targets; a target for the same measure, council and period is replaced. All or nothing.") { file };
-        import.SetAction(async (parse, cancel) =>
-        {
-            var (output, error) = Writers(parse);
-            var path = parse.GetRequiredValue(file).FullName;
-            if (!File.Exists(path))
-            {
-                await error.WriteLineAsync($"{path}: no such file");
-                return 2;
-            }
-
-            await using var db = open();
-            var store = new FrameworkStore(db);
-            var measures = await store.MeasuresAsync(cancellationToken: cancel);
-            var councils = await store.CouncilCodesAsync(cancel);
-            var read = TargetsFile.Read(path, measures.ContainsKey, c => councils.GetValueOrDefault(c));
-            if (await Report(read.Problems, error) is { } code)
-            {
-                return code;
-            }
-
-            var stored = await store.SetTargetsAsync(read.Targets, cancel);
-            await output.WriteLineAsync($"Imported {stored.Stored} targets from {Path.GetFileName(path)}.");
-            return 0;
-        });
+        var import = ImportFile(
+            "Import targets; a target for the same measure, council and period is replaced. All or nothing.",
+            file,
+            "targets",
+            open,
+            TimeProvider.System,
+            (importer, path, cancel) => importer.TargetsAsync(CliActor, path, cancel));
         command.Subcommands.Add(import);
         return command;
     }
@@ -227,9 +177,18 @@ public static class FrameworkCommands
         var format = new Option<string>("--format") { Description = "table (default), json or xlsx.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "xlsx");
         var outFile = new Option<FileInfo?>("--out") { Description = "The file to write; standard output without it. Required for xlsx." };
-        var command = new Command("scorecard", "A framework's measures for one council and period: value, target, RAG and reason, direction of travel.")
+        var returns = new Option<string[]>("--returns")
         {
-            framework, council, year, period, format, outFile,
+            Description = "903 and CIN returns (files or folders) to compute the KPI-linked measures from, as the web app does; without it they use entered values.",
+            HelpName = "PATH",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var population = new Option<string?>("--population") { Description = "DfE-format ONS population CSV for rates per 10,000 (with --returns).", HelpName = "FILE" };
+        var command = new Command(
+            "scorecard",
+            "A framework's measures for one council and period: value, target, RAG and reason, direction of travel, and the DfE benchmarks stored.")
+        {
+            framework, council, year, period, format, outFile, returns, population,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -269,11 +228,30 @@ public static class FrameworkCommands
                 return 2;
             }
 
+            var returnPaths = parse.GetValue(returns) ?? [];
+            var populationFile = parse.GetValue(population);
+            StatutoryDataStore statutory;
+            try
+            {
+                statutory = returnPaths.Length == 0
+                    ? StatutoryDataStore.Empty
+                    : StatutoryDataStore.From(
+                        StatutoryDataLoader.Load(returnPaths),
+                        populationFile is null ? PopulationEstimates.None : PopulationCsvReader.ReadFile(populationFile));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                await error.WriteLineAsync($"--population: cannot read the population file: {e.Message}");
+                return 2;
+            }
+
             await using var db = open();
             var store = new FrameworkStore(db);
             var frameworkId = parse.GetRequiredValue(framework);
             var councilText = parse.GetRequiredValue(council);
-            var scorecard = await store.ScorecardAsync(frameworkId, councilText, chosen, cancellationToken: cancel);
+            // The one scorecard call of the web app and the API: computed KPIs and DfE benchmarks included.
+            var service = new ScorecardService(db, store, new BenchmarkStore(db), statutory, TimeProvider.System);
+            var scorecard = await service.ScorecardAsync(frameworkId, councilText, chosen, cancel);
             if (scorecard is null)
             {
                 var known = (await store.ListAsync(cancel)).Any(f => f.Id == frameworkId);
@@ -307,7 +285,39 @@ public static class FrameworkCommands
         (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
 
     // Problems in the file: exit 1, or 2 when the file could not be read at all.
-    private static async Task<int?> Report(IReadOnlyList<FileProblem> problems, TextWriter error)
+    /// <summary>An <c>import FILE</c> subcommand over one of the importer's file imports: exit 0 stored, 1 refused, 2 unreadable.</summary>
+    private static Command ImportFile(
+        string description, Argument<FileInfo> file, string noun, Func<LodestarDbContext> open, TimeProvider clock,
+        Func<Importer, string, CancellationToken, Task<Result<int>>> import)
+    {
+        var command = new Command("import", description) { file };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var (output, error) = Writers(parse);
+            var path = parse.GetRequiredValue(file).FullName;
+            if (!File.Exists(path))
+            {
+                await error.WriteLineAsync($"{path}: no such file");
+                return 2;
+            }
+
+            await using var db = open();
+            var stored = await import(CliImporter(db, clock), path, cancel);
+            if (await Report(stored.Problems, error) is { } code)
+            {
+                return code;
+            }
+
+            await output.WriteLineAsync($"Imported {stored.Value} {noun} from {Path.GetFileName(path)}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Importer CliImporter(LodestarDbContext db, TimeProvider? clock = null) =>
+        new(db, new AuditLog(db, clock ?? TimeProvider.System), clock ?? TimeProvider.System);
+
+    private static async Task<int?> Report(IReadOnlyList<Problem> problems, TextWriter error)
     {
         if (problems.Count == 0)
         {

@@ -1,10 +1,10 @@
 using System.CommandLine;
-using System.Globalization;
+using Lodestar.Application.Kpis;
+using Lodestar.Application.Returns;
 using Lodestar.Formats;
 using Lodestar.Formats.Population;
 using Lodestar.Formats.Validation;
 using Lodestar.Metrics.Kpis;
-using Lodestar.Metrics.Records;
 
 namespace Lodestar.Cli.Kpi;
 
@@ -60,9 +60,15 @@ public static class KpiCommand
 
     internal static int Run(KpiRequest request, TextWriter output, TextWriter error)
     {
-        if (!TryPeriods(request, out var periods, out var problem)
-            || !TryKpis(request, out var kpis, out problem)
-            || !TryFormat(request.Format, out problem))
+        var (periods, problem) = KpiPeriodQuery.Parse(request.Year, request.From, request.To, request.Series, KpiPeriodSpelling.CommandLine);
+        var (kpis, kpiProblem) = KpiPeriodQuery.ParseKpis(request.Kpi);
+        problem ??= kpiProblem;
+        if (problem is null && request.Explain is { } explainKpi && KpiCatalog.Find(explainKpi) is null)
+        {
+            problem = $"--explain: no KPI with id '{explainKpi}'";
+        }
+
+        if (problem is not null || !TryFormat(request.Format, out problem))
         {
             error.WriteLine($"lodestar kpi: {problem}");
             return 2;
@@ -109,122 +115,19 @@ public static class KpiCommand
             error.WriteLine($"lodestar kpi: the data has {errors} error(s) and {warnings} warning(s); KPIs computed anyway (affected records handled as docs/kpis.md says; see lodestar validate)");
         }
 
-        var engine = new KpiEngine(new KpiOptions { Population = populationEstimates });
+        // The same store and engine the web app computes with, over the files given.
+        var store = StatutoryDataStore.From(loaded with { Councils = councils }, populationEstimates);
         if (request.Explain is { } explainId)
         {
-            KpiOutput.WriteExplanations(output, councils.SelectMany(c => periods.Select(p => engine.Explain(explainId, Dataset(c), p))), request.Format);
+            KpiOutput.WriteExplanations(output, councils.SelectMany(c => periods.Select(p => store.Engine.Explain(explainId, store.Dataset(c.CouncilCode)!, p))), request.Format);
         }
         else
         {
-            var results = councils.SelectMany(c => engine.Compute(Dataset(c), periods, kpis)).ToList();
+            var results = councils.SelectMany(c => store.Compute(c.CouncilCode, periods, kpis)).ToList();
             KpiOutput.WriteResults(output, results, request.Format);
         }
 
         return errors > 0 ? 1 : 0;
-    }
-
-    private static KpiDataset Dataset(CouncilData council) => KpiDataset.Of(council);
-
-    private static bool TryPeriods(KpiRequest request, out IReadOnlyList<KpiPeriod> periods, out string problem)
-    {
-        periods = [];
-        problem = string.Empty;
-        var modes = (request.Year is null ? 0 : 1) + (request.Series is null ? 0 : 1) + (request.Series is null && (request.From is not null || request.To is not null) ? 1 : 0);
-        if (modes != 1)
-        {
-            problem = "give exactly one of --year YYYY, --from YYYY-MM-DD --to YYYY-MM-DD, or --series month|quarter|year --from ... --to ...";
-            return false;
-        }
-
-        if (request.Year is { } yearText)
-        {
-            if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1990 || year > 2100 || request.From is not null || request.To is not null)
-            {
-                problem = $"--year takes a reporting year such as 2025 (not '{yearText}'), without --from or --to";
-                return false;
-            }
-
-            periods = [KpiPeriod.ReportingYear(year)];
-            return true;
-        }
-
-        if (!TryDate(request.From, "--from", out var from, ref problem) || !TryDate(request.To, "--to", out var to, ref problem))
-        {
-            return false;
-        }
-
-        if (to < from)
-        {
-            problem = $"--to {to:yyyy-MM-dd} is before --from {from:yyyy-MM-dd}";
-            return false;
-        }
-
-        if (request.Series is null)
-        {
-            periods = [new KpiPeriod(from, to)];
-            return true;
-        }
-
-        KpiSeriesKind? kind = request.Series.ToLowerInvariant() switch
-        {
-            "month" => KpiSeriesKind.Month,
-            "quarter" => KpiSeriesKind.Quarter,
-            "year" => KpiSeriesKind.Year,
-            _ => null,
-        };
-        if (kind is null)
-        {
-            problem = $"--series takes month, quarter or year (not '{request.Series}')";
-            return false;
-        }
-
-        periods = KpiPeriod.Series(kind.Value, from, to);
-        return true;
-    }
-
-    private static bool TryDate(string? text, string option, out DateOnly date, ref string problem)
-    {
-        date = default;
-        if (text is null)
-        {
-            problem = $"{option} YYYY-MM-DD is needed";
-            return false;
-        }
-
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-        {
-            problem = $"{option} takes a date as YYYY-MM-DD (not '{text}')";
-            return false;
-        }
-
-        return true;
-    }
-
-    private static bool TryKpis(KpiRequest request, out IReadOnlyList<string>? kpis, out string problem)
-    {
-        kpis = null;
-        problem = string.Empty;
-        if (request.Explain is { } explain && KpiCatalog.Find(explain) is null)
-        {
-            problem = $"--explain: no KPI with id '{explain}'";
-            return false;
-        }
-
-        if (request.Kpi is null)
-        {
-            return true;
-        }
-
-        var ids = request.Kpi.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var unknown = ids.Where(id => KpiCatalog.Find(id) is null).ToList();
-        if (ids.Length == 0 || unknown.Count > 0)
-        {
-            problem = $"--kpi: unknown KPI id(s): {string.Join(", ", unknown)} (ids as in docs/kpis.md)";
-            return false;
-        }
-
-        kpis = ids;
-        return true;
     }
 
     private static bool TryFormat(string format, out string problem)

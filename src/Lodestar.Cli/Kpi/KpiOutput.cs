@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Lodestar.Application.Kpis;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Formats.Spreadsheets;
 
@@ -10,6 +11,8 @@ namespace Lodestar.Cli.Kpi;
 /// <summary>Writes KPI results as JSON (snake_case keys), CSV (formula injection neutralised) or a table.</summary>
 internal static class KpiOutput
 {
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly string[] Columns = ["kpi", "council", "period_start", "period_end", "value", "numerator", "denominator", "unit", "category"];
 
     public static void WriteResults(TextWriter output, IReadOnlyList<KpiResult> results, string format)
@@ -46,7 +49,7 @@ internal static class KpiOutput
                 {
                     json.WriteStartObject();
                     json.WritePropertyName("result");
-                    WriteResult(json, e.Result);
+                    JsonSerializer.Serialize(json, KpiResultResponse.From(e.Result), JsonOptions);
                     WriteStrings(json, "numerator_children", e.NumeratorChildren);
                     WriteStrings(json, "denominator_children", e.DenominatorChildren);
                     json.WriteStartObject("reasons");
@@ -110,59 +113,15 @@ internal static class KpiOutput
         }
     }
 
-    internal static string Json(IReadOnlyList<KpiResult> results)
-    {
-        var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartArray();
-            foreach (var r in results)
-            {
-                WriteResult(json, r);
-            }
-
-            json.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    /// <summary>The results as the JSON API writes them (<see cref="KpiResultResponse"/>), indented.</summary>
+    internal static string Json(IReadOnlyList<KpiResult> results) =>
+        JsonSerializer.Serialize(results.Select(KpiResultResponse.From), JsonOptions);
 
     /// <summary>A CSV cell: quoted when needed, and a leading = + - @ (or tab, CR) prefixed with ' so spreadsheets do not run it.</summary>
     internal static string Csv(string value)
     {
         value = SpreadsheetText.Neutralise(value);
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
-
-    private static void WriteResult(Utf8JsonWriter json, KpiResult r)
-    {
-        json.WriteStartObject();
-        json.WriteString("kpi", r.Kpi);
-        json.WriteString("council", r.Council);
-        json.WriteString("period_start", r.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        json.WriteString("period_end", r.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        WriteNumber(json, "value", r.Value);
-        WriteNumber(json, "numerator", r.Numerator);
-        WriteNumber(json, "denominator", r.Denominator);
-        json.WriteString("unit", r.Unit);
-        if (r.Category is not null)
-        {
-            json.WriteString("category", r.Category);
-        }
-
-        json.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            json.WriteNumber(name, Math.Round(v, 6));
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)

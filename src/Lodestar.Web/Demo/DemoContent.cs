@@ -1,10 +1,8 @@
+using Lodestar.Application.Imports;
 using Lodestar.Data;
-using Lodestar.Data.Actions;
-using Lodestar.Data.Benchmarks;
+using Lodestar.Data.Audit;
 using Lodestar.Data.Frameworks;
-using Lodestar.Formats.Actions;
-using Lodestar.Formats.Benchmarks;
-using Lodestar.Formats.Frameworks;
+using Lodestar.Domain.Problems;
 
 namespace Lodestar.Web.Demo;
 
@@ -13,10 +11,13 @@ namespace Lodestar.Web.Demo;
 /// into an empty database: the seed frameworks (samples/frameworks), the LAC action plan with its savings
 /// plan and the benefits register (samples/actions), the demo council's targets (samples/targets) and the
 /// DfE's published benchmarks (samples/benchmarks). The synthetic child-level returns are generated
-/// separately by <see cref="Returns.StatutoryDataStore"/>.
+/// separately by <see cref="Application.Returns.StatutoryDataStore"/>.
 /// </summary>
 public static class DemoContent
 {
+    /// <summary>Who the demo's imports are by, in the audit log.</summary>
+    public const string Actor = "demo";
+
     /// <summary>The samples folder the build copies beside the app.</summary>
     public static string SamplesFolder => Path.Combine(AppContext.BaseDirectory, "samples");
 
@@ -28,46 +29,37 @@ public static class DemoContent
             return;
         }
 
-        var read = Directory.GetFiles(Path.Combine(samples, "frameworks"), "*.yaml").Order(StringComparer.Ordinal).Select(FrameworkYaml.ReadFile).ToList();
-        Require(read.All(r => r.Succeeded), "a sample framework does not read", read.SelectMany(r => r.Problems).Select(p => p.ToString()));
-        var stored = await frameworks.ImportAllAsync([.. read.Select(r => r.Framework!)], cancellationToken);
-        Require(stored.All(s => s.Result.Succeeded), "a sample framework was refused", stored.SelectMany(s => s.Result.Problems));
+        // The same imports as a user's, audited as the demo's.
+        var importer = new Importer(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
+        var stored = await importer.FrameworksAsync(Actor, Directory.GetFiles(Path.Combine(samples, "frameworks"), "*.yaml").Order(StringComparer.Ordinal).ToList(), cancellationToken);
+        Require(stored, "the sample frameworks");
 
         foreach (var file in Directory.GetFiles(Path.Combine(samples, "actions"), "*.yaml").Order(StringComparer.Ordinal))
         {
-            var document = ActionsYamlReader.ReadFile(file);
-            Require(document.Succeeded, $"{Path.GetFileName(file)} does not read", document.Errors.Select(e => e.ToString()));
-            await ActionsStore.ImportAsync(db, document.Document!.Plan, document.Document.Savings, document.Document.Benefits, cancellationToken);
-            if (document.Document.Plan is { } plan)
-            {
-                var targets = await ActionPlanTargets.StoreAsync(db, plan, cancellationToken);
-                Require(targets.Succeeded, $"{Path.GetFileName(file)}'s targets were refused", targets.Problems);
-            }
+            var actions = await importer.ActionsAsync(Actor, file, cancellationToken);
+            Require(actions, Path.GetFileName(file));
+            Require(new Result(actions.Value.TargetProblems), $"{Path.GetFileName(file)}'s targets");
         }
 
-        var measures = await frameworks.MeasuresAsync(cancellationToken: cancellationToken);
-        var councils = await frameworks.CouncilCodesAsync(cancellationToken);
         foreach (var file in Directory.GetFiles(Path.Combine(samples, "targets"), "*.csv").Order(StringComparer.Ordinal))
         {
-            var targets = TargetsFile.Read(file, measures.ContainsKey, c => councils.GetValueOrDefault(c));
-            Require(targets.Succeeded, $"{Path.GetFileName(file)} does not read", targets.Problems.Select(p => p.ToString()));
-            var result = await frameworks.SetTargetsAsync(targets.Targets, cancellationToken);
-            Require(result.Succeeded, $"{Path.GetFileName(file)} was refused", result.Problems);
+            Require(await importer.TargetsAsync(Actor, file, cancellationToken), Path.GetFileName(file));
         }
 
-        var benchmarks = DfeBenchmarkReader.Read(Path.Combine(samples, "benchmarks", "dfe"), BenchmarkMapping.Load(Path.Combine(samples, "benchmarks", "mapping.yaml")));
-        Require(!benchmarks.HasErrors, "the DfE benchmark files do not read", benchmarks.Diagnostics.Select(d => d.ToString()));
-        var counts = await new BenchmarkStore(db).ImportAsync(benchmarks.Import, cancellationToken);
+        var benchmarks = await importer.BenchmarksAsync(
+            Actor, Path.Combine(samples, "benchmarks", "dfe"), Path.Combine(samples, "benchmarks", "mapping.yaml"), cancellationToken);
+        Require(benchmarks, "the DfE benchmark files");
+        var counts = benchmarks.Value.Counts;
         logger.LogInformation(
             "Loaded the demo content: {Frameworks} frameworks, the sample action plans, targets and {Measures} benchmark measures.",
-            stored.Count, counts.Count);
+            stored.Value.Count, counts.Count);
     }
 
-    private static void Require(bool condition, string what, IEnumerable<string> problems)
+    private static void Require(Result result, string what)
     {
-        if (!condition)
+        if (!result.Succeeded)
         {
-            throw new InvalidOperationException($"Demo content: {what}: {string.Join("; ", problems.Take(5))}");
+            throw new InvalidOperationException($"Demo content: {what} was refused: {string.Join("; ", result.Problems.Take(5))}");
         }
     }
 }

@@ -1,3 +1,6 @@
+using Lodestar.Application.Benchmarks;
+using Lodestar.Application.Imports;
+using Lodestar.Application.Scorecards;
 using Lodestar.Data.Benchmarks;
 using Lodestar.Data.Frameworks;
 using Lodestar.Domain.Periods;
@@ -25,6 +28,7 @@ public static class FrameworkEndpoints
         services.TryAddScoped<FrameworkStore>();
         services.TryAddScoped<BenchmarkStore>();
         services.TryAddScoped<ScorecardService>();
+        services.TryAddScoped<Importer>();
     }
 
     /// <summary>GET /api/frameworks, /api/frameworks/{id}/scorecard, /api/benchmarks, and the scorecard XLSX download.</summary>

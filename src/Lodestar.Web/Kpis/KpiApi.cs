@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using System.Text.Json.Serialization;
-using Lodestar.Data.Audit;
 using Lodestar.Metrics.Kpis;
-using Lodestar.Web.Returns;
+using Lodestar.Application.Kpis;
+using Lodestar.Application.Returns;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,30 +12,6 @@ public sealed record KpiResultsRequest(string? Council, string? Year, string? Fr
 
 /// <summary>Query of <c>GET /api/kpis/{id}/explain</c>: a council and one period (year, or from and to).</summary>
 public sealed record KpiExplainRequest(string? Council, string? Year, string? From, string? To);
-
-/// <summary>One KPI result: the fields and keys of <c>lodestar kpi --format json</c>; null values are written as null.</summary>
-public sealed record KpiResultResponse(
-    [property: JsonPropertyName("kpi")] string Kpi,
-    [property: JsonPropertyName("council")] string Council,
-    [property: JsonPropertyName("period_start")] DateOnly PeriodStart,
-    [property: JsonPropertyName("period_end")] DateOnly PeriodEnd,
-    [property: JsonPropertyName("value")] double? Value,
-    [property: JsonPropertyName("numerator")] double? Numerator,
-    [property: JsonPropertyName("denominator")] double? Denominator,
-    [property: JsonPropertyName("unit")] string Unit,
-    [property: JsonPropertyName("category"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category)
-{
-    /// <summary>Rounded to 6 decimal places, as the command line writes them; NaN or infinity as null.</summary>
-    public static KpiResultResponse From(KpiResult r) =>
-        new(r.Kpi, r.Council, r.PeriodStart, r.PeriodEnd, Round(r.Value), Round(r.Numerator), Round(r.Denominator), r.Unit, r.Category);
-
-    private static double? Round(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 6) : null;
-}
-
-/// <summary>The children (pseudonymous ids as the returns give them) in a result's numerator and denominator.</summary>
-public sealed record KpiExplainResponse(
-    [property: JsonPropertyName("numerator")] IReadOnlyList<string> Numerator,
-    [property: JsonPropertyName("denominator")] IReadOnlyList<string> Denominator);
 
 /// <summary>
 /// The KPI JSON API. <c>GET /api/kpis</c> (any signed-in user) gives results; <c>GET /api/kpis/{id}/explain</c>
@@ -52,10 +27,6 @@ public static class KpiApi
         api.MapGet("/{id}/explain", ExplainAsync).RequireAuthorization(SecurityServices.ChildLevelPolicy);
     }
 
-    /// <summary>The audit subject of a child-level view: "kpi cla_at_end E10000003 2024-04-01..2025-03-31".</summary>
-    public static string AuditSubject(string kpi, string council, KpiPeriod period) =>
-        $"kpi {kpi} {council} {period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd}";
-
     private static Results<Ok<IReadOnlyList<KpiResultResponse>>, ProblemHttpResult> GetResults(
         [AsParameters] KpiResultsRequest request, StatutoryDataStore store)
     {
@@ -70,14 +41,10 @@ public static class KpiApi
             return BadRequest(problem);
         }
 
-        IReadOnlyList<string>? ids = null;
-        if (!string.IsNullOrWhiteSpace(request.Kpi))
+        var (ids, kpiProblem) = KpiPeriodQuery.ParseKpis(request.Kpi);
+        if (kpiProblem is not null)
         {
-            ids = [.. request.Kpi.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
-            if (ids.FirstOrDefault(id => KpiCatalog.Find(id) is null) is { } unknown)
-            {
-                return BadRequest($"No KPI with id '{unknown}'.");
-            }
+            return BadRequest(kpiProblem);
         }
 
         var council = request.Council.Trim();
@@ -91,10 +58,10 @@ public static class KpiApi
     }
 
     private static async Task<Results<Ok<KpiExplainResponse>, ProblemHttpResult>> ExplainAsync(
-        string id, [AsParameters] KpiExplainRequest request, StatutoryDataStore store, AuditLog audit, ClaimsPrincipal user,
+        string id, [AsParameters] KpiExplainRequest request, ChildLevelKpis childLevel, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        if (KpiCatalog.Find(id) is null)
+        if (KpiCatalog.Find(id) is not { } kpi)
         {
             return BadRequest($"No KPI with id '{id}'.");
         }
@@ -111,16 +78,12 @@ public static class KpiApi
         }
 
         var council = request.Council.Trim();
-        if (store.Dataset(council) is not { } dataset)
+        var explanation = await childLevel.ExplainAsync(user.Identity?.Name ?? "unknown", kpi, council, periods[0], cancellationToken);
+        if (explanation is null)
         {
             return NotFound(council);
         }
 
-        var period = periods[0];
-        var explanation = store.Engine.Explain(id, dataset, period);
-        var children = explanation.NumeratorChildren.Union(explanation.DenominatorChildren, StringComparer.Ordinal).Count();
-        await audit.RecordAsync(
-            user.Identity?.Name ?? "unknown", AuditActions.ViewChildLevel, AuditSubject(id, council, period), $"{children} children", cancellationToken);
         return TypedResults.Ok(new KpiExplainResponse(explanation.NumeratorChildren, explanation.DenominatorChildren));
     }
 

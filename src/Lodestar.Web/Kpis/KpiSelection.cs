@@ -1,6 +1,7 @@
 using System.Globalization;
+using Lodestar.Application.Kpis;
 using Lodestar.Metrics.Kpis;
-using Lodestar.Web.Returns;
+using Lodestar.Application.Returns;
 
 namespace Lodestar.Web.Kpis;
 
@@ -25,8 +26,8 @@ public enum KpiSelectionProblem
 /// </summary>
 public sealed record KpiSelection(string Council, KpiDataset Dataset, IReadOnlyList<int> Years, int Year)
 {
-    public const int FirstYear = 1990;
-    public const int LastYear = 2100;
+    public const int FirstYear = KpiPeriodQuery.FirstYear;
+    public const int LastYear = KpiPeriodQuery.LastYear;
 
     public KpiPeriod Period => KpiPeriod.ReportingYear(Year);
 

@@ -102,8 +102,8 @@ public sealed class ActionsCommandTests : IAsyncLifetime
         var (exitCode, _, error) = await RunAsync("actions", "import", path);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains($"{path}:14:", error, StringComparison.Ordinal);
-        Assert.Contains($"{path}:19:", error, StringComparison.Ordinal);
+        Assert.Contains($"{path}, line 14, column ", error, StringComparison.Ordinal);
+        Assert.Contains($"{path}, line 19, column ", error, StringComparison.Ordinal);
         Assert.Contains("2 error(s); nothing was imported.", error, StringComparison.Ordinal);
         Assert.Equal(2, (await RunAsync("actions", "status", "cli-plan", "--as-at", "2016-03-01")).ExitCode);
     }

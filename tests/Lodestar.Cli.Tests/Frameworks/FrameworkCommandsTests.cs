@@ -1,9 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
 using Lodestar.Cli.Frameworks;
+using Lodestar.Cli.Kpi;
 using Lodestar.Data;
+using Lodestar.Data.Audit;
 using Lodestar.Data.Frameworks;
+using Lodestar.Formats.Generation;
 using Lodestar.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Cli.Tests.Frameworks;
 
@@ -174,7 +178,7 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
 
         var (exitCode, _, error) = await RunAsync("values", "import", Write("v.csv", "measure,council,period,value\nrereferrals,873,2025,14.2\ncomplaints,873,2025,twelve\n"));
 
-        Assert.Equal((1, "v.csv: row 3, column value: 'twelve' is not a number"), (exitCode, error.Trim()));
+        Assert.Equal((1, "v.csv, line 3, column value: 'twelve' is not a number"), (exitCode, error.Trim()));
         await using var db = Database.CreateContext();
         Assert.Empty(await new FrameworkStore(db).ValuesAsync("E10000003", cancellationToken: TestContext.Current.CancellationToken));
     }
@@ -201,6 +205,50 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
         Assert.Contains("Red: 14.2% is 3.2 points worse than the 11% target; tolerance 1 point", table.Output, StringComparison.Ordinal);
         Assert.Contains("Green 0, Amber 0, Red 1, Grey 1", table.Output, StringComparison.Ordinal);
         Assert.True(new FileInfo(xlsxPath).Length > 0);
+    }
+
+    [Fact]
+    public async Task Imports_FromTheCommandLine_AreAuditedAsTheOsUser()
+    {
+        await RunAsync("framework", "import", Write("f.yaml", Yaml));
+        await RunAsync("values", "import", Write("v.csv", "measure,council,period,value\ncomplaints,873,2025,12\n"));
+        await RunAsync("targets", "import", Write("t.csv", "measure,council,period,value\nrereferrals,873,2025,11\n"));
+
+        await using var db = Database.CreateContext();
+        var entries = await db.Set<AuditEvent>().OrderBy(a => a.Id).Select(a => a.Actor + " " + a.Action + " " + a.Subject).ToListAsync(TestContext.Current.CancellationToken);
+        var actor = $"cli:{Environment.UserName}";
+        Assert.Equal([$"{actor} import framework cli-test", $"{actor} import values v.csv", $"{actor} import targets t.csv"], entries);
+    }
+
+    [Fact]
+    public async Task Scorecard_WithReturns_GivesAKpiLinkedMeasureTheValueLodestarKpiComputes()
+    {
+        var returns = Path.Combine(_folder, "returns");
+        SyntheticDataGenerator.Generate(new GenerationOptions(councils: 1, childrenPerCouncil: 150, years: 2, yearEnd: 2025, seed: 11), returns, cancellationToken: TestContext.Current.CancellationToken);
+        var council = Directory.GetDirectories(returns).Select(Path.GetFileName).Single(d => d!.StartsWith('E'))!;
+        var framework = Write("k.yaml", """
+            id: kpi-linked
+            title: "KPI-linked"
+            measures:
+              - id: cla
+                title: "Children looked after at 31 March"
+                unit: count
+                source: { kpi: cla_at_end }
+            nodes:
+              - { kind: theme, id: t, title: "T", measures: [cla] }
+            """);
+        await RunAsync("framework", "import", framework);
+        var kpiOutput = new StringWriter();
+        KpiCommand.Run(new KpiRequest([returns], "2025", null, null, null, null, council, "cla_at_end", "json", null), kpiOutput, new StringWriter());
+        var expected = JsonDocument.Parse(kpiOutput.ToString()).RootElement[0].GetProperty("value").GetDecimal();
+
+        var withReturns = await RunAsync("scorecard", "--framework", "kpi-linked", "--council", council, "--year", "2025", "--format", "json", "--returns", returns);
+        var without = await RunAsync("scorecard", "--framework", "kpi-linked", "--council", council, "--year", "2025", "--format", "json");
+
+        Assert.True(expected > 0);
+        Assert.True(Measure(withReturns.Output).TryGetProperty("value", out var value), withReturns.Output + withReturns.Error);
+        Assert.Equal(expected, value.GetDecimal());
+        Assert.False(Measure(without.Output).TryGetProperty("value", out _)); // no returns: no value (null is left out)
     }
 
     [Fact]
@@ -232,4 +280,7 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
             Assert.Contains(name, output.ToString(), StringComparison.Ordinal);
         }
     }
+
+    private static JsonElement Measure(string scorecardJson) =>
+        JsonDocument.Parse(scorecardJson).RootElement.GetProperty("nodes")[0].GetProperty("measures")[0].Clone();
 }

@@ -5,7 +5,7 @@ using Lodestar.Data.Frameworks;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Domain.Benchmarks;
 using Lodestar.Web.Demo;
-using Lodestar.Web.Returns;
+using Lodestar.Application.Returns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lodestar.Web.Tests.Demo;

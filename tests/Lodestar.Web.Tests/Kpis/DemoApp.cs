@@ -2,7 +2,7 @@ using System.Text.Json;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Metrics.Kpis;
-using Lodestar.Web.Returns;
+using Lodestar.Application.Returns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

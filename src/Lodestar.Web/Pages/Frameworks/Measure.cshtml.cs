@@ -1,11 +1,10 @@
 using System.Globalization;
-using Lodestar.Data;
-using Lodestar.Data.Audit;
+using Lodestar.Application.Imports;
+using Lodestar.Application.Scorecards;
 using Lodestar.Domain.Benchmarks;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
-using Lodestar.Web.Frameworks;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Frameworks;
 
-public sealed class MeasureModel(LodestarDbContext db, ScorecardService service, AuditLog audit, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class MeasureModel(ScorecardService service, Importer importer, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     /// <summary>How many reporting years of history the page shows.</summary>
     public const int HistoryYears = 6;
@@ -100,15 +99,12 @@ public sealed class MeasureModel(LodestarDbContext db, ScorecardService service,
             EnteredAt = clock.GetUtcNow(),
         };
 
-        // The audit entry is added to the same context: the store's SaveChanges commits both.
-        audit.Add(actor, AuditActions.Edit, $"value {Measure.Id} {ChosenCouncil.Code} {period}", value.ToString(CultureInfo.InvariantCulture));
-        var stored = await service.Frameworks.ImportValuesAsync([entry], cancellationToken);
+        var stored = await importer.ValueAsync(actor, entry, cancellationToken);
         if (!stored.Succeeded)
         {
-            db.ChangeTracker.Clear(); // the audit entry was not saved: drop it
             foreach (var problem in stored.Problems)
             {
-                ModelState.AddModelError(nameof(ValueText), problem);
+                ModelState.AddModelError(nameof(ValueText), problem.Message);
             }
 
             return Page();

@@ -1,7 +1,7 @@
+using Lodestar.Application.Scorecards;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
-using Lodestar.Web.Frameworks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,7 +1,7 @@
-using Lodestar.Data.Audit;
+using Lodestar.Application.Kpis;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Web.Kpis;
-using Lodestar.Web.Returns;
+using Lodestar.Application.Returns;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +14,7 @@ namespace Lodestar.Web.Pages.Kpis;
 /// (the engine's ExplainChild reasons). Child-level: needs the role, and every view is audited.
 /// </summary>
 [Authorize(Policy = SecurityServices.ChildLevelPolicy)]
-public sealed class ChildModel(StatutoryDataStore store, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class ChildModel(StatutoryDataStore store, ChildLevelKpis childLevel, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Council { get; set; }
@@ -52,8 +52,8 @@ public sealed class ChildModel(StatutoryDataStore store, AuditLog audit, TimePro
             return problem == KpiSelectionProblem.BadYear ? BadRequest() : NotFound();
         }
 
-        var children = definition.Source == KpiSource.Ssda903 ? selection!.Dataset.Cla?.Children : selection!.Dataset.Cin?.Children;
-        if (children is null || children.Find(childId) < 0)
+        var child = await childLevel.ExplainChildAsync(User.Identity?.Name ?? "unknown", definition, selection!.Council, selection.Period, childId, cancellationToken);
+        if (child is null)
         {
             return NotFound();
         }
@@ -61,13 +61,9 @@ public sealed class ChildModel(StatutoryDataStore store, AuditLog audit, TimePro
         Definition = definition;
         Selection = selection;
         ChildId = childId;
-        Reasons = store.Engine.ExplainChild(definition.Id, selection.Dataset, selection.Period, childId);
-        var explanation = store.Engine.Explain(definition.Id, selection.Dataset, selection.Period);
-        InNumerator = explanation.NumeratorChildren.Contains(childId, StringComparer.Ordinal);
-        InDenominator = explanation.DenominatorChildren.Contains(childId, StringComparer.Ordinal);
-        await audit.RecordAsync(
-            User.Identity?.Name ?? "unknown", AuditActions.ViewChildLevel, KpiApi.AuditSubject(definition.Id, selection.Council, selection.Period),
-            $"1 child: {childId}", cancellationToken);
+        Reasons = child.Reasons;
+        InNumerator = child.InNumerator;
+        InDenominator = child.InDenominator;
         return Page();
     }
 }

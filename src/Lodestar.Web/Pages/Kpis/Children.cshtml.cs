@@ -1,7 +1,7 @@
-using Lodestar.Data.Audit;
+using Lodestar.Application.Kpis;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Web.Kpis;
-using Lodestar.Web.Returns;
+using Lodestar.Application.Returns;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +14,7 @@ namespace Lodestar.Web.Pages.Kpis;
 /// reporting year. Child-level: needs the role, and every view is written to the audit log before it is shown.
 /// </summary>
 [Authorize(Policy = SecurityServices.ChildLevelPolicy)]
-public sealed class ChildrenModel(StatutoryDataStore store, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class ChildrenModel(StatutoryDataStore store, ChildLevelKpis childLevel, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Council { get; set; }
@@ -51,12 +51,8 @@ public sealed class ChildrenModel(StatutoryDataStore store, AuditLog audit, Time
 
         Definition = definition;
         Selection = selection!;
-        Explanation = store.Engine.Explain(definition.Id, Selection.Dataset, Selection.Period);
+        Explanation = (await childLevel.ExplainAsync(User.Identity?.Name ?? "unknown", definition, Selection.Council, Selection.Period, cancellationToken))!;
         Results = store.Compute(Selection.Council, [Selection.Period], [definition.Id]);
-        var children = Explanation.NumeratorChildren.Union(Explanation.DenominatorChildren, StringComparer.Ordinal).Count();
-        await audit.RecordAsync(
-            User.Identity?.Name ?? "unknown", AuditActions.ViewChildLevel, KpiApi.AuditSubject(definition.Id, Selection.Council, Selection.Period),
-            $"{children} children", cancellationToken);
         return Page();
     }
 }

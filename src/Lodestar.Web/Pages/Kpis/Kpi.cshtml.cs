@@ -2,7 +2,7 @@ using System.Text.Json;
 using Lodestar.Data.Security;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Web.Kpis;
-using Lodestar.Web.Returns;
+using Lodestar.Application.Returns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,6 +1,10 @@
+using System.Globalization;
+using Lodestar.Application.Returns;
+using Lodestar.Application.Savings;
 using Lodestar.Data;
 using Lodestar.Data.Actions;
 using Lodestar.Domain.Savings;
+using Lodestar.Formats.Actions;
 using Lodestar.Web.Actions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,10 +12,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lodestar.Web.Pages.Savings;
 
 /// <summary>/savings/{plan}?year=: plan vs delivered vs forecast by objective, placement type and year, and the reconciliation.</summary>
-public sealed class PlanModel(LodestarDbContext db) : PageModel
+public sealed class PlanModel(LodestarDbContext db, StatutoryDataStore returns) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Year { get; set; }
+
+    /// <summary>The council whose 903 returns give delivered and forecast; the only one with 903 data when left out.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Council { get; set; }
+
+    /// <summary>The baseline financial year, by the March it ends in.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Baseline { get; set; }
+
+    /// <summary>The financial year to date ends on this day (YYYY-MM-DD).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
 
     public SavingsPlan Plan { get; private set; } = null!;
 
@@ -38,7 +54,37 @@ public sealed class PlanModel(LodestarDbContext db) : PageModel
 
         Plan = savings;
         Year = onlyYear;
-        Report = SavingsReport.Build(savings, null, onlyYear);
+        Report = SavingsReport.Build(savings, CostModel(), onlyYear);
         return Page();
+    }
+
+    /// <summary>The cost model from the returns when a baseline and an end are given; problems go to the error summary.</summary>
+    private CostModelResult? CostModel()
+    {
+        if (string.IsNullOrWhiteSpace(Baseline) && string.IsNullOrWhiteSpace(To))
+        {
+            return null;
+        }
+
+        if (!int.TryParse(Baseline, NumberStyles.None, CultureInfo.InvariantCulture, out var baseline) || baseline is < 1990 or > 2100)
+        {
+            ModelState.AddModelError(nameof(Baseline), "Baseline year: enter a year such as 2016");
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to) || to.Year is < 1990 or > 2100)
+        {
+            ModelState.AddModelError(nameof(To), "Year to date ending: enter a date as YYYY-MM-DD, such as 2017-03-31");
+            return null;
+        }
+
+        var model = SavingsFromReturns.CostModel(returns, string.IsNullOrWhiteSpace(Council) ? null : Council.Trim(), baseline, to, CostsYamlReader.Illustrative());
+        if (!model.Succeeded)
+        {
+            ModelState.AddModelError(nameof(Council), $"Council: {model.Problems[0].Message}");
+            return null;
+        }
+
+        return model.Value;
     }
 }

@@ -1,7 +1,5 @@
-using Lodestar.Data;
-using Lodestar.Data.Audit;
-using Lodestar.Data.Frameworks;
-using Lodestar.Formats.Frameworks;
+using Lodestar.Application.Imports;
+using Lodestar.Domain.Problems;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +9,7 @@ namespace Lodestar.Web.Pages.Values;
 
 /// <summary>Upload a CSV or XLSX of periodic values (docs/frameworks.md): all or nothing, every problem with its row and column.</summary>
 [Authorize(Policy = SecurityServices.EditorPolicy)]
-public sealed class ImportModel(LodestarDbContext db, FrameworkStore store, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class ImportModel(Importer importer) : PageModel
 {
     /// <summary>Larger files are refused before reading.</summary>
     public const long MaxBytes = 10 * 1024 * 1024;
@@ -19,9 +17,13 @@ public sealed class ImportModel(LodestarDbContext db, FrameworkStore store, Audi
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
-    public IReadOnlyList<FileProblem> Problems { get; private set; } = [];
+    public IReadOnlyList<Problem> Problems { get; private set; } = [];
 
     public int? Imported { get; private set; }
+
+    /// <summary>Where in the file a problem is, for the table: "row 3, column value".</summary>
+    public static string Where(Problem problem) =>
+        string.Join(", ", new[] { problem.Line > 0 ? $"row {problem.Line}" : null, problem.Column is null ? null : $"column {problem.Column}" }.OfType<string>());
 
     public string? FileName { get; private set; }
 
@@ -51,44 +53,16 @@ public sealed class ImportModel(LodestarDbContext db, FrameworkStore store, Audi
             return Page();
         }
 
-        IReadOnlyList<(int Row, string[] Cells)> rows;
-        try
-        {
-            using var buffer = new MemoryStream();
-            await Upload.CopyToAsync(buffer, cancellationToken);
-            buffer.Position = 0;
-            rows = isXlsx ? Xlsx.ReadFirstSheet(buffer) : PeriodicValuesFile.ReadCsv(buffer);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or FormatException
-            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException)
-        {
-            ModelState.AddModelError(nameof(Upload), $"{FileName} cannot be read as {(isXlsx ? "XLSX" : "CSV")}");
-            return Page();
-        }
-
-        var measures = await store.MeasuresAsync(cancellationToken: cancellationToken);
-        var councils = await store.CouncilCodesAsync(cancellationToken);
-        var actor = User.Identity?.Name ?? "unknown";
-        var read = PeriodicValuesFile.Validate(FileName, rows, measures.ContainsKey, c => councils.GetValueOrDefault(c), actor, clock.GetUtcNow());
-        if (!read.Succeeded)
-        {
-            Problems = read.Problems;
-            ModelState.AddModelError(nameof(Upload), $"{FileName} has {read.Problems.Count} problem{(read.Problems.Count == 1 ? "" : "s")}: nothing was imported");
-            return Page();
-        }
-
-        // The audit entry is added to the same context: the store's SaveChanges commits it with the values.
-        audit.Add(actor, AuditActions.Import, $"values {FileName}", $"{read.Values.Count} values");
-        var stored = await store.ImportValuesAsync(read.Values, cancellationToken);
+        await using var content = Upload.OpenReadStream();
+        var stored = await importer.ValuesAsync(User.Identity?.Name ?? "unknown", FileName, content, cancellationToken);
         if (!stored.Succeeded)
         {
-            db.ChangeTracker.Clear(); // the audit entry was not saved: drop it
-            Problems = stored.Problems.Select(p => new FileProblem(FileName, "", p)).ToList();
-            ModelState.AddModelError(nameof(Upload), $"{FileName}: nothing was imported");
+            Problems = stored.Problems;
+            ModelState.AddModelError(nameof(Upload), $"{FileName} has {stored.Problems.Count} problem{(stored.Problems.Count == 1 ? "" : "s")}: nothing was imported");
             return Page();
         }
 
-        Imported = stored.Stored;
+        Imported = stored.Value;
         return Page();
     }
 }

@@ -1,9 +1,9 @@
 using Lodestar.Data.Benchmarks;
 using Lodestar.Domain.Benchmarks;
 
-namespace Lodestar.Web.Frameworks;
+namespace Lodestar.Application.Benchmarks;
 
-/// <summary>The comparison as `lodestar benchmarks show --format json` prints it, for GET /api/benchmarks (JSON field names are these, camel-cased).</summary>
+/// <summary>One DfE comparison on the wire: `lodestar benchmarks show --format json` and GET /api/benchmarks both write this (JSON field names are these, camel-cased).</summary>
 public sealed record BenchmarkResponse(
     BenchmarkMeasureInfo Measure,
     string Year,

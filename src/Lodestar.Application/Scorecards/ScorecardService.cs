@@ -6,10 +6,10 @@ using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
-using Lodestar.Web.Returns;
+using Lodestar.Application.Returns;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lodestar.Web.Frameworks;
+namespace Lodestar.Application.Scorecards;
 
 /// <summary>A council as the pickers list it.</summary>
 public sealed record CouncilChoice(string Code, string LaNumber, string Name);

@@ -4,8 +4,9 @@ using Lodestar.Formats.Generation;
 using Lodestar.Formats.Population;
 using Lodestar.Formats;
 using Lodestar.Metrics.Kpis;
+using Microsoft.Extensions.Logging;
 
-namespace Lodestar.Web.Returns;
+namespace Lodestar.Application.Returns;
 
 /// <summary>Where the web app's statutory returns come from, and whether to generate a demo council.</summary>
 /// <param name="Folder">The folder of returns: one sub-folder per council code, searched recursively.</param>
@@ -85,14 +86,27 @@ public sealed class StatutoryDataStore
         var result = StatutoryDataLoader.Load([options.Folder]);
         var populationFile = Path.Combine(options.Folder, "population.csv");
         var population = File.Exists(populationFile) ? PopulationCsvReader.ReadFile(populationFile) : PopulationEstimates.None;
-        var datasets = result.Councils.ToDictionary(c => c.CouncilCode, KpiDataset.Of, StringComparer.Ordinal);
-        var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
-        var warnings = result.Diagnostics.Count - errors;
+        var store = From(result, population);
         logger.LogInformation(
             "Loaded statutory returns: {Files} files, {Councils} councils, {Errors} data errors, {Warnings} warnings, {Refused} files refused.",
-            result.FilesRead, datasets.Count, errors, warnings, result.Refusals.Count);
-        return new StatutoryDataStore(datasets, new KpiEngine(new KpiOptions { Population = population }), result.FilesRead, errors, warnings);
+            store.FilesRead, store.Councils.Count, store.Errors, store.Warnings, result.Refusals.Count);
+        return store;
     }
+
+    /// <summary>
+    /// The store over returns already read (the command line reads the paths it is given), with the
+    /// population estimates for the rates per 10,000.
+    /// </summary>
+    public static StatutoryDataStore From(LoadResult loaded, PopulationEstimates population)
+    {
+        var datasets = loaded.Councils.ToDictionary(c => c.CouncilCode, KpiDataset.Of, StringComparer.Ordinal);
+        var errors = loaded.Diagnostics.Count(d => d.Severity == Severity.Error);
+        var warnings = loaded.Diagnostics.Count - errors;
+        return new StatutoryDataStore(datasets, new KpiEngine(new KpiOptions { Population = population }), loaded.FilesRead, errors, warnings);
+    }
+
+    /// <summary>A store holding no council (a scorecard from entered values only).</summary>
+    public static StatutoryDataStore Empty { get; } = new([], new KpiEngine(new KpiOptions()), 0, 0, 0);
 
     /// <summary>Five years of one synthetic council (Cambridgeshire's code), deterministic.</summary>
     private static void GenerateDemo(string folder)
@@ -122,17 +136,5 @@ public sealed class StatutoryDataStore
         }
 
         Directory.Delete(staging);
-    }
-}
-
-public static class StatutoryDataServices
-{
-    /// <summary>Registers the store, loaded at first use from <c>Lodestar:Returns:Folder</c> (default: returns in the data folder).</summary>
-    public static void AddStatutoryData(this IServiceCollection services, IConfiguration configuration, string dataFolder)
-    {
-        var folder = Path.GetFullPath(configuration["Lodestar:Returns:Folder"] ?? Path.Combine(dataFolder, "returns"), Environment.CurrentDirectory);
-        var options = new ReturnsOptions(folder, configuration.GetValue("Lodestar:Demo:Enabled", false));
-        services.AddSingleton(options);
-        services.AddSingleton(sp => StatutoryDataStore.Load(options, sp.GetRequiredService<ILoggerFactory>().CreateLogger<StatutoryDataStore>()));
     }
 }

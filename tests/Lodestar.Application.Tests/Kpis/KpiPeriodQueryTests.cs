@@ -1,7 +1,7 @@
 using Lodestar.Metrics.Kpis;
-using Lodestar.Web.Kpis;
+using Lodestar.Application.Kpis;
 
-namespace Lodestar.Web.Tests.Kpis;
+namespace Lodestar.Application.Tests.Kpis;
 
 public sealed class KpiPeriodQueryTests
 {

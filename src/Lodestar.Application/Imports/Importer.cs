@@ -1,0 +1,187 @@
+using Lodestar.Data;
+using Lodestar.Data.Actions;
+using Lodestar.Data.Audit;
+using Lodestar.Data.Benchmarks;
+using Lodestar.Data.Frameworks;
+using Lodestar.Domain.Frameworks;
+using Lodestar.Domain.Performance;
+using Lodestar.Domain.Problems;
+using Lodestar.Formats.Actions;
+using Lodestar.Formats.Benchmarks;
+using Lodestar.Formats.Frameworks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestar.Application.Imports;
+
+/// <summary>What a benchmark import stored: figures per measure, and how many councils' neighbours.</summary>
+public sealed record BenchmarkImportSummary(IReadOnlyList<BenchmarkImportCount> Counts, int NeighbourCouncils);
+
+/// <summary>What an actions file stored, and the targets its plan set on the frameworks' measures.</summary>
+public sealed record ActionsImportSummary(ActionsDocument Document, ActionsImportResult Stored, int TargetsSet, IReadOnlyList<Problem> TargetProblems);
+
+/// <summary>
+/// Every import of Lodestar's own data — frameworks, periodic values, targets, DfE benchmarks, action
+/// plans — for every host (web pages, JSON API, CLI, the demo start). Each reads the file, refuses it
+/// whole with its problems, or stores it all in one transaction together with its audit entry: the same
+/// file gives the same outcome and the same audit entry from any host.
+/// </summary>
+public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Frameworks from YAML files, imported together in whatever order resolves the measures they share; given back in that order.</summary>
+    public async Task<Result<IReadOnlyList<Framework>>> FrameworksAsync(string actor, IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
+    {
+        var read = paths.Select(p => (Path: p, Result: FrameworkYaml.ReadFile(p))).ToList();
+        if (read.Any(r => !r.Result.Succeeded))
+        {
+            return Result.Failure<IReadOnlyList<Framework>>(read.SelectMany(r => ImportProblems.From(r.Result.Problems)));
+        }
+
+        var frameworks = read.Select(r => r.Result.Framework!).ToList();
+        var entries = frameworks.Select(f => audit.Add(actor, AuditActions.Import, $"framework {f.Id}", $"{f.Measures.Count} measures defined")).ToList();
+        var outcomes = await new FrameworkStore(db).ImportAllAsync(frameworks, cancellationToken);
+        var refused = outcomes.Where(o => !o.Result.Succeeded).ToList();
+        if (refused.Count > 0)
+        {
+            Forget(entries);
+            return Result.Failure<IReadOnlyList<Framework>>(refused.SelectMany(o =>
+                o.Result.Problems.Select(p => Problem.InFile(Path.GetFileName(read.First(r => r.Result.Framework == o.Framework).Path), p))));
+        }
+
+        // In the order they were stored: a framework before those that use its measures.
+        return Result.Success<IReadOnlyList<Framework>>([.. outcomes.Select(o => o.Framework)]);
+    }
+
+    /// <summary>Periodic values from a CSV or XLSX file (by its name's extension); a value for the same measure, council and period is replaced.</summary>
+    public async Task<Result<int>> ValuesAsync(string actor, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        var file = Path.GetFileName(fileName);
+        var isXlsx = file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+        IReadOnlyList<(int Row, string[] Cells)> rows;
+        try
+        {
+            rows = isXlsx ? Xlsx.ReadFirstSheet(content) : PeriodicValuesFile.ReadCsv(content);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException
+            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException)
+        {
+            return Result.Failure<int>(Problem.InFile(file, $"cannot be read as {(isXlsx ? "XLSX" : "CSV")}"));
+        }
+
+        var store = new FrameworkStore(db);
+        var measures = await store.MeasuresAsync(cancellationToken: cancellationToken);
+        var councils = await store.CouncilCodesAsync(cancellationToken);
+        var read = PeriodicValuesFile.Validate(file, rows, measures.ContainsKey, c => councils.GetValueOrDefault(c), actor, clock.GetUtcNow());
+        if (!read.Succeeded)
+        {
+            return Result.Failure<int>(ImportProblems.From(read.Problems));
+        }
+
+        var entry = audit.Add(actor, AuditActions.Import, $"values {file}", $"{read.Values.Count} values");
+        var stored = await store.ImportValuesAsync(read.Values, cancellationToken);
+        if (!stored.Succeeded)
+        {
+            Forget([entry]);
+            return Result.Failure<int>(stored.Problems.Select(p => Problem.InFile(file, p)));
+        }
+
+        return Result.Success(stored.Stored);
+    }
+
+    /// <summary>One value entered by hand on a measure's page; replaces the value for the same measure, council and period.</summary>
+    public async Task<Result<int>> ValueAsync(string actor, PeriodicValue value, CancellationToken cancellationToken = default)
+    {
+        var entry = audit.Add(actor, AuditActions.Edit, $"value {value.MeasureId} {value.Council} {value.Period}", value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var stored = await new FrameworkStore(db).ImportValuesAsync([value], cancellationToken);
+        if (!stored.Succeeded)
+        {
+            Forget([entry]);
+            return Result.Failure<int>(stored.Problems.Select(p => new Problem(p)));
+        }
+
+        return Result.Success(stored.Stored);
+    }
+
+    /// <summary>Targets from a CSV or XLSX file; a target for the same measure, council and period is replaced.</summary>
+    public async Task<Result<int>> TargetsAsync(string actor, string path, CancellationToken cancellationToken = default)
+    {
+        var file = Path.GetFileName(path);
+        var store = new FrameworkStore(db);
+        var measures = await store.MeasuresAsync(cancellationToken: cancellationToken);
+        var councils = await store.CouncilCodesAsync(cancellationToken);
+        var read = TargetsFile.Read(path, measures.ContainsKey, c => councils.GetValueOrDefault(c));
+        if (!read.Succeeded)
+        {
+            return Result.Failure<int>(ImportProblems.From(read.Problems));
+        }
+
+        var entry = audit.Add(actor, AuditActions.Import, $"targets {file}", $"{read.Targets.Count} targets");
+        var stored = await store.SetTargetsAsync(read.Targets, cancellationToken);
+        if (!stored.Succeeded)
+        {
+            Forget([entry]);
+            return Result.Failure<int>(stored.Problems.Select(p => Problem.InFile(file, p)));
+        }
+
+        return Result.Success(stored.Stored);
+    }
+
+    /// <summary>
+    /// The DfE's published figures: the CSVs in a folder read through the mapping; a measure-year already
+    /// stored is replaced. A mapping that cannot be read is the caller's misuse (<see cref="BenchmarkInputException"/>).
+    /// </summary>
+    public async Task<Result<BenchmarkImportSummary>> BenchmarksAsync(string actor, string folder, string mappingPath, CancellationToken cancellationToken = default)
+    {
+        var read = DfeBenchmarkReader.Read(folder, BenchmarkMapping.Load(mappingPath));
+        if (read.HasErrors)
+        {
+            return Result.Failure<BenchmarkImportSummary>(read.Diagnostics.Select(d => new Problem(d.File, d.Row, d.Column, d.Value, d.Message)));
+        }
+
+        var entry = audit.Add(actor, AuditActions.Import, $"benchmarks {Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}", $"{read.Import.Observations.Count} figures");
+        try
+        {
+            var counts = await new BenchmarkStore(db).ImportAsync(read.Import, cancellationToken);
+            return Result.Success(new BenchmarkImportSummary(counts, read.Import.Neighbours.Select(n => n.CouncilCode).Distinct().Count()));
+        }
+        catch (DbUpdateException e)
+        {
+            Forget([entry]);
+            return Result.Failure<BenchmarkImportSummary>(new Problem($"the database refused the figures ({e.InnerException?.Message ?? e.Message})"));
+        }
+    }
+
+    /// <summary>
+    /// An action plan, savings plan and benefits register file (any of the three); the plan's targets on
+    /// measures are set on the frameworks' measures too (their problems are reported, not fatal).
+    /// </summary>
+    public async Task<Result<ActionsImportSummary>> ActionsAsync(string actor, string path, CancellationToken cancellationToken = default)
+    {
+        var read = ActionsYamlReader.ReadFile(path);
+        if (!read.Succeeded)
+        {
+            return Result.Failure<ActionsImportSummary>(read.Errors.Select(e => new Problem(e.File, e.Line, e.Column.ToString(System.Globalization.CultureInfo.InvariantCulture), null, e.Message)));
+        }
+
+        var document = read.Document!;
+        var ids = new[] { document.Plan?.Id, document.Savings?.Id, document.Benefits?.Id }.OfType<string>();
+        audit.Add(actor, AuditActions.Import, $"actions {Path.GetFileName(path)}", string.Join(", ", ids));
+        var stored = await ActionsStore.ImportAsync(db, document.Plan, document.Savings, document.Benefits, cancellationToken);
+        var (set, problems) = (0, (IReadOnlyList<Problem>)[]);
+        if (document.Plan is { } plan)
+        {
+            var targets = await ActionPlanTargets.StoreAsync(db, plan, cancellationToken);
+            (set, problems) = (targets.Stored, [.. targets.Problems.Select(p => new Problem(p))]);
+        }
+
+        return Result.Success(new ActionsImportSummary(document, stored, set, problems));
+    }
+
+    /// <summary>Audit entries added for a change that was then refused: they must not be saved with a later change.</summary>
+    private void Forget(IEnumerable<AuditEvent> entries)
+    {
+        foreach (var entry in entries)
+        {
+            db.Entry(entry).State = EntityState.Detached;
+        }
+    }
+}

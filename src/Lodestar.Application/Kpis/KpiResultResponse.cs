@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+using Lodestar.Metrics.Kpis;
+
+namespace Lodestar.Application.Kpis;
+
+/// <summary>One KPI result on the wire: <c>GET /api/kpis</c> and <c>lodestar kpi --format json</c> both write it; null values are written as null.</summary>
+public sealed record KpiResultResponse(
+    [property: JsonPropertyName("kpi")] string Kpi,
+    [property: JsonPropertyName("council")] string Council,
+    [property: JsonPropertyName("period_start")] DateOnly PeriodStart,
+    [property: JsonPropertyName("period_end")] DateOnly PeriodEnd,
+    [property: JsonPropertyName("value")] double? Value,
+    [property: JsonPropertyName("numerator")] double? Numerator,
+    [property: JsonPropertyName("denominator")] double? Denominator,
+    [property: JsonPropertyName("unit")] string Unit,
+    [property: JsonPropertyName("category"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category)
+{
+    /// <summary>Rounded to 6 decimal places, as the command line writes them; NaN or infinity as null.</summary>
+    public static KpiResultResponse From(KpiResult r) =>
+        new(r.Kpi, r.Council, r.PeriodStart, r.PeriodEnd, Round(r.Value), Round(r.Numerator), Round(r.Denominator), r.Unit, r.Category);
+
+    private static double? Round(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 6) : null;
+}
+
+/// <summary>The children (pseudonymous ids as the returns give them) in a result's numerator and denominator.</summary>
+public sealed record KpiExplainResponse(
+    [property: JsonPropertyName("numerator")] IReadOnlyList<string> Numerator,
+    [property: JsonPropertyName("denominator")] IReadOnlyList<string> Denominator);
+
