@@ -1,0 +1,61 @@
+using Lodestar.Application.Returns;
+using Lodestar.Application.Savings;
+using Lodestar.Domain.Savings;
+using Lodestar.Formats;
+using Lodestar.Formats.Actions;
+using Lodestar.Metrics.Kpis;
+
+namespace Lodestar.Application.Tests.Savings;
+
+public sealed class SavingsFromReturnsTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("lodestar-savings-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, true);
+
+    [Fact]
+    public void CostModel_NoReturns_SaysThereIsNo903Data()
+    {
+        var model = SavingsFromReturns.CostModel(StatutoryDataStore.Empty, null, 2024, new DateOnly(2024, 9, 30), CostsYamlReader.Illustrative());
+
+        Assert.Equal("the returns hold no SSDA903 data", Assert.Single(model.Problems).Message);
+    }
+
+    [Fact]
+    public void CostModel_TwoCouncilsAndNoneChosen_AsksForOne()
+    {
+        Write("E10000003", "C1");
+        Write("E10000015", "D1");
+        var store = StatutoryDataStore.From(StatutoryDataLoader.Load([_folder]), PopulationEstimates.None);
+
+        var model = SavingsFromReturns.CostModel(store, null, 2024, new DateOnly(2024, 9, 30), CostsYamlReader.Illustrative());
+        var chosen = SavingsFromReturns.CostModel(store, "E10000015", 2024, new DateOnly(2024, 9, 30), CostsYamlReader.Illustrative());
+
+        Assert.Equal("the returns hold several councils (E10000003, E10000015): choose one", Assert.Single(model.Problems).Message);
+        Assert.True(chosen.Succeeded);
+    }
+
+    [Fact]
+    public void CostModel_OneChildInHouseFosteringSinceApril2023_IsThatChildsDaysOver364()
+    {
+        Write("E10000003", "C1");
+        var store = StatutoryDataStore.From(StatutoryDataLoader.Load([_folder]), PopulationEstimates.None);
+
+        var model = SavingsFromReturns.CostModel(store, null, 2024, new DateOnly(2024, 9, 30), CostsYamlReader.Illustrative()).Value;
+
+        // Baseline 2023/24: the nights from 1 April 2023 to 1 April 2024 are 366 (2024 is a leap year) → 366/364;
+        // the year to date, 1 April to 30 September 2024, is 183 nights → 183/364. U4 with PR1 is in-house fostering.
+        var fostering = model.Categories.Single(c => c.Category == PlacementCategory.InHouseFostering);
+        Assert.Equal(366m / 364m, fostering.Baseline52Wk, 6);
+        Assert.Equal(183m / 364m, fostering.Actual52Wk, 6);
+    }
+
+    private void Write(string council, string child)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, council, "903")).FullName;
+        File.WriteAllText(Path.Combine(folder, "header.csv"), $"CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n{child},1,01/01/2012,WBRI,A123456789012,,\n");
+        File.WriteAllText(
+            Path.Combine(folder, "episodes.csv"),
+            $"CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n{child},01/04/2023,S,C2,N1,U4,PR1,,,,AB1 2CD,EF3 4GH,SC123456\n");
+    }
+}
