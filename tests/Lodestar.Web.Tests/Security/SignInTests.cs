@@ -3,14 +3,14 @@ using Lodestar.Data.Security;
 
 namespace Lodestar.Web.Tests.Security;
 
-public sealed class SignInTests
+public sealed class SignInTests(Browser browser) : IClassFixture<Browser>
 {
     [Fact]
     public async Task SignIn_ViewerInBrowser_SeesTheirNameButNoAdminLinks()
     {
         await using var app = await RunningApp.StartAsync();
-        await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.NewPageAsync();
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
 
         await app.SignInAsync(page, Roles.Viewer);
 
