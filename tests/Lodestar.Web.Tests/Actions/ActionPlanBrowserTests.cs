@@ -3,13 +3,12 @@ using Microsoft.Playwright;
 
 namespace Lodestar.Web.Tests.Actions;
 
-public sealed class ActionPlanBrowserTests(Browser browser) : IClassFixture<Browser>
+public sealed class ActionPlanBrowserTests(ImportedActionsSamples samples, Browser browser) : IClassFixture<ImportedActionsSamples>, IClassFixture<Browser>
 {
     [Fact]
     public async Task PlanStatus_Seed004AsAt20160211_ShowsRagTagsCountsAndRecordedRag()
     {
-        await using var app = await RunningApp.StartAsync();
-        await ActionsSamples.ImportAsync(app, "cambs-lac-action-plan-2015-17");
+        var app = samples.App;
         await using var tab = await browser.NewPageAsync();
         var (page, errors) = tab;
         await app.SignInAsync(page, Roles.Viewer);
@@ -51,9 +50,7 @@ public sealed class ActionPlanBrowserTests(Browser browser) : IClassFixture<Brow
     [Fact]
     public async Task ListSavingsAndBenefitsPages_Seeds_ShowSummaryReconciliationAndTotals()
     {
-        await using var app = await RunningApp.StartAsync();
-        await ActionsSamples.ImportAsync(app, "cambs-lac-action-plan-2015-17");
-        await ActionsSamples.ImportAsync(app, "ld-benefits-register");
+        var app = samples.App;
         await using var tab = await browser.NewPageAsync();
         var (page, errors) = tab;
         await app.SignInAsync(page, Roles.Viewer);

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Lodestar.Web.Tests.Frameworks;
 
-public sealed class FrameworkApiTests
+public sealed class FrameworkApiTests(ImportedFrameworkTestData imported) : IClassFixture<ImportedFrameworkTestData>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -13,7 +13,7 @@ public sealed class FrameworkApiTests
     [InlineData("/api/benchmarks?council=873&measure=rereferrals_12m&year=2025")]
     public async Task Api_Anonymous_Is401(string path)
     {
-        await using var app = await FrameworkTestData.StartAsync();
+        var app = imported.App;
 
         using var response = await app.Client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
 
@@ -23,8 +23,7 @@ public sealed class FrameworkApiTests
     [Fact]
     public async Task Frameworks_SignedIn_ListsTheImportedFrameworkWithItsMeasureCount()
     {
-        await using var app = await FrameworkTestData.StartAsync();
-        await FrameworkTestData.ImportAsync(app, Cancel);
+        var app = imported.App;
         using var client = await app.SignedInClientAsync();
 
         using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/frameworks", UriKind.Relative), Cancel));
@@ -39,8 +38,7 @@ public sealed class FrameworkApiTests
     [Fact]
     public async Task Scorecard_SignedIn_IsTheCliJsonWithValuesRagAndBenchmarks()
     {
-        await using var app = await FrameworkTestData.StartAsync();
-        await FrameworkTestData.ImportAsync(app, Cancel);
+        var app = imported.App;
         using var client = await app.SignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri($"/api/frameworks/{FrameworkTestData.FrameworkId}/scorecard?council=873&year=2025", UriKind.Relative), Cancel);
@@ -78,8 +76,7 @@ public sealed class FrameworkApiTests
     [InlineData("/api/benchmarks?council=873&measure=no_such_measure&year=2025", HttpStatusCode.NotFound)]
     public async Task Api_BadOrUnknownQuery_IsAProblem(string path, HttpStatusCode expected)
     {
-        await using var app = await FrameworkTestData.StartAsync();
-        await FrameworkTestData.ImportAsync(app, Cancel);
+        var app = imported.App;
         using var client = await app.SignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
@@ -91,8 +88,7 @@ public sealed class FrameworkApiTests
     [Fact]
     public async Task Benchmarks_SignedIn_ComparesWithEnglandRegionNeighboursAndAllCouncils()
     {
-        await using var app = await FrameworkTestData.StartAsync();
-        await FrameworkTestData.ImportAsync(app, Cancel);
+        var app = imported.App;
         using var client = await app.SignedInClientAsync();
 
         using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/benchmarks?council=E10000003&measure=rereferrals_12m&year=2025", UriKind.Relative), Cancel));
@@ -118,8 +114,7 @@ public sealed class FrameworkApiTests
     [Fact]
     public async Task ScorecardXlsx_SignedIn_IsASpreadsheetWithTheMeasureRows()
     {
-        await using var app = await FrameworkTestData.StartAsync();
-        await FrameworkTestData.ImportAsync(app, Cancel);
+        var app = imported.App;
         using var client = await app.SignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri($"/frameworks/{FrameworkTestData.FrameworkId}/scorecard.xlsx?council=873&year=2025", UriKind.Relative), Cancel);
