@@ -1,7 +1,7 @@
 namespace Lodestar.Formats.Tests.Generation;
 
 /// <summary>Every code written is on the list for its return's year (DOMAIN.md §4 and §5).</summary>
-public sealed class CodeTests(SmallCouncils data) : IClassFixture<SmallCouncils>
+public sealed class CodeTests(SmallCouncils data)
 {
     private static readonly HashSet<string> Places =
     [
