@@ -3,40 +3,27 @@ using Microsoft.Playwright;
 
 namespace Lodestar.Web.Tests;
 
-/// <summary>Debian's Chromium, headless, driven by Playwright (whose own browser download is not used).</summary>
+/// <summary>
+/// Debian's Chromium, headless, driven by Playwright (whose own browser download is not used): one browser
+/// per test collection, shared as a fixture (<c>IClassFixture&lt;Browser&gt;</c>, or the collection's fixture),
+/// launched at the first page a test asks for. Each test gets a new browser context — its own cookies and
+/// storage — closed when the test ends.
+/// </summary>
 public sealed class Browser : IAsyncDisposable
 {
-    private readonly IPlaywright _playwright;
+    private readonly SemaphoreSlim _launch = new(1, 1);
+    private IPlaywright? _playwright;
+    private IBrowser? _chromium;
 
-    private Browser(IPlaywright playwright, IBrowser chromium)
+    /// <summary>
+    /// A page in a new context, recording every console error, page error and failed request. Skips the test
+    /// (fails it under CI=true) when Chromium is missing.
+    /// </summary>
+    public async Task<BrowserPage> NewPageAsync()
     {
-        _playwright = playwright;
-        Chromium = chromium;
-    }
-
-    public IBrowser Chromium { get; }
-
-    public static async Task<Browser> LaunchAsync()
-    {
-        var executable = Requirements.Chromium();
-        var playwright = await Playwright.CreateAsync();
-        var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = executable,
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-quic",
-            ],
-        });
-        return new Browser(playwright, chromium);
-    }
-
-    /// <summary>A new page that records every console error, page error and failed request.</summary>
-    public async Task<(IPage Page, List<string> Errors)> NewPageAsync()
-    {
-        var page = await Chromium.NewPageAsync();
+        var chromium = await LaunchAsync();
+        var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) =>
         {
@@ -47,12 +34,60 @@ public sealed class Browser : IAsyncDisposable
         };
         page.PageError += (_, error) => errors.Add($"page: {error}");
         page.RequestFailed += (_, request) => errors.Add($"request failed: {request.Url}");
-        return (page, errors);
+        return new BrowserPage(context, page, errors);
+    }
+
+    private async Task<IBrowser> LaunchAsync()
+    {
+        // Checked for every test, so each one without Chromium is skipped with the reason.
+        var executable = Requirements.Chromium();
+        await _launch.WaitAsync();
+        try
+        {
+            if (_chromium is null)
+            {
+                _playwright = await Playwright.CreateAsync();
+                _chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = executable,
+                    Headless = true,
+                    Args =
+                    [
+                        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--disable-quic",
+                    ],
+                });
+            }
+
+            return _chromium;
+        }
+        finally
+        {
+            _launch.Release();
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Chromium.DisposeAsync();
-        _playwright.Dispose();
+        if (_chromium is not null)
+        {
+            await _chromium.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        _launch.Dispose();
     }
+}
+
+/// <summary>One test's page, in a browser context of its own, and the errors the page has reported; disposing closes the context.</summary>
+public sealed class BrowserPage(IBrowserContext context, IPage page, List<string> errors) : IAsyncDisposable
+{
+    public IPage Page { get; } = page;
+
+    /// <summary>Console errors, page errors and failed requests, as they happen.</summary>
+    public List<string> Errors { get; } = errors;
+
+    public void Deconstruct(out IPage page, out List<string> errors) => (page, errors) = (Page, Errors);
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
 }

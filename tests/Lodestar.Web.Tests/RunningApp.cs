@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Builder;
+using Lodestar.Data;
 using Lodestar.Data.Security;
+using Lodestar.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Lodestar.Web.Tests;
 
-/// <summary>The real web app on Kestrel, on a free loopback port, over a fresh SQLite database.</summary>
+/// <summary>The real web app on Kestrel, on a free loopback port, over its own SQLite database in its own data folder.</summary>
 public sealed class RunningApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -78,15 +80,43 @@ public sealed class RunningApp : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// Starts the app without the demo, over a SQLite database in a new data folder that is a copy of the
+    /// migrated template (<see cref="DatabaseTemplates"/>): the app's start still runs
+    /// <see cref="DatabaseInitializer"/>, which finds it up to date. <paramref name="settings"/> are added
+    /// last, e.g. to name another database; then nothing is copied.
+    /// </summary>
     public static async Task<RunningApp> StartAsync(IDictionary<string, string?>? settings = null)
     {
-        var dataFolder = Path.Combine(Path.GetTempPath(), "lodestar-tests", Guid.NewGuid().ToString("N"));
+        var dataFolder = NewDataFolder();
+        var ownDatabase = settings is not null && settings.Keys.Any(k => k.StartsWith(DatabaseOptions.Section, StringComparison.OrdinalIgnoreCase));
+        if (!ownDatabase)
+        {
+            await DatabaseTemplates.CopySqliteTo(Path.Combine(dataFolder, DatabaseOptions.DefaultSqliteFile));
+        }
+
+        return await StartInAsync(dataFolder, settings);
+    }
+
+    /// <summary>
+    /// Starts the app as a first demo start does: an empty data folder, the demo on (generate the demo
+    /// council's returns, load the demo content). Slow: tests share one (<see cref="DemoApp"/>).
+    /// </summary>
+    public static Task<RunningApp> StartDemoAsync() =>
+        StartInAsync(NewDataFolder(), new Dictionary<string, string?> { ["Lodestar:Demo:Enabled"] = "true" });
+
+    private static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "lodestar-tests", Guid.NewGuid().ToString("N"));
+
+    private static async Task<RunningApp> StartInAsync(string dataFolder, IDictionary<string, string?>? settings)
+    {
         var app = LodestarWebApp.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Urls"] = "http://127.0.0.1:0",
                 ["Lodestar:DataFolder"] = dataFolder,
+                // appsettings.json (copied beside the tests) turns the demo on; a test that is about the demo says so.
+                ["Lodestar:Demo:Enabled"] = "false",
             });
             if (settings is not null)
             {
@@ -100,9 +130,16 @@ public sealed class RunningApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        var database = _app.Services.GetRequiredService<DatabaseOptions>();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            // Only this app's database: clearing every pool would close connections other tests are using.
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+        }
+
         if (Directory.Exists(_dataFolder))
         {
             Directory.Delete(_dataFolder, recursive: true);

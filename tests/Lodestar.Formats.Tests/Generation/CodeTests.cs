@@ -1,7 +1,7 @@
 namespace Lodestar.Formats.Tests.Generation;
 
 /// <summary>Every code written is on the list for its return's year (docs/domain.md, "Codes" and "The Children in Need census").</summary>
-public sealed class CodeTests(SmallCouncils data) : IClassFixture<SmallCouncils>
+public sealed class CodeTests(SmallCouncils data)
 {
     private static readonly HashSet<string> Places =
     [

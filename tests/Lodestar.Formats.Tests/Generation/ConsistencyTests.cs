@@ -1,7 +1,7 @@
 namespace Lodestar.Formats.Tests.Generation;
 
 /// <summary>Each year's episodes hang together the way the DfE's rules require.</summary>
-public sealed class ConsistencyTests(SmallCouncils data) : IClassFixture<SmallCouncils>
+public sealed class ConsistencyTests(SmallCouncils data)
 {
     private static readonly string[] Temporary = ["T0", "T1", "T2", "T3", "T4"];
 

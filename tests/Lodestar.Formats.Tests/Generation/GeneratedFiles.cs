@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Xml.Linq;
 using Lodestar.Domain.Councils;
@@ -25,9 +26,15 @@ public class GeneratedFiles : IDisposable
 
     public string TablePath(string council, string table, int year) => Path.Combine(Folder, council, "903", $"{table}_{year}.csv");
 
-    public List<Dictionary<string, string>> Table(string council, string table, int year) => ReadCsv(TablePath(council, table, year));
+    // Read once each: the files do not change, and the tests only read what is parsed.
+    private readonly ConcurrentDictionary<string, List<Dictionary<string, string>>> _tables = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, XDocument> _censuses = new(StringComparer.Ordinal);
 
-    public XDocument Census(string council, int year) => XDocument.Load(Path.Combine(Folder, council, "cin", $"cin_{year}.xml"));
+    public List<Dictionary<string, string>> Table(string council, string table, int year) =>
+        _tables.GetOrAdd(TablePath(council, table, year), ReadCsv);
+
+    public XDocument Census(string council, int year) =>
+        _censuses.GetOrAdd(Path.Combine(Folder, council, "cin", $"cin_{year}.xml"), path => XDocument.Load(path));
 
     public static List<Dictionary<string, string>> ReadCsv(string path)
     {
@@ -55,5 +62,8 @@ public class GeneratedFiles : IDisposable
 /// <summary>One council of about 150,000 children over 5 years (3,000 children looked after at some time).</summary>
 public sealed class LargeCouncil() : GeneratedFiles(new GenerationOptions(councils: 1, childrenPerCouncil: 3000, years: 5, yearEnd: 2025, seed: 7));
 
-/// <summary>Three small councils over the years when the code lists change (2022 to 2026).</summary>
+/// <summary>
+/// Three small councils over the years when the code lists change (2022 to 2026): generated once for the
+/// test assembly (an assembly fixture, see AssemblyFixtures.cs) and read by several classes.
+/// </summary>
 public sealed class SmallCouncils() : GeneratedFiles(new GenerationOptions(councils: 3, childrenPerCouncil: 400, years: 5, yearEnd: 2026, seed: 11));

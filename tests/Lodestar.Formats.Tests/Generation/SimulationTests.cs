@@ -5,9 +5,13 @@ namespace Lodestar.Formats.Tests.Generation;
 /// <summary>Rules checked on the simulated events themselves, over many seeds, where one file set would be luck.</summary>
 public sealed class SimulationTests
 {
-    private static IEnumerable<SimChild> Children(int seeds) =>
-        Enumerable.Range(1, seeds).SelectMany(seed =>
-            SyntheticDataGenerator.Simulate(new GenerationOptions(1, 300, 3, 2025, seed), 0).Children);
+    private const int MostSeeds = 15;
+
+    // Each seed is simulated once for the class (the simulation is deterministic and the tests only read it).
+    private static readonly Lazy<IReadOnlyList<SimChild>[]> Simulated = new(() =>
+        [.. Enumerable.Range(1, MostSeeds).Select(seed => SyntheticDataGenerator.Simulate(new GenerationOptions(1, 300, 3, 2025, seed), 0).Children)]);
+
+    private static IEnumerable<SimChild> Children(int seeds) => Simulated.Value.Take(seeds).SelectMany(children => children);
 
     [Fact]
     public void Adoptions_OverManySeeds_AllEndFromAnAdoptivePlacement()

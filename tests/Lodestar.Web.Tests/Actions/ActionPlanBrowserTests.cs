@@ -3,15 +3,14 @@ using Microsoft.Playwright;
 
 namespace Lodestar.Web.Tests.Actions;
 
-public sealed class ActionPlanBrowserTests
+public sealed class ActionPlanBrowserTests(ImportedActionsSamples samples, Browser browser) : IClassFixture<ImportedActionsSamples>, IClassFixture<Browser>
 {
     [Fact]
     public async Task PlanStatus_Seed004AsAt20160211_ShowsRagTagsCountsAndRecordedRag()
     {
-        await using var app = await RunningApp.StartAsync();
-        await ActionsSamples.ImportAsync(app, "cambs-lac-action-plan-2015-17");
-        await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.NewPageAsync();
+        var app = samples.App;
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
         await app.SignInAsync(page, Roles.Viewer);
 
         await page.GotoAsync(new Uri(app.Address, $"/actions/{ActionsSamples.Seed004}?asAt=2016-02-11").ToString());
@@ -51,11 +50,9 @@ public sealed class ActionPlanBrowserTests
     [Fact]
     public async Task ListSavingsAndBenefitsPages_Seeds_ShowSummaryReconciliationAndTotals()
     {
-        await using var app = await RunningApp.StartAsync();
-        await ActionsSamples.ImportAsync(app, "cambs-lac-action-plan-2015-17");
-        await ActionsSamples.ImportAsync(app, "ld-benefits-register");
-        await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.NewPageAsync();
+        var app = samples.App;
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
         await app.SignInAsync(page, Roles.Viewer);
 
         await page.GotoAsync(new Uri(app.Address, "/actions?asAt=2016-02-11").ToString());

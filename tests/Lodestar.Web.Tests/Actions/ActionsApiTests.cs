@@ -7,7 +7,7 @@ using Lodestar.Formats.Actions;
 
 namespace Lodestar.Web.Tests.Actions;
 
-public sealed class ActionsApiTests
+public sealed class ActionsApiTests(ImportedActionsSamples samples) : IClassFixture<ImportedActionsSamples>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -18,7 +18,7 @@ public sealed class ActionsApiTests
     [InlineData("/api/benefits")]
     public async Task Api_Anonymous_Is401(string path)
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = samples.App;
 
         using var response = await app.Client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
 
@@ -28,8 +28,7 @@ public sealed class ActionsApiTests
     [Fact]
     public async Task Status_Seed004AsAt20160211_HasTheCountsAndTheCommandsJson()
     {
-        await using var app = await RunningApp.StartAsync();
-        await ActionsSamples.ImportAsync(app, "cambs-lac-action-plan-2015-17");
+        var app = samples.App;
         using var client = await app.SignedInClientAsync(Roles.Viewer);
 
         var json = await client.GetStringAsync(new Uri($"/api/actions/{ActionsSamples.Seed004}/status?asAt=2016-02-11", UriKind.Relative), Cancel);
@@ -56,8 +55,7 @@ public sealed class ActionsApiTests
     [Fact]
     public async Task Status_Seed004AsAt20160401_ListsTheOverdueMostDaysFirst()
     {
-        await using var app = await RunningApp.StartAsync();
-        await ActionsSamples.ImportAsync(app, "cambs-lac-action-plan-2015-17");
+        var app = samples.App;
         using var client = await app.SignedInClientAsync(Roles.Viewer);
 
         using var document = JsonDocument.Parse(await client.GetStringAsync(
@@ -79,8 +77,7 @@ public sealed class ActionsApiTests
     [InlineData("/api/savings/cambs-lac-action-plan-2015-17?year=2030", HttpStatusCode.BadRequest)]
     public async Task Api_BadDateOrUnknownPlan_IsProblemDetails(string path, HttpStatusCode expected)
     {
-        await using var app = await RunningApp.StartAsync();
-        await ActionsSamples.ImportAsync(app, "cambs-lac-action-plan-2015-17");
+        var app = samples.App;
         using var client = await app.SignedInClientAsync(Roles.Viewer);
 
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
@@ -92,9 +89,7 @@ public sealed class ActionsApiTests
     [Fact]
     public async Task ListSavingsAndBenefits_Seeds_HaveTheirShapes()
     {
-        await using var app = await RunningApp.StartAsync();
-        await ActionsSamples.ImportAsync(app, "cambs-lac-action-plan-2015-17");
-        await ActionsSamples.ImportAsync(app, "ld-benefits-register");
+        var app = samples.App;
         using var client = await app.SignedInClientAsync(Roles.Viewer);
 
         using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/actions?asAt=2016-02-11", UriKind.Relative), Cancel));

@@ -35,3 +35,13 @@ internal static partial class ActionsSamples
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }
+
+/// <summary>One app for a class's readers, with seed 004's action plan and seed 000's benefits register imported.</summary>
+public sealed class ImportedActionsSamples : SharedApp
+{
+    protected override async Task PrepareAsync(RunningApp app)
+    {
+        await ActionsSamples.ImportAsync(app, ActionsSamples.Seed004);
+        await ActionsSamples.ImportAsync(app, ActionsSamples.Seed000);
+    }
+}

@@ -10,13 +10,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lodestar.Web.Tests.Demo;
 
-public sealed class DemoStartTests
+[Collection(DemoCollection.Name)]
+public sealed class DemoStartTests(DemoApp demo)
 {
     [Fact]
     public async Task DemoStart_EmptyDataFolder_LoadsTheSeedContentAndADemoCouncilsReturns()
     {
         var cancel = TestContext.Current.CancellationToken;
-        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?> { ["Lodestar:Demo:Enabled"] = "true" });
+        var app = demo.App;
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LodestarDbContext>();
 
@@ -37,9 +38,9 @@ public sealed class DemoStartTests
     public async Task DemoContent_LoadedAgain_LeavesOneCopyOfEverything()
     {
         var cancel = TestContext.Current.CancellationToken;
-        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?> { ["Lodestar:Demo:Enabled"] = "true" });
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LodestarDbContext>();
+        // The demo start's database as it left it, copied: this test writes.
+        await using var database = await demo.CopyDatabaseAsync();
+        await using var db = database.CreateContext();
         var targets = (await new FrameworkStore(db).TargetsAsync("E10000003", cancellationToken: cancel)).Count;
 
         await DemoContent.LoadAsync(db, DemoContent.SamplesFolder, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, cancel);

@@ -85,3 +85,9 @@ internal static class FrameworkTestData
             cancellationToken);
     }
 }
+
+/// <summary>One app for a class's readers, with <see cref="FrameworkTestData"/> imported.</summary>
+public sealed class ImportedFrameworkTestData : SharedApp
+{
+    protected override Task PrepareAsync(RunningApp app) => FrameworkTestData.ImportAsync(app, TestContext.Current.CancellationToken);
+}

@@ -1,6 +1,6 @@
 namespace Lodestar.Web.Tests.Frameworks;
 
-public sealed class ScorecardBrowserTests
+public sealed class ScorecardBrowserTests(Browser browser) : IClassFixture<Browser>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -9,8 +9,8 @@ public sealed class ScorecardBrowserTests
     {
         await using var app = await FrameworkTestData.StartAsync();
         await FrameworkTestData.ImportAsync(app, Cancel);
-        await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.NewPageAsync();
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
         await app.SignInAsync(page);
 
         await page.GotoAsync(new Uri(app.Address, "/frameworks").ToString());

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 
 namespace Lodestar.Web.Tests.Frameworks;
 
-public sealed class ValuesImportTests
+public sealed class ValuesImportTests(Browser browser) : IClassFixture<Browser>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -17,8 +17,8 @@ public sealed class ValuesImportTests
     {
         await using var app = await FrameworkTestData.StartAsync();
         await FrameworkTestData.ImportAsync(app, Cancel);
-        await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.NewPageAsync();
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
         await app.SignInAsync(page, Roles.Editor);
 
         await page.GotoAsync(new Uri(app.Address, "/values/import").ToString());
@@ -41,8 +41,8 @@ public sealed class ValuesImportTests
     {
         await using var app = await FrameworkTestData.StartAsync();
         await FrameworkTestData.ImportAsync(app, Cancel);
-        await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.NewPageAsync();
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
         await app.SignInAsync(page, Roles.Editor);
 
         await page.GotoAsync(new Uri(app.Address, "/values/import").ToString());
@@ -77,8 +77,8 @@ public sealed class ValuesImportTests
     {
         await using var app = await FrameworkTestData.StartAsync();
         await FrameworkTestData.ImportAsync(app, Cancel);
-        await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.NewPageAsync();
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
         await app.SignInAsync(page, Roles.Editor);
 
         await page.GotoAsync(new Uri(app.Address, $"/frameworks/{FrameworkTestData.FrameworkId}/measures/{FrameworkTestData.SeenAlone}?council=E10000003&year=2025").ToString());

@@ -4,7 +4,8 @@ using Lodestar.Data.Security;
 
 namespace Lodestar.Web.Tests.Kpis;
 
-public sealed class KpiApiTests(DemoApp demo) : IClassFixture<DemoApp>
+[Collection(DemoCollection.Name)]
+public sealed class KpiApiTests(DemoApp demo)
 {
     private const string Year2025 = "kpi cla_at_end E10000003 2024-04-01..2025-03-31";
 

@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 
 namespace Lodestar.Web.Tests.Kpis;
 
-public sealed class KpiPagesBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
+[Collection(DemoCollection.Name)]
+public sealed class KpiPagesBrowserTests(DemoApp demo, Browser browser)
 {
     private const string Query = "?council=E10000003&year=2025";
     private const string Subject = "kpi cla_at_end E10000003 2024-04-01..2025-03-31";
@@ -14,8 +15,8 @@ public sealed class KpiPagesBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
     [Fact]
     public async Task KpiTable_Viewer_ShowsTheDemoCouncilsLatestYearAsTheEngineComputesIt()
     {
-        await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.NewPageAsync();
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
         await demo.App.SignInAsync(page, Roles.Viewer);
 
         await page.GotoAsync(Url("/kpis"));
@@ -40,8 +41,8 @@ public sealed class KpiPagesBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
     [Fact]
     public async Task KpiTable_PickAnEarlierYear_ShowsThatYear()
     {
-        await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.NewPageAsync();
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
         await demo.App.SignInAsync(page, Roles.Viewer);
         await page.GotoAsync(Url("/kpis"));
 
@@ -58,8 +59,8 @@ public sealed class KpiPagesBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
     [Fact]
     public async Task KpiPage_Viewer_ShowsDefinitionChartAndFiveYearsOfMonthsWithoutTheChildrenLink()
     {
-        await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.NewPageAsync();
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
         await demo.App.SignInAsync(page, Roles.Viewer);
         await page.GotoAsync(Url("/kpis"));
 
@@ -85,8 +86,8 @@ public sealed class KpiPagesBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
     [Fact]
     public async Task KpiPage_Categorised_HasOneRowPerCategory()
     {
-        await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.NewPageAsync();
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
         await demo.App.SignInAsync(page, Roles.Viewer);
 
         await page.GotoAsync(Url("/kpis/cpp_by_category" + Query));
@@ -101,8 +102,8 @@ public sealed class KpiPagesBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
     [Fact]
     public async Task DrillThrough_Viewer_IsDeniedAndNotAudited()
     {
-        await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.NewPageAsync();
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
         await demo.App.SignInAsync(page, Roles.Viewer);
         var before = (await demo.ChildLevelViewsAsync(Subject)).Count;
 
@@ -117,8 +118,8 @@ public sealed class KpiPagesBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
     [Fact]
     public async Task DrillThrough_ChildLevel_ShowsTheChildrenAndTheirReasonsAndAuditsEachView()
     {
-        await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.NewPageAsync();
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
         await demo.App.SignInAsync(page, Roles.Viewer, Roles.ChildLevel);
         var before = (await demo.ChildLevelViewsAsync(Subject)).Count;
         await page.GotoAsync(Url("/kpis/cla_at_end" + Query));

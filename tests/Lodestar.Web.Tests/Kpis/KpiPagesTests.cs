@@ -3,7 +3,8 @@ using Lodestar.Data.Security;
 
 namespace Lodestar.Web.Tests.Kpis;
 
-public sealed class KpiPagesTests(DemoApp demo) : IClassFixture<DemoApp>
+[Collection(DemoCollection.Name)]
+public sealed class KpiPagesTests(DemoApp demo)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

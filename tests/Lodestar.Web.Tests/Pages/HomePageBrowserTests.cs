@@ -1,13 +1,13 @@
 namespace Lodestar.Web.Tests.Pages;
 
-public sealed class HomePageBrowserTests
+public sealed class HomePageBrowserTests(Browser browser) : IClassFixture<Browser>
 {
     [Fact]
     public async Task HomePage_InChromium_NamesTheProductWithoutConsoleErrors()
     {
         await using var app = await RunningApp.StartAsync();
-        await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.NewPageAsync();
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
 
         var response = await page.GotoAsync(app.Address.ToString());
 

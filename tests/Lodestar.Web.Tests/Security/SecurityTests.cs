@@ -2,7 +2,8 @@ using System.Net;
 
 namespace Lodestar.Web.Tests.Security;
 
-public sealed class SecurityTests
+/// <remarks>One app for the class, with no user: no test here creates one.</remarks>
+public sealed class SecurityTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -11,7 +12,7 @@ public sealed class SecurityTests
     [InlineData("/admin/users")]
     public async Task ProtectedPage_Anonymous_RedirectsToSignIn(string path)
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Address };
 
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
@@ -23,7 +24,7 @@ public sealed class SecurityTests
     [Fact]
     public async Task AnyResponse_CarriesSecurityHeaders()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
 
         using var response = await app.Client.GetAsync(new Uri("/", UriKind.Relative), Cancel);
 
@@ -35,7 +36,7 @@ public sealed class SecurityTests
     [Fact]
     public async Task FirstStart_NoUsers_WritesASetupCodeFileAndNoDefaultAccountWorks()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
 
         Assert.Matches("^[0-9a-f]{24}$", app.SetupCode);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = "admin", ["Password"] = "admin" });
@@ -46,7 +47,7 @@ public sealed class SecurityTests
     [Fact]
     public async Task UnknownPage_SignedOut_IsAPlainNotFoundPage()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
 
         using var response = await app.Client.GetAsync(new Uri("/no-such-page", UriKind.Relative), Cancel);
         var body = await response.Content.ReadAsStringAsync(Cancel);

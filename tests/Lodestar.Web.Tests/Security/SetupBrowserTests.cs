@@ -1,13 +1,13 @@
 namespace Lodestar.Web.Tests.Security;
 
-public sealed class SetupBrowserTests
+public sealed class SetupBrowserTests(Browser browser) : IClassFixture<Browser>
 {
     [Fact]
     public async Task Setup_WithTheCodeFromTheDataFolder_CreatesTheAdministratorWhoSeesTheAuditLog()
     {
         await using var app = await RunningApp.StartAsync();
-        await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.NewPageAsync();
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
 
         await page.GotoAsync(app.Address.ToString());
         await page.GetByText("Create the first administrator").ClickAsync();
@@ -35,8 +35,8 @@ public sealed class SetupBrowserTests
     public async Task Setup_WrongCode_IsRefusedWithAnErrorSummary()
     {
         await using var app = await RunningApp.StartAsync();
-        await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.NewPageAsync();
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
 
         await page.GotoAsync(new Uri(app.Address, "/setup").ToString());
         await page.GetByLabel("Setup code").FillAsync("000000000000000000000000");

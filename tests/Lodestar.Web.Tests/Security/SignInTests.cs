@@ -3,14 +3,14 @@ using Lodestar.Data.Security;
 
 namespace Lodestar.Web.Tests.Security;
 
-public sealed class SignInTests
+public sealed class SignInTests(SharedApp shared, Browser browser) : IClassFixture<SharedApp>, IClassFixture<Browser>
 {
     [Fact]
     public async Task SignIn_ViewerInBrowser_SeesTheirNameButNoAdminLinks()
     {
-        await using var app = await RunningApp.StartAsync();
-        await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.NewPageAsync();
+        var app = shared.App;
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
 
         await app.SignInAsync(page, Roles.Viewer);
 
@@ -22,7 +22,7 @@ public sealed class SignInTests
     [Fact]
     public async Task AdminPage_ViewerCookie_IsForbidden()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
         using var client = await app.SignedInClientAsync(Roles.Viewer);
 
         using var response = await client.GetAsync(new Uri("/admin/audit", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -35,7 +35,7 @@ public sealed class SignInTests
     [Fact]
     public async Task AdminPage_AdminCookie_ShowsTheSignInInTheAuditLog()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
         using var client = await app.SignedInClientAsync(Roles.Admin);
 
         var body = await client.GetStringAsync(new Uri("/admin/audit", UriKind.Relative), TestContext.Current.CancellationToken);

@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace Lodestar.Web.Tests.Frameworks;
+
+/// <summary>
+/// Scorecards over the demo council's generated returns: each test has its own app and database, computing
+/// from the shared demo start's returns folder.
+/// </summary>
+[Collection(DemoCollection.Name)]
+public sealed class ScorecardDemoReturnsTests(DemoApp demo)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Scorecard_DemoReturns_KpiMeasureTakesTheComputedValueOverTheEnteredOne()
+    {
+        await using var app = await demo.StartAppOnReturnsAsync(); // the demo council's returns are generated for Cambridgeshire
+        await FrameworkTestData.ImportAsync(app, Cancel);
+        using var client = await app.SignedInClientAsync();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/frameworks/{FrameworkTestData.FrameworkId}/scorecard?council=E10000003&year=2025", UriKind.Relative), Cancel));
+
+        static IEnumerable<JsonElement> Rows(JsonElement node) =>
+            node.GetProperty("measures").EnumerateArray().Concat(node.GetProperty("children").EnumerateArray().SelectMany(Rows));
+        var rows = json.RootElement.GetProperty("nodes").EnumerateArray().SelectMany(Rows).ToList();
+        var rereferrals = rows.First(r => r.GetProperty("id").GetString() == FrameworkTestData.Rereferrals);
+        Assert.True(rereferrals.TryGetProperty("value", out var computed), "the KPI engine gives a value for 2024-25");
+        Assert.NotEqual(12m, computed.GetDecimal()); // 12 is the entered stand-in
+        Assert.InRange(computed.GetDecimal(), 0m, 100m);
+        // An entered measure keeps its entered value.
+        Assert.Equal(85m, rows.First(r => r.GetProperty("id").GetString() == FrameworkTestData.SeenAlone).GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public async Task ScorecardPage_NoCouncilOrYear_ShowsTheDemoCouncilsLatestReturnYear()
+    {
+        await using var app = await demo.StartAppOnReturnsAsync(); // the demo council's returns run to the year ending 31 March 2025
+        await FrameworkTestData.ImportAsync(app, Cancel);
+        using var client = await app.SignedInClientAsync();
+
+        var page = await client.GetStringAsync(new Uri($"/frameworks/{FrameworkTestData.FrameworkId}/scorecard", UriKind.Relative), Cancel);
+
+        Assert.Contains("Cambridgeshire (E10000003), 2024-25", page, StringComparison.Ordinal);
+    }
+}
