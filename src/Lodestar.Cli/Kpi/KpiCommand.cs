@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Lodestar.Domain.Periods;
 using Lodestar.Formats;
 using Lodestar.Formats.Population;
 using Lodestar.Formats.Validation;
@@ -125,7 +126,7 @@ public static class KpiCommand
 
     private static KpiDataset Dataset(CouncilData council) => KpiDataset.Of(council);
 
-    private static bool TryPeriods(KpiRequest request, out IReadOnlyList<KpiPeriod> periods, out string problem)
+    private static bool TryPeriods(KpiRequest request, out IReadOnlyList<Period> periods, out string problem)
     {
         periods = [];
         problem = string.Empty;
@@ -144,7 +145,7 @@ public static class KpiCommand
                 return false;
             }
 
-            periods = [KpiPeriod.ReportingYear(year)];
+            periods = [Period.ReportingYear(year)];
             return true;
         }
 
@@ -161,15 +162,15 @@ public static class KpiCommand
 
         if (request.Series is null)
         {
-            periods = [new KpiPeriod(from, to)];
+            periods = [Period.Between(from, to)];
             return true;
         }
 
-        KpiSeriesKind? kind = request.Series.ToLowerInvariant() switch
+        PeriodKind? kind = request.Series.ToLowerInvariant() switch
         {
-            "month" => KpiSeriesKind.Month,
-            "quarter" => KpiSeriesKind.Quarter,
-            "year" => KpiSeriesKind.Year,
+            "month" => PeriodKind.Month,
+            "quarter" => PeriodKind.Quarter,
+            "year" => PeriodKind.ReportingYear,
             _ => null,
         };
         if (kind is null)
@@ -178,7 +179,7 @@ public static class KpiCommand
             return false;
         }
 
-        periods = KpiPeriod.Series(kind.Value, from, to);
+        periods = Period.Series(kind.Value, from, to);
         return true;
     }
 

@@ -48,14 +48,29 @@ public readonly record struct Period
 
     public PeriodKind Kind { get; }
 
+    /// <summary>The day number (<see cref="DateOnly.DayNumber"/>) of <see cref="Start"/>: the KPI engine works in day numbers.</summary>
+    public int StartDay => Start.DayNumber;
+
+    /// <summary>The day number of <see cref="End"/>.</summary>
+    public int EndDay => End.DayNumber;
+
     /// <summary>The number of days in the period, both ends included.</summary>
-    public int Days => End.DayNumber - Start.DayNumber + 1;
+    public int Days => EndDay - StartDay + 1;
+
+    /// <summary>Whether the period ends on 31 March, the end of a reporting year (the annual OC2/OC3 measures need such an end).</summary>
+    public bool EndsOn31March => End.Month == 3 && End.Day == 31;
 
     /// <summary>The DfE year label of the reporting year the period ends in (a period ending 2025-03-31 is in "2025").</summary>
     public int ReportingYearLabel => ReportingYearOf(End);
 
-    /// <summary>The DfE year label of the reporting year that contains <paramref name="date"/>.</summary>
+    /// <summary>
+    /// The DfE year label of the reporting year that contains <paramref name="date"/>: the one place
+    /// that decides which year a date belongs to (April starts a year).
+    /// </summary>
     public static int ReportingYearOf(DateOnly date) => date.Month >= 4 ? date.Year + 1 : date.Year;
+
+    /// <summary>The reporting year containing <paramref name="date"/>.</summary>
+    public static Period ReportingYearContaining(DateOnly date) => ReportingYear(ReportingYearOf(date));
 
     /// <summary>The reporting year labelled <paramref name="dfeYear"/>: "2025" is 2024-04-01..2025-03-31.</summary>
     public static Period ReportingYear(int dfeYear)
@@ -98,6 +113,36 @@ public readonly record struct Period
     {
         var last = Month(year, month);
         return new Period(last.Start.AddMonths(-11), last.End, PeriodKind.Rolling12);
+    }
+
+    /// <summary>
+    /// Consecutive periods of <paramref name="kind"/> (<see cref="PeriodKind.Month"/>, <see cref="PeriodKind.Quarter"/>
+    /// or <see cref="PeriodKind.ReportingYear"/>) covering <paramref name="from"/> to <paramref name="to"/>:
+    /// calendar months, financial quarters (starting April, July, October, January) or reporting years.
+    /// The first is the one containing <paramref name="from"/>, the last the one containing <paramref name="to"/>.
+    /// </summary>
+    public static IReadOnlyList<Period> Series(PeriodKind kind, DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            throw new ArgumentException($"A series cannot end ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).", nameof(to));
+        }
+
+        var first = kind switch
+        {
+            PeriodKind.Month => Month(from.Year, from.Month),
+            PeriodKind.Quarter => Quarter(ReportingYearOf(from), QuarterNumber(from)),
+            PeriodKind.ReportingYear => ReportingYearContaining(from),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A series is of months, quarters or reporting years."),
+        };
+
+        var periods = new List<Period>();
+        for (var period = first; period.Start <= to; period = period.Next())
+        {
+            periods.Add(period);
+        }
+
+        return periods;
     }
 
     /// <summary>Any span; it is recognised as a reporting year, quarter or month when it is exactly one.</summary>
@@ -161,6 +206,18 @@ public readonly record struct Period
                 var end = Start.AddDays(-1);
                 return new Period(end.AddDays(1 - Days), end, PeriodKind.Custom);
         }
+    }
+
+    /// <summary>The month, quarter or reporting year just after this one (the step of <see cref="Series"/>).</summary>
+    private Period Next()
+    {
+        var next = End.AddDays(1);
+        return Kind switch
+        {
+            PeriodKind.Month => Month(next.Year, next.Month),
+            PeriodKind.Quarter => Quarter(ReportingYearOf(next), QuarterNumber(next)),
+            _ => ReportingYear(ReportingYearOf(next)),
+        };
     }
 
     /// <summary>

@@ -5,7 +5,6 @@ using Lodestar.Domain.Benchmarks;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
-using Lodestar.Metrics.Kpis;
 using Lodestar.Web.Returns;
 using Microsoft.EntityFrameworkCore;
 
@@ -139,7 +138,7 @@ public sealed class ScorecardService(LodestarDbContext db, FrameworkStore framew
     /// <summary>The KPI plug-in: the engine's value for (KPI, council, period), computed once for these periods.</summary>
     private Func<string, string, Period, MeasureValue?> Kpis(string council, IReadOnlyList<Period> periods)
     {
-        var results = returns.Compute(council, periods.Select(p => new KpiPeriod(p.Start, p.End)).Distinct().ToList())
+        var results = returns.Compute(council, periods.Select(p => Period.Between(p.Start, p.End)).Distinct().ToList())
             .Where(r => r.Category is null && r.Value is not null)
             .GroupBy(r => (r.Kpi, r.PeriodStart, r.PeriodEnd))
             .ToDictionary(g => g.Key, g => g.First());

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Lodestar.Data.Audit;
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Web.Returns;
 using Lodestar.Web.Security;
@@ -53,7 +54,7 @@ public static class KpiApi
     }
 
     /// <summary>The audit subject of a child-level view: "kpi cla_at_end E10000003 2024-04-01..2025-03-31".</summary>
-    public static string AuditSubject(string kpi, string council, KpiPeriod period) =>
+    public static string AuditSubject(string kpi, string council, Period period) =>
         $"kpi {kpi} {council} {period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd}";
 
     private static Results<Ok<IReadOnlyList<KpiResultResponse>>, ProblemHttpResult> GetResults(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lodestar.Domain.Councils;
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 
 namespace Lodestar.Web.Kpis;
@@ -64,7 +65,7 @@ public static class KpiDisplay
     };
 
     /// <summary>"2024-04-01 to 2025-03-31" as "1 April 2024 to 31 March 2025".</summary>
-    public static string Period(KpiPeriod period) =>
+    public static string Period(Period period) =>
         $"{period.Start.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} to {period.End.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}";
 
     /// <summary>A reporting year as the DfE writes it: 2025 = "2024 to 2025".</summary>
@@ -75,7 +76,7 @@ public static class KpiDisplay
         CouncilList.All.FirstOrDefault(c => c.Code == code) is { } council ? $"{council.Name} ({code})" : code;
 
     /// <summary>A month of a series: "Apr 2024".</summary>
-    public static string Month(KpiPeriod period) => Month(period.Start);
+    public static string Month(Period period) => Month(period.Start);
 
     /// <summary>The month of a day: "Apr 2024".</summary>
     public static string Month(DateOnly day) => day.ToString("MMM yyyy", CultureInfo.InvariantCulture);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Lodestar.Metrics.Kpis;
+using Lodestar.Domain.Periods;
 
 namespace Lodestar.Web.Kpis;
 
@@ -14,7 +14,7 @@ public static class KpiPeriodQuery
     public const int MaxPeriods = 1200;
 
     /// <summary>The periods asked for, or a message saying what is wrong (for a 400).</summary>
-    public static (IReadOnlyList<KpiPeriod> Periods, string? Problem) Parse(string? year, string? from, string? to, string? series)
+    public static (IReadOnlyList<Period> Periods, string? Problem) Parse(string? year, string? from, string? to, string? series)
     {
         var modes = (year is null ? 0 : 1) + (series is null ? 0 : 1) + (series is null && (from is not null || to is not null) ? 1 : 0);
         if (modes != 1)
@@ -30,7 +30,7 @@ public static class KpiPeriodQuery
                 return ([], $"year takes a reporting year from {KpiSelection.FirstYear} to {KpiSelection.LastYear} such as 2025 (not '{year}'), without from or to.");
             }
 
-            return ([KpiPeriod.ReportingYear(y)], null);
+            return ([Period.ReportingYear(y)], null);
         }
 
         if (Date(from, "from") is { Problem: { } fromProblem })
@@ -51,14 +51,14 @@ public static class KpiPeriodQuery
 
         if (series is null)
         {
-            return ([new KpiPeriod(start, end)], null);
+            return ([Period.Between(start, end)], null);
         }
 
-        KpiSeriesKind? kind = series.ToLowerInvariant() switch
+        PeriodKind? kind = series.ToLowerInvariant() switch
         {
-            "month" => KpiSeriesKind.Month,
-            "quarter" => KpiSeriesKind.Quarter,
-            "year" => KpiSeriesKind.Year,
+            "month" => PeriodKind.Month,
+            "quarter" => PeriodKind.Quarter,
+            "year" => PeriodKind.ReportingYear,
             _ => null,
         };
         if (kind is null)
@@ -72,7 +72,7 @@ public static class KpiPeriodQuery
             return ([], $"A series may hold at most {MaxPeriods} periods.");
         }
 
-        return (KpiPeriod.Series(kind.Value, start, end), null);
+        return (Period.Series(kind.Value, start, end), null);
     }
 
     private static (DateOnly Date, string? Problem) Date(string? text, string name)

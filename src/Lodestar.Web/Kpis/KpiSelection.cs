@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Web.Returns;
 
@@ -28,7 +29,7 @@ public sealed record KpiSelection(string Council, KpiDataset Dataset, IReadOnlyL
     public const int FirstYear = 1990;
     public const int LastYear = 2100;
 
-    public KpiPeriod Period => KpiPeriod.ReportingYear(Year);
+    public Period Period => Period.ReportingYear(Year);
 
     /// <summary>The query string that keeps this council and year, e.g. <c>?council=E10000003&amp;year=2025</c>.</summary>
     public string Query => $"?council={Uri.EscapeDataString(Council)}&year={Year.ToString(CultureInfo.InvariantCulture)}";

@@ -1,3 +1,4 @@
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 using static Lodestar.Metrics.Tests.Kpis.KpiTestRun;
 
@@ -124,7 +125,7 @@ public sealed class ClaOutcomeTests
             .Oc2("C1", year: 2025, healthCheck: "1")
             .Build();
 
-        Assert.Null(Value("cla_health_check", data, KpiPeriod.Month(2025, 2)));
+        Assert.Null(Value("cla_health_check", data, Period.Month(2025, 2)));
     }
 
     [Fact]
@@ -266,7 +267,7 @@ public sealed class ClaOutcomeTests
             .Build();
         var engine = new KpiEngine();
         var dataset = KpiDataset.Of(data);
-        var months = KpiPeriod.Series(KpiSeriesKind.Month, new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31));
+        var months = Period.Series(PeriodKind.Month, new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31));
 
         // Explain computes without skipping any period, so it is the reference for the skipping sweep.
         var series = engine.Compute(dataset, months).Where(r => r.Category is null or "in_house_fostering" or "NEG").ToList();

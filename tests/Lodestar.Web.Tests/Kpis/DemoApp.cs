@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Web.Returns;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ public sealed class DemoApp : IAsyncLifetime
 
     /// <summary>What the engine computes for one KPI of the demo council in a reporting year, straight from the store's dataset.</summary>
     public KpiResult EngineResult(string kpi, int year) =>
-        Store.Engine.Compute(kpi, Store.Dataset(Council)!, KpiPeriod.ReportingYear(year)).Single();
+        Store.Engine.Compute(kpi, Store.Dataset(Council)!, Period.ReportingYear(year)).Single();
 
     /// <summary>
     /// Children looked after at 31 March of <paramref name="year"/> as the generator counted them from its own
