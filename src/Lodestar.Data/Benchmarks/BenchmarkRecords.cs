@@ -1,4 +1,5 @@
 using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Performance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -47,7 +48,7 @@ public sealed class BenchmarkMeasureRecord
     public required string Id { get; set; }
     public required string Title { get; set; }
     public required string Unit { get; set; }
-    public BenchmarkPolarity Polarity { get; set; }
+    public Polarity Polarity { get; set; }
     public required string Source { get; set; }
 
     public BenchmarkMeasure ToMeasure() => new(Id, Title, Unit, Polarity, Source);

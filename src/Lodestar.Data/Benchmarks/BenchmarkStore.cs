@@ -1,5 +1,6 @@
 using Lodestar.Domain.Benchmarks;
 using System.Data.Common;
+using Lodestar.Domain.Performance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -234,7 +235,7 @@ public sealed class BenchmarkStore(LodestarDbContext db)
         string councilCode,
         string measureId,
         string year,
-        BenchmarkPolarity? polarity,
+        Polarity? polarity,
         CancellationToken cancellationToken)
     {
         var measure = await FindMeasureAsync(measureId, cancellationToken);

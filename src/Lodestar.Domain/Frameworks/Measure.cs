@@ -1,3 +1,5 @@
+using Lodestar.Domain.Performance;
+
 namespace Lodestar.Domain.Frameworks;
 
 /// <summary>What a measure's value counts in; it decides how values are shown.</summary>
@@ -11,14 +13,6 @@ public enum MeasureUnit
     Gbp,
     Ratio,
     Text,
-}
-
-/// <summary>Which way is better.</summary>
-public enum Polarity
-{
-    Neither,
-    HigherIsBetter,
-    LowerIsBetter,
 }
 
 /// <summary>Where a measure's values come from.</summary>

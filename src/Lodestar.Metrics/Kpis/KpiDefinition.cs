@@ -1,12 +1,6 @@
-namespace Lodestar.Metrics.Kpis;
+using Lodestar.Domain.Performance;
 
-/// <summary>Whether a higher value is better.</summary>
-public enum KpiPolarity
-{
-    HigherIsBetter,
-    LowerIsBetter,
-    Neither,
-}
+namespace Lodestar.Metrics.Kpis;
 
 /// <summary>How a KPI's value follows from its numerator and denominator.</summary>
 public enum KpiKind
@@ -42,7 +36,7 @@ public sealed record KpiDefinition(
     string Id,
     string Name,
     KpiKind Kind,
-    KpiPolarity Polarity,
+    Polarity Polarity,
     KpiSource Source,
     IReadOnlyList<string> Categories)
 {

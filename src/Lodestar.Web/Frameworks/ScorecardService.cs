@@ -181,10 +181,6 @@ public sealed class ScorecardService(LodestarDbContext db, FrameworkStore framew
         return list;
     }
 
-    private static BenchmarkPolarity? PolarityOf(Measure measure) => measure.Polarity switch
-    {
-        Polarity.HigherIsBetter => BenchmarkPolarity.HigherIsBetter,
-        Polarity.LowerIsBetter => BenchmarkPolarity.LowerIsBetter,
-        _ => null,
-    };
+    /// <summary>A measure's own polarity overrides the benchmark's, except "neither", which leaves the benchmark's.</summary>
+    private static Polarity? PolarityOf(Measure measure) => measure.Polarity == Polarity.Neither ? null : measure.Polarity;
 }

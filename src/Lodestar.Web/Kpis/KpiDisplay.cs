@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lodestar.Domain.Councils;
+using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 
@@ -51,10 +52,10 @@ public static class KpiDisplay
         _ => unit,
     };
 
-    public static string Polarity(KpiPolarity polarity) => polarity switch
+    public static string Polarity(Polarity polarity) => polarity switch
     {
-        KpiPolarity.HigherIsBetter => "Higher is better",
-        KpiPolarity.LowerIsBetter => "Lower is better",
+        Domain.Performance.Polarity.HigherIsBetter => "Higher is better",
+        Domain.Performance.Polarity.LowerIsBetter => "Lower is better",
         _ => "Neither",
     };
 
