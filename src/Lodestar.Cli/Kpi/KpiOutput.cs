@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Lodestar.Domain.Frameworks;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Formats.Spreadsheets;
 
@@ -144,7 +145,7 @@ internal static class KpiOutput
         WriteNumber(json, "value", r.Value);
         WriteNumber(json, "numerator", r.Numerator);
         WriteNumber(json, "denominator", r.Denominator);
-        json.WriteString("unit", r.Unit);
+        json.WriteString("unit", r.Unit.Code());
         if (r.Category is not null)
         {
             json.WriteString("category", r.Category);
@@ -179,7 +180,7 @@ internal static class KpiOutput
     private static string[] Cells(KpiResult r) =>
     [
         r.Kpi, r.Council, r.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Number(r.Value, "0.######"), Number(r.Numerator, "0.######"), Number(r.Denominator, "0.######"), r.Unit, r.Category ?? string.Empty,
+        Number(r.Value, "0.######"), Number(r.Numerator, "0.######"), Number(r.Denominator, "0.######"), r.Unit.Code(), r.Category ?? string.Empty,
     ];
 
     private static string Number(double? value, string format) =>
@@ -190,7 +191,7 @@ internal static class KpiOutput
         var rows = results.Select(r => new[]
         {
             r.Category is null ? r.Kpi : $"{r.Kpi} [{r.Category}]", r.Council, $"{r.PeriodStart:yyyy-MM-dd}..{r.PeriodEnd:yyyy-MM-dd}",
-            r.Value is null ? "no data" : Number(r.Value, "0.#"), Number(r.Numerator, "0.#"), Number(r.Denominator, "0.#"), r.Unit,
+            r.Value is null ? "no data" : Number(r.Value, "0.#"), Number(r.Numerator, "0.#"), Number(r.Denominator, "0.#"), r.Unit.Code(),
         }).ToList();
         string[] header = ["kpi", "council", "period", "value", "numerator", "denominator", "unit"];
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 
 namespace Lodestar.Metrics.Kpis;
@@ -32,7 +33,7 @@ public static class KpiCatalog
         Cla("cla_health_check", "Children looked after 12 months+ with an annual health assessment", KpiKind.Percent, Polarity.HigherIsBetter),
         Cla("cla_teeth_check", "Children looked after 12 months+ with teeth checked", KpiKind.Percent, Polarity.HigherIsBetter),
         Cla("cla_immunisations", "Children looked after 12 months+ with immunisations up to date", KpiKind.Percent, Polarity.HigherIsBetter),
-        Cla("cla_sdq_average", "Average SDQ score of children looked after 12 months+", KpiKind.Mean, Polarity.LowerIsBetter),
+        Cla("cla_sdq_average", "Average SDQ score of children looked after 12 months+", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Score),
         Cla("care_leavers_eet_19_21", "Care leavers aged 19–21 in education, employment or training", KpiKind.Percent, Polarity.HigherIsBetter),
         Cla("care_leavers_eet_17_18", "Care leavers aged 17–18 in education, employment or training", KpiKind.Percent, Polarity.HigherIsBetter),
         Cla("care_leavers_suitable_accom_19_21", "Care leavers aged 19–21 in suitable accommodation", KpiKind.Percent, Polarity.HigherIsBetter),
@@ -40,9 +41,9 @@ public static class KpiCatalog
         Cla("care_leavers_in_touch_19_21", "Care leavers aged 19–21 the council is in touch with", KpiKind.Percent, Polarity.HigherIsBetter),
         Cla("adopted", "Children adopted", KpiKind.Count, Polarity.Neither),
         Cla("sgo_granted", "Children leaving care on a special guardianship order", KpiKind.Count, Polarity.Neither),
-        Cla("adoption_a1_days", "A1/A10: average days from entering care to moving in with the adoptive family (3 years)", KpiKind.Mean, Polarity.LowerIsBetter),
-        Cla("adoption_a2_days", "A2: average days from court authority to match (3 years)", KpiKind.Mean, Polarity.LowerIsBetter),
-        new("placements_52wk_by_type", "52-week placements by placement category", KpiKind.Per364, Polarity.Neither, KpiSource.Ssda903, PlacementCategories),
+        Cla("adoption_a1_days", "A1/A10: average days from entering care to moving in with the adoptive family (3 years)", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Days),
+        Cla("adoption_a2_days", "A2: average days from court authority to match (3 years)", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Days),
+        new("placements_52wk_by_type", "52-week placements by placement category", KpiKind.Per364, Polarity.Neither, KpiSource.Ssda903, PlacementCategories, MeasureUnit.Placements52wk),
         Cin("referrals", "Referrals", KpiKind.Count, Polarity.Neither),
         Cin("rereferrals_12m", "Re-referrals within 12 months", KpiKind.Percent, Polarity.LowerIsBetter),
         Cin("referrals_nfa", "Referrals with no further action", KpiKind.Percent, Polarity.Neither),
@@ -57,7 +58,7 @@ public static class KpiCatalog
         Cin("cpp_subsequent_2y", "Plans started within 2 years of the previous plan ending", KpiKind.Percent, Polarity.LowerIsBetter),
         Cin("cpp_ended_2y_plus", "Plans ended that had lasted 2 years or more", KpiKind.Percent, Polarity.LowerIsBetter),
         Cin("cpp_reviews_in_time", "Plans with every review due in the period held on time", KpiKind.Percent, Polarity.HigherIsBetter),
-        new("cpp_by_category", "Children on a plan at the end by latest category of abuse", KpiKind.Percent, Polarity.Neither, KpiSource.Cin, AbuseCategories),
+        new("cpp_by_category", "Children on a plan at the end by latest category of abuse", KpiKind.Percent, Polarity.Neither, KpiSource.Cin, AbuseCategories, MeasureUnit.Percent),
         Cin("cin_at_end", "Children in need at the end", KpiKind.Count, Polarity.Neither),
         Cin("cin_rate_per_10k", "Children in need per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither),
         Cin("cin_plans_over_12m", "Children on a CIN plan at the end whose plan began more than 12 months before", KpiKind.Percent, Polarity.LowerIsBetter),
@@ -96,9 +97,19 @@ public static class KpiCatalog
         return slots;
     }
 
-    private static KpiDefinition Cla(string id, string name, KpiKind kind, Polarity polarity) =>
-        new(id, name, kind, polarity, KpiSource.Ssda903, []);
+    private static KpiDefinition Cla(string id, string name, KpiKind kind, Polarity polarity, MeasureUnit? unit = null) =>
+        new(id, name, kind, polarity, KpiSource.Ssda903, [], unit ?? UnitOf(kind));
 
-    private static KpiDefinition Cin(string id, string name, KpiKind kind, Polarity polarity) =>
-        new(id, name, kind, polarity, KpiSource.Cin, []);
+    private static KpiDefinition Cin(string id, string name, KpiKind kind, Polarity polarity, MeasureUnit? unit = null) =>
+        new(id, name, kind, polarity, KpiSource.Cin, [], unit ?? UnitOf(kind));
+
+    // A mean says what it averages (days, a score), so each mean names its unit.
+    private static MeasureUnit UnitOf(KpiKind kind) => kind switch
+    {
+        KpiKind.Count => MeasureUnit.Count,
+        KpiKind.Percent => MeasureUnit.Percent,
+        KpiKind.RatePer10k => MeasureUnit.RatePer10k,
+        KpiKind.Per364 => MeasureUnit.Placements52wk,
+        _ => throw new ArgumentException($"A {kind} KPI names its unit.", nameof(kind)),
+    };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lodestar.Domain.Councils;
+using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
@@ -15,7 +16,7 @@ public static class KpiDisplay
     /// A value as people read it: percent 1 dp with %, rates, scores and 52-week placements 1 dp, counts and
     /// days 0 dp, money as £ with no pence; thousands separated.
     /// </summary>
-    public static string Value(double? value, string unit)
+    public static string Value(double? value, MeasureUnit unit)
     {
         if (value is not { } v || !double.IsFinite(v))
         {
@@ -28,9 +29,9 @@ public static class KpiDisplay
 
         return unit switch
         {
-            "percent" => Places(v, 1) + "%",
-            "count" or "days" => Places(v, 0),
-            "gbp" or "pounds" => "£" + Places(v, 0),
+            MeasureUnit.Percent => Places(v, 1) + "%",
+            MeasureUnit.Count or MeasureUnit.Days => Places(v, 0),
+            MeasureUnit.Gbp => "£" + Places(v, 0),
             _ => Places(v, 1),
         };
     }
@@ -40,16 +41,16 @@ public static class KpiDisplay
         value is { } v && double.IsFinite(v) ? v.ToString("#,##0.##", CultureInfo.InvariantCulture) : string.Empty;
 
     /// <summary>The unit in words.</summary>
-    public static string Unit(string unit) => unit switch
+    public static string Unit(MeasureUnit unit) => unit switch
     {
-        "count" => "Count",
-        "percent" => "Percentage",
-        "rate_per_10k" => "Rate per 10,000 children aged 0–17",
-        "days" => "Days (average)",
-        "score" => "Score (average)",
-        "placements_52wk" => "52-week placements (days ÷ 364)",
-        "gbp" or "pounds" => "Pounds",
-        _ => unit,
+        MeasureUnit.Count => "Count",
+        MeasureUnit.Percent => "Percentage",
+        MeasureUnit.RatePer10k => "Rate per 10,000 children aged 0–17",
+        MeasureUnit.Days => "Days (average)",
+        MeasureUnit.Score => "Score (average)",
+        MeasureUnit.Placements52wk => "52-week placements (days ÷ 364)",
+        MeasureUnit.Gbp => "Pounds",
+        _ => unit.Code(),
     };
 
     public static string Polarity(Polarity polarity) => polarity switch

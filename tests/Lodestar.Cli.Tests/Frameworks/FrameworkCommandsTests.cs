@@ -110,7 +110,7 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
         var (exitCode, _, error) = await RunAsync("framework", "import", Write("bad.yaml", Yaml.Replace("unit: count", "unit: furlongs", StringComparison.Ordinal)));
 
         Assert.Equal(1, exitCode);
-        Assert.Equal("bad.yaml: line 15, column 11: 'furlongs' is not a valid unit: use count | percent | rate_per_10k | days | score | gbp | ratio | text", error.Trim());
+        Assert.Equal("bad.yaml: line 15, column 11: 'furlongs' is not a valid unit: use count | percent | rate_per_10k | days | score | gbp | ratio | text | placements_52wk", error.Trim());
     }
 
     [Fact]
