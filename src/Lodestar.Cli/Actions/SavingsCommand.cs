@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lodestar.Data;
 using Lodestar.Data.Actions;
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 using Lodestar.Formats;
 using Lodestar.Formats.Actions;
@@ -57,9 +58,7 @@ public static class SavingsCommand
             string? onlyYear = null;
             if (yearText is not null)
             {
-                onlyYear = FinancialYear.IsValid(yearText) ? FinancialYear.Label(FinancialYear.StartYear(yearText)!.Value)
-                    : yearText.Length == 4 && int.TryParse(yearText, out var ending) ? FinancialYear.Label(ending - 1)
-                    : null;
+                onlyYear = Period.TryParseYear(yearText, out var asked) ? asked.ToFinancialYearLabel() : null;
                 if (onlyYear is null)
                 {
                     await error.WriteLineAsync($"lodestar: --year '{yearText}' is not a financial year like 2016/17 or 2017.");
@@ -160,9 +159,9 @@ public static class SavingsCommand
 
         var engine = new KpiEngine();
         var dataset = KpiDataset.Of(withCare[0]);
-        var baselineLabel = FinancialYear.Label(baselineYear.Value - 1);
-        var baselineActuals = PlacementActualsFromReturns.Compute(engine, dataset, FinancialYear.Start(baselineLabel), FinancialYear.End(baselineLabel));
-        var period = PlacementActualsFromReturns.Compute(engine, dataset, FinancialYear.Start(FinancialYear.Of(to.Value)), to.Value);
+        var baseline = Period.ReportingYear(baselineYear.Value);
+        var baselineActuals = PlacementActualsFromReturns.Compute(engine, dataset, baseline.Start, baseline.End);
+        var period = PlacementActualsFromReturns.Compute(engine, dataset, Period.ReportingYearContaining(to.Value).Start, to.Value);
         return (CostModel.Compute(period, baselineActuals, costs), null);
     }
 

@@ -256,8 +256,8 @@ public readonly record struct Period
     public int? WholeMonths => IsWholeMonths ? MonthsBetween(Start, End) : null;
 
     /// <summary>
-    /// Reads a period: <c>2025</c> (the DfE reporting year 2024-04-01..2025-03-31), <c>2024-25</c>
-    /// (the same year), <c>2025-Q1</c> (quarter 1 of reporting year 2025: April–June 2024),
+    /// Reads a period: <c>2025</c> (the DfE reporting year 2024-04-01..2025-03-31), <c>2024-25</c> or
+    /// <c>2024/25</c> (the same year), <c>2025-Q1</c> (quarter 1 of reporting year 2025: April–June 2024),
     /// <c>2025-03</c> (a calendar month), or <c>2024-04-01..2025-03-31</c> (any span).
     /// </summary>
     public static bool TryParse(string? text, out Period period, out string error)
@@ -289,6 +289,11 @@ public readonly record struct Period
                     period = Between(start, end);
                     return true;
                 }
+            }
+            else if (TryParseFinancialYear(t, out var financialYear) && t[4] == '/')
+            {
+                period = financialYear;
+                return true;
             }
             else if (t.Length == 4 && IsDigits(t))
             {
@@ -329,6 +334,54 @@ public readonly record struct Period
         error = $"'{t}' is not a period: use 2025, 2024-25, 2025-Q1, 2025-03 or 2024-04-01..2025-03-31";
         return false;
     }
+
+    /// <summary>
+    /// Reads a financial year as the savings and cost files write it, <c>2016/17</c> (or <c>2016-17</c>):
+    /// the reporting year 2016-04-01..2017-03-31. Only these two forms, so "2011-12" is the year 2011/12 here.
+    /// </summary>
+    public static bool TryParseFinancialYear(string? text, out Period year)
+    {
+        year = default;
+        var t = (text ?? "").Trim();
+        if (t.Length == 7 && IsDigits(t[..4]) && t[4] is '/' or '-' && IsDigits(t[5..]))
+        {
+            var first = int.Parse(t[..4], CultureInfo.InvariantCulture);
+            if ((first + 1) % 100 == int.Parse(t[5..], CultureInfo.InvariantCulture) && first is >= 1900 and < 9998)
+            {
+                year = ReportingYear(first + 1);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Reads a year as a person asks for one: a financial year (<c>2016/17</c>, <c>2016-17</c>) or the
+    /// DfE label of the year it ends in (<c>2017</c>), both the reporting year 2016-04-01..2017-03-31.
+    /// </summary>
+    public static bool TryParseYear(string? text, out Period year)
+    {
+        var t = (text ?? "").Trim();
+        if (TryParseFinancialYear(t, out year))
+        {
+            return true;
+        }
+
+        if (t.Length == 4 && IsDigits(t) && int.Parse(t, CultureInfo.InvariantCulture) is >= 1901 and <= 9998 and var label)
+        {
+            year = ReportingYear(label);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The financial-year label of the reporting year the period ends in, as savings plans, benefits and unit
+    /// costs write it: "2016/17" for 2016-04-01..2017-03-31 (<see cref="TryParseFinancialYear"/> reads it back).
+    /// </summary>
+    public string ToFinancialYearLabel() => $"{ReportingYearLabel - 1}/{ReportingYearLabel % 100:00}";
 
     /// <summary>Reads a period as <see cref="TryParse"/> does, throwing <see cref="FormatException"/> on bad text.</summary>
     public static Period Parse(string text) =>

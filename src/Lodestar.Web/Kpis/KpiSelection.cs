@@ -63,7 +63,7 @@ public sealed record KpiSelection(string Council, KpiDataset Dataset, IReadOnlyL
         }
 
         var years = YearsOf(dataset);
-        var chosen = year ?? (years.Count > 0 ? years[0] : (today.Month >= 4 ? today.Year : today.Year - 1));
+        var chosen = year ?? (years.Count > 0 ? years[0] : (Period.ReportingYearOf(today) - 1));
         return (new KpiSelection(code, dataset, years, chosen), KpiSelectionProblem.None);
     }
 
