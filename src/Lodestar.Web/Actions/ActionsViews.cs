@@ -73,7 +73,7 @@ public static class ActionsViews
 
     /// <summary>Every stored savings plan, by id.</summary>
     public static async Task<IReadOnlyList<SavingsPlanSummary>> SavingsPlansAsync(LodestarDbContext db, CancellationToken cancellationToken) =>
-        await db.Set<SavingsPlanRecord>().AsNoTracking()
+        await db.Set<SavingsPlanEntity>().AsNoTracking()
             .OrderBy(p => p.PlanId)
             .Select(p => new SavingsPlanSummary(p.PlanId, p.Title, p.ActionPlanId))
             .ToListAsync(cancellationToken);

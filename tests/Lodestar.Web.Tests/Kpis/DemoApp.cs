@@ -55,11 +55,11 @@ public sealed class DemoApp : IAsyncLifetime
     }
 
     /// <summary>The audit entries of child-level views with this subject, oldest first.</summary>
-    public async Task<List<AuditEvent>> ChildLevelViewsAsync(string subject)
+    public async Task<List<AuditEventEntity>> ChildLevelViewsAsync(string subject)
     {
         using var scope = App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LodestarDbContext>();
-        return await db.Set<AuditEvent>()
+        return await db.Set<AuditEventEntity>()
             .Where(a => a.Action == AuditActions.ViewChildLevel && a.Subject == subject)
             .OrderBy(a => a.Id)
             .ToListAsync(TestContext.Current.CancellationToken);
