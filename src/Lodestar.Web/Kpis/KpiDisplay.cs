@@ -75,7 +75,7 @@ public static class KpiDisplay
 
     /// <summary>"Cambridgeshire (E10000003)", or the code alone for a council not in the list.</summary>
     public static string Council(string code) =>
-        CouncilList.All.FirstOrDefault(c => c.Code == code) is { } council ? $"{council.Name} ({code})" : code;
+        CouncilList.Find(code) is { } council && council.Code == code ? $"{council.Name} ({code})" : code;
 
     /// <summary>A month of a series: "Apr 2024".</summary>
     public static string Month(Period period) => Month(period.Start);

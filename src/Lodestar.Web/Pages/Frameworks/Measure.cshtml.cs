@@ -2,6 +2,7 @@ using System.Globalization;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Councils;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
@@ -44,7 +45,7 @@ public sealed class MeasureModel(LodestarDbContext db, ScorecardService service,
 
     public Measure Measure { get; private set; } = null!;
 
-    public CouncilChoice ChosenCouncil { get; private set; } = null!;
+    public Council ChosenCouncil { get; private set; } = null!;
 
     public int ChosenYear { get; private set; }
 
