@@ -192,9 +192,11 @@ public static class KpiCommand
             return false;
         }
 
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        // The same years as the API's from/to: a Period (and the population tables) cover no more.
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+            || date.Year < 1989 || date.Year > 2100)
         {
-            problem = $"{option} takes a date as YYYY-MM-DD (not '{text}')";
+            problem = $"{option} takes a date as YYYY-MM-DD between 1989 and 2100 (not '{text}')";
             return false;
         }
 
