@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using Lodestar.Bench.Kpis;
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 
 // The KPI engine's speed on synthetic councils (see docs/benchmarks.md, "## KPI engine").
 // Usage: dotnet run -c Release --project bench/Lodestar.Bench.Kpis [-- MAXCOUNCILS]
 var maxCouncils = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 150;
 var engine = new KpiEngine(new KpiOptions { Population = Population(maxCouncils) });
-var year = new[] { KpiPeriod.ReportingYear(2025) };
-var months = KpiPeriod.Series(KpiSeriesKind.Month, new DateOnly(2020, 4, 1), new DateOnly(2025, 3, 31));
+var year = new[] { Period.ReportingYear(2025) };
+var months = Period.Series(PeriodKind.Month, new DateOnly(2020, 4, 1), new DateOnly(2025, 3, 31));
 
 Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 Console.WriteLine($"{Environment.ProcessorCount} cores; building {maxCouncils} synthetic councils (5 years each)...");
@@ -37,7 +38,7 @@ foreach (var n in new[] { 1, 10, 150 }.Where(n => n <= maxCouncils))
     Measure($"{n} councils, every KPI, every month of 5 years", n >= 150 ? 2 : 3, () => All(subset, months));
 }
 
-int All(List<KpiDataset> datasets, IReadOnlyList<KpiPeriod> periods) =>
+int All(List<KpiDataset> datasets, IReadOnlyList<Period> periods) =>
     datasets.AsParallel().Select(d => engine.Compute(d, periods).Count).Sum();
 
 static void Measure(string what, int runs, Func<int> work)

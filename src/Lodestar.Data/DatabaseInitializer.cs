@@ -21,6 +21,6 @@ public static class DatabaseInitializer
 /// <summary>The English councils that report to the DfE, as shipped in samples/councils.tsv.</summary>
 public static class CouncilCatalogue
 {
-    public static IReadOnlyList<Council> Load() =>
-        [.. CouncilList.All.Select(c => new Council { Code = c.Code, LaNumber = c.LaNumber, Name = c.Name, Region = c.Region })];
+    public static IReadOnlyList<CouncilEntity> Load() =>
+        [.. CouncilList.All.Select(c => new CouncilEntity { Code = c.Code, LaNumber = c.LaNumber, Name = c.Name, Region = c.Region })];
 }

@@ -10,7 +10,7 @@ namespace Lodestar.Data;
 /// </summary>
 public abstract class LodestarDbContext(DbContextOptions options) : DbContext(options)
 {
-    public DbSet<Council> Councils => Set<Council>();
+    public DbSet<CouncilEntity> Councils => Set<CouncilEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

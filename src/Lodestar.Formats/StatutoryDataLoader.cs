@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Lodestar.Domain.Periods;
 using Lodestar.Formats.Cin;
 using Lodestar.Formats.Ssda903;
 using Lodestar.Formats.Text;
@@ -179,7 +180,7 @@ public static partial class StatutoryDataLoader
 
     /// <summary>The collection year a date falls in: 1 April Y-1 to 31 March Y is year Y; 0 for no date.</summary>
     public static int YearOf(int day) =>
-        RecordValues.Date(day) is { } date ? (date.Month >= 4 ? date.Year + 1 : date.Year) : 0;
+        RecordValues.Date(day) is { } date ? Period.ReportingYearOf(date) : 0;
 
     private static void InferYears(Ssda903Builder builder, List<(int File, string Folder, int LatestDay, bool Episodes, bool YearKnown)> files)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Lodestar.Application.Returns;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Testing;
 using Microsoft.Data.Sqlite;
@@ -77,7 +78,7 @@ public sealed class DemoApp : IAsyncLifetime
 
     /// <summary>What the engine computes for one KPI of the demo council in a reporting year, straight from the store's dataset.</summary>
     public KpiResult EngineResult(string kpi, int year) =>
-        Store.Engine.Compute(kpi, Store.Dataset(Council)!, KpiPeriod.ReportingYear(year)).Single();
+        Store.Engine.Compute(kpi, Store.Dataset(Council)!, Period.ReportingYear(year)).Single();
 
     /// <summary>
     /// Children looked after at 31 March of <paramref name="year"/> as the generator counted them from its own
@@ -92,11 +93,11 @@ public sealed class DemoApp : IAsyncLifetime
     }
 
     /// <summary>The audit entries of child-level views with this subject, oldest first.</summary>
-    public async Task<List<AuditEvent>> ChildLevelViewsAsync(string subject)
+    public async Task<List<AuditEventEntity>> ChildLevelViewsAsync(string subject)
     {
         using var scope = App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LodestarDbContext>();
-        return await db.Set<AuditEvent>()
+        return await db.Set<AuditEventEntity>()
             .Where(a => a.Action == AuditActions.ViewChildLevel && a.Subject == subject)
             .OrderBy(a => a.Id)
             .ToListAsync(TestContext.Current.CancellationToken);

@@ -1,5 +1,6 @@
 using Lodestar.Data.Benchmarks;
 using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Performance;
 
 namespace Lodestar.Application.Benchmarks;
 

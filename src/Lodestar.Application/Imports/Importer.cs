@@ -177,7 +177,7 @@ public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider 
     }
 
     /// <summary>Audit entries added for a change that was then refused: they must not be saved with a later change.</summary>
-    private void Forget(IEnumerable<AuditEvent> entries)
+    private void Forget(IEnumerable<AuditEventEntity> entries)
     {
         foreach (var entry in entries)
         {

@@ -1,5 +1,6 @@
 using Lodestar.Application.Returns;
 using Lodestar.Data.Audit;
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 
 namespace Lodestar.Application.Kpis;
@@ -14,14 +15,14 @@ public sealed record ChildExplanation(string ChildId, bool InNumerator, bool InD
 public sealed class ChildLevelKpis(StatutoryDataStore store, AuditLog audit)
 {
     /// <summary>The audit subject of a child-level view: "kpi cla_at_end E10000003 2024-04-01..2025-03-31".</summary>
-    public static string AuditSubject(string kpi, string council, KpiPeriod period) =>
+    public static string AuditSubject(string kpi, string council, Period period) =>
         $"kpi {kpi} {council} {period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd}";
 
     /// <summary>
     /// The children in a KPI's numerator and denominator for a council and period, audited as a view of
     /// that many children; null (and nothing audited) when the council has no returns.
     /// </summary>
-    public async Task<KpiExplanation?> ExplainAsync(string actor, KpiDefinition kpi, string council, KpiPeriod period, CancellationToken cancellationToken)
+    public async Task<KpiExplanation?> ExplainAsync(string actor, KpiDefinition kpi, string council, Period period, CancellationToken cancellationToken)
     {
         if (store.Dataset(council) is not { } dataset)
         {
@@ -39,7 +40,7 @@ public sealed class ChildLevelKpis(StatutoryDataStore store, AuditLog audit)
     /// when the council has no returns or the child is not in the KPI's return.
     /// </summary>
     public async Task<ChildExplanation?> ExplainChildAsync(
-        string actor, KpiDefinition kpi, string council, KpiPeriod period, string childId, CancellationToken cancellationToken)
+        string actor, KpiDefinition kpi, string council, Period period, string childId, CancellationToken cancellationToken)
     {
         if (store.Dataset(council) is not { } dataset)
         {

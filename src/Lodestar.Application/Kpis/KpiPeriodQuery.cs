@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 
 namespace Lodestar.Application.Kpis;
@@ -33,7 +34,7 @@ public static class KpiPeriodQuery
     public const int MaxPeriods = 1200;
 
     /// <summary>The periods asked for, or a message saying what is wrong (for a 400, or exit code 2).</summary>
-    public static (IReadOnlyList<KpiPeriod> Periods, string? Problem) Parse(
+    public static (IReadOnlyList<Period> Periods, string? Problem) Parse(
         string? year, string? from, string? to, string? series, KpiPeriodSpelling? spelling = null)
     {
         var s = spelling ?? KpiPeriodSpelling.Query;
@@ -51,7 +52,7 @@ public static class KpiPeriodQuery
                 return ([], $"{s.Year.TrimEnd('=', ' ')} takes a reporting year from {FirstYear} to {LastYear} such as 2025 (not '{year}'), without {s.From.TrimEnd('=', ' ')} or {s.To.TrimEnd('=', ' ')}.");
             }
 
-            return ([KpiPeriod.ReportingYear(y)], null);
+            return ([Period.ReportingYear(y)], null);
         }
 
         if (Date(from, s.From) is { Problem: { } fromProblem })
@@ -72,14 +73,14 @@ public static class KpiPeriodQuery
 
         if (series is null)
         {
-            return ([new KpiPeriod(start, end)], null);
+            return ([Period.Between(start, end)], null);
         }
 
-        KpiSeriesKind? kind = series.ToLowerInvariant() switch
+        PeriodKind? kind = series.ToLowerInvariant() switch
         {
-            "month" => KpiSeriesKind.Month,
-            "quarter" => KpiSeriesKind.Quarter,
-            "year" => KpiSeriesKind.Year,
+            "month" => PeriodKind.Month,
+            "quarter" => PeriodKind.Quarter,
+            "year" => PeriodKind.ReportingYear,
             _ => null,
         };
         if (kind is null)
@@ -93,7 +94,7 @@ public static class KpiPeriodQuery
             return ([], $"A series may hold at most {MaxPeriods} periods.");
         }
 
-        return (KpiPeriod.Series(kind.Value, start, end), null);
+        return (Period.Series(kind.Value, start, end), null);
     }
 
     /// <summary>

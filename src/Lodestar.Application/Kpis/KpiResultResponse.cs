@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Lodestar.Domain.Frameworks;
 using Lodestar.Metrics.Kpis;
 
 namespace Lodestar.Application.Kpis;
@@ -17,7 +18,7 @@ public sealed record KpiResultResponse(
 {
     /// <summary>Rounded to 6 decimal places, as the command line writes them; NaN or infinity as null.</summary>
     public static KpiResultResponse From(KpiResult r) =>
-        new(r.Kpi, r.Council, r.PeriodStart, r.PeriodEnd, Round(r.Value), Round(r.Numerator), Round(r.Denominator), r.Unit, r.Category);
+        new(r.Kpi, r.Council, r.PeriodStart, r.PeriodEnd, Round(r.Value), Round(r.Numerator), Round(r.Denominator), r.Unit.Code(), r.Category);
 
     private static double? Round(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 6) : null;
 }

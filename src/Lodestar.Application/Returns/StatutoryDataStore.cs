@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Lodestar.Domain.Councils;
+using Lodestar.Domain.Periods;
+using Lodestar.Formats;
 using Lodestar.Formats.Generation;
 using Lodestar.Formats.Population;
-using Lodestar.Formats;
 using Lodestar.Metrics.Kpis;
 using Microsoft.Extensions.Logging;
 
@@ -54,7 +55,7 @@ public sealed class StatutoryDataStore
     public KpiDataset? Dataset(string council) => _datasets.GetValueOrDefault(council);
 
     /// <summary>Every KPI (or those named) for a council and periods; empty when the council has no data.</summary>
-    public IReadOnlyList<KpiResult> Compute(string council, IReadOnlyList<KpiPeriod> periods, IReadOnlyList<string>? kpiIds = null)
+    public IReadOnlyList<KpiResult> Compute(string council, IReadOnlyList<Period> periods, IReadOnlyList<string>? kpiIds = null)
     {
         if (Dataset(council) is not { } dataset)
         {

@@ -1,4 +1,5 @@
 using Lodestar.Application.Returns;
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Problems;
 using Lodestar.Domain.Savings;
 using Lodestar.Metrics.Savings;
@@ -30,9 +31,9 @@ public static class SavingsFromReturns
         }
 
         var dataset = store.Dataset(withCare[0])!;
-        var baselineLabel = FinancialYear.Label(baselineYear - 1);
-        var baseline = PlacementActualsFromReturns.Compute(store.Engine, dataset, FinancialYear.Start(baselineLabel), FinancialYear.End(baselineLabel));
-        var period = PlacementActualsFromReturns.Compute(store.Engine, dataset, FinancialYear.Start(FinancialYear.Of(to)), to);
+        var baselineYearPeriod = Period.ReportingYear(baselineYear);
+        var baseline = PlacementActualsFromReturns.Compute(store.Engine, dataset, baselineYearPeriod.Start, baselineYearPeriod.End);
+        var period = PlacementActualsFromReturns.Compute(store.Engine, dataset, Period.ReportingYearContaining(to).Start, to);
         return Result.Success(Domain.Savings.CostModel.Compute(period, baseline, costs));
     }
 }

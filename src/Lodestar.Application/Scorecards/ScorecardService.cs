@@ -1,18 +1,15 @@
+using Lodestar.Application.Returns;
 using Lodestar.Data;
 using Lodestar.Data.Benchmarks;
 using Lodestar.Data.Frameworks;
 using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Councils;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
-using Lodestar.Metrics.Kpis;
-using Lodestar.Application.Returns;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Application.Scorecards;
-
-/// <summary>A council as the pickers list it.</summary>
-public sealed record CouncilChoice(string Code, string LaNumber, string Name);
 
 /// <summary>
 /// The scorecard for the web app and the API: <see cref="FrameworkStore.ScorecardAsync"/> with the two
@@ -29,12 +26,12 @@ public sealed class ScorecardService(LodestarDbContext db, FrameworkStore framew
     public BenchmarkStore Benchmarks => benchmarks;
 
     /// <summary>Every council, by name.</summary>
-    public async Task<IReadOnlyList<CouncilChoice>> CouncilsAsync(CancellationToken cancellationToken) =>
-        (await db.Councils.AsNoTracking().Select(c => new CouncilChoice(c.Code, c.LaNumber, c.Name)).ToListAsync(cancellationToken))
+    public async Task<IReadOnlyList<Council>> CouncilsAsync(CancellationToken cancellationToken) =>
+        (await db.Councils.AsNoTracking().Select(c => new Council(c.Code, c.LaNumber, c.Name, c.Region)).ToListAsync(cancellationToken))
         .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>A council by DfE code or LA number; null when unknown.</summary>
-    public async Task<CouncilChoice?> CouncilAsync(string? codeOrNumber, CancellationToken cancellationToken)
+    public async Task<Council?> CouncilAsync(string? codeOrNumber, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(codeOrNumber))
         {
@@ -44,11 +41,11 @@ public sealed class ScorecardService(LodestarDbContext db, FrameworkStore framew
         var text = codeOrNumber.Trim();
         var upper = text.ToUpperInvariant();
         return await db.Councils.AsNoTracking().Where(c => c.Code == upper || c.LaNumber == text)
-            .Select(c => new CouncilChoice(c.Code, c.LaNumber, c.Name)).FirstOrDefaultAsync(cancellationToken);
+            .Select(c => new Council(c.Code, c.LaNumber, c.Name, c.Region)).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The council shown when none is chosen: the first with statutory data (the demo council), else the first by name.</summary>
-    public async Task<CouncilChoice?> DefaultCouncilAsync(CancellationToken cancellationToken)
+    public async Task<Council?> DefaultCouncilAsync(CancellationToken cancellationToken)
     {
         foreach (var code in returns.Councils)
         {
@@ -108,7 +105,7 @@ public sealed class ScorecardService(LodestarDbContext db, FrameworkStore framew
     /// scorecard from entered values, targets, formulas and computed KPIs; no benchmarks.
     /// </summary>
     public async Task<IReadOnlyList<(int Year, ScorecardRow Row)>> HistoryAsync(
-        Framework framework, Measure measure, CouncilChoice council, IReadOnlyList<int> years, CancellationToken cancellationToken)
+        Framework framework, Measure measure, Council council, IReadOnlyList<int> years, CancellationToken cancellationToken)
     {
         var measures = await frameworks.MeasuresAsync(cancellationToken: cancellationToken);
         var values = await frameworks.ValuesAsync(council.Code, cancellationToken: cancellationToken);
@@ -133,13 +130,13 @@ public sealed class ScorecardService(LodestarDbContext db, FrameworkStore framew
         measure.Source.Kind == MeasureSourceKind.Kpi ? measure.Source.Reference : measure.Id;
 
     /// <summary>The DfE comparison for a measure, council and reporting year, by the measure's own polarity; null when not benchmarked.</summary>
-    public async Task<BenchmarkComparison?> CompareAsync(Measure measure, CouncilChoice council, int year, CancellationToken cancellationToken) =>
+    public async Task<BenchmarkComparison?> CompareAsync(Measure measure, Council council, int year, CancellationToken cancellationToken) =>
         await benchmarks.CompareAsync(council.LaNumber, BenchmarkId(measure), year.ToString(System.Globalization.CultureInfo.InvariantCulture), PolarityOf(measure), cancellationToken);
 
     /// <summary>The KPI plug-in: the engine's value for (KPI, council, period), computed once for these periods.</summary>
     private Func<string, string, Period, MeasureValue?> Kpis(string council, IReadOnlyList<Period> periods)
     {
-        var results = returns.Compute(council, periods.Select(p => new KpiPeriod(p.Start, p.End)).Distinct().ToList())
+        var results = returns.Compute(council, periods.Select(p => Period.Between(p.Start, p.End)).Distinct().ToList())
             .Where(r => r.Category is null && r.Value is not null)
             .GroupBy(r => (r.Kpi, r.PeriodStart, r.PeriodEnd))
             .ToDictionary(g => g.Key, g => g.First());
@@ -151,7 +148,7 @@ public sealed class ScorecardService(LodestarDbContext db, FrameworkStore framew
     private static decimal ToDecimal(double value) => Math.Round((decimal)value, 6);
 
     private async Task<Dictionary<string, IReadOnlyList<BenchmarkFigure>>> BenchmarkFiguresAsync(
-        IEnumerable<Measure> measures, CouncilChoice council, Period period, CancellationToken cancellationToken)
+        IEnumerable<Measure> measures, Council council, Period period, CancellationToken cancellationToken)
     {
         var figures = new Dictionary<string, IReadOnlyList<BenchmarkFigure>>(StringComparer.Ordinal);
         foreach (var measure in measures)
@@ -182,10 +179,6 @@ public sealed class ScorecardService(LodestarDbContext db, FrameworkStore framew
         return list;
     }
 
-    private static BenchmarkPolarity? PolarityOf(Measure measure) => measure.Polarity switch
-    {
-        Polarity.HigherIsBetter => BenchmarkPolarity.HigherIsBetter,
-        Polarity.LowerIsBetter => BenchmarkPolarity.LowerIsBetter,
-        _ => null,
-    };
+    /// <summary>A measure's own polarity overrides the benchmark's, except "neither", which leaves the benchmark's.</summary>
+    private static Polarity? PolarityOf(Measure measure) => measure.Polarity == Polarity.Neither ? null : measure.Polarity;
 }

@@ -3,6 +3,7 @@ using Lodestar.Application.Returns;
 using Lodestar.Application.Savings;
 using Lodestar.Data;
 using Lodestar.Data.Actions;
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 using Lodestar.Formats;
 using Lodestar.Formats.Actions;
@@ -58,9 +59,7 @@ public static class SavingsCommand
             string? onlyYear = null;
             if (yearText is not null)
             {
-                onlyYear = FinancialYear.IsValid(yearText) ? FinancialYear.Label(FinancialYear.StartYear(yearText)!.Value)
-                    : yearText.Length == 4 && int.TryParse(yearText, out var ending) ? FinancialYear.Label(ending - 1)
-                    : null;
+                onlyYear = Period.TryParseYear(yearText, out var asked) ? asked.ToFinancialYearLabel() : null;
                 if (onlyYear is null)
                 {
                     await error.WriteLineAsync($"lodestar: --year '{yearText}' is not a financial year like 2016/17 or 2017.");

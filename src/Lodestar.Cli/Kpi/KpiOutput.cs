@@ -3,8 +3,9 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lodestar.Application.Kpis;
-using Lodestar.Metrics.Kpis;
+using Lodestar.Domain.Frameworks;
 using Lodestar.Formats.Spreadsheets;
+using Lodestar.Metrics.Kpis;
 
 namespace Lodestar.Cli.Kpi;
 
@@ -138,7 +139,7 @@ internal static class KpiOutput
     private static string[] Cells(KpiResult r) =>
     [
         r.Kpi, r.Council, r.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Number(r.Value, "0.######"), Number(r.Numerator, "0.######"), Number(r.Denominator, "0.######"), r.Unit, r.Category ?? string.Empty,
+        Number(r.Value, "0.######"), Number(r.Numerator, "0.######"), Number(r.Denominator, "0.######"), r.Unit.Code(), r.Category ?? string.Empty,
     ];
 
     private static string Number(double? value, string format) =>
@@ -149,7 +150,7 @@ internal static class KpiOutput
         var rows = results.Select(r => new[]
         {
             r.Category is null ? r.Kpi : $"{r.Kpi} [{r.Category}]", r.Council, $"{r.PeriodStart:yyyy-MM-dd}..{r.PeriodEnd:yyyy-MM-dd}",
-            r.Value is null ? "no data" : Number(r.Value, "0.#"), Number(r.Numerator, "0.#"), Number(r.Denominator, "0.#"), r.Unit,
+            r.Value is null ? "no data" : Number(r.Value, "0.#"), Number(r.Numerator, "0.#"), Number(r.Denominator, "0.#"), r.Unit.Code(),
         }).ToList();
         string[] header = ["kpi", "council", "period", "value", "numerator", "denominator", "unit"];
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();

@@ -31,22 +31,22 @@ public static class ActionsHistory
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var plan = await db.Set<ActionPlanRecord>().SingleOrDefaultAsync(p => p.PlanId == planId, cancellationToken);
+        var plan = await db.Set<ActionPlanEntity>().SingleOrDefaultAsync(p => p.PlanId == planId, cancellationToken);
         if (plan is null)
         {
             return false;
         }
 
-        var exists = await db.Set<ActionItemRecord>()
+        var exists = await db.Set<ActionItemEntity>()
             .AnyAsync(i => i.PlanRecordId == plan.Id && i.Kind == ActionItemKind.Deliverable && i.Number == number, cancellationToken);
         if (!exists)
         {
             return false;
         }
 
-        var history = db.Set<ActionHistoryRecord>().Where(h => h.PlanRecordId == plan.Id);
+        var history = db.Set<ActionHistoryEntity>().Where(h => h.PlanRecordId == plan.Id);
         var sequence = await history.AnyAsync(cancellationToken) ? await history.MaxAsync(h => h.Sequence, cancellationToken) + 1 : 0;
-        db.Add(new ActionHistoryRecord
+        db.Add(new ActionHistoryEntity
         {
             PlanRecordId = plan.Id, ItemKind = ActionItemKind.Deliverable, ItemNumber = number, Kind = kind, Sequence = sequence,
             Date = date, By = by, Text = text, Rag = rag,

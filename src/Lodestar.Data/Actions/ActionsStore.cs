@@ -39,14 +39,14 @@ public static class ActionsStore
 
     private static async Task<(bool Created, int HistoryAdded)> UpsertPlanAsync(LodestarDbContext db, ActionPlan plan, CancellationToken cancellationToken)
     {
-        var record = await db.Set<ActionPlanRecord>()
+        var record = await db.Set<ActionPlanEntity>()
             .Include(p => p.Items).Include(p => p.Targets).Include(p => p.History)
             .AsSplitQuery()
             .SingleOrDefaultAsync(p => p.PlanId == plan.Id, cancellationToken);
         var created = record is null;
         if (record is null)
         {
-            record = new ActionPlanRecord { PlanId = plan.Id, Title = plan.Title };
+            record = new ActionPlanEntity { PlanId = plan.Id, Title = plan.Title };
             db.Add(record);
         }
 
@@ -60,7 +60,7 @@ public static class ActionsStore
         db.RemoveRange(record.Targets);
         record.Items.Clear();
         record.Targets.Clear();
-        record.Targets.AddRange(plan.Targets.Select((t, i) => new ActionPlanTargetRecord
+        record.Targets.AddRange(plan.Targets.Select((t, i) => new ActionPlanTargetEntity
         {
             Position = i, MeasureId = t.MeasureId, CouncilCode = t.CouncilCode, Date = t.Date, Value = t.Value,
         }));
@@ -69,10 +69,10 @@ public static class ActionsStore
         var position = 0;
         foreach (var outcome in plan.Outcomes)
         {
-            record.Items.Add(new ActionItemRecord { Position = position++, Kind = ActionItemKind.Outcome, Number = outcome.Number, Title = outcome.Title });
+            record.Items.Add(new ActionItemEntity { Position = position++, Kind = ActionItemKind.Outcome, Number = outcome.Number, Title = outcome.Title });
             foreach (var w in outcome.Workstreams)
             {
-                record.Items.Add(new ActionItemRecord
+                record.Items.Add(new ActionItemEntity
                 {
                     Position = position++,
                     Kind = ActionItemKind.Workstream,
@@ -92,7 +92,7 @@ public static class ActionsStore
                 history.AddProgress(ActionItemKind.Workstream, w.Number, w.Progress);
                 foreach (var d in w.Deliverables)
                 {
-                    record.Items.Add(new ActionItemRecord
+                    record.Items.Add(new ActionItemEntity
                     {
                         Position = position++,
                         Kind = ActionItemKind.Deliverable,
@@ -119,7 +119,7 @@ public static class ActionsStore
     }
 
     /// <summary>Adds the file's history entries that are not stored yet, after the stored ones.</summary>
-    private sealed class HistoryMerger(List<ActionHistoryRecord> stored)
+    private sealed class HistoryMerger(List<ActionHistoryEntity> stored)
     {
         private readonly HashSet<(ActionItemKind, string, ActionHistoryKind, DateOnly, string, string, ActionRag?)> _known =
             [.. stored.Select(h => (h.ItemKind, h.ItemNumber, h.Kind, h.Date, h.By, h.Text, h.Rag))];
@@ -148,7 +148,7 @@ public static class ActionsStore
         {
             if (_known.Add((itemKind, number, kind, date, by, text, rag)))
             {
-                stored.Add(new ActionHistoryRecord
+                stored.Add(new ActionHistoryEntity
                 {
                     ItemKind = itemKind, ItemNumber = number, Kind = kind, Sequence = _sequence++, Date = date, By = by, Text = text, Rag = rag,
                 });
@@ -161,7 +161,7 @@ public static class ActionsStore
     public static async Task<ActionPlan?> LoadPlanAsync(LodestarDbContext db, string planId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var record = await db.Set<ActionPlanRecord>().AsNoTracking()
+        var record = await db.Set<ActionPlanEntity>().AsNoTracking()
             .Include(p => p.Items).Include(p => p.Targets).Include(p => p.History)
             .AsSplitQuery()
             .SingleOrDefaultAsync(p => p.PlanId == planId, cancellationToken);
@@ -171,10 +171,10 @@ public static class ActionsStore
     public static async Task<IReadOnlyList<string>> ListPlanIdsAsync(LodestarDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await db.Set<ActionPlanRecord>().OrderBy(p => p.PlanId).Select(p => p.PlanId).ToListAsync(cancellationToken);
+        return await db.Set<ActionPlanEntity>().OrderBy(p => p.PlanId).Select(p => p.PlanId).ToListAsync(cancellationToken);
     }
 
-    private static ActionPlan ToPlan(ActionPlanRecord record)
+    private static ActionPlan ToPlan(ActionPlanEntity record)
     {
         var history = record.History
             .OrderBy(h => h.Date).ThenBy(h => h.Sequence)
@@ -279,14 +279,14 @@ public static class ActionsStore
 
     private static async Task<bool> UpsertSavingsAsync(LodestarDbContext db, SavingsPlan savings, string? actionPlanId, CancellationToken cancellationToken)
     {
-        var existing = await db.Set<SavingsPlanRecord>().SingleOrDefaultAsync(p => p.PlanId == savings.Id, cancellationToken);
+        var existing = await db.Set<SavingsPlanEntity>().SingleOrDefaultAsync(p => p.PlanId == savings.Id, cancellationToken);
         if (existing is not null)
         {
             db.Remove(existing);
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        db.Add(new SavingsPlanRecord
+        db.Add(new SavingsPlanEntity
         {
             PlanId = savings.Id,
             ActionPlanId = actionPlanId,
@@ -297,16 +297,16 @@ public static class ActionsStore
             StatedPlacementBpSavingsK = savings.StatedPlacementTotal?.BpSavingsK,
             StatedPlacementBudgetTransfersK = savings.StatedPlacementTotal?.BudgetTransfersK,
             StatedPlacementTotalK = savings.StatedPlacementTotal?.TotalK,
-            Objectives = [.. savings.ByObjective.Select((o, i) => new SavingsObjectiveRecord
+            Objectives = [.. savings.ByObjective.Select((o, i) => new SavingsObjectiveEntity
             {
                 Position = i,
                 Objective = o.Objective,
                 BpReference = o.BpReference,
                 PlacementTypes = JoinList(o.PlacementTypes.Select(p => p.ToString())),
-                Values = [.. o.ValuesK.Select(v => new SavingsObjectiveValueRecord { Year = v.Key, ValueK = v.Value })],
+                Values = [.. o.ValuesK.Select(v => new SavingsObjectiveValueEntity { Year = v.Key, ValueK = v.Value })],
             })],
-            StatedTotals = [.. savings.StatedTotalsK.Select(t => new SavingsStatedTotalRecord { Year = t.Key, ValueK = t.Value })],
-            PlacementLines = [.. savings.ByPlacementType.Select((p, i) => new SavingsPlacementLineRecord
+            StatedTotals = [.. savings.StatedTotalsK.Select(t => new SavingsStatedTotalEntity { Year = t.Key, ValueK = t.Value })],
+            PlacementLines = [.. savings.ByPlacementType.Select((p, i) => new SavingsPlacementLineEntity
             {
                 Position = i, PlacementType = p.PlacementType, Label = p.Label, BpSavingsK = p.BpSavingsK, BudgetTransfersK = p.BudgetTransfersK, UnsplitK = p.UnsplitK,
             })],
@@ -318,7 +318,7 @@ public static class ActionsStore
     public static async Task<SavingsPlan?> LoadSavingsAsync(LodestarDbContext db, string planId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var query = db.Set<SavingsPlanRecord>().AsNoTracking()
+        var query = db.Set<SavingsPlanEntity>().AsNoTracking()
             .Include(p => p.Objectives).ThenInclude(o => o.Values)
             .Include(p => p.StatedTotals).Include(p => p.PlacementLines)
             .AsSplitQuery();
@@ -373,14 +373,14 @@ public static class ActionsStore
 
     private static async Task<(bool Created, int RealisedAdded)> UpsertRegisterAsync(LodestarDbContext db, BenefitsRegister register, CancellationToken cancellationToken)
     {
-        var record = await db.Set<BenefitsRegisterRecord>()
+        var record = await db.Set<BenefitsRegisterEntity>()
             .Include(r => r.Benefits).Include(r => r.Realised)
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.RegisterId == register.Id, cancellationToken);
         var created = record is null;
         if (record is null)
         {
-            record = new BenefitsRegisterRecord { RegisterId = register.Id, Title = register.Title };
+            record = new BenefitsRegisterEntity { RegisterId = register.Id, Title = register.Title };
             db.Add(record);
         }
 
@@ -389,7 +389,7 @@ public static class ActionsStore
         record.Notes = register.Notes;
         db.RemoveRange(record.Benefits);
         record.Benefits.Clear();
-        record.Benefits.AddRange(register.Benefits.Select((b, i) => new BenefitRecord
+        record.Benefits.AddRange(register.Benefits.Select((b, i) => new BenefitEntity
         {
             Position = i,
             BenefitId = b.Id,
@@ -412,7 +412,7 @@ public static class ActionsStore
         {
             foreach (var realised in benefit.Realised.Where(r => known.Add((benefit.Id, r.Date, r.Value, r.Note))))
             {
-                record.Realised.Add(new BenefitRealisedRecord { BenefitId = benefit.Id, Sequence = sequence++, Date = realised.Date, Value = realised.Value, Note = realised.Note });
+                record.Realised.Add(new BenefitRealisedEntity { BenefitId = benefit.Id, Sequence = sequence++, Date = realised.Date, Value = realised.Value, Note = realised.Note });
                 added++;
             }
         }
@@ -424,7 +424,7 @@ public static class ActionsStore
     public static async Task<IReadOnlyList<BenefitsRegister>> LoadRegistersAsync(LodestarDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var records = await db.Set<BenefitsRegisterRecord>().AsNoTracking()
+        var records = await db.Set<BenefitsRegisterEntity>().AsNoTracking()
             .Include(r => r.Benefits).Include(r => r.Realised)
             .AsSplitQuery()
             .OrderBy(r => r.RegisterId)

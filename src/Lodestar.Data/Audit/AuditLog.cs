@@ -6,10 +6,10 @@ namespace Lodestar.Data.Audit;
 public sealed class AuditLog(LodestarDbContext db, TimeProvider clock)
 {
     /// <summary>Adds an entry to the context without saving, so it commits with the change it records.</summary>
-    public AuditEvent Add(string actor, string action, string subject, string? details = null)
+    public AuditEventEntity Add(string actor, string action, string subject, string? details = null)
     {
-        var entry = new AuditEvent { At = clock.GetUtcNow(), Actor = actor, Action = action, Subject = subject, Details = details };
-        db.Set<AuditEvent>().Add(entry);
+        var entry = new AuditEventEntity { At = clock.GetUtcNow(), Actor = actor, Action = action, Subject = subject, Details = details };
+        db.Set<AuditEventEntity>().Add(entry);
         return entry;
     }
 
@@ -21,6 +21,6 @@ public sealed class AuditLog(LodestarDbContext db, TimeProvider clock)
     }
 
     /// <summary>The newest entries first.</summary>
-    public Task<List<AuditEvent>> RecentAsync(int count, CancellationToken cancellationToken = default) =>
-        db.Set<AuditEvent>().OrderByDescending(a => a.Id).Take(count).ToListAsync(cancellationToken);
+    public Task<List<AuditEventEntity>> RecentAsync(int count, CancellationToken cancellationToken = default) =>
+        db.Set<AuditEventEntity>().OrderByDescending(a => a.Id).Take(count).ToListAsync(cancellationToken);
 }

@@ -1,5 +1,6 @@
-using Lodestar.Domain.Benchmarks;
 using System.Data.Common;
+using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Performance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -31,7 +32,7 @@ public sealed class BenchmarkStore(LodestarDbContext db)
         try
         {
             var measureIds = import.Measures.Select(m => m.Id).ToArray();
-            var stored = await db.Set<BenchmarkMeasureRecord>().Where(m => measureIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+            var stored = await db.Set<BenchmarkMeasureEntity>().Where(m => measureIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
             foreach (var measure in import.Measures)
             {
                 if (stored.TryGetValue(measure.Id, out var record))
@@ -44,7 +45,7 @@ public sealed class BenchmarkStore(LodestarDbContext db)
                 }
                 else
                 {
-                    db.Add(new BenchmarkMeasureRecord { Id = measure.Id, Title = measure.Title, Unit = measure.Unit, Polarity = measure.Polarity, Source = measure.Source });
+                    db.Add(new BenchmarkMeasureEntity { Id = measure.Id, Title = measure.Title, Unit = measure.Unit, Polarity = measure.Polarity, Source = measure.Source });
                 }
             }
 
@@ -52,7 +53,7 @@ public sealed class BenchmarkStore(LodestarDbContext db)
             foreach (var group in import.Observations.GroupBy(o => o.MeasureId, StringComparer.Ordinal))
             {
                 var years = group.Select(o => o.Year).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-                await db.Set<BenchmarkValueRecord>()
+                await db.Set<BenchmarkValueEntity>()
                     .Where(v => v.MeasureId == group.Key && years.Contains(v.Year))
                     .ExecuteDeleteAsync(cancellationToken);
                 counts.Add(new BenchmarkImportCount(group.Key, group.Count(), group.Count(o => o.Value.IsSuppressed), years));
@@ -60,8 +61,8 @@ public sealed class BenchmarkStore(LodestarDbContext db)
 
             if (import.Neighbours.Count > 0)
             {
-                await db.Set<StatisticalNeighbourRecord>().ExecuteDeleteAsync(cancellationToken);
-                db.AddRange(import.Neighbours.Select(n => new StatisticalNeighbourRecord
+                await db.Set<StatisticalNeighbourEntity>().ExecuteDeleteAsync(cancellationToken);
+                db.AddRange(import.Neighbours.Select(n => new StatisticalNeighbourEntity
                 {
                     CouncilCode = n.CouncilCode,
                     Position = n.Position,
@@ -90,13 +91,13 @@ public sealed class BenchmarkStore(LodestarDbContext db)
     private async Task InsertValuesAsync(IReadOnlyList<BenchmarkObservation> observations, CancellationToken cancellationToken)
     {
         const int RowsPerCommand = 200;
-        var entity = db.Model.FindEntityType(typeof(BenchmarkValueRecord))!;
+        var entity = db.Model.FindEntityType(typeof(BenchmarkValueEntity))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         string[] properties =
         [
-            nameof(BenchmarkValueRecord.MeasureId), nameof(BenchmarkValueRecord.Year), nameof(BenchmarkValueRecord.Level),
-            nameof(BenchmarkValueRecord.AreaCode), nameof(BenchmarkValueRecord.AreaName), nameof(BenchmarkValueRecord.RegionCode),
-            nameof(BenchmarkValueRecord.Value), nameof(BenchmarkValueRecord.Suppression), nameof(BenchmarkValueRecord.SourceFile),
+            nameof(BenchmarkValueEntity.MeasureId), nameof(BenchmarkValueEntity.Year), nameof(BenchmarkValueEntity.Level),
+            nameof(BenchmarkValueEntity.AreaCode), nameof(BenchmarkValueEntity.AreaName), nameof(BenchmarkValueEntity.RegionCode),
+            nameof(BenchmarkValueEntity.Value), nameof(BenchmarkValueEntity.Suppression), nameof(BenchmarkValueEntity.SourceFile),
         ];
         var columns = string.Join(", ", properties.Select(p => $"\"{entity.FindProperty(p)!.GetColumnName(table)}\""));
         var connection = db.Database.GetDbConnection();
@@ -172,11 +173,11 @@ public sealed class BenchmarkStore(LodestarDbContext db)
     }
 
     public async Task<BenchmarkMeasure?> FindMeasureAsync(string measureId, CancellationToken cancellationToken) =>
-        (await db.Set<BenchmarkMeasureRecord>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId, cancellationToken))?.ToMeasure();
+        (await db.Set<BenchmarkMeasureEntity>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId, cancellationToken))?.ToMeasure();
 
     /// <summary>Every area's figure for one measure and year.</summary>
     public async Task<IReadOnlyList<BenchmarkObservation>> FiguresAsync(string measureId, string year, CancellationToken cancellationToken) =>
-        (await db.Set<BenchmarkValueRecord>().AsNoTracking()
+        (await db.Set<BenchmarkValueEntity>().AsNoTracking()
             .Where(v => v.MeasureId == measureId && v.Year == year)
             .ToListAsync(cancellationToken))
         .Select(v => v.ToObservation())
@@ -184,12 +185,12 @@ public sealed class BenchmarkStore(LodestarDbContext db)
 
     /// <summary>The years stored for a measure, earliest first.</summary>
     public async Task<IReadOnlyList<string>> YearsAsync(string measureId, CancellationToken cancellationToken) =>
-        (await db.Set<BenchmarkValueRecord>().Where(v => v.MeasureId == measureId).Select(v => v.Year).Distinct().ToListAsync(cancellationToken))
+        (await db.Set<BenchmarkValueEntity>().Where(v => v.MeasureId == measureId).Select(v => v.Year).Distinct().ToListAsync(cancellationToken))
         .Order(StringComparer.Ordinal)
         .ToArray();
 
     public async Task<IReadOnlyList<StatisticalNeighbour>> NeighboursAsync(string councilCode, CancellationToken cancellationToken) =>
-        (await db.Set<StatisticalNeighbourRecord>().AsNoTracking()
+        (await db.Set<StatisticalNeighbourEntity>().AsNoTracking()
             .Where(n => n.CouncilCode == councilCode)
             .OrderBy(n => n.Position)
             .ToListAsync(cancellationToken))
@@ -212,7 +213,7 @@ public sealed class BenchmarkStore(LodestarDbContext db)
         }
 
         // A council the reference list no longer holds (e.g. Cumbria, 909) may still have figures.
-        var stored = await db.Set<BenchmarkValueRecord>().AsNoTracking()
+        var stored = await db.Set<BenchmarkValueEntity>().AsNoTracking()
             .Where(v => v.Level == GeographicLevel.LocalAuthority && v.AreaCode == trimmed)
             .Select(v => v.AreaName)
             .FirstOrDefaultAsync(cancellationToken);
@@ -234,7 +235,7 @@ public sealed class BenchmarkStore(LodestarDbContext db)
         string councilCode,
         string measureId,
         string year,
-        BenchmarkPolarity? polarity,
+        Polarity? polarity,
         CancellationToken cancellationToken)
     {
         var measure = await FindMeasureAsync(measureId, cancellationToken);

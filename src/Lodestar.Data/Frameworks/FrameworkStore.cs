@@ -82,7 +82,7 @@ public sealed class FrameworkStore(LodestarDbContext db)
             .ToList();
         var elsewhere = referenced.Where(id => !defined.Contains(id)).ToList();
         var ids = defined.Concat(elsewhere).ToList();
-        var stored = await db.Set<MeasureRow>().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var stored = await db.Set<MeasureEntity>().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
 
         var problems = new List<string>();
         foreach (var id in elsewhere.Where(id => !stored.ContainsKey(id)))
@@ -110,15 +110,15 @@ public sealed class FrameworkStore(LodestarDbContext db)
 
         // Inside a caller's transaction (several files imported together), that one decides.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await db.Set<NodeRow>().Where(n => n.FrameworkId == framework.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.Set<TagSetRow>().Where(s => s.FrameworkId == framework.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<NodeEntity>().Where(n => n.FrameworkId == framework.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<TagSetEntity>().Where(s => s.FrameworkId == framework.Id).ExecuteDeleteAsync(cancellationToken);
 
         for (var i = 0; i < framework.Measures.Count; i++)
         {
             var measure = framework.Measures[i];
             if (!stored.TryGetValue(measure.Id, out var row))
             {
-                row = new MeasureRow { Id = measure.Id, DefinedBy = framework.Id, Title = "", Unit = "", Polarity = "", SourceKind = "", SourceReference = "", Status = "", Tags = "" };
+                row = new MeasureEntity { Id = measure.Id, DefinedBy = framework.Id, Title = "", Unit = "", Polarity = "", SourceKind = "", SourceReference = "", Status = "", Tags = "" };
                 db.Add(row);
             }
 
@@ -126,10 +126,10 @@ public sealed class FrameworkStore(LodestarDbContext db)
             row.Position = i;
         }
 
-        var frameworkRow = await db.Set<FrameworkRow>().SingleOrDefaultAsync(f => f.Id == framework.Id, cancellationToken);
+        var frameworkRow = await db.Set<FrameworkEntity>().SingleOrDefaultAsync(f => f.Id == framework.Id, cancellationToken);
         if (frameworkRow is null)
         {
-            frameworkRow = new FrameworkRow { Id = framework.Id, Title = framework.Title, RagRule = "" };
+            frameworkRow = new FrameworkEntity { Id = framework.Id, Title = framework.Title, RagRule = "" };
             db.Add(frameworkRow);
         }
 
@@ -139,15 +139,15 @@ public sealed class FrameworkStore(LodestarDbContext db)
         frameworkRow.Source = framework.Source;
         frameworkRow.Notes = framework.Notes;
         frameworkRow.RagRule = framework.RagRule.ToString();
-        db.AddRange(framework.TagSets.Select((set, i) => new TagSetRow
+        db.AddRange(framework.TagSets.Select((set, i) => new TagSetEntity
         {
             FrameworkId = framework.Id,
             SetId = set.Id,
             Title = set.Title,
             Position = i,
-            Tags = set.Tags.Select((t, j) => new TagRow { TagId = t.Id, Title = t.Title, Position = j }).ToList(),
+            Tags = set.Tags.Select((t, j) => new TagEntity { TagId = t.Id, Title = t.Title, Position = j }).ToList(),
         }));
-        db.AddRange(framework.Flatten().Select((placed, i) => new NodeRow
+        db.AddRange(framework.Flatten().Select((placed, i) => new NodeEntity
         {
             FrameworkId = framework.Id,
             NodeId = placed.Node.Id,
@@ -157,8 +157,8 @@ public sealed class FrameworkStore(LodestarDbContext db)
             Kind = placed.Node.Kind,
             Title = placed.Node.Title,
             Description = placed.Node.Description,
-            Measures = placed.Node.MeasureIds.Select((m, j) => new NodeMeasureRow { MeasureId = m, Position = j }).ToList(),
-            Intentions = placed.Node.Intentions.Select((x, j) => new IntentionRow { Position = j, Text = x.Text, Tags = TagText.Write(x.Tags) }).ToList(),
+            Measures = placed.Node.MeasureIds.Select((m, j) => new NodeMeasureEntity { MeasureId = m, Position = j }).ToList(),
+            Intentions = placed.Node.Intentions.Select((x, j) => new IntentionEntity { Position = j, Text = x.Text, Tags = TagText.Write(x.Tags) }).ToList(),
         }));
         var count = await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
@@ -172,7 +172,7 @@ public sealed class FrameworkStore(LodestarDbContext db)
 
     public async Task<IReadOnlyList<FrameworkSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var frameworks = await db.Set<FrameworkRow>().AsNoTracking().OrderBy(f => f.Id)
+        var frameworks = await db.Set<FrameworkEntity>().AsNoTracking().OrderBy(f => f.Id)
             .Select(f => new { f.Id, f.Title, f.Owner, Nodes = f.Nodes.Count, Measures = f.Nodes.SelectMany(n => n.Measures).Select(m => m.MeasureId).Distinct().Count() })
             .ToListAsync(cancellationToken);
         return frameworks.Select(f => new FrameworkSummary(f.Id, f.Title, f.Owner, f.Nodes, f.Measures)).ToList();
@@ -181,7 +181,7 @@ public sealed class FrameworkStore(LodestarDbContext db)
     /// <summary>The framework as imported, with the measures it defines; null when there is none with that id.</summary>
     public async Task<Framework?> LoadAsync(string id, CancellationToken cancellationToken = default)
     {
-        var row = await db.Set<FrameworkRow>().AsNoTracking().AsSplitQuery()
+        var row = await db.Set<FrameworkEntity>().AsNoTracking().AsSplitQuery()
             .Include(f => f.TagSets).ThenInclude(s => s.Tags)
             .Include(f => f.Nodes).ThenInclude(n => n.Measures)
             .Include(f => f.Nodes).ThenInclude(n => n.Intentions)
@@ -191,10 +191,10 @@ public sealed class FrameworkStore(LodestarDbContext db)
             return null;
         }
 
-        var measures = await db.Set<MeasureRow>().AsNoTracking().Where(m => m.DefinedBy == id).ToListAsync(cancellationToken);
+        var measures = await db.Set<MeasureEntity>().AsNoTracking().Where(m => m.DefinedBy == id).ToListAsync(cancellationToken);
         var children = row.Nodes.OrderBy(n => n.Position).ToLookup(n => n.ParentNodeId ?? "");
 
-        FrameworkNode NodeOf(NodeRow n) => new()
+        FrameworkNode NodeOf(NodeEntity n) => new()
         {
             Id = n.NodeId,
             Kind = n.Kind,
@@ -223,7 +223,7 @@ public sealed class FrameworkStore(LodestarDbContext db)
     /// <summary>The measures with these ids (all measures when null).</summary>
     public async Task<IReadOnlyDictionary<string, Measure>> MeasuresAsync(IEnumerable<string>? ids = null, CancellationToken cancellationToken = default)
     {
-        var query = db.Set<MeasureRow>().AsNoTracking();
+        var query = db.Set<MeasureEntity>().AsNoTracking();
         if (ids is not null)
         {
             var list = ids.ToList();
@@ -259,14 +259,14 @@ public sealed class FrameworkStore(LodestarDbContext db)
         var measureIds = values.Select(x => x.MeasureId).Distinct().ToList();
         var councils = values.Select(x => x.Council).Distinct().ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var existing = (await db.Set<PeriodicValueRow>().Where(x => measureIds.Contains(x.MeasureId) && councils.Contains(x.Council)).ToListAsync(cancellationToken))
+        var existing = (await db.Set<PeriodicValueEntity>().Where(x => measureIds.Contains(x.MeasureId) && councils.Contains(x.Council)).ToListAsync(cancellationToken))
             .ToDictionary(x => (x.MeasureId, x.Council, x.PeriodStart, x.PeriodEnd));
         foreach (var value in values)
         {
             var row = existing.GetValueOrDefault((value.MeasureId, value.Council, value.Period.Start, value.Period.End));
             if (row is null)
             {
-                row = new PeriodicValueRow { MeasureId = value.MeasureId, Council = value.Council, PeriodKind = "" };
+                row = new PeriodicValueEntity { MeasureId = value.MeasureId, Council = value.Council, PeriodKind = "" };
                 db.Add(row);
                 existing[(value.MeasureId, value.Council, value.Period.Start, value.Period.End)] = row;
             }
@@ -300,14 +300,14 @@ public sealed class FrameworkStore(LodestarDbContext db)
         var measureIds = targets.Select(x => x.MeasureId).Distinct().ToList();
         var councils = targets.Select(x => x.Council).Distinct().ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var existing = (await db.Set<TargetRow>().Where(x => measureIds.Contains(x.MeasureId) && councils.Contains(x.Council)).ToListAsync(cancellationToken))
+        var existing = (await db.Set<TargetEntity>().Where(x => measureIds.Contains(x.MeasureId) && councils.Contains(x.Council)).ToListAsync(cancellationToken))
             .ToDictionary(x => (x.MeasureId, x.Council, x.PeriodStart, x.PeriodEnd));
         foreach (var target in targets)
         {
             var row = existing.GetValueOrDefault((target.MeasureId, target.Council, target.Period.Start, target.Period.End));
             if (row is null)
             {
-                row = new TargetRow { MeasureId = target.MeasureId, Council = target.Council, PeriodKind = "", Profile = "" };
+                row = new TargetEntity { MeasureId = target.MeasureId, Council = target.Council, PeriodKind = "", Profile = "" };
                 db.Add(row);
                 existing[(target.MeasureId, target.Council, target.Period.Start, target.Period.End)] = row;
             }
@@ -330,7 +330,7 @@ public sealed class FrameworkStore(LodestarDbContext db)
     /// <summary>Every stored value for the council, for these measures (all measures when null).</summary>
     public async Task<IReadOnlyList<PeriodicValue>> ValuesAsync(string council, IEnumerable<string>? measureIds = null, CancellationToken cancellationToken = default)
     {
-        var query = db.Set<PeriodicValueRow>().AsNoTracking().Where(v => v.Council == council);
+        var query = db.Set<PeriodicValueEntity>().AsNoTracking().Where(v => v.Council == council);
         if (measureIds is not null)
         {
             var ids = measureIds.ToList();
@@ -354,7 +354,7 @@ public sealed class FrameworkStore(LodestarDbContext db)
     /// <summary>Every stored target for the council, for these measures (all measures when null).</summary>
     public async Task<IReadOnlyList<Target>> TargetsAsync(string council, IEnumerable<string>? measureIds = null, CancellationToken cancellationToken = default)
     {
-        var query = db.Set<TargetRow>().AsNoTracking().Where(t => t.Council == council);
+        var query = db.Set<TargetEntity>().AsNoTracking().Where(t => t.Council == council);
         if (measureIds is not null)
         {
             var ids = measureIds.ToList();
@@ -427,14 +427,14 @@ public sealed class FrameworkStore(LodestarDbContext db)
         var list = items.ToList();
         var measureIds = list.Select(i => i.MeasureId).Distinct().ToList();
         var councils = list.Select(i => i.Council).Distinct().ToList();
-        var knownMeasures = await db.Set<MeasureRow>().Where(m => measureIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken);
+        var knownMeasures = await db.Set<MeasureEntity>().Where(m => measureIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken);
         var knownCouncils = await db.Councils.Where(c => councils.Contains(c.Code)).Select(c => c.Code).ToListAsync(cancellationToken);
         return measureIds.Except(knownMeasures).Select(m => $"unknown measure '{m}'")
             .Concat(councils.Except(knownCouncils).Select(c => $"unknown council '{c}'"))
             .ToList();
     }
 
-    private static void Copy(Measure measure, string frameworkId, MeasureRow row)
+    private static void Copy(Measure measure, string frameworkId, MeasureEntity row)
     {
         row.DefinedBy = frameworkId;
         row.Title = measure.Title;
@@ -455,7 +455,7 @@ public sealed class FrameworkStore(LodestarDbContext db)
         row.Tags = TagText.Write(measure.Tags);
     }
 
-    private static Measure ToMeasure(MeasureRow row) => new()
+    private static Measure ToMeasure(MeasureEntity row) => new()
     {
         Id = row.Id,
         Title = row.Title,

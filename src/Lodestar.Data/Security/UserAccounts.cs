@@ -18,12 +18,12 @@ public sealed class UserAccounts(LodestarDbContext db, TimeProvider clock)
     public const int FailuresBeforeLockout = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
-    private static readonly PasswordHasher<User> Hasher = new();
+    private static readonly PasswordHasher<UserEntity> Hasher = new();
 
-    public Task<bool> AnyAsync(CancellationToken cancellationToken = default) => db.Set<User>().AnyAsync(cancellationToken);
+    public Task<bool> AnyAsync(CancellationToken cancellationToken = default) => db.Set<UserEntity>().AnyAsync(cancellationToken);
 
     /// <summary>Creates a user; throws <see cref="ArgumentException"/> for a weak password, unknown role or taken name.</summary>
-    public async Task<User> CreateAsync(string userName, string displayName, string password, IEnumerable<string> roles, CancellationToken cancellationToken = default)
+    public async Task<UserEntity> CreateAsync(string userName, string displayName, string password, IEnumerable<string> roles, CancellationToken cancellationToken = default)
     {
         userName = userName.Trim().ToLowerInvariant();
         if (userName.Length is 0 or > 100)
@@ -37,30 +37,30 @@ public sealed class UserAccounts(LodestarDbContext db, TimeProvider clock)
         }
 
         var roleList = Roles.Parse(string.Join(',', roles));
-        if (await db.Set<User>().AnyAsync(u => u.UserName == userName, cancellationToken))
+        if (await db.Set<UserEntity>().AnyAsync(u => u.UserName == userName, cancellationToken))
         {
             throw new ArgumentException($"The user name '{userName}' is taken.", nameof(userName));
         }
 
-        var user = new User
+        var user = new UserEntity
         {
             UserName = userName,
             DisplayName = string.IsNullOrWhiteSpace(displayName) ? userName : displayName.Trim(),
             PasswordHash = "",
             CreatedAt = clock.GetUtcNow(),
-            Roles = roleList.Select(r => new UserRole { Role = r }).ToList(),
+            Roles = roleList.Select(r => new UserRoleEntity { Role = r }).ToList(),
         };
         user.PasswordHash = Hasher.HashPassword(user, password);
-        db.Set<User>().Add(user);
+        db.Set<UserEntity>().Add(user);
         await db.SaveChangesAsync(cancellationToken);
         return user;
     }
 
     /// <summary>Checks a password, counting failures and locking the account after too many.</summary>
-    public async Task<(SignInOutcome Outcome, User? User)> SignInAsync(string userName, string password, CancellationToken cancellationToken = default)
+    public async Task<(SignInOutcome Outcome, UserEntity? User)> SignInAsync(string userName, string password, CancellationToken cancellationToken = default)
     {
         userName = userName.Trim().ToLowerInvariant();
-        var user = await db.Set<User>().Include(u => u.Roles).SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+        var user = await db.Set<UserEntity>().Include(u => u.Roles).SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
         if (user is null || !user.IsActive)
         {
             return (SignInOutcome.Failed, null);

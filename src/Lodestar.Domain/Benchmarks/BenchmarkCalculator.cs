@@ -1,3 +1,5 @@
+using Lodestar.Domain.Performance;
+
 namespace Lodestar.Domain.Benchmarks;
 
 /// <summary>
@@ -16,7 +18,7 @@ public static class BenchmarkCalculator
     public static BenchmarkComparison Compare(
         string measureId,
         string year,
-        BenchmarkPolarity polarity,
+        Polarity polarity,
         IReadOnlyList<BenchmarkObservation> figures,
         string councilCode,
         IReadOnlyList<StatisticalNeighbour> neighbours)
@@ -78,7 +80,7 @@ public static class BenchmarkCalculator
     /// Rank (1 = best by polarity, ties share the best rank of the tie — "1, 2, 2, 4") and quartile of
     /// <paramref name="value"/> among <paramref name="values"/>, which must include it.
     /// </summary>
-    public static BenchmarkPosition Position(decimal value, IReadOnlyCollection<decimal> values, BenchmarkPolarity polarity)
+    public static BenchmarkPosition Position(decimal value, IReadOnlyCollection<decimal> values, Polarity polarity)
     {
         ArgumentNullException.ThrowIfNull(values);
         if (!values.Contains(value))
@@ -86,7 +88,7 @@ public static class BenchmarkCalculator
             throw new ArgumentException("The value ranked must be one of the values.", nameof(values));
         }
 
-        var better = polarity == BenchmarkPolarity.HigherIsBetter
+        var better = polarity == Polarity.HigherIsBetter
             ? values.Count(v => v > value)
             : values.Count(v => v < value);
         var boundaries = Boundaries(values);
@@ -123,9 +125,9 @@ public static class BenchmarkCalculator
     /// The band a value falls in: a value on a boundary goes to the better band (for neither polarity,
     /// the lower one). Ties therefore always share a quartile.
     /// </summary>
-    private static int Quartile(decimal value, QuartileBoundaries b, BenchmarkPolarity polarity) => polarity switch
+    private static int Quartile(decimal value, QuartileBoundaries b, Polarity polarity) => polarity switch
     {
-        BenchmarkPolarity.HigherIsBetter =>
+        Polarity.HigherIsBetter =>
             value >= b.UpperQuartile ? 1 : value >= b.Median ? 2 : value >= b.LowerQuartile ? 3 : 4,
         _ => value <= b.LowerQuartile ? 1 : value <= b.Median ? 2 : value <= b.UpperQuartile ? 3 : 4,
     };

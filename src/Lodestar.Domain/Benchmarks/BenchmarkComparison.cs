@@ -1,3 +1,5 @@
+using Lodestar.Domain.Performance;
+
 namespace Lodestar.Domain.Benchmarks;
 
 /// <summary>A council's figure for one measure and year beside England, its region, its statistical neighbours and all councils.</summary>
@@ -10,7 +12,7 @@ namespace Lodestar.Domain.Benchmarks;
 public sealed record BenchmarkComparison(
     string MeasureId,
     string Year,
-    BenchmarkPolarity Polarity,
+    Polarity Polarity,
     AreaFigure? Council,
     AreaFigure? England,
     AreaFigure? Region,
@@ -40,6 +42,6 @@ public sealed record QuartileBoundaries(decimal LowerQuartile, decimal Median, d
 public sealed record BenchmarkPosition(int Rank, int Of, int Quartile, QuartileBoundaries Boundaries)
 {
     /// <summary>A–D for a measure with a better direction; Q1–Q4 (lowest to highest) otherwise.</summary>
-    public string Band(BenchmarkPolarity polarity) =>
-        polarity == BenchmarkPolarity.Neither ? $"Q{Quartile}" : ((char)('A' + Quartile - 1)).ToString();
+    public string Band(Polarity polarity) =>
+        polarity == Polarity.Neither ? $"Q{Quartile}" : ((char)('A' + Quartile - 1)).ToString();
 }

@@ -1,3 +1,5 @@
+using Lodestar.Domain.Performance;
+
 namespace Lodestar.Domain.Benchmarks;
 
 /// <summary>The three geographies the DfE publishes at.</summary>
@@ -33,7 +35,7 @@ public sealed record BenchmarkObservation(
 /// <c>Unit</c>: percent (0–100), rate_per_10k, count, months, fte, ratio …<br/>
 /// <c>Source</c>: Where the figures come from, for people: file, filters and indicator column.<br/>
 /// </remarks>
-public sealed record BenchmarkMeasure(string Id, string Title, string Unit, BenchmarkPolarity Polarity, string Source);
+public sealed record BenchmarkMeasure(string Id, string Title, string Unit, Polarity Polarity, string Source);
 
 /// <summary>One of a council's statistical neighbours, in the DfE's order (1 = nearest).</summary>
 public sealed record StatisticalNeighbour(string CouncilCode, int Position, string NeighbourCode, string Closeness);

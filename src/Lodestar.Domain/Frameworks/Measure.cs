@@ -1,6 +1,11 @@
+using Lodestar.Domain.Performance;
+
 namespace Lodestar.Domain.Frameworks;
 
-/// <summary>What a measure's value counts in; it decides how values are shown.</summary>
+/// <summary>
+/// What a measure's or a KPI's value counts in; it decides how values are shown. Stored by member name;
+/// files and results write <see cref="MeasureUnits.Code"/> (the snake_case name).
+/// </summary>
 public enum MeasureUnit
 {
     Count,
@@ -11,14 +16,27 @@ public enum MeasureUnit
     Gbp,
     Ratio,
     Text,
+
+    /// <summary>52-week placements: days in placement ÷ 364.</summary>
+    Placements52wk,
 }
 
-/// <summary>Which way is better.</summary>
-public enum Polarity
+public static class MeasureUnits
 {
-    Neither,
-    HigherIsBetter,
-    LowerIsBetter,
+    /// <summary>The unit as files, KPI results and the API write it: count, percent, rate_per_10k, days, score, gbp, ratio, text, placements_52wk.</summary>
+    public static string Code(this MeasureUnit unit) => unit switch
+    {
+        MeasureUnit.Count => "count",
+        MeasureUnit.Percent => "percent",
+        MeasureUnit.RatePer10k => "rate_per_10k",
+        MeasureUnit.Days => "days",
+        MeasureUnit.Score => "score",
+        MeasureUnit.Gbp => "gbp",
+        MeasureUnit.Ratio => "ratio",
+        MeasureUnit.Text => "text",
+        MeasureUnit.Placements52wk => "placements_52wk",
+        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown unit."),
+    };
 }
 
 /// <summary>Where a measure's values come from.</summary>

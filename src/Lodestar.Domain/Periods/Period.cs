@@ -48,14 +48,29 @@ public readonly record struct Period
 
     public PeriodKind Kind { get; }
 
+    /// <summary>The day number (<see cref="DateOnly.DayNumber"/>) of <see cref="Start"/>: the KPI engine works in day numbers.</summary>
+    public int StartDay => Start.DayNumber;
+
+    /// <summary>The day number of <see cref="End"/>.</summary>
+    public int EndDay => End.DayNumber;
+
     /// <summary>The number of days in the period, both ends included.</summary>
-    public int Days => End.DayNumber - Start.DayNumber + 1;
+    public int Days => EndDay - StartDay + 1;
+
+    /// <summary>Whether the period ends on 31 March, the end of a reporting year (the annual OC2/OC3 measures need such an end).</summary>
+    public bool EndsOn31March => End.Month == 3 && End.Day == 31;
 
     /// <summary>The DfE year label of the reporting year the period ends in (a period ending 2025-03-31 is in "2025").</summary>
     public int ReportingYearLabel => ReportingYearOf(End);
 
-    /// <summary>The DfE year label of the reporting year that contains <paramref name="date"/>.</summary>
+    /// <summary>
+    /// The DfE year label of the reporting year that contains <paramref name="date"/>: the one place
+    /// that decides which year a date belongs to (April starts a year).
+    /// </summary>
     public static int ReportingYearOf(DateOnly date) => date.Month >= 4 ? date.Year + 1 : date.Year;
+
+    /// <summary>The reporting year containing <paramref name="date"/>.</summary>
+    public static Period ReportingYearContaining(DateOnly date) => ReportingYear(ReportingYearOf(date));
 
     /// <summary>The reporting year labelled <paramref name="dfeYear"/>: "2025" is 2024-04-01..2025-03-31.</summary>
     public static Period ReportingYear(int dfeYear)
@@ -98,6 +113,36 @@ public readonly record struct Period
     {
         var last = Month(year, month);
         return new Period(last.Start.AddMonths(-11), last.End, PeriodKind.Rolling12);
+    }
+
+    /// <summary>
+    /// Consecutive periods of <paramref name="kind"/> (<see cref="PeriodKind.Month"/>, <see cref="PeriodKind.Quarter"/>
+    /// or <see cref="PeriodKind.ReportingYear"/>) covering <paramref name="from"/> to <paramref name="to"/>:
+    /// calendar months, financial quarters (starting April, July, October, January) or reporting years.
+    /// The first is the one containing <paramref name="from"/>, the last the one containing <paramref name="to"/>.
+    /// </summary>
+    public static IReadOnlyList<Period> Series(PeriodKind kind, DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            throw new ArgumentException($"A series cannot end ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).", nameof(to));
+        }
+
+        var first = kind switch
+        {
+            PeriodKind.Month => Month(from.Year, from.Month),
+            PeriodKind.Quarter => Quarter(ReportingYearOf(from), QuarterNumber(from)),
+            PeriodKind.ReportingYear => ReportingYearContaining(from),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A series is of months, quarters or reporting years."),
+        };
+
+        var periods = new List<Period>();
+        for (var period = first; period.Start <= to; period = period.Next())
+        {
+            periods.Add(period);
+        }
+
+        return periods;
     }
 
     /// <summary>Any span; it is recognised as a reporting year, quarter or month when it is exactly one.</summary>
@@ -163,6 +208,18 @@ public readonly record struct Period
         }
     }
 
+    /// <summary>The month, quarter or reporting year just after this one (the step of <see cref="Series"/>).</summary>
+    private Period Next()
+    {
+        var next = End.AddDays(1);
+        return Kind switch
+        {
+            PeriodKind.Month => Month(next.Year, next.Month),
+            PeriodKind.Quarter => Quarter(ReportingYearOf(next), QuarterNumber(next)),
+            _ => ReportingYear(ReportingYearOf(next)),
+        };
+    }
+
     /// <summary>
     /// The same period a year earlier. Month-aligned periods stay month-aligned (February 2024, a
     /// leap year, is 29 days; February 2023, 28); a custom span moves both ends back a year, a
@@ -199,8 +256,8 @@ public readonly record struct Period
     public int? WholeMonths => IsWholeMonths ? MonthsBetween(Start, End) : null;
 
     /// <summary>
-    /// Reads a period: <c>2025</c> (the DfE reporting year 2024-04-01..2025-03-31), <c>2024-25</c>
-    /// (the same year), <c>2025-Q1</c> (quarter 1 of reporting year 2025: April–June 2024),
+    /// Reads a period: <c>2025</c> (the DfE reporting year 2024-04-01..2025-03-31), <c>2024-25</c> or
+    /// <c>2024/25</c> (the same year), <c>2025-Q1</c> (quarter 1 of reporting year 2025: April–June 2024),
     /// <c>2025-03</c> (a calendar month), or <c>2024-04-01..2025-03-31</c> (any span).
     /// </summary>
     public static bool TryParse(string? text, out Period period, out string error)
@@ -232,6 +289,11 @@ public readonly record struct Period
                     period = Between(start, end);
                     return true;
                 }
+            }
+            else if (TryParseFinancialYear(t, out var financialYear) && t[4] == '/')
+            {
+                period = financialYear;
+                return true;
             }
             else if (t.Length == 4 && IsDigits(t))
             {
@@ -272,6 +334,54 @@ public readonly record struct Period
         error = $"'{t}' is not a period: use 2025, 2024-25, 2025-Q1, 2025-03 or 2024-04-01..2025-03-31";
         return false;
     }
+
+    /// <summary>
+    /// Reads a financial year as the savings and cost files write it, <c>2016/17</c> (or <c>2016-17</c>):
+    /// the reporting year 2016-04-01..2017-03-31. Only these two forms, so "2011-12" is the year 2011/12 here.
+    /// </summary>
+    public static bool TryParseFinancialYear(string? text, out Period year)
+    {
+        year = default;
+        var t = (text ?? "").Trim();
+        if (t.Length == 7 && IsDigits(t[..4]) && t[4] is '/' or '-' && IsDigits(t[5..]))
+        {
+            var first = int.Parse(t[..4], CultureInfo.InvariantCulture);
+            if ((first + 1) % 100 == int.Parse(t[5..], CultureInfo.InvariantCulture) && first is >= 1900 and < 9998)
+            {
+                year = ReportingYear(first + 1);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Reads a year as a person asks for one: a financial year (<c>2016/17</c>, <c>2016-17</c>) or the
+    /// DfE label of the year it ends in (<c>2017</c>), both the reporting year 2016-04-01..2017-03-31.
+    /// </summary>
+    public static bool TryParseYear(string? text, out Period year)
+    {
+        var t = (text ?? "").Trim();
+        if (TryParseFinancialYear(t, out year))
+        {
+            return true;
+        }
+
+        if (t.Length == 4 && IsDigits(t) && int.Parse(t, CultureInfo.InvariantCulture) is >= 1901 and <= 9998 and var label)
+        {
+            year = ReportingYear(label);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The financial-year label of the reporting year the period ends in, as savings plans, benefits and unit
+    /// costs write it: "2016/17" for 2016-04-01..2017-03-31 (<see cref="TryParseFinancialYear"/> reads it back).
+    /// </summary>
+    public string ToFinancialYearLabel() => $"{ReportingYearLabel - 1}/{ReportingYearLabel % 100:00}";
 
     /// <summary>Reads a period as <see cref="TryParse"/> does, throwing <see cref="FormatException"/> on bad text.</summary>
     public static Period Parse(string text) =>

@@ -1,3 +1,5 @@
+using Lodestar.Domain.Periods;
+
 namespace Lodestar.Domain.Savings;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed record PlacementActuals
             throw new ArgumentException("The period ends before it starts.", nameof(to));
         }
 
-        if (FinancialYear.Of(from) != FinancialYear.Of(to))
+        if (Period.ReportingYearOf(from) != Period.ReportingYearOf(to))
         {
             throw new ArgumentException("The period must lie inside one financial year.", nameof(to));
         }
@@ -27,10 +29,14 @@ public sealed record PlacementActuals
     public DateOnly From { get; }
     public DateOnly To { get; }
     public IReadOnlyDictionary<PlacementCategory, decimal> Placements52Wk { get; }
-    public string Year => FinancialYear.Of(From);
+    /// <summary>The financial year the period lies in (a reporting-year <see cref="Period"/>).</summary>
+    public Period FinancialYear => Period.ReportingYearContaining(From);
+
+    /// <summary>The financial year's label, "2016/17", the key of unit costs.</summary>
+    public string Year => FinancialYear.ToFinancialYearLabel();
     public int Days => To.DayNumber - From.DayNumber + 1;
-    public int YearDays => FinancialYear.End(Year).DayNumber - FinancialYear.Start(Year).DayNumber + 1;
-    public bool IsWholeYear => From == FinancialYear.Start(Year) && To == FinancialYear.End(Year);
+    public int YearDays => FinancialYear.Days;
+    public bool IsWholeYear => From == FinancialYear.Start && To == FinancialYear.End;
 
     public decimal Of(PlacementCategory category) => Placements52Wk.TryGetValue(category, out var value) ? value : 0m;
 }

@@ -1,5 +1,6 @@
 using Lodestar.Domain.Actions;
 using Lodestar.Domain.Benefits;
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -247,7 +248,7 @@ public static class ActionsYamlReader
         var years = s.TextList("years");
         foreach (var (yearNode, year) in s.Sequence("years").Zip(years))
         {
-            if (!FinancialYear.IsValid(year))
+            if (!Period.TryParseFinancialYear(year, out _))
             {
                 nodes.Error(yearNode, $"'{year}' in 'years' is not a financial year like 2016/17.");
             }

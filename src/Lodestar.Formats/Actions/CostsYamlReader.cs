@@ -43,7 +43,7 @@ public static class CostsYamlReader
                 foreach (var (yearNode, byCategory) in years.Children)
                 {
                     var year = nodes.Text(yearNode, "a year of 'unit_costs'") ?? "";
-                    if (!FinancialYear.IsValid(year))
+                    if (!Domain.Periods.Period.TryParseFinancialYear(year, out _))
                     {
                         nodes.Error(yearNode, $"'{year}' is not a financial year like 2016/17.");
                         continue;
@@ -96,7 +96,7 @@ public static class CostsYamlReader
             return null;
         }
 
-        if (end < start || FinancialYear.Of(start) != FinancialYear.Of(end))
+        if (end < start || Domain.Periods.Period.ReportingYearOf(start) != Domain.Periods.Period.ReportingYearOf(end))
         {
             nodes.Error(map.Node, $"'{key}' must run forwards inside one financial year (1 April to 31 March).");
             return null;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Performance;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -99,7 +100,7 @@ public sealed partial record BenchmarkMapping(string? StatisticalNeighboursFile,
             Require(entry.File, "file");
             Require(entry.Indicator, "indicator");
             Require(entry.Unit, "unit");
-            var polarity = BenchmarkPolarities.Parse(entry.Polarity);
+            var polarity = Polarities.Parse(entry.Polarity);
             if (polarity is null)
             {
                 problems.Add($"{where}: 'polarity' must be higher, lower or neither, not '{entry.Polarity}'.");

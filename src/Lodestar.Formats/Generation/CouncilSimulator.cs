@@ -3,7 +3,7 @@ using Lodestar.Domain.Councils;
 namespace Lodestar.Formats.Generation;
 
 /// <summary>Everything simulated for one council: its children (in id order) and its 0–17 population by calendar year.</summary>
-internal sealed record SimCouncil(CouncilInfo Council, IReadOnlyList<SimChild> Children, IReadOnlyDictionary<int, int> Population);
+internal sealed record SimCouncil(Council Council, IReadOnlyList<SimChild> Children, IReadOnlyDictionary<int, int> Population);
 
 /// <summary>
 /// Simulates one council's children's services over the reporting years: children entering and leaving care
@@ -16,7 +16,7 @@ internal sealed partial class CouncilSimulator
     public const double EnglandClaRatePer10K = 67;
 
     private readonly GenerationOptions _options;
-    private readonly CouncilInfo _council;
+    private readonly Council _council;
     private readonly int _councilIndex;
     private readonly Rng _rng;
     private readonly DateOnly _windowStart;
@@ -27,7 +27,7 @@ internal sealed partial class CouncilSimulator
     private int _nextChild;
     private int _nextCarer;
 
-    public CouncilSimulator(GenerationOptions options, CouncilInfo council, int councilIndex)
+    public CouncilSimulator(GenerationOptions options, Council council, int councilIndex)
     {
         _options = options;
         _council = council;

@@ -44,7 +44,7 @@ public static class SyntheticDataGenerator
     }
 
     private static void GenerateCouncils(
-        GenerationOptions options, string outputDirectory, List<CouncilInfo> councils, SimCouncil[] simulated, CouncilTruth[] truths,
+        GenerationOptions options, string outputDirectory, List<Council> councils, SimCouncil[] simulated, CouncilTruth[] truths,
         Action<string>? councilDone, CancellationToken cancellationToken) =>
         Parallel.For(
             0,

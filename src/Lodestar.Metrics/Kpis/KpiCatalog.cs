@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using Lodestar.Domain.Frameworks;
+using Lodestar.Domain.Performance;
 
 namespace Lodestar.Metrics.Kpis;
 
@@ -18,48 +20,48 @@ public static class KpiCatalog
     /// <summary>The catalogue, in the order of docs/domain.md ("The KPI catalogue").</summary>
     public static readonly IReadOnlyList<KpiDefinition> All =
     [
-        Cla("cla_at_end", "Children looked after at the end of the period", KpiKind.Count, KpiPolarity.Neither),
-        Cla("cla_rate_per_10k", "Children looked after per 10,000 children aged 0–17", KpiKind.RatePer10k, KpiPolarity.Neither),
-        Cla("cla_started", "Children who started to be looked after", KpiKind.Count, KpiPolarity.Neither),
-        Cla("cla_ceased", "Children who ceased to be looked after", KpiKind.Count, KpiPolarity.Neither),
-        Cla("cla_placements_3plus", "Children looked after with 3 or more placements in the period", KpiKind.Percent, KpiPolarity.LowerIsBetter),
-        Cla("cla_long_term_stability", "Long-term placement stability (2½ years in care, 2 years with the same carer)", KpiKind.Percent, KpiPolarity.HigherIsBetter),
-        Cla("cla_placed_20_miles", "Children looked after placed more than 20 miles from home", KpiKind.Percent, KpiPolarity.LowerIsBetter),
-        Cla("cla_missing_children", "Children looked after who went missing", KpiKind.Count, KpiPolarity.LowerIsBetter),
-        Cla("cla_missing_episodes", "Missing episodes of children looked after", KpiKind.Count, KpiPolarity.LowerIsBetter),
-        Cla("cla_reviews_in_time", "Looked-after reviews held within timescale", KpiKind.Percent, KpiPolarity.HigherIsBetter),
-        Cla("cla_health_check", "Children looked after 12 months+ with an annual health assessment", KpiKind.Percent, KpiPolarity.HigherIsBetter),
-        Cla("cla_teeth_check", "Children looked after 12 months+ with teeth checked", KpiKind.Percent, KpiPolarity.HigherIsBetter),
-        Cla("cla_immunisations", "Children looked after 12 months+ with immunisations up to date", KpiKind.Percent, KpiPolarity.HigherIsBetter),
-        Cla("cla_sdq_average", "Average SDQ score of children looked after 12 months+", KpiKind.Mean, KpiPolarity.LowerIsBetter),
-        Cla("care_leavers_eet_19_21", "Care leavers aged 19–21 in education, employment or training", KpiKind.Percent, KpiPolarity.HigherIsBetter),
-        Cla("care_leavers_eet_17_18", "Care leavers aged 17–18 in education, employment or training", KpiKind.Percent, KpiPolarity.HigherIsBetter),
-        Cla("care_leavers_suitable_accom_19_21", "Care leavers aged 19–21 in suitable accommodation", KpiKind.Percent, KpiPolarity.HigherIsBetter),
-        Cla("care_leavers_suitable_accom_17_18", "Care leavers aged 17–18 in suitable accommodation", KpiKind.Percent, KpiPolarity.HigherIsBetter),
-        Cla("care_leavers_in_touch_19_21", "Care leavers aged 19–21 the council is in touch with", KpiKind.Percent, KpiPolarity.HigherIsBetter),
-        Cla("adopted", "Children adopted", KpiKind.Count, KpiPolarity.Neither),
-        Cla("sgo_granted", "Children leaving care on a special guardianship order", KpiKind.Count, KpiPolarity.Neither),
-        Cla("adoption_a1_days", "A1/A10: average days from entering care to moving in with the adoptive family (3 years)", KpiKind.Mean, KpiPolarity.LowerIsBetter),
-        Cla("adoption_a2_days", "A2: average days from court authority to match (3 years)", KpiKind.Mean, KpiPolarity.LowerIsBetter),
-        new("placements_52wk_by_type", "52-week placements by placement category", KpiKind.Per364, KpiPolarity.Neither, KpiSource.Ssda903, PlacementCategories),
-        Cin("referrals", "Referrals", KpiKind.Count, KpiPolarity.Neither),
-        Cin("rereferrals_12m", "Re-referrals within 12 months", KpiKind.Percent, KpiPolarity.LowerIsBetter),
-        Cin("referrals_nfa", "Referrals with no further action", KpiKind.Percent, KpiPolarity.Neither),
-        Cin("assessments_in_45_days", "Assessments completed within 45 working days", KpiKind.Percent, KpiPolarity.HigherIsBetter),
-        Cin("s47_started", "Section 47 enquiries started", KpiKind.Count, KpiPolarity.Neither),
-        Cin("s47_to_icpc", "Section 47 enquiries leading to an initial child protection conference", KpiKind.Percent, KpiPolarity.Neither),
-        Cin("icpc_in_15_days", "Initial child protection conferences within 15 working days", KpiKind.Percent, KpiPolarity.HigherIsBetter),
-        Cin("cpp_at_end", "Children on a child protection plan at the end", KpiKind.Count, KpiPolarity.Neither),
-        Cin("cpp_rate_per_10k", "Children on a child protection plan per 10,000 children aged 0–17", KpiKind.RatePer10k, KpiPolarity.Neither),
-        Cin("cpp_started", "Child protection plans started", KpiKind.Count, KpiPolarity.Neither),
-        Cin("cpp_subsequent", "Plans started that were a second or subsequent plan", KpiKind.Percent, KpiPolarity.LowerIsBetter),
-        Cin("cpp_subsequent_2y", "Plans started within 2 years of the previous plan ending", KpiKind.Percent, KpiPolarity.LowerIsBetter),
-        Cin("cpp_ended_2y_plus", "Plans ended that had lasted 2 years or more", KpiKind.Percent, KpiPolarity.LowerIsBetter),
-        Cin("cpp_reviews_in_time", "Plans with every review due in the period held on time", KpiKind.Percent, KpiPolarity.HigherIsBetter),
-        new("cpp_by_category", "Children on a plan at the end by latest category of abuse", KpiKind.Percent, KpiPolarity.Neither, KpiSource.Cin, AbuseCategories),
-        Cin("cin_at_end", "Children in need at the end", KpiKind.Count, KpiPolarity.Neither),
-        Cin("cin_rate_per_10k", "Children in need per 10,000 children aged 0–17", KpiKind.RatePer10k, KpiPolarity.Neither),
-        Cin("cin_plans_over_12m", "Children on a CIN plan at the end whose plan began more than 12 months before", KpiKind.Percent, KpiPolarity.LowerIsBetter),
+        Cla("cla_at_end", "Children looked after at the end of the period", KpiKind.Count, Polarity.Neither),
+        Cla("cla_rate_per_10k", "Children looked after per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither),
+        Cla("cla_started", "Children who started to be looked after", KpiKind.Count, Polarity.Neither),
+        Cla("cla_ceased", "Children who ceased to be looked after", KpiKind.Count, Polarity.Neither),
+        Cla("cla_placements_3plus", "Children looked after with 3 or more placements in the period", KpiKind.Percent, Polarity.LowerIsBetter),
+        Cla("cla_long_term_stability", "Long-term placement stability (2½ years in care, 2 years with the same carer)", KpiKind.Percent, Polarity.HigherIsBetter),
+        Cla("cla_placed_20_miles", "Children looked after placed more than 20 miles from home", KpiKind.Percent, Polarity.LowerIsBetter),
+        Cla("cla_missing_children", "Children looked after who went missing", KpiKind.Count, Polarity.LowerIsBetter),
+        Cla("cla_missing_episodes", "Missing episodes of children looked after", KpiKind.Count, Polarity.LowerIsBetter),
+        Cla("cla_reviews_in_time", "Looked-after reviews held within timescale", KpiKind.Percent, Polarity.HigherIsBetter),
+        Cla("cla_health_check", "Children looked after 12 months+ with an annual health assessment", KpiKind.Percent, Polarity.HigherIsBetter),
+        Cla("cla_teeth_check", "Children looked after 12 months+ with teeth checked", KpiKind.Percent, Polarity.HigherIsBetter),
+        Cla("cla_immunisations", "Children looked after 12 months+ with immunisations up to date", KpiKind.Percent, Polarity.HigherIsBetter),
+        Cla("cla_sdq_average", "Average SDQ score of children looked after 12 months+", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Score),
+        Cla("care_leavers_eet_19_21", "Care leavers aged 19–21 in education, employment or training", KpiKind.Percent, Polarity.HigherIsBetter),
+        Cla("care_leavers_eet_17_18", "Care leavers aged 17–18 in education, employment or training", KpiKind.Percent, Polarity.HigherIsBetter),
+        Cla("care_leavers_suitable_accom_19_21", "Care leavers aged 19–21 in suitable accommodation", KpiKind.Percent, Polarity.HigherIsBetter),
+        Cla("care_leavers_suitable_accom_17_18", "Care leavers aged 17–18 in suitable accommodation", KpiKind.Percent, Polarity.HigherIsBetter),
+        Cla("care_leavers_in_touch_19_21", "Care leavers aged 19–21 the council is in touch with", KpiKind.Percent, Polarity.HigherIsBetter),
+        Cla("adopted", "Children adopted", KpiKind.Count, Polarity.Neither),
+        Cla("sgo_granted", "Children leaving care on a special guardianship order", KpiKind.Count, Polarity.Neither),
+        Cla("adoption_a1_days", "A1/A10: average days from entering care to moving in with the adoptive family (3 years)", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Days),
+        Cla("adoption_a2_days", "A2: average days from court authority to match (3 years)", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Days),
+        new("placements_52wk_by_type", "52-week placements by placement category", KpiKind.Per364, Polarity.Neither, KpiSource.Ssda903, PlacementCategories, MeasureUnit.Placements52wk),
+        Cin("referrals", "Referrals", KpiKind.Count, Polarity.Neither),
+        Cin("rereferrals_12m", "Re-referrals within 12 months", KpiKind.Percent, Polarity.LowerIsBetter),
+        Cin("referrals_nfa", "Referrals with no further action", KpiKind.Percent, Polarity.Neither),
+        Cin("assessments_in_45_days", "Assessments completed within 45 working days", KpiKind.Percent, Polarity.HigherIsBetter),
+        Cin("s47_started", "Section 47 enquiries started", KpiKind.Count, Polarity.Neither),
+        Cin("s47_to_icpc", "Section 47 enquiries leading to an initial child protection conference", KpiKind.Percent, Polarity.Neither),
+        Cin("icpc_in_15_days", "Initial child protection conferences within 15 working days", KpiKind.Percent, Polarity.HigherIsBetter),
+        Cin("cpp_at_end", "Children on a child protection plan at the end", KpiKind.Count, Polarity.Neither),
+        Cin("cpp_rate_per_10k", "Children on a child protection plan per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither),
+        Cin("cpp_started", "Child protection plans started", KpiKind.Count, Polarity.Neither),
+        Cin("cpp_subsequent", "Plans started that were a second or subsequent plan", KpiKind.Percent, Polarity.LowerIsBetter),
+        Cin("cpp_subsequent_2y", "Plans started within 2 years of the previous plan ending", KpiKind.Percent, Polarity.LowerIsBetter),
+        Cin("cpp_ended_2y_plus", "Plans ended that had lasted 2 years or more", KpiKind.Percent, Polarity.LowerIsBetter),
+        Cin("cpp_reviews_in_time", "Plans with every review due in the period held on time", KpiKind.Percent, Polarity.HigherIsBetter),
+        new("cpp_by_category", "Children on a plan at the end by latest category of abuse", KpiKind.Percent, Polarity.Neither, KpiSource.Cin, AbuseCategories, MeasureUnit.Percent),
+        Cin("cin_at_end", "Children in need at the end", KpiKind.Count, Polarity.Neither),
+        Cin("cin_rate_per_10k", "Children in need per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither),
+        Cin("cin_plans_over_12m", "Children on a CIN plan at the end whose plan began more than 12 months before", KpiKind.Percent, Polarity.LowerIsBetter),
     ];
 
     private static readonly FrozenDictionary<string, int> Indexes =
@@ -95,9 +97,19 @@ public static class KpiCatalog
         return slots;
     }
 
-    private static KpiDefinition Cla(string id, string name, KpiKind kind, KpiPolarity polarity) =>
-        new(id, name, kind, polarity, KpiSource.Ssda903, []);
+    private static KpiDefinition Cla(string id, string name, KpiKind kind, Polarity polarity, MeasureUnit? unit = null) =>
+        new(id, name, kind, polarity, KpiSource.Ssda903, [], unit ?? UnitOf(kind));
 
-    private static KpiDefinition Cin(string id, string name, KpiKind kind, KpiPolarity polarity) =>
-        new(id, name, kind, polarity, KpiSource.Cin, []);
+    private static KpiDefinition Cin(string id, string name, KpiKind kind, Polarity polarity, MeasureUnit? unit = null) =>
+        new(id, name, kind, polarity, KpiSource.Cin, [], unit ?? UnitOf(kind));
+
+    // A mean says what it averages (days, a score), so each mean names its unit.
+    private static MeasureUnit UnitOf(KpiKind kind) => kind switch
+    {
+        KpiKind.Count => MeasureUnit.Count,
+        KpiKind.Percent => MeasureUnit.Percent,
+        KpiKind.RatePer10k => MeasureUnit.RatePer10k,
+        KpiKind.Per364 => MeasureUnit.Placements52wk,
+        _ => throw new ArgumentException($"A {kind} KPI names its unit.", nameof(kind)),
+    };
 }

@@ -1,12 +1,7 @@
-namespace Lodestar.Metrics.Kpis;
+using Lodestar.Domain.Frameworks;
+using Lodestar.Domain.Performance;
 
-/// <summary>Whether a higher value is better.</summary>
-public enum KpiPolarity
-{
-    HigherIsBetter,
-    LowerIsBetter,
-    Neither,
-}
+namespace Lodestar.Metrics.Kpis;
 
 /// <summary>How a KPI's value follows from its numerator and denominator.</summary>
 public enum KpiKind
@@ -35,32 +30,18 @@ public enum KpiSource
 }
 
 /// <summary>
-/// One KPI of the catalogue (docs/domain.md "The KPI catalogue", docs/kpis.md): stable id, unit, polarity, and the categories
+/// One KPI of the catalogue (docs/domain.md "The KPI catalogue", docs/kpis.md): stable id, kind, polarity, unit (results carry it), and the categories
 /// it is broken down by (a result per category, e.g. <c>cpp_by_category</c>).
 /// </summary>
 public sealed record KpiDefinition(
     string Id,
     string Name,
     KpiKind Kind,
-    KpiPolarity Polarity,
+    Polarity Polarity,
     KpiSource Source,
-    IReadOnlyList<string> Categories)
+    IReadOnlyList<string> Categories,
+    MeasureUnit Unit)
 {
-    /// <summary>The unit as written in results: count, percent, rate_per_10k, days, score or placements_52wk.</summary>
-    public string Unit => Id switch
-    {
-        "cla_sdq_average" => "score",
-        "adoption_a1_days" or "adoption_a2_days" => "days",
-        _ => Kind switch
-        {
-            KpiKind.Count => "count",
-            KpiKind.Percent => "percent",
-            KpiKind.RatePer10k => "rate_per_10k",
-            KpiKind.Per364 => "placements_52wk",
-            KpiKind.Mean => "mean",
-            _ => throw new InvalidOperationException($"No unit for kind {Kind}."),
-        },
-    };
 
     /// <summary>True when the KPI gives one result per category.</summary>
     public bool HasCategories => Categories.Count > 0;

@@ -1,3 +1,4 @@
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Records;
 
 namespace Lodestar.Metrics.Kpis;
@@ -57,7 +58,7 @@ public sealed class KpiEngine
 
     /// <summary>Every KPI (or those in <paramref name="kpiIds"/>) for every period, in catalogue then period order.</summary>
     /// <exception cref="ArgumentException">An id is not in the catalogue.</exception>
-    public IReadOnlyList<KpiResult> Compute(KpiDataset dataset, IReadOnlyList<KpiPeriod> periods, IEnumerable<string>? kpiIds = null)
+    public IReadOnlyList<KpiResult> Compute(KpiDataset dataset, IReadOnlyList<Period> periods, IEnumerable<string>? kpiIds = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(periods);
@@ -89,21 +90,21 @@ public sealed class KpiEngine
     }
 
     /// <summary>One KPI for one period (for a KPI with categories, the results of every category).</summary>
-    public IReadOnlyList<KpiResult> Compute(string kpiId, KpiDataset dataset, KpiPeriod period) =>
+    public IReadOnlyList<KpiResult> Compute(string kpiId, KpiDataset dataset, Period period) =>
         Compute(dataset, [period], [kpiId]);
 
     /// <summary>The children in the numerator and denominator of a result, with every child's reasons.</summary>
-    public KpiExplanation Explain(string kpiId, KpiDataset dataset, KpiPeriod period) => Explain(kpiId, dataset, period, null);
+    public KpiExplanation Explain(string kpiId, KpiDataset dataset, Period period) => Explain(kpiId, dataset, period, null);
 
     /// <summary>Why one child was or was not counted in a result (empty when the data does not hold the child).</summary>
-    public IReadOnlyList<string> ExplainChild(string kpiId, KpiDataset dataset, KpiPeriod period, string childId)
+    public IReadOnlyList<string> ExplainChild(string kpiId, KpiDataset dataset, Period period, string childId)
     {
         ArgumentNullException.ThrowIfNull(childId);
         var explanation = Explain(kpiId, dataset, period, childId);
         return explanation.Reasons.TryGetValue(childId, out var reasons) ? reasons : [];
     }
 
-    private KpiExplanation Explain(string kpiId, KpiDataset dataset, KpiPeriod period, string? childId)
+    private KpiExplanation Explain(string kpiId, KpiDataset dataset, Period period, string? childId)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var index = KpiCatalog.IndexOf(kpiId);
@@ -148,7 +149,7 @@ public sealed class KpiEngine
         return child < 0 ? (0, 0) : (child, child + 1);
     }
 
-    private void AddResults(List<KpiResult> results, KpiDataset dataset, int index, KpiPeriod period, KpiTally tally, int p)
+    private void AddResults(List<KpiResult> results, KpiDataset dataset, int index, Period period, KpiTally tally, int p)
     {
         var definition = KpiCatalog.All[index];
         var slot = KpiCatalog.SlotOf(index);
@@ -176,7 +177,7 @@ public sealed class KpiEngine
         }
     }
 
-    private KpiResult Rate(KpiDefinition definition, string council, KpiPeriod period, double numerator)
+    private KpiResult Rate(KpiDefinition definition, string council, Period period, double numerator)
     {
         var population = _options.Population.ForPeriodEnding(council, period.End);
         return population is { } people
@@ -184,13 +185,13 @@ public sealed class KpiEngine
             : new KpiResult(definition.Id, council, period.Start, period.End, null, numerator, null, definition.Unit);
     }
 
-    private static KpiResult Ratio(KpiDefinition definition, string council, KpiPeriod period, double numerator, double denominator, double scale, string? category) =>
+    private static KpiResult Ratio(KpiDefinition definition, string council, Period period, double numerator, double denominator, double scale, string? category) =>
         new(definition.Id, council, period.Start, period.End, denominator > 0 ? numerator / denominator * scale : null, numerator, denominator, definition.Unit, category);
 
     private static List<int> Wanted(IEnumerable<string>? kpiIds) =>
         kpiIds is null ? [.. Enumerable.Range(0, KpiCatalog.All.Count)] : [.. kpiIds.Select(KpiCatalog.IndexOf).Distinct().Order()];
 
-    private static (int[] Start, int[] End) Days(IReadOnlyList<KpiPeriod> periods)
+    private static (int[] Start, int[] End) Days(IReadOnlyList<Period> periods)
     {
         var start = new int[periods.Count];
         var end = new int[periods.Count];

@@ -1,3 +1,5 @@
+using Lodestar.Domain.Frameworks;
+
 namespace Lodestar.Metrics.Kpis;
 
 /// <summary>
@@ -14,5 +16,5 @@ public sealed record KpiResult(
     double? Value,
     double? Numerator,
     double? Denominator,
-    string Unit,
+    MeasureUnit Unit,
     string? Category = null);

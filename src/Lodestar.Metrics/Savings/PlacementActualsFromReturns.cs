@@ -1,3 +1,4 @@
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 using Lodestar.Metrics.Kpis;
 
@@ -27,7 +28,7 @@ public static class PlacementActualsFromReturns
     public static PlacementActuals Compute(KpiEngine engine, KpiDataset dataset, DateOnly from, DateOnly to)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        var results = engine.Compute("placements_52wk_by_type", dataset, new KpiPeriod(from, to));
+        var results = engine.Compute("placements_52wk_by_type", dataset, Period.Between(from, to));
         var placements = results
             .Where(r => r.Category is not null && r.Value is not null)
             .ToDictionary(r => Categories[r.Category!], r => (decimal)r.Value!.Value);

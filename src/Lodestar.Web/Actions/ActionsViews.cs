@@ -3,6 +3,7 @@ using Lodestar.Data;
 using Lodestar.Data.Actions;
 using Lodestar.Data.Savings;
 using Lodestar.Domain.Actions;
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,13 +50,7 @@ public static class ActionsViews
     public static string? FinancialYearLabel(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var trimmed = text.Trim();
-        if (FinancialYear.StartYear(trimmed) is { } start)
-        {
-            return FinancialYear.Label(start);
-        }
-
-        return trimmed.Length == 4 && int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var ending) ? FinancialYear.Label(ending - 1) : null;
+        return Period.TryParseYear(text, out var year) ? year.ToFinancialYearLabel() : null;
     }
 
     /// <summary>Every stored plan's summary on <paramref name="asAt"/>, by id.</summary>
@@ -78,7 +73,7 @@ public static class ActionsViews
 
     /// <summary>Every stored savings plan, by id.</summary>
     public static async Task<IReadOnlyList<SavingsPlanSummary>> SavingsPlansAsync(LodestarDbContext db, CancellationToken cancellationToken) =>
-        await db.Set<SavingsPlanRecord>().AsNoTracking()
+        await db.Set<SavingsPlanEntity>().AsNoTracking()
             .OrderBy(p => p.PlanId)
             .Select(p => new SavingsPlanSummary(p.PlanId, p.Title, p.ActionPlanId))
             .ToListAsync(cancellationToken);

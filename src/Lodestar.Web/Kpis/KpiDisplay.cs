@@ -1,5 +1,8 @@
 using System.Globalization;
 using Lodestar.Domain.Councils;
+using Lodestar.Domain.Frameworks;
+using Lodestar.Domain.Performance;
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 
 namespace Lodestar.Web.Kpis;
@@ -13,7 +16,7 @@ public static class KpiDisplay
     /// A value as people read it: percent 1 dp with %, rates, scores and 52-week placements 1 dp, counts and
     /// days 0 dp, money as £ with no pence; thousands separated.
     /// </summary>
-    public static string Value(double? value, string unit)
+    public static string Value(double? value, MeasureUnit unit)
     {
         if (value is not { } v || !double.IsFinite(v))
         {
@@ -26,9 +29,9 @@ public static class KpiDisplay
 
         return unit switch
         {
-            "percent" => Places(v, 1) + "%",
-            "count" or "days" => Places(v, 0),
-            "gbp" or "pounds" => "£" + Places(v, 0),
+            MeasureUnit.Percent => Places(v, 1) + "%",
+            MeasureUnit.Count or MeasureUnit.Days => Places(v, 0),
+            MeasureUnit.Gbp => "£" + Places(v, 0),
             _ => Places(v, 1),
         };
     }
@@ -38,22 +41,22 @@ public static class KpiDisplay
         value is { } v && double.IsFinite(v) ? v.ToString("#,##0.##", CultureInfo.InvariantCulture) : string.Empty;
 
     /// <summary>The unit in words.</summary>
-    public static string Unit(string unit) => unit switch
+    public static string Unit(MeasureUnit unit) => unit switch
     {
-        "count" => "Count",
-        "percent" => "Percentage",
-        "rate_per_10k" => "Rate per 10,000 children aged 0–17",
-        "days" => "Days (average)",
-        "score" => "Score (average)",
-        "placements_52wk" => "52-week placements (days ÷ 364)",
-        "gbp" or "pounds" => "Pounds",
-        _ => unit,
+        MeasureUnit.Count => "Count",
+        MeasureUnit.Percent => "Percentage",
+        MeasureUnit.RatePer10k => "Rate per 10,000 children aged 0–17",
+        MeasureUnit.Days => "Days (average)",
+        MeasureUnit.Score => "Score (average)",
+        MeasureUnit.Placements52wk => "52-week placements (days ÷ 364)",
+        MeasureUnit.Gbp => "Pounds",
+        _ => unit.Code(),
     };
 
-    public static string Polarity(KpiPolarity polarity) => polarity switch
+    public static string Polarity(Polarity polarity) => polarity switch
     {
-        KpiPolarity.HigherIsBetter => "Higher is better",
-        KpiPolarity.LowerIsBetter => "Lower is better",
+        Domain.Performance.Polarity.HigherIsBetter => "Higher is better",
+        Domain.Performance.Polarity.LowerIsBetter => "Lower is better",
         _ => "Neither",
     };
 
@@ -64,7 +67,7 @@ public static class KpiDisplay
     };
 
     /// <summary>"2024-04-01 to 2025-03-31" as "1 April 2024 to 31 March 2025".</summary>
-    public static string Period(KpiPeriod period) =>
+    public static string Period(Period period) =>
         $"{period.Start.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} to {period.End.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}";
 
     /// <summary>A reporting year as the DfE writes it: 2025 = "2024 to 2025".</summary>
@@ -72,10 +75,10 @@ public static class KpiDisplay
 
     /// <summary>"Cambridgeshire (E10000003)", or the code alone for a council not in the list.</summary>
     public static string Council(string code) =>
-        CouncilList.All.FirstOrDefault(c => c.Code == code) is { } council ? $"{council.Name} ({code})" : code;
+        CouncilList.Find(code) is { } council && council.Code == code ? $"{council.Name} ({code})" : code;
 
     /// <summary>A month of a series: "Apr 2024".</summary>
-    public static string Month(KpiPeriod period) => Month(period.Start);
+    public static string Month(Period period) => Month(period.Start);
 
     /// <summary>The month of a day: "Apr 2024".</summary>
     public static string Month(DateOnly day) => day.ToString("MMM yyyy", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lodestar.Application.Kpis;
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Application.Returns;
 
@@ -29,7 +30,7 @@ public sealed record KpiSelection(string Council, KpiDataset Dataset, IReadOnlyL
     public const int FirstYear = KpiPeriodQuery.FirstYear;
     public const int LastYear = KpiPeriodQuery.LastYear;
 
-    public KpiPeriod Period => KpiPeriod.ReportingYear(Year);
+    public Period Period => Period.ReportingYear(Year);
 
     /// <summary>The query string that keeps this council and year, e.g. <c>?council=E10000003&amp;year=2025</c>.</summary>
     public string Query => $"?council={Uri.EscapeDataString(Council)}&year={Year.ToString(CultureInfo.InvariantCulture)}";
@@ -63,7 +64,7 @@ public sealed record KpiSelection(string Council, KpiDataset Dataset, IReadOnlyL
         }
 
         var years = YearsOf(dataset);
-        var chosen = year ?? (years.Count > 0 ? years[0] : (today.Month >= 4 ? today.Year : today.Year - 1));
+        var chosen = year ?? (years.Count > 0 ? years[0] : (Period.ReportingYearOf(today) - 1));
         return (new KpiSelection(code, dataset, years, chosen), KpiSelectionProblem.None);
     }
 

@@ -55,7 +55,7 @@ public sealed class SetupModel(SetupCode setup, UserAccounts accounts, AuditLog 
             return Page();
         }
 
-        User user;
+        UserEntity user;
         try
         {
             user = await accounts.CreateAsync(UserName!, DisplayName ?? "", Password!, Roles.All, cancellationToken);

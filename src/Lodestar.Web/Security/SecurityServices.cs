@@ -71,7 +71,7 @@ public static class SecurityServices
     /// <summary>Opens setup when the database has no user yet.</summary>
     public static void OpenSetupIfNoUsers(this WebApplication app, LodestarDbContext db)
     {
-        if (db.Set<User>().Any())
+        if (db.Set<UserEntity>().Any())
         {
             return;
         }
@@ -84,7 +84,7 @@ public static class SecurityServices
     }
 
     /// <summary>Signs a user in with a cookie carrying their name and roles.</summary>
-    public static Task SignInAsync(HttpContext context, User user)
+    public static Task SignInAsync(HttpContext context, UserEntity user)
     {
         var claims = new List<Claim>
         {

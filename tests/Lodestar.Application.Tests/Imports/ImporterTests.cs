@@ -47,7 +47,7 @@ public sealed class ImporterTests : IDisposable
         }
 
         await using var check = database.CreateContext();
-        var entries = await check.Set<AuditEvent>().OrderBy(a => a.Id).Select(a => new { a.Actor, a.Action, a.Subject, a.Details }).ToListAsync(Cancel);
+        var entries = await check.Set<AuditEventEntity>().OrderBy(a => a.Id).Select(a => new { a.Actor, a.Action, a.Subject, a.Details }).ToListAsync(Cancel);
         Assert.Equal(
             [
                 new { Actor = "ann", Action = "import", Subject = "framework importer-test", Details = (string?)"1 measures defined" },
@@ -75,7 +75,7 @@ public sealed class ImporterTests : IDisposable
 
         await using var check = database.CreateContext();
         Assert.Empty(await new FrameworkStore(check).ValuesAsync("E10000003", cancellationToken: Cancel));
-        Assert.DoesNotContain(await check.Set<AuditEvent>().Select(a => a.Actor).ToListAsync(Cancel), actor => actor == "bob");
+        Assert.DoesNotContain(await check.Set<AuditEventEntity>().Select(a => a.Actor).ToListAsync(Cancel), actor => actor == "bob");
     }
 
     [Theory]
@@ -107,7 +107,7 @@ public sealed class ImporterTests : IDisposable
 
         await using var check = database.CreateContext();
         Assert.Empty(await new FrameworkStore(check).ListAsync(Cancel));
-        Assert.Empty(await check.Set<AuditEvent>().ToListAsync(Cancel));
+        Assert.Empty(await check.Set<AuditEventEntity>().ToListAsync(Cancel));
     }
 
     private static Importer Importer(LodestarDbContext db)

@@ -1,5 +1,5 @@
-using Lodestar.Metrics.Kpis;
 using Lodestar.Application.Kpis;
+using Lodestar.Domain.Periods;
 
 namespace Lodestar.Application.Tests.Kpis;
 
@@ -11,7 +11,7 @@ public sealed class KpiPeriodQueryTests
         var (periods, problem) = KpiPeriodQuery.Parse("2025", null, null, null);
 
         Assert.Null(problem);
-        Assert.Equal([new KpiPeriod(new DateOnly(2024, 4, 1), new DateOnly(2025, 3, 31))], periods);
+        Assert.Equal([Period.Between(new DateOnly(2024, 4, 1), new DateOnly(2025, 3, 31))], periods);
     }
 
     [Fact]
@@ -20,7 +20,7 @@ public sealed class KpiPeriodQueryTests
         var (periods, problem) = KpiPeriodQuery.Parse(null, "2024-10-01", "2024-12-31", null);
 
         Assert.Null(problem);
-        Assert.Equal([new KpiPeriod(new DateOnly(2024, 10, 1), new DateOnly(2024, 12, 31))], periods);
+        Assert.Equal([Period.Between(new DateOnly(2024, 10, 1), new DateOnly(2024, 12, 31))], periods);
     }
 
     [Fact]
@@ -32,10 +32,10 @@ public sealed class KpiPeriodQueryTests
         Assert.Null(problem);
         Assert.Equal(
             [
-                new KpiPeriod(new DateOnly(2024, 4, 1), new DateOnly(2024, 6, 30)),
-                new KpiPeriod(new DateOnly(2024, 7, 1), new DateOnly(2024, 9, 30)),
-                new KpiPeriod(new DateOnly(2024, 10, 1), new DateOnly(2024, 12, 31)),
-                new KpiPeriod(new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31)),
+                Period.Between(new DateOnly(2024, 4, 1), new DateOnly(2024, 6, 30)),
+                Period.Between(new DateOnly(2024, 7, 1), new DateOnly(2024, 9, 30)),
+                Period.Between(new DateOnly(2024, 10, 1), new DateOnly(2024, 12, 31)),
+                Period.Between(new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31)),
             ],
             periods);
     }

@@ -114,7 +114,7 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
         var (exitCode, _, error) = await RunAsync("framework", "import", Write("bad.yaml", Yaml.Replace("unit: count", "unit: furlongs", StringComparison.Ordinal)));
 
         Assert.Equal(1, exitCode);
-        Assert.Equal("bad.yaml: line 15, column 11: 'furlongs' is not a valid unit: use count | percent | rate_per_10k | days | score | gbp | ratio | text", error.Trim());
+        Assert.Equal("bad.yaml: line 15, column 11: 'furlongs' is not a valid unit: use count | percent | rate_per_10k | days | score | gbp | ratio | text | placements_52wk", error.Trim());
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
         await RunAsync("targets", "import", Write("t.csv", "measure,council,period,value\nrereferrals,873,2025,11\n"));
 
         await using var db = Database.CreateContext();
-        var entries = await db.Set<AuditEvent>().OrderBy(a => a.Id).Select(a => a.Actor + " " + a.Action + " " + a.Subject).ToListAsync(TestContext.Current.CancellationToken);
+        var entries = await db.Set<AuditEventEntity>().OrderBy(a => a.Id).Select(a => a.Actor + " " + a.Action + " " + a.Subject).ToListAsync(TestContext.Current.CancellationToken);
         var actor = $"cli:{Environment.UserName}";
         Assert.Equal([$"{actor} import framework cli-test", $"{actor} import values v.csv", $"{actor} import targets t.csv"], entries);
     }

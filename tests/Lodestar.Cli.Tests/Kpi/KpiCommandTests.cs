@@ -110,6 +110,8 @@ public sealed class KpiCommandTests : IDisposable
     [InlineData("--year", "2025", "--kpi", "no_such_kpi")]
     [InlineData("--year", "2025", "--format", "xml")]
     [InlineData("--series", "week", "--from", "2024-04-01", "--to", "2025-03-31")]
+    [InlineData("--from", "1800-04-01", "--to", "1801-03-31")]
+    [InlineData("--series", "month", "--from", "2024-04-01", "--to", "9999-12-31")]
     public async Task Kpi_Misuse_ExitsTwoWithOneLine(params string[] options)
     {
         var (exitCode, _, error) = await RunAsync(["kpi", _root, .. options]);

@@ -17,9 +17,9 @@ public sealed class UsersCommandTests
         Assert.True(exitCode == 0, error);
         Assert.Contains("Created user ann", output, StringComparison.Ordinal);
         await using var db = new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "data", "lodestar.db")}").CreateContext();
-        var user = await db.Set<User>().Include(u => u.Roles).SingleAsync(TestContext.Current.CancellationToken);
+        var user = await db.Set<UserEntity>().Include(u => u.Roles).SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal(["child-level", "viewer"], user.Roles.Select(r => r.Role).Order());
-        Assert.Contains(await db.Set<AuditEvent>().ToListAsync(TestContext.Current.CancellationToken), e => e.Action == AuditActions.UserCreated && e.Subject == "user ann");
+        Assert.Contains(await db.Set<AuditEventEntity>().ToListAsync(TestContext.Current.CancellationToken), e => e.Action == AuditActions.UserCreated && e.Subject == "user ann");
     }
 
     [Theory]

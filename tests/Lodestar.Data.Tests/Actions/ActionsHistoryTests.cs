@@ -77,6 +77,6 @@ public sealed class ActionsHistoryTests
         Assert.False(await ActionsHistory.AddProgressAsync(db, "no-plan", "1.1.1", update, Cancel));
         Assert.False(await ActionsHistory.AddProgressAsync(db, "plan", "9.9.9", update, Cancel));
         Assert.False(await ActionsHistory.AddProgressAsync(db, "plan", "1.1", update, Cancel)); // a workstream, not a deliverable
-        Assert.DoesNotContain(db.ChangeTracker.Entries<ActionHistoryRecord>(), e => e.State == Microsoft.EntityFrameworkCore.EntityState.Added);
+        Assert.DoesNotContain(db.ChangeTracker.Entries<ActionHistoryEntity>(), e => e.State == Microsoft.EntityFrameworkCore.EntityState.Added);
     }
 }

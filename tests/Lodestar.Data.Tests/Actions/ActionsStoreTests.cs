@@ -150,8 +150,8 @@ public sealed class ActionsStoreTests
         Assert.Equal("Draft a better process", deliverable.Text);
         Assert.Equal([first, second], deliverable.Progress);
         Assert.Single(deliverable.Overrides);
-        Assert.Equal(1, await read.Set<ActionPlanRecord>().CountAsync(Cancel));
-        Assert.Equal(5, await read.Set<ActionItemRecord>().CountAsync(Cancel));
+        Assert.Equal(1, await read.Set<ActionPlanEntity>().CountAsync(Cancel));
+        Assert.Equal(5, await read.Set<ActionItemEntity>().CountAsync(Cancel));
     }
 
     [Theory]

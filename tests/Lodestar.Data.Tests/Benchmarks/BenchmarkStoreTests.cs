@@ -1,5 +1,6 @@
 using Lodestar.Data.Benchmarks;
 using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Performance;
 using Lodestar.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ public sealed class BenchmarkStoreTests
     private const string Measure = "rereferrals_12m";
 
     private static readonly BenchmarkMeasure Rereferrals =
-        new(Measure, "Re-referrals within 12 months (%)", "percent", BenchmarkPolarity.LowerIsBetter, "c1.csv: column rereferral_percent");
+        new(Measure, "Re-referrals within 12 months (%)", "percent", Polarity.LowerIsBetter, "c1.csv: column rereferral_percent");
 
     private static BenchmarkObservation England(string year, decimal value) =>
         new(Measure, year, GeographicLevel.National, "E92000001", "England", null, BenchmarkValue.Of(value), "c1.csv");
@@ -56,7 +57,7 @@ public sealed class BenchmarkStoreTests
             var result = await new BenchmarkStore(db).CompareAsync("301", Measure, "2025", ct);
 
             Assert.NotNull(result);
-            Assert.Equal(BenchmarkPolarity.LowerIsBetter, result.Polarity);
+            Assert.Equal(Polarity.LowerIsBetter, result.Polarity);
             Assert.Equal(BenchmarkValue.Of(18.5m), result.Council!.Value);
             Assert.Equal(BenchmarkValue.Of(22.6m), result.England!.Value);
             Assert.Equal(BenchmarkValue.Of(20.1m), result.Region!.Value);
@@ -227,9 +228,9 @@ public sealed class BenchmarkStoreTests
 
         // Stored polarity is lower-is-better: 10 ranks 1st of 2. Higher-is-better given: 10 ranks 2nd.
         Assert.Equal(1, (await store.CompareAsync("301", Measure, "2025", ct))!.Position!.Rank);
-        var overridden = await store.CompareAsync("301", Measure, "2025", BenchmarkPolarity.HigherIsBetter, ct);
+        var overridden = await store.CompareAsync("301", Measure, "2025", Polarity.HigherIsBetter, ct);
         Assert.Equal(2, overridden!.Position!.Rank);
-        Assert.Equal(BenchmarkPolarity.HigherIsBetter, overridden.Polarity);
+        Assert.Equal(Polarity.HigherIsBetter, overridden.Polarity);
     }
 
     [Theory]

@@ -42,7 +42,7 @@ public sealed class CouncilStoreTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.CreateContext())
         {
-            db.Councils.Add(new Council { Code = "E10000003", LaNumber = "999", Name = "A copy", Region = "Nowhere" });
+            db.Councils.Add(new CouncilEntity { Code = "E10000003", LaNumber = "999", Name = "A copy", Region = "Nowhere" });
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Cancel));
         }
 

@@ -102,8 +102,8 @@ public sealed class FrameworkStoreTests
         var loaded = await new FrameworkStore(read).LoadAsync("test-fw", Cancel);
         Assert.Equal(("Renamed", "only"), (loaded!.Title, Assert.Single(loaded.Flatten()).Node.Id));
         Assert.Equal("Re-referrals (changed)", (await new FrameworkStore(read).MeasuresAsync(["rereferrals"], Cancel))["rereferrals"].Title);
-        Assert.Equal(1, await read.Set<NodeRow>().CountAsync(Cancel));
-        Assert.Equal(1, await read.Set<NodeMeasureRow>().CountAsync(Cancel));
+        Assert.Equal(1, await read.Set<NodeEntity>().CountAsync(Cancel));
+        Assert.Equal(1, await read.Set<NodeMeasureEntity>().CountAsync(Cancel));
     }
 
     [Theory]
@@ -125,7 +125,7 @@ public sealed class FrameworkStoreTests
 
         await using var read = database.CreateContext();
         Assert.Equal("Test framework", (await new FrameworkStore(read).LoadAsync("test-fw", Cancel))!.Title);
-        Assert.Equal(3, await read.Set<NodeRow>().CountAsync(Cancel));
+        Assert.Equal(3, await read.Set<NodeEntity>().CountAsync(Cancel));
     }
 
     [Theory]
@@ -177,7 +177,7 @@ public sealed class FrameworkStoreTests
 
         await using var read = database.CreateContext();
         Assert.Empty(await new FrameworkStore(read).ListAsync(Cancel));
-        Assert.Equal(0, await read.Set<MeasureRow>().CountAsync(Cancel));
+        Assert.Equal(0, await read.Set<MeasureEntity>().CountAsync(Cancel));
     }
 
     [Theory]

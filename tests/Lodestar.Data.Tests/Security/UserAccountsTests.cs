@@ -24,7 +24,7 @@ public sealed class UserAccountsTests
         Assert.Equal(SignInOutcome.Succeeded, outcome);
         Assert.Equal(["child-level", "viewer"], user!.Roles.Select(r => r.Role).Order());
         await using var check = database.CreateContext();
-        var stored = await check.Set<User>().SingleAsync(Cancel);
+        var stored = await check.Set<UserEntity>().SingleAsync(Cancel);
         Assert.DoesNotContain(GoodPassword, stored.PasswordHash, StringComparison.Ordinal);
     }
 

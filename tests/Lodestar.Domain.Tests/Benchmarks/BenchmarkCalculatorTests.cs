@@ -1,4 +1,5 @@
 using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Performance;
 
 namespace Lodestar.Domain.Tests.Benchmarks;
 
@@ -28,7 +29,7 @@ public sealed class BenchmarkCalculatorTests
             Council("841", 8m),
         ];
 
-        var result = BenchmarkCalculator.Compare(Measure, Year, BenchmarkPolarity.LowerIsBetter, figures, "201", []);
+        var result = BenchmarkCalculator.Compare(Measure, Year, Polarity.LowerIsBetter, figures, "201", []);
 
         Assert.Equal(BenchmarkValue.Of(9m), result.Council!.Value);
         Assert.Equal(BenchmarkValue.Of(10m), result.England!.Value);
@@ -48,7 +49,7 @@ public sealed class BenchmarkCalculatorTests
         ];
 
         var result = BenchmarkCalculator.Compare(
-            Measure, Year, BenchmarkPolarity.LowerIsBetter, figures, "100", Neighbours("100", "101", "102", "103", "105"));
+            Measure, Year, Polarity.LowerIsBetter, figures, "100", Neighbours("100", "101", "102", "103", "105"));
 
         Assert.Equal(15m, result.Neighbours.Average);
         Assert.Equal(2, result.Neighbours.Used);
@@ -62,7 +63,7 @@ public sealed class BenchmarkCalculatorTests
     {
         BenchmarkObservation[] figures = [Council("100", 50m), Council("101", BenchmarkValue.Suppressed("x"))];
 
-        var result = BenchmarkCalculator.Compare(Measure, Year, BenchmarkPolarity.Neither, figures, "100", Neighbours("100", "101"));
+        var result = BenchmarkCalculator.Compare(Measure, Year, Polarity.Neither, figures, "100", Neighbours("100", "101"));
 
         Assert.Null(result.Neighbours.Average);
         Assert.Equal(0, result.Neighbours.Used);
@@ -73,7 +74,7 @@ public sealed class BenchmarkCalculatorTests
     {
         BenchmarkObservation[] figures = [Council("100", BenchmarkValue.Suppressed("c")), Council("101", 3m)];
 
-        var result = BenchmarkCalculator.Compare(Measure, Year, BenchmarkPolarity.LowerIsBetter, figures, "100", []);
+        var result = BenchmarkCalculator.Compare(Measure, Year, Polarity.LowerIsBetter, figures, "100", []);
 
         Assert.Null(result.Position);
         Assert.Equal("c", result.Council!.Value.Suppression);
@@ -90,7 +91,7 @@ public sealed class BenchmarkCalculatorTests
             Council("102", BenchmarkValue.Suppressed("c")), Council("103", BenchmarkValue.Suppressed("low")),
         ];
 
-        var result = BenchmarkCalculator.Compare(Measure, Year, BenchmarkPolarity.LowerIsBetter, figures, "100", []);
+        var result = BenchmarkCalculator.Compare(Measure, Year, Polarity.LowerIsBetter, figures, "100", []);
 
         Assert.Equal(2, result.Position!.Rank);
         Assert.Equal(2, result.Position.Of);
@@ -98,13 +99,13 @@ public sealed class BenchmarkCalculatorTests
 
     [Theory]
     // values 10, 20, 30, 40, 50
-    [InlineData(BenchmarkPolarity.HigherIsBetter, 50, 1)]
-    [InlineData(BenchmarkPolarity.HigherIsBetter, 10, 5)]
-    [InlineData(BenchmarkPolarity.LowerIsBetter, 10, 1)]
-    [InlineData(BenchmarkPolarity.LowerIsBetter, 50, 5)]
-    [InlineData(BenchmarkPolarity.Neither, 10, 1)]
-    [InlineData(BenchmarkPolarity.Neither, 40, 4)]
-    public void Position_Polarity_DecidesWhichEndIsRankOne(BenchmarkPolarity polarity, int value, int rank)
+    [InlineData(Polarity.HigherIsBetter, 50, 1)]
+    [InlineData(Polarity.HigherIsBetter, 10, 5)]
+    [InlineData(Polarity.LowerIsBetter, 10, 1)]
+    [InlineData(Polarity.LowerIsBetter, 50, 5)]
+    [InlineData(Polarity.Neither, 10, 1)]
+    [InlineData(Polarity.Neither, 40, 4)]
+    public void Position_Polarity_DecidesWhichEndIsRankOne(Polarity polarity, int value, int rank)
     {
         var position = BenchmarkCalculator.Position(value, [10m, 20m, 30m, 40m, 50m], polarity);
 
@@ -118,8 +119,8 @@ public sealed class BenchmarkCalculatorTests
         // Higher is better: 9 is 1st; the two 8s share 2nd; 7 is 4th ("1, 2, 2, 4").
         decimal[] values = [9m, 8m, 8m, 7m];
 
-        Assert.Equal(2, BenchmarkCalculator.Position(8m, values, BenchmarkPolarity.HigherIsBetter).Rank);
-        Assert.Equal(4, BenchmarkCalculator.Position(7m, values, BenchmarkPolarity.HigherIsBetter).Rank);
+        Assert.Equal(2, BenchmarkCalculator.Position(8m, values, Polarity.HigherIsBetter).Rank);
+        Assert.Equal(4, BenchmarkCalculator.Position(7m, values, Polarity.HigherIsBetter).Rank);
     }
 
     [Fact]
@@ -142,17 +143,17 @@ public sealed class BenchmarkCalculatorTests
 
     [Theory]
     // values 1..8: boundaries at positions 1.75, 3.5, 5.25 → 2.75, 4.5, 6.25.
-    [InlineData(BenchmarkPolarity.HigherIsBetter, 8, 1, "A")]
-    [InlineData(BenchmarkPolarity.HigherIsBetter, 5, 2, "B")]
-    [InlineData(BenchmarkPolarity.HigherIsBetter, 3, 3, "C")]
-    [InlineData(BenchmarkPolarity.HigherIsBetter, 1, 4, "D")]
-    [InlineData(BenchmarkPolarity.LowerIsBetter, 1, 1, "A")]
-    [InlineData(BenchmarkPolarity.LowerIsBetter, 4, 2, "B")]
-    [InlineData(BenchmarkPolarity.LowerIsBetter, 6, 3, "C")]
-    [InlineData(BenchmarkPolarity.LowerIsBetter, 8, 4, "D")]
-    [InlineData(BenchmarkPolarity.Neither, 1, 1, "Q1")]
-    [InlineData(BenchmarkPolarity.Neither, 8, 4, "Q4")]
-    public void Position_Quartile_FollowsPolarity(BenchmarkPolarity polarity, int value, int quartile, string band)
+    [InlineData(Polarity.HigherIsBetter, 8, 1, "A")]
+    [InlineData(Polarity.HigherIsBetter, 5, 2, "B")]
+    [InlineData(Polarity.HigherIsBetter, 3, 3, "C")]
+    [InlineData(Polarity.HigherIsBetter, 1, 4, "D")]
+    [InlineData(Polarity.LowerIsBetter, 1, 1, "A")]
+    [InlineData(Polarity.LowerIsBetter, 4, 2, "B")]
+    [InlineData(Polarity.LowerIsBetter, 6, 3, "C")]
+    [InlineData(Polarity.LowerIsBetter, 8, 4, "D")]
+    [InlineData(Polarity.Neither, 1, 1, "Q1")]
+    [InlineData(Polarity.Neither, 8, 4, "Q4")]
+    public void Position_Quartile_FollowsPolarity(Polarity polarity, int value, int quartile, string band)
     {
         var position = BenchmarkCalculator.Position(value, [1m, 2m, 3m, 4m, 5m, 6m, 7m, 8m], polarity);
 
@@ -167,8 +168,8 @@ public sealed class BenchmarkCalculatorTests
         // Lower is better: 40 ≤ upper quartile, so C (the better of C and D).
         decimal[] values = [10m, 20m, 30m, 40m, 50m];
 
-        Assert.Equal(1, BenchmarkCalculator.Position(40m, values, BenchmarkPolarity.HigherIsBetter).Quartile);
-        Assert.Equal(3, BenchmarkCalculator.Position(40m, values, BenchmarkPolarity.LowerIsBetter).Quartile);
+        Assert.Equal(1, BenchmarkCalculator.Position(40m, values, Polarity.HigherIsBetter).Quartile);
+        Assert.Equal(3, BenchmarkCalculator.Position(40m, values, Polarity.LowerIsBetter).Quartile);
     }
 
     [Fact]
@@ -176,10 +177,10 @@ public sealed class BenchmarkCalculatorTests
     {
         decimal[] values = [1m, 2m, 2m, 2m, 2m, 9m];
 
-        var quartiles = new[] { 1m, 2m }.Select(v => BenchmarkCalculator.Position(v, values, BenchmarkPolarity.LowerIsBetter).Quartile);
+        var quartiles = new[] { 1m, 2m }.Select(v => BenchmarkCalculator.Position(v, values, Polarity.LowerIsBetter).Quartile);
 
         // Boundaries: positions 1.25, 2.5, 3.75 over 1,2,2,2,2,9 → 2, 2, 2; every 2 is on the lower quartile → A, as is 1.
         Assert.All(quartiles, q => Assert.Equal(1, q));
-        Assert.Equal(4, BenchmarkCalculator.Position(9m, values, BenchmarkPolarity.LowerIsBetter).Quartile);
+        Assert.Equal(4, BenchmarkCalculator.Position(9m, values, Polarity.LowerIsBetter).Quartile);
     }
 }

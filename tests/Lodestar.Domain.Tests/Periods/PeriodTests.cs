@@ -187,4 +187,51 @@ public sealed class PeriodTests
     {
         Assert.Throws<ArgumentException>(() => new Period(D("2025-01-02"), D("2025-01-01"), PeriodKind.Custom));
     }
+
+    [Theory]
+    [InlineData("2016/17", 2017)]
+    [InlineData("2019-20", 2020)]
+    [InlineData("1999/00", 2000)]
+    [InlineData("2011-12", 2012)]
+    public void TryParseFinancialYear_Label_IsTheReportingYearEndingInMarch(string label, int dfeYear)
+    {
+        Assert.True(Period.TryParseFinancialYear(label, out var year));
+        Assert.Equal(Period.ReportingYear(dfeYear), year);
+    }
+
+    [Theory]
+    [InlineData("2016/18")]
+    [InlineData("16/17")]
+    [InlineData("2017")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void TryParseFinancialYear_OtherText_Fails(string? label)
+    {
+        Assert.False(Period.TryParseFinancialYear(label, out _));
+    }
+
+    [Theory]
+    [InlineData("2016/17", "2016/17")]
+    [InlineData("2016-17", "2016/17")]
+    [InlineData("2017", "2016/17")]
+    [InlineData(" 2000 ", "1999/00")]
+    public void TryParseYear_FinancialYearOrDfeLabel_GivesTheLabel(string text, string label)
+    {
+        Assert.True(Period.TryParseYear(text, out var year));
+        Assert.Equal(label, year.ToFinancialYearLabel());
+    }
+
+    [Theory]
+    [InlineData("2016-03-31", "2015/16")]
+    [InlineData("2016-04-01", "2016/17")]
+    public void ToFinancialYearLabel_SplitsAtFirstOfApril(string date, string label)
+    {
+        Assert.Equal(label, Period.Month(D(date).Year, D(date).Month).ToFinancialYearLabel());
+    }
+
+    [Fact]
+    public void TryParse_FinancialYearWithSlash_IsTheReportingYear()
+    {
+        Assert.Equal(Period.ReportingYear(2017), Period.Parse("2016/17"));
+    }
 }

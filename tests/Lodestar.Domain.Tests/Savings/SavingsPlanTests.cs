@@ -102,21 +102,4 @@ public sealed class SavingsPlanTests
             wrong.Reconcile().Select(i => i.Line));
     }
 
-    [Theory]
-    [InlineData("2016/17", 2016)]
-    [InlineData("2019-20", 2019)]
-    [InlineData("1999/00", 1999)]
-    [InlineData("2016/18", null)]
-    [InlineData("16/17", null)]
-    public void FinancialYear_StartYear_ParsesLabels(string label, int? expected)
-    {
-        Assert.Equal(expected, FinancialYear.StartYear(label));
-    }
-
-    [Fact]
-    public void FinancialYear_Of_SplitsAtFirstOfApril()
-    {
-        Assert.Equal("2015/16", FinancialYear.Of(new DateOnly(2016, 3, 31)));
-        Assert.Equal("2016/17", FinancialYear.Of(new DateOnly(2016, 4, 1)));
-    }
 }

@@ -1,4 +1,4 @@
-using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Performance;
 using Lodestar.Formats.Benchmarks;
 using Lodestar.Testing;
 
@@ -26,7 +26,7 @@ public sealed class BenchmarkMappingTests
         Assert.Equal("sn.csv", mapping.StatisticalNeighboursFile);
         var measure = Assert.Single(mapping.Measures);
         Assert.Equal("rereferrals_12m", measure.Measure.Id);
-        Assert.Equal(BenchmarkPolarity.LowerIsBetter, measure.Measure.Polarity);
+        Assert.Equal(Polarity.LowerIsBetter, measure.Measure.Polarity);
         Assert.Equal("percent", measure.Measure.Unit);
         Assert.Equal("c1.csv", measure.File);
         Assert.Equal("Referrals and Re-referrals", measure.Filters["category"]);

@@ -1,4 +1,5 @@
 using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Performance;
 using Lodestar.Formats.Benchmarks;
 using Lodestar.Testing;
 
@@ -159,7 +160,7 @@ public sealed class DfeBenchmarkReaderTests
         // Barking and Dagenham's ten neighbours (sn_model_2025_wide.csv line 2), lines 468, 273, 483, 249, 258, 465, 456,
         // 480, 270, 471: Enfield 46, Luton 58, Hounslow 39, Sandwell 92, Wolverhampton 73, Ealing 33, Brent 39,
         // Hillingdon 41, Peterborough 72, Greenwich 62 → 555 / 10 = 55.5.
-        var result = Compare("cla_rate_per_10k", "2025", "301", BenchmarkPolarity.Neither);
+        var result = Compare("cla_rate_per_10k", "2025", "301", Polarity.Neither);
 
         Assert.Equal(55.5m, result.Neighbours.Average);
         Assert.Equal(10, result.Neighbours.Used);
@@ -176,7 +177,7 @@ public sealed class DfeBenchmarkReaderTests
         // csww_indicators_2017_to_2025.csv, agency_rate_fte 2025 of Barnsley's neighbours (sn_model_2025_wide.csv, 370):
         // 372 1.9, 384 15.2, 357 31.3, 371 12.8, 332 14.5, 894 4, 840 8, 390 10, 807 14.5, and 394 Sunderland "low"
         // (line 25) → 112.2 / 9 = 12.4666…
-        var result = Compare("sw_agency_rate", "2025", "370", BenchmarkPolarity.LowerIsBetter);
+        var result = Compare("sw_agency_rate", "2025", "370", Polarity.LowerIsBetter);
 
         Assert.Equal(9, result.Neighbours.Used);
         Assert.Equal(10, result.Neighbours.Listed);
@@ -191,13 +192,13 @@ public sealed class DfeBenchmarkReaderTests
         // 2025 CLA rates: 155 council rows, of which 4 are letters (909 z, 928 z, 420 z, 201 c) → 151 ranked.
         // Counted by hand (awk over the file): 67 councils have a rate below 65, so with no better direction
         // (ascending) Barking and Dagenham's 65 is 68th of 151; 4 councils share 65.
-        var result = Compare("cla_rate_per_10k", "2025", "301", BenchmarkPolarity.Neither);
+        var result = Compare("cla_rate_per_10k", "2025", "301", Polarity.Neither);
 
         Assert.Equal(68, result.Position!.Rank);
         Assert.Equal(151, result.Position.Of);
     }
 
-    private static BenchmarkComparison Compare(string measure, string year, string council, BenchmarkPolarity polarity) =>
+    private static BenchmarkComparison Compare(string measure, string year, string council, Polarity polarity) =>
         BenchmarkCalculator.Compare(measure, year, polarity, Figures(measure, year), council, Real().Import.Neighbours);
 
     [Fact]

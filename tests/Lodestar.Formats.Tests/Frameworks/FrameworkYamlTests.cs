@@ -1,4 +1,5 @@
 using Lodestar.Domain.Frameworks;
+using Lodestar.Domain.Performance;
 using Lodestar.Formats.Frameworks;
 
 namespace Lodestar.Formats.Tests.Frameworks;

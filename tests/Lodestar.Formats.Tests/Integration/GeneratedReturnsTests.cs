@@ -1,3 +1,4 @@
+using Lodestar.Domain.Periods;
 using Lodestar.Formats.Generation;
 using Lodestar.Formats.Population;
 using Lodestar.Formats.Validation;
@@ -80,7 +81,7 @@ public sealed class GeneratedReturnsTests : IClassFixture<GeneratedReturnsTests.
                     _ => throw new ArgumentOutOfRangeException(nameof(kpi)),
                 };
 
-                var actual = engine.Compute(kpi, dataset, KpiPeriod.ReportingYear(year.Year)).Single().Value;
+                var actual = engine.Compute(kpi, dataset, Period.ReportingYear(year.Year)).Single().Value;
 
                 Assert.True(expected == actual, $"{kpi} {truth.CouncilCode} {year.Year}: generator created {expected}, engine counted {actual}");
             }
@@ -95,7 +96,7 @@ public sealed class GeneratedReturnsTests : IClassFixture<GeneratedReturnsTests.
         var year = truth.Years[^1];
         var dataset = KpiDataset.Of(_generated.Loaded.Councils.Single(c => c.CouncilCode == truth.CouncilCode));
 
-        var rate = engine.Compute("cla_rate_per_10k", dataset, KpiPeriod.ReportingYear(year.Year)).Single().Value;
+        var rate = engine.Compute("cla_rate_per_10k", dataset, Period.ReportingYear(year.Year)).Single().Value;
 
         Assert.NotNull(rate);
         Assert.Equal(year.LookedAfterAt31March * 10_000.0 / year.Population, rate!.Value, 6);

@@ -1,3 +1,4 @@
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 using static Lodestar.Metrics.Tests.Kpis.KpiTestRun;
 
@@ -58,7 +59,7 @@ public sealed class CinKpiTests
             .Assessment("C1", new(2025, 4, 16), start: new(2025, 4, 17), authorised: new(2025, 6, juneDay))
             .Build();
 
-        var result = Result("assessments_in_45_days", data, KpiPeriod.ReportingYear(2026));
+        var result = Result("assessments_in_45_days", data, Period.ReportingYear(2026));
 
         Assert.Equal((numerator, 1.0), (result.Numerator!.Value, result.Denominator!.Value));
     }
@@ -317,7 +318,7 @@ public sealed class CinKpiTests
             .Build();
         var engine = new KpiEngine();
         var dataset = KpiDataset.Of(data);
-        var months = KpiPeriod.Series(KpiSeriesKind.Month, Year2025.Start, Year2025.End);
+        var months = Period.Series(PeriodKind.Month, Year2025.Start, Year2025.End);
 
         // Explain computes without skipping any period, so it is the reference for the skipping sweep.
         var series = engine.Compute(dataset, months).Where(r => r.Category is null or "in_house_fostering" or "NEG").ToList();

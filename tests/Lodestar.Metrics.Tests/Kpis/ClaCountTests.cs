@@ -1,3 +1,4 @@
+using Lodestar.Domain.Frameworks;
 using Lodestar.Metrics.Kpis;
 using static Lodestar.Metrics.Tests.Kpis.KpiTestRun;
 
@@ -152,7 +153,7 @@ public sealed class ClaCountTests
         Assert.Equal(0.5, result.Value);
         Assert.Equal(3, result.Numerator);
         Assert.Equal(60_000, result.Denominator);
-        Assert.Equal("rate_per_10k", result.Unit);
+        Assert.Equal(MeasureUnit.RatePer10k, result.Unit);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Lodestar.Domain.Frameworks;
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 using static Lodestar.Metrics.Tests.Kpis.KpiTestRun;
 
@@ -101,7 +103,7 @@ public sealed class ClaOutcomeTests
         Assert.Equal(1.0 / 3 * 100, Value("cla_teeth_check", data, Year2025));
         Assert.Equal(1.0 / 3 * 100, Value("cla_immunisations", data, Year2025));
         var sdq = Result("cla_sdq_average", data, Year2025);
-        Assert.Equal((34.0, 2.0, 17.0, "score"), (sdq.Numerator!.Value, sdq.Denominator!.Value, sdq.Value!.Value, sdq.Unit));
+        Assert.Equal((34.0, 2.0, 17.0, MeasureUnit.Score), (sdq.Numerator!.Value, sdq.Denominator!.Value, sdq.Value!.Value, sdq.Unit));
     }
 
     [Fact]
@@ -124,7 +126,7 @@ public sealed class ClaOutcomeTests
             .Oc2("C1", year: 2025, healthCheck: "1")
             .Build();
 
-        Assert.Null(Value("cla_health_check", data, KpiPeriod.Month(2025, 2)));
+        Assert.Null(Value("cla_health_check", data, Period.Month(2025, 2)));
     }
 
     [Fact]
@@ -174,7 +176,7 @@ public sealed class ClaOutcomeTests
 
         var result = Result("adoption_a1_days", data, Year2025);
 
-        Assert.Equal((730.0, 2.0, 365.0, "days"), (result.Numerator!.Value, result.Denominator!.Value, result.Value!.Value, result.Unit));
+        Assert.Equal((730.0, 2.0, 365.0, MeasureUnit.Days), (result.Numerator!.Value, result.Denominator!.Value, result.Value!.Value, result.Unit));
     }
 
     [Fact]
@@ -247,7 +249,7 @@ public sealed class ClaOutcomeTests
         Assert.Equal(274, results["ifa"].Numerator);
         Assert.Equal(365, results["kinship"].Numerator);
         Assert.Equal(0, results["residential_homes"].Numerator);
-        Assert.All(results.Values, r => Assert.Equal("placements_52wk", r.Unit));
+        Assert.All(results.Values, r => Assert.Equal(MeasureUnit.Placements52wk, r.Unit));
     }
 
     [Fact]
@@ -266,7 +268,7 @@ public sealed class ClaOutcomeTests
             .Build();
         var engine = new KpiEngine();
         var dataset = KpiDataset.Of(data);
-        var months = KpiPeriod.Series(KpiSeriesKind.Month, new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31));
+        var months = Period.Series(PeriodKind.Month, new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31));
 
         // Explain computes without skipping any period, so it is the reference for the skipping sweep.
         var series = engine.Compute(dataset, months).Where(r => r.Category is null or "in_house_fostering" or "NEG").ToList();

@@ -1,3 +1,4 @@
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 using static Lodestar.Metrics.Tests.Kpis.KpiTestRun;
 
@@ -222,7 +223,7 @@ public sealed class ClaStabilityTests
     public void LongTermStability_LeapDayEnd_TwoYearsBackIs28February()
     {
         // Period ending Thu 29 Feb 2024: two years back is 28 Feb 2022; 30 months back is 29 Aug 2021.
-        var february = KpiPeriod.Month(2024, 2);
+        var february = Period.Month(2024, 2);
         var stable = Cla()
             .Header("C1", dob: new(2015, 1, 1))
             .Episode("C1", decom: new(2021, 8, 29), rne: "S", ls: "C2", place: "U4", provider: "PR1", dec: new(2022, 2, 28), rec: "X1", reasonPlaceChange: "CARPL")

@@ -1,3 +1,4 @@
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Metrics.Records;
 
@@ -28,7 +29,7 @@ public sealed class KpiInputsTests
     {
         var cla = new Ssda903Builder("E10000003").Build();
 
-        var results = new KpiEngine().Compute(KpiDataset.Of(cla), [KpiPeriod.ReportingYear(2025)], ["cla_started", "cla_at_end"]);
+        var results = new KpiEngine().Compute(KpiDataset.Of(cla), [Period.ReportingYear(2025)], ["cla_started", "cla_at_end"]);
 
         Assert.Equal(["cla_at_end", "cla_started"], results.Select(r => r.Kpi));
         Assert.All(results, r => Assert.Equal(0, r.Value));
@@ -39,6 +40,6 @@ public sealed class KpiInputsTests
     {
         var cla = new Ssda903Builder("E10000003").Build();
 
-        Assert.Throws<ArgumentException>(() => new KpiEngine().Compute(KpiDataset.Of(cla), [KpiPeriod.ReportingYear(2025)], ["nope"]));
+        Assert.Throws<ArgumentException>(() => new KpiEngine().Compute(KpiDataset.Of(cla), [Period.ReportingYear(2025)], ["nope"]));
     }
 }

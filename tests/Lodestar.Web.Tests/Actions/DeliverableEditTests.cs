@@ -34,7 +34,7 @@ public sealed class DeliverableEditTests
         Assert.Equal("Framework agreed with every specialist service.", update.Text);
         Assert.Equal(ActionRag.Amber, update.Rag);
         Assert.StartsWith("user", update.By, StringComparison.Ordinal);
-        var audit = Assert.Single(await db.Set<AuditEvent>().Where(a => a.Action == AuditActions.Edit).ToListAsync(Cancel));
+        var audit = Assert.Single(await db.Set<AuditEventEntity>().Where(a => a.Action == AuditActions.Edit).ToListAsync(Cancel));
         Assert.Equal($"action plan {ActionsSamples.Seed004} deliverable {Deliverable}", audit.Subject);
         Assert.Equal(update.By, audit.Actor);
 
@@ -60,7 +60,7 @@ public sealed class DeliverableEditTests
         Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
         Assert.Contains("Enter the progress update", html, StringComparison.Ordinal);
         await using var db = ActionsSamples.OpenDatabase(app);
-        Assert.Equal(0, await db.Set<AuditEvent>().CountAsync(a => a.Action == AuditActions.Edit, Cancel));
+        Assert.Equal(0, await db.Set<AuditEventEntity>().CountAsync(a => a.Action == AuditActions.Edit, Cancel));
     }
 
     [Fact]
@@ -77,8 +77,8 @@ public sealed class DeliverableEditTests
         Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
         Assert.Contains("Enter the reason for the override", html, StringComparison.Ordinal);
         await using var db = ActionsSamples.OpenDatabase(app);
-        Assert.Equal(0, await db.Set<ActionHistoryRecord>().CountAsync(h => h.Kind == ActionHistoryKind.Override, Cancel));
-        Assert.Equal(0, await db.Set<AuditEvent>().CountAsync(a => a.Action == AuditActions.Edit, Cancel));
+        Assert.Equal(0, await db.Set<ActionHistoryEntity>().CountAsync(h => h.Kind == ActionHistoryKind.Override, Cancel));
+        Assert.Equal(0, await db.Set<AuditEventEntity>().CountAsync(a => a.Action == AuditActions.Edit, Cancel));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class DeliverableEditTests
         var ragOverride = Assert.Single(plan.AllDeliverables.Single(x => x.Deliverable.Number == Deliverable).Deliverable.Overrides);
         Assert.Equal(ActionRag.Amber, ragOverride.Rag);
         Assert.Equal("Framework drafted; sign-off next month.", ragOverride.Reason);
-        var audit = Assert.Single(await db.Set<AuditEvent>().Where(a => a.Action == AuditActions.Edit).ToListAsync(Cancel));
+        var audit = Assert.Single(await db.Set<AuditEventEntity>().Where(a => a.Action == AuditActions.Edit).ToListAsync(Cancel));
         Assert.Equal("RAG override to Amber", audit.Details);
 
         // Today 2.1.1 (due 2016-03-31, not complete) would be Red; the override dated today makes it Amber.
@@ -123,8 +123,8 @@ public sealed class DeliverableEditTests
 
         Assert.Equal("/account/denied", response.RequestMessage!.RequestUri!.AbsolutePath);
         await using var db = ActionsSamples.OpenDatabase(app);
-        Assert.Equal(0, await db.Set<ActionHistoryRecord>().CountAsync(h => h.ItemNumber == Deliverable, Cancel));
-        Assert.Equal(0, await db.Set<AuditEvent>().CountAsync(a => a.Action == AuditActions.Edit, Cancel));
+        Assert.Equal(0, await db.Set<ActionHistoryEntity>().CountAsync(h => h.ItemNumber == Deliverable, Cancel));
+        Assert.Equal(0, await db.Set<AuditEventEntity>().CountAsync(a => a.Action == AuditActions.Edit, Cancel));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using Lodestar.Data;
 using Lodestar.Data.Actions;
 using Lodestar.Data.Benchmarks;
 using Lodestar.Data.Frameworks;
-using Lodestar.Metrics.Kpis;
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Benchmarks;
 using Lodestar.Web.Demo;
 using Lodestar.Application.Returns;
@@ -30,7 +30,7 @@ public sealed class DemoStartTests(DemoApp demo)
 
         var store = app.Services.GetRequiredService<StatutoryDataStore>();
         Assert.Equal(["E10000003"], store.Councils);
-        var claAtEnd = store.Compute("E10000003", [KpiPeriod.ReportingYear(2025)], ["cla_at_end"]).Single();
+        var claAtEnd = store.Compute("E10000003", [Period.ReportingYear(2025)], ["cla_at_end"]).Single();
         Assert.True(claAtEnd.Value > 0, "the demo council has children looked after at 31 March 2025");
     }
 

@@ -72,7 +72,7 @@ internal static class FrameworkTestData
             new("rereferrals_12m", "2025", level, code, name, region, BenchmarkValue.Of(value), "test.csv");
         await new BenchmarkStore(db).ImportAsync(
             new BenchmarkImport(
-                [new BenchmarkMeasure("rereferrals_12m", "Re-referrals within 12 months (%)", "percent", BenchmarkPolarity.LowerIsBetter, "test.csv")],
+                [new BenchmarkMeasure("rereferrals_12m", "Re-referrals within 12 months (%)", "percent", Polarity.LowerIsBetter, "test.csv")],
                 [
                     Figure(GeographicLevel.National, "E92000001", "England", null, 22m),
                     Figure(GeographicLevel.Regional, "E12000006", "East of England", null, 20m),

@@ -31,7 +31,7 @@ public sealed class ValuesImportTests(Browser browser) : IClassFixture<Browser>
         await using var db = FrameworkTestData.Open(app);
         var values = await new FrameworkStore(db).ValuesAsync(FrameworkTestData.Council, [FrameworkTestData.DecisionInOneDay], Cancel);
         Assert.Equal([90m, 91.5m], values.Select(v => v.Value).Order());
-        var audit = await db.Set<AuditEvent>().Where(a => a.Action == AuditActions.Import).ToListAsync(Cancel);
+        var audit = await db.Set<AuditEventEntity>().Where(a => a.Action == AuditActions.Import).ToListAsync(Cancel);
         Assert.Equal("values values.csv", Assert.Single(audit).Subject);
         Assert.Empty(errors);
     }
@@ -57,7 +57,7 @@ public sealed class ValuesImportTests(Browser browser) : IClassFixture<Browser>
         Assert.Equal("'many' is not a number", (await problem.Locator("td").Nth(1).TextContentAsync())?.Trim());
         await using var db = FrameworkTestData.Open(app);
         Assert.Empty(await new FrameworkStore(db).ValuesAsync(FrameworkTestData.Council, [FrameworkTestData.DecisionInOneDay], Cancel));
-        Assert.Empty(await db.Set<AuditEvent>().Where(a => a.Action == AuditActions.Import).ToListAsync(Cancel));
+        Assert.Empty(await db.Set<AuditEventEntity>().Where(a => a.Action == AuditActions.Import).ToListAsync(Cancel));
         Assert.Empty(errors);
     }
 
@@ -90,7 +90,7 @@ public sealed class ValuesImportTests(Browser browser) : IClassFixture<Browser>
         await using var db = FrameworkTestData.Open(app);
         var value = Assert.Single(await new FrameworkStore(db).ValuesAsync(FrameworkTestData.Council, [FrameworkTestData.SeenAlone], Cancel));
         Assert.Equal(78.5m, value.Value);
-        var audit = Assert.Single(await db.Set<AuditEvent>().Where(a => a.Action == AuditActions.Edit).ToListAsync(Cancel));
+        var audit = Assert.Single(await db.Set<AuditEventEntity>().Where(a => a.Action == AuditActions.Edit).ToListAsync(Cancel));
         Assert.Equal($"value {FrameworkTestData.SeenAlone} E10000003 2025", audit.Subject);
         // 78.5% against the 80% target, higher is better, no tolerance.
         Assert.Contains("Red: 78.5% is 1.5 points worse than the 80% target", await page.GetByTestId("history").TextContentAsync(), StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Lodestar.Domain.Frameworks;
 using Lodestar.Web.Kpis;
 
 namespace Lodestar.Web.Tests.Kpis;
@@ -5,28 +6,28 @@ namespace Lodestar.Web.Tests.Kpis;
 public sealed class KpiDisplayTests
 {
     [Theory]
-    [InlineData(42.25, "percent", "42.3%")]
-    [InlineData(100.0, "percent", "100.0%")]
-    [InlineData(0.0, "percent", "0.0%")]
-    [InlineData(65.04, "rate_per_10k", "65.0")]
-    [InlineData(1234.0, "count", "1,234")]
-    [InlineData(0.0, "count", "0")]
-    [InlineData(412.6, "days", "413")]
-    [InlineData(14.25, "score", "14.3")]
-    [InlineData(12.34, "placements_52wk", "12.3")]
-    [InlineData(1500000.0, "gbp", "£1,500,000")]
-    public void Value_ByUnit_HasTheUnitsDecimalPlaces(double value, string unit, string expected) =>
+    [InlineData(42.25, MeasureUnit.Percent, "42.3%")]
+    [InlineData(100.0, MeasureUnit.Percent, "100.0%")]
+    [InlineData(0.0, MeasureUnit.Percent, "0.0%")]
+    [InlineData(65.04, MeasureUnit.RatePer10k, "65.0")]
+    [InlineData(1234.0, MeasureUnit.Count, "1,234")]
+    [InlineData(0.0, MeasureUnit.Count, "0")]
+    [InlineData(412.6, MeasureUnit.Days, "413")]
+    [InlineData(14.25, MeasureUnit.Score, "14.3")]
+    [InlineData(12.34, MeasureUnit.Placements52wk, "12.3")]
+    [InlineData(1500000.0, MeasureUnit.Gbp, "£1,500,000")]
+    public void Value_ByUnit_HasTheUnitsDecimalPlaces(double value, MeasureUnit unit, string expected) =>
         Assert.Equal(expected, KpiDisplay.Value(value, unit));
 
     [Theory]
-    [InlineData("percent")]
-    [InlineData("count")]
-    public void Value_Null_IsNoDataNotZero(string unit) =>
+    [InlineData(MeasureUnit.Percent)]
+    [InlineData(MeasureUnit.Count)]
+    public void Value_Null_IsNoDataNotZero(MeasureUnit unit) =>
         Assert.Equal("No data", KpiDisplay.Value(null, unit));
 
     [Fact]
     public void Value_NotANumber_IsNoData() =>
-        Assert.Equal("No data", KpiDisplay.Value(double.NaN, "percent"));
+        Assert.Equal("No data", KpiDisplay.Value(double.NaN, MeasureUnit.Percent));
 
     [Theory]
     [InlineData(512.0, "512")]

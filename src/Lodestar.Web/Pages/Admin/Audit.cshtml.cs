@@ -8,7 +8,7 @@ namespace Lodestar.Web.Pages.Admin;
 [Authorize(Policy = SecurityServices.AdminPolicy)]
 public sealed class AuditModel(AuditLog audit) : PageModel
 {
-    public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
+    public IReadOnlyList<AuditEventEntity> Events { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Events = await audit.RecentAsync(500, cancellationToken);

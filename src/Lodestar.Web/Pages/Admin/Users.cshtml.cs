@@ -13,7 +13,7 @@ namespace Lodestar.Web.Pages.Admin;
 [Authorize(Policy = SecurityServices.AdminPolicy)]
 public sealed class UsersModel(LodestarDbContext db, UserAccounts accounts, AuditLog audit) : PageModel
 {
-    public IReadOnlyList<User> Users { get; private set; } = [];
+    public IReadOnlyList<UserEntity> Users { get; private set; } = [];
 
     [BindProperty, Required(ErrorMessage = "Enter a user name")]
     public string? UserName { get; set; }
@@ -55,5 +55,5 @@ public sealed class UsersModel(LodestarDbContext db, UserAccounts accounts, Audi
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Users = await db.Set<User>().Include(u => u.Roles).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        Users = await db.Set<UserEntity>().Include(u => u.Roles).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Lodestar.Application.Imports;
 using Lodestar.Application.Scorecards;
 using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Councils;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
@@ -43,7 +44,7 @@ public sealed class MeasureModel(ScorecardService service, Importer importer, IA
 
     public Measure Measure { get; private set; } = null!;
 
-    public CouncilChoice ChosenCouncil { get; private set; } = null!;
+    public Council ChosenCouncil { get; private set; } = null!;
 
     public int ChosenYear { get; private set; }
 

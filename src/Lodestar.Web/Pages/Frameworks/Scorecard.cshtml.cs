@@ -1,4 +1,5 @@
 using Lodestar.Application.Scorecards;
+using Lodestar.Domain.Councils;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
@@ -22,11 +23,11 @@ public sealed class ScorecardModel(ScorecardService service) : PageModel
 
     public Framework? Framework { get; private set; }
 
-    public CouncilChoice? ChosenCouncil { get; private set; }
+    public Council? ChosenCouncil { get; private set; }
 
     public int ChosenYear { get; private set; }
 
-    public IReadOnlyList<CouncilChoice> Councils { get; private set; } = [];
+    public IReadOnlyList<Council> Councils { get; private set; } = [];
 
     public IReadOnlyList<int> Years { get; private set; } = [];
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Lodestar.Data.Security;
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Web.Kpis;
 using Lodestar.Application.Returns;
@@ -30,7 +31,7 @@ public sealed class KpiModel(StatutoryDataStore store, TimeProvider clock) : Pag
     public IReadOnlyList<KpiResult> YearResults { get; private set; } = [];
 
     /// <summary>The months of the series, oldest first.</summary>
-    public IReadOnlyList<KpiPeriod> Months { get; private set; } = [];
+    public IReadOnlyList<Period> Months { get; private set; } = [];
 
     /// <summary>The series' results by category ("" for a KPI without categories), each in month order.</summary>
     public IReadOnlyList<(string Category, IReadOnlyList<KpiResult> Results)> Series { get; private set; } = [];
@@ -62,9 +63,9 @@ public sealed class KpiModel(StatutoryDataStore store, TimeProvider clock) : Pag
         Selection = selection!;
         YearResults = store.Compute(Selection.Council, [Selection.Period], [definition.Id]);
 
-        var first = KpiPeriod.ReportingYear(Math.Min(Selection.EarliestYear, Selection.Year));
-        var last = KpiPeriod.ReportingYear(Math.Max(Selection.LatestYear, Selection.Year));
-        Months = KpiPeriod.Series(KpiSeriesKind.Month, first.Start, last.End);
+        var first = Period.ReportingYear(Math.Min(Selection.EarliestYear, Selection.Year));
+        var last = Period.ReportingYear(Math.Max(Selection.LatestYear, Selection.Year));
+        Months = Period.Series(PeriodKind.Month, first.Start, last.End);
         var series = store.Compute(Selection.Council, Months, [definition.Id]);
         Series = [.. series.GroupBy(r => r.Category ?? string.Empty).Select(g => (g.Key, (IReadOnlyList<KpiResult>)[.. g.OrderBy(r => r.PeriodStart)]))];
         ChartJson = JsonSerializer.Serialize(new

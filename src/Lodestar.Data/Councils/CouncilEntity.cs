@@ -9,7 +9,7 @@ namespace Lodestar.Data.Councils;
 /// is the DfE's three-digit old_la_code (e.g. 873), which the statutory returns and the benchmark
 /// files both carry.
 /// </remarks>
-public sealed class Council
+public sealed class CouncilEntity
 {
     public int Id { get; set; }
     public required string Code { get; set; }
@@ -18,9 +18,9 @@ public sealed class Council
     public required string Region { get; set; }
 }
 
-internal sealed class CouncilConfiguration : IEntityTypeConfiguration<Council>
+internal sealed class CouncilConfiguration : IEntityTypeConfiguration<CouncilEntity>
 {
-    public void Configure(EntityTypeBuilder<Council> council)
+    public void Configure(EntityTypeBuilder<CouncilEntity> council)
     {
         council.ToTable("councils");
         council.HasKey(c => c.Id);

@@ -8,7 +8,7 @@ namespace Lodestar.Data.Audit;
 /// only ever added. The log is in the database, not in application logs, because it names children
 /// (by the council's pseudonymous id) and application logs must not.
 /// </summary>
-public sealed class AuditEvent
+public sealed class AuditEventEntity
 {
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }
@@ -36,9 +36,9 @@ public static class AuditActions
     public const string UserCreated = "user-created";
 }
 
-internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEventEntity>
 {
-    public void Configure(EntityTypeBuilder<AuditEvent> audit)
+    public void Configure(EntityTypeBuilder<AuditEventEntity> audit)
     {
         audit.ToTable("audit_events");
         audit.HasKey(a => a.Id);

@@ -9,7 +9,7 @@ namespace Lodestar.Data.Frameworks;
 // "set:TAG;set:TAG" text, since they are only ever read with their owner.
 
 /// <summary>A framework (table <c>frameworks</c>).</summary>
-public sealed class FrameworkRow
+public sealed class FrameworkEntity
 {
     public required string Id { get; set; }
     public required string Title { get; set; }
@@ -18,23 +18,23 @@ public sealed class FrameworkRow
     public string? Source { get; set; }
     public string? Notes { get; set; }
     public required string RagRule { get; set; }
-    public List<TagSetRow> TagSets { get; set; } = [];
-    public List<NodeRow> Nodes { get; set; } = [];
+    public List<TagSetEntity> TagSets { get; set; } = [];
+    public List<NodeEntity> Nodes { get; set; } = [];
 }
 
 /// <summary>A framework's tag set (table <c>framework_tag_sets</c>).</summary>
-public sealed class TagSetRow
+public sealed class TagSetEntity
 {
     public int Key { get; set; }
     public required string FrameworkId { get; set; }
     public required string SetId { get; set; }
     public required string Title { get; set; }
     public int Position { get; set; }
-    public List<TagRow> Tags { get; set; } = [];
+    public List<TagEntity> Tags { get; set; } = [];
 }
 
 /// <summary>A tag of a tag set (table <c>framework_tags</c>).</summary>
-public sealed class TagRow
+public sealed class TagEntity
 {
     public int Key { get; set; }
     public int TagSetKey { get; set; }
@@ -47,7 +47,7 @@ public sealed class TagRow
 /// A node of a framework's tree (table <c>framework_nodes</c>). <see cref="Position"/> is document
 /// order across the whole framework, and with <see cref="ParentNodeId"/> rebuilds the tree.
 /// </summary>
-public sealed class NodeRow
+public sealed class NodeEntity
 {
     public int Key { get; set; }
     public required string FrameworkId { get; set; }
@@ -58,12 +58,12 @@ public sealed class NodeRow
     public required string Kind { get; set; }
     public required string Title { get; set; }
     public string? Description { get; set; }
-    public List<NodeMeasureRow> Measures { get; set; } = [];
-    public List<IntentionRow> Intentions { get; set; } = [];
+    public List<NodeMeasureEntity> Measures { get; set; } = [];
+    public List<IntentionEntity> Intentions { get; set; } = [];
 }
 
 /// <summary>A measure placed under a node (table <c>framework_node_measures</c>).</summary>
-public sealed class NodeMeasureRow
+public sealed class NodeMeasureEntity
 {
     public int Key { get; set; }
     public int NodeKey { get; set; }
@@ -72,7 +72,7 @@ public sealed class NodeMeasureRow
 }
 
 /// <summary>A commissioning intention of a node (table <c>framework_intentions</c>).</summary>
-public sealed class IntentionRow
+public sealed class IntentionEntity
 {
     public int Key { get; set; }
     public int NodeKey { get; set; }
@@ -82,7 +82,7 @@ public sealed class IntentionRow
 }
 
 /// <summary>A measure (table <c>measures</c>); <see cref="DefinedBy"/> is the framework whose file defines it.</summary>
-public sealed class MeasureRow
+public sealed class MeasureEntity
 {
     public required string Id { get; set; }
     public required string DefinedBy { get; set; }
@@ -108,7 +108,7 @@ public sealed class MeasureRow
 }
 
 /// <summary>A periodic value (table <c>periodic_values</c>): one per measure, council and span of dates.</summary>
-public sealed class PeriodicValueRow
+public sealed class PeriodicValueEntity
 {
     public int Key { get; set; }
     public required string MeasureId { get; set; }
@@ -125,7 +125,7 @@ public sealed class PeriodicValueRow
 }
 
 /// <summary>A target (table <c>targets</c>): one per measure, council and span of dates.</summary>
-public sealed class TargetRow
+public sealed class TargetEntity
 {
     public int Key { get; set; }
     public required string MeasureId { get; set; }
@@ -139,9 +139,9 @@ public sealed class TargetRow
     public required string Profile { get; set; }
 }
 
-internal sealed class FrameworkRowConfiguration : IEntityTypeConfiguration<FrameworkRow>
+internal sealed class FrameworkRowConfiguration : IEntityTypeConfiguration<FrameworkEntity>
 {
-    public void Configure(EntityTypeBuilder<FrameworkRow> framework)
+    public void Configure(EntityTypeBuilder<FrameworkEntity> framework)
     {
         framework.ToTable("frameworks");
         framework.HasKey(f => f.Id);
@@ -156,9 +156,9 @@ internal sealed class FrameworkRowConfiguration : IEntityTypeConfiguration<Frame
     }
 }
 
-internal sealed class TagSetRowConfiguration : IEntityTypeConfiguration<TagSetRow>
+internal sealed class TagSetRowConfiguration : IEntityTypeConfiguration<TagSetEntity>
 {
-    public void Configure(EntityTypeBuilder<TagSetRow> set)
+    public void Configure(EntityTypeBuilder<TagSetEntity> set)
     {
         set.ToTable("framework_tag_sets");
         set.HasKey(s => s.Key);
@@ -169,9 +169,9 @@ internal sealed class TagSetRowConfiguration : IEntityTypeConfiguration<TagSetRo
     }
 }
 
-internal sealed class TagRowConfiguration : IEntityTypeConfiguration<TagRow>
+internal sealed class TagRowConfiguration : IEntityTypeConfiguration<TagEntity>
 {
-    public void Configure(EntityTypeBuilder<TagRow> tag)
+    public void Configure(EntityTypeBuilder<TagEntity> tag)
     {
         tag.ToTable("framework_tags");
         tag.HasKey(t => t.Key);
@@ -181,9 +181,9 @@ internal sealed class TagRowConfiguration : IEntityTypeConfiguration<TagRow>
     }
 }
 
-internal sealed class NodeRowConfiguration : IEntityTypeConfiguration<NodeRow>
+internal sealed class NodeRowConfiguration : IEntityTypeConfiguration<NodeEntity>
 {
-    public void Configure(EntityTypeBuilder<NodeRow> node)
+    public void Configure(EntityTypeBuilder<NodeEntity> node)
     {
         node.ToTable("framework_nodes");
         node.HasKey(n => n.Key);
@@ -197,21 +197,21 @@ internal sealed class NodeRowConfiguration : IEntityTypeConfiguration<NodeRow>
     }
 }
 
-internal sealed class NodeMeasureRowConfiguration : IEntityTypeConfiguration<NodeMeasureRow>
+internal sealed class NodeMeasureRowConfiguration : IEntityTypeConfiguration<NodeMeasureEntity>
 {
-    public void Configure(EntityTypeBuilder<NodeMeasureRow> link)
+    public void Configure(EntityTypeBuilder<NodeMeasureEntity> link)
     {
         link.ToTable("framework_node_measures");
         link.HasKey(l => l.Key);
         link.Property(l => l.MeasureId).HasMaxLength(100);
         link.HasIndex(l => new { l.NodeKey, l.MeasureId }).IsUnique();
-        link.HasOne<MeasureRow>().WithMany().HasForeignKey(l => l.MeasureId).OnDelete(DeleteBehavior.Restrict);
+        link.HasOne<MeasureEntity>().WithMany().HasForeignKey(l => l.MeasureId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
-internal sealed class IntentionRowConfiguration : IEntityTypeConfiguration<IntentionRow>
+internal sealed class IntentionRowConfiguration : IEntityTypeConfiguration<IntentionEntity>
 {
-    public void Configure(EntityTypeBuilder<IntentionRow> intention)
+    public void Configure(EntityTypeBuilder<IntentionEntity> intention)
     {
         intention.ToTable("framework_intentions");
         intention.HasKey(i => i.Key);
@@ -219,9 +219,9 @@ internal sealed class IntentionRowConfiguration : IEntityTypeConfiguration<Inten
     }
 }
 
-internal sealed class MeasureRowConfiguration : IEntityTypeConfiguration<MeasureRow>
+internal sealed class MeasureRowConfiguration : IEntityTypeConfiguration<MeasureEntity>
 {
-    public void Configure(EntityTypeBuilder<MeasureRow> measure)
+    public void Configure(EntityTypeBuilder<MeasureEntity> measure)
     {
         measure.ToTable("measures");
         measure.HasKey(m => m.Id);
@@ -245,9 +245,9 @@ internal sealed class MeasureRowConfiguration : IEntityTypeConfiguration<Measure
     }
 }
 
-internal sealed class PeriodicValueRowConfiguration : IEntityTypeConfiguration<PeriodicValueRow>
+internal sealed class PeriodicValueRowConfiguration : IEntityTypeConfiguration<PeriodicValueEntity>
 {
-    public void Configure(EntityTypeBuilder<PeriodicValueRow> value)
+    public void Configure(EntityTypeBuilder<PeriodicValueEntity> value)
     {
         value.ToTable("periodic_values");
         value.HasKey(v => v.Key);
@@ -258,14 +258,14 @@ internal sealed class PeriodicValueRowConfiguration : IEntityTypeConfiguration<P
         value.Property(v => v.EnteredBy).HasMaxLength(200);
         value.HasIndex(v => new { v.MeasureId, v.Council, v.PeriodStart, v.PeriodEnd }).IsUnique();
         value.HasIndex(v => v.Council);
-        value.HasOne<MeasureRow>().WithMany().HasForeignKey(v => v.MeasureId).OnDelete(DeleteBehavior.Restrict);
-        value.HasOne<Councils.Council>().WithMany().HasForeignKey(v => v.Council).HasPrincipalKey(c => c.Code).OnDelete(DeleteBehavior.Restrict);
+        value.HasOne<MeasureEntity>().WithMany().HasForeignKey(v => v.MeasureId).OnDelete(DeleteBehavior.Restrict);
+        value.HasOne<Councils.CouncilEntity>().WithMany().HasForeignKey(v => v.Council).HasPrincipalKey(c => c.Code).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
-internal sealed class TargetRowConfiguration : IEntityTypeConfiguration<TargetRow>
+internal sealed class TargetRowConfiguration : IEntityTypeConfiguration<TargetEntity>
 {
-    public void Configure(EntityTypeBuilder<TargetRow> target)
+    public void Configure(EntityTypeBuilder<TargetEntity> target)
     {
         target.ToTable("targets");
         target.HasKey(t => t.Key);
@@ -276,7 +276,7 @@ internal sealed class TargetRowConfiguration : IEntityTypeConfiguration<TargetRo
         target.Property(t => t.Profile).HasMaxLength(20);
         target.HasIndex(t => new { t.MeasureId, t.Council, t.PeriodStart, t.PeriodEnd }).IsUnique();
         target.HasIndex(t => t.Council);
-        target.HasOne<MeasureRow>().WithMany().HasForeignKey(t => t.MeasureId).OnDelete(DeleteBehavior.Restrict);
-        target.HasOne<Councils.Council>().WithMany().HasForeignKey(t => t.Council).HasPrincipalKey(c => c.Code).OnDelete(DeleteBehavior.Restrict);
+        target.HasOne<MeasureEntity>().WithMany().HasForeignKey(t => t.MeasureId).OnDelete(DeleteBehavior.Restrict);
+        target.HasOne<Councils.CouncilEntity>().WithMany().HasForeignKey(t => t.Council).HasPrincipalKey(c => c.Code).OnDelete(DeleteBehavior.Restrict);
     }
 }

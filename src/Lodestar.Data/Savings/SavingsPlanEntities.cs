@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Lodestar.Data.Savings;
 
 /// <summary>A stored savings plan (replaced as a whole on each import).</summary>
-public sealed class SavingsPlanRecord
+public sealed class SavingsPlanEntity
 {
     public int Id { get; set; }
     public required string PlanId { get; set; }
@@ -21,12 +21,12 @@ public sealed class SavingsPlanRecord
     public decimal? StatedPlacementBpSavingsK { get; set; }
     public decimal? StatedPlacementBudgetTransfersK { get; set; }
     public decimal? StatedPlacementTotalK { get; set; }
-    public List<SavingsObjectiveRecord> Objectives { get; set; } = [];
-    public List<SavingsStatedTotalRecord> StatedTotals { get; set; } = [];
-    public List<SavingsPlacementLineRecord> PlacementLines { get; set; } = [];
+    public List<SavingsObjectiveEntity> Objectives { get; set; } = [];
+    public List<SavingsStatedTotalEntity> StatedTotals { get; set; } = [];
+    public List<SavingsPlacementLineEntity> PlacementLines { get; set; } = [];
 }
 
-public sealed class SavingsObjectiveRecord
+public sealed class SavingsObjectiveEntity
 {
     public int Id { get; set; }
     public int SavingsPlanRecordId { get; set; }
@@ -36,10 +36,10 @@ public sealed class SavingsObjectiveRecord
 
     /// <summary>Placement categories, one a line.</summary>
     public string? PlacementTypes { get; set; }
-    public List<SavingsObjectiveValueRecord> Values { get; set; } = [];
+    public List<SavingsObjectiveValueEntity> Values { get; set; } = [];
 }
 
-public sealed class SavingsObjectiveValueRecord
+public sealed class SavingsObjectiveValueEntity
 {
     public int Id { get; set; }
     public int SavingsObjectiveRecordId { get; set; }
@@ -47,7 +47,7 @@ public sealed class SavingsObjectiveValueRecord
     public decimal ValueK { get; set; }
 }
 
-public sealed class SavingsStatedTotalRecord
+public sealed class SavingsStatedTotalEntity
 {
     public int Id { get; set; }
     public int SavingsPlanRecordId { get; set; }
@@ -55,7 +55,7 @@ public sealed class SavingsStatedTotalRecord
     public decimal ValueK { get; set; }
 }
 
-public sealed class SavingsPlacementLineRecord
+public sealed class SavingsPlacementLineEntity
 {
     public int Id { get; set; }
     public int SavingsPlanRecordId { get; set; }
@@ -67,9 +67,9 @@ public sealed class SavingsPlacementLineRecord
     public decimal? UnsplitK { get; set; }
 }
 
-internal sealed class SavingsPlanRecordConfiguration : IEntityTypeConfiguration<SavingsPlanRecord>
+internal sealed class SavingsPlanRecordConfiguration : IEntityTypeConfiguration<SavingsPlanEntity>
 {
-    public void Configure(EntityTypeBuilder<SavingsPlanRecord> plan)
+    public void Configure(EntityTypeBuilder<SavingsPlanEntity> plan)
     {
         plan.ToTable("savings_plans");
         plan.HasKey(p => p.Id);
@@ -88,9 +88,9 @@ internal sealed class SavingsPlanRecordConfiguration : IEntityTypeConfiguration<
     }
 }
 
-internal sealed class SavingsObjectiveRecordConfiguration : IEntityTypeConfiguration<SavingsObjectiveRecord>
+internal sealed class SavingsObjectiveRecordConfiguration : IEntityTypeConfiguration<SavingsObjectiveEntity>
 {
-    public void Configure(EntityTypeBuilder<SavingsObjectiveRecord> objective)
+    public void Configure(EntityTypeBuilder<SavingsObjectiveEntity> objective)
     {
         objective.ToTable("savings_objectives");
         objective.HasKey(o => o.Id);
@@ -100,9 +100,9 @@ internal sealed class SavingsObjectiveRecordConfiguration : IEntityTypeConfigura
     }
 }
 
-internal sealed class SavingsObjectiveValueRecordConfiguration : IEntityTypeConfiguration<SavingsObjectiveValueRecord>
+internal sealed class SavingsObjectiveValueRecordConfiguration : IEntityTypeConfiguration<SavingsObjectiveValueEntity>
 {
-    public void Configure(EntityTypeBuilder<SavingsObjectiveValueRecord> value)
+    public void Configure(EntityTypeBuilder<SavingsObjectiveValueEntity> value)
     {
         value.ToTable("savings_objective_values");
         value.HasKey(v => v.Id);
@@ -111,9 +111,9 @@ internal sealed class SavingsObjectiveValueRecordConfiguration : IEntityTypeConf
     }
 }
 
-internal sealed class SavingsStatedTotalRecordConfiguration : IEntityTypeConfiguration<SavingsStatedTotalRecord>
+internal sealed class SavingsStatedTotalRecordConfiguration : IEntityTypeConfiguration<SavingsStatedTotalEntity>
 {
-    public void Configure(EntityTypeBuilder<SavingsStatedTotalRecord> total)
+    public void Configure(EntityTypeBuilder<SavingsStatedTotalEntity> total)
     {
         total.ToTable("savings_stated_totals");
         total.HasKey(t => t.Id);
@@ -122,9 +122,9 @@ internal sealed class SavingsStatedTotalRecordConfiguration : IEntityTypeConfigu
     }
 }
 
-internal sealed class SavingsPlacementLineRecordConfiguration : IEntityTypeConfiguration<SavingsPlacementLineRecord>
+internal sealed class SavingsPlacementLineRecordConfiguration : IEntityTypeConfiguration<SavingsPlacementLineEntity>
 {
-    public void Configure(EntityTypeBuilder<SavingsPlacementLineRecord> line)
+    public void Configure(EntityTypeBuilder<SavingsPlacementLineEntity> line)
     {
         line.ToTable("savings_placement_lines");
         line.HasKey(l => l.Id);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Lodestar.Data.Actions;
 
 /// <summary>A stored action plan. Its items are replaced on each import; its history is only ever added to.</summary>
-public sealed class ActionPlanRecord
+public sealed class ActionPlanEntity
 {
     public int Id { get; set; }
     public required string PlanId { get; set; }
@@ -15,12 +15,12 @@ public sealed class ActionPlanRecord
     public DateOnly? AsAt { get; set; }
     public int WarningWindowDays { get; set; }
     public string? Notes { get; set; }
-    public List<ActionItemRecord> Items { get; set; } = [];
-    public List<ActionPlanTargetRecord> Targets { get; set; } = [];
-    public List<ActionHistoryRecord> History { get; set; } = [];
+    public List<ActionItemEntity> Items { get; set; } = [];
+    public List<ActionPlanTargetEntity> Targets { get; set; } = [];
+    public List<ActionHistoryEntity> History { get; set; } = [];
 }
 
-/// <summary>What an <see cref="ActionItemRecord"/> is.</summary>
+/// <summary>What an <see cref="ActionItemEntity"/> is.</summary>
 public enum ActionItemKind
 {
     Outcome,
@@ -29,7 +29,7 @@ public enum ActionItemKind
 }
 
 /// <summary>An outcome, workstream or deliverable of a plan, in document order (<see cref="Position"/>).</summary>
-public sealed class ActionItemRecord
+public sealed class ActionItemEntity
 {
     public int Id { get; set; }
     public int PlanRecordId { get; set; }
@@ -60,7 +60,7 @@ public sealed class ActionItemRecord
 }
 
 /// <summary>A target on a measure that a plan sets.</summary>
-public sealed class ActionPlanTargetRecord
+public sealed class ActionPlanTargetEntity
 {
     public int Id { get; set; }
     public int PlanRecordId { get; set; }
@@ -71,7 +71,7 @@ public sealed class ActionPlanTargetRecord
     public decimal Value { get; set; }
 }
 
-/// <summary>What an <see cref="ActionHistoryRecord"/> records.</summary>
+/// <summary>What an <see cref="ActionHistoryEntity"/> records.</summary>
 public enum ActionHistoryKind
 {
     Progress,
@@ -83,7 +83,7 @@ public enum ActionHistoryKind
 /// (a null <see cref="Rag"/> clears one). Entries are never changed or deleted; <see cref="Sequence"/> keeps
 /// the order they were recorded in.
 /// </summary>
-public sealed class ActionHistoryRecord
+public sealed class ActionHistoryEntity
 {
     public long Id { get; set; }
     public int PlanRecordId { get; set; }
@@ -99,9 +99,9 @@ public sealed class ActionHistoryRecord
     public ActionRag? Rag { get; set; }
 }
 
-internal sealed class ActionPlanRecordConfiguration : IEntityTypeConfiguration<ActionPlanRecord>
+internal sealed class ActionPlanRecordConfiguration : IEntityTypeConfiguration<ActionPlanEntity>
 {
-    public void Configure(EntityTypeBuilder<ActionPlanRecord> plan)
+    public void Configure(EntityTypeBuilder<ActionPlanEntity> plan)
     {
         plan.ToTable("action_plans");
         plan.HasKey(p => p.Id);
@@ -116,9 +116,9 @@ internal sealed class ActionPlanRecordConfiguration : IEntityTypeConfiguration<A
     }
 }
 
-internal sealed class ActionItemRecordConfiguration : IEntityTypeConfiguration<ActionItemRecord>
+internal sealed class ActionItemRecordConfiguration : IEntityTypeConfiguration<ActionItemEntity>
 {
-    public void Configure(EntityTypeBuilder<ActionItemRecord> item)
+    public void Configure(EntityTypeBuilder<ActionItemEntity> item)
     {
         item.ToTable("action_items");
         item.HasKey(i => i.Id);
@@ -134,9 +134,9 @@ internal sealed class ActionItemRecordConfiguration : IEntityTypeConfiguration<A
     }
 }
 
-internal sealed class ActionPlanTargetRecordConfiguration : IEntityTypeConfiguration<ActionPlanTargetRecord>
+internal sealed class ActionPlanTargetRecordConfiguration : IEntityTypeConfiguration<ActionPlanTargetEntity>
 {
-    public void Configure(EntityTypeBuilder<ActionPlanTargetRecord> target)
+    public void Configure(EntityTypeBuilder<ActionPlanTargetEntity> target)
     {
         target.ToTable("action_plan_targets");
         target.HasKey(t => t.Id);
@@ -146,9 +146,9 @@ internal sealed class ActionPlanTargetRecordConfiguration : IEntityTypeConfigura
     }
 }
 
-internal sealed class ActionHistoryRecordConfiguration : IEntityTypeConfiguration<ActionHistoryRecord>
+internal sealed class ActionHistoryRecordConfiguration : IEntityTypeConfiguration<ActionHistoryEntity>
 {
-    public void Configure(EntityTypeBuilder<ActionHistoryRecord> history)
+    public void Configure(EntityTypeBuilder<ActionHistoryEntity> history)
     {
         history.ToTable("action_history");
         history.HasKey(h => h.Id);

@@ -4,18 +4,18 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Lodestar.Data.Benefits;
 
 /// <summary>A stored benefits register. Its benefits are replaced on each import; realised values are only added to.</summary>
-public sealed class BenefitsRegisterRecord
+public sealed class BenefitsRegisterEntity
 {
     public int Id { get; set; }
     public required string RegisterId { get; set; }
     public required string Title { get; set; }
     public string? Source { get; set; }
     public string? Notes { get; set; }
-    public List<BenefitRecord> Benefits { get; set; } = [];
-    public List<BenefitRealisedRecord> Realised { get; set; } = [];
+    public List<BenefitEntity> Benefits { get; set; } = [];
+    public List<BenefitRealisedEntity> Realised { get; set; } = [];
 }
 
-public sealed class BenefitRecord
+public sealed class BenefitEntity
 {
     public int Id { get; set; }
     public int RegisterRecordId { get; set; }
@@ -36,7 +36,7 @@ public sealed class BenefitRecord
 }
 
 /// <summary>An amount of a benefit realised on a date: history, never changed or deleted by an import.</summary>
-public sealed class BenefitRealisedRecord
+public sealed class BenefitRealisedEntity
 {
     public long Id { get; set; }
     public int RegisterRecordId { get; set; }
@@ -47,9 +47,9 @@ public sealed class BenefitRealisedRecord
     public string? Note { get; set; }
 }
 
-internal sealed class BenefitsRegisterRecordConfiguration : IEntityTypeConfiguration<BenefitsRegisterRecord>
+internal sealed class BenefitsRegisterRecordConfiguration : IEntityTypeConfiguration<BenefitsRegisterEntity>
 {
-    public void Configure(EntityTypeBuilder<BenefitsRegisterRecord> register)
+    public void Configure(EntityTypeBuilder<BenefitsRegisterEntity> register)
     {
         register.ToTable("benefits_registers");
         register.HasKey(r => r.Id);
@@ -62,9 +62,9 @@ internal sealed class BenefitsRegisterRecordConfiguration : IEntityTypeConfigura
     }
 }
 
-internal sealed class BenefitRecordConfiguration : IEntityTypeConfiguration<BenefitRecord>
+internal sealed class BenefitRecordConfiguration : IEntityTypeConfiguration<BenefitEntity>
 {
-    public void Configure(EntityTypeBuilder<BenefitRecord> benefit)
+    public void Configure(EntityTypeBuilder<BenefitEntity> benefit)
     {
         benefit.ToTable("benefits");
         benefit.HasKey(b => b.Id);
@@ -76,9 +76,9 @@ internal sealed class BenefitRecordConfiguration : IEntityTypeConfiguration<Bene
     }
 }
 
-internal sealed class BenefitRealisedRecordConfiguration : IEntityTypeConfiguration<BenefitRealisedRecord>
+internal sealed class BenefitRealisedRecordConfiguration : IEntityTypeConfiguration<BenefitRealisedEntity>
 {
-    public void Configure(EntityTypeBuilder<BenefitRealisedRecord> realised)
+    public void Configure(EntityTypeBuilder<BenefitRealisedEntity> realised)
     {
         realised.ToTable("benefit_realised");
         realised.HasKey(r => r.Id);

@@ -1,4 +1,5 @@
 using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Performance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,7 +9,7 @@ namespace Lodestar.Data.Benchmarks;
 /// One area's published DfE figure for a measure and year. Exactly one of <see cref="Value"/> and
 /// <see cref="Suppression"/> is set: a suppressed cell keeps its marker and is never stored as 0.
 /// </summary>
-public sealed class BenchmarkValueRecord
+public sealed class BenchmarkValueEntity
 {
     public long Id { get; set; }
     public required string MeasureId { get; set; }
@@ -42,19 +43,19 @@ public sealed class BenchmarkValueRecord
 }
 
 /// <summary>A benchmarked measure as the mapping described it at its last import.</summary>
-public sealed class BenchmarkMeasureRecord
+public sealed class BenchmarkMeasureEntity
 {
     public required string Id { get; set; }
     public required string Title { get; set; }
     public required string Unit { get; set; }
-    public BenchmarkPolarity Polarity { get; set; }
+    public Polarity Polarity { get; set; }
     public required string Source { get; set; }
 
     public BenchmarkMeasure ToMeasure() => new(Id, Title, Unit, Polarity, Source);
 }
 
 /// <summary>One of a council's DfE statistical neighbours (position 1 = nearest).</summary>
-public sealed class StatisticalNeighbourRecord
+public sealed class StatisticalNeighbourEntity
 {
     public int Id { get; set; }
     public required string CouncilCode { get; set; }
@@ -65,9 +66,9 @@ public sealed class StatisticalNeighbourRecord
     public StatisticalNeighbour ToNeighbour() => new(CouncilCode, Position, NeighbourCode, Closeness);
 }
 
-internal sealed class BenchmarkValueRecordConfiguration : IEntityTypeConfiguration<BenchmarkValueRecord>
+internal sealed class BenchmarkValueRecordConfiguration : IEntityTypeConfiguration<BenchmarkValueEntity>
 {
-    public void Configure(EntityTypeBuilder<BenchmarkValueRecord> value)
+    public void Configure(EntityTypeBuilder<BenchmarkValueEntity> value)
     {
         value.ToTable("benchmark_values", t => t.HasCheckConstraint(
             "CK_benchmark_values_value_or_suppression",
@@ -86,9 +87,9 @@ internal sealed class BenchmarkValueRecordConfiguration : IEntityTypeConfigurati
     }
 }
 
-internal sealed class BenchmarkMeasureRecordConfiguration : IEntityTypeConfiguration<BenchmarkMeasureRecord>
+internal sealed class BenchmarkMeasureRecordConfiguration : IEntityTypeConfiguration<BenchmarkMeasureEntity>
 {
-    public void Configure(EntityTypeBuilder<BenchmarkMeasureRecord> measure)
+    public void Configure(EntityTypeBuilder<BenchmarkMeasureEntity> measure)
     {
         measure.ToTable("benchmark_measures");
         measure.HasKey(m => m.Id);
@@ -100,9 +101,9 @@ internal sealed class BenchmarkMeasureRecordConfiguration : IEntityTypeConfigura
     }
 }
 
-internal sealed class StatisticalNeighbourRecordConfiguration : IEntityTypeConfiguration<StatisticalNeighbourRecord>
+internal sealed class StatisticalNeighbourRecordConfiguration : IEntityTypeConfiguration<StatisticalNeighbourEntity>
 {
-    public void Configure(EntityTypeBuilder<StatisticalNeighbourRecord> neighbour)
+    public void Configure(EntityTypeBuilder<StatisticalNeighbourEntity> neighbour)
     {
         neighbour.ToTable("statistical_neighbours");
         neighbour.HasKey(n => n.Id);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Lodestar.Data.Security;
 
 /// <summary>A person who signs in to Lodestar. There is no built-in account and no default password.</summary>
-public sealed class User
+public sealed class UserEntity
 {
     public int Id { get; set; }
     public required string UserName { get; set; }
@@ -14,18 +14,18 @@ public sealed class User
     public DateTimeOffset CreatedAt { get; set; }
     public int FailedSignIns { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
-    public List<UserRole> Roles { get; set; } = [];
+    public List<UserRoleEntity> Roles { get; set; } = [];
 }
 
-public sealed class UserRole
+public sealed class UserRoleEntity
 {
     public int UserId { get; set; }
     public required string Role { get; set; }
 }
 
-internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+internal sealed class UserConfiguration : IEntityTypeConfiguration<UserEntity>
 {
-    public void Configure(EntityTypeBuilder<User> user)
+    public void Configure(EntityTypeBuilder<UserEntity> user)
     {
         user.ToTable("users");
         user.HasKey(u => u.Id);
@@ -37,9 +37,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
     }
 }
 
-internal sealed class UserRoleConfiguration : IEntityTypeConfiguration<UserRole>
+internal sealed class UserRoleConfiguration : IEntityTypeConfiguration<UserRoleEntity>
 {
-    public void Configure(EntityTypeBuilder<UserRole> role)
+    public void Configure(EntityTypeBuilder<UserRoleEntity> role)
     {
         role.ToTable("user_roles");
         role.HasKey(r => new { r.UserId, r.Role });
