@@ -40,7 +40,7 @@ public sealed class RunningApp : IAsyncDisposable
     {
         using var scope = _app.Services.CreateScope();
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
-        await accounts.CreateAsync(userName, userName, TestPassword, roles.Length == 0 ? [Roles.Viewer] : roles);
+        _ = (await accounts.CreateAsync(userName, userName, TestPassword, roles.Length == 0 ? [Roles.Viewer] : roles)).Value; // throws when refused
         return userName;
     }
 

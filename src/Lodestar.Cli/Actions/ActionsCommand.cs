@@ -3,6 +3,7 @@ using System.Globalization;
 using Lodestar.Data;
 using Lodestar.Data.Actions;
 using Lodestar.Domain.Actions;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Actions;
 
 namespace Lodestar.Cli.Actions;
@@ -36,7 +37,7 @@ public static class ActionsCommand
                 return 2;
             }
 
-            ActionsReadResult read;
+            Result<ActionsDocument> read;
             try
             {
                 read = ActionsYamlReader.ReadFile(path.FullName);
@@ -49,26 +50,29 @@ public static class ActionsCommand
 
             if (!read.Succeeded)
             {
-                foreach (var diagnostic in read.Errors)
+                foreach (var problem in read.Problems)
                 {
-                    await error.WriteLineAsync(diagnostic.ToString());
+                    await error.WriteLineAsync(problem.ToString());
                 }
 
-                await error.WriteLineAsync($"lodestar: {read.Errors.Count} error(s); nothing was imported.");
+                await error.WriteLineAsync($"lodestar: {read.Problems.Count} error(s); nothing was imported.");
                 return 1;
             }
 
-            var document = read.Document!;
+            var document = read.Value;
             await using var db = openDatabase();
             var result = await ActionsStore.ImportAsync(db, document.Plan, document.Savings, document.Benefits, cancellationToken);
+            Result? targets = null;
             if (document.Plan is { } plan)
             {
                 var deliverables = plan.AllDeliverables.Count();
                 await output.WriteLineAsync($"{(result.PlanCreated ? "Imported" : "Updated")} action plan {plan.Id}: {plan.Outcomes.Count} outcomes, {plan.AllWorkstreams.Count()} workstreams, {deliverables} deliverables.");
-                var targets = await ActionPlanTargets.StoreAsync(db, plan, cancellationToken);
-                await output.WriteLineAsync(targets.Succeeded
-                    ? $"{targets.Stored} target(s) set on the frameworks' measures."
-                    : $"The plan's targets were not set on measures: {string.Join("; ", targets.Problems)}");
+                var stored = await ActionPlanTargets.StoreAsync(db, plan, cancellationToken);
+                targets = stored;
+                if (stored.Succeeded)
+                {
+                    await output.WriteLineAsync($"{stored.Value} target(s) set on the frameworks' measures.");
+                }
             }
 
             if (document.Savings is { } savings)
@@ -82,6 +86,17 @@ public static class ActionsCommand
             }
 
             await output.WriteLineAsync($"{result.HistoryAdded} new history entries.");
+            if (targets is { Succeeded: false })
+            {
+                // The plan is stored; its targets on measures are not, and the caller must hear of it.
+                foreach (var problem in targets.Problems)
+                {
+                    await error.WriteLineAsync($"lodestar: the plan's targets were not set on measures: {problem}");
+                }
+
+                return 1;
+            }
+
             return 0;
         }));
         return command;

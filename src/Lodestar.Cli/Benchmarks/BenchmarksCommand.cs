@@ -63,19 +63,19 @@ public static class BenchmarksCommand
                 return Misuse;
             }
 
-            if (result.HasErrors)
+            if (!result.Succeeded)
             {
-                foreach (var diagnostic in result.Diagnostics.Take(50))
+                foreach (var diagnostic in result.Problems.Take(50))
                 {
                     await error.WriteLineAsync(diagnostic.ToString());
                 }
 
-                if (result.Diagnostics.Count > 50)
+                if (result.Problems.Count > 50)
                 {
-                    await error.WriteLineAsync($"… and {result.Diagnostics.Count - 50} more.");
+                    await error.WriteLineAsync($"… and {result.Problems.Count - 50} more.");
                 }
 
-                await error.WriteLineAsync($"Nothing was imported: {result.Diagnostics.Count} problem(s).");
+                await error.WriteLineAsync($"Nothing was imported: {result.Problems.Count} problem(s).");
                 return DataErrors;
             }
 

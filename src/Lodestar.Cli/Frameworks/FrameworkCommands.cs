@@ -2,6 +2,7 @@ using System.CommandLine;
 using Lodestar.Data;
 using Lodestar.Data.Frameworks;
 using Lodestar.Domain.Periods;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Frameworks;
 
 namespace Lodestar.Cli.Frameworks;
@@ -52,16 +53,16 @@ public static class FrameworkCommands
             }
 
             await using var db = open();
-            var outcomes = await new FrameworkStore(db).ImportAllAsync([.. read.Select(r => r.Result.Framework!)], cancel);
+            var outcomes = await new FrameworkStore(db).ImportAllAsync([.. read.Select(r => r.Result.Value)], cancel);
             var refused = outcomes.Where(o => !o.Result.Succeeded).ToList();
             if (refused.Count > 0)
             {
                 foreach (var (framework, result) in refused)
                 {
-                    var path = read.First(r => r.Result.Framework == framework).Path;
+                    var path = read.First(r => r.Result.Value == framework).Path;
                     foreach (var problem in result.Problems)
                     {
-                        await error.WriteLineAsync($"{Path.GetFileName(path)}: {problem}");
+                        await error.WriteLineAsync((problem with { File = Path.GetFileName(path) }).ToString());
                     }
                 }
 
@@ -162,19 +163,18 @@ public static class FrameworkCommands
             var measures = await store.MeasuresAsync(cancellationToken: cancel);
             var councils = await store.CouncilCodesAsync(cancel);
             var read = PeriodicValuesFile.Read(path, measures.ContainsKey, c => councils.GetValueOrDefault(c), Environment.UserName, time.GetUtcNow());
-            if (await Report(read.Problems, error) is { } code)
+            if (await Report(read, error) is { } code)
             {
                 return code;
             }
 
-            var stored = await store.ImportValuesAsync(read.Values, cancel);
-            if (!stored.Succeeded)
+            var stored = await store.ImportValuesAsync(read.Value, cancel);
+            if (await Report(stored, error) is { } refused)
             {
-                await error.WriteLineAsync(string.Join(Environment.NewLine, stored.Problems));
-                return 1;
+                return refused;
             }
 
-            await output.WriteLineAsync($"Imported {stored.Stored} values from {Path.GetFileName(path)}.");
+            await output.WriteLineAsync($"Imported {stored.Value} values from {Path.GetFileName(path)}.");
             return 0;
         });
         command.Subcommands.Add(import);
@@ -203,13 +203,18 @@ public static class FrameworkCommands
             var measures = await store.MeasuresAsync(cancellationToken: cancel);
             var councils = await store.CouncilCodesAsync(cancel);
             var read = TargetsFile.Read(path, measures.ContainsKey, c => councils.GetValueOrDefault(c));
-            if (await Report(read.Problems, error) is { } code)
+            if (await Report(read, error) is { } code)
             {
                 return code;
             }
 
-            var stored = await store.SetTargetsAsync(read.Targets, cancel);
-            await output.WriteLineAsync($"Imported {stored.Stored} targets from {Path.GetFileName(path)}.");
+            var stored = await store.SetTargetsAsync(read.Value, cancel);
+            if (await Report(stored, error) is { } refused)
+            {
+                return refused;
+            }
+
+            await output.WriteLineAsync($"Imported {stored.Value} targets from {Path.GetFileName(path)}.");
             return 0;
         });
         command.Subcommands.Add(import);
@@ -306,19 +311,15 @@ public static class FrameworkCommands
     private static (TextWriter Output, TextWriter Error) Writers(ParseResult parse) =>
         (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
 
-    // Problems in the file: exit 1, or 2 when the file could not be read at all.
-    private static async Task<int?> Report(IReadOnlyList<FileProblem> problems, TextWriter error)
+    // Problems in the file or refused by the store: exit 1, or 2 when the file could not be read at all; null when it succeeded.
+    private static async Task<int?> Report(Result result, TextWriter error)
     {
-        if (problems.Count == 0)
-        {
-            return null;
-        }
-
-        foreach (var problem in problems)
+        foreach (var problem in result.Problems)
         {
             await error.WriteLineAsync(problem.ToString());
         }
 
-        return problems.Any(p => p.Message.StartsWith("cannot be read", StringComparison.Ordinal)) ? 2 : 1;
+        return result.Succeeded ? null
+            : result.Problems.Any(p => p.Message.StartsWith("cannot be read", StringComparison.Ordinal)) ? 2 : 1;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats;
 using Lodestar.Formats.Population;
 using Lodestar.Formats.Validation;

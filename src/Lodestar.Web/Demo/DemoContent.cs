@@ -30,15 +30,15 @@ public static class DemoContent
 
         var read = Directory.GetFiles(Path.Combine(samples, "frameworks"), "*.yaml").Order(StringComparer.Ordinal).Select(FrameworkYaml.ReadFile).ToList();
         Require(read.All(r => r.Succeeded), "a sample framework does not read", read.SelectMany(r => r.Problems).Select(p => p.ToString()));
-        var stored = await frameworks.ImportAllAsync([.. read.Select(r => r.Framework!)], cancellationToken);
+        var stored = await frameworks.ImportAllAsync([.. read.Select(r => r.Value)], cancellationToken);
         Require(stored.All(s => s.Result.Succeeded), "a sample framework was refused", stored.SelectMany(s => s.Result.Problems));
 
         foreach (var file in Directory.GetFiles(Path.Combine(samples, "actions"), "*.yaml").Order(StringComparer.Ordinal))
         {
             var document = ActionsYamlReader.ReadFile(file);
-            Require(document.Succeeded, $"{Path.GetFileName(file)} does not read", document.Errors.Select(e => e.ToString()));
-            await ActionsStore.ImportAsync(db, document.Document!.Plan, document.Document.Savings, document.Document.Benefits, cancellationToken);
-            if (document.Document.Plan is { } plan)
+            Require(document.Succeeded, $"{Path.GetFileName(file)} does not read", document.Problems.Select(e => e.ToString()));
+            await ActionsStore.ImportAsync(db, document.Value.Plan, document.Value.Savings, document.Value.Benefits, cancellationToken);
+            if (document.Value.Plan is { } plan)
             {
                 var targets = await ActionPlanTargets.StoreAsync(db, plan, cancellationToken);
                 Require(targets.Succeeded, $"{Path.GetFileName(file)}'s targets were refused", targets.Problems);
@@ -51,19 +51,19 @@ public static class DemoContent
         {
             var targets = TargetsFile.Read(file, measures.ContainsKey, c => councils.GetValueOrDefault(c));
             Require(targets.Succeeded, $"{Path.GetFileName(file)} does not read", targets.Problems.Select(p => p.ToString()));
-            var result = await frameworks.SetTargetsAsync(targets.Targets, cancellationToken);
+            var result = await frameworks.SetTargetsAsync(targets.Value, cancellationToken);
             Require(result.Succeeded, $"{Path.GetFileName(file)} was refused", result.Problems);
         }
 
         var benchmarks = DfeBenchmarkReader.Read(Path.Combine(samples, "benchmarks", "dfe"), BenchmarkMapping.Load(Path.Combine(samples, "benchmarks", "mapping.yaml")));
-        Require(!benchmarks.HasErrors, "the DfE benchmark files do not read", benchmarks.Diagnostics.Select(d => d.ToString()));
+        Require(benchmarks.Succeeded, "the DfE benchmark files do not read", benchmarks.Problems.Select(d => d.ToString()));
         var counts = await new BenchmarkStore(db).ImportAsync(benchmarks.Import, cancellationToken);
         logger.LogInformation(
             "Loaded the demo content: {Frameworks} frameworks, the sample action plans, targets and {Measures} benchmark measures.",
             stored.Count, counts.Count);
     }
 
-    private static void Require(bool condition, string what, IEnumerable<string> problems)
+    private static void Require(bool condition, string what, IEnumerable<object> problems)
     {
         if (!condition)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Lodestar.Domain.Councils;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Generation;
 using Lodestar.Formats.Population;
 using Lodestar.Formats;

@@ -132,7 +132,7 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
         Assert.Equal(0, exitCode);
         var again = Formats.Frameworks.FrameworkYaml.Read(output, "out.yaml");
         Assert.True(again.Succeeded, string.Join("\n", again.Problems));
-        Assert.Equal(["rereferrals", "complaints"], again.Framework!.Measures.Select(m => m.Id));
+        Assert.Equal(["rereferrals", "complaints"], again.Value.Measures.Select(m => m.Id));
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
 
         var (exitCode, _, error) = await RunAsync("values", "import", Write("v.csv", "measure,council,period,value\nrereferrals,873,2025,14.2\ncomplaints,873,2025,twelve\n"));
 
-        Assert.Equal((1, "v.csv: row 3, column value: 'twelve' is not a number"), (exitCode, error.Trim()));
+        Assert.Equal((1, "v.csv, line 3, column value, value 'twelve': not a number"), (exitCode, error.Trim()));
         await using var db = Database.CreateContext();
         Assert.Empty(await new FrameworkStore(db).ValuesAsync("E10000003", cancellationToken: TestContext.Current.CancellationToken));
     }

@@ -1,3 +1,4 @@
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Generation;
 using Lodestar.Formats.Population;
 using Lodestar.Formats.Validation;

@@ -108,7 +108,7 @@ public sealed class MeasureModel(LodestarDbContext db, ScorecardService service,
             db.ChangeTracker.Clear(); // the audit entry was not saved: drop it
             foreach (var problem in stored.Problems)
             {
-                ModelState.AddModelError(nameof(ValueText), problem);
+                ModelState.AddModelError(nameof(ValueText), problem.Message);
             }
 
             return Page();

@@ -1,7 +1,9 @@
 using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Frameworks;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Frameworks;
+using Lodestar.Formats.Spreadsheets;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,11 +21,15 @@ public sealed class ImportModel(LodestarDbContext db, FrameworkStore store, Audi
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
-    public IReadOnlyList<FileProblem> Problems { get; private set; } = [];
+    public IReadOnlyList<Problem> Problems { get; private set; } = [];
 
     public int? Imported { get; private set; }
 
     public string? FileName { get; private set; }
+
+    /// <summary>Where a problem is, for the table: "row 3, column value"; blank for a problem with the whole file.</summary>
+    public static string Where(Problem problem) =>
+        string.Join(", ", new[] { problem.Line > 0 ? $"row {problem.Line}" : null, problem.Column is { } column ? $"column {column}" : null }.OfType<string>());
 
     public void OnGet()
     {
@@ -51,16 +57,11 @@ public sealed class ImportModel(LodestarDbContext db, FrameworkStore store, Audi
             return Page();
         }
 
-        IReadOnlyList<(int Row, string[] Cells)> rows;
-        try
-        {
-            using var buffer = new MemoryStream();
-            await Upload.CopyToAsync(buffer, cancellationToken);
-            buffer.Position = 0;
-            rows = isXlsx ? Xlsx.ReadFirstSheet(buffer) : PeriodicValuesFile.ReadCsv(buffer);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or FormatException
-            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException)
+        using var buffer = new MemoryStream();
+        await Upload.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        var rows = SheetRows.Read(FileName, buffer);
+        if (!rows.Succeeded)
         {
             ModelState.AddModelError(nameof(Upload), $"{FileName} cannot be read as {(isXlsx ? "XLSX" : "CSV")}");
             return Page();
@@ -69,7 +70,7 @@ public sealed class ImportModel(LodestarDbContext db, FrameworkStore store, Audi
         var measures = await store.MeasuresAsync(cancellationToken: cancellationToken);
         var councils = await store.CouncilCodesAsync(cancellationToken);
         var actor = User.Identity?.Name ?? "unknown";
-        var read = PeriodicValuesFile.Validate(FileName, rows, measures.ContainsKey, c => councils.GetValueOrDefault(c), actor, clock.GetUtcNow());
+        var read = PeriodicValuesFile.Validate(FileName, rows.Value, measures.ContainsKey, c => councils.GetValueOrDefault(c), actor, clock.GetUtcNow());
         if (!read.Succeeded)
         {
             Problems = read.Problems;
@@ -78,17 +79,17 @@ public sealed class ImportModel(LodestarDbContext db, FrameworkStore store, Audi
         }
 
         // The audit entry is added to the same context: the store's SaveChanges commits it with the values.
-        audit.Add(actor, AuditActions.Import, $"values {FileName}", $"{read.Values.Count} values");
-        var stored = await store.ImportValuesAsync(read.Values, cancellationToken);
+        audit.Add(actor, AuditActions.Import, $"values {FileName}", $"{read.Value.Count} values");
+        var stored = await store.ImportValuesAsync(read.Value, cancellationToken);
         if (!stored.Succeeded)
         {
             db.ChangeTracker.Clear(); // the audit entry was not saved: drop it
-            Problems = stored.Problems.Select(p => new FileProblem(FileName, "", p)).ToList();
+            Problems = stored.Problems;
             ModelState.AddModelError(nameof(Upload), $"{FileName}: nothing was imported");
             return Page();
         }
 
-        Imported = stored.Stored;
+        Imported = stored.Value;
         return Page();
     }
 }
