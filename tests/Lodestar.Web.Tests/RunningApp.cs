@@ -78,7 +78,8 @@ public sealed class RunningApp : IAsyncDisposable
         return client;
     }
 
-    public static async Task<RunningApp> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>Starts the app; <paramref name="extraEndpoints"/> maps test-only endpoints (e.g. one that throws) beside the app's own.</summary>
+    public static async Task<RunningApp> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplication>? extraEndpoints = null)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "lodestar-tests", Guid.NewGuid().ToString("N"));
         var app = LodestarWebApp.Build([], builder =>
@@ -93,6 +94,7 @@ public sealed class RunningApp : IAsyncDisposable
                 builder.Configuration.AddInMemoryCollection(settings);
             }
         });
+        extraEndpoints?.Invoke(app);
         await app.StartAsync();
         return new RunningApp(app, dataFolder, new Uri(app.Urls.Single()));
     }

@@ -202,7 +202,7 @@ public sealed class BenchmarksCommandTests(ImportedBenchmarks imported) : IClass
         var (showExit, _) = await RunAsync(database, "benchmarks", "show", "--council", "841", "--measure", "m", "--year", "2025");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("f.csv row 3, column v, value 'twelve'", output, StringComparison.Ordinal);
+        Assert.Contains("f.csv, line 3, column v, value 'twelve'", output, StringComparison.Ordinal);
         Assert.Equal(2, showExit);
     }
 
