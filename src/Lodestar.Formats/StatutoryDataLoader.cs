@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Lodestar.Domain.Periods;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Cin;
 using Lodestar.Formats.Ssda903;
 using Lodestar.Formats.Text;
@@ -16,8 +17,8 @@ public sealed record LoadOptions(string? CouncilCode = null, int? CollectionYear
 /// <summary>What loading gave: one dataset per council, the findings made while reading, and the files refused.</summary>
 public sealed record LoadResult(
     IReadOnlyList<CouncilData> Councils,
-    IReadOnlyList<Diagnostic> Diagnostics,
-    IReadOnlyList<FileRefusal> Refusals,
+    IReadOnlyList<Problem> Diagnostics,
+    IReadOnlyList<Problem> Refusals,
     int FilesRead)
 {
     /// <summary>
@@ -52,8 +53,8 @@ public static partial class StatutoryDataLoader
         ArgumentNullException.ThrowIfNull(paths);
         options ??= new LoadOptions();
         var limits = options.Limits ?? ReadLimits.Default;
-        var diagnostics = new List<Diagnostic>();
-        var refusals = new List<FileRefusal>();
+        var diagnostics = new List<Problem>();
+        var refusals = new List<Problem>();
         var skipped = new List<string>();
         var councils = new SortedDictionary<string, (Ssda903Builder Ssda903, CinBuilder Cin, List<(int File, string Folder, int LatestDay, bool Episodes, bool YearKnown)> Files)>(StringComparer.Ordinal);
         var read = 0;
@@ -72,7 +73,7 @@ public static partial class StatutoryDataLoader
             }
             catch (UnreadableFileException e)
             {
-                refusals.Add(new FileRefusal(path, e.Message));
+                refusals.Add(Problem.InFile(path, e.Message));
                 continue;
             }
 
@@ -93,7 +94,7 @@ public static partial class StatutoryDataLoader
                 stream.Position = 0;
                 if (root.Refusal is not null)
                 {
-                    refusals.Add(new FileRefusal(path, root.Refusal));
+                    refusals.Add(Problem.InFile(path, root.Refusal));
                     continue;
                 }
 
@@ -119,7 +120,7 @@ public static partial class StatutoryDataLoader
 
                 if (root.Name != Ssda903XmlReader.RootElement)
                 {
-                    refusals.Add(new FileRefusal(path, $"unrecognised XML: the root element is {root.Name}, neither EXPSSDA903 (903) nor Message (CIN census)"));
+                    refusals.Add(Problem.InFile(path, $"unrecognised XML: the root element is {root.Name}, neither EXPSSDA903 (903) nor Message (CIN census)"));
                     continue;
                 }
 
@@ -135,7 +136,7 @@ public static partial class StatutoryDataLoader
                 }
                 catch (UnreadableFileException e)
                 {
-                    refusals.Add(new FileRefusal(path, e.Message));
+                    refusals.Add(Problem.InFile(path, e.Message));
                     continue;
                 }
 
@@ -200,7 +201,7 @@ public static partial class StatutoryDataLoader
         }
     }
 
-    private static IEnumerable<string> Expand(IEnumerable<string> paths, List<FileRefusal> refusals)
+    private static IEnumerable<string> Expand(IEnumerable<string> paths, List<Problem> refusals)
     {
         foreach (var path in paths)
         {
@@ -221,7 +222,7 @@ public static partial class StatutoryDataLoader
             }
             else
             {
-                refusals.Add(new FileRefusal(path, "no such file or folder"));
+                refusals.Add(Problem.InFile(path, "no such file or folder"));
             }
         }
     }

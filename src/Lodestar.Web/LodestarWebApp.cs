@@ -38,16 +38,24 @@ public static class LodestarWebApp
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
-        // Errors: ProblemDetails for the JSON API, a plain page for people; never a stack trace.
-        app.UseExceptionHandler(new ExceptionHandlerOptions
+        // Errors: one ProblemDetails handler for every /api route (unhandled exceptions and every error
+        // status without a body, as application/problem+json), a plain page for people; never a stack
+        // trace or an exception's text.
+        app.UseWhen(IsApi, api =>
         {
-            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
-            ExceptionHandlingPath = "/error/500",
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+                ExceptionHandlingPath = "/error/500",
+            });
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
         app.UseSecurityHeaders();
-        app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/api"),
-            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -74,4 +82,6 @@ public static class LodestarWebApp
 
         return app;
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }

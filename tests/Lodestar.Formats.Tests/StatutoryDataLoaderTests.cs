@@ -112,10 +112,10 @@ public sealed class StatutoryDataLoaderTests
 
         Assert.Equal(1, result.FilesRead);
         Assert.Equal(4, result.Refusals.Count);
-        Assert.Contains(result.Refusals, r => r.File.EndsWith("notes.csv", StringComparison.Ordinal) && r.Message.StartsWith("unrecognised table", StringComparison.Ordinal));
-        Assert.Contains(result.Refusals, r => r.File.EndsWith("other.xml", StringComparison.Ordinal) && r.Message.Contains("Invoice", StringComparison.Ordinal));
-        Assert.Contains(result.Refusals, r => r.File.EndsWith("photo.xml", StringComparison.Ordinal) && r.Message == "binary file, not text");
-        Assert.Contains(result.Refusals, r => r.File.EndsWith("missing.csv", StringComparison.Ordinal) && r.Message == "no such file or folder");
+        Assert.Contains(result.Refusals, r => r.File!.EndsWith("notes.csv", StringComparison.Ordinal) && r.Message.StartsWith("unrecognised table", StringComparison.Ordinal));
+        Assert.Contains(result.Refusals, r => r.File!.EndsWith("other.xml", StringComparison.Ordinal) && r.Message.Contains("Invoice", StringComparison.Ordinal));
+        Assert.Contains(result.Refusals, r => r.File!.EndsWith("photo.xml", StringComparison.Ordinal) && r.Message == "binary file, not text");
+        Assert.Contains(result.Refusals, r => r.File!.EndsWith("missing.csv", StringComparison.Ordinal) && r.Message == "no such file or folder");
     }
 
     private static string Census(int year, params (string Child, string Referral, string Closure)[] referrals)

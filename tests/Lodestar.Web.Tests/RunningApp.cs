@@ -42,7 +42,7 @@ public sealed class RunningApp : IAsyncDisposable
     {
         using var scope = _app.Services.CreateScope();
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
-        await accounts.CreateAsync(userName, userName, TestPassword, roles.Length == 0 ? [Roles.Viewer] : roles);
+        _ = (await accounts.CreateAsync(userName, userName, TestPassword, roles.Length == 0 ? [Roles.Viewer] : roles)).Value; // throws when refused
         return userName;
     }
 
@@ -84,9 +84,10 @@ public sealed class RunningApp : IAsyncDisposable
     /// Starts the app without the demo, over a SQLite database in a new data folder that is a copy of the
     /// migrated template (<see cref="DatabaseTemplates"/>): the app's start still runs
     /// <see cref="DatabaseInitializer"/>, which finds it up to date. <paramref name="settings"/> are added
-    /// last, e.g. to name another database; then nothing is copied.
+    /// last, e.g. to name another database; then nothing is copied. <paramref name="extraEndpoints"/> maps
+    /// test-only endpoints (e.g. one that throws) beside the app's own.
     /// </summary>
-    public static async Task<RunningApp> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<RunningApp> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplication>? extraEndpoints = null)
     {
         var dataFolder = NewDataFolder();
         var ownDatabase = settings is not null && settings.Keys.Any(k => k.StartsWith(DatabaseOptions.Section, StringComparison.OrdinalIgnoreCase));
@@ -95,7 +96,7 @@ public sealed class RunningApp : IAsyncDisposable
             await DatabaseTemplates.CopySqliteTo(Path.Combine(dataFolder, DatabaseOptions.DefaultSqliteFile));
         }
 
-        return await StartInAsync(dataFolder, settings);
+        return await StartInAsync(dataFolder, settings, extraEndpoints);
     }
 
     /// <summary>
@@ -107,7 +108,7 @@ public sealed class RunningApp : IAsyncDisposable
 
     private static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "lodestar-tests", Guid.NewGuid().ToString("N"));
 
-    private static async Task<RunningApp> StartInAsync(string dataFolder, IDictionary<string, string?>? settings)
+    private static async Task<RunningApp> StartInAsync(string dataFolder, IDictionary<string, string?>? settings, Action<WebApplication>? extraEndpoints = null)
     {
         var app = LodestarWebApp.Build([], builder =>
         {
@@ -123,6 +124,7 @@ public sealed class RunningApp : IAsyncDisposable
                 builder.Configuration.AddInMemoryCollection(settings);
             }
         });
+        extraEndpoints?.Invoke(app);
         await app.StartAsync();
         return new RunningApp(app, dataFolder, new Uri(app.Urls.Single()));
     }

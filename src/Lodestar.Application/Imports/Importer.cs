@@ -9,6 +9,7 @@ using Lodestar.Domain.Problems;
 using Lodestar.Formats.Actions;
 using Lodestar.Formats.Benchmarks;
 using Lodestar.Formats.Frameworks;
+using Lodestar.Formats.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Application.Imports;
@@ -33,10 +34,10 @@ public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider 
         var read = paths.Select(p => (Path: p, Result: FrameworkYaml.ReadFile(p))).ToList();
         if (read.Any(r => !r.Result.Succeeded))
         {
-            return Result.Failure<IReadOnlyList<Framework>>(read.SelectMany(r => ImportProblems.From(r.Result.Problems)));
+            return Result.Failure<IReadOnlyList<Framework>>(read.SelectMany(r => r.Result.Problems));
         }
 
-        var frameworks = read.Select(r => r.Result.Framework!).ToList();
+        var frameworks = read.Select(r => r.Result.Value).ToList();
         var entries = frameworks.Select(f => audit.Add(actor, AuditActions.Import, $"framework {f.Id}", $"{f.Measures.Count} measures defined")).ToList();
         var outcomes = await new FrameworkStore(db).ImportAllAsync(frameworks, cancellationToken);
         var refused = outcomes.Where(o => !o.Result.Succeeded).ToList();
@@ -44,7 +45,7 @@ public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider 
         {
             Forget(entries);
             return Result.Failure<IReadOnlyList<Framework>>(refused.SelectMany(o =>
-                o.Result.Problems.Select(p => Problem.InFile(Path.GetFileName(read.First(r => r.Result.Framework == o.Framework).Path), p))));
+                o.Result.Problems.Select(p => p with { File = Path.GetFileName(read.First(r => r.Result.Value == o.Framework).Path) })));
         }
 
         // In the order they were stored: a framework before those that use its measures.
@@ -55,50 +56,30 @@ public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider 
     public async Task<Result<int>> ValuesAsync(string actor, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
         var file = Path.GetFileName(fileName);
-        var isXlsx = file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
-        IReadOnlyList<(int Row, string[] Cells)> rows;
-        try
+        var rows = SheetRows.Read(file, content);
+        if (!rows.Succeeded)
         {
-            rows = isXlsx ? Xlsx.ReadFirstSheet(content) : PeriodicValuesFile.ReadCsv(content);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or FormatException
-            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException)
-        {
-            return Result.Failure<int>(Problem.InFile(file, $"cannot be read as {(isXlsx ? "XLSX" : "CSV")}"));
+            return Result.Failure<int>(rows.Problems);
         }
 
         var store = new FrameworkStore(db);
         var measures = await store.MeasuresAsync(cancellationToken: cancellationToken);
         var councils = await store.CouncilCodesAsync(cancellationToken);
-        var read = PeriodicValuesFile.Validate(file, rows, measures.ContainsKey, c => councils.GetValueOrDefault(c), actor, clock.GetUtcNow());
+        var read = PeriodicValuesFile.Validate(file, rows.Value, measures.ContainsKey, c => councils.GetValueOrDefault(c), actor, clock.GetUtcNow());
         if (!read.Succeeded)
         {
-            return Result.Failure<int>(ImportProblems.From(read.Problems));
+            return Result.Failure<int>(read.Problems);
         }
 
-        var entry = audit.Add(actor, AuditActions.Import, $"values {file}", $"{read.Values.Count} values");
-        var stored = await store.ImportValuesAsync(read.Values, cancellationToken);
-        if (!stored.Succeeded)
-        {
-            Forget([entry]);
-            return Result.Failure<int>(stored.Problems.Select(p => Problem.InFile(file, p)));
-        }
-
-        return Result.Success(stored.Stored);
+        var entry = audit.Add(actor, AuditActions.Import, $"values {file}", $"{read.Value.Count} values");
+        return Audited(entry, await store.ImportValuesAsync(read.Value, cancellationToken), file);
     }
 
     /// <summary>One value entered by hand on a measure's page; replaces the value for the same measure, council and period.</summary>
     public async Task<Result<int>> ValueAsync(string actor, PeriodicValue value, CancellationToken cancellationToken = default)
     {
         var entry = audit.Add(actor, AuditActions.Edit, $"value {value.MeasureId} {value.Council} {value.Period}", value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var stored = await new FrameworkStore(db).ImportValuesAsync([value], cancellationToken);
-        if (!stored.Succeeded)
-        {
-            Forget([entry]);
-            return Result.Failure<int>(stored.Problems.Select(p => new Problem(p)));
-        }
-
-        return Result.Success(stored.Stored);
+        return Audited(entry, await new FrameworkStore(db).ImportValuesAsync([value], cancellationToken), null);
     }
 
     /// <summary>Targets from a CSV or XLSX file; a target for the same measure, council and period is replaced.</summary>
@@ -111,18 +92,11 @@ public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider 
         var read = TargetsFile.Read(path, measures.ContainsKey, c => councils.GetValueOrDefault(c));
         if (!read.Succeeded)
         {
-            return Result.Failure<int>(ImportProblems.From(read.Problems));
+            return Result.Failure<int>(read.Problems);
         }
 
-        var entry = audit.Add(actor, AuditActions.Import, $"targets {file}", $"{read.Targets.Count} targets");
-        var stored = await store.SetTargetsAsync(read.Targets, cancellationToken);
-        if (!stored.Succeeded)
-        {
-            Forget([entry]);
-            return Result.Failure<int>(stored.Problems.Select(p => Problem.InFile(file, p)));
-        }
-
-        return Result.Success(stored.Stored);
+        var entry = audit.Add(actor, AuditActions.Import, $"targets {file}", $"{read.Value.Count} targets");
+        return Audited(entry, await store.SetTargetsAsync(read.Value, cancellationToken), file);
     }
 
     /// <summary>
@@ -132,9 +106,9 @@ public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider 
     public async Task<Result<BenchmarkImportSummary>> BenchmarksAsync(string actor, string folder, string mappingPath, CancellationToken cancellationToken = default)
     {
         var read = DfeBenchmarkReader.Read(folder, BenchmarkMapping.Load(mappingPath));
-        if (read.HasErrors)
+        if (!read.Succeeded)
         {
-            return Result.Failure<BenchmarkImportSummary>(read.Diagnostics.Select(d => new Problem(d.File, d.Row, d.Column, d.Value, d.Message)));
+            return Result.Failure<BenchmarkImportSummary>(read.Problems);
         }
 
         var entry = audit.Add(actor, AuditActions.Import, $"benchmarks {Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}", $"{read.Import.Observations.Count} figures");
@@ -159,10 +133,10 @@ public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider 
         var read = ActionsYamlReader.ReadFile(path);
         if (!read.Succeeded)
         {
-            return Result.Failure<ActionsImportSummary>(read.Errors.Select(e => new Problem(e.File, e.Line, e.Column.ToString(System.Globalization.CultureInfo.InvariantCulture), null, e.Message)));
+            return Result.Failure<ActionsImportSummary>(read.Problems);
         }
 
-        var document = read.Document!;
+        var document = read.Value;
         var ids = new[] { document.Plan?.Id, document.Savings?.Id, document.Benefits?.Id }.OfType<string>();
         audit.Add(actor, AuditActions.Import, $"actions {Path.GetFileName(path)}", string.Join(", ", ids));
         var stored = await ActionsStore.ImportAsync(db, document.Plan, document.Savings, document.Benefits, cancellationToken);
@@ -170,10 +144,22 @@ public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider 
         if (document.Plan is { } plan)
         {
             var targets = await ActionPlanTargets.StoreAsync(db, plan, cancellationToken);
-            (set, problems) = (targets.Stored, [.. targets.Problems.Select(p => new Problem(p))]);
+            (set, problems) = (targets.Succeeded ? targets.Value : 0, targets.Problems);
         }
 
         return Result.Success(new ActionsImportSummary(document, stored, set, problems));
+    }
+
+    /// <summary>A store's outcome; when it refused the change, its audit entry goes too, and its problems name the file.</summary>
+    private Result<int> Audited(AuditEventEntity entry, Result<int> stored, string? file)
+    {
+        if (stored.Succeeded)
+        {
+            return stored;
+        }
+
+        Forget([entry]);
+        return Result.Failure<int>(stored.Problems.Select(p => file is null || p.File is not null ? p : p with { File = file }));
     }
 
     /// <summary>Audit entries added for a change that was then refused: they must not be saved with a later change.</summary>

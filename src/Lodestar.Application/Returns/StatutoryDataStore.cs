@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Lodestar.Domain.Councils;
 using Lodestar.Domain.Periods;
 using Lodestar.Formats;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Generation;
 using Lodestar.Formats.Population;
 using Lodestar.Metrics.Kpis;

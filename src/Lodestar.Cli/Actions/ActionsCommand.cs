@@ -68,9 +68,10 @@ public static class ActionsCommand
             {
                 var deliverables = plan.AllDeliverables.Count();
                 await output.WriteLineAsync($"{(result.PlanCreated ? "Imported" : "Updated")} action plan {plan.Id}: {plan.Outcomes.Count} outcomes, {plan.AllWorkstreams.Count()} workstreams, {deliverables} deliverables.");
-                await output.WriteLineAsync(imported.Value.TargetProblems.Count == 0
-                    ? $"{imported.Value.TargetsSet} target(s) set on the frameworks' measures."
-                    : $"The plan's targets were not set on measures: {string.Join("; ", imported.Value.TargetProblems)}");
+                if (imported.Value.TargetProblems.Count == 0)
+                {
+                    await output.WriteLineAsync($"{imported.Value.TargetsSet} target(s) set on the frameworks' measures.");
+                }
             }
 
             if (document.Savings is { } savings)
@@ -84,6 +85,17 @@ public static class ActionsCommand
             }
 
             await output.WriteLineAsync($"{result.HistoryAdded} new history entries.");
+            if (imported.Value.TargetProblems.Count > 0)
+            {
+                // The plan is stored; its targets on measures are not, and the caller must hear of it.
+                foreach (var problem in imported.Value.TargetProblems)
+                {
+                    await error.WriteLineAsync($"lodestar: the plan's targets were not set on measures: {problem}");
+                }
+
+                return 1;
+            }
+
             return 0;
         }));
         return command;

@@ -165,7 +165,7 @@ public static class SavingsCommand
 
         using var costReader = unitCostsFile.OpenText();
         var costRead = CostsYamlReader.ReadUnitCosts(costReader, unitCostsFile.FullName);
-        return costRead.Value is null ? (null, string.Concat(costRead.Errors.Select(e => e + "\n"))) : (costRead.Value, null);
+        return costRead.Succeeded ? (costRead.Value, null) : (null, string.Concat(costRead.Problems.Select(e => e + "\n")));
     }
 
     private static (CostModelResult? Model, string? Failure) ReadCostModel(FileInfo actualsFile, FileInfo? unitCostsFile)
@@ -180,9 +180,9 @@ public static class SavingsCommand
 
             using var reader = actualsFile.OpenText();
             var read = CostsYamlReader.ReadActuals(reader, actualsFile.FullName);
-            if (read.Value is null)
+            if (!read.Succeeded)
             {
-                return (null, string.Concat(read.Errors.Select(e => e + "\n")));
+                return (null, string.Concat(read.Problems.Select(e => e + "\n")));
             }
 
             return (CostModel.Compute(read.Value.Period, read.Value.Baseline, costs), null);

@@ -284,7 +284,6 @@ public static class FrameworkCommands
     private static (TextWriter Output, TextWriter Error) Writers(ParseResult parse) =>
         (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
 
-    // Problems in the file: exit 1, or 2 when the file could not be read at all.
     /// <summary>An <c>import FILE</c> subcommand over one of the importer's file imports: exit 0 stored, 1 refused, 2 unreadable.</summary>
     private static Command ImportFile(
         string description, Argument<FileInfo> file, string noun, Func<LodestarDbContext> open, TimeProvider clock,
@@ -317,18 +316,15 @@ public static class FrameworkCommands
     private static Importer CliImporter(LodestarDbContext db, TimeProvider? clock = null) =>
         new(db, new AuditLog(db, clock ?? TimeProvider.System), clock ?? TimeProvider.System);
 
+    // Problems in the file: exit 1, or 2 when the file could not be read at all.
     private static async Task<int?> Report(IReadOnlyList<Problem> problems, TextWriter error)
     {
-        if (problems.Count == 0)
-        {
-            return null;
-        }
-
         foreach (var problem in problems)
         {
             await error.WriteLineAsync(problem.ToString());
         }
 
-        return problems.Any(p => p.Message.StartsWith("cannot be read", StringComparison.Ordinal)) ? 2 : 1;
+        return !problems.Any(p => p.Severity == Severity.Error) ? null
+            : problems.Any(p => p.Message.StartsWith("cannot be read", StringComparison.Ordinal)) ? 2 : 1;
     }
 }

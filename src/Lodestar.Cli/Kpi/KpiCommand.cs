@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lodestar.Application.Kpis;
 using Lodestar.Application.Returns;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats;
 using Lodestar.Formats.Population;
 using Lodestar.Formats.Validation;

@@ -119,11 +119,7 @@ internal static class KpiOutput
         JsonSerializer.Serialize(results.Select(KpiResultResponse.From), JsonOptions);
 
     /// <summary>A CSV cell: quoted when needed, and a leading = + - @ (or tab, CR) prefixed with ' so spreadsheets do not run it.</summary>
-    internal static string Csv(string value)
-    {
-        value = SpreadsheetText.Neutralise(value);
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    internal static string Csv(string value) => CsvText.Cell(value);
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {

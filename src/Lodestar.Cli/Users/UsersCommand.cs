@@ -32,20 +32,23 @@ public static class UsersCommand
             }
 
             await using var db = CliDatabase.Open();
-            try
+            var created = await new UserAccounts(db, TimeProvider.System).CreateAsync(
+                parse.GetValue(name)!, parse.GetValue(displayName) ?? "", password, parse.GetValue(roles)!.Split(','), cancellationToken);
+            if (!created.Succeeded)
             {
-                var user = await new UserAccounts(db, TimeProvider.System).CreateAsync(
-                    parse.GetValue(name)!, parse.GetValue(displayName) ?? "", password, Roles.Parse(parse.GetValue(roles)!), cancellationToken);
-                await new AuditLog(db, TimeProvider.System).RecordAsync(
-                    $"cli:{Environment.UserName}", AuditActions.UserCreated, $"user {user.UserName}", string.Join(",", user.Roles.Select(r => r.Role)), cancellationToken);
-                await output.WriteLineAsync($"Created user {user.UserName} ({string.Join(", ", user.Roles.Select(r => r.Role))}).");
-                return 0;
-            }
-            catch (ArgumentException e)
-            {
-                await error.WriteLineAsync($"lodestar users add: {e.Message.Split(" (Parameter")[0]}");
+                foreach (var problem in created.Problems)
+                {
+                    await error.WriteLineAsync($"lodestar users add: {problem.Message}");
+                }
+
                 return 2;
             }
+
+            var user = created.Value;
+            await new AuditLog(db, TimeProvider.System).RecordAsync(
+                $"cli:{Environment.UserName}", AuditActions.UserCreated, $"user {user.UserName}", string.Join(",", user.Roles.Select(r => r.Role)), cancellationToken);
+            await output.WriteLineAsync($"Created user {user.UserName} ({string.Join(", ", user.Roles.Select(r => r.Role))}).");
+            return 0;
         });
         return new Command("users", "Manage the people who can sign in to Lodestar.") { add };
     }

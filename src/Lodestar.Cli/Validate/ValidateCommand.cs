@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats;
 using Lodestar.Formats.Text;
 using Lodestar.Formats.Validation;
@@ -117,7 +118,7 @@ public static class ValidateCommand
             : Ok;
     }
 
-    private static (LoadResult Loaded, IReadOnlyList<Diagnostic> Diagnostics) LoadWithProgress(string[] paths, LoadOptions options, int? year, TextWriter output)
+    private static (LoadResult Loaded, IReadOnlyList<Problem> Diagnostics) LoadWithProgress(string[] paths, LoadOptions options, int? year, TextWriter output)
     {
         // Progress only when a person is watching a terminal; redirected or captured output stays quiet.
         var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
@@ -135,7 +136,7 @@ public static class ValidateCommand
         });
     }
 
-    private static void WriteText(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, int filesRead)
+    private static void WriteText(TextWriter output, IReadOnlyList<Problem> diagnostics, int filesRead)
     {
         foreach (var d in diagnostics)
         {
@@ -149,7 +150,7 @@ public static class ValidateCommand
         output.WriteLine($"{filesRead} file{(filesRead == 1 ? "" : "s")} read: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
     }
 
-    private static void WriteJson(TextWriter output, IReadOnlyList<Diagnostic> diagnostics)
+    private static void WriteJson(TextWriter output, IReadOnlyList<Problem> diagnostics)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))

@@ -3,6 +3,7 @@ using Lodestar.Domain.Actions;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
+using Lodestar.Domain.Problems;
 
 namespace Lodestar.Data.Actions;
 
@@ -15,7 +16,7 @@ namespace Lodestar.Data.Actions;
 /// </summary>
 public static class ActionPlanTargets
 {
-    public static async Task<StoreResult> StoreAsync(LodestarDbContext db, ActionPlan plan, CancellationToken cancellationToken = default)
+    public static async Task<Result<int>> StoreAsync(LodestarDbContext db, ActionPlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var store = new FrameworkStore(db);
@@ -34,6 +35,6 @@ public static class ActionPlanTargets
                 .Select(m => new Target { MeasureId = m.Id, Council = target.CouncilCode, Period = period, Value = target.Value }));
         }
 
-        return targets.Count == 0 ? new StoreResult(0, []) : await store.SetTargetsAsync(targets, cancellationToken);
+        return targets.Count == 0 ? Result.Success(0) : await store.SetTargetsAsync(targets, cancellationToken);
     }
 }

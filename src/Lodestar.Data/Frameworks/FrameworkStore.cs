@@ -1,6 +1,7 @@
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
+using Lodestar.Domain.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Data.Frameworks;
@@ -8,15 +9,10 @@ namespace Lodestar.Data.Frameworks;
 /// <summary>A framework as listed: id, title, and how many nodes and measures it has.</summary>
 public sealed record FrameworkSummary(string Id, string Title, string? Owner, int Nodes, int Measures);
 
-/// <summary>The outcome of storing something: what was stored, or the problems that stopped it (nothing stored).</summary>
-public sealed record StoreResult(int Stored, IReadOnlyList<string> Problems)
-{
-    public bool Succeeded => Problems.Count == 0;
-}
-
 /// <summary>
 /// Frameworks, measures, periodic values and targets in the database, and the scorecard built from
-/// them. Every import is all-or-nothing: it checks first, then writes in one transaction.
+/// them. Every import is all-or-nothing: it checks first, then writes in one transaction. An import
+/// gives how many things it stored, or the problems that stopped it (nothing stored).
 /// </summary>
 public sealed class FrameworkStore(LodestarDbContext db)
 {
@@ -26,11 +22,11 @@ public sealed class FrameworkStore(LodestarDbContext db)
     /// the stored ones in the order they were stored, then the refused ones; nothing is stored unless every
     /// one succeeded.
     /// </summary>
-    public async Task<IReadOnlyList<(Framework Framework, StoreResult Result)>> ImportAllAsync(IReadOnlyList<Framework> frameworks, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<(Framework Framework, Result<int> Result)>> ImportAllAsync(IReadOnlyList<Framework> frameworks, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var stored = new List<(Framework, StoreResult)>();
-        var refusedLast = new List<(Framework, StoreResult)>();
+        var stored = new List<(Framework, Result<int>)>();
+        var refusedLast = new List<(Framework, Result<int>)>();
         var pending = frameworks.ToList();
         while (pending.Count > 0)
         {
@@ -72,7 +68,7 @@ public sealed class FrameworkStore(LodestarDbContext db)
     /// an unknown measure, or a measure id is already defined by another framework. Runs in its own
     /// transaction, or in the caller's when one is open.
     /// </summary>
-    public async Task<StoreResult> ImportAsync(Framework framework, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> ImportAsync(Framework framework, CancellationToken cancellationToken = default)
     {
         var defined = framework.Measures.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         var referenced = framework.ReferencedMeasureIds()
@@ -84,28 +80,28 @@ public sealed class FrameworkStore(LodestarDbContext db)
         var ids = defined.Concat(elsewhere).ToList();
         var stored = await db.Set<MeasureEntity>().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
 
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         foreach (var id in elsewhere.Where(id => !stored.ContainsKey(id)))
         {
-            problems.Add($"measure '{id}' is used but not defined in this framework or any stored one");
+            problems.Add(new Problem($"measure '{id}' is used but not defined in this framework or any stored one"));
         }
 
         foreach (var measure in framework.Measures)
         {
             if (stored.TryGetValue(measure.Id, out var row) && row.DefinedBy != framework.Id)
             {
-                problems.Add($"measure '{measure.Id}' is already defined by framework '{row.DefinedBy}': define it once and reference it by id");
+                problems.Add(new Problem($"measure '{measure.Id}' is already defined by framework '{row.DefinedBy}': define it once and reference it by id"));
             }
 
             if (measure.Source.Kind == MeasureSourceKind.Formula && !Formula.TryParse(measure.Source.Reference, out _, out var error))
             {
-                problems.Add($"measure '{measure.Id}': {error}");
+                problems.Add(new Problem($"measure '{measure.Id}': {error}"));
             }
         }
 
         if (problems.Count > 0)
         {
-            return new StoreResult(0, problems);
+            return Result.Failure<int>(problems);
         }
 
         // Inside a caller's transaction (several files imported together), that one decides.
@@ -167,7 +163,7 @@ public sealed class FrameworkStore(LodestarDbContext db)
         }
 
         db.ChangeTracker.Clear();
-        return new StoreResult(count, []);
+        return Result.Success(count);
     }
 
     public async Task<IReadOnlyList<FrameworkSummary>> ListAsync(CancellationToken cancellationToken = default)
@@ -248,12 +244,12 @@ public sealed class FrameworkStore(LodestarDbContext db)
     }
 
     /// <summary>Stores values, replacing any for the same measure, council and dates; all or nothing.</summary>
-    public async Task<StoreResult> ImportValuesAsync(IReadOnlyList<PeriodicValue> values, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> ImportValuesAsync(IReadOnlyList<PeriodicValue> values, CancellationToken cancellationToken = default)
     {
         var problems = await CheckReferencesAsync(values.Select(v => (v.MeasureId, v.Council)), cancellationToken);
         if (problems.Count > 0)
         {
-            return new StoreResult(0, problems);
+            return Result.Failure<int>(problems);
         }
 
         var measureIds = values.Select(x => x.MeasureId).Distinct().ToList();
@@ -285,16 +281,16 @@ public sealed class FrameworkStore(LodestarDbContext db)
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return new StoreResult(values.Count, []);
+        return Result.Success(values.Count);
     }
 
     /// <summary>Stores targets, replacing any for the same measure, council and dates; all or nothing.</summary>
-    public async Task<StoreResult> SetTargetsAsync(IReadOnlyList<Target> targets, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> SetTargetsAsync(IReadOnlyList<Target> targets, CancellationToken cancellationToken = default)
     {
         var problems = await CheckReferencesAsync(targets.Select(t => (t.MeasureId, t.Council)), cancellationToken);
         if (problems.Count > 0)
         {
-            return new StoreResult(0, problems);
+            return Result.Failure<int>(problems);
         }
 
         var measureIds = targets.Select(x => x.MeasureId).Distinct().ToList();
@@ -324,7 +320,7 @@ public sealed class FrameworkStore(LodestarDbContext db)
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return new StoreResult(targets.Count, []);
+        return Result.Success(targets.Count);
     }
 
     /// <summary>Every stored value for the council, for these measures (all measures when null).</summary>
@@ -422,15 +418,15 @@ public sealed class FrameworkStore(LodestarDbContext db)
         });
     }
 
-    private async Task<List<string>> CheckReferencesAsync(IEnumerable<(string MeasureId, string Council)> items, CancellationToken cancellationToken)
+    private async Task<List<Problem>> CheckReferencesAsync(IEnumerable<(string MeasureId, string Council)> items, CancellationToken cancellationToken)
     {
         var list = items.ToList();
         var measureIds = list.Select(i => i.MeasureId).Distinct().ToList();
         var councils = list.Select(i => i.Council).Distinct().ToList();
         var knownMeasures = await db.Set<MeasureEntity>().Where(m => measureIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken);
         var knownCouncils = await db.Councils.Where(c => councils.Contains(c.Code)).Select(c => c.Code).ToListAsync(cancellationToken);
-        return measureIds.Except(knownMeasures).Select(m => $"unknown measure '{m}'")
-            .Concat(councils.Except(knownCouncils).Select(c => $"unknown council '{c}'"))
+        return measureIds.Except(knownMeasures).Select(m => new Problem($"unknown measure '{m}'"))
+            .Concat(councils.Except(knownCouncils).Select(c => new Problem($"unknown council '{c}'")))
             .ToList();
     }
 

@@ -22,20 +22,4 @@ public static class Roles
     public const string Admin = "admin";
 
     public static IReadOnlyList<string> All { get; } = [Viewer, ChildLevel, Editor, Manager, Admin];
-
-    /// <summary>Parses a comma-separated list of role names; throws naming the first unknown one.</summary>
-    public static IReadOnlyList<string> Parse(string text)
-    {
-        var roles = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(r => r.ToLowerInvariant())
-            .Distinct()
-            .ToList();
-        var unknown = roles.FirstOrDefault(r => !All.Contains(r));
-        if (unknown is not null)
-        {
-            throw new ArgumentException($"Unknown role '{unknown}': use {string.Join(", ", All)}.", nameof(text));
-        }
-
-        return roles.Count == 0 ? throw new ArgumentException("At least one role is needed.", nameof(text)) : roles;
-    }
 }

@@ -1,3 +1,4 @@
+using Lodestar.Domain.Problems;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,24 +23,43 @@ public sealed class UserAccounts(LodestarDbContext db, TimeProvider clock)
 
     public Task<bool> AnyAsync(CancellationToken cancellationToken = default) => db.Set<UserEntity>().AnyAsync(cancellationToken);
 
-    /// <summary>Creates a user; throws <see cref="ArgumentException"/> for a weak password, unknown role or taken name.</summary>
-    public async Task<UserEntity> CreateAsync(string userName, string displayName, string password, IEnumerable<string> roles, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a user, or gives every reason it cannot: a user name that is blank, too long or taken, a
+    /// password that is too short, roles that are missing or unknown. Each problem's column names the
+    /// field (<c>userName</c>, <c>password</c>, <c>roles</c>); a password is never echoed in one.
+    /// </summary>
+    public async Task<Result<UserEntity>> CreateAsync(string userName, string displayName, string password, IEnumerable<string> roles, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(userName);
+        ArgumentNullException.ThrowIfNull(password);
+        ArgumentNullException.ThrowIfNull(roles);
         userName = userName.Trim().ToLowerInvariant();
+        var problems = new List<Problem>();
         if (userName.Length is 0 or > 100)
         {
-            throw new ArgumentException("A user name is 1 to 100 characters.", nameof(userName));
+            problems.Add(new Problem(null, 0, "userName", null, "A user name is 1 to 100 characters."));
+        }
+        else if (await db.Set<UserEntity>().AnyAsync(u => u.UserName == userName, cancellationToken))
+        {
+            problems.Add(new Problem(null, 0, "userName", userName, $"The user name '{userName}' is taken."));
         }
 
         if (password.Length < MinimumPasswordLength)
         {
-            throw new ArgumentException($"A password needs at least {MinimumPasswordLength} characters.", nameof(password));
+            problems.Add(new Problem(null, 0, "password", null, $"A password needs at least {MinimumPasswordLength} characters."));
         }
 
-        var roleList = Roles.Parse(string.Join(',', roles));
-        if (await db.Set<UserEntity>().AnyAsync(u => u.UserName == userName, cancellationToken))
+        var roleList = roles.Select(r => r.Trim().ToLowerInvariant()).Where(r => r.Length > 0).Distinct().ToList();
+        problems.AddRange(roleList.Where(r => !Roles.All.Contains(r))
+            .Select(r => new Problem(null, 0, "roles", r, $"Unknown role '{r}': use {string.Join(", ", Roles.All)}.")));
+        if (roleList.Count == 0)
         {
-            throw new ArgumentException($"The user name '{userName}' is taken.", nameof(userName));
+            problems.Add(new Problem(null, 0, "roles", null, "At least one role is needed."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Result.Failure<UserEntity>(problems);
         }
 
         var user = new UserEntity
@@ -53,7 +73,7 @@ public sealed class UserAccounts(LodestarDbContext db, TimeProvider clock)
         user.PasswordHash = Hasher.HashPassword(user, password);
         db.Set<UserEntity>().Add(user);
         await db.SaveChangesAsync(cancellationToken);
-        return user;
+        return Result.Success(user);
     }
 
     /// <summary>Checks a password, counting failures and locking the account after too many.</summary>

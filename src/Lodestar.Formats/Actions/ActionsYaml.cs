@@ -56,9 +56,3 @@ public sealed record ActionsDocument(ActionPlan? Plan, SavingsPlan? Savings, Ben
 {
     public static readonly ActionsDocument Empty = new(null, null, null);
 }
-
-/// <summary>The result of reading a file: the document when there were no errors, and every error found.</summary>
-public sealed record ActionsReadResult(ActionsDocument? Document, IReadOnlyList<FileDiagnostic> Errors)
-{
-    public bool Succeeded => Document is not null && Errors.Count == 0;
-}

@@ -1,6 +1,7 @@
 using Lodestar.Domain.Actions;
 using Lodestar.Domain.Benefits;
 using Lodestar.Domain.Periods;
+using Lodestar.Domain.Problems;
 using Lodestar.Domain.Savings;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -18,14 +19,14 @@ public static class ActionsYamlReader
     private static readonly string[] SavingsFileKeys = ["savings_plan", "source", "notes"];
     private static readonly string[] RegisterKeys = ["id", "title", "source", "notes", "benefits"];
 
-    public static ActionsReadResult ReadFile(string path)
+    public static Result<ActionsDocument> ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var reader = new StreamReader(path);
         return Read(reader, path);
     }
 
-    public static ActionsReadResult Read(TextReader text, string fileName)
+    public static Result<ActionsDocument> Read(TextReader text, string fileName)
     {
         ArgumentNullException.ThrowIfNull(text);
         var nodes = new YamlNodes(fileName);
@@ -38,24 +39,24 @@ public static class ActionsYamlReader
         catch (YamlException e)
         {
             nodes.Error((int)e.Start.Line, (int)e.Start.Column, $"Not valid YAML: {Describe(e)}");
-            return new ActionsReadResult(null, nodes.Errors);
+            return Result.Failure<ActionsDocument>(nodes.Errors);
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner fails this way on some malformed input; report where parsing stopped.
             nodes.Error(parser.LastLine, parser.LastColumn, "Not valid YAML: the text after this point could not be parsed (an unclosed bracket or quote?).");
-            return new ActionsReadResult(null, nodes.Errors);
+            return Result.Failure<ActionsDocument>(nodes.Errors);
         }
 
         if (stream.Documents.Count != 1)
         {
             nodes.Error(1, 1, stream.Documents.Count == 0 ? "The file is empty." : "The file holds more than one YAML document; put one plan in each file.");
-            return new ActionsReadResult(null, nodes.Errors);
+            return Result.Failure<ActionsDocument>(nodes.Errors);
         }
 
         var root = stream.Documents[0].RootNode;
         var document = ReadRoot(nodes, root);
-        return new ActionsReadResult(nodes.Errors.Count == 0 ? document : null, nodes.Errors);
+        return nodes.Errors.Count == 0 && document is not null ? Result.Success(document) : Result.Failure<ActionsDocument>(nodes.ErrorsOr("the file holds no plan, savings plan or benefits register"));
     }
 
     private static string Describe(YamlException e)

@@ -1,12 +1,9 @@
+using Lodestar.Domain.Problems;
 using Lodestar.Domain.Savings;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Lodestar.Formats.Actions;
-
-/// <summary>A read of a unit-cost or placement-actuals file: the value when there were no errors, and every error.</summary>
-public sealed record CostsReadResult<T>(T? Value, IReadOnlyList<FileDiagnostic> Errors)
-    where T : class;
 
 /// <summary>52-week placements for a period and for the baseline year, the cost model's input.</summary>
 public sealed record PlacementActualsFile(PlacementActuals Baseline, PlacementActuals Period);
@@ -24,10 +21,10 @@ public static class CostsYamlReader
             ?? throw new InvalidOperationException("The unit-costs.yaml resource is missing from Lodestar.Formats.");
         using var reader = new StreamReader(stream);
         var result = ReadUnitCosts(reader, "unit-costs.yaml");
-        return result.Value ?? throw new InvalidOperationException($"The shipped unit costs are invalid: {result.Errors[0]}");
+        return result.Succeeded ? result.Value : throw new InvalidOperationException($"The shipped unit costs are invalid: {result.Problems[0]}");
     }
 
-    public static CostsReadResult<UnitCostTable> ReadUnitCosts(TextReader text, string fileName)
+    public static Result<UnitCostTable> ReadUnitCosts(TextReader text, string fileName)
     {
         ArgumentNullException.ThrowIfNull(text);
         var nodes = new YamlNodes(fileName);
@@ -55,10 +52,10 @@ public static class CostsYamlReader
             }
         }
 
-        return new CostsReadResult<UnitCostTable>(nodes.Errors.Count == 0 ? new UnitCostTable(costs) : null, nodes.Errors);
+        return nodes.Errors.Count == 0 ? Result.Success(new UnitCostTable(costs)) : Result.Failure<UnitCostTable>(nodes.Errors);
     }
 
-    public static CostsReadResult<PlacementActualsFile> ReadActuals(TextReader text, string fileName)
+    public static Result<PlacementActualsFile> ReadActuals(TextReader text, string fileName)
     {
         ArgumentNullException.ThrowIfNull(text);
         var nodes = new YamlNodes(fileName);
@@ -73,7 +70,7 @@ public static class CostsYamlReader
             }
         }
 
-        return new CostsReadResult<PlacementActualsFile>(nodes.Errors.Count == 0 ? value : null, nodes.Errors);
+        return nodes.Errors.Count == 0 && value is not null ? Result.Success(value) : Result.Failure<PlacementActualsFile>(nodes.ErrorsOr("the file holds no placement actuals"));
     }
 
     private static PlacementActuals? Period(YamlNodes nodes, YamlMap file, string key, bool wholeYear)

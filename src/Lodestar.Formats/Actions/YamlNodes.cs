@@ -1,13 +1,8 @@
 using System.Globalization;
+using Lodestar.Domain.Problems;
 using YamlDotNet.RepresentationModel;
 
 namespace Lodestar.Formats.Actions;
-
-/// <summary>A problem in an input file, with where it is: file, line and column (1-based).</summary>
-public sealed record FileDiagnostic(string File, int Line, int Column, string Message)
-{
-    public override string ToString() => $"{File}:{Line}:{Column}: {Message}";
-}
 
 /// <summary>
 /// Reads typed values out of a YAML representation tree, collecting a diagnostic (with line and column)
@@ -15,14 +10,18 @@ public sealed record FileDiagnostic(string File, int Line, int Column, string Me
 /// </summary>
 internal sealed class YamlNodes(string file)
 {
-    private readonly List<FileDiagnostic> _errors = [];
+    private readonly List<Problem> _errors = [];
 
-    public IReadOnlyList<FileDiagnostic> Errors => _errors;
+    public IReadOnlyList<Problem> Errors => _errors;
 
-    public void Error(YamlNode node, string message) =>
-        _errors.Add(new FileDiagnostic(file, (int)node.Start.Line, (int)node.Start.Column, message));
+    /// <summary>The errors, or when there are none one naming the file with <paramref name="message"/>: for a read that gave nothing.</summary>
+    public IReadOnlyList<Problem> ErrorsOr(string message) => _errors.Count > 0 ? _errors : [Problem.InFile(file, message)];
 
-    public void Error(int line, int column, string message) => _errors.Add(new FileDiagnostic(file, line, column, message));
+    public void Error(YamlNode node, string message) => Error((int)node.Start.Line, (int)node.Start.Column, message);
+
+    // A YAML file's column is a character position, so it is written as a number.
+    public void Error(int line, int column, string message) =>
+        _errors.Add(new Problem(file, line, column.ToString(CultureInfo.InvariantCulture), null, message));
 
     /// <summary>A mapping whose keys are checked against the allowed ones: unknown keys are errors.</summary>
     public YamlMap? Map(YamlNode? node, string what, params string[] allowed)

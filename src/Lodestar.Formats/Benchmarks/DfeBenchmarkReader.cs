@@ -1,18 +1,12 @@
 using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Problems;
 
 namespace Lodestar.Formats.Benchmarks;
 
-/// <summary>A cell that could not be read: file, row, column and value, and what is wrong.</summary>
-public sealed record BenchmarkDiagnostic(string File, int Row, string Column, string Value, string Message)
+/// <summary>What reading a folder of DfE files gives: the import, and the cells that could not be read (file, row, column, value), any of which stops it.</summary>
+public sealed record BenchmarkReadResult(BenchmarkImport Import, IReadOnlyList<Problem> Problems)
 {
-    public override string ToString() =>
-        Row > 0 ? $"{File} row {Row}, column {Column}, value '{Value}': {Message}" : $"{File}: {Message}";
-}
-
-/// <summary>What reading a folder of DfE files gives: the import, or the problems that stop it.</summary>
-public sealed record BenchmarkReadResult(BenchmarkImport Import, IReadOnlyList<BenchmarkDiagnostic> Diagnostics)
-{
-    public bool HasErrors => Diagnostics.Count > 0;
+    public bool Succeeded => Problems.Count == 0;
 
     /// <summary>Figures read per measure, in mapping order.</summary>
     public IReadOnlyList<(string MeasureId, int Figures, int Suppressed)> CountsByMeasure() =>
@@ -46,7 +40,7 @@ public static class DfeBenchmarkReader
         }
 
         var observations = new List<BenchmarkObservation>();
-        var diagnostics = new List<BenchmarkDiagnostic>();
+        var diagnostics = new List<Problem>();
         foreach (var group in mapping.Measures.GroupBy(m => m.File, StringComparer.Ordinal))
         {
             var table = DfeCsvTable.Load(FileIn(directory, group.Key));
@@ -77,7 +71,7 @@ public static class DfeBenchmarkReader
         DfeCsvTable table,
         BenchmarkMeasureMapping mapping,
         List<BenchmarkObservation> observations,
-        List<BenchmarkDiagnostic> diagnostics)
+        List<Problem> diagnostics)
     {
         var id = mapping.Measure.Id;
         foreach (var column in RequiredColumns.Concat(mapping.Filters.Keys).Append(mapping.Indicator))
@@ -140,13 +134,13 @@ public static class DfeBenchmarkReader
             if (code.Length == 0 || yearLabel.Length == 0)
             {
                 var column = yearLabel.Length == 0 ? "time_period" : geographicLevel == GeographicLevel.LocalAuthority ? "old_la_code" : "area code";
-                diagnostics.Add(new BenchmarkDiagnostic(table.File, row.Row, column, "", $"{id}: the row has no {column}."));
+                diagnostics.Add(new Problem(table.File, row.Row, column, null, $"{id}: the row has no {column}."));
                 continue;
             }
 
             if (!seen.Add((yearLabel, geographicLevel, code)))
             {
-                diagnostics.Add(new BenchmarkDiagnostic(table.File, row.Row, mapping.Indicator, row.Cell(indicator),
+                diagnostics.Add(new Problem(table.File, row.Row, mapping.Indicator, row.Cell(indicator),
                     $"{id}: a second row for {name} ({code}) in {yearLabel}; the filters must select one row per area and year."));
                 continue;
             }
@@ -163,7 +157,7 @@ public static class DfeBenchmarkReader
             }
             else
             {
-                diagnostics.Add(new BenchmarkDiagnostic(table.File, row.Row, mapping.Indicator, text,
+                diagnostics.Add(new Problem(table.File, row.Row, mapping.Indicator, text,
                     mapping.Format == BenchmarkValueFormat.YearsMonths
                         ? $"{id}: not years:months (e.g. 01:07) nor a suppression marker (c, x, z, k, u, low)."
                         : $"{id}: not a number nor a suppression marker (c, x, z, k, u, low)."));
@@ -175,7 +169,7 @@ public static class DfeBenchmarkReader
 
         if (matched == 0)
         {
-            diagnostics.Add(new BenchmarkDiagnostic(table.File, 0, "", "",
+            diagnostics.Add(Problem.InFile(table.File,
                 $"no row matches the filters of measure {id} ({string.Join(", ", mapping.Filters.Select(f => $"{f.Key} = \"{f.Value}\""))})."));
         }
     }
@@ -188,7 +182,7 @@ public static class DfeBenchmarkReader
     private static List<BenchmarkObservation> DeriveRates(
         BenchmarkMapping mapping,
         List<BenchmarkObservation> observations,
-        List<BenchmarkDiagnostic> diagnostics)
+        List<Problem> diagnostics)
     {
         var rates = mapping.Measures.Where(m => m.Per10kOf is not null).ToDictionary(m => m.Measure.Id, StringComparer.Ordinal);
         if (rates.Count == 0)
@@ -210,7 +204,7 @@ public static class DfeBenchmarkReader
 
             if (!int.TryParse(observation.Year, out var year))
             {
-                diagnostics.Add(new BenchmarkDiagnostic(observation.SourceFile, 0, "time_period", observation.Year,
+                diagnostics.Add(new Problem(observation.SourceFile, 0, "time_period", observation.Year,
                     $"{rate.Measure.Id}: a rate needs a four-digit year to find the denominator's year."));
                 continue;
             }
@@ -239,7 +233,7 @@ public static class DfeBenchmarkReader
 /// </summary>
 public static class StatisticalNeighbourReader
 {
-    public static IReadOnlyList<StatisticalNeighbour> Read(DfeCsvTable table, List<BenchmarkDiagnostic> diagnostics)
+    public static IReadOnlyList<StatisticalNeighbour> Read(DfeCsvTable table, List<Problem> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -256,13 +250,13 @@ public static class StatisticalNeighbourReader
             var code = row.Cell(council).Trim();
             if (code.Length == 0)
             {
-                diagnostics.Add(new BenchmarkDiagnostic(table.File, row.Row, "old_la_code", "", "the row has no old_la_code."));
+                diagnostics.Add(new Problem(table.File, row.Row, "old_la_code", null, "the row has no old_la_code."));
                 continue;
             }
 
             if (!councils.Add(code))
             {
-                diagnostics.Add(new BenchmarkDiagnostic(table.File, row.Row, "old_la_code", code, "the council is listed twice."));
+                diagnostics.Add(new Problem(table.File, row.Row, "old_la_code", code, "the council is listed twice."));
                 continue;
             }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Text;
 using Lodestar.Metrics.Records;
 
@@ -23,7 +24,7 @@ public static class CinXmlReader
         "FormerUPN", "UPNunknown", "PersonSchoolYear", "AssessmentAuthorisationDateUnknown",
     };
 
-    public static FileReadResult Read(string path, CinBuilder builder, List<Diagnostic> diagnostics, ReadLimits? limits = null)
+    public static FileReadResult Read(string path, CinBuilder builder, List<Problem> diagnostics, ReadLimits? limits = null)
     {
         byte[] bytes;
         try
@@ -43,11 +44,11 @@ public static class CinXmlReader
         return Read(path, stream, builder, diagnostics);
     }
 
-    public static FileReadResult Read(string path, Stream stream, CinBuilder builder, List<Diagnostic> diagnostics)
+    public static FileReadResult Read(string path, Stream stream, CinBuilder builder, List<Problem> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var found = new List<Diagnostic>();
+        var found = new List<Problem>();
         var file = -1;
         try
         {

@@ -1,4 +1,5 @@
 using Lodestar.Domain.Frameworks;
+using Lodestar.Formats.Spreadsheets;
 
 namespace Lodestar.Formats.Frameworks;
 
@@ -11,7 +12,7 @@ public static class FrameworkXlsx
 {
     public static void Write(Stream output, Framework framework, IReadOnlyDictionary<string, Measure> measures)
     {
-        var tree = new List<IReadOnlyList<object?>> { new object?[] { "Level", "Kind", "Id", "Title", "Description", "Measures", "Commissioning intentions" } };
+        var tree = new List<IReadOnlyList<object?>>();
         foreach (var placed in framework.Flatten())
         {
             var node = placed.Node;
@@ -27,10 +28,7 @@ public static class FrameworkXlsx
             ]);
         }
 
-        var measureRows = new List<IReadOnlyList<object?>>
-        {
-            new object?[] { "Id", "Number", "Title", "Group", "Unit", "Polarity", "Decimals", "Source", "Reference", "Frequency", "Forum", "Contractual", "Responsibility", "Status", "Owner", "Why", "Tags", "Nodes" },
-        };
+        var measureRows = new List<IReadOnlyList<object?>>();
         var nodesOf = framework.Flatten()
             .SelectMany(p => p.Node.MeasureIds.Select(m => (Measure: m, Node: p.Node.Id)))
             .GroupBy(x => x.Measure)
@@ -54,6 +52,10 @@ public static class FrameworkXlsx
                 ]);
         }
 
-        Xlsx.Write(output, [new XlsxSheet("Framework", tree), new XlsxSheet("Measures", measureRows)]);
+        XlsxWriter.Write(output,
+        [
+            new XlsxSheet("Framework", ["Level", "Kind", "Id", "Title", "Description", "Measures", "Commissioning intentions"], tree),
+            new XlsxSheet("Measures", ["Id", "Number", "Title", "Group", "Unit", "Polarity", "Decimals", "Source", "Reference", "Frequency", "Forum", "Contractual", "Responsibility", "Status", "Owner", "Why", "Tags", "Nodes"], measureRows),
+        ]);
     }
 }

@@ -2,16 +2,11 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
+using Lodestar.Domain.Problems;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Lodestar.Formats.Frameworks;
-
-/// <summary>A framework read from a file, or the problems that stopped it (each with line and column).</summary>
-public sealed record FrameworkReadResult(Framework? Framework, IReadOnlyList<FileProblem> Problems)
-{
-    public bool Succeeded => Framework is not null && Problems.Count == 0;
-}
 
 /// <summary>
 /// The framework YAML format (docs/frameworks.md): one file, one framework. Unknown keys, wrong
@@ -29,7 +24,7 @@ public static partial class FrameworkYaml
     private static readonly string[] NodeKeys = ["kind", "id", "title", "description", "measures", "intentions", "children"];
     private static readonly string[] IntentionKeys = ["text", "tags"];
 
-    public static FrameworkReadResult ReadFile(string path)
+    public static Result<Framework> ReadFile(string path)
     {
         string text;
         try
@@ -38,13 +33,13 @@ public static partial class FrameworkYaml
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FrameworkReadResult(null, [new FileProblem(Path.GetFileName(path), "", $"cannot be read: {e.Message}")]);
+            return Result.Failure<Framework>(Problem.InFile(Path.GetFileName(path), $"cannot be read: {e.Message}"));
         }
 
         return Read(text, Path.GetFileName(path));
     }
 
-    public static FrameworkReadResult Read(string text, string fileName)
+    public static Result<Framework> Read(string text, string fileName)
     {
         var reader = new Reader(fileName);
         var stream = new YamlStream();
@@ -55,16 +50,16 @@ public static partial class FrameworkYaml
         catch (YamlException e)
         {
             var message = e.InnerException is { } inner && e.Message.Contains("See inner", StringComparison.Ordinal) ? inner.Message : e.Message;
-            return new FrameworkReadResult(null, [reader.Problem(e.Start, $"not valid YAML: {message}")]);
+            return Result.Failure<Framework>(reader.Problem(e.Start, $"not valid YAML: {message}"));
         }
 
         if (stream.Documents.Count != 1)
         {
-            return new FrameworkReadResult(null, [new FileProblem(fileName, "", stream.Documents.Count == 0 ? "the file is empty" : "a file holds one framework: found several YAML documents")]);
+            return Result.Failure<Framework>(Problem.InFile(fileName, stream.Documents.Count == 0 ? "the file is empty" : "a file holds one framework: found several YAML documents"));
         }
 
         var framework = reader.ReadFramework(stream.Documents[0].RootNode);
-        return reader.Problems.Count == 0 ? new FrameworkReadResult(framework, []) : new FrameworkReadResult(null, reader.Problems);
+        return reader.Problems.Count == 0 && framework is not null ? Result.Success(framework) : Result.Failure<Framework>(reader.Problems);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
@@ -77,9 +72,9 @@ public static partial class FrameworkYaml
     {
         private readonly Dictionary<string, HashSet<string>> _tagSets = new(StringComparer.Ordinal);
 
-        public List<FileProblem> Problems { get; } = [];
+        public List<Problem> Problems { get; } = [];
 
-        public FileProblem Problem(Mark mark, string message) => new(fileName, $"line {mark.Line}, column {mark.Column}", message);
+        public Problem Problem(Mark mark, string message) => new(fileName, (int)mark.Line, ((int)mark.Column).ToString(CultureInfo.InvariantCulture), null, message);
 
         private void Add(YamlNode node, string message) => Problems.Add(Problem(node.Start, message));
 

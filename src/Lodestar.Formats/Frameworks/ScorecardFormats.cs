@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lodestar.Domain.Performance;
+using Lodestar.Formats.Spreadsheets;
 
 namespace Lodestar.Formats.Frameworks;
 
@@ -76,13 +77,13 @@ public static class ScorecardFormats
     public static void WriteXlsx(Stream output, Scorecard scorecard)
     {
         var benchmarkLabels = scorecard.Rows.SelectMany(r => r.Benchmarks.Select(b => b.Label)).Distinct().ToList();
-        var header = new List<object?>
+        var header = new List<string>
         {
             "Node", "Measure id", "Number", "Measure", "Value", "Numerator", "Denominator", "Target", "RAG", "Reason",
             "Previous period", "Versus previous", "Same period last year", "Versus last year",
         };
         header.AddRange(benchmarkLabels);
-        var rows = new List<IReadOnlyList<object?>> { header };
+        var rows = new List<IReadOnlyList<object?>>();
         foreach (var node in scorecard.Nodes.SelectMany(n => n.SelfAndDescendants()))
         {
             rows.Add([new string(' ', node.Depth * 4) + node.Node.Title]);
@@ -99,7 +100,7 @@ public static class ScorecardFormats
             }
         }
 
-        Xlsx.Write(output, [new XlsxSheet("Scorecard", rows)]);
+        XlsxWriter.Write(output, [new XlsxSheet("Scorecard", header, rows)]);
     }
 
     private static string Label(ScorecardRow row)

@@ -1,50 +1,43 @@
 using System.Globalization;
 using Lodestar.Domain.Performance;
+using Lodestar.Domain.Problems;
+using Lodestar.Formats.Spreadsheets;
 
 namespace Lodestar.Formats.Frameworks;
-
-/// <summary>Targets read from a file, or the problems found in it; a file with any problem gives no targets.</summary>
-public sealed record TargetsReadResult(IReadOnlyList<Target> Targets, IReadOnlyList<FileProblem> Problems)
-{
-    public bool Succeeded => Problems.Count == 0;
-}
 
 /// <summary>
 /// Targets from CSV or XLSX (first sheet): columns <c>measure, council, period, value</c> and optionally
 /// <c>tolerance</c> (a number; a trailing % makes it a percentage of the target, e.g. <c>10%</c>; otherwise it
 /// is in the measure's unit) and <c>profile</c> (<c>flat</c>, the default, or <c>linear</c>: how a yearly
-/// target spreads over months). Councils and periods are written as for periodic values.
+/// target spreads over months). Councils and periods are written as for periodic values. Every problem
+/// names its row, column and value; a file with any problem gives no targets.
 /// </summary>
 public static class TargetsFile
 {
     private static readonly string[] Required = ["measure", "council", "period", "value"];
     private static readonly string[] Optional = ["tolerance", "profile"];
 
-    public static TargetsReadResult Read(string path, Func<string, bool> isMeasure, Func<string, string?> councilCode)
+    public static Result<IReadOnlyList<Target>> Read(string path, Func<string, bool> isMeasure, Func<string, string?> councilCode)
     {
-        var file = Path.GetFileName(path);
-        IReadOnlyList<(int Row, string[] Cells)> rows;
-        try
-        {
-            using var stream = File.OpenRead(path);
-            rows = Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? Xlsx.ReadFirstSheet(stream) : PeriodicValuesFile.ReadCsv(stream);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
-            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException)
-        {
-            return new TargetsReadResult([], [new FileProblem(file, "", $"cannot be read: {e.Message}")]);
-        }
+        var read = SheetRows.Read(path);
+        return read.Succeeded
+            ? Validate(Path.GetFileName(path), read.Value, isMeasure, councilCode)
+            : Result.Failure<IReadOnlyList<Target>>(read.Problems);
+    }
 
-        var problems = new List<FileProblem>();
+    /// <summary>Checks rows read from a file (the first is the header) and turns them into targets.</summary>
+    public static Result<IReadOnlyList<Target>> Validate(string file, IReadOnlyList<(int Row, string[] Cells)> rows, Func<string, bool> isMeasure, Func<string, string?> councilCode)
+    {
+        var problems = new List<Problem>();
         if (rows.Count == 0)
         {
-            return new TargetsReadResult([], [new FileProblem(file, "", "the file is empty: expected a header row measure,council,period,value")]);
+            return Result.Failure<IReadOnlyList<Target>>(Problem.InFile(file, "the file is empty: expected a header row measure,council,period,value"));
         }
 
         var columns = Columns(file, rows[0], problems);
         if (problems.Count > 0)
         {
-            return new TargetsReadResult([], problems);
+            return Result.Failure<IReadOnlyList<Target>>(problems);
         }
 
         var targets = new List<Target>();
@@ -52,25 +45,25 @@ public static class TargetsFile
         foreach (var (row, cells) in rows.Skip(1))
         {
             string Cell(string column) => columns.TryGetValue(column, out var i) && i < cells.Length ? cells[i].Trim() : "";
-            void Problem(string column, string message) => problems.Add(new FileProblem(file, $"row {row}, column {column}", message));
+            void Flag(string column, string message) => problems.Add(new Problem(file, row, column, Cell(column), message));
 
             var measure = Cell("measure");
             if (!isMeasure(measure))
             {
-                Problem("measure", measure.Length == 0 ? "the measure is empty" : $"unknown measure '{measure}'");
+                Flag("measure", measure.Length == 0 ? "the measure is empty" : "unknown measure");
             }
 
             var councilText = Cell("council");
             var council = councilText.Length == 0 ? null : councilCode(councilText);
             if (council is null)
             {
-                Problem("council", councilText.Length == 0 ? "the council is empty" : $"unknown council '{councilText}': use its DfE code (E10000003) or LA number (873)");
+                Flag("council", councilText.Length == 0 ? "the council is empty" : "unknown council: use its DfE code (E10000003) or LA number (873)");
             }
 
             var periodOk = PeriodCell.TryParse(Cell("period"), out var period, out var periodError);
             if (!periodOk)
             {
-                Problem("period", periodError);
+                Flag("period", periodError);
             }
 
             decimal? value = null;
@@ -81,7 +74,7 @@ public static class TargetsFile
             }
             else
             {
-                Problem("value", valueText.Length == 0 ? "the value is empty" : $"'{valueText}' is not a number");
+                Flag("value", valueText.Length == 0 ? "the value is empty" : "not a number");
             }
 
             Tolerance? tolerance = null;
@@ -95,7 +88,7 @@ public static class TargetsFile
                 }
                 else
                 {
-                    Problem("tolerance", $"'{toleranceText}' is not a tolerance: write a number (in the measure's unit) or a percentage of the target such as 10%");
+                    Flag("tolerance", "not a tolerance: write a number (in the measure's unit) or a percentage of the target such as 10%");
                 }
             }
 
@@ -103,14 +96,14 @@ public static class TargetsFile
             var profile = TargetProfile.Flat;
             if (profileText.Length > 0 && !Names.TryParse(profileText, out profile))
             {
-                Problem("profile", $"'{Cell("profile")}' is not a profile: use flat or linear");
+                Flag("profile", "not a profile: use flat or linear");
             }
 
             if (measure.Length > 0 && council is not null && periodOk)
             {
                 if (seen.TryGetValue((measure, council, period.Start, period.End), out var earlier))
                 {
-                    Problem("period", $"{measure} for {council} in {period} is already given on row {earlier}");
+                    Flag("period", $"{measure} for {council} in {period} is already given on row {earlier}");
                 }
                 else
                 {
@@ -124,10 +117,10 @@ public static class TargetsFile
             }
         }
 
-        return problems.Count == 0 ? new TargetsReadResult(targets, []) : new TargetsReadResult([], problems);
+        return problems.Count == 0 ? Result.Success<IReadOnlyList<Target>>(targets) : Result.Failure<IReadOnlyList<Target>>(problems);
     }
 
-    private static Dictionary<string, int> Columns(string file, (int Row, string[] Cells) header, List<FileProblem> problems)
+    private static Dictionary<string, int> Columns(string file, (int Row, string[] Cells) header, List<Problem> problems)
     {
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Cells.Length; i++)
@@ -140,17 +133,17 @@ public static class TargetsFile
 
             if (!Required.Contains(name) && !Optional.Contains(name))
             {
-                problems.Add(new FileProblem(file, $"row {header.Row}", $"unknown column '{header.Cells[i]}': columns are {string.Join(", ", Required.Concat(Optional))}"));
+                problems.Add(new Problem(file, header.Row, null, header.Cells[i], $"unknown column '{header.Cells[i]}': columns are {string.Join(", ", Required.Concat(Optional))}"));
             }
             else if (!columns.TryAdd(name, i))
             {
-                problems.Add(new FileProblem(file, $"row {header.Row}", $"column '{name}' appears twice"));
+                problems.Add(new Problem(file, header.Row, null, header.Cells[i], $"column '{name}' appears twice"));
             }
         }
 
         foreach (var missing in Required.Where(r => !columns.ContainsKey(r)))
         {
-            problems.Add(new FileProblem(file, $"row {header.Row}", $"column '{missing}' is missing"));
+            problems.Add(new Problem(file, header.Row, null, null, $"column '{missing}' is missing"));
         }
 
         return columns;

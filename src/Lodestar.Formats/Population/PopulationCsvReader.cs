@@ -29,7 +29,7 @@ public static class PopulationCsvReader
     public static PopulationEstimates Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var csv = new CsvCursor(text.TrimStart('\uFEFF'));
+        var csv = new CsvCursor(text);
         var estimates = new PopulationEstimates();
         if (!csv.Next())
         {

@@ -9,8 +9,10 @@ namespace Lodestar.Formats.Spreadsheets;
 public sealed record XlsxSheet(string Name, IReadOnlyList<string> Header, IEnumerable<IReadOnlyList<object?>> Rows);
 
 /// <summary>
-/// Writes simple workbooks: a bold header row, numbers as numbers, dates as dates (yyyy-mm-dd), text as
-/// inline strings neutralised against formula injection (<see cref="SpreadsheetText"/>).
+/// The one XLSX writer, for every export (frameworks, scorecards, action plans, savings, benefits): a
+/// bold, frozen header row, numbers as numbers, dates as dates (yyyy-mm-dd), and text as inline string
+/// cells, exactly as given. A string cell is never evaluated as a formula, so text such as "=1+1" or
+/// "-5" is safe and reads back unaltered; only CSV needs <see cref="SpreadsheetText.Neutralise"/>.
 /// </summary>
 public static class XlsxWriter
 {
@@ -33,25 +35,34 @@ public static class XlsxWriter
         {
             var part = workbook.AddNewPart<WorksheetPart>();
             var data = new SheetData();
-            data.Append(Row(sheet.Header.Cast<object?>().ToList(), BoldStyle));
+            var rowIndex = 1u;
+            data.Append(Row(rowIndex++, [.. sheet.Header], BoldStyle));
             foreach (var row in sheet.Rows)
             {
-                data.Append(Row(row, null));
+                data.Append(Row(rowIndex++, row, null));
             }
 
-            part.Worksheet = new Worksheet(data);
+            var views = new SheetViews(new SheetView(
+                new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+            { WorkbookViewId = 0 });
+            part.Worksheet = new Worksheet(views, data);
             sheetList.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = SheetName(sheet.Name) });
         }
 
         workbook.Workbook.Save();
     }
 
-    private static Row Row(IReadOnlyList<object?> values, uint? style)
+    private static Row Row(uint index, IReadOnlyList<object?> values, uint? style)
     {
-        var row = new Row();
-        foreach (var value in values)
+        var row = new Row { RowIndex = index };
+        for (var c = 0; c < values.Count; c++)
         {
-            var cell = Cell(value);
+            if (Cell(values[c]) is not { } cell)
+            {
+                continue;
+            }
+
+            cell.CellReference = ColumnName(c) + index.ToString(CultureInfo.InvariantCulture);
             if (style is { } s)
             {
                 cell.StyleIndex = s;
@@ -63,11 +74,14 @@ public static class XlsxWriter
         return row;
     }
 
-    private static Cell Cell(object? value) => value switch
+    private static Cell? Cell(object? value) => value switch
     {
-        null => new Cell(),
+        null => null,
+        string { Length: 0 } => null,
+        string text => Text(text),
         decimal d => Number(d.ToString(CultureInfo.InvariantCulture)),
         int i => Number(i.ToString(CultureInfo.InvariantCulture)),
+        long l => Number(l.ToString(CultureInfo.InvariantCulture)),
         double f => Number(f.ToString("R", CultureInfo.InvariantCulture)),
         DateOnly date => new Cell
         {
@@ -75,14 +89,28 @@ public static class XlsxWriter
             DataType = CellValues.Number,
             StyleIndex = DateStyle,
         },
-        _ => new Cell
-        {
-            DataType = CellValues.InlineString,
-            InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(SpreadsheetText.Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")) { Space = SpaceProcessingModeValues.Preserve }),
-        },
+        _ => Cell(Convert.ToString(value, CultureInfo.InvariantCulture)),
+    };
+
+    // An inline string is text to every spreadsheet: it is shown, never evaluated, whatever it starts with.
+    private static Cell Text(string text) => new()
+    {
+        DataType = CellValues.InlineString,
+        InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text) { Space = SpaceProcessingModeValues.Preserve }),
     };
 
     private static Cell Number(string text) => new() { CellValue = new CellValue(text), DataType = CellValues.Number };
+
+    private static string ColumnName(int index)
+    {
+        var name = "";
+        for (var i = index + 1; i > 0; i = (i - 1) / 26)
+        {
+            name = (char)('A' + ((i - 1) % 26)) + name;
+        }
+
+        return name;
+    }
 
     // Excel refuses sheet names over 31 characters or with any of : \ / ? * [ ].
     private static string SheetName(string name)

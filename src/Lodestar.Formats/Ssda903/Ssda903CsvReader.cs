@@ -1,3 +1,4 @@
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Text;
 using Lodestar.Metrics.Records;
 
@@ -20,7 +21,7 @@ public static class Ssda903CsvReader
         Ssda903Schema.Identify(Normalise(header))?.Name;
 
     /// <summary>Reads the file at <paramref name="path"/> into <paramref name="builder"/>.</summary>
-    public static FileReadResult Read(string path, Ssda903Builder builder, int collectionYear, List<Diagnostic> diagnostics, ReadLimits? limits = null)
+    public static FileReadResult Read(string path, Ssda903Builder builder, int collectionYear, List<Problem> diagnostics, ReadLimits? limits = null)
     {
         string text;
         try
@@ -36,7 +37,7 @@ public static class Ssda903CsvReader
     }
 
     /// <summary>Reads CSV <paramref name="text"/> (already decoded) into <paramref name="builder"/>, as the file <paramref name="path"/>.</summary>
-    public static FileReadResult Read(string path, string text, Ssda903Builder builder, int collectionYear, List<Diagnostic> diagnostics)
+    public static FileReadResult Read(string path, string text, Ssda903Builder builder, int collectionYear, List<Problem> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -46,7 +47,7 @@ public static class Ssda903CsvReader
         }
 
         var cursor = new CsvCursor(text);
-        var found = new List<Diagnostic>();
+        var found = new List<Problem>();
         var file = -1;
         try
         {

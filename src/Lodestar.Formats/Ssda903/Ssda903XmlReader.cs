@@ -1,3 +1,4 @@
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Text;
 using Lodestar.Metrics.Records;
 
@@ -17,7 +18,7 @@ public static class Ssda903XmlReader
     // EXPSSDA903 (0) / CHILD (1) / wrapper such as EPISODES (2) / row (3): deeper wrappers are not read.
     private const int MaxWrapperDepth = 3;
 
-    public static FileReadResult Read(string path, Ssda903Builder builder, int collectionYear, List<Diagnostic> diagnostics, ReadLimits? limits = null)
+    public static FileReadResult Read(string path, Ssda903Builder builder, int collectionYear, List<Problem> diagnostics, ReadLimits? limits = null)
     {
         byte[] bytes;
         try
@@ -37,11 +38,11 @@ public static class Ssda903XmlReader
         return Read(path, stream, builder, collectionYear, diagnostics);
     }
 
-    public static FileReadResult Read(string path, Stream stream, Ssda903Builder builder, int collectionYear, List<Diagnostic> diagnostics)
+    public static FileReadResult Read(string path, Stream stream, Ssda903Builder builder, int collectionYear, List<Problem> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var found = new List<Diagnostic>();
+        var found = new List<Problem>();
         var file = -1;
         try
         {

@@ -1,14 +1,15 @@
 namespace Lodestar.Formats.Text;
 
 /// <summary>
-/// A forward-only CSV tokenizer over a whole file's text: commas, optional double quotes with ""
-/// escapes (fields may span lines), LF or CRLF line ends. Allocates nothing per field: unquoted fields
-/// are slices of the text; quoted fields are unescaped into a reused buffer.
+/// The one CSV tokenizer, forward-only over a whole file's text: commas, optional double quotes with ""
+/// escapes (fields may span lines), LF or CRLF line ends, a leading UTF-8 byte-order mark skipped.
+/// Allocates nothing per field: unquoted fields are slices of the text; quoted fields are unescaped
+/// into a reused buffer. Throws <see cref="UnreadableFileException"/> on broken quoting.
 /// </summary>
 internal sealed class CsvCursor(string text)
 {
     private readonly string _text = text;
-    private int _pos;
+    private int _pos = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
     private int _line = 1;
     private (int Start, int Length, bool Scratch)[] _fields = new (int, int, bool)[32];
     private char[] _scratch = new char[256];
@@ -28,6 +29,18 @@ internal sealed class CsvCursor(string text)
             var (start, length, scratch) = _fields[i];
             return scratch ? _scratch.AsSpan(start, length) : _text.AsSpan(start, length);
         }
+    }
+
+    /// <summary>The current row's fields as strings, untrimmed.</summary>
+    public string[] Cells()
+    {
+        var cells = new string[FieldCount];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            cells[i] = this[i].ToString();
+        }
+
+        return cells;
     }
 
     /// <summary>Moves to the next row that is not empty; false at the end of the text.</summary>

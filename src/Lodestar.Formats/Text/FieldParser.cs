@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lodestar.Domain.Problems;
 using Lodestar.Metrics.Records;
 
 namespace Lodestar.Formats.Text;
@@ -17,7 +18,7 @@ internal enum FieldKind
 /// value as written) instead of changing it: an unreadable date or number becomes
 /// <see cref="RecordValues.Invalid"/>, never a guess.
 /// </summary>
-internal sealed class FieldParser(CodeTable codes, List<Diagnostic> diagnostics, string path, string dateForm)
+internal sealed class FieldParser(CodeTable codes, List<Problem> diagnostics, string path, string dateForm)
 {
     public const string DateFormatRule = "DATE-FORMAT";
     public const string DateImpossibleRule = "DATE-IMPOSSIBLE";
@@ -29,7 +30,7 @@ internal sealed class FieldParser(CodeTable codes, List<Diagnostic> diagnostics,
 
     public string Path => path;
 
-    public List<Diagnostic> Diagnostics => diagnostics;
+    public List<Problem> Diagnostics => diagnostics;
 
     public int Parse(FieldKind kind, ReadOnlySpan<char> raw, int line, string column)
     {
@@ -107,5 +108,5 @@ internal sealed class FieldParser(CodeTable codes, List<Diagnostic> diagnostics,
     }
 
     public void Report(int line, string? column, ReadOnlySpan<char> value, string rule, string message, Severity severity = Severity.Error) =>
-        diagnostics.Add(new Diagnostic(path, line, column, value.IsEmpty ? null : value.ToString(), rule, severity, message));
+        diagnostics.Add(new Problem(path, line, column, value.IsEmpty ? null : value.ToString(), message) { Rule = rule, Severity = severity });
 }

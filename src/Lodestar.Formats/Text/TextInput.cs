@@ -9,7 +9,7 @@ public sealed record ReadLimits(long MaxFileBytes)
     public static ReadLimits Default { get; } = new(512L * 1024 * 1024);
 }
 
-/// <summary>Raised inside the readers when a file must be refused; caught at the reader's entry point and turned into a <see cref="FileRefusal"/>.</summary>
+/// <summary>Raised inside the readers when a file must be refused; caught at the reader's entry point and turned into the refusal, a <see cref="Lodestar.Domain.Problems.Problem"/> naming the file.</summary>
 internal sealed class UnreadableFileException(string message) : Exception(message);
 
 /// <summary>Loads a text file whole, refusing what is not text.</summary>

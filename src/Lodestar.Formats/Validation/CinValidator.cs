@@ -1,3 +1,4 @@
+using Lodestar.Domain.Problems;
 using Lodestar.Metrics.Records;
 using static Lodestar.Formats.Validation.ValidationContext;
 
@@ -399,7 +400,7 @@ public static class CinValidator
     /// <summary>Runs every rule over <paramref name="data"/>.</summary>
     /// <param name="data">One council's CIN census records.</param>
     /// <param name="collectionYear">The census year to check every row against; null: each row's file's year.</param>
-    public static IReadOnlyList<Diagnostic> Validate(CinData data, int? collectionYear = null)
+    public static IReadOnlyList<Problem> Validate(CinData data, int? collectionYear = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         var context = new Context(data, collectionYear);

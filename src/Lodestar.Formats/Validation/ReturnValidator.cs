@@ -1,3 +1,5 @@
+using Lodestar.Domain.Problems;
+
 namespace Lodestar.Formats.Validation;
 
 /// <summary>Validates everything a <see cref="StatutoryDataLoader"/> loaded: the reading findings and every rule, per council.</summary>
@@ -6,10 +8,10 @@ public static class ReturnValidator
     /// <summary>All findings, sorted by file, line, rule.</summary>
     /// <param name="loaded">What the loader read.</param>
     /// <param name="collectionYear">The year to check every row against; null: each row's file's year.</param>
-    public static IReadOnlyList<Diagnostic> Validate(LoadResult loaded, int? collectionYear = null)
+    public static IReadOnlyList<Problem> Validate(LoadResult loaded, int? collectionYear = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        var all = new List<Diagnostic>(loaded.Diagnostics);
+        var all = new List<Problem>(loaded.Diagnostics);
         foreach (var council in loaded.Councils)
         {
             if (council.Ssda903 is { } ssda903)

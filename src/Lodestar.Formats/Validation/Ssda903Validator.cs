@@ -1,3 +1,4 @@
+using Lodestar.Domain.Problems;
 using Lodestar.Metrics.Records;
 using static Lodestar.Formats.Validation.ValidationContext;
 
@@ -873,7 +874,7 @@ public static class Ssda903Validator
     /// <summary>Runs every rule over <paramref name="data"/>.</summary>
     /// <param name="data">One council's 903 records.</param>
     /// <param name="collectionYear">The year to check every row against; null: each row's file's year.</param>
-    public static IReadOnlyList<Diagnostic> Validate(Ssda903Data data, int? collectionYear = null)
+    public static IReadOnlyList<Problem> Validate(Ssda903Data data, int? collectionYear = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         var context = new Context(data, collectionYear);

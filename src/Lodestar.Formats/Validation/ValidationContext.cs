@@ -1,3 +1,4 @@
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Text;
 using Lodestar.Metrics.Records;
 
@@ -8,9 +9,9 @@ internal delegate ReadOnlySpan<int> ColumnOf<in TTable>(TTable table);
 /// <summary>What the rules of one return share: the files, the codes, the collection year of each row, and the reporting.</summary>
 internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeTable codes, int? collectionYear, bool isoDates)
 {
-    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly List<Problem> _diagnostics = [];
 
-    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+    public IReadOnlyList<Problem> Diagnostics => _diagnostics;
 
     public CodeTable Codes => codes;
 
@@ -43,7 +44,7 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
     public void Report(ValidationRule rule, SourceLocation at, string? column, string? value)
     {
         var file = at.File >= 0 && at.File < files.Count ? files[at.File].Path : "(built by hand)";
-        _diagnostics.Add(new Diagnostic(file, at.Line, column, string.IsNullOrEmpty(value) ? null : value, rule.Id, rule.Severity, rule.Message));
+        _diagnostics.Add(new Problem(file, at.Line, column, string.IsNullOrEmpty(value) ? null : value, rule.Message) { Rule = rule.Id, Severity = rule.Severity });
     }
 
     public void ReportDate(ValidationRule rule, SourceLocation at, string column, int day) =>

@@ -1,3 +1,5 @@
+using Lodestar.Domain.Problems;
+
 namespace Lodestar.Formats.Validation;
 
 /// <summary>

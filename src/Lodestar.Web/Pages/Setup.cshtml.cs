@@ -55,17 +55,18 @@ public sealed class SetupModel(SetupCode setup, UserAccounts accounts, AuditLog 
             return Page();
         }
 
-        UserEntity user;
-        try
+        var created = await accounts.CreateAsync(UserName!, DisplayName ?? "", Password!, Roles.All, cancellationToken);
+        if (!created.Succeeded)
         {
-            user = await accounts.CreateAsync(UserName!, DisplayName ?? "", Password!, Roles.All, cancellationToken);
-        }
-        catch (ArgumentException error)
-        {
-            ModelState.AddModelError(error.ParamName == "password" ? nameof(Password) : nameof(UserName), error.Message.Split(" (Parameter")[0]);
+            foreach (var problem in created.Problems)
+            {
+                ModelState.AddModelError(problem.Column == "password" ? nameof(Password) : nameof(UserName), problem.Message);
+            }
+
             return Page();
         }
 
+        var user = created.Value;
         setup.Close();
         await audit.RecordAsync(user.UserName, AuditActions.UserCreated, $"user {user.UserName}", "first administrator, at setup", cancellationToken);
         await SecurityServices.SignInAsync(HttpContext, user);

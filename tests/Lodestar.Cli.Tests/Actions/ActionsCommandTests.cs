@@ -102,8 +102,8 @@ public sealed class ActionsCommandTests : IAsyncLifetime
         var (exitCode, _, error) = await RunAsync("actions", "import", path);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains($"{path}, line 14, column ", error, StringComparison.Ordinal);
-        Assert.Contains($"{path}, line 19, column ", error, StringComparison.Ordinal);
+        Assert.Contains($"{path}, line 14,", error, StringComparison.Ordinal);
+        Assert.Contains($"{path}, line 19,", error, StringComparison.Ordinal);
         Assert.Contains("2 error(s); nothing was imported.", error, StringComparison.Ordinal);
         Assert.Equal(2, (await RunAsync("actions", "status", "cli-plan", "--as-at", "2016-03-01")).ExitCode);
     }
@@ -189,7 +189,7 @@ public sealed class ActionsCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Export_Xlsx_WritesTheFileWithFormulasNeutralised()
+    public async Task Export_Xlsx_WritesFormulaLikeTextAsPlainStringCells()
     {
         await RunAsync("actions", "import", WriteFile("plan.yaml", PlanYaml));
         var path = Path.Combine(_folder, "plan.xlsx");
@@ -203,7 +203,7 @@ public sealed class ActionsCommandTests : IAsyncLifetime
         var sheets = document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
         Assert.Equal(["Deliverables", "Progress", "Overrides", "Targets", "Savings by objective", "Savings by placement type", "Reconciliation"], sheets);
         var texts = document.WorkbookPart.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.InlineString>()).Select(s => s.InnerText).ToList();
-        Assert.Contains("'=HYPERLINK(\"http://x\") meeting booked", texts);
-        Assert.DoesNotContain(texts, t => t.StartsWith('='));
+        Assert.Contains("=HYPERLINK(\"http://x\") meeting booked", texts);
+        Assert.Empty(document.WorkbookPart.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.CellFormula>()));
     }
 }

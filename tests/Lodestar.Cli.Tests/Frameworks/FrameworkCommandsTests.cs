@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Text.Json;
 using Lodestar.Cli.Frameworks;
 using Lodestar.Cli.Kpi;
@@ -8,6 +9,7 @@ using Lodestar.Data.Frameworks;
 using Lodestar.Formats.Generation;
 using Lodestar.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Lodestar.Cli.Tests.Frameworks;
 
@@ -114,7 +116,7 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
         var (exitCode, _, error) = await RunAsync("framework", "import", Write("bad.yaml", Yaml.Replace("unit: count", "unit: furlongs", StringComparison.Ordinal)));
 
         Assert.Equal(1, exitCode);
-        Assert.Equal("bad.yaml: line 15, column 11: 'furlongs' is not a valid unit: use count | percent | rate_per_10k | days | score | gbp | ratio | text | placements_52wk", error.Trim());
+        Assert.Equal("bad.yaml, line 15, column 11: 'furlongs' is not a valid unit: use count | percent | rate_per_10k | days | score | gbp | ratio | text | placements_52wk", error.Trim());
     }
 
     [Fact]
@@ -136,11 +138,11 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
         Assert.Equal(0, exitCode);
         var again = Formats.Frameworks.FrameworkYaml.Read(output, "out.yaml");
         Assert.True(again.Succeeded, string.Join("\n", again.Problems));
-        Assert.Equal(["rereferrals", "complaints"], again.Framework!.Measures.Select(m => m.Id));
+        Assert.Equal(["rereferrals", "complaints"], again.Value.Measures.Select(m => m.Id));
     }
 
     [Fact]
-    public async Task FrameworkExport_Xlsx_WritesANeutralisedWorkbook()
+    public async Task FrameworkExport_Xlsx_WritesFormulaLikeTitlesAsPlainStringCells()
     {
         await RunAsync("framework", "import", Write("f.yaml", Yaml));
         var path = Path.Combine(_folder, "f.xlsx");
@@ -151,8 +153,9 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
         using var stream = File.OpenRead(path);
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
         var texts = document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.InlineString>()).Select(s => s.InnerText).ToList();
-        Assert.Contains("'=Complaints", texts);
-        Assert.DoesNotContain("=Complaints", texts);
+        Assert.Contains("=Complaints", texts);
+        Assert.DoesNotContain("'=Complaints", texts);
+        Assert.Empty(document.WorkbookPart.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.CellFormula>()));
     }
 
     [Fact]
@@ -178,9 +181,52 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
 
         var (exitCode, _, error) = await RunAsync("values", "import", Write("v.csv", "measure,council,period,value\nrereferrals,873,2025,14.2\ncomplaints,873,2025,twelve\n"));
 
-        Assert.Equal((1, "v.csv, line 3, column value: 'twelve' is not a number"), (exitCode, error.Trim()));
+        Assert.Equal((1, "v.csv, line 3, column value, value 'twelve': not a number"), (exitCode, error.Trim()));
         await using var db = Database.CreateContext();
         Assert.Empty(await new FrameworkStore(db).ValuesAsync("E10000003", cancellationToken: TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task TargetsImport_StoreRefuses_ExitsOneWithTheProblemAndStoresNothing()
+    {
+        await RunAsync("framework", "import", Write("f.yaml", Yaml));
+        var path = Write("t.csv", "measure,council,period,value\nrereferrals,873,2025,11\n");
+        // The council is removed between reading the file and storing it, as another user might: the store refuses.
+        var root = new RootCommand("test")
+        {
+            FrameworkCommands.Targets(() => new SqliteLodestarDbContext(new DbContextOptionsBuilder<SqliteLodestarDbContext>()
+                .UseSqlite(Database.Options.ConnectionString)
+                .AddInterceptors(new RemoveCouncilBeforeSecondLookup("E10000003"))
+                .Options)),
+        };
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exitCode = await root.Parse(["targets", "import", path]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
+
+        Assert.Equal((1, "unknown council 'E10000003'", ""), (exitCode, error.ToString().Trim(), output.ToString()));
+        await using var db = Database.CreateContext();
+        Assert.Empty(await db.Set<TargetEntity>().ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    // Deletes a council just before the second query that reads councils (the store's own check).
+    private sealed class RemoveCouncilBeforeSecondLookup(string code) : DbCommandInterceptor
+    {
+        private int _lookups;
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("FROM \"councils\"", StringComparison.Ordinal) && ++_lookups == 2)
+            {
+                await using var delete = command.Connection!.CreateCommand();
+                delete.Transaction = command.Transaction;
+                delete.CommandText = $"DELETE FROM councils WHERE Code = '{code}'";
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return result;
+        }
     }
 
     [Fact]

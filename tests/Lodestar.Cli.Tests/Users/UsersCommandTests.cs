@@ -42,4 +42,18 @@ public sealed class UsersCommandTests
         Assert.Equal(2, exitCode);
         Assert.Contains("'root'", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task UsersAdd_NameTaken_ExitsTwoAndSaysSo()
+    {
+        var folder = CliProcess.NewFolder();
+        var (first, _, firstError) = await CliProcess.RunAsync(folder, "a long enough passphrase\n", null, "users", "add", "ann", "--role", "viewer");
+        Assert.True(first == 0, firstError);
+
+        var (exitCode, _, error) = await CliProcess.RunAsync(folder, "another long passphrase\n", null, "users", "add", "ANN", "--role", "editor");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("'ann' is taken", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
 }

@@ -120,7 +120,7 @@ public sealed class FrameworkStoreTests
         await using (var db = database.CreateContext())
         {
             var result = await new FrameworkStore(db).ImportAsync(broken, Cancel);
-            Assert.Equal(["measure 'nowhere' is used but not defined in this framework or any stored one"], result.Problems);
+            Assert.Equal(["measure 'nowhere' is used but not defined in this framework or any stored one"], result.Problems.Select(p => p.Message));
         }
 
         await using var read = database.CreateContext();
@@ -138,7 +138,7 @@ public sealed class FrameworkStoreTests
 
         var result = await new FrameworkStore(db).ImportAsync(framework, Cancel);
 
-        Assert.Equal(["measure 'looked_after' is used but not defined in this framework or any stored one"], result.Problems);
+        Assert.Equal(["measure 'looked_after' is used but not defined in this framework or any stored one"], result.Problems.Select(p => p.Message));
         Assert.Empty(await new FrameworkStore(db).ListAsync(Cancel));
     }
 
@@ -157,7 +157,7 @@ public sealed class FrameworkStoreTests
         Assert.Empty((await store.ImportAsync(sharing, Cancel)).Problems);
         Assert.Equal(
             ["measure 'cla_at_end' is already defined by framework 'test-fw': define it once and reference it by id"],
-            (await store.ImportAsync(redefining, Cancel)).Problems);
+            (await store.ImportAsync(redefining, Cancel)).Problems.Select(p => p.Message));
         Assert.Equal("Children looked after", (await store.MeasuresAsync(["cla_at_end"], Cancel))["cla_at_end"].Title);
     }
 
@@ -198,7 +198,7 @@ public sealed class FrameworkStoreTests
         await store.ImportValuesAsync([value, value with { MeasureId = "fostered", Period = Period.Month(2025, 3), Value = 400, Numerator = null, Denominator = null }], Cancel);
         var result = await store.ImportValuesAsync([value with { Value = 13.9m, Note = "corrected" }], Cancel);
 
-        Assert.Equal(1, result.Stored);
+        Assert.Equal(1, result.Value);
         var values = await store.ValuesAsync(Cambridgeshire, cancellationToken: Cancel);
         Assert.Equal(2, values.Count);
         Assert.Equal(value with { Value = 13.9m, Note = "corrected" }, values.Single(v => v.MeasureId == "rereferrals"));
@@ -217,7 +217,7 @@ public sealed class FrameworkStoreTests
 
         var result = await store.ImportValuesAsync([good, good with { MeasureId = "nowhere" }, good with { Council = "E99999999" }], Cancel);
 
-        Assert.Equal(["unknown measure 'nowhere'", "unknown council 'E99999999'"], result.Problems);
+        Assert.Equal(["unknown measure 'nowhere'", "unknown council 'E99999999'"], result.Problems.Select(p => p.Message));
         Assert.Empty(await store.ValuesAsync(Cambridgeshire, cancellationToken: Cancel));
     }
 

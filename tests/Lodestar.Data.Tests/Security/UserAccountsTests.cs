@@ -58,10 +58,13 @@ public sealed class UserAccountsTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var db = database.CreateContext();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            new UserAccounts(db, TimeProvider.System).CreateAsync("cat", "", password, [Roles.Viewer], Cancel));
+        var result = await new UserAccounts(db, TimeProvider.System).CreateAsync("cat", "", password, [Roles.Viewer], Cancel);
 
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.False(result.Succeeded);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("password", problem.Column);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+        Assert.False(await db.Set<UserEntity>().AnyAsync(Cancel));
     }
 
     [Fact]
@@ -72,11 +75,24 @@ public sealed class UserAccountsTests
         var accounts = new UserAccounts(db, TimeProvider.System);
         await accounts.CreateAsync("dan", "", GoodPassword, [Roles.Viewer], Cancel);
 
-        var unknownRole = await Assert.ThrowsAsync<ArgumentException>(() => accounts.CreateAsync("eve", "", GoodPassword, ["superuser"], Cancel));
-        var taken = await Assert.ThrowsAsync<ArgumentException>(() => accounts.CreateAsync("DAN", "", GoodPassword, [Roles.Viewer], Cancel));
+        var unknownRole = await accounts.CreateAsync("eve", "", GoodPassword, ["superuser"], Cancel);
+        var taken = await accounts.CreateAsync("DAN", "", GoodPassword, [Roles.Viewer], Cancel);
 
-        Assert.Contains("'superuser'", unknownRole.Message, StringComparison.Ordinal);
-        Assert.Contains("taken", taken.Message, StringComparison.Ordinal);
+        Assert.Contains("'superuser'", Assert.Single(unknownRole.Problems).Message, StringComparison.Ordinal);
+        Assert.Contains("taken", Assert.Single(taken.Problems).Message, StringComparison.Ordinal);
+        Assert.Equal(["dan"], await db.Set<UserEntity>().Select(u => u.UserName).ToListAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Create_SeveralThingsWrong_GivesEveryProblem()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = database.CreateContext();
+
+        var result = await new UserAccounts(db, TimeProvider.System).CreateAsync(" ", "", "short", [], Cancel);
+
+        Assert.Equal(["userName", "password", "roles"], result.Problems.Select(p => p.Column));
+        Assert.Throws<InvalidOperationException>(() => result.Value);
     }
 
     private sealed class StepClock(DateTimeOffset start) : TimeProvider

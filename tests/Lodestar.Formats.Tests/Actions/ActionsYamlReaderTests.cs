@@ -1,4 +1,5 @@
 using Lodestar.Domain.Actions;
+using Lodestar.Domain.Problems;
 using Lodestar.Domain.Savings;
 using Lodestar.Formats.Actions;
 
@@ -61,13 +62,13 @@ public sealed class ActionsYamlReaderTests
                     completed: 2016-02-01
         """;
 
-    private static ActionsReadResult Read(string yaml) => ActionsYamlReader.Read(new StringReader(yaml), "plan.yaml");
+    private static Result<ActionsDocument> Read(string yaml) => ActionsYamlReader.Read(new StringReader(yaml), "plan.yaml");
 
-    private static FileDiagnostic SingleError(string yaml)
+    private static Problem SingleError(string yaml)
     {
         var result = Read(yaml);
-        Assert.Null(result.Document);
-        return Assert.Single(result.Errors);
+        Assert.False(result.Succeeded);
+        return Assert.Single(result.Problems);
     }
 
     [Fact]
@@ -75,8 +76,8 @@ public sealed class ActionsYamlReaderTests
     {
         var result = Read(Plan);
 
-        Assert.Empty(result.Errors);
-        var plan = result.Document!.Plan!;
+        Assert.Empty(result.Problems);
+        var plan = result.Value!.Plan!;
         Assert.Equal(("test-plan", "Test LAC action plan", "E10000003", "seeds/004"), (plan.Id, plan.Title, plan.Council, plan.Source));
         Assert.Equal((new DateOnly(2016, 2, 29), 14), (plan.AsAt, plan.WarningWindowDays));
         Assert.Equal("\"Jun-16\" is read as 2016-06-30.\nSecond line.\n", plan.Notes);
@@ -111,9 +112,9 @@ public sealed class ActionsYamlReaderTests
                 colour: red
             """);
 
-        Assert.Equal(("plan.yaml", 6, 5), (error.File, error.Line, error.Column));
+        Assert.Equal(("plan.yaml", 6, "5"), (error.File, error.Line, error.Column));
         Assert.StartsWith("Unknown key 'colour' in an outcome", error.Message, StringComparison.Ordinal);
-        Assert.StartsWith("plan.yaml:6:5: Unknown key", error.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("plan.yaml, line 6, column 5: Unknown key", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -132,7 +133,7 @@ public sealed class ActionsYamlReaderTests
                       - { number: "1.1.1", text: d, target_end: Jun-16 }
             """);
 
-        Assert.Equal((10, 53), (error.Line, error.Column));
+        Assert.Equal((10, "53"), (error.Line, error.Column));
         Assert.Contains("'Jun-16' is not a date yyyy-mm-dd", error.Message, StringComparison.Ordinal);
     }
 
@@ -154,7 +155,7 @@ public sealed class ActionsYamlReaderTests
                     {line}
             """);
 
-        Assert.Equal((9, column), (error.Line, error.Column));
+        Assert.Equal((9, column.ToString(System.Globalization.CultureInfo.InvariantCulture)), (error.Line, error.Column));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
@@ -171,11 +172,11 @@ public sealed class ActionsYamlReaderTests
                   - { number: "1.1", title: w2 }
             """);
 
-        Assert.Null(result.Document);
-        Assert.Equal(3, result.Errors.Count);
-        Assert.Contains(result.Errors, e => e.Message == "the action plan has no 'title'." && e.Line == 1);
-        Assert.Contains(result.Errors, e => e.Message.Contains("'low'", StringComparison.Ordinal) && e.Line == 6);
-        Assert.Contains(result.Errors, e => e.Message == "The workstream number '1.1' appears twice in the plan." && e.Line == 7);
+        Assert.False(result.Succeeded);
+        Assert.Equal(3, result.Problems.Count);
+        Assert.Contains(result.Problems, e => e.Message == "the action plan has no 'title'." && e.Line == 1);
+        Assert.Contains(result.Problems, e => e.Message.Contains("'low'", StringComparison.Ordinal) && e.Line == 6);
+        Assert.Contains(result.Problems, e => e.Message == "The workstream number '1.1' appears twice in the plan." && e.Line == 7);
     }
 
     [Fact]
@@ -197,7 +198,7 @@ public sealed class ActionsYamlReaderTests
                           - { date: 2016-02-01, by: M, rag: green }
             """);
 
-        Assert.Equal((13, 17), (error.Line, error.Column));
+        Assert.Equal((13, "17"), (error.Line, error.Column));
         Assert.Equal("A RAG override needs a 'reason'.", error.Message);
     }
 
@@ -242,9 +243,9 @@ public sealed class ActionsYamlReaderTests
     {
         var result = Read(Savings);
 
-        Assert.Empty(result.Errors);
-        var savings = result.Document!.Savings!;
-        Assert.Null(result.Document.Plan);
+        Assert.Empty(result.Problems);
+        var savings = result.Value!.Savings!;
+        Assert.Null(result.Value.Plan);
         Assert.Equal(["2016/17", "2017/18"], savings.Years);
         Assert.Equal(("A/R.3.012", -1615m), (savings.ByObjective[0].BpReference, savings.ByObjective[0].ValueK("2017/18")));
         Assert.Equal([PlacementCategory.Ifa, PlacementCategory.Residential], savings.ByObjective[0].PlacementTypes);
@@ -262,12 +263,12 @@ public sealed class ActionsYamlReaderTests
             "{ placement_type: residential, label: \"Residential homes\", saving_k: 796 }",
             StringComparison.Ordinal);
 
-        var savings = Read(yaml).Document!.Savings!;
+        var savings = Read(yaml).Value!.Savings!;
         var written = ActionsYamlWriter.Write(new ActionsDocument(null, savings, null));
 
         Assert.Equal((0m, 796m, 796m), (savings.ByPlacementType[1].BpSavingsK, savings.ByPlacementType[1].UnsplitK!.Value, savings.ByPlacementType[1].TotalK));
         Assert.Contains("saving_k: 796", written, StringComparison.Ordinal);
-        Assert.Equal(796m, Read(written).Document!.Savings!.ByPlacementType[1].UnsplitK);
+        Assert.Equal(796m, Read(written).Value!.Savings!.ByPlacementType[1].UnsplitK);
     }
 
     [Fact]
@@ -275,7 +276,7 @@ public sealed class ActionsYamlReaderTests
     {
         var error = SingleError(Savings.Replace("{ \"2016/17\": -132 }", "{ \"2018/19\": -132 }", StringComparison.Ordinal));
 
-        Assert.Equal((11, 19), (error.Line, error.Column));
+        Assert.Equal((11, "19"), (error.Line, error.Column));
         Assert.Contains("'2018/19'", error.Message, StringComparison.Ordinal);
     }
 
@@ -284,8 +285,8 @@ public sealed class ActionsYamlReaderTests
     {
         var result = Read(Plan + "\n" + Savings);
 
-        Assert.Empty(result.Errors);
-        Assert.Equal(("test-plan", "test-savings"), (result.Document!.Plan!.Id, result.Document.Savings!.Id));
+        Assert.Empty(result.Problems);
+        Assert.Equal(("test-plan", "test-savings"), (result.Value!.Plan!.Id, result.Value.Savings!.Id));
     }
 
     internal const string Register = """
@@ -317,8 +318,8 @@ public sealed class ActionsYamlReaderTests
     {
         var result = Read(Register);
 
-        Assert.Empty(result.Errors);
-        var register = result.Document!.Benefits!;
+        Assert.Empty(result.Problems);
+        var register = result.Value!.Benefits!;
         var money = register.Benefits[0];
         Assert.Equal(("£2,312,659", 2_312_659m, 270_000m, 75), (money.Baseline, money.BaselineValue, money.ValuePerYear, money.ConfidencePercent));
         Assert.Equal(202_500m, money.RiskAdjustedValuePerYear);

@@ -7,8 +7,8 @@ public sealed class ActionsYamlWriterTests
     private static ActionsDocument Read(string yaml)
     {
         var result = ActionsYamlReader.Read(new StringReader(yaml), "test.yaml");
-        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        return result.Document!;
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        return result.Value!;
     }
 
     [Theory]

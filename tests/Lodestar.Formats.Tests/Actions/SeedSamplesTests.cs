@@ -15,8 +15,8 @@ public sealed class SeedSamplesTests
     {
         var path = Repository.File("samples", "actions", name);
         var result = ActionsYamlReader.ReadFile(path);
-        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        return result.Document!;
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        return result.Value!;
     }
 
     [Fact]

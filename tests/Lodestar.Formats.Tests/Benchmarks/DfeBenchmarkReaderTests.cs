@@ -29,7 +29,7 @@ public sealed class DfeBenchmarkReaderTests
     [Fact]
     public void Read_RealFiles_HasNoDiagnostics()
     {
-        Assert.Empty(Real().Diagnostics);
+        Assert.Empty(Real().Problems);
     }
 
     [Fact]
@@ -213,8 +213,8 @@ public sealed class DfeBenchmarkReaderTests
 
         var result = DfeBenchmarkReader.Read(folder, mapping);
 
-        var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal(("f.csv", 3, "v", "n/a"), (diagnostic.File, diagnostic.Row, diagnostic.Column, diagnostic.Value));
+        var diagnostic = Assert.Single(result.Problems);
+        Assert.Equal(("f.csv", 3, "v", "n/a"), (diagnostic.File, diagnostic.Line, diagnostic.Column, diagnostic.Value));
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class DfeBenchmarkReaderTests
 
         var result = DfeBenchmarkReader.Read(folder, mapping);
 
-        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.Problems);
         Assert.All(result.Import.Observations, o => Assert.Equal(BenchmarkValue.Suppressed(""), o.Value));
         Assert.Equal(2, result.Import.Observations.Count);
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Cin;
 using Lodestar.Metrics.Records;
 
@@ -74,10 +75,10 @@ public sealed class CinXmlReaderTests
         </Message>
         """;
 
-    private static (FileReadResult Result, CinBuilder Builder, List<Diagnostic> Diagnostics) Read(string xml)
+    private static (FileReadResult Result, CinBuilder Builder, List<Problem> Diagnostics) Read(string xml)
     {
         var builder = new CinBuilder("E10000003");
-        var diagnostics = new List<Diagnostic>();
+        var diagnostics = new List<Problem>();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(xml));
         return (CinXmlReader.Read("cin.xml", stream, builder, diagnostics), builder, diagnostics);
     }
@@ -125,7 +126,7 @@ public sealed class CinXmlReaderTests
         var (_, builder, diagnostics) = Read(xml);
         var data = builder.Build();
 
-        Assert.Contains(new Diagnostic("cin.xml", 26, "ReferralNFA", "maybe", "FLAG-FORMAT", Severity.Error, "ReferralNFA should be true, false, 1 or 0"), diagnostics);
+        Assert.Contains(new Problem("cin.xml", 26, "ReferralNFA", "maybe", "ReferralNFA should be true, false, 1 or 0") { Rule = "FLAG-FORMAT", Severity = Severity.Error }, diagnostics);
         Assert.DoesNotContain(diagnostics, d => d.Column == "CINclosureDate");
         Assert.Equal(Flag.Invalid, data.Referrals.Nfa[0]);
         Assert.Equal(new DateOnly(2024, 12, 1), data.Referrals.ClosureDateAt(0));

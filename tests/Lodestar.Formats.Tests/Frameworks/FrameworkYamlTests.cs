@@ -74,7 +74,7 @@ public sealed class FrameworkYamlTests
         var result = FrameworkYaml.Read(Sample, "test.yaml");
 
         Assert.Empty(result.Problems);
-        var framework = result.Framework!;
+        var framework = result.Value!;
         Assert.Equal(("test-outcomes", "Test outcomes framework", "Test County Council", "2016-17"), (framework.Id, framework.Title, framework.Owner, framework.PeriodText));
         Assert.Equal("First line.\nSecond line: \"quoted\".\n", framework.Notes);
         Assert.Equal(RagRule.ToleranceOrImproved, framework.RagRule);
@@ -97,7 +97,7 @@ public sealed class FrameworkYamlTests
     [Fact]
     public void Read_NodesWithoutIds_GetIdsFromTheirPosition()
     {
-        var framework = FrameworkYaml.Read(Sample, "test.yaml").Framework!;
+        var framework = FrameworkYaml.Read(Sample, "test.yaml").Value!;
 
         Assert.Equal(
             [("theme-1", 0), ("theme-1.1", 1), ("theme-1.1.1", 2), ("n2", 0)],
@@ -110,40 +110,40 @@ public sealed class FrameworkYamlTests
     [Fact]
     public void Write_ThenRead_GivesTheSameFramework()
     {
-        var original = FrameworkYaml.Read(Sample, "test.yaml").Framework!;
+        var original = FrameworkYaml.Read(Sample, "test.yaml").Value!;
 
         var yaml = FrameworkYaml.Write(original);
         var again = FrameworkYaml.Read(yaml, "again.yaml");
 
         Assert.Empty(again.Problems);
-        Assert.Equal(FrameworkText.Describe(original), FrameworkText.Describe(again.Framework!));
-        Assert.Equal(yaml, FrameworkYaml.Write(again.Framework!));
+        Assert.Equal(FrameworkText.Describe(original), FrameworkText.Describe(again.Value));
+        Assert.Equal(yaml, FrameworkYaml.Write(again.Value));
     }
 
     [Theory]
-    [InlineData("titel: x", "line 3, column 1", "unknown key 'titel'")]
-    [InlineData("rag_rule: sometimes", "line 3, column 11", "'sometimes' is not a valid rag_rule")]
-    [InlineData("measures:\n  - { id: m, title: M, unit: furlongs }", "line 4, column 30", "'furlongs' is not a valid unit")]
-    [InlineData("measures:\n  - { id: m, title: M, decimals: many }", "line 4, column 34", "'decimals' must be a whole number")]
-    [InlineData("measures:\n  - { id: m }", "line 4, column 5", "'title' is required")]
-    [InlineData("measures:\n  - { id: Bad Id, title: M }", "line 4, column 11", "'Bad Id' is not a valid id")]
-    [InlineData("measures:\n  - { id: m, title: M, source: { formula: \"a +\" } }", "line 4, column 43", "the formula ends too soon")]
-    [InlineData("measures:\n  - { id: m, title: M, source: { kpi: a, values: b } }", "line 4, column 32", "exactly one of kpi, values or formula")]
-    [InlineData("measures:\n  - { id: m, title: M }\n  - { id: m, title: N }", "line 4, column 3", "measure id 'm' is used more than once")]
-    [InlineData("measures:\n  - { id: m, title: M, tags: { colour: [RED] } }", "line 4, column 32", "tag set 'colour' is not defined")]
-    [InlineData("nodes:\n  - { kind: theme, title: T, intentions: [{ text: x, tags: { continuum: [SOMETIMES] } }] }", "line 4, column 74", "tag 'SOMETIMES' is not in tag set 'continuum'")]
-    [InlineData("nodes:\n  - { kind: theme, title: T, measures: cla }", "line 4, column 40", "measures must be a list")]
-    [InlineData("nodes:\n  - { kind: theme, id: a, title: T }\n  - { kind: theme, id: a, title: U }", "line 4, column 3", "node id 'a' is used more than once")]
-    [InlineData("nodes:\n  - { title: T }", "line 4, column 5", "'kind' is required")]
-    public void Read_Mistake_IsReportedWithLineAndColumn(string extra, string location, string message)
+    [InlineData("titel: x", 3, "1", "unknown key 'titel'")]
+    [InlineData("rag_rule: sometimes", 3, "11", "'sometimes' is not a valid rag_rule")]
+    [InlineData("measures:\n  - { id: m, title: M, unit: furlongs }", 4, "30", "'furlongs' is not a valid unit")]
+    [InlineData("measures:\n  - { id: m, title: M, decimals: many }", 4, "34", "'decimals' must be a whole number")]
+    [InlineData("measures:\n  - { id: m }", 4, "5", "'title' is required")]
+    [InlineData("measures:\n  - { id: Bad Id, title: M }", 4, "11", "'Bad Id' is not a valid id")]
+    [InlineData("measures:\n  - { id: m, title: M, source: { formula: \"a +\" } }", 4, "43", "the formula ends too soon")]
+    [InlineData("measures:\n  - { id: m, title: M, source: { kpi: a, values: b } }", 4, "32", "exactly one of kpi, values or formula")]
+    [InlineData("measures:\n  - { id: m, title: M }\n  - { id: m, title: N }", 4, "3", "measure id 'm' is used more than once")]
+    [InlineData("measures:\n  - { id: m, title: M, tags: { colour: [RED] } }", 4, "32", "tag set 'colour' is not defined")]
+    [InlineData("nodes:\n  - { kind: theme, title: T, intentions: [{ text: x, tags: { continuum: [SOMETIMES] } }] }", 4, "74", "tag 'SOMETIMES' is not in tag set 'continuum'")]
+    [InlineData("nodes:\n  - { kind: theme, title: T, measures: cla }", 4, "40", "measures must be a list")]
+    [InlineData("nodes:\n  - { kind: theme, id: a, title: T }\n  - { kind: theme, id: a, title: U }", 4, "3", "node id 'a' is used more than once")]
+    [InlineData("nodes:\n  - { title: T }", 4, "5", "'kind' is required")]
+    public void Read_Mistake_IsReportedWithLineAndColumn(string extra, int line, string column, string message)
     {
         // Lines 1 and 2 are id and title; the mistake starts on line 3 (flow mappings are columns on one line).
         var yaml = "id: f\ntitle: F\n" + extra + "\ntag_sets: [{ id: continuum, title: C, tags: [{ id: MEET, title: Meet }] }]\n";
         var result = FrameworkYaml.Read(yaml, "bad.yaml");
 
-        Assert.Null(result.Framework);
+        Assert.False(result.Succeeded);
         var problem = Assert.Single(result.Problems, p => p.Message.Contains(message, StringComparison.Ordinal));
-        Assert.Equal(("bad.yaml", location), (problem.File, problem.Location));
+        Assert.Equal(("bad.yaml", line, column), (problem.File, problem.Line, problem.Column));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class FrameworkYamlTests
 
         var problem = Assert.Single(result.Problems);
         Assert.StartsWith("not valid YAML", problem.Message, StringComparison.Ordinal);
-        Assert.StartsWith("broken.yaml: line ", problem.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("broken.yaml, line ", problem.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class FrameworkYamlOddInputTests
     {
         var result = FrameworkYaml.Read(yaml, "odd.yaml");
 
-        Assert.Null(result.Framework);
+        Assert.False(result.Succeeded);
         Assert.NotEmpty(result.Problems);
     }
 
@@ -217,6 +217,6 @@ public sealed class FrameworkYamlOddInputTests
     {
         var result = FrameworkYaml.Read("id: f\ntitle: &t \"Shared\"\nnodes:\n  - { kind: theme, title: *t }", "alias.yaml");
 
-        Assert.Equal("Shared", Assert.Single(result.Framework!.Nodes).Title);
+        Assert.Equal("Shared", Assert.Single(result.Value.Nodes).Title);
     }
 }

@@ -1,5 +1,8 @@
+using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Frameworks;
+using Lodestar.Formats.Spreadsheets;
 
 namespace Lodestar.Formats.Tests.Frameworks;
 
@@ -18,7 +21,7 @@ public sealed class PeriodicValuesFileTests : IDisposable
         _ => null,
     };
 
-    private PeriodicValuesReadResult ReadCsv(string text)
+    private Result<IReadOnlyList<PeriodicValue>> ReadCsv(string text)
     {
         var path = Path.Combine(_folder, "values.csv");
         File.WriteAllText(path, text);
@@ -37,13 +40,13 @@ public sealed class PeriodicValuesFileTests : IDisposable
             """);
 
         Assert.Empty(result.Problems);
-        Assert.Equal(4, result.Values.Count);
-        var first = result.Values[0];
+        Assert.Equal(4, result.Value.Count);
+        var first = result.Value[0];
         Assert.Equal(("staff_turnover", "E10000003", Period.ReportingYear(2025), 14.2m, 71m, 500m), (first.MeasureId, first.Council, first.Period, first.Value, first.Numerator, first.Denominator));
         Assert.Equal(("Includes agency staff, from HR", "analyst", At), (first.Note, first.EnteredBy, first.EnteredAt));
-        Assert.Equal(("E10000003", Period.Month(2025, 3)), (result.Values[1].Council, result.Values[1].Period));
-        Assert.Equal(Period.Quarter(2025, 1), result.Values[2].Period);
-        Assert.Equal(PeriodKind.Custom, result.Values[3].Period.Kind);
+        Assert.Equal(("E10000003", Period.Month(2025, 3)), (result.Value[1].Council, result.Value[1].Period));
+        Assert.Equal(Period.Quarter(2025, 1), result.Value[2].Period);
+        Assert.Equal(PeriodKind.Custom, result.Value[3].Period.Kind);
     }
 
     [Fact]
@@ -51,7 +54,7 @@ public sealed class PeriodicValuesFileTests : IDisposable
     {
         var result = ReadCsv("Value,Period,Council,Measure\n5,2025,873,complaints\n");
 
-        Assert.Equal(5m, Assert.Single(result.Values).Value);
+        Assert.Equal(5m, Assert.Single(result.Value).Value);
     }
 
     [Fact]
@@ -67,14 +70,14 @@ public sealed class PeriodicValuesFileTests : IDisposable
             complaints,E10000003,2025,13
             """);
 
-        Assert.Empty(result.Values);
+        Assert.False(result.Succeeded);
         Assert.Equal(
             [
-                "values.csv: row 3, column measure: unknown measure 'nonsense'",
-                "values.csv: row 4, column council: unknown council 'E99999999': use its DfE code (E10000003) or LA number (873)",
-                "values.csv: row 5, column period: '2025-13' is not a period: use 2025, 2024-25, 2025-Q1, 2025-03 or 2024-04-01..2025-03-31",
-                "values.csv: row 6, column value: 'many' is not a number",
-                "values.csv: row 7, column period: complaints for E10000003 in 2025 is already given on row 2",
+                "values.csv, line 3, column measure, value 'nonsense': unknown measure",
+                "values.csv, line 4, column council, value 'E99999999': unknown council: use its DfE code (E10000003) or LA number (873)",
+                "values.csv, line 5, column period, value '2025-13': '2025-13' is not a period: use 2025, 2024-25, 2025-Q1, 2025-03 or 2024-04-01..2025-03-31",
+                "values.csv, line 6, column value, value 'many': not a number",
+                "values.csv, line 7, column period, value '2025': complaints for E10000003 in 2025 is already given on row 2",
             ],
             result.Problems.Select(p => p.ToString()));
     }
@@ -101,22 +104,21 @@ public sealed class PeriodicValuesFileTests : IDisposable
         var path = Path.Combine(_folder, "values.xlsx");
         using (var file = File.Create(path))
         {
-            Xlsx.Write(file,
+            XlsxWriter.Write(file,
             [
-                new XlsxSheet("Values",
+                new XlsxSheet("Values", ["measure", "council", "period", "value", "note"],
                 [
-                    ["measure", "council", "period", "value", "note"],
                     ["complaints", "873", "2025", 12m, "fine"],
                     ["staff_turnover", "E10000003", "2025-03", 3.5m],
                 ]),
-                new XlsxSheet("Ignored", [["something else"]]),
+                new XlsxSheet("Ignored", ["something else"], []),
             ]);
         }
 
         var result = PeriodicValuesFile.Read(path, IsMeasure, Council, null, null);
 
         Assert.Empty(result.Problems);
-        Assert.Equal([("complaints", 12m, "fine"), ("staff_turnover", 3.5m, null)], result.Values.Select(v => (v.MeasureId, v.Value, v.Note)));
+        Assert.Equal([("complaints", 12m, "fine"), ("staff_turnover", 3.5m, null)], result.Value.Select(v => (v.MeasureId, v.Value, v.Note)));
     }
 
     [Fact]
@@ -126,21 +128,21 @@ public sealed class PeriodicValuesFileTests : IDisposable
         var path = Path.Combine(_folder, "dates.xlsx");
         using (var file = File.Create(path))
         {
-            Xlsx.Write(file, [new XlsxSheet("Values", [["measure", "council", "period", "value"], ["complaints", "873", 45717, 12m], ["complaints", "873", 45747, 13m]])]);
+            XlsxWriter.Write(file, [new XlsxSheet("Values", ["measure", "council", "period", "value"], [["complaints", "873", 45717, 12m], ["complaints", "873", 45747, 13m]])]);
         }
 
         var result = PeriodicValuesFile.Read(path, IsMeasure, Council, null, null);
 
         var problem = Assert.Single(result.Problems);
-        Assert.Equal("row 3, column period", problem.Location);
+        Assert.Equal((3, "period", "45747"), (problem.Line, problem.Column, problem.Value));
         Assert.StartsWith("'45747' is a spreadsheet date (2025-03-31)", problem.Message, StringComparison.Ordinal);
         var fixedPath = Path.Combine(_folder, "date.xlsx");
         using (var file = File.Create(fixedPath))
         {
-            Xlsx.Write(file, [new XlsxSheet("Values", [["measure", "council", "period", "value"], ["complaints", "873", 45717, 12m]])]);
+            XlsxWriter.Write(file, [new XlsxSheet("Values", ["measure", "council", "period", "value"], [["complaints", "873", 45717, 12m]])]);
         }
 
-        Assert.Equal(Period.Month(2025, 3), Assert.Single(PeriodicValuesFile.Read(fixedPath, IsMeasure, Council, null, null).Values).Period);
+        Assert.Equal(Period.Month(2025, 3), Assert.Single(PeriodicValuesFile.Read(fixedPath, IsMeasure, Council, null, null).Value).Period);
     }
 
     [Fact]
@@ -149,12 +151,12 @@ public sealed class PeriodicValuesFileTests : IDisposable
         var path = Path.Combine(_folder, "values.xlsx");
         using (var file = File.Create(path))
         {
-            Xlsx.Write(file, [new XlsxSheet("Values", [["measure", "council", "period", "value"], ["complaints", "873", "2025", "lots"]])]);
+            XlsxWriter.Write(file, [new XlsxSheet("Values", ["measure", "council", "period", "value"], [["complaints", "873", "2025", "lots"]])]);
         }
 
         var problem = Assert.Single(PeriodicValuesFile.Read(path, IsMeasure, Council, null, null).Problems);
 
-        Assert.Equal("values.xlsx: row 2, column value: 'lots' is not a number", problem.ToString());
+        Assert.Equal("values.xlsx, line 2, column value, value 'lots': not a number", problem.ToString());
     }
 
     [Fact]

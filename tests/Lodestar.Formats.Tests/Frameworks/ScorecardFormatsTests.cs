@@ -3,6 +3,7 @@ using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
 using Lodestar.Formats.Frameworks;
+using Lodestar.Formats.Spreadsheets;
 
 namespace Lodestar.Formats.Tests.Frameworks;
 
@@ -31,12 +32,12 @@ public sealed class ScorecardFormatsTests
 
         ScorecardFormats.WriteXlsx(stream, Sample());
         stream.Position = 0;
-        var rows = Xlsx.ReadFirstSheet(stream);
+        var rows = XlsxReader.ReadFirstSheet("scorecard.xlsx", stream).Value;
 
         Assert.Equal(["England", "Quartile"], rows[0].Cells[^2..]);
         Assert.Equal("Safe", rows[1].Cells[0]);
         var row = rows[2].Cells;
-        Assert.Equal(["", "rereferrals", "KPI 1", "'=Re-referrals", "14.2", "71", "500", "11", "Red"], row[..9]);
+        Assert.Equal(["", "rereferrals", "KPI 1", "=Re-referrals", "14.2", "71", "500", "11", "Red"], row[..9]);
         Assert.Equal(["22.4", "4th (worst)"], row[^2..]);
     }
 

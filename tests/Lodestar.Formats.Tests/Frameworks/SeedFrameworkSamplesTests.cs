@@ -14,7 +14,7 @@ public sealed class SeedFrameworkSamplesTests
     {
         var result = FrameworkYaml.ReadFile(Repository.File("samples", "frameworks", name));
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
-        return result.Framework!;
+        return result.Value!;
     }
 
     private static int Count(Framework framework, string kind) => framework.Flatten().Count(n => n.Node.Kind == kind);

@@ -1,5 +1,6 @@
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Frameworks;
 
 namespace Lodestar.Formats.Tests.Frameworks;
@@ -10,7 +11,7 @@ public sealed class TargetsFileTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, true);
 
-    private TargetsReadResult Read(string text)
+    private Result<IReadOnlyList<Target>> Read(string text)
     {
         var path = Path.Combine(_folder, "targets.csv");
         File.WriteAllText(path, text);
@@ -29,7 +30,7 @@ public sealed class TargetsFileTests : IDisposable
                 new Target { MeasureId = "referrals", Council = "E10000003", Period = Period.ReportingYear(2025), Value = 1200, Tolerance = Tolerance.Percent(10), Profile = TargetProfile.Linear },
                 new Target { MeasureId = "rereferrals", Council = "E10000003", Period = Period.ReportingYear(2024), Value = 12 },
             ],
-            result.Targets);
+            result.Value);
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class TargetsFileTests : IDisposable
     {
         var result = Read("measure,council,period,value,tolerance,profile\nrereferrals,873,2025,11,lots,\nrereferrals,873,2024,11,,wavy\n");
 
-        Assert.Empty(result.Targets);
-        Assert.Equal(["row 2, column tolerance", "row 3, column profile"], result.Problems.Select(p => p.Location));
+        Assert.False(result.Succeeded);
+        Assert.Equal([(2, "tolerance", "lots"), (3, "profile", "wavy")], result.Problems.Select(p => (p.Line, p.Column!, p.Value!)));
     }
 }

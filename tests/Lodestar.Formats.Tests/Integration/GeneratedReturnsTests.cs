@@ -1,4 +1,5 @@
 using Lodestar.Domain.Periods;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Generation;
 using Lodestar.Formats.Population;
 using Lodestar.Formats.Validation;

@@ -6,24 +6,20 @@ namespace Lodestar.Formats.Tests.Spreadsheets;
 
 public sealed class XlsxWriterTests
 {
-    [Theory]
-    [InlineData("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")")]
-    [InlineData("+1", "'+1")]
-    [InlineData("-6,789", "'-6,789")]
-    [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("\tx", "'\tx")]
-    [InlineData("Plain text", "Plain text")]
-    [InlineData("", "")]
-    public void Neutralise_FormulaLikeText_GetsALeadingApostrophe(string text, string expected)
+    private static List<Row> WrittenRows(params XlsxSheet[] sheets)
     {
-        Assert.Equal(expected, SpreadsheetText.Neutralise(text));
+        var stream = new MemoryStream();
+        XlsxWriter.Write(stream, sheets);
+        stream.Position = 0;
+        using var document = SpreadsheetDocument.Open(stream, false);
+        return [.. document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Select(r => (Row)r.CloneNode(true))];
     }
 
     [Fact]
-    public void Write_Cells_TextIsNeutralisedNumbersAndDatesAreValues()
+    public void Write_Cells_NumbersAndDatesAreValuesTheSheetNameIsCleaned()
     {
         using var stream = new MemoryStream();
-        XlsxWriter.Write(stream, [new XlsxSheet("A sheet: with/bad*chars", ["Name", "Value", "When"], [["=1+1", -6789.5m, new DateOnly(2016, 6, 30)]])]);
+        XlsxWriter.Write(stream, [new XlsxSheet("A sheet: with/bad*chars", ["Name", "Value", "When"], [["x", -6789.5m, new DateOnly(2016, 6, 30)]])]);
 
         stream.Position = 0;
         using var document = SpreadsheetDocument.Open(stream, false);
@@ -32,10 +28,44 @@ public sealed class XlsxWriterTests
         var rows = workbook.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
         Assert.Equal(2, rows.Count);
         var cells = rows[1].Elements<Cell>().ToList();
-        Assert.Equal("'=1+1", cells[0].InnerText);
         Assert.Equal(CellValues.Number, cells[1].DataType!.Value);
         Assert.Equal("-6789.5", cells[1].CellValue!.Text);
         // 30 June 2016 is serial day 42551 in Excel's 1900 date system.
         Assert.Equal("42551", cells[2].CellValue!.Text);
+    }
+
+    [Theory]
+    [InlineData("=1+1")]
+    [InlineData("-5")]
+    [InlineData("+44 1223 000000")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("'quoted")]
+    public void Write_FormulaLikeText_IsAStringCellHoldingTheTextUnaltered(string text)
+    {
+        var cell = WrittenRows(new XlsxSheet("S", ["Text"], [[text]]))[1].Elements<Cell>().Single();
+
+        Assert.Equal(CellValues.InlineString, cell.DataType!.Value);
+        Assert.Null(cell.CellFormula);
+        Assert.Equal(text, cell.InlineString!.InnerText);
+    }
+
+    [Fact]
+    public void Write_ThenRead_TextComesBackExactly()
+    {
+        using var stream = new MemoryStream();
+        XlsxWriter.Write(stream, [new XlsxSheet("S", ["title", "value"], [["=1+1", -5m], ["-5", null]])]);
+        stream.Position = 0;
+
+        var rows = XlsxReader.ReadFirstSheet("s.xlsx", stream).Value;
+
+        Assert.Equal([["title", "value"], ["=1+1", "-5"], ["-5"]], rows.Select(r => r.Cells));
+    }
+
+    [Fact]
+    public void Write_BlankCells_KeepTheColumnsOfTheCellsAfterThem()
+    {
+        var cells = WrittenRows(new XlsxSheet("S", ["a", "b", "c"], [[null, "", "x"]]))[1].Elements<Cell>().ToList();
+
+        Assert.Equal("C2", Assert.Single(cells).CellReference!.Value);
     }
 }

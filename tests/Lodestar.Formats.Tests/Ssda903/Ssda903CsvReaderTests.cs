@@ -1,4 +1,5 @@
 using Lodestar.Formats.Ssda903;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Text;
 using Lodestar.Metrics.Records;
 
@@ -6,10 +7,10 @@ namespace Lodestar.Formats.Tests.Ssda903;
 
 public sealed class Ssda903CsvReaderTests
 {
-    private static (Ssda903Data Data, FileReadResult Result, List<Diagnostic> Diagnostics) Read(string text, string path = "any-name.csv")
+    private static (Ssda903Data Data, FileReadResult Result, List<Problem> Diagnostics) Read(string text, string path = "any-name.csv")
     {
         var builder = new Ssda903Builder("E10000003");
-        var diagnostics = new List<Diagnostic>();
+        var diagnostics = new List<Problem>();
         var result = Ssda903CsvReader.Read(path, text, builder, 2025, diagnostics);
         return (builder.Build(), result, diagnostics);
     }
@@ -82,7 +83,7 @@ public sealed class Ssda903CsvReaderTests
         var (data, _, diagnostics) = Read(text, "header.csv");
 
         Assert.Equal(2, diagnostics.Count);
-        Assert.Equal(new Diagnostic("header.csv", 2, "DOB", "2010/05/01", "DATE-FORMAT", Severity.Error, "DOB should be a date written dd/mm/yyyy"), diagnostics[0]);
+        Assert.Equal(new Problem("header.csv", 2, "DOB", "2010/05/01", "DOB should be a date written dd/mm/yyyy") { Rule = "DATE-FORMAT", Severity = Severity.Error }, diagnostics[0]);
         Assert.Equal(("DATE-IMPOSSIBLE", 3, "31/02/2012"), (diagnostics[1].Rule, diagnostics[1].Line, diagnostics[1].Value));
         Assert.Equal(RecordValues.Invalid, data.Header.Dob[0]);
         Assert.Equal(RecordValues.Invalid, data.Header.Dob[1]);
@@ -114,11 +115,11 @@ public sealed class Ssda903CsvReaderTests
     public void Read_UnterminatedQuote_IsRefusedAndNothingIsKept()
     {
         var builder = new Ssda903Builder("E10000003");
-        var diagnostics = new List<Diagnostic>();
+        var diagnostics = new List<Problem>();
 
         var result = Ssda903CsvReader.Read("e.csv", "CHILD,DECOM,RNE,LS\n1,01/04/2024,S,C2\n2,\"01/04/2024,S,C2\n", builder, 2025, diagnostics);
 
-        Assert.Equal(new FileRefusal("e.csv", "unterminated quoted field starting on line 3"), result.Refusal);
+        Assert.Equal(Problem.InFile("e.csv", "unterminated quoted field starting on line 3"), result.Refusal);
         var data = builder.Build();
         Assert.Equal(0, data.Episodes.Count);
         Assert.Equal(0, data.Children.Count);

@@ -1,5 +1,6 @@
 using System.Text;
 using Lodestar.Formats.Ssda903;
+using Lodestar.Domain.Problems;
 using Lodestar.Metrics.Records;
 
 namespace Lodestar.Formats.Tests.Ssda903;
@@ -40,10 +41,10 @@ public sealed class Ssda903XmlReaderTests
         </EXPSSDA903>
         """;
 
-    private static (FileReadResult Result, Ssda903Builder Builder, List<Diagnostic> Diagnostics) Read(string xml)
+    private static (FileReadResult Result, Ssda903Builder Builder, List<Problem> Diagnostics) Read(string xml)
     {
         var builder = new Ssda903Builder("E10000003");
-        var diagnostics = new List<Diagnostic>();
+        var diagnostics = new List<Problem>();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(xml));
         return (Ssda903XmlReader.Read("903.xml", stream, builder, 2025, diagnostics), builder, diagnostics);
     }

@@ -1,3 +1,4 @@
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Validation;
 using Lodestar.Metrics.Records;
 
@@ -209,12 +210,12 @@ public sealed class Ssda903ValidatorTests
     public void Validate_FromFile_PointsAtFileLineColumnAndValue()
     {
         var builder = new Ssda903Builder("E10000003");
-        var diagnostics = new List<Diagnostic>();
+        var diagnostics = new List<Problem>();
         Lodestar.Formats.Ssda903.Ssda903CsvReader.Read("ep.csv", "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC\n7,01/06/2024,S,C2,N1,U1,PR1,01/05/2024,E13\n", builder, Year, diagnostics);
 
         var found = Ssda903Validator.Validate(builder.Build());
 
-        Assert.Contains(new Diagnostic("ep.csv", 2, "DEC", "01/05/2024", "356", Severity.Error, "DEC is before DECOM"), found);
+        Assert.Contains(new Problem("ep.csv", 2, "DEC", "01/05/2024", "DEC is before DECOM") { Rule = "356", Severity = Severity.Error }, found);
     }
 
     [Fact]

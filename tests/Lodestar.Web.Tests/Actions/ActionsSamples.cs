@@ -19,9 +19,9 @@ internal static partial class ActionsSamples
     public static async Task ImportAsync(RunningApp app, string sample)
     {
         var read = ActionsYamlReader.ReadFile(Repository.File("samples", "actions", sample + ".yaml"));
-        Assert.True(read.Succeeded, string.Join("\n", read.Errors));
+        Assert.True(read.Succeeded, string.Join("\n", read.Problems));
         await using var db = OpenDatabase(app);
-        var document = read.Document!;
+        var document = read.Value;
         await ActionsStore.ImportAsync(db, document.Plan, document.Savings, document.Benefits, TestContext.Current.CancellationToken);
     }
 

@@ -119,7 +119,7 @@ public sealed class FrameworkApiTests(ImportedFrameworkTestData imported) : ICla
 
         using var response = await client.GetAsync(new Uri($"/frameworks/{FrameworkTestData.FrameworkId}/scorecard.xlsx?council=873&year=2025", UriKind.Relative), Cancel);
         await using var stream = await response.Content.ReadAsStreamAsync(Cancel);
-        var rows = Lodestar.Formats.Frameworks.Xlsx.ReadFirstSheet(stream);
+        var rows = Lodestar.Formats.Spreadsheets.XlsxReader.ReadFirstSheet("scorecard.xlsx", stream).Value;
 
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         var kpi1 = rows.Single(r => r.Cells.Length > 1 && r.Cells[1] == FrameworkTestData.Rereferrals).Cells;

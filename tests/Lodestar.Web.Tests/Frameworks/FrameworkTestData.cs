@@ -44,7 +44,7 @@ internal static class FrameworkTestData
         await using var db = Open(app);
         var store = new FrameworkStore(db);
         var read = FrameworkYaml.ReadFile(Repository.File("samples", "frameworks", FrameworkId + ".yaml"));
-        var imported = await store.ImportAsync(read.Framework!, cancellationToken);
+        var imported = await store.ImportAsync(read.Value, cancellationToken);
         Assert.True(imported.Succeeded, string.Join("; ", imported.Problems));
 
         var year = Period.ReportingYear(2025);

@@ -49,4 +49,44 @@ public sealed class SetupBrowserTests(Browser browser) : IClassFixture<Browser>
         Assert.True(File.Exists(Path.Combine(app.DataFolder, "setup-code.txt")), "setup stays open");
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task Setup_ShortPasswordAndOverlongName_ShowsEveryProblemAndStaysOpen()
+    {
+        await using var app = await RunningApp.StartAsync();
+        var (page, errors) = await browser.NewPageAsync();
+
+        await page.GotoAsync(new Uri(app.Address, "/setup").ToString());
+        await page.GetByLabel("Setup code").FillAsync(app.SetupCode);
+        await page.GetByLabel("User name").FillAsync(new string('a', 101));
+        await page.GetByLabel("Password (at least 12 characters)").FillAsync("short");
+        await page.GetByLabel("Password again").FillAsync("short");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Create administrator" }).ClickAsync();
+
+        var summary = await page.Locator(".govuk-error-summary").TextContentAsync();
+        Assert.Contains("A user name is 1 to 100 characters.", summary, StringComparison.Ordinal);
+        Assert.Contains("A password needs at least 12 characters.", summary, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(app.DataFolder, "setup-code.txt")), "setup stays open");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task AdminUsers_TakenNameAndShortPassword_ShowsEveryProblemAndAddsNobody()
+    {
+        await using var app = await RunningApp.StartAsync();
+        await app.CreateUserAsync("dan", Lodestar.Data.Security.Roles.Viewer);
+        var (page, errors) = await browser.NewPageAsync();
+        await app.SignInAsync(page, Lodestar.Data.Security.Roles.Admin);
+
+        await page.GotoAsync(new Uri(app.Address, "/admin/users").ToString());
+        await page.GetByLabel("User name").FillAsync("DAN");
+        await page.GetByLabel("Initial password (at least 12 characters)").FillAsync("short");
+        await page.GetByLabel("viewer").CheckAsync();
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
+
+        var summary = await page.Locator(".govuk-error-summary").TextContentAsync();
+        Assert.Contains("The user name 'dan' is taken.", summary, StringComparison.Ordinal);
+        Assert.Contains("A password needs at least 12 characters.", summary, StringComparison.Ordinal);
+        Assert.Empty(errors);
+    }
 }

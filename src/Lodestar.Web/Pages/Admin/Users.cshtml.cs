@@ -38,15 +38,16 @@ public sealed class UsersModel(LodestarDbContext db, UserAccounts accounts, Audi
 
         if (ModelState.IsValid)
         {
-            try
+            var created = await accounts.CreateAsync(UserName!, DisplayName ?? "", Password!, SelectedRoles, cancellationToken);
+            if (created.Succeeded)
             {
-                var user = await accounts.CreateAsync(UserName!, DisplayName ?? "", Password!, SelectedRoles, cancellationToken);
-                await audit.RecordAsync(User.Identity!.Name!, AuditActions.UserCreated, $"user {user.UserName}", string.Join(",", SelectedRoles), cancellationToken);
+                await audit.RecordAsync(User.Identity!.Name!, AuditActions.UserCreated, $"user {created.Value.UserName}", string.Join(",", SelectedRoles), cancellationToken);
                 return Redirect("/admin/users");
             }
-            catch (ArgumentException error)
+
+            foreach (var problem in created.Problems)
             {
-                ModelState.AddModelError(error.ParamName == "password" ? nameof(Password) : nameof(UserName), error.Message.Split(" (Parameter")[0]);
+                ModelState.AddModelError(problem.Column switch { "password" => nameof(Password), "roles" => nameof(SelectedRoles), _ => nameof(UserName) }, problem.Message);
             }
         }
 

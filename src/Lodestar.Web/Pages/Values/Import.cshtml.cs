@@ -21,11 +21,11 @@ public sealed class ImportModel(Importer importer) : PageModel
 
     public int? Imported { get; private set; }
 
-    /// <summary>Where in the file a problem is, for the table: "row 3, column value".</summary>
-    public static string Where(Problem problem) =>
-        string.Join(", ", new[] { problem.Line > 0 ? $"row {problem.Line}" : null, problem.Column is null ? null : $"column {problem.Column}" }.OfType<string>());
-
     public string? FileName { get; private set; }
+
+    /// <summary>Where a problem is, for the table: "row 3, column value"; blank for a problem with the whole file.</summary>
+    public static string Where(Problem problem) =>
+        string.Join(", ", new[] { problem.Line > 0 ? $"row {problem.Line}" : null, problem.Column is { } column ? $"column {column}" : null }.OfType<string>());
 
     public void OnGet()
     {
