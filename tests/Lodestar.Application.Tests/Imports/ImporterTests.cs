@@ -87,7 +87,7 @@ public sealed class ImporterTests : IDisposable
 
         var values = await Importer(db).ValuesAsync("ann", "v.xlsx", Csv("this is not a zip file"), Cancel);
 
-        Assert.Equal("v.xlsx: cannot be read as XLSX", Assert.Single(values.Problems).ToString());
+        Assert.Equal("v.xlsx: cannot be read as an XLSX workbook", Assert.Single(values.Problems).ToString());
     }
 
     [Theory]

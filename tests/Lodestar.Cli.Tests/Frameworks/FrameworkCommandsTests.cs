@@ -204,7 +204,7 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
 
         var exitCode = await root.Parse(["targets", "import", path]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
 
-        Assert.Equal((1, "unknown council 'E10000003'", ""), (exitCode, error.ToString().Trim(), output.ToString()));
+        Assert.Equal((1, "t.csv: unknown council 'E10000003'", ""), (exitCode, error.ToString().Trim(), output.ToString()));
         await using var db = Database.CreateContext();
         Assert.Empty(await db.Set<TargetEntity>().ToListAsync(TestContext.Current.CancellationToken));
     }
