@@ -8,7 +8,7 @@ namespace Lodestar.Cli;
 /// <c>Lodestar__Database__Provider</c> / <c>Lodestar__Database__ConnectionString</c> /
 /// <c>Lodestar__DataFolder</c> environment variables, else SQLite in ./data/lodestar.db.
 /// </summary>
-public static class CliDatabase
+internal static class CliDatabase
 {
     /// <summary>Who the command line acts as, in the audit log: <c>cli:&lt;os user&gt;</c>.</summary>
     public static string CliActor => $"cli:{Environment.UserName}";

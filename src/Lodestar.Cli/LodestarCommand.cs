@@ -10,7 +10,7 @@ using Lodestar.Cli.Validate;
 namespace Lodestar.Cli;
 
 /// <summary>The <c>lodestar</c> command: each subcommand is a thin host over the same calls the web app makes.</summary>
-public static class LodestarCommand
+internal static class LodestarCommand
 {
     /// <summary>Exit code for misuse: an unknown command or option, a missing or malformed argument.</summary>
     public const int Misuse = 2;

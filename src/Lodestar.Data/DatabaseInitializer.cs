@@ -19,7 +19,7 @@ public static class DatabaseInitializer
 }
 
 /// <summary>The English councils that report to the DfE, as shipped in samples/councils.tsv.</summary>
-public static class CouncilCatalogue
+internal static class CouncilCatalogue
 {
     public static IReadOnlyList<CouncilEntity> Load() =>
         [.. CouncilList.All.Select(c => new CouncilEntity { Code = c.Code, LaNumber = c.LaNumber, Name = c.Name, Region = c.Region })];

@@ -24,5 +24,5 @@ public sealed class SqliteLodestarDbContext(DbContextOptions<SqliteLodestarDbCon
     : LodestarDbContext(options);
 
 /// <summary>The model on PostgreSQL, the server database.</summary>
-public sealed class PostgresLodestarDbContext(DbContextOptions<PostgresLodestarDbContext> options)
+internal sealed class PostgresLodestarDbContext(DbContextOptions<PostgresLodestarDbContext> options)
     : LodestarDbContext(options);

@@ -11,7 +11,7 @@ using Lodestar.Web.Security;
 namespace Lodestar.Web;
 
 /// <summary>Builds the web application: one place shared by <c>Program</c>, the CLI's serve and the tests.</summary>
-public static class LodestarWebApp
+internal static class LodestarWebApp
 {
     /// <summary>
     /// Builds the app. The content root is the folder the app was built to (where its pages' static

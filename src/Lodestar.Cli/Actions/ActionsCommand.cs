@@ -11,7 +11,7 @@ using Lodestar.Formats.Actions;
 namespace Lodestar.Cli.Actions;
 
 /// <summary><c>lodestar actions import FILE | export PLAN | status PLAN</c>: action plans (docs/actions.md).</summary>
-public static class ActionsCommand
+internal static class ActionsCommand
 {
     public static Command Create() => Create(CliDatabase.Open);
 

@@ -6,7 +6,7 @@ using Lodestar.Formats.Actions;
 namespace Lodestar.Cli.Actions;
 
 /// <summary><c>lodestar benefits report</c>: every stored benefits register (docs/benefits.md).</summary>
-public static class BenefitsCommand
+internal static class BenefitsCommand
 {
     public static Command Create() => Create(CliDatabase.Open);
 

@@ -12,7 +12,7 @@ using Lodestar.Metrics.Kpis;
 namespace Lodestar.Cli.Actions;
 
 /// <summary><c>lodestar savings report PLAN</c>: plan vs delivered vs forecast, and the reconciliation (docs/savings.md).</summary>
-public static class SavingsCommand
+internal static class SavingsCommand
 {
     public static Command Create() => Create(CliDatabase.Open);
 

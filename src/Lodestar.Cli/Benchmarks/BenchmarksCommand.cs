@@ -16,7 +16,7 @@ namespace Lodestar.Cli.Benchmarks;
 /// <c>lodestar benchmarks import DIR [--mapping FILE]</c> and
 /// <c>lodestar benchmarks show --council CODE --measure ID --year YYYY [--format json|table]</c>.
 /// </summary>
-public static class BenchmarksCommand
+internal static class BenchmarksCommand
 {
     /// <summary>The mapping used when --mapping is not given, relative to the working folder or the program.</summary>
     public const string DefaultMapping = "samples/benchmarks/mapping.yaml";

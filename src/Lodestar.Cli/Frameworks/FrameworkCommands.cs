@@ -22,7 +22,7 @@ namespace Lodestar.Cli.Frameworks;
 /// input or misuse. Each command opens the database through its <c>openDatabase</c> argument
 /// (<see cref="CliDatabase.Open"/> unless a test supplies one).
 /// </summary>
-public static class FrameworkCommands
+internal static class FrameworkCommands
 {
     /// <summary>The <c>framework</c> command with its subcommands.</summary>
     public static Command Framework(Func<LodestarDbContext>? openDatabase = null)

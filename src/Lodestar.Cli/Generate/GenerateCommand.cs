@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace Lodestar.Cli.Generate;
 
 /// <summary><c>lodestar generate</c>: synthetic SSDA903 and CIN census returns for tests, demos and benchmarks.</summary>
-public static class GenerateCommand
+internal static class GenerateCommand
 {
     public static Command Create()
     {

@@ -18,7 +18,7 @@ namespace Lodestar.Cli.Kpi;
 /// Exit codes: 0 computed from clean data; 1 computed, but the data had errors (counted on stderr;
 /// the affected records are handled as docs/kpis.md says); 2 misuse or nothing readable.
 /// </remarks>
-public static class KpiCommand
+internal static class KpiCommand
 {
     public static Command Create()
     {

@@ -5,7 +5,7 @@ using Lodestar.Data.Security;
 namespace Lodestar.Cli.Users;
 
 /// <summary><c>lodestar users add NAME --role ROLE[,ROLE...] [--display-name TEXT]</c>: the password is read from standard input.</summary>
-public static class UsersCommand
+internal static class UsersCommand
 {
     public static Command Create()
     {

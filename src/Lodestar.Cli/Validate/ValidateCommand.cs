@@ -14,7 +14,7 @@ namespace Lodestar.Cli.Validate;
 /// by its content) and reports every finding. Exit 0: no errors (warnings allowed); 1: data errors;
 /// 2: a file could not be read or recognised, or the command was misused.
 /// </summary>
-public static class ValidateCommand
+internal static class ValidateCommand
 {
     public const int Ok = 0;
     public const int DataErrors = 1;

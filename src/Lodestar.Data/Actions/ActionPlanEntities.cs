@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Lodestar.Data.Actions;
 
 /// <summary>A stored action plan. Its items are replaced on each import; its history is only ever added to.</summary>
-public sealed class ActionPlanEntity
+internal sealed class ActionPlanEntity
 {
     public int Id { get; set; }
     public required string PlanId { get; set; }
@@ -29,7 +29,7 @@ public enum ActionItemKind
 }
 
 /// <summary>An outcome, workstream or deliverable of a plan, in document order (<see cref="Position"/>).</summary>
-public sealed class ActionItemEntity
+internal sealed class ActionItemEntity
 {
     public int Id { get; set; }
     public int PlanRecordId { get; set; }
@@ -60,7 +60,7 @@ public sealed class ActionItemEntity
 }
 
 /// <summary>A target on a measure that a plan sets.</summary>
-public sealed class ActionPlanTargetEntity
+internal sealed class ActionPlanTargetEntity
 {
     public int Id { get; set; }
     public int PlanRecordId { get; set; }

@@ -9,7 +9,7 @@ namespace Lodestar.Data.Benchmarks;
 /// One area's published DfE figure for a measure and year. Exactly one of <see cref="Value"/> and
 /// <see cref="Suppression"/> is set: a suppressed cell keeps its marker and is never stored as 0.
 /// </summary>
-public sealed class BenchmarkValueEntity
+internal sealed class BenchmarkValueEntity
 {
     public long Id { get; set; }
     public required string MeasureId { get; set; }
@@ -43,7 +43,7 @@ public sealed class BenchmarkValueEntity
 }
 
 /// <summary>A benchmarked measure as the mapping described it at its last import.</summary>
-public sealed class BenchmarkMeasureEntity
+internal sealed class BenchmarkMeasureEntity
 {
     public required string Id { get; set; }
     public required string Title { get; set; }
@@ -55,7 +55,7 @@ public sealed class BenchmarkMeasureEntity
 }
 
 /// <summary>One of a council's DfE statistical neighbours (position 1 = nearest).</summary>
-public sealed class StatisticalNeighbourEntity
+internal sealed class StatisticalNeighbourEntity
 {
     public int Id { get; set; }
     public required string CouncilCode { get; set; }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Lodestar.Data.Benefits;
 
 /// <summary>A stored benefits register. Its benefits are replaced on each import; realised values are only added to.</summary>
-public sealed class BenefitsRegisterEntity
+internal sealed class BenefitsRegisterEntity
 {
     public int Id { get; set; }
     public required string RegisterId { get; set; }
@@ -15,7 +15,7 @@ public sealed class BenefitsRegisterEntity
     public List<BenefitRealisedEntity> Realised { get; set; } = [];
 }
 
-public sealed class BenefitEntity
+internal sealed class BenefitEntity
 {
     public int Id { get; set; }
     public int RegisterRecordId { get; set; }
@@ -36,7 +36,7 @@ public sealed class BenefitEntity
 }
 
 /// <summary>An amount of a benefit realised on a date: history, never changed or deleted by an import.</summary>
-public sealed class BenefitRealisedEntity
+internal sealed class BenefitRealisedEntity
 {
     public long Id { get; set; }
     public int RegisterRecordId { get; set; }

@@ -9,7 +9,7 @@ namespace Lodestar.Data.Frameworks;
 // "set:TAG;set:TAG" text, since they are only ever read with their owner.
 
 /// <summary>A framework (table <c>frameworks</c>).</summary>
-public sealed class FrameworkEntity
+internal sealed class FrameworkEntity
 {
     public required string Id { get; set; }
     public required string Title { get; set; }
@@ -23,7 +23,7 @@ public sealed class FrameworkEntity
 }
 
 /// <summary>A framework's tag set (table <c>framework_tag_sets</c>).</summary>
-public sealed class TagSetEntity
+internal sealed class TagSetEntity
 {
     public int Key { get; set; }
     public required string FrameworkId { get; set; }
@@ -34,7 +34,7 @@ public sealed class TagSetEntity
 }
 
 /// <summary>A tag of a tag set (table <c>framework_tags</c>).</summary>
-public sealed class TagEntity
+internal sealed class TagEntity
 {
     public int Key { get; set; }
     public int TagSetKey { get; set; }
@@ -47,7 +47,7 @@ public sealed class TagEntity
 /// A node of a framework's tree (table <c>framework_nodes</c>). <see cref="Position"/> is document
 /// order across the whole framework, and with <see cref="ParentNodeId"/> rebuilds the tree.
 /// </summary>
-public sealed class NodeEntity
+internal sealed class NodeEntity
 {
     public int Key { get; set; }
     public required string FrameworkId { get; set; }
@@ -63,7 +63,7 @@ public sealed class NodeEntity
 }
 
 /// <summary>A measure placed under a node (table <c>framework_node_measures</c>).</summary>
-public sealed class NodeMeasureEntity
+internal sealed class NodeMeasureEntity
 {
     public int Key { get; set; }
     public int NodeKey { get; set; }
@@ -72,7 +72,7 @@ public sealed class NodeMeasureEntity
 }
 
 /// <summary>A commissioning intention of a node (table <c>framework_intentions</c>).</summary>
-public sealed class IntentionEntity
+internal sealed class IntentionEntity
 {
     public int Key { get; set; }
     public int NodeKey { get; set; }
@@ -82,7 +82,7 @@ public sealed class IntentionEntity
 }
 
 /// <summary>A measure (table <c>measures</c>); <see cref="DefinedBy"/> is the framework whose file defines it.</summary>
-public sealed class MeasureEntity
+internal sealed class MeasureEntity
 {
     public required string Id { get; set; }
     public required string DefinedBy { get; set; }
@@ -108,7 +108,7 @@ public sealed class MeasureEntity
 }
 
 /// <summary>A periodic value (table <c>periodic_values</c>): one per measure, council and span of dates.</summary>
-public sealed class PeriodicValueEntity
+internal sealed class PeriodicValueEntity
 {
     public int Key { get; set; }
     public required string MeasureId { get; set; }

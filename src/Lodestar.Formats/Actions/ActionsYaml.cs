@@ -5,7 +5,7 @@ using Lodestar.Domain.Savings;
 namespace Lodestar.Formats.Actions;
 
 /// <summary>The snake_case words the action-plan YAML uses for the domain's enumerations (docs/actions.md).</summary>
-public static class ActionsYaml
+internal static class ActionsYaml
 {
     public static readonly IReadOnlyDictionary<string, ActionRag> Rags = new Dictionary<string, ActionRag>(StringComparer.Ordinal)
     {

@@ -231,7 +231,7 @@ public static class DfeBenchmarkReader
 /// Reads the DfE statistical neighbour model in its wide form: old_la_code, then SN_1 … SN_10 (the
 /// neighbours' old_la_codes, nearest first) and SN_1P … SN_10P (how close each is).
 /// </summary>
-public static class StatisticalNeighbourReader
+internal static class StatisticalNeighbourReader
 {
     public static IReadOnlyList<StatisticalNeighbour> Read(DfeCsvTable table, List<Problem> diagnostics)
     {

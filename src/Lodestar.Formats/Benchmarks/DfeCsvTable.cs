@@ -9,7 +9,7 @@ namespace Lodestar.Formats.Benchmarks;
 /// byte-order mark, LF or CRLF line ends). The files are a few megabytes, so one pass over the whole
 /// text is both the simplest and the fastest way to read them.
 /// </summary>
-public sealed class DfeCsvTable
+internal sealed class DfeCsvTable
 {
     private readonly Dictionary<string, int> _columns;
 
@@ -80,7 +80,7 @@ public sealed class DfeCsvTable
 }
 
 /// <summary>One data row: its row number in the file (the header is row 1) and its cells.</summary>
-public sealed record DfeCsvRow(int Row, IReadOnlyList<string> Cells)
+internal sealed record DfeCsvRow(int Row, IReadOnlyList<string> Cells)
 {
     /// <summary>The cell at <paramref name="index"/>, or "" when the row is short or the index is -1.</summary>
     public string Cell(int index) => index >= 0 && index < Cells.Count ? Cells[index] : "";

@@ -1,7 +1,7 @@
 namespace Lodestar.Formats.Spreadsheets;
 
 /// <summary>Protection against formula injection in the CSV and XLSX files Lodestar writes.</summary>
-public static class SpreadsheetText
+internal static class SpreadsheetText
 {
     /// <summary>
     /// Text starting with = + - @ (or a tab or carriage return) would be run as a formula when the file is opened

@@ -6,7 +6,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Lodestar.Formats.Spreadsheets;
 
 /// <summary>A sheet to write: a name, a header row and rows of cells (string, number, DateOnly or null).</summary>
-public sealed record XlsxSheet(string Name, IReadOnlyList<string> Header, IEnumerable<IReadOnlyList<object?>> Rows);
+internal sealed record XlsxSheet(string Name, IReadOnlyList<string> Header, IEnumerable<IReadOnlyList<object?>> Rows);
 
 /// <summary>
 /// The one XLSX writer, for every export (frameworks, scorecards, action plans, savings, benefits): a
@@ -14,7 +14,7 @@ public sealed record XlsxSheet(string Name, IReadOnlyList<string> Header, IEnume
 /// cells, exactly as given. A string cell is never evaluated as a formula, so text such as "=1+1" or
 /// "-5" is safe and reads back unaltered; only CSV needs <see cref="SpreadsheetText.Neutralise"/>.
 /// </summary>
-public static class XlsxWriter
+internal static class XlsxWriter
 {
     private const uint BoldStyle = 1;
     private const uint DateStyle = 2;

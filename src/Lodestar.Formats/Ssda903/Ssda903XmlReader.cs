@@ -10,7 +10,7 @@ namespace Lodestar.Formats.Ssda903;
 /// (directly, or inside a wrapper such as EPISODES). Field elements are named as the CSV columns,
 /// except CHILDID for CHILD and PL for PLACE. Dates dd/mm/yyyy (yyyy-mm-dd is read too).
 /// </summary>
-public static class Ssda903XmlReader
+internal static class Ssda903XmlReader
 {
     public const string RootElement = "EXPSSDA903";
     public const string ElementUnknownRule = "ELEMENT-UNKNOWN";

@@ -9,7 +9,7 @@ namespace Lodestar.Formats.Validation;
 /// where the DfE has one; Lodestar's own checks start "LS-". The census period of a row is the
 /// collection year of its file (1 April to 31 March, the reference date).
 /// </summary>
-public static class CinValidator
+internal static class CinValidator
 {
     private const string Return = "CIN";
     private static readonly List<(ValidationRule Rule, Action<Context, ValidationRule> Run)> Checks = [];

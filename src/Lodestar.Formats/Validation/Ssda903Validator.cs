@@ -10,7 +10,7 @@ namespace Lodestar.Formats.Validation;
 /// rows whose year is unknown. Reading problems (dates and numbers that cannot be read, blank CHILD,
 /// unknown columns) are reported by the readers under their own ids (DATE-FORMAT, DATE-IMPOSSIBLE …).
 /// </summary>
-public static class Ssda903Validator
+internal static class Ssda903Validator
 {
     private const string Return = "903";
     private static readonly List<(ValidationRule Rule, Action<Context, ValidationRule> Run)> Checks = [];

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Lodestar.Web.Actions;
 
 /// <summary>One benefit as the API gives it (the fields of <c>lodestar benefits report --format json</c>).</summary>
-public sealed record BenefitResponse(
+internal sealed record BenefitResponse(
     string Id,
     string Description,
     bool Financial,
@@ -26,7 +26,7 @@ public sealed record BenefitResponse(
     IReadOnlyList<RealisedValue> Realised);
 
 /// <summary>A benefits register with its totals.</summary>
-public sealed record BenefitsRegisterResponse(
+internal sealed record BenefitsRegisterResponse(
     string Id,
     string Title,
     string? Source,
@@ -46,7 +46,7 @@ public sealed record BenefitsRegisterResponse(
 /// The JSON API of action plans, savings plans and benefits registers (docs/web.md), in the JSON of the
 /// <c>lodestar</c> commands (<see cref="ActionsJson"/>). Read-only; every endpoint needs a signed-in user.
 /// </summary>
-public static class ActionsApi
+internal static class ActionsApi
 {
     public static void MapActionsApi(this IEndpointRouteBuilder app)
     {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lodestar.Web.Actions;
 
 /// <summary>One plan in the list: its RAG and deliverable counts on a date.</summary>
-public sealed record ActionPlanSummary(
+internal sealed record ActionPlanSummary(
     string Id,
     string Title,
     string? Council,
@@ -22,10 +22,10 @@ public sealed record ActionPlanSummary(
     int Overdue);
 
 /// <summary>A stored savings plan in the list.</summary>
-public sealed record SavingsPlanSummary(string Id, string Title, string? ActionPlanId);
+internal sealed record SavingsPlanSummary(string Id, string Title, string? ActionPlanId);
 
 /// <summary>What the action plan, savings and benefits pages and API share: reading dates, loading summaries, RAG tag classes.</summary>
-public static class ActionsViews
+internal static class ActionsViews
 {
     /// <summary>Today in the app's clock (UTC date), the default as-at date.</summary>
     public static DateOnly Today(TimeProvider clock)

@@ -13,7 +13,7 @@ namespace Lodestar.Web.Demo;
 /// DfE's published benchmarks (samples/benchmarks). The synthetic child-level returns are generated
 /// separately by <see cref="Application.Returns.StatutoryDataStore"/>.
 /// </summary>
-public static class DemoContent
+internal static class DemoContent
 {
     /// <summary>Who the demo's imports are by, in the audit log.</summary>
     public const string Actor = "demo";

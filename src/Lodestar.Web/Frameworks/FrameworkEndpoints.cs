@@ -11,16 +11,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Lodestar.Web.Frameworks;
 
 /// <summary>A framework in GET /api/frameworks.</summary>
-public sealed record FrameworkListItem(string Id, string Title, string? Owner, int Nodes, int Measures);
+internal sealed record FrameworkListItem(string Id, string Title, string? Owner, int Nodes, int Measures);
 
 /// <summary>The query of the scorecard endpoints: council (DfE code or LA number) and reporting year.</summary>
-public sealed record ScorecardQuery(string? Council, int? Year);
+internal sealed record ScorecardQuery(string? Council, int? Year);
 
 /// <summary>The query of GET /api/benchmarks.</summary>
-public sealed record BenchmarkQuery(string? Council, string? Measure, int? Year);
+internal sealed record BenchmarkQuery(string? Council, string? Measure, int? Year);
 
 /// <summary>The frameworks, scorecard and benchmark services and the JSON API (GET only; signed in).</summary>
-public static class FrameworkEndpoints
+internal static class FrameworkEndpoints
 {
     /// <summary>The stores and the scorecard service, scoped to a request.</summary>
     public static void AddFrameworks(this IServiceCollection services)

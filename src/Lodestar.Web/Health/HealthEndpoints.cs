@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Lodestar.Web.Health;
 
-public static class HealthEndpoints
+internal static class HealthEndpoints
 {
     /// <summary>
     /// <c>GET /health</c>: 200 with status "Healthy" when the database answers, 503 otherwise.

@@ -8,17 +8,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Lodestar.Web.Kpis;
 
 /// <summary>Query of <c>GET /api/kpis</c>: a council, the periods (see <see cref="KpiPeriodQuery"/>) and optionally some KPI ids.</summary>
-public sealed record KpiResultsRequest(string? Council, string? Year, string? From, string? To, string? Series, string? Kpi);
+internal sealed record KpiResultsRequest(string? Council, string? Year, string? From, string? To, string? Series, string? Kpi);
 
 /// <summary>Query of <c>GET /api/kpis/{id}/explain</c>: a council and one period (year, or from and to).</summary>
-public sealed record KpiExplainRequest(string? Council, string? Year, string? From, string? To);
+internal sealed record KpiExplainRequest(string? Council, string? Year, string? From, string? To);
 
 /// <summary>
 /// The KPI JSON API. <c>GET /api/kpis</c> (any signed-in user) gives results; <c>GET /api/kpis/{id}/explain</c>
 /// (child-level role) gives the children behind one and writes an audit entry. 400 for a bad period or KPI
 /// id, 404 for a council without data.
 /// </summary>
-public static class KpiApi
+internal static class KpiApi
 {
     public static void MapKpiApi(this IEndpointRouteBuilder endpoints)
     {

@@ -8,7 +8,7 @@ using Lodestar.Metrics.Kpis;
 namespace Lodestar.Web.Kpis;
 
 /// <summary>How the pages write KPI values: by unit, and "No data" for a null value (never 0).</summary>
-public static class KpiDisplay
+internal static class KpiDisplay
 {
     public const string NoData = "No data";
 

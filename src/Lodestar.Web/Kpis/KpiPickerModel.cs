@@ -4,7 +4,7 @@ namespace Lodestar.Web.Kpis;
 /// <param name="Action">The page the form goes to.</param>
 /// <param name="Councils">The councils with data.</param>
 /// <param name="Selection">The council and year shown.</param>
-public sealed record KpiPickerModel(string Action, IReadOnlyList<string> Councils, KpiSelection Selection)
+internal sealed record KpiPickerModel(string Action, IReadOnlyList<string> Councils, KpiSelection Selection)
 {
     /// <summary>The council's years with data, latest first, and the year shown when it is not one of them.</summary>
     public IReadOnlyList<int> Years =>

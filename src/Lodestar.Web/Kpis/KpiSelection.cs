@@ -7,7 +7,7 @@ using Lodestar.Application.Returns;
 namespace Lodestar.Web.Kpis;
 
 /// <summary>Why a council and year could not be chosen.</summary>
-public enum KpiSelectionProblem
+internal enum KpiSelectionProblem
 {
     None,
 
@@ -25,7 +25,7 @@ public enum KpiSelectionProblem
 /// The council and reporting year a KPI page shows: the council asked for (else the first in the store),
 /// the year asked for (else the latest year the council's returns cover).
 /// </summary>
-public sealed record KpiSelection(string Council, KpiDataset Dataset, IReadOnlyList<int> Years, int Year)
+internal sealed record KpiSelection(string Council, KpiDataset Dataset, IReadOnlyList<int> Years, int Year)
 {
     public const int FirstYear = KpiPeriodQuery.FirstYear;
     public const int LastYear = KpiPeriodQuery.LastYear;

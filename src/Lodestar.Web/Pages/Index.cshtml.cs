@@ -8,7 +8,7 @@ namespace Lodestar.Web.Pages;
 
 /// <summary>The home page: open to all, it shows no data beyond the product and whether setup is needed.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(LodestarDbContext db, SetupCode setup) : PageModel
+internal sealed class IndexModel(LodestarDbContext db, SetupCode setup) : PageModel
 {
     public int CouncilCount { get; private set; }
 

@@ -10,7 +10,7 @@ namespace Lodestar.Web.Pages;
 
 /// <summary>First run only: creates the first administrator, given the one-time setup code.</summary>
 [AllowAnonymous]
-public sealed class SetupModel(SetupCode setup, UserAccounts accounts, AuditLog audit) : PageModel
+internal sealed class SetupModel(SetupCode setup, UserAccounts accounts, AuditLog audit) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter the setup code")]
     public string? Code { get; set; }

@@ -3,7 +3,7 @@ using Lodestar.Application.Returns;
 
 namespace Lodestar.Web.Returns;
 
-public static class StatutoryDataServices
+internal static class StatutoryDataServices
 {
     /// <summary>Registers the store, loaded at first use from <c>Lodestar:Returns:Folder</c> (default: returns in the data folder).</summary>
     public static void AddStatutoryData(this IServiceCollection services, IConfiguration configuration, string dataFolder)

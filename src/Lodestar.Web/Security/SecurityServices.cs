@@ -14,7 +14,7 @@ namespace Lodestar.Web.Security;
 /// (<c>[AllowAnonymous]</c>: sign-in, setup, health, the home page), and child-level endpoints need the
 /// <see cref="Roles.ChildLevel"/> role. Cookies are HTTP-only and same-site strict.
 /// </summary>
-public static class SecurityServices
+internal static class SecurityServices
 {
     public const string ChildLevelPolicy = "child-level";
     public const string EditorPolicy = "editor";

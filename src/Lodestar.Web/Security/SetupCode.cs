@@ -8,7 +8,7 @@ namespace Lodestar.Web.Security;
 /// <c>&lt;data folder&gt;/setup-code.txt</c>; whoever can read that file (the person who installed the app)
 /// enters it at <c>/setup</c> to create the first administrator. The code is never written to the log.
 /// </summary>
-public sealed class SetupCode(string dataFolder)
+internal sealed class SetupCode(string dataFolder)
 {
     private string? _code;
 

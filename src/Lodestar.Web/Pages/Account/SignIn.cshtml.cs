@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lodestar.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class SignInModel(UserAccounts accounts, AuditLog audit) : PageModel
+internal sealed class SignInModel(UserAccounts accounts, AuditLog audit) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your user name")]
     public string? UserName { get; set; }

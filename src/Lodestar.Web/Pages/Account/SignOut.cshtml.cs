@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Account;
 
-public sealed class SignOutModel : PageModel
+internal sealed class SignOutModel : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 

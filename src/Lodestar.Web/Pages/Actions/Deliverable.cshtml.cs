@@ -14,7 +14,7 @@ namespace Lodestar.Web.Pages.Actions;
 /// /actions/{id}/deliverables/{number}: a deliverable with its history, a progress update form (editors) and
 /// a RAG override form (managers). Each post appends one history entry and one audit entry in one SaveChanges.
 /// </summary>
-public sealed class DeliverableModel(LodestarDbContext db, AuditLog audit, TimeProvider clock, IAuthorizationService authorization) : PageModel
+internal sealed class DeliverableModel(LodestarDbContext db, AuditLog audit, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     /// <summary>The override choice that clears the override in force.</summary>
     public const string ClearOverride = "None";
@@ -175,7 +175,7 @@ public sealed class DeliverableModel(LodestarDbContext db, AuditLog audit, TimeP
 }
 
 /// <summary>One line of a deliverable's history.</summary>
-public sealed record HistoryEntry(DateOnly Date, string Kind, string By, string Text, ActionRag? Rag, bool Clears);
+internal sealed record HistoryEntry(DateOnly Date, string Kind, string By, string Text, ActionRag? Rag, bool Clears);
 
 /// <summary>A GOV.UK radio group for a RAG (partial _RagRadios), with its error from model state.</summary>
-public sealed record RagRadios(string Name, string Legend, string? Value, IReadOnlyList<(string Value, string Label)> Choices);
+internal sealed record RagRadios(string Name, string Legend, string? Value, IReadOnlyList<(string Value, string Label)> Choices);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lodestar.Web.Pages.Actions;
 
 /// <summary>/actions: every stored action plan with its deliverables counted by RAG and by priority.</summary>
-public sealed class IndexModel(LodestarDbContext db, TimeProvider clock) : PageModel
+internal sealed class IndexModel(LodestarDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? AsAt { get; set; }

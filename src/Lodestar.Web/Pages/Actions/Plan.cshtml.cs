@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lodestar.Web.Pages.Actions;
 
 /// <summary>/actions/{id}?asAt=: a plan's status on a date (today by default).</summary>
-public sealed class PlanModel(LodestarDbContext db, TimeProvider clock) : PageModel
+internal sealed class PlanModel(LodestarDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? AsAt { get; set; }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lodestar.Web.Pages.Admin;
 
 [Authorize(Policy = SecurityServices.AdminPolicy)]
-public sealed class AuditModel(AuditLog audit) : PageModel
+internal sealed class AuditModel(AuditLog audit) : PageModel
 {
     public IReadOnlyList<AuditEventEntity> Events { get; private set; } = [];
 

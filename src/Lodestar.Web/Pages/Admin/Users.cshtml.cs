@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lodestar.Web.Pages.Admin;
 
 [Authorize(Policy = SecurityServices.AdminPolicy)]
-public sealed class UsersModel(LodestarDbContext db, UserAccounts accounts, AuditLog audit) : PageModel
+internal sealed class UsersModel(LodestarDbContext db, UserAccounts accounts, AuditLog audit) : PageModel
 {
     public IReadOnlyList<UserEntity> Users { get; private set; } = [];
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lodestar.Web.Pages.Benefits;
 
 /// <summary>/benefits: every stored benefits register with its benefits and totals.</summary>
-public sealed class IndexModel(LodestarDbContext db) : PageModel
+internal sealed class IndexModel(LodestarDbContext db) : PageModel
 {
     public IReadOnlyList<BenefitsRegister> Registers { get; private set; } = [];
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Frameworks;
 
-public sealed class IndexModel(FrameworkStore store) : PageModel
+internal sealed class IndexModel(FrameworkStore store) : PageModel
 {
     public IReadOnlyList<FrameworkSummary> Frameworks { get; private set; } = [];
 

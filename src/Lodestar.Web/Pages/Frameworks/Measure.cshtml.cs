@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Frameworks;
 
-public sealed class MeasureModel(ScorecardService service, Importer importer, IAuthorizationService authorization, TimeProvider clock) : PageModel
+internal sealed class MeasureModel(ScorecardService service, Importer importer, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     /// <summary>How many reporting years of history the page shows.</summary>
     public const int HistoryYears = 6;

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Frameworks;
 
-public sealed class ScorecardModel(ScorecardService service) : PageModel
+internal sealed class ScorecardModel(ScorecardService service) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";

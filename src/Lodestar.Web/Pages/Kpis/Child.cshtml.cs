@@ -14,7 +14,7 @@ namespace Lodestar.Web.Pages.Kpis;
 /// (the engine's ExplainChild reasons). Child-level: needs the role, and every view is audited.
 /// </summary>
 [Authorize(Policy = SecurityServices.ChildLevelPolicy)]
-public sealed class ChildModel(StatutoryDataStore store, ChildLevelKpis childLevel, TimeProvider clock) : PageModel
+internal sealed class ChildModel(StatutoryDataStore store, ChildLevelKpis childLevel, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Council { get; set; }

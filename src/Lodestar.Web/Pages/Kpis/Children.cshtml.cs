@@ -14,7 +14,7 @@ namespace Lodestar.Web.Pages.Kpis;
 /// reporting year. Child-level: needs the role, and every view is written to the audit log before it is shown.
 /// </summary>
 [Authorize(Policy = SecurityServices.ChildLevelPolicy)]
-public sealed class ChildrenModel(StatutoryDataStore store, ChildLevelKpis childLevel, TimeProvider clock) : PageModel
+internal sealed class ChildrenModel(StatutoryDataStore store, ChildLevelKpis childLevel, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Council { get; set; }

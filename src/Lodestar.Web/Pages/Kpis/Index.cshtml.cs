@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lodestar.Web.Pages.Kpis;
 
 /// <summary><c>/kpis</c>: every KPI of one council for one reporting year.</summary>
-public sealed class IndexModel(StatutoryDataStore store, TimeProvider clock) : PageModel
+internal sealed class IndexModel(StatutoryDataStore store, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Council { get; set; }

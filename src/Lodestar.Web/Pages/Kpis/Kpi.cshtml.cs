@@ -13,7 +13,7 @@ namespace Lodestar.Web.Pages.Kpis;
 /// <c>/kpis/{id}</c>: one KPI's definition, its value for the reporting year, and a monthly series over
 /// every year the council's returns cover (chart and table of the same numbers).
 /// </summary>
-public sealed class KpiModel(StatutoryDataStore store, TimeProvider clock) : PageModel
+internal sealed class KpiModel(StatutoryDataStore store, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Council { get; set; }

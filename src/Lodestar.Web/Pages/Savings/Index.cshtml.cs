@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lodestar.Web.Pages.Savings;
 
 /// <summary>/savings: the stored savings plans.</summary>
-public sealed class IndexModel(LodestarDbContext db) : PageModel
+internal sealed class IndexModel(LodestarDbContext db) : PageModel
 {
     public IReadOnlyList<SavingsPlanSummary> Plans { get; private set; } = [];
 

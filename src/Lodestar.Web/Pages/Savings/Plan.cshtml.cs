@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lodestar.Web.Pages.Savings;
 
 /// <summary>/savings/{plan}?year=: plan vs delivered vs forecast by objective, placement type and year, and the reconciliation.</summary>
-public sealed class PlanModel(LodestarDbContext db, StatutoryDataStore returns) : PageModel
+internal sealed class PlanModel(LodestarDbContext db, StatutoryDataStore returns) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Year { get; set; }

@@ -9,7 +9,7 @@ namespace Lodestar.Web.Pages.Values;
 
 /// <summary>Upload a CSV or XLSX of periodic values (docs/frameworks.md): all or nothing, every problem with its row and column.</summary>
 [Authorize(Policy = SecurityServices.EditorPolicy)]
-public sealed class ImportModel(Importer importer) : PageModel
+internal sealed class ImportModel(Importer importer) : PageModel
 {
     /// <summary>Larger files are refused before reading.</summary>
     public const long MaxBytes = 10 * 1024 * 1024;
