@@ -47,31 +47,7 @@ public static class PeriodicValuesFile
             return Result.Failure<IReadOnlyList<PeriodicValue>>(Problem.InFile(file, "the file is empty: expected a header row measure,council,period,value"));
         }
 
-        var (headerRow, header) = rows[0];
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < header.Length; i++)
-        {
-            var name = header[i].Trim().ToLowerInvariant();
-            if (name.Length == 0)
-            {
-                continue;
-            }
-
-            if (!Required.Contains(name) && !Optional.Contains(name))
-            {
-                problems.Add(new Problem(file, headerRow, null, header[i], $"unknown column '{header[i]}': columns are {string.Join(", ", Required.Concat(Optional))}"));
-            }
-            else if (!columns.TryAdd(name, i))
-            {
-                problems.Add(new Problem(file, headerRow, null, header[i], $"column '{name}' appears twice"));
-            }
-        }
-
-        foreach (var missing in Required.Where(r => !columns.ContainsKey(r)))
-        {
-            problems.Add(new Problem(file, headerRow, null, null, $"column '{missing}' is missing"));
-        }
-
+        var columns = HeaderColumns.Read(file, rows[0], Required, Optional, problems);
         if (problems.Count > 0)
         {
             return Result.Failure<IReadOnlyList<PeriodicValue>>(problems);

@@ -34,7 +34,7 @@ public static class TargetsFile
             return Result.Failure<IReadOnlyList<Target>>(Problem.InFile(file, "the file is empty: expected a header row measure,council,period,value"));
         }
 
-        var columns = Columns(file, rows[0], problems);
+        var columns = HeaderColumns.Read(file, rows[0], Required, Optional, problems);
         if (problems.Count > 0)
         {
             return Result.Failure<IReadOnlyList<Target>>(problems);
@@ -118,34 +118,5 @@ public static class TargetsFile
         }
 
         return problems.Count == 0 ? Result.Success<IReadOnlyList<Target>>(targets) : Result.Failure<IReadOnlyList<Target>>(problems);
-    }
-
-    private static Dictionary<string, int> Columns(string file, (int Row, string[] Cells) header, List<Problem> problems)
-    {
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < header.Cells.Length; i++)
-        {
-            var name = header.Cells[i].Trim().ToLowerInvariant();
-            if (name.Length == 0)
-            {
-                continue;
-            }
-
-            if (!Required.Contains(name) && !Optional.Contains(name))
-            {
-                problems.Add(new Problem(file, header.Row, null, header.Cells[i], $"unknown column '{header.Cells[i]}': columns are {string.Join(", ", Required.Concat(Optional))}"));
-            }
-            else if (!columns.TryAdd(name, i))
-            {
-                problems.Add(new Problem(file, header.Row, null, header.Cells[i], $"column '{name}' appears twice"));
-            }
-        }
-
-        foreach (var missing in Required.Where(r => !columns.ContainsKey(r)))
-        {
-            problems.Add(new Problem(file, header.Row, null, null, $"column '{missing}' is missing"));
-        }
-
-        return columns;
     }
 }
