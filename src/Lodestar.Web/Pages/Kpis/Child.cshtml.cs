@@ -1,11 +1,8 @@
 using Lodestar.Application.Kpis;
-using Lodestar.Metrics.Kpis;
-using Lodestar.Web.Kpis;
 using Lodestar.Application.Returns;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Kpis;
 
@@ -14,18 +11,8 @@ namespace Lodestar.Web.Pages.Kpis;
 /// (the engine's ExplainChild reasons). Child-level: needs the role, and every view is audited.
 /// </summary>
 [Authorize(Policy = SecurityServices.ChildLevelPolicy)]
-internal sealed class ChildModel(StatutoryDataStore store, ChildLevelKpis childLevel, TimeProvider clock) : PageModel
+internal sealed class ChildModel(StatutoryDataStore store, ChildLevelKpis childLevel, TimeProvider clock) : KpiPageModel(store, clock)
 {
-    [BindProperty(SupportsGet = true)]
-    public string? Council { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public int? Year { get; set; }
-
-    public KpiDefinition Definition { get; private set; } = KpiCatalog.All[0];
-
-    public KpiSelection Selection { get; private set; } = null!;
-
     public string ChildId { get; private set; } = string.Empty;
 
     public bool InNumerator { get; private set; }
@@ -36,30 +23,17 @@ internal sealed class ChildModel(StatutoryDataStore store, ChildLevelKpis childL
 
     public async Task<IActionResult> OnGetAsync(string id, string childId, CancellationToken cancellationToken)
     {
-        if (KpiCatalog.Find(id) is not { } definition)
+        if (Resolve(id) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
-        if (!ModelState.IsValid)
-        {
-            return BadRequest();
-        }
-
-        var (selection, problem) = KpiSelection.Resolve(store, Council, Year, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        if (problem != KpiSelectionProblem.None)
-        {
-            return problem == KpiSelectionProblem.BadYear ? BadRequest() : NotFound();
-        }
-
-        var child = await childLevel.ExplainChildAsync(User.Identity?.Name ?? "unknown", definition, selection!.Council, selection.Period, childId, cancellationToken);
+        var child = await childLevel.ExplainChildAsync(User.Identity?.Name ?? "unknown", Definition, Selection.Council, Selection.Period, childId, cancellationToken);
         if (child is null)
         {
             return NotFound();
         }
 
-        Definition = definition;
-        Selection = selection;
         ChildId = childId;
         Reasons = child.Reasons;
         InNumerator = child.InNumerator;

@@ -1,6 +1,6 @@
+using Lodestar.Application.Returns;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Web.Kpis;
-using Lodestar.Application.Returns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,11 +1,10 @@
 using System.Text.Json;
+using Lodestar.Application.Returns;
 using Lodestar.Data.Security;
 using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Web.Kpis;
-using Lodestar.Application.Returns;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Kpis;
 
@@ -13,19 +12,9 @@ namespace Lodestar.Web.Pages.Kpis;
 /// <c>/kpis/{id}</c>: one KPI's definition, its value for the reporting year, and a monthly series over
 /// every year the council's returns cover (chart and table of the same numbers).
 /// </summary>
-internal sealed class KpiModel(StatutoryDataStore store, TimeProvider clock) : PageModel
+internal sealed class KpiModel(StatutoryDataStore store, TimeProvider clock) : KpiPageModel(store, clock)
 {
-    [BindProperty(SupportsGet = true)]
-    public string? Council { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public int? Year { get; set; }
-
-    public KpiDefinition Definition { get; private set; } = KpiCatalog.All[0];
-
-    public KpiSelection Selection { get; private set; } = null!;
-
-    public KpiPickerModel Picker => new($"/kpis/{Definition.Id}", store.Councils, Selection);
+    public KpiPickerModel Picker => new($"/kpis/{Definition.Id}", Store.Councils, Selection);
 
     /// <summary>The results for the year: one, or one per category.</summary>
     public IReadOnlyList<KpiResult> YearResults { get; private set; } = [];
@@ -43,38 +32,25 @@ internal sealed class KpiModel(StatutoryDataStore store, TimeProvider clock) : P
 
     public IActionResult OnGet(string id)
     {
-        if (KpiCatalog.Find(id) is not { } definition)
+        if (Resolve(id) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
-        if (!ModelState.IsValid)
-        {
-            return BadRequest();
-        }
-
-        var (selection, problem) = KpiSelection.Resolve(store, Council, Year, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        if (problem != KpiSelectionProblem.None)
-        {
-            return problem == KpiSelectionProblem.BadYear ? BadRequest() : NotFound();
-        }
-
-        Definition = definition;
-        Selection = selection!;
-        YearResults = store.Compute(Selection.Council, [Selection.Period], [definition.Id]);
+        YearResults = Store.Compute(Selection.Council, [Selection.Period], [Definition.Id]);
 
         var first = Period.ReportingYear(Math.Min(Selection.EarliestYear, Selection.Year));
         var last = Period.ReportingYear(Math.Max(Selection.LatestYear, Selection.Year));
         Months = Period.Series(PeriodKind.Month, first.Start, last.End);
-        var series = store.Compute(Selection.Council, Months, [definition.Id]);
+        var series = Store.Compute(Selection.Council, Months, [Definition.Id]);
         Series = [.. series.GroupBy(r => r.Category ?? string.Empty).Select(g => (g.Key, (IReadOnlyList<KpiResult>)[.. g.OrderBy(r => r.PeriodStart)]))];
         ChartJson = JsonSerializer.Serialize(new
         {
-            unit = KpiDisplay.Unit(definition.Unit),
+            unit = KpiDisplay.Unit(Definition.Unit),
             labels = Months.Select(KpiDisplay.Month),
             datasets = Series.Select(s => new
             {
-                label = s.Category.Length == 0 ? definition.Name : s.Category,
+                label = s.Category.Length == 0 ? Definition.Name : s.Category,
                 data = s.Results.Select(r => r.Value is { } v && double.IsFinite(v) ? Math.Round(v, 3) : (double?)null),
             }),
         });
