@@ -131,7 +131,7 @@ public sealed class ScorecardService(LodestarDbContext db, FrameworkStore framew
 
     /// <summary>The DfE comparison for a measure, council and reporting year, by the measure's own polarity; null when not benchmarked.</summary>
     public async Task<BenchmarkComparison?> CompareAsync(Measure measure, Council council, int year, CancellationToken cancellationToken) =>
-        await benchmarks.CompareAsync(council.LaNumber, BenchmarkId(measure), year.ToString(System.Globalization.CultureInfo.InvariantCulture), PolarityOf(measure), cancellationToken);
+        await benchmarks.CompareAsync(council.LaNumber, BenchmarkId(measure), year, PolarityOf(measure), cancellationToken);
 
     /// <summary>The KPI plug-in: the engine's value for (KPI, council, period), computed once for these periods.</summary>
     private Func<string, string, Period, MeasureValue?> Kpis(string council, IReadOnlyList<Period> periods)

@@ -7,6 +7,7 @@ using Lodestar.Application.Imports;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Benchmarks;
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats.Benchmarks;
 
@@ -89,7 +90,7 @@ internal static class BenchmarksCommand
             await output.WriteLineAsync($"{"measure".PadRight(width)}  figures  suppressed  years");
             foreach (var count in counts)
             {
-                var years = count.Years.Count == 1 ? count.Years[0] : $"{count.Years[0]}–{count.Years[^1]}";
+                var years = count.Years.Count == 1 ? count.Years[0].ToString(CultureInfo.InvariantCulture) : $"{count.Years[0]}–{count.Years[^1]}";
                 await output.WriteLineAsync($"{count.MeasureId.PadRight(width)}  {count.Figures,7}  {count.Suppressed,10}  {years}");
             }
 
@@ -107,7 +108,7 @@ internal static class BenchmarksCommand
     {
         var council = new Option<string>("--council") { Description = "The council: old_la_code (e.g. 873) or new_la_code (e.g. E10000003).", Required = true };
         var measure = new Option<string>("--measure") { Description = "The measure id, e.g. cla_rate_per_10k.", Required = true };
-        var year = new Option<string>("--year") { Description = "The DfE year, e.g. 2025 for the year ending 31 March 2025.", Required = true };
+        var year = new Option<string>("--year") { Description = "The DfE reporting year: 2025 (or 2024/25) is 2024-04-01 to 2025-03-31.", Required = true };
         var format = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("show", "Compare a council's figure for a measure and year with England, its region, its statistical neighbours' average, and its rank and quartile among all councils.")
@@ -122,7 +123,14 @@ internal static class BenchmarksCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var measureId = parse.GetValue(measure)!.Trim();
-            var yearLabel = parse.GetValue(year)!.Trim();
+            var yearText = parse.GetValue(year)!.Trim();
+            if (!Period.TryParseYear(yearText, out var reportingYear))
+            {
+                await error.WriteLineAsync($"--year '{yearText}' is not a reporting year: give 2025 (or 2024/25) for 2024-04-01 to 2025-03-31.");
+                return Misuse;
+            }
+
+            var yearLabel = reportingYear.ReportingYearLabel;
             await using var db = open();
             var store = new BenchmarkStore(db);
             var resolved = await store.ResolveCouncilAsync(parse.GetValue(council)!, cancellationToken);

@@ -13,7 +13,9 @@ internal sealed class BenchmarkValueEntity
 {
     public long Id { get; set; }
     public required string MeasureId { get; set; }
-    public required string Year { get; set; }
+
+    /// <summary>The DfE reporting year, by the year it ends in (2025 = 2024-04-01 to 2025-03-31).</summary>
+    public int Year { get; set; }
     public GeographicLevel Level { get; set; }
 
     /// <summary>E92000001 for England, the region code, or the council's old_la_code.</summary>
@@ -75,7 +77,6 @@ internal sealed class BenchmarkValueRecordConfiguration : IEntityTypeConfigurati
             "(\"Value\" IS NULL) <> (\"Suppression\" IS NULL)"));
         value.HasKey(v => v.Id);
         value.Property(v => v.MeasureId).HasMaxLength(80);
-        value.Property(v => v.Year).HasMaxLength(10);
         value.Property(v => v.Level).HasConversion<string>().HasMaxLength(20);
         value.Property(v => v.AreaCode).HasMaxLength(12);
         value.Property(v => v.AreaName).HasMaxLength(120);

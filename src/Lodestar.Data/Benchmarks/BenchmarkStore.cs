@@ -11,7 +11,7 @@ namespace Lodestar.Data.Benchmarks;
 public sealed record BenchmarkCouncil(string LaNumber, string Name);
 
 /// <summary>Figures stored per measure by one import.</summary>
-public sealed record BenchmarkImportCount(string MeasureId, int Figures, int Suppressed, IReadOnlyList<string> Years);
+public sealed record BenchmarkImportCount(string MeasureId, int Figures, int Suppressed, IReadOnlyList<int> Years);
 
 /// <summary>
 /// Stores the DfE benchmarks and answers comparisons from them. Used by the CLI and the web app alike.
@@ -52,7 +52,7 @@ public sealed class BenchmarkStore(LodestarDbContext db)
             var counts = new List<BenchmarkImportCount>();
             foreach (var group in import.Observations.GroupBy(o => o.MeasureId, StringComparer.Ordinal))
             {
-                var years = group.Select(o => o.Year).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+                var years = group.Select(o => o.Year).Distinct().Order().ToArray();
                 await db.Set<BenchmarkValueEntity>()
                     .Where(v => v.MeasureId == group.Key && years.Contains(v.Year))
                     .ExecuteDeleteAsync(cancellationToken);
@@ -176,7 +176,7 @@ public sealed class BenchmarkStore(LodestarDbContext db)
         (await db.Set<BenchmarkMeasureEntity>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId, cancellationToken))?.ToMeasure();
 
     /// <summary>Every area's figure for one measure and year.</summary>
-    public async Task<IReadOnlyList<BenchmarkObservation>> FiguresAsync(string measureId, string year, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<BenchmarkObservation>> FiguresAsync(string measureId, int year, CancellationToken cancellationToken) =>
         (await db.Set<BenchmarkValueEntity>().AsNoTracking()
             .Where(v => v.MeasureId == measureId && v.Year == year)
             .ToListAsync(cancellationToken))
@@ -184,10 +184,8 @@ public sealed class BenchmarkStore(LodestarDbContext db)
         .ToArray();
 
     /// <summary>The years stored for a measure, earliest first.</summary>
-    public async Task<IReadOnlyList<string>> YearsAsync(string measureId, CancellationToken cancellationToken) =>
-        (await db.Set<BenchmarkValueEntity>().Where(v => v.MeasureId == measureId).Select(v => v.Year).Distinct().ToListAsync(cancellationToken))
-        .Order(StringComparer.Ordinal)
-        .ToArray();
+    public async Task<IReadOnlyList<int>> YearsAsync(string measureId, CancellationToken cancellationToken) =>
+        await db.Set<BenchmarkValueEntity>().Where(v => v.MeasureId == measureId).Select(v => v.Year).Distinct().OrderBy(y => y).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<StatisticalNeighbour>> NeighboursAsync(string councilCode, CancellationToken cancellationToken) =>
         (await db.Set<StatisticalNeighbourEntity>().AsNoTracking()
@@ -224,17 +222,17 @@ public sealed class BenchmarkStore(LodestarDbContext db)
     /// Compares a council (old_la_code) with England, its region, its statistical neighbours and all
     /// councils, by the stored measure's polarity. Null when the measure is not stored.
     /// </summary>
-    public Task<BenchmarkComparison?> CompareAsync(string councilCode, string measureId, string year, CancellationToken cancellationToken) =>
+    public Task<BenchmarkComparison?> CompareAsync(string councilCode, string measureId, int year, CancellationToken cancellationToken) =>
         CompareAsync(councilCode, measureId, year, null, cancellationToken);
 
     /// <summary>
-    /// As <see cref="CompareAsync(string, string, string, CancellationToken)"/>; <paramref name="polarity"/>,
+    /// As <see cref="CompareAsync(string, string, int, CancellationToken)"/>; <paramref name="polarity"/>,
     /// when given, overrides the stored measure's (e.g. a framework measure's own polarity).
     /// </summary>
     public async Task<BenchmarkComparison?> CompareAsync(
         string councilCode,
         string measureId,
-        string year,
+        int year,
         Polarity? polarity,
         CancellationToken cancellationToken)
     {

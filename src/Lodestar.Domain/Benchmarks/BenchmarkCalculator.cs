@@ -17,7 +17,7 @@ public static class BenchmarkCalculator
     /// </remarks>
     public static BenchmarkComparison Compare(
         string measureId,
-        string year,
+        int year,
         Polarity polarity,
         IReadOnlyList<BenchmarkObservation> figures,
         string councilCode,

@@ -4,6 +4,7 @@ namespace Lodestar.Domain.Benchmarks;
 
 /// <summary>A council's figure for one measure and year beside England, its region, its statistical neighbours and all councils.</summary>
 /// <remarks>
+/// <c>Year</c>: The DfE reporting year (2025 = 2024-04-01 to 2025-03-31).<br/>
 /// <c>Council</c>: The council's own figure; null when the file has no row for it.<br/>
 /// <c>England</c>: England's figure; null when not published.<br/>
 /// <c>Region</c>: The figure of the region the council is published under; null when unknown.<br/>
@@ -11,7 +12,7 @@ namespace Lodestar.Domain.Benchmarks;
 /// </remarks>
 public sealed record BenchmarkComparison(
     string MeasureId,
-    string Year,
+    int Year,
     Polarity Polarity,
     AreaFigure? Council,
     AreaFigure? England,

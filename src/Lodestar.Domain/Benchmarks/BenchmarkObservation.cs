@@ -15,14 +15,15 @@ public enum GeographicLevel
 /// </summary>
 /// <remarks>
 /// <c>MeasureId</c>: The measure's stable id (a KPI id of the catalogue where one exists).<br/>
-/// <c>Year</c>: The DfE time_period as published, e.g. "2025" for the year ending 31 March 2025.<br/>
+/// <c>Year</c>: The DfE reporting year the figure is for, by the label of the year it ends in: 2025 is
+/// 2024-04-01 to 2025-03-31 (<see cref="Periods.Period.ReportingYearLabel"/>); the reader maps the file's time_period to it.<br/>
 /// <c>AreaCode</c>: E92000001 for England, the region code (E12…/E13…), or the council's three-digit old_la_code.<br/>
 /// <c>RegionCode</c>: For a council, the region it is published under (Inner/Outer London for London boroughs); otherwise null.<br/>
 /// <c>SourceFile</c>: The DfE file the figure came from.<br/>
 /// </remarks>
 public sealed record BenchmarkObservation(
     string MeasureId,
-    string Year,
+    int Year,
     GeographicLevel Level,
     string AreaCode,
     string AreaName,

@@ -50,7 +50,7 @@ public static class DfeBenchmarkReader
             }
         }
 
-        observations = DeriveRates(mapping, observations, diagnostics);
+        observations = DeriveRates(mapping, observations);
         var neighbours = mapping.StatisticalNeighboursFile is { } snFile
             ? StatisticalNeighbourReader.Read(DfeCsvTable.Load(FileIn(directory, snFile)), diagnostics)
             : [];
@@ -92,7 +92,7 @@ public static class DfeBenchmarkReader
         var la = table.ColumnIndex("old_la_code");
         var laName = table.ColumnIndex("la_name");
         var indicator = table.ColumnIndex(mapping.Indicator);
-        var seen = new HashSet<(string Year, GeographicLevel Level, string Code)>();
+        var seen = new HashSet<(int Year, GeographicLevel Level, string Code)>();
         var matched = 0;
 
         foreach (var row in table.Rows)
@@ -130,18 +130,25 @@ public static class DfeBenchmarkReader
                     continue;
             }
 
-            var yearLabel = row.Cell(year).Trim();
-            if (code.Length == 0 || yearLabel.Length == 0)
+            var timePeriod = row.Cell(year).Trim();
+            if (code.Length == 0 || timePeriod.Length == 0)
             {
-                var column = yearLabel.Length == 0 ? "time_period" : geographicLevel == GeographicLevel.LocalAuthority ? "old_la_code" : "area code";
+                var column = timePeriod.Length == 0 ? "time_period" : geographicLevel == GeographicLevel.LocalAuthority ? "old_la_code" : "area code";
                 diagnostics.Add(new Problem(table.File, row.Row, column, null, $"{id}: the row has no {column}."));
                 continue;
             }
 
-            if (!seen.Add((yearLabel, geographicLevel, code)))
+            if (!DfeTimePeriod.TryReadYear(timePeriod, out var reportingYear))
+            {
+                diagnostics.Add(new Problem(table.File, row.Row, "time_period", timePeriod,
+                    $"{id}: not a year Lodestar can place: a time_period is a year ending 31 March (2025) or a financial year (202425)."));
+                continue;
+            }
+
+            if (!seen.Add((reportingYear, geographicLevel, code)))
             {
                 diagnostics.Add(new Problem(table.File, row.Row, mapping.Indicator, row.Cell(indicator),
-                    $"{id}: a second row for {name} ({code}) in {yearLabel}; the filters must select one row per area and year."));
+                    $"{id}: a second row for {name} ({code}) in {reportingYear}; the filters must select one row per area and year."));
                 continue;
             }
 
@@ -164,7 +171,7 @@ public static class DfeBenchmarkReader
                 continue;
             }
 
-            observations.Add(new BenchmarkObservation(id, yearLabel, geographicLevel, code, name, regionCode, value, table.File));
+            observations.Add(new BenchmarkObservation(id, reportingYear, geographicLevel, code, name, regionCode, value, table.File));
         }
 
         if (matched == 0)
@@ -181,8 +188,7 @@ public static class DfeBenchmarkReader
     /// </summary>
     private static List<BenchmarkObservation> DeriveRates(
         BenchmarkMapping mapping,
-        List<BenchmarkObservation> observations,
-        List<Problem> diagnostics)
+        List<BenchmarkObservation> observations)
     {
         var rates = mapping.Measures.Where(m => m.Per10kOf is not null).ToDictionary(m => m.Measure.Id, StringComparer.Ordinal);
         if (rates.Count == 0)
@@ -202,14 +208,7 @@ public static class DfeBenchmarkReader
                 continue;
             }
 
-            if (!int.TryParse(observation.Year, out var year))
-            {
-                diagnostics.Add(new Problem(observation.SourceFile, 0, "time_period", observation.Year,
-                    $"{rate.Measure.Id}: a rate needs a four-digit year to find the denominator's year."));
-                continue;
-            }
-
-            var denominatorYear = (year + rate.DenominatorYearOffset).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var denominatorYear = observation.Year + rate.DenominatorYearOffset;
             denominators.TryGetValue((rate.Per10kOf!, denominatorYear, observation.Level, observation.AreaCode), out var denominator);
             var value = observation.Value.IsSuppressed ? observation.Value
                 : denominator.IsSuppressed ? denominator

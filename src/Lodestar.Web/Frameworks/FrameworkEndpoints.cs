@@ -116,8 +116,7 @@ internal static class FrameworkEndpoints
                 statusCode: StatusCodes.Status404NotFound);
         }
 
-        var year = query.Year!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var comparison = await store.CompareAsync(council.LaNumber, measure.Id, year, cancellationToken);
+        var comparison = await store.CompareAsync(council.LaNumber, measure.Id, query.Year!.Value, cancellationToken);
         return TypedResults.Ok(BenchmarkResponse.From(measure, council, comparison!));
     }
 

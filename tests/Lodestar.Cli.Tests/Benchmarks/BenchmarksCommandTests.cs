@@ -106,6 +106,7 @@ public sealed class BenchmarksCommandTests(ImportedBenchmarks imported) : IClass
         Assert.Equal(68, root.GetProperty("position").GetProperty("rank").GetInt32());
         Assert.Equal(151, root.GetProperty("position").GetProperty("of").GetInt32());
         Assert.Equal("neither", root.GetProperty("measure").GetProperty("polarity").GetString());
+        Assert.Equal(2025, root.GetProperty("year").GetInt32());
     }
 
     [Fact]
@@ -173,6 +174,46 @@ public sealed class BenchmarksCommandTests(ImportedBenchmarks imported) : IClass
 
         Assert.Equal(2, exitCode);
         Assert.Contains("stored years: 2021, 2022, 2023, 2024, 2025", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_FinancialYearText_IsTheYearItEnds()
+    {
+        var (exitCode, output) = await Show("--council", "301", "--measure", "cla_rate_per_10k", "--year", "2024/25", "--format", "json");
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(2025, json.RootElement.GetProperty("year").GetInt32());
+    }
+
+    [Fact]
+    public async Task Show_YearNotAYear_ExitsTwoWithOneLine()
+    {
+        var (exitCode, output) = await Show("--council", "301", "--measure", "cla_rate_per_10k", "--year", "last year");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--year 'last year' is not a reporting year", output, StringComparison.Ordinal);
+        Assert.Single(output.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Import_UnmappableTimePeriod_ExitsOneNamingTheCellAndStoresNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var folder = Directory.CreateTempSubdirectory("lodestar-bench-cli-").FullName;
+        File.WriteAllText(Path.Combine(folder, "f.csv"),
+            "time_period,geographic_level,country_code,region_code,old_la_code,la_name,v\n"
+            + "2025,National,E92000001,,,,12\n"
+            + "2025/26,National,E92000001,,,,13\n");
+        var mapping = Path.Combine(folder, "mapping.yaml");
+        File.WriteAllText(mapping, "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n");
+
+        var (exitCode, output) = await RunAsync(database, "benchmarks", "import", folder, "--mapping", mapping);
+        var (showExit, _) = await RunAsync(database, "benchmarks", "show", "--council", "841", "--measure", "m", "--year", "2025");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("f.csv, line 3, column time_period, value '2025/26'", output, StringComparison.Ordinal);
+        Assert.Equal(2, showExit);
     }
 
     [Fact]

@@ -13,13 +13,13 @@ public sealed class BenchmarkStoreTests
     private static readonly BenchmarkMeasure Rereferrals =
         new(Measure, "Re-referrals within 12 months (%)", "percent", Polarity.LowerIsBetter, "c1.csv: column rereferral_percent");
 
-    private static BenchmarkObservation England(string year, decimal value) =>
+    private static BenchmarkObservation England(int year, decimal value) =>
         new(Measure, year, GeographicLevel.National, "E92000001", "England", null, BenchmarkValue.Of(value), "c1.csv");
 
-    private static BenchmarkObservation Region(string year, decimal value) =>
+    private static BenchmarkObservation Region(int year, decimal value) =>
         new(Measure, year, GeographicLevel.Regional, "E13000002", "Outer London", null, BenchmarkValue.Of(value), "c1.csv");
 
-    private static BenchmarkObservation Council(string year, string code, BenchmarkValue value) =>
+    private static BenchmarkObservation Council(int year, string code, BenchmarkValue value) =>
         new(Measure, year, GeographicLevel.LocalAuthority, code, $"Council {code}", "E13000002", value, "c1.csv");
 
     private static StatisticalNeighbour[] NeighboursOf301(params string[] codes) =>
@@ -39,11 +39,11 @@ public sealed class BenchmarkStoreTests
             var counts = await new BenchmarkStore(db).ImportAsync(
                 Import(
                     [
-                        England("2025", 22.6m), Region("2025", 20.1m),
-                        Council("2025", "301", BenchmarkValue.Of(18.5m)),
-                        Council("2025", "308", BenchmarkValue.Of(30m)),
-                        Council("2025", "313", BenchmarkValue.Suppressed("c")),
-                        Council("2025", "302", BenchmarkValue.Of(24m)),
+                        England(2025, 22.6m), Region(2025, 20.1m),
+                        Council(2025, "301", BenchmarkValue.Of(18.5m)),
+                        Council(2025, "308", BenchmarkValue.Of(30m)),
+                        Council(2025, "313", BenchmarkValue.Suppressed("c")),
+                        Council(2025, "302", BenchmarkValue.Of(24m)),
                     ],
                     NeighboursOf301("308", "313", "302")),
                 ct);
@@ -54,7 +54,7 @@ public sealed class BenchmarkStoreTests
 
         await using (var db = database.CreateContext())
         {
-            var result = await new BenchmarkStore(db).CompareAsync("301", Measure, "2025", ct);
+            var result = await new BenchmarkStore(db).CompareAsync("301", Measure, 2025, ct);
 
             Assert.NotNull(result);
             Assert.Equal(Polarity.LowerIsBetter, result.Polarity);
@@ -79,18 +79,18 @@ public sealed class BenchmarkStoreTests
         await using (var db = database.CreateContext())
         {
             var store = new BenchmarkStore(db);
-            await store.ImportAsync(Import([England("2024", 21m), England("2025", 22m), Council("2025", "301", BenchmarkValue.Of(5m))]), ct);
-            await store.ImportAsync(Import([England("2025", 23m)]), ct);
+            await store.ImportAsync(Import([England(2024, 21m), England(2025, 22m), Council(2025, "301", BenchmarkValue.Of(5m))]), ct);
+            await store.ImportAsync(Import([England(2025, 23m)]), ct);
         }
 
         await using (var db = database.CreateContext())
         {
             var store = new BenchmarkStore(db);
-            var figures2025 = await store.FiguresAsync(Measure, "2025", ct);
+            var figures2025 = await store.FiguresAsync(Measure, 2025, ct);
             var england2025 = Assert.Single(figures2025);
             Assert.Equal(BenchmarkValue.Of(23m), england2025.Value);
-            Assert.Equal(BenchmarkValue.Of(21m), Assert.Single(await store.FiguresAsync(Measure, "2024", ct)).Value);
-            Assert.Equal(["2024", "2025"], await store.YearsAsync(Measure, ct));
+            Assert.Equal(BenchmarkValue.Of(21m), Assert.Single(await store.FiguresAsync(Measure, 2024, ct)).Value);
+            Assert.Equal([2024, 2025], await store.YearsAsync(Measure, ct));
         }
     }
 
@@ -102,7 +102,7 @@ public sealed class BenchmarkStoreTests
         var ct = TestContext.Current.CancellationToken;
         await using (var db = database.CreateContext())
         {
-            await new BenchmarkStore(db).ImportAsync(Import([England("2025", 22m)], NeighboursOf301("308")), ct);
+            await new BenchmarkStore(db).ImportAsync(Import([England(2025, 22m)], NeighboursOf301("308")), ct);
         }
 
         await using (var db = database.CreateContext())
@@ -110,7 +110,7 @@ public sealed class BenchmarkStoreTests
             // Two rows for England in 2025 break the unique index at save time, after the old rows were deleted.
             var broken = new BenchmarkImport(
                 [Rereferrals, Rereferrals with { Id = "cpp_subsequent" }],
-                [England("2025", 30m), England("2025", 31m)],
+                [England(2025, 30m), England(2025, 31m)],
                 NeighboursOf301("302"));
 
             await Assert.ThrowsAnyAsync<DbUpdateException>(() => new BenchmarkStore(db).ImportAsync(broken, ct));
@@ -119,7 +119,7 @@ public sealed class BenchmarkStoreTests
         await using (var db = database.CreateContext())
         {
             var store = new BenchmarkStore(db);
-            Assert.Equal(BenchmarkValue.Of(22m), Assert.Single(await store.FiguresAsync(Measure, "2025", ct)).Value);
+            Assert.Equal(BenchmarkValue.Of(22m), Assert.Single(await store.FiguresAsync(Measure, 2025, ct)).Value);
             Assert.Null(await store.FindMeasureAsync("cpp_subsequent", ct));
             Assert.Equal("308", Assert.Single(await store.NeighboursAsync("301", ct)).NeighbourCode);
         }
@@ -133,7 +133,7 @@ public sealed class BenchmarkStoreTests
         var ct = TestContext.Current.CancellationToken;
         // 450 figures: two full commands of 200 rows and one of 50; every seventh is suppressed "x".
         var figures = Enumerable.Range(1, 450)
-            .Select(i => Council("2025", $"A{i:000}", i % 7 == 0 ? BenchmarkValue.Suppressed("x") : BenchmarkValue.Of(i / 8m)))
+            .Select(i => Council(2025, $"A{i:000}", i % 7 == 0 ? BenchmarkValue.Suppressed("x") : BenchmarkValue.Of(i / 8m)))
             .ToArray();
         await using (var db = database.CreateContext())
         {
@@ -142,7 +142,7 @@ public sealed class BenchmarkStoreTests
 
         await using (var db = database.CreateContext())
         {
-            var stored = (await new BenchmarkStore(db).FiguresAsync(Measure, "2025", ct)).ToDictionary(o => o.AreaCode);
+            var stored = (await new BenchmarkStore(db).FiguresAsync(Measure, 2025, ct)).ToDictionary(o => o.AreaCode);
 
             Assert.Equal(450, stored.Count);
             Assert.Equal(BenchmarkValue.Of(0.125m), stored["A001"].Value);
@@ -193,7 +193,7 @@ public sealed class BenchmarkStoreTests
         var ct = TestContext.Current.CancellationToken;
         await using var db = database.CreateContext();
         var store = new BenchmarkStore(db);
-        await store.ImportAsync(Import([new(Measure, "2022", GeographicLevel.LocalAuthority, "909", "Cumbria", "E12000002", BenchmarkValue.Of(20m), "c1.csv")]), ct);
+        await store.ImportAsync(Import([new(Measure, 2022, GeographicLevel.LocalAuthority, "909", "Cumbria", "E12000002", BenchmarkValue.Of(20m), "c1.csv")]), ct);
 
         Assert.Equal(new BenchmarkCouncil("909", "Cumbria"), await store.ResolveCouncilAsync("909", ct));
     }
@@ -206,9 +206,9 @@ public sealed class BenchmarkStoreTests
         var ct = TestContext.Current.CancellationToken;
         await using var db = database.CreateContext();
         var store = new BenchmarkStore(db);
-        await store.ImportAsync(Import([England("2025", 20m)], NeighboursOf301("302")), ct);
+        await store.ImportAsync(Import([England(2025, 20m)], NeighboursOf301("302")), ct);
 
-        var result = await store.CompareAsync("301", Measure, "2025", ct);
+        var result = await store.CompareAsync("301", Measure, 2025, ct);
 
         // samples/councils.tsv: E09000003 302 Barnet.
         var neighbour = Assert.Single(result!.Neighbours.Neighbours);
@@ -224,11 +224,11 @@ public sealed class BenchmarkStoreTests
         var ct = TestContext.Current.CancellationToken;
         await using var db = database.CreateContext();
         var store = new BenchmarkStore(db);
-        await store.ImportAsync(Import([Council("2025", "301", BenchmarkValue.Of(10m)), Council("2025", "302", BenchmarkValue.Of(20m))]), ct);
+        await store.ImportAsync(Import([Council(2025, "301", BenchmarkValue.Of(10m)), Council(2025, "302", BenchmarkValue.Of(20m))]), ct);
 
         // Stored polarity is lower-is-better: 10 ranks 1st of 2. Higher-is-better given: 10 ranks 2nd.
-        Assert.Equal(1, (await store.CompareAsync("301", Measure, "2025", ct))!.Position!.Rank);
-        var overridden = await store.CompareAsync("301", Measure, "2025", Polarity.HigherIsBetter, ct);
+        Assert.Equal(1, (await store.CompareAsync("301", Measure, 2025, ct))!.Position!.Rank);
+        var overridden = await store.CompareAsync("301", Measure, 2025, Polarity.HigherIsBetter, ct);
         Assert.Equal(2, overridden!.Position!.Rank);
         Assert.Equal(Polarity.HigherIsBetter, overridden.Polarity);
     }
@@ -240,6 +240,6 @@ public sealed class BenchmarkStoreTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateContext();
 
-        Assert.Null(await new BenchmarkStore(db).CompareAsync("301", "no_such_measure", "2025", TestContext.Current.CancellationToken));
+        Assert.Null(await new BenchmarkStore(db).CompareAsync("301", "no_such_measure", 2025, TestContext.Current.CancellationToken));
     }
 }

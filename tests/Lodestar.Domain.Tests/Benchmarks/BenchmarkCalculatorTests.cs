@@ -6,7 +6,7 @@ namespace Lodestar.Domain.Tests.Benchmarks;
 public sealed class BenchmarkCalculatorTests
 {
     private const string Measure = "cla_placements_3plus";
-    private const string Year = "2025";
+    private const int Year = 2025;
 
     private static BenchmarkObservation Council(string code, BenchmarkValue value, string region = "E12000001") =>
         new(Measure, Year, GeographicLevel.LocalAuthority, code, $"Council {code}", region, value, "test.csv");

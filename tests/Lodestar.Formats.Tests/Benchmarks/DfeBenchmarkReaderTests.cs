@@ -20,10 +20,10 @@ public sealed class DfeBenchmarkReaderTests
         return RealFiles.Value;
     }
 
-    private static BenchmarkObservation Figure(string measure, string year, GeographicLevel level, string code) =>
+    private static BenchmarkObservation Figure(string measure, int year, GeographicLevel level, string code) =>
         Assert.Single(Real().Import.Observations, o => o.MeasureId == measure && o.Year == year && o.Level == level && o.AreaCode == code);
 
-    private static IReadOnlyList<BenchmarkObservation> Figures(string measure, string year) =>
+    private static IReadOnlyList<BenchmarkObservation> Figures(string measure, int year) =>
         Real().Import.Observations.Where(o => o.MeasureId == measure && o.Year == year).ToArray();
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class DfeBenchmarkReaderTests
     {
         // la_cla_placement_stability.csv line 2: 2025,…,National,E92000001,England,…,Children looked after continuously
         // for at least 2.5 years on 31 March aged under 16 years,Living with the same carer for at least 2 years,19680,69
-        var england = Figure("cla_long_term_stability", "2025", GeographicLevel.National, "E92000001");
+        var england = Figure("cla_long_term_stability", 2025, GeographicLevel.National, "E92000001");
 
         Assert.Equal(BenchmarkValue.Of(69m), england.Value);
         Assert.Equal("England", england.AreaName);
@@ -48,12 +48,12 @@ public sealed class DfeBenchmarkReaderTests
     {
         // cla_number_and_rate_per_10k_children.csv line 450: 2025,…,E13000002,Outer London,302,Barnet,E09000003,
         // Children looked after on 31 March each year,93851,343,37
-        var barnet = Figure("cla_rate_per_10k", "2025", GeographicLevel.LocalAuthority, "302");
+        var barnet = Figure("cla_rate_per_10k", 2025, GeographicLevel.LocalAuthority, "302");
 
         Assert.Equal(BenchmarkValue.Of(37m), barnet.Value);
         Assert.Equal("Barnet", barnet.AreaName);
         Assert.Equal("E13000002", barnet.RegionCode);
-        Assert.Equal(BenchmarkValue.Of(343m), Figure("cla_at_end", "2025", GeographicLevel.LocalAuthority, "302").Value);
+        Assert.Equal(BenchmarkValue.Of(343m), Figure("cla_at_end", 2025, GeographicLevel.LocalAuthority, "302").Value);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class DfeBenchmarkReaderTests
     {
         // c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv line 3: 2025,…,Regional,…,E12000001,North East,,,,
         // Referrals and Re-referrals,32490,6730,20.7,…
-        var northEast = Figure("rereferrals_12m", "2025", GeographicLevel.Regional, "E12000001");
+        var northEast = Figure("rereferrals_12m", 2025, GeographicLevel.Regional, "E12000001");
 
         Assert.Equal(BenchmarkValue.Of(20.7m), northEast.Value);
         Assert.Equal("North East", northEast.AreaName);
@@ -71,13 +71,13 @@ public sealed class DfeBenchmarkReaderTests
     public void Read_SuppressedCells_StaySuppressedWithTheirMarker()
     {
         // la_cla_placement_stability.csv line 403: 2025,…,857,Rutland,…,CLA on 31 March,With 3 or more placements during the year,c,c
-        Assert.Equal(BenchmarkValue.Suppressed("c"), Figure("cla_placements_3plus", "2025", GeographicLevel.LocalAuthority, "857").Value);
+        Assert.Equal(BenchmarkValue.Suppressed("c"), Figure("cla_placements_3plus", 2025, GeographicLevel.LocalAuthority, "857").Value);
 
         // csww_indicators_2017_to_2025.csv line 25: 2025,…,394,E08000024,Sunderland,…,agency_rate_fte = low
-        Assert.Equal(BenchmarkValue.Suppressed("low"), Figure("sw_agency_rate", "2025", GeographicLevel.LocalAuthority, "394").Value);
+        Assert.Equal(BenchmarkValue.Suppressed("low"), Figure("sw_agency_rate", 2025, GeographicLevel.LocalAuthority, "394").Value);
 
         // cla_number_and_rate_per_10k_children.csv: Cumbria (909) no longer exists in 2025, rate_per_10000 = z.
-        Assert.Equal(BenchmarkValue.Suppressed("z"), Figure("cla_rate_per_10k", "2025", GeographicLevel.LocalAuthority, "909").Value);
+        Assert.Equal(BenchmarkValue.Suppressed("z"), Figure("cla_rate_per_10k", 2025, GeographicLevel.LocalAuthority, "909").Value);
     }
 
     [Fact]
@@ -86,16 +86,16 @@ public sealed class DfeBenchmarkReaderTests
         // b1_children_in_need_2013_to_2025.csv: 2025,…,302,E09000003,Barnet,Children in Need,…,At31_episodes = 1978;
         // ons_mid-year_population_estimates_2012_to_2024.csv: 2024,…,302,…,Barnet,Children aged 0 to 17 years,93851.
         // 1978 / 93851 × 10,000 = 210.7596… → 210.8.
-        Assert.Equal(BenchmarkValue.Of(210.8m), Figure("cin_rate_per_10k", "2025", GeographicLevel.LocalAuthority, "302").Value);
+        Assert.Equal(BenchmarkValue.Of(210.8m), Figure("cin_rate_per_10k", 2025, GeographicLevel.LocalAuthority, "302").Value);
 
         // England: 402400 (b1 line 2) / 12183016 (ons 2024 National) × 10,000 = 330.296… → 330.3.
-        Assert.Equal(BenchmarkValue.Of(330.3m), Figure("cin_rate_per_10k", "2025", GeographicLevel.National, "E92000001").Value);
+        Assert.Equal(BenchmarkValue.Of(330.3m), Figure("cin_rate_per_10k", 2025, GeographicLevel.National, "E92000001").Value);
 
         // d5_…csv 2025 Barnet CPP_At31 = 225: 225 / 93851 × 10,000 = 23.974… → 24.0.
-        Assert.Equal(24m, Figure("cpp_rate_per_10k", "2025", GeographicLevel.LocalAuthority, "302").Value.Number);
+        Assert.Equal(24m, Figure("cpp_rate_per_10k", 2025, GeographicLevel.LocalAuthority, "302").Value.Number);
 
         // c1_…csv 2025 Barnet referral_count = 2751: 2751 / 93851 × 10,000 = 293.12… → 293.1.
-        Assert.Equal(293.1m, Figure("referrals_rate_per_10k", "2025", GeographicLevel.LocalAuthority, "302").Value.Number);
+        Assert.Equal(293.1m, Figure("referrals_rate_per_10k", 2025, GeographicLevel.LocalAuthority, "302").Value.Number);
     }
 
     [Fact]
@@ -125,12 +125,12 @@ public sealed class DfeBenchmarkReaderTests
 
         var result = DfeBenchmarkReader.Read(folder, mapping);
 
-        var rates = result.Import.Observations.Where(o => o.MeasureId == "rate" && o.Year == "2025").ToDictionary(o => o.AreaCode, o => o.Value);
+        var rates = result.Import.Observations.Where(o => o.MeasureId == "rate" && o.Year == 2025).ToDictionary(o => o.AreaCode, o => o.Value);
         Assert.Equal(BenchmarkValue.Of(25m), rates["841"]); // 50 / 20000 × 10,000
         Assert.Equal(BenchmarkValue.Suppressed("c"), rates["840"]);
         Assert.Equal(BenchmarkValue.Suppressed("low"), rates["807"]);
         // The 2024 rows have no count (blank) and no 2023 population: suppressed, blank first.
-        Assert.All(result.Import.Observations.Where(o => o.MeasureId == "rate" && o.Year == "2024"), o => Assert.True(o.Value.IsSuppressed));
+        Assert.All(result.Import.Observations.Where(o => o.MeasureId == "rate" && o.Year == 2024), o => Assert.True(o.Value.IsSuppressed));
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class DfeBenchmarkReaderTests
     {
         // national_cla_adopted_…csv: 2025,…,4. Total average time between entry into care and date placed for adoption,Total,01:07
         // 1 year 7 months = 19 months.
-        Assert.Equal(BenchmarkValue.Of(19m), Figure("adoption_entry_to_placed_months", "2025", GeographicLevel.National, "E92000001").Value);
+        Assert.Equal(BenchmarkValue.Of(19m), Figure("adoption_entry_to_placed_months", 2025, GeographicLevel.National, "E92000001").Value);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class DfeBenchmarkReaderTests
         // Barking and Dagenham's ten neighbours (sn_model_2025_wide.csv line 2), lines 468, 273, 483, 249, 258, 465, 456,
         // 480, 270, 471: Enfield 46, Luton 58, Hounslow 39, Sandwell 92, Wolverhampton 73, Ealing 33, Brent 39,
         // Hillingdon 41, Peterborough 72, Greenwich 62 → 555 / 10 = 55.5.
-        var result = Compare("cla_rate_per_10k", "2025", "301", Polarity.Neither);
+        var result = Compare("cla_rate_per_10k", 2025, "301", Polarity.Neither);
 
         Assert.Equal(55.5m, result.Neighbours.Average);
         Assert.Equal(10, result.Neighbours.Used);
@@ -177,7 +177,7 @@ public sealed class DfeBenchmarkReaderTests
         // csww_indicators_2017_to_2025.csv, agency_rate_fte 2025 of Barnsley's neighbours (sn_model_2025_wide.csv, 370):
         // 372 1.9, 384 15.2, 357 31.3, 371 12.8, 332 14.5, 894 4, 840 8, 390 10, 807 14.5, and 394 Sunderland "low"
         // (line 25) → 112.2 / 9 = 12.4666…
-        var result = Compare("sw_agency_rate", "2025", "370", Polarity.LowerIsBetter);
+        var result = Compare("sw_agency_rate", 2025, "370", Polarity.LowerIsBetter);
 
         Assert.Equal(9, result.Neighbours.Used);
         Assert.Equal(10, result.Neighbours.Listed);
@@ -192,13 +192,13 @@ public sealed class DfeBenchmarkReaderTests
         // 2025 CLA rates: 155 council rows, of which 4 are letters (909 z, 928 z, 420 z, 201 c) → 151 ranked.
         // Counted by hand (awk over the file): 67 councils have a rate below 65, so with no better direction
         // (ascending) Barking and Dagenham's 65 is 68th of 151; 4 councils share 65.
-        var result = Compare("cla_rate_per_10k", "2025", "301", Polarity.Neither);
+        var result = Compare("cla_rate_per_10k", 2025, "301", Polarity.Neither);
 
         Assert.Equal(68, result.Position!.Rank);
         Assert.Equal(151, result.Position.Of);
     }
 
-    private static BenchmarkComparison Compare(string measure, string year, string council, Polarity polarity) =>
+    private static BenchmarkComparison Compare(string measure, int year, string council, Polarity polarity) =>
         BenchmarkCalculator.Compare(measure, year, polarity, Figures(measure, year), council, Real().Import.Neighbours);
 
     [Fact]
@@ -215,6 +215,59 @@ public sealed class DfeBenchmarkReaderTests
 
         var diagnostic = Assert.Single(result.Problems);
         Assert.Equal(("f.csv", 3, "v", "n/a"), (diagnostic.File, diagnostic.Line, diagnostic.Column, diagnostic.Value));
+    }
+
+    [Fact]
+    public void Read_FinancialYearTimePeriod_IsStoredAsTheYearItEnds()
+    {
+        var folder = Directory.CreateTempSubdirectory("lodestar-bench-").FullName;
+        File.WriteAllText(Path.Combine(folder, "f.csv"),
+            "time_period,time_identifier,geographic_level,country_code,country_name,v\n"
+            + "202324,Financial year,National,E92000001,England,11\n"
+            + "202425,Financial year,National,E92000001,England,12\n");
+        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n");
+
+        var result = DfeBenchmarkReader.Read(folder, mapping);
+
+        Assert.Empty(result.Problems);
+        // 202324 is 2023-04-01..2024-03-31 (2024); 202425 is 2024-04-01..2025-03-31 (2025).
+        Assert.Equal([(2024, 11m), (2025, 12m)], result.Import.Observations.Select(o => (o.Year, o.Value.Number!.Value)));
+    }
+
+    [Fact]
+    public void Read_TwoFormsOfOneYear_IsASecondRowForThatYear()
+    {
+        var folder = Directory.CreateTempSubdirectory("lodestar-bench-").FullName;
+        File.WriteAllText(Path.Combine(folder, "f.csv"),
+            "time_period,geographic_level,country_code,v\n"
+            + "2025,National,E92000001,12\n"
+            + "202425,National,E92000001,13\n");
+        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n");
+
+        var result = DfeBenchmarkReader.Read(folder, mapping);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("f.csv", 3), (problem.File, problem.Line));
+        Assert.Contains("a second row for England (E92000001) in 2025", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_UnmappableTimePeriod_IsAProblemNamingFileLineColumnAndValue()
+    {
+        var folder = Directory.CreateTempSubdirectory("lodestar-bench-").FullName;
+        File.WriteAllText(Path.Combine(folder, "f.csv"),
+            "time_period,time_identifier,geographic_level,country_code,country_name,v\n"
+            + "2025,Reporting year,National,E92000001,England,12\n"
+            + "2024/25,Reporting year,National,E92000001,England,13\n");
+        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n");
+
+        var result = DfeBenchmarkReader.Read(folder, mapping);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("f.csv", 3, "time_period", "2024/25"), (problem.File, problem.Line, problem.Column, problem.Value));
+        Assert.StartsWith("m: ", problem.Message, StringComparison.Ordinal);
+        Assert.False(result.Succeeded);
+        Assert.Equal(2025, Assert.Single(result.Import.Observations).Year);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class DemoStartTests(DemoApp demo)
         Assert.Equal(["childrens-trust-kpi-schedule", "council-outcomes-framework", "leics-cfs-outcomes-2016-17"], frameworks.Select(f => f.Id).Order());
         Assert.Equal(["cambs-lac-action-plan-2015-17"], await ActionsStore.ListPlanIdsAsync(db, cancel));
         Assert.NotEmpty(await new FrameworkStore(db).TargetsAsync("E10000003", cancellationToken: cancel));
-        var england = (await new BenchmarkStore(db).FiguresAsync("cla_long_term_stability", "2025", cancel)).Single(f => f.Level == GeographicLevel.National);
+        var england = (await new BenchmarkStore(db).FiguresAsync("cla_long_term_stability", 2025, cancel)).Single(f => f.Level == GeographicLevel.National);
         Assert.Equal(69m, england.Value.Number);
 
         var store = app.Services.GetRequiredService<StatutoryDataStore>();

@@ -95,6 +95,7 @@ public sealed class FrameworkApiTests(ImportedFrameworkTestData imported) : ICla
 
         var root = json.RootElement;
         Assert.Equal("rereferrals_12m", root.GetProperty("measure").GetProperty("id").GetString());
+        Assert.Equal(2025, root.GetProperty("year").GetInt32());
         Assert.Equal(18m, root.GetProperty("council").GetProperty("value").GetDecimal());
         Assert.Equal(22m, root.GetProperty("england").GetProperty("value").GetDecimal());
         Assert.Equal(20m, root.GetProperty("region").GetProperty("value").GetDecimal());

@@ -69,7 +69,7 @@ internal static class FrameworkTestData
 
         // England 22, East of England 20, Cambridgeshire 18; neighbours Barking and Dagenham 25 and Barnet 15, Bexley 30.
         BenchmarkObservation Figure(GeographicLevel level, string code, string name, string? region, decimal value) =>
-            new("rereferrals_12m", "2025", level, code, name, region, BenchmarkValue.Of(value), "test.csv");
+            new("rereferrals_12m", 2025, level, code, name, region, BenchmarkValue.Of(value), "test.csv");
         await new BenchmarkStore(db).ImportAsync(
             new BenchmarkImport(
                 [new BenchmarkMeasure("rereferrals_12m", "Re-referrals within 12 months (%)", "percent", Polarity.LowerIsBetter, "test.csv")],

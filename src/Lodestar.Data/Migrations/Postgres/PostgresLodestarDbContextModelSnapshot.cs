@@ -21,7 +21,7 @@ namespace Lodestar.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Lodestar.Data.Actions.ActionHistoryRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionHistoryEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -73,7 +73,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("action_history", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Actions.ActionItemRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionItemEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -157,7 +157,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("action_items", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -200,7 +200,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("action_plans", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanTargetRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanTargetEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -237,7 +237,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("action_plan_targets", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Audit.AuditEvent", b =>
+            modelBuilder.Entity("Lodestar.Data.Audit.AuditEventEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -273,7 +273,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("audit_events", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Benchmarks.BenchmarkMeasureRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Benchmarks.BenchmarkMeasureEntity", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)
@@ -304,7 +304,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("benchmark_measures", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Benchmarks.BenchmarkValueRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Benchmarks.BenchmarkValueEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -349,10 +349,8 @@ namespace Lodestar.Data.Migrations.Postgres
                         .HasPrecision(19, 4)
                         .HasColumnType("numeric(19,4)");
 
-                    b.Property<string>("Year")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -365,7 +363,7 @@ namespace Lodestar.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Benchmarks.StatisticalNeighbourRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Benchmarks.StatisticalNeighbourEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -399,43 +397,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("statistical_neighbours", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRealisedRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("BenefitId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Note")
-                        .HasColumnType("text");
-
-                    b.Property<int>("RegisterRecordId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal>("Value")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegisterRecordId");
-
-                    b.ToTable("benefit_realised", (string)null);
-                });
-
-            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -496,7 +458,43 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("benefits", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitsRegisterRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRealisedEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BenefitId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<int>("RegisterRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisterRecordId");
+
+                    b.ToTable("benefit_realised", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitsRegisterEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -529,7 +527,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("benefits_registers", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Councils.Council", b =>
+            modelBuilder.Entity("Lodestar.Data.Councils.CouncilEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -568,7 +566,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("councils", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.FrameworkRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.FrameworkEntity", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
@@ -604,7 +602,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("frameworks", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.IntentionRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.IntentionEntity", b =>
                 {
                     b.Property<int>("Key")
                         .ValueGeneratedOnAdd()
@@ -634,7 +632,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("framework_intentions", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.MeasureRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.MeasureEntity", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
@@ -724,36 +722,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("measures", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeMeasureRow", b =>
-                {
-                    b.Property<int>("Key")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Key"));
-
-                    b.Property<string>("MeasureId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("NodeKey")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("MeasureId");
-
-                    b.HasIndex("NodeKey", "MeasureId")
-                        .IsUnique();
-
-                    b.ToTable("framework_node_measures", (string)null);
-                });
-
-            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeEntity", b =>
                 {
                     b.Property<int>("Key")
                         .ValueGeneratedOnAdd()
@@ -801,7 +770,36 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("framework_nodes", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.PeriodicValueRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeMeasureEntity", b =>
+                {
+                    b.Property<int>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Key"));
+
+                    b.Property<string>("MeasureId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("NodeKey")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("NodeKey", "MeasureId")
+                        .IsUnique();
+
+                    b.ToTable("framework_node_measures", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Frameworks.PeriodicValueEntity", b =>
                 {
                     b.Property<int>("Key")
                         .ValueGeneratedOnAdd()
@@ -860,7 +858,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("periodic_values", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.TagRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.TagEntity", b =>
                 {
                     b.Property<int>("Key")
                         .ValueGeneratedOnAdd()
@@ -892,7 +890,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("framework_tags", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.TagSetRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.TagSetEntity", b =>
                 {
                     b.Property<int>("Key")
                         .ValueGeneratedOnAdd()
@@ -925,7 +923,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("framework_tag_sets", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.TargetRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.TargetEntity", b =>
                 {
                     b.Property<int>("Key")
                         .ValueGeneratedOnAdd()
@@ -979,7 +977,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("targets", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1012,7 +1010,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("savings_objectives", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveValueRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveValueEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1039,7 +1037,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("savings_objective_values", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlacementLineRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlacementLineEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1082,7 +1080,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("savings_placement_lines", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlanRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlanEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1137,7 +1135,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("savings_plans", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsStatedTotalRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsStatedTotalEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1164,7 +1162,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("savings_stated_totals", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Security.User", b =>
+            modelBuilder.Entity("Lodestar.Data.Security.UserEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1207,7 +1205,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Security.UserRole", b =>
+            modelBuilder.Entity("Lodestar.Data.Security.UserRoleEntity", b =>
                 {
                     b.Property<int>("UserId")
                         .HasColumnType("integer");
@@ -1221,180 +1219,180 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("user_roles", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Actions.ActionHistoryRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionHistoryEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Actions.ActionPlanRecord", null)
+                    b.HasOne("Lodestar.Data.Actions.ActionPlanEntity", null)
                         .WithMany("History")
                         .HasForeignKey("PlanRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Actions.ActionItemRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionItemEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Actions.ActionPlanRecord", null)
+                    b.HasOne("Lodestar.Data.Actions.ActionPlanEntity", null)
                         .WithMany("Items")
                         .HasForeignKey("PlanRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanTargetRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanTargetEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Actions.ActionPlanRecord", null)
+                    b.HasOne("Lodestar.Data.Actions.ActionPlanEntity", null)
                         .WithMany("Targets")
                         .HasForeignKey("PlanRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRealisedRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Benefits.BenefitsRegisterRecord", null)
-                        .WithMany("Realised")
-                        .HasForeignKey("RegisterRecordId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRecord", b =>
-                {
-                    b.HasOne("Lodestar.Data.Benefits.BenefitsRegisterRecord", null)
+                    b.HasOne("Lodestar.Data.Benefits.BenefitsRegisterEntity", null)
                         .WithMany("Benefits")
                         .HasForeignKey("RegisterRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.IntentionRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRealisedEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Frameworks.NodeRow", null)
+                    b.HasOne("Lodestar.Data.Benefits.BenefitsRegisterEntity", null)
+                        .WithMany("Realised")
+                        .HasForeignKey("RegisterRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Frameworks.IntentionEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Frameworks.NodeEntity", null)
                         .WithMany("Intentions")
                         .HasForeignKey("NodeKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeMeasureRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Frameworks.MeasureRow", null)
-                        .WithMany()
-                        .HasForeignKey("MeasureId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Lodestar.Data.Frameworks.NodeRow", null)
-                        .WithMany("Measures")
-                        .HasForeignKey("NodeKey")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeRow", b =>
-                {
-                    b.HasOne("Lodestar.Data.Frameworks.FrameworkRow", null)
+                    b.HasOne("Lodestar.Data.Frameworks.FrameworkEntity", null)
                         .WithMany("Nodes")
                         .HasForeignKey("FrameworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.PeriodicValueRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeMeasureEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Councils.Council", null)
+                    b.HasOne("Lodestar.Data.Frameworks.MeasureEntity", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lodestar.Data.Frameworks.NodeEntity", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("NodeKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Frameworks.PeriodicValueEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Councils.CouncilEntity", null)
                         .WithMany()
                         .HasForeignKey("Council")
                         .HasPrincipalKey("Code")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Lodestar.Data.Frameworks.MeasureRow", null)
+                    b.HasOne("Lodestar.Data.Frameworks.MeasureEntity", null)
                         .WithMany()
                         .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.TagRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.TagEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Frameworks.TagSetRow", null)
+                    b.HasOne("Lodestar.Data.Frameworks.TagSetEntity", null)
                         .WithMany("Tags")
                         .HasForeignKey("TagSetKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.TagSetRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.TagSetEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Frameworks.FrameworkRow", null)
+                    b.HasOne("Lodestar.Data.Frameworks.FrameworkEntity", null)
                         .WithMany("TagSets")
                         .HasForeignKey("FrameworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.TargetRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.TargetEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Councils.Council", null)
+                    b.HasOne("Lodestar.Data.Councils.CouncilEntity", null)
                         .WithMany()
                         .HasForeignKey("Council")
                         .HasPrincipalKey("Code")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Lodestar.Data.Frameworks.MeasureRow", null)
+                    b.HasOne("Lodestar.Data.Frameworks.MeasureEntity", null)
                         .WithMany()
                         .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Savings.SavingsPlanRecord", null)
+                    b.HasOne("Lodestar.Data.Savings.SavingsPlanEntity", null)
                         .WithMany("Objectives")
                         .HasForeignKey("SavingsPlanRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveValueRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveValueEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Savings.SavingsObjectiveRecord", null)
+                    b.HasOne("Lodestar.Data.Savings.SavingsObjectiveEntity", null)
                         .WithMany("Values")
                         .HasForeignKey("SavingsObjectiveRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlacementLineRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlacementLineEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Savings.SavingsPlanRecord", null)
+                    b.HasOne("Lodestar.Data.Savings.SavingsPlanEntity", null)
                         .WithMany("PlacementLines")
                         .HasForeignKey("SavingsPlanRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsStatedTotalRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsStatedTotalEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Savings.SavingsPlanRecord", null)
+                    b.HasOne("Lodestar.Data.Savings.SavingsPlanEntity", null)
                         .WithMany("StatedTotals")
                         .HasForeignKey("SavingsPlanRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Security.UserRole", b =>
+            modelBuilder.Entity("Lodestar.Data.Security.UserRoleEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Security.User", null)
+                    b.HasOne("Lodestar.Data.Security.UserEntity", null)
                         .WithMany("Roles")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanEntity", b =>
                 {
                     b.Navigation("History");
 
@@ -1403,38 +1401,38 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.Navigation("Targets");
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitsRegisterRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitsRegisterEntity", b =>
                 {
                     b.Navigation("Benefits");
 
                     b.Navigation("Realised");
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.FrameworkRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.FrameworkEntity", b =>
                 {
                     b.Navigation("Nodes");
 
                     b.Navigation("TagSets");
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeEntity", b =>
                 {
                     b.Navigation("Intentions");
 
                     b.Navigation("Measures");
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.TagSetRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.TagSetEntity", b =>
                 {
                     b.Navigation("Tags");
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveEntity", b =>
                 {
                     b.Navigation("Values");
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlanRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlanEntity", b =>
                 {
                     b.Navigation("Objectives");
 
@@ -1443,7 +1441,7 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.Navigation("StatedTotals");
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Security.User", b =>
+            modelBuilder.Entity("Lodestar.Data.Security.UserEntity", b =>
                 {
                     b.Navigation("Roles");
                 });

@@ -16,7 +16,7 @@ namespace Lodestar.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.11");
 
-            modelBuilder.Entity("Lodestar.Data.Actions.ActionHistoryRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionHistoryEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -66,7 +66,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("action_history", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Actions.ActionItemRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionItemEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -148,7 +148,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("action_items", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -189,7 +189,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("action_plans", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanTargetRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanTargetEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -224,7 +224,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("action_plan_targets", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Audit.AuditEvent", b =>
+            modelBuilder.Entity("Lodestar.Data.Audit.AuditEventEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -258,7 +258,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("audit_events", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Benchmarks.BenchmarkMeasureRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Benchmarks.BenchmarkMeasureEntity", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)
@@ -289,7 +289,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("benchmark_measures", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Benchmarks.BenchmarkValueRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Benchmarks.BenchmarkValueEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -332,10 +332,8 @@ namespace Lodestar.Data.Migrations.Sqlite
                         .HasPrecision(19, 4)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Year")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -348,7 +346,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Benchmarks.StatisticalNeighbourRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Benchmarks.StatisticalNeighbourEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -380,41 +378,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("statistical_neighbours", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRealisedRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BenefitId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RegisterRecordId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("Value")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegisterRecordId");
-
-                    b.ToTable("benefit_realised", (string)null);
-                });
-
-            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -473,7 +437,41 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("benefits", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitsRegisterRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRealisedEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BenefitId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegisterRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisterRecordId");
+
+                    b.ToTable("benefit_realised", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitsRegisterEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -504,7 +502,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("benefits_registers", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Councils.Council", b =>
+            modelBuilder.Entity("Lodestar.Data.Councils.CouncilEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -541,7 +539,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("councils", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.FrameworkRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.FrameworkEntity", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
@@ -577,7 +575,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("frameworks", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.IntentionRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.IntentionEntity", b =>
                 {
                     b.Property<int>("Key")
                         .ValueGeneratedOnAdd()
@@ -605,7 +603,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("framework_intentions", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.MeasureRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.MeasureEntity", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
@@ -695,34 +693,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("measures", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeMeasureRow", b =>
-                {
-                    b.Property<int>("Key")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MeasureId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("NodeKey")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("MeasureId");
-
-                    b.HasIndex("NodeKey", "MeasureId")
-                        .IsUnique();
-
-                    b.ToTable("framework_node_measures", (string)null);
-                });
-
-            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeEntity", b =>
                 {
                     b.Property<int>("Key")
                         .ValueGeneratedOnAdd()
@@ -768,7 +739,34 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("framework_nodes", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.PeriodicValueRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeMeasureEntity", b =>
+                {
+                    b.Property<int>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeasureId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NodeKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("NodeKey", "MeasureId")
+                        .IsUnique();
+
+                    b.ToTable("framework_node_measures", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Frameworks.PeriodicValueEntity", b =>
                 {
                     b.Property<int>("Key")
                         .ValueGeneratedOnAdd()
@@ -825,7 +823,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("periodic_values", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.TagRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.TagEntity", b =>
                 {
                     b.Property<int>("Key")
                         .ValueGeneratedOnAdd()
@@ -855,7 +853,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("framework_tags", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.TagSetRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.TagSetEntity", b =>
                 {
                     b.Property<int>("Key")
                         .ValueGeneratedOnAdd()
@@ -886,7 +884,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("framework_tag_sets", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.TargetRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.TargetEntity", b =>
                 {
                     b.Property<int>("Key")
                         .ValueGeneratedOnAdd()
@@ -938,7 +936,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("targets", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -969,7 +967,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("savings_objectives", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveValueRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveValueEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -994,7 +992,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("savings_objective_values", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlacementLineRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlacementLineEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1035,7 +1033,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("savings_placement_lines", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlanRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlanEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1088,7 +1086,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("savings_plans", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsStatedTotalRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsStatedTotalEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1113,7 +1111,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("savings_stated_totals", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Security.User", b =>
+            modelBuilder.Entity("Lodestar.Data.Security.UserEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1154,7 +1152,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Security.UserRole", b =>
+            modelBuilder.Entity("Lodestar.Data.Security.UserRoleEntity", b =>
                 {
                     b.Property<int>("UserId")
                         .HasColumnType("INTEGER");
@@ -1168,180 +1166,180 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("user_roles", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Actions.ActionHistoryRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionHistoryEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Actions.ActionPlanRecord", null)
+                    b.HasOne("Lodestar.Data.Actions.ActionPlanEntity", null)
                         .WithMany("History")
                         .HasForeignKey("PlanRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Actions.ActionItemRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionItemEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Actions.ActionPlanRecord", null)
+                    b.HasOne("Lodestar.Data.Actions.ActionPlanEntity", null)
                         .WithMany("Items")
                         .HasForeignKey("PlanRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanTargetRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanTargetEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Actions.ActionPlanRecord", null)
+                    b.HasOne("Lodestar.Data.Actions.ActionPlanEntity", null)
                         .WithMany("Targets")
                         .HasForeignKey("PlanRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRealisedRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Benefits.BenefitsRegisterRecord", null)
-                        .WithMany("Realised")
-                        .HasForeignKey("RegisterRecordId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRecord", b =>
-                {
-                    b.HasOne("Lodestar.Data.Benefits.BenefitsRegisterRecord", null)
+                    b.HasOne("Lodestar.Data.Benefits.BenefitsRegisterEntity", null)
                         .WithMany("Benefits")
                         .HasForeignKey("RegisterRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.IntentionRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitRealisedEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Frameworks.NodeRow", null)
+                    b.HasOne("Lodestar.Data.Benefits.BenefitsRegisterEntity", null)
+                        .WithMany("Realised")
+                        .HasForeignKey("RegisterRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Frameworks.IntentionEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Frameworks.NodeEntity", null)
                         .WithMany("Intentions")
                         .HasForeignKey("NodeKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeMeasureRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Frameworks.MeasureRow", null)
-                        .WithMany()
-                        .HasForeignKey("MeasureId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Lodestar.Data.Frameworks.NodeRow", null)
-                        .WithMany("Measures")
-                        .HasForeignKey("NodeKey")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeRow", b =>
-                {
-                    b.HasOne("Lodestar.Data.Frameworks.FrameworkRow", null)
+                    b.HasOne("Lodestar.Data.Frameworks.FrameworkEntity", null)
                         .WithMany("Nodes")
                         .HasForeignKey("FrameworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.PeriodicValueRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeMeasureEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Councils.Council", null)
+                    b.HasOne("Lodestar.Data.Frameworks.MeasureEntity", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lodestar.Data.Frameworks.NodeEntity", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("NodeKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Frameworks.PeriodicValueEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Councils.CouncilEntity", null)
                         .WithMany()
                         .HasForeignKey("Council")
                         .HasPrincipalKey("Code")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Lodestar.Data.Frameworks.MeasureRow", null)
+                    b.HasOne("Lodestar.Data.Frameworks.MeasureEntity", null)
                         .WithMany()
                         .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.TagRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.TagEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Frameworks.TagSetRow", null)
+                    b.HasOne("Lodestar.Data.Frameworks.TagSetEntity", null)
                         .WithMany("Tags")
                         .HasForeignKey("TagSetKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.TagSetRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.TagSetEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Frameworks.FrameworkRow", null)
+                    b.HasOne("Lodestar.Data.Frameworks.FrameworkEntity", null)
                         .WithMany("TagSets")
                         .HasForeignKey("FrameworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.TargetRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.TargetEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Councils.Council", null)
+                    b.HasOne("Lodestar.Data.Councils.CouncilEntity", null)
                         .WithMany()
                         .HasForeignKey("Council")
                         .HasPrincipalKey("Code")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Lodestar.Data.Frameworks.MeasureRow", null)
+                    b.HasOne("Lodestar.Data.Frameworks.MeasureEntity", null)
                         .WithMany()
                         .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Savings.SavingsPlanRecord", null)
+                    b.HasOne("Lodestar.Data.Savings.SavingsPlanEntity", null)
                         .WithMany("Objectives")
                         .HasForeignKey("SavingsPlanRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveValueRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveValueEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Savings.SavingsObjectiveRecord", null)
+                    b.HasOne("Lodestar.Data.Savings.SavingsObjectiveEntity", null)
                         .WithMany("Values")
                         .HasForeignKey("SavingsObjectiveRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlacementLineRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlacementLineEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Savings.SavingsPlanRecord", null)
+                    b.HasOne("Lodestar.Data.Savings.SavingsPlanEntity", null)
                         .WithMany("PlacementLines")
                         .HasForeignKey("SavingsPlanRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsStatedTotalRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsStatedTotalEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Savings.SavingsPlanRecord", null)
+                    b.HasOne("Lodestar.Data.Savings.SavingsPlanEntity", null)
                         .WithMany("StatedTotals")
                         .HasForeignKey("SavingsPlanRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Security.UserRole", b =>
+            modelBuilder.Entity("Lodestar.Data.Security.UserRoleEntity", b =>
                 {
-                    b.HasOne("Lodestar.Data.Security.User", null)
+                    b.HasOne("Lodestar.Data.Security.UserEntity", null)
                         .WithMany("Roles")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Actions.ActionPlanEntity", b =>
                 {
                     b.Navigation("History");
 
@@ -1350,38 +1348,38 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.Navigation("Targets");
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitsRegisterRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Benefits.BenefitsRegisterEntity", b =>
                 {
                     b.Navigation("Benefits");
 
                     b.Navigation("Realised");
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.FrameworkRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.FrameworkEntity", b =>
                 {
                     b.Navigation("Nodes");
 
                     b.Navigation("TagSets");
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.NodeEntity", b =>
                 {
                     b.Navigation("Intentions");
 
                     b.Navigation("Measures");
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Frameworks.TagSetRow", b =>
+            modelBuilder.Entity("Lodestar.Data.Frameworks.TagSetEntity", b =>
                 {
                     b.Navigation("Tags");
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveEntity", b =>
                 {
                     b.Navigation("Values");
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlanRecord", b =>
+            modelBuilder.Entity("Lodestar.Data.Savings.SavingsPlanEntity", b =>
                 {
                     b.Navigation("Objectives");
 
@@ -1390,7 +1388,7 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.Navigation("StatedTotals");
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Security.User", b =>
+            modelBuilder.Entity("Lodestar.Data.Security.UserEntity", b =>
                 {
                     b.Navigation("Roles");
                 });
