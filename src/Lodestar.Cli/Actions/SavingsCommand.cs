@@ -56,10 +56,10 @@ internal static class SavingsCommand
             }
 
             var yearText = parse.GetValue(year);
-            string? onlyYear = null;
+            Period? onlyYear = null;
             if (yearText is not null)
             {
-                onlyYear = Period.TryParseYear(yearText, out var asked) ? asked.ToFinancialYearLabel() : null;
+                onlyYear = Period.TryParseYear(yearText, out var asked) ? asked : null;
                 if (onlyYear is null)
                 {
                     await error.WriteLineAsync($"lodestar: --year '{yearText}' is not a financial year like 2016/17 or 2017.");
@@ -100,9 +100,9 @@ internal static class SavingsCommand
                 return 2;
             }
 
-            if (onlyYear is not null && !plan.Years.Contains(onlyYear))
+            if (onlyYear is { } only && !plan.Years.Contains(only))
             {
-                await error.WriteLineAsync($"lodestar: the plan has no year {onlyYear}; its years are {string.Join(", ", plan.Years)}.");
+                await error.WriteLineAsync($"lodestar: the plan has no year {only.ToFinancialYearLabel()}; its years are {string.Join(", ", plan.Years.Select(y => y.ToFinancialYearLabel()))}.");
                 return 2;
             }
 
@@ -199,13 +199,13 @@ internal static class SavingsCommand
         text.AppendLine($"{report.Title} ({report.PlanId}), £k; savings are negative");
         foreach (var year in report.Years)
         {
-            text.AppendLine().AppendLine($"{year.Year} by objective:");
+            text.AppendLine().AppendLine($"{year.Year.ToFinancialYearLabel()} by objective:");
             text.Append(CliOutput.Table(
                 ["Objective", "BP ref", "Plan", "Delivered", "Forecast"],
                 year.ByObjective.Append(year.Total).Select(l => (IReadOnlyList<string?>)[l.Line, l.Reference, CliOutput.Money(l.PlanK), CliOutput.Money(l.DeliveredK), CliOutput.Money(l.ForecastK)])));
             if (year.ByPlacementType.Count > 0)
             {
-                text.AppendLine().AppendLine($"{year.Year} by placement type:");
+                text.AppendLine().AppendLine($"{year.Year.ToFinancialYearLabel()} by placement type:");
                 text.Append(CliOutput.Table(
                     ["Placement type", "Lines", "Plan", "Delivered", "Forecast"],
                     year.ByPlacementType.Select(l => (IReadOnlyList<string?>)[l.Reference, l.Line, CliOutput.Money(l.PlanK), CliOutput.Money(l.DeliveredK), CliOutput.Money(l.ForecastK)])));
@@ -214,7 +214,7 @@ internal static class SavingsCommand
 
         if (report.CostModel is { } model)
         {
-            text.AppendLine().AppendLine($"Cost model {model.From:yyyy-MM-dd} to {model.To:yyyy-MM-dd} against {model.BaselineYear} (£):");
+            text.AppendLine().AppendLine($"Cost model {model.From:yyyy-MM-dd} to {model.To:yyyy-MM-dd} against {model.BaselineYear.ToFinancialYearLabel()} (£):");
             text.Append(CliOutput.Table(
                 ["Category", "Unit cost", "Baseline 52wk", "Actual 52wk", "Forecast 52wk", "Spend", "Forecast spend", "Delivered", "Forecast saving"],
                 model.Categories.Select(c => (IReadOnlyList<string?>)
@@ -224,7 +224,7 @@ internal static class SavingsCommand
                 ])));
             if (model.MissingUnitCosts.Count > 0)
             {
-                text.AppendLine($"No unit cost for {model.Year}: {string.Join(", ", model.MissingUnitCosts)} (left out).");
+                text.AppendLine($"No unit cost for {model.Year.ToFinancialYearLabel()}: {string.Join(", ", model.MissingUnitCosts)} (left out).");
             }
         }
 

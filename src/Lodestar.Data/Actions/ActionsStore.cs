@@ -2,6 +2,7 @@ using Lodestar.Data.Benefits;
 using Lodestar.Data.Savings;
 using Lodestar.Domain.Actions;
 using Lodestar.Domain.Benefits;
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 using Microsoft.EntityFrameworkCore;
 
@@ -291,7 +292,7 @@ public static class ActionsStore
             PlanId = savings.Id,
             ActionPlanId = actionPlanId,
             Title = savings.Title,
-            Years = string.Join(ListSeparator, savings.Years),
+            Years = [.. savings.Years],
             PlacementYear = savings.PlacementYear,
             Notes = savings.Notes,
             StatedPlacementBpSavingsK = savings.StatedPlacementTotal?.BpSavingsK,
@@ -329,7 +330,7 @@ public static class ActionsStore
             return null;
         }
 
-        var years = SplitList(record.Years);
+        var years = record.Years;
         return new SavingsPlan
         {
             Id = record.PlanId,
@@ -355,21 +356,8 @@ public static class ActionsStore
         };
     }
 
-    private static Dictionary<string, decimal> InYearOrder(IReadOnlyList<string> years, IEnumerable<(string Year, decimal Value)> values) =>
-        values.OrderBy(v => years.IndexOf(v.Year)).ToDictionary(v => v.Year, v => v.Value, StringComparer.Ordinal);
-
-    private static int IndexOf(this IReadOnlyList<string> list, string value)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] == value)
-            {
-                return i;
-            }
-        }
-
-        return int.MaxValue;
-    }
+    private static Dictionary<Period, decimal> InYearOrder(List<Period> years, IEnumerable<(Period Year, decimal Value)> values) =>
+        values.OrderBy(v => years.IndexOf(v.Year) is var i and >= 0 ? i : int.MaxValue).ToDictionary(v => v.Year, v => v.Value);
 
     private static async Task<(bool Created, int RealisedAdded)> UpsertRegisterAsync(LodestarDbContext db, BenefitsRegister register, CancellationToken cancellationToken)
     {

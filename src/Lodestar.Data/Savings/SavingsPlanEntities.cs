@@ -1,3 +1,4 @@
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -14,9 +15,9 @@ public sealed class SavingsPlanEntity
     public string? ActionPlanId { get; set; }
     public required string Title { get; set; }
 
-    /// <summary>The financial years, one a line, in order.</summary>
-    public required string Years { get; set; }
-    public string? PlacementYear { get; set; }
+    /// <summary>The financial years in order, stored as their "2016/17" labels one a line.</summary>
+    public required List<Period> Years { get; set; }
+    public Period? PlacementYear { get; set; }
     public string? Notes { get; set; }
     public decimal? StatedPlacementBpSavingsK { get; set; }
     public decimal? StatedPlacementBudgetTransfersK { get; set; }
@@ -43,7 +44,7 @@ public sealed class SavingsObjectiveValueEntity
 {
     public int Id { get; set; }
     public int SavingsObjectiveRecordId { get; set; }
-    public required string Year { get; set; }
+    public required Period Year { get; set; }
     public decimal ValueK { get; set; }
 }
 
@@ -51,7 +52,7 @@ public sealed class SavingsStatedTotalEntity
 {
     public int Id { get; set; }
     public int SavingsPlanRecordId { get; set; }
-    public required string Year { get; set; }
+    public required Period Year { get; set; }
     public decimal ValueK { get; set; }
 }
 
@@ -78,7 +79,8 @@ internal sealed class SavingsPlanRecordConfiguration : IEntityTypeConfiguration<
         plan.Property(p => p.ActionPlanId).HasMaxLength(200);
         plan.HasIndex(p => p.ActionPlanId);
         plan.Property(p => p.Title).HasMaxLength(500);
-        plan.Property(p => p.PlacementYear).HasMaxLength(7);
+        plan.Property(p => p.Years).HasConversion(new FinancialYearListConverter(), new FinancialYearListComparer());
+        plan.Property(p => p.PlacementYear).HasConversion(new FinancialYearConverter()).HasMaxLength(7);
         plan.Property(p => p.StatedPlacementBpSavingsK).HasPrecision(18, 3);
         plan.Property(p => p.StatedPlacementBudgetTransfersK).HasPrecision(18, 3);
         plan.Property(p => p.StatedPlacementTotalK).HasPrecision(18, 3);
@@ -106,7 +108,7 @@ internal sealed class SavingsObjectiveValueRecordConfiguration : IEntityTypeConf
     {
         value.ToTable("savings_objective_values");
         value.HasKey(v => v.Id);
-        value.Property(v => v.Year).HasMaxLength(7);
+        value.Property(v => v.Year).HasConversion(new FinancialYearConverter()).HasMaxLength(7);
         value.Property(v => v.ValueK).HasPrecision(18, 3);
     }
 }
@@ -117,7 +119,7 @@ internal sealed class SavingsStatedTotalRecordConfiguration : IEntityTypeConfigu
     {
         total.ToTable("savings_stated_totals");
         total.HasKey(t => t.Id);
-        total.Property(t => t.Year).HasMaxLength(7);
+        total.Property(t => t.Year).HasConversion(new FinancialYearConverter()).HasMaxLength(7);
         total.Property(t => t.ValueK).HasPrecision(18, 3);
     }
 }

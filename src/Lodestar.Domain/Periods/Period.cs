@@ -356,6 +356,10 @@ public readonly record struct Period
         return false;
     }
 
+    /// <summary>Reads a financial year as <see cref="TryParseFinancialYear"/> does, throwing <see cref="FormatException"/> on other text.</summary>
+    public static Period ParseFinancialYear(string text) =>
+        TryParseFinancialYear(text, out var year) ? year : throw new FormatException($"'{text}' is not a financial year like 2016/17.");
+
     /// <summary>
     /// Reads a year as a person asks for one: a financial year (<c>2016/17</c>, <c>2016-17</c>) or the
     /// DfE label of the year it ends in (<c>2017</c>), both the reporting year 2016-04-01..2017-03-31.

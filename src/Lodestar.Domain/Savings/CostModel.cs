@@ -30,13 +30,10 @@ public sealed record PlacementActuals
     public DateOnly To { get; }
     public IReadOnlyDictionary<PlacementCategory, decimal> Placements52Wk { get; }
     /// <summary>The financial year the period lies in (a reporting-year <see cref="Period"/>).</summary>
-    public Period FinancialYear => Period.ReportingYearContaining(From);
-
-    /// <summary>The financial year's label, "2016/17", the key of unit costs.</summary>
-    public string Year => FinancialYear.ToFinancialYearLabel();
+    public Period Year => Period.ReportingYearContaining(From);
     public int Days => To.DayNumber - From.DayNumber + 1;
-    public int YearDays => FinancialYear.Days;
-    public bool IsWholeYear => From == FinancialYear.Start && To == FinancialYear.End;
+    public int YearDays => Year.Days;
+    public bool IsWholeYear => From == Year.Start && To == Year.End;
 
     public decimal Of(PlacementCategory category) => Placements52Wk.TryGetValue(category, out var value) ? value : 0m;
 }
@@ -53,12 +50,15 @@ public sealed record CategoryCost(
     decimal DeliveredSavings,
     decimal ForecastSavings);
 
-/// <summary>The cost model for one period against a baseline year (money in £; savings negative).</summary>
+/// <summary>
+/// The cost model for one period against a baseline year (money in £; savings negative). <see cref="Year"/> is the
+/// financial year the period lies in, <see cref="BaselineYear"/> the baseline's: reporting-year periods.
+/// </summary>
 public sealed record CostModelResult(
-    string Year,
+    Period Year,
     DateOnly From,
     DateOnly To,
-    string BaselineYear,
+    Period BaselineYear,
     IReadOnlyList<CategoryCost> Categories,
     IReadOnlyList<PlacementCategory> MissingUnitCosts)
 {

@@ -1,3 +1,5 @@
+using Lodestar.Domain.Periods;
+
 namespace Lodestar.Domain.Savings;
 
 /// <summary>The placement categories of the savings model (the KPI <c>placements_52wk_by_type</c> uses the same ones).</summary>
@@ -14,7 +16,7 @@ public enum PlacementCategory
     Other,
 }
 
-/// <summary>A savings target by objective: £k per financial year ("2016/17"), with its business-planning reference.</summary>
+/// <summary>A savings target by objective: £k per financial year (a reporting-year <see cref="Period"/>), with its business-planning reference.</summary>
 public sealed record ObjectiveSavings
 {
     public required string Objective { get; init; }
@@ -22,9 +24,9 @@ public sealed record ObjectiveSavings
 
     /// <summary>Placement categories whose delivered savings count towards this objective (optional; none means not measured from placements).</summary>
     public IReadOnlyList<PlacementCategory> PlacementTypes { get; init; } = [];
-    public required IReadOnlyDictionary<string, decimal> ValuesK { get; init; }
+    public required IReadOnlyDictionary<Period, decimal> ValuesK { get; init; }
 
-    public decimal ValueK(string year) => ValuesK.TryGetValue(year, out var value) ? value : 0m;
+    public decimal ValueK(Period year) => ValuesK.TryGetValue(year, out var value) ? value : 0m;
 }
 
 /// <summary>
@@ -58,20 +60,51 @@ public sealed record ReconciliationIssue(string Line, decimal StatedK, decimal C
 /// </summary>
 public sealed record SavingsPlan
 {
+    private readonly IReadOnlyList<Period> _years = [];
+    private readonly Period? _placementYear;
+
     public required string Id { get; init; }
     public required string Title { get; init; }
-    public required IReadOnlyList<string> Years { get; init; }
+
+    /// <summary>The plan's financial years, in order: reporting-year periods ("2016/17" is 2016-04-01..2017-03-31).</summary>
+    public required IReadOnlyList<Period> Years
+    {
+        get => _years;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            foreach (var year in value)
+            {
+                FinancialYear.Check(year, nameof(Years));
+            }
+
+            _years = value;
+        }
+    }
 
     /// <summary>The financial year the by-placement-type targets belong to; the first of <see cref="Years"/> when not given.</summary>
-    public string? PlacementYear { get; init; }
+    public Period? PlacementYear
+    {
+        get => _placementYear;
+        init
+        {
+            if (value is { } year)
+            {
+                FinancialYear.Check(year, nameof(PlacementYear));
+            }
+
+            _placementYear = value;
+        }
+    }
+
     public string? Notes { get; init; }
     public IReadOnlyList<ObjectiveSavings> ByObjective { get; init; } = [];
-    public IReadOnlyDictionary<string, decimal> StatedTotalsK { get; init; } = new Dictionary<string, decimal>();
+    public IReadOnlyDictionary<Period, decimal> StatedTotalsK { get; init; } = new Dictionary<Period, decimal>();
     public IReadOnlyList<PlacementTypeSavings> ByPlacementType { get; init; } = [];
     public PlacementTotals? StatedPlacementTotal { get; init; }
 
     /// <summary>The sum of the objectives' values for a financial year.</summary>
-    public decimal TotalK(string year) => ByObjective.Sum(o => o.ValueK(year));
+    public decimal TotalK(Period year) => ByObjective.Sum(o => o.ValueK(year));
 
     public PlacementTotals ComputedPlacementTotal() => new(
         ByPlacementType.Sum(p => p.BpSavingsK),
@@ -86,7 +119,7 @@ public sealed record SavingsPlan
         {
             if (StatedTotalsK.TryGetValue(year, out var stated) && stated != TotalK(year))
             {
-                issues.Add(new ReconciliationIssue($"Total by objective, {year}", stated, TotalK(year)));
+                issues.Add(new ReconciliationIssue($"Total by objective, {year.ToFinancialYearLabel()}", stated, TotalK(year)));
             }
         }
 

@@ -1,11 +1,13 @@
+using Lodestar.Domain.Periods;
+
 namespace Lodestar.Domain.Savings;
 
 /// <summary>Plan against delivered and forecast savings for one line (£k; savings negative; null: not measured).</summary>
 public sealed record SavingsLine(string Line, string? Reference, decimal PlanK, decimal? DeliveredK, decimal? ForecastK);
 
-/// <summary>A year of a savings plan: by objective, by placement type, and the totals.</summary>
+/// <summary>A financial year (a reporting-year <see cref="Period"/>) of a savings plan: by objective, by placement type, and the totals.</summary>
 public sealed record SavingsYearReport(
-    string Year,
+    Period Year,
     IReadOnlyList<SavingsLine> ByObjective,
     SavingsLine Total,
     IReadOnlyList<SavingsLine> ByPlacementType);
@@ -23,10 +25,10 @@ public sealed record SavingsReport(
     /// plan's first year unless given). Delivered and forecast come from <paramref name="costModel"/> for
     /// its year only; an objective is measured only when it names placement types.
     /// </summary>
-    public static SavingsReport Build(SavingsPlan plan, CostModelResult? costModel = null, string? onlyYear = null, string? placementYear = null)
+    public static SavingsReport Build(SavingsPlan plan, CostModelResult? costModel = null, Period? onlyYear = null, Period? placementYear = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        placementYear ??= plan.PlacementYear ?? plan.Years.FirstOrDefault();
+        placementYear ??= plan.PlacementYear ?? (plan.Years.Count > 0 ? plan.Years[0] : null);
         var years = plan.Years.Where(y => onlyYear is null || y == onlyYear).Select(year =>
         {
             var model = costModel?.Year == year ? costModel : null;

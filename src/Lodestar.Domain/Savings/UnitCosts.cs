@@ -1,11 +1,13 @@
+using Lodestar.Domain.Periods;
+
 namespace Lodestar.Domain.Savings;
 
-/// <summary>The annual cost (£) of one 52-week placement of a category in a financial year.</summary>
+/// <summary>The annual cost (£) of one 52-week placement of a category in a financial year (a reporting-year <see cref="Period"/>).</summary>
 public readonly record struct UnitCost
 {
-    public UnitCost(PlacementCategory category, string year, decimal annualCost)
+    public UnitCost(PlacementCategory category, Period year, decimal annualCost)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(year);
+        FinancialYear.Check(year, nameof(year));
         ArgumentOutOfRangeException.ThrowIfNegative(annualCost);
         Category = category;
         Year = year;
@@ -13,14 +15,14 @@ public readonly record struct UnitCost
     }
 
     public PlacementCategory Category { get; }
-    public string Year { get; }
+    public Period Year { get; }
     public decimal AnnualCost { get; }
 }
 
 /// <summary>Unit costs per placement category and financial year.</summary>
 public sealed class UnitCostTable
 {
-    private readonly Dictionary<(PlacementCategory, string), decimal> _costs = [];
+    private readonly Dictionary<(PlacementCategory, Period), decimal> _costs = [];
 
     public UnitCostTable(IEnumerable<UnitCost> costs)
     {
@@ -29,7 +31,7 @@ public sealed class UnitCostTable
         {
             if (!_costs.TryAdd((cost.Category, cost.Year), cost.AnnualCost))
             {
-                throw new ArgumentException($"Two unit costs for {cost.Category} in {cost.Year}.", nameof(costs));
+                throw new ArgumentException($"Two unit costs for {cost.Category} in {cost.Year.ToFinancialYearLabel()}.", nameof(costs));
             }
         }
 
@@ -38,6 +40,6 @@ public sealed class UnitCostTable
 
     public IReadOnlyList<UnitCost> Costs { get; }
 
-    public decimal? Find(PlacementCategory category, string year) =>
+    public decimal? Find(PlacementCategory category, Period year) =>
         _costs.TryGetValue((category, year), out var cost) ? cost : null;
 }

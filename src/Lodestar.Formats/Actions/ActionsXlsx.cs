@@ -61,11 +61,11 @@ public static class ActionsXlsx
         yield return new XlsxSheet(
             "Savings by objective",
             ["Year", "Objective", "BP reference", "Plan £k", "Delivered £k", "Forecast £k"],
-            report.Years.SelectMany(y => y.ByObjective.Append(y.Total).Select(l => (IReadOnlyList<object?>)[y.Year, l.Line, l.Reference, l.PlanK, l.DeliveredK, l.ForecastK])));
+            report.Years.SelectMany(y => y.ByObjective.Append(y.Total).Select(l => (IReadOnlyList<object?>)[y.Year.ToFinancialYearLabel(), l.Line, l.Reference, l.PlanK, l.DeliveredK, l.ForecastK])));
         yield return new XlsxSheet(
             "Savings by placement type",
             ["Year", "Placement type", "Lines", "Plan £k", "Delivered £k", "Forecast £k"],
-            report.Years.SelectMany(y => y.ByPlacementType.Select(l => (IReadOnlyList<object?>)[y.Year, l.Reference, l.Line, l.PlanK, l.DeliveredK, l.ForecastK])));
+            report.Years.SelectMany(y => y.ByPlacementType.Select(l => (IReadOnlyList<object?>)[y.Year.ToFinancialYearLabel(), l.Reference, l.Line, l.PlanK, l.DeliveredK, l.ForecastK])));
         yield return new XlsxSheet(
             "Reconciliation",
             ["Line", "Stated £k", "Computed £k", "Difference £k"],

@@ -246,19 +246,32 @@ public static class ActionsYamlReader
             return new SavingsPlan { Id = "", Title = "", Years = [] };
         }
 
-        var years = s.TextList("years");
-        foreach (var (yearNode, year) in s.Sequence("years").Zip(years))
+        var years = new List<Period>();
+        foreach (var yearNode in s.Sequence("years"))
         {
-            if (!Period.TryParseFinancialYear(year, out _))
+            if (nodes.FinancialYear(yearNode, "'years' of the savings plan") is { } year)
             {
-                nodes.Error(yearNode, $"'{year}' in 'years' is not a financial year like 2016/17.");
+                if (years.Contains(year))
+                {
+                    nodes.Error(yearNode, Text(yearNode), $"'{Text(yearNode)}' appears twice in 'years' of the savings plan.");
+                    continue;
+                }
+
+                years.Add(year);
             }
         }
 
-        var placementYear = s.Text("placement_year");
-        if (placementYear is not null && !years.Contains(placementYear))
+        Period? placementYear = null;
+        if (s["placement_year"] is { } placementNode && !YamlNodes.IsNull(placementNode) && nodes.FinancialYear(placementNode, "'placement_year' of the savings plan") is { } placement)
         {
-            nodes.Error(s["placement_year"]!, $"'placement_year' '{placementYear}' is not one of the plan's years.");
+            if (years.Contains(placement))
+            {
+                placementYear = placement;
+            }
+            else
+            {
+                nodes.Error(placementNode, Text(placementNode), $"'placement_year' '{Text(placementNode)}' is not one of the plan's years.");
+            }
         }
 
         var objectives = s.Sequence("by_objective").Select(n => nodes.Map(n, "an objective", "objective", "bp_reference", "values_k", "placement_types")).OfType<YamlMap>()
@@ -267,7 +280,7 @@ public static class ActionsYamlReader
                 Objective = o.RequiredText("objective"),
                 BpReference = o.Text("bp_reference"),
                 PlacementTypes = [.. o.Sequence("placement_types").Select(p => nodes.Choice(p, "a placement type", ActionsYaml.PlacementCategories)).OfType<PlacementCategory>()],
-                ValuesK = YearValues(nodes, o["values_k"], "'values_k' of an objective", years) ?? new Dictionary<string, decimal>(),
+                ValuesK = YearValues(nodes, o["values_k"], "'values_k' of an objective", years) ?? new Dictionary<Period, decimal>(),
             })
             .ToList();
 
@@ -295,14 +308,14 @@ public static class ActionsYamlReader
             Years = years,
             PlacementYear = placementYear,
             ByObjective = objectives,
-            StatedTotalsK = YearValues(nodes, s["stated_totals_k"], "'stated_totals_k'", years) ?? new Dictionary<string, decimal>(),
+            StatedTotalsK = YearValues(nodes, s["stated_totals_k"], "'stated_totals_k'", years) ?? new Dictionary<Period, decimal>(),
             ByPlacementType = placements,
             StatedPlacementTotal = statedPlacement,
             Notes = s.Text("notes"),
         };
     }
 
-    private static Dictionary<string, decimal>? YearValues(YamlNodes nodes, YamlNode? node, string what, IReadOnlyList<string> years)
+    private static Dictionary<Period, decimal>? YearValues(YamlNodes nodes, YamlNode? node, string what, IReadOnlyList<Period> years)
     {
         if (node is null)
         {
@@ -315,24 +328,31 @@ public static class ActionsYamlReader
             return null;
         }
 
-        var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var values = new Dictionary<Period, decimal>();
         foreach (var (key, value) in mapping.Children)
         {
-            var year = nodes.Text(key, what) ?? "";
-            if (!years.Contains(year))
+            if (nodes.FinancialYear(key, $"a year of {what}") is not { } year)
             {
-                nodes.Error(key, $"'{year}' in {what} is not one of the plan's years ({string.Join(", ", years)}).");
                 continue;
             }
 
-            if (nodes.Number(value, $"{what} for {year}") is { } number && !values.TryAdd(year, number))
+            var label = year.ToFinancialYearLabel();
+            if (!years.Contains(year))
             {
-                nodes.Error(key, $"'{year}' appears twice in {what}.");
+                nodes.Error(key, Text(key), $"'{Text(key)}' in {what} is not one of the plan's years ({string.Join(", ", years.Select(y => y.ToFinancialYearLabel()))}).");
+                continue;
+            }
+
+            if (nodes.Number(value, $"{what} for {label}") is { } number && !values.TryAdd(year, number))
+            {
+                nodes.Error(key, Text(key), $"'{Text(key)}' appears twice in {what}.");
             }
         }
 
         return values;
     }
+
+    private static string Text(YamlNode node) => node is YamlScalarNode scalar ? scalar.Value ?? "" : "";
 
     private static BenefitsRegister ReadRegister(YamlNodes nodes, YamlMap r)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lodestar.Domain.Actions;
 using Lodestar.Domain.Benefits;
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -93,8 +94,8 @@ public static class ActionsYamlWriter
     private static YamlMappingNode Savings(SavingsPlan s) => Map(
         ("id", Str(s.Id)),
         ("title", Str(s.Title)),
-        ("years", Flow(Seq(s.Years.Select(y => Str(y)!)))),
-        ("placement_year", Str(s.PlacementYear)),
+        ("years", Flow(Seq(s.Years.Select(y => Str(y.ToFinancialYearLabel())!)))),
+        ("placement_year", Str(s.PlacementYear?.ToFinancialYearLabel())),
         ("notes", Str(s.Notes)),
         ("by_objective", Seq(s.ByObjective.Select(o => Map(
             ("objective", Str(o.Objective)),
@@ -111,8 +112,8 @@ public static class ActionsYamlWriter
         ("stated_placement_total_k", s.StatedPlacementTotal is not { } t ? null : Flow(Map(
             ("bp_savings", Num(t.BpSavingsK)), ("budget_transfers", Num(t.BudgetTransfersK)), ("total", Num(t.TotalK))))));
 
-    private static YamlMappingNode YearValues(IReadOnlyList<string> years, IReadOnlyDictionary<string, decimal> values) =>
-        Flow(Map([.. years.Where(values.ContainsKey).Select(y => (y, (YamlNode?)Num(values[y])))]));
+    private static YamlMappingNode YearValues(IReadOnlyList<Period> years, IReadOnlyDictionary<Period, decimal> values) =>
+        Flow(Map([.. years.Where(values.ContainsKey).Select(y => (y.ToFinancialYearLabel(), (YamlNode?)Num(values[y])))]));
 
     private static YamlMappingNode Register(BenefitsRegister r) => Map(
         ("id", Str(r.Id)),

@@ -37,16 +37,21 @@ public static class CostsYamlReader
             }
             else
             {
+                var seen = new HashSet<Domain.Periods.Period>();
                 foreach (var (yearNode, byCategory) in years.Children)
                 {
-                    var year = nodes.Text(yearNode, "a year of 'unit_costs'") ?? "";
-                    if (!Domain.Periods.Period.TryParseFinancialYear(year, out _))
+                    if (nodes.FinancialYear(yearNode, "a year of 'unit_costs'") is not { } year)
                     {
-                        nodes.Error(yearNode, $"'{year}' is not a financial year like 2016/17.");
                         continue;
                     }
 
-                    costs.AddRange(Categories(nodes, byCategory, $"the unit costs for {year}")
+                    if (!seen.Add(year))
+                    {
+                        nodes.Error(yearNode, ((YamlScalarNode)yearNode).Value, "The year appears twice in 'unit_costs' (2016/17 and 2016-17 are the same year).");
+                        continue;
+                    }
+
+                    costs.AddRange(Categories(nodes, byCategory, $"the unit costs for {year.ToFinancialYearLabel()}")
                         .Select(c => new UnitCost(c.Category, year, c.Value)));
                 }
             }

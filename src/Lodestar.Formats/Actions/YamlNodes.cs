@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Problems;
 using YamlDotNet.RepresentationModel;
 
@@ -18,6 +19,10 @@ internal sealed class YamlNodes(string file)
     public IReadOnlyList<Problem> ErrorsOr(string message) => _errors.Count > 0 ? _errors : [Problem.InFile(file, message)];
 
     public void Error(YamlNode node, string message) => Error((int)node.Start.Line, (int)node.Start.Column, message);
+
+    /// <summary>An error about a value as written in the file, which the problem carries.</summary>
+    public void Error(YamlNode node, string? value, string message) =>
+        _errors.Add(new Problem(file, (int)node.Start.Line, ((int)node.Start.Column).ToString(CultureInfo.InvariantCulture), value, message));
 
     // A YAML file's column is a character position, so it is written as a number.
     public void Error(int line, int column, string message) =>
@@ -175,6 +180,32 @@ internal sealed class YamlNodes(string file)
         }
 
         Error(node!, $"{what}: '{text}' is not one of: {string.Join(" | ", choices.Keys)}.");
+        return null;
+    }
+
+    /// <summary>
+    /// A financial year written 2016/17 (or 2016-17) as the reporting-year <see cref="Period"/> it names; an
+    /// error naming the line, column and value otherwise.
+    /// </summary>
+    public Period? FinancialYear(YamlNode node, string what)
+    {
+        var text = Text(node, what);
+        if (text is null)
+        {
+            if (IsNull(node))
+            {
+                Error(node, $"{what} must not be empty.");
+            }
+
+            return null;
+        }
+
+        if (Period.TryParseFinancialYear(text, out var year))
+        {
+            return year;
+        }
+
+        Error(node, text, $"{what}: '{text}' is not a financial year like 2016/17.");
         return null;
     }
 

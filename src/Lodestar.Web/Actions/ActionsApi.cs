@@ -2,6 +2,7 @@ using Lodestar.Data;
 using Lodestar.Data.Actions;
 using Lodestar.Domain.Actions;
 using Lodestar.Domain.Benefits;
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 using Lodestar.Formats.Actions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -88,8 +89,8 @@ internal static class ActionsApi
     private static async Task<Results<JsonHttpResult<SavingsReport>, ProblemHttpResult, ValidationProblem>> SavingsAsync(
         string plan, string? year, LodestarDbContext db, CancellationToken cancellationToken)
     {
-        string? onlyYear = null;
-        if (!string.IsNullOrWhiteSpace(year) && (onlyYear = ActionsViews.FinancialYearLabel(year)) is null)
+        Period? onlyYear = null;
+        if (!string.IsNullOrWhiteSpace(year) && (onlyYear = ActionsViews.FinancialYear(year)) is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
@@ -103,11 +104,11 @@ internal static class ActionsApi
             return TypedResults.Problem($"There is no savings plan '{plan}'.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        if (onlyYear is not null && !savings.Years.Contains(onlyYear))
+        if (onlyYear is { } only && !savings.Years.Contains(only))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["year"] = [$"The plan has no year {onlyYear}; its years are {string.Join(", ", savings.Years)}."],
+                ["year"] = [$"The plan has no year {only.ToFinancialYearLabel()}; its years are {string.Join(", ", savings.Years.Select(y => y.ToFinancialYearLabel()))}."],
             });
         }
 

@@ -47,10 +47,10 @@ internal static class ActionsViews
     }
 
     /// <summary>A financial year as 2016/17 or YYYY (the year ending in March YYYY, as DfE labels years); null when it is neither.</summary>
-    public static string? FinancialYearLabel(string text)
+    public static Period? FinancialYear(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Period.TryParseYear(text, out var year) ? year.ToFinancialYearLabel() : null;
+        return Period.TryParseYear(text, out var year) ? year : null;
     }
 
     /// <summary>Every stored plan's summary on <paramref name="asAt"/>, by id.</summary>

@@ -1,6 +1,7 @@
 using Lodestar.Data.Actions;
 using Lodestar.Domain.Actions;
 using Lodestar.Domain.Benefits;
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 using Lodestar.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -64,14 +65,14 @@ public sealed class ActionsStoreTests
     {
         Id = "cambs-savings",
         Title = "Savings",
-        Years = ["2016/17", "2017/18"],
-        PlacementYear = "2016/17",
+        Years = [Period.ParseFinancialYear("2016/17"), Period.ParseFinancialYear("2017/18")],
+        PlacementYear = Period.ParseFinancialYear("2016/17"),
         ByObjective =
         [
-            new ObjectiveSavings { Objective = "Reduce LAC", BpReference = "A/R.3.012", PlacementTypes = [PlacementCategory.Ifa], ValuesK = new Dictionary<string, decimal> { ["2016/17"] = firstYear, ["2017/18"] = -1615m } },
-            new ObjectiveSavings { Objective = "Inflation", ValuesK = new Dictionary<string, decimal> { ["2016/17"] = -132m } },
+            new ObjectiveSavings { Objective = "Reduce LAC", BpReference = "A/R.3.012", PlacementTypes = [PlacementCategory.Ifa], ValuesK = new Dictionary<Period, decimal> { [Period.ParseFinancialYear("2016/17")] = firstYear, [Period.ParseFinancialYear("2017/18")] = -1615m } },
+            new ObjectiveSavings { Objective = "Inflation", ValuesK = new Dictionary<Period, decimal> { [Period.ParseFinancialYear("2016/17")] = -132m } },
         ],
-        StatedTotalsK = new Dictionary<string, decimal> { ["2016/17"] = -2232m, ["2017/18"] = -1615m },
+        StatedTotalsK = new Dictionary<Period, decimal> { [Period.ParseFinancialYear("2016/17")] = -2232m, [Period.ParseFinancialYear("2017/18")] = -1615m },
         ByPlacementType =
         [
             new PlacementTypeSavings { PlacementType = PlacementCategory.Ifa, Label = "Independent fostering", BpSavingsK = -500m, BudgetTransfersK = -200m },
@@ -202,11 +203,11 @@ public sealed class ActionsStoreTests
 
         await using var read = database.CreateContext();
         var savings = (await ActionsStore.LoadSavingsAsync(read, "cambs-savings", Cancel))!;
-        Assert.Equal(["2016/17", "2017/18"], savings.Years);
-        Assert.Equal("2016/17", savings.PlacementYear);
-        Assert.Equal(("Reduce LAC", "A/R.3.012", -2100m, -1615m), (savings.ByObjective[0].Objective, savings.ByObjective[0].BpReference, savings.ByObjective[0].ValueK("2016/17"), savings.ByObjective[0].ValueK("2017/18")));
+        Assert.Equal(["2016/17", "2017/18"], savings.Years.Select(y => y.ToFinancialYearLabel()));
+        Assert.Equal(Period.ReportingYear(2017), savings.PlacementYear);
+        Assert.Equal(("Reduce LAC", "A/R.3.012", -2100m, -1615m), (savings.ByObjective[0].Objective, savings.ByObjective[0].BpReference, savings.ByObjective[0].ValueK(Period.ParseFinancialYear("2016/17")), savings.ByObjective[0].ValueK(Period.ParseFinancialYear("2017/18"))));
         Assert.Equal([PlacementCategory.Ifa], savings.ByObjective[0].PlacementTypes);
-        Assert.Equal(-2232m, savings.TotalK("2016/17"));
+        Assert.Equal(-2232m, savings.TotalK(Period.ParseFinancialYear("2016/17")));
         Assert.Equal((-700m, (decimal?)null), (savings.ByPlacementType[0].TotalK, savings.ByPlacementType[0].UnsplitK));
         Assert.Equal((PlacementCategory.Adoption, 50m), (savings.ByPlacementType[1].PlacementType, savings.ByPlacementType[1].UnsplitK!.Value));
         Assert.Equal(new PlacementTotals(-450m, -200m, -650m), savings.StatedPlacementTotal);

@@ -1,3 +1,4 @@
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 
 namespace Lodestar.Domain.Tests.Savings;
@@ -6,9 +7,9 @@ public sealed class CostModelTests
 {
     private static readonly UnitCostTable Costs = new(
     [
-        new UnitCost(PlacementCategory.Ifa, "2016/17", 45_000m),
-        new UnitCost(PlacementCategory.Residential, "2016/17", 170_000m),
-        new UnitCost(PlacementCategory.Ifa, "2015/16", 44_000m),
+        new UnitCost(PlacementCategory.Ifa, Period.ParseFinancialYear("2016/17"), 45_000m),
+        new UnitCost(PlacementCategory.Residential, Period.ParseFinancialYear("2016/17"), 170_000m),
+        new UnitCost(PlacementCategory.Ifa, Period.ParseFinancialYear("2015/16"), 44_000m),
     ]);
 
     private static readonly PlacementActuals Baseline = new(
@@ -31,7 +32,7 @@ public sealed class CostModelTests
         Assert.Equal(8_450_000m, result.ActualSpend);
         Assert.Equal(-790_000m, result.DeliveredSavings);
         Assert.Equal(result.DeliveredSavings, result.ForecastSavings);
-        Assert.Equal(("2016/17", "2015/16"), (result.Year, result.BaselineYear));
+        Assert.Equal(("2016/17", "2015/16"), (result.Year.ToFinancialYearLabel(), result.BaselineYear.ToFinancialYearLabel()));
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class CostModelTests
         // Generated data, fixed seed: for whole years the model reduces to Σ (this year − baseline) × unit cost.
         var random = new Random(20161);
         var categories = Enum.GetValues<PlacementCategory>();
-        var costs = new UnitCostTable(categories.Select(c => new UnitCost(c, "2016/17", random.Next(5_000, 250_000))));
+        var costs = new UnitCostTable(categories.Select(c => new UnitCost(c, Period.ParseFinancialYear("2016/17"), random.Next(5_000, 250_000))));
         for (var run = 0; run < 50; run++)
         {
             var baseline = categories.ToDictionary(c => c, _ => Math.Round((decimal)random.NextDouble() * 200m, 2));
@@ -74,10 +75,10 @@ public sealed class CostModelTests
                 new PlacementActuals(new(2015, 4, 1), new(2016, 3, 31), baseline),
                 costs);
 
-            var expected = categories.Sum(c => (year[c] - baseline[c]) * costs.Find(c, "2016/17")!.Value);
+            var expected = categories.Sum(c => (year[c] - baseline[c]) * costs.Find(c, Period.ParseFinancialYear("2016/17"))!.Value);
             Assert.Equal(expected, result.DeliveredSavings);
             Assert.Equal(expected, result.ForecastSavings);
-            Assert.Equal(categories.Sum(c => year[c] * costs.Find(c, "2016/17")!.Value), result.ActualSpend);
+            Assert.Equal(categories.Sum(c => year[c] * costs.Find(c, Period.ParseFinancialYear("2016/17"))!.Value), result.ActualSpend);
             Assert.Equal(result.ActualSpend, result.ForecastSpend);
         }
     }
@@ -112,7 +113,13 @@ public sealed class CostModelTests
     [Fact]
     public void UnitCostTable_SameCategoryAndYearTwice_IsRefused()
     {
-        Assert.Throws<ArgumentException>(() => new UnitCostTable([new(PlacementCategory.Ifa, "2016/17", 1m), new(PlacementCategory.Ifa, "2016/17", 2m)]));
+        Assert.Throws<ArgumentException>(() => new UnitCostTable([new(PlacementCategory.Ifa, Period.ParseFinancialYear("2016/17"), 1m), new(PlacementCategory.Ifa, Period.ParseFinancialYear("2016/17"), 2m)]));
+    }
+
+    [Fact]
+    public void UnitCost_PeriodThatIsNotAReportingYear_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => new UnitCost(PlacementCategory.Ifa, Period.Quarter(2017, 1), 1m));
     }
 
     [Fact]
@@ -122,11 +129,11 @@ public sealed class CostModelTests
         {
             Id = "p",
             Title = "P",
-            Years = ["2016/17", "2017/18"],
+            Years = [Period.ParseFinancialYear("2016/17"), Period.ParseFinancialYear("2017/18")],
             ByObjective =
             [
-                new ObjectiveSavings { Objective = "Fewer IFA placements", BpReference = "A/R.1", PlacementTypes = [PlacementCategory.Ifa], ValuesK = new Dictionary<string, decimal> { ["2016/17"] = -500m, ["2017/18"] = -100m } },
-                new ObjectiveSavings { Objective = "Inflation", ValuesK = new Dictionary<string, decimal> { ["2016/17"] = -50m } },
+                new ObjectiveSavings { Objective = "Fewer IFA placements", BpReference = "A/R.1", PlacementTypes = [PlacementCategory.Ifa], ValuesK = new Dictionary<Period, decimal> { [Period.ParseFinancialYear("2016/17")] = -500m, [Period.ParseFinancialYear("2017/18")] = -100m } },
+                new ObjectiveSavings { Objective = "Inflation", ValuesK = new Dictionary<Period, decimal> { [Period.ParseFinancialYear("2016/17")] = -50m } },
             ],
             ByPlacementType =
             [
@@ -148,6 +155,6 @@ public sealed class CostModelTests
         var second = report.Years[1];
         Assert.Equal(new SavingsLine("Total", null, -100m, null, null), second.Total);
         Assert.Empty(second.ByPlacementType);
-        Assert.Equal(["2017/18"], SavingsReport.Build(plan, onlyYear: "2017/18").Years.Select(y => y.Year));
+        Assert.Equal([Period.ParseFinancialYear("2017/18")], SavingsReport.Build(plan, onlyYear: Period.ParseFinancialYear("2017/18")).Years.Select(y => y.Year));
     }
 }

@@ -1,3 +1,4 @@
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 
 namespace Lodestar.Domain.Tests.Savings;
@@ -10,7 +11,7 @@ public sealed class SavingsPlanTests
     {
         Id = "plan",
         Title = "Savings",
-        Years = ["2016/17", "2017/18"],
+        Years = [Period.ParseFinancialYear("2016/17"), Period.ParseFinancialYear("2017/18")],
         ByObjective =
         [
             Objective("Reduce the number of children who are looked after", -2100, -1615),
@@ -23,7 +24,7 @@ public sealed class SavingsPlanTests
             Objective("Inflation", -132, -124),
             Objective("Carried forward pressure", -2059, 0),
         ],
-        StatedTotalsK = new Dictionary<string, decimal> { ["2016/17"] = stated1617, ["2017/18"] = -3724m },
+        StatedTotalsK = new Dictionary<Period, decimal> { [Period.ParseFinancialYear("2016/17")] = stated1617, [Period.ParseFinancialYear("2017/18")] = -3724m },
         ByPlacementType =
         [
             new PlacementTypeSavings { PlacementType = PlacementCategory.Ifa, Label = "Independent fostering", BpSavingsK = -2919, BudgetTransfersK = -719 },
@@ -40,15 +41,15 @@ public sealed class SavingsPlanTests
     };
 
     private static ObjectiveSavings Objective(string name, decimal y1, decimal y2) =>
-        new() { Objective = name, ValuesK = new Dictionary<string, decimal> { ["2016/17"] = y1, ["2017/18"] = y2 } };
+        new() { Objective = name, ValuesK = new Dictionary<Period, decimal> { [Period.ParseFinancialYear("2016/17")] = y1, [Period.ParseFinancialYear("2017/18")] = y2 } };
 
     [Fact]
     public void TotalK_SeedColumns_AddUpToTheDocumentsTotals()
     {
         var plan = Plan();
 
-        Assert.Equal(-6789m, plan.TotalK("2016/17"));
-        Assert.Equal(-3724m, plan.TotalK("2017/18"));
+        Assert.Equal(-6789m, plan.TotalK(Period.ParseFinancialYear("2016/17")));
+        Assert.Equal(-3724m, plan.TotalK(Period.ParseFinancialYear("2017/18")));
         Assert.Equal(new PlacementTotals(-1429m, -719m, -2148m), plan.ComputedPlacementTotal());
     }
 
@@ -102,4 +103,18 @@ public sealed class SavingsPlanTests
             wrong.Reconcile().Select(i => i.Line));
     }
 
+    [Fact]
+    public void Years_PeriodThatIsNotAReportingYear_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => Plan() with { Years = [Period.ReportingYear(2017), Period.Quarter(2018, 1)] });
+        Assert.Throws<ArgumentException>(() => Plan() with { PlacementYear = Period.Month(2016, 4) });
+    }
+
+    [Fact]
+    public void ValueK_SameYearParsedTwice_FindsTheValue()
+    {
+        // Record struct equality: a year read from a file finds the value stored under the year built in code.
+        Assert.Equal(-2100m, Plan().ByObjective[0].ValueK(Period.ReportingYear(2017)));
+        Assert.Equal(0m, Plan().ByObjective[0].ValueK(Period.ReportingYear(2019)));
+    }
 }

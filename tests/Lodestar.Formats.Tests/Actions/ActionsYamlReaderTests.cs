@@ -1,4 +1,5 @@
 using Lodestar.Domain.Actions;
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Problems;
 using Lodestar.Domain.Savings;
 using Lodestar.Formats.Actions;
@@ -246,10 +247,10 @@ public sealed class ActionsYamlReaderTests
         Assert.Empty(result.Problems);
         var savings = result.Value!.Savings!;
         Assert.Null(result.Value.Plan);
-        Assert.Equal(["2016/17", "2017/18"], savings.Years);
-        Assert.Equal(("A/R.3.012", -1615m), (savings.ByObjective[0].BpReference, savings.ByObjective[0].ValueK("2017/18")));
+        Assert.Equal(["2016/17", "2017/18"], savings.Years.Select(y => y.ToFinancialYearLabel()));
+        Assert.Equal(("A/R.3.012", -1615m), (savings.ByObjective[0].BpReference, savings.ByObjective[0].ValueK(Period.ParseFinancialYear("2017/18"))));
         Assert.Equal([PlacementCategory.Ifa, PlacementCategory.Residential], savings.ByObjective[0].PlacementTypes);
-        Assert.Equal(0m, savings.ByObjective[1].ValueK("2017/18"));
+        Assert.Equal(0m, savings.ByObjective[1].ValueK(Period.ParseFinancialYear("2017/18")));
         Assert.Equal(-700m, savings.ByPlacementType[0].TotalK);
         Assert.Equal(new PlacementTotals(296m, -200m, 96m), savings.StatedPlacementTotal);
         Assert.Empty(savings.Reconcile());
@@ -278,6 +279,45 @@ public sealed class ActionsYamlReaderTests
 
         Assert.Equal((11, "19"), (error.Line, error.Column));
         Assert.Contains("'2018/19'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SavingsYearThatIsNotAFinancialYear_IsAProblemNamingFileLineColumnAndValue()
+    {
+        var error = SingleError(Savings.Replace("{ \"2016/17\": -132 }", "{ \"2016/2017\": -132 }", StringComparison.Ordinal));
+
+        Assert.Equal(("plan.yaml", 11, "19", "2016/2017"), (error.File, error.Line, error.Column, error.Value));
+        Assert.Contains("is not a financial year like 2016/17", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_PlanYearThatIsNotAFinancialYear_IsAProblemNamingFileLineColumnAndValue()
+    {
+        var result = Read(Savings.Replace("years: [\"2016/17\", \"2017/18\"]", "years: [\"2016/17\", \"2017/19\"]", StringComparison.Ordinal));
+
+        var error = result.Problems[0];
+        Assert.Equal(("plan.yaml", 4, "22", "2017/19"), (error.File, error.Line, error.Column, error.Value));
+        Assert.Equal("'years' of the savings plan: '2017/19' is not a financial year like 2016/17.", error.Message);
+    }
+
+    [Fact]
+    public void Read_SavingsYearWithAHyphen_IsTheSameFinancialYearWrittenBackWithASlash()
+    {
+        var result = Read(Savings.Replace("\"2017/18\"", "\"2017-18\"", StringComparison.Ordinal));
+
+        Assert.Empty(result.Problems);
+        var savings = result.Value!.Savings!;
+        Assert.Equal([Period.ReportingYear(2017), Period.ReportingYear(2018)], savings.Years);
+        Assert.Equal(-1615m, savings.TotalK(Period.ReportingYear(2018)));
+        Assert.Contains("years: [\"2016/17\", \"2017/18\"]", ActionsYamlWriter.Write(result.Value), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SavingsPlacementYearNotInPlan_IsAnError()
+    {
+        var error = SingleError(Savings.Replace("  years: [\"2016/17\", \"2017/18\"]", "  years: [\"2016/17\", \"2017/18\"]\n  placement_year: \"2018/19\"", StringComparison.Ordinal));
+
+        Assert.Equal((5, "19", "2018/19"), (error.Line, error.Column, error.Value));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Lodestar.Domain.Actions;
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 using Lodestar.Formats.Actions;
 using Lodestar.Testing;
@@ -44,7 +45,7 @@ public sealed class SeedSamplesTests
         // The seed's objective table prints totals -6,789, -3,724, -3,313, -2,752, -2,581 (£k).
         Assert.Equal(
             [-6789m, -3724m, -3313m, -2752m, -2581m],
-            new[] { "2016/17", "2017/18", "2018/19", "2019/20", "2020/21" }.Select(savings.TotalK));
+            new[] { "2016/17", "2017/18", "2018/19", "2019/20", "2020/21" }.Select(Period.ParseFinancialYear).Select(savings.TotalK));
         Assert.DoesNotContain(savings.Reconcile(), i => i.Line.StartsWith("Total by objective", StringComparison.Ordinal));
         // By placement type: TOTAL -2,148 = BP savings -1,429 + budget transfers -719.
         Assert.Equal(-2148m, savings.ComputedPlacementTotal().TotalK);

@@ -22,7 +22,7 @@ public sealed class PlacementActualsFromReturnsTests
         Assert.Equal(183m / 364m, actuals.Of(PlacementCategory.Ifa), 6);
         Assert.Equal(0.25m, actuals.Of(PlacementCategory.Residential), 6);
         Assert.Equal(0m, actuals.Of(PlacementCategory.InHouseFostering));
-        Assert.Equal("2024/25", actuals.Year);
+        Assert.Equal("2024/25", actuals.Year.ToFinancialYearLabel());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Lodestar.Application.Returns;
 using Lodestar.Application.Savings;
 using Lodestar.Data;
 using Lodestar.Data.Actions;
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 using Lodestar.Formats.Actions;
 using Lodestar.Web.Actions;
@@ -29,6 +30,9 @@ internal sealed class PlanModel(LodestarDbContext db, StatutoryDataStore returns
     [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
 
+    /// <summary>The financial year <see cref="Year"/> names, when it is one of the plan's; null for all years.</summary>
+    public Period? SelectedYear { get; private set; }
+
     public SavingsPlan Plan { get; private set; } = null!;
 
     public SavingsReport Report { get; private set; } = null!;
@@ -41,19 +45,20 @@ internal sealed class PlanModel(LodestarDbContext db, StatutoryDataStore returns
             return NotFound();
         }
 
-        string? onlyYear = null;
+        Period? onlyYear = null;
         if (!string.IsNullOrWhiteSpace(Year))
         {
-            onlyYear = ActionsViews.FinancialYearLabel(Year);
-            if (onlyYear is null || !savings.Years.Contains(onlyYear))
+            onlyYear = ActionsViews.FinancialYear(Year);
+            if (onlyYear is not { } only || !savings.Years.Contains(only))
             {
-                ModelState.AddModelError(nameof(Year), $"Choose one of the plan's years: {string.Join(", ", savings.Years)}");
+                ModelState.AddModelError(nameof(Year), $"Choose one of the plan's years: {string.Join(", ", savings.Years.Select(y => y.ToFinancialYearLabel()))}");
                 onlyYear = null;
             }
         }
 
         Plan = savings;
-        Year = onlyYear;
+        SelectedYear = onlyYear;
+        Year = onlyYear?.ToFinancialYearLabel();
         Report = SavingsReport.Build(savings, CostModel(), onlyYear);
         return Page();
     }
