@@ -18,9 +18,9 @@ public static class DatabaseInitializer
     }
 }
 
-/// <summary>The English councils that report to the DfE, as shipped in samples/councils.tsv.</summary>
+/// <summary>The English councils today, as shipped in samples/councils.tsv (the former councils it also lists are not reference data).</summary>
 internal static class CouncilCatalogue
 {
     public static IReadOnlyList<CouncilEntity> Load() =>
-        [.. CouncilList.All.Select(c => new CouncilEntity { Code = c.Code, LaNumber = c.LaNumber, Name = c.Name, Region = c.Region })];
+        [.. CouncilList.Current.Select(c => new CouncilEntity { Code = c.Code, LaNumber = c.LaNumber, Name = c.Name, Region = c.Region })];
 }

@@ -1,5 +1,5 @@
-using Lodestar.Data.Benchmarks;
 using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Councils;
 using Lodestar.Domain.Performance;
 
 namespace Lodestar.Application.Benchmarks;
@@ -15,7 +15,7 @@ public sealed record BenchmarkResponse(
     BenchmarkNeighboursInfo StatisticalNeighbours,
     BenchmarkPositionInfo? Position)
 {
-    public static BenchmarkResponse From(BenchmarkMeasure measure, BenchmarkCouncil council, BenchmarkComparison c) => new(
+    public static BenchmarkResponse From(BenchmarkMeasure measure, Council council, BenchmarkComparison c) => new(
         new BenchmarkMeasureInfo(measure.Id, measure.Title, measure.Unit, c.Polarity.ToText(), measure.Source),
         c.Year,
         Area(c.Council) ?? new BenchmarkAreaInfo(council.LaNumber, council.Name, null, null, NoRow: true),

@@ -119,7 +119,7 @@ public sealed class StatutoryDataStore
             Directory.Delete(staging, recursive: true);
         }
 
-        var cambridgeshire = CouncilList.All.Select((c, i) => (c.Code, i)).Single(c => c.Code == ReturnsOptions.DemoCouncil).i;
+        var cambridgeshire = CouncilList.Current.Select((c, i) => (c.Code, i)).Single(c => c.Code == ReturnsOptions.DemoCouncil).i;
         SyntheticDataGenerator.Generate(
             new GenerationOptions(councils: 1, childrenPerCouncil: 800, years: 5, yearEnd: 2025, seed: 20250331) { FirstCouncil = cambridgeshire },
             staging);

@@ -7,6 +7,7 @@ using Lodestar.Application.Imports;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Benchmarks;
+using Lodestar.Domain.Councils;
 using Lodestar.Domain.Periods;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats.Benchmarks;
@@ -133,7 +134,7 @@ internal static class BenchmarksCommand
             var yearLabel = reportingYear.ReportingYearLabel;
             await using var db = open();
             var store = new BenchmarkStore(db);
-            var resolved = await store.ResolveCouncilAsync(parse.GetValue(council)!, cancellationToken);
+            var resolved = CouncilList.Find(parse.GetValue(council));
             if (resolved is null)
             {
                 await error.WriteLineAsync($"Council '{parse.GetValue(council)}' is not known: give its old_la_code (e.g. 873) or new_la_code (e.g. E10000003).");

@@ -1,14 +1,12 @@
 using System.Data.Common;
 using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Councils;
 using Lodestar.Domain.Performance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lodestar.Data.Benchmarks;
-
-/// <summary>A council as benchmarks know it: its old_la_code and name.</summary>
-public sealed record BenchmarkCouncil(string LaNumber, string Name);
 
 /// <summary>Figures stored per measure by one import.</summary>
 public sealed record BenchmarkImportCount(string MeasureId, int Figures, int Suppressed, IReadOnlyList<int> Years);
@@ -196,31 +194,9 @@ public sealed class BenchmarkStore(LodestarDbContext db)
         .ToArray();
 
     /// <summary>
-    /// The council, from either its old_la_code (e.g. 873, the benchmark files' key) or its new_la_code
-    /// (e.g. E10000003); null when the code is neither a known council nor in the stored figures.
-    /// </summary>
-    public async Task<BenchmarkCouncil?> ResolveCouncilAsync(string code, CancellationToken cancellationToken)
-    {
-        var trimmed = code.Trim();
-        var upper = trimmed.ToUpperInvariant();
-        var council = await db.Councils.AsNoTracking()
-            .FirstOrDefaultAsync(c => c.LaNumber == trimmed || c.Code == upper, cancellationToken);
-        if (council is not null)
-        {
-            return new BenchmarkCouncil(council.LaNumber, council.Name);
-        }
-
-        // A council the reference list no longer holds (e.g. Cumbria, 909) may still have figures.
-        var stored = await db.Set<BenchmarkValueEntity>().AsNoTracking()
-            .Where(v => v.Level == GeographicLevel.LocalAuthority && v.AreaCode == trimmed)
-            .Select(v => v.AreaName)
-            .FirstOrDefaultAsync(cancellationToken);
-        return stored is null ? null : new BenchmarkCouncil(trimmed, stored);
-    }
-
-    /// <summary>
-    /// Compares a council (old_la_code) with England, its region, its statistical neighbours and all
-    /// councils, by the stored measure's polarity. Null when the measure is not stored.
+    /// Compares a council (old_la_code; <see cref="CouncilList.Find"/> gives it from a code, for former
+    /// councils too) with England, its region, its statistical neighbours and all councils, by the stored
+    /// measure's polarity. Null when the measure is not stored.
     /// </summary>
     public Task<BenchmarkComparison?> CompareAsync(string councilCode, string measureId, int year, CancellationToken cancellationToken) =>
         CompareAsync(councilCode, measureId, year, null, cancellationToken);
@@ -247,21 +223,17 @@ public sealed class BenchmarkStore(LodestarDbContext db)
         var comparison = BenchmarkCalculator.Compare(measureId, year, polarity ?? measure.Polarity, figures, councilCode, neighbours);
 
         // A neighbour with no row in this file (e.g. a national-only measure) still has a name.
-        var unnamed = comparison.Neighbours.Neighbours.Where(n => n.Name is null).Select(n => n.Code).ToArray();
-        if (unnamed.Length == 0)
+        if (comparison.Neighbours.Neighbours.All(n => n.Name is not null))
         {
             return comparison;
         }
 
-        var names = await db.Councils.AsNoTracking()
-            .Where(c => unnamed.Contains(c.LaNumber))
-            .ToDictionaryAsync(c => c.LaNumber, c => c.Name, cancellationToken);
         return comparison with
         {
             Neighbours = comparison.Neighbours with
             {
                 Neighbours = comparison.Neighbours.Neighbours
-                    .Select(n => n.Name is null && names.TryGetValue(n.Code, out var name) ? n with { Name = name } : n)
+                    .Select(n => n.Name is null && CouncilList.Find(n.Code) is { } council ? n with { Name = council.Name } : n)
                     .ToArray(),
             },
         };

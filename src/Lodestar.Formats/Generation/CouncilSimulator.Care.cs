@@ -201,7 +201,7 @@ internal sealed partial class CouncilSimulator
         {
             child.PreviousPermanence = new SimPreviousPermanence(
                 _rng.Pick(PreviousPermanenceCodes),
-                _rng.Chance(0.7) ? _council.LaNumber : CouncilList.All[_rng.Between(0, CouncilList.All.Count - 1)].LaNumber,
+                _rng.Chance(0.7) ? _council.LaNumber : CouncilList.Current[_rng.Between(0, CouncilList.Current.Count - 1)].LaNumber,
                 _rng.Chance(0.85) ? _rng.DateBetween(plan.Birth.AddDays(30 * 6), Max(plan.Birth.AddDays(30 * 6), plan.Start.AddDays(-30))) : null);
         }
         else

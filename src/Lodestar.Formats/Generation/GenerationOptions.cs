@@ -10,9 +10,9 @@ public sealed record GenerationOptions
 {
     public GenerationOptions(int councils = 1, int childrenPerCouncil = 1000, int years = 5, int yearEnd = 2025, int seed = 1)
     {
-        if (councils < 1 || councils > CouncilList.All.Count)
+        if (councils < 1 || councils > CouncilList.Current.Count)
         {
-            throw new ArgumentOutOfRangeException(nameof(councils), councils, $"Must be between 1 and {CouncilList.All.Count}.");
+            throw new ArgumentOutOfRangeException(nameof(councils), councils, $"Must be between 1 and {CouncilList.Current.Count}.");
         }
 
         if (childrenPerCouncil < 10 || childrenPerCouncil > 1_000_000)
@@ -47,9 +47,9 @@ public sealed record GenerationOptions
     public int FirstCouncil
     {
         get;
-        init => field = value >= 0 && value + Councils <= CouncilList.All.Count
+        init => field = value >= 0 && value + Councils <= CouncilList.Current.Count
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(FirstCouncil), value, $"The councils must lie within the {CouncilList.All.Count} of the list.");
+            : throw new ArgumentOutOfRangeException(nameof(FirstCouncil), value, $"The councils must lie within the {CouncilList.Current.Count} of the list.");
     }
 
     /// <summary>Children looked after at any time during the reporting years (short-break-only children not included).</summary>

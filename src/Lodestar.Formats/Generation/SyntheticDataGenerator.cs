@@ -26,7 +26,7 @@ public static class SyntheticDataGenerator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         Directory.CreateDirectory(outputDirectory);
-        var councils = CouncilList.All.Skip(options.FirstCouncil).Take(options.Councils).ToList();
+        var councils = CouncilList.Current.Skip(options.FirstCouncil).Take(options.Councils).ToList();
         var simulated = new SimCouncil[councils.Count];
         var truths = new CouncilTruth[councils.Count];
         try
@@ -75,5 +75,5 @@ public static class SyntheticDataGenerator
     }
 
     internal static SimCouncil Simulate(GenerationOptions options, int councilIndex) =>
-        new CouncilSimulator(options, CouncilList.All[options.FirstCouncil + councilIndex], options.FirstCouncil + councilIndex).Run();
+        new CouncilSimulator(options, CouncilList.Current[options.FirstCouncil + councilIndex], options.FirstCouncil + councilIndex).Run();
 }

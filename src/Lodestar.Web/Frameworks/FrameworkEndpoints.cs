@@ -3,6 +3,7 @@ using Lodestar.Application.Imports;
 using Lodestar.Application.Scorecards;
 using Lodestar.Data.Benchmarks;
 using Lodestar.Data.Frameworks;
+using Lodestar.Domain.Councils;
 using Lodestar.Domain.Periods;
 using Lodestar.Formats.Frameworks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -107,7 +108,7 @@ internal static class FrameworkEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var council = await store.ResolveCouncilAsync(query.Council!, cancellationToken);
+        var council = CouncilList.Find(query.Council);
         var measure = await store.FindMeasureAsync(query.Measure!.Trim(), cancellationToken);
         if (council is null || measure is null)
         {

@@ -157,6 +157,21 @@ public sealed class BenchmarksCommandTests(ImportedBenchmarks imported) : IClass
         Assert.Matches(@"1  Oxfordshire \(931\)\s+no row", output);
     }
 
+    [Theory]
+    [InlineData("909")]
+    [InlineData("E10000006")]
+    public async Task Show_FormerCouncil_ResolvesByLaNumberOrCodeFromTheCouncilList(string council)
+    {
+        // cla_number_and_rate_per_10k_children.csv line 1146: Cumbria (909, E10000006), 2023, rate_per_10000 = 82;
+        // Cumbria is a former council (abolished 2023-04-01), listed in samples/councils.tsv as such.
+        var (exitCode, output) = await Show("--council", council, "--measure", "cla_rate_per_10k", "--year", "2023", "--format", "json");
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        var row = json.RootElement.GetProperty("council");
+        Assert.Equal(("909", "Cumbria", 82m), (row.GetProperty("code").GetString(), row.GetProperty("name").GetString(), row.GetProperty("value").GetDecimal()));
+    }
+
     [Fact]
     public async Task Show_UnknownCouncil_ExitsTwoWithOneLine()
     {

@@ -1,5 +1,6 @@
 using Lodestar.Data.Benchmarks;
 using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Councils;
 using Lodestar.Domain.Performance;
 using Lodestar.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -172,34 +173,6 @@ public sealed class BenchmarkStoreTests
 
     [Theory]
     [AllDatabases]
-    public async Task ResolveCouncil_OldOrNewCode_GivesTheOldLaCode(DatabaseProvider provider)
-    {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var ct = TestContext.Current.CancellationToken;
-        await using var db = database.CreateContext();
-        var store = new BenchmarkStore(db);
-
-        // samples/councils.tsv: E09000002 301 Barking and Dagenham.
-        Assert.Equal(new BenchmarkCouncil("301", "Barking and Dagenham"), await store.ResolveCouncilAsync("E09000002", ct));
-        Assert.Equal(new BenchmarkCouncil("301", "Barking and Dagenham"), await store.ResolveCouncilAsync("301", ct));
-        Assert.Null(await store.ResolveCouncilAsync("E99999999", ct));
-    }
-
-    [Theory]
-    [AllDatabases]
-    public async Task ResolveCouncil_GoneFromTheCouncilListButInTheFigures_UsesTheFigures(DatabaseProvider provider)
-    {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var ct = TestContext.Current.CancellationToken;
-        await using var db = database.CreateContext();
-        var store = new BenchmarkStore(db);
-        await store.ImportAsync(Import([new(Measure, 2022, GeographicLevel.LocalAuthority, "909", "Cumbria", "E12000002", BenchmarkValue.Of(20m), "c1.csv")]), ct);
-
-        Assert.Equal(new BenchmarkCouncil("909", "Cumbria"), await store.ResolveCouncilAsync("909", ct));
-    }
-
-    [Theory]
-    [AllDatabases]
     public async Task Compare_NeighbourWithNoRow_IsNamedFromTheCouncilList(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -214,6 +187,29 @@ public sealed class BenchmarkStoreTests
         var neighbour = Assert.Single(result!.Neighbours.Neighbours);
         Assert.Equal("Barnet", neighbour.Name);
         Assert.Null(neighbour.Value);
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Compare_FormerCouncil_IsComparedAndItsNeighbourRowsNamedFromTheCouncilList(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = database.CreateContext();
+        var store = new BenchmarkStore(db);
+        await store.ImportAsync(
+            Import(
+                [new(Measure, 2022, GeographicLevel.LocalAuthority, "909", "Cumbria", "E12000002", BenchmarkValue.Of(20m), "c1.csv")],
+                [new StatisticalNeighbour("301", 1, "928", "Close")]),
+            ct);
+
+        // samples/councils.tsv: E10000006 909 Cumbria and E10000021 928 Northamptonshire, both former councils.
+        var cumbria = CouncilList.Find("E10000006")!;
+        var result = await store.CompareAsync(cumbria.LaNumber, Measure, 2022, ct);
+        var neighbour = Assert.Single((await store.CompareAsync("301", Measure, 2022, ct))!.Neighbours.Neighbours);
+
+        Assert.Equal(20m, result!.Council!.Value.Number);
+        Assert.Equal("Northamptonshire", neighbour.Name);
     }
 
     [Theory]

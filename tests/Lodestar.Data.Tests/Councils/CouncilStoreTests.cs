@@ -23,6 +23,17 @@ public sealed class CouncilStoreTests
 
     [Theory]
     [AllDatabases]
+    public async Task Initialize_FreshDatabase_LoadsNoFormerCouncil(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+
+        // samples/councils.tsv lists Cumbria (909) and Northamptonshire (928) as former councils: not reference data.
+        Assert.False(await db.Councils.AnyAsync(c => c.LaNumber == "909" || c.LaNumber == "928", Cancel));
+    }
+
+    [Theory]
+    [AllDatabases]
     public async Task Initialize_RunTwice_LeavesOneCopyOfEachCouncil(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -22,7 +22,7 @@ public class GeneratedFiles : IDisposable
 
     public GenerationResult Result { get; }
 
-    public string FirstCouncil => CouncilList.All[0].Code;
+    public string FirstCouncil => CouncilList.Current[0].Code;
 
     public string TablePath(string council, string table, int year) => Path.Combine(Folder, council, "903", $"{table}_{year}.csv");
 

@@ -67,20 +67,20 @@ public sealed class OutputFileTests
     [Fact]
     public void PopulationFile_CouncilNameWithAComma_IsQuoted()
     {
-        var index = CouncilList.All.ToList().FindIndex(c => c.Name.Contains(',', StringComparison.Ordinal));
+        var index = CouncilList.Current.ToList().FindIndex(c => c.Name.Contains(',', StringComparison.Ordinal));
         Assert.True(index >= 0);
         using var files = new GeneratedFiles(new GenerationOptions(index + 1, 10, 1, 2025, 1));
 
-        var line = File.ReadAllLines(Path.Combine(files.Folder, "population.csv")).Single(l => l.Contains(CouncilList.All[index].Code, StringComparison.Ordinal));
+        var line = File.ReadAllLines(Path.Combine(files.Folder, "population.csv")).Single(l => l.Contains(CouncilList.Current[index].Code, StringComparison.Ordinal));
 
-        Assert.Contains($",\"{CouncilList.All[index].Name}\",", line, StringComparison.Ordinal);
+        Assert.Contains($",\"{CouncilList.Current[index].Name}\",", line, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Options_ZeroCouncils_AreRefused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new GenerationOptions(councils: 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new GenerationOptions(councils: CouncilList.All.Count + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new GenerationOptions(councils: CouncilList.Current.Count + 1));
     }
 
     [Fact]
@@ -112,6 +112,6 @@ public sealed class OutputFileTests
             Directory.Delete(folder, recursive: true);
         }
 
-        Assert.Equal(CouncilList.All.Take(4).Select(c => c.Code).Order(StringComparer.Ordinal), done.Order(StringComparer.Ordinal));
+        Assert.Equal(CouncilList.Current.Take(4).Select(c => c.Code).Order(StringComparer.Ordinal), done.Order(StringComparer.Ordinal));
     }
 }

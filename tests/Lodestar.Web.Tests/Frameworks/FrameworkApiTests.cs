@@ -112,6 +112,21 @@ public sealed class FrameworkApiTests(ImportedFrameworkTestData imported) : ICla
         Assert.Equal(26.25m, position.GetProperty("upperQuartile").GetDecimal());
     }
 
+    [Theory]
+    [InlineData("909")]
+    [InlineData("E10000006")]
+    public async Task Benchmarks_FormerCouncil_ResolvesFromTheCouncilListAndSaysNoRow(string council)
+    {
+        var app = imported.App;
+        using var client = await app.SignedInClientAsync();
+
+        // Cumbria (909, E10000006) is a former council in samples/councils.tsv; the test figures have no row for it.
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/benchmarks?council={council}&measure=rereferrals_12m&year=2025", UriKind.Relative), Cancel));
+
+        var row = json.RootElement.GetProperty("council");
+        Assert.Equal(("909", "Cumbria", true), (row.GetProperty("code").GetString(), row.GetProperty("name").GetString(), row.GetProperty("noRow").GetBoolean()));
+    }
+
     [Fact]
     public async Task ScorecardXlsx_SignedIn_IsASpreadsheetWithTheMeasureRows()
     {
