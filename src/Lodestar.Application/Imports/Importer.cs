@@ -17,6 +17,13 @@ namespace Lodestar.Application.Imports;
 /// <summary>What a benchmark import stored: figures per measure, and how many councils' neighbours.</summary>
 public sealed record BenchmarkImportSummary(IReadOnlyList<BenchmarkImportCount> Counts, int NeighbourCouncils);
 
+/// <summary>
+/// A benchmark import's outcome. When <see cref="Result"/> failed, <see cref="InputUnusable"/> tells an input
+/// that could not be used at all (the mapping, or the folder, a file or a column it names) from data errors
+/// in files that could be read; the problems say which either way.
+/// </summary>
+public sealed record BenchmarkImportOutcome(Result<BenchmarkImportSummary> Result, bool InputUnusable);
+
 /// <summary>What an actions file stored, and the targets its plan set on the frameworks' measures.</summary>
 public sealed record ActionsImportSummary(ActionsDocument Document, ActionsImportResult Stored, int TargetsSet, IReadOnlyList<Problem> TargetProblems);
 
@@ -101,26 +108,33 @@ public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider 
 
     /// <summary>
     /// The DfE's published figures: the CSVs in a folder read through the mapping; a measure-year already
-    /// stored is replaced. A mapping that cannot be read is the caller's misuse (<see cref="BenchmarkInputException"/>).
+    /// stored is replaced. A mapping that cannot be read or is invalid, and a folder, file or column it names
+    /// that is missing, are an unusable input; bad cells are data errors (<see cref="BenchmarkImportOutcome"/>).
     /// </summary>
-    public async Task<Result<BenchmarkImportSummary>> BenchmarksAsync(string actor, string folder, string mappingPath, CancellationToken cancellationToken = default)
+    public async Task<BenchmarkImportOutcome> BenchmarksAsync(string actor, string folder, string mappingPath, CancellationToken cancellationToken = default)
     {
-        var read = DfeBenchmarkReader.Read(folder, BenchmarkMapping.Load(mappingPath));
+        var mapping = BenchmarkMapping.Load(mappingPath);
+        if (!mapping.Succeeded)
+        {
+            return new(Result.Failure<BenchmarkImportSummary>(mapping.Problems), InputUnusable: true);
+        }
+
+        var read = DfeBenchmarkReader.Read(folder, mapping.Value);
         if (!read.Succeeded)
         {
-            return Result.Failure<BenchmarkImportSummary>(read.Problems);
+            return new(Result.Failure<BenchmarkImportSummary>(read.Problems), read.InputUnusable);
         }
 
         var entry = audit.Add(actor, AuditActions.Import, $"benchmarks {Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}", $"{read.Import.Observations.Count} figures");
         try
         {
             var counts = await new BenchmarkStore(db).ImportAsync(read.Import, cancellationToken);
-            return Result.Success(new BenchmarkImportSummary(counts, read.Import.Neighbours.Select(n => n.CouncilCode).Distinct().Count()));
+            return new(Result.Success(new BenchmarkImportSummary(counts, read.Import.Neighbours.Select(n => n.CouncilCode).Distinct().Count())), InputUnusable: false);
         }
         catch (DbUpdateException e)
         {
             Forget([entry]);
-            return Result.Failure<BenchmarkImportSummary>(new Problem($"the database refused the figures ({e.InnerException?.Message ?? e.Message})"));
+            return new(Result.Failure<BenchmarkImportSummary>(new Problem($"the database refused the figures ({e.InnerException?.Message ?? e.Message})")), InputUnusable: false);
         }
     }
 

@@ -9,8 +9,6 @@ using Lodestar.Data.Audit;
 using Lodestar.Data.Benchmarks;
 using Lodestar.Domain.Councils;
 using Lodestar.Domain.Periods;
-using Lodestar.Domain.Problems;
-using Lodestar.Formats.Benchmarks;
 
 namespace Lodestar.Cli.Benchmarks;
 
@@ -56,20 +54,17 @@ internal static class BenchmarksCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            Result<BenchmarkImportSummary> imported;
-            try
+            var mappingPath = parse.GetValue(mapping)?.FullName ?? FindDefaultMapping();
+            if (mappingPath is null)
             {
-                var mappingPath = parse.GetValue(mapping)?.FullName ?? FindDefaultMapping();
-                await using var db = open();
-                imported = await new Importer(db, new AuditLog(db, TimeProvider.System), TimeProvider.System)
-                    .BenchmarksAsync(CliDatabase.CliActor, parse.GetValue(folder)!.FullName, mappingPath, cancellationToken);
-            }
-            catch (BenchmarkInputException e)
-            {
-                await error.WriteLineAsync(e.Message);
+                await error.WriteLineAsync($"No mapping given and {DefaultMapping} is not in {Environment.CurrentDirectory}: pass --mapping FILE.");
                 return Misuse;
             }
 
+            await using var db = open();
+            var outcome = await new Importer(db, new AuditLog(db, TimeProvider.System), TimeProvider.System)
+                .BenchmarksAsync(CliDatabase.CliActor, parse.GetValue(folder)!.FullName, mappingPath, cancellationToken);
+            var imported = outcome.Result;
             if (!imported.Succeeded)
             {
                 foreach (var problem in imported.Problems.Take(50))
@@ -80,6 +75,12 @@ internal static class BenchmarksCommand
                 if (imported.Problems.Count > 50)
                 {
                     await error.WriteLineAsync($"… and {imported.Problems.Count - 50} more.");
+                }
+
+                if (outcome.InputUnusable)
+                {
+                    await error.WriteLineAsync("Nothing was imported: the input cannot be used.");
+                    return Misuse;
                 }
 
                 await error.WriteLineAsync($"Nothing was imported: {imported.Problems.Count} problem(s).");
@@ -171,7 +172,8 @@ internal static class BenchmarksCommand
         return command;
     }
 
-    private static string FindDefaultMapping()
+    /// <summary>The default mapping's path, or null when it is in neither place.</summary>
+    private static string? FindDefaultMapping()
     {
         var here = Path.GetFullPath(DefaultMapping);
         if (File.Exists(here))
@@ -180,9 +182,7 @@ internal static class BenchmarksCommand
         }
 
         var beside = Path.Combine(AppContext.BaseDirectory, DefaultMapping);
-        return File.Exists(beside)
-            ? beside
-            : throw new BenchmarkInputException($"No mapping given and {DefaultMapping} is not in {Environment.CurrentDirectory}: pass --mapping FILE.");
+        return File.Exists(beside) ? beside : null;
     }
 
     internal static string Format(decimal? value) =>

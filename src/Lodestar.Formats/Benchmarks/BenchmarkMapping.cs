@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Lodestar.Domain.Benchmarks;
 using Lodestar.Domain.Performance;
+using Lodestar.Domain.Problems;
 using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -45,9 +47,13 @@ public sealed record BenchmarkMeasureMapping(
 /// <summary>The mapping from the DfE files to Lodestar's measures, kept as data (samples/benchmarks/mapping.yaml).</summary>
 public sealed partial record BenchmarkMapping(string? StatisticalNeighboursFile, IReadOnlyList<BenchmarkMeasureMapping> Measures)
 {
-    /// <summary>Reads and checks a mapping file. Throws <see cref="BenchmarkInputException"/> listing every problem.</summary>
-    public static BenchmarkMapping Load(string path)
+    /// <summary>
+    /// Reads and checks a mapping file. A file that cannot be read, is not valid YAML or breaks a rule is a
+    /// failed result listing every problem, with its line and column where the YAML gives them.
+    /// </summary>
+    public static Result<BenchmarkMapping> Load(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         string text;
         try
         {
@@ -55,14 +61,17 @@ public sealed partial record BenchmarkMapping(string? StatisticalNeighboursFile,
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BenchmarkInputException($"The mapping {path} cannot be read ({e.Message}).", e);
+            return Result.Failure<BenchmarkMapping>(Problem.InFile(path, $"the mapping cannot be read ({e.Message})."));
         }
 
         return Parse(Path.GetFileName(path), text);
     }
 
-    public static BenchmarkMapping Parse(string name, string yaml)
+    /// <summary>Checks a mapping's text; <paramref name="name"/> names the file in problems.</summary>
+    public static Result<BenchmarkMapping> Parse(string name, string yaml)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(yaml);
         MappingDocument? document;
         try
         {
@@ -73,28 +82,35 @@ public sealed partial record BenchmarkMapping(string? StatisticalNeighboursFile,
         }
         catch (YamlException e)
         {
-            throw new BenchmarkInputException($"{name} line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}", e);
+            return Result.Failure<BenchmarkMapping>(At(name, e.Start, null, $"not a valid mapping: {e.InnerException?.Message ?? Describe(e)}"));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (see ActionsYamlReader).
+            return Result.Failure<BenchmarkMapping>(Problem.InFile(name, "not valid YAML (an unclosed bracket or quote?)."));
         }
 
         if (document?.Measures is not { Count: > 0 } entries)
         {
-            throw new BenchmarkInputException($"{name}: no measures are listed under 'measures:'.");
+            return Result.Failure<BenchmarkMapping>(Problem.InFile(name, "no measures are listed under 'measures:'."));
         }
 
-        var problems = new List<string>();
+        var places = Places(yaml);
+        var problems = new List<Problem>();
         var measures = new List<BenchmarkMeasureMapping>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
-            var where = $"{name} measure {i + 1} ({entry.Id ?? "no id"})";
+            var where = $"measure {i + 1} ({entry.Id ?? "no id"})";
+            var before = problems.Count;
             if (string.IsNullOrWhiteSpace(entry.Id) || !IdPattern().IsMatch(entry.Id))
             {
-                problems.Add($"{where}: 'id' must be lower-case letters, digits and underscores.");
+                Add("id", entry.Id, "'id' must be lower-case letters, digits and underscores.");
             }
             else if (!ids.Add(entry.Id))
             {
-                problems.Add($"{where}: the id is listed twice.");
+                Add("id", entry.Id, "the id is listed twice.");
             }
 
             Require(entry.File, "file");
@@ -103,7 +119,7 @@ public sealed partial record BenchmarkMapping(string? StatisticalNeighboursFile,
             var polarity = Polarities.Parse(entry.Polarity);
             if (polarity is null)
             {
-                problems.Add($"{where}: 'polarity' must be higher, lower or neither, not '{entry.Polarity}'.");
+                Add("polarity", entry.Polarity, "'polarity' must be higher, lower or neither.");
             }
 
             BenchmarkValueFormat? format = (entry.Format ?? "number") switch
@@ -114,25 +130,25 @@ public sealed partial record BenchmarkMapping(string? StatisticalNeighboursFile,
             };
             if (format is null)
             {
-                problems.Add($"{where}: 'format' must be number or years_months, not '{entry.Format}'.");
+                Add("format", entry.Format, "'format' must be number or years_months.");
             }
 
             if (entry.Scale is <= 0)
             {
-                problems.Add($"{where}: 'scale' must be greater than 0.");
+                Add("scale", entry.Scale?.ToString(CultureInfo.InvariantCulture), "'scale' must be greater than 0.");
             }
 
             if (entry.Decimals is < 0 or > 6)
             {
-                problems.Add($"{where}: 'decimals' must be from 0 to 6.");
+                Add("decimals", entry.Decimals?.ToString(CultureInfo.InvariantCulture), "'decimals' must be from 0 to 6.");
             }
 
             if (entry.Per10kOf is { } denominator && !entries.Any(e => e.Id == denominator && e.Per10kOf is null))
             {
-                problems.Add($"{where}: 'per_10k_of' must name another measure of this mapping that is not itself a rate, not '{denominator}'.");
+                Add("per_10k_of", denominator, "'per_10k_of' must name another measure of this mapping that is not itself a rate.");
             }
 
-            if (problems.Count == 0)
+            if (problems.Count == before)
             {
                 var filters = entry.Filters ?? [];
                 var source = $"{entry.File}: {string.Join(", ", filters.Select(f => $"{f.Key} = \"{f.Value}\""))}"
@@ -156,17 +172,75 @@ public sealed partial record BenchmarkMapping(string? StatisticalNeighboursFile,
             {
                 if (string.IsNullOrWhiteSpace(value))
                 {
-                    problems.Add($"{where}: '{key}' is required.");
+                    Add(key, null, $"'{key}' is required.");
                 }
+            }
+
+            // At the key's value when the entry has the key, else at the entry.
+            void Add(string key, string? value, string message)
+            {
+                var mark = i >= places.Count ? Mark.Empty : places[i].Keys.TryGetValue(key, out var at) ? at : places[i].Start;
+                problems.Add(At(name, mark, value, $"{where}: {message}"));
             }
         }
 
-        if (problems.Count > 0)
+        return problems.Count > 0
+            ? Result.Failure<BenchmarkMapping>(problems)
+            : Result.Success(new BenchmarkMapping(document.StatisticalNeighbours, measures));
+    }
+
+    private static Problem At(string name, Mark mark, string? value, string message) =>
+        mark.Line > 0
+            ? new Problem(name, (int)mark.Line, ((int)mark.Column).ToString(CultureInfo.InvariantCulture), value, message)
+            : new Problem(name, 0, null, value, message);
+
+    private static string Describe(YamlException e)
+    {
+        // YamlDotNet prefixes its message with the position, which the problem already carries.
+        var close = e.Message.IndexOf("): ", StringComparison.Ordinal);
+        return e.Message.StartsWith("(Line:", StringComparison.Ordinal) && close > 0 ? e.Message[(close + 3)..] : e.Message;
+    }
+
+    /// <summary>
+    /// Where each entry under 'measures:' starts, and where each of its keys' values starts: the deserializer
+    /// keeps no positions, so the text (already known to be valid YAML) is read again as nodes.
+    /// </summary>
+    private static List<(Mark Start, Dictionary<string, Mark> Keys)> Places(string yaml)
+    {
+        var stream = new YamlStream();
+        try
         {
-            throw new BenchmarkInputException(string.Join(Environment.NewLine, problems));
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException)
+        {
+            return [];
         }
 
-        return new BenchmarkMapping(document.StatisticalNeighbours, measures);
+        if (stream.Documents is not [var document, ..]
+            || document.RootNode is not YamlMappingNode root
+            || !root.Children.TryGetValue(new YamlScalarNode("measures"), out var measures)
+            || measures is not YamlSequenceNode sequence)
+        {
+            return [];
+        }
+
+        return sequence.Children.Select(entry =>
+        {
+            var keys = new Dictionary<string, Mark>(StringComparer.Ordinal);
+            if (entry is YamlMappingNode map)
+            {
+                foreach (var (key, value) in map.Children)
+                {
+                    if (key is YamlScalarNode { Value: { } text })
+                    {
+                        keys.TryAdd(text, value.Start);
+                    }
+                }
+            }
+
+            return (entry.Start, keys);
+        }).ToList();
     }
 
     /// <summary>Reads a cell's text in the measure's format; null when it is not a number.</summary>

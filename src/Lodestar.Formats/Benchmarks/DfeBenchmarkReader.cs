@@ -3,10 +3,18 @@ using Lodestar.Domain.Problems;
 
 namespace Lodestar.Formats.Benchmarks;
 
-/// <summary>What reading a folder of DfE files gives: the import, and the cells that could not be read (file, row, column, value), any of which stops it.</summary>
+/// <summary>
+/// What reading a folder of DfE files gives: the import, and the problems found, any of which stops it.
+/// When <see cref="InputUnusable"/> is true the input could not be used at all (the folder, or a file or
+/// column the mapping names, is missing, or a file is not CSV): the problems say which, and nothing was read.
+/// Otherwise the problems are the cells and rows that could not be read (file, row, column, value).
+/// </summary>
 public sealed record BenchmarkReadResult(BenchmarkImport Import, IReadOnlyList<Problem> Problems)
 {
     public bool Succeeded => Problems.Count == 0;
+
+    /// <summary>True when the input could not be used at all; see the type's summary.</summary>
+    public bool InputUnusable { get; init; }
 
     /// <summary>Figures read per measure, in mapping order.</summary>
     public IReadOnlyList<(string MeasureId, int Figures, int Suppressed)> CountsByMeasure() =>
@@ -28,43 +36,84 @@ public static class DfeBenchmarkReader
     private static readonly string[] RequiredColumns = ["time_period", "geographic_level", "country_code"];
 
     /// <summary>
-    /// Reads <paramref name="directory"/>. Throws <see cref="BenchmarkInputException"/> when a file or a
-    /// column the mapping names is missing; bad cells are returned as diagnostics.
+    /// Reads <paramref name="directory"/>. A missing folder, a file or column the mapping names that is not
+    /// there, or a file that is not CSV makes the input unusable (<see cref="BenchmarkReadResult.InputUnusable"/>),
+    /// every such problem listed; bad cells and rows are problems with their file, row, column and value.
     /// </summary>
     public static BenchmarkReadResult Read(string directory, BenchmarkMapping mapping)
     {
+        ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(mapping);
+        var measures = mapping.Measures.Select(m => m.Measure).ToArray();
         if (!Directory.Exists(directory))
         {
-            throw new BenchmarkInputException($"The folder {directory} does not exist.");
+            return Unusable(measures, [Problem.InFile(directory, "the folder does not exist.")]);
         }
 
+        // Each file is read whole and dropped before the next; once the input is unusable, the remaining
+        // files are only checked, so that every missing file and column is reported at once.
+        var unusable = new List<Problem>();
         var observations = new List<BenchmarkObservation>();
         var diagnostics = new List<Problem>();
         foreach (var group in mapping.Measures.GroupBy(m => m.File, StringComparer.Ordinal))
         {
-            var table = DfeCsvTable.Load(FileIn(directory, group.Key));
-            foreach (var measure in group)
+            if (Load(directory, group.Key, unusable) is not { } table)
             {
-                ReadMeasure(table, measure, observations, diagnostics);
+                continue;
+            }
+
+            var needed = group.SelectMany(m => RequiredColumns.Concat(m.Filters.Keys).Append(m.Indicator).Select(c => (Column: c, m.Measure.Id)));
+            foreach (var missing in needed.Where(n => table.ColumnIndex(n.Column) < 0).GroupBy(n => n.Column, StringComparer.Ordinal))
+            {
+                var ids = missing.Select(n => n.Id).Distinct(StringComparer.Ordinal).ToArray();
+                unusable.Add(new Problem(table.File, table.HeaderLine, missing.Key, null,
+                    $"the header has no such column (needed by measure{(ids.Length == 1 ? "" : "s")} {string.Join(", ", ids)})."));
+            }
+
+            if (unusable.Count == 0)
+            {
+                foreach (var measure in group)
+                {
+                    ReadMeasure(table, measure, observations, diagnostics);
+                }
             }
         }
 
-        observations = DeriveRates(mapping, observations);
-        var neighbours = mapping.StatisticalNeighboursFile is { } snFile
-            ? StatisticalNeighbourReader.Read(DfeCsvTable.Load(FileIn(directory, snFile)), diagnostics)
-            : [];
-        return new BenchmarkReadResult(
-            new BenchmarkImport(mapping.Measures.Select(m => m.Measure).ToArray(), observations, neighbours),
-            diagnostics);
+        IReadOnlyList<StatisticalNeighbour> neighbours = [];
+        if (mapping.StatisticalNeighboursFile is { } snFile && Load(directory, snFile, unusable) is { } snTable)
+        {
+            neighbours = StatisticalNeighbourReader.Read(snTable, unusable, diagnostics);
+        }
+
+        if (unusable.Count > 0)
+        {
+            return Unusable(measures, unusable);
+        }
+
+        return new BenchmarkReadResult(new BenchmarkImport(measures, DeriveRates(mapping, observations), neighbours), diagnostics);
     }
 
-    private static string FileIn(string directory, string file)
+    private static BenchmarkReadResult Unusable(IReadOnlyList<BenchmarkMeasure> measures, IReadOnlyList<Problem> problems) =>
+        new(new BenchmarkImport(measures, [], []), problems) { InputUnusable = true };
+
+    /// <summary>A file the mapping names, read; null, with the problem added to <paramref name="unusable"/>, when it is missing or not CSV.</summary>
+    private static DfeCsvTable? Load(string directory, string file, List<Problem> unusable)
     {
         var path = Path.Combine(directory, file);
-        return File.Exists(path)
-            ? path
-            : throw new BenchmarkInputException($"{file} is named in the mapping but is not in {directory}.");
+        if (!File.Exists(path))
+        {
+            unusable.Add(Problem.InFile(file, $"named in the mapping but not in the folder {directory}."));
+            return null;
+        }
+
+        var table = DfeCsvTable.Load(path);
+        if (!table.Succeeded)
+        {
+            unusable.AddRange(table.Problems);
+            return null;
+        }
+
+        return table.Value;
     }
 
     private static void ReadMeasure(
@@ -74,14 +123,6 @@ public static class DfeBenchmarkReader
         List<Problem> diagnostics)
     {
         var id = mapping.Measure.Id;
-        foreach (var column in RequiredColumns.Concat(mapping.Filters.Keys).Append(mapping.Indicator))
-        {
-            if (table.ColumnIndex(column) < 0)
-            {
-                throw new BenchmarkInputException($"{table.File} has no column '{column}' (needed by measure {id}).");
-            }
-        }
-
         var filters = mapping.Filters.Select(f => (Index: table.ColumnIndex(f.Key), f.Value)).ToArray();
         var year = table.ColumnIndex("time_period");
         var level = table.ColumnIndex("geographic_level");
@@ -232,15 +273,28 @@ public static class DfeBenchmarkReader
 /// </summary>
 internal static class StatisticalNeighbourReader
 {
-    public static IReadOnlyList<StatisticalNeighbour> Read(DfeCsvTable table, List<Problem> diagnostics)
+    /// <summary>
+    /// The neighbours; a file without the columns old_la_code and SN_1 adds a problem to <paramref name="unusable"/>
+    /// per missing column, a bad row one to <paramref name="diagnostics"/>.
+    /// </summary>
+    public static IReadOnlyList<StatisticalNeighbour> Read(DfeCsvTable table, List<Problem> unusable, List<Problem> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(unusable);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var council = table.ColumnIndex("old_la_code");
-        if (council < 0 || table.ColumnIndex("SN_1") < 0)
+        var missing = new[] { "old_la_code", "SN_1" }.Where(c => table.ColumnIndex(c) < 0).ToArray();
+        foreach (var column in missing)
         {
-            throw new BenchmarkInputException($"{table.File} is not a statistical neighbour model: it needs columns old_la_code and SN_1 … SN_10.");
+            unusable.Add(new Problem(table.File, table.HeaderLine, column, null,
+                "the header has no such column: a statistical neighbour model has old_la_code, SN_1 … SN_10 and SN_1P … SN_10P."));
         }
+
+        if (missing.Length > 0)
+        {
+            return [];
+        }
+
+        var council = table.ColumnIndex("old_la_code");
 
         var neighbours = new List<StatisticalNeighbour>();
         var councils = new HashSet<string>(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using System.Text;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Text;
 
 namespace Lodestar.Formats.Benchmarks;
@@ -13,9 +14,10 @@ internal sealed class DfeCsvTable
 {
     private readonly Dictionary<string, int> _columns;
 
-    private DfeCsvTable(string file, IReadOnlyList<string> header, IReadOnlyList<DfeCsvRow> rows)
+    private DfeCsvTable(string file, int headerLine, IReadOnlyList<string> header, IReadOnlyList<DfeCsvRow> rows)
     {
         File = file;
+        HeaderLine = headerLine;
         Header = header;
         Rows = rows;
         _columns = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -28,6 +30,9 @@ internal sealed class DfeCsvTable
     /// <summary>The file's name (no folder), for diagnostics.</summary>
     public string File { get; }
 
+    /// <summary>The line the header row is on (1 unless blank lines come first), for problems with a column.</summary>
+    public int HeaderLine { get; }
+
     public IReadOnlyList<string> Header { get; }
 
     public IReadOnlyList<DfeCsvRow> Rows { get; }
@@ -35,9 +40,10 @@ internal sealed class DfeCsvTable
     /// <summary>The index of a column, or -1 when the file has no such column.</summary>
     public int ColumnIndex(string name) => _columns.TryGetValue(name, out var index) ? index : -1;
 
-    /// <summary>Reads a file. Throws <see cref="BenchmarkInputException"/> when it cannot be read as CSV.</summary>
-    public static DfeCsvTable Load(string path)
+    /// <summary>Reads a file; one that cannot be read, is empty or is not CSV is a failed result naming it.</summary>
+    public static Result<DfeCsvTable> Load(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         string text;
         try
         {
@@ -45,15 +51,16 @@ internal sealed class DfeCsvTable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BenchmarkInputException($"{Path.GetFileName(path)}: cannot be read ({e.Message}).", e);
+            return Result.Failure<DfeCsvTable>(Problem.InFile(Path.GetFileName(path), $"cannot be read ({e.Message})."));
         }
 
         return Parse(Path.GetFileName(path), text);
     }
 
-    /// <summary>Parses CSV text through the one tokenizer (<see cref="CsvCursor"/>); <paramref name="file"/> names it in messages.</summary>
-    public static DfeCsvTable Parse(string file, string text)
+    /// <summary>Parses CSV text through the one tokenizer (<see cref="CsvCursor"/>); <paramref name="file"/> names it in problems.</summary>
+    public static Result<DfeCsvTable> Parse(string file, string text)
     {
+        ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(text);
         var records = new List<DfeCsvRow>();
         var cursor = new CsvCursor(text);
@@ -66,16 +73,17 @@ internal sealed class DfeCsvTable
         }
         catch (UnreadableFileException e)
         {
-            throw new BenchmarkInputException($"{file}: cannot be read as CSV: {e.Message}.");
+            // The cursor's line is where the broken row starts; the message says where the break is.
+            return Result.Failure<DfeCsvTable>(new Problem(file, cursor.Line, null, null, $"cannot be read as CSV: {e.Message}."));
         }
 
         if (records.Count == 0)
         {
-            throw new BenchmarkInputException($"{file}: the file is empty; a header row is expected.");
+            return Result.Failure<DfeCsvTable>(Problem.InFile(file, "the file is empty; a header row is expected."));
         }
 
         var header = records[0].Cells.Select(h => h.Trim()).ToArray();
-        return new DfeCsvTable(file, header, records.Skip(1).ToArray());
+        return Result.Success(new DfeCsvTable(file, records[0].Row, header, records.Skip(1).ToArray()));
     }
 }
 
@@ -84,18 +92,4 @@ internal sealed record DfeCsvRow(int Row, IReadOnlyList<string> Cells)
 {
     /// <summary>The cell at <paramref name="index"/>, or "" when the row is short or the index is -1.</summary>
     public string Cell(int index) => index >= 0 && index < Cells.Count ? Cells[index] : "";
-}
-
-/// <summary>An input that cannot be read at all: a missing file or column, broken CSV, an invalid mapping.</summary>
-public sealed class BenchmarkInputException : Exception
-{
-    public BenchmarkInputException(string message)
-        : base(message)
-    {
-    }
-
-    public BenchmarkInputException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
 }

@@ -48,8 +48,8 @@ internal static class DemoContent
 
         var benchmarks = await importer.BenchmarksAsync(
             Actor, Path.Combine(samples, "benchmarks", "dfe"), Path.Combine(samples, "benchmarks", "mapping.yaml"), cancellationToken);
-        Require(benchmarks, "the DfE benchmark files");
-        var counts = benchmarks.Value.Counts;
+        Require(benchmarks.Result, "the DfE benchmark files");
+        var counts = benchmarks.Result.Value.Counts;
         logger.LogInformation(
             "Loaded the demo content: {Frameworks} frameworks, the sample action plans, targets and {Measures} benchmark measures.",
             stored.Value.Count, counts.Count);

@@ -277,6 +277,61 @@ public sealed class BenchmarksCommandTests(ImportedBenchmarks imported) : IClass
     }
 
     [Fact]
+    public async Task Import_MappedFileMissing_ExitsTwoNamingTheFile()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var folder = Directory.CreateTempSubdirectory("lodestar-bench-cli-").FullName;
+        var mapping = Path.Combine(folder, "mapping.yaml");
+        File.WriteAllText(mapping, "measures:\n  - { id: m, file: gone.csv, indicator: v, unit: count, polarity: neither }\n");
+
+        var (exitCode, output) = await RunAsync(database, "benchmarks", "import", folder, "--mapping", mapping);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"gone.csv: named in the mapping but not in the folder {folder}.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_MappedColumnMissing_ExitsTwoNamingFileLineAndColumn()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var folder = Directory.CreateTempSubdirectory("lodestar-bench-cli-").FullName;
+        File.WriteAllText(Path.Combine(folder, "f.csv"), "time_period,geographic_level,country_code,value\n2025,National,E92000001,12\n");
+        var mapping = Path.Combine(folder, "mapping.yaml");
+        File.WriteAllText(mapping, "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n");
+
+        var (exitCode, output) = await RunAsync(database, "benchmarks", "import", folder, "--mapping", mapping);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("f.csv, line 1, column v: the header has no such column (needed by measure m).", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_BrokenMapping_ExitsTwoNamingTheLine()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var folder = Directory.CreateTempSubdirectory("lodestar-bench-cli-").FullName;
+        var mapping = Path.Combine(folder, "mapping.yaml");
+        File.WriteAllText(mapping, "measures:\n  - id: m\n    colour: red\n");
+
+        var (exitCode, output) = await RunAsync(database, "benchmarks", "import", folder, "--mapping", mapping);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("mapping.yaml, line 3, column 5: not a valid mapping", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_MappingFileMissing_ExitsTwo()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var folder = Directory.CreateTempSubdirectory("lodestar-bench-cli-").FullName;
+
+        var (exitCode, output) = await RunAsync(database, "benchmarks", "import", folder, "--mapping", Path.Combine(folder, "none.yaml"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("the mapping cannot be read", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_Benchmarks_ListsImportAndShow()
     {
         var output = new StringWriter();

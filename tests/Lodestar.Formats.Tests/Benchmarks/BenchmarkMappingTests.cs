@@ -21,7 +21,7 @@ public sealed class BenchmarkMappingTests
     [Fact]
     public void Parse_OneMeasure_ReadsEveryField()
     {
-        var mapping = BenchmarkMapping.Parse("m.yaml", OneMeasure);
+        var mapping = BenchmarkMapping.Parse("m.yaml", OneMeasure).Value;
 
         Assert.Equal("sn.csv", mapping.StatisticalNeighboursFile);
         var measure = Assert.Single(mapping.Measures);
@@ -36,15 +36,20 @@ public sealed class BenchmarkMappingTests
     }
 
     [Fact]
-    public void Parse_BadPolarityAndMissingIndicator_ListsBothProblems()
+    public void Parse_BadPolarityAndMissingIndicator_ListsBothProblemsWhereTheyAre()
     {
         var yaml = OneMeasure.Replace("polarity: lower", "polarity: up", StringComparison.Ordinal)
             .Replace("    indicator: rereferral_percent\n", "", StringComparison.Ordinal);
 
-        var error = Assert.Throws<BenchmarkInputException>(() => BenchmarkMapping.Parse("m.yaml", yaml));
+        var result = BenchmarkMapping.Parse("m.yaml", yaml);
 
-        Assert.Contains("'polarity' must be higher, lower or neither, not 'up'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'indicator' is required", error.Message, StringComparison.Ordinal);
+        Assert.False(result.Succeeded);
+        Assert.Collection(
+            result.Problems,
+            // No indicator: placed at the measure's entry (line 3, "- id" at column 5).
+            p => Assert.Equal(("m.yaml", 3, "5", null, "measure 1 (rereferrals_12m): 'indicator' is required."), (p.File, p.Line, p.Column, p.Value, p.Message)),
+            // The polarity's value, line 8 ("    polarity: up"), column 15.
+            p => Assert.Equal(("m.yaml", 8, "15", "up", "measure 1 (rereferrals_12m): 'polarity' must be higher, lower or neither."), (p.File, p.Line, p.Column, p.Value, p.Message)));
     }
 
     [Fact]
@@ -52,9 +57,10 @@ public sealed class BenchmarkMappingTests
     {
         var yaml = OneMeasure + "\n    colour: red\n";
 
-        var error = Assert.Throws<BenchmarkInputException>(() => BenchmarkMapping.Parse("m.yaml", yaml));
+        var problem = Assert.Single(BenchmarkMapping.Parse("m.yaml", yaml).Problems);
 
-        Assert.StartsWith("m.yaml line 10", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("m.yaml", 10, "5"), (problem.File, problem.Line, problem.Column));
+        Assert.Contains("colour", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,9 +68,11 @@ public sealed class BenchmarkMappingTests
     {
         var yaml = OneMeasure + OneMeasure[OneMeasure.IndexOf("  - id", StringComparison.Ordinal)..].Insert(0, "\n");
 
-        var error = Assert.Throws<BenchmarkInputException>(() => BenchmarkMapping.Parse("m.yaml", yaml));
+        var problem = Assert.Single(BenchmarkMapping.Parse("m.yaml", yaml).Problems);
 
-        Assert.Contains("listed twice", error.Message, StringComparison.Ordinal);
+        // The second entry's id, line 10 ("  - id: rereferrals_12m"), column 9.
+        Assert.Equal(("m.yaml", 10, "9", "rereferrals_12m"), (problem.File, problem.Line, problem.Column, problem.Value));
+        Assert.Contains("listed twice", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,15 +80,51 @@ public sealed class BenchmarkMappingTests
     {
         var yaml = OneMeasure + "\n    per_10k_of: population_0_17\n";
 
-        var error = Assert.Throws<BenchmarkInputException>(() => BenchmarkMapping.Parse("m.yaml", yaml));
+        var problem = Assert.Single(BenchmarkMapping.Parse("m.yaml", yaml).Problems);
 
-        Assert.Contains("'per_10k_of' must name another measure", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("m.yaml", 10, "17", "population_0_17"), (problem.File, problem.Line, problem.Column, problem.Value));
+        Assert.Contains("'per_10k_of' must name another measure", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_BrokenYaml_IsAProblemWithLineAndColumn()
+    {
+        var yaml = "measures:\n  - { id: m, file: f.csv\n  - id: n\n";
+
+        var result = BenchmarkMapping.Parse("m.yaml", yaml);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.False(result.Succeeded);
+        Assert.Equal("m.yaml", problem.File);
+        Assert.True(problem.Line > 1, $"line {problem.Line}");
+        Assert.NotNull(problem.Column);
+        Assert.StartsWith("not a valid mapping: ", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NoMeasures_IsAProblemNamingTheFile()
+    {
+        var problem = Assert.Single(BenchmarkMapping.Parse("m.yaml", "statistical_neighbours: sn.csv\n").Problems);
+
+        Assert.Equal(("m.yaml", 0), (problem.File, problem.Line));
+        Assert.Contains("no measures", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingFile_IsAProblemNotAnException()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"lodestar-no-mapping-{Guid.NewGuid():N}.yaml");
+
+        var problem = Assert.Single(BenchmarkMapping.Load(path).Problems);
+
+        Assert.Equal((path, 0), (problem.File, problem.Line));
+        Assert.StartsWith("the mapping cannot be read", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_ShippedMapping_IsValidAndCoversTheCatalogueMeasures()
     {
-        var mapping = BenchmarkMapping.Load(DfeBenchmarkFiles.Mapping());
+        var mapping = BenchmarkMapping.Load(DfeBenchmarkFiles.Mapping()).Value;
 
         var ids = mapping.Measures.Select(m => m.Measure.Id).ToHashSet();
         string[] expected =

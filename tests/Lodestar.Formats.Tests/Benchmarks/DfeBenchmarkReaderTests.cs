@@ -1,5 +1,6 @@
 using Lodestar.Domain.Benchmarks;
 using Lodestar.Domain.Performance;
+using Lodestar.Domain.Problems;
 using Lodestar.Formats.Benchmarks;
 using Lodestar.Testing;
 
@@ -12,7 +13,7 @@ namespace Lodestar.Formats.Tests.Benchmarks;
 public sealed class DfeBenchmarkReaderTests
 {
     private static readonly Lazy<BenchmarkReadResult> RealFiles = new(() =>
-        DfeBenchmarkReader.Read(DfeBenchmarkFiles.Folder(), BenchmarkMapping.Load(DfeBenchmarkFiles.Mapping())));
+        DfeBenchmarkReader.Read(DfeBenchmarkFiles.Folder(), BenchmarkMapping.Load(DfeBenchmarkFiles.Mapping()).Value));
 
     private static BenchmarkReadResult Real()
     {
@@ -121,7 +122,7 @@ public sealed class DfeBenchmarkReaderTests
                 per_10k_of: population
                 denominator_year_offset: -1
                 decimals: 1
-            """);
+            """).Value;
 
         var result = DfeBenchmarkReader.Read(folder, mapping);
 
@@ -209,7 +210,7 @@ public sealed class DfeBenchmarkReaderTests
             "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,v\n"
             + "2025,Reporting year,National,E92000001,England,,,,,12\n"
             + "2025,Reporting year,Local authority,E92000001,England,E12000001,North East,841,Darlington,n/a\n");
-        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n");
+        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n").Value;
 
         var result = DfeBenchmarkReader.Read(folder, mapping);
 
@@ -225,7 +226,7 @@ public sealed class DfeBenchmarkReaderTests
             "time_period,time_identifier,geographic_level,country_code,country_name,v\n"
             + "202324,Financial year,National,E92000001,England,11\n"
             + "202425,Financial year,National,E92000001,England,12\n");
-        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n");
+        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n").Value;
 
         var result = DfeBenchmarkReader.Read(folder, mapping);
 
@@ -242,7 +243,7 @@ public sealed class DfeBenchmarkReaderTests
             "time_period,geographic_level,country_code,v\n"
             + "2025,National,E92000001,12\n"
             + "202425,National,E92000001,13\n");
-        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n");
+        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n").Value;
 
         var result = DfeBenchmarkReader.Read(folder, mapping);
 
@@ -259,7 +260,7 @@ public sealed class DfeBenchmarkReaderTests
             "time_period,time_identifier,geographic_level,country_code,country_name,v\n"
             + "2025,Reporting year,National,E92000001,England,12\n"
             + "2024/25,Reporting year,National,E92000001,England,13\n");
-        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n");
+        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n").Value;
 
         var result = DfeBenchmarkReader.Read(folder, mapping);
 
@@ -278,7 +279,7 @@ public sealed class DfeBenchmarkReaderTests
             "time_period,geographic_level,country_code,region_code,old_la_code,la_name,v\r\n"
             + "2025,Local authority,E92000001,E12000001,841,Darlington,\r\n"
             + "2025,Local authority,E92000001,E12000001,840,Durham,\"\"\r\n");
-        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n");
+        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n").Value;
 
         var result = DfeBenchmarkReader.Read(folder, mapping);
 
@@ -288,25 +289,116 @@ public sealed class DfeBenchmarkReaderTests
     }
 
     [Fact]
-    public void Read_MappedColumnMissing_IsUnreadableInput()
+    public void Read_MappedColumnMissing_IsUnusableInputNamingFileHeaderLineAndColumn()
     {
         var folder = Directory.CreateTempSubdirectory("lodestar-bench-").FullName;
         File.WriteAllText(Path.Combine(folder, "f.csv"), "time_period,geographic_level,country_code\n2025,National,E92000001\n");
-        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n");
+        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n").Value;
 
-        var error = Assert.Throws<BenchmarkInputException>(() => DfeBenchmarkReader.Read(folder, mapping));
+        var result = DfeBenchmarkReader.Read(folder, mapping);
 
-        Assert.Contains("no column 'v'", error.Message, StringComparison.Ordinal);
+        Assert.True(result.InputUnusable);
+        Assert.False(result.Succeeded);
+        Assert.Empty(result.Import.Observations);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("f.csv", 1, "v", null), (problem.File, problem.Line, problem.Column, problem.Value));
+        Assert.Equal("the header has no such column (needed by measure m).", problem.Message);
     }
 
     [Fact]
-    public void Read_MappedFileMissing_IsUnreadableInput()
+    public void Read_ColumnMissingForSeveralMeasures_IsOneProblemNamingThemAll()
     {
         var folder = Directory.CreateTempSubdirectory("lodestar-bench-").FullName;
-        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: gone.csv, indicator: v, unit: count, polarity: neither }\n");
+        File.WriteAllText(Path.Combine(folder, "f.csv"), "\ngeographic_level,country_code,v,w\nNational,E92000001,1,2\n");
+        var mapping = BenchmarkMapping.Parse("m.yaml", """
+            measures:
+              - { id: a, file: f.csv, indicator: v, unit: count, polarity: neither }
+              - { id: b, file: f.csv, indicator: w, unit: count, polarity: neither }
+            """).Value;
 
-        var error = Assert.Throws<BenchmarkInputException>(() => DfeBenchmarkReader.Read(folder, mapping));
+        var result = DfeBenchmarkReader.Read(folder, mapping);
 
-        Assert.Contains("gone.csv", error.Message, StringComparison.Ordinal);
+        var problem = Assert.Single(result.Problems);
+        // The header is on line 2, after a blank line.
+        Assert.Equal(("f.csv", 2, "time_period"), (problem.File, problem.Line, problem.Column));
+        Assert.Equal("the header has no such column (needed by measures a, b).", problem.Message);
+    }
+
+    [Fact]
+    public void Read_MappedFileMissing_IsUnusableInputNamingTheFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("lodestar-bench-").FullName;
+        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: gone.csv, indicator: v, unit: count, polarity: neither }\n").Value;
+
+        var result = DfeBenchmarkReader.Read(folder, mapping);
+
+        Assert.True(result.InputUnusable);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("gone.csv", 0, null), (problem.File, problem.Line, problem.Column));
+        Assert.Equal($"named in the mapping but not in the folder {folder}.", problem.Message);
+    }
+
+    [Fact]
+    public void Read_SeveralFilesMissingAndABrokenOne_ListsEveryOneAndReadsNoData()
+    {
+        var folder = Directory.CreateTempSubdirectory("lodestar-bench-").FullName;
+        File.WriteAllText(Path.Combine(folder, "good.csv"), "time_period,geographic_level,country_code,v\n2025,National,E92000001,twelve\n");
+        File.WriteAllText(Path.Combine(folder, "broken.csv"), "time_period,geographic_level,country_code,v\n2025,National,\"E92000001,1\n");
+        var mapping = BenchmarkMapping.Parse("m.yaml", """
+            statistical_neighbours: sn.csv
+            measures:
+              - { id: a, file: good.csv, indicator: v, unit: count, polarity: neither }
+              - { id: b, file: gone.csv, indicator: v, unit: count, polarity: neither }
+              - { id: c, file: broken.csv, indicator: v, unit: count, polarity: neither }
+            """).Value;
+
+        var result = DfeBenchmarkReader.Read(folder, mapping);
+
+        // good.csv's bad cell is a data error, not reported while the input cannot be used at all.
+        Assert.True(result.InputUnusable);
+        Assert.Equal(
+            [("gone.csv", 0), ("broken.csv", 2), ("sn.csv", 0)],
+            result.Problems.Select(p => (p.File!, p.Line)));
+        Assert.StartsWith("cannot be read as CSV: unterminated quoted field", result.Problems[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_StatisticalNeighbourFileWithoutItsColumns_IsUnusableInput()
+    {
+        var folder = Directory.CreateTempSubdirectory("lodestar-bench-").FullName;
+        File.WriteAllText(Path.Combine(folder, "f.csv"), "time_period,geographic_level,country_code,v\n2025,National,E92000001,1\n");
+        File.WriteAllText(Path.Combine(folder, "sn.csv"), "old_la_code,la_name\n301,Barking and Dagenham\n");
+        var mapping = BenchmarkMapping.Parse("m.yaml", "statistical_neighbours: sn.csv\nmeasures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n").Value;
+
+        var result = DfeBenchmarkReader.Read(folder, mapping);
+
+        Assert.True(result.InputUnusable);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("sn.csv", 1, "SN_1"), (problem.File, problem.Line, problem.Column));
+    }
+
+    [Fact]
+    public void Read_MissingFolder_IsUnusableInputNamingIt()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"lodestar-no-folder-{Guid.NewGuid():N}");
+        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n").Value;
+
+        var result = DfeBenchmarkReader.Read(folder, mapping);
+
+        Assert.True(result.InputUnusable);
+        Assert.Equal(Problem.InFile(folder, "the folder does not exist."), Assert.Single(result.Problems));
+    }
+
+    [Fact]
+    public void Read_BadCell_IsADataErrorNotUnusableInput()
+    {
+        var folder = Directory.CreateTempSubdirectory("lodestar-bench-").FullName;
+        File.WriteAllText(Path.Combine(folder, "f.csv"), "time_period,geographic_level,country_code,v\n2025,National,E92000001,twelve\n");
+        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n").Value;
+
+        var result = DfeBenchmarkReader.Read(folder, mapping);
+
+        Assert.False(result.InputUnusable);
+        Assert.Equal(("f.csv", 2, "v", "twelve"), (result.Problems[0].File, result.Problems[0].Line, result.Problems[0].Column, result.Problems[0].Value));
     }
 }
