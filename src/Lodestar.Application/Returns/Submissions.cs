@@ -4,6 +4,7 @@ using Lodestar.Data.Audit;
 using Lodestar.Data.Returns;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats;
+using Lodestar.Formats.Text;
 using Lodestar.Formats.Validation;
 using Lodestar.Metrics.Records;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,11 @@ public sealed record SubmissionCheck(SubmissionSummary Submission, IReadOnlyList
 /// nothing is stored. One upload is one submission: one return (SSDA903 or CIN census) and one
 /// collection year; a mixture is refused, naming what it holds (docs/returns.md).
 /// </summary>
-public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvider clock)
+/// <param name="db">The database.</param>
+/// <param name="audit">The audit log every step writes to.</param>
+/// <param name="clock">When each step happened.</param>
+/// <param name="limits">The largest file accepted; null: <see cref="ReadLimits.Default"/>.</param>
+public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvider clock, ReadLimits? limits = null)
 {
     /// <summary>
     /// Reads and validates the files of one upload and stores them as a checked submission, or refuses
@@ -73,7 +78,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             return Result.Failure<SubmissionCheck>(new Problem($"unknown council '{council}'"));
         }
 
-        var loaded = StatutoryDataLoader.Load(files, council, collectionYear);
+        var loaded = StatutoryDataLoader.Load(files, council, collectionYear, limits);
         var refusals = loaded.Refusals.Concat(loaded.Skipped.Select(name => Problem.InFile(name, "a DfE statistics CSV, not a return file: leave it out of the submission"))).ToList();
         if (refusals.Count > 0)
         {
@@ -228,6 +233,27 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             await transaction.CommitAsync(cancellationToken);
         }
 
+        return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
+    }
+
+    /// <summary>Sets a checked submission aside unconfirmed; its files and findings stay in the history.</summary>
+    public async Task<Result<SubmissionSummary>> DiscardAsync(string actor, long submissionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var submission = await db.Set<SubmissionEntity>().SingleOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        if (submission is null)
+        {
+            return Result.Failure<SubmissionSummary>(new Problem($"no submission {submissionId}"));
+        }
+
+        if (submission.Status != SubmissionStatus.Checked)
+        {
+            return Result.Failure<SubmissionSummary>(new Problem($"submission {submissionId} is {Label(submission.Status)}: only a checked submission can be discarded"));
+        }
+
+        submission.Status = SubmissionStatus.Discarded;
+        audit.Add(actor, AuditActions.Import, Subject(submission), "discarded");
+        await db.SaveChangesAsync(cancellationToken);
         return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
     }
 

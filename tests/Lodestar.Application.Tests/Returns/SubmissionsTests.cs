@@ -6,6 +6,7 @@ using Lodestar.Data.Audit;
 using Lodestar.Data.Returns;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats;
+using Lodestar.Formats.Text;
 using Lodestar.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -106,6 +107,59 @@ public sealed class SubmissionsTests
             "one submission is one collection year: these files hold 2024 (header_2024.csv) and 2025 (header_2025.csv); submit them separately",
             Assert.Single(result.Problems).Message);
         Assert.Equal(0, await db.Set<SubmissionEntity>().CountAsync(Cancel));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Check_903AndCinTogether_IsRefusedAsTwoReturns(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var census = """
+            <Message>
+              <Header><CollectionDetails><Collection>CIN</Collection><Year>2025</Year></CollectionDetails></Header>
+              <Children><Child><ChildIdentifiers><LAchildID>A1</LAchildID><PersonBirthDate>2015-01-01</PersonBirthDate><Sex>M</Sex></ChildIdentifiers></Child></Children>
+            </Message>
+            """;
+
+        var result = await Submissions(db).CheckAsync("ann", Council, [File("header_2025.csv", Header), File("cin.xml", census)], cancellationToken: Cancel);
+
+        Assert.Equal(
+            "one submission is one return: these files hold the SSDA903 (header_2025.csv) and the CIN census (cin.xml); submit them separately",
+            Assert.Single(result.Problems).Message);
+        Assert.Equal(0, await db.Set<SubmissionEntity>().CountAsync(Cancel));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Check_FileOverTheLimit_IsRefusedBeforeReading(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var clock = new FixedClock(Now);
+        var submissions = new Submissions(db, new AuditLog(db, clock), clock, new ReadLimits(MaxFileBytes: 75));
+
+        var result = await submissions.CheckAsync("ann", Council, [File("header_2025.csv", Header)], cancellationToken: Cancel);
+
+        Assert.Equal("header_2025.csv: file is 76 bytes, over the limit of 75", Assert.Single(result.Problems).ToString());
+        Assert.Equal(0, await db.Set<SubmissionEntity>().CountAsync(Cancel));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Discard_ACheckedSubmission_KeepsItInTheHistoryAsDiscarded(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var submissions = Submissions(db);
+        var id = await CheckedAsync(submissions);
+
+        var discarded = await submissions.DiscardAsync("bob", id, Cancel);
+        var confirmed = await submissions.ConfirmAsync("bob", id, Cancel);
+
+        Assert.Equal(SubmissionStatus.Discarded, discarded.Value.Status);
+        Assert.Equal($"submission {id} is discarded: only a checked submission can be confirmed", Assert.Single(confirmed.Problems).Message);
+        Assert.Equal(SubmissionStatus.Discarded, Assert.Single(await submissions.ListAsync(Council, Cancel)).Status);
     }
 
     [Theory]
