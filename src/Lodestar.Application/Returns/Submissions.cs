@@ -62,6 +62,11 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentException.ThrowIfNullOrWhiteSpace(council);
         ArgumentNullException.ThrowIfNull(files);
+        if (files.Any(f => string.IsNullOrWhiteSpace(f.Name) || Path.GetFileName(f.Name) != f.Name || f.Name.Contains('\\', StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("Each file is named by its file name alone, without folders: the host strips them.", nameof(files));
+        }
+
         if (files.Count == 0)
         {
             return Result.Failure<SubmissionCheck>(new Problem("no files: a submission is one or more return files"));

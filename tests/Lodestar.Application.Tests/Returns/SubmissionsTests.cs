@@ -95,6 +95,18 @@ public sealed class SubmissionsTests
     }
 
     [Theory]
+    [InlineData("903/header.csv")]
+    [InlineData("C:\\returns\\header.csv")]
+    [InlineData(" ")]
+    public async Task Check_FileNamedWithFolders_IsTheHostsMistakeAndThrows(string name)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = database.CreateContext();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Submissions(db).CheckAsync("ann", Council, [File(name, Header)], cancellationToken: Cancel));
+    }
+
+    [Theory]
     [AllDatabases]
     public async Task Check_FilesOfTwoYears_IsRefusedNamingEachYearsFiles(DatabaseProvider provider)
     {
@@ -186,6 +198,24 @@ public sealed class SubmissionsTests
 
     [Theory]
     [AllDatabases]
+    public async Task Confirm_AnotherYear_LeavesThisYearsConfirmedSubmissionAlone(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var submissions = Submissions(db);
+        var thisYear = await CheckedAsync(submissions);
+        var lastYear = (await submissions.CheckAsync("ann", Council, [File("header.csv", Header)], 2024, Cancel)).Value.Submission;
+        await submissions.ConfirmAsync("bob", thisYear, Cancel);
+
+        var confirmed = await submissions.ConfirmAsync("bob", lastYear.Id, Cancel);
+
+        Assert.Equal((2024, (long?)null), (confirmed.Value.CollectionYear, confirmed.Value.SupersededId));
+        await using var read = database.CreateContext();
+        Assert.Equal([(lastYear.Id, SubmissionStatus.Confirmed), (thisYear, SubmissionStatus.Confirmed)], await StatusesAsync(read));
+    }
+
+    [Theory]
+    [AllDatabases]
     public async Task RollBack_TheConfirmedSubmission_ConfirmsTheOneItSupersededAgain(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -196,14 +226,16 @@ public sealed class SubmissionsTests
         await submissions.ConfirmAsync("bob", first, Cancel);
         await submissions.ConfirmAsync("bob", second, Cancel);
 
+        var third = await CheckedAsync(submissions);
+
         var rolledBack = await submissions.RollBackAsync("cat", second, Cancel);
-        var checkedOne = await submissions.RollBackAsync("cat", await CheckedAsync(submissions), Cancel);
+        var checkedOne = await submissions.RollBackAsync("cat", third, Cancel);
 
         Assert.Equal(SubmissionStatus.RolledBack, rolledBack.Value.Status);
         Assert.False(checkedOne.Succeeded);
         await using var read = database.CreateContext();
-        Assert.Equal([(second + 1, SubmissionStatus.Checked), (second, SubmissionStatus.RolledBack), (first, SubmissionStatus.Confirmed)], await StatusesAsync(read));
-        var entry = await read.Set<AuditEventEntity>().OrderByDescending(a => a.Id).Skip(1).FirstAsync(Cancel);
+        Assert.Equal([(third, SubmissionStatus.Checked), (second, SubmissionStatus.RolledBack), (first, SubmissionStatus.Confirmed)], await StatusesAsync(read));
+        var entry = await read.Set<AuditEventEntity>().OrderByDescending(a => a.Id).FirstAsync(Cancel);
         Assert.Equal(("cat", $"submission {second} E10000003 SSDA903 2025", $"rolled back; submission {first} confirmed again"), (entry.Actor, entry.Subject, entry.Details));
     }
 
