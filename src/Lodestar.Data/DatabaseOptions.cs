@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -77,18 +78,26 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     }
 
     /// <summary>Creates a context on this database, outside dependency injection (CLI, tests).</summary>
-    public LodestarDbContext CreateContext() => Provider switch
+    public LodestarDbContext CreateContext() => CreateContext([]);
+
+    /// <summary>Creates a context with interceptors, for tests that make the database fail part-way.</summary>
+    public LodestarDbContext CreateContext(IInterceptor[] interceptors) => Provider switch
     {
-        DatabaseProvider.Sqlite => new SqliteLodestarDbContext(Build<SqliteLodestarDbContext>()),
-        DatabaseProvider.Postgres => new PostgresLodestarDbContext(Build<PostgresLodestarDbContext>()),
+        DatabaseProvider.Sqlite => new SqliteLodestarDbContext(Build<SqliteLodestarDbContext>(interceptors)),
+        DatabaseProvider.Postgres => new PostgresLodestarDbContext(Build<PostgresLodestarDbContext>(interceptors)),
         _ => throw new InvalidOperationException($"Unknown provider {Provider}."),
     };
 
-    private DbContextOptions<T> Build<T>()
+    private DbContextOptions<T> Build<T>(IInterceptor[] interceptors)
         where T : DbContext
     {
         var builder = new DbContextOptionsBuilder<T>();
         Configure(builder);
+        if (interceptors.Length > 0)
+        {
+            builder.AddInterceptors(interceptors);
+        }
+
         return builder.Options;
     }
 }

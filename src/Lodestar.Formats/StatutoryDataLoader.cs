@@ -8,7 +8,10 @@ using Lodestar.Metrics.Records;
 
 namespace Lodestar.Formats;
 
-/// <summary>Options for <see cref="StatutoryDataLoader.Load"/>.</summary>
+/// <summary>A file held in memory, such as an upload: its name (no folders) and its bytes.</summary>
+public sealed record InputFile(string Name, byte[] Content);
+
+/// <summary>Options for <see cref="StatutoryDataLoader.Load(IEnumerable{string}, LoadOptions?, IProgress{string}?)"/>.</summary>
 /// <param name="CouncilCode">The council every file belongs to; null: taken from each file's folders (see <see cref="StatutoryDataLoader"/>).</param>
 /// <param name="CollectionYear">The collection year of every 903 file; null: from the file or folder name, else inferred from the dates.</param>
 /// <param name="Limits">Size limits; null: <see cref="ReadLimits.Default"/>.</param>
@@ -53,126 +56,174 @@ public static partial class StatutoryDataLoader
         ArgumentNullException.ThrowIfNull(paths);
         options ??= new LoadOptions();
         var limits = options.Limits ?? ReadLimits.Default;
-        var diagnostics = new List<Problem>();
-        var refusals = new List<Problem>();
-        var skipped = new List<string>();
-        var councils = new SortedDictionary<string, (Ssda903Builder Ssda903, CinBuilder Cin, List<(int File, string Folder, int LatestDay, bool Episodes, bool YearKnown)> Files)>(StringComparer.Ordinal);
-        var read = 0;
-
-        foreach (var path in Expand(paths, refusals))
+        var state = new LoadState();
+        foreach (var path in Expand(paths, state.Refusals))
         {
             progress?.Report(path);
             byte[] bytes;
             try
             {
                 bytes = TextInput.ReadBytes(path, limits);
-                if (TextInput.LooksBinary(bytes))
+            }
+            catch (UnreadableFileException e)
+            {
+                state.Refusals.Add(Problem.InFile(path, e.Message));
+                continue;
+            }
+
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? string.Empty;
+            ReadFile(state, path, bytes, options.CouncilCode ?? CouncilFromFolders(path), options.CollectionYear ?? YearFromName(path), folder);
+        }
+
+        return state.Finish();
+    }
+
+    /// <summary>
+    /// Loads files held in memory (an upload) for one council: each named by its file name alone, which is
+    /// what the problems name and where a collection year may be read from; all of them count as one folder
+    /// when a 903 year is inferred from the dates. The same identification by content, limits and refusals
+    /// as <see cref="Load(IEnumerable{string}, LoadOptions?, IProgress{string}?)"/>.
+    /// </summary>
+    public static LoadResult Load(IEnumerable<InputFile> files, string councilCode, int? collectionYear = null, ReadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentException.ThrowIfNullOrWhiteSpace(councilCode);
+        limits ??= ReadLimits.Default;
+        var state = new LoadState();
+        foreach (var file in files)
+        {
+            if (file.Content.Length > limits.MaxFileBytes)
+            {
+                state.Refusals.Add(Problem.InFile(file.Name, $"file is {file.Content.Length:N0} bytes, over the limit of {limits.MaxFileBytes:N0}"));
+                continue;
+            }
+
+            ReadFile(state, file.Name, file.Content, councilCode, collectionYear ?? YearInName(file.Name), string.Empty);
+        }
+
+        return state.Finish();
+    }
+
+    private static void ReadFile(LoadState state, string path, byte[] bytes, string council, int? yearFromName, string folder)
+    {
+        if (TextInput.LooksBinary(bytes))
+        {
+            state.Refusals.Add(Problem.InFile(path, "binary file, not text"));
+            return;
+        }
+
+        var diagnostics = state.Diagnostics;
+        var refusals = state.Refusals;
+        if (!state.Councils.TryGetValue(council, out var builders))
+        {
+            builders = (new Ssda903Builder(council), new CinBuilder(council), []);
+            state.Councils[council] = builders;
+        }
+
+        FileReadResult result;
+        var isEpisodes = false;
+        if (LooksLikeXml(bytes))
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            var root = RootOf(stream);
+            stream.Position = 0;
+            if (root.Refusal is not null)
+            {
+                refusals.Add(Problem.InFile(path, root.Refusal));
+                return;
+            }
+
+            if (root.Name == CinXmlReader.RootElement)
+            {
+                result = CinXmlReader.Read(path, stream, builders.Cin, diagnostics);
+                if (result.Refusal is null)
                 {
-                    throw new UnreadableFileException("binary file, not text");
+                    state.Read++;
+                    var cinYear = builders.Cin.Files[result.File].CollectionYear;
+                    if (cinYear == 0)
+                    {
+                        builders.Cin.SetCollectionYear(result.File, yearFromName ?? YearOf(result.LatestDay));
+                    }
                 }
+                else
+                {
+                    refusals.Add(result.Refusal);
+                }
+
+                return;
+            }
+
+            if (root.Name != Ssda903XmlReader.RootElement)
+            {
+                refusals.Add(Problem.InFile(path, $"unrecognised XML: the root element is {root.Name}, neither EXPSSDA903 (903) nor Message (CIN census)"));
+                return;
+            }
+
+            result = Ssda903XmlReader.Read(path, stream, builders.Ssda903, yearFromName ?? 0, diagnostics);
+            isEpisodes = true;
+        }
+        else
+        {
+            string text;
+            try
+            {
+                text = TextInput.Decode(bytes);
             }
             catch (UnreadableFileException e)
             {
                 refusals.Add(Problem.InFile(path, e.Message));
-                continue;
+                return;
             }
 
-            var council = options.CouncilCode ?? CouncilFromFolders(path);
-            if (!councils.TryGetValue(council, out var builders))
+            if (IsStatisticsCsv(text))
             {
-                builders = (new Ssda903Builder(council), new CinBuilder(council), []);
-                councils[council] = builders;
+                state.Skipped.Add(path);
+                return;
             }
 
-            var yearFromName = options.CollectionYear ?? YearFromName(path);
-            FileReadResult result;
-            var isEpisodes = false;
-            if (LooksLikeXml(bytes))
-            {
-                using var stream = new MemoryStream(bytes, writable: false);
-                var root = RootOf(stream);
-                stream.Position = 0;
-                if (root.Refusal is not null)
-                {
-                    refusals.Add(Problem.InFile(path, root.Refusal));
-                    continue;
-                }
-
-                if (root.Name == CinXmlReader.RootElement)
-                {
-                    result = CinXmlReader.Read(path, stream, builders.Cin, diagnostics);
-                    if (result.Refusal is null)
-                    {
-                        read++;
-                        var cinYear = builders.Cin.Files[result.File].CollectionYear;
-                        if (cinYear == 0)
-                        {
-                            builders.Cin.SetCollectionYear(result.File, yearFromName ?? YearOf(result.LatestDay));
-                        }
-                    }
-                    else
-                    {
-                        refusals.Add(result.Refusal);
-                    }
-
-                    continue;
-                }
-
-                if (root.Name != Ssda903XmlReader.RootElement)
-                {
-                    refusals.Add(Problem.InFile(path, $"unrecognised XML: the root element is {root.Name}, neither EXPSSDA903 (903) nor Message (CIN census)"));
-                    continue;
-                }
-
-                result = Ssda903XmlReader.Read(path, stream, builders.Ssda903, yearFromName ?? 0, diagnostics);
-                isEpisodes = true;
-            }
-            else
-            {
-                string text;
-                try
-                {
-                    text = TextInput.Decode(bytes);
-                }
-                catch (UnreadableFileException e)
-                {
-                    refusals.Add(Problem.InFile(path, e.Message));
-                    continue;
-                }
-
-                if (IsStatisticsCsv(text))
-                {
-                    skipped.Add(path);
-                    continue;
-                }
-
-                result = Ssda903CsvReader.Read(path, text, builders.Ssda903, yearFromName ?? 0, diagnostics);
-                isEpisodes = result.Refusal is null && builders.Ssda903.Files[result.File].Kind.Contains("Episodes", StringComparison.Ordinal);
-            }
-
-            if (result.Refusal is not null)
-            {
-                refusals.Add(result.Refusal);
-                continue;
-            }
-
-            read++;
-            builders.Files.Add((result.File, Path.GetDirectoryName(Path.GetFullPath(path)) ?? string.Empty, result.LatestDay, isEpisodes, yearFromName is not null));
+            result = Ssda903CsvReader.Read(path, text, builders.Ssda903, yearFromName ?? 0, diagnostics);
+            isEpisodes = result.Refusal is null && builders.Ssda903.Files[result.File].Kind.Contains("Episodes", StringComparison.Ordinal);
         }
 
-        var datasets = new List<CouncilData>();
-        foreach (var (code, builders) in councils)
+        if (result.Refusal is not null)
         {
-            InferYears(builders.Ssda903, builders.Files);
-            var ssda903 = builders.Ssda903.Files.Count > 0 ? builders.Ssda903.Build() : null;
-            var cin = builders.Cin.Files.Count > 0 ? builders.Cin.Build() : null;
-            if (ssda903 is not null || cin is not null)
-            {
-                datasets.Add(new CouncilData(code, ssda903, cin));
-            }
+            refusals.Add(result.Refusal);
+            return;
         }
 
-        return new LoadResult(datasets, diagnostics, refusals, read) { Skipped = skipped };
+        state.Read++;
+        builders.Files.Add((result.File, folder, result.LatestDay, isEpisodes, yearFromName is not null));
+    }
+
+    /// <summary>What a load gathers as it reads file after file.</summary>
+    private sealed class LoadState
+    {
+        public List<Problem> Diagnostics { get; } = [];
+
+        public List<Problem> Refusals { get; } = [];
+
+        public List<string> Skipped { get; } = [];
+
+        public SortedDictionary<string, (Ssda903Builder Ssda903, CinBuilder Cin, List<(int File, string Folder, int LatestDay, bool Episodes, bool YearKnown)> Files)> Councils { get; } = new(StringComparer.Ordinal);
+
+        public int Read { get; set; }
+
+        public LoadResult Finish()
+        {
+            var datasets = new List<CouncilData>();
+            foreach (var (code, builders) in Councils)
+            {
+                InferYears(builders.Ssda903, builders.Files);
+                var ssda903 = builders.Ssda903.Files.Count > 0 ? builders.Ssda903.Build() : null;
+                var cin = builders.Cin.Files.Count > 0 ? builders.Cin.Build() : null;
+                if (ssda903 is not null || cin is not null)
+                {
+                    datasets.Add(new CouncilData(code, ssda903, cin));
+                }
+            }
+
+            return new LoadResult(datasets, Diagnostics, Refusals, Read) { Skipped = Skipped };
+        }
     }
 
     /// <summary>A DfE "explore education statistics" CSV: its header starts time_period,time_identifier.</summary>
@@ -244,6 +295,20 @@ public static partial class StatutoryDataLoader
         return UnknownCouncil;
     }
 
+    private static int? YearInName(string name)
+    {
+        var match = YearPattern().Match(name);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var year = int.Parse(match.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return match.Groups["next"].Success && int.Parse(match.Groups["next"].Value, System.Globalization.CultureInfo.InvariantCulture) == (year + 1) % 100
+            ? year + 1
+            : year;
+    }
+
     private static int? YearFromName(string path)
     {
         var full = Path.GetFullPath(path);
@@ -251,13 +316,9 @@ public static partial class StatutoryDataLoader
         var folder = Path.GetDirectoryName(full);
         for (var depth = 0; depth < 4 && !string.IsNullOrEmpty(part); depth++)
         {
-            var match = YearPattern().Match(part);
-            if (match.Success)
+            if (YearInName(part) is { } year)
             {
-                var year = int.Parse(match.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                return match.Groups["next"].Success && int.Parse(match.Groups["next"].Value, System.Globalization.CultureInfo.InvariantCulture) == (year + 1) % 100
-                    ? year + 1
-                    : year;
+                return year;
             }
 
             part = Path.GetFileName(folder);

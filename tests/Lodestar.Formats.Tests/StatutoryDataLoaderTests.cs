@@ -1,3 +1,6 @@
+using System.Text;
+using Lodestar.Formats.Text;
+
 namespace Lodestar.Formats.Tests;
 
 public sealed class StatutoryDataLoaderTests
@@ -83,6 +86,32 @@ public sealed class StatutoryDataLoaderTests
         var data = Assert.Single(result.Councils).Ssda903!;
         Assert.All(data.Files, f => Assert.Equal(2025, f.CollectionYear));
         Assert.Equal(2025, data.Oc3.YearAt(0));
+    }
+
+    [Fact]
+    public void Load_FilesInMemory_AreNamedByFileNameWithTheYearInItOrFromTheEpisodes()
+    {
+        var result = StatutoryDataLoader.Load(
+            [
+                new InputFile("episodes.csv", Encoding.UTF8.GetBytes(EpisodesHeader + "1,01/04/2024,S,C2,N1,U1,PR1,15/03/2025,E13,,,,\n")),
+                new InputFile("oc3_2023-24.csv", Encoding.UTF8.GetBytes("CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n1,01/06/2005,YES,F2,B1\n")),
+                new InputFile("junk.csv", [0x00, 0x01]),
+            ],
+            "E10000003");
+
+        var data = Assert.Single(result.Councils).Ssda903!;
+        Assert.Equal("E10000003", data.CouncilCode);
+        Assert.Equal([("episodes.csv", 2025), ("oc3_2023-24.csv", 2024)], data.Files.Select(f => (f.Path, f.CollectionYear)));
+        Assert.Equal("junk.csv: binary file, not text", Assert.Single(result.Refusals).ToString());
+    }
+
+    [Fact]
+    public void Load_FileInMemoryOverTheLimit_IsRefusedBeforeReading()
+    {
+        var result = StatutoryDataLoader.Load([new InputFile("episodes.csv", new byte[11])], "E10000003", limits: new ReadLimits(10));
+
+        Assert.Equal("episodes.csv: file is 11 bytes, over the limit of 10", Assert.Single(result.Refusals).ToString());
+        Assert.Empty(result.Councils);
     }
 
     [Theory]

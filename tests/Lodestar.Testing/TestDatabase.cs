@@ -1,5 +1,6 @@
 using Lodestar.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Lodestar.Testing;
@@ -27,6 +28,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public DatabaseOptions Options { get; }
 
     public LodestarDbContext CreateContext() => Options.CreateContext();
+
+    /// <summary>A context with interceptors, for a test that makes the database fail part-way.</summary>
+    public LodestarDbContext CreateContext(params IInterceptor[] interceptors) => Options.CreateContext(interceptors);
 
     /// <summary>A database with every migration applied and the reference data loaded, as <see cref="DatabaseInitializer"/> leaves it.</summary>
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider) => provider switch

@@ -977,6 +977,178 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("targets", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("CollectionYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CouncilCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Return")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("SupersededId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex(new[] { "CouncilCode", "Return", "CollectionYear" }, "IX_submissions_council_return_year");
+
+                    b.HasIndex(new[] { "CouncilCode", "Return", "CollectionYear" }, "IX_submissions_one_confirmed")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Confirmed'");
+
+                    b.ToTable("submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionFileEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("submission_files", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionFindingEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Column")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("File")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("submission_findings", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionTableEntity", b =>
+                {
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SubmissionId", "Name");
+
+                    b.ToTable("submission_tables", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -1347,6 +1519,33 @@ namespace Lodestar.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionFileEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
+                        .WithMany("Files")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionFindingEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionTableEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
+                        .WithMany("Tables")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveEntity", b =>
                 {
                     b.HasOne("Lodestar.Data.Savings.SavingsPlanEntity", null)
@@ -1425,6 +1624,15 @@ namespace Lodestar.Data.Migrations.Postgres
             modelBuilder.Entity("Lodestar.Data.Frameworks.TagSetEntity", b =>
                 {
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionEntity", b =>
+                {
+                    b.Navigation("Files");
+
+                    b.Navigation("Findings");
+
+                    b.Navigation("Tables");
                 });
 
             modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveEntity", b =>

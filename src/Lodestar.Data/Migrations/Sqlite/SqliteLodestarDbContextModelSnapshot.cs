@@ -936,6 +936,172 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("targets", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CollectionYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CouncilCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Return")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupersededId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex(new[] { "CouncilCode", "Return", "CollectionYear" }, "IX_submissions_council_return_year");
+
+                    b.HasIndex(new[] { "CouncilCode", "Return", "CollectionYear" }, "IX_submissions_one_confirmed")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Confirmed'");
+
+                    b.ToTable("submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionFileEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("submission_files", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionFindingEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Column")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("File")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("submission_findings", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionTableEntity", b =>
+                {
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubmissionId", "Name");
+
+                    b.ToTable("submission_tables", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -1294,6 +1460,33 @@ namespace Lodestar.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionFileEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
+                        .WithMany("Files")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionFindingEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionTableEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
+                        .WithMany("Tables")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveEntity", b =>
                 {
                     b.HasOne("Lodestar.Data.Savings.SavingsPlanEntity", null)
@@ -1372,6 +1565,15 @@ namespace Lodestar.Data.Migrations.Sqlite
             modelBuilder.Entity("Lodestar.Data.Frameworks.TagSetEntity", b =>
                 {
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionEntity", b =>
+                {
+                    b.Navigation("Files");
+
+                    b.Navigation("Findings");
+
+                    b.Navigation("Tables");
                 });
 
             modelBuilder.Entity("Lodestar.Data.Savings.SavingsObjectiveEntity", b =>

@@ -1,0 +1,339 @@
+using System.Security.Cryptography;
+using Lodestar.Data;
+using Lodestar.Data.Audit;
+using Lodestar.Data.Returns;
+using Lodestar.Domain.Problems;
+using Lodestar.Formats;
+using Lodestar.Formats.Text;
+using Lodestar.Formats.Validation;
+using Lodestar.Metrics.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestar.Application.Returns;
+
+/// <summary>A file of a submission as the history shows it: no bytes, its checksum.</summary>
+public sealed record SubmittedFile(string Name, string Kind, long Size, string Sha256);
+
+/// <summary>A submission as the history shows it: what, whose, when, its files, rows per table, finding counts and status.</summary>
+public sealed record SubmissionSummary(
+    long Id,
+    string Council,
+    StatutoryReturn Return,
+    int CollectionYear,
+    SubmissionStatus Status,
+    string CheckedBy,
+    DateTimeOffset CheckedAt,
+    string? ConfirmedBy,
+    DateTimeOffset? ConfirmedAt,
+    long? SupersededId,
+    int Errors,
+    int Warnings,
+    IReadOnlyList<SubmittedFile> Files,
+    IReadOnlyDictionary<string, int> Rows);
+
+/// <summary>A checked submission and its validation findings, for the user to read before confirming.</summary>
+public sealed record SubmissionCheck(SubmissionSummary Submission, IReadOnlyList<Problem> Findings);
+
+/// <summary>
+/// A council's statutory returns, submitted to Lodestar: checked (read, validated and stored with its
+/// files and findings), then confirmed, which supersedes the confirmed submission for the same council,
+/// return and year, or rolled back, which confirms the one it superseded again. Every step is one
+/// transaction together with its audit entry. A file that cannot be read refuses the whole upload and
+/// nothing is stored. One upload is one submission: one return (SSDA903 or CIN census) and one
+/// collection year; a mixture is refused, naming what it holds (docs/returns.md).
+/// </summary>
+/// <param name="db">The database.</param>
+/// <param name="audit">The audit log every step writes to.</param>
+/// <param name="clock">When each step happened.</param>
+/// <param name="limits">The largest file accepted; null: <see cref="ReadLimits.Default"/>.</param>
+public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvider clock, ReadLimits? limits = null)
+{
+    /// <summary>
+    /// Reads and validates the files of one upload and stores them as a checked submission, or refuses
+    /// them whole (nothing stored) with the problems that say why.
+    /// </summary>
+    /// <param name="actor">Who submits.</param>
+    /// <param name="council">The council's code, e.g. E10000003.</param>
+    /// <param name="files">The files as uploaded: names without folders, bytes as received.</param>
+    /// <param name="collectionYear">The collection year of the 903 files; null: from the file names, else from the dates.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<Result<SubmissionCheck>> CheckAsync(string actor, string council, IReadOnlyList<InputFile> files, int? collectionYear = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(council);
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Any(f => string.IsNullOrWhiteSpace(f.Name) || Path.GetFileName(f.Name) != f.Name || f.Name.Contains('\\', StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("Each file is named by its file name alone, without folders: the host strips them.", nameof(files));
+        }
+
+        if (files.Count == 0)
+        {
+            return Result.Failure<SubmissionCheck>(new Problem("no files: a submission is one or more return files"));
+        }
+
+        var twice = files.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (twice.Count > 0)
+        {
+            return Result.Failure<SubmissionCheck>(twice.Select(name => Problem.InFile(name, "two files have this name: a submission's files need different names")));
+        }
+
+        if (!await db.Councils.AnyAsync(c => c.Code == council, cancellationToken))
+        {
+            return Result.Failure<SubmissionCheck>(new Problem($"unknown council '{council}'"));
+        }
+
+        var loaded = StatutoryDataLoader.Load(files, council, collectionYear, limits);
+        var refusals = loaded.Refusals.Concat(loaded.Skipped.Select(name => Problem.InFile(name, "a DfE statistics CSV, not a return file: leave it out of the submission"))).ToList();
+        if (refusals.Count > 0)
+        {
+            return Result.Failure<SubmissionCheck>(refusals);
+        }
+
+        var data = loaded.Councils.Single();
+        if (data.Ssda903 is not null && data.Cin is not null)
+        {
+            return Result.Failure<SubmissionCheck>(new Problem(
+                $"one submission is one return: these files hold the SSDA903 ({Names(data.Ssda903.Files)}) and the CIN census ({Names(data.Cin.Files)}); submit them separately"));
+        }
+
+        var (kind, sources, rows) = data.Ssda903 is { } ssda903
+            ? (StatutoryReturn.Ssda903, ssda903.Files, RowsOf(ssda903))
+            : (StatutoryReturn.Cin, data.Cin!.Files, RowsOf(data.Cin));
+        var years = sources.GroupBy(f => f.CollectionYear).OrderBy(g => g.Key).ToList();
+        if (years.Count > 1)
+        {
+            return Result.Failure<SubmissionCheck>(new Problem(
+                $"one submission is one collection year: these files hold {string.Join(" and ", years.Select(y => $"{y.Key} ({Names(y)})"))}; submit them separately"));
+        }
+
+        var year = years[0].Key;
+        if (year == 0)
+        {
+            return Result.Failure<SubmissionCheck>(new Problem("the collection year is not known: give it, or name the files with it (e.g. episodes_2025.csv)"));
+        }
+
+        var findings = ReturnValidator.Validate(loaded);
+        var kinds = sources.ToDictionary(f => f.Path, f => f.Kind, StringComparer.Ordinal);
+        var submission = new SubmissionEntity
+        {
+            CouncilCode = council,
+            Return = kind,
+            CollectionYear = year,
+            Status = SubmissionStatus.Checked,
+            CheckedBy = actor,
+            CheckedAt = clock.GetUtcNow(),
+            Errors = findings.Count(f => f.Severity == Severity.Error),
+            Warnings = findings.Count(f => f.Severity == Severity.Warning),
+            Files = [.. files.Select((f, i) => new SubmissionFileEntity
+            {
+                Position = i,
+                Name = f.Name,
+                Kind = kinds[f.Name],
+                Size = f.Content.Length,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(f.Content)),
+                Content = f.Content,
+            })],
+            Tables = [.. rows.Select(r => new SubmissionTableEntity { Name = r.Key, Rows = r.Value })],
+            Findings = [.. findings.Select((f, i) => new SubmissionFindingEntity
+            {
+                Position = i,
+                File = f.File,
+                Line = f.Line,
+                Column = f.Column,
+                Value = f.Value,
+                Rule = f.Rule,
+                Severity = f.Severity,
+                Message = f.Message,
+            })],
+        };
+
+        // The audit entry names the submission, whose id the database gives: two saves, one transaction.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.Add(submission);
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Add(actor, AuditActions.Import, Subject(submission), $"checked: {files.Count} files, {submission.Errors} errors, {submission.Warnings} warnings");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return Result.Success(new SubmissionCheck(await SummaryAsync(submission.Id, cancellationToken), findings));
+    }
+
+    /// <summary>
+    /// Confirms a checked submission: it becomes the council's data for its return and year, and the one
+    /// confirmed before it is superseded, in one transaction with the audit entry.
+    /// </summary>
+    public async Task<Result<SubmissionSummary>> ConfirmAsync(string actor, long submissionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var submission = await db.Set<SubmissionEntity>().SingleOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        if (submission is null)
+        {
+            return Result.Failure<SubmissionSummary>(new Problem($"no submission {submissionId}"));
+        }
+
+        if (submission.Status != SubmissionStatus.Checked)
+        {
+            return Result.Failure<SubmissionSummary>(new Problem($"submission {submissionId} is {Label(submission.Status)}: only a checked submission can be confirmed"));
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // The one confirmed now steps down first: the database allows one confirmed submission per return and year.
+            var current = await db.Set<SubmissionEntity>().SingleOrDefaultAsync(
+                s => s.CouncilCode == submission.CouncilCode && s.Return == submission.Return && s.CollectionYear == submission.CollectionYear && s.Status == SubmissionStatus.Confirmed,
+                cancellationToken);
+            if (current is not null)
+            {
+                current.Status = SubmissionStatus.Superseded;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            submission.Status = SubmissionStatus.Confirmed;
+            submission.ConfirmedBy = actor;
+            submission.ConfirmedAt = clock.GetUtcNow();
+            submission.SupersededId = current?.Id;
+            audit.Add(actor, AuditActions.Import, Subject(submission), current is null ? "confirmed" : $"confirmed, superseding submission {current.Id}");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
+    }
+
+    /// <summary>
+    /// Rolls back a confirmed submission: the submission it superseded is confirmed again (when there was
+    /// one; otherwise the return and year have no confirmed data), in one transaction with the audit entry.
+    /// </summary>
+    public async Task<Result<SubmissionSummary>> RollBackAsync(string actor, long submissionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var submission = await db.Set<SubmissionEntity>().SingleOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        if (submission is null)
+        {
+            return Result.Failure<SubmissionSummary>(new Problem($"no submission {submissionId}"));
+        }
+
+        if (submission.Status != SubmissionStatus.Confirmed)
+        {
+            return Result.Failure<SubmissionSummary>(new Problem($"submission {submissionId} is {Label(submission.Status)}: only the confirmed submission can be rolled back"));
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            submission.Status = SubmissionStatus.RolledBack;
+            await db.SaveChangesAsync(cancellationToken);
+            var previous = submission.SupersededId is { } id
+                ? await db.Set<SubmissionEntity>().SingleOrDefaultAsync(s => s.Id == id && s.Status == SubmissionStatus.Superseded, cancellationToken)
+                : null;
+            if (previous is not null)
+            {
+                previous.Status = SubmissionStatus.Confirmed;
+            }
+
+            audit.Add(actor, AuditActions.Import, Subject(submission), previous is null ? "rolled back; no earlier submission to restore" : $"rolled back; submission {previous.Id} confirmed again");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
+    }
+
+    /// <summary>Sets a checked submission aside unconfirmed; its files and findings stay in the history.</summary>
+    public async Task<Result<SubmissionSummary>> DiscardAsync(string actor, long submissionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var submission = await db.Set<SubmissionEntity>().SingleOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        if (submission is null)
+        {
+            return Result.Failure<SubmissionSummary>(new Problem($"no submission {submissionId}"));
+        }
+
+        if (submission.Status != SubmissionStatus.Checked)
+        {
+            return Result.Failure<SubmissionSummary>(new Problem($"submission {submissionId} is {Label(submission.Status)}: only a checked submission can be discarded"));
+        }
+
+        submission.Status = SubmissionStatus.Discarded;
+        audit.Add(actor, AuditActions.Import, Subject(submission), "discarded");
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
+    }
+
+    /// <summary>A council's submissions, newest first.</summary>
+    public async Task<IReadOnlyList<SubmissionSummary>> ListAsync(string council, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(council);
+        return await SummariesAsync(db.Set<SubmissionEntity>().Where(s => s.CouncilCode == council), cancellationToken);
+    }
+
+    /// <summary>A submission's stored validation findings, in report order.</summary>
+    public async Task<IReadOnlyList<Problem>> FindingsAsync(long submissionId, CancellationToken cancellationToken = default)
+    {
+        var findings = await db.Set<SubmissionFindingEntity>().Where(f => f.SubmissionId == submissionId).OrderBy(f => f.Position).ToListAsync(cancellationToken);
+        return [.. findings.Select(f => new Problem(f.File, f.Line, f.Column, f.Value, f.Message) { Rule = f.Rule, Severity = f.Severity })];
+    }
+
+    private async Task<SubmissionSummary> SummaryAsync(long id, CancellationToken cancellationToken) =>
+        (await SummariesAsync(db.Set<SubmissionEntity>().Where(s => s.Id == id), cancellationToken)).Single();
+
+    // Projected, so the files' bytes are never read for a list.
+    private static async Task<IReadOnlyList<SubmissionSummary>> SummariesAsync(IQueryable<SubmissionEntity> query, CancellationToken cancellationToken)
+    {
+        var rows = await query
+            .OrderByDescending(s => s.Id)
+            .Select(s => new
+            {
+                Submission = new SubmissionSummary(
+                    s.Id, s.CouncilCode, s.Return, s.CollectionYear, s.Status, s.CheckedBy, s.CheckedAt, s.ConfirmedBy, s.ConfirmedAt, s.SupersededId, s.Errors, s.Warnings, Array.Empty<SubmittedFile>(), new Dictionary<string, int>()),
+                Files = s.Files.OrderBy(f => f.Position).Select(f => new SubmittedFile(f.Name, f.Kind, f.Size, f.Sha256)).ToList(),
+                Tables = s.Tables.Select(t => new { t.Name, t.Rows }).ToList(),
+            })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => r.Submission with
+        {
+            Files = r.Files,
+            Rows = r.Tables.ToDictionary(t => t.Name, t => t.Rows, StringComparer.Ordinal),
+        })];
+    }
+
+    private static string Subject(SubmissionEntity s) => $"submission {s.Id} {s.CouncilCode} {Label(s.Return)} {s.CollectionYear}";
+
+    private static string Label(StatutoryReturn r) => r == StatutoryReturn.Ssda903 ? "SSDA903" : "CIN census";
+
+    private static string Label(SubmissionStatus status) => status switch
+    {
+        SubmissionStatus.RolledBack => "rolled back",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    private static string Names(IEnumerable<SourceFile> files) => string.Join(", ", files.Select(f => f.Path));
+
+    private static Dictionary<string, int> RowsOf(Ssda903Data d) => new(StringComparer.Ordinal)
+    {
+        ["Header"] = d.Header.Count,
+        ["Episodes"] = d.Episodes.Count,
+        ["Reviews"] = d.Reviews.Count,
+        ["Uasc"] = d.Uasc.Count,
+        ["Oc2"] = d.Oc2.Count,
+        ["Oc3"] = d.Oc3.Count,
+        ["Ad1"] = d.Ad1.Count,
+        ["PlacedAdoption"] = d.PlacedAdoption.Count,
+        ["PrevPerm"] = d.PrevPerm.Count,
+        ["Missing"] = d.Missing.Count,
+        ["SwEpisodes"] = d.SwEpisodes.Count,
+    };
+
+    private static Dictionary<string, int> RowsOf(CinData d) => new(StringComparer.Ordinal)
+    {
+        ["ChildRecords"] = d.ChildRecords.Count,
+        ["Referrals"] = d.Referrals.Count,
+        ["Assessments"] = d.Assessments.Count,
+        ["Plans"] = d.Plans.Count,
+        ["Section47s"] = d.Section47s.Count,
+        ["ProtectionPlans"] = d.ProtectionPlans.Count,
+    };
+}

@@ -1,0 +1,320 @@
+using System.Data.Common;
+using System.Text;
+using Lodestar.Application.Returns;
+using Lodestar.Data;
+using Lodestar.Data.Audit;
+using Lodestar.Data.Returns;
+using Lodestar.Domain.Problems;
+using Lodestar.Formats;
+using Lodestar.Formats.Text;
+using Lodestar.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Lodestar.Application.Tests.Returns;
+
+public sealed class SubmissionsTests
+{
+    private const string Council = "E10000003";
+
+    // 76 bytes; its SHA-256 computed by hand with `printf '…' | sha256sum`.
+    private const string Header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2012,WBRI,A123456789012,,\n";
+    private const string HeaderSha256 = "ad6c3585b64d09a1748ba816cf4a43f6b41c35277f7d105ea6a28de260b74937";
+
+    private const string EpisodesHead = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
+
+    private static readonly DateTimeOffset Now = new(2025, 6, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [AllDatabases]
+    public async Task Check_Readable903Files_StoresTheirBytesChecksumsRowsAndFindings(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var episodes = EpisodesHead
+            + "C1,01/04/2024,S,C2,N1,U4,PR1,,,,AB1 2CD,EF3 4GH,SC123456\n"
+            + "C1,01/05/2024,P,C2,N1,U4,PR1,not a date,,,AB1 2CD,EF3 4GH,SC123456\n";
+        Result<SubmissionCheck> result;
+        await using (var db = database.CreateContext())
+        {
+            result = await Submissions(db).CheckAsync("ann", Council, [File("header_2025.csv", Header), File("episodes_2025.csv", episodes)], cancellationToken: Cancel);
+        }
+
+        var check = result.Value;
+        var badDate = Assert.Single(check.Findings, f => f.Rule == "DATE-FORMAT");
+        Assert.Equal(("episodes_2025.csv", 3, "DEC", "not a date", Severity.Error), (badDate.File, badDate.Line, badDate.Column, badDate.Value, badDate.Severity));
+
+        await using var read = database.CreateContext();
+        var stored = await read.Set<SubmissionEntity>().Include(s => s.Files).Include(s => s.Tables).SingleAsync(Cancel);
+        Assert.Equal(
+            (Council, StatutoryReturn.Ssda903, 2025, SubmissionStatus.Checked, "ann", Now),
+            (stored.CouncilCode, stored.Return, stored.CollectionYear, stored.Status, stored.CheckedBy, stored.CheckedAt));
+        var header = stored.Files.Single(f => f.Name == "header_2025.csv");
+        Assert.Equal((76L, HeaderSha256, "903 Header CSV"), (header.Size, header.Sha256, header.Kind));
+        Assert.Equal(Encoding.UTF8.GetBytes(Header), header.Content);
+        Assert.Equal(Encoding.UTF8.GetBytes(episodes), stored.Files.Single(f => f.Name == "episodes_2025.csv").Content);
+        Assert.Equal((1, 2, 0), (Rows(stored, "Header"), Rows(stored, "Episodes"), Rows(stored, "Reviews")));
+        Assert.Equal(
+            (check.Findings.Count(f => f.Severity == Severity.Error), check.Findings.Count(f => f.Severity == Severity.Warning), 2),
+            (stored.Errors, stored.Warnings, stored.Errors + stored.Warnings));
+        Assert.Equal(check.Findings, await Submissions(read).FindingsAsync(stored.Id, Cancel));
+
+        var history = Assert.Single(await Submissions(read).ListAsync(Council, Cancel));
+        Assert.Equal((check.Submission.Id, SubmissionStatus.Checked, 2), (history.Id, history.Status, history.Errors));
+        Assert.Equal(check.Submission.Files, history.Files);
+        Assert.Equal(new SubmittedFile("header_2025.csv", "903 Header CSV", 76, HeaderSha256), history.Files[0]);
+        Assert.Equal(check.Submission.Rows, history.Rows);
+        var entry = Assert.Single(await read.Set<AuditEventEntity>().ToListAsync(Cancel));
+        Assert.Equal(
+            ("ann", AuditActions.Import, $"submission {stored.Id} E10000003 SSDA903 2025"),
+            (entry.Actor, entry.Action, entry.Subject));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Check_OneFileUnreadable_RefusesTheWholeUploadAndStoresNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var hostile = """
+            <?xml version="1.0"?>
+            <!DOCTYPE EXPSSDA903 [<!ENTITY lol "lol">]>
+            <EXPSSDA903><CHILD><CHILDID>&lol;</CHILDID></CHILD></EXPSSDA903>
+            """;
+
+        var result = await Submissions(db).CheckAsync(
+            "ann", Council, [File("header_2025.csv", Header), File("903.xml", hostile), new InputFile("junk.csv", [0x50, 0x4B, 0x00, 0x01])], cancellationToken: Cancel);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(["903.xml", "junk.csv"], result.Problems.Select(p => p.File));
+        Assert.StartsWith("XML with a DTD", result.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Equal("binary file, not text", result.Problems[1].Message);
+        await using var read = database.CreateContext();
+        Assert.Equal((0, 0), (await read.Set<SubmissionEntity>().CountAsync(Cancel), await read.Set<AuditEventEntity>().CountAsync(Cancel)));
+    }
+
+    [Theory]
+    [InlineData("903/header.csv")]
+    [InlineData("C:\\returns\\header.csv")]
+    [InlineData(" ")]
+    public async Task Check_FileNamedWithFolders_IsTheHostsMistakeAndThrows(string name)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = database.CreateContext();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Submissions(db).CheckAsync("ann", Council, [File(name, Header)], cancellationToken: Cancel));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Check_FilesOfTwoYears_IsRefusedNamingEachYearsFiles(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+
+        var result = await Submissions(db).CheckAsync("ann", Council, [File("header_2024.csv", Header), File("header_2025.csv", Header)], cancellationToken: Cancel);
+
+        Assert.Equal(
+            "one submission is one collection year: these files hold 2024 (header_2024.csv) and 2025 (header_2025.csv); submit them separately",
+            Assert.Single(result.Problems).Message);
+        Assert.Equal(0, await db.Set<SubmissionEntity>().CountAsync(Cancel));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Check_903AndCinTogether_IsRefusedAsTwoReturns(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var census = """
+            <Message>
+              <Header><CollectionDetails><Collection>CIN</Collection><Year>2025</Year></CollectionDetails></Header>
+              <Children><Child><ChildIdentifiers><LAchildID>A1</LAchildID><PersonBirthDate>2015-01-01</PersonBirthDate><Sex>M</Sex></ChildIdentifiers></Child></Children>
+            </Message>
+            """;
+
+        var result = await Submissions(db).CheckAsync("ann", Council, [File("header_2025.csv", Header), File("cin.xml", census)], cancellationToken: Cancel);
+
+        Assert.Equal(
+            "one submission is one return: these files hold the SSDA903 (header_2025.csv) and the CIN census (cin.xml); submit them separately",
+            Assert.Single(result.Problems).Message);
+        Assert.Equal(0, await db.Set<SubmissionEntity>().CountAsync(Cancel));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Check_FileOverTheLimit_IsRefusedBeforeReading(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var clock = new FixedClock(Now);
+        var submissions = new Submissions(db, new AuditLog(db, clock), clock, new ReadLimits(MaxFileBytes: 75));
+
+        var result = await submissions.CheckAsync("ann", Council, [File("header_2025.csv", Header)], cancellationToken: Cancel);
+
+        Assert.Equal("header_2025.csv: file is 76 bytes, over the limit of 75", Assert.Single(result.Problems).ToString());
+        Assert.Equal(0, await db.Set<SubmissionEntity>().CountAsync(Cancel));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Discard_ACheckedSubmission_KeepsItInTheHistoryAsDiscarded(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var submissions = Submissions(db);
+        var id = await CheckedAsync(submissions);
+
+        var discarded = await submissions.DiscardAsync("bob", id, Cancel);
+        var confirmed = await submissions.ConfirmAsync("bob", id, Cancel);
+
+        Assert.Equal(SubmissionStatus.Discarded, discarded.Value.Status);
+        Assert.Equal($"submission {id} is discarded: only a checked submission can be confirmed", Assert.Single(confirmed.Problems).Message);
+        Assert.Equal(SubmissionStatus.Discarded, Assert.Single(await submissions.ListAsync(Council, Cancel)).Status);
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Confirm_ALaterSubmission_SupersedesTheConfirmedOneAndIsAudited(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var submissions = Submissions(db);
+        var first = await CheckedAsync(submissions);
+        var second = await CheckedAsync(submissions);
+        Assert.True((await submissions.ConfirmAsync("bob", first, Cancel)).Succeeded);
+
+        var confirmed = await submissions.ConfirmAsync("cat", second, Cancel);
+        var again = await submissions.ConfirmAsync("cat", first, Cancel);
+
+        Assert.Equal((SubmissionStatus.Confirmed, "cat", Now, first), (confirmed.Value.Status, confirmed.Value.ConfirmedBy, confirmed.Value.ConfirmedAt, confirmed.Value.SupersededId));
+        Assert.Equal($"submission {first} is superseded: only a checked submission can be confirmed", Assert.Single(again.Problems).Message);
+        await using var read = database.CreateContext();
+        Assert.Equal([(second, SubmissionStatus.Confirmed), (first, SubmissionStatus.Superseded)], await StatusesAsync(read));
+        var entry = await read.Set<AuditEventEntity>().OrderByDescending(a => a.Id).FirstAsync(Cancel);
+        Assert.Equal(("cat", $"submission {second} E10000003 SSDA903 2025", $"confirmed, superseding submission {first}"), (entry.Actor, entry.Subject, entry.Details));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Confirm_AnotherYear_LeavesThisYearsConfirmedSubmissionAlone(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var submissions = Submissions(db);
+        var thisYear = await CheckedAsync(submissions);
+        var lastYear = (await submissions.CheckAsync("ann", Council, [File("header.csv", Header)], 2024, Cancel)).Value.Submission;
+        await submissions.ConfirmAsync("bob", thisYear, Cancel);
+
+        var confirmed = await submissions.ConfirmAsync("bob", lastYear.Id, Cancel);
+
+        Assert.Equal((2024, (long?)null), (confirmed.Value.CollectionYear, confirmed.Value.SupersededId));
+        await using var read = database.CreateContext();
+        Assert.Equal([(lastYear.Id, SubmissionStatus.Confirmed), (thisYear, SubmissionStatus.Confirmed)], await StatusesAsync(read));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task RollBack_TheConfirmedSubmission_ConfirmsTheOneItSupersededAgain(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var submissions = Submissions(db);
+        var first = await CheckedAsync(submissions);
+        var second = await CheckedAsync(submissions);
+        await submissions.ConfirmAsync("bob", first, Cancel);
+        await submissions.ConfirmAsync("bob", second, Cancel);
+
+        var third = await CheckedAsync(submissions);
+
+        var rolledBack = await submissions.RollBackAsync("cat", second, Cancel);
+        var checkedOne = await submissions.RollBackAsync("cat", third, Cancel);
+
+        Assert.Equal(SubmissionStatus.RolledBack, rolledBack.Value.Status);
+        Assert.False(checkedOne.Succeeded);
+        await using var read = database.CreateContext();
+        Assert.Equal([(third, SubmissionStatus.Checked), (second, SubmissionStatus.RolledBack), (first, SubmissionStatus.Confirmed)], await StatusesAsync(read));
+        var entry = await read.Set<AuditEventEntity>().OrderByDescending(a => a.Id).FirstAsync(Cancel);
+        Assert.Equal(("cat", $"submission {second} E10000003 SSDA903 2025", $"rolled back; submission {first} confirmed again"), (entry.Actor, entry.Subject, entry.Details));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Confirm_DatabaseFailsPartWay_LeavesThePreviousSubmissionConfirmed(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        long first, second;
+        int entries;
+        await using (var db = database.CreateContext())
+        {
+            var submissions = Submissions(db);
+            first = await CheckedAsync(submissions);
+            second = await CheckedAsync(submissions);
+            await submissions.ConfirmAsync("bob", first, Cancel);
+            entries = await db.Set<AuditEventEntity>().CountAsync(Cancel);
+        }
+
+        // The first update (the confirmed one superseded) goes through; the second (the new one confirmed) fails.
+        await using (var failing = database.CreateContext(new FailSecondSubmissionUpdate()))
+        {
+            await Assert.ThrowsAsync<DbUpdateException>(() => Submissions(failing).ConfirmAsync("cat", second, Cancel));
+        }
+
+        await using var read = database.CreateContext();
+        Assert.Equal([(second, SubmissionStatus.Checked), (first, SubmissionStatus.Confirmed)], await StatusesAsync(read));
+        Assert.Equal(entries, await read.Set<AuditEventEntity>().CountAsync(Cancel));
+    }
+
+    private static async Task<long> CheckedAsync(Submissions submissions) =>
+        (await submissions.CheckAsync("ann", Council, [File("header_2025.csv", Header)], cancellationToken: Cancel)).Value.Submission.Id;
+
+    private static async Task<List<(long, SubmissionStatus)>> StatusesAsync(LodestarDbContext db) =>
+        [.. (await db.Set<SubmissionEntity>().OrderByDescending(s => s.Id).Select(s => new { s.Id, s.Status }).ToListAsync(Cancel)).Select(s => (s.Id, s.Status))];
+
+    private static int Rows(SubmissionEntity submission, string table) => submission.Tables.Single(t => t.Name == table).Rows;
+
+    private static InputFile File(string name, string text) => new(name, Encoding.UTF8.GetBytes(text));
+
+    private static Submissions Submissions(LodestarDbContext db)
+    {
+        var clock = new FixedClock(Now);
+        return new Submissions(db, new AuditLog(db, clock), clock);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    // Stands in for a lost connection half-way through a confirmation.
+    private sealed class FailSecondSubmissionUpdate : DbCommandInterceptor
+    {
+        private int _updates;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Fail(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Fail(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void Fail(DbCommand command)
+        {
+            // PostgreSQL's SQL names the table unquoted, SQLite's quoted.
+            if (command.CommandText.Contains("UPDATE", StringComparison.Ordinal) && command.CommandText.Contains("submissions", StringComparison.Ordinal) && ++_updates == 2)
+            {
+                throw new LostConnectionException();
+            }
+        }
+    }
+
+    private sealed class LostConnectionException() : DbException("the connection was lost (test)");
+}
