@@ -79,6 +79,23 @@ public sealed class ReturnsCommandTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Import_MoreThanFiftyFindings_PrintsTheFirstFiftyAndCountsTheRest()
+    {
+        await UseAsync(DatabaseProvider.Sqlite);
+        var bad = Episodes + string.Concat(Enumerable.Repeat("C1,01/05/2024,P,C2,N1,U4,PR1,not a date,,,AB1 2CD,EF3 4GH,SC123456\n", 60));
+        var folder = Folder("903", ("header_2025.csv", Header), ("episodes_2025.csv", bad));
+
+        var (exitCode, output, _) = await RunAsync("returns", "import", folder, "--council", Council);
+
+        await using var db = _database!.CreateContext();
+        var stored = await db.Set<SubmissionEntity>().SingleAsync(Cancel);
+        var shown = output.Split('\n').Count(l => l.StartsWith("  error ", StringComparison.Ordinal) || l.StartsWith("  warning ", StringComparison.Ordinal));
+        Assert.Equal((1, 50), (exitCode, shown));
+        Assert.True(stored.Errors + stored.Warnings > 60);
+        Assert.Contains($"  … and {stored.Errors + stored.Warnings - 50} more findings.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_AJunkFile_ExitsTwoAndStoresNothing()
     {
         await UseAsync(DatabaseProvider.Sqlite);
