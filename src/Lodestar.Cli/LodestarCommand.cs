@@ -4,6 +4,7 @@ using Lodestar.Cli.Benchmarks;
 using Lodestar.Cli.Frameworks;
 using Lodestar.Cli.Generate;
 using Lodestar.Cli.Kpi;
+using Lodestar.Cli.Returns;
 using Lodestar.Cli.Users;
 using Lodestar.Cli.Validate;
 
@@ -53,6 +54,7 @@ internal static class LodestarCommand
         root.Subcommands.Add(FrameworkCommands.Scorecard());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(KpiCommand.Create());
+        root.Subcommands.Add(ReturnsCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         return root;
     }

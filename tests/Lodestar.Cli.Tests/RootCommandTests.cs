@@ -42,6 +42,9 @@ public sealed class RootCommandTests
     [InlineData("generate", "--out", "x", "--councils", "abc")]
     [InlineData("kpi")]
     [InlineData("validate", "--format", "yaml", "x")]
+    [InlineData("returns", "import", "x")]
+    [InlineData("returns", "list", "--council", "E10000003", "--format", "yaml")]
+    [InlineData("returns", "confirm", "seven")]
     public async Task MalformedCommandLine_AnyCommand_ExitsTwo(params string[] args)
     {
         var (exitCode, output) = await RunAsync(args);

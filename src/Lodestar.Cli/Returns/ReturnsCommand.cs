@@ -1,0 +1,284 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Lodestar.Application.Returns;
+using Lodestar.Cli.Actions;
+using Lodestar.Data;
+using Lodestar.Data.Audit;
+using Lodestar.Data.Returns;
+using Lodestar.Domain.Problems;
+using Lodestar.Formats;
+using Lodestar.Formats.Text;
+using static Lodestar.Cli.CliDatabase;
+
+namespace Lodestar.Cli.Returns;
+
+/// <summary>
+/// <c>lodestar returns import|list|confirm|discard|rollback</c>: a council's statutory returns stored as
+/// submissions, through the <see cref="Submissions"/> use case the web app calls (docs/returns.md). Exit
+/// codes: 0 done (stored with no errors), 1 stored with data errors, 2 refused (nothing stored) or misuse.
+/// </summary>
+internal static class ReturnsCommand
+{
+    /// <summary>How many findings an import prints; the rest are counted.</summary>
+    public const int FindingsShown = 50;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Command Create(Func<LodestarDbContext>? openDatabase = null, TimeProvider? clock = null)
+    {
+        var open = openDatabase ?? CliDatabase.Open;
+        var time = clock ?? TimeProvider.System;
+        var command = new Command(
+            "returns",
+            "A council's SSDA903 and CIN census returns, stored in Lodestar's database as submissions: import (check), confirm, discard, roll back, list.");
+        command.Subcommands.Add(Import(open, time));
+        command.Subcommands.Add(List(open, time));
+        command.Subcommands.Add(Step("confirm", "Confirm a checked submission: it becomes the council's data for its return and year, superseding the confirmed one.", open, time, (s, id, c) => s.ConfirmAsync(CliActor, id, c)));
+        command.Subcommands.Add(Step("discard", "Set a checked submission aside unconfirmed; it stays in the history.", open, time, (s, id, c) => s.DiscardAsync(CliActor, id, c)));
+        command.Subcommands.Add(Step("rollback", "Roll back the confirmed submission: the one it superseded is confirmed again.", open, time, (s, id, c) => s.RollBackAsync(CliActor, id, c)));
+        return command;
+    }
+
+    private static Command Import(Func<LodestarDbContext> open, TimeProvider clock)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Arity = ArgumentArity.OneOrMore,
+            Description = "The files of one return and one collection year, or folders (searched recursively for .csv and .xml).",
+        };
+        var council = new Option<string>("--council") { Description = "The council's code, e.g. E10000003.", Required = true };
+        var year = new Option<int?>("--year") { Description = "The collection year of 903 files (2025: April 2024 to March 2025); default: from the file names, else the dates." };
+        var confirm = new Option<bool>("--confirm") { Description = "Confirm the submission once stored (data errors included); without it, it is left checked for someone to confirm." };
+        var command = new Command(
+            "import",
+            "Check one return (SSDA903 or CIN census) for one collection year and store it as a submission with its files and findings. "
+            + "A file that cannot be read, or a mixture of returns or years, refuses the whole command and stores nothing.")
+        {
+            paths, council, year, confirm,
+        };
+        command.SetAction((parse, cancel) =>
+        {
+            var (output, error) = Writers(parse);
+            return CliGuard.RunAsync(error, async () =>
+            {
+                var yearValue = parse.GetValue(year);
+                if (yearValue is not null and not (>= 1990 and <= 2100))
+                {
+                    await error.WriteLineAsync($"lodestar returns import: --year {yearValue} is not a collection year (e.g. 2025)");
+                    return 2;
+                }
+
+                var (files, problems) = ReadFiles(parse.GetRequiredValue(paths), ReadLimits.Default);
+                if (problems.Count > 0)
+                {
+                    return await RefusedAsync(error, problems);
+                }
+
+                await using var db = open();
+                var submissions = Use(db, clock);
+                var checkedOne = await submissions.CheckAsync(CliActor, parse.GetRequiredValue(council), files, yearValue, cancel);
+                if (!checkedOne.Succeeded)
+                {
+                    return await RefusedAsync(error, checkedOne.Problems);
+                }
+
+                var (summary, findings) = checkedOne.Value;
+                await output.WriteAsync(Describe(summary));
+                await WriteFindingsAsync(output, findings);
+                if (parse.GetValue(confirm))
+                {
+                    var confirmed = await submissions.ConfirmAsync(CliActor, summary.Id, cancel);
+                    if (!confirmed.Succeeded)
+                    {
+                        await error.WriteLineAsync($"lodestar returns import: stored, not confirmed: {confirmed.Problems[0].Message}");
+                        return 2;
+                    }
+
+                    await output.WriteLineAsync(Confirmed(confirmed.Value));
+                }
+                else
+                {
+                    await output.WriteLineAsync($"Not confirmed yet: `lodestar returns confirm {summary.Id}` confirms it, `lodestar returns discard {summary.Id}` sets it aside.");
+                }
+
+                return summary.Errors > 0 ? 1 : 0;
+            });
+        });
+        return command;
+    }
+
+    private static Command List(Func<LodestarDbContext> open, TimeProvider clock)
+    {
+        var council = new Option<string>("--council") { Description = "The council's code, e.g. E10000003.", Required = true };
+        var format = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("list", "A council's submissions, newest first: return, year, status, who checked and confirmed them and when, files with SHA-256, rows, finding counts.")
+        {
+            council, format,
+        };
+        command.SetAction((parse, cancel) =>
+        {
+            var (output, error) = Writers(parse);
+            return CliGuard.RunAsync(error, async () =>
+            {
+                await using var db = open();
+                var history = await Use(db, clock).ListAsync(parse.GetRequiredValue(council), cancel);
+                if (parse.GetValue(format) == "json")
+                {
+                    await output.WriteLineAsync(JsonSerializer.Serialize(history.Select(SubmissionResponse.From), Json));
+                    return 0;
+                }
+
+                foreach (var summary in history)
+                {
+                    await output.WriteAsync(Describe(summary));
+                }
+
+                if (history.Count == 0)
+                {
+                    await output.WriteLineAsync($"No submissions for {parse.GetRequiredValue(council)}.");
+                }
+
+                return 0;
+            });
+        });
+        return command;
+    }
+
+    /// <summary>A subcommand taking a submission's id to one of the use case's steps: exit 0 done, 2 refused.</summary>
+    private static Command Step(
+        string name, string description, Func<LodestarDbContext> open, TimeProvider clock,
+        Func<Submissions, long, CancellationToken, Task<Result<SubmissionSummary>>> step)
+    {
+        var id = new Argument<long>("ID") { Description = "The submission's id (from `lodestar returns list`)." };
+        var command = new Command(name, description) { id };
+        command.SetAction((parse, cancel) =>
+        {
+            var (output, error) = Writers(parse);
+            return CliGuard.RunAsync(error, async () =>
+            {
+                await using var db = open();
+                var done = await step(Use(db, clock), parse.GetRequiredValue(id), cancel);
+                if (!done.Succeeded)
+                {
+                    await error.WriteLineAsync($"lodestar returns {name}: {done.Problems[0].Message}");
+                    return 2;
+                }
+
+                await output.WriteAsync(Describe(done.Value));
+                return 0;
+            });
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// The files named on the command line, read into memory and named by their file name alone (folders
+    /// searched recursively for .csv and .xml, as <c>lodestar validate</c> does); a missing path or a file
+    /// over the size limit is a problem, checked before reading.
+    /// </summary>
+    internal static (List<InputFile> Files, List<Problem> Problems) ReadFiles(IEnumerable<string> paths, ReadLimits limits)
+    {
+        var files = new List<InputFile>();
+        var problems = new List<Problem>();
+        foreach (var path in paths)
+        {
+            IEnumerable<string> found;
+            if (Directory.Exists(path))
+            {
+                found = Directory
+                    .EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive, IgnoreInaccessible = true })
+                    .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal);
+            }
+            else if (File.Exists(path))
+            {
+                found = [path];
+            }
+            else
+            {
+                problems.Add(Problem.InFile(path, "no such file or folder"));
+                continue;
+            }
+
+            foreach (var file in found)
+            {
+                var size = new FileInfo(file).Length;
+                if (size > limits.MaxFileBytes)
+                {
+                    problems.Add(Problem.InFile(file, $"file is {size:N0} bytes, over the limit of {limits.MaxFileBytes:N0}"));
+                    continue;
+                }
+
+                files.Add(new InputFile(Path.GetFileName(file), File.ReadAllBytes(file)));
+            }
+        }
+
+        if (files.Count == 0 && problems.Count == 0)
+        {
+            problems.Add(new Problem("no .csv or .xml files found"));
+        }
+
+        return (files, problems);
+    }
+
+    private static Submissions Use(LodestarDbContext db, TimeProvider clock) => new(db, new AuditLog(db, clock), clock);
+
+    private static async Task<int> RefusedAsync(TextWriter error, IReadOnlyList<Problem> problems)
+    {
+        await error.WriteLineAsync("lodestar returns import: refused, nothing stored:");
+        foreach (var problem in problems)
+        {
+            await error.WriteLineAsync($"  {problem}");
+        }
+
+        return 2;
+    }
+
+    private static async Task WriteFindingsAsync(TextWriter output, IReadOnlyList<Problem> findings)
+    {
+        foreach (var finding in findings.Take(FindingsShown))
+        {
+            await output.WriteLineAsync($"  {(finding.Severity == Severity.Error ? "error" : "warning")} {finding.Rule}: {finding}");
+        }
+
+        if (findings.Count > FindingsShown)
+        {
+            await output.WriteLineAsync($"  … and {findings.Count - FindingsShown} more findings.");
+        }
+    }
+
+    /// <summary>A submission in a few lines: what, status, who and when, files, rows, counts.</summary>
+    private static string Describe(SubmissionSummary s)
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Submission {s.Id}: {s.Council} {Label(s.Return)} {s.CollectionYear}, {Label(s.Status)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  checked by {s.CheckedBy} at {Time(s.CheckedAt)}");
+        if (s.ConfirmedBy is not null)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  confirmed by {s.ConfirmedBy} at {Time(s.ConfirmedAt!.Value)}{(s.SupersededId is { } old ? $", superseding submission {old}" : "")}");
+        }
+
+        foreach (var f in s.Files)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  file {f.Name} ({f.Kind}, {f.Size:N0} bytes) sha256 {f.Sha256}");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"  rows: {string.Join(", ", s.Rows.Select(r => $"{r.Key} {r.Value}"))}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  {s.Errors} error{(s.Errors == 1 ? "" : "s")}, {s.Warnings} warning{(s.Warnings == 1 ? "" : "s")}");
+        return text.ToString();
+    }
+
+    private static string Confirmed(SubmissionSummary s) =>
+        $"Confirmed submission {s.Id} as {s.Council}'s {Label(s.Return)} {s.CollectionYear}{(s.SupersededId is { } old ? $", superseding submission {old}" : "")}.";
+
+    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string Label(StatutoryReturn r) => r == StatutoryReturn.Ssda903 ? "SSDA903" : "CIN census";
+
+    private static string Label(SubmissionStatus status) => status == SubmissionStatus.RolledBack ? "rolled back" : status.ToString().ToLowerInvariant();
+
+    private static (TextWriter Output, TextWriter Error) Writers(ParseResult parse) =>
+        (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+}
