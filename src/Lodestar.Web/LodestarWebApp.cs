@@ -4,7 +4,6 @@ using Lodestar.Web.Demo;
 using Lodestar.Web.Frameworks;
 using Lodestar.Web.Health;
 using Lodestar.Web.Kpis;
-using Lodestar.Application.Returns;
 using Lodestar.Web.Returns;
 using Lodestar.Web.Security;
 
@@ -76,9 +75,11 @@ internal static class LodestarWebApp
             if (app.Configuration.GetValue("Lodestar:Demo:Enabled", false))
             {
                 DemoContent.LoadAsync(db, DemoContent.SamplesFolder, app.Logger).GetAwaiter().GetResult();
-                _ = app.Services.GetRequiredService<StatutoryDataStore>(); // generate and load the demo returns now, not on the first page
             }
         }
+
+        // The engine's model comes from the confirmed submissions (after the returns folder is taken in).
+        app.LoadStatutoryData();
 
         return app;
     }
