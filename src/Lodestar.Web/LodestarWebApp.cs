@@ -4,6 +4,7 @@ using Lodestar.Web.Demo;
 using Lodestar.Web.Frameworks;
 using Lodestar.Web.Health;
 using Lodestar.Web.Kpis;
+using Lodestar.Application.Returns;
 using Lodestar.Web.Returns;
 using Lodestar.Web.Security;
 
@@ -76,10 +77,10 @@ internal static class LodestarWebApp
             {
                 DemoContent.LoadAsync(db, DemoContent.SamplesFolder, app.Logger).GetAwaiter().GetResult();
             }
-        }
 
-        // The engine's model comes from the confirmed submissions (after the returns folder is taken in).
-        app.LoadStatutoryData();
+            // The engine's model from the confirmed submissions (the returns folder taken in first): now, not on the first page.
+            _ = app.Services.GetRequiredService<StatutoryDataStore>();
+        }
 
         return app;
     }

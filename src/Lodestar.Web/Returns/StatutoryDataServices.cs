@@ -15,9 +15,13 @@ internal sealed record ReturnsOptions(string Folder, bool Demo);
 
 internal static class StatutoryDataServices
 {
+    /// <summary>Who the returns folder's submissions are by, in the audit log (the demo's are by <c>demo</c>).</summary>
+    public const string FolderActor = "returns-folder";
+
     /// <summary>
-    /// Registers the store (empty until <see cref="LoadStatutoryData"/> fills it from the database, with the
-    /// population estimates of <c>population.csv</c> in <c>Lodestar:Returns:Folder</c>) and the submissions
+    /// Registers the store, built at first use from the database (<see cref="LoadStatutoryData"/>; the app
+    /// builds it at start when it migrates, so a start does not touch an unreachable database), with the
+    /// population estimates of <c>population.csv</c> in <c>Lodestar:Returns:Folder</c>; and the submissions
     /// use case, which refreshes the store after a confirmation or roll-back.
     /// </summary>
     public static void AddStatutoryData(this IServiceCollection services, IConfiguration configuration, string dataFolder)
@@ -25,11 +29,7 @@ internal static class StatutoryDataServices
         var folder = Path.GetFullPath(configuration["Lodestar:Returns:Folder"] ?? Path.Combine(dataFolder, "returns"), Environment.CurrentDirectory);
         var options = new ReturnsOptions(folder, configuration.GetValue("Lodestar:Demo:Enabled", false));
         services.AddSingleton(options);
-        services.AddSingleton(_ =>
-        {
-            var population = Path.Combine(options.Folder, "population.csv");
-            return new StatutoryDataStore(File.Exists(population) ? PopulationCsvReader.ReadFile(population) : PopulationEstimates.None);
-        });
+        services.AddSingleton(LoadStatutoryData);
         services.AddScoped(sp => new Submissions(
             sp.GetRequiredService<LodestarDbContext>(),
             sp.GetRequiredService<AuditLog>(),
@@ -39,24 +39,26 @@ internal static class StatutoryDataServices
     }
 
     /// <summary>
-    /// At start: generates the demo council into an empty returns folder when the demo is on, takes the
-    /// folder's files in through submissions (those not submitted before), then builds every council's
-    /// model from its confirmed submissions.
+    /// Generates the demo council into an empty returns folder when the demo is on, takes the folder's
+    /// files in through submissions (those not submitted before), then builds every council's model from
+    /// its confirmed submissions.
     /// </summary>
-    public static void LoadStatutoryData(this WebApplication app)
+    private static StatutoryDataStore LoadStatutoryData(IServiceProvider services)
     {
-        var options = app.Services.GetRequiredService<ReturnsOptions>();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Lodestar.Returns");
+        var options = services.GetRequiredService<ReturnsOptions>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<StatutoryDataStore>();
         if (options.Demo && DemoReturns.GenerateIfEmpty(options.Folder))
         {
             logger.LogInformation("Generated the demo council's synthetic returns into the returns folder.");
         }
 
-        using var scope = app.Services.CreateScope();
+        var population = Path.Combine(options.Folder, "population.csv");
+        var store = new StatutoryDataStore(File.Exists(population) ? PopulationCsvReader.ReadFile(population) : PopulationEstimates.None);
+        using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LodestarDbContext>();
-        var submissions = scope.ServiceProvider.GetRequiredService<Submissions>();
-        var store = app.Services.GetRequiredService<StatutoryDataStore>();
-        var actor = options.Demo ? DemoContent.Actor : "returns-folder";
+        // No model to refresh yet: every council's is built once the folder is in.
+        var submissions = new Submissions(db, scope.ServiceProvider.GetRequiredService<AuditLog>(), scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var actor = options.Demo ? DemoContent.Actor : FolderActor;
         var imported = ReturnsFolderImport.ImportAsync(db, submissions, options.Folder, actor).GetAwaiter().GetResult();
         if (imported.Confirmed > 0 || imported.Refused.Count > 0)
         {
@@ -70,5 +72,6 @@ internal static class StatutoryDataServices
         logger.LogInformation(
             "Built the models of {Councils} councils from their confirmed submissions: {Files} files, {Errors} data errors, {Warnings} warnings.",
             councils, store.FilesRead, store.Errors, store.Warnings);
+        return store;
     }
 }
