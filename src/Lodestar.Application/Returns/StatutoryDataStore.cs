@@ -97,8 +97,8 @@ public sealed class StatutoryDataStore
         }
     }
 
-    /// <summary>Sets one council's model from returns read for it (no council in them: the council has no data).</summary>
-    public void Replace(string council, LoadResult loaded)
+    // Sets one council's model from returns read for it (no council in them: the council has no data).
+    private void Replace(string council, LoadResult loaded)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(council);
         ArgumentNullException.ThrowIfNull(loaded);

@@ -205,7 +205,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await RefreshModelAsync(submission.CouncilCode, cancellationToken);
+        await RefreshModelAsync(submission.CouncilCode);
 
         return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
     }
@@ -245,7 +245,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await RefreshModelAsync(submission.CouncilCode, cancellationToken);
+        await RefreshModelAsync(submission.CouncilCode);
 
         return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
     }
@@ -285,13 +285,13 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
         return [.. findings.Select(f => new Problem(f.File, f.Line, f.Column, f.Value, f.Message) { Rule = f.Rule, Severity = f.Severity })];
     }
 
-    // After the commit: the model follows the database, never the other way round. Once committed the
-    // change stands; a cancelled refresh leaves the old model until the next change or start.
-    private async Task RefreshModelAsync(string council, CancellationToken cancellationToken)
+    // After the commit: the model follows the database, never the other way round. Not cancelled with the
+    // request: once the change is committed the model must follow it, or it would be stale until the next start.
+    private async Task RefreshModelAsync(string council)
     {
         if (model is not null)
         {
-            await model.RefreshAsync(council, ct => ConfirmedReturns.LoadAsync(db, council, ct), cancellationToken);
+            await model.RefreshAsync(council, ct => ConfirmedReturns.LoadAsync(db, council, ct), CancellationToken.None);
         }
     }
 
