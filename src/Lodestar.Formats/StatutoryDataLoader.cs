@@ -11,6 +11,9 @@ namespace Lodestar.Formats;
 /// <summary>A file held in memory, such as an upload: its name (no folders) and its bytes.</summary>
 public sealed record InputFile(string Name, byte[] Content);
 
+/// <summary>The files of one upload held in memory and the collection year they are for (one submission).</summary>
+public sealed record InputYear(int CollectionYear, IReadOnlyList<InputFile> Files);
+
 /// <summary>Options for <see cref="StatutoryDataLoader.Load(IEnumerable{string}, LoadOptions?, IProgress{string}?)"/>.</summary>
 /// <param name="CouncilCode">The council every file belongs to; null: taken from each file's folders (see <see cref="StatutoryDataLoader"/>).</param>
 /// <param name="CollectionYear">The collection year of every 903 file; null: from the file or folder name, else inferred from the dates.</param>
@@ -99,6 +102,38 @@ public static partial class StatutoryDataLoader
             }
 
             ReadFile(state, file.Name, file.Content, councilCode, collectionYear ?? YearInName(file.Name), string.Empty);
+        }
+
+        return state.Finish();
+    }
+
+    /// <summary>
+    /// Loads several uploads of one council held in memory, each with its collection year (a council's
+    /// confirmed submissions): read as <see cref="Load(IEnumerable{InputFile}, string, int?, ReadLimits?)"/>
+    /// reads one, into one dataset per return, merging the years by the builders' rule (a record in a later
+    /// collection year's file replaces the same record in an earlier one's), as a folder of years is merged.
+    /// </summary>
+    public static LoadResult Load(string councilCode, IEnumerable<InputYear> uploads, ReadLimits? limits = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(councilCode);
+        ArgumentNullException.ThrowIfNull(uploads);
+        limits ??= ReadLimits.Default;
+        var state = new LoadState();
+        var index = 0;
+        foreach (var upload in uploads)
+        {
+            // Each upload is a folder of its own, so no year is ever inferred across two of them.
+            var folder = $"#{index++}";
+            foreach (var file in upload.Files)
+            {
+                if (file.Content.Length > limits.MaxFileBytes)
+                {
+                    state.Refusals.Add(Problem.InFile(file.Name, $"file is {file.Content.Length:N0} bytes, over the limit of {limits.MaxFileBytes:N0}"));
+                    continue;
+                }
+
+                ReadFile(state, file.Name, file.Content, councilCode, upload.CollectionYear, folder);
+            }
         }
 
         return state.Finish();

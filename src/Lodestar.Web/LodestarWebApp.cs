@@ -76,8 +76,10 @@ internal static class LodestarWebApp
             if (app.Configuration.GetValue("Lodestar:Demo:Enabled", false))
             {
                 DemoContent.LoadAsync(db, DemoContent.SamplesFolder, app.Logger).GetAwaiter().GetResult();
-                _ = app.Services.GetRequiredService<StatutoryDataStore>(); // generate and load the demo returns now, not on the first page
             }
+
+            // The engine's model from the confirmed submissions (the returns folder taken in first): now, not on the first page.
+            _ = app.Services.GetRequiredService<StatutoryDataStore>();
         }
 
         return app;

@@ -52,12 +52,12 @@ public sealed class DemoApp : IAsyncLifetime
         }
     }
 
-    /// <summary>The demo council's generated returns (and population.csv): read them, never write to them.</summary>
+    /// <summary>The demo council's generated returns (and population.csv), which the demo start submitted: read them, never write to them.</summary>
     public string ReturnsFolder => Path.Combine(App.DataFolder, "returns");
 
     /// <summary>
     /// Another app, without the demo, over its own database (copied from the migrated template) and computing
-    /// from the demo's returns folder: for tests that need the demo council's returns and change stored data.
+    /// from the demo's returns folder, which it takes in through submissions at start: for tests that need the demo council's returns and change stored data.
     /// </summary>
     public Task<RunningApp> StartAppOnReturnsAsync() =>
         RunningApp.StartAsync(new Dictionary<string, string?> { ["Lodestar:Returns:Folder"] = ReturnsFolder });

@@ -1,98 +1,116 @@
 using System.Collections.Concurrent;
-using Lodestar.Domain.Councils;
+using System.Collections.Immutable;
 using Lodestar.Domain.Periods;
-using Lodestar.Formats;
 using Lodestar.Domain.Problems;
-using Lodestar.Formats.Generation;
-using Lodestar.Formats.Population;
+using Lodestar.Formats;
 using Lodestar.Metrics.Kpis;
-using Microsoft.Extensions.Logging;
+using Lodestar.Metrics.Records;
 
 namespace Lodestar.Application.Returns;
 
-/// <summary>Where the web app's statutory returns come from, and whether to generate a demo council.</summary>
-/// <param name="Folder">The folder of returns: one sub-folder per council code, searched recursively.</param>
-/// <param name="Demo">When the folder holds no file: generate one synthetic council into it.</param>
-public sealed record ReturnsOptions(string Folder, bool Demo)
-{
-    /// <summary>The demo council: Cambridgeshire, whose LAC action plan (seed 004) is in the samples.</summary>
-    public const string DemoCouncil = "E10000003";
-}
-
 /// <summary>
-/// The child-level data the web app computes from, in memory: every council's 903 and CIN records,
-/// loaded once at start from <see cref="ReturnsOptions.Folder"/>, and the population estimates
-/// (<c>population.csv</c> in that folder) for the rates. KPI results are computed by the pure
-/// <see cref="KpiEngine"/> and cached per council and set of periods.
+/// The child-level data the KPIs are computed from, in memory: each council's model (its 903 and CIN
+/// records as one <see cref="KpiDataset"/>) and the population estimates for the rates. KPI results are
+/// computed by the pure <see cref="KpiEngine"/> and cached per council and set of periods.
 /// </summary>
+/// <remarks>
+/// The web app builds every council's model from its confirmed submissions at start
+/// (<see cref="ConfirmedReturns"/>), and <see cref="Submissions"/> replaces one council's model after a
+/// confirmation or roll-back (<see cref="RefreshAsync"/>). A council's model and its cached results are
+/// one immutable entry, and the councils one immutable dictionary swapped whole: a request reads one
+/// entry and computes from it, never from half of an old model and half of a new one.
+/// </remarks>
 public sealed class StatutoryDataStore
 {
     private const int MaxCachedResults = 512;
 
-    private readonly Dictionary<string, KpiDataset> _datasets;
-    private readonly ConcurrentDictionary<string, IReadOnlyList<KpiResult>> _cache = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _refreshing = new(StringComparer.Ordinal);
+    private ImmutableDictionary<string, CouncilModel> _councils;
 
-    private StatutoryDataStore(Dictionary<string, KpiDataset> datasets, KpiEngine engine, int files, int errors, int warnings)
+    /// <summary>A store holding no council yet, computing with these population estimates.</summary>
+    public StatutoryDataStore(PopulationEstimates population)
+        : this(ImmutableDictionary<string, CouncilModel>.Empty.WithComparers(StringComparer.Ordinal), new KpiEngine(new KpiOptions { Population = population }))
     {
-        _datasets = datasets;
+    }
+
+    private StatutoryDataStore(ImmutableDictionary<string, CouncilModel> councils, KpiEngine engine)
+    {
+        _councils = councils;
         Engine = engine;
-        FilesRead = files;
-        Errors = errors;
-        Warnings = warnings;
     }
 
     public KpiEngine Engine { get; }
 
-    public int FilesRead { get; }
+    /// <summary>The files the models were read from.</summary>
+    public int FilesRead => Volatile.Read(ref _councils).Values.Sum(c => c.Files);
 
     /// <summary>Data-quality errors found while reading (validate the files for the details).</summary>
-    public int Errors { get; }
+    public int Errors => Volatile.Read(ref _councils).Values.Sum(c => c.Errors);
 
-    public int Warnings { get; }
+    public int Warnings => Volatile.Read(ref _councils).Values.Sum(c => c.Warnings);
 
     /// <summary>The councils with data, by code.</summary>
-    public IReadOnlyList<string> Councils => [.. _datasets.Keys.Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> Councils => [.. Volatile.Read(ref _councils).Keys.Order(StringComparer.Ordinal)];
 
-    public KpiDataset? Dataset(string council) => _datasets.GetValueOrDefault(council);
+    public KpiDataset? Dataset(string council) => Volatile.Read(ref _councils).GetValueOrDefault(council)?.Dataset;
 
     /// <summary>Every KPI (or those named) for a council and periods; empty when the council has no data.</summary>
     public IReadOnlyList<KpiResult> Compute(string council, IReadOnlyList<Period> periods, IReadOnlyList<string>? kpiIds = null)
     {
-        if (Dataset(council) is not { } dataset)
+        // One read of the entry: the dataset and the cache belong to the same model.
+        if (Volatile.Read(ref _councils).GetValueOrDefault(council) is not { } model)
         {
             return [];
         }
 
-        var key = $"{council}|{string.Join(',', periods)}|{(kpiIds is null ? "*" : string.Join(',', kpiIds))}";
-        if (_cache.Count >= MaxCachedResults && !_cache.ContainsKey(key))
+        var key = $"{string.Join(',', periods)}|{(kpiIds is null ? "*" : string.Join(',', kpiIds))}";
+        if (model.Cache.Count >= MaxCachedResults && !model.Cache.ContainsKey(key))
         {
             // Any from/to is a new key: keep the cache bounded rather than let requests grow it.
-            _cache.Clear();
+            model.Cache.Clear();
         }
 
-        return _cache.GetOrAdd(key, _ => Engine.Compute(dataset, periods, kpiIds));
+        return model.Cache.GetOrAdd(key, _ => Engine.Compute(model.Dataset, periods, kpiIds));
     }
 
-    /// <summary>Loads the returns folder, generating the demo council into it first when asked and empty.</summary>
-    public static StatutoryDataStore Load(ReturnsOptions options, ILogger logger)
+    /// <summary>
+    /// Replaces one council's model with what it has now (its cached results go with the old one), or
+    /// removes it when it has no data. Refreshes of one council run one at a time, each loading after the
+    /// one before has swapped, so the last to finish holds what the last change left.
+    /// </summary>
+    /// <param name="council">The council's code.</param>
+    /// <param name="load">Reads the council's returns now (its confirmed submissions).</param>
+    /// <param name="cancellationToken">Cancels the wait and the load.</param>
+    public async Task RefreshAsync(string council, Func<CancellationToken, Task<LoadResult>> load, CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(options.Folder);
-        var hasFiles = Directory.EnumerateFiles(options.Folder, "*.*", SearchOption.AllDirectories)
-            .Any(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase));
-        if (!hasFiles && options.Demo)
+        ArgumentException.ThrowIfNullOrWhiteSpace(council);
+        ArgumentNullException.ThrowIfNull(load);
+        var gate = _refreshing.GetOrAdd(council, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
         {
-            GenerateDemo(options.Folder);
-            logger.LogInformation("Generated the demo council's synthetic returns into the returns folder.");
+            Replace(council, await load(cancellationToken));
         }
+        finally
+        {
+            gate.Release();
+        }
+    }
 
-        var result = StatutoryDataLoader.Load([options.Folder]);
-        var populationFile = Path.Combine(options.Folder, "population.csv");
-        var population = File.Exists(populationFile) ? PopulationCsvReader.ReadFile(populationFile) : PopulationEstimates.None;
-        var store = From(result, population);
-        logger.LogInformation(
-            "Loaded statutory returns: {Files} files, {Councils} councils, {Errors} data errors, {Warnings} warnings, {Refused} files refused.",
-            store.FilesRead, store.Councils.Count, store.Errors, store.Warnings, result.Refusals.Count);
-        return store;
+    // Sets one council's model from returns read for it (no council in them: the council has no data).
+    private void Replace(string council, LoadResult loaded)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(council);
+        ArgumentNullException.ThrowIfNull(loaded);
+        var data = loaded.Councils.SingleOrDefault(c => c.CouncilCode == council);
+        var model = data is null ? null : CouncilModel.Of(data, loaded);
+        ImmutableDictionary<string, CouncilModel> before, after;
+        do
+        {
+            before = Volatile.Read(ref _councils);
+            after = model is null ? before.Remove(council) : before.SetItem(council, model);
+        }
+        while (Interlocked.CompareExchange(ref _councils, after, before) != before);
     }
 
     /// <summary>
@@ -101,42 +119,24 @@ public sealed class StatutoryDataStore
     /// </summary>
     public static StatutoryDataStore From(LoadResult loaded, PopulationEstimates population)
     {
-        var datasets = loaded.Councils.ToDictionary(c => c.CouncilCode, KpiDataset.Of, StringComparer.Ordinal);
-        var errors = loaded.Diagnostics.Count(d => d.Severity == Severity.Error);
-        var warnings = loaded.Diagnostics.Count - errors;
-        return new StatutoryDataStore(datasets, new KpiEngine(new KpiOptions { Population = population }), loaded.FilesRead, errors, warnings);
+        var councils = loaded.Councils.ToImmutableDictionary(c => c.CouncilCode, c => CouncilModel.Of(c, loaded), StringComparer.Ordinal);
+        return new StatutoryDataStore(councils, new KpiEngine(new KpiOptions { Population = population }));
     }
 
     /// <summary>A store holding no council (a scorecard from entered values only).</summary>
-    public static StatutoryDataStore Empty { get; } = new([], new KpiEngine(new KpiOptions()), 0, 0, 0);
+    public static StatutoryDataStore Empty { get; } = new(PopulationEstimates.None);
 
-    /// <summary>Five years of one synthetic council (Cambridgeshire's code), deterministic.</summary>
-    private static void GenerateDemo(string folder)
+    /// <summary>One council's model and the results computed from it; replaced whole.</summary>
+    private sealed record CouncilModel(KpiDataset Dataset, ConcurrentDictionary<string, IReadOnlyList<KpiResult>> Cache, int Files, int Errors, int Warnings)
     {
-        var staging = Path.Combine(folder, ".demo-staging");
-        if (Directory.Exists(staging))
+        public static CouncilModel Of(CouncilData data, LoadResult loaded)
         {
-            Directory.Delete(staging, recursive: true);
+            var files = (data.Ssda903?.Files.Count ?? 0) + (data.Cin?.Files.Count ?? 0);
+            var paths = (data.Ssda903?.Files ?? []).Concat(data.Cin?.Files ?? []).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            // A load of several councils (a folder) gives its findings together: count this council's own.
+            var own = loaded.Councils.Count == 1 ? loaded.Diagnostics : [.. loaded.Diagnostics.Where(d => d.File is not null && paths.Contains(d.File))];
+            var errors = own.Count(d => d.Severity == Severity.Error);
+            return new CouncilModel(KpiDataset.Of(data), new ConcurrentDictionary<string, IReadOnlyList<KpiResult>>(StringComparer.Ordinal), files, errors, own.Count - errors);
         }
-
-        var cambridgeshire = CouncilList.Current.Select((c, i) => (c.Code, i)).Single(c => c.Code == ReturnsOptions.DemoCouncil).i;
-        SyntheticDataGenerator.Generate(
-            new GenerationOptions(councils: 1, childrenPerCouncil: 800, years: 5, yearEnd: 2025, seed: 20250331) { FirstCouncil = cambridgeshire },
-            staging);
-        foreach (var entry in Directory.EnumerateFileSystemEntries(staging))
-        {
-            var name = Path.GetFileName(entry);
-            var target = Path.Combine(folder, name);
-            if (Directory.Exists(entry))
-            {
-                Directory.Move(entry, target);
-            }
-            else
-            {
-                File.Move(entry, target);
-            }
-        }
-
-        Directory.Delete(staging);
     }
 }

@@ -46,7 +46,12 @@ public sealed record SubmissionCheck(SubmissionSummary Submission, IReadOnlyList
 /// <param name="audit">The audit log every step writes to.</param>
 /// <param name="clock">When each step happened.</param>
 /// <param name="limits">The largest file accepted; null: <see cref="ReadLimits.Default"/>.</param>
-public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvider clock, ReadLimits? limits = null)
+/// <param name="model">
+/// The KPI engine's model this process serves (the web app's): after a confirmation or roll-back the
+/// council's model is rebuilt from its confirmed submissions and swapped in. Null: no model to refresh
+/// (a command that only stores).
+/// </param>
+public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvider clock, ReadLimits? limits = null, StatutoryDataStore? model = null)
 {
     /// <summary>
     /// Reads and validates the files of one upload and stores them as a checked submission, or refuses
@@ -200,6 +205,8 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             await transaction.CommitAsync(cancellationToken);
         }
 
+        await RefreshModelAsync(submission.CouncilCode);
+
         return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
     }
 
@@ -238,6 +245,8 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             await transaction.CommitAsync(cancellationToken);
         }
 
+        await RefreshModelAsync(submission.CouncilCode);
+
         return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
     }
 
@@ -274,6 +283,16 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
     {
         var findings = await db.Set<SubmissionFindingEntity>().Where(f => f.SubmissionId == submissionId).OrderBy(f => f.Position).ToListAsync(cancellationToken);
         return [.. findings.Select(f => new Problem(f.File, f.Line, f.Column, f.Value, f.Message) { Rule = f.Rule, Severity = f.Severity })];
+    }
+
+    // After the commit: the model follows the database, never the other way round. Not cancelled with the
+    // request: once the change is committed the model must follow it, or it would be stale until the next start.
+    private async Task RefreshModelAsync(string council)
+    {
+        if (model is not null)
+        {
+            await model.RefreshAsync(council, ct => ConfirmedReturns.LoadAsync(db, council, ct), CancellationToken.None);
+        }
     }
 
     private async Task<SubmissionSummary> SummaryAsync(long id, CancellationToken cancellationToken) =>

@@ -11,7 +11,7 @@ namespace Lodestar.Web.Demo;
 /// into an empty database: the seed frameworks (samples/frameworks), the LAC action plan with its savings
 /// plan and the benefits register (samples/actions), the demo council's targets (samples/targets) and the
 /// DfE's published benchmarks (samples/benchmarks). The synthetic child-level returns are generated
-/// separately by <see cref="Application.Returns.StatutoryDataStore"/>.
+/// separately (<see cref="DemoReturns"/>) and stored as submissions.
 /// </summary>
 internal static class DemoContent
 {

@@ -1,17 +1,77 @@
 using Lodestar.Application.Kpis;
 using Lodestar.Application.Returns;
+using Lodestar.Data;
+using Lodestar.Data.Audit;
+using Lodestar.Formats.Population;
+using Lodestar.Metrics.Kpis;
+using Lodestar.Web.Demo;
 
 namespace Lodestar.Web.Returns;
 
+/// <summary>Where the web app's returns come in at start, and whether the demo council is generated there.</summary>
+/// <param name="Folder">Returns taken in at start through submissions: one sub-folder per council code, searched recursively; its population.csv gives the rates' population.</param>
+/// <param name="Demo">When the folder holds no file: generate the demo council into it (and submit it as the actor demo).</param>
+internal sealed record ReturnsOptions(string Folder, bool Demo);
+
 internal static class StatutoryDataServices
 {
-    /// <summary>Registers the store, loaded at first use from <c>Lodestar:Returns:Folder</c> (default: returns in the data folder).</summary>
+    /// <summary>Who the returns folder's submissions are by, in the audit log (the demo's are by <c>demo</c>).</summary>
+    public const string FolderActor = "returns-folder";
+
+    /// <summary>
+    /// Registers the store, built at first use from the database (<see cref="LoadStatutoryData"/>; the app
+    /// builds it at start when it migrates, so a start does not touch an unreachable database), with the
+    /// population estimates of <c>population.csv</c> in <c>Lodestar:Returns:Folder</c>; and the submissions
+    /// use case, which refreshes the store after a confirmation or roll-back.
+    /// </summary>
     public static void AddStatutoryData(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
         var folder = Path.GetFullPath(configuration["Lodestar:Returns:Folder"] ?? Path.Combine(dataFolder, "returns"), Environment.CurrentDirectory);
         var options = new ReturnsOptions(folder, configuration.GetValue("Lodestar:Demo:Enabled", false));
         services.AddSingleton(options);
-        services.AddSingleton(sp => StatutoryDataStore.Load(options, sp.GetRequiredService<ILoggerFactory>().CreateLogger<StatutoryDataStore>()));
+        services.AddSingleton(LoadStatutoryData);
+        services.AddScoped(sp => new Submissions(
+            sp.GetRequiredService<LodestarDbContext>(),
+            sp.GetRequiredService<AuditLog>(),
+            sp.GetRequiredService<TimeProvider>(),
+            model: sp.GetRequiredService<StatutoryDataStore>()));
         services.AddScoped<ChildLevelKpis>();
+    }
+
+    /// <summary>
+    /// Generates the demo council into an empty returns folder when the demo is on, takes the folder's
+    /// files in through submissions (those not submitted before), then builds every council's model from
+    /// its confirmed submissions.
+    /// </summary>
+    private static StatutoryDataStore LoadStatutoryData(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<ReturnsOptions>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<StatutoryDataStore>();
+        if (options.Demo && DemoReturns.GenerateIfEmpty(options.Folder))
+        {
+            logger.LogInformation("Generated the demo council's synthetic returns into the returns folder.");
+        }
+
+        var population = Path.Combine(options.Folder, "population.csv");
+        var store = new StatutoryDataStore(File.Exists(population) ? PopulationCsvReader.ReadFile(population) : PopulationEstimates.None);
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LodestarDbContext>();
+        // No model to refresh yet: every council's is built once the folder is in.
+        var submissions = new Submissions(db, scope.ServiceProvider.GetRequiredService<AuditLog>(), scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var actor = options.Demo ? DemoContent.Actor : FolderActor;
+        var imported = ReturnsFolderImport.ImportAsync(db, submissions, options.Folder, actor).GetAwaiter().GetResult();
+        if (imported.Confirmed > 0 || imported.Refused.Count > 0)
+        {
+            // Counts only: the refusals name files and values, which may be child-level.
+            logger.LogInformation(
+                "Returns folder taken in through submissions: {Confirmed} confirmed, {Already} submitted before, {Refused} problems.",
+                imported.Confirmed, imported.AlreadySubmitted, imported.Refused.Count);
+        }
+
+        var councils = ConfirmedReturns.LoadAllAsync(db, store).GetAwaiter().GetResult();
+        logger.LogInformation(
+            "Built the models of {Councils} councils from their confirmed submissions: {Files} files, {Errors} data errors, {Warnings} warnings.",
+            councils, store.FilesRead, store.Errors, store.Warnings);
+        return store;
     }
 }

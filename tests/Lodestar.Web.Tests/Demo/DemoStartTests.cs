@@ -2,6 +2,7 @@ using Lodestar.Data;
 using Lodestar.Data.Actions;
 using Lodestar.Data.Benchmarks;
 using Lodestar.Data.Frameworks;
+using Lodestar.Data.Returns;
 using Lodestar.Domain.Periods;
 using Lodestar.Domain.Benchmarks;
 using Lodestar.Web.Demo;
@@ -32,6 +33,18 @@ public sealed class DemoStartTests(DemoApp demo)
         Assert.Equal(["E10000003"], store.Councils);
         var claAtEnd = store.Compute("E10000003", [Period.ReportingYear(2025)], ["cla_at_end"]).Single();
         Assert.True(claAtEnd.Value > 0, "the demo council has children looked after at 31 March 2025");
+    }
+
+    [Fact]
+    public async Task DemoStart_EmptyDatabase_StoresEachReturnAndYearAsASubmissionConfirmedByTheDemo()
+    {
+        using var scope = demo.App.Services.CreateScope();
+        var submissions = await scope.ServiceProvider.GetRequiredService<Submissions>().ListAsync("E10000003", TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [.. new[] { StatutoryReturn.Ssda903, StatutoryReturn.Cin }.SelectMany(r => Enumerable.Range(2021, 5).Select(y => (r, y)))],
+            submissions.Select(s => (s.Return, s.CollectionYear)).Order());
+        Assert.All(submissions, s => Assert.Equal((SubmissionStatus.Confirmed, "demo", "demo"), (s.Status, s.CheckedBy, s.ConfirmedBy)));
     }
 
     [Fact]

@@ -1,0 +1,53 @@
+using Lodestar.Data;
+using Lodestar.Data.Returns;
+using Lodestar.Formats;
+using Lodestar.Formats.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestar.Application.Returns;
+
+/// <summary>
+/// A council's returns as its confirmed submissions hold them: each submission's stored files read back
+/// with its collection year, all of them merged into one dataset per return (a later year's record
+/// replaces the same record of an earlier year, as for a folder of years).
+/// </summary>
+public static class ConfirmedReturns
+{
+    /// <summary>Reads one council's confirmed submissions (no council in the result when it has none).</summary>
+    public static async Task<LoadResult> LoadAsync(LodestarDbContext db, string council, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentException.ThrowIfNullOrWhiteSpace(council);
+        var submissions = await db.Set<SubmissionEntity>()
+            .Where(s => s.CouncilCode == council && s.Status == SubmissionStatus.Confirmed)
+            .OrderBy(s => s.Return).ThenBy(s => s.CollectionYear)
+            .Select(s => new { s.CollectionYear, Files = s.Files.OrderBy(f => f.Position).Select(f => new { f.Name, f.Content }).ToList() })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+        // The files were read when checked: no size limit refuses them now.
+        return StatutoryDataLoader.Load(
+            council,
+            submissions.Select(s => new InputYear(s.CollectionYear, [.. s.Files.Select(f => new InputFile(f.Name, f.Content))])),
+            new ReadLimits(long.MaxValue));
+    }
+
+    /// <summary>Builds every council's model that has a confirmed submission into the store, one council at a time.</summary>
+    /// <returns>The councils loaded.</returns>
+    public static async Task<int> LoadAllAsync(LodestarDbContext db, StatutoryDataStore store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(store);
+        var councils = await db.Set<SubmissionEntity>()
+            .Where(s => s.Status == SubmissionStatus.Confirmed)
+            .Select(s => s.CouncilCode)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        foreach (var council in councils.Order(StringComparer.Ordinal))
+        {
+            await store.RefreshAsync(council, ct => LoadAsync(db, council, ct), cancellationToken);
+        }
+
+        return councils.Count;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.Json;
+using Lodestar.Application.Returns;
+using Lodestar.Data;
+using Lodestar.Data.Audit;
+using Lodestar.Data.Security;
+using Lodestar.Formats;
+using Lodestar.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lodestar.Web.Tests.Returns;
+
+/// <summary>The web app computes from the confirmed submissions in its database: at start, and after each confirmation and roll-back.</summary>
+public sealed class ModelFromSubmissionsTests
+{
+    private const string Council = "E10000003";
+    private const string ClaAtEnd2025 = "/api/kpis?council=E10000003&year=2025&kpi=cla_at_end";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [AllDatabases]
+    public async Task AppStart_DatabaseWithAConfirmedSubmission_ServesItsKpis(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+        {
+            var submissions = new Submissions(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
+            // Three children looked after from 2024, none ceased: 3 at 31 March 2025.
+            var id = (await submissions.CheckAsync("ann", Council, Return903("C1", "C2", "C3"), 2025, Cancel)).Value.Submission.Id;
+            Assert.True((await submissions.ConfirmAsync("ann", id, Cancel)).Succeeded);
+        }
+
+        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Lodestar:Database:Provider"] = provider == DatabaseProvider.Postgres ? "postgres" : "sqlite",
+            ["Lodestar:Database:ConnectionString"] = database.Options.ConnectionString,
+        });
+        using var client = await app.SignedInClientAsync(Roles.Viewer);
+
+        Assert.Equal(3, await ValueAsync(client));
+    }
+
+    [Fact]
+    public async Task RunningApp_ConfirmThenRollBack_ServesTheNewReturnThenTheOldOne()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var client = await app.SignedInClientAsync(Roles.Viewer);
+        var first = await CheckAsync(app, Return903("C1", "C2"));
+        var second = await CheckAsync(app, Return903("C1", "C2", "C3", "C4"));
+
+        await ActAsync(app, s => s.ConfirmAsync("ann", first, Cancel));
+        Assert.Equal(2, await ValueAsync(client));
+
+        await ActAsync(app, s => s.ConfirmAsync("ann", second, Cancel));
+        Assert.Equal(4, await ValueAsync(client));
+
+        await ActAsync(app, s => s.RollBackAsync("ann", second, Cancel));
+        Assert.Equal(2, await ValueAsync(client));
+    }
+
+    private static async Task<long> CheckAsync(RunningApp app, IReadOnlyList<InputFile> files)
+    {
+        using var scope = app.Services.CreateScope();
+        var submissions = scope.ServiceProvider.GetRequiredService<Submissions>();
+        return (await submissions.CheckAsync("ann", Council, files, 2025, Cancel)).Value.Submission.Id;
+    }
+
+    // The app's own use case, as its Data page will call it.
+    private static async Task ActAsync(RunningApp app, Func<Submissions, Task<Domain.Problems.Result<SubmissionSummary>>> act)
+    {
+        using var scope = app.Services.CreateScope();
+        Assert.True((await act(scope.ServiceProvider.GetRequiredService<Submissions>())).Succeeded);
+    }
+
+    private static async Task<double> ValueAsync(HttpClient client)
+    {
+        var body = await client.GetStringAsync(new Uri(ClaAtEnd2025, UriKind.Relative), Cancel);
+        return JsonDocument.Parse(body).RootElement[0].GetProperty("value").GetDouble();
+    }
+
+    /// <summary>A 2025 903 return: each child looked after from 1 April 2024, still looked after.</summary>
+    private static List<InputFile> Return903(params string[] children) =>
+    [
+        new("header.csv", Encoding.UTF8.GetBytes("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n" + string.Concat(children.Select(c => $"{c},1,01/01/2012,WBRI,A123456789012,,\n")))),
+        new("episodes.csv", Encoding.UTF8.GetBytes("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+            + string.Concat(children.Select(c => $"{c},01/04/2024,S,C2,N1,U4,PR1,,,,AB1 2CD,EF3 4GH,SC123456\n")))),
+    ];
+}
