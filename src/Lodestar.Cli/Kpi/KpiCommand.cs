@@ -47,7 +47,7 @@ internal static class KpiCommand
         var format = new Option<string>("--format") { Description = "Output: json, csv or table", DefaultValueFactory = _ => "json", HelpName = "json|csv|table" };
         var explain = new Option<string?>("--explain") { Description = "Explain this KPI: the children in its numerator and denominator, and why", HelpName = "ID" };
 
-        var command = new Command("kpi", "Compute the KPIs from 903 and CIN returns, for a year, any dates or a series of periods.")
+        var command = new Command("kpi", "Compute the KPIs from 903 and CIN returns (files, or with no PATH the --council's confirmed submissions in the database), for a year, any dates or a series of periods.")
         {
             paths, year, from, to, series, population, council, kpi, format, explain,
         };
