@@ -1,44 +1,58 @@
 using System.CommandLine;
 using Lodestar.Application.Kpis;
 using Lodestar.Application.Returns;
+using Lodestar.Cli.Actions;
+using Lodestar.Data;
+using Lodestar.Data.Audit;
+using Lodestar.Domain.Periods;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats;
 using Lodestar.Formats.Population;
 using Lodestar.Formats.Validation;
 using Lodestar.Metrics.Kpis;
+using static Lodestar.Cli.CliDatabase;
 
 namespace Lodestar.Cli.Kpi;
 
 /// <summary>
-/// <c>lodestar kpi PATH... (--year YYYY | --from D --to D | --series month|quarter|year --from D --to D)
+/// <c>lodestar kpi [PATH...] (--year YYYY | --from D --to D | --series month|quarter|year --from D --to D)
 /// [--population FILE] [--council CODE] [--kpi ID[,ID...]] [--format json|csv|table] [--explain ID]</c>:
-/// loads the returns as <c>lodestar validate</c> does, computes the KPIs and prints them.
+/// loads the returns as <c>lodestar validate</c> does, computes the KPIs and prints them. With no PATH,
+/// computes from the <c>--council</c>'s confirmed submissions in the database, read as the web app reads
+/// them (<see cref="ConfirmedReturns"/>); <c>--explain</c> then shows stored child-level data and is audited.
 /// </summary>
 /// <remarks>
 /// Exit codes: 0 computed from clean data; 1 computed, but the data had errors (counted on stderr;
-/// the affected records are handled as docs/kpis.md says); 2 misuse or nothing readable.
+/// the affected records are handled as docs/kpis.md says); 2 misuse, nothing readable, or (no PATH) no
+/// council given or no confirmed submission for it.
 /// </remarks>
 internal static class KpiCommand
 {
-    public static Command Create()
+    public static Command Create(Func<LodestarDbContext>? openDatabase = null, TimeProvider? clock = null)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Files or folders of 903 CSV/XML and CIN census XML returns", Arity = ArgumentArity.OneOrMore };
+        var open = openDatabase ?? CliDatabase.Open;
+        var time = clock ?? TimeProvider.System;
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Files or folders of 903 CSV/XML and CIN census XML returns; none: the --council's confirmed submissions in the database",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var year = new Option<string?>("--year") { Description = "A DfE reporting year: 2025 = 2024-04-01 to 2025-03-31", HelpName = "YYYY" };
         var from = new Option<string?>("--from") { Description = "First day (with --to, or the start of a --series)", HelpName = "YYYY-MM-DD" };
         var to = new Option<string?>("--to") { Description = "Last day", HelpName = "YYYY-MM-DD" };
         var series = new Option<string?>("--series") { Description = "A series of periods from --from to --to: month, quarter (financial) or year (reporting years)", HelpName = "month|quarter|year" };
         var population = new Option<string?>("--population") { Description = "DfE-format ONS population CSV for the rates per 10,000", HelpName = "FILE" };
-        var council = new Option<string?>("--council") { Description = "Only this council (also the council of files not in a council-named folder)", HelpName = "CODE" };
+        var council = new Option<string?>("--council") { Description = "Only this council (also the council of files not in a council-named folder); required with no PATH", HelpName = "CODE" };
         var kpi = new Option<string?>("--kpi") { Description = "Only these KPIs (comma-separated ids)", HelpName = "ID[,ID...]" };
         var format = new Option<string>("--format") { Description = "Output: json, csv or table", DefaultValueFactory = _ => "json", HelpName = "json|csv|table" };
         var explain = new Option<string?>("--explain") { Description = "Explain this KPI: the children in its numerator and denominator, and why", HelpName = "ID" };
 
-        var command = new Command("kpi", "Compute the KPIs from 903 and CIN returns, for a year, any dates or a series of periods.")
+        var command = new Command("kpi", "Compute the KPIs from 903 and CIN returns (files, or with no PATH the --council's confirmed submissions in the database), for a year, any dates or a series of periods.")
         {
             paths, year, from, to, series, population, council, kpi, format, explain,
         };
 
-        command.SetAction(parse =>
+        command.SetAction((parse, cancel) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -53,13 +67,16 @@ internal static class KpiCommand
                 parse.GetValue(kpi),
                 parse.GetValue(format) ?? "json",
                 parse.GetValue(explain));
-            return Run(request, output, error);
+            return request.Paths.Count > 0
+                ? Task.FromResult(Run(request, output, error))
+                : RunStoredAsync(request, open, time, output, error, cancel);
         });
 
         return command;
     }
 
-    internal static int Run(KpiRequest request, TextWriter output, TextWriter error)
+    // The options both forms share: periods, KPIs, --explain, --format and the population file.
+    private static Parsed? Parse(KpiRequest request, TextWriter error)
     {
         var (periods, problem) = KpiPeriodQuery.Parse(request.Year, request.From, request.To, request.Series, KpiPeriodSpelling.CommandLine);
         var (kpis, kpiProblem) = KpiPeriodQuery.ParseKpis(request.Kpi);
@@ -72,7 +89,7 @@ internal static class KpiCommand
         if (problem is not null || !TryFormat(request.Format, out problem))
         {
             error.WriteLine($"lodestar kpi: {problem}");
-            return 2;
+            return null;
         }
 
         PopulationEstimates populationEstimates;
@@ -83,6 +100,16 @@ internal static class KpiCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
             error.WriteLine($"lodestar kpi: cannot read the population file: {e.Message}");
+            return null;
+        }
+
+        return new Parsed(periods, kpis, populationEstimates);
+    }
+
+    internal static int Run(KpiRequest request, TextWriter output, TextWriter error)
+    {
+        if (Parse(request, error) is not (var periods, var kpis, var populationEstimates))
+        {
             return 2;
         }
 
@@ -130,6 +157,64 @@ internal static class KpiCommand
 
         return errors > 0 ? 1 : 0;
     }
+
+    /// <summary>No PATH: the council's confirmed submissions, read and computed as the web app does.</summary>
+    internal static async Task<int> RunStoredAsync(
+        KpiRequest request, Func<LodestarDbContext> open, TimeProvider clock, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (request.Council is not { } council)
+        {
+            await error.WriteLineAsync("lodestar kpi: give the PATH of returns, or --council CODE to compute from the council's confirmed submissions");
+            return 2;
+        }
+
+        if (Parse(request, error) is not (var periods, var kpis, var population))
+        {
+            return 2;
+        }
+
+        return await CliGuard.RunAsync(error, async () =>
+        {
+            await using var db = open();
+            var loaded = await ConfirmedReturns.LoadAsync(db, council, cancellationToken);
+            if (loaded.Councils.Count == 0)
+            {
+                await error.WriteLineAsync($"lodestar kpi: council {council} has no confirmed submission (see lodestar returns list --council {council})");
+                return 2;
+            }
+
+            // The findings were shown when each submission was checked; here they only count, as for files.
+            var diagnostics = ReturnValidator.Validate(loaded);
+            var errors = diagnostics.Count(d => d.Severity == Severity.Error);
+            if (diagnostics.Count > 0)
+            {
+                await error.WriteLineAsync($"lodestar kpi: the confirmed data has {errors} error(s) and {diagnostics.Count - errors} warning(s); KPIs computed anyway (affected records handled as docs/kpis.md says; see lodestar returns list)");
+            }
+
+            var store = StatutoryDataStore.From(loaded, population);
+            if (request.Explain is { } explainId)
+            {
+                // Child-level data from the database: audited as the web app's child-level views are.
+                var childLevel = new ChildLevelKpis(store, new AuditLog(db, clock));
+                var definition = KpiCatalog.Find(explainId)!;
+                var explanations = new List<KpiExplanation>();
+                foreach (var period in periods)
+                {
+                    explanations.Add((await childLevel.ExplainAsync(CliActor, definition, council, period, cancellationToken))!);
+                }
+
+                KpiOutput.WriteExplanations(output, explanations, request.Format);
+            }
+            else
+            {
+                KpiOutput.WriteResults(output, store.Compute(council, periods, kpis), request.Format);
+            }
+
+            return errors > 0 ? 1 : 0;
+        });
+    }
+
+    private sealed record Parsed(IReadOnlyList<Period> Periods, IReadOnlyList<string>? Kpis, PopulationEstimates Population);
 
     private static bool TryFormat(string format, out string problem)
     {

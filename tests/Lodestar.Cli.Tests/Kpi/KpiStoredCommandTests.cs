@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Lodestar.Application.Kpis;
+using Lodestar.Application.Returns;
+using Lodestar.Cli.Kpi;
+using Lodestar.Data;
+using Lodestar.Data.Audit;
+using Lodestar.Domain.Periods;
+using Lodestar.Formats;
+using Lodestar.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestar.Cli.Tests.Kpi;
+
+/// <summary><c>lodestar kpi</c> with no PATH: the council's confirmed submissions in the database.</summary>
+public sealed class KpiStoredCommandTests : IAsyncDisposable
+{
+    private const string Council = "E10000003";
+
+    // C1: remand then a placement from 1 July 2024, still open on 31 March 2025 (looked after at the end);
+    // C2: a short-breaks (V3) episode only, which cla_at_end leaves out. cla_at_end for 2025 is 1.
+    private const string Header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2015,WBRI,,,\nC2,2,01/06/2012,WBRI,,,\n";
+
+    private const string Episodes =
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+        + "C1,01/05/2024,S,C2,N1,U4,PR1,01/07/2024,X1,CARPL,,,\n"
+        + "C1,01/07/2024,P,C2,N1,K2,PR4,,,,,,\n"
+        + "C2,01/06/2024,S,V3,N2,U4,PR1,,,,,,\n";
+
+    private TestDatabase? _database;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static string Actor => $"cli:{Environment.UserName}";
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Kpi_NoPathWithACouncilsConfirmed903_ComputesFromTheDatabase(DatabaseProvider provider)
+    {
+        await UseAsync(provider);
+        await StoreAndConfirmAsync();
+
+        var (exitCode, output, error) = await RunAsync("kpi", "--council", Council, "--year", "2025", "--kpi", "cla_at_end");
+
+        Assert.Equal((0, ""), (exitCode, error));
+        var result = Assert.Single(JsonDocument.Parse(output).RootElement.EnumerateArray().ToList());
+        Assert.Equal("cla_at_end", result.GetProperty("kpi").GetString());
+        Assert.Equal(Council, result.GetProperty("council").GetString());
+        Assert.Equal("2025-03-31", result.GetProperty("period_end").GetString());
+        Assert.Equal(1, result.GetProperty("value").GetDouble());
+    }
+
+    [Fact]
+    public async Task Kpi_NoPathAndNoCouncil_ExitsTwoSayingSo()
+    {
+        await UseAsync(DatabaseProvider.Sqlite);
+
+        var (exitCode, output, error) = await RunAsync("kpi", "--year", "2025");
+
+        Assert.Equal((2, ""), (exitCode, output));
+        Assert.Contains("--council", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpi_NoPathForACouncilWithOnlyACheckedSubmission_ExitsTwoSayingItHasNoConfirmedSubmission()
+    {
+        await UseAsync(DatabaseProvider.Sqlite);
+        await StoreAndConfirmAsync(confirm: false);
+
+        var (exitCode, output, error) = await RunAsync("kpi", "--council", Council, "--year", "2025");
+
+        Assert.Equal((2, ""), (exitCode, output));
+        Assert.Contains($"council {Council} has no confirmed submission", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpi_NoPathExplain_ShowsTheStoredChildrenAndWritesAnAuditEntry()
+    {
+        await UseAsync(DatabaseProvider.Sqlite);
+        await StoreAndConfirmAsync();
+
+        var (exitCode, output, error) = await RunAsync("kpi", "--council", Council, "--year", "2025", "--explain", "cla_at_end", "--format", "table");
+
+        Assert.Equal((0, ""), (exitCode, error));
+        Assert.Contains("numerator children (1): C1", output, StringComparison.Ordinal);
+        await using var db = _database!.CreateContext();
+        var entry = await db.Set<AuditEventEntity>().Where(a => a.Action == AuditActions.ViewChildLevel).SingleAsync(Cancel);
+        Assert.Equal(
+            (Actor, ChildLevelKpis.AuditSubject("cla_at_end", Council, Period.ReportingYear(2025))),
+            (entry.Actor, entry.Subject));
+    }
+
+    private async Task UseAsync(DatabaseProvider provider) => _database = await TestDatabase.CreateAsync(provider);
+
+    private async Task StoreAndConfirmAsync(bool confirm = true)
+    {
+        await using var db = _database!.CreateContext();
+        var submissions = new Submissions(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
+        var check = await submissions.CheckAsync(
+            "ann", Council, [new InputFile("header.csv", Encoding.UTF8.GetBytes(Header)), new InputFile("episodes.csv", Encoding.UTF8.GetBytes(Episodes))], 2025, Cancel);
+        Assert.True(check.Succeeded);
+        if (confirm)
+        {
+            Assert.True((await submissions.ConfirmAsync("ann", check.Value.Submission.Id, Cancel)).Succeeded);
+        }
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var root = new RootCommand("test") { KpiCommand.Create(_database!.CreateContext) };
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, Cancel);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}
