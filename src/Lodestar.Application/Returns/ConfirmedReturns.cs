@@ -32,20 +32,52 @@ public static class ConfirmedReturns
             new ReadLimits(long.MaxValue));
     }
 
+    /// <summary>Every council's version of its confirmed returns (<c>council_versions</c>): one small table, read whole.</summary>
+    public static async Task<IReadOnlyDictionary<string, long>> VersionsAsync(LodestarDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Set<CouncilVersionEntity>().AsNoTracking().ToDictionaryAsync(v => v.CouncilCode, v => v.Version, StringComparer.Ordinal, cancellationToken);
+    }
+
+    /// <summary>
+    /// Rebuilds the model of each council whose version in the database is not the one its model in the
+    /// store was built from (every council with a confirmed submission or a version, when the store is new).
+    /// </summary>
+    /// <returns>The councils rebuilt.</returns>
+    public static async Task<int> RefreshChangedAsync(LodestarDbContext db, StatutoryDataStore store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(store);
+        // Versions first, returns after: a model is never recorded as newer than what it was loaded from.
+        var versions = await VersionsAsync(db, cancellationToken);
+        var refreshed = 0;
+        foreach (var (council, version) in versions.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            if (store.VersionOf(council) != version && await store.RefreshAsync(council, version, ct => LoadAsync(db, council, ct), cancellationToken))
+            {
+                refreshed++;
+            }
+        }
+
+        return refreshed;
+    }
+
     /// <summary>Builds every council's model that has a confirmed submission into the store, one council at a time.</summary>
     /// <returns>The councils loaded.</returns>
     public static async Task<int> LoadAllAsync(LodestarDbContext db, StatutoryDataStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(store);
+        var versions = await VersionsAsync(db, cancellationToken);
         var councils = await db.Set<SubmissionEntity>()
             .Where(s => s.Status == SubmissionStatus.Confirmed)
             .Select(s => s.CouncilCode)
             .Distinct()
             .ToListAsync(cancellationToken);
-        foreach (var council in councils.Order(StringComparer.Ordinal))
+        foreach (var council in councils.Union(versions.Keys).Order(StringComparer.Ordinal))
         {
-            await store.RefreshAsync(council, ct => LoadAsync(db, council, ct), cancellationToken);
+            // A council confirmed before versions were kept counts as version 0.
+            await store.RefreshAsync(council, versions.GetValueOrDefault(council), ct => LoadAsync(db, council, ct), cancellationToken);
         }
 
         return councils.Count;

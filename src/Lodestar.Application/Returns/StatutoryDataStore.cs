@@ -18,13 +18,16 @@ namespace Lodestar.Application.Returns;
 /// (<see cref="ConfirmedReturns"/>), and <see cref="Submissions"/> replaces one council's model after a
 /// confirmation or roll-back (<see cref="RefreshAsync"/>). A council's model and its cached results are
 /// one immutable entry, and the councils one immutable dictionary swapped whole: a request reads one
-/// entry and computes from it, never from half of an old model and half of a new one.
+/// entry and computes from it, never from half of an old model and half of a new one. The store records
+/// the version of each council's returns its model was built from, so a change made by another process
+/// (seen by the web app's poll of <c>council_versions</c>) is loaded once, and this process's own once.
 /// </remarks>
 public sealed class StatutoryDataStore
 {
     private const int MaxCachedResults = 512;
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _refreshing = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _versions = new(StringComparer.Ordinal);
     private ImmutableDictionary<string, CouncilModel> _councils;
 
     /// <summary>A store holding no council yet, computing with these population estimates.</summary>
@@ -74,14 +77,26 @@ public sealed class StatutoryDataStore
     }
 
     /// <summary>
+    /// The version of a council's confirmed returns (<c>council_versions</c>) its model was built from;
+    /// null when none was built here.
+    /// </summary>
+    public long? VersionOf(string council) => _versions.TryGetValue(council, out var version) ? version : null;
+
+    /// <summary>
     /// Replaces one council's model with what it has now (its cached results go with the old one), or
-    /// removes it when it has no data. Refreshes of one council run one at a time, each loading after the
-    /// one before has swapped, so the last to finish holds what the last change left.
+    /// removes it when it has no data, unless the model held was built from this version or a later one.
+    /// Refreshes of one council run one at a time, each loading after the one before has swapped, so the
+    /// last to finish holds what the last change left.
     /// </summary>
     /// <param name="council">The council's code.</param>
+    /// <param name="version">
+    /// The council's version, read before (or committed in the same transaction as the change that is
+    /// before) the load: the load sees that version's returns or later ones, never earlier ones.
+    /// </param>
     /// <param name="load">Reads the council's returns now (its confirmed submissions).</param>
     /// <param name="cancellationToken">Cancels the wait and the load.</param>
-    public async Task RefreshAsync(string council, Func<CancellationToken, Task<LoadResult>> load, CancellationToken cancellationToken = default)
+    /// <returns>Whether the model was rebuilt.</returns>
+    public async Task<bool> RefreshAsync(string council, long version, Func<CancellationToken, Task<LoadResult>> load, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(council);
         ArgumentNullException.ThrowIfNull(load);
@@ -89,7 +104,15 @@ public sealed class StatutoryDataStore
         await gate.WaitAsync(cancellationToken);
         try
         {
+            // The other refresh (this process's own after a confirmation, or the poll that saw it) already did it.
+            if (VersionOf(council) >= version)
+            {
+                return false;
+            }
+
             Replace(council, await load(cancellationToken));
+            _versions[council] = version;
+            return true;
         }
         finally
         {

@@ -184,6 +184,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             return Result.Failure<SubmissionSummary>(new Problem($"submission {submissionId} is {Label(submission.Status)}: only a checked submission can be confirmed"));
         }
 
+        long version;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // The one confirmed now steps down first: the database allows one confirmed submission per return and year.
@@ -202,10 +203,11 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             submission.SupersededId = current?.Id;
             audit.Add(actor, AuditActions.Import, Subject(submission), current is null ? "confirmed" : $"confirmed, superseding submission {current.Id}");
             await db.SaveChangesAsync(cancellationToken);
+            version = await BumpVersionAsync(submission.CouncilCode, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await RefreshModelAsync(submission.CouncilCode);
+        await RefreshModelAsync(submission.CouncilCode, version);
 
         return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
     }
@@ -228,6 +230,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             return Result.Failure<SubmissionSummary>(new Problem($"submission {submissionId} is {Label(submission.Status)}: only the confirmed submission can be rolled back"));
         }
 
+        long version;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             submission.Status = SubmissionStatus.RolledBack;
@@ -242,10 +245,11 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
 
             audit.Add(actor, AuditActions.Import, Subject(submission), previous is null ? "rolled back; no earlier submission to restore" : $"rolled back; submission {previous.Id} confirmed again");
             await db.SaveChangesAsync(cancellationToken);
+            version = await BumpVersionAsync(submission.CouncilCode, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await RefreshModelAsync(submission.CouncilCode);
+        await RefreshModelAsync(submission.CouncilCode, version);
 
         return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
     }
@@ -285,13 +289,29 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
         return [.. findings.Select(f => new Problem(f.File, f.Line, f.Column, f.Value, f.Message) { Rule = f.Rule, Severity = f.Severity })];
     }
 
+    // In the step's transaction: every process holding a model of the council sees it is stale (the web
+    // app polls council_versions). The update is one statement, so two processes bumping at once both count;
+    // the first bump of a council inserts its row, and a simultaneous first insert fails its step whole.
+    private async Task<long> BumpVersionAsync(string council, CancellationToken cancellationToken)
+    {
+        var versions = db.Set<CouncilVersionEntity>();
+        if (await versions.Where(v => v.CouncilCode == council).ExecuteUpdateAsync(v => v.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken) == 0)
+        {
+            versions.Add(new CouncilVersionEntity { CouncilCode = council, Version = 1 });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return await versions.Where(v => v.CouncilCode == council).Select(v => v.Version).SingleAsync(cancellationToken);
+    }
+
     // After the commit: the model follows the database, never the other way round. Not cancelled with the
-    // request: once the change is committed the model must follow it, or it would be stale until the next start.
-    private async Task RefreshModelAsync(string council)
+    // request: once the change is committed the model must follow it, or it would be stale until the next
+    // poll. The version committed is recorded with the model, so the poll does not load it a second time.
+    private async Task RefreshModelAsync(string council, long version)
     {
         if (model is not null)
         {
-            await model.RefreshAsync(council, ct => ConfirmedReturns.LoadAsync(db, council, ct), CancellationToken.None);
+            await model.RefreshAsync(council, version, ct => ConfirmedReturns.LoadAsync(db, council, ct), CancellationToken.None);
         }
     }
 

@@ -22,7 +22,8 @@ internal static class StatutoryDataServices
     /// Registers the store, built at first use from the database (<see cref="LoadStatutoryData"/>; the app
     /// builds it at start when it migrates, so a start does not touch an unreachable database), with the
     /// population estimates of <c>population.csv</c> in <c>Lodestar:Returns:Folder</c>; and the submissions
-    /// use case, which refreshes the store after a confirmation or roll-back.
+    /// use case, which refreshes the store after a confirmation or roll-back; and the poll that refreshes it
+    /// after one made by another process (<see cref="ModelRefresh"/>).
     /// </summary>
     public static void AddStatutoryData(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
@@ -36,6 +37,7 @@ internal static class StatutoryDataServices
             sp.GetRequiredService<TimeProvider>(),
             model: sp.GetRequiredService<StatutoryDataStore>()));
         services.AddScoped<ChildLevelKpis>();
+        services.AddHostedService<ModelRefresh>();
     }
 
     /// <summary>

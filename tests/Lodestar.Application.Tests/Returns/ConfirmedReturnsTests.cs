@@ -114,6 +114,40 @@ public sealed class ConfirmedReturnsTests
         }
     }
 
+    [Theory]
+    [AllDatabases]
+    public async Task RefreshChanged_ConfirmedHereThenElsewhere_RebuildsOnlyWhatAnotherProcessChanged(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var store = new StatutoryDataStore(PopulationEstimates.None);
+        var here = new Submissions(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, model: store);
+
+        // Confirmed through the store's own use case: version 1, recorded with the model, so the poll has nothing to do.
+        var first = await CheckAsync(here, Return903(("C1", "01/04/2024", ""), ("C2", "01/06/2024", "")));
+        Assert.True((await here.ConfirmAsync("ann", first, Cancel)).Succeeded);
+        Assert.Equal(1, store.VersionOf(Council));
+        Assert.Equal(0, await ConfirmedReturns.RefreshChangedAsync(db, store, Cancel));
+
+        // Confirmed and then rolled back by another process (a use case with no store, as the CLI's): versions 2 and 3.
+        await using (var other = database.CreateContext())
+        {
+            var elsewhere = new Submissions(other, new AuditLog(other, TimeProvider.System), TimeProvider.System);
+            var second = await CheckAsync(elsewhere, Return903(("C1", "01/04/2024", ""), ("C2", "01/06/2024", ""), ("C3", "01/09/2024", "")));
+            Assert.True((await elsewhere.ConfirmAsync("cli:bob", second, Cancel)).Succeeded);
+            Assert.Equal(2, ClaAtEnd(store)); // not seen until the poll
+            Assert.Equal(1, await ConfirmedReturns.RefreshChangedAsync(db, store, Cancel));
+            Assert.Equal(3, ClaAtEnd(store));
+            Assert.Equal(2, store.VersionOf(Council));
+
+            Assert.True((await elsewhere.RollBackAsync("cli:bob", second, Cancel)).Succeeded);
+        }
+
+        Assert.Equal(1, await ConfirmedReturns.RefreshChangedAsync(db, store, Cancel));
+        Assert.Equal(2, ClaAtEnd(store));
+        Assert.Equal(3, store.VersionOf(Council));
+    }
+
     private static double? ClaAtEnd(StatutoryDataStore store, int year = 2025) =>
         store.Compute(Council, [Period.ReportingYear(year)], ["cla_at_end"]).Single().Value;
 

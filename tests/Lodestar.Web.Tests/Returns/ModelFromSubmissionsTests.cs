@@ -59,6 +59,73 @@ public sealed class ModelFromSubmissionsTests
         Assert.Equal(2, await ValueAsync(client));
     }
 
+    [Theory]
+    [AllDatabases]
+    public async Task TwoInstances_ConfirmAndRollBackElsewhere_EachFollowsWithinSeconds(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Lodestar:Database:Provider"] = provider == DatabaseProvider.Postgres ? "postgres" : "sqlite",
+            ["Lodestar:Database:ConnectionString"] = database.Options.ConnectionString,
+            ["Lodestar:Returns:RefreshSeconds"] = "1",
+        };
+        await using var a = await RunningApp.StartAsync(settings);
+        await using var b = await RunningApp.StartAsync(settings);
+        using var clientA = await a.SignedInClientAsync(Roles.Viewer);
+        using var clientB = await b.SignedInClientAsync(Roles.Viewer);
+
+        // Confirmed through A's own use case: A at once, B by its poll.
+        var first = await CheckAsync(a, Return903("C1", "C2"));
+        await ActAsync(a, s => s.ConfirmAsync("ann", first, Cancel));
+        Assert.Equal(2, await ValueAsync(clientA));
+        await EventuallyAsync(clientB, 2);
+
+        // Confirmed by a use case with no model, as the command line does: both instances by their polls.
+        long second;
+        await using (var db = database.CreateContext())
+        {
+            var cli = new Submissions(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
+            second = (await cli.CheckAsync("cli:ann", Council, Return903("C1", "C2", "C3", "C4"), 2025, Cancel)).Value.Submission.Id;
+            Assert.True((await cli.ConfirmAsync("cli:ann", second, Cancel)).Succeeded);
+        }
+
+        await EventuallyAsync(clientA, 4);
+        await EventuallyAsync(clientB, 4);
+
+        // Rolled back through B: A follows.
+        await ActAsync(b, s => s.RollBackAsync("ann", second, Cancel));
+        Assert.Equal(2, await ValueAsync(clientB));
+        await EventuallyAsync(clientA, 2);
+    }
+
+    // Polls an instance's API until it serves the value. The poll interval is 1 s, so it is expected within
+    // about 2 s; the 10 s limit leaves room for a loaded machine without hiding a model that never follows.
+    private static async Task EventuallyAsync(HttpClient client, double expected)
+    {
+        var limit = DateTime.UtcNow.AddSeconds(10);
+        double? value;
+        while ((value = await ValueOrNullAsync(client)) != expected && DateTime.UtcNow < limit)
+        {
+            await Task.Delay(100, Cancel);
+        }
+
+        Assert.Equal(expected, value);
+    }
+
+    private static async Task<double?> ValueOrNullAsync(HttpClient client)
+    {
+        // A council with no model yet is not found.
+        using var response = await client.GetAsync(new Uri(ClaAtEnd2025, UriKind.Relative), Cancel);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        var results = JsonDocument.Parse(await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync(Cancel)).RootElement;
+        return results.GetArrayLength() > 0 && results[0].GetProperty("value") is { ValueKind: JsonValueKind.Number } value ? value.GetDouble() : null;
+    }
+
     private static async Task<long> CheckAsync(RunningApp app, IReadOnlyList<InputFile> files)
     {
         using var scope = app.Services.CreateScope();

@@ -977,6 +977,20 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("targets", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Returns.CouncilVersionEntity", b =>
+                {
+                    b.Property<string>("CouncilCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CouncilCode");
+
+                    b.ToTable("council_versions", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Returns.SubmissionEntity", b =>
                 {
                     b.Property<long>("Id")

@@ -936,6 +936,20 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("targets", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Returns.CouncilVersionEntity", b =>
+                {
+                    b.Property<string>("CouncilCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CouncilCode");
+
+                    b.ToTable("council_versions", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Returns.SubmissionEntity", b =>
                 {
                     b.Property<long>("Id")
