@@ -27,8 +27,8 @@ internal sealed class MigrationsDesignTimeServices : IDesignTimeServices
 }
 
 /// <summary>
-/// EF's C# migrations generator without the <c>#nullable disable</c> line it writes at the top of
-/// every file: the repository builds with nullable on everywhere (docs/development.md, "Migrations").
+/// EF's C# migrations generator without the directive it writes at the top of every file to turn
+/// nullable reference types off: the repository builds with nullable on everywhere (docs/development.md, "Migrations").
 /// </summary>
 internal sealed class NullableMigrationsGenerator(
     MigrationsCodeGeneratorDependencies dependencies,
@@ -57,13 +57,13 @@ internal sealed class NullableMigrationsGenerator(
         IModel model) =>
         WithoutNullableOff(base.GenerateSnapshot(modelSnapshotNamespace, contextType, modelSnapshotName, model));
 
-    /// <summary>Drops each line that is exactly the directive; every other line is kept as generated.</summary>
-    private static string WithoutNullableOff(string code)
-    {
-        var lines = code.Split('\n');
-        var kept = lines.Where(line => line.Trim() != "#nullable disable");
-        return string.Join('\n', kept);
-    }
+    /// <summary>Drops each line that is exactly the nullable-off directive; every other line is kept as generated.</summary>
+    private static string WithoutNullableOff(string code) =>
+        string.Join('\n', code.Split('\n').Where(line => !IsNullableOff(line)));
+
+    /// <summary>The directive by its shape, <c>#nullable</c> followed by its "off" setting, and nothing else on the line.</summary>
+    private static bool IsNullableOff(string line) =>
+        line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is ["#nullable", "disable"];
 }
 
 /// <summary>
