@@ -14,12 +14,30 @@ namespace Lodestar.Application.Returns;
 public static class ConfirmedReturns
 {
     /// <summary>Reads one council's confirmed submissions (no council in the result when it has none).</summary>
-    public static async Task<LoadResult> LoadAsync(LodestarDbContext db, string council, CancellationToken cancellationToken = default)
+    public static Task<LoadResult> LoadAsync(LodestarDbContext db, string council, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentException.ThrowIfNullOrWhiteSpace(council);
+        return LoadWhereAsync(db, council, s => s.Status == SubmissionStatus.Confirmed, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads these submissions of one council as if they were its confirmed ones: what its model would be
+    /// with a submission confirmed or rolled back (the headline KPIs before and after, <see cref="HeadlineKpis"/>).
+    /// </summary>
+    public static Task<LoadResult> LoadAsync(LodestarDbContext db, string council, IReadOnlyCollection<long> submissionIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentException.ThrowIfNullOrWhiteSpace(council);
+        ArgumentNullException.ThrowIfNull(submissionIds);
+        return LoadWhereAsync(db, council, s => submissionIds.Contains(s.Id), cancellationToken);
+    }
+
+    private static async Task<LoadResult> LoadWhereAsync(LodestarDbContext db, string council, System.Linq.Expressions.Expression<Func<SubmissionEntity, bool>> which, CancellationToken cancellationToken)
+    {
         var submissions = await db.Set<SubmissionEntity>()
-            .Where(s => s.CouncilCode == council && s.Status == SubmissionStatus.Confirmed)
+            .Where(s => s.CouncilCode == council)
+            .Where(which)
             .OrderBy(s => s.Return).ThenBy(s => s.CollectionYear)
             .Select(s => new { s.CollectionYear, Files = s.Files.OrderBy(f => f.Position).Select(f => new { f.Name, f.Content }).ToList() })
             .AsNoTracking()

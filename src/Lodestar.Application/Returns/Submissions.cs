@@ -6,6 +6,7 @@ using Lodestar.Domain.Problems;
 using Lodestar.Formats;
 using Lodestar.Formats.Text;
 using Lodestar.Formats.Validation;
+using Lodestar.Metrics.Kpis;
 using Lodestar.Metrics.Records;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,6 +77,15 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
         {
             return Result.Failure<SubmissionCheck>(new Problem("no files: a submission is one or more return files"));
         }
+
+        // A zip is its files: they are what is read, stored and named in findings.
+        var unzipped = ZipUploads.Expand(files, limits);
+        if (!unzipped.Succeeded)
+        {
+            return Result.Failure<SubmissionCheck>(unzipped.Problems);
+        }
+
+        files = unzipped.Value;
 
         var twice = files.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (twice.Count > 0)
@@ -184,6 +194,15 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             return Result.Failure<SubmissionSummary>(new Problem($"submission {submissionId} is {Label(submission.Status)}: only a checked submission can be confirmed"));
         }
 
+        // The headline KPIs before and after, computed before the transaction (reading every confirmed
+        // file takes a while) and stored in it with the confirmation.
+        var confirmed = await ConfirmedNowAsync(submission.CouncilCode, cancellationToken);
+        var headlines = await HeadlineKpis.CompareAsync(
+            db, Engine, submission.CouncilCode, submission.Return, submission.CollectionYear,
+            [.. confirmed.Select(c => c.Id)],
+            [.. confirmed.Where(c => c.Return != submission.Return || c.CollectionYear != submission.CollectionYear).Select(c => c.Id), submission.Id],
+            cancellationToken);
+
         long version;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -202,6 +221,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             submission.ConfirmedAt = clock.GetUtcNow();
             submission.SupersededId = current?.Id;
             audit.Add(actor, AuditActions.Import, Subject(submission), current is null ? "confirmed" : $"confirmed, superseding submission {current.Id}");
+            Record(submission.Id, SubmissionStep.Confirmed, headlines);
             await db.SaveChangesAsync(cancellationToken);
             version = await BumpVersionAsync(submission.CouncilCode, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -230,6 +250,16 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             return Result.Failure<SubmissionSummary>(new Problem($"submission {submissionId} is {Label(submission.Status)}: only the confirmed submission can be rolled back"));
         }
 
+        var confirmed = await ConfirmedNowAsync(submission.CouncilCode, cancellationToken);
+        var restored = submission.SupersededId is { } supersededId
+            && await db.Set<SubmissionEntity>().AnyAsync(s => s.Id == supersededId && s.Status == SubmissionStatus.Superseded, cancellationToken)
+            ? submission.SupersededId : null;
+        var headlines = await HeadlineKpis.CompareAsync(
+            db, Engine, submission.CouncilCode, submission.Return, submission.CollectionYear,
+            [.. confirmed.Select(c => c.Id)],
+            [.. confirmed.Where(c => c.Id != submission.Id).Select(c => c.Id), .. restored is { } r ? [r] : Array.Empty<long>()],
+            cancellationToken);
+
         long version;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -244,6 +274,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             }
 
             audit.Add(actor, AuditActions.Import, Subject(submission), previous is null ? "rolled back; no earlier submission to restore" : $"rolled back; submission {previous.Id} confirmed again");
+            Record(submission.Id, SubmissionStep.RolledBack, headlines);
             await db.SaveChangesAsync(cancellationToken);
             version = await BumpVersionAsync(submission.CouncilCode, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -288,6 +319,53 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
         var findings = await db.Set<SubmissionFindingEntity>().Where(f => f.SubmissionId == submissionId).OrderBy(f => f.Position).ToListAsync(cancellationToken);
         return [.. findings.Select(f => new Problem(f.File, f.Line, f.Column, f.Value, f.Message) { Rule = f.Rule, Severity = f.Severity })];
     }
+
+    /// <summary>
+    /// A checked submission's headline KPIs for its return and year: now (the council's confirmed
+    /// submissions) and if it were confirmed (it in place of the confirmed one of its return and year).
+    /// </summary>
+    public async Task<Result<IReadOnlyList<HeadlineKpi>>> PreviewAsync(long submissionId, CancellationToken cancellationToken = default)
+    {
+        var submission = await db.Set<SubmissionEntity>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        if (submission is null)
+        {
+            return Result.Failure<IReadOnlyList<HeadlineKpi>>(new Problem($"no submission {submissionId}"));
+        }
+
+        if (submission.Status != SubmissionStatus.Checked)
+        {
+            return Result.Failure<IReadOnlyList<HeadlineKpi>>(new Problem($"submission {submissionId} is {Label(submission.Status)}: only a checked submission has a preview"));
+        }
+
+        var confirmed = await ConfirmedNowAsync(submission.CouncilCode, cancellationToken);
+        return Result.Success(await HeadlineKpis.CompareAsync(
+            db, Engine, submission.CouncilCode, submission.Return, submission.CollectionYear,
+            [.. confirmed.Select(c => c.Id)],
+            [.. confirmed.Where(c => c.Return != submission.Return || c.CollectionYear != submission.CollectionYear).Select(c => c.Id), submission.Id],
+            cancellationToken));
+    }
+
+    /// <summary>The headline KPIs recorded before and after a submission's confirmation and roll-back (none for a step it has not had).</summary>
+    public Task<IReadOnlyDictionary<SubmissionStep, IReadOnlyList<HeadlineKpi>>> RecordedKpisAsync(long submissionId, CancellationToken cancellationToken = default) =>
+        HeadlineKpis.RecordedAsync(db, submissionId, cancellationToken);
+
+    /// <summary>A submission's summary, or null when there is none with that id.</summary>
+    public async Task<SubmissionSummary?> FindAsync(long submissionId, CancellationToken cancellationToken = default) =>
+        (await SummariesAsync(db.Set<SubmissionEntity>().Where(s => s.Id == submissionId), cancellationToken)).SingleOrDefault();
+
+    // The web app's engine (with its population estimates, for the rates); a store-less host computes
+    // without population, so its rates per 10,000 are recorded as no value.
+    private KpiEngine Engine => model?.Engine ?? new KpiEngine();
+
+    private async Task<List<(long Id, StatutoryReturn Return, int CollectionYear)>> ConfirmedNowAsync(string council, CancellationToken cancellationToken) =>
+        [.. (await db.Set<SubmissionEntity>()
+            .Where(s => s.CouncilCode == council && s.Status == SubmissionStatus.Confirmed)
+            .Select(s => new { s.Id, s.Return, s.CollectionYear })
+            .ToListAsync(cancellationToken))
+            .Select(s => (s.Id, s.Return, s.CollectionYear))];
+
+    private void Record(long submissionId, SubmissionStep step, IReadOnlyList<HeadlineKpi> headlines) =>
+        db.AddRange(headlines.Select(h => new SubmissionKpiEntity { SubmissionId = submissionId, Step = step, Kpi = h.Kpi, Before = h.Before, After = h.After }));
 
     // In the step's transaction: every process holding a model of the council sees it is stale (the web
     // app polls council_versions). The update is one statement, so two processes bumping at once both count;

@@ -26,6 +26,7 @@ internal static class SecurityServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<UserAccounts>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<CouncilAccess>();
         services.AddSingleton(new SetupCode(dataFolder));
         services.AddDataProtection()
             .SetApplicationName("Lodestar")

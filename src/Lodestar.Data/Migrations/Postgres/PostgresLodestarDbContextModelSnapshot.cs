@@ -1146,6 +1146,30 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("submission_findings", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionKpiEntity", b =>
+                {
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Kpi")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<double?>("After")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Before")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("SubmissionId", "Step", "Kpi");
+
+                    b.ToTable("submission_kpis", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Returns.SubmissionTableEntity", b =>
                 {
                     b.Property<long>("SubmissionId")
@@ -1546,6 +1570,15 @@ namespace Lodestar.Data.Migrations.Postgres
                 {
                     b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
                         .WithMany("Findings")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionKpiEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
+                        .WithMany()
                         .HasForeignKey("SubmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

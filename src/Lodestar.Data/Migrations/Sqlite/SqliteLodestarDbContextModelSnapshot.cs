@@ -1099,6 +1099,30 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("submission_findings", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionKpiEntity", b =>
+                {
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kpi")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("After")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Before")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("SubmissionId", "Step", "Kpi");
+
+                    b.ToTable("submission_kpis", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Returns.SubmissionTableEntity", b =>
                 {
                     b.Property<long>("SubmissionId")
@@ -1487,6 +1511,15 @@ namespace Lodestar.Data.Migrations.Sqlite
                 {
                     b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
                         .WithMany("Findings")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionKpiEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
+                        .WithMany()
                         .HasForeignKey("SubmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
