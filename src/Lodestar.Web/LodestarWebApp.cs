@@ -56,6 +56,7 @@ internal static class LodestarWebApp
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
         app.UseSecurityHeaders();
+        app.UseDataUploadLimit();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -31,11 +31,14 @@ internal static class StatutoryDataServices
         var options = new ReturnsOptions(folder, configuration.GetValue("Lodestar:Demo:Enabled", false));
         services.AddSingleton(options);
         services.AddSingleton(LoadStatutoryData);
+        var uploads = DataUploadOptions.From(configuration);
+        services.AddSingleton(uploads);
         services.AddScoped(sp => new Submissions(
             sp.GetRequiredService<LodestarDbContext>(),
             sp.GetRequiredService<AuditLog>(),
             sp.GetRequiredService<TimeProvider>(),
-            model: sp.GetRequiredService<StatutoryDataStore>()));
+            uploads.Limits,
+            sp.GetRequiredService<StatutoryDataStore>()));
         services.AddScoped<ChildLevelKpis>();
         services.AddHostedService<ModelRefresh>();
     }
