@@ -1,0 +1,244 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Lodestar.Data;
+using Lodestar.Data.Audit;
+using Lodestar.Data.Returns;
+using Lodestar.Data.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Lodestar.Web.Tests.Data.DataFiles;
+
+namespace Lodestar.Web.Tests.Data;
+
+/// <summary>The council's Data page over HTTP: who may do what, refusals that store nothing, the report's filters and downloads.</summary>
+public sealed class DataPageTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Upload_Editor_StoresACheckedSubmissionButConfirmIsDenied()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var editor = await app.SignedInClientAsync(Roles.Editor);
+
+        using var uploaded = await UploadAsync(editor, Return903("C1", "C2"), Cancel);
+        var id = IdOf(uploaded);
+        var report = await uploaded.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("header_2025.csv", report, StringComparison.Ordinal);
+
+        using var confirm = await StepAsync(editor, id, "Confirm", Cancel);
+
+        Assert.Equal("/account/denied", confirm.RequestMessage!.RequestUri!.AbsolutePath);
+        await using var db = Open(app);
+        Assert.Equal(SubmissionStatus.Checked, (await db.Set<SubmissionEntity>().SingleAsync(Cancel)).Status);
+        Assert.Equal(["checked: 2 files, 0 errors, 0 warnings"], await ImportAuditAsync(db));
+    }
+
+    [Fact]
+    public async Task Confirm_Manager_ServesTheNewKpisAndRecordsBeforeAndAfter()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var client = await app.SignedInClientAsync(Roles.Editor, Roles.Manager);
+        var first = IdOf(await UploadAsync(client, Return903("C1", "C2"), Cancel));
+        Assert.Equal(HttpStatusCode.OK, (await StepAsync(client, first, "Confirm", Cancel)).StatusCode);
+        var second = IdOf(await UploadAsync(client, Return903("C1", "C2", "C3", "C4", "C5"), Cancel));
+
+        // Before confirming: now 2, if confirmed 5.
+        var preview = await client.GetStringAsync(new Uri($"{DataPage}/submissions/{second}", UriKind.Relative), Cancel);
+        Assert.Contains("data-testid=\"preview\"", preview, StringComparison.Ordinal);
+        using var confirmed = await StepAsync(client, second, "Confirm", Cancel);
+
+        Assert.Equal($"{DataPage}/submissions/{second}", confirmed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(5, await ClaAtEndAsync(client));
+        await using var db = Open(app);
+        var recorded = await db.Set<SubmissionKpiEntity>().SingleAsync(k => k.SubmissionId == second && k.Kpi == "cla_at_end", Cancel);
+        Assert.Equal((SubmissionStep.Confirmed, 2d, 5d), (recorded.Step, recorded.Before, recorded.After));
+        var audit = await ImportAuditAsync(db);
+        Assert.Contains($"confirmed, superseding submission {first}", audit);
+
+        using var rolledBack = await StepAsync(client, second, "RollBack", Cancel);
+        Assert.Equal(2, await ClaAtEndAsync(client));
+        var back = await db.Set<SubmissionKpiEntity>().AsNoTracking().SingleAsync(k => k.SubmissionId == second && k.Kpi == "cla_at_end" && k.Step == SubmissionStep.RolledBack, Cancel);
+        Assert.Equal((5d, 2d), (back.Before, back.After));
+        var page = await rolledBack.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("When it was rolled back", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_Viewer_IsDeniedAndStoresNothing()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var viewer = await app.SignedInClientAsync(Roles.Viewer);
+
+        using var response = await UploadAsync(viewer, Return903("C1"), Cancel);
+
+        Assert.Equal("/account/denied", response.RequestMessage!.RequestUri!.AbsolutePath);
+        await using var db = Open(app);
+        Assert.Equal(0, await db.Set<SubmissionEntity>().CountAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Discard_Editor_SetsTheSubmissionAsideAndAudits()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var editor = await app.SignedInClientAsync(Roles.Editor);
+        var id = IdOf(await UploadAsync(editor, Return903("C1"), Cancel));
+
+        using var response = await StepAsync(editor, id, "Discard", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = Open(app);
+        Assert.Equal(SubmissionStatus.Discarded, (await db.Set<SubmissionEntity>().SingleAsync(Cancel)).Status);
+        Assert.Contains("discarded", await ImportAuditAsync(db));
+    }
+
+    public static TheoryData<string, byte[], string> HostileZips => new()
+    {
+        { "traversal", Zip(("header_2025.csv", Return903("C1")[0].Content), ("../../episodes_2025.csv", Return903("C1")[1].Content)), "path traversal" },
+        { "bomb", Zip(("episodes_2025.csv", new byte[20 * 1024 * 1024])), "zip bomb" },
+        { "nested", Zip(("inner.zip", Zip(("header_2025.csv", Return903("C1")[0].Content)))), "itself a zip" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileZips))]
+    public async Task Upload_HostileZip_IsRefusedInTheErrorSummaryAndStoresNothing(string what, byte[] zip, string message)
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var editor = await app.SignedInClientAsync(Roles.Editor);
+
+        using var response = await UploadAsync(editor, [($"{what}.zip", zip)], Cancel);
+
+        Assert.Equal((HttpStatusCode.OK, DataPage), (response.StatusCode, response.RequestMessage!.RequestUri!.AbsolutePath));
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains("govuk-error-summary", page, StringComparison.Ordinal);
+        Assert.Contains($"{what}.zip", page, StringComparison.Ordinal);
+        Assert.Contains(message, page, StringComparison.Ordinal);
+        Assert.Contains("Nothing was stored", page, StringComparison.Ordinal);
+        await using var db = Open(app);
+        Assert.Equal(0, await db.Set<SubmissionEntity>().CountAsync(Cancel));
+        Assert.Empty(await ImportAuditAsync(db));
+    }
+
+    [Fact]
+    public async Task Upload_XmlWithAnEntity_IsRefusedAndStoresNothing()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var editor = await app.SignedInClientAsync(Roles.Editor);
+        var xml = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><Message>&e;</Message>";
+
+        using var response = await UploadAsync(editor, [("cin_2025.xml", Encoding.UTF8.GetBytes(xml))], Cancel);
+
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains("govuk-error-summary", page, StringComparison.Ordinal);
+        Assert.Contains("cin_2025.xml", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", page, StringComparison.Ordinal);
+        await using var db = Open(app);
+        Assert.Equal(0, await db.Set<SubmissionEntity>().CountAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Upload_OverTheLimit_GetsThePageThatSaysSoAndStoresNothing()
+    {
+        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?> { ["Lodestar:Returns:MaxUploadMb"] = "1" });
+        using var editor = await app.SignedInClientAsync(Roles.Editor);
+
+        using var response = await UploadAsync(editor, [("episodes_2025.csv", new byte[2 * 1024 * 1024])], Cancel);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("The upload is too large", page, StringComparison.Ordinal);
+        Assert.Contains("up to 1 MB", page, StringComparison.Ordinal);
+        await using var db = Open(app);
+        Assert.Equal(0, await db.Set<SubmissionEntity>().CountAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task DownloadCsv_FormulaLikeValue_IsNeutralisedAndTheDownloadAudited()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var client = await app.SignedInClientAsync(Roles.Editor, Roles.ChildLevel);
+        var id = IdOf(await UploadAsync(client, Return903WithBadDate("=HYPERLINK(\"http://evil.example\",\"x\")"), Cancel));
+
+        var csv = await client.GetStringAsync(new Uri($"{DataPage}/submissions/{id}?handler=csv&rule=DATE-FORMAT", UriKind.Relative), Cancel);
+
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("severity,rule,file,line,column,value,message", lines[0]);
+        var finding = Assert.Single(lines[1..]);
+        Assert.StartsWith("error,DATE-FORMAT,episodes_2025.csv,3,DEC,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",", finding, StringComparison.Ordinal);
+        await using var db = Open(app);
+        var entry = await db.Set<AuditEventEntity>().SingleAsync(a => a.Action == AuditActions.ViewChildLevel, Cancel);
+        Assert.Equal(($"submission {id} {Council} findings", "csv download: 1 findings"), (entry.Subject, entry.Details));
+
+        using var xlsx = await client.GetAsync(new Uri($"{DataPage}/submissions/{id}?handler=xlsx", UriKind.Relative), Cancel);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Download_WithoutTheChildLevelRole_IsDeniedAndNotAudited()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var editor = await app.SignedInClientAsync(Roles.Editor);
+        var id = IdOf(await UploadAsync(editor, Return903WithBadDate("x"), Cancel));
+
+        using var response = await editor.GetAsync(new Uri($"{DataPage}/submissions/{id}?handler=csv", UriKind.Relative), Cancel);
+
+        Assert.Equal("/account/denied", response.RequestMessage!.RequestUri!.AbsolutePath);
+        await using var db = Open(app);
+        Assert.Equal(0, await db.Set<AuditEventEntity>().CountAsync(a => a.Action == AuditActions.ViewChildLevel, Cancel));
+    }
+
+    [Fact]
+    public async Task Report_Filters_KeepOnlyTheFindingsAsked()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var editor = await app.SignedInClientAsync(Roles.Editor);
+        // A bad date in each file: two DATE-FORMAT errors, one per file, and whatever else the rules find.
+        var files = Return903WithBadDate("not a date");
+        files[0] = ("header_2025.csv", Encoding.UTF8.GetBytes(HeaderHead + "C1,1,01/01/2012,WBRI,A123456789012,,\nC2,1,32/13/2012,WBRI,A123456789013,,\n"));
+        var id = IdOf(await UploadAsync(editor, files, Cancel));
+        var address = $"{DataPage}/submissions/{id}";
+
+        var all = await FindingRowsAsync(editor, address);
+        var dateFormat = await FindingRowsAsync(editor, $"{address}?rule=DATE-FORMAT");
+        var headerDates = await FindingRowsAsync(editor, $"{address}?rule=DATE-FORMAT&file=header_2025.csv");
+        var warnings = await FindingRowsAsync(editor, $"{address}?severity=warning");
+
+        await using var db = Open(app);
+        var stored = await db.Set<SubmissionFindingEntity>().Where(f => f.SubmissionId == id).ToListAsync(Cancel);
+        Assert.Equal((stored.Count, 2, 1), (all, dateFormat, headerDates));
+        Assert.Equal(stored.Count(f => f.Severity == Domain.Problems.Severity.Warning), warnings);
+        Assert.True(all > dateFormat, $"all {all}, DATE-FORMAT {dateFormat}");
+    }
+
+    [Fact]
+    public async Task DataPage_UnknownCouncilOrAnotherCouncilsSubmission_IsNotFound()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var editor = await app.SignedInClientAsync(Roles.Editor);
+        var id = IdOf(await UploadAsync(editor, Return903("C1"), Cancel));
+
+        using var unknown = await editor.GetAsync(new Uri("/councils/E99999999/data", UriKind.Relative), Cancel);
+        using var other = await editor.GetAsync(new Uri($"/councils/E09000002/data/submissions/{id}", UriKind.Relative), Cancel);
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unknown.StatusCode, other.StatusCode));
+    }
+
+    private static async Task<int> FindingRowsAsync(HttpClient client, string address)
+    {
+        var page = await client.GetStringAsync(new Uri(address, UriKind.Relative), Cancel);
+        return page.Split("data-testid=\"finding\"").Length - 1;
+    }
+
+    private static async Task<double> ClaAtEndAsync(HttpClient client)
+    {
+        var body = await client.GetStringAsync(new Uri($"/api/kpis?council={Council}&year=2025&kpi=cla_at_end", UriKind.Relative), Cancel);
+        return JsonDocument.Parse(body).RootElement[0].GetProperty("value").GetDouble();
+    }
+
+    private static async Task<List<string?>> ImportAuditAsync(LodestarDbContext db) =>
+        await db.Set<AuditEventEntity>().Where(a => a.Action == AuditActions.Import).OrderBy(a => a.Id).Select(a => a.Details).ToListAsync(Cancel);
+
+    private static LodestarDbContext Open(RunningApp app) =>
+        app.Services.GetRequiredService<DatabaseOptions>().CreateContext();
+}
