@@ -72,6 +72,37 @@ public sealed class DataPageBrowserTests(Browser browser) : IClassFixture<Browse
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task Upload_WithScript_ShowsTheProgressBarThenFollowsToTheReport()
+    {
+        await using var app = await RunningApp.StartAsync();
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
+        await app.SignInAsync(page, Roles.Editor);
+        await page.GotoAsync(new Uri(app.Address, DataPage).ToString());
+        // The upload held back a moment, so the bar can be seen while it is under way.
+        await page.RouteAsync("**/councils/*/data", async route =>
+        {
+            if (route.Request.Method == "POST")
+            {
+                await Task.Delay(1000);
+            }
+
+            await route.ContinueAsync();
+        });
+
+        await page.GetByLabel("Return files").SetInputFilesAsync(Return903("C1", "C2").Select(File));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
+
+        var progress = page.GetByTestId("upload-progress");
+        await progress.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        Assert.Matches(@"\d+%", await progress.TextContentAsync());
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).IsDisabledAsync());
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9]+$"));
+        Assert.Equal("Checked", (await page.GetByTestId("status").TextContentAsync())?.Trim());
+        Assert.Empty(errors);
+    }
+
     // Uploads through the form (the progress script sends it and follows to the report); the report's submission id.
     private static async Task<long> UploadAsync(IPage page, RunningApp app, List<(string Name, byte[] Content)> files)
     {
