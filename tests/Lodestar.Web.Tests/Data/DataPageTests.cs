@@ -172,6 +172,12 @@ public sealed class DataPageTests
 
         using var xlsx = await client.GetAsync(new Uri($"{DataPage}/submissions/{id}?handler=xlsx", UriKind.Relative), Cancel);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        // In the workbook the value is a text cell, never evaluated: it reads back exactly as the file had it.
+        await using var workbook = await xlsx.Content.ReadAsStreamAsync(Cancel);
+        var rows = Lodestar.Formats.Spreadsheets.SheetRows.Read("findings.xlsx", workbook).Value;
+        Assert.Equal(["severity", "rule", "file", "line", "column", "value", "message"], rows[0].Cells);
+        var dateRow = Assert.Single(rows, r => r.Cells[1] == "DATE-FORMAT");
+        Assert.Equal("=HYPERLINK(\"http://evil.example\",\"x\")", dateRow.Cells[5]);
     }
 
     [Fact]
