@@ -51,6 +51,20 @@ public static class HeadlineKpis
                 .Select(r => new HeadlineKpi(r.Kpi, KpiCatalog.Find(r.Kpi)?.Name ?? r.Kpi, KpiCatalog.Find(r.Kpi)?.Unit ?? MeasureUnit.Count, r.Before, r.After))]);
     }
 
+    /// <summary>What is recorded at the confirmation of each of a council's submissions, by submission id, in headline order.</summary>
+    internal static async Task<IReadOnlyDictionary<long, IReadOnlyList<HeadlineKpi>>> ConfirmedOfCouncilAsync(LodestarDbContext db, string council, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<SubmissionKpiEntity>()
+            .Where(k => k.Step == SubmissionStep.Confirmed && db.Set<SubmissionEntity>().Any(s => s.Id == k.SubmissionId && s.CouncilCode == council))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.SubmissionId).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<HeadlineKpi>)[.. g
+                .OrderBy(r => KpiCatalog.Find(r.Kpi) is null ? int.MaxValue : KpiCatalog.IndexOf(r.Kpi))
+                .Select(r => new HeadlineKpi(r.Kpi, KpiCatalog.Find(r.Kpi)?.Name ?? r.Kpi, KpiCatalog.Find(r.Kpi)?.Unit ?? MeasureUnit.Count, r.Before, r.After))]);
+    }
+
     private static async Task<Dictionary<string, double?>> ComputeAsync(
         LodestarDbContext db, KpiEngine engine, string council, int collectionYear, IReadOnlyCollection<long> submissions, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {

@@ -349,6 +349,10 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
     public Task<IReadOnlyDictionary<SubmissionStep, IReadOnlyList<HeadlineKpi>>> RecordedKpisAsync(long submissionId, CancellationToken cancellationToken = default) =>
         HeadlineKpis.RecordedAsync(db, submissionId, cancellationToken);
 
+    /// <summary>The headline KPIs recorded at the confirmation of each of a council's submissions (those confirmed since they were kept), by submission id.</summary>
+    public Task<IReadOnlyDictionary<long, IReadOnlyList<HeadlineKpi>>> ConfirmedKpisAsync(string council, CancellationToken cancellationToken = default) =>
+        HeadlineKpis.ConfirmedOfCouncilAsync(db, council, cancellationToken);
+
     /// <summary>A submission's summary, or null when there is none with that id.</summary>
     public async Task<SubmissionSummary?> FindAsync(long submissionId, CancellationToken cancellationToken = default) =>
         (await SummariesAsync(db.Set<SubmissionEntity>().Where(s => s.Id == submissionId), cancellationToken)).SingleOrDefault();

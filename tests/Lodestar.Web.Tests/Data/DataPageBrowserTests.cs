@@ -49,6 +49,8 @@ public sealed class DataPageBrowserTests(Browser browser) : IClassFixture<Browse
         Assert.Equal("2", await ClaAtEndAsync(page, app));
         await page.GotoAsync(new Uri(app.Address, DataPage).ToString());
         Assert.Equal("Confirmed", (await page.GetByTestId($"submission-{first}").GetByTestId("status").TextContentAsync())?.Trim());
+        // The history keeps what each confirmation changed.
+        Assert.EndsWith(": 2 → 5", (await page.GetByTestId($"submission-{second}").GetByTestId("kpi-cla_at_end").TextContentAsync())?.Trim(), StringComparison.Ordinal);
         Assert.Empty(errors);
     }
 

@@ -120,21 +120,31 @@ public sealed class DataPageTests
         Assert.Empty(await ImportAuditAsync(db));
     }
 
-    [Fact]
-    public async Task Upload_XmlWithAnEntity_IsRefusedAndStoresNothing()
+    public static TheoryData<string, byte[], string> HostileFiles => new()
+    {
+        { "cin_2025.xml", Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><Message>&e;</Message>"), "DTD" },
+        { "bomb_2025.xml", Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><Message>&b;</Message>"), "DTD" },
+        { "truncated_2025.xml", Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><Message><Header><Collection>CIN</Collection>"), "truncated" },
+        { "junk_2025.csv", [0x00, 0x01, 0xFF, 0xFE, 0x00, 0x50, 0x4B], "binary" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileFiles))]
+    public async Task Upload_HostileFile_IsRefusedInTheErrorSummaryAndStoresNothing(string name, byte[] content, string message)
     {
         await using var app = await RunningApp.StartAsync();
         using var editor = await app.SignedInClientAsync(Roles.Editor);
-        var xml = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><Message>&e;</Message>";
 
-        using var response = await UploadAsync(editor, [("cin_2025.xml", Encoding.UTF8.GetBytes(xml))], Cancel);
+        using var response = await UploadAsync(editor, [(name, content)], Cancel);
 
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancel));
         Assert.Contains("govuk-error-summary", page, StringComparison.Ordinal);
-        Assert.Contains("cin_2025.xml", page, StringComparison.Ordinal);
+        Assert.Contains(name, page, StringComparison.Ordinal);
+        Assert.Contains(message, page, StringComparison.Ordinal);
         Assert.DoesNotContain("root:", page, StringComparison.Ordinal);
         await using var db = Open(app);
         Assert.Equal(0, await db.Set<SubmissionEntity>().CountAsync(Cancel));
+        Assert.Empty(await ImportAuditAsync(db));
     }
 
     [Fact]

@@ -30,6 +30,9 @@ internal sealed class IndexModel(Submissions submissions, CouncilAccess access, 
 
     public IReadOnlyList<SubmissionSummary> History { get; private set; } = [];
 
+    /// <summary>The headline KPIs recorded when each submission was confirmed, by submission id.</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<HeadlineKpi>> AtConfirmation { get; private set; } = new Dictionary<long, IReadOnlyList<HeadlineKpi>>();
+
     public long MaxUploadMb => uploads.MaxMb;
 
     public bool CanUpload => User.IsInRole(Roles.Editor);
@@ -44,7 +47,7 @@ internal sealed class IndexModel(Submissions submissions, CouncilAccess access, 
         }
 
         Council = council;
-        History = await submissions.ListAsync(council.Code, cancellationToken);
+        await LoadHistoryAsync(council.Code, cancellationToken);
         return Page();
     }
 
@@ -87,8 +90,14 @@ internal sealed class IndexModel(Submissions submissions, CouncilAccess access, 
             Refuse(check.Problems);
         }
 
-        History = await submissions.ListAsync(council.Code, cancellationToken);
+        await LoadHistoryAsync(council.Code, cancellationToken);
         return Page();
+    }
+
+    private async Task LoadHistoryAsync(string council, CancellationToken cancellationToken)
+    {
+        History = await submissions.ListAsync(council, cancellationToken);
+        AtConfirmation = await submissions.ConfirmedKpisAsync(council, cancellationToken);
     }
 
     private void Refuse(IReadOnlyList<Problem> problems)
