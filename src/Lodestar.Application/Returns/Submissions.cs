@@ -313,6 +313,45 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
         return await SummariesAsync(db.Set<SubmissionEntity>().Where(s => s.CouncilCode == council), cancellationToken);
     }
 
+    /// <summary>
+    /// One page of a submission's findings that match the filters (each null for any), in report order, and
+    /// how many match: filtered and paged in the database, so a report of many thousands is not read whole.
+    /// </summary>
+    public async Task<(IReadOnlyList<Problem> Page, int Matching)> FindingsAsync(
+        long submissionId, Severity? severity, string? rule, string? file, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        var query = db.Set<SubmissionFindingEntity>().Where(f => f.SubmissionId == submissionId);
+        if (severity is { } s)
+        {
+            query = query.Where(f => f.Severity == s);
+        }
+
+        if (rule is not null)
+        {
+            query = query.Where(f => f.Rule == rule);
+        }
+
+        if (file is not null)
+        {
+            query = query.Where(f => f.File == file);
+        }
+
+        var matching = await query.CountAsync(cancellationToken);
+        var page = await query.OrderBy(f => f.Position).Skip(skip).Take(take).AsNoTracking().ToListAsync(cancellationToken);
+        return ([.. page.Select(f => new Problem(f.File, f.Line, f.Column, f.Value, f.Message) { Rule = f.Rule, Severity = f.Severity })], matching);
+    }
+
+    /// <summary>The rules and the files a submission's findings name, each sorted: what its report can be filtered by.</summary>
+    public async Task<(IReadOnlyList<string> Rules, IReadOnlyList<string> Files)> FindingFacetsAsync(long submissionId, CancellationToken cancellationToken = default)
+    {
+        var findings = db.Set<SubmissionFindingEntity>().Where(f => f.SubmissionId == submissionId);
+        var rules = await findings.Where(f => f.Rule != null).Select(f => f.Rule!).Distinct().ToListAsync(cancellationToken);
+        var files = await findings.Where(f => f.File != null).Select(f => f.File!).Distinct().ToListAsync(cancellationToken);
+        return ([.. rules.Order(StringComparer.Ordinal)], [.. files.Order(StringComparer.Ordinal)]);
+    }
+
     /// <summary>A submission's stored validation findings, in report order.</summary>
     public async Task<IReadOnlyList<Problem>> FindingsAsync(long submissionId, CancellationToken cancellationToken = default)
     {

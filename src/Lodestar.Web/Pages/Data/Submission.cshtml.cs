@@ -95,13 +95,15 @@ internal sealed class SubmissionModel(Submissions submissions, CouncilAccess acc
             return NotFound();
         }
 
-        var all = await submissions.FindingsAsync(id, cancellationToken);
-        Rules = [.. all.Select(f => f.Rule).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
-        FileNames = [.. all.Select(f => f.File).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
-        var kept = Filter(all);
-        Matching = kept.Count;
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        Findings = [.. kept.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
+        (Rules, FileNames) = await submissions.FindingFacetsAsync(id, cancellationToken);
+        PageNumber = Math.Max(1, PageNumber);
+        (Findings, Matching) = await submissions.FindingsAsync(id, SeverityFilter, Blank(Rule), Blank(FileFilter), (PageNumber - 1) * PageSize, PageSize, cancellationToken);
+        if (PageNumber > Pages)
+        {
+            // Past the last page (the filters changed): the last page.
+            PageNumber = Pages;
+            (Findings, Matching) = await submissions.FindingsAsync(id, SeverityFilter, Blank(Rule), Blank(FileFilter), (PageNumber - 1) * PageSize, PageSize, cancellationToken);
+        }
         if (Summary.Status == SubmissionStatus.Checked && (await submissions.PreviewAsync(id, cancellationToken)) is { Succeeded: true } preview)
         {
             Preview = preview.Value;
@@ -165,7 +167,7 @@ internal sealed class SubmissionModel(Submissions submissions, CouncilAccess acc
             return Forbid();
         }
 
-        var findings = Filter(await submissions.FindingsAsync(id, cancellationToken));
+        var (findings, _) = await submissions.FindingsAsync(id, SeverityFilter, Blank(Rule), Blank(FileFilter), 0, int.MaxValue, cancellationToken);
         await audit.RecordAsync(User.Identity!.Name!, AuditActions.ViewChildLevel, $"submission {id} {Council.Code} findings", $"{format} download: {findings.Count} findings", cancellationToken);
         var name = $"submission-{id}-{Council.Code}-findings.{format}";
         using var output = new MemoryStream();
@@ -196,13 +198,11 @@ internal sealed class SubmissionModel(Submissions submissions, CouncilAccess acc
         return true;
     }
 
-    private List<Problem> Filter(IReadOnlyList<Problem> findings) =>
-    [
-        .. findings.Where(f =>
-            (string.IsNullOrEmpty(Severity) || f.Severity.ToString().Equals(Severity, StringComparison.OrdinalIgnoreCase))
-            && (string.IsNullOrEmpty(Rule) || f.Rule == Rule)
-            && (string.IsNullOrEmpty(FileFilter) || f.File == FileFilter)),
-    ];
+    // "error" or "warning" (any case); anything else is no filter.
+    private Lodestar.Domain.Problems.Severity? SeverityFilter =>
+        Enum.TryParse<Lodestar.Domain.Problems.Severity>(Severity, ignoreCase: true, out var severity) && Enum.IsDefined(severity) ? severity : null;
+
+    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static void AddPart(List<string> parts, string name, string? value)
     {
