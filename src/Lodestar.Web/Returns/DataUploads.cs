@@ -45,9 +45,27 @@ internal static class DataUploads
 
                 context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions
                 {
-                    MultipartBodyLengthLimit = options.MaxBytes,
+                    // Above the request's own limit, so that one always stops an upload first (a 413 below).
+                    MultipartBodyLengthLimit = options.MaxBytes + (1024 * 1024),
                     ValueCountLimit = 100,
                 }));
+
+                // A body that did not say its length (chunked) is stopped at the limit while the form is read:
+                // read it here, so that too gets the page that says why rather than the antiforgery check's 400.
+                // The form is kept for the page (and its antiforgery check), which read it anyway.
+                if (context.Request.HasFormContentType)
+                {
+                    try
+                    {
+                        await context.Request.ReadFormAsync(context.RequestAborted);
+                    }
+                    catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+                    {
+                        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                        context.Response.Headers.Connection = "close";
+                        return;
+                    }
+                }
             }
 
             await next();

@@ -164,6 +164,27 @@ public sealed class DataPageTests
     }
 
     [Fact]
+    public async Task Upload_OverTheLimitWithoutALength_GetsThePageThatSaysSoAndStoresNothing()
+    {
+        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?> { ["Lodestar:Returns:MaxUploadMb"] = "1" });
+        using var editor = await app.SignedInClientAsync(Roles.Editor);
+        var token = await TokenAsync(editor, DataPage, Cancel);
+        // A stream that cannot seek has no length: the body is sent chunked, without a Content-Length.
+        var pipe = new System.IO.Pipelines.Pipe(new System.IO.Pipelines.PipeOptions(pauseWriterThreshold: 0));
+        await pipe.Writer.WriteAsync(new byte[2 * 1024 * 1024], Cancel);
+        await pipe.Writer.CompleteAsync();
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StreamContent(pipe.Reader.AsStream()), "Files", "episodes_2025.csv" } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(DataPage, UriKind.Relative)) { Content = form };
+
+        using var response = await editor.SendAsync(request, Cancel);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("The upload is too large", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        await using var db = Open(app);
+        Assert.Equal(0, await db.Set<SubmissionEntity>().CountAsync(Cancel));
+    }
+
+    [Fact]
     public async Task DownloadCsv_FormulaLikeValue_IsNeutralisedAndTheDownloadAudited()
     {
         await using var app = await RunningApp.StartAsync();
