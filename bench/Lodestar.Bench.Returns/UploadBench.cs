@@ -8,7 +8,7 @@ using Lodestar.Metrics.Kpis;
 namespace Lodestar.Bench.Returns;
 
 /// <summary>The times of one upload's steps, in milliseconds.</summary>
-internal sealed record StepTimes(double Check, double Confirm, double Refresh, double FirstKpi = 0)
+internal sealed record StepTimes(double Check, double Confirm, double Refresh, double FirstKpi = 0, double Series = 0)
 {
     public double Total => Check + Confirm + Refresh;
 }
@@ -50,13 +50,15 @@ internal sealed class UploadBench(IReadOnlyList<Upload> uploads, Upload monthBef
         var (monthTimes, _) = Submit(database.Options, store, month);
         var watch = Stopwatch.StartNew();
         var results = store.Compute(BenchData.DemoCouncil, [Period.ReportingYear(month.Year)]);
-        watch.Stop();
+        var firstKpi = Lap(watch);
         if (results.Count == 0)
         {
             throw new InvalidOperationException("no KPI result after the month's extract: the model is empty");
         }
 
-        return new UploadRun(years, monthTimes with { FirstKpi = watch.Elapsed.TotalMilliseconds }, cpuMs, findings);
+        // A dashboard's trend: every KPI for every month of the five years, on the new model (nothing cached).
+        store.Compute(BenchData.DemoCouncil, Period.Series(PeriodKind.Month, new DateOnly(month.Year - 5, 4, 1), new DateOnly(month.Year, 3, 31)));
+        return new UploadRun(years, monthTimes with { FirstKpi = firstKpi, Series = Lap(watch) }, cpuMs, findings);
     }
 
     private static (StepTimes Times, int Findings) Submit(DatabaseOptions options, StatutoryDataStore store, Upload upload)
