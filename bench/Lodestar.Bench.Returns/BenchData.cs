@@ -127,6 +127,20 @@ internal static class BenchData
         };
     }
 
+    /// <summary>The upload with a column of one table set to a value on every row (an invalid code: a finding per row).</summary>
+    public static Upload WithValue(Upload upload, string table, string column, string value)
+    {
+        var file = upload.Files.Single(f => TableOf(f.Name) == table);
+        var (header, rows) = Parse(file.Content);
+        var index = Array.IndexOf(header, column);
+        foreach (var row in rows)
+        {
+            row[index] = value;
+        }
+
+        return upload with { Files = [.. upload.Files.Select(f => f == file ? new InputFile(f.Name, Write((header, rows))) : f)] };
+    }
+
     private static string TableOf(string fileName) => Path.GetFileNameWithoutExtension(fileName)[..^5];
 
     private static bool After(string text, DateOnly cut) =>

@@ -74,7 +74,8 @@ Func<BenchDatabase> newDatabase = db switch
 var uploads = BenchData.Uploads(Path.Combine(demo, BenchData.DemoCouncil));
 var month = uploads.Single(u => u.Return == "SSDA903" && u.Year == 2025);
 var monthBefore = BenchData.CutAt(month, new DateOnly(2025, 2, 28));
-var bench = new UploadBench(uploads, monthBefore, month, population);
+var bad = BenchData.WithValue(BenchData.WithValue(month, "episodes", "LS", "ZZ"), "episodes", "PLACE", "ZZ9");
+var bench = new UploadBench(uploads, monthBefore, month, bad, population);
 Console.WriteLine($"demo council {BenchData.DemoCouncil}: {uploads.Count} uploads, {uploads.Sum(u => u.Files.Count)} files, {uploads.Sum(u => u.Bytes) / 1e6:0.0} MB; database {db}");
 Console.WriteLine($"month: the 2025 903 to 28 February 2025 ({monthBefore.Bytes:N0} bytes) confirmed, then to 31 March 2025 ({month.Bytes:N0} bytes) superseding it");
 var warm = bench.Run(newDatabase);
@@ -100,6 +101,15 @@ for (var i = 0; i < uploads.Count; i++)
 Console.WriteLine($"| **Five years, all ten** | {uploads.Sum(u => u.Files.Count)} | {uploads.Sum(u => u.Bytes) / 1e6:0.0} | {Median(results.Select(r => r.Years.Sum(y => y.Check))):0} | {Median(results.Select(r => r.Years.Sum(y => y.Confirm))):0} | {Median(results.Select(r => r.Years.Sum(y => y.Refresh))):0} | **{Median(results.Select(r => r.Years.Sum(y => y.Total))):0}** |");
 Console.WriteLine($"| **A new month's 903 (2025), superseding** | {month.Files.Count} | {month.Bytes / 1e6:0.0} | {Median(results.Select(r => r.Month.Check)):0} | {Median(results.Select(r => r.Month.Confirm)):0} | {Median(results.Select(r => r.Month.Refresh)):0} | **{Median(results.Select(r => r.Month.Total)):0}** |");
 Console.WriteLine($"First KPI result after the month's refresh: every KPI for reporting year 2025 {Median(results.Select(r => r.Month.FirstKpi)):0} ms; then every KPI for the 60 months {Median(results.Select(r => r.Month.Series)):0} ms");
+Console.WriteLine($"Check of the 2025 903 with LS and PLACE invalid on every episode: {results[0].BadFindings:N0} findings stored, {Median(results.Select(r => r.BadCheck)):0} ms (the clean one: {Median(results.Select(r => r.Month.Check)):0} ms)");
+var validateOnly = Enumerable.Range(0, 5).Select(_ =>
+{
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    var loaded = Lodestar.Formats.StatutoryDataLoader.Load(bad.Files, BenchData.DemoCouncil, bad.Year);
+    var count = Lodestar.Formats.Validation.ReturnValidator.Validate(loaded).Count;
+    return (watch.Elapsed.TotalMilliseconds, count);
+}).ToList();
+Console.WriteLine($"  of which reading and validating it, no database: {Median(validateOnly.Select(v => v.TotalMilliseconds)):0} ms ({validateOnly[0].count:N0} findings)");
 Console.WriteLine($"Five years' CPU time (process, all threads): {Median(results.Select(r => r.CpuMs)) / 1000:0.00} s");
 return 0;
 
