@@ -80,6 +80,7 @@ Console.WriteLine($"demo council {BenchData.DemoCouncil}: {uploads.Count} upload
 Console.WriteLine($"month: the 2025 903 to 28 February 2025 ({monthBefore.Bytes:N0} bytes) confirmed, then to 31 March 2025 ({month.Bytes:N0} bytes) superseding it");
 var warm = bench.Run(newDatabase);
 Console.WriteLine($"warm-up run (cold JIT, not in the medians): five years {warm.Years.Sum(y => y.Total) / 1000:0.00} s, month {warm.Month.Total:0} ms; {warm.Findings} findings stored");
+Console.WriteLine($"  its uploads (check + confirm + refresh, ms): {string.Join(", ", uploads.Select((u, i) => $"{u.Return} {u.Year} {warm.Years[i].Check:0}+{warm.Years[i].Confirm:0}+{warm.Years[i].Refresh:0}"))}");
 var results = new List<UploadRun>();
 for (var run = 1; run <= runs; run++)
 {
