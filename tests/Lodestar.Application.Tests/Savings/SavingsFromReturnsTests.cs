@@ -52,10 +52,14 @@ public sealed class SavingsFromReturnsTests : IDisposable
 
     private void Write(string council, string child)
     {
+        // The 2023/24 and 2024/25 returns, each carrying the open episode: a year without its return has no data.
         var folder = Directory.CreateDirectory(Path.Combine(_folder, council, "903")).FullName;
-        File.WriteAllText(Path.Combine(folder, "header.csv"), $"CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n{child},1,01/01/2012,WBRI,A123456789012,,\n");
-        File.WriteAllText(
-            Path.Combine(folder, "episodes.csv"),
-            $"CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n{child},01/04/2023,S,C2,N1,U4,PR1,,,,AB1 2CD,EF3 4GH,SC123456\n");
+        foreach (var year in new[] { 2024, 2025 })
+        {
+            File.WriteAllText(Path.Combine(folder, $"header_{year}.csv"), $"CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n{child},1,01/01/2012,WBRI,A123456789012,,\n");
+            File.WriteAllText(
+                Path.Combine(folder, $"episodes_{year}.csv"),
+                $"CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n{child},01/04/2023,S,C2,N1,U4,PR1,,,,AB1 2CD,EF3 4GH,SC123456\n");
+        }
     }
 }
