@@ -143,7 +143,7 @@ internal static class FrameworkCommands
             async (importer, path, cancel) =>
             {
                 await using var content = File.OpenRead(path);
-                return await importer.ValuesAsync(CliActor, path, content, cancel);
+                return await importer.ValuesAsync(CliActor, path, content, cancellationToken: cancel);
             });
         command.Subcommands.Add(import);
         return command;
