@@ -23,16 +23,28 @@ public sealed class CouncilGrants(LodestarDbContext db, TimeProvider clock)
     /// True when the active user <paramref name="userName"/> may see the council (code or LA number): a grant
     /// for it or all councils. False for an unknown council, an unknown or deactivated user.
     /// </summary>
-    public async Task<bool> AllowsAsync(string? userName, string? council, CancellationToken cancellationToken = default)
+    public Task<bool> AllowsAsync(string? userName, string? council, CancellationToken cancellationToken = default) =>
+        AllowsAsync(userName, council, Roles.Viewer, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="AllowsAsync(string?, string?, CancellationToken)"/>, and the user holds <paramref name="role"/>
+    /// (<see cref="Roles.Viewer"/>: any active user, as any signed-in user of the web app is a viewer). The
+    /// command line's check: the role the web app would require, and the grant.
+    /// </summary>
+    public async Task<bool> AllowsAsync(string? userName, string? council, string role, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(role);
         if (CouncilList.Find(council) is not { } known || string.IsNullOrWhiteSpace(userName))
         {
             return false;
         }
 
         var name = Normalise(userName);
+        var anyRole = role == Roles.Viewer;
         return await db.Set<UserEntity>().AnyAsync(
-            u => u.UserName == name && u.IsActive && (u.AllCouncils || u.Councils.Any(g => g.Council == known.Code)),
+            u => u.UserName == name && u.IsActive
+                && (anyRole || u.Roles.Any(r => r.Role == role))
+                && (u.AllCouncils || u.Councils.Any(g => g.Council == known.Code)),
             cancellationToken);
     }
 
