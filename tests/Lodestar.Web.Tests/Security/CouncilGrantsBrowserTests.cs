@@ -39,6 +39,6 @@ public sealed class CouncilGrantsBrowserTests(DemoApp demo, Browser browser)
         Assert.Equal(200, after!.Status);
         Assert.Contains("Children looked after", await user.Locator("h1").TextContentAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Empty(adminErrors);
-        Assert.Empty(userErrors.Where(e => !e.Contains("404", StringComparison.Ordinal)));
+        Assert.DoesNotContain(userErrors, e => !e.Contains("404", StringComparison.Ordinal));
     }
 }
