@@ -131,11 +131,14 @@ public sealed class CouncilGrantsWebTests(DemoApp demo)
         var (_, editor) = await demo.App.SignedInUserAsync(TestGrants.Of(OtherCouncil), Roles.Viewer, Roles.Editor);
         using var _ = editor;
 
-        var refused = await ImportAsync(editor, $"measure,council,period,value\nctk-kpi-01-rereferrals-12m,{Council},2025,12\n");
+        // Not the demo council: the unknown-council message gives it as its example.
+        const string NotGranted = "E06000001";
+        var refused = await ImportAsync(editor, $"measure,council,period,value\nctk-kpi-01-rereferrals-12m,{NotGranted},2025,12\n");
         var unknown = await ImportAsync(editor, $"measure,council,period,value\nctk-kpi-01-rereferrals-12m,{Unknown},2025,12\n");
 
         Assert.Contains("nothing was imported", refused, StringComparison.Ordinal);
-        Assert.Equal(Problems(unknown).Replace(Unknown, "X", StringComparison.Ordinal), Problems(refused).Replace(Council, "X", StringComparison.Ordinal));
+        Assert.Contains(NotGranted, Problems(refused), StringComparison.Ordinal);
+        Assert.Equal(Problems(unknown).Replace(Unknown, "X", StringComparison.Ordinal), Problems(refused).Replace(NotGranted, "X", StringComparison.Ordinal));
     }
 
     /// <summary>A body with what may differ between two requests (the thing asked for, per-request tokens and trace ids) taken out.</summary>
