@@ -29,11 +29,12 @@ internal sealed class IndexModel(StatutoryDataStore store, CouncilAccess access,
     /// <summary>The store holds returns, but of no council the user may see.</summary>
     public bool NoGrant => store.Councils.Count > 0 && Councils.Count == 0;
 
-    public int FilesRead => store.FilesRead;
+    /// <summary>The data quality of the council shown only: other councils' counts are theirs (council grants).</summary>
+    public int FilesRead => Selection is null ? 0 : store.QualityOf(Selection.Council).Files;
 
-    public int Errors => store.Errors;
+    public int Errors => Selection is null ? 0 : store.QualityOf(Selection.Council).Errors;
 
-    public int Warnings => store.Warnings;
+    public int Warnings => Selection is null ? 0 : store.QualityOf(Selection.Council).Warnings;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
