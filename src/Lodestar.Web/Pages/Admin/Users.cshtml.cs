@@ -67,19 +67,20 @@ internal sealed class UsersModel(LodestarDbContext db, UserAccounts accounts, Co
 
     /// <summary>Grants one council to a user (the "Grant a council" form).</summary>
     public Task<IActionResult> OnPostGrantAsync(string? grantUser, string? grantCouncil, CancellationToken cancellationToken) =>
-        ChangeAsync("grantCouncil", () => grants.GrantAsync(Actor, grantUser ?? "", [grantCouncil ?? ""], cancellationToken), string.IsNullOrWhiteSpace(grantCouncil) ? "Choose a council" : null, cancellationToken);
+        ChangeAsync(() => grants.GrantAsync(Actor, grantUser ?? "", [grantCouncil ?? ""], cancellationToken), string.IsNullOrWhiteSpace(grantCouncil) ? "Choose a council" : null, cancellationToken);
 
     /// <summary>Revokes one council from a user (the button beside it).</summary>
     public Task<IActionResult> OnPostRevokeAsync(string? user, string? council, CancellationToken cancellationToken) =>
-        ChangeAsync("grantCouncil", () => grants.RevokeAsync(Actor, user ?? "", [council ?? ""], cancellationToken), null, cancellationToken);
+        ChangeAsync(() => grants.RevokeAsync(Actor, user ?? "", [council ?? ""], cancellationToken), null, cancellationToken);
 
     /// <summary>Gives or takes back all councils (the button in the user's row).</summary>
     public Task<IActionResult> OnPostAllCouncilsAsync(string? user, bool all, CancellationToken cancellationToken) =>
-        ChangeAsync("grantCouncil", () => grants.SetAllCouncilsAsync(Actor, user ?? "", all, cancellationToken), null, cancellationToken);
+        ChangeAsync(() => grants.SetAllCouncilsAsync(Actor, user ?? "", all, cancellationToken), null, cancellationToken);
 
     private string Actor => User.Identity!.Name!;
 
-    private async Task<IActionResult> ChangeAsync(string field, Func<Task<Domain.Problems.Result<UserCouncils>>> change, string? refused, CancellationToken cancellationToken)
+    /// <summary>Makes a change to a user's councils; a refusal is shown on the grant form's council field.</summary>
+    private async Task<IActionResult> ChangeAsync(Func<Task<Domain.Problems.Result<UserCouncils>>> change, string? refused, CancellationToken cancellationToken)
     {
         // The add-user fields are bound on every post; their checks are not this form's.
         ModelState.Clear();
@@ -94,7 +95,7 @@ internal sealed class UsersModel(LodestarDbContext db, UserAccounts accounts, Co
             refused = done.Problems[0].Message;
         }
 
-        ModelState.AddModelError(field, refused);
+        ModelState.AddModelError("grantCouncil", refused);
         await LoadAsync(cancellationToken);
         return Page();
     }
