@@ -1348,6 +1348,20 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("savings_stated_totals", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Security.CouncilGrantEntity", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Council")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.HasKey("UserId", "Council");
+
+                    b.ToTable("user_councils", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Security.UserEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -1355,6 +1369,9 @@ namespace Lodestar.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AllCouncils")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1596,6 +1613,15 @@ namespace Lodestar.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Security.CouncilGrantEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Security.UserEntity", null)
+                        .WithMany("Councils")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lodestar.Data.Security.UserRoleEntity", b =>
                 {
                     b.HasOne("Lodestar.Data.Security.UserEntity", null)
@@ -1665,6 +1691,8 @@ namespace Lodestar.Data.Migrations.Postgres
 
             modelBuilder.Entity("Lodestar.Data.Security.UserEntity", b =>
                 {
+                    b.Navigation("Councils");
+
                     b.Navigation("Roles");
                 });
 #pragma warning restore 612, 618
