@@ -36,6 +36,7 @@ public sealed class ConfirmationKilledTests
             var submissions = new Submissions(db, new AuditLog(db, clock), clock);
             first = (await submissions.CheckAsync("ann", Council, [File("header_2025.csv", Header)], cancellationToken: Cancel)).Value.Submission.Id;
             Assert.True((await submissions.ConfirmAsync("ann", first, Cancel)).Succeeded);
+            await TestUsers.AddAsync(db, "mia", [Council], Lodestar.Data.Security.Roles.Manager);
             second = (await submissions.CheckAsync("ann", Council, [File("header_2025.csv", Header + "C2,2,02/02/2013,WBRI,B123456789012,,\n")], cancellationToken: Cancel)).Value.Submission.Id;
         }
 
@@ -47,7 +48,7 @@ public sealed class ConfirmationKilledTests
         await watcher.OpenAsync(Cancel);
         await Execute(locker, $"SELECT \"Version\" FROM council_versions WHERE \"CouncilCode\" = '{Council}' FOR UPDATE");
 
-        using var process = Start(database.Options.ConnectionString, "returns", "confirm", second.ToString(CultureInfo.InvariantCulture));
+        using var process = Start(database.Options.ConnectionString, "returns", "confirm", second.ToString(CultureInfo.InvariantCulture), "--user", "mia");
         try
         {
             // The confirmation's statements up to the version bump have run when its backend waits on the lock.
