@@ -10,8 +10,14 @@ namespace Lodestar.Cli;
 /// </summary>
 internal static class CliDatabase
 {
-    /// <summary>Who the command line acts as, in the audit log: <c>cli:&lt;os user&gt;</c>.</summary>
-    public static string CliActor => $"cli:{Environment.UserName}";
+    /// <summary>
+    /// Who a command without <c>--user</c> (imports of frameworks, values, targets, plans, benchmarks; users)
+    /// acts as in the audit log: <c>cli:&lt;lodestar user&gt;</c> from <c>LODESTAR_USER</c>, else
+    /// <c>cli:&lt;os user&gt;</c>. Commands over a council's stored returns take <c>--user</c> (<see cref="CliUser"/>).
+    /// </summary>
+    public static string CliActor => Environment.GetEnvironmentVariable(CliUser.EnvironmentVariable) is { Length: > 0 } user
+        ? CliUser.Actor(user)
+        : $"cli:{Environment.UserName}";
 
     public static LodestarDbContext Open()
     {

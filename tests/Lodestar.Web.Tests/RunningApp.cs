@@ -37,30 +37,58 @@ public sealed class RunningApp : IAsyncDisposable
     /// <summary>The password every test user gets.</summary>
     public const string TestPassword = "test password long enough";
 
-    /// <summary>Creates a user directly in the app's database, as an administrator would.</summary>
-    public async Task<string> CreateUserAsync(string userName, params string[] roles)
+    /// <summary>Creates a user directly in the app's database, as an administrator would, with all councils.</summary>
+    public Task<string> CreateUserAsync(string userName, params string[] roles) => CreateUserAsync(userName, TestGrants.All, roles);
+
+    /// <summary>Creates a user directly in the app's database, as an administrator would, with these council grants.</summary>
+    public async Task<string> CreateUserAsync(string userName, TestGrants grants, params string[] roles)
     {
+        ArgumentNullException.ThrowIfNull(grants);
         using var scope = _app.Services.CreateScope();
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
         _ = (await accounts.CreateAsync(userName, userName, TestPassword, roles.Length == 0 ? [Roles.Viewer] : roles)).Value; // throws when refused
+        var councils = scope.ServiceProvider.GetRequiredService<CouncilGrants>();
+        _ = (await councils.SetAllCouncilsAsync("test", userName, grants.AllCouncils)).Value;
+        _ = (await councils.GrantAsync("test", userName, grants.Councils)).Value;
         return userName;
     }
 
-    /// <summary>Creates a user with these roles and signs them in on the page, through the sign-in form.</summary>
-    public async Task SignInAsync(IPage page, params string[] roles)
+    /// <summary>Grants a user councils, as an administrator would.</summary>
+    public async Task GrantAsync(string userName, params string[] councils)
     {
-        var userName = await CreateUserAsync($"user{Guid.NewGuid():N}"[..16], roles);
+        using var scope = _app.Services.CreateScope();
+        _ = (await scope.ServiceProvider.GetRequiredService<CouncilGrants>().GrantAsync("test", userName, councils)).Value;
+    }
+
+    /// <summary>Revokes a user's councils, as an administrator would.</summary>
+    public async Task RevokeAsync(string userName, params string[] councils)
+    {
+        using var scope = _app.Services.CreateScope();
+        _ = (await scope.ServiceProvider.GetRequiredService<CouncilGrants>().RevokeAsync("test", userName, councils)).Value;
+    }
+
+    /// <summary>Creates a user with these roles (and all councils) and signs them in on the page, through the sign-in form.</summary>
+    public Task SignInAsync(IPage page, params string[] roles) => SignInAsync(page, TestGrants.All, roles);
+
+    /// <summary>Creates a user with these roles and council grants and signs them in on the page, through the sign-in form.</summary>
+    public async Task<string> SignInAsync(IPage page, TestGrants grants, params string[] roles)
+    {
+        var userName = await CreateUserAsync($"user{Guid.NewGuid():N}"[..16], grants, roles);
         await page.GotoAsync(new Uri(Address, "/account/sign-in").ToString());
         await page.GetByLabel("User name").FillAsync(userName);
         await page.GetByLabel("Password").FillAsync(TestPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByTestId("sign-out").WaitForAsync();
+        return userName;
     }
 
-    /// <summary>An HttpClient holding the sign-in cookie of a new user with these roles (for the JSON API).</summary>
-    public async Task<HttpClient> SignedInClientAsync(params string[] roles)
+    /// <summary>An HttpClient holding the sign-in cookie of a new user with these roles and all councils (for the JSON API).</summary>
+    public async Task<HttpClient> SignedInClientAsync(params string[] roles) => (await SignedInUserAsync(TestGrants.All, roles)).Client;
+
+    /// <summary>A new user with these roles and council grants, and an HttpClient holding their sign-in cookie.</summary>
+    public async Task<(string UserName, HttpClient Client)> SignedInUserAsync(TestGrants grants, params string[] roles)
     {
-        var userName = await CreateUserAsync($"user{Guid.NewGuid():N}"[..16], roles);
+        var userName = await CreateUserAsync($"user{Guid.NewGuid():N}"[..16], grants, roles);
         var cookies = new System.Net.CookieContainer();
         var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Address };
         var form = await client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
@@ -77,7 +105,7 @@ public sealed class RunningApp : IAsyncDisposable
             throw new InvalidOperationException($"Sign-in failed for the test user (status {(int)response.StatusCode}).");
         }
 
-        return client;
+        return (userName, client);
     }
 
     /// <summary>
@@ -147,4 +175,14 @@ public sealed class RunningApp : IAsyncDisposable
             Directory.Delete(_dataFolder, recursive: true);
         }
     }
+}
+
+/// <summary>The councils a test user is granted: all councils (what tests that are not about grants use), some, or none.</summary>
+public sealed record TestGrants(bool AllCouncils, IReadOnlyList<string> Councils)
+{
+    public static TestGrants All { get; } = new(true, []);
+
+    public static TestGrants None { get; } = new(false, []);
+
+    public static TestGrants Of(params string[] councils) => new(false, councils);
 }

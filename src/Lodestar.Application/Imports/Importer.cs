@@ -59,8 +59,12 @@ public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider 
         return Result.Success<IReadOnlyList<Framework>>([.. outcomes.Select(o => o.Framework)]);
     }
 
-    /// <summary>Periodic values from a CSV or XLSX file (by its name's extension); a value for the same measure, council and period is replaced.</summary>
-    public async Task<Result<int>> ValuesAsync(string actor, string fileName, Stream content, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Periodic values from a CSV or XLSX file (by its name's extension); a value for the same measure, council
+    /// and period is replaced. <paramref name="allowed"/>: the councils (DfE codes) the actor may enter values
+    /// for; a row for another is refused as one for an unknown council. Null: every council.
+    /// </summary>
+    public async Task<Result<int>> ValuesAsync(string actor, string fileName, Stream content, IReadOnlySet<string>? allowed = null, CancellationToken cancellationToken = default)
     {
         var file = Path.GetFileName(fileName);
         var rows = SheetRows.Read(file, content);
@@ -72,7 +76,10 @@ public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider 
         var store = new FrameworkStore(db);
         var measures = await store.MeasuresAsync(cancellationToken: cancellationToken);
         var councils = await store.CouncilCodesAsync(cancellationToken);
-        var read = PeriodicValuesFile.Validate(file, rows.Value, measures.ContainsKey, c => councils.GetValueOrDefault(c), actor, clock.GetUtcNow());
+        var read = PeriodicValuesFile.Validate(
+            file, rows.Value, measures.ContainsKey,
+            c => councils.GetValueOrDefault(c) is { } code && (allowed is null || allowed.Contains(code)) ? code : null,
+            actor, clock.GetUtcNow());
         if (!read.Succeeded)
         {
             return Result.Failure<int>(read.Problems);

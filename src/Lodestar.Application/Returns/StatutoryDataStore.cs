@@ -52,6 +52,10 @@ public sealed class StatutoryDataStore
 
     public int Warnings => Volatile.Read(ref _councils).Values.Sum(c => c.Warnings);
 
+    /// <summary>One council's files, errors and warnings (zeros for a council without data): what a user granted only that council may see.</summary>
+    public (int Files, int Errors, int Warnings) QualityOf(string council) =>
+        Volatile.Read(ref _councils).TryGetValue(council, out var model) ? (model.Files, model.Errors, model.Warnings) : (0, 0, 0);
+
     /// <summary>The councils with data, by code.</summary>
     public IReadOnlyList<string> Councils => [.. Volatile.Read(ref _councils).Keys.Order(StringComparer.Ordinal)];
 

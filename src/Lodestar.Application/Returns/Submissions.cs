@@ -4,6 +4,7 @@ using Lodestar.Data.Audit;
 using Lodestar.Data.Returns;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats;
+using Lodestar.Formats.Ssda903;
 using Lodestar.Formats.Text;
 using Lodestar.Formats.Validation;
 using Lodestar.Metrics.Kpis;
@@ -129,6 +130,14 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
         }
 
         var findings = ReturnValidator.Validate(loaded);
+        // A table without one of its columns is not the DfE's table: the DfE's portal refuses such a file,
+        // and so does a submission (lodestar validate and lodestar kpi PATH read it, the column blank).
+        var missing = findings.Where(f => f.Rule == Ssda903CsvReader.ColumnMissingRule).ToList();
+        if (missing.Count > 0)
+        {
+            return Result.Failure<SubmissionCheck>(missing.Select(f => f with { Severity = Severity.Error }));
+        }
+
         var kinds = sources.ToDictionary(f => f.Path, f => f.Kind, StringComparer.Ordinal);
         var submission = new SubmissionEntity
         {

@@ -19,10 +19,13 @@ public static class SavingsFromReturns
     /// <param name="baselineYear">The baseline financial year, by the year its March falls in (2016 = 2015/16).</param>
     /// <param name="to">The financial year to date ends on this day.</param>
     /// <param name="costs">Unit costs per placement category and year.</param>
-    public static Result<CostModelResult> CostModel(StatutoryDataStore store, string? council, int baselineYear, DateOnly to, UnitCostTable costs)
+    /// <param name="allowed">The councils the user may see (council grants); the others are treated as absent. Null: every council.</param>
+    public static Result<CostModelResult> CostModel(StatutoryDataStore store, string? council, int baselineYear, DateOnly to, UnitCostTable costs, IReadOnlySet<string>? allowed = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var withCare = store.Councils.Where(c => store.Dataset(c)?.Cla is not null && (council is null || c == council)).ToList();
+        var withCare = store.Councils
+            .Where(c => store.Dataset(c)?.Cla is not null && (council is null || c == council) && (allowed is null || allowed.Contains(c)))
+            .ToList();
         if (withCare.Count != 1)
         {
             return Result.Failure<CostModelResult>(new Problem(withCare.Count == 0

@@ -25,9 +25,10 @@ public sealed class ScorecardService(LodestarDbContext db, FrameworkStore framew
 
     public BenchmarkStore Benchmarks => benchmarks;
 
-    /// <summary>Every council, by name.</summary>
-    public async Task<IReadOnlyList<Council>> CouncilsAsync(CancellationToken cancellationToken) =>
+    /// <summary>Every council among <paramref name="allowed"/> (DfE codes; null for every council), by name.</summary>
+    public async Task<IReadOnlyList<Council>> CouncilsAsync(IReadOnlySet<string>? allowed, CancellationToken cancellationToken) =>
         (await db.Councils.AsNoTracking().Select(c => new Council(c.Code, c.LaNumber, c.Name, c.Region)).ToListAsync(cancellationToken))
+        .Where(c => allowed is null || allowed.Contains(c.Code))
         .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>A council by DfE code or LA number; null when unknown.</summary>
@@ -44,10 +45,13 @@ public sealed class ScorecardService(LodestarDbContext db, FrameworkStore framew
             .Select(c => new Council(c.Code, c.LaNumber, c.Name, c.Region)).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>The council shown when none is chosen: the first with statutory data (the demo council), else the first by name.</summary>
-    public async Task<Council?> DefaultCouncilAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The council shown when none is chosen, among <paramref name="allowed"/> (null for every council): the
+    /// first with statutory data (the demo council), else the first by name.
+    /// </summary>
+    public async Task<Council?> DefaultCouncilAsync(IReadOnlySet<string>? allowed, CancellationToken cancellationToken)
     {
-        foreach (var code in returns.Councils)
+        foreach (var code in returns.Councils.Where(c => allowed is null || allowed.Contains(c)))
         {
             if (await CouncilAsync(code, cancellationToken) is { } council)
             {
@@ -55,7 +59,7 @@ public sealed class ScorecardService(LodestarDbContext db, FrameworkStore framew
             }
         }
 
-        return (await CouncilsAsync(cancellationToken)).FirstOrDefault();
+        return (await CouncilsAsync(allowed, cancellationToken)).FirstOrDefault();
     }
 
     /// <summary>The reporting years offered, newest first: the latest year ended by today, and the nine before it.</summary>

@@ -14,7 +14,9 @@ internal static class CliGuard
         }
         catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            var message = (e is DbUpdateException { InnerException: { } inner } ? inner.Message : e.Message).ReplaceLineEndings(" ");
+            // EF wraps a database's failures (a lost connection, a timeout) in an exception whose own message says
+            // only that the failure is likely transient: the inner one says what it was.
+            var message = (e is DbUpdateException or InvalidOperationException && e.InnerException is DbException { } inner ? $"{e.Message} {inner.Message}" : e.Message).ReplaceLineEndings(" ");
             await error.WriteLineAsync($"lodestar: {message}");
             return 2;
         }

@@ -6,6 +6,7 @@ using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Benchmarks;
 using Lodestar.Data.Frameworks;
+using Lodestar.Data.Security;
 using Lodestar.Domain.Periods;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats;
@@ -143,7 +144,7 @@ internal static class FrameworkCommands
             async (importer, path, cancel) =>
             {
                 await using var content = File.OpenRead(path);
-                return await importer.ValuesAsync(CliActor, path, content, cancel);
+                return await importer.ValuesAsync(CliActor, path, content, cancellationToken: cancel);
             });
         command.Subcommands.Add(import);
         return command;
@@ -184,11 +185,13 @@ internal static class FrameworkCommands
             AllowMultipleArgumentsPerToken = true,
         };
         var population = new Option<string?>("--population") { Description = "DfE-format ONS population CSV for rates per 10,000 (with --returns).", HelpName = "FILE" };
+        var user = CliUser.CreateOption();
         var command = new Command(
             "scorecard",
-            "A framework's measures for one council and period: value, target, RAG and reason, direction of travel, and the DfE benchmarks stored.")
+            "A framework's measures for one council and period: value, target, RAG and reason, direction of travel, and the DfE benchmarks stored. "
+            + "Reads the council's stored values and targets as the --user, who needs a grant for the council.")
         {
-            framework, council, year, period, format, outFile, returns, population,
+            framework, council, year, period, format, outFile, returns, population, user,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -228,6 +231,11 @@ internal static class FrameworkCommands
                 return 2;
             }
 
+            if (CliUser.Required(parse, user, "scorecard") is not { } userName)
+            {
+                return 2;
+            }
+
             var returnPaths = parse.GetValue(returns) ?? [];
             var populationFile = parse.GetValue(population);
             StatutoryDataStore statutory;
@@ -251,7 +259,10 @@ internal static class FrameworkCommands
             var councilText = parse.GetRequiredValue(council);
             // The one scorecard call of the web app and the API: computed KPIs and DfE benchmarks included.
             var service = new ScorecardService(db, store, new BenchmarkStore(db), statutory, TimeProvider.System);
-            var scorecard = await service.ScorecardAsync(frameworkId, councilText, chosen, cancel);
+            // A council the user has no grant for is answered as one that does not exist.
+            var scorecard = await CliUser.AllowsAsync(db, userName, councilText, Roles.Viewer, cancel)
+                ? await service.ScorecardAsync(frameworkId, councilText, chosen, cancel)
+                : null;
             if (scorecard is null)
             {
                 var known = (await store.ListAsync(cancel)).Any(f => f.Id == frameworkId);

@@ -5,13 +5,13 @@ using Lodestar.Cli.Actions;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Returns;
+using Lodestar.Data.Security;
 using Lodestar.Domain.Periods;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats;
 using Lodestar.Formats.Population;
 using Lodestar.Formats.Validation;
 using Lodestar.Metrics.Kpis;
-using static Lodestar.Cli.CliDatabase;
 
 namespace Lodestar.Cli.Kpi;
 
@@ -20,7 +20,9 @@ namespace Lodestar.Cli.Kpi;
 /// [--population FILE] [--council CODE] [--kpi ID[,ID...]] [--format json|csv|table] [--explain ID]</c>:
 /// loads the returns as <c>lodestar validate</c> does, computes the KPIs and prints them. With no PATH,
 /// computes from the <c>--council</c>'s confirmed submissions in the database, read as the web app reads
-/// them (<see cref="ConfirmedReturns"/>); <c>--explain</c> then shows stored child-level data and is audited.
+/// them (<see cref="ConfirmedReturns"/>), as the Lodestar user of <c>--user</c> (or <c>LODESTAR_USER</c>), who
+/// needs a grant for the council (and the child-level role for <c>--explain</c>, which is then audited as
+/// <c>cli:USER</c>); without them the council is answered as one with no confirmed submission.
 /// </summary>
 /// <remarks>
 /// Exit codes: 0 computed from clean data; 1 computed, but the data had errors (counted on stderr;
@@ -47,10 +49,12 @@ internal static class KpiCommand
         var kpi = new Option<string?>("--kpi") { Description = "Only these KPIs (comma-separated ids)", HelpName = "ID[,ID...]" };
         var format = new Option<string>("--format") { Description = "Output: json, csv or table", DefaultValueFactory = _ => "json", HelpName = "json|csv|table" };
         var explain = new Option<string?>("--explain") { Description = "Explain this KPI: the children in its numerator and denominator, and why", HelpName = "ID" };
+        var user = CliUser.CreateOption();
+        user.Description = $"With no PATH: the Lodestar user to act as (default: ${CliUser.EnvironmentVariable}); needs a grant for the --council, and the child-level role for --explain";
 
         var command = new Command("kpi", "Compute the KPIs from 903 and CIN returns (files, or with no PATH the --council's confirmed submissions in the database), for a year, any dates or a series of periods.")
         {
-            paths, year, from, to, series, population, council, kpi, format, explain,
+            paths, year, from, to, series, population, council, kpi, format, explain, user,
         };
 
         command.SetAction((parse, cancel) =>
@@ -67,7 +71,8 @@ internal static class KpiCommand
                 parse.GetValue(council),
                 parse.GetValue(kpi),
                 parse.GetValue(format) ?? "json",
-                parse.GetValue(explain));
+                parse.GetValue(explain),
+                parse.GetValue(user));
             return request.Paths.Count > 0
                 ? Task.FromResult(Run(request, output, error))
                 : RunStoredAsync(request, open, time, output, error, cancel);
@@ -174,11 +179,19 @@ internal static class KpiCommand
             return 2;
         }
 
+        if (request.User is not { Length: > 0 } userName)
+        {
+            await error.WriteLineAsync($"lodestar kpi: with no PATH, name the Lodestar user to act as: --user NAME, or set {CliUser.EnvironmentVariable}");
+            return 2;
+        }
+
         return await CliGuard.RunAsync(error, async () =>
         {
             await using var db = open();
-            var loaded = await ConfirmedReturns.LoadAsync(db, council, cancellationToken);
-            if (loaded.Councils.Count == 0)
+            var role = request.Explain is null ? Roles.Viewer : Roles.ChildLevel;
+            var allowed = await CliUser.AllowsAsync(db, userName, council, role, cancellationToken);
+            var loaded = allowed ? await ConfirmedReturns.LoadAsync(db, council, cancellationToken) : null;
+            if (loaded is null || loaded.Councils.Count == 0)
             {
                 await error.WriteLineAsync($"lodestar kpi: council {council} has no confirmed submission (see lodestar returns list --council {council})");
                 return 2;
@@ -202,7 +215,7 @@ internal static class KpiCommand
                 var explanations = new List<KpiExplanation>();
                 foreach (var period in periods)
                 {
-                    explanations.Add((await childLevel.ExplainAsync(CliActor, definition, council, period, cancellationToken))!);
+                    explanations.Add((await childLevel.ExplainAsync(CliUser.Actor(userName), definition, council, period, cancellationToken))!);
                 }
 
                 KpiOutput.WriteExplanations(output, explanations, request.Format);
@@ -236,4 +249,5 @@ internal sealed record KpiRequest(
     string? Council,
     string? Kpi,
     string Format,
-    string? Explain);
+    string? Explain,
+    string? User = null);

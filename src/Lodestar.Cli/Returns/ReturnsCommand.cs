@@ -6,10 +6,11 @@ using Lodestar.Cli.Actions;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Returns;
+using Lodestar.Data.Security;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats;
 using Lodestar.Formats.Text;
-using static Lodestar.Cli.CliDatabase;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Cli.Returns;
 
@@ -17,6 +18,9 @@ namespace Lodestar.Cli.Returns;
 /// <c>lodestar returns import|list|confirm|discard|rollback</c>: a council's statutory returns stored as
 /// submissions, through the <see cref="Submissions"/> use case the web app calls (docs/returns.md). Exit
 /// codes: 0 done (stored with no errors), 1 stored with data errors, 2 refused (nothing stored) or misuse.
+/// Each acts as a Lodestar user (<see cref="CliUser"/>: <c>--user</c> or <c>LODESTAR_USER</c>) who needs the
+/// web app's role (editor to import and discard, manager to confirm and roll back, any to list) and a grant
+/// for the council; without them the council, or the submission, is answered as unknown.
 /// </summary>
 internal static class ReturnsCommand
 {
@@ -34,9 +38,9 @@ internal static class ReturnsCommand
             "A council's SSDA903 and CIN census returns, stored in Lodestar's database as submissions: import (check), confirm, discard, roll back, list.");
         command.Subcommands.Add(Import(open, time));
         command.Subcommands.Add(List(open, time));
-        command.Subcommands.Add(Step("confirm", "Confirm a checked submission: it becomes the council's data for its return and year, superseding the confirmed one.", open, time, (s, id, c) => s.ConfirmAsync(CliActor, id, c)));
-        command.Subcommands.Add(Step("discard", "Set a checked submission aside unconfirmed; it stays in the history.", open, time, (s, id, c) => s.DiscardAsync(CliActor, id, c)));
-        command.Subcommands.Add(Step("rollback", "Roll back the confirmed submission: the one it superseded is confirmed again.", open, time, (s, id, c) => s.RollBackAsync(CliActor, id, c)));
+        command.Subcommands.Add(Step("confirm", "Confirm a checked submission: it becomes the council's data for its return and year, superseding the confirmed one (manager role).", Roles.Manager, open, time, (s, actor, id, c) => s.ConfirmAsync(actor, id, c)));
+        command.Subcommands.Add(Step("discard", "Set a checked submission aside unconfirmed; it stays in the history (editor role).", Roles.Editor, open, time, (s, actor, id, c) => s.DiscardAsync(actor, id, c)));
+        command.Subcommands.Add(Step("rollback", "Roll back the confirmed submission: the one it superseded is confirmed again (manager role).", Roles.Manager, open, time, (s, actor, id, c) => s.RollBackAsync(actor, id, c)));
         return command;
     }
 
@@ -49,13 +53,14 @@ internal static class ReturnsCommand
         };
         var council = new Option<string>("--council") { Description = "The council's code, e.g. E10000003.", Required = true };
         var year = new Option<int?>("--year") { Description = "The collection year of 903 files (2025: April 2024 to March 2025); default: from the file names, else the dates." };
-        var confirm = new Option<bool>("--confirm") { Description = "Confirm the submission once stored (data errors included); without it, it is left checked for someone to confirm." };
+        var confirm = new Option<bool>("--confirm") { Description = "Confirm the submission once stored (data errors included; manager role); without it, it is left checked for someone to confirm." };
+        var user = CliUser.CreateOption();
         var command = new Command(
             "import",
-            "Check one return (SSDA903 or CIN census) for one collection year and store it as a submission with its files and findings. "
+            "Check one return (SSDA903 or CIN census) for one collection year and store it as a submission with its files and findings (editor role, a grant for the council). "
             + "A file that cannot be read, or a mixture of returns or years, refuses the whole command and stores nothing.")
         {
-            paths, council, year, confirm,
+            paths, council, year, confirm, user,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -69,6 +74,11 @@ internal static class ReturnsCommand
                     return 2;
                 }
 
+                if (CliUser.Required(parse, user, "returns import") is not { } userName)
+                {
+                    return 2;
+                }
+
                 var (files, problems) = ReadFiles(parse.GetRequiredValue(paths), ReadLimits.Default);
                 if (problems.Count > 0)
                 {
@@ -76,8 +86,17 @@ internal static class ReturnsCommand
                 }
 
                 await using var db = open();
+                var councilCode = parse.GetRequiredValue(council);
+                if (!await CliUser.AllowsAsync(db, userName, councilCode, Roles.Editor, cancel)
+                    || (parse.GetValue(confirm) && !await CliUser.AllowsAsync(db, userName, councilCode, Roles.Manager, cancel)))
+                {
+                    // Exactly the use case's answer to a council it does not know.
+                    return await RefusedAsync(error, [new Problem($"unknown council '{councilCode}'")]);
+                }
+
+                var actor = CliUser.Actor(userName);
                 var submissions = Use(db, clock);
-                var checkedOne = await submissions.CheckAsync(CliActor, parse.GetRequiredValue(council), files, yearValue, cancel);
+                var checkedOne = await submissions.CheckAsync(actor, councilCode, files, yearValue, cancel);
                 if (!checkedOne.Succeeded)
                 {
                     return await RefusedAsync(error, checkedOne.Problems);
@@ -88,7 +107,7 @@ internal static class ReturnsCommand
                 await WriteFindingsAsync(output, findings);
                 if (parse.GetValue(confirm))
                 {
-                    var confirmed = await submissions.ConfirmAsync(CliActor, summary.Id, cancel);
+                    var confirmed = await submissions.ConfirmAsync(actor, summary.Id, cancel);
                     if (!confirmed.Succeeded)
                     {
                         await error.WriteLineAsync($"lodestar returns import: stored, not confirmed: {confirmed.Problems[0].Message}");
@@ -113,17 +132,31 @@ internal static class ReturnsCommand
         var council = new Option<string>("--council") { Description = "The council's code, e.g. E10000003.", Required = true };
         var format = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
+        var user = CliUser.CreateOption();
         var command = new Command("list", "A council's submissions, newest first: return, year, status, who checked and confirmed them and when, files with SHA-256, rows, finding counts.")
         {
-            council, format,
+            council, format, user,
         };
         command.SetAction((parse, cancel) =>
         {
             var (output, error) = Writers(parse);
             return CliGuard.RunAsync(error, async () =>
             {
+                if (CliUser.Required(parse, user, "returns list") is not { } userName)
+                {
+                    return 2;
+                }
+
                 await using var db = open();
-                var history = await Use(db, clock).ListAsync(parse.GetRequiredValue(council), cancel);
+                var councilCode = parse.GetRequiredValue(council);
+                if (!await CliUser.AllowsAsync(db, userName, councilCode, Roles.Viewer, cancel))
+                {
+                    // An unknown council and one the user has no grant for get the same answer.
+                    await error.WriteLineAsync($"lodestar returns list: unknown council '{councilCode}'");
+                    return 2;
+                }
+
+                var history = await Use(db, clock).ListAsync(councilCode, cancel);
                 if (parse.GetValue(format) == "json")
                 {
                     await output.WriteLineAsync(JsonSerializer.Serialize(history.Select(SubmissionResponse.From), Json));
@@ -146,20 +179,38 @@ internal static class ReturnsCommand
         return command;
     }
 
-    /// <summary>A subcommand taking a submission's id to one of the use case's steps: exit 0 done, 2 refused.</summary>
+    /// <summary>
+    /// A subcommand taking a submission's id to one of the use case's steps: exit 0 done, 2 refused. A
+    /// submission of a council the user may not act on (<paramref name="role"/> and a grant) is answered as
+    /// one that does not exist.
+    /// </summary>
     private static Command Step(
-        string name, string description, Func<LodestarDbContext> open, TimeProvider clock,
-        Func<Submissions, long, CancellationToken, Task<Result<SubmissionSummary>>> step)
+        string name, string description, string role, Func<LodestarDbContext> open, TimeProvider clock,
+        Func<Submissions, string, long, CancellationToken, Task<Result<SubmissionSummary>>> step)
     {
         var id = new Argument<long>("ID") { Description = "The submission's id (from `lodestar returns list`)." };
-        var command = new Command(name, description) { id };
+        var user = CliUser.CreateOption();
+        var command = new Command(name, description) { id, user };
         command.SetAction((parse, cancel) =>
         {
             var (output, error) = Writers(parse);
             return CliGuard.RunAsync(error, async () =>
             {
+                if (CliUser.Required(parse, user, $"returns {name}") is not { } userName)
+                {
+                    return 2;
+                }
+
                 await using var db = open();
-                var done = await step(Use(db, clock), parse.GetRequiredValue(id), cancel);
+                var submissionId = parse.GetRequiredValue(id);
+                var council = await db.Set<SubmissionEntity>().Where(s => s.Id == submissionId).Select(s => s.CouncilCode).FirstOrDefaultAsync(cancel);
+                if (council is null || !await CliUser.AllowsAsync(db, userName, council, role, cancel))
+                {
+                    await error.WriteLineAsync($"lodestar returns {name}: no submission {submissionId}");
+                    return 2;
+                }
+
+                var done = await step(Use(db, clock), CliUser.Actor(userName), submissionId, cancel);
                 if (!done.Succeeded)
                 {
                     await error.WriteLineAsync($"lodestar returns {name}: {done.Problems[0].Message}");

@@ -169,6 +169,28 @@ public static class ActionsStore
         return record is null ? null : ToPlan(record);
     }
 
+    /// <summary>
+    /// The council a savings plan is for: its action plan's (<paramref name="savingsPlanId"/> as
+    /// <see cref="LoadSavingsAsync"/> takes it); null for a plan tied to no council or no such plan.
+    /// </summary>
+    public static async Task<string?> SavingsPlanCouncilAsync(LodestarDbContext db, string savingsPlanId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var actionPlanId = await db.Set<SavingsPlanEntity>().AsNoTracking()
+            .Where(p => p.PlanId == savingsPlanId || p.ActionPlanId == savingsPlanId)
+            .OrderBy(p => p.PlanId == savingsPlanId ? 0 : 1).ThenBy(p => p.PlanId)
+            .Select(p => p.ActionPlanId).FirstOrDefaultAsync(cancellationToken);
+        return actionPlanId is null ? null
+            : await db.Set<ActionPlanEntity>().AsNoTracking().Where(p => p.PlanId == actionPlanId).Select(p => p.Council).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Each stored action plan's council (null for a plan tied to none), by action plan id.</summary>
+    public static async Task<IReadOnlyDictionary<string, string?>> PlanCouncilsAsync(LodestarDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Set<ActionPlanEntity>().AsNoTracking().ToDictionaryAsync(p => p.PlanId, p => p.Council, StringComparer.Ordinal, cancellationToken);
+    }
+
     public static async Task<IReadOnlyList<string>> ListPlanIdsAsync(LodestarDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);

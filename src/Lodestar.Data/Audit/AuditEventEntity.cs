@@ -34,6 +34,8 @@ public static class AuditActions
     public const string SignIn = "sign-in";
     public const string SignInFailed = "sign-in-failed";
     public const string UserCreated = "user-created";
+    public const string CouncilsGranted = "councils-granted";
+    public const string CouncilsRevoked = "councils-revoked";
 }
 
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEventEntity>

@@ -14,7 +14,17 @@ public sealed class UserEntity
     public DateTimeOffset CreatedAt { get; set; }
     public int FailedSignIns { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>
+    /// Sees every council (a regional team, the first administrator). Otherwise the user sees only the
+    /// councils in <see cref="Councils"/>; no role, not even admin, implies this.
+    /// </summary>
+    public bool AllCouncils { get; set; }
+
     public List<UserRoleEntity> Roles { get; set; } = [];
+
+    /// <summary>The councils the user is granted, one row each (see <see cref="CouncilGrants"/>).</summary>
+    public List<CouncilGrantEntity> Councils { get; set; } = [];
 }
 
 public sealed class UserRoleEntity
@@ -34,6 +44,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<UserEntity>
         user.Property(u => u.PasswordHash).HasMaxLength(200);
         user.HasIndex(u => u.UserName).IsUnique();
         user.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        user.HasMany(u => u.Councils).WithOne().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

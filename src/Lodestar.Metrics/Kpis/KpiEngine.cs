@@ -153,7 +153,7 @@ public sealed class KpiEngine
     {
         var definition = KpiCatalog.All[index];
         var slot = KpiCatalog.SlotOf(index);
-        var hasData = definition.Source == KpiSource.Ssda903 ? dataset.Cla is not null : dataset.Cin is not null;
+        var hasData = dataset.Covers(definition.Source, period);
         var categories = Math.Max(1, definition.Categories.Count);
         for (var c = 0; c < categories; c++)
         {

@@ -1,3 +1,4 @@
+using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Calendar;
 using Lodestar.Metrics.Records;
 
@@ -22,13 +23,54 @@ public sealed record KpiDataset
         Council = council;
         Cla = cla;
         Cin = cin;
+        _claYears = YearsOf(cla?.Files);
+        _cinYears = YearsOf(cin?.Files);
     }
+
+    private readonly HashSet<int>? _claYears;
+    private readonly HashSet<int>? _cinYears;
 
     public string Council { get; }
 
     public Ssda903Data? Cla { get; }
 
     public CinData? Cin { get; }
+
+    /// <summary>
+    /// Whether the returns of <paramref name="source"/> cover <paramref name="period"/>: there are records of
+    /// that return, and a return for every collection year the period touches. A period before the returns
+    /// begin, after they end or in a year between them that no return covers has no data — never 0. Records
+    /// built without files (or from files whose collection year is not known) are taken to cover any period.
+    /// </summary>
+    public bool Covers(KpiSource source, Period period)
+    {
+        var (records, years) = source == KpiSource.Ssda903 ? ((object?)Cla, _claYears) : (Cin, _cinYears);
+        if (records is null)
+        {
+            return false;
+        }
+
+        if (years is null)
+        {
+            return true;
+        }
+
+        for (var year = Period.ReportingYearOf(period.Start); year <= Period.ReportingYearOf(period.End); year++)
+        {
+            if (!years.Contains(year))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static HashSet<int>? YearsOf(IReadOnlyList<SourceFile>? files)
+    {
+        var years = files?.Where(f => f.CollectionYear > 0).Select(f => f.CollectionYear).ToHashSet();
+        return years is { Count: > 0 } ? years : null;
+    }
 
     /// <summary>A council's data as the loader gives it.</summary>
     public static KpiDataset Of(CouncilData council)

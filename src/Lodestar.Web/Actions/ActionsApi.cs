@@ -5,6 +5,7 @@ using Lodestar.Domain.Benefits;
 using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 using Lodestar.Formats.Actions;
+using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lodestar.Web.Actions;
@@ -59,18 +60,18 @@ internal static class ActionsApi
     }
 
     private static async Task<Results<JsonHttpResult<IReadOnlyList<ActionPlanSummary>>, ValidationProblem>> ListPlansAsync(
-        string? asAt, LodestarDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string? asAt, LodestarDbContext db, CouncilAccess access, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!ActionsViews.TryAsAt(asAt, clock, out var date))
         {
             return BadDate(asAt);
         }
 
-        return TypedResults.Json(await ActionsViews.PlanSummariesAsync(db, date, cancellationToken), ActionsJson.Options);
+        return TypedResults.Json(await ActionsViews.PlanSummariesAsync(db, access, date, cancellationToken), ActionsJson.Options);
     }
 
     private static async Task<Results<JsonHttpResult<ActionPlanStatus>, ProblemHttpResult, ValidationProblem>> PlanStatusAsync(
-        string id, string? asAt, LodestarDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string id, string? asAt, LodestarDbContext db, CouncilAccess access, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!ActionsViews.TryAsAt(asAt, clock, out var date))
         {
@@ -78,7 +79,7 @@ internal static class ActionsApi
         }
 
         var plan = await ActionsStore.LoadPlanAsync(db, id, cancellationToken);
-        if (plan is null)
+        if (plan is null || !await ActionsViews.VisibleAsync(plan.Council, access, cancellationToken))
         {
             return TypedResults.Problem($"There is no action plan '{id}'.", statusCode: StatusCodes.Status404NotFound);
         }
@@ -87,7 +88,7 @@ internal static class ActionsApi
     }
 
     private static async Task<Results<JsonHttpResult<SavingsReport>, ProblemHttpResult, ValidationProblem>> SavingsAsync(
-        string plan, string? year, LodestarDbContext db, CancellationToken cancellationToken)
+        string plan, string? year, LodestarDbContext db, CouncilAccess access, CancellationToken cancellationToken)
     {
         Period? onlyYear = null;
         if (!string.IsNullOrWhiteSpace(year) && (onlyYear = ActionsViews.FinancialYear(year)) is null)
@@ -99,7 +100,7 @@ internal static class ActionsApi
         }
 
         var savings = await ActionsStore.LoadSavingsAsync(db, plan, cancellationToken);
-        if (savings is null)
+        if (savings is null || !await ActionsViews.SavingsVisibleAsync(db, access, plan, cancellationToken))
         {
             return TypedResults.Problem($"There is no savings plan '{plan}'.", statusCode: StatusCodes.Status404NotFound);
         }

@@ -5,6 +5,7 @@ using Lodestar.Data.Savings;
 using Lodestar.Domain.Actions;
 using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
+using Lodestar.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Web.Actions;
@@ -53,13 +54,25 @@ internal static class ActionsViews
         return Period.TryParseYear(text, out var year) ? year : null;
     }
 
-    /// <summary>Every stored plan's summary on <paramref name="asAt"/>, by id.</summary>
-    public static async Task<IReadOnlyList<ActionPlanSummary>> PlanSummariesAsync(LodestarDbContext db, DateOnly asAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the user may see a plan for <paramref name="council"/>: a plan tied to no council is everyone's;
+    /// one tied to a council needs a grant for it (else it is answered as a plan that does not exist).
+    /// </summary>
+    public static async Task<bool> VisibleAsync(string? council, CouncilAccess access, CancellationToken cancellationToken) =>
+        council is null || await access.AllowsAsync(council, cancellationToken);
+
+    /// <summary>Whether the action plan exists and the user may see it.</summary>
+    public static async Task<bool> PlanVisibleAsync(LodestarDbContext db, CouncilAccess access, string planId, CancellationToken cancellationToken) =>
+        (await ActionsStore.PlanCouncilsAsync(db, cancellationToken)).TryGetValue(planId, out var council)
+        && await VisibleAsync(council, access, cancellationToken);
+
+    /// <summary>Every stored plan's summary on <paramref name="asAt"/> that the user may see, by id.</summary>
+    public static async Task<IReadOnlyList<ActionPlanSummary>> PlanSummariesAsync(LodestarDbContext db, CouncilAccess access, DateOnly asAt, CancellationToken cancellationToken)
     {
         var summaries = new List<ActionPlanSummary>();
         foreach (var id in await ActionsStore.ListPlanIdsAsync(db, cancellationToken))
         {
-            if (await ActionsStore.LoadPlanAsync(db, id, cancellationToken) is { } plan)
+            if (await ActionsStore.LoadPlanAsync(db, id, cancellationToken) is { } plan && await VisibleAsync(plan.Council, access, cancellationToken))
             {
                 var status = ActionPlanStatus.Compute(plan, asAt);
                 summaries.Add(new ActionPlanSummary(
@@ -71,12 +84,29 @@ internal static class ActionsViews
         return summaries;
     }
 
-    /// <summary>Every stored savings plan, by id.</summary>
-    public static async Task<IReadOnlyList<SavingsPlanSummary>> SavingsPlansAsync(LodestarDbContext db, CancellationToken cancellationToken) =>
-        await db.Set<SavingsPlanEntity>().AsNoTracking()
+    /// <summary>Every stored savings plan the user may see (that of an action plan for a council needs a grant for it), by id.</summary>
+    public static async Task<IReadOnlyList<SavingsPlanSummary>> SavingsPlansAsync(LodestarDbContext db, CouncilAccess access, CancellationToken cancellationToken)
+    {
+        var councils = await ActionsStore.PlanCouncilsAsync(db, cancellationToken);
+        var plans = await db.Set<SavingsPlanEntity>().AsNoTracking()
             .OrderBy(p => p.PlanId)
             .Select(p => new SavingsPlanSummary(p.PlanId, p.Title, p.ActionPlanId))
             .ToListAsync(cancellationToken);
+        var visible = new List<SavingsPlanSummary>();
+        foreach (var plan in plans)
+        {
+            if (await VisibleAsync(plan.ActionPlanId is { } id ? councils.GetValueOrDefault(id) : null, access, cancellationToken))
+            {
+                visible.Add(plan);
+            }
+        }
+
+        return visible;
+    }
+
+    /// <summary>Whether the user may see the savings plan (see <see cref="VisibleAsync"/>), by its council.</summary>
+    public static async Task<bool> SavingsVisibleAsync(LodestarDbContext db, CouncilAccess access, string savingsPlanId, CancellationToken cancellationToken) =>
+        await VisibleAsync(await ActionsStore.SavingsPlanCouncilAsync(db, savingsPlanId, cancellationToken), access, cancellationToken);
 
     /// <summary>The GOV.UK tag modifier for a RAG: blue, green, yellow (amber), red, grey.</summary>
     public static string TagClass(ActionRag rag) => rag switch

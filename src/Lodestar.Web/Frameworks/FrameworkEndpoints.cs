@@ -6,6 +6,7 @@ using Lodestar.Data.Frameworks;
 using Lodestar.Domain.Councils;
 using Lodestar.Domain.Periods;
 using Lodestar.Formats.Frameworks;
+using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -49,28 +50,32 @@ internal static class FrameworkEndpoints
 
     /// <summary>The same JSON as <c>lodestar scorecard --format json</c> (<see cref="ScorecardFormats.ToJson"/>).</summary>
     internal static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> ScorecardJsonAsync(
-        string id, [AsParameters] ScorecardQuery query, ScorecardService service, CancellationToken cancellationToken)
+        string id, [AsParameters] ScorecardQuery query, ScorecardService service, CouncilAccess access, CancellationToken cancellationToken)
     {
         if (Validate(query) is { } invalid)
         {
             return invalid;
         }
 
-        var scorecard = await service.ScorecardAsync(id, query.Council!, Period.ReportingYear(query.Year!.Value), cancellationToken);
+        var scorecard = await access.AllowsAsync(query.Council!, cancellationToken)
+            ? await service.ScorecardAsync(id, query.Council!, Period.ReportingYear(query.Year!.Value), cancellationToken)
+            : null;
         return scorecard is null
             ? NotFound(id, query.Council!)
             : TypedResults.Text(ScorecardFormats.ToJson(scorecard), "application/json");
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ScorecardXlsxAsync(
-        string id, [AsParameters] ScorecardQuery query, ScorecardService service, CancellationToken cancellationToken)
+        string id, [AsParameters] ScorecardQuery query, ScorecardService service, CouncilAccess access, CancellationToken cancellationToken)
     {
         if (Validate(query) is { } invalid)
         {
             return invalid;
         }
 
-        var scorecard = await service.ScorecardAsync(id, query.Council!, Period.ReportingYear(query.Year!.Value), cancellationToken);
+        var scorecard = await access.AllowsAsync(query.Council!, cancellationToken)
+            ? await service.ScorecardAsync(id, query.Council!, Period.ReportingYear(query.Year!.Value), cancellationToken)
+            : null;
         if (scorecard is null)
         {
             return NotFound(id, query.Council!);

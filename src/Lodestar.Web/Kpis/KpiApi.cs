@@ -16,19 +16,19 @@ internal sealed record KpiExplainRequest(string? Council, string? Year, string? 
 /// <summary>
 /// The KPI JSON API. <c>GET /api/kpis</c> (any signed-in user) gives results; <c>GET /api/kpis/{id}/explain</c>
 /// (child-level role) gives the children behind one and writes an audit entry. 400 for a bad period or KPI
-/// id, 404 for a council without data.
+/// id, 404 for a council without data or without the user's grant for it (the same answer).
 /// </summary>
 internal static class KpiApi
 {
     public static void MapKpiApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/kpis");
-        api.MapGet("/", GetResults);
+        api.MapGet("/", GetResultsAsync);
         api.MapGet("/{id}/explain", ExplainAsync).RequireAuthorization(SecurityServices.ChildLevelPolicy);
     }
 
-    private static Results<Ok<IReadOnlyList<KpiResultResponse>>, ProblemHttpResult> GetResults(
-        [AsParameters] KpiResultsRequest request, StatutoryDataStore store)
+    private static async Task<Results<Ok<IReadOnlyList<KpiResultResponse>>, ProblemHttpResult>> GetResultsAsync(
+        [AsParameters] KpiResultsRequest request, StatutoryDataStore store, CouncilAccess access, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Council))
         {
@@ -48,7 +48,7 @@ internal static class KpiApi
         }
 
         var council = request.Council.Trim();
-        if (store.Dataset(council) is null)
+        if (store.Dataset(council) is null || !await access.AllowsAsync(council, cancellationToken))
         {
             return NotFound(council);
         }
@@ -58,7 +58,7 @@ internal static class KpiApi
     }
 
     private static async Task<Results<Ok<KpiExplainResponse>, ProblemHttpResult>> ExplainAsync(
-        string id, [AsParameters] KpiExplainRequest request, ChildLevelKpis childLevel, ClaimsPrincipal user,
+        string id, [AsParameters] KpiExplainRequest request, ChildLevelKpis childLevel, CouncilAccess access, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         if (KpiCatalog.Find(id) is not { } kpi)
@@ -78,6 +78,11 @@ internal static class KpiApi
         }
 
         var council = request.Council.Trim();
+        if (!await access.AllowsAsync(council, cancellationToken))
+        {
+            return NotFound(council);
+        }
+
         var explanation = await childLevel.ExplainAsync(user.Identity?.Name ?? "unknown", kpi, council, periods[0], cancellationToken);
         if (explanation is null)
         {

@@ -10,7 +10,7 @@ namespace Lodestar.Web.Pages;
 
 /// <summary>First run only: creates the first administrator, given the one-time setup code.</summary>
 [AllowAnonymous]
-internal sealed class SetupModel(SetupCode setup, UserAccounts accounts, AuditLog audit) : PageModel
+internal sealed class SetupModel(SetupCode setup, UserAccounts accounts, CouncilGrants grants, AuditLog audit) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter the setup code")]
     public string? Code { get; set; }
@@ -69,6 +69,8 @@ internal sealed class SetupModel(SetupCode setup, UserAccounts accounts, AuditLo
         var user = created.Value;
         setup.Close();
         await audit.RecordAsync(user.UserName, AuditActions.UserCreated, $"user {user.UserName}", "first administrator, at setup", cancellationToken);
+        // The first administrator sees every council, so a fresh install (and the demo) works at once; others get grants from them.
+        _ = (await grants.SetAllCouncilsAsync(user.UserName, user.UserName, allCouncils: true, cancellationToken)).Value;
         await SecurityServices.SignInAsync(HttpContext, user);
         return Redirect("/");
     }

@@ -25,8 +25,10 @@ internal static class SecurityServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<UserAccounts>();
-        services.AddScoped<AuditLog>();
+        services.AddScoped<CouncilGrants>();
         services.AddScoped<CouncilAccess>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditLog>();
         services.AddSingleton(new SetupCode(dataFolder));
         services.AddDataProtection()
             .SetApplicationName("Lodestar")

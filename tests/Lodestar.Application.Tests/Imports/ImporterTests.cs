@@ -41,7 +41,7 @@ public sealed class ImporterTests : IDisposable
         {
             var importer = Importer(db);
             var frameworks = await importer.FrameworksAsync("ann", [Write("f.yaml", Framework)], Cancel);
-            var values = await importer.ValuesAsync("ann", "v.csv", Csv("measure,council,period,value\ncomplaints,873,2025,12\ncomplaints,873,2024,9\n"), Cancel);
+            var values = await importer.ValuesAsync("ann", "v.csv", Csv("measure,council,period,value\ncomplaints,873,2025,12\ncomplaints,873,2024,9\n"), cancellationToken: Cancel);
             var targets = await importer.TargetsAsync("ann", Write("t.csv", "measure,council,period,value\ncomplaints,E10000003,2025,10\n"), Cancel);
             Assert.Equal((true, 2, 1), (frameworks.Succeeded, values.Value, targets.Value));
         }
@@ -66,7 +66,7 @@ public sealed class ImporterTests : IDisposable
         {
             var importer = Importer(db);
             await importer.FrameworksAsync("ann", [Write("f.yaml", Framework)], Cancel);
-            var values = await importer.ValuesAsync("bob", "v.csv", Csv("measure,council,period,value\ncomplaints,873,2025,12\ncomplaints,873,2024,twelve\n"), Cancel);
+            var values = await importer.ValuesAsync("bob", "v.csv", Csv("measure,council,period,value\ncomplaints,873,2025,12\ncomplaints,873,2024,twelve\n"), cancellationToken: Cancel);
 
             Assert.False(values.Succeeded);
             var problem = Assert.Single(values.Problems);
@@ -85,7 +85,7 @@ public sealed class ImporterTests : IDisposable
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateContext();
 
-        var values = await Importer(db).ValuesAsync("ann", "v.xlsx", Csv("this is not a zip file"), Cancel);
+        var values = await Importer(db).ValuesAsync("ann", "v.xlsx", Csv("this is not a zip file"), cancellationToken: Cancel);
 
         Assert.Equal("v.xlsx: cannot be read as an XLSX workbook", Assert.Single(values.Problems).ToString());
     }

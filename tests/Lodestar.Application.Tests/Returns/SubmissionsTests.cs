@@ -159,6 +159,22 @@ public sealed class SubmissionsTests
 
     [Theory]
     [AllDatabases]
+    public async Task Check_TableWithoutOneOfItsColumns_IsRefusedNamingFileLineAndColumn(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        // The Header table without MC_DOB: readable (its key columns are there), but not the DfE's table.
+        var header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER\nC1,1,01/01/2012,WBRI,A123456789012,\n";
+
+        var result = await Submissions(db).CheckAsync("ann", Council, [File("header_2025.csv", header)], cancellationToken: Cancel);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("header_2025.csv", 1, "MC_DOB", Severity.Error), (problem.File, problem.Line, problem.Column, problem.Severity));
+        Assert.Equal(0, await db.Set<SubmissionEntity>().CountAsync(Cancel));
+    }
+
+    [Theory]
+    [AllDatabases]
     public async Task Discard_ACheckedSubmission_KeepsItInTheHistoryAsDiscarded(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -101,8 +101,13 @@ public sealed class SavingsAndBenefitsCommandTests : IAsyncLifetime
         // 366 days (a leap year) = 366/364 placements; 1 April–30 September 2024 is 183 days = 183/364.
         // At the illustrative 2024/25 IFA unit cost of £52,710: delivered (183/364 − 366/364 × 183/365) × 52,710.
         var returns = Directory.CreateDirectory(Path.Combine(_folder, "E10000003", "903")).FullName;
-        WriteFile(Path.Combine(returns, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2012,WBRI,A123456789012,,\n");
-        WriteFile(Path.Combine(returns, "episodes.csv"), "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nC1,01/04/2023,S,C2,N1,U5,PR4,,,,AB1 2CD,EF3 4GH,SC123456\n");
+        // The 2023/24 and 2024/25 returns: both years are needed, each carrying the open episode.
+        foreach (var year in new[] { 2024, 2025 })
+        {
+            WriteFile(Path.Combine(returns, $"header_{year}.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2012,WBRI,A123456789012,,\n");
+            WriteFile(Path.Combine(returns, $"episodes_{year}.csv"), "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nC1,01/04/2023,S,C2,N1,U5,PR4,,,,AB1 2CD,EF3 4GH,SC123456\n");
+        }
+
         await RunAsync("actions", "import", WriteFile("plan.yaml", ActionsCommandTests.PlanYaml));
 
         var (exitCode, output, error) = await RunAsync(

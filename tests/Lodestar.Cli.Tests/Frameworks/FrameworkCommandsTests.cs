@@ -46,7 +46,12 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
 
     private TestDatabase Database => _database!;
 
-    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = _database.CreateContext();
+        await TestUsers.AddAsync(db, ScorecardUser);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -54,7 +59,13 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
         Directory.Delete(_folder, true);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    /// <summary>Whom <c>lodestar scorecard</c> acts as: every role, all councils.</summary>
+    private const string ScorecardUser = "ann";
+
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
+        RunAsUserAsync(args[0] == "scorecard" ? [.. args, "--user", ScorecardUser] : args);
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsUserAsync(params string[] args)
     {
         var root = new RootCommand("test")
         {
@@ -303,6 +314,24 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
         var (exitCode, _, error) = await RunAsync("scorecard", "--framework", "nope", "--council", "873", "--year", "2025");
 
         Assert.Equal((1, "no framework with id 'nope'"), (exitCode, error.Trim()));
+    }
+
+    [Fact]
+    public async Task Scorecard_AUserWithoutAGrantForTheCouncil_IsAnsweredAsForAnUnknownCouncil()
+    {
+        await RunAsync("framework", "import", Write("f.yaml", Yaml));
+        await using (var db = Database.CreateContext())
+        {
+            await TestUsers.AddAsync(db, "bea", ["E10000015"]);
+        }
+
+        var refused = await RunAsUserAsync("scorecard", "--framework", "cli-test", "--council", "873", "--year", "2025", "--user", "bea");
+        var unknown = await RunAsUserAsync("scorecard", "--framework", "cli-test", "--council", "999", "--year", "2025", "--user", "bea");
+        var granted = await RunAsUserAsync("scorecard", "--framework", "cli-test", "--council", "E10000015", "--year", "2025", "--user", "bea");
+
+        Assert.Equal((1, "", "no council with code or LA number '873'"), (refused.ExitCode, refused.Output, refused.Error.Trim()));
+        Assert.Equal((1, "no council with code or LA number '999'"), (unknown.ExitCode, unknown.Error.Trim()));
+        Assert.Equal((0, ""), (granted.ExitCode, granted.Error));
     }
 
     [Theory]

@@ -32,7 +32,10 @@ public sealed class KpiStoredCommandTests : IAsyncDisposable
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static string Actor => $"cli:{Environment.UserName}";
+    /// <summary>The Lodestar user the commands act as (every role, all councils) unless a test names another.</summary>
+    private const string User = "ann";
+
+    private static string Actor => $"cli:{User}";
 
     public async ValueTask DisposeAsync()
     {
@@ -99,7 +102,35 @@ public sealed class KpiStoredCommandTests : IAsyncDisposable
             (entry.Actor, entry.Subject));
     }
 
-    private async Task UseAsync(DatabaseProvider provider) => _database = await TestDatabase.CreateAsync(provider);
+    [Theory]
+    [AllDatabases]
+    public async Task Kpi_NoPathAsAUserWithoutAGrant_ExitsTwoAsForACouncilWithNoConfirmedSubmission(DatabaseProvider provider)
+    {
+        await UseAsync(provider);
+        await StoreAndConfirmAsync();
+        await using (var setup = _database!.CreateContext())
+        {
+            await TestUsers.AddAsync(setup, "bea", ["E10000015"]);
+            await TestUsers.AddAsync(setup, "cat", [Council], Lodestar.Data.Security.Roles.Viewer);
+        }
+
+        var refused = await RunAsUserAsync("kpi", "--council", Council, "--year", "2025", "--user", "bea");
+        var viewer = await RunAsUserAsync("kpi", "--council", Council, "--year", "2025", "--kpi", "cla_at_end", "--user", "cat");
+        var viewerExplaining = await RunAsUserAsync("kpi", "--council", Council, "--year", "2025", "--explain", "cla_at_end", "--user", "cat");
+
+        Assert.Equal((2, "", $"lodestar kpi: council {Council} has no confirmed submission (see lodestar returns list --council {Council})"), (refused.ExitCode, refused.Output, refused.Error.Trim()));
+        Assert.Equal((0, ""), (viewer.ExitCode, viewer.Error));
+        Assert.Equal((2, "", refused.Error), (viewerExplaining.ExitCode, viewerExplaining.Output, viewerExplaining.Error));
+        await using var db = _database.CreateContext();
+        Assert.False(await db.Set<AuditEventEntity>().AnyAsync(a => a.Action == AuditActions.ViewChildLevel, Cancel));
+    }
+
+    private async Task UseAsync(DatabaseProvider provider)
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        await using var db = _database.CreateContext();
+        await TestUsers.AddAsync(db, User);
+    }
 
     private async Task StoreAndConfirmAsync(bool confirm = true)
     {
@@ -114,7 +145,9 @@ public sealed class KpiStoredCommandTests : IAsyncDisposable
         }
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsUserAsync([.. args, "--user", User]);
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsUserAsync(params string[] args)
     {
         var root = new RootCommand("test") { KpiCommand.Create(_database!.CreateContext) };
         var output = new StringWriter();

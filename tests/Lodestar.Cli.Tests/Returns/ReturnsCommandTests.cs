@@ -26,7 +26,10 @@ public sealed class ReturnsCommandTests : IAsyncDisposable
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static string Actor => $"cli:{Environment.UserName}";
+    /// <summary>The Lodestar user the commands act as (every role, all councils) unless a test names another.</summary>
+    private const string User = "ann";
+
+    private static string Actor => $"cli:{User}";
 
     public async ValueTask DisposeAsync()
     {
@@ -206,7 +209,93 @@ public sealed class ReturnsCommandTests : IAsyncDisposable
         Assert.Equal((2, "lodestar returns discard: no submission 9999"), (unknown.ExitCode, unknown.Error.Trim()));
     }
 
-    private async Task UseAsync(DatabaseProvider provider) => _database = await TestDatabase.CreateAsync(provider);
+    [Theory]
+    [AllDatabases]
+    public async Task Import_AUserWithoutAGrantForTheCouncil_ExitsTwoAsForAnUnknownCouncilAndStoresNothing(DatabaseProvider provider)
+    {
+        await UseAsync(provider);
+        await using (var setup = _database!.CreateContext())
+        {
+            await TestUsers.AddAsync(setup, "bea", ["E10000015"], Lodestar.Data.Security.Roles.Editor);
+        }
+
+        var folder = Folder("903", ("header_2025.csv", Header));
+
+        var refused = await RunAsUserAsync("returns", "import", folder, "--council", Council, "--user", "bea");
+        var unknown = await RunAsUserAsync("returns", "import", folder, "--council", "E99999999", "--user", "bea");
+
+        Assert.Equal((2, ""), (refused.ExitCode, refused.Output));
+        Assert.Equal($"lodestar returns import: refused, nothing stored:\n  unknown council '{Council}'", refused.Error.Trim().ReplaceLineEndings("\n"));
+        Assert.Equal(refused.Error.Replace(Council, "E99999999", StringComparison.Ordinal), unknown.Error);
+        await using var db = _database.CreateContext();
+        Assert.Equal((0, 0), (await db.Set<SubmissionEntity>().CountAsync(Cancel), await db.Set<AuditEventEntity>().CountAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task Import_AGrantedUserWithoutTheEditorRole_IsRefusedAndAfterTheGrantIsStored()
+    {
+        await UseAsync(DatabaseProvider.Sqlite);
+        await using (var setup = _database!.CreateContext())
+        {
+            await TestUsers.AddAsync(setup, "cat", [Council], Lodestar.Data.Security.Roles.Viewer);
+            await TestUsers.AddAsync(setup, "dan", [Council], Lodestar.Data.Security.Roles.Editor);
+        }
+
+        var folder = Folder("903", ("header_2025.csv", Header));
+
+        var viewer = await RunAsUserAsync("returns", "import", folder, "--council", Council, "--user", "cat");
+        var editorConfirming = await RunAsUserAsync("returns", "import", folder, "--council", Council, "--user", "dan", "--confirm");
+        var editor = await RunAsUserAsync("returns", "import", folder, "--council", Council, "--user", "dan");
+
+        Assert.Equal(2, viewer.ExitCode);
+        Assert.Contains($"unknown council '{Council}'", viewer.Error, StringComparison.Ordinal);
+        Assert.Equal(2, editorConfirming.ExitCode);
+        Assert.Equal((0, ""), (editor.ExitCode, editor.Error));
+        await using var db = _database.CreateContext();
+        Assert.Equal("cli:dan", (await db.Set<SubmissionEntity>().SingleAsync(Cancel)).CheckedBy);
+    }
+
+    [Fact]
+    public async Task ListConfirmDiscard_WithoutAGrant_ExitTwoAsForAnUnknownCouncilOrSubmission()
+    {
+        await UseAsync(DatabaseProvider.Sqlite);
+        Assert.Equal(0, (await RunAsync("returns", "import", Folder("903", ("header_2025.csv", Header)), "--council", Council)).ExitCode);
+        await using (var setup = _database!.CreateContext())
+        {
+            await TestUsers.AddAsync(setup, "eve", ["E10000015"]);
+        }
+
+        long id;
+        await using (var db = _database.CreateContext())
+        {
+            id = (await db.Set<SubmissionEntity>().SingleAsync(Cancel)).Id;
+        }
+
+        var text = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var list = await RunAsUserAsync("returns", "list", "--council", Council, "--user", "eve");
+        var listUnknown = await RunAsUserAsync("returns", "list", "--council", "E99999999", "--user", "eve");
+        var confirm = await RunAsUserAsync("returns", "confirm", text, "--user", "eve");
+        var discard = await RunAsUserAsync("returns", "discard", text, "--user", "eve");
+        var noUser = await RunAsUserAsync("returns", "list", "--council", Council);
+        var noSuchUser = await RunAsUserAsync("returns", "list", "--council", Council, "--user", "nobody");
+
+        Assert.Equal((2, "", $"lodestar returns list: unknown council '{Council}'"), (list.ExitCode, list.Output, list.Error.Trim()));
+        Assert.Equal((2, "lodestar returns list: unknown council 'E99999999'"), (listUnknown.ExitCode, listUnknown.Error.Trim()));
+        Assert.Equal((2, $"lodestar returns confirm: no submission {id}"), (confirm.ExitCode, confirm.Error.Trim()));
+        Assert.Equal((2, $"lodestar returns discard: no submission {id}"), (discard.ExitCode, discard.Error.Trim()));
+        Assert.Equal(2, noUser.ExitCode);
+        Assert.Contains("--user NAME, or set LODESTAR_USER", noUser.Error, StringComparison.Ordinal);
+        Assert.Equal((2, list.Error), (noSuchUser.ExitCode, noSuchUser.Error));
+        await using var check = _database.CreateContext();
+        Assert.Equal(SubmissionStatus.Checked, (await check.Set<SubmissionEntity>().SingleAsync(Cancel)).Status);
+    }
+
+    private async Task UseAsync(DatabaseProvider provider)
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        await using var db = _database.CreateContext();
+        await TestUsers.AddAsync(db, User);
+    }
 
     private string Folder(string name, params (string Name, string Text)[] files)
     {
@@ -220,7 +309,9 @@ public sealed class ReturnsCommandTests : IAsyncDisposable
         return folder;
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsUserAsync([.. args, "--user", User]);
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsUserAsync(params string[] args)
     {
         var root = new RootCommand("test") { ReturnsCommand.Create(_database!.CreateContext) };
         var output = new StringWriter();

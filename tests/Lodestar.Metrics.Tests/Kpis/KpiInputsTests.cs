@@ -36,6 +36,42 @@ public sealed class KpiInputsTests
     }
 
     [Fact]
+    public void Compute_PeriodsBeforeBetweenAndAfterTheReturns_AreNoDataNeverZero()
+    {
+        // Returns for 2022/23 and 2024/25 only; C1 in care from 1 May 2022 throughout.
+        var builder = new Ssda903Builder("E10000003");
+        var y2023 = builder.AddFile(new SourceFile("episodes_2023.csv", "903 Episodes CSV", 2023));
+        var y2025 = builder.AddFile(new SourceFile("episodes_2025.csv", "903 Episodes CSV", 2025));
+        builder.Episode("C1", decom: new(2022, 5, 1), rne: "S", ls: "C2", place: "U4", at: new(y2023, 2))
+            .Episode("C1", decom: new(2022, 5, 1), rne: "S", ls: "C2", place: "U4", at: new(y2025, 2));
+        var dataset = KpiDataset.Of(builder.Build());
+        Period[] periods =
+        [
+            Period.ReportingYear(2022), // before the returns begin
+            Period.ReportingYear(2023),
+            Period.ReportingYear(2024), // no 2023/24 return
+            Period.ReportingYear(2025),
+            Period.Month(2025, 4), // after they end
+            Period.Rolling12(2024, 12), // half in 2023/24, half in 2024/25
+        ];
+
+        var results = new KpiEngine().Compute(dataset, periods, ["cla_at_end"]);
+
+        Assert.Equal([null, 1, null, 1, null, null], results.Select(r => r.Value));
+        Assert.All(results.Where(r => r.Value is null), r => Assert.Equal((null, null), (r.Numerator, r.Denominator)));
+    }
+
+    [Fact]
+    public void Compute_RecordsBuiltWithoutFiles_CoverAnyPeriod()
+    {
+        var cla = new Ssda903Builder("E10000003").Episode("C1", decom: new(2022, 5, 1), rne: "S", ls: "C2", place: "U4").Build();
+
+        var result = new KpiEngine().Compute(KpiDataset.Of(cla), [Period.ReportingYear(2019)], ["cla_at_end"]).Single();
+
+        Assert.Equal(0, result.Value);
+    }
+
+    [Fact]
     public void Compute_UnknownKpi_Throws()
     {
         var cla = new Ssda903Builder("E10000003").Build();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Lodestar.Web.Tests.Security;
 
 public sealed class SetupBrowserTests(Browser browser) : IClassFixture<Browser>
@@ -24,6 +26,13 @@ public sealed class SetupBrowserTests(Browser browser) : IClassFixture<Browser>
         var audit = await page.GetByTestId("audit-table").TextContentAsync();
         Assert.Contains("user-created", audit, StringComparison.Ordinal);
         Assert.Contains("perf.lead", audit, StringComparison.Ordinal);
+        Assert.Contains("councils-granted", audit, StringComparison.Ordinal);
+        using (var scope = app.Services.CreateScope())
+        {
+            // The first administrator sees every council, so a fresh install (and the demo) works at once.
+            var grants = scope.ServiceProvider.GetRequiredService<Lodestar.Data.Security.CouncilGrants>();
+            Assert.True(await grants.AllowsAsync("perf.lead", "E10000003", TestContext.Current.CancellationToken));
+        }
 
         await page.GetByTestId("sign-out").ClickAsync();
         await page.GotoAsync(new Uri(app.Address, "/setup").ToString());

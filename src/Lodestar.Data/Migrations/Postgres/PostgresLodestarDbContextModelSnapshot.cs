@@ -1372,6 +1372,20 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("savings_stated_totals", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Security.CouncilGrantEntity", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Council")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.HasKey("UserId", "Council");
+
+                    b.ToTable("user_councils", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Security.UserEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -1379,6 +1393,9 @@ namespace Lodestar.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AllCouncils")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1629,6 +1646,15 @@ namespace Lodestar.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Security.CouncilGrantEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Security.UserEntity", null)
+                        .WithMany("Councils")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lodestar.Data.Security.UserRoleEntity", b =>
                 {
                     b.HasOne("Lodestar.Data.Security.UserEntity", null)
@@ -1698,6 +1724,8 @@ namespace Lodestar.Data.Migrations.Postgres
 
             modelBuilder.Entity("Lodestar.Data.Security.UserEntity", b =>
                 {
+                    b.Navigation("Councils");
+
                     b.Navigation("Roles");
                 });
 #pragma warning restore 612, 618

@@ -1315,10 +1315,27 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("savings_stated_totals", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Security.CouncilGrantEntity", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Council")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Council");
+
+                    b.ToTable("user_councils", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Security.UserEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllCouncils")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -1570,6 +1587,15 @@ namespace Lodestar.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Security.CouncilGrantEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Security.UserEntity", null)
+                        .WithMany("Councils")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lodestar.Data.Security.UserRoleEntity", b =>
                 {
                     b.HasOne("Lodestar.Data.Security.UserEntity", null)
@@ -1639,6 +1665,8 @@ namespace Lodestar.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lodestar.Data.Security.UserEntity", b =>
                 {
+                    b.Navigation("Councils");
+
                     b.Navigation("Roles");
                 });
 #pragma warning restore 612, 618

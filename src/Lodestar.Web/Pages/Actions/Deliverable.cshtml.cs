@@ -14,7 +14,7 @@ namespace Lodestar.Web.Pages.Actions;
 /// /actions/{id}/deliverables/{number}: a deliverable with its history, a progress update form (editors) and
 /// a RAG override form (managers). Each post appends one history entry and one audit entry in one SaveChanges.
 /// </summary>
-internal sealed class DeliverableModel(LodestarDbContext db, AuditLog audit, TimeProvider clock, IAuthorizationService authorization) : PageModel
+internal sealed class DeliverableModel(LodestarDbContext db, CouncilAccess access, AuditLog audit, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     /// <summary>The override choice that clears the override in force.</summary>
     public const string ClearOverride = "None";
@@ -58,6 +58,11 @@ internal sealed class DeliverableModel(LodestarDbContext db, AuditLog audit, Tim
             return Forbid();
         }
 
+        if (!await ActionsViews.PlanVisibleAsync(db, access, id, cancellationToken))
+        {
+            return NotFound();
+        }
+
         ActionRag? rag = null;
         if (string.IsNullOrWhiteSpace(ProgressText))
         {
@@ -97,6 +102,11 @@ internal sealed class DeliverableModel(LodestarDbContext db, AuditLog audit, Tim
         if (!(await authorization.AuthorizeAsync(User, SecurityServices.ManagerPolicy)).Succeeded)
         {
             return Forbid();
+        }
+
+        if (!await ActionsViews.PlanVisibleAsync(db, access, id, cancellationToken))
+        {
+            return NotFound();
         }
 
         ActionRag? rag = null;
@@ -146,6 +156,11 @@ internal sealed class DeliverableModel(LodestarDbContext db, AuditLog audit, Tim
     private async Task<bool> LoadAsync(string id, string number, CancellationToken cancellationToken)
     {
         var plan = await ActionsStore.LoadPlanAsync(db, id, cancellationToken);
+        if (plan is not null && !await ActionsViews.VisibleAsync(plan.Council, access, cancellationToken))
+        {
+            return false;
+        }
+
         var found = plan?.Outcomes
             .SelectMany(o => o.Workstreams.SelectMany(w => w.Deliverables.Select(d => (Outcome: o, Workstream: w, Deliverable: d))))
             .FirstOrDefault(x => x.Deliverable.Number == number);

@@ -1,12 +1,13 @@
 using Lodestar.Data;
 using Lodestar.Web.Actions;
+using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Actions;
 
 /// <summary>/actions: every stored action plan with its deliverables counted by RAG and by priority.</summary>
-internal sealed class IndexModel(LodestarDbContext db, TimeProvider clock) : PageModel
+internal sealed class IndexModel(LodestarDbContext db, CouncilAccess access, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? AsAt { get; set; }
@@ -24,6 +25,6 @@ internal sealed class IndexModel(LodestarDbContext db, TimeProvider clock) : Pag
         }
 
         Date = date;
-        Plans = await ActionsViews.PlanSummariesAsync(db, date, cancellationToken);
+        Plans = await ActionsViews.PlanSummariesAsync(db, access, date, cancellationToken);
     }
 }

@@ -2,13 +2,14 @@ using Lodestar.Data;
 using Lodestar.Data.Actions;
 using Lodestar.Domain.Actions;
 using Lodestar.Web.Actions;
+using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Actions;
 
 /// <summary>/actions/{id}?asAt=: a plan's status on a date (today by default).</summary>
-internal sealed class PlanModel(LodestarDbContext db, TimeProvider clock) : PageModel
+internal sealed class PlanModel(LodestarDbContext db, CouncilAccess access, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? AsAt { get; set; }
@@ -20,7 +21,7 @@ internal sealed class PlanModel(LodestarDbContext db, TimeProvider clock) : Page
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         var plan = await ActionsStore.LoadPlanAsync(db, id, cancellationToken);
-        if (plan is null)
+        if (plan is null || !await ActionsViews.VisibleAsync(plan.Council, access, cancellationToken))
         {
             return NotFound();
         }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Security;
+using Lodestar.Domain.Councils;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,9 +12,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Lodestar.Web.Pages.Admin;
 
 [Authorize(Policy = SecurityServices.AdminPolicy)]
-internal sealed class UsersModel(LodestarDbContext db, UserAccounts accounts, AuditLog audit) : PageModel
+internal sealed class UsersModel(LodestarDbContext db, UserAccounts accounts, CouncilGrants grants, AuditLog audit) : PageModel
 {
     public IReadOnlyList<UserEntity> Users { get; private set; } = [];
+
+    /// <summary>Each user's councils, by user name.</summary>
+    public IReadOnlyDictionary<string, UserCouncils> Grants { get; private set; } = new Dictionary<string, UserCouncils>();
+
+    /// <summary>The councils an admin may grant, by name (current councils; a former one by code or LA number from the CLI).</summary>
+    public static IReadOnlyList<Council> Councils => CouncilList.Current;
+
+    /// <summary>The council's name for the table, or its code when the list does not know it.</summary>
+    public static string CouncilName(string code) => CouncilList.Find(code) is { } council ? $"{council.Name} ({council.Code})" : code;
 
     [BindProperty, Required(ErrorMessage = "Enter a user name")]
     public string? UserName { get; set; }
@@ -55,6 +65,44 @@ internal sealed class UsersModel(LodestarDbContext db, UserAccounts accounts, Au
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
+    /// <summary>Grants one council to a user (the "Grant a council" form).</summary>
+    public Task<IActionResult> OnPostGrantAsync(string? grantUser, string? grantCouncil, CancellationToken cancellationToken) =>
+        ChangeAsync(() => grants.GrantAsync(Actor, grantUser ?? "", [grantCouncil ?? ""], cancellationToken), string.IsNullOrWhiteSpace(grantCouncil) ? "Choose a council" : null, cancellationToken);
+
+    /// <summary>Revokes one council from a user (the button beside it).</summary>
+    public Task<IActionResult> OnPostRevokeAsync(string? user, string? council, CancellationToken cancellationToken) =>
+        ChangeAsync(() => grants.RevokeAsync(Actor, user ?? "", [council ?? ""], cancellationToken), null, cancellationToken);
+
+    /// <summary>Gives or takes back all councils (the button in the user's row).</summary>
+    public Task<IActionResult> OnPostAllCouncilsAsync(string? user, bool all, CancellationToken cancellationToken) =>
+        ChangeAsync(() => grants.SetAllCouncilsAsync(Actor, user ?? "", all, cancellationToken), null, cancellationToken);
+
+    private string Actor => User.Identity!.Name!;
+
+    /// <summary>Makes a change to a user's councils; a refusal is shown on the grant form's council field.</summary>
+    private async Task<IActionResult> ChangeAsync(Func<Task<Domain.Problems.Result<UserCouncils>>> change, string? refused, CancellationToken cancellationToken)
+    {
+        // The add-user fields are bound on every post; their checks are not this form's.
+        ModelState.Clear();
+        if (refused is null)
+        {
+            var done = await change();
+            if (done.Succeeded)
+            {
+                return Redirect("/admin/users");
+            }
+
+            refused = done.Problems[0].Message;
+        }
+
+        ModelState.AddModelError("grantCouncil", refused);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
         Users = await db.Set<UserEntity>().Include(u => u.Roles).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        Grants = (await grants.ListAsync(cancellationToken)).ToDictionary(g => g.UserName, StringComparer.Ordinal);
+    }
 }

@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Frameworks;
 
-internal sealed class MeasureModel(ScorecardService service, Importer importer, IAuthorizationService authorization, TimeProvider clock) : PageModel
+internal sealed class MeasureModel(ScorecardService service, Importer importer, CouncilAccess access, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     /// <summary>How many reporting years of history the page shows.</summary>
     public const int HistoryYears = 6;
@@ -123,8 +123,9 @@ internal sealed class MeasureModel(ScorecardService service, Importer importer, 
         }
 
         var measures = await service.Frameworks.MeasuresAsync([MeasureId], cancellationToken);
-        var council = Council is null ? await service.DefaultCouncilAsync(cancellationToken) : await service.CouncilAsync(Council, cancellationToken);
-        if (!measures.TryGetValue(MeasureId, out var measure) || council is null)
+        var allowed = await access.AllowedAsync(cancellationToken);
+        var council = Council is null ? await service.DefaultCouncilAsync(allowed, cancellationToken) : await service.CouncilAsync(Council, cancellationToken);
+        if (!measures.TryGetValue(MeasureId, out var measure) || council is null || !allowed.Contains(council.Code))
         {
             return false;
         }

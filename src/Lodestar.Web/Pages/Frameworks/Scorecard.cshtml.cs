@@ -3,12 +3,13 @@ using Lodestar.Domain.Councils;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
+using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Frameworks;
 
-internal sealed class ScorecardModel(ScorecardService service) : PageModel
+internal sealed class ScorecardModel(ScorecardService service, CouncilAccess access) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -50,9 +51,10 @@ internal sealed class ScorecardModel(ScorecardService service) : PageModel
             return NotFound();
         }
 
-        Councils = await service.CouncilsAsync(cancellationToken);
-        ChosenCouncil = Council is null ? await service.DefaultCouncilAsync(cancellationToken) : await service.CouncilAsync(Council, cancellationToken);
-        if (ChosenCouncil is null)
+        var allowed = await access.AllowedAsync(cancellationToken);
+        Councils = await service.CouncilsAsync(allowed, cancellationToken);
+        ChosenCouncil = Council is null ? await service.DefaultCouncilAsync(allowed, cancellationToken) : await service.CouncilAsync(Council, cancellationToken);
+        if (ChosenCouncil is null || !allowed.Contains(ChosenCouncil.Code))
         {
             return NotFound();
         }

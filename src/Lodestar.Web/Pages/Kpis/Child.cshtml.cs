@@ -11,7 +11,7 @@ namespace Lodestar.Web.Pages.Kpis;
 /// (the engine's ExplainChild reasons). Child-level: needs the role, and every view is audited.
 /// </summary>
 [Authorize(Policy = SecurityServices.ChildLevelPolicy)]
-internal sealed class ChildModel(StatutoryDataStore store, ChildLevelKpis childLevel, TimeProvider clock) : KpiPageModel(store, clock)
+internal sealed class ChildModel(StatutoryDataStore store, ChildLevelKpis childLevel, CouncilAccess access, TimeProvider clock) : KpiPageModel(store, access, clock)
 {
     public string ChildId { get; private set; } = string.Empty;
 
@@ -23,7 +23,7 @@ internal sealed class ChildModel(StatutoryDataStore store, ChildLevelKpis childL
 
     public async Task<IActionResult> OnGetAsync(string id, string childId, CancellationToken cancellationToken)
     {
-        if (Resolve(id) is { } refused)
+        if (await ResolveAsync(id, cancellationToken) is { } refused)
         {
             return refused;
         }

@@ -12,7 +12,7 @@ namespace Lodestar.Web.Pages.Kpis;
 /// reporting year. Child-level: needs the role, and every view is written to the audit log before it is shown.
 /// </summary>
 [Authorize(Policy = SecurityServices.ChildLevelPolicy)]
-internal sealed class ChildrenModel(StatutoryDataStore store, ChildLevelKpis childLevel, TimeProvider clock) : KpiPageModel(store, clock)
+internal sealed class ChildrenModel(StatutoryDataStore store, ChildLevelKpis childLevel, CouncilAccess access, TimeProvider clock) : KpiPageModel(store, access, clock)
 {
     public KpiExplanation Explanation { get; private set; } = null!;
 
@@ -21,7 +21,7 @@ internal sealed class ChildrenModel(StatutoryDataStore store, ChildLevelKpis chi
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        if (Resolve(id) is { } refused)
+        if (await ResolveAsync(id, cancellationToken) is { } refused)
         {
             return refused;
         }

@@ -1,13 +1,14 @@
 using Lodestar.Application.Returns;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Web.Kpis;
+using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Kpis;
 
 /// <summary><c>/kpis</c>: every KPI of one council for one reporting year.</summary>
-internal sealed class IndexModel(StatutoryDataStore store, TimeProvider clock) : PageModel
+internal sealed class IndexModel(StatutoryDataStore store, CouncilAccess access, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Council { get; set; }
@@ -17,25 +18,34 @@ internal sealed class IndexModel(StatutoryDataStore store, TimeProvider clock) :
 
     public KpiSelection? Selection { get; private set; }
 
-    public KpiPickerModel Picker => new("/kpis", store.Councils, Selection!);
+    /// <summary>The councils with returns the user may see: the picker's.</summary>
+    public IReadOnlyList<string> Councils { get; private set; } = [];
+
+    public KpiPickerModel Picker => new("/kpis", Councils, Selection!);
 
     /// <summary>Each KPI's definition with its results (one per category for the KPIs broken down by category).</summary>
     public IReadOnlyList<(KpiDefinition Definition, IReadOnlyList<KpiResult> Results)> Rows { get; private set; } = [];
 
-    public int FilesRead => store.FilesRead;
+    /// <summary>The store holds returns, but of no council the user may see.</summary>
+    public bool NoGrant => store.Councils.Count > 0 && Councils.Count == 0;
 
-    public int Errors => store.Errors;
+    /// <summary>The data quality of the council shown only: other councils' counts are theirs (council grants).</summary>
+    public int FilesRead => Selection is null ? 0 : store.QualityOf(Selection.Council).Files;
 
-    public int Warnings => store.Warnings;
+    public int Errors => Selection is null ? 0 : store.QualityOf(Selection.Council).Errors;
 
-    public IActionResult OnGet()
+    public int Warnings => Selection is null ? 0 : store.QualityOf(Selection.Council).Warnings;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return BadRequest();
         }
 
-        var (selection, problem) = KpiSelection.Resolve(store, Council, Year, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var allowed = await access.AllowedAsync(cancellationToken);
+        Councils = KpiSelection.Councils(store, allowed);
+        var (selection, problem) = KpiSelection.Resolve(store, allowed, Council, Year, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         switch (problem)
         {
             case KpiSelectionProblem.NoData:

@@ -4,6 +4,7 @@ using Lodestar.Data.Security;
 using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Web.Kpis;
+using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Lodestar.Web.Pages.Kpis;
@@ -12,9 +13,9 @@ namespace Lodestar.Web.Pages.Kpis;
 /// <c>/kpis/{id}</c>: one KPI's definition, its value for the reporting year, and a monthly series over
 /// every year the council's returns cover (chart and table of the same numbers).
 /// </summary>
-internal sealed class KpiModel(StatutoryDataStore store, TimeProvider clock) : KpiPageModel(store, clock)
+internal sealed class KpiModel(StatutoryDataStore store, CouncilAccess access, TimeProvider clock) : KpiPageModel(store, access, clock)
 {
-    public KpiPickerModel Picker => new($"/kpis/{Definition.Id}", Store.Councils, Selection);
+    public KpiPickerModel Picker => new($"/kpis/{Definition.Id}", Councils, Selection);
 
     /// <summary>The results for the year: one, or one per category.</summary>
     public IReadOnlyList<KpiResult> YearResults { get; private set; } = [];
@@ -30,9 +31,9 @@ internal sealed class KpiModel(StatutoryDataStore store, TimeProvider clock) : K
 
     public bool CanSeeChildren => User.IsInRole(Roles.ChildLevel);
 
-    public IActionResult OnGet(string id)
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        if (Resolve(id) is { } refused)
+        if (await ResolveAsync(id, cancellationToken) is { } refused)
         {
             return refused;
         }

@@ -7,13 +7,14 @@ using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 using Lodestar.Formats.Actions;
 using Lodestar.Web.Actions;
+using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Savings;
 
 /// <summary>/savings/{plan}?year=: plan vs delivered vs forecast by objective, placement type and year, and the reconciliation.</summary>
-internal sealed class PlanModel(LodestarDbContext db, StatutoryDataStore returns) : PageModel
+internal sealed class PlanModel(LodestarDbContext db, StatutoryDataStore returns, CouncilAccess access) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Year { get; set; }
@@ -40,7 +41,7 @@ internal sealed class PlanModel(LodestarDbContext db, StatutoryDataStore returns
     public async Task<IActionResult> OnGetAsync(string plan, CancellationToken cancellationToken)
     {
         var savings = await ActionsStore.LoadSavingsAsync(db, plan, cancellationToken);
-        if (savings is null)
+        if (savings is null || !await ActionsViews.SavingsVisibleAsync(db, access, plan, cancellationToken))
         {
             return NotFound();
         }
@@ -59,12 +60,12 @@ internal sealed class PlanModel(LodestarDbContext db, StatutoryDataStore returns
         Plan = savings;
         SelectedYear = onlyYear;
         Year = onlyYear?.ToFinancialYearLabel();
-        Report = SavingsReport.Build(savings, CostModel(), onlyYear);
+        Report = SavingsReport.Build(savings, CostModel(await access.AllowedAsync(cancellationToken)), onlyYear);
         return Page();
     }
 
     /// <summary>The cost model from the returns when a baseline and an end are given; problems go to the error summary.</summary>
-    private CostModelResult? CostModel()
+    private CostModelResult? CostModel(IReadOnlySet<string> allowed)
     {
         if (string.IsNullOrWhiteSpace(Baseline) && string.IsNullOrWhiteSpace(To))
         {
@@ -83,7 +84,7 @@ internal sealed class PlanModel(LodestarDbContext db, StatutoryDataStore returns
             return null;
         }
 
-        var model = SavingsFromReturns.CostModel(returns, string.IsNullOrWhiteSpace(Council) ? null : Council.Trim(), baseline, to, CostsYamlReader.Illustrative());
+        var model = SavingsFromReturns.CostModel(returns, string.IsNullOrWhiteSpace(Council) ? null : Council.Trim(), baseline, to, CostsYamlReader.Illustrative(), allowed);
         if (!model.Succeeded)
         {
             ModelState.AddModelError(nameof(Council), $"Council: {model.Problems[0].Message}");

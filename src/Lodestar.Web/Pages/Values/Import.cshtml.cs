@@ -9,7 +9,7 @@ namespace Lodestar.Web.Pages.Values;
 
 /// <summary>Upload a CSV or XLSX of periodic values (docs/frameworks.md): all or nothing, every problem with its row and column.</summary>
 [Authorize(Policy = SecurityServices.EditorPolicy)]
-internal sealed class ImportModel(Importer importer) : PageModel
+internal sealed class ImportModel(Importer importer, CouncilAccess access) : PageModel
 {
     /// <summary>Larger files are refused before reading.</summary>
     public const long MaxBytes = 10 * 1024 * 1024;
@@ -54,7 +54,9 @@ internal sealed class ImportModel(Importer importer) : PageModel
         }
 
         await using var content = Upload.OpenReadStream();
-        var stored = await importer.ValuesAsync(User.Identity?.Name ?? "unknown", FileName, content, cancellationToken);
+        // A row for a council the user has no grant for is refused exactly as one for an unknown council.
+        var allowed = await access.AllowedAsync(cancellationToken);
+        var stored = await importer.ValuesAsync(User.Identity?.Name ?? "unknown", FileName, content, allowed, cancellationToken);
         if (!stored.Succeeded)
         {
             Problems = stored.Problems;

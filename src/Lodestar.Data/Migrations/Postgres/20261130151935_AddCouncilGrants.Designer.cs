@@ -11,8 +11,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lodestar.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLodestarDbContext))]
-    [Migration("20261130152247_AddSubmissionKpis")]
-    partial class AddSubmissionKpis
+    [Migration("20261130151935_AddCouncilGrants")]
+    partial class AddCouncilGrants
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1149,30 +1149,6 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("submission_findings", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionKpiEntity", b =>
-                {
-                    b.Property<long>("SubmissionId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Step")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Kpi")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<double?>("After")
-                        .HasColumnType("double precision");
-
-                    b.Property<double?>("Before")
-                        .HasColumnType("double precision");
-
-                    b.HasKey("SubmissionId", "Step", "Kpi");
-
-                    b.ToTable("submission_kpis", (string)null);
-                });
-
             modelBuilder.Entity("Lodestar.Data.Returns.SubmissionTableEntity", b =>
                 {
                     b.Property<long>("SubmissionId")
@@ -1375,6 +1351,20 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("savings_stated_totals", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Security.CouncilGrantEntity", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Council")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.HasKey("UserId", "Council");
+
+                    b.ToTable("user_councils", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Security.UserEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -1382,6 +1372,9 @@ namespace Lodestar.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AllCouncils")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1578,15 +1571,6 @@ namespace Lodestar.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionKpiEntity", b =>
-                {
-                    b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
-                        .WithMany()
-                        .HasForeignKey("SubmissionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Lodestar.Data.Returns.SubmissionTableEntity", b =>
                 {
                     b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
@@ -1628,6 +1612,15 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.HasOne("Lodestar.Data.Savings.SavingsPlanEntity", null)
                         .WithMany("StatedTotals")
                         .HasForeignKey("SavingsPlanRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Security.CouncilGrantEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Security.UserEntity", null)
+                        .WithMany("Councils")
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1701,6 +1694,8 @@ namespace Lodestar.Data.Migrations.Postgres
 
             modelBuilder.Entity("Lodestar.Data.Security.UserEntity", b =>
                 {
+                    b.Navigation("Councils");
+
                     b.Navigation("Roles");
                 });
 #pragma warning restore 612, 618

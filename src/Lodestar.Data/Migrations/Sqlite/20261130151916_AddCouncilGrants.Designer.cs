@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lodestar.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLodestarDbContext))]
-    [Migration("20261130152213_AddSubmissionKpis")]
-    partial class AddSubmissionKpis
+    [Migration("20261130151916_AddCouncilGrants")]
+    partial class AddCouncilGrants
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1102,30 +1102,6 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("submission_findings", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionKpiEntity", b =>
-                {
-                    b.Property<long>("SubmissionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Step")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kpi")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("After")
-                        .HasColumnType("REAL");
-
-                    b.Property<double?>("Before")
-                        .HasColumnType("REAL");
-
-                    b.HasKey("SubmissionId", "Step", "Kpi");
-
-                    b.ToTable("submission_kpis", (string)null);
-                });
-
             modelBuilder.Entity("Lodestar.Data.Returns.SubmissionTableEntity", b =>
                 {
                     b.Property<long>("SubmissionId")
@@ -1318,10 +1294,27 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("savings_stated_totals", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Security.CouncilGrantEntity", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Council")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Council");
+
+                    b.ToTable("user_councils", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Security.UserEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllCouncils")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -1519,15 +1512,6 @@ namespace Lodestar.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionKpiEntity", b =>
-                {
-                    b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
-                        .WithMany()
-                        .HasForeignKey("SubmissionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Lodestar.Data.Returns.SubmissionTableEntity", b =>
                 {
                     b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
@@ -1569,6 +1553,15 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.HasOne("Lodestar.Data.Savings.SavingsPlanEntity", null)
                         .WithMany("StatedTotals")
                         .HasForeignKey("SavingsPlanRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Security.CouncilGrantEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Security.UserEntity", null)
+                        .WithMany("Councils")
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1642,6 +1635,8 @@ namespace Lodestar.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lodestar.Data.Security.UserEntity", b =>
                 {
+                    b.Navigation("Councils");
+
                     b.Navigation("Roles");
                 });
 #pragma warning restore 612, 618
