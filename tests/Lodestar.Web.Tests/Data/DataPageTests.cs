@@ -260,6 +260,45 @@ public sealed class DataPageTests
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unknown.StatusCode, other.StatusCode));
     }
 
+    [Fact]
+    public async Task DataRoutes_UserWithoutAGrantForTheCouncil_AreNotFoundAndChangeNothing()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var owner = await app.SignedInClientAsync(Roles.Editor);
+        var id = IdOf(await UploadAsync(owner, Return903("C1"), Cancel));
+        // Every role, but a grant for another council only.
+        var (_, outsider) = await app.SignedInUserAsync(TestGrants.Of("E09000002"), Roles.Editor, Roles.Manager, Roles.ChildLevel);
+        using var client = outsider;
+        var own = await TokenAsync(client, "/councils/E09000002/data", Cancel);
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var address in new[] { DataPage, $"{DataPage}/submissions/{id}", $"{DataPage}/submissions/{id}?handler=csv", $"{DataPage}/submissions/{id}?handler=xlsx", $"/data?council={Council}" })
+        {
+            using var get = await client.GetAsync(new Uri(address, UriKind.Relative), Cancel);
+            statuses.Add(get.StatusCode);
+        }
+
+        foreach (var handler in new[] { "Confirm", "Discard", "RollBack" })
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = own });
+            using var post = await client.PostAsync(new Uri($"{DataPage}/submissions/{id}?handler={handler}", UriKind.Relative), form, Cancel);
+            statuses.Add(post.StatusCode);
+        }
+
+        using (var files = new MultipartFormDataContent { { new StringContent(own), "__RequestVerificationToken" }, { new ByteArrayContent(Return903("C9")[0].Content), "Files", "header_2025.csv" } })
+        {
+            using var upload = await client.PostAsync(new Uri(DataPage, UriKind.Relative), files, Cancel);
+            statuses.Add(upload.StatusCode);
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.NotFound, s));
+        var picker = await client.GetStringAsync(new Uri("/data", UriKind.Relative), Cancel);
+        Assert.DoesNotContain(Council, picker, StringComparison.Ordinal);
+        await using var db = Open(app);
+        Assert.Equal(SubmissionStatus.Checked, (await db.Set<SubmissionEntity>().SingleAsync(Cancel)).Status);
+        Assert.Equal(0, await db.Set<AuditEventEntity>().CountAsync(a => a.Action == AuditActions.ViewChildLevel, Cancel));
+    }
+
     private static async Task<int> FindingRowsAsync(HttpClient client, string address)
     {
         var page = await client.GetStringAsync(new Uri(address, UriKind.Relative), Cancel);
