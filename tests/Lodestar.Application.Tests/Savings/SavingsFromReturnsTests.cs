@@ -75,8 +75,9 @@ public sealed class SavingsFromReturnsTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "E10000015", "903", "reviews.csv"), "CHILD,DOB,REVIEW,REVIEW_CODE\nD1,01/01/2012,01/06/2023,PN1\n");
         var store = StatutoryDataStore.From(StatutoryDataLoader.Load([_folder]), PopulationEstimates.None);
 
-        Assert.Equal((2, 3, 0), (store.QualityOf("E10000003").Files, store.QualityOf("E10000015").Files, store.QualityOf("E06000001").Files));
-        Assert.Equal(5, store.FilesRead);
+        // Write gives each council a header and an episodes file for each of two years: 4; E10000015 has reviews too.
+        Assert.Equal((4, 5, 0), (store.QualityOf("E10000003").Files, store.QualityOf("E10000015").Files, store.QualityOf("E06000001").Files));
+        Assert.Equal(9, store.FilesRead);
     }
 
     private void Write(string council, string child)
