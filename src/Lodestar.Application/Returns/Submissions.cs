@@ -213,6 +213,22 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             cancellationToken);
 
         long version;
+        try
+        {
+            version = await ConfirmInTransactionAsync(actor, submission, headlines, cancellationToken);
+        }
+        catch (DbUpdateException e) when (ChangedMeanwhile(e))
+        {
+            return ChangedMeanwhileFailure(submissionId, "confirmed");
+        }
+
+        await RefreshModelAsync(submission.CouncilCode, version);
+
+        return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
+    }
+
+    private async Task<long> ConfirmInTransactionAsync(string actor, SubmissionEntity submission, IReadOnlyList<HeadlineKpi> headlines, CancellationToken cancellationToken)
+    {
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // The one confirmed now steps down first: the database allows one confirmed submission per return and year.
@@ -232,13 +248,10 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             audit.Add(actor, AuditActions.Import, Subject(submission), current is null ? "confirmed" : $"confirmed, superseding submission {current.Id}");
             Record(submission.Id, SubmissionStep.Confirmed, headlines);
             await db.SaveChangesAsync(cancellationToken);
-            version = await BumpVersionAsync(submission.CouncilCode, cancellationToken);
+            var version = await BumpVersionAsync(submission.CouncilCode, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            return version;
         }
-
-        await RefreshModelAsync(submission.CouncilCode, version);
-
-        return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
     }
 
     /// <summary>
@@ -270,6 +283,22 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             cancellationToken);
 
         long version;
+        try
+        {
+            version = await RollBackInTransactionAsync(actor, submission, headlines, cancellationToken);
+        }
+        catch (DbUpdateException e) when (ChangedMeanwhile(e))
+        {
+            return ChangedMeanwhileFailure(submissionId, "rolled back");
+        }
+
+        await RefreshModelAsync(submission.CouncilCode, version);
+
+        return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
+    }
+
+    private async Task<long> RollBackInTransactionAsync(string actor, SubmissionEntity submission, IReadOnlyList<HeadlineKpi> headlines, CancellationToken cancellationToken)
+    {
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             submission.Status = SubmissionStatus.RolledBack;
@@ -285,13 +314,10 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             audit.Add(actor, AuditActions.Import, Subject(submission), previous is null ? "rolled back; no earlier submission to restore" : $"rolled back; submission {previous.Id} confirmed again");
             Record(submission.Id, SubmissionStep.RolledBack, headlines);
             await db.SaveChangesAsync(cancellationToken);
-            version = await BumpVersionAsync(submission.CouncilCode, cancellationToken);
+            var version = await BumpVersionAsync(submission.CouncilCode, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            return version;
         }
-
-        await RefreshModelAsync(submission.CouncilCode, version);
-
-        return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
     }
 
     /// <summary>Sets a checked submission aside unconfirmed; its files and findings stay in the history.</summary>
@@ -311,7 +337,15 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
 
         submission.Status = SubmissionStatus.Discarded;
         audit.Add(actor, AuditActions.Import, Subject(submission), "discarded");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (ChangedMeanwhile(e))
+        {
+            return ChangedMeanwhileFailure(submissionId, "discarded");
+        }
+
         return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
     }
 
@@ -415,6 +449,25 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             .Select(s => new { s.Id, s.Return, s.CollectionYear })
             .ToListAsync(cancellationToken))
             .Select(s => (s.Id, s.Return, s.CollectionYear))];
+
+    // Another process changed the submission between this step's read and its write (a second manager
+    // confirming or rolling back at the same moment), or confirmed another submission of the same return and
+    // year first (the one-confirmed index): the step's transaction is rolled back whole and it is refused.
+    private bool ChangedMeanwhile(DbUpdateException e)
+    {
+        var changed = e is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(e);
+        if (changed)
+        {
+            // What this context tracks is what the refused step would have written: forget it.
+            db.ChangeTracker.Clear();
+        }
+
+        return changed;
+    }
+
+    private static Result<SubmissionSummary> ChangedMeanwhileFailure(long submissionId, string step) =>
+        Result.Failure<SubmissionSummary>(new Problem(
+            $"submission {submissionId} was not {step}: someone else changed it, or this return and year, at the same moment; nothing was changed — look at the history and try again"));
 
     private void Record(long submissionId, SubmissionStep step, IReadOnlyList<HeadlineKpi> headlines) =>
         db.AddRange(headlines.Select(h => new SubmissionKpiEntity { SubmissionId = submissionId, Step = step, Kpi = h.Kpi, Before = h.Before, After = h.After }));

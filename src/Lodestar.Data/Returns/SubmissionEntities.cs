@@ -140,7 +140,9 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         submission.HasKey(s => s.Id);
         submission.Property(s => s.CouncilCode).HasMaxLength(9);
         submission.Property(s => s.Return).HasConversion<string>().HasMaxLength(20);
-        submission.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        // Every step changes the status from the one it read (checked → confirmed, confirmed → rolled back...):
+        // as a concurrency token, a step whose submission another process changed meanwhile updates nothing.
+        submission.Property(s => s.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         submission.Property(s => s.CheckedBy).HasMaxLength(200);
         submission.Property(s => s.ConfirmedBy).HasMaxLength(200);
         submission.HasIndex(s => new { s.CouncilCode, s.Return, s.CollectionYear }, "IX_submissions_council_return_year");

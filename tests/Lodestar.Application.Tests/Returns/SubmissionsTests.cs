@@ -282,6 +282,60 @@ public sealed class SubmissionsTests
         Assert.Equal(entries, await read.Set<AuditEventEntity>().CountAsync(Cancel));
     }
 
+    [Theory]
+    [AllDatabases]
+    public async Task Confirm_SubmissionConfirmedByAnotherProcessMeanwhile_IsRefusedAndChangesNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        long id;
+        await using (var db = database.CreateContext())
+        {
+            id = await CheckedAsync(Submissions(db));
+        }
+
+        // The second manager's context read the submission while it was still checked...
+        await using var late = database.CreateContext();
+        _ = await late.Set<SubmissionEntity>().SingleAsync(s => s.Id == id, Cancel);
+        // ...then the first manager confirmed it.
+        await using (var first = database.CreateContext())
+        {
+            Assert.True((await Submissions(first).ConfirmAsync("bob", id, Cancel)).Succeeded);
+        }
+
+        var refused = await Submissions(late).ConfirmAsync("cat", id, Cancel);
+
+        Assert.False(refused.Succeeded);
+        Assert.Contains("someone else changed it", Assert.Single(refused.Problems).Message, StringComparison.Ordinal);
+        await using var read = database.CreateContext();
+        var stored = await read.Set<SubmissionEntity>().SingleAsync(Cancel);
+        Assert.Equal((SubmissionStatus.Confirmed, "bob"), (stored.Status, stored.ConfirmedBy));
+        Assert.DoesNotContain(await read.Set<AuditEventEntity>().Select(a => a.Actor).ToListAsync(Cancel), a => a == "cat");
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Confirm_TwoSubmissionsOfOneYearAtOnce_LeavesOneConfirmedAndNeverThrows(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        long first, second;
+        await using (var db = database.CreateContext())
+        {
+            first = await CheckedAsync(Submissions(db));
+            second = await CheckedAsync(Submissions(db));
+        }
+
+        await using var one = database.CreateContext();
+        await using var two = database.CreateContext();
+        var results = await Task.WhenAll(Submissions(one).ConfirmAsync("bob", first, Cancel), Submissions(two).ConfirmAsync("cat", second, Cancel));
+
+        // Either one after the other (the later supersedes the earlier) or at once (one refused): never two confirmed.
+        await using var read = database.CreateContext();
+        var statuses = await StatusesAsync(read);
+        Assert.Equal(1, statuses.Count(s => s.Item2 == SubmissionStatus.Confirmed));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains("someone else changed it", r.Problems[0].Message, StringComparison.Ordinal));
+        Assert.Equal(results.Count(r => r.Succeeded), await read.Set<AuditEventEntity>().CountAsync(a => a.Details != null && a.Details.StartsWith("confirmed"), Cancel));
+    }
+
     private static async Task<long> CheckedAsync(Submissions submissions) =>
         (await submissions.CheckAsync("ann", Council, [File("header_2025.csv", Header)], cancellationToken: Cancel)).Value.Submission.Id;
 

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+
+namespace Lodestar.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SubmissionStatusConcurrency : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+
+        }
+    }
+}
