@@ -38,7 +38,19 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("611", Severity.Error, "MC_DOB is given but MOTHER does not say the child is a mother", "Header", (c, r) =>
+        Add("611", Severity.Error, "MOTHER says the child is a mother (1) but MC_DOB is blank", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            var one = c.Codes.Find("1");
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (h.Mother[i] == one && h.McDob[i] == RecordValues.Blank)
+                {
+                    c.ReportCode(r, h.Source[i], "MOTHER", h.Mother[i]);
+                }
+            }
+        });
+        Add("612", Severity.Error, "MC_DOB is given but MOTHER does not say the child is a mother", "Header", (c, r) =>
         {
             var h = c.Data.Header;
             var one = c.Codes.Find("1");
@@ -807,9 +819,20 @@ internal static class Ssda903Validator
         // Missing
         Add("1006", Severity.Error, "MISSING is not a valid code (M or A)", "Missing",
             (c, r) => c.CheckCodes(r, c.Data.Missing, t => t.MissingType, "MISSING", CodeLists.MissingType, required: true));
-        Add("LS-MIS-START-BLANK", Severity.Error, "MIS_START is blank", "Missing",
+        Add("564", Severity.Error, "MIS_START is blank", "Missing",
             (c, r) => c.CheckRequiredDates(r, c.Data.Missing, t => t.MisStart, "MIS_START"));
-        Add("566", Severity.Error, "MIS_END is before MIS_START", "Missing",
+        Add("566", Severity.Error, "MIS_END is given but MISSING is blank", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            for (var i = 0; i < m.Count; i++)
+            {
+                if (m.MissingType[i] == CodeTable.Blank && m.MisEnd[i] != RecordValues.Blank)
+                {
+                    c.ReportDate(r, m.Source[i], "MIS_END", m.MisEnd[i]);
+                }
+            }
+        });
+        Add("567", Severity.Error, "MIS_END is before MIS_START", "Missing",
             (c, r) => c.CheckOrder(r, c.Data.Missing, t => t.MisStart, t => t.MisEnd, "MIS_END"));
         Add("570", Severity.Error, "MIS_START is after the end of the collection year", "Missing", (c, r) =>
         {
