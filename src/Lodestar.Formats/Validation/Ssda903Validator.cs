@@ -13,19 +13,55 @@ namespace Lodestar.Formats.Validation;
 internal static class Ssda903Validator
 {
     private const string Return = "903";
+
+    // Placements that have no provider: temporary moves and, to 2024/25, Z1 (from 2025/26 split into Z11-Z14).
+    private static readonly string[] NoProvider = ["T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14"];
     private static readonly List<(ValidationRule Rule, Action<Context, ValidationRule> Run)> Checks = [];
 
     static Ssda903Validator()
     {
         // Header
-        Add("101", Severity.Error, "SEX is not a valid code (1, 2, M, F or U) or is blank", "Header",
+        Add("101", Severity.Error, "SEX is not a valid code for the collection year (1 or 2 to 2023/24; M, F or U from 2024/25) or is blank", "Header",
             (c, r) => c.CheckCodes(r, c.Data.Header, t => t.Sex, "SEX", CodeLists.Sex, required: true));
         Add("102", Severity.Error, "DOB is blank", "Header",
             (c, r) => c.CheckRequiredDates(r, c.Data.Header, t => t.Dob, "DOB"));
         Add("103", Severity.Error, "ETHNIC is not a valid ethnicity code or is blank", "Header",
             (c, r) => c.CheckCodes(r, c.Data.Header, t => t.Ethnic, "ETHNIC", CodeLists.Ethnic, required: true));
-        Add("165", Severity.Error, "MOTHER is not a valid code (0 or 1)", "Header",
-            (c, r) => c.CheckCodes(r, c.Data.Header, t => t.Mother, "MOTHER", CodeLists.ZeroOne, required: false));
+        Add("165", Severity.Error, "MOTHER is not a valid code (0 or 1), is given for a boy, or is blank for a girl looked after in the year", "Header", (c, r) =>
+        {
+            c.CheckCodes(r, c.Data.Header, t => t.Mother, "MOTHER", CodeLists.ZeroOne, required: false);
+            var h = c.Data.Header;
+            var e = c.Data.Episodes;
+            var male = c.Codes.SetOf("1", "M");
+            var female = c.Codes.SetOf("2", "F");
+            var shortBreaks = c.Codes.SetOf("V3", "V4");
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (h.Mother[i] != CodeTable.Blank && male.Contains(h.Sex[i]))
+                {
+                    c.ReportCode(r, h.Source[i], "MOTHER", h.Mother[i]);
+                    continue;
+                }
+
+                var year = c.Year(h.Source[i]);
+                if (h.Mother[i] != CodeTable.Blank || !female.Contains(h.Sex[i]) || year <= 0)
+                {
+                    continue;
+                }
+
+                // As the DfE's rule: only a girl with an episode (other than short breaks) open in the year needs MOTHER.
+                var rows = e.RowsOf(h.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (!shortBreaks.Contains(e.Ls[j]) && Has(e.Decom[j]) && e.Decom[j] <= YearEnd(year)
+                        && (!Has(e.Dec[j]) || e.Dec[j] >= YearStart(year)))
+                    {
+                        c.Report(r, h.Source[i], "MOTHER", null);
+                        break;
+                    }
+                }
+            }
+        });
         Add("301", Severity.Error, "DOB is after the end of the collection year", "Header", (c, r) =>
         {
             var h = c.Data.Header;
@@ -101,8 +137,19 @@ internal static class Ssda903Validator
             (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Place, "PLACE", CodeLists.Place, required: true));
         Add("149", Severity.Error, "REC is not a valid reason episode ceased", "Episodes",
             (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Rec, "REC", CodeLists.Rec, required: false));
-        Add("178", Severity.Error, "PLACE_PROVIDER is not a valid placement provider", "Episodes",
-            (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.PlaceProvider, "PLACE_PROVIDER", CodeLists.PlaceProvider, required: false));
+        Add("178", Severity.Error, "PLACE_PROVIDER is not a valid placement provider, or is given for a placement that has none (T0-T4, Z1, Z11-Z14)", "Episodes", (c, r) =>
+        {
+            c.CheckCodes(r, c.Data.Episodes, t => t.PlaceProvider, "PLACE_PROVIDER", CodeLists.PlaceProvider, required: false);
+            var e = c.Data.Episodes;
+            var none = c.Codes.SetOf(NoProvider);
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.PlaceProvider[i] != CodeTable.Blank && none.Contains(e.Place[i]))
+                {
+                    c.ReportCode(r, e.Source[i], "PLACE_PROVIDER", e.PlaceProvider[i]);
+                }
+            }
+        });
         Add("1009", Severity.Error, "REASON_PLACE_CHANGE is not a valid reason for placement change", "Episodes",
             (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.ReasonPlaceChange, "REASON_PLACE_CHANGE", CodeLists.ReasonPlaceChange, required: false));
         Add("LS-REC-MISSING", Severity.Error, "DEC is given but REC is blank", "Episodes", (c, r) =>
@@ -127,10 +174,10 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("526", Severity.Error, "PLACE_PROVIDER is blank (it is needed for every placement except temporary moves T0-T4)", "Episodes", (c, r) =>
+        Add("526", Severity.Error, "PLACE_PROVIDER is blank (it is needed for every placement except temporary moves T0-T4 and Z1, Z11-Z14)", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
-            var temporary = c.Codes.SetOf("T0", "T1", "T2", "T3", "T4");
+            var temporary = c.Codes.SetOf(NoProvider);
             for (var i = 0; i < e.Count; i++)
             {
                 if (e.PlaceProvider[i] == CodeTable.Blank && e.Place[i] != CodeTable.Blank && !temporary.Contains(e.Place[i]))
@@ -169,10 +216,10 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("445", Severity.Error, "LS D1 (freeing order) is not valid for an episode starting after 30/12/2005", "Episodes",
-            (c, r) => c.LegalStatusDated(r, "D1", after: true));
-        Add("446", Severity.Error, "LS E1 (placement order) is not valid for an episode starting before 30/12/2005", "Episodes",
-            (c, r) => c.LegalStatusDated(r, "E1", after: false));
+        Add("445", Severity.Error, "LS D1 (freeing order) is not valid for an episode starting after 31/12/2005", "Episodes",
+            (c, r) => c.LegalStatusDated(r, "D1", new DateOnly(2005, 12, 31), after: true));
+        Add("446", Severity.Error, "LS E1 (placement order) is not valid for an episode starting before 01/12/2005", "Episodes",
+            (c, r) => c.LegalStatusDated(r, "E1", new DateOnly(2005, 12, 1), after: false));
 
         // Episodes: dates against the year and the child
         Add("356", Severity.Error, "DEC is before DECOM", "Episodes",
@@ -277,19 +324,20 @@ internal static class Ssda903Validator
                     c.Report(r, e.Source[prev], "DEC", null);
                 }
             }));
-        Add("388", Severity.Error, "REC is X1 (a new episode starts the same day) but no episode starts on DEC", "Episodes", (c, r) =>
+        Add("388", Severity.Error, "REC is X1 but no episode starts on DEC, or REC is not X1 but the next episode starts on DEC", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
             var x1 = c.Codes.Find("X1");
             for (var i = 0; i < e.Count; i++)
             {
-                if (e.Rec[i] != x1 || !Has(e.Dec[i]))
+                if (e.Rec[i] == CodeTable.Blank || !Has(e.Dec[i]))
                 {
                     continue;
                 }
 
                 var next = i + 1 < e.ChildOffsets[e.Child[i] + 1] ? i + 1 : -1;
-                if (next < 0 || e.Decom[next] != e.Dec[i])
+                var continues = next >= 0 && e.Decom[next] == e.Dec[i];
+                if ((e.Rec[i] == x1) != continues)
                 {
                     c.ReportCode(r, e.Source[i], "REC", e.Rec[i]);
                 }
@@ -365,13 +413,15 @@ internal static class Ssda903Validator
                 }
             });
         });
-        Add("436", Severity.Error, "RNE is B or U (legal status and placement changed) but the legal status is unchanged", "Episodes", (c, r) =>
+        Add("436", Severity.Error, "RNE is B or U (legal status and placement changed) but the legal status is unchanged, or the placement is (same PLACE, PL_POST, URN and PLACE_PROVIDER)", "Episodes", (c, r) =>
         {
             var both = c.Codes.SetOf("B", "U");
             c.Consecutive((prev, next) =>
             {
                 var e = c.Data.Episodes;
-                if (both.Contains(e.Rne[next]) && e.Ls[next] == e.Ls[prev])
+                var samePlacement = e.Place[next] == e.Place[prev] && e.PlPost[next] == e.PlPost[prev]
+                    && e.Urn[next] == e.Urn[prev] && e.PlaceProvider[next] == e.PlaceProvider[prev];
+                if (both.Contains(e.Rne[next]) && (e.Ls[next] == e.Ls[prev] || samePlacement))
                 {
                     c.ReportCode(r, e.Source[next], "RNE", e.Rne[next]);
                 }
@@ -389,9 +439,9 @@ internal static class Ssda903Validator
                 }
             });
         });
-        Add("437", Severity.Error, "The child died (REC E2) but has later episodes", "Episodes", (c, r) =>
+        Add("437", Severity.Error, "The episode ended with the child's death (REC E2) or an age assessment finding the young person an adult (E15) but the child has later episodes", "Episodes", (c, r) =>
         {
-            var final = c.Codes.SetOf("E2");
+            var final = c.Codes.SetOf("E2", "E15");
             c.Consecutive((prev, next) =>
             {
                 var e = c.Data.Episodes;
@@ -417,7 +467,29 @@ internal static class Ssda903Validator
                 }
             });
         });
-        Add("226", Severity.Error, "REASON_PLACE_CHANGE must be blank: the episode is not followed by a placement change", "Episodes", (c, r) =>
+        Add("226", Severity.Error, "REASON_PLACE_CHANGE must be blank for a temporary placement (T0-T4) and for the episode before it", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var temporary = c.Codes.SetOf("T0", "T1", "T2", "T3", "T4");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (!temporary.Contains(e.Place[i]))
+                {
+                    continue;
+                }
+
+                if (e.ReasonPlaceChange[i] != CodeTable.Blank)
+                {
+                    c.ReportCode(r, e.Source[i], "REASON_PLACE_CHANGE", e.ReasonPlaceChange[i]);
+                }
+
+                if (i > e.ChildOffsets[e.Child[i]] && e.ReasonPlaceChange[i - 1] != CodeTable.Blank)
+                {
+                    c.ReportCode(r, e.Source[i - 1], "REASON_PLACE_CHANGE", e.ReasonPlaceChange[i - 1]);
+                }
+            }
+        });
+        Add("LS-RPC-NO-MOVE", Severity.Error, "REASON_PLACE_CHANGE must be blank: the episode is not followed by a placement change", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
             var x1 = c.Codes.Find("X1");
@@ -437,9 +509,9 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("362", Severity.Error, "An emergency protection order (LS L2) lasted longer than 21 days", "Episodes",
+        Add("362", Severity.Error, "An emergency protection order (LS L2) lasted longer than 21 days (one still open is counted to the end of the year)", "Episodes",
             (c, r) => c.LegalStatusRun(r, "L2", 21));
-        Add("363", Severity.Error, "A child assessment order (LS L3) lasted longer than 7 days", "Episodes",
+        Add("363", Severity.Error, "A child assessment order (LS L3) lasted longer than 7 days (one still open is counted to the end of the year)", "Episodes",
             (c, r) => c.LegalStatusRun(r, "L3", 7));
         Add("LS-POLICE-PROTECTION", Severity.Error, "Police protection (LS L1) lasted longer than 72 hours", "Episodes",
             (c, r) => c.LegalStatusRun(r, "L1", 3));
@@ -456,9 +528,10 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("383", Severity.Warning, "After a temporary placement (T0-T4) the child should return to the placement held before it", "Episodes", (c, r) =>
+        Add("383", Severity.Warning, "After a temporary placement (T0-T4) the child should return (RNE P) to the placement held before it (same PLACE and PL_POST)", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
+            var p = c.Codes.Find("P");
             var temporary = c.Codes.SetOf("T0", "T1", "T2", "T3", "T4");
             for (var i = 0; i < e.Count; i++)
             {
@@ -477,7 +550,7 @@ internal static class Ssda903Validator
                     after++;
                 }
 
-                if (after < end && !c.SamePlace(e.Place[after], e.Place[i - 1]))
+                if (after < end && (e.Rne[after] != p || !c.SamePlace(e.Place[after], e.Place[i - 1]) || e.PlPost[after] != e.PlPost[i - 1]))
                 {
                     c.ReportCode(r, e.Source[after], "PLACE", e.Place[after]);
                 }
@@ -485,22 +558,15 @@ internal static class Ssda903Validator
         });
         Add("LS-EPISODE-TWICE", Severity.Error, "The child has two episodes with the same DECOM in the same return", "Episodes",
             (c, r) => c.Duplicates(r, c.Data.Episodes, t => t.Decom, "DECOM"));
-        Add("351", Severity.Error, "The child was over 21 at the start of the collection year", "Episodes", (c, r) =>
+        Add("351", Severity.Error, "The child was over 25 at the start of the collection year", "Header", (c, r) =>
         {
-            var e = c.Data.Episodes;
-            for (var child = 0; child < c.Data.Children.Count; child++)
+            var h = c.Data.Header;
+            for (var i = 0; i < h.Count; i++)
             {
-                var rows = e.RowsOf(child);
-                var dob = c.Dob[child];
-                if (rows.IsEmpty || !Has(dob))
+                var year = c.Year(h.Source[i]);
+                if (year > 0 && Has(h.Dob[i]) && Birthday(h.Dob[i], 25) < YearStart(year))
                 {
-                    continue;
-                }
-
-                var year = c.Year(e.Source[rows.Start]);
-                if (year > 0 && Age(dob, YearStart(year)) > 21)
-                {
-                    c.ReportDate(r, e.Source[rows.Start], "DECOM", e.Decom[rows.Start]);
+                    c.ReportDate(r, h.Source[i], "DOB", h.Dob[i]);
                 }
             }
         });
@@ -673,14 +739,15 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("153", Severity.Error, "ACTIV and ACCOM must both be given or both be blank", "OC3", (c, r) =>
+        Add("153", Severity.Error, "IN_TOUCH, ACTIV and ACCOM must all be given or all be blank", "OC3", (c, r) =>
         {
             var o = c.Data.Oc3;
             for (var i = 0; i < o.Count; i++)
             {
-                if ((o.Activ[i] == CodeTable.Blank) != (o.Accom[i] == CodeTable.Blank))
+                var given = (o.InTouch[i] != CodeTable.Blank ? 1 : 0) + (o.Activ[i] != CodeTable.Blank ? 1 : 0) + (o.Accom[i] != CodeTable.Blank ? 1 : 0);
+                if (given is 1 or 2)
                 {
-                    c.Report(r, o.Source[i], o.Activ[i] == CodeTable.Blank ? "ACTIV" : "ACCOM", null);
+                    c.Report(r, o.Source[i], o.InTouch[i] == CodeTable.Blank ? "IN_TOUCH" : o.Activ[i] == CodeTable.Blank ? "ACTIV" : "ACCOM", null);
                 }
             }
         });
@@ -737,30 +804,37 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("601", Severity.Error, "The child was adopted (REC E11/E12) but there is no AD1 row", "Episodes", (c, r) =>
+        Add("601", Severity.Error, "The child was adopted (REC E11/E12) in the collection year but there is no AD1 row", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
             var adopted = c.Codes.SetOf("E11", "E12");
             for (var i = 0; i < e.Count; i++)
             {
-                if (adopted.Contains(e.Rec[i]) && c.Data.Ad1.RowsOf(e.Child[i]).IsEmpty)
+                if (adopted.Contains(e.Rec[i]) && c.EndsInYear(i) && c.Data.Ad1.RowsOf(e.Child[i]).IsEmpty)
                 {
                     c.ReportCode(r, e.Source[i], "REC", e.Rec[i]);
                 }
             }
         });
-        Add("602", Severity.Error, "There is an AD1 row but the episodes do not show the child adopted (REC E11/E12)", "AD1", (c, r) =>
+        Add("602", Severity.Error, "There is an AD1 row but the episodes do not show the child adopted (REC E11/E12) in the collection year", "AD1", (c, r) =>
         {
             var a = c.Data.Ad1;
             var e = c.Data.Episodes;
             var adopted = c.Codes.SetOf("E11", "E12");
             for (var i = 0; i < a.Count; i++)
             {
+                // As the DfE's rule: a row with every adoption item blank says nothing.
+                if (a.DateInt[i] == RecordValues.Blank && a.DateMatch[i] == RecordValues.Blank && a.FosterCare[i] == CodeTable.Blank && a.NbAdoptr[i] == CodeTable.Blank
+                    && a.SexAdoptr[i] == CodeTable.Blank && a.LsAdoptr[i] == CodeTable.Blank)
+                {
+                    continue;
+                }
+
                 var rows = e.RowsOf(a.Child[i]);
                 var found = false;
                 for (var j = rows.Start; j < rows.End && !found; j++)
                 {
-                    found = adopted.Contains(e.Rec[j]);
+                    found = adopted.Contains(e.Rec[j]) && c.EndsInYear(j);
                 }
 
                 if (!found)
@@ -792,12 +866,20 @@ internal static class Ssda903Validator
         // PrevPerm
         Add("631", Severity.Error, "PREV_PERM is not a valid previous permanence code", "PrevPerm",
             (c, r) => c.CheckCodes(r, c.Data.PrevPerm, t => t.PrevPerm, "PREV_PERM", CodeLists.PrevPerm, required: false));
-        Add("632", Severity.Error, "DATE_PERM is not a date written dd/mm/yyyy (zz may stand for an unknown day or month)", "PrevPerm", (c, r) =>
+        Add("632", Severity.Error, "DATE_PERM is not a date written dd/mm/yyyy (ZZ may stand for an unknown day or month, ZZZZ for the year), or is not before the child's first episode", "PrevPerm", (c, r) =>
         {
             var p = c.Data.PrevPerm;
+            var e = c.Data.Episodes;
             for (var i = 0; i < p.Count; i++)
             {
-                if (p.DatePerm[i] != CodeTable.Blank && !IsPermanenceDate(c.Text(p.DatePerm[i])!))
+                if (p.DatePerm[i] == CodeTable.Blank)
+                {
+                    continue;
+                }
+
+                var latest = LatestPermanenceDay(c.Text(p.DatePerm[i])!);
+                var first = e.RowsOf(p.Child[i]);
+                if (latest is null || (!first.IsEmpty && Has(e.Decom[first.Start]) && latest >= e.Decom[first.Start]))
                 {
                     c.ReportCode(r, p.Source[i], "DATE_PERM", p.DatePerm[i]);
                 }
@@ -912,13 +994,44 @@ internal static class Ssda903Validator
     private static void Add(string id, Severity severity, string message, string table, Action<Context, ValidationRule> run) =>
         Checks.Add((new ValidationRule(id, severity, message, Return, table), run));
 
-    private static bool IsPermanenceDate(string text)
+    /// <summary>
+    /// The latest day a DATE_PERM can mean, or null when it is not dd/mm/yyyy with ZZ for an unknown day or month and ZZZZ
+    /// for an unknown year (upper case, as the DfE writes them). The latest day is taken so that an unknown part never
+    /// makes the date look later than the first episode when it may not be.
+    /// </summary>
+    private static int? LatestPermanenceDay(string text)
     {
         var parts = text.Split('/');
-        return parts.Length == 3
-            && parts[2].Length == 4 && parts[2].All(char.IsAsciiDigit)
-            && parts[0].Length == 2 && (parts[0] == "zz" || (parts[0].All(char.IsAsciiDigit) && int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 31))
-            && parts[1].Length == 2 && (parts[1] == "zz" || (parts[1].All(char.IsAsciiDigit) && int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 12));
+        if (parts.Length != 3 || parts[0].Length != 2 || parts[1].Length != 2 || parts[2].Length != 4)
+        {
+            return null;
+        }
+
+        static int? Number(string part) => part.All(char.IsAsciiDigit) ? int.Parse(part, System.Globalization.CultureInfo.InvariantCulture) : null;
+        var dayKnown = parts[0] != "ZZ";
+        var monthKnown = parts[1] != "ZZ";
+        var yearKnown = parts[2] != "ZZZZ";
+        var day = dayKnown ? Number(parts[0]) : 1;
+        var month = monthKnown ? Number(parts[1]) : 12;
+        var year = yearKnown ? Number(parts[2]) : null;
+        if (day is null or < 1 or > 31 || month is null or < 1 or > 12 || (yearKnown && year is null or < 1))
+        {
+            return null;
+        }
+
+        if (!yearKnown)
+        {
+            // Any year: only the form can be checked, and no first episode is later than "some day".
+            return int.MinValue;
+        }
+
+        if (dayKnown && day > DateTime.DaysInMonth(year!.Value, month!.Value))
+        {
+            return null;
+        }
+
+        var date = new DateOnly(year!.Value, month!.Value, dayKnown ? day!.Value : DateTime.DaysInMonth(year.Value, month.Value));
+        return date.DayNumber;
     }
 
     private sealed class Context : ValidationContext
@@ -952,6 +1065,14 @@ internal static class Ssda903Validator
 
         /// <summary>Each child's date of birth from the Header table (blank when none).</summary>
         public int[] Dob { get; }
+
+        /// <summary>Whether episode <paramref name="i"/> ended (DEC) within its row's collection year; true when the year is unknown.</summary>
+        public bool EndsInYear(int i)
+        {
+            var e = Data.Episodes;
+            var year = Year(e.Source[i]);
+            return Has(e.Dec[i]) && (year <= 0 || (e.Dec[i] >= YearStart(year) && e.Dec[i] <= YearEnd(year)));
+        }
 
         /// <summary>Calls <paramref name="check"/> for each pair of a child's consecutive episodes (previous, next).</summary>
         public void Consecutive(Action<int, int> check)
@@ -990,11 +1111,11 @@ internal static class Ssda903Validator
             }
         }
 
-        public void LegalStatusDated(ValidationRule rule, string status, bool after)
+        public void LegalStatusDated(ValidationRule rule, string status, DateOnly limit, bool after)
         {
             var e = Data.Episodes;
             var ls = Codes.Find(status);
-            var cutoff = new DateOnly(2005, 12, 30).DayNumber;
+            var cutoff = limit.DayNumber;
             for (var i = 0; i < e.Count; i++)
             {
                 if (e.Ls[i] == ls && Has(e.Decom[i]) && (after ? e.Decom[i] > cutoff : e.Decom[i] < cutoff))
@@ -1036,7 +1157,10 @@ internal static class Ssda903Validator
                     j++;
                 }
 
-                if (Has(e.Decom[i]) && Has(e.Dec[j]) && e.Dec[j] - e.Decom[i] > maxDays)
+                // As the DfE's rule: an order still open is measured to the end of the collection year.
+                var year = Year(e.Source[j]);
+                var end = Has(e.Dec[j]) ? e.Dec[j] : e.Dec[j] == RecordValues.Blank && year > 0 ? YearEnd(year) : RecordValues.Blank;
+                if (Has(e.Decom[i]) && Has(end) && end - e.Decom[i] > maxDays)
                 {
                     ReportCode(rule, e.Source[i], "LS", e.Ls[i]);
                 }
