@@ -53,7 +53,7 @@ internal static class Ssda903CsvWriter
             {
                 var ended = e.End is { } end && end <= yearEnd;
                 episodes.Row(
-                    child.Id, Date(e.Start), e.ReasonNew, e.LegalStatus, e.CategoryOfNeed, e.Placement.PlaceIn(year), e.Placement.Provider,
+                    child.Id, Date(e.Start), e.ReasonNew, e.LegalStatus, e.CategoryOfNeed, e.Placement.PlaceIn(year), e.Placement.HasProvider ? e.Placement.Provider : string.Empty,
                     ended ? Date(e.End!.Value) : string.Empty,
                     ended ? e.ReasonEnded ?? string.Empty : string.Empty,
                     ended ? e.ReasonPlaceChange ?? string.Empty : string.Empty,
