@@ -28,6 +28,27 @@ internal static class CinValidator
                 }
             }
         });
+        Add("1520", Severity.Error, "More than one child in the census has the same UPN", "Child", (c, r) =>
+        {
+            var k = c.Data.ChildRecords;
+            var first = new Dictionary<(int File, int Upn), int>();
+            for (var i = 0; i < k.Count; i++)
+            {
+                if (k.Upn[i] == CodeTable.Blank)
+                {
+                    continue;
+                }
+
+                if (first.TryGetValue((k.Source[i].File, k.Upn[i]), out var other) && k.Child[other] != k.Child[i])
+                {
+                    c.ReportCode(r, k.Source[i], "UPN", k.Upn[i]);
+                }
+                else
+                {
+                    first.TryAdd((k.Source[i].File, k.Upn[i]), i);
+                }
+            }
+        });
         Add("8525Q", Severity.Warning, "Either PersonBirthDate or ExpectedPersonBirthDate must be given, not both and not neither", "Child", (c, r) =>
         {
             var k = c.Data.ChildRecords;
@@ -259,6 +280,43 @@ internal static class CinValidator
             }
         });
 
+        Add("2990", Severity.Error, "The referral was closed after assessment (RC8 or RC9) but has a section 47 enquiry, CIN plan, child protection plan or initial conference", "CINdetails", (c, r) =>
+        {
+            var f = c.Data.Referrals;
+            var afterAssessment = c.Codes.SetOf("RC8", "RC9");
+            for (var i = 0; i < f.Count; i++)
+            {
+                if (afterAssessment.Contains(f.ReasonForClosure[i])
+                    && (Has(f.InitialCpc[i]) || !c.Data.Section47s.RowsOfReferral(i).IsEmpty
+                        || !c.Data.Plans.RowsOfReferral(i).IsEmpty || !c.Data.ProtectionPlans.RowsOfReferral(i).IsEmpty))
+                {
+                    c.ReportCode(r, f.Source[i], "ReasonForClosure", f.ReasonForClosure[i]);
+                }
+            }
+        });
+        Add("2884", Severity.Error, "The initial conference is recorded both on the referral and on its section 47 enquiry: record it once", "CINdetails", (c, r) =>
+        {
+            var f = c.Data.Referrals;
+            var s = c.Data.Section47s;
+            for (var i = 0; i < f.Count; i++)
+            {
+                if (!Has(f.InitialCpc[i]))
+                {
+                    continue;
+                }
+
+                var rows = s.RowsOfReferral(i);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (s.IcpcDate[j] == f.InitialCpc[i])
+                    {
+                        c.ReportDate(r, f.Source[i], "DateOfInitialCPC", f.InitialCpc[i]);
+                        break;
+                    }
+                }
+            }
+        });
+
         // Assessments
         Add("LS-CIN-ASSESSMENT-START-BLANK", Severity.Error, "AssessmentActualStartDate is blank", "Assessments",
             (c, r) => c.CheckRequiredDates(r, c.Data.Assessments, t => t.Start, "AssessmentActualStartDate"));
@@ -281,6 +339,9 @@ internal static class CinValidator
                 }
             }
         });
+
+        Add("8696", Severity.Error, "AssessmentAuthorisationDate does not fall within the census year", "Assessments",
+            (c, r) => c.InCensusYear(r, c.Data.Assessments, t => t.Authorised, "AssessmentAuthorisationDate"));
 
         // The DfE's queries on the retired physical and sexual abuse factors: a warning, where an unknown code is an error.
         Add("8945Q", Severity.Warning, "AssessmentFactors 18A should not be used: 18B or 18C should be used instead", "Assessments",
@@ -314,6 +375,8 @@ internal static class CinValidator
         });
         Add("4011", Severity.Error, "CINPlanEndDate is before CINPlanStartDate", "CINPlanDates",
             (c, r) => c.CheckOrder(r, c.Data.Plans, t => t.Start, t => t.End, "CINPlanEndDate"));
+        Add("4013", Severity.Error, "CINPlanEndDate does not fall within the census year", "CINPlanDates",
+            (c, r) => c.InCensusYear(r, c.Data.Plans, t => t.End, "CINPlanEndDate"));
         Add("4015", Severity.Error, "CINPlanStartDate is before the referral date", "CINPlanDates",
             (c, r) => c.BeforeReferral(r, c.Data.Plans, t => t.Start, "CINPlanStartDate"));
         Add("4004", Severity.Error, "The child has more than one open CIN plan (no CINPlanEndDate)", "CINPlanDates",
@@ -329,6 +392,8 @@ internal static class CinValidator
             c.CheckRequiredDates(r, c.Data.Section47s, t => t.Start, "S47ActualStartDate");
             c.CheckOrder(r, c.Data.Section47s, t => t.Start, t => t.IcpcDate, "DateOfInitialCPC");
         });
+        Add("8715", Severity.Error, "DateOfInitialCPC of a section 47 enquiry does not fall within the census year", "Section47",
+            (c, r) => c.InCensusYear(r, c.Data.Section47s, t => t.IcpcDate, "DateOfInitialCPC"));
         Add("LS-CIN-ICPC-NOT-REQUIRED", Severity.Error, "ICPCnotRequired is true but DateOfInitialCPC is given", "Section47", (c, r) =>
         {
             var s = c.Data.Section47s;
@@ -357,6 +422,8 @@ internal static class CinValidator
             (c, r) => c.CheckRequiredDates(r, c.Data.ProtectionPlans, t => t.Start, "CPPstartDate"));
         Add("8925", Severity.Error, "CPPendDate is before CPPstartDate", "ChildProtectionPlans",
             (c, r) => c.CheckOrder(r, c.Data.ProtectionPlans, t => t.Start, t => t.End, "CPPendDate"));
+        Add("8930", Severity.Error, "CPPendDate does not fall within the census year", "ChildProtectionPlans",
+            (c, r) => c.InCensusYear(r, c.Data.ProtectionPlans, t => t.End, "CPPendDate"));
         Add("1105", Severity.Error, "CPPstartDate is before the referral date", "ChildProtectionPlans",
             (c, r) => c.BeforeReferral(r, c.Data.ProtectionPlans, t => t.Start, "CPPstartDate"));
         Add("8905", Severity.Error, "InitialCategoryOfAbuse is not a valid category (NEG, PHY, SAB, EMO, MUL)", "ChildProtectionPlans",
@@ -457,6 +524,21 @@ internal static class CinValidator
             {
                 var referred = referralDates[table.Referral[i]];
                 if (Has(dates[i]) && Has(referred) && dates[i] < referred)
+                {
+                    ReportDate(rule, table.Source[i], name, dates[i]);
+                }
+            }
+        }
+
+        /// <summary>Reports a date that is given but falls outside its row's census year (skipped when the year is unknown).</summary>
+        public void InCensusYear<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable> column, string name)
+            where TTable : RecordTable
+        {
+            var dates = column(table);
+            for (var i = 0; i < table.Count; i++)
+            {
+                var year = Year(table.Source[i]);
+                if (year > 0 && Has(dates[i]) && (dates[i] < YearStart(year) || dates[i] > YearEnd(year)))
                 {
                     ReportDate(rule, table.Source[i], name, dates[i]);
                 }

@@ -18,7 +18,7 @@ public sealed class CinValidatorTests
             .Child("B", dob: D(2015, 2, 3), sex: "M", ethnicity: "WBRI", disabilities: ["NONE"])
             .Referral("B", referralDate: D(2023, 6, 1), referralSource: "1A", primaryNeed: "N5", closureDate: D(2024, 4, 20), reasonForClosure: "RC1", nfa: false)
             .Plan("B", D(2023, 6, 1), start: D(2023, 7, 1), end: D(2024, 4, 10))
-            .Referral("B", referralDate: D(2024, 5, 1), referralSource: "5A", primaryNeed: "N1", initialCpc: D(2024, 5, 20), nfa: false)
+            .Referral("B", referralDate: D(2024, 5, 1), referralSource: "5A", primaryNeed: "N1", nfa: false)
             .Assessment("B", D(2024, 5, 1), start: D(2024, 5, 2), authorised: D(2024, 6, 1), factors: ["2A", "3A"])
             .Section47("B", D(2024, 5, 1), start: D(2024, 5, 3), icpcTarget: D(2024, 5, 24), icpcDate: D(2024, 5, 20), icpcNotRequired: false)
             .ProtectionPlan("B", D(2024, 5, 1), start: D(2024, 5, 20), initialCategory: "NEG", latestCategory: "EMO", previousPlans: 0, reviewDates: [D(2024, 8, 15)]);
@@ -34,12 +34,29 @@ public sealed class CinValidatorTests
 
     private static readonly DateOnly Ref = new(2024, 6, 1);
 
+    // A referral of June 2023 still open in 2024/25: its earlier modules belong to last year's census.
+    private static readonly DateOnly Old = new(2023, 6, 1);
+
     private static CinBuilder Cpp(CinBuilder b, DateOnly? start, DateOnly? end = null, string category = "PHY", int? previous = 0, DateOnly[]? reviews = null) =>
         b.ProtectionPlan("X", Ref, start: start, end: end, initialCategory: category, latestCategory: category, previousPlans: previous, reviewDates: reviews);
 
     private static readonly Dictionary<string, (Func<CinBuilder, CinBuilder> Bad, Func<CinBuilder, CinBuilder> Good)> Cases = new()
     {
         ["8510"] = (b => X(X(b)), b => X(b)),
+        ["1520"] = (b => X(b).Child("Y", upn: "A123456789012", dob: D(2016, 2, 1), sex: "M", ethnicity: "WBRI").Child("X2", upn: "A123456789012", dob: D(2016, 3, 1), sex: "F", ethnicity: "WBRI"),
+                    b => X(b).Child("Y", upn: "A123456789012", dob: D(2016, 2, 1), sex: "M", ethnicity: "WBRI").Child("X2", upn: "A123456789013", dob: D(2016, 3, 1), sex: "F", ethnicity: "WBRI")),
+        ["2990"] = (b => R(X(b), closure: D(2024, 7, 1), reason: "RC8").Section47("X", Ref, start: D(2024, 6, 2), icpcNotRequired: true),
+                    b => R(X(b), closure: D(2024, 7, 1), reason: "RC8").Assessment("X", Ref, start: D(2024, 6, 2), authorised: D(2024, 6, 20), factors: ["2A"])),
+        ["2884"] = (b => R(X(b), icpc: D(2024, 6, 20)).Section47("X", Ref, start: D(2024, 6, 2), icpcDate: D(2024, 6, 20)),
+                    b => XR(b).Section47("X", Ref, start: D(2024, 6, 2), icpcDate: D(2024, 6, 20))),
+        ["8696"] = (b => R(X(b), date: Old).Assessment("X", Old, start: D(2023, 6, 2), authorised: D(2023, 7, 1), factors: ["2A"]),
+                    b => R(X(b), date: Old).Assessment("X", Old, start: D(2024, 3, 2), authorised: D(2024, 4, 1), factors: ["2A"])),
+        ["4013"] = (b => R(X(b), date: Old).Plan("X", Old, start: D(2023, 7, 1), end: D(2024, 3, 31)).Plan("X", Old, start: D(2024, 4, 1)),
+                    b => R(X(b), date: Old).Plan("X", Old, start: D(2023, 7, 1), end: D(2024, 4, 1)).Plan("X", Old, start: D(2024, 4, 2))),
+        ["8715"] = (b => R(X(b), date: Old).Section47("X", Old, start: D(2023, 6, 2), icpcDate: D(2023, 6, 20)),
+                    b => R(X(b), date: Old).Section47("X", Old, start: D(2024, 3, 20), icpcDate: D(2024, 4, 2))),
+        ["8930"] = (b => R(X(b), date: Old).ProtectionPlan("X", Old, start: D(2023, 6, 20), end: D(2024, 3, 1), initialCategory: "NEG", latestCategory: "NEG", previousPlans: 0),
+                    b => R(X(b), date: Old).ProtectionPlan("X", Old, start: D(2023, 6, 20), end: D(2024, 4, 1), initialCategory: "NEG", latestCategory: "NEG", previousPlans: 0)),
         ["8525Q"] = (b => b.Child("X", sex: "F", ethnicity: "WBRI"), b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "U", ethnicity: "WBRI")),
         ["8535Q"] = (b => X(b, death: D(2015, 1, 1)), b => X(b, death: D(2024, 1, 1))),
         ["8520"] = (b => X(b, dob: D(2025, 6, 1)), b => X(b, dob: D(2025, 3, 1))),
@@ -80,7 +97,7 @@ public sealed class CinValidatorTests
         ["1104"] = (b => XR(b).Section47("X", Ref, start: D(2024, 6, 2), icpcDate: D(2024, 5, 30)), b => XR(b).Section47("X", Ref, start: D(2024, 6, 2), icpcDate: D(2024, 6, 20))),
         ["8615"] = (b => XR(b).Section47("X", Ref, icpcNotRequired: true), b => XR(b).Section47("X", Ref, start: D(2024, 6, 2), icpcNotRequired: true)),
         ["LS-CIN-ICPC-NOT-REQUIRED"] = (b => XR(b).Section47("X", Ref, start: D(2024, 6, 2), icpcDate: D(2024, 6, 20), icpcNotRequired: true), b => XR(b).Section47("X", Ref, start: D(2024, 6, 2), icpcNotRequired: true)),
-        ["LS-CIN-ICPC-WITHOUT-S47"] = (b => R(X(b), icpc: D(2024, 6, 20)), b => R(X(b), icpc: D(2024, 6, 20)).Section47("X", Ref, start: D(2024, 6, 2), icpcDate: D(2024, 6, 20))),
+        ["LS-CIN-ICPC-WITHOUT-S47"] = (b => R(X(b), icpc: D(2024, 6, 20)), b => XR(b).Section47("X", Ref, start: D(2024, 6, 2), icpcDate: D(2024, 6, 20))),
         ["8720"] = (b => Cpp(XR(b), null), b => Cpp(XR(b), D(2024, 6, 20))),
         ["8925"] = (b => Cpp(XR(b), D(2024, 6, 20), end: D(2024, 6, 19)), b => Cpp(XR(b), D(2024, 6, 20), end: D(2024, 12, 19))),
         ["1105"] = (b => Cpp(XR(b), D(2024, 5, 20)), b => Cpp(XR(b), D(2024, 6, 1))),
