@@ -252,7 +252,10 @@ internal sealed partial class CouncilSimulator
             }
             else
             {
-                referral.ClosureReason = _rng.Chance(0.7) ? "RC8" : "RC9";
+                // Closed after assessment (RC8/RC9) only when nothing followed it: a section 47 enquiry, even one without
+                // a conference, rules those codes out (DfE 2990); such a case closes as services ceased (RC7).
+                var afterAssessment = _rng.Chance(0.7) ? "RC8" : "RC9";
+                referral.ClosureReason = enquiry ? "RC7" : afterAssessment;
             }
         }
         else

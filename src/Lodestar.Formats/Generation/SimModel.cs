@@ -9,7 +9,7 @@ internal sealed record SimPlacement(string Place, string Provider, string Urn, s
     public bool IsTemporary => Place is "T0" or "T1" or "T2" or "T3" or "T4";
 
     /// <summary>Whether the 903 records a provider: temporary placements (T0–T4) and Z1 have none (DfE rules 178, 526).</summary>
-    public bool HasProvider => !IsTemporary && Place != "Z1";
+    public bool HasProvider => !IsTemporary && Place is not ("Z1" or "Z11" or "Z12" or "Z13" or "Z14");
 
     /// <summary>
     /// The code a return for <paramref name="year"/> shows. Codes withdrawn from a year's list are recoded in that
