@@ -404,6 +404,12 @@ internal sealed partial class CouncilSimulator
                         if (back < stop && (plan.Route != Route.Adoption || back < plan.Placed.AddDays(-1)))
                         {
                             var temporary = new SimPlacement(_rng.Pick(TemporaryCodes), current.Provider, "XXXXXXX", current.PostcodeSector, ++_nextCarer);
+                            if (temporary.Place == "T4" && back > date.AddDays(7))
+                            {
+                                // An unspecified temporary placement lasts at most 7 days (DfE 379).
+                                back = date.AddDays(7);
+                            }
+
                             spells.Add(new Spell(date, temporary, null, false));
                             spells.Add(new Spell(back, current, null, true));
                             lastDate = back;
@@ -552,9 +558,11 @@ internal sealed partial class CouncilSimulator
         return plan.Route switch
         {
             Route.Adoption => _rng.Chance(0.88) ? "E11" : "E12",
+            // The DfE records a special guardianship order (E45, E46) only from a foster placement (rule 516): from any other,
+            // the same draw becomes a child arrangements order to other carers (E48).
             Route.SpecialGuardianship => last.Placement.Place.StartsWith('U')
                 ? _rng.Pick(SpecialGuardianshipFosterReasons)
-                : _rng.Pick(SpecialGuardianshipOtherReasons),
+                : OtherCarersOrder(),
             Route.ReturnHome => _rng.Chance(0.8) ? "E4A" : "E4B",
             Route.Remand => _rng.Chance(0.7) ? "E14" : "E9",
             Route.Adulthood => last.Placement.Place.StartsWith('U') && _rng.Chance(0.35) ? "E17" : _rng.Pick(AdulthoodReasons),
@@ -707,8 +715,9 @@ internal sealed partial class CouncilSimulator
             child.Oc2[year] = new SimOc2(
                 score,
                 reason,
-                age >= 10 && _rng.Chance(0.03) ? "1" : "0",
-                Flag(0.89),
+                // The DfE asks no conviction under 10 (542) and the health check only under 5 (546); random draws as before.
+                age >= 10 ? (_rng.Chance(0.03) ? "1" : "0") : string.Empty,
+                BlankWhen(age >= 5, Flag(0.89)),
                 Flag(0.82),
                 Flag(0.78),
                 Flag(0.90),
@@ -718,7 +727,15 @@ internal sealed partial class CouncilSimulator
         }
     }
 
+    private string OtherCarersOrder()
+    {
+        _ = _rng.Pick(SpecialGuardianshipOtherReasons); // drawn as before, so the rest of the run is unchanged
+        return "E48";
+    }
+
     private string Flag(double probability) => _rng.Chance(probability) ? "1" : "0";
+
+    private static string BlankWhen(bool blank, string value) => blank ? string.Empty : value;
 
     /// <summary>OC3 rows: in the year of each 17th to 21st birthday that falls after the young person left care at 16 or over.</summary>
     private void AddCareLeaverRows(SimChild child)

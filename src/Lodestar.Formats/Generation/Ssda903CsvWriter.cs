@@ -58,8 +58,9 @@ internal static class Ssda903CsvWriter
                     ended ? e.ReasonEnded ?? string.Empty : string.Empty,
                     ended ? e.ReasonPlaceChange ?? string.Empty : string.Empty,
                     child.HomePostcode,
-                    e.Placement.Place == "P1" ? child.HomePostcode : e.Placement.PostcodeSector,
-                    e.Placement.Urn);
+                    // Short breaks (V3/V4) record no placement postcode or URN (DfE 214).
+                    e.IsShortBreak ? string.Empty : e.Placement.Place == "P1" ? child.HomePostcode : e.Placement.PostcodeSector,
+                    e.IsShortBreak ? string.Empty : e.Placement.Urn);
             }
 
             foreach (var review in child.Reviews.Where(r => r.Date >= yearStart && r.Date <= yearEnd))

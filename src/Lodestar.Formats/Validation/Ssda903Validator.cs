@@ -556,6 +556,43 @@ internal static class Ssda903Validator
                 }
             }
         });
+        Add("214", Severity.Error, "PL_POST and URN should be blank for short breaks (LS V3 or V4)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var shortBreaks = c.Codes.SetOf("V3", "V4");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (shortBreaks.Contains(e.Ls[i]) && (e.PlPost[i] != CodeTable.Blank || e.Urn[i] != CodeTable.Blank))
+                {
+                    c.ReportCode(r, e.Source[i], e.PlPost[i] != CodeTable.Blank ? "PL_POST" : "URN", e.PlPost[i] != CodeTable.Blank ? e.PlPost[i] : e.Urn[i]);
+                }
+            }
+        });
+        Add("379", Severity.Error, "A temporary placement for an unspecified reason (T4) lasted more than 7 days", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var t4 = c.Codes.Find("T4");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Place[i] == t4 && Has(e.Decom[i]) && Has(e.Dec[i]) && e.Dec[i] - e.Decom[i] > 7)
+                {
+                    c.ReportCode(r, e.Source[i], "PLACE", e.Place[i]);
+                }
+            }
+        });
+        Add("516", Severity.Error, "REC E45 or E46 (special guardianship order) needs a foster placement (PLACE U1-U6)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var reasons = c.Codes.SetOf("E45", "E46");
+            var foster = c.Codes.SetOf("U1", "U2", "U3", "U4", "U5", "U6");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (reasons.Contains(e.Rec[i]) && !foster.Contains(e.Place[i]))
+                {
+                    c.ReportCode(r, e.Source[i], "REC", e.Rec[i]);
+                }
+            }
+        });
         Add("LS-EPISODE-TWICE", Severity.Error, "The child has two episodes with the same DECOM in the same return", "Episodes",
             (c, r) => c.Duplicates(r, c.Data.Episodes, t => t.Decom, "DECOM"));
         Add("351", Severity.Error, "The child was over 25 at the start of the collection year", "Header", (c, r) =>
@@ -704,20 +741,10 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("542", Severity.Error, "A child under 10 at 31 March cannot have a conviction recorded", "OC2", (c, r) =>
-        {
-            var o = c.Data.Oc2;
-            var one = c.Codes.Find("1");
-            for (var i = 0; i < o.Count; i++)
-            {
-                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
-                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
-                if (o.Convicted[i] == one && year > 0 && Has(dob) && Age(dob, YearEnd(year)) < 10)
-                {
-                    c.ReportCode(r, o.Source[i], "CONVICTED", o.Convicted[i]);
-                }
-            }
-        });
+        Add("542", Severity.Error, "A child under 10 at 31 March should have CONVICTED blank", "OC2",
+            (c, r) => c.Oc2ByAge(r, t => t.Convicted, "CONVICTED", age => age < 10));
+        Add("546", Severity.Error, "A child aged 5 or over at 31 March should have HEALTH_CHECK blank", "OC2",
+            (c, r) => c.Oc2ByAge(r, t => t.HealthCheck, "HEALTH_CHECK", age => age >= 5));
         Add("188", Severity.Error, "The child was under 4 at 31 March but an SDQ score or reason is given", "OC2",
             (c, r) => c.SdqAge(r, age => age < 4, atStart: false));
         Add("189", Severity.Error, "The child was 17 or over at the start of the year but an SDQ score or reason is given", "OC2",
@@ -1183,6 +1210,22 @@ internal static class Ssda903Validator
                 if (pn0 ? v.ReviewCode[i] == code && !under4 : v.ReviewCode[i] != code && under4)
                 {
                     ReportCode(rule, v.Source[i], "REVIEW_CODE", v.ReviewCode[i]);
+                }
+            }
+        }
+
+        /// <summary>Reports an OC2 code given for a child whose age at 31 March is one that should leave it blank.</summary>
+        public void Oc2ByAge(ValidationRule rule, ColumnOf<Ssda903Oc2> column, string name, Func<int, bool> mustBeBlank)
+        {
+            var o = Data.Oc2;
+            var values = column(o);
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? Year(o.Source[i]);
+                if (values[i] != CodeTable.Blank && year > 0 && Has(dob) && mustBeBlank(Age(dob, YearEnd(year))))
+                {
+                    ReportCode(rule, o.Source[i], name, values[i]);
                 }
             }
         }

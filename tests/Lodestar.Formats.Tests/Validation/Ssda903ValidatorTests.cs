@@ -23,7 +23,7 @@ public sealed class Ssda903ValidatorTests
             .Episode("B", decom: D(2023, 5, 1), rne: "S", ls: "C2", cin: "N1", place: "U4", provider: "PR1", dec: D(2024, 9, 1), rec: "X1", reasonPlaceChange: "CARPL")
             .Episode("B", decom: D(2024, 9, 1), rne: "P", ls: "C2", cin: "N1", place: "K2", provider: "PR4")
             .Review("B", dob: D(2012, 3, 4), review: D(2024, 10, 1), reviewCode: "PN1")
-            .Oc2("B", year: Year, dob: D(2012, 3, 4), sdqScore: 14, convicted: "0", healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")
+            .Oc2("B", year: Year, dob: D(2012, 3, 4), sdqScore: 14, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")
             .Missing("B", dob: D(2012, 3, 4), missing: "M", misStart: D(2024, 11, 2), misEnd: D(2024, 11, 3))
             .SwEpisode("B", dob: D(2012, 3, 4), swId: "SW7", swDecom: D(2023, 5, 1));
         return b;
@@ -116,6 +116,11 @@ public sealed class Ssda903ValidatorTests
         ["380"] = (b => Ep(X(b), D(2024, 6, 1), place: "T1"), b => Ep(X(b), D(2024, 6, 1), place: "U1")),
         ["383"] = (b => Ep(Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1"), D(2024, 7, 1), rne: "P", place: "T2", provider: null, dec: D(2024, 7, 8), rec: "X1"), D(2024, 7, 8), rne: "P", place: "U4"),
                    b => Ep(Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1"), D(2024, 7, 1), rne: "P", place: "T2", provider: null, dec: D(2024, 7, 8), rec: "X1"), D(2024, 7, 8), rne: "P", place: "U1")),
+        ["214"] = (b => Ep(X(b), D(2024, 6, 1), ls: "V3", dec: D(2024, 6, 3), rec: "E13").Episode("X", decom: D(2024, 7, 1), rne: "S", ls: "V3", cin: "N1", place: "U1", provider: "PR1", dec: D(2024, 7, 3), rec: "E13", plPost: "AB1 2"),
+                   b => Ep(X(b), D(2024, 6, 1), ls: "V3", dec: D(2024, 6, 3), rec: "E13")),
+        ["379"] = (b => Ep(Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1"), D(2024, 7, 1), rne: "P", place: "T4", provider: null, dec: D(2024, 7, 9), rec: "X1"), D(2024, 7, 9), rne: "P", place: "U1"),
+                   b => Ep(Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1"), D(2024, 7, 1), rne: "P", place: "T4", provider: null, dec: D(2024, 7, 8), rec: "X1"), D(2024, 7, 8), rne: "P", place: "U1")),
+        ["516"] = (b => Ep(X(b), D(2024, 4, 10), place: "K2", dec: D(2024, 9, 1), rec: "E46"), b => Ep(X(b), D(2024, 4, 10), place: "U4", dec: D(2024, 9, 1), rec: "E46")),
         ["LS-EPISODE-TWICE"] = (b => Ep(Ep(X(b), D(2024, 6, 1), dec: D(2024, 6, 1), rec: "X1"), D(2024, 6, 1), rne: "L", ls: "C1"), b => Ep(X(b), D(2024, 6, 1))),
         ["351"] = (b => Ep(X(b, D(1998, 1, 1)), D(2018, 1, 1)), b => Ep(X(b, D(2005, 1, 1)), D(2018, 1, 1))),
         ["166"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), reviewCode: "PN1"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN1")),
@@ -133,7 +138,8 @@ public sealed class Ssda903ValidatorTests
         ["193"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "0", interventionReceived: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "0")),
         ["158"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1", interventionOffered: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1")),
         ["159"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0", interventionOffered: "1")),
-        ["542"] = (b => b.Oc2("X", year: Year, dob: D(2016, 5, 1), convicted: "1"), b => b.Oc2("X", year: Year, dob: D(2014, 5, 1), convicted: "1")),
+        ["542"] = (b => b.Oc2("X", year: Year, dob: D(2016, 5, 1), convicted: "0"), b => b.Oc2("X", year: Year, dob: D(2014, 5, 1), convicted: "0")),
+        ["546"] = (b => b.Oc2("X", year: Year, dob: D(2020, 3, 31), healthCheck: "1"), b => b.Oc2("X", year: Year, dob: D(2020, 4, 1), healthCheck: "1")),
         ["188"] = (b => b.Oc2("X", year: Year, dob: D(2021, 5, 1), sdqScore: 10), b => b.Oc2("X", year: Year, dob: D(2021, 5, 1))),
         ["189"] = (b => b.Oc2("X", year: Year, dob: D(2007, 1, 1), sdqScore: 10), b => b.Oc2("X", year: Year, dob: D(2008, 1, 1), sdqScore: 10)),
         ["131"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "MAYBE", activ: "0", accom: "0"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "NREQ", activ: "0", accom: "0")),
