@@ -597,6 +597,8 @@ internal sealed partial class CouncilSimulator
 
     private void AddMissing(SimChild child, DateOnly start, DateOnly stop)
     {
+        // Carried across years: a period that runs over 31 March must end before the next year's first one starts (DfE 574).
+        var free = start;
         foreach (var year in _options.ReportingYears)
         {
             var yearStart = new DateOnly(year - 1, 4, 1);
@@ -617,7 +619,6 @@ internal sealed partial class CouncilSimulator
 
             var count = 1 + _rng.Poisson(1.5);
             var starts = Enumerable.Range(0, count).Select(_ => _rng.DateBetween(first, last)).Distinct().Order().ToList();
-            var free = first;
             foreach (var missingStart in starts)
             {
                 if (missingStart < free)
