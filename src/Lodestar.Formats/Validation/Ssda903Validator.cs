@@ -568,6 +568,51 @@ internal static class Ssda903Validator
                 }
             }
         });
+        Add("398", Severity.Error, "HOME_POST and PL_POST should be blank for short breaks (LS V3 or V4)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var shortBreaks = c.Codes.SetOf("V3", "V4");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (shortBreaks.Contains(e.Ls[i]) && (e.HomePost[i] != CodeTable.Blank || e.PlPost[i] != CodeTable.Blank))
+                {
+                    c.ReportCode(r, e.Source[i], e.HomePost[i] != CodeTable.Blank ? "HOME_POST" : "PL_POST", e.HomePost[i] != CodeTable.Blank ? e.HomePost[i] : e.PlPost[i]);
+                }
+            }
+        });
+        Add("399", Severity.Error, "A child looked after only under short breaks (LS V3 or V4) should have MOTHER blank and no reviews", "Header", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var h = c.Data.Header;
+            var v = c.Data.Reviews;
+            var shortBreaks = c.Codes.SetOf("V3", "V4");
+            for (var i = 0; i < h.Count; i++)
+            {
+                var rows = e.RowsOf(h.Child[i]);
+                var onlyShortBreaks = !rows.IsEmpty;
+                for (var j = rows.Start; j < rows.End && onlyShortBreaks; j++)
+                {
+                    onlyShortBreaks = shortBreaks.Contains(e.Ls[j]);
+                }
+
+                if (onlyShortBreaks && (h.Mother[i] != CodeTable.Blank || !v.RowsOf(h.Child[i]).IsEmpty))
+                {
+                    c.Report(r, h.Source[i], h.Mother[i] != CodeTable.Blank ? "MOTHER" : "CHILD", h.Mother[i] != CodeTable.Blank ? c.Text(h.Mother[i]) : c.Data.Children.IdOf(h.Child[i]));
+                }
+            }
+        });
+        Add("628", Severity.Error, "A care leaver with OC3 information but no episode should have MOTHER blank", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            var o = c.Data.Oc3;
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (h.Mother[i] != CodeTable.Blank && c.Data.Episodes.RowsOf(h.Child[i]).IsEmpty && !o.RowsOf(h.Child[i]).IsEmpty)
+                {
+                    c.ReportCode(r, h.Source[i], "MOTHER", h.Mother[i]);
+                }
+            }
+        });
         Add("379", Severity.Error, "A temporary placement for an unspecified reason (T4) lasted more than 7 days", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
