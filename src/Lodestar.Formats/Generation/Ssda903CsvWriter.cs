@@ -71,9 +71,11 @@ internal static class Ssda903CsvWriter
                 reviews.Row(child.Id, dob, Date(review.Date), review.Participation);
             }
 
-            if (child.IsUasc)
+            // A UASC row while the status lasts and in the year it ceases (at 18), not after: DUC is never before the
+            // year (DfE 104).
+            var adult = child.BirthDate.AddYears(18);
+            if (child.IsUasc && adult >= yearStart)
             {
-                var adult = child.BirthDate.AddYears(18);
                 uasc.Row(child.Id, sex, dob, adult <= yearEnd ? Date(adult) : string.Empty);
             }
 

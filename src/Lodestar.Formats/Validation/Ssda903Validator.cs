@@ -513,7 +513,7 @@ internal static class Ssda903Validator
             (c, r) => c.LegalStatusRun(r, "L2", 21));
         Add("363", Severity.Error, "A child assessment order (LS L3) lasted longer than 7 days (one still open is counted to the end of the year)", "Episodes",
             (c, r) => c.LegalStatusRun(r, "L3", 7));
-        Add("LS-POLICE-PROTECTION", Severity.Error, "Police protection (LS L1) lasted longer than 72 hours", "Episodes",
+        Add("LS-POLICE-PROTECTION", Severity.Error, "Police protection (LS L1) lasted longer than 72 hours (one still open is counted to the end of the year)", "Episodes",
             (c, r) => c.LegalStatusRun(r, "L1", 3));
         Add("380", Severity.Error, "A period of care cannot start with a temporary placement (T0-T4)", "Episodes", (c, r) =>
         {
@@ -695,6 +695,18 @@ internal static class Ssda903Validator
             {
                 var dob = Has(u.Dob[i]) ? u.Dob[i] : c.Dob[u.Child[i]];
                 if (Has(dob) && Has(u.Duc[i]) && u.Duc[i] > Birthday(dob, 18))
+                {
+                    c.ReportDate(r, u.Source[i], "DUC", u.Duc[i]);
+                }
+            }
+        });
+        Add("104", Severity.Error, "DUC (date UASC status ceased) is before the start of the collection year", "UASC", (c, r) =>
+        {
+            var u = c.Data.Uasc;
+            for (var i = 0; i < u.Count; i++)
+            {
+                var year = c.Year(u.Source[i]);
+                if (year > 0 && Has(u.Duc[i]) && u.Duc[i] < YearStart(year))
                 {
                     c.ReportDate(r, u.Source[i], "DUC", u.Duc[i]);
                 }
