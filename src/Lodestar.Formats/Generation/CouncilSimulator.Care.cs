@@ -519,6 +519,15 @@ internal sealed partial class CouncilSimulator
                 var placementChanged = spellIndex != previousSpell;
                 var carerChanged = spell.Placement.Carer != previous.Placement.Carer;
                 reasonNew = !placementChanged ? "L" : statusChanged ? (carerChanged ? "B" : "U") : (carerChanged ? "P" : "T");
+                var before = previous.Placement;
+                if (reasonNew is "B" or "U" && spell.Placement.Place == before.Place && spell.Placement.Provider == before.Provider
+                    && spell.Placement.Urn == before.Urn && spell.Placement.PostcodeSector == before.PostcodeSector)
+                {
+                    // A move the 903 could not show: the DfE sees the same PLACE, provider, URN and postcode as no move (rule 436).
+                    // The new carer lives elsewhere, for every episode of the spell.
+                    spell = spell with { Placement = spell.Placement with { PostcodeSector = NewPostcode(_rng.Chance(0.5)) } };
+                    spells[spellIndex] = spell;
+                }
             }
 
             var episode = new SimEpisode
@@ -741,7 +750,8 @@ internal sealed partial class CouncilSimulator
     /// <summary>OC3 rows: in the year of each 17th to 21st birthday that falls after the young person left care at 16 or over.</summary>
     private void AddCareLeaverRows(SimChild child)
     {
-        if (!child.LeftCareAged16Plus || child.CareEnd is not { } left)
+        // No care-leaver information for a young person whose care was transferred to another council (E3, DfE 1011).
+        if (!child.LeftCareAged16Plus || child.CareEnd is not { } left || child.Episodes is [.., { ReasonEnded: "E3" }])
         {
             return;
         }
@@ -753,7 +763,8 @@ internal sealed partial class CouncilSimulator
             for (var age = 17; age <= 21; age++)
             {
                 var birthday = child.BirthDate.AddYears(age);
-                if (birthday < yearStart || birthday > yearEnd || left > birthday || (age == 17 && left == birthday))
+                // Only for one who had left before the birthday: not at 17 or 18 for leaving on or after it (DfE 1016).
+                if (birthday < yearStart || birthday > yearEnd || left >= birthday)
                 {
                     continue;
                 }

@@ -823,6 +823,51 @@ internal static class Ssda903Validator
                 }
             }
         });
+        Add("1011", Severity.Error, "The child's last episode ended with a transfer to another council (REC E3): no care-leaver information is returned", "OC3", (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            var e = c.Data.Episodes;
+            var e3 = c.Codes.Find("E3");
+            for (var i = 0; i < o.Count; i++)
+            {
+                var rows = e.RowsOf(o.Child[i]);
+                if (!rows.IsEmpty && e.Rec[rows.End - 1] == e3
+                    && (o.InTouch[i] != CodeTable.Blank || o.Activ[i] != CodeTable.Blank || o.Accom[i] != CodeTable.Blank))
+                {
+                    c.ReportCode(r, o.Source[i], "IN_TOUCH", o.InTouch[i]);
+                }
+            }
+        });
+        Add("1016", Severity.Error, "A young person aged 17 (or 18) at 31 March who left care on or after their 17th (18th) birthday needs no care-leaver information", "OC3", (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            var e = c.Data.Episodes;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                if (year <= 0 || !Has(dob) || (o.InTouch[i] == CodeTable.Blank && o.Activ[i] == CodeTable.Blank && o.Accom[i] == CodeTable.Blank))
+                {
+                    continue;
+                }
+
+                var age = Age(dob, YearEnd(year));
+                if (age is not (17 or 18))
+                {
+                    continue;
+                }
+
+                var rows = e.RowsOf(o.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (Has(e.Dec[j]) && e.Dec[j] >= Birthday(dob, age))
+                    {
+                        c.ReportCode(r, o.Source[i], "IN_TOUCH", o.InTouch[i]);
+                        break;
+                    }
+                }
+            }
+        });
         Add("153", Severity.Error, "IN_TOUCH, ACTIV and ACCOM must all be given or all be blank", "OC3", (c, r) =>
         {
             var o = c.Data.Oc3;
