@@ -864,12 +864,13 @@ internal sealed partial class CouncilSimulator
     private static readonly Weighted<string> SdqReasons = new(("SDQ1", 30), ("SDQ2", 20), ("SDQ3", 15), ("SDQ4", 20), ("SDQ5", 15));
     private static readonly Weighted<string> InTouch = new(("YES", 89), ("NO", 4), ("REFU", 3), ("NREQ", 3), ("RHOM", 1));
 
-    // EET shares from la_care_leavers_activity.csv, England 2025 (17-18: 64% EET; 19-21: about 56%).
+    // EET shares from la_care_leavers_activity.csv, England 2025 (17-18: 64% EET; 19-21: about 56%). A young person
+    // the council is in touch with has a known activity (DfE 345): the share once drawn as "0" is NEET (G5).
     private static readonly Weighted<string> Activities17To18 = new(
-        ("F2", 40), ("P2", 8), ("F1", 3), ("F5", 2), ("F4", 8), ("P4", 3), ("G4", 3), ("G5", 26), ("G6", 2), ("0", 5));
+        ("F2", 40), ("P2", 8), ("F1", 3), ("F5", 2), ("F4", 8), ("P4", 3), ("G4", 3), ("G5", 31), ("G6", 2));
 
     private static readonly Weighted<string> Activities19To21 = new(
-        ("F1", 6), ("P1", 1), ("F2", 12), ("P2", 4), ("F4", 24), ("P4", 6), ("F5", 3), ("G4", 7), ("G5", 27), ("G6", 7), ("0", 3));
+        ("F1", 6), ("P1", 1), ("F2", 12), ("P2", 4), ("F4", 24), ("P4", 6), ("F5", 3), ("G4", 7), ("G5", 30), ("G6", 7));
 
     private static readonly Weighted<string> AccommodationTypes = new(
         ("B", 12), ("C", 2), ("D", 20), ("E", 5), ("G", 5), ("H", 2), ("K", 30), ("R", 12), ("T", 1), ("U", 2), ("V", 2), ("W", 7));

@@ -823,6 +823,19 @@ internal static class Ssda903Validator
                 }
             }
         });
+        Add("345", Severity.Error, "IN_TOUCH is YES but ACTIV or ACCOM is 0", "OC3", (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            var yes = c.Codes.Find("YES");
+            var zero = c.Codes.Find("0");
+            for (var i = 0; i < o.Count; i++)
+            {
+                if (o.InTouch[i] == yes && (o.Activ[i] == zero || o.Accom[i] == zero))
+                {
+                    c.ReportCode(r, o.Source[i], o.Activ[i] == zero ? "ACTIV" : "ACCOM", zero);
+                }
+            }
+        });
         Add("1011", Severity.Error, "The child's last episode ended with a transfer to another council (REC E3): no care-leaver information is returned", "OC3", (c, r) =>
         {
             var o = c.Data.Oc3;
