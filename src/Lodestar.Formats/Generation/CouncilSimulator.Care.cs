@@ -715,7 +715,12 @@ internal sealed partial class CouncilSimulator
                 }
                 else
                 {
+                    // SDQ1 (under 4 when the form was due) only for a child who turned 4 in the year (DfE 157); otherwise "other".
                     reason = _rng.Pick(SdqReasons);
+                    if (reason == "SDQ1" && AgeOn(child.BirthDate, yearStart) >= 4)
+                    {
+                        reason = "SDQ4";
+                    }
                 }
             }
 

@@ -802,6 +802,21 @@ internal static class Ssda903Validator
             (c, r) => c.Oc2ByAge(r, t => t.Convicted, "CONVICTED", age => age < 10));
         Add("546", Severity.Error, "A child aged 5 or over at 31 March should have HEALTH_CHECK blank", "OC2",
             (c, r) => c.Oc2ByAge(r, t => t.HealthCheck, "HEALTH_CHECK", age => age >= 5));
+        Add("157", Severity.Error, "SDQ_REASON is SDQ1 (under 4) but the child was 4 or over at the start of the year and not over 16 at its end", "OC2", (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            var sdq1 = c.Codes.Find("SDQ1");
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                if (o.SdqReason[i] == sdq1 && !Has(o.SdqScore[i]) && year > 0 && Has(dob)
+                    && Birthday(dob, 4) <= YearStart(year) && Birthday(dob, 16) >= YearEnd(year))
+                {
+                    c.ReportCode(r, o.Source[i], "SDQ_REASON", o.SdqReason[i]);
+                }
+            }
+        });
         Add("188", Severity.Error, "The child was under 4 at 31 March but an SDQ score or reason is given", "OC2",
             (c, r) => c.SdqAge(r, age => age < 4, atStart: false));
         Add("189", Severity.Error, "The child was 17 or over at the start of the year but an SDQ score or reason is given", "OC2",

@@ -147,6 +147,7 @@ public sealed class Ssda903ValidatorTests
         ["159"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0", interventionOffered: "1")),
         ["542"] = (b => b.Oc2("X", year: Year, dob: D(2016, 5, 1), convicted: "0"), b => b.Oc2("X", year: Year, dob: D(2014, 5, 1), convicted: "0")),
         ["546"] = (b => b.Oc2("X", year: Year, dob: D(2020, 3, 31), healthCheck: "1"), b => b.Oc2("X", year: Year, dob: D(2020, 4, 1), healthCheck: "1")),
+        ["157"] = (b => b.Oc2("X", year: Year, dob: D(2015, 5, 1), sdqReason: "SDQ1"), b => b.Oc2("X", year: Year, dob: D(2020, 6, 1), sdqReason: "SDQ1")),
         ["188"] = (b => b.Oc2("X", year: Year, dob: D(2021, 5, 1), sdqScore: 10), b => b.Oc2("X", year: Year, dob: D(2021, 5, 1))),
         ["189"] = (b => b.Oc2("X", year: Year, dob: D(2007, 1, 1), sdqScore: 10), b => b.Oc2("X", year: Year, dob: D(2008, 1, 1), sdqScore: 10)),
         ["131"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "MAYBE", activ: "0", accom: "0"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "NREQ", activ: "0", accom: "0")),
