@@ -84,7 +84,7 @@ internal static class CinCensusXmlWriter
             {
                 if (referral.Date <= yearEnd && (referral.Closure is null || referral.Closure >= yearStart))
                 {
-                    WriteReferral(xml, referral, year, yearEnd);
+                    WriteReferral(xml, referral, year, yearStart, yearEnd);
                 }
             }
 
@@ -97,7 +97,7 @@ internal static class CinCensusXmlWriter
         xml.Save(path);
     }
 
-    private static void WriteReferral(Xml xml, SimReferral referral, int year, DateOnly yearEnd)
+    private static void WriteReferral(Xml xml, SimReferral referral, int year, DateOnly yearStart, DateOnly yearEnd)
     {
         bool Known(DateOnly? date) => date is { } d && d <= yearEnd;
         string Flag(bool value) => year >= 2024 ? (value ? "true" : "false") : (value ? "1" : "0");
@@ -112,17 +112,13 @@ internal static class CinCensusXmlWriter
             xml.Element(4, "ReasonForClosure", referral.ClosureReason ?? "RC7");
         }
 
-        var conference = referral.Section47s.Select(s => s.Conference).FirstOrDefault(c => Known(c));
-        if (conference is { } held)
-        {
-            xml.Date(4, "DateOfInitialCPC", held);
-        }
-
+        // The initial conference is written once, on its section 47 enquiry (DfE 2884), never again on the referral.
         xml.Element(4, "ReferralNFA", Flag(referral.NoFurtherAction));
 
         foreach (var assessment in referral.Assessments)
         {
-            if (assessment.Start > yearEnd)
+            // A census holds a referral's modules as they stood in its year: one completed before it was in last year's (DfE 8696).
+            if (assessment.Start > yearEnd || assessment.Authorised < yearStart)
             {
                 continue;
             }
@@ -147,7 +143,7 @@ internal static class CinCensusXmlWriter
 
         foreach (var (start, end) in referral.CinPlans)
         {
-            if (start > yearEnd)
+            if (start > yearEnd || end < yearStart)
             {
                 continue;
             }
@@ -164,7 +160,8 @@ internal static class CinCensusXmlWriter
 
         foreach (var enquiry in referral.Section47s)
         {
-            if (enquiry.Start > yearEnd)
+            // DfE 8715: a conference held before the year; 8740: an enquiry with no conference that started before it.
+            if (enquiry.Start > yearEnd || enquiry.Conference < yearStart || (enquiry.Conference is null && enquiry.Start < yearStart))
             {
                 continue;
             }
@@ -187,7 +184,7 @@ internal static class CinCensusXmlWriter
 
         foreach (var plan in referral.Plans)
         {
-            if (plan.Start > yearEnd)
+            if (plan.Start > yearEnd || plan.End < yearStart)
             {
                 continue;
             }

@@ -404,6 +404,12 @@ internal sealed partial class CouncilSimulator
                         if (back < stop && (plan.Route != Route.Adoption || back < plan.Placed.AddDays(-1)))
                         {
                             var temporary = new SimPlacement(_rng.Pick(TemporaryCodes), current.Provider, "XXXXXXX", current.PostcodeSector, ++_nextCarer);
+                            if (temporary.Place == "T4" && back > date.AddDays(7))
+                            {
+                                // An unspecified temporary placement lasts at most 7 days (DfE 379).
+                                back = date.AddDays(7);
+                            }
+
                             spells.Add(new Spell(date, temporary, null, false));
                             spells.Add(new Spell(back, current, null, true));
                             lastDate = back;
@@ -513,6 +519,15 @@ internal sealed partial class CouncilSimulator
                 var placementChanged = spellIndex != previousSpell;
                 var carerChanged = spell.Placement.Carer != previous.Placement.Carer;
                 reasonNew = !placementChanged ? "L" : statusChanged ? (carerChanged ? "B" : "U") : (carerChanged ? "P" : "T");
+                var before = previous.Placement;
+                if (reasonNew is "B" or "U" && spell.Placement.Place == before.Place && spell.Placement.Provider == before.Provider
+                    && spell.Placement.Urn == before.Urn && spell.Placement.PostcodeSector == before.PostcodeSector)
+                {
+                    // A move the 903 could not show: the DfE sees the same PLACE, provider, URN and postcode as no move (rule 436).
+                    // The new carer lives elsewhere, for every episode of the spell.
+                    spell = spell with { Placement = spell.Placement with { PostcodeSector = NewPostcode(_rng.Chance(0.5)) } };
+                    spells[spellIndex] = spell;
+                }
             }
 
             var episode = new SimEpisode
@@ -552,9 +567,11 @@ internal sealed partial class CouncilSimulator
         return plan.Route switch
         {
             Route.Adoption => _rng.Chance(0.88) ? "E11" : "E12",
+            // The DfE records a special guardianship order (E45, E46) only from a foster placement (rule 516): from any other,
+            // the same draw becomes a child arrangements order to other carers (E48).
             Route.SpecialGuardianship => last.Placement.Place.StartsWith('U')
                 ? _rng.Pick(SpecialGuardianshipFosterReasons)
-                : _rng.Pick(SpecialGuardianshipOtherReasons),
+                : OtherCarersOrder(),
             Route.ReturnHome => _rng.Chance(0.8) ? "E4A" : "E4B",
             Route.Remand => _rng.Chance(0.7) ? "E14" : "E9",
             Route.Adulthood => last.Placement.Place.StartsWith('U') && _rng.Chance(0.35) ? "E17" : _rng.Pick(AdulthoodReasons),
@@ -589,6 +606,8 @@ internal sealed partial class CouncilSimulator
 
     private void AddMissing(SimChild child, DateOnly start, DateOnly stop)
     {
+        // Carried across years: a period that runs over 31 March must end before the next year's first one starts (DfE 574).
+        var free = start;
         foreach (var year in _options.ReportingYears)
         {
             var yearStart = new DateOnly(year - 1, 4, 1);
@@ -609,7 +628,6 @@ internal sealed partial class CouncilSimulator
 
             var count = 1 + _rng.Poisson(1.5);
             var starts = Enumerable.Range(0, count).Select(_ => _rng.DateBetween(first, last)).Distinct().Order().ToList();
-            var free = first;
             foreach (var missingStart in starts)
             {
                 if (missingStart < free)
@@ -697,7 +715,12 @@ internal sealed partial class CouncilSimulator
                 }
                 else
                 {
+                    // SDQ1 (under 4 when the form was due) only for a child who turned 4 in the year (DfE 157); otherwise "other".
                     reason = _rng.Pick(SdqReasons);
+                    if (reason == "SDQ1" && AgeOn(child.BirthDate, yearStart) >= 4)
+                    {
+                        reason = "SDQ4";
+                    }
                 }
             }
 
@@ -707,8 +730,9 @@ internal sealed partial class CouncilSimulator
             child.Oc2[year] = new SimOc2(
                 score,
                 reason,
-                age >= 10 && _rng.Chance(0.03) ? "1" : "0",
-                Flag(0.89),
+                // The DfE asks no conviction under 10 (542) and the health check only under 5 (546); random draws as before.
+                age >= 10 ? (_rng.Chance(0.03) ? "1" : "0") : string.Empty,
+                BlankWhen(age >= 5, Flag(0.89)),
                 Flag(0.82),
                 Flag(0.78),
                 Flag(0.90),
@@ -718,12 +742,21 @@ internal sealed partial class CouncilSimulator
         }
     }
 
+    private string OtherCarersOrder()
+    {
+        _ = _rng.Pick(SpecialGuardianshipOtherReasons); // drawn as before, so the rest of the run is unchanged
+        return "E48";
+    }
+
     private string Flag(double probability) => _rng.Chance(probability) ? "1" : "0";
+
+    private static string BlankWhen(bool blank, string value) => blank ? string.Empty : value;
 
     /// <summary>OC3 rows: in the year of each 17th to 21st birthday that falls after the young person left care at 16 or over.</summary>
     private void AddCareLeaverRows(SimChild child)
     {
-        if (!child.LeftCareAged16Plus || child.CareEnd is not { } left)
+        // No care-leaver information for a young person whose care was transferred to another council (E3, DfE 1011).
+        if (!child.LeftCareAged16Plus || child.CareEnd is not { } left || child.Episodes is [.., { ReasonEnded: "E3" }])
         {
             return;
         }
@@ -735,7 +768,8 @@ internal sealed partial class CouncilSimulator
             for (var age = 17; age <= 21; age++)
             {
                 var birthday = child.BirthDate.AddYears(age);
-                if (birthday < yearStart || birthday > yearEnd || left > birthday || (age == 17 && left == birthday))
+                // Only for one who had left before the birthday: not at 17 or 18 for leaving on or after it (DfE 1016).
+                if (birthday < yearStart || birthday > yearEnd || left >= birthday)
                 {
                     continue;
                 }
@@ -835,12 +869,13 @@ internal sealed partial class CouncilSimulator
     private static readonly Weighted<string> SdqReasons = new(("SDQ1", 30), ("SDQ2", 20), ("SDQ3", 15), ("SDQ4", 20), ("SDQ5", 15));
     private static readonly Weighted<string> InTouch = new(("YES", 89), ("NO", 4), ("REFU", 3), ("NREQ", 3), ("RHOM", 1));
 
-    // EET shares from la_care_leavers_activity.csv, England 2025 (17-18: 64% EET; 19-21: about 56%).
+    // EET shares from la_care_leavers_activity.csv, England 2025 (17-18: 64% EET; 19-21: about 56%). A young person
+    // the council is in touch with has a known activity (DfE 345): the share once drawn as "0" is NEET (G5).
     private static readonly Weighted<string> Activities17To18 = new(
-        ("F2", 40), ("P2", 8), ("F1", 3), ("F5", 2), ("F4", 8), ("P4", 3), ("G4", 3), ("G5", 26), ("G6", 2), ("0", 5));
+        ("F2", 40), ("P2", 8), ("F1", 3), ("F5", 2), ("F4", 8), ("P4", 3), ("G4", 3), ("G5", 31), ("G6", 2));
 
     private static readonly Weighted<string> Activities19To21 = new(
-        ("F1", 6), ("P1", 1), ("F2", 12), ("P2", 4), ("F4", 24), ("P4", 6), ("F5", 3), ("G4", 7), ("G5", 27), ("G6", 7), ("0", 3));
+        ("F1", 6), ("P1", 1), ("F2", 12), ("P2", 4), ("F4", 24), ("P4", 6), ("F5", 3), ("G4", 7), ("G5", 30), ("G6", 7));
 
     private static readonly Weighted<string> AccommodationTypes = new(
         ("B", 12), ("C", 2), ("D", 20), ("E", 5), ("G", 5), ("H", 2), ("K", 30), ("R", 12), ("T", 1), ("U", 2), ("V", 2), ("W", 7));

@@ -72,7 +72,8 @@ internal sealed partial class CouncilSimulator
             var referral = NewReferral(agreed.AddDays(-_rng.Between(30, 200)), "N2", nfa: false);
             var assessed = Assess(referral, referral.Date.AddDays(_rng.Between(0, 5)));
             referral.CinPlans.Add((assessed.AddDays(_rng.Between(0, 10)), null));
-            var closure = until.AddDays(_rng.Between(0, 60));
+            // Never before the CIN plan starts (so never before the assessment is authorised: DfE 8565, 4011).
+            var closure = Max(until.AddDays(_rng.Between(0, 60)), referral.CinPlans[0].Start);
             if (closure <= birth.AddYears(18).AddDays(-1))
             {
                 referral.CinPlans[0] = (referral.CinPlans[0].Start, closure);
@@ -252,7 +253,10 @@ internal sealed partial class CouncilSimulator
             }
             else
             {
-                referral.ClosureReason = _rng.Chance(0.7) ? "RC8" : "RC9";
+                // Closed after assessment (RC8/RC9) only when nothing followed it: a section 47 enquiry, even one without
+                // a conference, rules those codes out (DfE 2990); such a case closes as services ceased (RC7).
+                var afterAssessment = _rng.Chance(0.7) ? "RC8" : "RC9";
+                referral.ClosureReason = enquiry ? "RC7" : afterAssessment;
             }
         }
         else

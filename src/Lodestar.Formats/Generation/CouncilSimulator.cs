@@ -23,6 +23,7 @@ internal sealed partial class CouncilSimulator
     private readonly DateOnly _windowEnd;
     private readonly DateOnly _afterWindow;
     private readonly List<SimChild> _children = [];
+    private readonly HashSet<string> _upns = new(StringComparer.Ordinal);
     private readonly string _postcodeArea;
     private int _nextChild;
     private int _nextCarer;
@@ -108,17 +109,27 @@ internal sealed partial class CouncilSimulator
         return child;
     }
 
-    /// <summary>A unique pupil number with a valid check letter: LA number, school, 2-digit year, serial.</summary>
+    /// <summary>
+    /// A unique pupil number with a valid check letter: LA number, school, 2-digit year, serial. Drawn again on the rare
+    /// collision with one already given in the council, as two children never share a UPN (DfE CIN rule 1520).
+    /// </summary>
     private string NewUpn(DateOnly birth)
     {
-        var body = $"{_council.LaNumber}{_rng.Between(1000, 7999):D4}{(birth.Year + 5) % 100:D2}{_rng.Between(0, 999):D3}";
-        var sum = 0;
-        for (var i = 0; i < body.Length; i++)
+        while (true)
         {
-            sum += (body[i] - '0') * (i + 2);
-        }
+            var body = $"{_council.LaNumber}{_rng.Between(1000, 7999):D4}{(birth.Year + 5) % 100:D2}{_rng.Between(0, 999):D3}";
+            var sum = 0;
+            for (var i = 0; i < body.Length; i++)
+            {
+                sum += (body[i] - '0') * (i + 2);
+            }
 
-        return "ABCDEFGHJKLMNPQRTUVWXYZ"[sum % 23] + body;
+            var upn = "ABCDEFGHJKLMNPQRTUVWXYZ"[sum % 23] + body;
+            if (_upns.Add(upn))
+            {
+                return upn;
+            }
+        }
     }
 
     private static readonly string[] PostcodeAreas =

@@ -8,6 +8,9 @@ internal sealed record SimPlacement(string Place, string Provider, string Urn, s
 {
     public bool IsTemporary => Place is "T0" or "T1" or "T2" or "T3" or "T4";
 
+    /// <summary>Whether the 903 records a provider: temporary placements (T0–T4) and Z1 have none (DfE rules 178, 526).</summary>
+    public bool HasProvider => !IsTemporary && Place is not ("Z1" or "Z11" or "Z12" or "Z13" or "Z14");
+
     /// <summary>
     /// The code a return for <paramref name="year"/> shows. Codes withdrawn from a year's list are recoded in that
     /// year's return, as councils do for placements open across the change: H5 and P2 become K3 from 2024/25 (2025),

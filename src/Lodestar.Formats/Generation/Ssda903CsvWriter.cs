@@ -40,8 +40,11 @@ internal static class Ssda903CsvWriter
             var dob = Date(child.BirthDate);
             var sex = year >= 2025 ? (child.Male ? "M" : "F") : (child.Male ? "1" : "2");
             var upn = child.IsUasc ? "UN2" : AgeOn(child.BirthDate, yearEnd) < 5 ? "UN1" : child.UpnWhenOfSchoolAge;
-            var mother = child.Male ? string.Empty : child.MotherFlag ?? "0";
-            var babyBorn = child.MotherChildBirthDate is { } born && born <= yearEnd ? Date(born) : string.Empty;
+            // MOTHER is asked of a girl looked after in the year other than on short breaks (DfE 165), and of no one
+            // else: not of a care leaver with only OC3 (628), nor of a child on short breaks alone (399).
+            var motherAsked = !child.Male && !inYear.TrueForAll(e => e.IsShortBreak);
+            var mother = motherAsked ? child.MotherFlag ?? "0" : string.Empty;
+            var babyBorn = motherAsked && child.MotherChildBirthDate is { } born && born <= yearEnd ? Date(born) : string.Empty;
             if (mother == "1" && babyBorn.Length == 0)
             {
                 mother = "0";
@@ -53,13 +56,14 @@ internal static class Ssda903CsvWriter
             {
                 var ended = e.End is { } end && end <= yearEnd;
                 episodes.Row(
-                    child.Id, Date(e.Start), e.ReasonNew, e.LegalStatus, e.CategoryOfNeed, e.Placement.PlaceIn(year), e.Placement.Provider,
+                    child.Id, Date(e.Start), e.ReasonNew, e.LegalStatus, e.CategoryOfNeed, e.Placement.PlaceIn(year), e.Placement.HasProvider ? e.Placement.Provider : string.Empty,
                     ended ? Date(e.End!.Value) : string.Empty,
                     ended ? e.ReasonEnded ?? string.Empty : string.Empty,
                     ended ? e.ReasonPlaceChange ?? string.Empty : string.Empty,
-                    child.HomePostcode,
-                    e.Placement.Place == "P1" ? child.HomePostcode : e.Placement.PostcodeSector,
-                    e.Placement.Urn);
+                    e.IsShortBreak ? string.Empty : child.HomePostcode,
+                    // Short breaks (V3/V4) record no postcodes or URN (DfE 214, 398).
+                    e.IsShortBreak ? string.Empty : e.Placement.Place == "P1" ? child.HomePostcode : e.Placement.PostcodeSector,
+                    e.IsShortBreak ? string.Empty : e.Placement.Urn);
             }
 
             foreach (var review in child.Reviews.Where(r => r.Date >= yearStart && r.Date <= yearEnd))
@@ -67,9 +71,11 @@ internal static class Ssda903CsvWriter
                 reviews.Row(child.Id, dob, Date(review.Date), review.Participation);
             }
 
-            if (child.IsUasc)
+            // A UASC row while the status lasts and in the year it ceases (at 18), not after: DUC is never before the
+            // year (DfE 104).
+            var adult = child.BirthDate.AddYears(18);
+            if (child.IsUasc && adult >= yearStart)
             {
-                var adult = child.BirthDate.AddYears(18);
                 uasc.Row(child.Id, sex, dob, adult <= yearEnd ? Date(adult) : string.Empty);
             }
 

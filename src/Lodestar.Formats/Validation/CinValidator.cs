@@ -28,7 +28,28 @@ internal static class CinValidator
                 }
             }
         });
-        Add("8525", Severity.Error, "Either PersonBirthDate or ExpectedPersonBirthDate must be given, not both and not neither", "Child", (c, r) =>
+        Add("1520", Severity.Error, "More than one child in the census has the same UPN", "Child", (c, r) =>
+        {
+            var k = c.Data.ChildRecords;
+            var first = new Dictionary<(int File, int Upn), int>();
+            for (var i = 0; i < k.Count; i++)
+            {
+                if (k.Upn[i] == CodeTable.Blank)
+                {
+                    continue;
+                }
+
+                if (first.TryGetValue((k.Source[i].File, k.Upn[i]), out var other) && k.Child[other] != k.Child[i])
+                {
+                    c.ReportCode(r, k.Source[i], "UPN", k.Upn[i]);
+                }
+                else
+                {
+                    first.TryAdd((k.Source[i].File, k.Upn[i]), i);
+                }
+            }
+        });
+        Add("8525Q", Severity.Warning, "Either PersonBirthDate or ExpectedPersonBirthDate must be given, not both and not neither", "Child", (c, r) =>
         {
             var k = c.Data.ChildRecords;
             for (var i = 0; i < k.Count; i++)
@@ -39,9 +60,9 @@ internal static class CinValidator
                 }
             }
         });
-        Add("8540", Severity.Error, "PersonDeathDate is before PersonBirthDate", "Child",
+        Add("8535Q", Severity.Warning, "PersonDeathDate is before PersonBirthDate", "Child",
             (c, r) => c.CheckOrder(r, c.Data.ChildRecords, t => t.Dob, t => t.Death, "PersonDeathDate"));
-        Add("LS-CIN-DOB-LATE", Severity.Error, "PersonBirthDate is after the census reference date", "Child", (c, r) =>
+        Add("8520", Severity.Error, "PersonBirthDate is after the census reference date", "Child", (c, r) =>
         {
             var k = c.Data.ChildRecords;
             for (var i = 0; i < k.Count; i++)
@@ -53,11 +74,11 @@ internal static class CinValidator
                 }
             }
         });
-        Add("LS-CIN-SEX", Severity.Error, "Sex (or GenderCurrent) is not a valid code or is blank", "Child",
+        Add("4180", Severity.Error, "Sex (or GenderCurrent) is not a valid code or is blank", "Child",
             (c, r) => c.CheckCodes(r, c.Data.ChildRecords, t => t.Sex, "Sex", CodeLists.CinSex, required: true));
-        Add("LS-CIN-ETHNICITY", Severity.Error, "Ethnicity is not a valid ethnicity code", "Child",
+        Add("4220", Severity.Error, "Ethnicity is not a valid ethnicity code", "Child",
             (c, r) => c.CheckCodes(r, c.Data.ChildRecords, t => t.Ethnicity, "Ethnicity", CodeLists.Ethnic, required: false));
-        Add("LS-CIN-DISABILITY", Severity.Error, "Disability is not a valid disability code", "Child", (c, r) =>
+        Add("8540", Severity.Error, "Disability is not a valid disability code", "Child", (c, r) =>
         {
             var k = c.Data.ChildRecords;
             for (var i = 0; i < k.Count; i++)
@@ -71,7 +92,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("LS-CIN-DISABILITY-NONE", Severity.Error, "Disability NONE cannot be given with other disability codes", "Child", (c, r) =>
+        Add("8790", Severity.Error, "Disability NONE cannot be given with other disability codes", "Child", (c, r) =>
         {
             var k = c.Data.ChildRecords;
             var none = c.Codes.Find("NONE");
@@ -104,8 +125,19 @@ internal static class CinValidator
         });
 
         // Referrals
-        Add("LS-CIN-REFERRAL-BLANK", Severity.Error, "CINreferralDate is blank", "CINdetails",
-            (c, r) => c.CheckRequiredDates(r, c.Data.Referrals, t => t.ReferralDate, "CINreferralDate"));
+        Add("8600", Severity.Error, "CINreferralDate is blank or after the census reference date", "CINdetails", (c, r) =>
+        {
+            c.CheckRequiredDates(r, c.Data.Referrals, t => t.ReferralDate, "CINreferralDate");
+            var f = c.Data.Referrals;
+            for (var i = 0; i < f.Count; i++)
+            {
+                var year = c.Year(f.Source[i]);
+                if (year > 0 && Has(f.ReferralDate[i]) && f.ReferralDate[i] > YearEnd(year))
+                {
+                    c.ReportDate(r, f.Source[i], "CINreferralDate", f.ReferralDate[i]);
+                }
+            }
+        });
         Add("8630", Severity.Error, "CINclosureDate is before CINreferralDate", "CINdetails",
             (c, r) => c.CheckOrder(r, c.Data.Referrals, t => t.ReferralDate, t => t.ClosureDate, "CINclosureDate"));
         Add("8620", Severity.Error, "CINclosureDate does not fall within the census year", "CINdetails", (c, r) =>
@@ -117,18 +149,6 @@ internal static class CinValidator
                 if (year > 0 && Has(f.ClosureDate[i]) && (f.ClosureDate[i] < YearStart(year) || f.ClosureDate[i] > YearEnd(year)))
                 {
                     c.ReportDate(r, f.Source[i], "CINclosureDate", f.ClosureDate[i]);
-                }
-            }
-        });
-        Add("LS-CIN-REFERRAL-LATE", Severity.Error, "CINreferralDate is after the census reference date", "CINdetails", (c, r) =>
-        {
-            var f = c.Data.Referrals;
-            for (var i = 0; i < f.Count; i++)
-            {
-                var year = c.Year(f.Source[i]);
-                if (year > 0 && Has(f.ReferralDate[i]) && f.ReferralDate[i] > YearEnd(year))
-                {
-                    c.ReportDate(r, f.Source[i], "CINreferralDate", f.ReferralDate[i]);
                 }
             }
         });
@@ -144,7 +164,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("LS-CIN-REFERRAL-AFTER-DEATH", Severity.Error, "CINreferralDate is after the child's date of death", "CINdetails", (c, r) =>
+        Add("8555Q", Severity.Warning, "CINreferralDate is after the child's date of death", "CINdetails", (c, r) =>
         {
             var f = c.Data.Referrals;
             for (var i = 0; i < f.Count; i++)
@@ -156,7 +176,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("LS-CIN-CLOSURE-REASON", Severity.Error, "CINclosureDate is given but ReasonForClosure is blank", "CINdetails", (c, r) =>
+        Add("8805", Severity.Error, "CINclosureDate is given but ReasonForClosure is blank", "CINdetails", (c, r) =>
         {
             var f = c.Data.Referrals;
             for (var i = 0; i < f.Count; i++)
@@ -167,7 +187,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("LS-CIN-REASON-NO-CLOSURE", Severity.Error, "ReasonForClosure is given but CINclosureDate is blank", "CINdetails", (c, r) =>
+        Add("8810", Severity.Error, "ReasonForClosure is given but CINclosureDate is blank", "CINdetails", (c, r) =>
         {
             var f = c.Data.Referrals;
             for (var i = 0; i < f.Count; i++)
@@ -178,11 +198,11 @@ internal static class CinValidator
                 }
             }
         });
-        Add("LS-CIN-CLOSURE-CODE", Severity.Error, "ReasonForClosure is not a valid code (RC1-RC9)", "CINdetails",
+        Add("8640", Severity.Error, "ReasonForClosure is not a valid code (RC1-RC9)", "CINdetails",
             (c, r) => c.CheckCodes(r, c.Data.Referrals, t => t.ReasonForClosure, "ReasonForClosure", CodeLists.ReasonForClosure, required: false));
-        Add("LS-CIN-NEED-CODE", Severity.Error, "PrimaryNeedCode is not a valid code (N0-N9)", "CINdetails",
+        Add("8650", Severity.Error, "PrimaryNeedCode is not a valid code (N0-N9)", "CINdetails",
             (c, r) => c.CheckCodes(r, c.Data.Referrals, t => t.PrimaryNeed, "PrimaryNeedCode", CodeLists.PrimaryNeed, required: false));
-        Add("LS-CIN-NEED-MISSING", Severity.Error, "PrimaryNeedCode is blank for a referral that led to further action", "CINdetails", (c, r) =>
+        Add("8610", Severity.Error, "PrimaryNeedCode is blank for a referral that led to further action", "CINdetails", (c, r) =>
         {
             var f = c.Data.Referrals;
             for (var i = 0; i < f.Count; i++)
@@ -193,9 +213,9 @@ internal static class CinValidator
                 }
             }
         });
-        Add("LS-CIN-SOURCE-CODE", Severity.Error, "ReferralSource is not a valid code", "CINdetails",
+        Add("8866", Severity.Error, "ReferralSource is not a valid code", "CINdetails",
             (c, r) => c.CheckCodes(r, c.Data.Referrals, t => t.ReferralSource, "ReferralSource", CodeLists.ReferralSource, required: false));
-        Add("LS-CIN-NFA-BLANK", Severity.Error, "ReferralNFA is blank (it must be true or false, 1 or 0)", "CINdetails", (c, r) =>
+        Add("8568", Severity.Error, "ReferralNFA is blank (it must be true or false, 1 or 0)", "CINdetails", (c, r) =>
         {
             var f = c.Data.Referrals;
             for (var i = 0; i < f.Count; i++)
@@ -217,7 +237,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("LS-CIN-TWO-OPEN", Severity.Error, "The child has more than one open referral (no CINclosureDate) in the same census", "CINdetails", (c, r) =>
+        Add("8815", Severity.Error, "The child has more than one open referral (no CINclosureDate) that led to further action in the same census", "CINdetails", (c, r) =>
         {
             var f = c.Data.Referrals;
             for (var child = 0; child < c.Data.Children.Count; child++)
@@ -226,7 +246,8 @@ internal static class CinValidator
                 var open = -1;
                 for (var i = rows.Start; i < rows.End; i++)
                 {
-                    if (f.ClosureDate[i] != RecordValues.Blank)
+                    // As the DfE's rule: an open referral with no further action does not count.
+                    if (f.ClosureDate[i] != RecordValues.Blank || f.Nfa[i] == Flag.Yes)
                     {
                         continue;
                     }
@@ -259,12 +280,49 @@ internal static class CinValidator
             }
         });
 
+        Add("2990", Severity.Error, "The referral was closed after assessment (RC8 or RC9) but has a section 47 enquiry, CIN plan, child protection plan or initial conference", "CINdetails", (c, r) =>
+        {
+            var f = c.Data.Referrals;
+            var afterAssessment = c.Codes.SetOf("RC8", "RC9");
+            for (var i = 0; i < f.Count; i++)
+            {
+                if (afterAssessment.Contains(f.ReasonForClosure[i])
+                    && (Has(f.InitialCpc[i]) || !c.Data.Section47s.RowsOfReferral(i).IsEmpty
+                        || !c.Data.Plans.RowsOfReferral(i).IsEmpty || !c.Data.ProtectionPlans.RowsOfReferral(i).IsEmpty))
+                {
+                    c.ReportCode(r, f.Source[i], "ReasonForClosure", f.ReasonForClosure[i]);
+                }
+            }
+        });
+        Add("2884", Severity.Error, "The initial conference is recorded both on the referral and on its section 47 enquiry: record it once", "CINdetails", (c, r) =>
+        {
+            var f = c.Data.Referrals;
+            var s = c.Data.Section47s;
+            for (var i = 0; i < f.Count; i++)
+            {
+                if (!Has(f.InitialCpc[i]))
+                {
+                    continue;
+                }
+
+                var rows = s.RowsOfReferral(i);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (s.IcpcDate[j] == f.InitialCpc[i])
+                    {
+                        c.ReportDate(r, f.Source[i], "DateOfInitialCPC", f.InitialCpc[i]);
+                        break;
+                    }
+                }
+            }
+        });
+
         // Assessments
         Add("LS-CIN-ASSESSMENT-START-BLANK", Severity.Error, "AssessmentActualStartDate is blank", "Assessments",
             (c, r) => c.CheckRequiredDates(r, c.Data.Assessments, t => t.Start, "AssessmentActualStartDate"));
-        Add("8608", Severity.Error, "AssessmentActualStartDate is before the referral date", "Assessments",
+        Add("1103", Severity.Error, "AssessmentActualStartDate is before the referral date", "Assessments",
             (c, r) => c.BeforeReferral(r, c.Data.Assessments, t => t.Start, "AssessmentActualStartDate"));
-        Add("LS-CIN-ASSESSMENT-ORDER", Severity.Error, "AssessmentAuthorisationDate is before AssessmentActualStartDate", "Assessments",
+        Add("8608", Severity.Error, "AssessmentAuthorisationDate is before AssessmentActualStartDate", "Assessments",
             (c, r) => c.CheckOrder(r, c.Data.Assessments, t => t.Start, t => t.Authorised, "AssessmentAuthorisationDate"));
         Add("LS-CIN-FACTORS-CODE", Severity.Error, "AssessmentFactors is not a valid factor code", "Assessments", (c, r) =>
         {
@@ -282,12 +340,15 @@ internal static class CinValidator
             }
         });
 
+        Add("8696", Severity.Error, "AssessmentAuthorisationDate does not fall within the census year", "Assessments",
+            (c, r) => c.InCensusYear(r, c.Data.Assessments, t => t.Authorised, "AssessmentAuthorisationDate"));
+
         // The DfE's queries on the retired physical and sexual abuse factors: a warning, where an unknown code is an error.
         Add("8945Q", Severity.Warning, "AssessmentFactors 18A should not be used: 18B or 18C should be used instead", "Assessments",
             (c, r) => c.FactorQuery(r, "18A"));
         Add("8950Q", Severity.Warning, "AssessmentFactors 19A should not be used: 19B or 19C should be used instead", "Assessments",
             (c, r) => c.FactorQuery(r, "19A"));
-        Add("LS-CIN-FACTORS-OPEN", Severity.Error, "Factors are recorded for an assessment that is not authorised (completed)", "Assessments", (c, r) =>
+        Add("8614", Severity.Error, "Factors are recorded for an assessment that is not authorised (completed)", "Assessments", (c, r) =>
         {
             var a = c.Data.Assessments;
             for (var i = 0; i < a.Count; i++)
@@ -314,9 +375,11 @@ internal static class CinValidator
         });
         Add("4011", Severity.Error, "CINPlanEndDate is before CINPlanStartDate", "CINPlanDates",
             (c, r) => c.CheckOrder(r, c.Data.Plans, t => t.Start, t => t.End, "CINPlanEndDate"));
+        Add("4013", Severity.Error, "CINPlanEndDate does not fall within the census year", "CINPlanDates",
+            (c, r) => c.InCensusYear(r, c.Data.Plans, t => t.End, "CINPlanEndDate"));
         Add("4015", Severity.Error, "CINPlanStartDate is before the referral date", "CINPlanDates",
             (c, r) => c.BeforeReferral(r, c.Data.Plans, t => t.Start, "CINPlanStartDate"));
-        Add("LS-CIN-PLANS-OPEN", Severity.Error, "The child has more than one open CIN plan (no CINPlanEndDate)", "CINPlanDates",
+        Add("4004", Severity.Error, "The child has more than one open CIN plan (no CINPlanEndDate)", "CINPlanDates",
             (c, r) => c.OpenTwice(r, c.Data.Plans, t => t.Start, t => t.End, "CINPlanStartDate"));
 
         // Section 47
@@ -324,10 +387,13 @@ internal static class CinValidator
             (c, r) => c.BeforeReferral(r, c.Data.Section47s, t => t.Start, "S47ActualStartDate"));
         Add("1104", Severity.Error, "DateOfInitialCPC is before the referral date", "Section47",
             (c, r) => c.BeforeReferral(r, c.Data.Section47s, t => t.IcpcDate, "DateOfInitialCPC"));
-        Add("LS-CIN-S47-START-BLANK", Severity.Error, "S47ActualStartDate is blank", "Section47",
-            (c, r) => c.CheckRequiredDates(r, c.Data.Section47s, t => t.Start, "S47ActualStartDate"));
-        Add("LS-CIN-ICPC-BEFORE-S47", Severity.Error, "DateOfInitialCPC is before S47ActualStartDate", "Section47",
-            (c, r) => c.CheckOrder(r, c.Data.Section47s, t => t.Start, t => t.IcpcDate, "DateOfInitialCPC"));
+        Add("8615", Severity.Error, "S47ActualStartDate is blank, or DateOfInitialCPC is before it", "Section47", (c, r) =>
+        {
+            c.CheckRequiredDates(r, c.Data.Section47s, t => t.Start, "S47ActualStartDate");
+            c.CheckOrder(r, c.Data.Section47s, t => t.Start, t => t.IcpcDate, "DateOfInitialCPC");
+        });
+        Add("8715", Severity.Error, "DateOfInitialCPC of a section 47 enquiry does not fall within the census year", "Section47",
+            (c, r) => c.InCensusYear(r, c.Data.Section47s, t => t.IcpcDate, "DateOfInitialCPC"));
         Add("LS-CIN-ICPC-NOT-REQUIRED", Severity.Error, "ICPCnotRequired is true but DateOfInitialCPC is given", "Section47", (c, r) =>
         {
             var s = c.Data.Section47s;
@@ -352,18 +418,19 @@ internal static class CinValidator
         });
 
         // Child protection plans
-        Add("LS-CIN-CPP-START-BLANK", Severity.Error, "CPPstartDate is blank", "ChildProtectionPlans",
+        Add("8720", Severity.Error, "CPPstartDate is blank", "ChildProtectionPlans",
             (c, r) => c.CheckRequiredDates(r, c.Data.ProtectionPlans, t => t.Start, "CPPstartDate"));
-        Add("LS-CIN-CPP-ORDER", Severity.Error, "CPPendDate is before CPPstartDate", "ChildProtectionPlans",
+        Add("8925", Severity.Error, "CPPendDate is before CPPstartDate", "ChildProtectionPlans",
             (c, r) => c.CheckOrder(r, c.Data.ProtectionPlans, t => t.Start, t => t.End, "CPPendDate"));
-        Add("LS-CIN-CPP-BEFORE-REFERRAL", Severity.Error, "CPPstartDate is before the referral date", "ChildProtectionPlans",
+        Add("8930", Severity.Error, "CPPendDate does not fall within the census year", "ChildProtectionPlans",
+            (c, r) => c.InCensusYear(r, c.Data.ProtectionPlans, t => t.End, "CPPendDate"));
+        Add("1105", Severity.Error, "CPPstartDate is before the referral date", "ChildProtectionPlans",
             (c, r) => c.BeforeReferral(r, c.Data.ProtectionPlans, t => t.Start, "CPPstartDate"));
-        Add("LS-CIN-CATEGORY", Severity.Error, "InitialCategoryOfAbuse or LatestCategoryOfAbuse is not a valid category (NEG, PHY, SAB, EMO, MUL)", "ChildProtectionPlans", (c, r) =>
-        {
-            c.CheckCodes(r, c.Data.ProtectionPlans, t => t.InitialCategory, "InitialCategoryOfAbuse", CodeLists.AbuseCategory, required: false);
-            c.CheckCodes(r, c.Data.ProtectionPlans, t => t.LatestCategory, "LatestCategoryOfAbuse", CodeLists.AbuseCategory, required: false);
-        });
-        Add("LS-CIN-PREVIOUS-CPP", Severity.Error, "NumberOfPreviousCPP is blank or negative", "ChildProtectionPlans", (c, r) =>
+        Add("8905", Severity.Error, "InitialCategoryOfAbuse is not a valid category (NEG, PHY, SAB, EMO, MUL)", "ChildProtectionPlans",
+            (c, r) => c.CheckCodes(r, c.Data.ProtectionPlans, t => t.InitialCategory, "InitialCategoryOfAbuse", CodeLists.AbuseCategory, required: false));
+        Add("8910", Severity.Error, "LatestCategoryOfAbuse is not a valid category (NEG, PHY, SAB, EMO, MUL)", "ChildProtectionPlans",
+            (c, r) => c.CheckCodes(r, c.Data.ProtectionPlans, t => t.LatestCategory, "LatestCategoryOfAbuse", CodeLists.AbuseCategory, required: false));
+        Add("8730", Severity.Error, "NumberOfPreviousCPP is blank or negative", "ChildProtectionPlans", (c, r) =>
         {
             var p = c.Data.ProtectionPlans;
             for (var i = 0; i < p.Count; i++)
@@ -374,7 +441,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("LS-CIN-CPP-REVIEW-EARLY", Severity.Error, "A CPPreviewDate is on or before CPPstartDate", "ChildProtectionPlans", (c, r) =>
+        Add("8841", Severity.Error, "A CPPreviewDate is on or before CPPstartDate", "ChildProtectionPlans", (c, r) =>
         {
             var p = c.Data.ProtectionPlans;
             for (var i = 0; i < p.Count; i++)
@@ -388,7 +455,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("LS-CIN-CPP-OVERLAP", Severity.Error, "The child has more than one open child protection plan (no CPPendDate)", "ChildProtectionPlans",
+        Add("8935", Severity.Error, "The child has more than one open child protection plan (no CPPendDate)", "ChildProtectionPlans",
             (c, r) => c.OpenTwice(r, c.Data.ProtectionPlans, t => t.Start, t => t.End, "CPPstartDate"));
 
         Rules = [.. Checks.Select(c => c.Rule)];
@@ -457,6 +524,21 @@ internal static class CinValidator
             {
                 var referred = referralDates[table.Referral[i]];
                 if (Has(dates[i]) && Has(referred) && dates[i] < referred)
+                {
+                    ReportDate(rule, table.Source[i], name, dates[i]);
+                }
+            }
+        }
+
+        /// <summary>Reports a date that is given but falls outside its row's census year (skipped when the year is unknown).</summary>
+        public void InCensusYear<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable> column, string name)
+            where TTable : RecordTable
+        {
+            var dates = column(table);
+            for (var i = 0; i < table.Count; i++)
+            {
+                var year = Year(table.Source[i]);
+                if (year > 0 && Has(dates[i]) && (dates[i] < YearStart(year) || dates[i] > YearEnd(year)))
                 {
                     ReportDate(rule, table.Source[i], name, dates[i]);
                 }

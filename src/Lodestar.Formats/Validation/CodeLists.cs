@@ -32,7 +32,8 @@ internal sealed class CodeList
 /// <summary>The code lists of the 903 and the CIN census (docs/domain.md "Codes" and "The Children in Need census", and the DfE guidance).</summary>
 internal static class CodeLists
 {
-    public static readonly CodeList Sex = new("1", "2", "M", "F", "U");
+    // 1 and 2 to 2023/24; from 2024/25 the 903 records sex as M, F or U.
+    public static readonly CodeList Sex = new CodeList().With(0, 2024, "1", "2").With(2025, int.MaxValue, "M", "F", "U");
     public static readonly CodeList Ethnic = new(
         "WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND", "APKN", "ABAN", "AOTH",
         "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT");

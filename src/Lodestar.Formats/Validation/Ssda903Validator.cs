@@ -13,19 +13,55 @@ namespace Lodestar.Formats.Validation;
 internal static class Ssda903Validator
 {
     private const string Return = "903";
+
+    // Placements that have no provider: temporary moves and, to 2024/25, Z1 (from 2025/26 split into Z11-Z14).
+    private static readonly string[] NoProvider = ["T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14"];
     private static readonly List<(ValidationRule Rule, Action<Context, ValidationRule> Run)> Checks = [];
 
     static Ssda903Validator()
     {
         // Header
-        Add("101", Severity.Error, "SEX is not a valid code (1, 2, M, F or U) or is blank", "Header",
+        Add("101", Severity.Error, "SEX is not a valid code for the collection year (1 or 2 to 2023/24; M, F or U from 2024/25) or is blank", "Header",
             (c, r) => c.CheckCodes(r, c.Data.Header, t => t.Sex, "SEX", CodeLists.Sex, required: true));
         Add("102", Severity.Error, "DOB is blank", "Header",
             (c, r) => c.CheckRequiredDates(r, c.Data.Header, t => t.Dob, "DOB"));
         Add("103", Severity.Error, "ETHNIC is not a valid ethnicity code or is blank", "Header",
             (c, r) => c.CheckCodes(r, c.Data.Header, t => t.Ethnic, "ETHNIC", CodeLists.Ethnic, required: true));
-        Add("165", Severity.Error, "MOTHER is not a valid code (0 or 1)", "Header",
-            (c, r) => c.CheckCodes(r, c.Data.Header, t => t.Mother, "MOTHER", CodeLists.ZeroOne, required: false));
+        Add("165", Severity.Error, "MOTHER is not a valid code (0 or 1), is given for a boy, or is blank for a girl looked after in the year", "Header", (c, r) =>
+        {
+            c.CheckCodes(r, c.Data.Header, t => t.Mother, "MOTHER", CodeLists.ZeroOne, required: false);
+            var h = c.Data.Header;
+            var e = c.Data.Episodes;
+            var male = c.Codes.SetOf("1", "M");
+            var female = c.Codes.SetOf("2", "F");
+            var shortBreaks = c.Codes.SetOf("V3", "V4");
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (h.Mother[i] != CodeTable.Blank && male.Contains(h.Sex[i]))
+                {
+                    c.ReportCode(r, h.Source[i], "MOTHER", h.Mother[i]);
+                    continue;
+                }
+
+                var year = c.Year(h.Source[i]);
+                if (h.Mother[i] != CodeTable.Blank || !female.Contains(h.Sex[i]) || year <= 0)
+                {
+                    continue;
+                }
+
+                // As the DfE's rule: only a girl with an episode (other than short breaks) open in the year needs MOTHER.
+                var rows = e.RowsOf(h.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (!shortBreaks.Contains(e.Ls[j]) && Has(e.Decom[j]) && e.Decom[j] <= YearEnd(year)
+                        && (!Has(e.Dec[j]) || e.Dec[j] >= YearStart(year)))
+                    {
+                        c.Report(r, h.Source[i], "MOTHER", null);
+                        break;
+                    }
+                }
+            }
+        });
         Add("301", Severity.Error, "DOB is after the end of the collection year", "Header", (c, r) =>
         {
             var h = c.Data.Header;
@@ -38,7 +74,19 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("611", Severity.Error, "MC_DOB is given but MOTHER does not say the child is a mother", "Header", (c, r) =>
+        Add("611", Severity.Error, "MOTHER says the child is a mother (1) but MC_DOB is blank", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            var one = c.Codes.Find("1");
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (h.Mother[i] == one && h.McDob[i] == RecordValues.Blank)
+                {
+                    c.ReportCode(r, h.Source[i], "MOTHER", h.Mother[i]);
+                }
+            }
+        });
+        Add("612", Severity.Error, "MC_DOB is given but MOTHER does not say the child is a mother", "Header", (c, r) =>
         {
             var h = c.Data.Header;
             var one = c.Codes.Find("1");
@@ -89,8 +137,19 @@ internal static class Ssda903Validator
             (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Place, "PLACE", CodeLists.Place, required: true));
         Add("149", Severity.Error, "REC is not a valid reason episode ceased", "Episodes",
             (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Rec, "REC", CodeLists.Rec, required: false));
-        Add("178", Severity.Error, "PLACE_PROVIDER is not a valid placement provider", "Episodes",
-            (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.PlaceProvider, "PLACE_PROVIDER", CodeLists.PlaceProvider, required: false));
+        Add("178", Severity.Error, "PLACE_PROVIDER is not a valid placement provider, or is given for a placement that has none (T0-T4, Z1, Z11-Z14)", "Episodes", (c, r) =>
+        {
+            c.CheckCodes(r, c.Data.Episodes, t => t.PlaceProvider, "PLACE_PROVIDER", CodeLists.PlaceProvider, required: false);
+            var e = c.Data.Episodes;
+            var none = c.Codes.SetOf(NoProvider);
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.PlaceProvider[i] != CodeTable.Blank && none.Contains(e.Place[i]))
+                {
+                    c.ReportCode(r, e.Source[i], "PLACE_PROVIDER", e.PlaceProvider[i]);
+                }
+            }
+        });
         Add("1009", Severity.Error, "REASON_PLACE_CHANGE is not a valid reason for placement change", "Episodes",
             (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.ReasonPlaceChange, "REASON_PLACE_CHANGE", CodeLists.ReasonPlaceChange, required: false));
         Add("LS-REC-MISSING", Severity.Error, "DEC is given but REC is blank", "Episodes", (c, r) =>
@@ -115,10 +174,10 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("526", Severity.Error, "PLACE_PROVIDER is blank (it is needed for every placement except temporary moves T0-T4)", "Episodes", (c, r) =>
+        Add("526", Severity.Error, "PLACE_PROVIDER is blank (it is needed for every placement except temporary moves T0-T4 and Z1, Z11-Z14)", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
-            var temporary = c.Codes.SetOf("T0", "T1", "T2", "T3", "T4");
+            var temporary = c.Codes.SetOf(NoProvider);
             for (var i = 0; i < e.Count; i++)
             {
                 if (e.PlaceProvider[i] == CodeTable.Blank && e.Place[i] != CodeTable.Blank && !temporary.Contains(e.Place[i]))
@@ -157,10 +216,10 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("445", Severity.Error, "LS D1 (freeing order) is not valid for an episode starting after 30/12/2005", "Episodes",
-            (c, r) => c.LegalStatusDated(r, "D1", after: true));
-        Add("446", Severity.Error, "LS E1 (placement order) is not valid for an episode starting before 30/12/2005", "Episodes",
-            (c, r) => c.LegalStatusDated(r, "E1", after: false));
+        Add("445", Severity.Error, "LS D1 (freeing order) is not valid for an episode starting after 31/12/2005", "Episodes",
+            (c, r) => c.LegalStatusDated(r, "D1", new DateOnly(2005, 12, 31), after: true));
+        Add("446", Severity.Error, "LS E1 (placement order) is not valid for an episode starting before 01/12/2005", "Episodes",
+            (c, r) => c.LegalStatusDated(r, "E1", new DateOnly(2005, 12, 1), after: false));
 
         // Episodes: dates against the year and the child
         Add("356", Severity.Error, "DEC is before DECOM", "Episodes",
@@ -265,19 +324,20 @@ internal static class Ssda903Validator
                     c.Report(r, e.Source[prev], "DEC", null);
                 }
             }));
-        Add("388", Severity.Error, "REC is X1 (a new episode starts the same day) but no episode starts on DEC", "Episodes", (c, r) =>
+        Add("388", Severity.Error, "REC is X1 but no episode starts on DEC, or REC is not X1 but the next episode starts on DEC", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
             var x1 = c.Codes.Find("X1");
             for (var i = 0; i < e.Count; i++)
             {
-                if (e.Rec[i] != x1 || !Has(e.Dec[i]))
+                if (e.Rec[i] == CodeTable.Blank || !Has(e.Dec[i]))
                 {
                     continue;
                 }
 
                 var next = i + 1 < e.ChildOffsets[e.Child[i] + 1] ? i + 1 : -1;
-                if (next < 0 || e.Decom[next] != e.Dec[i])
+                var continues = next >= 0 && e.Decom[next] == e.Dec[i];
+                if ((e.Rec[i] == x1) != continues)
                 {
                     c.ReportCode(r, e.Source[i], "REC", e.Rec[i]);
                 }
@@ -353,13 +413,15 @@ internal static class Ssda903Validator
                 }
             });
         });
-        Add("436", Severity.Error, "RNE is B or U (legal status and placement changed) but the legal status is unchanged", "Episodes", (c, r) =>
+        Add("436", Severity.Error, "RNE is B or U (legal status and placement changed) but the legal status is unchanged, or the placement is (same PLACE, PL_POST, URN and PLACE_PROVIDER)", "Episodes", (c, r) =>
         {
             var both = c.Codes.SetOf("B", "U");
             c.Consecutive((prev, next) =>
             {
                 var e = c.Data.Episodes;
-                if (both.Contains(e.Rne[next]) && e.Ls[next] == e.Ls[prev])
+                var samePlacement = e.Place[next] == e.Place[prev] && e.PlPost[next] == e.PlPost[prev]
+                    && e.Urn[next] == e.Urn[prev] && e.PlaceProvider[next] == e.PlaceProvider[prev];
+                if (both.Contains(e.Rne[next]) && (e.Ls[next] == e.Ls[prev] || samePlacement))
                 {
                     c.ReportCode(r, e.Source[next], "RNE", e.Rne[next]);
                 }
@@ -377,9 +439,9 @@ internal static class Ssda903Validator
                 }
             });
         });
-        Add("437", Severity.Error, "The child died (REC E2) but has later episodes", "Episodes", (c, r) =>
+        Add("437", Severity.Error, "The episode ended with the child's death (REC E2) or an age assessment finding the young person an adult (E15) but the child has later episodes", "Episodes", (c, r) =>
         {
-            var final = c.Codes.SetOf("E2");
+            var final = c.Codes.SetOf("E2", "E15");
             c.Consecutive((prev, next) =>
             {
                 var e = c.Data.Episodes;
@@ -405,7 +467,29 @@ internal static class Ssda903Validator
                 }
             });
         });
-        Add("226", Severity.Error, "REASON_PLACE_CHANGE must be blank: the episode is not followed by a placement change", "Episodes", (c, r) =>
+        Add("226", Severity.Error, "REASON_PLACE_CHANGE must be blank for a temporary placement (T0-T4) and for the episode before it", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var temporary = c.Codes.SetOf("T0", "T1", "T2", "T3", "T4");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (!temporary.Contains(e.Place[i]))
+                {
+                    continue;
+                }
+
+                if (e.ReasonPlaceChange[i] != CodeTable.Blank)
+                {
+                    c.ReportCode(r, e.Source[i], "REASON_PLACE_CHANGE", e.ReasonPlaceChange[i]);
+                }
+
+                if (i > e.ChildOffsets[e.Child[i]] && e.ReasonPlaceChange[i - 1] != CodeTable.Blank)
+                {
+                    c.ReportCode(r, e.Source[i - 1], "REASON_PLACE_CHANGE", e.ReasonPlaceChange[i - 1]);
+                }
+            }
+        });
+        Add("LS-RPC-NO-MOVE", Severity.Error, "REASON_PLACE_CHANGE must be blank: the episode is not followed by a placement change", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
             var x1 = c.Codes.Find("X1");
@@ -425,11 +509,11 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("362", Severity.Error, "An emergency protection order (LS L2) lasted longer than 21 days", "Episodes",
+        Add("362", Severity.Error, "An emergency protection order (LS L2) lasted longer than 21 days (one still open is counted to the end of the year)", "Episodes",
             (c, r) => c.LegalStatusRun(r, "L2", 21));
-        Add("363", Severity.Error, "A child assessment order (LS L3) lasted longer than 7 days", "Episodes",
+        Add("363", Severity.Error, "A child assessment order (LS L3) lasted longer than 7 days (one still open is counted to the end of the year)", "Episodes",
             (c, r) => c.LegalStatusRun(r, "L3", 7));
-        Add("LS-POLICE-PROTECTION", Severity.Error, "Police protection (LS L1) lasted longer than 72 hours", "Episodes",
+        Add("LS-POLICE-PROTECTION", Severity.Error, "Police protection (LS L1) lasted longer than 72 hours (one still open is counted to the end of the year)", "Episodes",
             (c, r) => c.LegalStatusRun(r, "L1", 3));
         Add("380", Severity.Error, "A period of care cannot start with a temporary placement (T0-T4)", "Episodes", (c, r) =>
         {
@@ -444,9 +528,10 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("383", Severity.Warning, "After a temporary placement (T0-T4) the child should return to the placement held before it", "Episodes", (c, r) =>
+        Add("383", Severity.Warning, "After a temporary placement (T0-T4) the child should return (RNE P) to the placement held before it (same PLACE and PL_POST)", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
+            var p = c.Codes.Find("P");
             var temporary = c.Codes.SetOf("T0", "T1", "T2", "T3", "T4");
             for (var i = 0; i < e.Count; i++)
             {
@@ -465,30 +550,105 @@ internal static class Ssda903Validator
                     after++;
                 }
 
-                if (after < end && !c.SamePlace(e.Place[after], e.Place[i - 1]))
+                if (after < end && (e.Rne[after] != p || !c.SamePlace(e.Place[after], e.Place[i - 1]) || e.PlPost[after] != e.PlPost[i - 1]))
                 {
                     c.ReportCode(r, e.Source[after], "PLACE", e.Place[after]);
                 }
             }
         });
-        Add("LS-EPISODE-TWICE", Severity.Error, "The child has two episodes with the same DECOM in the same return", "Episodes",
-            (c, r) => c.Duplicates(r, c.Data.Episodes, t => t.Decom, "DECOM"));
-        Add("351", Severity.Error, "The child was over 21 at the start of the collection year", "Episodes", (c, r) =>
+        Add("214", Severity.Error, "PL_POST and URN should be blank for short breaks (LS V3 or V4)", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
-            for (var child = 0; child < c.Data.Children.Count; child++)
+            var shortBreaks = c.Codes.SetOf("V3", "V4");
+            for (var i = 0; i < e.Count; i++)
             {
-                var rows = e.RowsOf(child);
-                var dob = c.Dob[child];
-                if (rows.IsEmpty || !Has(dob))
+                if (shortBreaks.Contains(e.Ls[i]) && (e.PlPost[i] != CodeTable.Blank || e.Urn[i] != CodeTable.Blank))
                 {
-                    continue;
+                    c.ReportCode(r, e.Source[i], e.PlPost[i] != CodeTable.Blank ? "PL_POST" : "URN", e.PlPost[i] != CodeTable.Blank ? e.PlPost[i] : e.Urn[i]);
+                }
+            }
+        });
+        Add("398", Severity.Error, "HOME_POST and PL_POST should be blank for short breaks (LS V3 or V4)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var shortBreaks = c.Codes.SetOf("V3", "V4");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (shortBreaks.Contains(e.Ls[i]) && (e.HomePost[i] != CodeTable.Blank || e.PlPost[i] != CodeTable.Blank))
+                {
+                    c.ReportCode(r, e.Source[i], e.HomePost[i] != CodeTable.Blank ? "HOME_POST" : "PL_POST", e.HomePost[i] != CodeTable.Blank ? e.HomePost[i] : e.PlPost[i]);
+                }
+            }
+        });
+        Add("399", Severity.Error, "A child looked after only under short breaks (LS V3 or V4) should have MOTHER blank and no reviews", "Header", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var h = c.Data.Header;
+            var v = c.Data.Reviews;
+            var shortBreaks = c.Codes.SetOf("V3", "V4");
+            for (var i = 0; i < h.Count; i++)
+            {
+                var rows = e.RowsOf(h.Child[i]);
+                var onlyShortBreaks = !rows.IsEmpty;
+                for (var j = rows.Start; j < rows.End && onlyShortBreaks; j++)
+                {
+                    onlyShortBreaks = shortBreaks.Contains(e.Ls[j]);
                 }
 
-                var year = c.Year(e.Source[rows.Start]);
-                if (year > 0 && Age(dob, YearStart(year)) > 21)
+                if (onlyShortBreaks && (h.Mother[i] != CodeTable.Blank || !v.RowsOf(h.Child[i]).IsEmpty))
                 {
-                    c.ReportDate(r, e.Source[rows.Start], "DECOM", e.Decom[rows.Start]);
+                    c.Report(r, h.Source[i], h.Mother[i] != CodeTable.Blank ? "MOTHER" : "CHILD", h.Mother[i] != CodeTable.Blank ? c.Text(h.Mother[i]) : c.Data.Children.IdOf(h.Child[i]));
+                }
+            }
+        });
+        Add("628", Severity.Error, "A care leaver with OC3 information but no episode should have MOTHER blank", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            var o = c.Data.Oc3;
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (h.Mother[i] != CodeTable.Blank && c.Data.Episodes.RowsOf(h.Child[i]).IsEmpty && !o.RowsOf(h.Child[i]).IsEmpty)
+                {
+                    c.ReportCode(r, h.Source[i], "MOTHER", h.Mother[i]);
+                }
+            }
+        });
+        Add("379", Severity.Error, "A temporary placement for an unspecified reason (T4) lasted more than 7 days", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var t4 = c.Codes.Find("T4");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Place[i] == t4 && Has(e.Decom[i]) && Has(e.Dec[i]) && e.Dec[i] - e.Decom[i] > 7)
+                {
+                    c.ReportCode(r, e.Source[i], "PLACE", e.Place[i]);
+                }
+            }
+        });
+        Add("516", Severity.Error, "REC E45 or E46 (special guardianship order) needs a foster placement (PLACE U1-U6)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var reasons = c.Codes.SetOf("E45", "E46");
+            var foster = c.Codes.SetOf("U1", "U2", "U3", "U4", "U5", "U6");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (reasons.Contains(e.Rec[i]) && !foster.Contains(e.Place[i]))
+                {
+                    c.ReportCode(r, e.Source[i], "REC", e.Rec[i]);
+                }
+            }
+        });
+        Add("LS-EPISODE-TWICE", Severity.Error, "The child has two episodes with the same DECOM in the same return", "Episodes",
+            (c, r) => c.Duplicates(r, c.Data.Episodes, t => t.Decom, "DECOM"));
+        Add("351", Severity.Error, "The child was over 25 at the start of the collection year", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            for (var i = 0; i < h.Count; i++)
+            {
+                var year = c.Year(h.Source[i]);
+                if (year > 0 && Has(h.Dob[i]) && Birthday(h.Dob[i], 25) < YearStart(year))
+                {
+                    c.ReportDate(r, h.Source[i], "DOB", h.Dob[i]);
                 }
             }
         });
@@ -535,6 +695,18 @@ internal static class Ssda903Validator
             {
                 var dob = Has(u.Dob[i]) ? u.Dob[i] : c.Dob[u.Child[i]];
                 if (Has(dob) && Has(u.Duc[i]) && u.Duc[i] > Birthday(dob, 18))
+                {
+                    c.ReportDate(r, u.Source[i], "DUC", u.Duc[i]);
+                }
+            }
+        });
+        Add("104", Severity.Error, "DUC (date UASC status ceased) is before the start of the collection year", "UASC", (c, r) =>
+        {
+            var u = c.Data.Uasc;
+            for (var i = 0; i < u.Count; i++)
+            {
+                var year = c.Year(u.Source[i]);
+                if (year > 0 && Has(u.Duc[i]) && u.Duc[i] < YearStart(year))
                 {
                     c.ReportDate(r, u.Source[i], "DUC", u.Duc[i]);
                 }
@@ -626,17 +798,22 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("542", Severity.Error, "A child under 10 at 31 March cannot have a conviction recorded", "OC2", (c, r) =>
+        Add("542", Severity.Error, "A child under 10 at 31 March should have CONVICTED blank", "OC2",
+            (c, r) => c.Oc2ByAge(r, t => t.Convicted, "CONVICTED", age => age < 10));
+        Add("546", Severity.Error, "A child aged 5 or over at 31 March should have HEALTH_CHECK blank", "OC2",
+            (c, r) => c.Oc2ByAge(r, t => t.HealthCheck, "HEALTH_CHECK", age => age >= 5));
+        Add("157", Severity.Error, "SDQ_REASON is SDQ1 (under 4) but the child was 4 or over at the start of the year and not over 16 at its end", "OC2", (c, r) =>
         {
             var o = c.Data.Oc2;
-            var one = c.Codes.Find("1");
+            var sdq1 = c.Codes.Find("SDQ1");
             for (var i = 0; i < o.Count; i++)
             {
                 var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
                 var year = o.YearAt(i) ?? c.Year(o.Source[i]);
-                if (o.Convicted[i] == one && year > 0 && Has(dob) && Age(dob, YearEnd(year)) < 10)
+                if (o.SdqReason[i] == sdq1 && !Has(o.SdqScore[i]) && year > 0 && Has(dob)
+                    && Birthday(dob, 4) <= YearStart(year) && Birthday(dob, 16) >= YearEnd(year))
                 {
-                    c.ReportCode(r, o.Source[i], "CONVICTED", o.Convicted[i]);
+                    c.ReportCode(r, o.Source[i], "SDQ_REASON", o.SdqReason[i]);
                 }
             }
         });
@@ -661,14 +838,73 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("153", Severity.Error, "ACTIV and ACCOM must both be given or both be blank", "OC3", (c, r) =>
+        Add("345", Severity.Error, "IN_TOUCH is YES but ACTIV or ACCOM is 0", "OC3", (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            var yes = c.Codes.Find("YES");
+            var zero = c.Codes.Find("0");
+            for (var i = 0; i < o.Count; i++)
+            {
+                if (o.InTouch[i] == yes && (o.Activ[i] == zero || o.Accom[i] == zero))
+                {
+                    c.ReportCode(r, o.Source[i], o.Activ[i] == zero ? "ACTIV" : "ACCOM", zero);
+                }
+            }
+        });
+        Add("1011", Severity.Error, "The child's last episode ended with a transfer to another council (REC E3): no care-leaver information is returned", "OC3", (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            var e = c.Data.Episodes;
+            var e3 = c.Codes.Find("E3");
+            for (var i = 0; i < o.Count; i++)
+            {
+                var rows = e.RowsOf(o.Child[i]);
+                if (!rows.IsEmpty && e.Rec[rows.End - 1] == e3
+                    && (o.InTouch[i] != CodeTable.Blank || o.Activ[i] != CodeTable.Blank || o.Accom[i] != CodeTable.Blank))
+                {
+                    c.ReportCode(r, o.Source[i], "IN_TOUCH", o.InTouch[i]);
+                }
+            }
+        });
+        Add("1016", Severity.Error, "A young person aged 17 (or 18) at 31 March who left care on or after their 17th (18th) birthday needs no care-leaver information", "OC3", (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            var e = c.Data.Episodes;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                if (year <= 0 || !Has(dob) || (o.InTouch[i] == CodeTable.Blank && o.Activ[i] == CodeTable.Blank && o.Accom[i] == CodeTable.Blank))
+                {
+                    continue;
+                }
+
+                var age = Age(dob, YearEnd(year));
+                if (age is not (17 or 18))
+                {
+                    continue;
+                }
+
+                var rows = e.RowsOf(o.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (Has(e.Dec[j]) && e.Dec[j] >= Birthday(dob, age))
+                    {
+                        c.ReportCode(r, o.Source[i], "IN_TOUCH", o.InTouch[i]);
+                        break;
+                    }
+                }
+            }
+        });
+        Add("153", Severity.Error, "IN_TOUCH, ACTIV and ACCOM must all be given or all be blank", "OC3", (c, r) =>
         {
             var o = c.Data.Oc3;
             for (var i = 0; i < o.Count; i++)
             {
-                if ((o.Activ[i] == CodeTable.Blank) != (o.Accom[i] == CodeTable.Blank))
+                var given = (o.InTouch[i] != CodeTable.Blank ? 1 : 0) + (o.Activ[i] != CodeTable.Blank ? 1 : 0) + (o.Accom[i] != CodeTable.Blank ? 1 : 0);
+                if (given is 1 or 2)
                 {
-                    c.Report(r, o.Source[i], o.Activ[i] == CodeTable.Blank ? "ACTIV" : "ACCOM", null);
+                    c.Report(r, o.Source[i], o.InTouch[i] == CodeTable.Blank ? "IN_TOUCH" : o.Activ[i] == CodeTable.Blank ? "ACTIV" : "ACCOM", null);
                 }
             }
         });
@@ -725,30 +961,37 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("601", Severity.Error, "The child was adopted (REC E11/E12) but there is no AD1 row", "Episodes", (c, r) =>
+        Add("601", Severity.Error, "The child was adopted (REC E11/E12) in the collection year but there is no AD1 row", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
             var adopted = c.Codes.SetOf("E11", "E12");
             for (var i = 0; i < e.Count; i++)
             {
-                if (adopted.Contains(e.Rec[i]) && c.Data.Ad1.RowsOf(e.Child[i]).IsEmpty)
+                if (adopted.Contains(e.Rec[i]) && c.EndsInYear(i) && c.Data.Ad1.RowsOf(e.Child[i]).IsEmpty)
                 {
                     c.ReportCode(r, e.Source[i], "REC", e.Rec[i]);
                 }
             }
         });
-        Add("602", Severity.Error, "There is an AD1 row but the episodes do not show the child adopted (REC E11/E12)", "AD1", (c, r) =>
+        Add("602", Severity.Error, "There is an AD1 row but the episodes do not show the child adopted (REC E11/E12) in the collection year", "AD1", (c, r) =>
         {
             var a = c.Data.Ad1;
             var e = c.Data.Episodes;
             var adopted = c.Codes.SetOf("E11", "E12");
             for (var i = 0; i < a.Count; i++)
             {
+                // As the DfE's rule: a row with every adoption item blank says nothing.
+                if (a.DateInt[i] == RecordValues.Blank && a.DateMatch[i] == RecordValues.Blank && a.FosterCare[i] == CodeTable.Blank && a.NbAdoptr[i] == CodeTable.Blank
+                    && a.SexAdoptr[i] == CodeTable.Blank && a.LsAdoptr[i] == CodeTable.Blank)
+                {
+                    continue;
+                }
+
                 var rows = e.RowsOf(a.Child[i]);
                 var found = false;
                 for (var j = rows.Start; j < rows.End && !found; j++)
                 {
-                    found = adopted.Contains(e.Rec[j]);
+                    found = adopted.Contains(e.Rec[j]) && c.EndsInYear(j);
                 }
 
                 if (!found)
@@ -780,12 +1023,20 @@ internal static class Ssda903Validator
         // PrevPerm
         Add("631", Severity.Error, "PREV_PERM is not a valid previous permanence code", "PrevPerm",
             (c, r) => c.CheckCodes(r, c.Data.PrevPerm, t => t.PrevPerm, "PREV_PERM", CodeLists.PrevPerm, required: false));
-        Add("632", Severity.Error, "DATE_PERM is not a date written dd/mm/yyyy (zz may stand for an unknown day or month)", "PrevPerm", (c, r) =>
+        Add("632", Severity.Error, "DATE_PERM is not a date written dd/mm/yyyy (ZZ may stand for an unknown day or month, ZZZZ for the year), or is not before the child's first episode", "PrevPerm", (c, r) =>
         {
             var p = c.Data.PrevPerm;
+            var e = c.Data.Episodes;
             for (var i = 0; i < p.Count; i++)
             {
-                if (p.DatePerm[i] != CodeTable.Blank && !IsPermanenceDate(c.Text(p.DatePerm[i])!))
+                if (p.DatePerm[i] == CodeTable.Blank)
+                {
+                    continue;
+                }
+
+                var latest = LatestPermanenceDay(c.Text(p.DatePerm[i])!);
+                var first = e.RowsOf(p.Child[i]);
+                if (latest is null || (!first.IsEmpty && Has(e.Decom[first.Start]) && latest >= e.Decom[first.Start]))
                 {
                     c.ReportCode(r, p.Source[i], "DATE_PERM", p.DatePerm[i]);
                 }
@@ -807,9 +1058,20 @@ internal static class Ssda903Validator
         // Missing
         Add("1006", Severity.Error, "MISSING is not a valid code (M or A)", "Missing",
             (c, r) => c.CheckCodes(r, c.Data.Missing, t => t.MissingType, "MISSING", CodeLists.MissingType, required: true));
-        Add("LS-MIS-START-BLANK", Severity.Error, "MIS_START is blank", "Missing",
+        Add("564", Severity.Error, "MIS_START is blank", "Missing",
             (c, r) => c.CheckRequiredDates(r, c.Data.Missing, t => t.MisStart, "MIS_START"));
-        Add("566", Severity.Error, "MIS_END is before MIS_START", "Missing",
+        Add("566", Severity.Error, "MIS_END is given but MISSING is blank", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            for (var i = 0; i < m.Count; i++)
+            {
+                if (m.MissingType[i] == CodeTable.Blank && m.MisEnd[i] != RecordValues.Blank)
+                {
+                    c.ReportDate(r, m.Source[i], "MIS_END", m.MisEnd[i]);
+                }
+            }
+        });
+        Add("567", Severity.Error, "MIS_END is before MIS_START", "Missing",
             (c, r) => c.CheckOrder(r, c.Data.Missing, t => t.MisStart, t => t.MisEnd, "MIS_END"));
         Add("570", Severity.Error, "MIS_START is after the end of the collection year", "Missing", (c, r) =>
         {
@@ -889,13 +1151,44 @@ internal static class Ssda903Validator
     private static void Add(string id, Severity severity, string message, string table, Action<Context, ValidationRule> run) =>
         Checks.Add((new ValidationRule(id, severity, message, Return, table), run));
 
-    private static bool IsPermanenceDate(string text)
+    /// <summary>
+    /// The latest day a DATE_PERM can mean, or null when it is not dd/mm/yyyy with ZZ for an unknown day or month and ZZZZ
+    /// for an unknown year (upper case, as the DfE writes them). The latest day is taken so that an unknown part never
+    /// makes the date look later than the first episode when it may not be.
+    /// </summary>
+    private static int? LatestPermanenceDay(string text)
     {
         var parts = text.Split('/');
-        return parts.Length == 3
-            && parts[2].Length == 4 && parts[2].All(char.IsAsciiDigit)
-            && parts[0].Length == 2 && (parts[0] == "zz" || (parts[0].All(char.IsAsciiDigit) && int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 31))
-            && parts[1].Length == 2 && (parts[1] == "zz" || (parts[1].All(char.IsAsciiDigit) && int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 12));
+        if (parts.Length != 3 || parts[0].Length != 2 || parts[1].Length != 2 || parts[2].Length != 4)
+        {
+            return null;
+        }
+
+        static int? Number(string part) => part.All(char.IsAsciiDigit) ? int.Parse(part, System.Globalization.CultureInfo.InvariantCulture) : null;
+        var dayKnown = parts[0] != "ZZ";
+        var monthKnown = parts[1] != "ZZ";
+        var yearKnown = parts[2] != "ZZZZ";
+        var day = dayKnown ? Number(parts[0]) : 1;
+        var month = monthKnown ? Number(parts[1]) : 12;
+        var year = yearKnown ? Number(parts[2]) : null;
+        if (day is null or < 1 or > 31 || month is null or < 1 or > 12 || (yearKnown && year is null or < 1))
+        {
+            return null;
+        }
+
+        if (!yearKnown)
+        {
+            // Any year: only the form can be checked, and no first episode is later than "some day".
+            return int.MinValue;
+        }
+
+        if (dayKnown && day > DateTime.DaysInMonth(year!.Value, month!.Value))
+        {
+            return null;
+        }
+
+        var date = new DateOnly(year!.Value, month!.Value, dayKnown ? day!.Value : DateTime.DaysInMonth(year.Value, month.Value));
+        return date.DayNumber;
     }
 
     private sealed class Context : ValidationContext
@@ -929,6 +1222,14 @@ internal static class Ssda903Validator
 
         /// <summary>Each child's date of birth from the Header table (blank when none).</summary>
         public int[] Dob { get; }
+
+        /// <summary>Whether episode <paramref name="i"/> ended (DEC) within its row's collection year; true when the year is unknown.</summary>
+        public bool EndsInYear(int i)
+        {
+            var e = Data.Episodes;
+            var year = Year(e.Source[i]);
+            return Has(e.Dec[i]) && (year <= 0 || (e.Dec[i] >= YearStart(year) && e.Dec[i] <= YearEnd(year)));
+        }
 
         /// <summary>Calls <paramref name="check"/> for each pair of a child's consecutive episodes (previous, next).</summary>
         public void Consecutive(Action<int, int> check)
@@ -967,11 +1268,11 @@ internal static class Ssda903Validator
             }
         }
 
-        public void LegalStatusDated(ValidationRule rule, string status, bool after)
+        public void LegalStatusDated(ValidationRule rule, string status, DateOnly limit, bool after)
         {
             var e = Data.Episodes;
             var ls = Codes.Find(status);
-            var cutoff = new DateOnly(2005, 12, 30).DayNumber;
+            var cutoff = limit.DayNumber;
             for (var i = 0; i < e.Count; i++)
             {
                 if (e.Ls[i] == ls && Has(e.Decom[i]) && (after ? e.Decom[i] > cutoff : e.Decom[i] < cutoff))
@@ -1013,7 +1314,10 @@ internal static class Ssda903Validator
                     j++;
                 }
 
-                if (Has(e.Decom[i]) && Has(e.Dec[j]) && e.Dec[j] - e.Decom[i] > maxDays)
+                // As the DfE's rule: an order still open is measured to the end of the collection year.
+                var year = Year(e.Source[j]);
+                var end = Has(e.Dec[j]) ? e.Dec[j] : e.Dec[j] == RecordValues.Blank && year > 0 ? YearEnd(year) : RecordValues.Blank;
+                if (Has(e.Decom[i]) && Has(end) && end - e.Decom[i] > maxDays)
                 {
                     ReportCode(rule, e.Source[i], "LS", e.Ls[i]);
                 }
@@ -1036,6 +1340,22 @@ internal static class Ssda903Validator
                 if (pn0 ? v.ReviewCode[i] == code && !under4 : v.ReviewCode[i] != code && under4)
                 {
                     ReportCode(rule, v.Source[i], "REVIEW_CODE", v.ReviewCode[i]);
+                }
+            }
+        }
+
+        /// <summary>Reports an OC2 code given for a child whose age at 31 March is one that should leave it blank.</summary>
+        public void Oc2ByAge(ValidationRule rule, ColumnOf<Ssda903Oc2> column, string name, Func<int, bool> mustBeBlank)
+        {
+            var o = Data.Oc2;
+            var values = column(o);
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? Year(o.Source[i]);
+                if (values[i] != CodeTable.Blank && year > 0 && Has(dob) && mustBeBlank(Age(dob, YearEnd(year))))
+                {
+                    ReportCode(rule, o.Source[i], name, values[i]);
                 }
             }
         }

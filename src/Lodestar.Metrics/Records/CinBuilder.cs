@@ -17,9 +17,11 @@ namespace Lodestar.Metrics.Records;
 /// plans by referral then start date.</para>
 /// <para>Merge rule for several years' censuses: referrals from different files with the same child and
 /// referral date are the same referral, and only the version from the file with the latest collection
-/// year (then the file registered last) is kept, with its own assessments, plans and enquiries — those
-/// of the older version go with it. Children (identifiers and characteristics) merge on the child
-/// alone, the same way. Referrals no later census has are kept as history.</para>
+/// year (then the file registered last) is kept. Its assessments, plans, enquiries and CP plans are the
+/// union of every version's, merged the same way on their start date: a census holds a referral's modules
+/// as they stood in its year (the DfE's rules 8696, 4013, 8715 and 8930 keep out those that ended before
+/// it), so one that ended earlier is only in an older census and is kept from there. Children (identifiers
+/// and characteristics) merge on the child alone, the same way. Referrals no later census has are kept as history.</para>
 /// </remarks>
 public sealed partial class CinBuilder : DatasetBuilder
 {
@@ -38,6 +40,7 @@ public sealed partial class CinBuilder : DatasetBuilder
         var referrals = _referrals.Finish(childCount, precedence);
         var referralTable = new CinReferrals(referrals);
         var referralChild = referralTable.Child.ToArray();
+        var moduleMap = ModuleMap(referrals);
         var assessments = Sub(_assessments);
         var plans = Sub(_plans);
         var section47s = Sub(_section47s);
@@ -55,7 +58,7 @@ public sealed partial class CinBuilder : DatasetBuilder
             new CinProtectionPlans(protectionPlans, ChildOf(protectionPlans), ChildOffsets(protectionPlans)));
 
         TableBuilder<TRow>.Packed Sub<TRow>(TableBuilder<TRow> table)
-            where TRow : struct => table.Finish(referrals.Rows.Length, null, referrals.Map);
+            where TRow : struct => table.Finish(referrals.Rows.Length, precedence, moduleMap);
 
         int[] ChildOf<TRow>(TableBuilder<TRow>.Packed packed)
             where TRow : struct
@@ -86,6 +89,28 @@ public sealed partial class CinBuilder : DatasetBuilder
 
             return offsets;
         }
+    }
+
+    // Each referral arrival's packed row: its own, or for a version merged away, the kept version of the same referral
+    // (same child and referral date), so that its modules join the kept version's.
+    private int[] ModuleMap(TableBuilder<CinReferralRow>.Packed referrals)
+    {
+        var kept = new Dictionary<(int Child, int Date), int>(referrals.Rows.Length);
+        for (var i = 0; i < referrals.Rows.Length; i++)
+        {
+            kept.TryAdd((referrals.Rows[i].Group, referrals.Rows[i].Key), i);
+        }
+
+        var map = (int[])referrals.Map.Clone();
+        for (var handle = 0; handle < map.Length; handle++)
+        {
+            if (map[handle] < 0 && kept.TryGetValue((_referrals.GroupOf(handle), _referrals.KeyOf(handle)), out var row))
+            {
+                map[handle] = row;
+            }
+        }
+
+        return map;
     }
 
     private protected override int[] TableCounts() =>

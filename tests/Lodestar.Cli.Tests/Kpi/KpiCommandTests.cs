@@ -11,7 +11,7 @@ public sealed class KpiCommandTests : IDisposable
     {
         var folder = Path.Combine(_root, "E10000003", "2025");
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2015,WBRI,,,\nC2,2,01/06/2012,WBRI,,,\n");
+        File.WriteAllText(Path.Combine(folder, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2015,WBRI,,,\nC2,F,01/06/2012,WBRI,,,\n");
         File.WriteAllText(
             Path.Combine(folder, "episodes.csv"),
             "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"

@@ -20,7 +20,7 @@ public sealed class KpiStoredCommandTests : IAsyncDisposable
 
     // C1: remand then a placement from 1 July 2024, still open on 31 March 2025 (looked after at the end);
     // C2: a short-breaks (V3) episode only, which cla_at_end leaves out. cla_at_end for 2025 is 1.
-    private const string Header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2015,WBRI,,,\nC2,2,01/06/2012,WBRI,,,\n";
+    private const string Header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2015,WBRI,,,\nC2,F,01/06/2012,WBRI,,,\n";
 
     private const string Episodes =
         "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"

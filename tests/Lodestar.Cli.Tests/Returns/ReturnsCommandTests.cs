@@ -14,8 +14,8 @@ public sealed class ReturnsCommandTests : IAsyncDisposable
     private const string Council = "E10000003";
 
     // 76 bytes; the SHA-256 is the one SubmissionsTests computed by hand with sha256sum.
-    private const string Header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2012,WBRI,A123456789012,,\n";
-    private const string HeaderSha256 = "ad6c3585b64d09a1748ba816cf4a43f6b41c35277f7d105ea6a28de260b74937";
+    private const string Header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2012,WBRI,A123456789012,,\n";
+    private const string HeaderSha256 = "8e6c9c1b3eef2af8e2971ccd7506220ce3baeccfb75f997336bfefbb53e428db";
 
     private const string Episodes =
         "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"

@@ -43,7 +43,8 @@ public sealed class CodeTests(SmallCouncils data)
                 Assert.Contains(e["LS"], LegalStatuses);
                 Assert.Contains(e["PLACE"], Places);
                 Assert.Matches("^N[1-8]$", e["CIN"]);
-                Assert.Matches("^PR[0-5]$", e["PLACE_PROVIDER"]);
+                // Temporary placements and Z1 (Z11-Z14 from 2025/26) have no provider (DfE 178, 526).
+                Assert.Matches(e["PLACE"] is "T0" or "T1" or "T2" or "T3" or "T4" || e["PLACE"].StartsWith('Z') ? "^$" : "^PR[0-5]$", e["PLACE_PROVIDER"]);
                 Assert.True(e["REC"].Length == 0 || EndReasons.Contains(e["REC"]), e["REC"]);
                 Assert.True(e["REASON_PLACE_CHANGE"].Length == 0 || PlaceChangeReasons.Contains(e["REASON_PLACE_CHANGE"]));
                 Assert.Equal(e["PLACE"] == "P1", e["PLACE_PROVIDER"] == "PR0");
@@ -167,7 +168,10 @@ public sealed class CodeTests(SmallCouncils data)
             foreach (var oc2 in data.Table(council, "oc2", year))
             {
                 Assert.True(oc2["SDQ_SCORE"].Length == 0 || int.Parse(oc2["SDQ_SCORE"], System.Globalization.CultureInfo.InvariantCulture) is >= 0 and <= 40);
-                Assert.Matches("^[01]$", oc2["HEALTH_CHECK"]);
+                // DfE 546: HEALTH_CHECK only for a child under 5 at 31 March.
+                var dob = DateOnly.ParseExact(oc2["DOB"], "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+                var underFive = dob.AddYears(5) > new DateOnly(year, 3, 31);
+                Assert.Matches(underFive ? "^[01]$" : "^$", oc2["HEALTH_CHECK"]);
 
                 // DfE rules 158 and 159: INTERVENTION_OFFERED is given exactly when INTERVENTION_RECEIVED is 0.
                 Assert.Equal(oc2["INTERVENTION_RECEIVED"] == "0", oc2["INTERVENTION_OFFERED"].Length > 0);

@@ -46,7 +46,8 @@ public sealed class GeneratedReturnsTests : IClassFixture<GeneratedReturnsTests.
 
         Assert.Empty(_generated.Loaded.Refusals);
         Assert.Equal([Path.Combine(_generated.Folder, "population.csv")], _generated.Loaded.Skipped);
-        Assert.True(errors.Count == 0, $"{errors.Count} errors, e.g.:\n" + string.Join("\n", errors.Take(10)));
+        var byRule = string.Join(", ", errors.GroupBy(e => e.Rule).Select(g => $"{g.Key} x {g.Count()}"));
+        Assert.True(errors.Count == 0, $"{errors.Count} errors ({byRule}), e.g.:\n" + string.Join("\n", errors.DistinctBy(e => e.Rule).Take(20)));
     }
 
     [Fact]

@@ -19,18 +19,18 @@ public sealed class Ssda903ValidatorTests
     private static Ssda903Builder Baseline()
     {
         var b = new Ssda903Builder("E10000003");
-        b.Header("B", sex: "2", dob: D(2012, 3, 4), ethnic: "WBRI", mother: "0")
+        b.Header("B", sex: "F", dob: D(2012, 3, 4), ethnic: "WBRI", mother: "0")
             .Episode("B", decom: D(2023, 5, 1), rne: "S", ls: "C2", cin: "N1", place: "U4", provider: "PR1", dec: D(2024, 9, 1), rec: "X1", reasonPlaceChange: "CARPL")
             .Episode("B", decom: D(2024, 9, 1), rne: "P", ls: "C2", cin: "N1", place: "K2", provider: "PR4")
             .Review("B", dob: D(2012, 3, 4), review: D(2024, 10, 1), reviewCode: "PN1")
-            .Oc2("B", year: Year, dob: D(2012, 3, 4), sdqScore: 14, convicted: "0", healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")
+            .Oc2("B", year: Year, dob: D(2012, 3, 4), sdqScore: 14, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")
             .Missing("B", dob: D(2012, 3, 4), missing: "M", misStart: D(2024, 11, 2), misEnd: D(2024, 11, 3))
             .SwEpisode("B", dob: D(2012, 3, 4), swId: "SW7", swDecom: D(2023, 5, 1));
         return b;
     }
 
     // Child X: a valid header and one open episode that started in the year.
-    private static Ssda903Builder X(Ssda903Builder b, DateOnly? dob = null, string sex = "1") =>
+    private static Ssda903Builder X(Ssda903Builder b, DateOnly? dob = null, string sex = "M") =>
         b.Header("X", sex: sex, dob: dob ?? D(2010, 5, 1), ethnic: "WBRI");
 
     private static Ssda903Builder Ep(
@@ -59,13 +59,14 @@ public sealed class Ssda903ValidatorTests
     private static readonly Dictionary<string, (Func<Ssda903Builder, Ssda903Builder> Bad, Func<Ssda903Builder, Ssda903Builder> Good)> Cases = new()
     {
         ["101"] = (b => b.Header("X", sex: "7", dob: D(2010, 1, 1), ethnic: "WBRI"), b => b.Header("X", sex: "M", dob: D(2010, 1, 1), ethnic: "WBRI")),
-        ["102"] = (b => b.Header("X", sex: "1", ethnic: "WBRI"), b => b.Header("X", sex: "1", dob: D(2010, 1, 1), ethnic: "WBRI")),
-        ["103"] = (b => b.Header("X", sex: "1", dob: D(2010, 1, 1), ethnic: "ZZZZ"), b => b.Header("X", sex: "1", dob: D(2010, 1, 1), ethnic: "REFU")),
-        ["165"] = (b => b.Header("X", sex: "2", dob: D(2010, 1, 1), ethnic: "WBRI", mother: "5"), b => b.Header("X", sex: "2", dob: D(2010, 1, 1), ethnic: "WBRI", mother: "0")),
-        ["301"] = (b => b.Header("X", sex: "1", dob: D(2025, 6, 1), ethnic: "WBRI"), b => b.Header("X", sex: "1", dob: D(2025, 3, 1), ethnic: "WBRI")),
-        ["611"] = (b => b.Header("X", sex: "2", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "0", mcDob: D(2024, 1, 1)), b => b.Header("X", sex: "2", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2024, 1, 1))),
+        ["102"] = (b => b.Header("X", sex: "M", ethnic: "WBRI"), b => b.Header("X", sex: "M", dob: D(2010, 1, 1), ethnic: "WBRI")),
+        ["103"] = (b => b.Header("X", sex: "M", dob: D(2010, 1, 1), ethnic: "ZZZZ"), b => b.Header("X", sex: "M", dob: D(2010, 1, 1), ethnic: "REFU")),
+        ["165"] = (b => b.Header("X", sex: "F", dob: D(2010, 1, 1), ethnic: "WBRI", mother: "5"), b => b.Header("X", sex: "F", dob: D(2010, 1, 1), ethnic: "WBRI", mother: "0")),
+        ["301"] = (b => b.Header("X", sex: "M", dob: D(2025, 6, 1), ethnic: "WBRI"), b => b.Header("X", sex: "M", dob: D(2025, 3, 1), ethnic: "WBRI")),
+        ["612"] = (b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "0", mcDob: D(2024, 1, 1)), b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2024, 1, 1))),
+        ["611"] = (b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "1"), b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2024, 1, 1))),
         ["174"] = (b => b.Header("X", sex: "M", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2024, 1, 1)), b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2024, 1, 1))),
-        ["LS-MC-DOB-EARLY"] = (b => b.Header("X", sex: "2", dob: D(2010, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2021, 6, 1)), b => b.Header("X", sex: "2", dob: D(2010, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2023, 6, 1))),
+        ["LS-MC-DOB-EARLY"] = (b => b.Header("X", sex: "F", dob: D(2010, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2021, 6, 1)), b => b.Header("X", sex: "F", dob: D(2010, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2023, 6, 1))),
         ["LS-HEADER-TWICE"] = (b => X(X(b)), b => X(b)),
         ["141"] = (b => Ep(X(b), null), b => Ep(X(b), D(2024, 6, 1))),
         ["143"] = (b => Ep(X(b), D(2024, 6, 1), rne: "Q"), b => Ep(X(b), D(2024, 6, 1), rne: "S")),
@@ -106,22 +107,36 @@ public sealed class Ssda903ValidatorTests
         ["LS-RNE-PT"] = (b => Move(X(b), rne2: "P", ls1: "C1", ls2: "C2"), b => Move(X(b), rne2: "P", ls1: "C2", ls2: "C2")),
         ["437"] = (b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "E2"), D(2024, 9, 1)), b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "E13"), D(2024, 9, 1))),
         ["225"] = (b => Move(X(b), rpc: null), b => Move(X(b))),
-        ["226"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13", rpc: "CARPL"), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13")),
+        ["226"] = (b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", rpc: "CARPL"), D(2024, 7, 1), rne: "P", place: "T1", provider: null),
+                   b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1"), D(2024, 7, 1), rne: "P", place: "T1", provider: null)),
+        ["LS-RPC-NO-MOVE"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13", rpc: "CARPL"), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13")),
         ["362"] = (b => Ep(X(b), D(2024, 6, 1), ls: "L2", dec: D(2024, 7, 1), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), ls: "L2", dec: D(2024, 6, 15), rec: "E13")),
         ["363"] = (b => Ep(X(b), D(2024, 6, 1), ls: "L3", dec: D(2024, 6, 20), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), ls: "L3", dec: D(2024, 6, 6), rec: "E13")),
         ["LS-POLICE-PROTECTION"] = (b => Ep(X(b), D(2024, 6, 1), ls: "L1", dec: D(2024, 6, 11), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), ls: "L1", dec: D(2024, 6, 3), rec: "E13")),
         ["380"] = (b => Ep(X(b), D(2024, 6, 1), place: "T1"), b => Ep(X(b), D(2024, 6, 1), place: "U1")),
-        ["383"] = (b => Ep(Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", rpc: "OTHER"), D(2024, 7, 1), rne: "P", place: "T2", dec: D(2024, 7, 8), rec: "X1", rpc: "OTHER"), D(2024, 7, 8), rne: "P", place: "U4"),
-                   b => Ep(Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", rpc: "OTHER"), D(2024, 7, 1), rne: "P", place: "T2", dec: D(2024, 7, 8), rec: "X1", rpc: "OTHER"), D(2024, 7, 8), rne: "P", place: "U1")),
+        ["383"] = (b => Ep(Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1"), D(2024, 7, 1), rne: "P", place: "T2", provider: null, dec: D(2024, 7, 8), rec: "X1"), D(2024, 7, 8), rne: "P", place: "U4"),
+                   b => Ep(Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1"), D(2024, 7, 1), rne: "P", place: "T2", provider: null, dec: D(2024, 7, 8), rec: "X1"), D(2024, 7, 8), rne: "P", place: "U1")),
+        ["214"] = (b => Ep(X(b), D(2024, 6, 1), ls: "V3", dec: D(2024, 6, 3), rec: "E13").Episode("X", decom: D(2024, 7, 1), rne: "S", ls: "V3", cin: "N1", place: "U1", provider: "PR1", dec: D(2024, 7, 3), rec: "E13", plPost: "AB1 2"),
+                   b => Ep(X(b), D(2024, 6, 1), ls: "V3", dec: D(2024, 6, 3), rec: "E13")),
+        ["398"] = (b => Ep(X(b), D(2024, 6, 1), ls: "V3", dec: D(2024, 6, 3), rec: "E13").Episode("X", decom: D(2024, 7, 1), rne: "S", ls: "V3", cin: "N1", place: "U1", provider: "PR1", dec: D(2024, 7, 3), rec: "E13", homePost: "AB1 2"),
+                   b => Ep(X(b), D(2024, 6, 1), ls: "V3", dec: D(2024, 6, 3), rec: "E13")),
+        ["399"] = (b => Ep(b.Header("X", sex: "F", dob: D(2010, 5, 1), ethnic: "WBRI", mother: "0"), D(2024, 6, 1), ls: "V3", dec: D(2024, 6, 3), rec: "E13"),
+                   b => Ep(b.Header("X", sex: "F", dob: D(2010, 5, 1), ethnic: "WBRI"), D(2024, 6, 1), ls: "V3", dec: D(2024, 6, 3), rec: "E13")),
+        ["628"] = (b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "0").Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "B1"),
+                   b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI").Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "B1")),
+        ["379"] = (b => Ep(Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1"), D(2024, 7, 1), rne: "P", place: "T4", provider: null, dec: D(2024, 7, 9), rec: "X1"), D(2024, 7, 9), rne: "P", place: "U1"),
+                   b => Ep(Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1"), D(2024, 7, 1), rne: "P", place: "T4", provider: null, dec: D(2024, 7, 8), rec: "X1"), D(2024, 7, 8), rne: "P", place: "U1")),
+        ["516"] = (b => Ep(X(b), D(2024, 4, 10), place: "K2", dec: D(2024, 9, 1), rec: "E46"), b => Ep(X(b), D(2024, 4, 10), place: "U4", dec: D(2024, 9, 1), rec: "E46")),
         ["LS-EPISODE-TWICE"] = (b => Ep(Ep(X(b), D(2024, 6, 1), dec: D(2024, 6, 1), rec: "X1"), D(2024, 6, 1), rne: "L", ls: "C1"), b => Ep(X(b), D(2024, 6, 1))),
-        ["351"] = (b => Ep(X(b, D(2001, 1, 1)), D(2018, 1, 1)), b => Ep(X(b, D(2005, 1, 1)), D(2018, 1, 1))),
+        ["351"] = (b => Ep(X(b, D(1998, 1, 1)), D(2018, 1, 1)), b => Ep(X(b, D(2005, 1, 1)), D(2018, 1, 1))),
         ["166"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), reviewCode: "PN1"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN1")),
         ["167"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN9"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN7")),
         ["440"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN0"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN2")),
         ["441"] = (b => Ep(X(b, D(2022, 1, 1)), D(2024, 6, 1)).Review("X", dob: D(2022, 1, 1), review: D(2024, 6, 20), reviewCode: "PN1"), b => Ep(X(b, D(2022, 1, 1)), D(2024, 6, 1)).Review("X", dob: D(2022, 1, 1), review: D(2024, 6, 20), reviewCode: "PN0")),
         ["LS-REVIEW-OUTSIDE-CARE"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 5, 20), reviewCode: "PN1"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 1), reviewCode: "PN1")),
-        ["304"] = (b => X(b, D(2005, 1, 1)).Uasc("X", sex: "1", dob: D(2005, 1, 1), duc: D(2024, 6, 1)), b => X(b, D(2005, 1, 1)).Uasc("X", sex: "1", dob: D(2005, 1, 1), duc: D(2022, 6, 1))),
-        ["LS-DUC-BEFORE-DOB"] = (b => X(b).Uasc("X", sex: "1", dob: D(2010, 5, 1), duc: D(2009, 6, 1)), b => X(b).Uasc("X", sex: "1", dob: D(2010, 5, 1), duc: D(2024, 6, 1))),
+        ["304"] = (b => X(b, D(2005, 1, 1)).Uasc("X", sex: "M", dob: D(2005, 1, 1), duc: D(2024, 6, 1)), b => X(b, D(2006, 6, 1)).Uasc("X", sex: "M", dob: D(2006, 6, 1), duc: D(2024, 5, 1))),
+        ["104"] = (b => X(b, D(2005, 1, 1)).Uasc("X", sex: "M", dob: D(2005, 1, 1), duc: D(2023, 1, 1)), b => X(b, D(2006, 5, 1)).Uasc("X", sex: "M", dob: D(2006, 5, 1), duc: D(2024, 5, 1))),
+        ["LS-DUC-BEFORE-DOB"] = (b => X(b).Uasc("X", sex: "M", dob: D(2010, 5, 1), duc: D(2009, 6, 1)), b => X(b).Uasc("X", sex: "M", dob: D(2010, 5, 1), duc: D(2024, 6, 1))),
         ["181"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "7"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "0")),
         ["180"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 50), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 40)),
         ["196"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ9"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ5")),
@@ -130,13 +145,20 @@ public sealed class Ssda903ValidatorTests
         ["193"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "0", interventionReceived: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "0")),
         ["158"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1", interventionOffered: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1")),
         ["159"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0", interventionOffered: "1")),
-        ["542"] = (b => b.Oc2("X", year: Year, dob: D(2016, 5, 1), convicted: "1"), b => b.Oc2("X", year: Year, dob: D(2014, 5, 1), convicted: "1")),
+        ["542"] = (b => b.Oc2("X", year: Year, dob: D(2016, 5, 1), convicted: "0"), b => b.Oc2("X", year: Year, dob: D(2014, 5, 1), convicted: "0")),
+        ["546"] = (b => b.Oc2("X", year: Year, dob: D(2020, 3, 31), healthCheck: "1"), b => b.Oc2("X", year: Year, dob: D(2020, 4, 1), healthCheck: "1")),
+        ["157"] = (b => b.Oc2("X", year: Year, dob: D(2015, 5, 1), sdqReason: "SDQ1"), b => b.Oc2("X", year: Year, dob: D(2020, 6, 1), sdqReason: "SDQ1")),
         ["188"] = (b => b.Oc2("X", year: Year, dob: D(2021, 5, 1), sdqScore: 10), b => b.Oc2("X", year: Year, dob: D(2021, 5, 1))),
         ["189"] = (b => b.Oc2("X", year: Year, dob: D(2007, 1, 1), sdqScore: 10), b => b.Oc2("X", year: Year, dob: D(2008, 1, 1), sdqScore: 10)),
-        ["131"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "MAYBE"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "NREQ")),
+        ["131"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "MAYBE", activ: "0", accom: "0"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "NREQ", activ: "0", accom: "0")),
         ["132"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "Z9", accom: "B1"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "G4", accom: "B1")),
         ["133"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "Q7"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "Z2")),
-        ["153"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "0")),
+        ["345"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "0", accom: "B1"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "NO", activ: "0", accom: "0")),
+        ["1011"] = (b => Ep(X(b, D(2006, 1, 1)), D(2021, 1, 1), dec: D(2022, 6, 1), rec: "E3").Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "B1"),
+                    b => Ep(X(b, D(2006, 1, 1)), D(2021, 1, 1), dec: D(2022, 6, 1), rec: "E8").Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "B1")),
+        ["1016"] = (b => Ep(X(b, D(2007, 2, 1)), D(2021, 1, 1), dec: D(2025, 2, 1), rec: "E8").Oc3("X", year: Year, dob: D(2007, 2, 1), inTouch: "YES", activ: "F2", accom: "B1"),
+                    b => Ep(X(b, D(2007, 2, 1)), D(2021, 1, 1), dec: D(2023, 12, 1), rec: "E8").Oc3("X", year: Year, dob: D(2007, 2, 1), inTouch: "YES", activ: "F2", accom: "B1")),
+        ["153"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "B1")),
         ["151"] = (b => Adopted(b).Ad1("X", dob: D(2015, 1, 1), dateInt: D(2023, 1, 1)), b => Ad1(Adopted(b))),
         ["114"] = (b => Ad1(Adopted(b), foster: "7"), b => Ad1(Adopted(b), foster: "1")),
         ["175"] = (b => Ad1(Adopted(b), nb: "3"), b => Ad1(Adopted(b), nb: "2")),
@@ -152,11 +174,12 @@ public sealed class Ssda903ValidatorTests
         ["119"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1)), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD4")),
         ["522"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 3, 1), reasonPlacedCeased: "RD1"), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 6, 1), reasonPlacedCeased: "RD1")),
         ["631"] = (b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P9"), b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P4")),
-        ["632"] = (b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P1", laPerm: "873", datePerm: "31/13/2019"), b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P1", laPerm: "873", datePerm: "zz/11/2019")),
+        ["632"] = (b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P1", laPerm: "873", datePerm: "31/13/2019"), b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P1", laPerm: "873", datePerm: "ZZ/11/2019")),
         ["635"] = (b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "Z1", laPerm: "873"), b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "Z1")),
         ["1006"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: "X", misStart: D(2024, 6, 1)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "A", misStart: D(2024, 6, 1))),
-        ["LS-MIS-START-BLANK"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misEnd: D(2024, 6, 1)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 5, 30), misEnd: D(2024, 6, 1))),
-        ["566"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 5, 1)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 6, 1))),
+        ["564"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misEnd: D(2024, 6, 1)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 5, 30), misEnd: D(2024, 6, 1))),
+        ["566"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: null, misStart: D(2024, 6, 1), misEnd: D(2024, 6, 2)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "A", misStart: D(2024, 6, 1), misEnd: D(2024, 6, 2))),
+        ["567"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 5, 1)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 6, 1))),
         ["570"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2025, 5, 1)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2025, 3, 31))),
         ["574"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1)).Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 7, 1)),
                    b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 6, 2)).Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 7, 1))),

@@ -65,6 +65,29 @@ public sealed class CinBuilderTests
         Assert.Equal(2, data.Assessments.Count);
     }
 
+    [Fact]
+    public void Build_ModuleOnlyInTheOlderCensus_IsKeptWithTheLaterReferral()
+    {
+        // A referral open across two years: its first assessment was completed in 2023/24, so only the 2024 census
+        // has it (the DfE's 8696 keeps it out of 2025's); the 2025 census has the second.
+        var builder = new CinBuilder("E10000003");
+        var y2024 = builder.AddFile(new SourceFile("cin_2024.xml", "CIN XML", 2024));
+        var y2025 = builder.AddFile(new SourceFile("cin_2025.xml", "CIN XML", 2025));
+        var old = builder.AddReferral(builder.ChildNumber("C1"), Referral(new(2023, 6, 1), closure: null), new(y2024, 10));
+        builder.AddAssessment(old, Assessment(new(2023, 6, 2), authorised: new(2023, 7, 1)), [], new(y2024, 11));
+        var now = builder.AddReferral(builder.ChildNumber("C1"), Referral(new(2023, 6, 1), closure: new(2024, 9, 1)), new(y2025, 10));
+        builder.AddAssessment(now, Assessment(new(2024, 5, 2), authorised: new(2024, 6, 1)), [], new(y2025, 11));
+
+        var data = builder.Build();
+
+        var referral = Assert.Single(Enumerable.Range(0, data.Referrals.Count));
+        Assert.Equal(new DateOnly(2024, 9, 1), data.Referrals.ClosureDateAt(referral));
+        var assessments = data.Assessments.RowsOfReferral(referral);
+        Assert.Equal(2, assessments.Length);
+        Assert.Equal(new DateOnly(2023, 7, 1), data.Assessments.AuthorisedAt(assessments.Start));
+        Assert.Equal(new DateOnly(2024, 6, 1), data.Assessments.AuthorisedAt(assessments.Start + 1));
+    }
+
     [Theory]
     [InlineData(new[] { "NONE" }, false)]
     [InlineData(new string[0], false)]

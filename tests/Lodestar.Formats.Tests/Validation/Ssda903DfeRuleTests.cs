@@ -1,0 +1,233 @@
+using Lodestar.Formats.Validation;
+using Lodestar.Metrics.Records;
+
+namespace Lodestar.Formats.Tests.Validation;
+
+/// <summary>
+/// The parts of the DfE's 903 rules that Lodestar once read differently, each checked against Data to Insight's
+/// test cases: one record that must be reported and one, close to it, that must not. Validated for collection year
+/// 2025 (1 April 2024 to 31 March 2025) unless a case says otherwise.
+/// </summary>
+public sealed class Ssda903DfeRuleTests
+{
+    private const int Year = 2025;
+
+    private static DateOnly D(int year, int month, int day) => new(year, month, day);
+
+    private static Ssda903Builder Child(DateOnly? dob = null, string sex = "M", string? mother = null) =>
+        new Ssda903Builder("E10000003").Header("X", sex: sex, dob: dob ?? D(2010, 5, 1), ethnic: "WBRI", mother: mother);
+
+    private static Ssda903Builder Ep(
+        Ssda903Builder b,
+        DateOnly decom,
+        string rne = "S",
+        string ls = "C2",
+        string place = "U1",
+        string? provider = "PR1",
+        DateOnly? dec = null,
+        string? rec = null,
+        string? rpc = null,
+        string? postcode = null) =>
+        b.Episode("X", decom: decom, rne: rne, ls: ls, cin: "N1", place: place, provider: provider, dec: dec, rec: rec, reasonPlaceChange: rpc, plPost: postcode);
+
+    private static bool Reports(Ssda903Builder b, string rule, int year = Year) =>
+        Ssda903Validator.Validate(b.Build(), year).Any(d => d.Rule == rule);
+
+    [Theory]
+    [InlineData("L2", 2025, 3, 1, true)] // EPO from 1 March, still open on 31 March: 30 days
+    [InlineData("L2", 2025, 3, 20, false)] // 11 days to the year end
+    [InlineData("L3", 2025, 3, 20, true)] // CAO still open: 11 days
+    [InlineData("L3", 2025, 3, 26, false)] // 5 days
+    public void ProtectionOrder_StillOpenAtTheYearEnd_IsMeasuredToTheYearEnd(string ls, int y, int m, int d, bool reported)
+    {
+        var b = Ep(Child(), D(y, m, d), ls: ls);
+
+        Assert.Equal(reported, Reports(b, ls == "L2" ? "362" : "363"));
+    }
+
+    [Theory]
+    [InlineData("U1", "PR1", true)] // RNE B but the same placement: only the legal status changed
+    [InlineData("U4", "PR1", false)]
+    [InlineData("U1", "PR2", false)] // another provider: a different placement
+    public void Rne436_PlacementUnchanged_IsReported(string place2, string provider2, bool reported)
+    {
+        var b = Ep(Child(), D(2024, 4, 10), ls: "C1", dec: D(2024, 7, 1), rec: "X1", rpc: "CARPL");
+        Ep(b, D(2024, 7, 1), rne: "B", ls: "C2", place: place2, provider: provider2);
+
+        Assert.Equal(reported, Reports(b, "436"));
+    }
+
+    [Theory]
+    [InlineData("E15", true)]
+    [InlineData("E2", true)]
+    [InlineData("E13", false)]
+    public void Rec437_AgeAssessmentOrDeathThenAnotherEpisode_IsReported(string rec, bool reported)
+    {
+        var b = Ep(Child(D(2007, 1, 1)), D(2024, 4, 10), dec: D(2024, 7, 1), rec: rec);
+        Ep(b, D(2024, 9, 1));
+
+        Assert.Equal(reported, Reports(b, "437"));
+    }
+
+    [Theory]
+    [InlineData("E13", true)] // care "ended" yet the next episode starts the same day
+    [InlineData("X1", false)]
+    public void Rec388_NotX1ButTheNextEpisodeStartsTheSameDay_IsReported(string rec, bool reported)
+    {
+        var b = Ep(Child(), D(2024, 4, 10), dec: D(2024, 7, 1), rec: rec, rpc: rec == "X1" ? "CARPL" : null);
+        Ep(b, D(2024, 7, 1), rne: rec == "X1" ? "P" : "S", place: "U4");
+
+        Assert.Equal(reported, Reports(b, "388"));
+    }
+
+    [Theory]
+    [InlineData("P", "AB1 2CD", false)] // back to the same carer
+    [InlineData("B", "AB1 2CD", true)] // the return is not a placement-only change
+    [InlineData("P", "ZZ9 9ZZ", true)] // same placement type, another address
+    public void Return383_AfterATemporaryPlacement_NeedsRnePAndTheSamePostcode(string rne, string postcode, bool warned)
+    {
+        var b = Ep(Child(), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", postcode: "AB1 2CD");
+        Ep(b, D(2024, 7, 1), rne: "P", place: "T1", provider: null, dec: D(2024, 7, 8), rec: "X1");
+        Ep(b, D(2024, 7, 8), rne: rne, ls: rne == "B" ? "C1" : "C2", place: "U1", postcode: postcode);
+
+        Assert.Equal(warned, Reports(b, "383"));
+    }
+
+    [Theory]
+    [InlineData("M", "0", true)] // a boy with MOTHER given
+    [InlineData("F", null, true)] // a girl looked after in the year with MOTHER blank
+    [InlineData("F", "0", false)]
+    [InlineData("M", null, false)]
+    public void Mother165_GivenForABoyOrBlankForAGirlInCare_IsReported(string sex, string? mother, bool reported)
+    {
+        var b = Ep(Child(sex: sex, mother: mother), D(2024, 6, 1));
+
+        Assert.Equal(reported, Reports(b, "165"));
+    }
+
+    [Fact]
+    public void Mother165_GirlOnlyOnShortBreaks_NeedsNoMother()
+    {
+        var b = Ep(Child(sex: "F"), D(2024, 6, 1), ls: "V3", place: "U1", dec: D(2024, 6, 3), rec: "E13");
+
+        Assert.False(Reports(b, "165"));
+    }
+
+    [Theory]
+    [InlineData("T1", "PR1", true)]
+    [InlineData("Z1", "PR1", true)]
+    [InlineData("T1", null, false)]
+    [InlineData("Z1", null, false)]
+    [InlineData("U1", "PR1", false)]
+    public void Provider178_GivenForAPlacementWithNoProvider_IsReported(string place, string? provider, bool reported)
+    {
+        var b = Ep(Child(D(2008, 1, 1)), D(2024, 6, 1), rne: "S", place: place, provider: provider);
+
+        Assert.Equal(reported, Reports(b, "178"));
+    }
+
+    [Theory]
+    [InlineData("Z1", false)] // Z1 has no provider: 526 does not ask for one
+    [InlineData("U1", true)]
+    public void Provider526_BlankForZ1_IsNotReported(string place, bool reported)
+    {
+        var b = Ep(Child(D(2008, 1, 1)), D(2024, 6, 1), place: place, provider: null);
+
+        Assert.Equal(reported, Reports(b, "526"));
+    }
+
+    [Theory]
+    [InlineData("YES", null, null, true)] // in touch, nothing else
+    [InlineData(null, "F2", "B1", true)]
+    [InlineData("NREQ", "0", "0", false)]
+    [InlineData(null, null, null, false)]
+    public void Oc3153_InTouchActivityAndAccommodation_AreAllOrNothing(string? inTouch, string? activ, string? accom, bool reported)
+    {
+        var b = Child(D(2006, 1, 1)).Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: inTouch, activ: activ, accom: accom);
+
+        Assert.Equal(reported, Reports(b, "153"));
+    }
+
+    [Theory]
+    [InlineData(1999, 3, 31, true)] // 25 on 31 March 2024, so over 25 on 1 April 2024
+    [InlineData(1999, 4, 1, false)] // 25 on the first day of the year: not over 25
+    [InlineData(2002, 1, 1, false)] // 22: over 21 was Lodestar's old limit, not the DfE's
+    public void Age351_OverTwentyFiveAtTheYearStart_IsReported(int y, int m, int d, bool reported)
+    {
+        Assert.Equal(reported, Reports(Child(D(y, m, d)), "351"));
+    }
+
+    [Theory]
+    [InlineData("1", 2024, false)]
+    [InlineData("M", 2024, true)]
+    [InlineData("1", 2025, true)] // 2024/25: M, F or U
+    [InlineData("U", 2025, false)]
+    public void Sex101_CodesOfTheCollectionYear_AreAccepted(string sex, int year, bool reported)
+    {
+        Assert.Equal(reported, Reports(Child(sex: sex), "101", year));
+    }
+
+    [Theory]
+    [InlineData("zz/11/2019", true)] // the DfE writes an unknown part in capitals
+    [InlineData("ZZ/11/2019", false)]
+    [InlineData("ZZ/ZZ/ZZZZ", false)]
+    [InlineData("ZZ/05/2024", true)] // May 2024 is not before the first episode, 10 May 2024
+    [InlineData("ZZ/04/2024", false)]
+    public void DatePerm632_FormAndBeforeTheFirstEpisode(string datePerm, bool reported)
+    {
+        var b = Ep(Child(D(2015, 1, 1)), D(2024, 5, 10)).PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P1", laPerm: "873", datePerm: datePerm);
+
+        Assert.Equal(reported, Reports(b, "632"));
+    }
+
+    [Theory]
+    [InlineData(2025, 1, 10, true)] // adopted this year, no AD1
+    [InlineData(2024, 1, 10, false)] // adopted last year: its AD1 went with last year's return
+    public void Adoption601_OnlyAnAdoptionInTheYear_NeedsAnAd1Row(int y, int m, int d, bool reported)
+    {
+        var b = Ep(Child(D(2015, 1, 1)), D(2022, 1, 1), place: "A4", dec: D(y, m, d), rec: "E11");
+
+        Assert.Equal(reported, Reports(b, "601"));
+    }
+
+    [Theory]
+    [InlineData(true, true)] // AD1 items given, the adoption was last year
+    [InlineData(false, false)] // an AD1 row with every adoption item blank says nothing
+    public void Adoption602_Ad1WithoutAnAdoptionInTheYear_IsReportedWhenItHasItems(bool items, bool reported)
+    {
+        var b = Ep(Child(D(2015, 1, 1)), D(2022, 1, 1), place: "A4", dec: D(2024, 1, 10), rec: "E11");
+        if (items)
+        {
+            b.Ad1("X", dob: D(2015, 1, 1), dateInt: D(2023, 1, 1), dateMatch: D(2023, 6, 1), fosterCare: "0", nbAdoptr: "2", sexAdoptr: "MF", lsAdoptr: "L11");
+        }
+        else
+        {
+            b.Ad1("X", dob: D(2015, 1, 1));
+        }
+
+        Assert.Equal(reported, Reports(b, "602"));
+    }
+
+    [Theory]
+    [InlineData(true, null, true)] // reason on the episode before a move into T1
+    [InlineData(false, "OTHER", true)] // reason on the temporary placement itself
+    [InlineData(false, null, false)]
+    public void Reason226_OnOrBeforeATemporaryPlacement_IsReported(bool reasonBefore, string? reasonOnT, bool reported)
+    {
+        var b = Ep(Child(), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", rpc: reasonBefore ? "CARPL" : null);
+        Ep(b, D(2024, 7, 1), rne: "P", place: "T1", provider: null, dec: D(2024, 7, 8), rec: "X1", rpc: reasonOnT);
+        Ep(b, D(2024, 7, 8), rne: "P", place: "U1");
+
+        Assert.Equal(reported, Reports(b, "226"));
+    }
+
+    [Theory]
+    [InlineData(2005, 11, 30, true)]
+    [InlineData(2005, 12, 1, false)] // the DfE's limit is 1 December 2005
+    public void PlacementOrder446_BeforeDecember2005_IsReported(int y, int m, int d, bool reported)
+    {
+        var b = Ep(Child(D(1995, 1, 1)), D(y, m, d), ls: "E1");
+
+        Assert.Equal(reported, Reports(b, "446", 2006));
+    }
+}
