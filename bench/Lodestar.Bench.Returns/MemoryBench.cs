@@ -14,7 +14,7 @@ internal sealed record MemoryResult(int Councils, long RetainedBytes, long RssBy
 /// Builds councils' models into one <see cref="StatutoryDataStore"/> as the app does from their confirmed submissions:
 /// each council's files, one <see cref="InputYear"/> per submission (return and year), through
 /// <see cref="StatutoryDataLoader.Load(string, IEnumerable{InputYear}, ReadLimits?)"/> — what
-/// <see cref="ConfirmedReturns.LoadAsync"/> gives the store, read from the generated files instead of a database so 150
+/// <see cref="ConfirmedReturns.LoadAsync(Lodestar.Data.LodestarDbContext, string, CancellationToken)"/> gives the store, read from the generated files instead of a database so 150
 /// councils need not be submitted first. The retained size is the managed heap after a full collection, after less
 /// before, with the files' bytes let go.
 /// </summary>

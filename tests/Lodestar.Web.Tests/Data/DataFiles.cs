@@ -19,14 +19,14 @@ internal static partial class DataFiles
     /// <summary>A 2025 903 return: each child looked after from 1 April 2024, still looked after at 31 March 2025.</summary>
     public static List<(string Name, byte[] Content)> Return903(params string[] children) =>
     [
-        ("header_2025.csv", Encoding.UTF8.GetBytes(HeaderHead + string.Concat(children.Select(c => $"{c},1,01/01/2012,WBRI,A123456789012,,\n")))),
+        ("header_2025.csv", Encoding.UTF8.GetBytes(HeaderHead + string.Concat(children.Select((c, i) => $"{c},M,01/01/2012,WBRI,A1234567890{i + 10},,\n")))),
         ("episodes_2025.csv", Encoding.UTF8.GetBytes(EpisodesHead + string.Concat(children.Select(c => $"{c},01/04/2024,S,C2,N1,U4,PR1,,,,AB1 2CD,EF3 4GH,SC123456\n")))),
     ];
 
     /// <summary>The same return with the second episode's DEC (line 3 of episodes_2025.csv) not a date: <paramref name="badDate"/>.</summary>
     public static List<(string Name, byte[] Content)> Return903WithBadDate(string badDate) =>
     [
-        ("header_2025.csv", Encoding.UTF8.GetBytes(HeaderHead + "C1,1,01/01/2012,WBRI,A123456789012,,\nC2,1,01/01/2012,WBRI,A123456789013,,\n")),
+        ("header_2025.csv", Encoding.UTF8.GetBytes(HeaderHead + "C1,M,01/01/2012,WBRI,A123456789012,,\nC2,M,01/01/2012,WBRI,A123456789013,,\n")),
         ("episodes_2025.csv", Encoding.UTF8.GetBytes(EpisodesHead
             + "C1,01/04/2024,S,C2,N1,U4,PR1,,,,AB1 2CD,EF3 4GH,SC123456\n"
             + $"C2,01/04/2024,S,C2,N1,U4,PR1,\"{badDate.Replace("\"", "\"\"", StringComparison.Ordinal)}\",,,AB1 2CD,EF3 4GH,SC123456\n")),

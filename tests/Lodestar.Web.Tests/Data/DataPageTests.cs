@@ -232,7 +232,7 @@ public sealed class DataPageTests
         using var editor = await app.SignedInClientAsync(Roles.Editor);
         // A bad date in each file: two DATE-FORMAT errors, one per file, and whatever else the rules find.
         var files = Return903WithBadDate("not a date");
-        files[0] = ("header_2025.csv", Encoding.UTF8.GetBytes(HeaderHead + "C1,1,01/01/2012,WBRI,A123456789012,,\nC2,1,bad date,WBRI,A123456789013,,\n"));
+        files[0] = ("header_2025.csv", Encoding.UTF8.GetBytes(HeaderHead + "C1,M,01/01/2012,WBRI,A123456789012,,\nC2,M,bad date,WBRI,A123456789013,,\n"));
         var id = IdOf(await UploadAsync(editor, files, Cancel));
         var address = $"{DataPage}/submissions/{id}";
 
