@@ -248,6 +248,25 @@ public sealed class DataPageTests
     }
 
     [Fact]
+    public async Task Report_ManyFindings_PagedByPWithoutAnErrorOnTheFirstPage()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var editor = await app.SignedInClientAsync(Roles.Editor);
+        // 130 children, each episode's DEC not a date: 130 DATE-FORMAT errors, 100 a page.
+        var children = Enumerable.Range(1, 130).Select(i => $"C{i}").ToArray();
+        var files = Return903(children);
+        files[1] = ("episodes_2025.csv", Encoding.UTF8.GetBytes(EpisodesHead + string.Concat(children.Select(c => $"{c},01/04/2024,S,C2,N1,U4,PR1,not a date,,,AB1 2CD,EF3 4GH,SC123456\n"))));
+        var id = IdOf(await UploadAsync(editor, files, Cancel));
+        var address = $"{DataPage}/submissions/{id}?rule=DATE-FORMAT";
+
+        var first = await editor.GetStringAsync(new Uri(address, UriKind.Relative), Cancel);
+        var second = await FindingRowsAsync(editor, $"{address}&p=2");
+
+        Assert.DoesNotContain("govuk-error-summary", first, StringComparison.Ordinal);
+        Assert.Equal((100, 30), (first.Split("data-testid=\"finding\"").Length - 1, second));
+    }
+
+    [Fact]
     public async Task DataPage_UnknownCouncilOrAnotherCouncilsSubmission_IsNotFound()
     {
         await using var app = await RunningApp.StartAsync();

@@ -32,7 +32,8 @@ internal sealed class SubmissionModel(Submissions submissions, CouncilAccess acc
     [BindProperty(SupportsGet = true, Name = "file")]
     public string? FileFilter { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages binds its own route value of that name (the page path) first.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public Council Council { get; private set; } = null!;
@@ -82,7 +83,7 @@ internal sealed class SubmissionModel(Submissions submissions, CouncilAccess acc
         AddPart(parts, "file", FileFilter);
         if (page is > 1)
         {
-            parts.Add($"page={page}");
+            parts.Add($"p={page}");
         }
 
         return DataPages.Address(Council.Code, Summary.Id) + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
