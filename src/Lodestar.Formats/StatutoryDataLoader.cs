@@ -330,7 +330,8 @@ public static partial class StatutoryDataLoader
         return UnknownCouncil;
     }
 
-    private static int? YearInName(string name)
+    /// <summary>The collection year a file's name gives (episodes_2025.csv, cin_2024-25.xml: 2025), or null.</summary>
+    public static int? YearInName(string name)
     {
         var match = YearPattern().Match(name);
         if (!match.Success)

@@ -99,6 +99,18 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             return Result.Failure<SubmissionCheck>(new Problem($"unknown council '{council}'"));
         }
 
+        // A year given overrides the files' names, so a name that says another year is a mistake (a folder of
+        // several years submitted as one), not a year to override.
+        if (collectionYear is { } given)
+        {
+            var otherYears = files.Where(f => StatutoryDataLoader.YearInName(f.Name) is { } named && named != given).ToList();
+            if (otherYears.Count > 0)
+            {
+                return Result.Failure<SubmissionCheck>(otherYears.Select(f => Problem.InFile(
+                    f.Name, $"the file's name says collection year {StatutoryDataLoader.YearInName(f.Name)}, but the submission is for {given}: submit each year's files on their own")));
+            }
+        }
+
         var loaded = StatutoryDataLoader.Load(files, council, collectionYear, limits);
         var refusals = loaded.Refusals.Concat(loaded.Skipped.Select(name => Problem.InFile(name, "a DfE statistics CSV, not a return file: leave it out of the submission"))).ToList();
         if (refusals.Count > 0)

@@ -159,6 +159,21 @@ public sealed class SubmissionsTests
 
     [Theory]
     [AllDatabases]
+    public async Task Check_YearGivenButAFileNamedForAnotherYear_IsRefusedNamingTheFile(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+
+        var result = await Submissions(db).CheckAsync("ann", Council, [File("header_2024.csv", Header), File("header_2025.csv", Header)], 2025, Cancel);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("header_2024.csv", problem.File);
+        Assert.Contains("says collection year 2024, but the submission is for 2025", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await db.Set<SubmissionEntity>().CountAsync(Cancel));
+    }
+
+    [Theory]
+    [AllDatabases]
     public async Task Check_TableWithoutOneOfItsColumns_IsRefusedNamingFileLineAndColumn(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
