@@ -224,19 +224,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             [.. confirmed.Where(c => c.Return != submission.Return || c.CollectionYear != submission.CollectionYear).Select(c => c.Id), submission.Id],
             cancellationToken);
 
-        long version;
-        try
-        {
-            version = await ConfirmInTransactionAsync(actor, submission, headlines, cancellationToken);
-        }
-        catch (DbUpdateException e) when (ChangedMeanwhile(e))
-        {
-            return ChangedMeanwhileFailure(submissionId, "confirmed");
-        }
-
-        await RefreshModelAsync(submission.CouncilCode, version);
-
-        return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
+        return await CommitStepAsync(submission, "confirmed", () => ConfirmInTransactionAsync(actor, submission, headlines, cancellationToken), cancellationToken);
     }
 
     private async Task<long> ConfirmInTransactionAsync(string actor, SubmissionEntity submission, IReadOnlyList<HeadlineKpi> headlines, CancellationToken cancellationToken)
@@ -294,19 +282,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             [.. confirmed.Where(c => c.Id != submission.Id).Select(c => c.Id), .. restored is { } r ? [r] : Array.Empty<long>()],
             cancellationToken);
 
-        long version;
-        try
-        {
-            version = await RollBackInTransactionAsync(actor, submission, headlines, cancellationToken);
-        }
-        catch (DbUpdateException e) when (ChangedMeanwhile(e))
-        {
-            return ChangedMeanwhileFailure(submissionId, "rolled back");
-        }
-
-        await RefreshModelAsync(submission.CouncilCode, version);
-
-        return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
+        return await CommitStepAsync(submission, "rolled back", () => RollBackInTransactionAsync(actor, submission, headlines, cancellationToken), cancellationToken);
     }
 
     private async Task<long> RollBackInTransactionAsync(string actor, SubmissionEntity submission, IReadOnlyList<HeadlineKpi> headlines, CancellationToken cancellationToken)
@@ -461,6 +437,24 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             .Select(s => new { s.Id, s.Return, s.CollectionYear })
             .ToListAsync(cancellationToken))
             .Select(s => (s.Id, s.Return, s.CollectionYear))];
+
+    // Runs a confirmation's or roll-back's transaction, then refreshes the model to the version it committed;
+    // refused, with nothing changed, when another process changed the submission meanwhile.
+    private async Task<Result<SubmissionSummary>> CommitStepAsync(SubmissionEntity submission, string step, Func<Task<long>> transaction, CancellationToken cancellationToken)
+    {
+        long version;
+        try
+        {
+            version = await transaction();
+        }
+        catch (DbUpdateException e) when (ChangedMeanwhile(e))
+        {
+            return ChangedMeanwhileFailure(submission.Id, step);
+        }
+
+        await RefreshModelAsync(submission.CouncilCode, version);
+        return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
+    }
 
     // Another process changed the submission between this step's read and its write (a second manager
     // confirming or rolling back at the same moment), or confirmed another submission of the same return and
