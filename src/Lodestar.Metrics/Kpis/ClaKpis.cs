@@ -43,6 +43,10 @@ internal sealed class ClaKpis
     private static readonly int InFoster = KpiCatalog.SlotOf("cla_in_foster_care");
     private static readonly int InHomes = KpiCatalog.SlotOf("cla_in_childrens_homes");
     private static readonly int InIndependent = KpiCatalog.SlotOf("cla_in_independent_living");
+    private static readonly int SocialWorkers3 = KpiCatalog.SlotOf("cla_social_workers_3plus");
+
+    // The 903 SWEpisodes table began with the 2023/24 return.
+    private static readonly int SocialWorkersFrom = new DateOnly(2023, 4, 1).DayNumber;
 
     private readonly Ssda903Data _data;
     private readonly KpiOptions _options;
@@ -122,6 +126,11 @@ internal sealed class ClaKpis
             if (_options.PostcodeLookup is null)
             {
                 _tally.MarkNoData(Miles20, p);
+            }
+
+            if (_start[p] < SocialWorkersFrom)
+            {
+                _tally.MarkNoData(SocialWorkers3, p);
             }
 
             if (!(end.Month == 3 && end.Day == 31))
@@ -410,6 +419,8 @@ internal sealed class ClaKpis
         var uasc = UascOn(child, end);
         Count(UascAtEnd, p, child, uasc, $"looked after and an unaccompanied asylum-seeking child at {Show(end)}", $"looked after at {Show(end)} but not UASC that day");
 
+        SocialWorkers(child, p, _start[p], end);
+
         var place = _data.Episodes.Place[_rows[current]];
         foreach (var (slot, places) in (ReadOnlySpan<(int, CodeSet)>)[(InFoster, _fosterPlaces), (InHomes, _homesPlaces), (InIndependent, _independentPlaces)])
         {
@@ -422,6 +433,34 @@ internal sealed class ClaKpis
 
             _tally.Note(slot, child, $"placement at {Show(end)}: PLACE '{_data.Codes[place]}' ({(counted ? "in the numerator" : "not in the numerator")})");
         }
+    }
+
+    /// <summary>Different SW_IDs on the child's SWEpisodes rows held during the period (blank ids left out).</summary>
+    private void SocialWorkers(int child, int p, int start, int end)
+    {
+        var sw = _data.SwEpisodes;
+        var rows = sw.RowsOf(child);
+        Span<int> seen = stackalloc int[3];
+        var workers = 0;
+        for (var i = rows.Start; i < rows.End && workers < 3; i++)
+        {
+            var held = RecordValues.HasValue(sw.SwDecom[i]) && sw.SwDecom[i] <= end && (sw.SwDec[i] == RecordValues.Blank || sw.SwDec[i] > start);
+            var id = sw.SwId[i];
+            if (!held || id == CodeTable.Blank || seen[..workers].Contains(id))
+            {
+                continue;
+            }
+
+            seen[workers++] = id;
+        }
+
+        _tally.AddDenominator(SocialWorkers3, p, child);
+        if (workers >= 3)
+        {
+            _tally.AddNumerator(SocialWorkers3, p, child);
+        }
+
+        _tally.Note(SocialWorkers3, child, $"{(workers >= 3 ? "3 or more social workers in the period: in the numerator" : $"{workers} social worker(s) in the period: not in the numerator")}");
     }
 
     /// <summary>

@@ -94,6 +94,10 @@ public static class KpiCatalog
         {
             Definition = "Of children looked after on the last day of the period, % whose placement that day is a secure children's home or a children's home: PLACE K1, K2.",
         },
+        Cla("cla_social_workers_3plus", "Children looked after at the end with 3 or more social workers in the period", KpiKind.Percent, Polarity.LowerIsBetter) with
+        {
+            Definition = "Of children looked after on the last day of the period, % with 3 or more different social workers (SW_ID) on SWEpisodes rows held during the period (SW_DECOM ≤ end, SW_DEC blank or after the start). No data for periods starting before 1 April 2023 (the table began in 2023/24).",
+        },
         Cla("cla_in_independent_living", "Children looked after at the end in independent or semi-independent living or supported accommodation", KpiKind.Percent, Polarity.Neither) with
         {
             Definition = "Of children looked after on the last day of the period, % whose placement that day is independent living (P2), semi-independent living (H5) or registered supported accommodation (K3).",

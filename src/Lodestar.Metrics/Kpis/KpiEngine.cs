@@ -51,7 +51,9 @@ namespace Lodestar.Metrics.Kpis;
 /// ceasing, % whose latest ceasing in the period was REC E43–E48 (SGO) or E41 (residence or child
 /// arrangements order); cla_in_foster_care (U1–U6), cla_in_childrens_homes (K1, K2),
 /// cla_in_independent_living (P2, H5, K3) — % of children looked after at the end by the placement held
-/// that day; cpp_2y_plus_at_end — of children on a CP plan at the end, % whose current plan began 2
+/// that day; cla_social_workers_3plus — of children looked after at the end, % with 3 or more different
+/// SW_IDs on SWEpisodes held during the period (no data for periods starting before 1 April 2023);
+/// cpp_2y_plus_at_end — of children on a CP plan at the end, % whose current plan began 2
 /// years or more before; factor_*_rate_per_10k — episodes of need with an assessment completed in the
 /// period recording the factor's AssessmentFactors code (3A, 3B, 3C, 17A, 22A, 16A, 18B, 18C, 18A, 19B,
 /// 19C, 19A, 23A, 11A, 13A, 10A, 12A), each episode once, per 10,000.</para>

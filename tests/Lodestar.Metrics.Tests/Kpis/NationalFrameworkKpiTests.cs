@@ -266,12 +266,63 @@ public sealed class NationalFrameworkKpiTests
     }
 
     [Fact]
+    public void SocialWorkers3Plus_DifferentSocialWorkersHeldDuringThePeriod()
+    {
+        var data = Cla()
+            // W1: A (from before the year), B, C: 3 → numerator.
+            .Episode("W1", decom: new(2023, 1, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1")
+            .SwEpisode("W1", swId: "A", swDecom: new(2023, 1, 1), swDec: new(2024, 5, 1))
+            .SwEpisode("W1", swId: "B", swDecom: new(2024, 5, 1), swDec: new(2024, 9, 1))
+            .SwEpisode("W1", swId: "C", swDecom: new(2024, 9, 1))
+            // W2: A ended on the first day (not held during the year), B, C: 2.
+            .Episode("W2", decom: new(2023, 1, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1")
+            .SwEpisode("W2", swId: "A", swDecom: new(2023, 1, 1), swDec: new(2024, 4, 1))
+            .SwEpisode("W2", swId: "B", swDecom: new(2024, 4, 1), swDec: new(2024, 10, 1))
+            .SwEpisode("W2", swId: "C", swDecom: new(2024, 10, 1))
+            // W3: A, B, then A again: 2 different social workers.
+            .Episode("W3", decom: new(2024, 4, 10), rne: "S", ls: "C2", place: "U4", provider: "PR1")
+            .SwEpisode("W3", swId: "A", swDecom: new(2024, 4, 10), swDec: new(2024, 6, 1))
+            .SwEpisode("W3", swId: "B", swDecom: new(2024, 6, 1), swDec: new(2024, 8, 1))
+            .SwEpisode("W3", swId: "A", swDecom: new(2024, 8, 1))
+            // W4: the third begins the day after the year ends: 2.
+            .Episode("W4", decom: new(2023, 1, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1")
+            .SwEpisode("W4", swId: "A", swDecom: new(2023, 1, 1), swDec: new(2024, 6, 1))
+            .SwEpisode("W4", swId: "B", swDecom: new(2024, 6, 1), swDec: new(2025, 4, 1))
+            .SwEpisode("W4", swId: "C", swDecom: new(2025, 4, 1))
+            // W5: three social workers but left care before the end: not in the denominator.
+            .Episode("W5", decom: new(2023, 1, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1", dec: new(2025, 2, 1), rec: "E13")
+            .SwEpisode("W5", swId: "A", swDecom: new(2023, 1, 1), swDec: new(2024, 5, 1))
+            .SwEpisode("W5", swId: "B", swDecom: new(2024, 5, 1), swDec: new(2024, 9, 1))
+            .SwEpisode("W5", swId: "C", swDecom: new(2024, 9, 1))
+            // W6: looked after, no social worker rows: 0.
+            .Episode("W6", decom: new(2023, 1, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1")
+            .Build();
+
+        var result = Result("cla_social_workers_3plus", data, Year2025);
+
+        // Denominator W1, W2, W3, W4, W6 = 5; numerator W1 = 1 → 20%.
+        Assert.Equal((1.0, 5.0, 20.0), (result.Numerator!.Value, result.Denominator!.Value, result.Value!.Value));
+    }
+
+    [Fact]
+    public void SocialWorkers3Plus_PeriodsBeforeTheTableBegan_AreNoData()
+    {
+        var data = Cla()
+            .Episode("W1", decom: new(2021, 1, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1")
+            .Build();
+
+        // 2022/23 starts before 1 April 2023, when the SWEpisodes table began; 2023/24 starts on it.
+        Assert.Null(Value("cla_social_workers_3plus", data, Period.ReportingYear(2023)));
+        Assert.Equal(0, Value("cla_social_workers_3plus", data, Period.ReportingYear(2024)));
+    }
+
+    [Fact]
     public void NationalFrameworkKpis_HaveTheirDefinitionOnTheCatalogue()
     {
         var ids = Factors.Select(f => f.Kpi).Concat(
         [
             "cla_uasc_started_rate_per_10k", "cla_uasc_rate_per_10k", "cla_ceased_sgo", "cla_ceased_cao", "cla_in_foster_care",
-            "cla_in_childrens_homes", "cla_in_independent_living", "cpp_2y_plus_at_end",
+            "cla_in_childrens_homes", "cla_social_workers_3plus", "cla_in_independent_living", "cpp_2y_plus_at_end",
         ]);
 
         Assert.All(ids, id => Assert.False(string.IsNullOrWhiteSpace(KpiCatalog.Find(id)!.Definition), id));
