@@ -36,6 +36,7 @@ internal sealed class ClaKpis
     private static readonly int A1 = KpiCatalog.SlotOf("adoption_a1_days");
     private static readonly int A2 = KpiCatalog.SlotOf("adoption_a2_days");
     private static readonly int Placements52 = KpiCatalog.SlotOf("placements_52wk_by_type");
+    private static readonly int StartedRate = KpiCatalog.SlotOf("cla_started_rate_per_10k");
     private static readonly int UascStarted = KpiCatalog.SlotOf("cla_uasc_started_rate_per_10k");
     private static readonly int UascAtEnd = KpiCatalog.SlotOf("cla_uasc_rate_per_10k");
     private static readonly int CeasedSgo = KpiCatalog.SlotOf("cla_ceased_sgo");
@@ -381,6 +382,7 @@ internal sealed class ClaKpis
         }
 
         Count(Started, p, child, started, "an episode started with RNE S in the period", "no episode started with RNE S in the period");
+        Count(StartedRate, p, child, started, "an episode started with RNE S in the period", "no episode started with RNE S in the period");
         Count(Ceased, p, child, ceased, "an episode ended in the period with REC other than X1", "no episode ended in the period other than with X1");
         Count(Adopted, p, child, adopted, "care ended in the period with REC E11/E12 (adopted)", "care did not end with E11/E12 in the period");
         Count(Sgo, p, child, sgo, "care ended in the period with a special guardianship order (E43–E48)", "care did not end with an SGO in the period");

@@ -70,6 +70,10 @@ public static class KpiCatalog
         Cla("adoption_a1_days", "A1/A10: average days from entering care to moving in with the adoptive family (3 years)", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Days),
         Cla("adoption_a2_days", "A2: average days from court authority to match (3 years)", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Days),
         new("placements_52wk_by_type", "52-week placements by placement category", KpiKind.Per364, Polarity.Neither, KpiSource.Ssda903, PlacementCategories, MeasureUnit.Placements52wk),
+        Cla("cla_started_rate_per_10k", "Children starting to be looked after per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither) with
+        {
+            Definition = "Children counted by cla_started (an episode with RNE S whose DECOM is in the period), ÷ population 0–17 × 10,000.",
+        },
         Cla("cla_uasc_started_rate_per_10k", "Children starting to be looked after who were UASC, per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither) with
         {
             Definition = "Children counted by cla_started whose starting episode began on a day they were an unaccompanied asylum-seeking child (a UASC row with DUC blank or after that day), ÷ population 0–17 × 10,000.",

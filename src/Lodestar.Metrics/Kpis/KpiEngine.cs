@@ -45,7 +45,8 @@ namespace Lodestar.Metrics.Kpis;
 /// cin_at_end, cin_rate_per_10k — children with a referral open at the end; cin_plans_over_12m — % of
 /// children on a CIN plan at the end whose earliest open plan began more than 12 months before.</para>
 /// <para>National Framework indicators (issue 13, first batch; each one's definition is also
-/// <see cref="KpiDefinition.Definition"/>): cla_uasc_started_rate_per_10k, cla_uasc_rate_per_10k —
+/// <see cref="KpiDefinition.Definition"/>): cla_started_rate_per_10k — cla_started per 10,000;
+/// cla_uasc_started_rate_per_10k, cla_uasc_rate_per_10k —
 /// children starting (at the DECOM of the starting episode) or looked after at the end who were UASC that
 /// day (a UASC row with DUC blank or after it), per 10,000; cla_ceased_sgo, cla_ceased_cao — of children
 /// ceasing, % whose latest ceasing in the period was REC E43–E48 (SGO) or E41 (residence or child

@@ -75,7 +75,7 @@ public sealed class KpiExplainTests
             "cla_placed_20_miles", "cla_missing_children", "cla_missing_episodes", "cla_reviews_in_time", "cla_health_check",
             "cla_teeth_check", "cla_immunisations", "cla_sdq_average", "care_leavers_eet_19_21", "care_leavers_eet_17_18",
             "care_leavers_suitable_accom_19_21", "care_leavers_suitable_accom_17_18", "care_leavers_in_touch_19_21", "adopted",
-            "sgo_granted", "adoption_a1_days", "adoption_a2_days", "placements_52wk_by_type", "cla_uasc_started_rate_per_10k",
+            "sgo_granted", "adoption_a1_days", "adoption_a2_days", "placements_52wk_by_type", "cla_started_rate_per_10k", "cla_uasc_started_rate_per_10k",
             "cla_uasc_rate_per_10k", "cla_ceased_sgo", "cla_ceased_cao", "cla_in_foster_care", "cla_in_childrens_homes",
             "cla_social_workers_3plus", "cla_in_independent_living", "referrals", "rereferrals_12m",
             "referrals_nfa", "assessments_in_45_days", "s47_started", "s47_to_icpc", "icpc_in_15_days", "cpp_at_end",

@@ -188,7 +188,9 @@ public sealed class NationalFrameworkKpiTests
             .Build();
         var options = PopulationOf(10_000);
 
-        // Starting: U1, U4 = 2 → 2 ÷ 10,000 × 10,000 = 2.0. At the end: U1, U3, U6 = 3 → 3.0.
+        // All starting: U1, U2, U4, U5 = 4 → 4 ÷ 10,000 × 10,000 = 4.0.
+        // UASC starting: U1, U4 = 2 → 2.0. UASC at the end: U1, U3, U6 = 3 → 3.0.
+        Assert.Equal(4.0, Value("cla_started_rate_per_10k", data, Year2025, options)!.Value, 9);
         Assert.Equal(2.0, Value("cla_uasc_started_rate_per_10k", data, Year2025, options)!.Value, 9);
         Assert.Equal(3.0, Value("cla_uasc_rate_per_10k", data, Year2025, options)!.Value, 9);
         Assert.Null(Value("cla_uasc_rate_per_10k", data, Year2025));
@@ -220,6 +222,19 @@ public sealed class NationalFrameworkKpiTests
         // Ceased: S1, S2, S3, S4, S5, S8 = 6. SGO: S1, S5, S8 = 3 → 50%. CAO: S2, S4 = 2 → 33.3%.
         Assert.Equal((3.0, 6.0, 50.0), (sgo.Numerator!.Value, sgo.Denominator!.Value, sgo.Value!.Value));
         Assert.Equal((2.0, 6.0), (cao.Numerator!.Value, cao.Denominator!.Value));
+    }
+
+    [Fact]
+    public void CeasedSgoAndCao_EpisodesGivenInAnyOrder_TheLatestCeasingStillDecides()
+    {
+        // S4 of the test above, its episodes given latest first: E48 on 01/05/2024, then E41 on 10/01/2025.
+        var data = Cla()
+            .Episode("S4", decom: new(2024, 9, 1), rne: "S", ls: "V2", place: "U4", provider: "PR1", dec: new(2025, 1, 10), rec: "E41")
+            .Episode("S4", decom: new(2023, 1, 1), rne: "S", ls: "C2", place: "U1", provider: "PR1", dec: new(2024, 5, 1), rec: "E48")
+            .Build();
+
+        Assert.Equal(0, Value("cla_ceased_sgo", data, Year2025));
+        Assert.Equal(100, Value("cla_ceased_cao", data, Year2025));
     }
 
     [Fact]
@@ -321,7 +336,7 @@ public sealed class NationalFrameworkKpiTests
     {
         var ids = Factors.Select(f => f.Kpi).Concat(
         [
-            "cla_uasc_started_rate_per_10k", "cla_uasc_rate_per_10k", "cla_ceased_sgo", "cla_ceased_cao", "cla_in_foster_care",
+            "cla_started_rate_per_10k", "cla_uasc_started_rate_per_10k", "cla_uasc_rate_per_10k", "cla_ceased_sgo", "cla_ceased_cao", "cla_in_foster_care",
             "cla_in_childrens_homes", "cla_social_workers_3plus", "cla_in_independent_living", "cpp_2y_plus_at_end",
         ]);
 
