@@ -28,6 +28,8 @@ internal sealed class CinKpis
     private static readonly int CinAtEnd = KpiCatalog.SlotOf("cin_at_end");
     private static readonly int CinRate = KpiCatalog.SlotOf("cin_rate_per_10k");
     private static readonly int CinPlans12 = KpiCatalog.SlotOf("cin_plans_over_12m");
+    private static readonly int Cpp2yAtEnd = KpiCatalog.SlotOf("cpp_2y_plus_at_end");
+    private static readonly int[] FactorSlots = [.. KpiCatalog.AssessmentFactors.Select(f => KpiCatalog.SlotOf(f.Id))];
 
     private readonly CinData _data;
     private readonly KpiOptions _options;
@@ -35,6 +37,9 @@ internal sealed class CinKpis
     private readonly int[] _start;
     private readonly int[] _end;
     private readonly int[] _categoryOf;
+
+    // Assessment factor code id -> bit mask of the factor KPIs (index into FactorSlots) it counts for.
+    private readonly int[] _factorsOf;
 
     // The child's CP plans in start order (rows of ProtectionPlans).
     private int[] _plans = new int[8];
@@ -56,6 +61,19 @@ internal sealed class CinKpis
             if (id >= 0)
             {
                 _categoryOf[id] = c;
+            }
+        }
+
+        _factorsOf = new int[data.Codes.Count];
+        for (var f = 0; f < KpiCatalog.AssessmentFactors.Count; f++)
+        {
+            foreach (var code in KpiCatalog.AssessmentFactors[f].Codes)
+            {
+                var id = data.Codes.Find(code);
+                if (id >= 0)
+                {
+                    _factorsOf[id] |= 1 << f;
+                }
             }
         }
     }
@@ -227,12 +245,36 @@ internal sealed class CinKpis
     {
         var a = _data.Assessments;
         var rows = a.RowsOf(child);
+
+        // The factors of an episode of need (referral): each counts once however many of the episode's
+        // assessments completed in the period record it. Rows are in referral order.
+        var referral = -1;
+        var factors = 0;
         for (var i = rows.Start; i < rows.End; i++)
         {
+            if (a.Referral[i] != referral)
+            {
+                CountFactors(child, p, referral, factors);
+                referral = a.Referral[i];
+                factors = 0;
+            }
+
             var done = a.Authorised[i];
             if (done < start || done > end)
             {
                 continue;
+            }
+
+            foreach (var code in a.Factors[i])
+            {
+                if ((uint)code < (uint)_factorsOf.Length && _factorsOf[code] != 0)
+                {
+                    factors |= _factorsOf[code];
+                    if (_tally.Explaining)
+                    {
+                        NoteFactor(child, _factorsOf[code], $"assessment completed {Show(done)} (referral of {Show(_data.Referrals.ReferralDate[referral])}) records {_data.Codes[code]}");
+                    }
+                }
             }
 
             if (!RecordValues.HasValue(a.Start[i]) || a.Start[i] > done)
@@ -249,6 +291,31 @@ internal sealed class CinKpis
             }
 
             _tally.Note(Assessments45, child, $"assessment started {Show(a.Start[i])}, completed {Show(done)}: {days} working days ({(days <= 45 ? "in time" : "late")})");
+        }
+
+        CountFactors(child, p, referral, factors);
+    }
+
+    private void CountFactors(int child, int p, int referral, int factors)
+    {
+        for (var f = 0; factors != 0; f++, factors >>= 1)
+        {
+            if ((factors & 1) != 0)
+            {
+                _tally.AddNumerator(FactorSlots[f], p, child);
+                _tally.Note(FactorSlots[f], child, $"counted: episode of need referred {Show(_data.Referrals.ReferralDate[referral])} had the factor at the end of an assessment completed in the period");
+            }
+        }
+    }
+
+    private void NoteFactor(int child, int mask, string reason)
+    {
+        for (var f = 0; mask != 0; f++, mask >>= 1)
+        {
+            if ((mask & 1) != 0)
+            {
+                _tally.NoteFixed(FactorSlots[f], child, reason);
+            }
         }
     }
 
@@ -362,12 +429,21 @@ internal sealed class CinKpis
                 _tally.AddDenominator(CppByCategory + c, p, child);
             }
 
+            _tally.AddDenominator(Cpp2yAtEnd, p, child);
+            var twoYears = cp.Start[current] <= DateOnly.FromDayNumber(end).AddYears(-2).DayNumber;
+            if (twoYears)
+            {
+                _tally.AddNumerator(Cpp2yAtEnd, p, child);
+            }
+
+            _tally.Note(Cpp2yAtEnd, child, $"on a plan at {Show(end)} started {Show(cp.Start[current])}: {(twoYears ? "2 years or more" : "less than 2 years")}");
             _tally.Note(CppAtEnd, child, $"on a plan at {Show(end)} (started {Show(cp.Start[current])})");
             _tally.Note(CppByCategory, child, $"on a plan at {Show(end)}, category {KpiCatalog.AbuseCategories[category]}");
         }
         else
         {
             _tally.Note(CppAtEnd, child, $"not on a plan at {Show(end)}");
+            _tally.Note(Cpp2yAtEnd, child, $"not on a plan at {Show(end)}");
         }
     }
 

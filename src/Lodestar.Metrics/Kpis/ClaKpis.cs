@@ -36,6 +36,18 @@ internal sealed class ClaKpis
     private static readonly int A1 = KpiCatalog.SlotOf("adoption_a1_days");
     private static readonly int A2 = KpiCatalog.SlotOf("adoption_a2_days");
     private static readonly int Placements52 = KpiCatalog.SlotOf("placements_52wk_by_type");
+    private static readonly int StartedRate = KpiCatalog.SlotOf("cla_started_rate_per_10k");
+    private static readonly int UascStarted = KpiCatalog.SlotOf("cla_uasc_started_rate_per_10k");
+    private static readonly int UascAtEnd = KpiCatalog.SlotOf("cla_uasc_rate_per_10k");
+    private static readonly int CeasedSgo = KpiCatalog.SlotOf("cla_ceased_sgo");
+    private static readonly int CeasedCao = KpiCatalog.SlotOf("cla_ceased_cao");
+    private static readonly int InFoster = KpiCatalog.SlotOf("cla_in_foster_care");
+    private static readonly int InHomes = KpiCatalog.SlotOf("cla_in_childrens_homes");
+    private static readonly int InIndependent = KpiCatalog.SlotOf("cla_in_independent_living");
+    private static readonly int SocialWorkers3 = KpiCatalog.SlotOf("cla_social_workers_3plus");
+
+    // The 903 SWEpisodes table began with the 2023/24 return.
+    private static readonly int SocialWorkersFrom = new DateOnly(2023, 4, 1).DayNumber;
 
     private readonly Ssda903Data _data;
     private readonly KpiOptions _options;
@@ -52,6 +64,10 @@ internal sealed class ClaKpis
     private readonly CodeSet _adoptedRec;
     private readonly CodeSet _sgoRec;
     private readonly CodeSet _courtAuthorityLs;
+    private readonly CodeSet _caoRec;
+    private readonly CodeSet _fosterPlaces;
+    private readonly CodeSet _homesPlaces;
+    private readonly CodeSet _independentPlaces;
     private readonly CodeSet _eet;
     private readonly int _rneS;
     private readonly int _recX1;
@@ -86,6 +102,10 @@ internal sealed class ClaKpis
         _adoptedRec = codes.SetOf("E11", "E12");
         _sgoRec = codes.SetOf("E43", "E44", "E45", "E46", "E47", "E48");
         _courtAuthorityLs = codes.SetOf("E1", "D1");
+        _caoRec = codes.SetOf("E41");
+        _fosterPlaces = codes.SetOf("U1", "U2", "U3", "U4", "U5", "U6");
+        _homesPlaces = codes.SetOf("K1", "K2");
+        _independentPlaces = codes.SetOf("P2", "H5", "K3");
         _eet = codes.SetOf("F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5");
         _rneS = codes.Find("S");
         _recX1 = codes.Find("X1");
@@ -107,6 +127,11 @@ internal sealed class ClaKpis
             if (_options.PostcodeLookup is null)
             {
                 _tally.MarkNoData(Miles20, p);
+            }
+
+            if (_start[p] < SocialWorkersFrom)
+            {
+                _tally.MarkNoData(SocialWorkers3, p);
             }
 
             if (!(end.Month == 3 && end.Day == 31))
@@ -300,27 +325,71 @@ internal sealed class ClaKpis
             _tally.Note(KpiTally.AnySlot, child, $"not looked after at {Show(end)}: {WhyNotOpen(end)}");
         }
 
-        // cla_started, cla_ceased, adopted, sgo_granted
-        bool started = false, ceased = false, adopted = false, sgo = false;
+        // cla_started, cla_ceased, adopted, sgo_granted; the UASC starts and the reason of the latest ceasing
+        bool started = false, ceased = false, adopted = false, sgo = false, uascStart = false;
+        var lastStart = RecordValues.Blank;
+        var lastCeased = -1;
         for (var k = 0; k < _count; k++)
         {
             var i = _rows[k];
-            started |= e.Rne[i] == _rneS && e.Decom[i] >= start && e.Decom[i] <= end;
+            if (e.Rne[i] == _rneS && e.Decom[i] >= start && e.Decom[i] <= end)
+            {
+                started = true;
+                lastStart = e.Decom[i];
+                uascStart |= UascOn(child, e.Decom[i]);
+            }
+
             if (e.Dec[i] >= start && e.Dec[i] <= end)
             {
                 ceased |= e.Rec[i] != _recX1;
                 adopted |= _adoptedRec.Contains(e.Rec[i]);
                 sgo |= _sgoRec.Contains(e.Rec[i]);
+
+                // Episodes are in DECOM order and do not overlap, so the last one ceasing is the latest.
+                if (e.Rec[i] != _recX1)
+                {
+                    lastCeased = i;
+                }
+            }
+        }
+
+        if (started)
+        {
+            Count(UascStarted, p, child, uascStart, "started to be looked after in the period while an unaccompanied asylum-seeking child (UASC row, DUC blank or after the start)", $"started to be looked after {Show(lastStart)} but not UASC on starting");
+        }
+
+        if (lastCeased >= 0)
+        {
+            var rec = e.Rec[lastCeased];
+            _tally.AddDenominator(CeasedSgo, p, child);
+            _tally.AddDenominator(CeasedCao, p, child);
+            if (_sgoRec.Contains(rec))
+            {
+                _tally.AddNumerator(CeasedSgo, p, child);
+            }
+
+            if (_caoRec.Contains(rec))
+            {
+                _tally.AddNumerator(CeasedCao, p, child);
+            }
+
+            if (explaining)
+            {
+                var reason = $"ceased to be looked after {Show(e.Dec[lastCeased])} (latest ceasing in the period) with REC '{_data.Codes[rec]}'";
+                _tally.Note(CeasedSgo, child, $"{reason}: {(_sgoRec.Contains(rec) ? "special guardianship order" : "not a special guardianship order")}");
+                _tally.Note(CeasedCao, child, $"{reason}: {(_caoRec.Contains(rec) ? "residence or child arrangements order" : "not a residence or child arrangements order")}");
             }
         }
 
         Count(Started, p, child, started, "an episode started with RNE S in the period", "no episode started with RNE S in the period");
+        Count(StartedRate, p, child, started, "an episode started with RNE S in the period", "no episode started with RNE S in the period");
         Count(Ceased, p, child, ceased, "an episode ended in the period with REC other than X1", "no episode ended in the period other than with X1");
         Count(Adopted, p, child, adopted, "care ended in the period with REC E11/E12 (adopted)", "care did not end with E11/E12 in the period");
         Count(Sgo, p, child, sgo, "care ended in the period with a special guardianship order (E43–E48)", "care did not end with an SGO in the period");
 
         if (current >= 0)
         {
+            AtEndCharacteristics(child, p, end, current);
             PlacementCount(child, p, start, end, current);
             LongTermStability(child, p, end, current);
             PlacedFarFromHome(child, p, current);
@@ -344,6 +413,75 @@ internal sealed class ClaKpis
         {
             _tally.Note(slot, child, $"{(counted ? $"counted: {yes}" : $"not counted: {no}")}");
         }
+    }
+
+    /// <summary>UASC at the end, and the placement held on the last day (foster care, children's homes, independent living).</summary>
+    private void AtEndCharacteristics(int child, int p, int end, int current)
+    {
+        var uasc = UascOn(child, end);
+        Count(UascAtEnd, p, child, uasc, $"looked after and an unaccompanied asylum-seeking child at {Show(end)}", $"looked after at {Show(end)} but not UASC that day");
+
+        SocialWorkers(child, p, _start[p], end);
+
+        var place = _data.Episodes.Place[_rows[current]];
+        foreach (var (slot, places) in (ReadOnlySpan<(int, CodeSet)>)[(InFoster, _fosterPlaces), (InHomes, _homesPlaces), (InIndependent, _independentPlaces)])
+        {
+            _tally.AddDenominator(slot, p, child);
+            var counted = places.Contains(place);
+            if (counted)
+            {
+                _tally.AddNumerator(slot, p, child);
+            }
+
+            _tally.Note(slot, child, $"placement at {Show(end)}: PLACE '{_data.Codes[place]}' ({(counted ? "in the numerator" : "not in the numerator")})");
+        }
+    }
+
+    /// <summary>Different SW_IDs on the child's SWEpisodes rows held during the period (blank ids left out).</summary>
+    private void SocialWorkers(int child, int p, int start, int end)
+    {
+        var sw = _data.SwEpisodes;
+        var rows = sw.RowsOf(child);
+        Span<int> seen = stackalloc int[3];
+        var workers = 0;
+        for (var i = rows.Start; i < rows.End && workers < 3; i++)
+        {
+            var held = RecordValues.HasValue(sw.SwDecom[i]) && sw.SwDecom[i] <= end && (sw.SwDec[i] == RecordValues.Blank || sw.SwDec[i] > start);
+            var id = sw.SwId[i];
+            if (!held || id == CodeTable.Blank || seen[..workers].Contains(id))
+            {
+                continue;
+            }
+
+            seen[workers++] = id;
+        }
+
+        _tally.AddDenominator(SocialWorkers3, p, child);
+        if (workers >= 3)
+        {
+            _tally.AddNumerator(SocialWorkers3, p, child);
+        }
+
+        _tally.Note(SocialWorkers3, child, $"{(workers >= 3 ? "3 or more social workers in the period: in the numerator" : $"{workers} social worker(s) in the period: not in the numerator")}");
+    }
+
+    /// <summary>
+    /// Whether the child was an unaccompanied asylum-seeking child on <paramref name="day"/>: a UASC row
+    /// whose DUC (the date they ceased to be UASC) is blank, unreadable, or after the day.
+    /// </summary>
+    private bool UascOn(int child, int day)
+    {
+        var u = _data.Uasc;
+        var rows = u.RowsOf(child);
+        for (var i = rows.Start; i < rows.End; i++)
+        {
+            if (!RecordValues.HasValue(u.Duc[i]) || u.Duc[i] > day)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void PlacementCount(int child, int p, int start, int end, int current)

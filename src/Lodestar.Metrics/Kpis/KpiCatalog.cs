@@ -17,6 +17,32 @@ public static class KpiCatalog
     /// <summary>The categories of cpp_by_category: LatestCategoryOfAbuse codes, then "unknown" for blank or unlisted codes.</summary>
     public static readonly IReadOnlyList<string> AbuseCategories = ["NEG", "PHY", "SAB", "EMO", "MUL", "unknown"];
 
+    /// <summary>
+    /// The National Framework's factors identified at the end of assessment: KPI id, name, and the CIN
+    /// census AssessmentFactors codes it counts (the DfE's codes; docs/kpis.md, "Factors identified at
+    /// the end of assessment"). One KPI per factor, in the order of the DfE's dashboard.
+    /// </summary>
+    internal static readonly IReadOnlyList<(string Id, string Name, string[] Codes)> AssessmentFactors =
+    [
+        ("factor_domestic_abuse_child_rate_per_10k", "domestic abuse: concerns about the child", ["3A"]),
+        ("factor_domestic_abuse_parent_rate_per_10k", "domestic abuse: concerns about the parent", ["3B"]),
+        ("factor_domestic_abuse_person_rate_per_10k", "domestic abuse: concerns about another person in the household", ["3C"]),
+        ("factor_emotional_abuse_rate_per_10k", "emotional abuse", ["17A"]),
+        ("factor_faith_linked_abuse_rate_per_10k", "abuse linked to faith or belief", ["22A"]),
+        ("factor_neglect_rate_per_10k", "neglect", ["16A"]),
+        ("factor_physical_abuse_adult_on_child_rate_per_10k", "physical abuse: adult on child", ["18B"]),
+        ("factor_physical_abuse_child_on_child_rate_per_10k", "physical abuse: child on child", ["18C"]),
+        ("factor_physical_abuse_unknown_rate_per_10k", "physical abuse, by whom not recorded", ["18A"]),
+        ("factor_sexual_abuse_adult_on_child_rate_per_10k", "sexual abuse: adult on child", ["19B"]),
+        ("factor_sexual_abuse_child_on_child_rate_per_10k", "sexual abuse: child on child", ["19C"]),
+        ("factor_sexual_abuse_unknown_rate_per_10k", "sexual abuse, by whom not recorded", ["19A"]),
+        ("factor_cce_rate_per_10k", "child criminal exploitation", ["23A"]),
+        ("factor_cse_rate_per_10k", "child sexual exploitation", ["11A"]),
+        ("factor_gangs_rate_per_10k", "gangs", ["13A"]),
+        ("factor_going_missing_rate_per_10k", "going or being missing", ["10A"]),
+        ("factor_trafficking_rate_per_10k", "trafficking", ["12A"]),
+    ];
+
     /// <summary>The catalogue, in the order of docs/domain.md ("The KPI catalogue").</summary>
     public static readonly IReadOnlyList<KpiDefinition> All =
     [
@@ -44,6 +70,42 @@ public static class KpiCatalog
         Cla("adoption_a1_days", "A1/A10: average days from entering care to moving in with the adoptive family (3 years)", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Days),
         Cla("adoption_a2_days", "A2: average days from court authority to match (3 years)", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Days),
         new("placements_52wk_by_type", "52-week placements by placement category", KpiKind.Per364, Polarity.Neither, KpiSource.Ssda903, PlacementCategories, MeasureUnit.Placements52wk),
+        Cla("cla_started_rate_per_10k", "Children starting to be looked after per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither) with
+        {
+            Definition = "Children counted by cla_started (an episode with RNE S whose DECOM is in the period), ÷ population 0–17 × 10,000.",
+        },
+        Cla("cla_uasc_started_rate_per_10k", "Children starting to be looked after who were UASC, per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither) with
+        {
+            Definition = "Children counted by cla_started whose starting episode began on a day they were an unaccompanied asylum-seeking child (a UASC row with DUC blank or after that day), ÷ population 0–17 × 10,000.",
+        },
+        Cla("cla_uasc_rate_per_10k", "Children looked after at the end who were UASC, per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither) with
+        {
+            Definition = "Children looked after on the last day of the period who were an unaccompanied asylum-seeking child that day (a UASC row with DUC blank or after it), ÷ population 0–17 × 10,000.",
+        },
+        Cla("cla_ceased_sgo", "Children ceasing to be looked after through a special guardianship order", KpiKind.Percent, Polarity.Neither) with
+        {
+            Definition = "Of children who ceased to be looked after in the period (cla_ceased), % whose latest ceasing in the period had REC E43–E48 (special guardianship order; E43/E44 to 2013/14, E45–E48 since).",
+        },
+        Cla("cla_ceased_cao", "Children ceasing to be looked after through a residence or child arrangements order", KpiKind.Percent, Polarity.Neither) with
+        {
+            Definition = "Of children who ceased to be looked after in the period (cla_ceased), % whose latest ceasing in the period had REC E41 (residence order or child arrangements order granted).",
+        },
+        Cla("cla_in_foster_care", "Children looked after at the end living in foster care", KpiKind.Percent, Polarity.Neither) with
+        {
+            Definition = "Of children looked after on the last day of the period, % whose placement that day is foster care: PLACE U1–U6.",
+        },
+        Cla("cla_in_childrens_homes", "Children looked after at the end living in secure homes and children's homes", KpiKind.Percent, Polarity.Neither) with
+        {
+            Definition = "Of children looked after on the last day of the period, % whose placement that day is a secure children's home or a children's home: PLACE K1, K2.",
+        },
+        Cla("cla_social_workers_3plus", "Children looked after at the end with 3 or more social workers in the period", KpiKind.Percent, Polarity.LowerIsBetter) with
+        {
+            Definition = "Of children looked after on the last day of the period, % with 3 or more different social workers (SW_ID) on SWEpisodes rows held during the period (SW_DECOM ≤ end, SW_DEC blank or after the start). No data for periods starting before 1 April 2023 (the table began in 2023/24).",
+        },
+        Cla("cla_in_independent_living", "Children looked after at the end in independent or semi-independent living or supported accommodation", KpiKind.Percent, Polarity.Neither) with
+        {
+            Definition = "Of children looked after on the last day of the period, % whose placement that day is independent living (P2), semi-independent living (H5) or registered supported accommodation (K3).",
+        },
         Cin("referrals", "Referrals", KpiKind.Count, Polarity.Neither),
         Cin("rereferrals_12m", "Re-referrals within 12 months", KpiKind.Percent, Polarity.LowerIsBetter),
         Cin("referrals_nfa", "Referrals with no further action", KpiKind.Percent, Polarity.Neither),
@@ -62,6 +124,14 @@ public static class KpiCatalog
         Cin("cin_at_end", "Children in need at the end", KpiKind.Count, Polarity.Neither),
         Cin("cin_rate_per_10k", "Children in need per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither),
         Cin("cin_plans_over_12m", "Children on a CIN plan at the end whose plan began more than 12 months before", KpiKind.Percent, Polarity.LowerIsBetter),
+        Cin("cpp_2y_plus_at_end", "Children on a child protection plan at the end whose plan had lasted 2 years or more", KpiKind.Percent, Polarity.LowerIsBetter) with
+        {
+            Definition = "Of children on a CP plan at the end (cpp_at_end), % whose current plan (the latest-starting open one) began 2 years or more before the end: CPPstartDate ≤ end − 2 years.",
+        },
+        .. AssessmentFactors.Select(f => Cin(f.Id, $"Factor at the end of assessment: {f.Name}, per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither) with
+        {
+            Definition = $"Episodes of need (referrals) with an assessment completed (AssessmentAuthorisationDate) in the period recording factor {string.Join(" or ", f.Codes)} ({f.Name}), each episode once, ÷ population 0–17 × 10,000.",
+        }),
     ];
 
     private static readonly FrozenDictionary<string, int> Indexes =

@@ -42,6 +42,12 @@ public sealed record KpiDefinition(
     IReadOnlyList<string> Categories,
     MeasureUnit Unit)
 {
+    /// <summary>
+    /// The definition in one or two sentences, as docs/kpis.md gives it (for the National Framework
+    /// indicators, the DfE's definition and the codes it counts); the KPI page shows it. Null where the
+    /// definition is so far only in docs/kpis.md and the <see cref="KpiEngine"/> remarks.
+    /// </summary>
+    public string? Definition { get; init; }
 
     /// <summary>True when the KPI gives one result per category.</summary>
     public bool HasCategories => Categories.Count > 0;

@@ -44,6 +44,20 @@ namespace Lodestar.Metrics.Kpis;
 /// cpp_by_category — children on a plan at the end by LatestCategoryOfAbuse (else the initial category);
 /// cin_at_end, cin_rate_per_10k — children with a referral open at the end; cin_plans_over_12m — % of
 /// children on a CIN plan at the end whose earliest open plan began more than 12 months before.</para>
+/// <para>National Framework indicators (issue 13, first batch; each one's definition is also
+/// <see cref="KpiDefinition.Definition"/>): cla_started_rate_per_10k — cla_started per 10,000;
+/// cla_uasc_started_rate_per_10k, cla_uasc_rate_per_10k —
+/// children starting (at the DECOM of the starting episode) or looked after at the end who were UASC that
+/// day (a UASC row with DUC blank or after it), per 10,000; cla_ceased_sgo, cla_ceased_cao — of children
+/// ceasing, % whose latest ceasing in the period was REC E43–E48 (SGO) or E41 (residence or child
+/// arrangements order); cla_in_foster_care (U1–U6), cla_in_childrens_homes (K1, K2),
+/// cla_in_independent_living (P2, H5, K3) — % of children looked after at the end by the placement held
+/// that day; cla_social_workers_3plus — of children looked after at the end, % with 3 or more different
+/// SW_IDs on SWEpisodes held during the period (no data for periods starting before 1 April 2023);
+/// cpp_2y_plus_at_end — of children on a CP plan at the end, % whose current plan began 2
+/// years or more before; factor_*_rate_per_10k — episodes of need with an assessment completed in the
+/// period recording the factor's AssessmentFactors code (3A, 3B, 3C, 17A, 22A, 16A, 18B, 18C, 18A, 19B,
+/// 19C, 19A, 23A, 11A, 13A, 10A, 12A), each episode once, per 10,000.</para>
 /// <para>Working days: Monday–Friday without bank holidays, not counting the start day. Full text with
 /// the reasons and the differences from the DfE: docs/kpis.md.</para>
 /// </remarks>

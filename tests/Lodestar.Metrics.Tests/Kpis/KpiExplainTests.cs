@@ -75,10 +75,19 @@ public sealed class KpiExplainTests
             "cla_placed_20_miles", "cla_missing_children", "cla_missing_episodes", "cla_reviews_in_time", "cla_health_check",
             "cla_teeth_check", "cla_immunisations", "cla_sdq_average", "care_leavers_eet_19_21", "care_leavers_eet_17_18",
             "care_leavers_suitable_accom_19_21", "care_leavers_suitable_accom_17_18", "care_leavers_in_touch_19_21", "adopted",
-            "sgo_granted", "adoption_a1_days", "adoption_a2_days", "placements_52wk_by_type", "referrals", "rereferrals_12m",
+            "sgo_granted", "adoption_a1_days", "adoption_a2_days", "placements_52wk_by_type", "cla_started_rate_per_10k", "cla_uasc_started_rate_per_10k",
+            "cla_uasc_rate_per_10k", "cla_ceased_sgo", "cla_ceased_cao", "cla_in_foster_care", "cla_in_childrens_homes",
+            "cla_social_workers_3plus", "cla_in_independent_living", "referrals", "rereferrals_12m",
             "referrals_nfa", "assessments_in_45_days", "s47_started", "s47_to_icpc", "icpc_in_15_days", "cpp_at_end",
             "cpp_rate_per_10k", "cpp_started", "cpp_subsequent", "cpp_subsequent_2y", "cpp_ended_2y_plus", "cpp_reviews_in_time",
-            "cpp_by_category", "cin_at_end", "cin_rate_per_10k", "cin_plans_over_12m",
+            "cpp_by_category", "cin_at_end", "cin_rate_per_10k", "cin_plans_over_12m", "cpp_2y_plus_at_end",
+            "factor_domestic_abuse_child_rate_per_10k", "factor_domestic_abuse_parent_rate_per_10k",
+            "factor_domestic_abuse_person_rate_per_10k", "factor_emotional_abuse_rate_per_10k", "factor_faith_linked_abuse_rate_per_10k",
+            "factor_neglect_rate_per_10k", "factor_physical_abuse_adult_on_child_rate_per_10k",
+            "factor_physical_abuse_child_on_child_rate_per_10k", "factor_physical_abuse_unknown_rate_per_10k",
+            "factor_sexual_abuse_adult_on_child_rate_per_10k", "factor_sexual_abuse_child_on_child_rate_per_10k",
+            "factor_sexual_abuse_unknown_rate_per_10k", "factor_cce_rate_per_10k", "factor_cse_rate_per_10k", "factor_gangs_rate_per_10k",
+            "factor_going_missing_rate_per_10k", "factor_trafficking_rate_per_10k",
         ];
 
         Assert.Equal(ids, KpiCatalog.All.Select(k => k.Id));
