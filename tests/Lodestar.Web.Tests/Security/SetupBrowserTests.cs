@@ -90,7 +90,7 @@ public sealed class SetupBrowserTests(Browser browser) : IClassFixture<Browser>
         await page.GotoAsync(new Uri(app.Address, "/admin/users").ToString());
         await page.GetByLabel("User name").FillAsync("DAN");
         await page.GetByLabel("Initial password (at least 12 characters)").FillAsync("short");
-        await page.GetByLabel("viewer").CheckAsync();
+        await page.Locator("#role-viewer").CheckAsync();
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
 
         var summary = await page.Locator(".govuk-error-summary").TextContentAsync();
