@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lodestar.Web.Security;
 
@@ -23,7 +24,8 @@ internal static class SecurityServices
 
     public static void AddLodestarSecurity(this IServiceCollection services, string dataFolder, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        // A test may have registered a fake clock first.
+        services.TryAddSingleton(TimeProvider.System);
         // One per process: failed sign-ins are counted across requests, for known and unknown names alike.
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton(new SessionCheckOptions(TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Lodestar:Security:SessionCheckSeconds", 0)))));
