@@ -176,6 +176,23 @@ public sealed partial class AccountsTests
         Assert.Null(await scope.ServiceProvider.GetRequiredService<UserAccounts>().SessionAsync("<script>alert(1)</script>", Cancel));
     }
 
+    [Theory]
+    [InlineData("aaaaaaaaaaaa", "repeated or sequential")]
+    [InlineData("password123456", "too common")]
+    public async Task Setup_WeakPassword_IsRefusedAndSetupStaysOpen(string password, string reason)
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = app.Address };
+
+        using var response = await PostFormAsync(client, "/setup", "/setup", new()
+        {
+            ["Code"] = app.SetupCode, ["UserName"] = "perf.lead", ["Password"] = password, ["ConfirmPassword"] = password,
+        });
+
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Matches("^[0-9a-f]{24}$", app.SetupCode);
+    }
+
     private static async Task DisableAsync(RunningApp app, string userName)
     {
         using var scope = app.Services.CreateScope();
