@@ -31,7 +31,7 @@ internal static class LodestarWebApp
         var database = DatabaseOptions.FromConfiguration(builder.Configuration, dataFolder);
         builder.Services.AddLodestarDatabase(database);
         builder.Services.AddHealthChecks().AddDbContextCheck<LodestarDbContext>("database");
-        builder.Services.AddLodestarSecurity(dataFolder);
+        builder.Services.AddLodestarSecurity(dataFolder, builder.Configuration);
         builder.Services.AddStatutoryData(builder.Configuration, dataFolder);
         builder.Services.AddFrameworks();
         builder.Services.AddRazorPages();

@@ -89,23 +89,32 @@ public sealed class RunningApp : IAsyncDisposable
     public async Task<(string UserName, HttpClient Client)> SignedInUserAsync(TestGrants grants, params string[] roles)
     {
         var userName = await CreateUserAsync($"user{Guid.NewGuid():N}"[..16], grants, roles);
-        var cookies = new System.Net.CookieContainer();
+        var client = await SignInClientAsync(userName, TestPassword)
+            ?? throw new InvalidOperationException("Sign-in failed for the test user.");
+        return (userName, client);
+    }
+
+    /// <summary>Signs an existing user in through the form: an HttpClient holding the cookie (in <paramref name="cookies"/> when given), or null when refused.</summary>
+    public async Task<HttpClient?> SignInClientAsync(string userName, string password, System.Net.CookieContainer? cookies = null)
+    {
+        cookies ??= new System.Net.CookieContainer();
         var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Address };
         var form = await client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
         var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = userName,
-            ["Password"] = TestPassword,
+            ["Password"] = password,
             ["__RequestVerificationToken"] = token,
         });
         using var response = await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), content);
         if (!cookies.GetCookies(Address).Any(c => c.Name == "lodestar"))
         {
-            throw new InvalidOperationException($"Sign-in failed for the test user (status {(int)response.StatusCode}).");
+            client.Dispose();
+            return null;
         }
 
-        return (userName, client);
+        return client;
     }
 
     /// <summary>
@@ -113,9 +122,11 @@ public sealed class RunningApp : IAsyncDisposable
     /// migrated template (<see cref="DatabaseTemplates"/>): the app's start still runs
     /// <see cref="DatabaseInitializer"/>, which finds it up to date. <paramref name="settings"/> are added
     /// last, e.g. to name another database; then nothing is copied. <paramref name="extraEndpoints"/> maps
-    /// test-only endpoints (e.g. one that throws) beside the app's own.
+    /// test-only endpoints (e.g. one that throws) beside the app's own. <paramref name="services"/> registers
+    /// services before the app's own, e.g. a fake <see cref="TimeProvider"/>.
     /// </summary>
-    public static async Task<RunningApp> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplication>? extraEndpoints = null)
+    public static async Task<RunningApp> StartAsync(
+        IDictionary<string, string?>? settings = null, Action<WebApplication>? extraEndpoints = null, Action<IServiceCollection>? services = null)
     {
         var dataFolder = NewDataFolder();
         var ownDatabase = settings is not null && settings.Keys.Any(k => k.StartsWith(DatabaseOptions.Section, StringComparison.OrdinalIgnoreCase));
@@ -124,7 +135,7 @@ public sealed class RunningApp : IAsyncDisposable
             await DatabaseTemplates.CopySqliteTo(Path.Combine(dataFolder, DatabaseOptions.DefaultSqliteFile));
         }
 
-        return await StartInAsync(dataFolder, settings, extraEndpoints);
+        return await StartInAsync(dataFolder, settings, extraEndpoints, services);
     }
 
     /// <summary>
@@ -136,7 +147,8 @@ public sealed class RunningApp : IAsyncDisposable
 
     private static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "lodestar-tests", Guid.NewGuid().ToString("N"));
 
-    private static async Task<RunningApp> StartInAsync(string dataFolder, IDictionary<string, string?>? settings, Action<WebApplication>? extraEndpoints = null)
+    private static async Task<RunningApp> StartInAsync(
+        string dataFolder, IDictionary<string, string?>? settings, Action<WebApplication>? extraEndpoints = null, Action<IServiceCollection>? services = null)
     {
         var app = LodestarWebApp.Build([], builder =>
         {
@@ -151,6 +163,8 @@ public sealed class RunningApp : IAsyncDisposable
             {
                 builder.Configuration.AddInMemoryCollection(settings);
             }
+
+            services?.Invoke(builder.Services);
         });
         extraEndpoints?.Invoke(app);
         await app.StartAsync();

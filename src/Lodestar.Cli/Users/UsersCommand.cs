@@ -8,7 +8,7 @@ namespace Lodestar.Cli.Users;
 
 /// <summary>
 /// <c>lodestar users add NAME --role ROLE[,ROLE...] [--display-name TEXT]</c> (the password is read from
-/// standard input); <c>users grant NAME --council CODE... | --all-councils</c>, <c>users revoke NAME
+/// standard input); <c>users disable|enable|roles|reset</c> (<see cref="UsersAccessCommands"/>); <c>users grant NAME --council CODE... | --all-councils</c>, <c>users revoke NAME
 /// --council CODE... | --all-councils</c>, <c>users list</c>: council grants (<see cref="CouncilGrants"/>), audited.
 /// </summary>
 internal static class UsersCommand
@@ -23,7 +23,7 @@ internal static class UsersCommand
             Required = true,
         };
         var displayName = new Option<string?>("--display-name") { Description = "The person's full name" };
-        var add = new Command("add", "Create a user. The password (12+ characters) is read from the first line of standard input, never from an argument.")
+        var add = new Command("add", "Create a user. The password is read from the first line of standard input, never from an argument: at least 12 characters, not a common password (no other rules). The user name: letters, digits and . _ - @.")
         {
             name, roles, displayName,
         };
@@ -57,10 +57,16 @@ internal static class UsersCommand
             await output.WriteLineAsync($"Created user {user.UserName} ({string.Join(", ", user.Roles.Select(r => r.Role))}).");
             return 0;
         });
-        return new Command("users", "Manage the people who can sign in to Lodestar, and the councils they may see.")
+        var users = new Command("users", "Manage the people who can sign in to Lodestar, their roles and access, and the councils they may see.")
         {
             add, Grant(open, revoke: false), Grant(open, revoke: true), List(open),
         };
+        foreach (var command in UsersAccessCommands.Create(open))
+        {
+            users.Subcommands.Add(command);
+        }
+
+        return users;
     }
 
     private static Command Grant(Func<LodestarDbContext> open, bool revoke)

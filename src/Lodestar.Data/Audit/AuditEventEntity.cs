@@ -36,6 +36,13 @@ public static class AuditActions
     public const string UserCreated = "user-created";
     public const string CouncilsGranted = "councils-granted";
     public const string CouncilsRevoked = "councils-revoked";
+    public const string SignOut = "sign-out";
+    public const string UserDisabled = "user-disabled";
+    public const string UserEnabled = "user-enabled";
+    public const string RolesChanged = "roles-changed";
+    public const string PasswordResetIssued = "password-reset-issued";
+    public const string PasswordReset = "password-reset";
+    public const string PasswordChanged = "password-changed";
 }
 
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEventEntity>

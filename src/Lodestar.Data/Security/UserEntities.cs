@@ -12,8 +12,17 @@ public sealed class UserEntity
     public required string PasswordHash { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
-    public int FailedSignIns { get; set; }
-    public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>
+    /// Changed whenever the user's access changes (disabled, roles changed, password changed or reset, signed
+    /// out): a sign-in cookie carries the stamp it was issued with and is refused once it differs.
+    /// </summary>
+    public string SecurityStamp { get; set; } = "";
+
+    /// <summary>SHA-256 (hex) of the one outstanding password-reset token, never the token itself.</summary>
+    public string? PasswordResetHash { get; set; }
+
+    public DateTimeOffset? PasswordResetExpiresAt { get; set; }
 
     /// <summary>
     /// Sees every council (a regional team, the first administrator). Otherwise the user sees only the
@@ -42,6 +51,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<UserEntity>
         user.Property(u => u.UserName).HasMaxLength(100);
         user.Property(u => u.DisplayName).HasMaxLength(200);
         user.Property(u => u.PasswordHash).HasMaxLength(200);
+        user.Property(u => u.SecurityStamp).HasMaxLength(64);
+        user.Property(u => u.PasswordResetHash).HasMaxLength(64);
+        user.HasIndex(u => u.PasswordResetHash).IsUnique();
         user.HasIndex(u => u.UserName).IsUnique();
         user.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
         user.HasMany(u => u.Councils).WithOne().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);

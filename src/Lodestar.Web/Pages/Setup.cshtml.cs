@@ -60,7 +60,7 @@ internal sealed class SetupModel(SetupCode setup, UserAccounts accounts, Council
         {
             foreach (var problem in created.Problems)
             {
-                ModelState.AddModelError(problem.Column == "password" ? nameof(Password) : nameof(UserName), problem.Message);
+                ModelState.AddModelError(problem.Column switch { "password" => nameof(Password), "displayName" => nameof(DisplayName), _ => nameof(UserName) }, problem.Message);
             }
 
             return Page();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lodestar.Web.Security;
 
@@ -21,9 +22,13 @@ internal static class SecurityServices
     public const string ManagerPolicy = "manager";
     public const string AdminPolicy = "admin";
 
-    public static void AddLodestarSecurity(this IServiceCollection services, string dataFolder)
+    public static void AddLodestarSecurity(this IServiceCollection services, string dataFolder, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        // A test may have registered a fake clock first.
+        services.TryAddSingleton(TimeProvider.System);
+        // One per process: failed sign-ins are counted across requests, for known and unknown names alike.
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton(new SessionCheckOptions(TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Lodestar:Security:SessionCheckSeconds", 0)))));
         services.AddScoped<UserAccounts>();
         services.AddScoped<CouncilGrants>();
         services.AddScoped<CouncilAccess>();
@@ -45,9 +50,16 @@ internal static class SecurityServices
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
+                // Access is revocable at once: each request's cookie is checked against the stored user.
+                options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
                 // The JSON API answers 401/403 rather than redirecting to a page.
                 options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
-                options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+                // A denied page answers 403: the status pages show the "no access" text (Errors/Status) under it.
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -86,13 +98,14 @@ internal static class SecurityServices
             setup.FilePath);
     }
 
-    /// <summary>Signs a user in with a cookie carrying their name and roles.</summary>
+    /// <summary>Signs a user in with a cookie carrying their name, roles and security stamp (checked on each request: <see cref="SessionValidation"/>).</summary>
     public static Task SignInAsync(HttpContext context, UserEntity user)
     {
         var claims = new List<Claim>
         {
             new(ClaimTypes.Name, user.UserName),
             new("display_name", user.DisplayName),
+            new(SessionValidation.StampClaim, user.SecurityStamp),
         };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r.Role)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));

@@ -1,3 +1,4 @@
+using System.Net;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Frameworks;
 using Lodestar.Data.Security;
@@ -70,7 +71,7 @@ public sealed class ValuesImportTests(Browser browser) : IClassFixture<Browser>
 
         using var response = await viewer.GetAsync(new Uri("/values/import", UriKind.Relative), Cancel);
 
-        Assert.Equal("/account/denied", response.RequestMessage?.RequestUri?.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode); // the "no access" page, as a 403
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public sealed class ValuesImportTests(Browser browser) : IClassFixture<Browser>
 
         using var response = await viewer.PostAsync(new Uri(path, UriKind.Relative), content, Cancel);
 
-        Assert.Equal("/account/denied", response.RequestMessage?.RequestUri?.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode); // the "no access" page, as a 403
         await using var db = FrameworkTestData.Open(app);
         Assert.Equal(85m, Assert.Single(await new FrameworkStore(db).ValuesAsync(FrameworkTestData.Council, [FrameworkTestData.SeenAlone], Cancel)).Value);
     }

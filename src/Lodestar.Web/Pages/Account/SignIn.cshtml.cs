@@ -32,12 +32,15 @@ internal sealed class SignInModel(UserAccounts accounts, AuditLog audit) : PageM
         }
 
         var (outcome, user) = await accounts.SignInAsync(UserName!, Password!, cancellationToken);
-        var name = UserName!.Trim().ToLowerInvariant();
         if (outcome != SignInOutcome.Succeeded || user is null)
         {
+            // The submitted name, cut to the longest a user name may be: it may be anything someone typed.
+            var name = UserNames.Normalise(UserName!);
+            name = name[..Math.Min(name.Length, UserNames.MaximumLength)];
             await audit.RecordAsync(name, AuditActions.SignInFailed, $"user {name}", outcome.ToString(), cancellationToken);
+            // The same words whether or not the name exists (lockout counts unknown names too: SignInThrottle).
             ModelState.AddModelError(nameof(UserName), outcome == SignInOutcome.LockedOut
-                ? "Too many failed attempts: this account is locked for 15 minutes"
+                ? "Too many failed attempts with this user name: try again in 15 minutes"
                 : "The user name or password is not right");
             return Page();
         }

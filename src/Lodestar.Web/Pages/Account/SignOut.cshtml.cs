@@ -1,3 +1,4 @@
+using Lodestar.Data.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -5,12 +6,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Account;
 
-internal sealed class SignOutModel : PageModel
+internal sealed class SignOutModel(UserAccounts accounts) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
-    public async Task<IActionResult> OnPostAsync()
+    /// <summary>Signs out on the server too: the user's security stamp changes, so a copy of the cookie stops working.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (User.Identity?.Name is { } name)
+        {
+            await accounts.SignOutAsync(name, cancellationToken);
+        }
+
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Redirect("/");
     }

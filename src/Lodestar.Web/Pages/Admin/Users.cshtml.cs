@@ -37,6 +37,12 @@ internal sealed class UsersModel(LodestarDbContext db, UserAccounts accounts, Co
     [BindProperty]
     public List<string> SelectedRoles { get; set; } = [];
 
+    /// <summary>The path of a reset link just issued: shown once, on the page that answers the POST, never stored.</summary>
+    public string? ResetLink { get; private set; }
+
+    /// <summary>Whom <see cref="ResetLink"/> is for.</summary>
+    public string? ResetFor { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -57,7 +63,7 @@ internal sealed class UsersModel(LodestarDbContext db, UserAccounts accounts, Co
 
             foreach (var problem in created.Problems)
             {
-                ModelState.AddModelError(problem.Column switch { "password" => nameof(Password), "roles" => nameof(SelectedRoles), _ => nameof(UserName) }, problem.Message);
+                ModelState.AddModelError(problem.Column switch { "password" => nameof(Password), "roles" => nameof(SelectedRoles), "displayName" => nameof(DisplayName), _ => nameof(UserName) }, problem.Message);
             }
         }
 
@@ -76,6 +82,54 @@ internal sealed class UsersModel(LodestarDbContext db, UserAccounts accounts, Co
     /// <summary>Gives or takes back all councils (the button in the user's row).</summary>
     public Task<IActionResult> OnPostAllCouncilsAsync(string? user, bool all, CancellationToken cancellationToken) =>
         ChangeAsync(() => grants.SetAllCouncilsAsync(Actor, user ?? "", all, cancellationToken), null, cancellationToken);
+
+    /// <summary>Disables or re-enables a user (the button in their row); disabling ends their sessions.</summary>
+    public async Task<IActionResult> OnPostActiveAsync(string? user, bool active, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var done = await accounts.SetActiveAsync(Actor, user ?? "", active, cancellationToken);
+        return await AfterAsync(done.Succeeded, done.Problems, "userAction", cancellationToken);
+    }
+
+    /// <summary>Replaces a user's roles (the "Change roles" form); their sessions end, so the new roles count at once.</summary>
+    public async Task<IActionResult> OnPostRolesAsync(string? rolesUser, List<string>? roles, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var done = await accounts.SetRolesAsync(Actor, rolesUser ?? "", roles ?? [], cancellationToken);
+        return await AfterAsync(done.Succeeded, done.Problems, "rolesUser", cancellationToken);
+    }
+
+    /// <summary>Issues a one-time password-reset link for a user and shows it, once, to the administrator.</summary>
+    public async Task<IActionResult> OnPostResetAsync(string? user, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var issued = await accounts.IssuePasswordResetAsync(Actor, user ?? "", cancellationToken);
+        if (!issued.Succeeded)
+        {
+            return await AfterAsync(false, issued.Problems, "userAction", cancellationToken);
+        }
+
+        ResetFor = UserNames.Normalise(user!);
+        ResetLink = $"/account/reset/{issued.Value}";
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<IActionResult> AfterAsync(bool succeeded, IReadOnlyList<Domain.Problems.Problem> problems, string field, CancellationToken cancellationToken)
+    {
+        if (succeeded)
+        {
+            return Redirect("/admin/users");
+        }
+
+        foreach (var problem in problems)
+        {
+            ModelState.AddModelError(field, problem.Message);
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
 
     private string Actor => User.Identity!.Name!;
 
