@@ -111,6 +111,10 @@ internal static class ValidateCommand
         else
         {
             WriteText(output, diagnostics, loaded.FilesRead);
+            foreach (var notRun in ReturnValidator.NotRun(loaded))
+            {
+                output.WriteLine(notRun.ToString());
+            }
         }
 
         return loaded.Refusals.Count > 0 ? Unreadable

@@ -707,7 +707,8 @@ internal sealed partial class CouncilSimulator
 
             var age = AgeOn(child.BirthDate, yearEnd);
             string score = string.Empty, reason = string.Empty;
-            if (age is >= 4 and <= 16)
+            // An SDQ for 4- to 16-year-olds, and for one who turned 17 in the year (DfE 197B; 189 only rules out 17 at the start).
+            if (age >= 4 && AgeOn(child.BirthDate, yearStart) <= 16)
             {
                 if (_rng.Chance(0.78))
                 {

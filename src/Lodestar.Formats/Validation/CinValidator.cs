@@ -394,6 +394,20 @@ internal static class CinValidator
         });
         Add("8715", Severity.Error, "DateOfInitialCPC of a section 47 enquiry does not fall within the census year", "Section47",
             (c, r) => c.InCensusYear(r, c.Data.Section47s, t => t.IcpcDate, "DateOfInitialCPC"));
+        Add("8740", Severity.Error, "A section 47 enquiry with no initial conference by the year end (DateOfInitialCPC blank, ICPCnotRequired false) must start within the census year", "Section47", (c, r) =>
+        {
+            // As the DfE's: an enquiry still waiting for its conference belongs to the census of the year it started in.
+            var s = c.Data.Section47s;
+            for (var i = 0; i < s.Count; i++)
+            {
+                var year = c.Year(s.Source[i]);
+                if (year > 0 && s.IcpcNotRequired[i] == Flag.No && s.IcpcDate[i] == RecordValues.Blank && Has(s.Start[i])
+                    && (s.Start[i] < YearStart(year) || s.Start[i] > YearEnd(year)))
+                {
+                    c.ReportDate(r, s.Source[i], "S47ActualStartDate", s.Start[i]);
+                }
+            }
+        });
         Add("LS-CIN-ICPC-NOT-REQUIRED", Severity.Error, "ICPCnotRequired is true but DateOfInitialCPC is given", "Section47", (c, r) =>
         {
             var s = c.Data.Section47s;
@@ -480,7 +494,15 @@ internal static class CinValidator
     }
 
     private static void Add(string id, Severity severity, string message, string table, Action<Context, ValidationRule> run) =>
-        Checks.Add((new ValidationRule(id, severity, message, Return, table), run));
+        Add(id, severity, message, table, CollectionYears.All, run);
+
+    // Fields: the names the message speaks of (every message names what it checks), plus any given.
+    private static void Add(string id, Severity severity, string message, string table, CollectionYears years, Action<Context, ValidationRule> run, params string[] fields) =>
+        Checks.Add((new ValidationRule(id, severity, message, Return, table)
+        {
+            Years = years,
+            Fields = [.. RuleFields.FieldsNamed(message, RuleFields.CinElements).Union(fields, StringComparer.Ordinal)],
+        }, run));
 
     private sealed class Context : ValidationContext
     {
