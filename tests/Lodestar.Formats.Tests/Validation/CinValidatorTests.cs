@@ -189,4 +189,15 @@ public sealed class CinValidatorTests
     {
         Assert.Equal(Lodestar.Domain.Problems.Severity.Warning, Assert.Single(CinValidator.Rules, r => r.Id == rule).Severity);
     }
+
+    [Theory]
+    [InlineData(false, null, true)] // started last year, no conference yet, one still needed
+    [InlineData(true, null, false)] // no conference needed
+    [InlineData(false, 2024, false)] // the conference was held this year
+    public void Enquiry8740_StartedBeforeTheYearWithNoConference_IsReported(bool notRequired, int? conferenceYear, bool reported)
+    {
+        var b = R(X(Baseline()), date: Old).Section47("X", Old, start: D(2023, 6, 2), icpcDate: conferenceYear is { } y ? D(y, 4, 20) : null, icpcNotRequired: notRequired);
+
+        Assert.Equal(reported, CinValidator.Validate(b.Build(), Year).Any(d => d.Rule == "8740"));
+    }
 }
