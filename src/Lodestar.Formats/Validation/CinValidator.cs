@@ -14,6 +14,15 @@ internal static class CinValidator
     private const string Return = "CIN";
     private static readonly List<(ValidationRule Rule, Action<Context, ValidationRule> Run)> Checks = [];
 
+    // The fields of the rules whose message names none (it says "an unborn child", "the referral" ...).
+    private static readonly Dictionary<string, string[]> FieldsNotNamed = new(StringComparer.Ordinal)
+    {
+        ["LS-CIN-UNBORN-DISABILITY"] = ["ExpectedPersonBirthDate", "PersonBirthDate", "Disability"],
+        ["2990"] = ["ReasonForClosure", "S47ActualStartDate", "CINPlanStartDate", "CPPstartDate", "DateOfInitialCPC"],
+        ["2884"] = ["DateOfInitialCPC"],
+        ["8614"] = ["AssessmentFactors", "AssessmentAuthorisationDate"],
+    };
+
     static CinValidator()
     {
         // Children
@@ -501,7 +510,7 @@ internal static class CinValidator
         Checks.Add((new ValidationRule(id, severity, message, Return, table)
         {
             Years = years,
-            Fields = [.. RuleFields.FieldsNamed(message, RuleFields.CinElements).Union(fields, StringComparer.Ordinal)],
+            Fields = [.. RuleFields.FieldsNamed(message, RuleFields.CinElements).Union(fields, StringComparer.Ordinal).Union(FieldsNotNamed.GetValueOrDefault(id, []), StringComparer.Ordinal)],
         }, run));
 
     private sealed class Context : ValidationContext

@@ -18,6 +18,26 @@ internal static class Ssda903Validator
     private static readonly string[] NoProvider = ["T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14"];
     private static readonly List<(ValidationRule Rule, Action<Context, ValidationRule> Run)> Checks = [];
 
+    // The fields of the rules whose message names none (it says "the episode", "date of birth", "SDQ score" ...).
+    private static readonly Dictionary<string, string[]> FieldsNotNamed = new(StringComparer.Ordinal)
+    {
+        ["LS-HEADER-TWICE"] = ["CHILD"],
+        ["378"] = ["PLACE", "LS"],
+        ["302"] = ["DECOM", "DOB"],
+        ["358"] = ["LS", "DOB", "DECOM"],
+        ["352"] = ["DECOM", "DOB"],
+        ["501"] = ["DECOM", "DEC"],
+        ["380"] = ["PLACE", "RNE"],
+        ["379"] = ["PLACE", "DECOM", "DEC"],
+        ["351"] = ["DOB"],
+        ["LS-REVIEW-OUTSIDE-CARE"] = ["REVIEW", "DECOM", "DEC"],
+        ["188"] = ["SDQ_SCORE", "SDQ_REASON", "DOB"],
+        ["189"] = ["SDQ_SCORE", "SDQ_REASON", "DOB"],
+        ["1016"] = ["IN_TOUCH", "ACTIV", "ACCOM", "DOB", "DEC"],
+        ["574"] = ["MIS_START", "MIS_END"],
+        ["LS-NO-HEADER"] = ["CHILD"],
+    };
+
     // The SWEpisodes table is part of the return from 2023/24.
     private static readonly CollectionYears SocialWorkerYears = new(2024, null);
 
@@ -1266,7 +1286,7 @@ internal static class Ssda903Validator
         Checks.Add((new ValidationRule(id, severity, message, Return, table)
         {
             Years = years,
-            Fields = [.. RuleFields.FieldsNamed(message, RuleFields.Ssda903Columns).Union(fields, StringComparer.Ordinal)],
+            Fields = [.. RuleFields.FieldsNamed(message, RuleFields.Ssda903Columns).Union(fields, StringComparer.Ordinal).Union(FieldsNotNamed.GetValueOrDefault(id, []), StringComparer.Ordinal)],
         }, run));
 
     /// <summary>
