@@ -21,6 +21,7 @@ internal static class CinValidator
         ["2990"] = ["ReasonForClosure", "S47ActualStartDate", "CINPlanStartDate", "CPPstartDate", "DateOfInitialCPC"],
         ["2884"] = ["DateOfInitialCPC"],
         ["8614"] = ["AssessmentFactors", "AssessmentAuthorisationDate"],
+        ["8740"] = ["S47ActualStartDate"],
     };
 
     static CinValidator()
