@@ -106,7 +106,7 @@ internal static class Ssda903CsvWriter
 
             if (child.PreviousPermanence is { } permanence && inYear.Exists(e => e.ReasonNew == "S" && !e.IsShortBreak && e.Start >= yearStart))
             {
-                previous.Row(child.Id, dob, permanence.Code, permanence.LaNumber, permanence.Date is { } d ? Date(d) : UnknownPermanenceDate);
+                previous.Row(child.Id, dob, permanence.Code, permanence.LaNumber, permanence.Date is { } d ? Date(d) : permanence.Code == "Z1" ? string.Empty : UnknownPermanenceDate);
             }
 
             // Missing periods open at any time in the year: one open at 31 March is written again, with its end, the next year.

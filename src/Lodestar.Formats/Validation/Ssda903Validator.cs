@@ -871,8 +871,8 @@ internal static class Ssda903Validator
         });
         Add("188", Severity.Error, "The child was under 4 at 31 March but an SDQ score or reason is given", "OC2",
             (c, r) => c.SdqAge(r, age => age < 4, atStart: false));
-        Add("189", Severity.Error, "The child was 17 or over at the start of the year but an SDQ score or reason is given", "OC2",
-            (c, r) => c.SdqAge(r, age => age >= 17, atStart: true));
+        Add("189", Severity.Error, "The child turned 17 before the start of the year but an SDQ score or reason is given", "OC2",
+            (c, r) => c.SdqAge(r, age => age >= 17, atStart: true, dayBefore: true));
         Add("197B", Severity.Error, "The child turned 4 or 17 in the year but neither SDQ_SCORE nor SDQ_REASON is given", "OC2", (c, r) =>
         {
             // Every OC2 row is taken as a child looked after for 12 months, which is what an OC2 row is (as 546).
@@ -1501,7 +1501,8 @@ internal static class Ssda903Validator
             }
         }
 
-        public void SdqAge(ValidationRule rule, Func<int, bool> outOfRange, bool atStart)
+        /// <summary>Reports an SDQ score or reason given at an age out of range: at the year start (or the day before it, so that a birthday on 1 April counts as in the year, as the DfE's 189 reads) or at its end.</summary>
+        public void SdqAge(ValidationRule rule, Func<int, bool> outOfRange, bool atStart, bool dayBefore = false)
         {
             var o = Data.Oc2;
             for (var i = 0; i < o.Count; i++)
@@ -1509,7 +1510,7 @@ internal static class Ssda903Validator
                 var dob = Has(o.Dob[i]) ? o.Dob[i] : Dob[o.Child[i]];
                 var year = o.YearAt(i) ?? Year(o.Source[i]);
                 if (year > 0 && Has(dob) && (Has(o.SdqScore[i]) || o.SdqReason[i] != CodeTable.Blank)
-                    && outOfRange(Age(dob, atStart ? YearStart(year) : YearEnd(year))))
+                    && outOfRange(Age(dob, atStart ? YearStart(year) - (dayBefore ? 1 : 0) : YearEnd(year))))
                 {
                     Report(rule, o.Source[i], Has(o.SdqScore[i]) ? "SDQ_SCORE" : "SDQ_REASON", null);
                 }

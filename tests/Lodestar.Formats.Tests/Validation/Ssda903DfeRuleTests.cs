@@ -334,4 +334,15 @@ public sealed class Ssda903DfeRuleTests
 
         Assert.False(Reports(b, "630"));
     }
+
+    [Theory]
+    [InlineData(2007, 3, 31, true)] // 17 the day before the year: no SDQ
+    [InlineData(2007, 4, 1, false)] // 17 on 1 April, the year's first day: an SDQ is asked for (197B), so not refused
+    public void Sdq189_SeventeenthBirthdayBeforeTheYear_IsReported(int y, int m, int d, bool reported)
+    {
+        var findings = Ssda903Validator.Validate(Child(D(y, m, d)).Oc2("X", year: Year, dob: D(y, m, d), sdqScore: 10).Build(), Year);
+
+        Assert.Equal(reported, findings.Any(f => f.Rule == "189"));
+        Assert.DoesNotContain(findings, f => f.Rule == "197B");
+    }
 }
