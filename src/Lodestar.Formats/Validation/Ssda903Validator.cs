@@ -239,7 +239,8 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("445", Severity.Error, "LS D1 (freeing order) is not valid for an episode starting after 31/12/2005", "Episodes",
+        // Retired by the DfE from 2024/25 (the reference's lac2024_25 drops it).
+        Add("445", Severity.Error, "LS D1 (freeing order) is not valid for an episode starting after 31/12/2005", "Episodes", new CollectionYears(null, 2024),
             (c, r) => c.LegalStatusDated(r, "D1", new DateOnly(2005, 12, 31), after: true));
         Add("446", Severity.Error, "LS E1 (placement order) is not valid for an episode starting before 01/12/2005", "Episodes",
             (c, r) => c.LegalStatusDated(r, "E1", new DateOnly(2005, 12, 1), after: false));

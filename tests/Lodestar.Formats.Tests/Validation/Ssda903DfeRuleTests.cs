@@ -345,4 +345,14 @@ public sealed class Ssda903DfeRuleTests
         Assert.Equal(reported, findings.Any(f => f.Rule == "189"));
         Assert.DoesNotContain(findings, f => f.Rule == "197B");
     }
+
+    [Theory]
+    [InlineData(2024, true)]
+    [InlineData(2025, false)] // retired by the DfE from 2024/25: the rule's years say so, and it is not reported
+    public void FreeingOrder445_RetiredFrom2024To25_IsReportedOnlyBefore(int year, bool reported)
+    {
+        var b = Ep(Child(), D(2023, 6, 1), ls: "D1");
+
+        Assert.Equal(reported, Reports(b, "445", year));
+    }
 }
