@@ -24,7 +24,7 @@ internal static class ValidateCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
             Description = "Files or folders; folders are searched recursively for .csv and .xml files.",
         };
         // --year and --format are checked here rather than by the parser, so that misuse exits 2 like unreadable input.
@@ -34,7 +34,7 @@ internal static class ValidateCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "text (default) or json: [{\"file\",\"line\",\"column\",\"value\",\"rule\",\"severity\",\"message\"}].",
+            Description = "text (default) or json: [{\"file\",\"line\",\"column\",\"value\",\"rule\",\"severity\",\"message\"}]; with --rules also markdown.",
             DefaultValueFactory = _ => "text",
         };
         var council = new Option<string?>("--council")
@@ -46,13 +46,20 @@ internal static class ValidateCommand
             Description = "Refuse files larger than this many MiB (default 512).",
         };
 
+        var rules = new Option<bool>("--rules")
+        {
+            Description = "Print the rule catalogue (every rule: id, severity, table, years, fields, message) instead of checking files.",
+        };
+
         var command = new Command("validate", "Check SSDA903 (CSV or XML) and CIN census (XML) files against the DfE's data-quality rules.")
         {
-            paths, year, format, council, maxFileMb,
+            paths, year, format, council, maxFileMb, rules,
         };
-        command.SetAction(parse => Run(
+        command.SetAction(parse => parse.GetValue(rules)
+            ? WriteRules(parse.GetRequiredValue(format), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error)
+            : Run(
             new ValidateRequest(
-                parse.GetRequiredValue(paths),
+                parse.GetValue(paths) ?? [],
                 parse.GetValue(year),
                 parse.GetRequiredValue(format),
                 parse.GetValue(council),
@@ -67,8 +74,68 @@ internal static class ValidateCommand
         public int? Year => int.TryParse(YearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y : null;
     }
 
+    /// <summary><c>lodestar validate --rules</c>: the catalogue as text, JSON or the markdown docs/validation.md holds.</summary>
+    internal static int WriteRules(string format, TextWriter output, TextWriter error)
+    {
+        switch (format)
+        {
+            case "markdown":
+                output.Write(RuleCatalogue.Markdown());
+                return Ok;
+            case "text":
+                foreach (var rule in RuleCatalogue.Rules)
+                {
+                    output.WriteLine($"{rule.Return} {rule.Id} {RuleCatalogue.SeverityName(rule.Severity)} [{rule.Table}; {rule.Years}; {string.Join(", ", rule.Fields)}]: {rule.Message}");
+                }
+
+                return Ok;
+            case "json":
+                using (var buffer = new MemoryStream())
+                {
+                    using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+                    {
+                        json.WriteStartArray();
+                        foreach (var rule in RuleCatalogue.Rules)
+                        {
+                            json.WriteStartObject();
+                            json.WriteString("return", rule.Return);
+                            json.WriteString("id", rule.Id);
+                            json.WriteString("severity", RuleCatalogue.SeverityName(rule.Severity));
+                            json.WriteString("table", rule.Table);
+                            json.WriteString("years", rule.Years.ToString());
+                            json.WriteStartArray("fields");
+                            foreach (var field in rule.Fields)
+                            {
+                                json.WriteStringValue(field);
+                            }
+
+                            json.WriteEndArray();
+                            json.WriteString("message", rule.Message);
+                            json.WriteBoolean("dfe", rule.DfeNumbered);
+                            json.WriteEndObject();
+                        }
+
+                        json.WriteEndArray();
+                    }
+
+                    output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                }
+
+                return Ok;
+            default:
+                error.WriteLine($"lodestar validate: --format {format} is not text, json or markdown");
+                return Unreadable;
+        }
+    }
+
     internal static int Run(ValidateRequest request, TextWriter output, TextWriter error)
     {
+        if (request.Paths.Length == 0)
+        {
+            error.WriteLine("lodestar validate: give at least one PATH (or --rules for the rule catalogue)");
+            return Unreadable;
+        }
+
         if (request.YearText is not null && request.Year is not (>= 1990 and <= 2100))
         {
             error.WriteLine($"lodestar validate: --year {request.YearText} is not a collection year (e.g. 2025)");
@@ -111,6 +178,10 @@ internal static class ValidateCommand
         else
         {
             WriteText(output, diagnostics, loaded.FilesRead);
+            foreach (var notRun in ReturnValidator.NotRun(loaded))
+            {
+                output.WriteLine(notRun.ToString());
+            }
         }
 
         return loaded.Refusals.Count > 0 ? Unreadable

@@ -707,7 +707,9 @@ internal sealed partial class CouncilSimulator
 
             var age = AgeOn(child.BirthDate, yearEnd);
             string score = string.Empty, reason = string.Empty;
-            if (age is >= 4 and <= 16)
+            // An SDQ for 4- to 16-year-olds, and for one who turned 17 in the year, 1 April included (DfE 197B; 189 rules out
+            // only a 17th birthday before the year).
+            if (age >= 4 && AgeOn(child.BirthDate, yearStart.AddDays(-1)) <= 16)
             {
                 if (_rng.Chance(0.78))
                 {

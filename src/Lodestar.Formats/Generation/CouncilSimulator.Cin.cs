@@ -230,13 +230,14 @@ internal sealed partial class CouncilSimulator
                 plan.End = held.AddDays(90 + (int)Math.Min(1010, _rng.Exponential(200)));
                 AddPlanReviews(plan);
                 referral.Plans.Add(plan);
-                last = plan.End.Value;
+                // A short plan can end before a long assessment is authorised: the case stays open for both (DfE 8565).
+                last = Max(last, plan.End.Value);
                 planned = true;
                 if (_rng.Chance(0.5))
                 {
-                    var stepDownEnd = last.AddDays(_rng.Between(90, 270));
-                    referral.CinPlans.Add((last, stepDownEnd));
-                    last = stepDownEnd;
+                    var stepDownEnd = plan.End.Value.AddDays(_rng.Between(90, 270));
+                    referral.CinPlans.Add((plan.End.Value, stepDownEnd));
+                    last = Max(last, stepDownEnd);
                 }
             }
         }

@@ -72,11 +72,11 @@ internal static class Ssda903CsvWriter
             }
 
             // A UASC row while the status lasts and in the year it ceases (at 18), not after: DUC is never before the
-            // year (DfE 104).
+            // year (DfE 104). DUC is the 18th birthday every year, as the DfE asks of a child still UASC (205B).
             var adult = child.BirthDate.AddYears(18);
             if (child.IsUasc && adult >= yearStart)
             {
-                uasc.Row(child.Id, sex, dob, adult <= yearEnd ? Date(adult) : string.Empty);
+                uasc.Row(child.Id, sex, dob, Date(adult));
             }
 
             if (child.Oc2.TryGetValue(year, out var outcome))
@@ -106,7 +106,7 @@ internal static class Ssda903CsvWriter
 
             if (child.PreviousPermanence is { } permanence && inYear.Exists(e => e.ReasonNew == "S" && !e.IsShortBreak && e.Start >= yearStart))
             {
-                previous.Row(child.Id, dob, permanence.Code, permanence.LaNumber, permanence.Date is { } d ? Date(d) : string.Empty);
+                previous.Row(child.Id, dob, permanence.Code, permanence.LaNumber, permanence.Date is { } d ? Date(d) : permanence.Code == "Z1" ? string.Empty : UnknownPermanenceDate);
             }
 
             // Missing periods open at any time in the year: one open at 31 March is written again, with its end, the next year.
@@ -142,6 +142,9 @@ internal static class Ssda903CsvWriter
             socialWorkers.Save(folder, "sw_episodes", year);
         }
     }
+
+    // A previous permanence order whose date is not known, written as the DfE asks (632) so that DATE_PERM is never blank (630).
+    private const string UnknownPermanenceDate = "ZZ/ZZ/ZZZZ";
 
     internal static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 

@@ -14,6 +14,16 @@ internal static class CinValidator
     private const string Return = "CIN";
     private static readonly List<(ValidationRule Rule, Action<Context, ValidationRule> Run)> Checks = [];
 
+    // The fields of the rules whose message names none (it says "an unborn child", "the referral" ...).
+    private static readonly Dictionary<string, string[]> FieldsNotNamed = new(StringComparer.Ordinal)
+    {
+        ["LS-CIN-UNBORN-DISABILITY"] = ["ExpectedPersonBirthDate", "PersonBirthDate", "Disability"],
+        ["2990"] = ["ReasonForClosure", "S47ActualStartDate", "CINPlanStartDate", "CPPstartDate", "DateOfInitialCPC"],
+        ["2884"] = ["DateOfInitialCPC"],
+        ["8614"] = ["AssessmentFactors", "AssessmentAuthorisationDate"],
+        ["8740"] = ["S47ActualStartDate"],
+    };
+
     static CinValidator()
     {
         // Children
@@ -394,6 +404,20 @@ internal static class CinValidator
         });
         Add("8715", Severity.Error, "DateOfInitialCPC of a section 47 enquiry does not fall within the census year", "Section47",
             (c, r) => c.InCensusYear(r, c.Data.Section47s, t => t.IcpcDate, "DateOfInitialCPC"));
+        Add("8740", Severity.Error, "A section 47 enquiry with no initial conference by the year end (DateOfInitialCPC blank, ICPCnotRequired false) must start within the census year", "Section47", (c, r) =>
+        {
+            // As the DfE's: an enquiry still waiting for its conference belongs to the census of the year it started in.
+            var s = c.Data.Section47s;
+            for (var i = 0; i < s.Count; i++)
+            {
+                var year = c.Year(s.Source[i]);
+                if (year > 0 && s.IcpcNotRequired[i] == Flag.No && s.IcpcDate[i] == RecordValues.Blank && Has(s.Start[i])
+                    && (s.Start[i] < YearStart(year) || s.Start[i] > YearEnd(year)))
+                {
+                    c.ReportDate(r, s.Source[i], "S47ActualStartDate", s.Start[i]);
+                }
+            }
+        });
         Add("LS-CIN-ICPC-NOT-REQUIRED", Severity.Error, "ICPCnotRequired is true but DateOfInitialCPC is given", "Section47", (c, r) =>
         {
             var s = c.Data.Section47s;
@@ -480,7 +504,15 @@ internal static class CinValidator
     }
 
     private static void Add(string id, Severity severity, string message, string table, Action<Context, ValidationRule> run) =>
-        Checks.Add((new ValidationRule(id, severity, message, Return, table), run));
+        Add(id, severity, message, table, CollectionYears.All, run);
+
+    // Fields: the names the message speaks of (every message names what it checks), plus any given.
+    private static void Add(string id, Severity severity, string message, string table, CollectionYears years, Action<Context, ValidationRule> run, params string[] fields) =>
+        Checks.Add((new ValidationRule(id, severity, message, Return, table)
+        {
+            Years = years,
+            Fields = [.. RuleFields.FieldsNamed(message, RuleFields.CinElements).Union(fields, StringComparer.Ordinal).Union(FieldsNotNamed.GetValueOrDefault(id, []), StringComparer.Ordinal)],
+        }, run));
 
     private sealed class Context : ValidationContext
     {

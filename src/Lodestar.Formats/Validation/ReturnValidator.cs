@@ -32,6 +32,17 @@ public static class ReturnValidator
             .ThenBy(d => d.Column, StringComparer.Ordinal)];
     }
 
+    /// <summary>The rules that could not run for want of another year's return (see <see cref="Ssda903Validator.NotRun"/>), by council and year.</summary>
+    public static IReadOnlyList<RuleNotRun> NotRun(LoadResult loaded)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        return [.. loaded.Councils
+            .Where(c => c.Ssda903 is not null)
+            .SelectMany(c => Ssda903Validator.NotRun(c.Ssda903!))
+            .OrderBy(n => n.Council, StringComparer.Ordinal)
+            .ThenBy(n => n.CollectionYear)];
+    }
+
     /// <summary>Every rule of both returns.</summary>
     public static IEnumerable<ValidationRule> Rules => Ssda903Validator.Rules.Concat(CinValidator.Rules);
 }

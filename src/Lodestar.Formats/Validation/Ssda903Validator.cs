@@ -18,6 +18,29 @@ internal static class Ssda903Validator
     private static readonly string[] NoProvider = ["T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14"];
     private static readonly List<(ValidationRule Rule, Action<Context, ValidationRule> Run)> Checks = [];
 
+    // The fields of the rules whose message names none (it says "the episode", "date of birth", "SDQ score" ...).
+    private static readonly Dictionary<string, string[]> FieldsNotNamed = new(StringComparer.Ordinal)
+    {
+        ["LS-HEADER-TWICE"] = ["CHILD"],
+        ["378"] = ["PLACE", "LS"],
+        ["302"] = ["DECOM", "DOB"],
+        ["358"] = ["LS", "DOB", "DECOM"],
+        ["352"] = ["DECOM", "DOB"],
+        ["501"] = ["DECOM", "DEC"],
+        ["380"] = ["PLACE", "RNE"],
+        ["379"] = ["PLACE", "DECOM", "DEC"],
+        ["351"] = ["DOB"],
+        ["LS-REVIEW-OUTSIDE-CARE"] = ["REVIEW", "DECOM", "DEC"],
+        ["188"] = ["SDQ_SCORE", "SDQ_REASON", "DOB"],
+        ["189"] = ["SDQ_SCORE", "SDQ_REASON", "DOB"],
+        ["1016"] = ["IN_TOUCH", "ACTIV", "ACCOM", "DOB", "DEC"],
+        ["574"] = ["MIS_START", "MIS_END"],
+        ["LS-NO-HEADER"] = ["CHILD"],
+    };
+
+    // The SWEpisodes table is part of the return from 2023/24.
+    private static readonly CollectionYears SocialWorkerYears = new(2024, null);
+
     static Ssda903Validator()
     {
         // Header
@@ -216,7 +239,8 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("445", Severity.Error, "LS D1 (freeing order) is not valid for an episode starting after 31/12/2005", "Episodes",
+        // Retired by the DfE from 2024/25 (the reference's lac2024_25 drops it).
+        Add("445", Severity.Error, "LS D1 (freeing order) is not valid for an episode starting after 31/12/2005", "Episodes", new CollectionYears(null, 2024),
             (c, r) => c.LegalStatusDated(r, "D1", new DateOnly(2005, 12, 31), after: true));
         Add("446", Severity.Error, "LS E1 (placement order) is not valid for an episode starting before 01/12/2005", "Episodes",
             (c, r) => c.LegalStatusDated(r, "E1", new DateOnly(2005, 12, 1), after: false));
@@ -714,6 +738,35 @@ internal static class Ssda903Validator
         });
         Add("LS-DUC-BEFORE-DOB", Severity.Error, "DUC is before the child's date of birth", "UASC",
             (c, r) => c.CheckOrder(r, c.Data.Uasc, t => t.Dob, t => t.Duc, "DUC"));
+        Add("205B", Severity.Error, "The child is on the UASC table this year and last year, but last year's DUC is not the 18th birthday, or this year's is neither in the year nor last year's", "UASC", (c, r) =>
+        {
+            // Across returns: each UASC row is kept per child and year (Ssda903Builder), so last year's row is at hand
+            // when last year's return was given. Years are the files' own, whatever year the rows are checked against.
+            var u = c.Data.Uasc;
+            for (var i = 1; i < u.Count; i++)
+            {
+                var year = c.FileYear(u.Source[i]);
+                var last = i - 1;
+                if (u.Child[last] != u.Child[i] || year <= 0 || c.FileYear(u.Source[last]) != year - 1)
+                {
+                    continue;
+                }
+
+                var dob = Has(u.Dob[i]) ? u.Dob[i] : c.Dob[u.Child[i]];
+                if (!Has(dob))
+                {
+                    continue;
+                }
+
+                // As the DfE reads it: a child still UASC has DUC = their 18th birthday, so last year's must be that, and
+                // this year's either ceased in the year or is unchanged.
+                var inYear = Has(u.Duc[i]) && u.Duc[i] >= YearStart(year) && u.Duc[i] <= YearEnd(year);
+                if (u.Duc[last] != Birthday(dob, 18) || (!inYear && u.Duc[i] != u.Duc[last]))
+                {
+                    c.Report(r, u.Source[i], "DUC", Has(u.Duc[i]) ? c.Date(u.Duc[i]) : null);
+                }
+            }
+        });
 
         // OC2
         Add("181", Severity.Error, "CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE must be 0 or 1", "OC2", (c, r) =>
@@ -819,8 +872,29 @@ internal static class Ssda903Validator
         });
         Add("188", Severity.Error, "The child was under 4 at 31 March but an SDQ score or reason is given", "OC2",
             (c, r) => c.SdqAge(r, age => age < 4, atStart: false));
-        Add("189", Severity.Error, "The child was 17 or over at the start of the year but an SDQ score or reason is given", "OC2",
-            (c, r) => c.SdqAge(r, age => age >= 17, atStart: true));
+        Add("189", Severity.Error, "The child turned 17 before the start of the year but an SDQ score or reason is given", "OC2",
+            (c, r) => c.SdqAge(r, age => age >= 17, atStart: true, dayBefore: true));
+        Add("197B", Severity.Error, "The child turned 4 or 17 in the year but neither SDQ_SCORE nor SDQ_REASON is given", "OC2", (c, r) =>
+        {
+            // Every OC2 row is taken as a child looked after for 12 months, which is what an OC2 row is (as 546).
+            var o = c.Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                if (year <= 0 || !Has(dob) || Has(o.SdqScore[i]) || o.SdqReason[i] != CodeTable.Blank || o.SdqScore[i] == RecordValues.Invalid)
+                {
+                    continue;
+                }
+
+                var fourth = Birthday(dob, 4);
+                var seventeenth = Birthday(dob, 17);
+                if ((fourth >= YearStart(year) && fourth <= YearEnd(year)) || (seventeenth >= YearStart(year) && seventeenth <= YearEnd(year)))
+                {
+                    c.Report(r, o.Source[i], "SDQ_SCORE", null);
+                }
+            }
+        });
 
         // OC3
         Add("131", Severity.Error, "IN_TOUCH is not a valid code", "OC3",
@@ -1042,6 +1116,40 @@ internal static class Ssda903Validator
                 }
             }
         });
+        Add("630", Severity.Error, "The child started to be looked after in the year (RNE S) but there is no PrevPerm row, PREV_PERM is blank, or it is not Z1 and LA_PERM or DATE_PERM is blank", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var p = c.Data.PrevPerm;
+            var s = c.Codes.Find("S");
+            var z1 = c.Codes.Find("Z1");
+            var shortBreaks = c.Codes.SetOf("V3", "V4");
+            for (var child = 0; child < c.Data.Children.Count; child++)
+            {
+                foreach (var i in Enumerable.Range(e.RowsOf(child).Start, e.RowsOf(child).Length))
+                {
+                    var year = c.Year(e.Source[i]);
+                    // Lodestar's reading: a short break (V3/V4) is not a start of care that asks for a previous permanence option.
+                    if (e.Rne[i] != s || shortBreaks.Contains(e.Ls[i]) || year <= 0 || !Has(e.Decom[i])
+                        || e.Decom[i] < YearStart(year) || e.Decom[i] > YearEnd(year))
+                    {
+                        continue;
+                    }
+
+                    var rows = p.RowsOf(child);
+                    var complete = false;
+                    for (var j = rows.Start; j < rows.End; j++)
+                    {
+                        complete |= p.PrevPerm[j] != CodeTable.Blank
+                            && (p.PrevPerm[j] == z1 || (p.LaPerm[j] != CodeTable.Blank && p.DatePerm[j] != CodeTable.Blank));
+                    }
+
+                    if (!complete)
+                    {
+                        c.ReportCode(r, e.Source[i], "RNE", e.Rne[i]);
+                    }
+                }
+            }
+        });
         Add("635", Severity.Error, "PREV_PERM is Z1 (no previous permanence) but DATE_PERM or LA_PERM is given", "PrevPerm", (c, r) =>
         {
             var p = c.Data.PrevPerm;
@@ -1099,7 +1207,7 @@ internal static class Ssda903Validator
         });
 
         // SWEpisodes
-        Add("LS-SW-ID-BLANK", Severity.Error, "SW_ID is blank", "SWEpisodes", (c, r) =>
+        Add("LS-SW-ID-BLANK", Severity.Error, "SW_ID is blank", "SWEpisodes", SocialWorkerYears, (c, r) =>
         {
             var s = c.Data.SwEpisodes;
             for (var i = 0; i < s.Count; i++)
@@ -1110,7 +1218,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("LS-SW-DEC-BEFORE-DECOM", Severity.Error, "SW_DEC is before SW_DECOM", "SWEpisodes",
+        Add("LS-SW-DEC-BEFORE-DECOM", Severity.Error, "SW_DEC is before SW_DECOM", "SWEpisodes", SocialWorkerYears,
             (c, r) => c.CheckOrder(r, c.Data.SwEpisodes, t => t.SwDecom, t => t.SwDec, "SW_DEC"));
 
         // Across tables
@@ -1133,6 +1241,29 @@ internal static class Ssda903Validator
     /// <summary>Every 903 rule, in the order they run.</summary>
     public static IReadOnlyList<ValidationRule> Rules { get; }
 
+    /// <summary>
+    /// The rules that could not run on <paramref name="data"/> for want of another year's return: 205B for each year whose
+    /// UASC table has rows but whose previous year's return was not given. Said, rather than passed in silence.
+    /// </summary>
+    public static IReadOnlyList<RuleNotRun> NotRun(Ssda903Data data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var years = data.Files.Select(f => f.CollectionYear).Where(y => y > 0).ToHashSet();
+        var uascYears = new SortedSet<int>();
+        foreach (var at in data.Uasc.Source)
+        {
+            if (at.File >= 0 && at.File < data.Files.Count && data.Files[at.File].CollectionYear > 0)
+            {
+                uascYears.Add(data.Files[at.File].CollectionYear);
+            }
+        }
+
+        var rule = Rules.First(r => r.Id == "205B");
+        return [.. uascYears
+            .Where(y => !years.Contains(y - 1))
+            .Select(y => new RuleNotRun(data.CouncilCode, rule, y, $"it compares the UASC table with last year's, and no {new CollectionYears(y - 1, y - 1)} return was given"))];
+    }
+
     /// <summary>Runs every rule over <paramref name="data"/>.</summary>
     /// <param name="data">One council's 903 records.</param>
     /// <param name="collectionYear">The year to check every row against; null: each row's file's year.</param>
@@ -1149,7 +1280,15 @@ internal static class Ssda903Validator
     }
 
     private static void Add(string id, Severity severity, string message, string table, Action<Context, ValidationRule> run) =>
-        Checks.Add((new ValidationRule(id, severity, message, Return, table), run));
+        Add(id, severity, message, table, CollectionYears.All, run);
+
+    // Fields: the names the message speaks of (every message names what it checks), plus any given.
+    private static void Add(string id, Severity severity, string message, string table, CollectionYears years, Action<Context, ValidationRule> run, params string[] fields) =>
+        Checks.Add((new ValidationRule(id, severity, message, Return, table)
+        {
+            Years = years,
+            Fields = [.. RuleFields.FieldsNamed(message, RuleFields.Ssda903Columns).Union(fields, StringComparer.Ordinal).Union(FieldsNotNamed.GetValueOrDefault(id, []), StringComparer.Ordinal)],
+        }, run));
 
     /// <summary>
     /// The latest day a DATE_PERM can mean, or null when it is not dd/mm/yyyy with ZZ for an unknown day or month and ZZZZ
@@ -1222,6 +1361,9 @@ internal static class Ssda903Validator
 
         /// <summary>Each child's date of birth from the Header table (blank when none).</summary>
         public int[] Dob { get; }
+
+        /// <summary>The collection year of the file a row came from (0 for rows built by hand), whatever year rows are checked against.</summary>
+        public int FileYear(SourceLocation at) => at.File >= 0 && at.File < Data.Files.Count ? Data.Files[at.File].CollectionYear : 0;
 
         /// <summary>Whether episode <paramref name="i"/> ended (DEC) within its row's collection year; true when the year is unknown.</summary>
         public bool EndsInYear(int i)
@@ -1360,7 +1502,8 @@ internal static class Ssda903Validator
             }
         }
 
-        public void SdqAge(ValidationRule rule, Func<int, bool> outOfRange, bool atStart)
+        /// <summary>Reports an SDQ score or reason given at an age out of range: at the year start (or the day before it, so that a birthday on 1 April counts as in the year, as the DfE's 189 reads) or at its end.</summary>
+        public void SdqAge(ValidationRule rule, Func<int, bool> outOfRange, bool atStart, bool dayBefore = false)
         {
             var o = Data.Oc2;
             for (var i = 0; i < o.Count; i++)
@@ -1368,7 +1511,7 @@ internal static class Ssda903Validator
                 var dob = Has(o.Dob[i]) ? o.Dob[i] : Dob[o.Child[i]];
                 var year = o.YearAt(i) ?? Year(o.Source[i]);
                 if (year > 0 && Has(dob) && (Has(o.SdqScore[i]) || o.SdqReason[i] != CodeTable.Blank)
-                    && outOfRange(Age(dob, atStart ? YearStart(year) : YearEnd(year))))
+                    && outOfRange(Age(dob, atStart ? YearStart(year) - (dayBefore ? 1 : 0) : YearEnd(year))))
                 {
                     Report(rule, o.Source[i], Has(o.SdqScore[i]) ? "SDQ_SCORE" : "SDQ_REASON", null);
                 }

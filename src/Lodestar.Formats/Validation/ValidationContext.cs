@@ -43,6 +43,12 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
 
     public void Report(ValidationRule rule, SourceLocation at, string? column, string? value)
     {
+        // A rule's years (its catalogue entry) decide where it applies: one place, so no rule can forget.
+        if (!rule.Years.Contains(Year(at)))
+        {
+            return;
+        }
+
         var file = at.File >= 0 && at.File < files.Count ? files[at.File].Path : "(built by hand)";
         _diagnostics.Add(new Problem(file, at.Line, column, string.IsNullOrEmpty(value) ? null : value, rule.Message) { Rule = rule.Id, Severity = rule.Severity });
     }

@@ -16,7 +16,8 @@ namespace Lodestar.Metrics.Records;
 /// <para>Rows may arrive in any order; <see cref="Build"/> sorts every table by child, then by its date
 /// (episodes by DECOM), keeping arrival order for ties.</para>
 /// <para>Merge rule for several years' returns: rows from different files with the same key — Header,
-/// UASC, AD1, PrevPerm: the child; Episodes: child + DECOM; Reviews: child + REVIEW; Missing: child +
+/// AD1, PrevPerm: the child; UASC: child + the file's collection year (so that rules comparing a return with last
+/// year's, such as the DfE's 205B, have both); Episodes: child + DECOM; Reviews: child + REVIEW; Missing: child +
 /// MIS_START; PlacedAdoption: child + DATE_PLACED; SWEpisodes: child + SW_DECOM; OC2/OC3: child +
 /// year (a row read from a file takes the file's collection year) — are the same record, and only the version from the file with the latest collection year
 /// (then the file registered last) is kept. Rows with a key no later file has are kept as history.
@@ -75,9 +76,16 @@ public sealed partial class Ssda903Builder : DatasetBuilder
         _swEpisodes.Truncate(counts[10]);
     }
 
-    // OC2 and OC3 rows read from a file carry no year column: they report on the return's year.
+    // OC2 and OC3 rows read from a file carry no year column: they report on the return's year. UASC rows are kept per year.
     private void FillYears()
     {
+        _uasc.Update((ref Ssda903UascRow row, ref int key, SourceLocation at) =>
+        {
+            if (YearOf(at) is > 0 and var year)
+            {
+                key = year;
+            }
+        });
         _oc2.Update((ref Ssda903Oc2Row row, ref int key, SourceLocation at) =>
         {
             if (row.Year == RecordValues.Blank && YearOf(at) is > 0 and var year)

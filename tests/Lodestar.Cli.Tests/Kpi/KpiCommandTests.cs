@@ -18,6 +18,9 @@ public sealed class KpiCommandTests : IDisposable
             + "C1,01/05/2024,S,C2,N1,U4,PR1,01/07/2024,X1,CARPL,,,\n"
             + "C1,01/07/2024,P,C2,N1,K2,PR4,,,,,,\n"
             + "C2,01/06/2024,S,V3,N2,U4,PR1,,,,,,\n");
+
+        // C1 starts care in the year: its previous permanence option (none) is part of the return (DfE 630).
+        File.WriteAllText(Path.Combine(folder, "prev_perm.csv"), "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\nC1,01/01/2015,Z1,,\n");
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

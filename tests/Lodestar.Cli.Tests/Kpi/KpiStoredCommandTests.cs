@@ -28,6 +28,9 @@ public sealed class KpiStoredCommandTests : IAsyncDisposable
         + "C1,01/07/2024,P,C2,N1,K2,PR4,,,,,,\n"
         + "C2,01/06/2024,S,V3,N2,U4,PR1,,,,,,\n";
 
+    // C1 starts care in the year: its previous permanence option (none) is part of the return (DfE 630).
+    private const string PrevPerm = "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\nC1,01/01/2015,Z1,,\n";
+
     private TestDatabase? _database;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -137,7 +140,7 @@ public sealed class KpiStoredCommandTests : IAsyncDisposable
         await using var db = _database!.CreateContext();
         var submissions = new Submissions(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
         var check = await submissions.CheckAsync(
-            "ann", Council, [new InputFile("header.csv", Encoding.UTF8.GetBytes(Header)), new InputFile("episodes.csv", Encoding.UTF8.GetBytes(Episodes))], 2025, Cancel);
+            "ann", Council, [new InputFile("header.csv", Encoding.UTF8.GetBytes(Header)), new InputFile("episodes.csv", Encoding.UTF8.GetBytes(Episodes)), new InputFile("prev_perm.csv", Encoding.UTF8.GetBytes(PrevPerm))], 2025, Cancel);
         Assert.True(check.Succeeded);
         if (confirm)
         {

@@ -21,6 +21,9 @@ public sealed class ReturnsCommandTests : IAsyncDisposable
         "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
         + "C1,01/04/2024,S,C2,N1,U4,PR1,,,,AB1 2CD,EF3 4GH,SC123456\n";
 
+    // C1 starts care in the year: its previous permanence option (none) is part of the return (DfE 630).
+    private const string PrevPerm = "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\nC1,01/01/2012,Z1,,\n";
+
     private readonly string _folder = Directory.CreateTempSubdirectory("lodestar-cli-returns-").FullName;
     private TestDatabase? _database;
 
@@ -46,7 +49,7 @@ public sealed class ReturnsCommandTests : IAsyncDisposable
     public async Task Import_AGood903Folder_StoresACheckedSubmissionExitsZeroAndIsListed(DatabaseProvider provider)
     {
         await UseAsync(provider);
-        var folder = Folder("903", ("header_2025.csv", Header), ("episodes_2025.csv", Episodes));
+        var folder = Folder("903", ("header_2025.csv", Header), ("episodes_2025.csv", Episodes), ("prev_perm_2025.csv", PrevPerm));
 
         var (exitCode, output, error) = await RunAsync("returns", "import", folder, "--council", Council);
 

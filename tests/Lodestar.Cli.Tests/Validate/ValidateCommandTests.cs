@@ -36,12 +36,56 @@ public sealed class ValidateCommandTests : IDisposable
     {
         Write("E10000003/903/header.csv", Header);
         Write("E10000003/903/episodes.csv", Episodes + "1,01/06/2024,S,C2,N1,U1,PR1,,,,,,\n");
+        Write("E10000003/903/prev_perm.csv", "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\n1,01/05/2010,Z1,,\n");
 
         var (exitCode, output, error) = await RunAsync("validate", _root, "--year", "2025");
 
         Assert.Equal("", error);
-        Assert.Equal("2 files read: 0 errors, 0 warnings", output.Trim());
+        Assert.Equal("3 files read: 0 errors, 0 warnings", output.Trim());
         Assert.Equal(0, exitCode);
+    }
+
+    [Fact]
+    public async Task ValidateRules_Markdown_IsTheCatalogueTheDocsHold()
+    {
+        var (exitCode, output, error) = await RunAsync("validate", "--rules", "--format", "markdown");
+
+        Assert.Equal(("", 0), (error, exitCode));
+        Assert.StartsWith("<!-- rule catalogue", output, StringComparison.Ordinal);
+        Assert.Contains("| 205B | error | UASC |", output, StringComparison.Ordinal);
+        Assert.Contains("| 8740 | error | Section47 |", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateRules_Json_GivesEveryRuleWithItsYears()
+    {
+        var (exitCode, output, _) = await RunAsync("validate", "--rules", "--format", "json");
+
+        using var json = JsonDocument.Parse(output);
+        var sw = json.RootElement.EnumerateArray().Single(r => r.GetProperty("id").GetString() == "LS-SW-ID-BLANK");
+        Assert.Equal(("903", "from 2023/24"), (sw.GetProperty("return").GetString(), sw.GetProperty("years").GetString()));
+        Assert.True(json.RootElement.GetArrayLength() > 170);
+        Assert.Equal(0, exitCode);
+    }
+
+    [Fact]
+    public async Task Validate_NoPathAndNoRules_ExitsTwo()
+    {
+        var (exitCode, _, error) = await RunAsync("validate");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("give at least one PATH", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_UascWithoutLastYearsReturn_SaysWhichRuleDidNotRun()
+    {
+        Write("E10000003/903/2025/header.csv", Header);
+        Write("E10000003/903/2025/uasc.csv", "CHILD,SEX,DOB,DUC\n1,M,01/05/2010,01/05/2028\n");
+
+        var (_, output, _) = await RunAsync("validate", _root);
+
+        Assert.Contains("205B not run for 2024/25 (E10000003): ", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,6 +181,7 @@ public sealed class ValidateCommandTests : IDisposable
     public async Task Validate_WarningsOnly_ExitsZero()
     {
         Write("E10000003/903/episodes.csv", Episodes + "1,01/06/2024,S,C2,N1,U1,PR1,,,,,,\n");
+        Write("E10000003/903/prev_perm.csv", "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\n1,01/05/2010,Z1,,\n");
 
         var (exitCode, output, _) = await RunAsync("validate", _root, "--year", "2025");
 

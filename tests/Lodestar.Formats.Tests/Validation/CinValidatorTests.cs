@@ -55,6 +55,8 @@ public sealed class CinValidatorTests
                     b => R(X(b), date: Old).Plan("X", Old, start: D(2023, 7, 1), end: D(2024, 4, 1)).Plan("X", Old, start: D(2024, 4, 2))),
         ["8715"] = (b => R(X(b), date: Old).Section47("X", Old, start: D(2023, 6, 2), icpcDate: D(2023, 6, 20)),
                     b => R(X(b), date: Old).Section47("X", Old, start: D(2024, 3, 20), icpcDate: D(2024, 4, 2))),
+        ["8740"] = (b => R(X(b), date: Old).Section47("X", Old, start: D(2023, 6, 2), icpcNotRequired: false),
+                    b => R(X(b), date: Old).Section47("X", Old, start: D(2024, 4, 2), icpcNotRequired: false)),
         ["8930"] = (b => R(X(b), date: Old).ProtectionPlan("X", Old, start: D(2023, 6, 20), end: D(2024, 3, 1), initialCategory: "NEG", latestCategory: "NEG", previousPlans: 0),
                     b => R(X(b), date: Old).ProtectionPlan("X", Old, start: D(2023, 6, 20), end: D(2024, 4, 1), initialCategory: "NEG", latestCategory: "NEG", previousPlans: 0)),
         ["8525Q"] = (b => b.Child("X", sex: "F", ethnicity: "WBRI"), b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "U", ethnicity: "WBRI")),
@@ -186,5 +188,16 @@ public sealed class CinValidatorTests
     public void Queries_AsTheDfEGivesThem_AreWarnings(string rule)
     {
         Assert.Equal(Lodestar.Domain.Problems.Severity.Warning, Assert.Single(CinValidator.Rules, r => r.Id == rule).Severity);
+    }
+
+    [Theory]
+    [InlineData(false, null, true)] // started last year, no conference yet, one still needed
+    [InlineData(true, null, false)] // no conference needed
+    [InlineData(false, 2024, false)] // the conference was held this year
+    public void Enquiry8740_StartedBeforeTheYearWithNoConference_IsReported(bool notRequired, int? conferenceYear, bool reported)
+    {
+        var b = R(X(Baseline()), date: Old).Section47("X", Old, start: D(2023, 6, 2), icpcDate: conferenceYear is { } y ? D(y, 4, 20) : null, icpcNotRequired: notRequired);
+
+        Assert.Equal(reported, CinValidator.Validate(b.Build(), Year).Any(d => d.Rule == "8740"));
     }
 }

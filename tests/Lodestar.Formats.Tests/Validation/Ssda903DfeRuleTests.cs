@@ -230,4 +230,129 @@ public sealed class Ssda903DfeRuleTests
 
         Assert.Equal(reported, Reports(b, "446", 2006));
     }
+
+    // Child X, UASC, born 1 May 2006 (18 on 1 May 2024): UASC rows in the returns of the years given, with their DUC.
+    private static Ssda903Builder Uasc(params (int Year, DateOnly? Duc)[] rows)
+    {
+        var b = Child(D(2006, 5, 1));
+        foreach (var (year, duc) in rows)
+        {
+            var file = b.AddFile(new SourceFile($"uasc_{year}.csv", "903 UASC CSV", year));
+            b.Uasc("X", sex: "M", dob: D(2006, 5, 1), duc: duc, at: new SourceLocation(file, 2));
+        }
+
+        return b;
+    }
+
+    [Fact]
+    public void Uasc205B_LastYearsDucTheEighteenthBirthdayAndUnchanged_IsQuiet()
+    {
+        var b = Uasc((2024, D(2024, 5, 1)), (2025, D(2024, 5, 1)));
+
+        Assert.False(Reports(b, "205B"));
+    }
+
+    [Fact]
+    public void Uasc205B_StatusCeasedThisYear_IsQuiet()
+    {
+        // Last year's DUC was the 18th birthday (still UASC); the status then ceased on 20 June 2024, in the year.
+        var b = Uasc((2024, D(2024, 5, 1)), (2025, D(2024, 6, 20)));
+
+        Assert.False(Reports(b, "205B"));
+    }
+
+    [Theory]
+    [InlineData(2023, 9, 1)] // last year's DUC is not the 18th birthday
+    public void Uasc205B_LastYearsDucNotTheEighteenthBirthday_IsReported(int y, int m, int d)
+    {
+        var b = Uasc((2024, D(y, m, d)), (2025, D(2024, 5, 1)));
+
+        Assert.True(Reports(b, "205B"));
+    }
+
+    [Fact]
+    public void Uasc205B_ThisYearsDucBeforeTheYearAndChanged_IsReported()
+    {
+        var b = Uasc((2024, D(2024, 5, 1)), (2025, D(2024, 3, 1)));
+
+        Assert.True(Reports(b, "205B"));
+    }
+
+    [Fact]
+    public void Uasc205B_NoReturnForLastYear_IsNotRunAndSaysSo()
+    {
+        var data = Uasc((2025, null)).Build();
+
+        Assert.DoesNotContain(Ssda903Validator.Validate(data, Year), d => d.Rule == "205B");
+        var notRun = Assert.Single(Ssda903Validator.NotRun(data));
+        Assert.Equal(("205B", 2025), (notRun.Rule.Id, notRun.CollectionYear));
+        Assert.StartsWith("205B not run for 2024/25 (E10000003): ", notRun.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Uasc205B_LastYearsReturnGiven_RunsForThatYear()
+    {
+        var data = Uasc((2024, D(2024, 5, 1)), (2025, D(2024, 5, 1))).Build();
+
+        // 2025 is checked against 2024; only the earliest year, with no 2023 return, could not be.
+        Assert.Equal([2024], Ssda903Validator.NotRun(data).Select(n => n.CollectionYear));
+    }
+
+    [Theory]
+    [InlineData(2007, 6, 1, null, true)] // 17 on 1 June 2024, no score or reason
+    [InlineData(2007, 6, 1, 12, false)]
+    [InlineData(2020, 9, 1, null, true)] // 4 on 1 September 2024
+    [InlineData(2012, 6, 1, null, false)] // 12: not the DfE's 197B (197a, not built, asks for the rest)
+    public void Sdq197B_TurnedFourOrSeventeenWithNoSdq_IsReported(int y, int m, int d, int? score, bool reported)
+    {
+        var b = Child(D(y, m, d)).Oc2("X", year: Year, dob: D(y, m, d), sdqScore: score);
+
+        Assert.Equal(reported, Reports(b, "197B"));
+    }
+
+    [Theory]
+    [InlineData("C2", null, null, null, true)] // started in the year, no PrevPerm row
+    [InlineData("C2", "Z1", null, null, false)]
+    [InlineData("C2", "P2", "873", null, true)] // a previous order, date left blank
+    [InlineData("C2", "P2", "873", "ZZ/ZZ/2019", false)] // date partly unknown, written as the DfE asks
+    [InlineData("V3", null, null, null, false)] // a short break is not a start of care here (Lodestar's reading)
+    public void PrevPerm630_ChildStartingCare_NeedsItsPreviousPermanence(string ls, string? code, string? la, string? date, bool reported)
+    {
+        var b = Ep(Child(), D(2024, 6, 1), ls: ls);
+        if (code is not null)
+        {
+            b.PrevPerm("X", dob: D(2010, 5, 1), prevPerm: code, laPerm: la, datePerm: date);
+        }
+
+        Assert.Equal(reported, Reports(b, "630"));
+    }
+
+    [Fact]
+    public void PrevPerm630_ChildWhoStartedLastYear_IsQuiet()
+    {
+        var b = Ep(Child(), D(2024, 3, 1));
+
+        Assert.False(Reports(b, "630"));
+    }
+
+    [Theory]
+    [InlineData(2007, 3, 31, true)] // 17 the day before the year: no SDQ
+    [InlineData(2007, 4, 1, false)] // 17 on 1 April, the year's first day: an SDQ is asked for (197B), so not refused
+    public void Sdq189_SeventeenthBirthdayBeforeTheYear_IsReported(int y, int m, int d, bool reported)
+    {
+        var findings = Ssda903Validator.Validate(Child(D(y, m, d)).Oc2("X", year: Year, dob: D(y, m, d), sdqScore: 10).Build(), Year);
+
+        Assert.Equal(reported, findings.Any(f => f.Rule == "189"));
+        Assert.DoesNotContain(findings, f => f.Rule == "197B");
+    }
+
+    [Theory]
+    [InlineData(2024, true)]
+    [InlineData(2025, false)] // retired by the DfE from 2024/25: the rule's years say so, and it is not reported
+    public void FreeingOrder445_RetiredFrom2024To25_IsReportedOnlyBefore(int year, bool reported)
+    {
+        var b = Ep(Child(), D(2023, 6, 1), ls: "D1");
+
+        Assert.Equal(reported, Reports(b, "445", year));
+    }
 }

@@ -14,6 +14,9 @@ public sealed class Ssda903ValidatorTests
 {
     private const int Year = 2025;
 
+    // A rule the DfE has retired by 2025 (445) is checked for its bad case in 2023/24, the last year it applies.
+    private const int RetiredRuleYear = 2024;
+
     private static DateOnly D(int year, int month, int day) => new(year, month, day);
 
     private static Ssda903Builder Baseline()
@@ -26,6 +29,9 @@ public sealed class Ssda903ValidatorTests
             .Oc2("B", year: Year, dob: D(2012, 3, 4), sdqScore: 14, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")
             .Missing("B", dob: D(2012, 3, 4), missing: "M", misStart: D(2024, 11, 2), misEnd: D(2024, 11, 3))
             .SwEpisode("B", dob: D(2012, 3, 4), swId: "SW7", swDecom: D(2023, 5, 1));
+
+        // Most cases start X's care in the year: X's previous permanence option (none) is given once, here (630).
+        b.PrevPerm("X", prevPerm: "Z1");
         return b;
     }
 
@@ -55,6 +61,24 @@ public sealed class Ssda903ValidatorTests
 
     private static Ssda903Builder Ad1(Ssda903Builder b, DateOnly? dateInt = null, DateOnly? dateMatch = null, string? foster = "0", string? nb = "2", string? sex = "MF", string? ls = "L11") =>
         b.Ad1("X", dob: D(2015, 1, 1), dateInt: dateInt ?? D(2023, 1, 1), dateMatch: dateMatch ?? D(2023, 6, 1), fosterCare: foster, nbAdoptr: nb, sexAdoptr: sex, lsAdoptr: ls);
+
+    // Child Y starts to be looked after on 1 June 2024, with or without a PrevPerm row (630).
+    private static Ssda903Builder Starter(Ssda903Builder b, string? prevPerm)
+    {
+        b.Header("Y", sex: "M", dob: D(2010, 5, 1), ethnic: "WBRI")
+            .Episode("Y", decom: D(2024, 6, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1");
+        return prevPerm is null ? b : b.PrevPerm("Y", dob: D(2010, 5, 1), prevPerm: prevPerm, laPerm: "873", datePerm: "ZZ/ZZ/2015");
+    }
+
+    // Child X, UASC born 1 May 2006, on the UASC tables of the 2024 and 2025 returns (205B compares them).
+    private static Ssda903Builder UascTwoYears(Ssda903Builder b, DateOnly? lastDuc, DateOnly? duc)
+    {
+        var last = b.AddFile(new SourceFile("uasc_2024.csv", "903 UASC CSV", 2024));
+        var now = b.AddFile(new SourceFile("uasc_2025.csv", "903 UASC CSV", 2025));
+        return X(b, D(2006, 5, 1))
+            .Uasc("X", sex: "M", dob: D(2006, 5, 1), duc: lastDuc, at: new SourceLocation(last, 2))
+            .Uasc("X", sex: "M", dob: D(2006, 5, 1), duc: duc, at: new SourceLocation(now, 2));
+    }
 
     private static readonly Dictionary<string, (Func<Ssda903Builder, Ssda903Builder> Bad, Func<Ssda903Builder, Ssda903Builder> Good)> Cases = new()
     {
@@ -135,6 +159,7 @@ public sealed class Ssda903ValidatorTests
         ["441"] = (b => Ep(X(b, D(2022, 1, 1)), D(2024, 6, 1)).Review("X", dob: D(2022, 1, 1), review: D(2024, 6, 20), reviewCode: "PN1"), b => Ep(X(b, D(2022, 1, 1)), D(2024, 6, 1)).Review("X", dob: D(2022, 1, 1), review: D(2024, 6, 20), reviewCode: "PN0")),
         ["LS-REVIEW-OUTSIDE-CARE"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 5, 20), reviewCode: "PN1"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 1), reviewCode: "PN1")),
         ["304"] = (b => X(b, D(2005, 1, 1)).Uasc("X", sex: "M", dob: D(2005, 1, 1), duc: D(2024, 6, 1)), b => X(b, D(2006, 6, 1)).Uasc("X", sex: "M", dob: D(2006, 6, 1), duc: D(2024, 5, 1))),
+        ["205B"] = (b => UascTwoYears(b, lastDuc: null, duc: null), b => UascTwoYears(b, lastDuc: D(2024, 5, 1), duc: D(2024, 5, 1))),
         ["104"] = (b => X(b, D(2005, 1, 1)).Uasc("X", sex: "M", dob: D(2005, 1, 1), duc: D(2023, 1, 1)), b => X(b, D(2006, 5, 1)).Uasc("X", sex: "M", dob: D(2006, 5, 1), duc: D(2024, 5, 1))),
         ["LS-DUC-BEFORE-DOB"] = (b => X(b).Uasc("X", sex: "M", dob: D(2010, 5, 1), duc: D(2009, 6, 1)), b => X(b).Uasc("X", sex: "M", dob: D(2010, 5, 1), duc: D(2024, 6, 1))),
         ["181"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "7"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "0")),
@@ -146,9 +171,10 @@ public sealed class Ssda903ValidatorTests
         ["158"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1", interventionOffered: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1")),
         ["159"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0", interventionOffered: "1")),
         ["542"] = (b => b.Oc2("X", year: Year, dob: D(2016, 5, 1), convicted: "0"), b => b.Oc2("X", year: Year, dob: D(2014, 5, 1), convicted: "0")),
-        ["546"] = (b => b.Oc2("X", year: Year, dob: D(2020, 3, 31), healthCheck: "1"), b => b.Oc2("X", year: Year, dob: D(2020, 4, 1), healthCheck: "1")),
+        ["546"] = (b => b.Oc2("X", year: Year, dob: D(2020, 3, 31), healthCheck: "1"), b => b.Oc2("X", year: Year, dob: D(2020, 4, 1), sdqScore: 12, healthCheck: "1")),
         ["157"] = (b => b.Oc2("X", year: Year, dob: D(2015, 5, 1), sdqReason: "SDQ1"), b => b.Oc2("X", year: Year, dob: D(2020, 6, 1), sdqReason: "SDQ1")),
         ["188"] = (b => b.Oc2("X", year: Year, dob: D(2021, 5, 1), sdqScore: 10), b => b.Oc2("X", year: Year, dob: D(2021, 5, 1))),
+        ["197B"] = (b => b.Oc2("X", year: Year, dob: D(2007, 6, 1)), b => b.Oc2("X", year: Year, dob: D(2007, 6, 1), sdqReason: "SDQ4")),
         ["189"] = (b => b.Oc2("X", year: Year, dob: D(2007, 1, 1), sdqScore: 10), b => b.Oc2("X", year: Year, dob: D(2008, 1, 1), sdqScore: 10)),
         ["131"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "MAYBE", activ: "0", accom: "0"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "NREQ", activ: "0", accom: "0")),
         ["132"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "Z9", accom: "B1"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "G4", accom: "B1")),
@@ -173,6 +199,7 @@ public sealed class Ssda903ValidatorTests
         ["116"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD9"), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD1")),
         ["119"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1)), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD4")),
         ["522"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 3, 1), reasonPlacedCeased: "RD1"), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 6, 1), reasonPlacedCeased: "RD1")),
+        ["630"] = (b => Starter(b, prevPerm: null), b => Starter(b, prevPerm: "P1")),
         ["631"] = (b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P9"), b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P4")),
         ["632"] = (b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P1", laPerm: "873", datePerm: "31/13/2019"), b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P1", laPerm: "873", datePerm: "ZZ/11/2019")),
         ["635"] = (b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "Z1", laPerm: "873"), b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "Z1")),
@@ -214,7 +241,7 @@ public sealed class Ssda903ValidatorTests
     public void Rule_BadRecord_IsReported(string rule)
     {
         Assert.True(Cases.ContainsKey(rule), $"rule {rule} has no test case");
-        var diagnostics = Ssda903Validator.Validate(Cases[rule].Bad(Baseline()).Build(), Year);
+        var diagnostics = Ssda903Validator.Validate(Cases[rule].Bad(Baseline()).Build(), Ssda903Validator.Rules.Single(r => r.Id == rule).Years.Contains(Year) ? Year : RetiredRuleYear);
 
         Assert.Contains(diagnostics, d => d.Rule == rule);
     }

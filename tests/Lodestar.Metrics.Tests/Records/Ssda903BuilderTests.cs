@@ -97,6 +97,27 @@ public sealed class Ssda903BuilderTests
     }
 
     [Fact]
+    public void Build_UascRowsInTwoYearsReturns_AreBothKeptInYearOrder()
+    {
+        var builder = new Ssda903Builder("E10000003");
+        var y2025 = builder.AddFile(new SourceFile("2025/uasc.csv", "903 UASC CSV", 2025));
+        var y2024 = builder.AddFile(new SourceFile("2024/uasc.csv", "903 UASC CSV", 2024));
+        var y2025Header = builder.AddFile(new SourceFile("2025/header.csv", "903 Header CSV", 2025));
+        var y2024Header = builder.AddFile(new SourceFile("2024/header.csv", "903 Header CSV", 2024));
+        builder
+            .Uasc("C1", sex: "M", dob: new(2007, 5, 1), duc: new(2025, 5, 1), at: new(y2025, 2))
+            .Uasc("C1", sex: "M", dob: new(2007, 5, 1), duc: new(2025, 5, 1), at: new(y2024, 2))
+            .Header("C1", sex: "M", dob: new(2007, 5, 1), at: new(y2025Header, 2))
+            .Header("C1", sex: "M", dob: new(2007, 5, 1), at: new(y2024Header, 2));
+
+        var data = builder.Build();
+
+        // UASC rows are per child and year (205B compares them); a Header is still one per child, the later return's.
+        Assert.Equal([new SourceLocation(y2024, 2), new SourceLocation(y2025, 2)], data.Uasc.Source.ToArray());
+        Assert.Equal([new SourceLocation(y2025Header, 2)], data.Header.Source.ToArray());
+    }
+
+    [Fact]
     public void Build_DuplicateEpisodesInOneReturn_AreBothKept()
     {
         var builder = new Ssda903Builder("E10000003");

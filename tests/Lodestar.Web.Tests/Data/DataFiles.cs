@@ -14,6 +14,8 @@ internal static partial class DataFiles
 
     public const string HeaderHead = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n";
 
+    public const string PrevPermHead = "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\n";
+
     public const string EpisodesHead = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
 
     /// <summary>A 2025 903 return: each child looked after from 1 April 2024, still looked after at 31 March 2025.</summary>
@@ -21,6 +23,9 @@ internal static partial class DataFiles
     [
         ("header_2025.csv", Encoding.UTF8.GetBytes(HeaderHead + string.Concat(children.Select((c, i) => $"{c},M,01/01/2012,WBRI,A1234567890{i + 10},,\n")))),
         ("episodes_2025.csv", Encoding.UTF8.GetBytes(EpisodesHead + string.Concat(children.Select(c => $"{c},01/04/2024,S,C2,N1,U4,PR1,,,,AB1 2CD,EF3 4GH,SC123456\n")))),
+
+        // Each child starts care in the year: its previous permanence option (none) is part of the return (DfE 630).
+        ("prev_perm_2025.csv", Encoding.UTF8.GetBytes(PrevPermHead + string.Concat(children.Select(c => $"{c},01/01/2012,Z1,,\n")))),
     ];
 
     /// <summary>The same return with the second episode's DEC (line 3 of episodes_2025.csv) not a date: <paramref name="badDate"/>.</summary>

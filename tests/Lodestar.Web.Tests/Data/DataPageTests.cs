@@ -32,7 +32,7 @@ public sealed class DataPageTests
         Assert.Equal(HttpStatusCode.Forbidden, confirm.StatusCode); // the "no access" page, as a 403
         await using var db = Open(app);
         Assert.Equal(SubmissionStatus.Checked, (await db.Set<SubmissionEntity>().SingleAsync(Cancel)).Status);
-        Assert.Equal(["checked: 2 files, 0 errors, 0 warnings"], await ImportAuditAsync(db));
+        Assert.Equal(["checked: 3 files, 0 errors, 0 warnings"], await ImportAuditAsync(db));
     }
 
     [Fact]
