@@ -38,7 +38,11 @@ public sealed class NarrowScreenBrowserTests(DemoApp demo, Browser browser)
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             if (width > Width)
             {
-                tooWide.Add($"{path}: {width} px");
+                // Name the outermost elements that stick out, to say what to fix.
+                var culprits = await page.EvaluateAsync<string[]>(@"w => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > w && !(e.parentElement && e.parentElement.getBoundingClientRect().right > w))
+                    .slice(0, 3).map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px in ' + e.parentElement.tagName.toLowerCase() + '.' + [...e.parentElement.classList].join('.') + ' overflow-x ' + getComputedStyle(e.parentElement).overflowX)", Width);
+                tooWide.Add($"{path}: {width} px ({string.Join(", ", culprits)})");
             }
         }
 
