@@ -17,12 +17,14 @@ public sealed class Browser : IAsyncDisposable
 
     /// <summary>
     /// A page in a new context, recording every console error, page error and failed request. Skips the test
-    /// (fails it under CI=true) when Chromium is missing.
+    /// (fails it under CI=true) when Chromium is missing. <paramref name="options"/> set up the context, e.g. a
+    /// viewport, or <c>BypassCSP</c> for the accessibility tests, which inject axe-core's script into the page
+    /// (the test browser then ignores the app's Content-Security-Policy; the app still sends it).
     /// </summary>
-    public async Task<BrowserPage> NewPageAsync()
+    public async Task<BrowserPage> NewPageAsync(BrowserNewContextOptions? options = null)
     {
         var chromium = await LaunchAsync();
-        var context = await chromium.NewContextAsync();
+        var context = await chromium.NewContextAsync(options);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) =>

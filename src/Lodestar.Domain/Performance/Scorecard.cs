@@ -73,9 +73,16 @@ public sealed record Scorecard(string FrameworkId, string FrameworkTitle, string
 {
     public IEnumerable<ScorecardRow> Rows => Nodes.SelectMany(n => n.SelfAndDescendants()).SelectMany(n => n.Rows);
 
-    /// <summary>How many rows have each status.</summary>
-    public IReadOnlyDictionary<RagStatus, int> Counts() =>
-        Enum.GetValues<RagStatus>().ToDictionary(s => s, s => Rows.Count(r => r.Rag.Status == s));
+    /// <summary>
+    /// How many measures have each status. A measure placed under two nodes has two rows with the same status
+    /// (same council, period and target) but is one measure: it is counted once, so the counts add up to the
+    /// number of measures the scorecard shows.
+    /// </summary>
+    public IReadOnlyDictionary<RagStatus, int> Counts()
+    {
+        var measures = Rows.DistinctBy(r => r.Measure.Id).ToList();
+        return Enum.GetValues<RagStatus>().ToDictionary(s => s, s => measures.Count(r => r.Rag.Status == s));
+    }
 
     /// <summary>Builds the scorecard. Pure: everything it reads is in the request.</summary>
     public static Scorecard Build(ScorecardRequest request)

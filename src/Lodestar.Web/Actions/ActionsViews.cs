@@ -118,20 +118,11 @@ internal static class ActionsViews
         _ => "govuk-tag--grey",
     };
 
-    /// <summary>A placement category for people: "ResidentialSchool" is "Residential school"; other text is shown as it is.</summary>
-    public static string PlacementType(string? reference)
-    {
-        if (reference is null || !reference.All(char.IsAsciiLetter) || !Enum.TryParse<PlacementCategory>(reference, out var category))
-        {
-            return reference ?? "";
-        }
-
-        return category switch
-        {
-            PlacementCategory.Ifa => "Independent fostering agency",
-            _ => string.Concat(category.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString())),
-        };
-    }
+    /// <summary>A placement category for people ("ResidentialSchool" is "Residential school"); other text is shown as it is.</summary>
+    public static string PlacementType(string? reference) =>
+        reference is not null && reference.All(char.IsAsciiLetter) && Enum.TryParse<PlacementCategory>(reference, out var category)
+            ? category.DisplayName()
+            : reference ?? "";
 
     public static string Date(DateOnly? date) => date is { } d ? d.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "";
 

@@ -3,7 +3,9 @@ using Lodestar.Domain.Councils;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
+using Lodestar.Domain.Savings;
 using Lodestar.Metrics.Kpis;
+using Lodestar.Metrics.Savings;
 
 namespace Lodestar.Web.Kpis;
 
@@ -58,6 +60,24 @@ internal static class KpiDisplay
         Domain.Performance.Polarity.HigherIsBetter => "Higher is better",
         Domain.Performance.Polarity.LowerIsBetter => "Lower is better",
         _ => "Neither",
+    };
+
+    /// <summary>
+    /// A KPI's category in words: the placement categories of <c>placements_52wk_by_type</c> as the savings model
+    /// names them, the CIN census's categories of abuse of <c>cpp_by_category</c>. The codes stay in the API and
+    /// exports (and in the pages' test ids).
+    /// </summary>
+    public static string Category(string? category) => category switch
+    {
+        null => string.Empty,
+        _ when PlacementActualsFromReturns.Categories.TryGetValue(category, out var placement) => placement.DisplayName(),
+        "NEG" => "Neglect",
+        "PHY" => "Physical abuse",
+        "SAB" => "Sexual abuse",
+        "EMO" => "Emotional abuse",
+        "MUL" => "Multiple categories",
+        "unknown" => "Not recorded",
+        _ => category,
     };
 
     public static string Source(KpiSource source) => source switch

@@ -162,4 +162,28 @@ public sealed class ScorecardTests
 
         Assert.Equal((1, 1, 0, 2), (counts[RagStatus.Red], counts[RagStatus.Green], counts[RagStatus.Amber], counts[RagStatus.Grey]));
     }
+
+    [Fact]
+    public void Counts_MeasurePlacedUnderTwoNodes_CountsItOnceSoTheCountsAddUpToTheMeasures()
+    {
+        // As the Council Outcomes Framework places one carers' measure under two outcomes: it said "Grey 160" for 159 measures.
+        var twice = Framework with
+        {
+            Nodes = [.. Framework.Nodes, new FrameworkNode { Id = "again", Kind = "theme", Title = "Again", MeasureIds = ["rereferrals", "nowhere"] }],
+        };
+        var scorecard = Scorecard.Build(new ScorecardRequest
+        {
+            Framework = twice,
+            Measures = new[] { Rereferrals, Cla, Fostered, FosteredShare }.ToDictionary(m => m.Id),
+            Council = Council,
+            Period = Year2025,
+        });
+
+        var counts = scorecard.Counts();
+
+        Assert.Equal(6, scorecard.Rows.Count());
+        Assert.Equal(4, scorecard.Rows.Select(r => r.Measure.Id).Distinct().Count());
+        Assert.Equal(4, counts.Values.Sum());
+        Assert.Equal(4, counts[RagStatus.Grey]);
+    }
 }

@@ -48,4 +48,27 @@ public sealed class KpiDisplayTests
     [Fact]
     public void ReportingYear_IsWrittenAsTheDfEWritesIt() =>
         Assert.Equal("2024 to 2025", KpiDisplay.ReportingYear(2025));
+
+    [Theory]
+    [InlineData("in_house_fostering", "In-house fostering")]
+    [InlineData("ifa", "Independent fostering agency")]
+    [InlineData("residential_schools", "Residential school")]
+    [InlineData("placed_for_adoption", "Placed for adoption")]
+    [InlineData("NEG", "Neglect")]
+    [InlineData("MUL", "Multiple categories")]
+    [InlineData("unknown", "Not recorded")]
+    [InlineData(null, "")]
+    public void Category_KpiCategoryCode_IsShownInWords(string? code, string expected) =>
+        Assert.Equal(expected, KpiDisplay.Category(code));
+
+    [Fact]
+    public void Category_EveryCategoryOfTheCatalogue_HasWordsNotItsCode()
+    {
+        foreach (var code in Lodestar.Metrics.Kpis.KpiCatalog.PlacementCategories.Concat(Lodestar.Metrics.Kpis.KpiCatalog.AbuseCategories))
+        {
+            var words = KpiDisplay.Category(code);
+            Assert.NotEqual(code, words);
+            Assert.DoesNotContain('_', words);
+        }
+    }
 }

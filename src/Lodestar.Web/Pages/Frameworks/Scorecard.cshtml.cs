@@ -83,6 +83,16 @@ internal sealed class ScorecardModel(ScorecardService service, CouncilAccess acc
         _ => "govuk-tag--grey",
     };
 
+    /// <summary>
+    /// A framework node's kind in words: the framework file's free-text kinds are snake_case codes
+    /// ("strategic_outcome"), shown as "Strategic outcome"; the JSON and XLSX keep the code.
+    /// </summary>
+    public static string NodeKind(string kind)
+    {
+        var words = kind.Replace('_', ' ').Trim();
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
     /// <summary>GOV.UK's padding classes go up to 9: three steps per level of depth.</summary>
     public static string Indent(int depth) => $"govuk-!-padding-left-{Math.Min(depth * 3, 9)}";
 

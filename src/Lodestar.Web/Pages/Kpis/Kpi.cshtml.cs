@@ -51,7 +51,7 @@ internal sealed class KpiModel(StatutoryDataStore store, CouncilAccess access, T
             labels = Months.Select(KpiDisplay.Month),
             datasets = Series.Select(s => new
             {
-                label = s.Category.Length == 0 ? Definition.Name : s.Category,
+                label = s.Category.Length == 0 ? Definition.Name : KpiDisplay.Category(s.Category),
                 data = s.Results.Select(r => r.Value is { } v && double.IsFinite(v) ? Math.Round(v, 3) : (double?)null),
             }),
         });
