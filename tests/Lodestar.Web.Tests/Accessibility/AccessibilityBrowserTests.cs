@@ -51,6 +51,8 @@ public sealed class AccessibilityBrowserTests(DemoApp demo, Browser browser)
         await checker.CheckAsync("/data");
         await checker.CheckAsync($"/councils/{Council}/data");
         await checker.CheckAsync(await checker.FirstLinkAsync("main a[href*='/data/submissions/']"));
+        await checker.CheckAsync("/validation/rules");
+        await checker.CheckAsync("/account/password");
         await checker.CheckAsync("/admin/users");
         await checker.CheckAsync("/admin/audit");
 

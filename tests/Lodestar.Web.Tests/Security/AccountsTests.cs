@@ -13,6 +13,19 @@ public sealed partial class AccountsTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Header_SignedIn_LinksToChangePassword_SignedOut_DoesNot()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var client = await app.SignedInClientAsync(Roles.Viewer);
+
+        var signedIn = await client.GetStringAsync(new Uri("/", UriKind.Relative), Cancel);
+        var signedOut = await app.Client.GetStringAsync(new Uri("/", UriKind.Relative), Cancel);
+
+        Assert.Contains("href=\"/account/password\"", signedIn, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/account/password\"", signedOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Disable_WithAThirtySecondCheck_EndsTheSessionOnceTheIntervalHasPassed()
     {
         var clock = new StepClock(DateTimeOffset.UtcNow);
