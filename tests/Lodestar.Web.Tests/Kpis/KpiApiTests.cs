@@ -22,6 +22,23 @@ public sealed class KpiApiTests(DemoApp demo)
     }
 
     [Fact]
+    public async Task Results_YearBeforeTheReturnsBegin_AreAllNoDataNeverZero()
+    {
+        using var client = await demo.App.SignedInClientAsync(Roles.Viewer);
+
+        // The demo's returns are the collection years 2021 to 2025: 2019/20 (year=2020) has none.
+        using var response = await client.GetAsync(new Uri("/api/kpis?council=E10000003&year=2020", UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        Assert.All(json.RootElement.EnumerateArray(), row =>
+        {
+            Assert.Equal(JsonValueKind.Null, row.GetProperty("value").ValueKind);
+            Assert.Equal(JsonValueKind.Null, row.GetProperty("numerator").ValueKind);
+        });
+    }
+
+    [Fact]
     public async Task Results_Year_GivesEveryKpiInTheCommandLineShape()
     {
         using var client = await demo.App.SignedInClientAsync(Roles.Viewer);
