@@ -5,6 +5,9 @@ namespace Lodestar.Application.Returns;
 /// <summary>A stored file of a submission on the wire: name, what it held, size in bytes, SHA-256.</summary>
 public sealed record SubmittedFileResponse(string Name, string Kind, long Size, string Sha256);
 
+/// <summary>A rule that could not run on a submission on the wire: its id, the year it could not check, why.</summary>
+public sealed record RuleNotRunResponse(string Rule, int CollectionYear, string Reason);
+
 /// <summary>
 /// The one JSON shape of a submission in the history (<c>lodestar returns list --format json</c>): return
 /// <c>ssda903</c> or <c>cin</c>, status <c>checked</c>, <c>confirmed</c>, <c>superseded</c>, <c>rolled_back</c>
@@ -24,7 +27,8 @@ public sealed record SubmissionResponse(
     int Errors,
     int Warnings,
     IReadOnlyList<SubmittedFileResponse> Files,
-    IReadOnlyDictionary<string, int> Rows)
+    IReadOnlyDictionary<string, int> Rows,
+    IReadOnlyList<RuleNotRunResponse> NotRun)
 {
     public static SubmissionResponse From(SubmissionSummary s) => new(
         s.Id,
@@ -40,5 +44,6 @@ public sealed record SubmissionResponse(
         s.Errors,
         s.Warnings,
         [.. s.Files.Select(f => new SubmittedFileResponse(f.Name, f.Kind, f.Size, f.Sha256))],
-        s.Rows);
+        s.Rows,
+        [.. s.NotRun.Select(n => new RuleNotRunResponse(n.Rule.Id, n.CollectionYear, n.Reason))]);
 }

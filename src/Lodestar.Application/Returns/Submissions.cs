@@ -31,7 +31,11 @@ public sealed record SubmissionSummary(
     int Errors,
     int Warnings,
     IReadOnlyList<SubmittedFile> Files,
-    IReadOnlyDictionary<string, int> Rows);
+    IReadOnlyDictionary<string, int> Rows)
+{
+    /// <summary>The rules that could not run on it (e.g. 205B without last year's return), and why: neither errors nor warnings, and not passes.</summary>
+    public IReadOnlyList<RuleNotRun> NotRun { get; init; } = [];
+}
 
 /// <summary>A checked submission and its validation findings, for the user to read before confirming.</summary>
 public sealed record SubmissionCheck(SubmissionSummary Submission, IReadOnlyList<Problem> Findings);
@@ -150,6 +154,9 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             return Result.Failure<SubmissionCheck>(missing.Select(f => f with { Severity = Severity.Error }));
         }
 
+        // A submission is checked on its own files: a rule that compares with last year's return (205B) cannot
+        // run on it, and is stored as not run rather than left to look like a pass (docs/returns.md).
+        var notRun = ReturnValidator.NotRun(loaded);
         var kinds = sources.ToDictionary(f => f.Path, f => f.Kind, StringComparer.Ordinal);
         var submission = new SubmissionEntity
         {
@@ -181,6 +188,13 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
                 Rule = f.Rule,
                 Severity = f.Severity,
                 Message = f.Message,
+            })],
+            RulesNotRun = [.. notRun.Select((n, i) => new SubmissionRuleNotRunEntity
+            {
+                Position = i,
+                Rule = n.Rule.Id,
+                CollectionYear = n.CollectionYear,
+                Reason = n.Reason,
             })],
         };
 
@@ -518,6 +532,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
                     s.Id, s.CouncilCode, s.Return, s.CollectionYear, s.Status, s.CheckedBy, s.CheckedAt, s.ConfirmedBy, s.ConfirmedAt, s.SupersededId, s.Errors, s.Warnings, Array.Empty<SubmittedFile>(), new Dictionary<string, int>()),
                 Files = s.Files.OrderBy(f => f.Position).Select(f => new SubmittedFile(f.Name, f.Kind, f.Size, f.Sha256)).ToList(),
                 Tables = s.Tables.Select(t => new { t.Name, t.Rows }).ToList(),
+                NotRun = s.RulesNotRun.OrderBy(n => n.Position).Select(n => new { n.Rule, n.CollectionYear, n.Reason }).ToList(),
             })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
@@ -525,8 +540,13 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
         {
             Files = r.Files,
             Rows = r.Tables.ToDictionary(t => t.Name, t => t.Rows, StringComparer.Ordinal),
+            NotRun = [.. r.NotRun.Select(n => new RuleNotRun(r.Submission.Council, RuleOf(n.Rule), n.CollectionYear, n.Reason))],
         })];
     }
+
+    // The stored id back to its rule; one since renamed or retired is kept by its id, not dropped.
+    private static ValidationRule RuleOf(string id) =>
+        ReturnValidator.Rules.FirstOrDefault(r => r.Id == id) ?? new ValidationRule(id, Severity.Error, "a rule no longer in the catalogue", "", "");
 
     private static string Subject(SubmissionEntity s) => $"submission {s.Id} {s.CouncilCode} {Label(s.Return)} {s.CollectionYear}";
 

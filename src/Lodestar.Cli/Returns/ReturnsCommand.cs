@@ -300,7 +300,7 @@ internal static class ReturnsCommand
         }
     }
 
-    /// <summary>A submission in a few lines: what, status, who and when, files, rows, counts.</summary>
+    /// <summary>A submission in a few lines: what, status, who and when, files, rows, counts, the rules that could not run.</summary>
     private static string Describe(SubmissionSummary s)
     {
         var text = new System.Text.StringBuilder();
@@ -318,6 +318,12 @@ internal static class ReturnsCommand
 
         text.AppendLine(CultureInfo.InvariantCulture, $"  rows: {string.Join(", ", s.Rows.Select(r => $"{r.Key} {r.Value}"))}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  {s.Errors} error{(s.Errors == 1 ? "" : "s")}, {s.Warnings} warning{(s.Warnings == 1 ? "" : "s")}");
+        // A rule that could not run is neither counted nor passed: said, on the import and in the list.
+        foreach (var notRun in s.NotRun)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {notRun}");
+        }
+
         return text.ToString();
     }
 

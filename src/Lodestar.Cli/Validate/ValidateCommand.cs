@@ -34,7 +34,7 @@ internal static class ValidateCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "text (default) or json: [{\"file\",\"line\",\"column\",\"value\",\"rule\",\"severity\",\"message\"}]; with --rules also markdown.",
+            Description = "text (default) or json: {\"findings\": [{\"file\",\"line\",\"column\",\"value\",\"rule\",\"severity\",\"message\"}], \"not_run\": [{\"rule\",\"council\",\"collectionYear\",\"reason\"}]}; with --rules also markdown.",
             DefaultValueFactory = _ => "text",
         };
         var council = new Option<string?>("--council")
@@ -171,14 +171,16 @@ internal static class ValidateCommand
             return Unreadable;
         }
 
+        // A rule that could not run is said in every format, never left to look like a pass.
+        var notRuns = ReturnValidator.NotRun(loaded);
         if (request.Format == "json")
         {
-            WriteJson(output, diagnostics);
+            WriteJson(output, diagnostics, notRuns);
         }
         else
         {
             WriteText(output, diagnostics, loaded.FilesRead);
-            foreach (var notRun in ReturnValidator.NotRun(loaded))
+            foreach (var notRun in notRuns)
             {
                 output.WriteLine(notRun.ToString());
             }
@@ -221,12 +223,13 @@ internal static class ValidateCommand
         output.WriteLine($"{filesRead} file{(filesRead == 1 ? "" : "s")} read: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
     }
 
-    private static void WriteJson(TextWriter output, IReadOnlyList<Problem> diagnostics)
+    private static void WriteJson(TextWriter output, IReadOnlyList<Problem> diagnostics, IReadOnlyList<RuleNotRun> notRuns)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            json.WriteStartArray();
+            json.WriteStartObject();
+            json.WriteStartArray("findings");
             foreach (var d in diagnostics)
             {
                 json.WriteStartObject();
@@ -241,6 +244,19 @@ internal static class ValidateCommand
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("not_run");
+            foreach (var n in notRuns)
+            {
+                json.WriteStartObject();
+                json.WriteString("rule", n.Rule.Id);
+                json.WriteString("council", n.Council);
+                json.WriteNumber("collectionYear", n.CollectionYear);
+                json.WriteString("reason", n.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
         }
 
         output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));

@@ -72,6 +72,8 @@ public sealed class SubmissionEntity
     public List<SubmissionTableEntity> Tables { get; set; } = [];
 
     public List<SubmissionFindingEntity> Findings { get; set; } = [];
+
+    public List<SubmissionRuleNotRunEntity> RulesNotRun { get; set; } = [];
 }
 
 /// <summary>A file of a submission, byte for byte as uploaded.</summary>
@@ -132,6 +134,25 @@ public sealed class SubmissionFindingEntity
     public required string Message { get; set; }
 }
 
+/// <summary>
+/// A rule that could not run on a submission (e.g. 205B, for want of last year's return), and why: kept apart
+/// from the findings, so that it counts as neither an error nor a warning and never reads as a pass. The
+/// council is the submission's.
+/// </summary>
+public sealed class SubmissionRuleNotRunEntity
+{
+    public long SubmissionId { get; set; }
+
+    /// <summary>Its place in the list, from 0.</summary>
+    public int Position { get; set; }
+
+    public required string Rule { get; set; }
+
+    public int CollectionYear { get; set; }
+
+    public required string Reason { get; set; }
+}
+
 internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<SubmissionEntity>
 {
     public void Configure(EntityTypeBuilder<SubmissionEntity> submission)
@@ -155,6 +176,7 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         submission.HasMany(s => s.Files).WithOne().HasForeignKey(f => f.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         submission.HasMany(s => s.Tables).WithOne().HasForeignKey(t => t.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         submission.HasMany(s => s.Findings).WithOne().HasForeignKey(f => f.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+        submission.HasMany(s => s.RulesNotRun).WithOne().HasForeignKey(n => n.SubmissionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -192,5 +214,16 @@ internal sealed class SubmissionFindingConfiguration : IEntityTypeConfiguration<
         finding.Property(f => f.Rule).HasMaxLength(40);
         finding.Property(f => f.Severity).HasConversion<string>().HasMaxLength(10);
         finding.HasIndex(f => new { f.SubmissionId, f.Position }).IsUnique();
+    }
+}
+
+internal sealed class SubmissionRuleNotRunConfiguration : IEntityTypeConfiguration<SubmissionRuleNotRunEntity>
+{
+    public void Configure(EntityTypeBuilder<SubmissionRuleNotRunEntity> notRun)
+    {
+        notRun.ToTable("submission_rules_not_run");
+        notRun.HasKey(n => new { n.SubmissionId, n.Position });
+        notRun.Property(n => n.Rule).HasMaxLength(40);
+        notRun.Property(n => n.Reason).HasMaxLength(500);
     }
 }

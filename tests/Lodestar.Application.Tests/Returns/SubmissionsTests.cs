@@ -74,6 +74,41 @@ public sealed class SubmissionsTests
 
     [Theory]
     [AllDatabases]
+    public async Task Check_903WithUascRowsAndNoPreviousYear_Stores205BAsNotRunAndListsIt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        Result<SubmissionCheck> result;
+        await using (var db = database.CreateContext())
+        {
+            result = await Submissions(db).CheckAsync(
+                "ann", Council, [File("header_2025.csv", Header), File("uasc_2025.csv", "CHILD,SEX,DOB,DUC\nC1,M,01/01/2012,01/01/2030\n")], cancellationToken: Cancel);
+        }
+
+        var notRun = Assert.Single(result.Value.Submission.NotRun);
+        Assert.Equal(("205B", Council, 2025), (notRun.Rule.Id, notRun.Council, notRun.CollectionYear));
+        Assert.Contains("no 2023/24 return was given", notRun.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Value.Findings, f => f.Rule == "205B");
+
+        await using var read = database.CreateContext();
+        var history = Assert.Single(await Submissions(read).ListAsync(Council, Cancel));
+        Assert.Equal(result.Value.Submission.NotRun, history.NotRun);
+        Assert.Equal(["205B"], SubmissionResponse.From(history).NotRun.Select(n => n.Rule));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Check_903WithoutUascRows_HasNoRuleNotRun(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+
+        var result = await Submissions(db).CheckAsync("ann", Council, [File("header_2025.csv", Header)], cancellationToken: Cancel);
+
+        Assert.Empty(result.Value.Submission.NotRun);
+    }
+
+    [Theory]
+    [AllDatabases]
     public async Task Check_OneFileUnreadable_RefusesTheWholeUploadAndStoresNothing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -69,6 +69,24 @@ public sealed class ReturnsCommandTests : IAsyncDisposable
         Assert.Contains($"Submission {stored.Id}: {Council} SSDA903 2025, checked", list, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [AllDatabases]
+    public async Task Import_UascRowsWithoutLastYearsReturn_PrintsAndListsTheRuleThatCouldNotRun(DatabaseProvider provider)
+    {
+        await UseAsync(provider);
+        var folder = Folder("903", ("header_2025.csv", Header), ("episodes_2025.csv", Episodes), ("prev_perm_2025.csv", PrevPerm),
+            ("uasc_2025.csv", "CHILD,SEX,DOB,DUC\nC1,M,01/01/2012,01/01/2030\n"));
+
+        var (_, output, _) = await RunAsync("returns", "import", folder, "--council", Council);
+        var (_, list, _) = await RunAsync("returns", "list", "--council", Council);
+        var (_, json, _) = await RunAsync("returns", "list", "--council", Council, "--format", "json");
+
+        Assert.Contains($"  205B not run for 2024/25 ({Council}): ", output, StringComparison.Ordinal);
+        Assert.Contains($"  205B not run for 2024/25 ({Council}): ", list, StringComparison.Ordinal);
+        var notRun = Assert.Single(JsonDocument.Parse(json).RootElement.EnumerateArray().Single().GetProperty("notRun").EnumerateArray());
+        Assert.Equal(("205B", 2025), (notRun.GetProperty("rule").GetString(), notRun.GetProperty("collectionYear").GetInt32()));
+    }
+
     [Fact]
     public async Task Import_AFileWithADataError_StoresItExitsOneAndPrintsTheFindingWithItsLine()
     {

@@ -89,6 +89,21 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_JsonUascWithoutLastYearsReturn_ListsTheRuleAsNotRun()
+    {
+        Write("E10000003/903/2025/header.csv", Header);
+        Write("E10000003/903/2025/uasc.csv", "CHILD,SEX,DOB,DUC\n1,M,01/05/2010,01/05/2028\n");
+
+        var (_, output, _) = await RunAsync("validate", _root, "--format", "json");
+
+        var notRun = Assert.Single(JsonDocument.Parse(output).RootElement.GetProperty("not_run").EnumerateArray());
+        Assert.Equal("205B", notRun.GetProperty("rule").GetString());
+        Assert.Equal("E10000003", notRun.GetProperty("council").GetString());
+        Assert.Equal(2025, notRun.GetProperty("collectionYear").GetInt32());
+        Assert.Contains("no 2023/24 return was given", notRun.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_CleanCinCensus_ExitsZero()
     {
         Write("E10000003/cin/cin_2025.xml", """
@@ -136,7 +151,7 @@ public sealed class ValidateCommandTests : IDisposable
         var (exitCode, output, _) = await RunAsync("validate", _root, "--year", "2025", "--format", "json");
 
         Assert.Equal(1, exitCode);
-        var finding = JsonDocument.Parse(output).RootElement.EnumerateArray().Single(e => e.GetProperty("rule").GetString() == "356");
+        var finding = JsonDocument.Parse(output).RootElement.GetProperty("findings").EnumerateArray().Single(e => e.GetProperty("rule").GetString() == "356");
         Assert.Equal(episodes, finding.GetProperty("file").GetString());
         Assert.Equal(2, finding.GetProperty("line").GetInt32());
         Assert.Equal("DEC", finding.GetProperty("column").GetString());

@@ -226,6 +226,25 @@ public sealed class DataPageTests
     }
 
     [Fact]
+    public async Task Report_UascRowsWithoutLastYearsReturn_ShowsTheRuleThatCouldNotRun()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var editor = await app.SignedInClientAsync(Roles.Editor);
+        var withUasc = Return903("C1");
+        withUasc.Add(("uasc_2025.csv", Encoding.UTF8.GetBytes("CHILD,SEX,DOB,DUC\nC1,M,01/01/2012,01/01/2030\n")));
+
+        using var uploaded = await UploadAsync(editor, withUasc, Cancel);
+        var report = await editor.GetStringAsync(new Uri($"{DataPage}/submissions/{IdOf(uploaded)}", UriKind.Relative), Cancel);
+        using var plain = await UploadAsync(editor, Return903("C1"), Cancel);
+        var plainReport = await editor.GetStringAsync(new Uri($"{DataPage}/submissions/{IdOf(plain)}", UriKind.Relative), Cancel);
+
+        Assert.Contains("Rules that could not run", report, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"not-run-205B\"", report, StringComparison.Ordinal);
+        Assert.Contains("no 2023/24 return was given", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rules that could not run", plainReport, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Report_Filters_KeepOnlyTheFindingsAsked()
     {
         await using var app = await RunningApp.StartAsync();

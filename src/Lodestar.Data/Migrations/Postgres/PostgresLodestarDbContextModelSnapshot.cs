@@ -1171,6 +1171,32 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("submission_kpis", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionRuleNotRunEntity", b =>
+                {
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CollectionYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("SubmissionId", "Position");
+
+                    b.ToTable("submission_rules_not_run", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Returns.SubmissionTableEntity", b =>
                 {
                     b.Property<long>("SubmissionId")
@@ -1611,6 +1637,15 @@ namespace Lodestar.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionRuleNotRunEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
+                        .WithMany("RulesNotRun")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lodestar.Data.Returns.SubmissionTableEntity", b =>
                 {
                     b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
@@ -1714,6 +1749,8 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.Navigation("Files");
 
                     b.Navigation("Findings");
+
+                    b.Navigation("RulesNotRun");
 
                     b.Navigation("Tables");
                 });

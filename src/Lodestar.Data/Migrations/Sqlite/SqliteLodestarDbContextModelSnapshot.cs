@@ -1124,6 +1124,32 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("submission_kpis", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionRuleNotRunEntity", b =>
+                {
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CollectionYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubmissionId", "Position");
+
+                    b.ToTable("submission_rules_not_run", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Returns.SubmissionTableEntity", b =>
                 {
                     b.Property<long>("SubmissionId")
@@ -1552,6 +1578,15 @@ namespace Lodestar.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Returns.SubmissionRuleNotRunEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
+                        .WithMany("RulesNotRun")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lodestar.Data.Returns.SubmissionTableEntity", b =>
                 {
                     b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
@@ -1655,6 +1690,8 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.Navigation("Files");
 
                     b.Navigation("Findings");
+
+                    b.Navigation("RulesNotRun");
 
                     b.Navigation("Tables");
                 });
