@@ -34,7 +34,7 @@ internal static class ValidateCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "text (default) or json: {\"findings\": [{\"file\",\"line\",\"column\",\"value\",\"rule\",\"severity\",\"message\"}], \"not_run\": [{\"rule\",\"council\",\"collectionYear\",\"reason\"}]}; with --rules also markdown.",
+            Description = "text (default) or json: {\"findings\": [{\"file\",\"line\",\"column\",\"value\",\"rule\",\"severity\",\"message\"}], \"not_run\": [{\"rule\",\"council\",\"collection_year\",\"reason\"}]}; with --rules also markdown.",
             DefaultValueFactory = _ => "text",
         };
         var council = new Option<string?>("--council")
@@ -250,7 +250,7 @@ internal static class ValidateCommand
                 json.WriteStartObject();
                 json.WriteString("rule", n.Rule.Id);
                 json.WriteString("council", n.Council);
-                json.WriteNumber("collectionYear", n.CollectionYear);
+                json.WriteNumber("collection_year", n.CollectionYear);
                 json.WriteString("reason", n.Reason);
                 json.WriteEndObject();
             }

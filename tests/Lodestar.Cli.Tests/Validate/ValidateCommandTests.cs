@@ -99,7 +99,7 @@ public sealed class ValidateCommandTests : IDisposable
         var notRun = Assert.Single(JsonDocument.Parse(output).RootElement.GetProperty("not_run").EnumerateArray());
         Assert.Equal("205B", notRun.GetProperty("rule").GetString());
         Assert.Equal("E10000003", notRun.GetProperty("council").GetString());
-        Assert.Equal(2025, notRun.GetProperty("collectionYear").GetInt32());
+        Assert.Equal(2025, notRun.GetProperty("collection_year").GetInt32());
         Assert.Contains("no 2023/24 return was given", notRun.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
