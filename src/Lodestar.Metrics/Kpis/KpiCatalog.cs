@@ -106,6 +106,10 @@ public static class KpiCatalog
         {
             Definition = "Of children looked after on the last day of the period, % whose placement that day is independent living (P2), semi-independent living (H5) or registered supported accommodation (K3).",
         },
+        Cla("adoption_decision_to_match_days", "Average days from the decision that a child should be placed for adoption to matching with adopters", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Days) with
+        {
+            Definition = "Children matched with adopters in the period (AD1 DATE_MATCH): the mean of the days from the decision that they should be placed for adoption (the latest PlacedAdoption DATE_PLACED on or before the match, not ceased before it) to the match. The DfE's NF 47 gives the same in months (days ÷ 30.44).",
+        },
         Cin("referrals", "Referrals", KpiKind.Count, Polarity.Neither),
         Cin("rereferrals_12m", "Re-referrals within 12 months", KpiKind.Percent, Polarity.LowerIsBetter),
         Cin("referrals_nfa", "Referrals with no further action", KpiKind.Percent, Polarity.Neither),
