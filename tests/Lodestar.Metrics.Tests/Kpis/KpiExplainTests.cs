@@ -67,6 +67,22 @@ public sealed class KpiExplainTests
     }
 
     [Fact]
+    public void Catalogue_EveryKpi_HasADefinition()
+    {
+        Assert.All(KpiCatalog.All, k => Assert.False(string.IsNullOrWhiteSpace(k.Definition), k.Id));
+    }
+
+    [Fact]
+    public void Catalogue_OlderKpis_DefinitionsSayWhatIsCounted()
+    {
+        // Spot checks against docs/kpis.md: the codes and thresholds that decide what is counted.
+        Assert.Contains("RNE S", KpiCatalog.Find("cla_started")!.Definition, StringComparison.Ordinal);
+        Assert.Contains("E11 or E12", KpiCatalog.Find("adopted")!.Definition, StringComparison.Ordinal);
+        Assert.Contains("45 working days", KpiCatalog.Find("assessments_in_45_days")!.Definition, StringComparison.Ordinal);
+        Assert.Contains("MISSING = M", KpiCatalog.Find("cla_missing_children")!.Definition, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Catalogue_HasEveryIdOfTheDomainCatalogueOnce()
     {
         string[] ids =
