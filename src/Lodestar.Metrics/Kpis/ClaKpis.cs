@@ -45,6 +45,7 @@ internal sealed class ClaKpis
     private static readonly int InHomes = KpiCatalog.SlotOf("cla_in_childrens_homes");
     private static readonly int InIndependent = KpiCatalog.SlotOf("cla_in_independent_living");
     private static readonly int SocialWorkers3 = KpiCatalog.SlotOf("cla_social_workers_3plus");
+    private static readonly int DecisionToMatch = KpiCatalog.SlotOf("adoption_decision_to_match_days");
 
     // The 903 SWEpisodes table began with the 2023/24 return.
     private static readonly int SocialWorkersFrom = new DateOnly(2023, 4, 1).DayNumber;
@@ -154,6 +155,9 @@ internal sealed class ClaKpis
             var (first, last, adopted) = ActiveDays();
             for (var p = 0; p < _start.Length; p++)
             {
+                // Matched in the period: AD1 rows, whatever the child's episodes say.
+                DecidedToMatched(child, p, _start[p], _end[p]);
+
                 // Every measure but A1/A2 (three years back) needs care to have begun by the end and not ended before the start.
                 if (!_tally.Explaining && (_count == 0 || _end[p] < first || _start[p] > last))
                 {
@@ -857,6 +861,79 @@ internal sealed class ClaKpis
             {
                 _tally.Note(A2, child, $"court authority {Show(authority)}, matched {Show(match)}: {days} days");
             }
+        }
+    }
+
+    /// <summary>
+    /// NF 47: a child matched in the period (their latest AD1 DATE_MATCH in it) counts the days from the
+    /// decision in force at the match — the latest PlacedAdoption DATE_PLACED on or before the match whose
+    /// DATE_PLACED_CEASED is blank or not before the match — to the match.
+    /// </summary>
+    private void DecidedToMatched(int child, int p, int start, int end)
+    {
+        var ad1 = _data.Ad1;
+        var ad1Rows = ad1.RowsOf(child);
+        var match = RecordValues.Blank;
+        for (var i = ad1Rows.Start; i < ad1Rows.End; i++)
+        {
+            var m = ad1.DateMatch[i];
+            if (RecordValues.HasValue(m) && m >= start && m <= end && (match == RecordValues.Blank || m > match))
+            {
+                match = m;
+            }
+        }
+
+        if (match == RecordValues.Blank)
+        {
+            return;
+        }
+
+        // Two decisions (one ceased, a new one made): the one in force when the child was matched counts.
+        var pa = _data.PlacedAdoption;
+        var paRows = pa.RowsOf(child);
+        var decision = RecordValues.Blank;
+        var later = false;
+        for (var j = paRows.Start; j < paRows.End; j++)
+        {
+            var d = pa.DatePlaced[j];
+            if (!RecordValues.HasValue(d))
+            {
+                continue;
+            }
+
+            if (d > match)
+            {
+                later = true;
+                continue;
+            }
+
+            var ceased = pa.DatePlacedCeased[j];
+            if (RecordValues.HasValue(ceased) && ceased < match)
+            {
+                continue;
+            }
+
+            if (decision == RecordValues.Blank || d > decision)
+            {
+                decision = d;
+            }
+        }
+
+        if (decision == RecordValues.Blank)
+        {
+            // A match before any decision is a recording error (the DfE's rules reject it), not a wait of
+            // 0 days: counting it as 0 would make the average look better for bad data.
+            _tally.NoteFixed(DecisionToMatch, child, later
+                ? "left out: matched before the decision that they should be placed for adoption (PlacedAdoption DATE_PLACED after AD1 DATE_MATCH)"
+                : "left out: matched, but no PlacedAdoption DATE_PLACED in force at the match");
+            return;
+        }
+
+        _tally.AddNumerator(DecisionToMatch, p, child, match - decision);
+        _tally.AddDenominator(DecisionToMatch, p, child);
+        if (_tally.Wants(DecisionToMatch))
+        {
+            _tally.Note(DecisionToMatch, child, $"decision to place for adoption {Show(decision)}, matched {Show(match)}: {match - decision} days");
         }
     }
 

@@ -46,30 +46,102 @@ public static class KpiCatalog
     /// <summary>The catalogue, in the order of docs/domain.md ("The KPI catalogue").</summary>
     public static readonly IReadOnlyList<KpiDefinition> All =
     [
-        Cla("cla_at_end", "Children looked after at the end of the period", KpiKind.Count, Polarity.Neither),
-        Cla("cla_rate_per_10k", "Children looked after per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither),
-        Cla("cla_started", "Children who started to be looked after", KpiKind.Count, Polarity.Neither),
-        Cla("cla_ceased", "Children who ceased to be looked after", KpiKind.Count, Polarity.Neither),
-        Cla("cla_placements_3plus", "Children looked after with 3 or more placements in the period", KpiKind.Percent, Polarity.LowerIsBetter),
-        Cla("cla_long_term_stability", "Long-term placement stability (2½ years in care, 2 years with the same carer)", KpiKind.Percent, Polarity.HigherIsBetter),
-        Cla("cla_placed_20_miles", "Children looked after placed more than 20 miles from home", KpiKind.Percent, Polarity.LowerIsBetter),
-        Cla("cla_missing_children", "Children looked after who went missing", KpiKind.Count, Polarity.LowerIsBetter),
-        Cla("cla_missing_episodes", "Missing episodes of children looked after", KpiKind.Count, Polarity.LowerIsBetter),
-        Cla("cla_reviews_in_time", "Looked-after reviews held within timescale", KpiKind.Percent, Polarity.HigherIsBetter),
-        Cla("cla_health_check", "Children looked after 12 months+ with an annual health assessment", KpiKind.Percent, Polarity.HigherIsBetter),
-        Cla("cla_teeth_check", "Children looked after 12 months+ with teeth checked", KpiKind.Percent, Polarity.HigherIsBetter),
-        Cla("cla_immunisations", "Children looked after 12 months+ with immunisations up to date", KpiKind.Percent, Polarity.HigherIsBetter),
-        Cla("cla_sdq_average", "Average SDQ score of children looked after 12 months+", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Score),
-        Cla("care_leavers_eet_19_21", "Care leavers aged 19–21 in education, employment or training", KpiKind.Percent, Polarity.HigherIsBetter),
-        Cla("care_leavers_eet_17_18", "Care leavers aged 17–18 in education, employment or training", KpiKind.Percent, Polarity.HigherIsBetter),
-        Cla("care_leavers_suitable_accom_19_21", "Care leavers aged 19–21 in suitable accommodation", KpiKind.Percent, Polarity.HigherIsBetter),
-        Cla("care_leavers_suitable_accom_17_18", "Care leavers aged 17–18 in suitable accommodation", KpiKind.Percent, Polarity.HigherIsBetter),
-        Cla("care_leavers_in_touch_19_21", "Care leavers aged 19–21 the council is in touch with", KpiKind.Percent, Polarity.HigherIsBetter),
-        Cla("adopted", "Children adopted", KpiKind.Count, Polarity.Neither),
-        Cla("sgo_granted", "Children leaving care on a special guardianship order", KpiKind.Count, Polarity.Neither),
-        Cla("adoption_a1_days", "A1/A10: average days from entering care to moving in with the adoptive family (3 years)", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Days),
-        Cla("adoption_a2_days", "A2: average days from court authority to match (3 years)", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Days),
-        new("placements_52wk_by_type", "52-week placements by placement category", KpiKind.Per364, Polarity.Neither, KpiSource.Ssda903, PlacementCategories, MeasureUnit.Placements52wk),
+        Cla("cla_at_end", "Children looked after at the end of the period", KpiKind.Count, Polarity.Neither) with
+        {
+            Definition = "Children with a counted episode (not V3/V4 short breaks) open on the last day of the period: DECOM on or before it and DEC blank or after it.",
+        },
+        Cla("cla_rate_per_10k", "Children looked after per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither) with
+        {
+            Definition = "Children looked after on the last day of the period (cla_at_end) ÷ population 0–17 × 10,000.",
+        },
+        Cla("cla_started", "Children who started to be looked after", KpiKind.Count, Polarity.Neither) with
+        {
+            Definition = "Children with an episode with RNE S (a new period of care) whose DECOM is in the period; an episode with another RNE is not a start.",
+        },
+        Cla("cla_ceased", "Children who ceased to be looked after", KpiKind.Count, Polarity.Neither) with
+        {
+            Definition = "Children with an episode whose DEC is in the period and whose REC is not X1 (a blank REC counts as ceased).",
+        },
+        Cla("cla_placements_3plus", "Children looked after with 3 or more placements in the period", KpiKind.Percent, Polarity.LowerIsBetter) with
+        {
+            Definition = "Of children looked after on the last day, % with 3 or more placements in the period: the placement held at the start counts, then each episode with RNE S, P, B, T or U, not temporary moves (T0–T4), the return from one, or a change of placement status only.",
+        },
+        Cla("cla_long_term_stability", "Long-term placement stability (2½ years in care, 2 years with the same carer)", KpiKind.Percent, Polarity.HigherIsBetter) with
+        {
+            Definition = "Of children looked after on the last day, under 16, whose period of care began 30 months or more before the end: % with the same carer for 2 years or more (or placed for adoption, with the carer before that 2 years or more together).",
+        },
+        Cla("cla_placed_20_miles", "Children looked after placed more than 20 miles from home", KpiKind.Percent, Polarity.LowerIsBetter) with
+        {
+            Definition = "Of children looked after on the last day, not placed for adoption, whose home and placement postcodes are both known: % placed more than 20 miles (great-circle) from home. No data without a postcode lookup.",
+        },
+        Cla("cla_missing_children", "Children looked after who went missing", KpiKind.Count, Polarity.LowerIsBetter) with
+        {
+            Definition = "Children with a Missing row with MISSING = M (not A, away without authorisation) starting in the period on a day they were looked after.",
+        },
+        Cla("cla_missing_episodes", "Missing episodes of children looked after", KpiKind.Count, Polarity.LowerIsBetter) with
+        {
+            Definition = "Missing rows with MISSING = M starting in the period on a day the child was looked after.",
+        },
+        Cla("cla_reviews_in_time", "Looked-after reviews held within timescale", KpiKind.Percent, Polarity.HigherIsBetter) with
+        {
+            Definition = "Of reviews in the period held during a period of care, % in time: the first within 20 working days of the start of care, the second within 3 months of the first, later ones within 6 months of the previous.",
+        },
+        Cla("cla_health_check", "Children looked after 12 months+ with an annual health assessment", KpiKind.Percent, Polarity.HigherIsBetter) with
+        {
+            Definition = "Of children looked after on 31 March for 12 months or more (OC2 cohort), % whose OC2 row for the year has HEALTH_CHECK = 1; a cohort child without an OC2 row counts as not done. Periods ending 31 March only.",
+        },
+        Cla("cla_teeth_check", "Children looked after 12 months+ with teeth checked", KpiKind.Percent, Polarity.HigherIsBetter) with
+        {
+            Definition = "Of children looked after on 31 March for 12 months or more (OC2 cohort), % whose OC2 row for the year has TEETH_CHECK = 1; a cohort child without an OC2 row counts as not done. Periods ending 31 March only.",
+        },
+        Cla("cla_immunisations", "Children looked after 12 months+ with immunisations up to date", KpiKind.Percent, Polarity.HigherIsBetter) with
+        {
+            Definition = "Of children looked after on 31 March for 12 months or more (OC2 cohort), % whose OC2 row for the year has IMMUNISATIONS = 1; a cohort child without an OC2 row counts as not done. Periods ending 31 March only.",
+        },
+        Cla("cla_sdq_average", "Average SDQ score of children looked after 12 months+", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Score) with
+        {
+            Definition = "Mean SDQ_SCORE of the OC2 cohort (looked after on 31 March for 12 months or more) where a score is recorded. Periods ending 31 March only.",
+        },
+        Cla("care_leavers_eet_19_21", "Care leavers aged 19–21 in education, employment or training", KpiKind.Percent, Polarity.HigherIsBetter) with
+        {
+            Definition = "Of the year's OC3 rows for care leavers aged 19–21, % with ACTIV in education, employment or training (F1, P1, F2, P2, F4, P4, F5, P5); not known stays in the denominator. Periods ending 31 March only.",
+        },
+        Cla("care_leavers_eet_17_18", "Care leavers aged 17–18 in education, employment or training", KpiKind.Percent, Polarity.HigherIsBetter) with
+        {
+            Definition = "Of the year's OC3 rows for care leavers aged 17–18, % with ACTIV in education, employment or training (F1, P1, F2, P2, F4, P4, F5, P5); not known stays in the denominator. Periods ending 31 March only.",
+        },
+        Cla("care_leavers_suitable_accom_19_21", "Care leavers aged 19–21 in suitable accommodation", KpiKind.Percent, Polarity.HigherIsBetter) with
+        {
+            Definition = "Of the year's OC3 rows for care leavers aged 19–21, % whose ACCOM ends in 1 (suitable); not known and unsuitable stay in the denominator. Periods ending 31 March only.",
+        },
+        Cla("care_leavers_suitable_accom_17_18", "Care leavers aged 17–18 in suitable accommodation", KpiKind.Percent, Polarity.HigherIsBetter) with
+        {
+            Definition = "Of the year's OC3 rows for care leavers aged 17–18, % whose ACCOM ends in 1 (suitable); not known and unsuitable stay in the denominator. Periods ending 31 March only.",
+        },
+        Cla("care_leavers_in_touch_19_21", "Care leavers aged 19–21 the council is in touch with", KpiKind.Percent, Polarity.HigherIsBetter) with
+        {
+            Definition = "Of the year's OC3 rows for care leavers aged 19–21, % with IN_TOUCH = YES; every other answer stays in the denominator. Periods ending 31 March only.",
+        },
+        Cla("adopted", "Children adopted", KpiKind.Count, Polarity.Neither) with
+        {
+            Definition = "Children with an episode ending in the period with REC E11 or E12 (adopted).",
+        },
+        Cla("sgo_granted", "Children leaving care on a special guardianship order", KpiKind.Count, Polarity.Neither) with
+        {
+            Definition = "Children with an episode ending in the period with a special guardianship order: REC E43–E48.",
+        },
+        Cla("adoption_a1_days", "A1/A10: average days from entering care to moving in with the adoptive family (3 years)", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Days) with
+        {
+            Definition = "Children adopted (REC E11/E12) in the 3 years to the end of the period: mean days from entering the care that ended in adoption to moving in with the adoptive family (for a foster-carer adoption, the start of that carer's placement).",
+        },
+        Cla("adoption_a2_days", "A2: average days from court authority to match (3 years)", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Days) with
+        {
+            Definition = "Children adopted (REC E11/E12) in the 3 years to the end of the period: mean days from court authority (the first LS E1 or D1 episode of the period of care) to the match (AD1 DATE_MATCH); 0 when the match came first.",
+        },
+        new KpiDefinition("placements_52wk_by_type", "52-week placements by placement category", KpiKind.Per364, Polarity.Neither, KpiSource.Ssda903, PlacementCategories, MeasureUnit.Placements52wk) with
+        {
+            Definition = "Per placement category: nights in placement within the period ÷ 364, over all children's counted episodes.",
+        },
         Cla("cla_started_rate_per_10k", "Children starting to be looked after per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither) with
         {
             Definition = "Children counted by cla_started (an episode with RNE S whose DECOM is in the period), ÷ population 0–17 × 10,000.",
@@ -106,24 +178,82 @@ public static class KpiCatalog
         {
             Definition = "Of children looked after on the last day of the period, % whose placement that day is independent living (P2), semi-independent living (H5) or registered supported accommodation (K3).",
         },
-        Cin("referrals", "Referrals", KpiKind.Count, Polarity.Neither),
-        Cin("rereferrals_12m", "Re-referrals within 12 months", KpiKind.Percent, Polarity.LowerIsBetter),
-        Cin("referrals_nfa", "Referrals with no further action", KpiKind.Percent, Polarity.Neither),
-        Cin("assessments_in_45_days", "Assessments completed within 45 working days", KpiKind.Percent, Polarity.HigherIsBetter),
-        Cin("s47_started", "Section 47 enquiries started", KpiKind.Count, Polarity.Neither),
-        Cin("s47_to_icpc", "Section 47 enquiries leading to an initial child protection conference", KpiKind.Percent, Polarity.Neither),
-        Cin("icpc_in_15_days", "Initial child protection conferences within 15 working days", KpiKind.Percent, Polarity.HigherIsBetter),
-        Cin("cpp_at_end", "Children on a child protection plan at the end", KpiKind.Count, Polarity.Neither),
-        Cin("cpp_rate_per_10k", "Children on a child protection plan per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither),
-        Cin("cpp_started", "Child protection plans started", KpiKind.Count, Polarity.Neither),
-        Cin("cpp_subsequent", "Plans started that were a second or subsequent plan", KpiKind.Percent, Polarity.LowerIsBetter),
-        Cin("cpp_subsequent_2y", "Plans started within 2 years of the previous plan ending", KpiKind.Percent, Polarity.LowerIsBetter),
-        Cin("cpp_ended_2y_plus", "Plans ended that had lasted 2 years or more", KpiKind.Percent, Polarity.LowerIsBetter),
-        Cin("cpp_reviews_in_time", "Plans with every review due in the period held on time", KpiKind.Percent, Polarity.HigherIsBetter),
-        new("cpp_by_category", "Children on a plan at the end by latest category of abuse", KpiKind.Percent, Polarity.Neither, KpiSource.Cin, AbuseCategories, MeasureUnit.Percent),
-        Cin("cin_at_end", "Children in need at the end", KpiKind.Count, Polarity.Neither),
-        Cin("cin_rate_per_10k", "Children in need per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither),
-        Cin("cin_plans_over_12m", "Children on a CIN plan at the end whose plan began more than 12 months before", KpiKind.Percent, Polarity.LowerIsBetter),
+        Cla("adoption_decision_to_match_days", "Average days from the decision that a child should be placed for adoption to matching with adopters", KpiKind.Mean, Polarity.LowerIsBetter, MeasureUnit.Days) with
+        {
+            Definition = "Children matched with adopters in the period (AD1 DATE_MATCH): the mean of the days from the decision that they should be placed for adoption (the latest PlacedAdoption DATE_PLACED on or before the match, not ceased before it) to the match. The DfE's NF 47 gives the same in months (days ÷ 30.44).",
+        },
+        Cin("referrals", "Referrals", KpiKind.Count, Polarity.Neither) with
+        {
+            Definition = "Referrals with CINreferralDate in the period.",
+        },
+        Cin("rereferrals_12m", "Re-referrals within 12 months", KpiKind.Percent, Polarity.LowerIsBetter) with
+        {
+            Definition = "Of referrals in the period, % whose child's previous referral was within 12 months before it (exactly 12 months counts).",
+        },
+        Cin("referrals_nfa", "Referrals with no further action", KpiKind.Percent, Polarity.Neither) with
+        {
+            Definition = "Of referrals in the period, % with ReferralNFA true; a blank or unreadable NFA stays in the denominator.",
+        },
+        Cin("assessments_in_45_days", "Assessments completed within 45 working days", KpiKind.Percent, Polarity.HigherIsBetter) with
+        {
+            Definition = "Of assessments authorised in the period with a valid start on or before, % authorised within 45 working days of the start.",
+        },
+        Cin("s47_started", "Section 47 enquiries started", KpiKind.Count, Polarity.Neither) with
+        {
+            Definition = "Section 47 enquiries with S47ActualStartDate in the period.",
+        },
+        Cin("s47_to_icpc", "Section 47 enquiries leading to an initial child protection conference", KpiKind.Percent, Polarity.Neither) with
+        {
+            Definition = "Of section 47 enquiries started in the period, % with a DateOfInitialCPC.",
+        },
+        Cin("icpc_in_15_days", "Initial child protection conferences within 15 working days", KpiKind.Percent, Polarity.HigherIsBetter) with
+        {
+            Definition = "Of initial child protection conferences held in the period whose section 47 has a valid start on or before, % held within 15 working days of the section 47 start.",
+        },
+        Cin("cpp_at_end", "Children on a child protection plan at the end", KpiKind.Count, Polarity.Neither) with
+        {
+            Definition = "Children with a child protection plan open on the last day of the period (start on or before it, end blank or after it), each child once.",
+        },
+        Cin("cpp_rate_per_10k", "Children on a child protection plan per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither) with
+        {
+            Definition = "Children on a child protection plan on the last day of the period (cpp_at_end) ÷ population 0–17 × 10,000.",
+        },
+        Cin("cpp_started", "Child protection plans started", KpiKind.Count, Polarity.Neither) with
+        {
+            Definition = "Child protection plans with CPPstartDate in the period.",
+        },
+        Cin("cpp_subsequent", "Plans started that were a second or subsequent plan", KpiKind.Percent, Polarity.LowerIsBetter) with
+        {
+            Definition = "Of plans started in the period, % that were a second or subsequent plan ever (an earlier plan of the child in the data, or NumberOfPreviousCPP above 0).",
+        },
+        Cin("cpp_subsequent_2y", "Plans started within 2 years of the previous plan ending", KpiKind.Percent, Polarity.LowerIsBetter) with
+        {
+            Definition = "Of plans started in the period, % that began within 2 years of the end of the child's previous plan.",
+        },
+        Cin("cpp_ended_2y_plus", "Plans ended that had lasted 2 years or more", KpiKind.Percent, Polarity.LowerIsBetter) with
+        {
+            Definition = "Of plans ended in the period, % that had lasted 2 years or more.",
+        },
+        Cin("cpp_reviews_in_time", "Plans with every review due in the period held on time", KpiKind.Percent, Polarity.HigherIsBetter) with
+        {
+            Definition = "Of plans with at least one review due in the period, % whose reviews due in the period were all held on time (the first 3 months after the start, then every 6 months after the review held before).",
+        },
+        new KpiDefinition("cpp_by_category", "Children on a plan at the end by latest category of abuse", KpiKind.Percent, Polarity.Neither, KpiSource.Cin, AbuseCategories, MeasureUnit.Percent) with
+        {
+            Definition = "Children on a plan on the last day of the period by the latest category of abuse of their latest-starting open plan (NEG, PHY, SAB, EMO, MUL, unknown), as % of children on a plan.",
+        },
+        Cin("cin_at_end", "Children in need at the end", KpiKind.Count, Polarity.Neither) with
+        {
+            Definition = "Children with a referral open on the last day of the period: referral date on or before it, CINclosureDate blank or after it.",
+        },
+        Cin("cin_rate_per_10k", "Children in need per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither) with
+        {
+            Definition = "Children in need on the last day of the period (cin_at_end) ÷ population 0–17 × 10,000.",
+        },
+        Cin("cin_plans_over_12m", "Children on a CIN plan at the end whose plan began more than 12 months before", KpiKind.Percent, Polarity.LowerIsBetter) with
+        {
+            Definition = "Of children on a CIN plan on the last day of the period, % whose earliest open plan began more than 12 months before the end.",
+        },
         Cin("cpp_2y_plus_at_end", "Children on a child protection plan at the end whose plan had lasted 2 years or more", KpiKind.Percent, Polarity.LowerIsBetter) with
         {
             Definition = "Of children on a CP plan at the end (cpp_at_end), % whose current plan (the latest-starting open one) began 2 years or more before the end: CPPstartDate ≤ end − 2 years.",

@@ -43,9 +43,9 @@ public sealed record KpiDefinition(
     MeasureUnit Unit)
 {
     /// <summary>
-    /// The definition in one or two sentences, as docs/kpis.md gives it (for the National Framework
-    /// indicators, the DfE's definition and the codes it counts); the KPI page shows it. Null where the
-    /// definition is so far only in docs/kpis.md and the <see cref="KpiEngine"/> remarks.
+    /// The definition in one or two sentences, shortened from docs/kpis.md (for the National Framework
+    /// indicators, the DfE's definition and the codes it counts); the KPI page shows it. Every KPI of
+    /// <see cref="KpiCatalog"/> has one (tested); nullable because a definition built elsewhere may not.
     /// </summary>
     public string? Definition { get; init; }
 

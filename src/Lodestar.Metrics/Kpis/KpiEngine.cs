@@ -57,7 +57,10 @@ namespace Lodestar.Metrics.Kpis;
 /// cpp_2y_plus_at_end — of children on a CP plan at the end, % whose current plan began 2
 /// years or more before; factor_*_rate_per_10k — episodes of need with an assessment completed in the
 /// period recording the factor's AssessmentFactors code (3A, 3B, 3C, 17A, 22A, 16A, 18B, 18C, 18A, 19B,
-/// 19C, 19A, 23A, 11A, 13A, 10A, 12A), each episode once, per 10,000.</para>
+/// 19C, 19A, 23A, 11A, 13A, 10A, 12A), each episode once, per 10,000; adoption_decision_to_match_days
+/// (NF 47) — children matched in the period (AD1 DATE_MATCH): mean days from the PlacedAdoption decision
+/// in force at the match (latest DATE_PLACED on or before it, not ceased before it); a match before every
+/// decision is left out.</para>
 /// <para>Working days: Monday–Friday without bank holidays, not counting the start day. Full text with
 /// the reasons and the differences from the DfE: docs/kpis.md.</para>
 /// </remarks>

@@ -67,6 +67,22 @@ public sealed class KpiExplainTests
     }
 
     [Fact]
+    public void Catalogue_EveryKpi_HasADefinition()
+    {
+        Assert.All(KpiCatalog.All, k => Assert.False(string.IsNullOrWhiteSpace(k.Definition), k.Id));
+    }
+
+    [Fact]
+    public void Catalogue_OlderKpis_DefinitionsSayWhatIsCounted()
+    {
+        // Spot checks against docs/kpis.md: the codes and thresholds that decide what is counted.
+        Assert.Contains("RNE S", KpiCatalog.Find("cla_started")!.Definition, StringComparison.Ordinal);
+        Assert.Contains("E11 or E12", KpiCatalog.Find("adopted")!.Definition, StringComparison.Ordinal);
+        Assert.Contains("45 working days", KpiCatalog.Find("assessments_in_45_days")!.Definition, StringComparison.Ordinal);
+        Assert.Contains("MISSING = M", KpiCatalog.Find("cla_missing_children")!.Definition, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Catalogue_HasEveryIdOfTheDomainCatalogueOnce()
     {
         string[] ids =
@@ -77,7 +93,7 @@ public sealed class KpiExplainTests
             "care_leavers_suitable_accom_19_21", "care_leavers_suitable_accom_17_18", "care_leavers_in_touch_19_21", "adopted",
             "sgo_granted", "adoption_a1_days", "adoption_a2_days", "placements_52wk_by_type", "cla_started_rate_per_10k", "cla_uasc_started_rate_per_10k",
             "cla_uasc_rate_per_10k", "cla_ceased_sgo", "cla_ceased_cao", "cla_in_foster_care", "cla_in_childrens_homes",
-            "cla_social_workers_3plus", "cla_in_independent_living", "referrals", "rereferrals_12m",
+            "cla_social_workers_3plus", "cla_in_independent_living", "adoption_decision_to_match_days", "referrals", "rereferrals_12m",
             "referrals_nfa", "assessments_in_45_days", "s47_started", "s47_to_icpc", "icpc_in_15_days", "cpp_at_end",
             "cpp_rate_per_10k", "cpp_started", "cpp_subsequent", "cpp_subsequent_2y", "cpp_ended_2y_plus", "cpp_reviews_in_time",
             "cpp_by_category", "cin_at_end", "cin_rate_per_10k", "cin_plans_over_12m", "cpp_2y_plus_at_end",

@@ -1,3 +1,4 @@
+using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 using static Lodestar.Metrics.Tests.Kpis.KpiTestRun;
@@ -332,12 +333,85 @@ public sealed class NationalFrameworkKpiTests
     }
 
     [Fact]
+    public void DecisionToMatch_ChildrenMatchedInThePeriod_AverageDaysFromTheDecisionInForce()
+    {
+        var data = Cla()
+            // M1: decision and match on the same day: 0 days.
+            .PlacedAdoption("M1", datePlaced: new(2024, 6, 1))
+            .Ad1("M1", dateMatch: new(2024, 6, 1))
+            // M2: 10 Jan 2024 to 10 Jul 2024: 21 + 29 + 31 + 30 + 31 + 30 + 10 = 182 days.
+            .PlacedAdoption("M2", datePlaced: new(2024, 1, 10))
+            .Ad1("M2", dateMatch: new(2024, 7, 10))
+            // M3: matched 1 Jul 2024 before the decision of 1 Aug 2024: left out.
+            .PlacedAdoption("M3", datePlaced: new(2024, 8, 1))
+            .Ad1("M3", dateMatch: new(2024, 7, 1))
+            // M4: no DATE_MATCH: not matched; M5: matched, no PlacedAdoption row: left out.
+            .PlacedAdoption("M4", datePlaced: new(2024, 6, 1))
+            .Ad1("M4")
+            .Ad1("M5", dateMatch: new(2024, 9, 1))
+            // M6: a decision of 1 Mar 2023 ceased 1 Sep 2023; a new one 1 Feb 2024, matched 1 May 2024: 29 + 31 + 30 = 90 days.
+            .PlacedAdoption("M6", datePlaced: new(2023, 3, 1), datePlacedCeased: new(2023, 9, 1), reasonPlacedCeased: "RD4")
+            .PlacedAdoption("M6", datePlaced: new(2024, 2, 1))
+            .Ad1("M6", dateMatch: new(2024, 5, 1))
+            // M7: matched on the first day, decided 2 Mar 2024: 30 days. M9: matched on the last day, decided 1 Mar 2025: 30 days.
+            .PlacedAdoption("M7", datePlaced: new(2024, 3, 2))
+            .Ad1("M7", dateMatch: new(2024, 4, 1))
+            .PlacedAdoption("M9", datePlaced: new(2025, 3, 1))
+            .Ad1("M9", dateMatch: new(2025, 3, 31))
+            // M8: matched the day after the year ends: not in 2024/25.
+            .PlacedAdoption("M8", datePlaced: new(2025, 1, 1))
+            .Ad1("M8", dateMatch: new(2025, 4, 1))
+            .Build();
+
+        var explanation = new KpiEngine().Explain("adoption_decision_to_match_days", KpiDataset.Of(data), Year2025);
+        var result = explanation.Result;
+
+        // M1 + M2 + M6 + M7 + M9 = 0 + 182 + 90 + 30 + 30 = 332 days over 5 children = 66.4.
+        Assert.Equal((332.0, 5.0, 66.4), (result.Numerator!.Value, result.Denominator!.Value, result.Value!.Value));
+        Assert.Equal(["M1", "M2", "M6", "M7", "M9"], explanation.DenominatorChildren.Order(StringComparer.Ordinal));
+        Assert.Contains("decision to place for adoption 01/02/2024, matched 01/05/2024: 90 days", explanation.Reasons["M6"]);
+        Assert.Contains(explanation.Reasons["M3"], r => r.StartsWith("left out: matched before the decision", StringComparison.Ordinal));
+        Assert.Contains(explanation.Reasons["M5"], r => r.StartsWith("left out: matched, but no PlacedAdoption", StringComparison.Ordinal));
+        Assert.Equal(MeasureUnit.Days, result.Unit);
+    }
+
+    [Fact]
+    public void DecisionToMatch_DecisionCeasedBeforeTheMatchAndNoOther_IsLeftOut()
+    {
+        var data = Cla()
+            .PlacedAdoption("M1", datePlaced: new(2024, 4, 1), datePlacedCeased: new(2024, 5, 1), reasonPlacedCeased: "RD4")
+            .Ad1("M1", dateMatch: new(2024, 6, 1))
+            .Build();
+
+        var result = Result("adoption_decision_to_match_days", data, Year2025);
+
+        Assert.Equal(0, result.Denominator);
+        Assert.Null(result.Value);
+    }
+
+    [Fact]
+    public void DecisionToMatch_MonthsAndYear_MatchCountsInThePeriodItFallsIn()
+    {
+        var data = Cla()
+            .PlacedAdoption("M1", datePlaced: new(2024, 6, 1))
+            .Ad1("M1", dateMatch: new(2024, 6, 30))
+            .Build();
+
+        // 1 Jun to 30 Jun 2024 = 29 days, in June and in 2024/25, not in May or July.
+        Assert.Equal(29, Value("adoption_decision_to_match_days", data, Period.Month(2024, 6)));
+        Assert.Equal(29, Value("adoption_decision_to_match_days", data, Year2025));
+        Assert.Null(Value("adoption_decision_to_match_days", data, Period.Month(2024, 7)));
+        Assert.Null(Value("adoption_decision_to_match_days", data, Period.Month(2024, 5)));
+    }
+
+    [Fact]
     public void NationalFrameworkKpis_HaveTheirDefinitionOnTheCatalogue()
     {
         var ids = Factors.Select(f => f.Kpi).Concat(
         [
             "cla_started_rate_per_10k", "cla_uasc_started_rate_per_10k", "cla_uasc_rate_per_10k", "cla_ceased_sgo", "cla_ceased_cao", "cla_in_foster_care",
             "cla_in_childrens_homes", "cla_social_workers_3plus", "cla_in_independent_living", "cpp_2y_plus_at_end",
+            "adoption_decision_to_match_days",
         ]);
 
         Assert.All(ids, id => Assert.False(string.IsNullOrWhiteSpace(KpiCatalog.Find(id)!.Definition), id));

@@ -49,9 +49,9 @@ public sealed class KpiApiTests(DemoApp demo)
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
         var rows = json.RootElement.EnumerateArray().ToList();
-        // 69 KPIs: 67 with one result (40, and the 27 National Framework indicators of issue 13's first batch),
-        // placements_52wk_by_type with 9 categories, cpp_by_category with 6.
-        Assert.Equal(67 + 9 + 6, rows.Count);
+        // 70 KPIs: 68 with one result (40, the 27 National Framework indicators of issue 13's first batch, and
+        // NF 47 adoption_decision_to_match_days), placements_52wk_by_type with 9 categories, cpp_by_category with 6.
+        Assert.Equal(68 + 9 + 6, rows.Count);
         string[] keys = ["kpi", "council", "period_start", "period_end", "value", "numerator", "denominator", "unit"];
         foreach (var row in rows)
         {
