@@ -44,11 +44,7 @@ public static class HeadlineKpis
     internal static async Task<IReadOnlyDictionary<SubmissionStep, IReadOnlyList<HeadlineKpi>>> RecordedAsync(LodestarDbContext db, long submissionId, CancellationToken cancellationToken)
     {
         var rows = await db.Set<SubmissionKpiEntity>().Where(k => k.SubmissionId == submissionId).AsNoTracking().ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.Step).ToDictionary(
-            g => g.Key,
-            g => (IReadOnlyList<HeadlineKpi>)[.. g
-                .OrderBy(r => KpiCatalog.Find(r.Kpi) is null ? int.MaxValue : KpiCatalog.IndexOf(r.Kpi))
-                .Select(r => new HeadlineKpi(r.Kpi, KpiCatalog.Find(r.Kpi)?.Name ?? r.Kpi, KpiCatalog.Find(r.Kpi)?.Unit ?? MeasureUnit.Count, r.Before, r.After))]);
+        return rows.GroupBy(r => r.Step).ToDictionary(g => g.Key, g => Headlines(g));
     }
 
     /// <summary>What is recorded at the confirmation of each of a council's submissions, by submission id, in headline order.</summary>
@@ -58,12 +54,16 @@ public static class HeadlineKpis
             .Where(k => k.Step == SubmissionStep.Confirmed && db.Set<SubmissionEntity>().Any(s => s.Id == k.SubmissionId && s.CouncilCode == council))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.SubmissionId).ToDictionary(
-            g => g.Key,
-            g => (IReadOnlyList<HeadlineKpi>)[.. g
-                .OrderBy(r => KpiCatalog.Find(r.Kpi) is null ? int.MaxValue : KpiCatalog.IndexOf(r.Kpi))
-                .Select(r => new HeadlineKpi(r.Kpi, KpiCatalog.Find(r.Kpi)?.Name ?? r.Kpi, KpiCatalog.Find(r.Kpi)?.Unit ?? MeasureUnit.Count, r.Before, r.After))]);
+        return rows.GroupBy(r => r.SubmissionId).ToDictionary(g => g.Key, g => Headlines(g));
     }
+
+    // Recorded rows in catalogue order, named by the catalogue (a KPI since removed keeps its id as its name).
+    private static IReadOnlyList<HeadlineKpi> Headlines(IEnumerable<SubmissionKpiEntity> rows) =>
+        [.. rows
+            .OrderBy(r => KpiCatalog.Find(r.Kpi) is null ? int.MaxValue : KpiCatalog.IndexOf(r.Kpi))
+            .Select(r => KpiCatalog.Find(r.Kpi) is { } kpi
+                ? new HeadlineKpi(r.Kpi, kpi.Name, kpi.Unit, r.Before, r.After)
+                : new HeadlineKpi(r.Kpi, r.Kpi, MeasureUnit.Count, r.Before, r.After))];
 
     private static async Task<Dictionary<string, double?>> ComputeAsync(
         LodestarDbContext db, KpiEngine engine, string council, int collectionYear, IReadOnlyCollection<long> submissions, IReadOnlyList<string> ids, CancellationToken cancellationToken)
