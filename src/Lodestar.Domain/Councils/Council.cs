@@ -21,18 +21,5 @@ public sealed record Council(string Code, string LaNumber, string Name, string R
     public bool IsFormer => Abolished is not null;
 
     /// <summary>The ONS code of the council's region (London split into Inner and Outer, as the DfE files do).</summary>
-    public string RegionCode => Region switch
-    {
-        "North East" => "E12000001",
-        "North West" => "E12000002",
-        "Yorkshire and The Humber" => "E12000003",
-        "East Midlands" => "E12000004",
-        "West Midlands" => "E12000005",
-        "East of England" => "E12000006",
-        "Inner London" => "E13000001",
-        "Outer London" => "E13000002",
-        "South East" => "E12000008",
-        "South West" => "E12000009",
-        _ => throw new InvalidOperationException($"Unknown region '{Region}'."),
-    };
+    public string RegionCode => Regions.CodeOf(Region) ?? throw new InvalidOperationException($"Unknown region '{Region}'.");
 }

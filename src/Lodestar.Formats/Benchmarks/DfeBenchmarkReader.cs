@@ -1,4 +1,5 @@
 using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Councils;
 using Lodestar.Domain.Problems;
 
 namespace Lodestar.Formats.Benchmarks;
@@ -33,7 +34,9 @@ public sealed record BenchmarkReadResult(BenchmarkImport Import, IReadOnlyList<P
 /// </summary>
 public static class DfeBenchmarkReader
 {
-    private static readonly string[] RequiredColumns = ["time_period", "geographic_level", "country_code"];
+    // country_code, region_code and the names are optional: the National Framework dashboard's files carry
+    // only geo_breakdown (the area's name) and the LA codes, so the codes are then found from the names.
+    private static readonly string[] RequiredColumns = ["time_period", "geographic_level"];
 
     /// <summary>
     /// Reads <paramref name="directory"/>. A missing folder, a file or column the mapping names that is not
@@ -132,6 +135,7 @@ public static class DfeBenchmarkReader
         var regionName = table.ColumnIndex("region_name");
         var la = table.ColumnIndex("old_la_code");
         var laName = table.ColumnIndex("la_name");
+        var areaName = table.ColumnIndex("geo_breakdown");
         var indicator = table.ColumnIndex(mapping.Indicator);
         var seen = new HashSet<(int Year, GeographicLevel Level, string Code)>();
         var matched = 0;
@@ -152,19 +156,21 @@ public static class DfeBenchmarkReader
             {
                 case "National":
                     geographicLevel = GeographicLevel.National;
-                    code = row.Cell(country).Trim();
+                    code = NonBlank(row.Cell(country), Regions.EnglandCode);
                     name = NonBlank(row.Cell(countryName), "England");
                     break;
                 case "Regional":
                     geographicLevel = GeographicLevel.Regional;
-                    code = row.Cell(region).Trim();
-                    name = NonBlank(row.Cell(regionName), code);
+                    name = NonBlank(row.Cell(regionName), row.Cell(areaName));
+                    code = NonBlank(row.Cell(region), Regions.CodeOf(name) ?? "");
+                    name = NonBlank(name, code);
                     break;
                 case "Local authority":
                     geographicLevel = GeographicLevel.LocalAuthority;
                     code = row.Cell(la).Trim();
-                    name = NonBlank(row.Cell(laName), code);
-                    regionCode = row.Cell(region).Trim() is { Length: > 0 } r ? r : null;
+                    name = NonBlank(NonBlank(row.Cell(laName), row.Cell(areaName)), code);
+                    regionCode = row.Cell(region).Trim() is { Length: > 0 } r ? r
+                        : CouncilList.Find(code) is { } council ? council.RegionCode : null;
                     break;
                 default:
                     // Other geographies (e.g. local authority district) are not benchmarks Lodestar uses.

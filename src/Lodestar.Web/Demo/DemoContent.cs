@@ -46,13 +46,23 @@ internal static class DemoContent
             Require(await importer.TargetsAsync(Actor, file, cancellationToken), Path.GetFileName(file));
         }
 
-        var benchmarks = await importer.BenchmarksAsync(
-            Actor, Path.Combine(samples, "benchmarks", "dfe"), Path.Combine(samples, "benchmarks", "mapping.yaml"), cancellationToken);
-        Require(benchmarks.Result, "the DfE benchmark files");
-        var counts = benchmarks.Result.Value.Counts;
+        // The DfE's main statistics, then the National Framework dashboard's figures (docs/benchmarks-data.md):
+        // each folder with its own mapping, the second keeping the statistical neighbour model of the first.
+        var measures = 0;
+        foreach (var (folder, mapping) in new[]
+        {
+            (Path.Combine(samples, "benchmarks", "dfe"), Path.Combine(samples, "benchmarks", "mapping.yaml")),
+            (Path.Combine(samples, "benchmarks", "national-framework"), Path.Combine(samples, "benchmarks", "national-framework", "mapping.yaml")),
+        })
+        {
+            var benchmarks = await importer.BenchmarksAsync(Actor, folder, mapping, cancellationToken);
+            Require(benchmarks.Result, $"the DfE benchmark files in {Path.GetFileName(folder)}");
+            measures += benchmarks.Result.Value.Counts.Count;
+        }
+
         logger.LogInformation(
             "Loaded the demo content: {Frameworks} frameworks, the sample action plans, targets and {Measures} benchmark measures.",
-            stored.Value.Count, counts.Count);
+            stored.Value.Count, measures);
     }
 
     private static void Require(Result result, string what)

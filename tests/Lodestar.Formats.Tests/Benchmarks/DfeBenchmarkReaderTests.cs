@@ -289,6 +289,47 @@ public sealed class DfeBenchmarkReaderTests
     }
 
     [Fact]
+    public void Read_DashboardLayoutWithoutAreaCodes_FindsEnglandRegionAndCouncilRegionByName()
+    {
+        // The National Framework dashboard's files carry geo_breakdown and the LA codes, not country_code or region_code.
+        var folder = Directory.CreateTempSubdirectory("lodestar-bench-").FullName;
+        File.WriteAllText(Path.Combine(folder, "f.csv"),
+            "time_period,geographic_level,geo_breakdown,old_la_code,new_la_code,v\n"
+            + "2025,National,National,,,74\n"
+            + "2025,Regional,East of England,,,54\n"
+            + "2025,Regional,London,,,60\n"
+            + "2025,Local authority,Cambridgeshire,873,E10000003,69\n"
+            + "2025,Statistical neighbours (median),Cambridgeshire,873,E10000003,50\n");
+        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n").Value;
+
+        var result = DfeBenchmarkReader.Read(folder, mapping);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(
+            [
+                (GeographicLevel.National, "E92000001", "England", (string?)null, 74m),
+                (GeographicLevel.Regional, "E12000006", "East of England", null, 54m),
+                (GeographicLevel.Regional, "E12000007", "London", null, 60m),
+                (GeographicLevel.LocalAuthority, "873", "Cambridgeshire", "E12000006", 69m),
+            ],
+            result.Import.Observations.Select(o => (o.Level, o.AreaCode, o.AreaName, o.RegionCode, o.Value.Number!.Value)));
+    }
+
+    [Fact]
+    public void Read_RegionalRowWithUnknownNameAndNoCode_IsADiagnosticNotAGuess()
+    {
+        var folder = Directory.CreateTempSubdirectory("lodestar-bench-").FullName;
+        File.WriteAllText(Path.Combine(folder, "f.csv"), "time_period,geographic_level,geo_breakdown,v\n2025,Regional,Wessex,3\n");
+        var mapping = BenchmarkMapping.Parse("m.yaml", "measures:\n  - { id: m, file: f.csv, indicator: v, unit: count, polarity: neither }\n").Value;
+
+        var result = DfeBenchmarkReader.Read(folder, mapping);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("f.csv", 2, "area code"), (problem.File, problem.Line, problem.Column));
+        Assert.Empty(result.Import.Observations);
+    }
+
+    [Fact]
     public void Read_MappedColumnMissing_IsUnusableInputNamingFileHeaderLineAndColumn()
     {
         var folder = Directory.CreateTempSubdirectory("lodestar-bench-").FullName;

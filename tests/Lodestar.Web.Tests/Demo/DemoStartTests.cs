@@ -23,11 +23,14 @@ public sealed class DemoStartTests(DemoApp demo)
         var db = scope.ServiceProvider.GetRequiredService<LodestarDbContext>();
 
         var frameworks = await new FrameworkStore(db).ListAsync(cancel);
-        Assert.Equal(["childrens-trust-kpi-schedule", "council-outcomes-framework", "leics-cfs-outcomes-2016-17"], frameworks.Select(f => f.Id).Order());
+        Assert.Equal(["childrens-trust-kpi-schedule", "council-outcomes-framework", "leics-cfs-outcomes-2016-17", "national-framework"], frameworks.Select(f => f.Id).Order());
         Assert.Equal(["cambs-lac-action-plan-2015-17"], await ActionsStore.ListPlanIdsAsync(db, cancel));
         Assert.NotEmpty(await new FrameworkStore(db).TargetsAsync("E10000003", cancellationToken: cancel));
         var england = (await new BenchmarkStore(db).FiguresAsync("cla_long_term_stability", 2025, cancel)).Single(f => f.Level == GeographicLevel.National);
         Assert.Equal(69m, england.Value.Number);
+        // The National Framework dashboard's figures too: England's neglect rate at the end of assessment, 2025 (assessment_factors.csv).
+        var neglect = (await new BenchmarkStore(db).FiguresAsync("factor_neglect_rate_per_10k", 2025, cancel)).Single(f => f.Level == GeographicLevel.National);
+        Assert.Equal(74m, neglect.Value.Number);
 
         var store = app.Services.GetRequiredService<StatutoryDataStore>();
         Assert.Equal(["E10000003"], store.Councils);
