@@ -11,7 +11,7 @@ public sealed class SampleFrameworksTests
     public async Task FrameworkImport_EverySampleFrameworkTogether_Succeeds()
     {
         var files = Directory.GetFiles(Path.Combine(Repository.Root(), "samples", "frameworks"), "*.yaml").Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(3, files.Length);
+        Assert.Equal(4, files.Length);
 
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var output = new StringWriter();

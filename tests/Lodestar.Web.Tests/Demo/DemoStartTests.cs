@@ -61,7 +61,7 @@ public sealed class DemoStartTests(DemoApp demo)
 
         await DemoContent.LoadAsync(db, DemoContent.SamplesFolder, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, cancel);
 
-        Assert.Equal(3, (await new FrameworkStore(db).ListAsync(cancel)).Count);
+        Assert.Equal(4, (await new FrameworkStore(db).ListAsync(cancel)).Count);
         Assert.Single(await ActionsStore.ListPlanIdsAsync(db, cancel));
         Assert.Equal(targets, (await new FrameworkStore(db).TargetsAsync("E10000003", cancellationToken: cancel)).Count);
     }
