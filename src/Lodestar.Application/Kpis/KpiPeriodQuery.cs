@@ -20,7 +20,7 @@ public sealed record KpiPeriodSpelling(string Year, string From, string To, stri
 /// <summary>
 /// The periods a KPI request asks for, read the same way by the JSON API and <c>lodestar kpi</c>: exactly
 /// one of a reporting year (<c>year=YYYY</c>), one span (<c>from=YYYY-MM-DD&amp;to=YYYY-MM-DD</c>), or a
-/// series (<c>series=month|quarter|year&amp;from=…&amp;to=…</c>).
+/// series (<c>series=month|quarter|year|ytd|rolling12&amp;from=…&amp;to=…</c>).
 /// </summary>
 public static class KpiPeriodQuery
 {
@@ -41,7 +41,7 @@ public static class KpiPeriodQuery
         var modes = (year is null ? 0 : 1) + (series is null ? 0 : 1) + (series is null && (from is not null || to is not null) ? 1 : 0);
         if (modes != 1)
         {
-            return ([], $"Give exactly one of {s.Year}YYYY, {s.From}YYYY-MM-DD with {s.To}YYYY-MM-DD, or {s.Series}month|quarter|year with {s.From}… and {s.To}….");
+            return ([], $"Give exactly one of {s.Year}YYYY, {s.From}YYYY-MM-DD with {s.To}YYYY-MM-DD, or {s.Series}{SeriesKinds} with {s.From}… and {s.To}….");
         }
 
         if (year is not null)
@@ -76,16 +76,10 @@ public static class KpiPeriodQuery
             return ([Period.Between(start, end)], null);
         }
 
-        PeriodKind? kind = series.ToLowerInvariant() switch
-        {
-            "month" => PeriodKind.Month,
-            "quarter" => PeriodKind.Quarter,
-            "year" => PeriodKind.ReportingYear,
-            _ => null,
-        };
+        var kind = SeriesKind(series);
         if (kind is null)
         {
-            return ([], $"{s.Series.TrimEnd('=', ' ')} takes month, quarter or year (not '{series}').");
+            return ([], $"{s.Series.TrimEnd('=', ' ')} takes {SeriesKinds.Replace("|", ", ", StringComparison.Ordinal)} (not '{series}').");
         }
 
         // Months are the finest kind: refuse before building a list that would be too long.
@@ -96,6 +90,82 @@ public static class KpiPeriodQuery
 
         return (Period.Series(kind.Value, start, end), null);
     }
+
+    /// <summary>
+    /// A whole KPI request as the API and <c>lodestar kpi</c> read it: the periods (<see cref="Parse"/>), the KPI ids
+    /// (<see cref="ParseKpis"/>; null for every KPI), and for a series the kinds check — a KPI named in a series of a
+    /// kind it makes no sense in is refused, and with none named "every KPI" is every one that makes sense in it.
+    /// </summary>
+    public static (IReadOnlyList<Period> Periods, IReadOnlyList<string>? Kpis, string? Problem) ParseRequest(
+        string? year, string? from, string? to, string? series, string? kpi, KpiPeriodSpelling? spelling = null)
+    {
+        var (periods, problem) = Parse(year, from, to, series, spelling);
+        var (kpis, kpiProblem) = ParseKpis(kpi);
+        problem ??= kpiProblem;
+        problem ??= kpis is null ? null : PeriodKindProblem(kpis, series);
+        if (problem is not null)
+        {
+            return ([], null, problem);
+        }
+
+        var meaningful = MeaningfulKpis(series);
+        return (periods, kpis ?? (meaningful.Count < KpiCatalog.All.Count ? meaningful : null), null);
+    }
+
+    /// <summary>How the kinds of series are spelled, in help and messages.</summary>
+    public const string SeriesKinds = "month|quarter|year|ytd|rolling12";
+
+    /// <summary>The kind of a series as spelled in a request (month, quarter, year, ytd, rolling12; any case), or null.</summary>
+    public static PeriodKind? SeriesKind(string? series) => series?.ToLowerInvariant() switch
+    {
+        "month" => PeriodKind.Month,
+        "quarter" => PeriodKind.Quarter,
+        "year" => PeriodKind.ReportingYear,
+        "ytd" => PeriodKind.YearToDate,
+        "rolling12" => PeriodKind.Rolling12,
+        _ => null,
+    };
+
+    /// <summary>The spelling of a series kind in requests: the inverse of <see cref="SeriesKind"/>.</summary>
+    public static string SeriesName(PeriodKind kind) => kind switch
+    {
+        PeriodKind.Month => "month",
+        PeriodKind.Quarter => "quarter",
+        PeriodKind.ReportingYear => "year",
+        PeriodKind.YearToDate => "ytd",
+        PeriodKind.Rolling12 => "rolling12",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>
+    /// For a series of <paramref name="series"/> (a spelling <see cref="SeriesKind"/> reads; null for a single span,
+    /// which every KPI answers), a message naming each of <paramref name="kpis"/> that does not make sense in that
+    /// kind of period and the kinds it does (docs/kpis.md, "Which periods each KPI makes sense for"); null when all do.
+    /// </summary>
+    public static string? PeriodKindProblem(IEnumerable<string> kpis, string? series)
+    {
+        if (SeriesKind(series) is not { } kind)
+        {
+            return null;
+        }
+
+        var refused = kpis.Select(id => KpiCatalog.Find(id)).OfType<KpiDefinition>().Where(k => !k.PeriodKinds.Contains(kind)).ToList();
+        return refused.Count == 0 ? null
+            : $"Not meaningful as a {SeriesName(kind)} series: " + string.Join("; ", refused.Select(k =>
+                $"{k.Id} ({Why(k.Timing)}; ask for {string.Join(" or ", k.PeriodKinds.Select(SeriesName))})")) + ".";
+
+        static string Why(KpiTiming timing) => timing switch
+        {
+            KpiTiming.Stock => "read on the last day of the period, so each year to date or 12 months says what its month says",
+            KpiTiming.TwelveMonths => "defined over twelve months",
+            KpiTiming.YearEnd => "defined for the year to 31 March",
+            _ => "counted over the period",
+        };
+    }
+
+    /// <summary>The KPIs of the catalogue that make sense in a series of <paramref name="series"/> (all for a single span): what "every KPI" means for such a request.</summary>
+    public static IReadOnlyList<string> MeaningfulKpis(string? series) =>
+        SeriesKind(series) is { } kind ? [.. KpiCatalog.All.Where(k => k.PeriodKinds.Contains(kind)).Select(k => k.Id)] : [.. KpiCatalog.All.Select(k => k.Id)];
 
     /// <summary>
     /// The KPI ids of a comma-separated list, each checked against the catalogue; null for none given

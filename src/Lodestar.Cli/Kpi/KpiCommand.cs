@@ -43,7 +43,11 @@ internal static class KpiCommand
         var year = new Option<string?>("--year") { Description = "A DfE reporting year: 2025 = 2024-04-01 to 2025-03-31", HelpName = "YYYY" };
         var from = new Option<string?>("--from") { Description = "First day (with --to, or the start of a --series)", HelpName = "YYYY-MM-DD" };
         var to = new Option<string?>("--to") { Description = "Last day", HelpName = "YYYY-MM-DD" };
-        var series = new Option<string?>("--series") { Description = "A series of periods from --from to --to: month, quarter (financial) or year (reporting years)", HelpName = "month|quarter|year" };
+        var series = new Option<string?>("--series")
+        {
+            Description = "A series of periods from --from to --to: month, quarter (financial), year (reporting years), ytd (the reporting year to each month end) or rolling12 (the 12 months to each month end); KPIs that make no sense in that kind are refused (docs/kpis.md)",
+            HelpName = KpiPeriodQuery.SeriesKinds,
+        };
         var population = new Option<string?>("--population") { Description = "DfE-format ONS population CSV for the rates per 10,000", HelpName = "FILE" };
         var council = new Option<string?>("--council") { Description = "Only this council (also the council of files not in a council-named folder); required with no PATH", HelpName = "CODE" };
         var kpi = new Option<string?>("--kpi") { Description = "Only these KPIs (comma-separated ids)", HelpName = "ID[,ID...]" };
@@ -84,9 +88,7 @@ internal static class KpiCommand
     // The options both forms share: periods, KPIs, --explain, --format and the population file.
     private static Parsed? Parse(KpiRequest request, TextWriter error)
     {
-        var (periods, problem) = KpiPeriodQuery.Parse(request.Year, request.From, request.To, request.Series, KpiPeriodSpelling.CommandLine);
-        var (kpis, kpiProblem) = KpiPeriodQuery.ParseKpis(request.Kpi);
-        problem ??= kpiProblem;
+        var (periods, kpis, problem) = KpiPeriodQuery.ParseRequest(request.Year, request.From, request.To, request.Series, request.Kpi, KpiPeriodSpelling.CommandLine);
         if (problem is null && request.Explain is { } explainKpi && KpiCatalog.Find(explainKpi) is null)
         {
             problem = $"--explain: no KPI with id '{explainKpi}'";

@@ -116,10 +116,12 @@ public readonly record struct Period
     }
 
     /// <summary>
-    /// Consecutive periods of <paramref name="kind"/> (<see cref="PeriodKind.Month"/>, <see cref="PeriodKind.Quarter"/>
-    /// or <see cref="PeriodKind.ReportingYear"/>) covering <paramref name="from"/> to <paramref name="to"/>:
-    /// calendar months, financial quarters (starting April, July, October, January) or reporting years.
-    /// The first is the one containing <paramref name="from"/>, the last the one containing <paramref name="to"/>.
+    /// Consecutive periods of <paramref name="kind"/> covering <paramref name="from"/> to <paramref name="to"/>:
+    /// calendar months, financial quarters (starting April, July, October, January) or reporting years, the
+    /// first the one containing <paramref name="from"/>, the last the one containing <paramref name="to"/>; or,
+    /// for <see cref="PeriodKind.YearToDate"/> and <see cref="PeriodKind.Rolling12"/>, one period ending at each
+    /// month end from the month containing <paramref name="from"/> to the month containing <paramref name="to"/>
+    /// (these overlap: each is the year to date, or the twelve months, to that month's end).
     /// </summary>
     public static IReadOnlyList<Period> Series(PeriodKind kind, DateOnly from, DateOnly to)
     {
@@ -128,12 +130,19 @@ public readonly record struct Period
             throw new ArgumentException($"A series cannot end ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).", nameof(to));
         }
 
+        if (kind is PeriodKind.YearToDate or PeriodKind.Rolling12)
+        {
+            return [.. Series(PeriodKind.Month, from, to).Select(m => kind == PeriodKind.YearToDate
+                ? YearToDate(m.Start.Year, m.Start.Month)
+                : Rolling12(m.Start.Year, m.Start.Month))];
+        }
+
         var first = kind switch
         {
             PeriodKind.Month => Month(from.Year, from.Month),
             PeriodKind.Quarter => Quarter(ReportingYearOf(from), QuarterNumber(from)),
             PeriodKind.ReportingYear => ReportingYearContaining(from),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A series is of months, quarters or reporting years."),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A series is of months, quarters, reporting years, years to date or rolling 12 months."),
         };
 
         var periods = new List<Period>();

@@ -43,8 +43,48 @@ public static class KpiCatalog
         ("factor_trafficking_rate_per_10k", "trafficking", ["12A"]),
     ];
 
+    /// <summary>
+    /// The KPIs that are not flows, by how they relate to their period (docs/kpis.md, "Which periods each KPI
+    /// makes sense for"); every other KPI is counted over its whole span.
+    /// </summary>
+    private static readonly FrozenDictionary<string, KpiTiming> Timings = new Dictionary<string, KpiTiming>
+    {
+        // On the last day of the period.
+        ["cla_at_end"] = KpiTiming.Stock,
+        ["cla_rate_per_10k"] = KpiTiming.Stock,
+        ["cla_long_term_stability"] = KpiTiming.Stock,
+        ["cla_placed_20_miles"] = KpiTiming.Stock,
+        ["cla_uasc_rate_per_10k"] = KpiTiming.Stock,
+        ["cla_in_foster_care"] = KpiTiming.Stock,
+        ["cla_in_childrens_homes"] = KpiTiming.Stock,
+        ["cla_in_independent_living"] = KpiTiming.Stock,
+        ["cpp_at_end"] = KpiTiming.Stock,
+        ["cpp_rate_per_10k"] = KpiTiming.Stock,
+        ["cpp_2y_plus_at_end"] = KpiTiming.Stock,
+        ["cpp_by_category"] = KpiTiming.Stock,
+        ["cin_at_end"] = KpiTiming.Stock,
+        ["cin_rate_per_10k"] = KpiTiming.Stock,
+        ["cin_plans_over_12m"] = KpiTiming.Stock,
+        // The 3 years to the last day, whatever the span's start: the same for a month as for its year to date.
+        ["adoption_a1_days"] = KpiTiming.Stock,
+        ["adoption_a2_days"] = KpiTiming.Stock,
+        // Twelve months.
+        ["cla_placements_3plus"] = KpiTiming.TwelveMonths,
+        ["cla_social_workers_3plus"] = KpiTiming.TwelveMonths,
+        // The year to 31 March.
+        ["cla_health_check"] = KpiTiming.YearEnd,
+        ["cla_teeth_check"] = KpiTiming.YearEnd,
+        ["cla_immunisations"] = KpiTiming.YearEnd,
+        ["cla_sdq_average"] = KpiTiming.YearEnd,
+        ["care_leavers_eet_19_21"] = KpiTiming.YearEnd,
+        ["care_leavers_eet_17_18"] = KpiTiming.YearEnd,
+        ["care_leavers_suitable_accom_19_21"] = KpiTiming.YearEnd,
+        ["care_leavers_suitable_accom_17_18"] = KpiTiming.YearEnd,
+        ["care_leavers_in_touch_19_21"] = KpiTiming.YearEnd,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>The catalogue, in the order of docs/domain.md ("The KPI catalogue").</summary>
-    public static readonly IReadOnlyList<KpiDefinition> All =
+    public static readonly IReadOnlyList<KpiDefinition> All = WithTimings(
     [
         Cla("cla_at_end", "Children looked after at the end of the period", KpiKind.Count, Polarity.Neither) with
         {
@@ -262,7 +302,10 @@ public static class KpiCatalog
         {
             Definition = $"Episodes of need (referrals) with an assessment completed (AssessmentAuthorisationDate) in the period recording factor {string.Join(" or ", f.Codes)} ({f.Name}), each episode once, ÷ population 0–17 × 10,000.",
         }),
-    ];
+    ]);
+
+    private static KpiDefinition[] WithTimings(KpiDefinition[] kpis) =>
+        [.. kpis.Select(k => Timings.TryGetValue(k.Id, out var timing) ? k with { Timing = timing } : k)];
 
     private static readonly FrozenDictionary<string, int> Indexes =
         All.Select((d, i) => (d.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);

@@ -35,16 +35,10 @@ internal static class KpiApi
             return BadRequest("council=CODE is needed (e.g. council=E10000003).");
         }
 
-        var (periods, problem) = KpiPeriodQuery.Parse(request.Year, request.From, request.To, request.Series);
+        var (periods, ids, problem) = KpiPeriodQuery.ParseRequest(request.Year, request.From, request.To, request.Series, request.Kpi);
         if (problem is not null)
         {
             return BadRequest(problem);
-        }
-
-        var (ids, kpiProblem) = KpiPeriodQuery.ParseKpis(request.Kpi);
-        if (kpiProblem is not null)
-        {
-            return BadRequest(kpiProblem);
         }
 
         var council = request.Council.Trim();

@@ -52,6 +52,32 @@ public sealed class KpiCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Kpi_SeriesYearToDate_CountsFromFirstAprilToEachMonthEnd()
+    {
+        // C1 starts on 1 May 2024 (RNE S); C2's start is a V3 short break, not counted. Year to date April: 0; May on: 1.
+        var (exitCode, output, _) = await RunAsync("kpi", _root, "--series", "ytd", "--from", "2024-04-01", "--to", "2024-07-31", "--kpi", "cla_started");
+
+        Assert.Equal(0, exitCode);
+        var results = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["2024-04-01"], results.Select(r => r.GetProperty("period_start").GetString()).Distinct());
+        Assert.Equal(["2024-04-30", "2024-05-31", "2024-06-30", "2024-07-31"], results.Select(r => r.GetProperty("period_end").GetString()));
+        Assert.Equal([0, 1, 1, 1], results.Select(r => r.GetProperty("value").GetDouble()));
+    }
+
+    [Fact]
+    public async Task Kpi_SeriesRolling12_EndsAtEachMonthEndAndHasNoValueWhereTheReturnDoesNotCover()
+    {
+        // The return covers 2024-04-01..2025-03-31: only the 12 months to March 2025 lie inside it.
+        var (exitCode, output, _) = await RunAsync("kpi", _root, "--series", "rolling12", "--from", "2025-02-01", "--to", "2025-03-31", "--kpi", "cla_started");
+
+        Assert.Equal(0, exitCode);
+        var results = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["2024-03-01", "2024-04-01"], results.Select(r => r.GetProperty("period_start").GetString()));
+        Assert.Equal(JsonValueKind.Null, results[0].GetProperty("value").ValueKind);
+        Assert.Equal(1, results[1].GetProperty("value").GetDouble());
+    }
+
+    [Fact]
     public async Task Kpi_Csv_HasTheHeaderAndCategoryColumn()
     {
         var (exitCode, output, _) = await RunAsync("kpi", _root, "--from", "2024-04-01", "--to", "2024-06-30", "--kpi", "placements_52wk_by_type", "--format", "csv");
@@ -115,6 +141,7 @@ public sealed class KpiCommandTests : IDisposable
     [InlineData("--series", "week", "--from", "2024-04-01", "--to", "2025-03-31")]
     [InlineData("--from", "1800-04-01", "--to", "1801-03-31")]
     [InlineData("--series", "month", "--from", "2024-04-01", "--to", "9999-12-31")]
+    [InlineData("--series", "rolling12", "--from", "2025-03-01", "--to", "2025-03-31", "--kpi", "cla_at_end")]
     public async Task Kpi_Misuse_ExitsTwoWithOneLine(params string[] options)
     {
         var (exitCode, _, error) = await RunAsync(["kpi", _root, .. options]);

@@ -81,7 +81,7 @@ public sealed class PeriodSeriesTests
     [Fact]
     public void Series_OtherKind_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Period.Series(PeriodKind.Rolling12, new DateOnly(2024, 4, 1), new DateOnly(2025, 3, 31)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Period.Series(PeriodKind.Custom, new DateOnly(2024, 4, 1), new DateOnly(2025, 3, 31)));
     }
 
     [Fact]
@@ -117,5 +117,36 @@ public sealed class PeriodSeriesTests
     public void ReportingYearContaining_Date_IsTheYearItFallsIn(string date, int label)
     {
         Assert.Equal(Period.ReportingYear(label), Period.ReportingYearContaining(DateOnly.Parse(date, CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void Series_YearToDate_EndsAtEachMonthEndAndRestartsOnFirstApril()
+    {
+        // 15 January to 10 April 2025: the months January, February, March and April; April starts a new reporting year.
+        var periods = Period.Series(PeriodKind.YearToDate, new DateOnly(2025, 1, 15), new DateOnly(2025, 4, 10));
+
+        Assert.Equal(
+            [
+                (new DateOnly(2024, 4, 1), new DateOnly(2025, 1, 31)),
+                (new DateOnly(2024, 4, 1), new DateOnly(2025, 2, 28)),
+                (new DateOnly(2024, 4, 1), new DateOnly(2025, 3, 31)),
+                (new DateOnly(2025, 4, 1), new DateOnly(2025, 4, 30)),
+            ],
+            periods.Select(p => (p.Start, p.End)));
+        Assert.All(periods, p => Assert.Equal(PeriodKind.YearToDate, p.Kind));
+    }
+
+    [Fact]
+    public void Series_Rolling12_IsTheTwelveWholeMonthsToEachMonthEndAcrossALeapFebruary()
+    {
+        var periods = Period.Series(PeriodKind.Rolling12, new DateOnly(2024, 2, 1), new DateOnly(2024, 3, 31));
+
+        Assert.Equal(
+            [
+                (new DateOnly(2023, 3, 1), new DateOnly(2024, 2, 29)),
+                (new DateOnly(2023, 4, 1), new DateOnly(2024, 3, 31)),
+            ],
+            periods.Select(p => (p.Start, p.End)));
+        Assert.All(periods, p => Assert.Equal(PeriodKind.Rolling12, p.Kind));
     }
 }
