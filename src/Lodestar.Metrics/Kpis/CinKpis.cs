@@ -171,9 +171,10 @@ internal sealed class CinKpis
                 continue;
             }
 
-            // Insertion sort: a child has few plans, and rows are nearly in start order already.
+            // Insertion sort: a child has few plans, and rows are nearly in start order already. Plans starting the
+            // same day are ordered by what they hold, not by row order, so that the result never depends on input order.
             var j = _planCount++;
-            while (j > 0 && cp.Start[_plans[j - 1]] > cp.Start[i])
+            while (j > 0 && ComparePlans(_plans[j - 1], i) > 0)
             {
                 _plans[j] = _plans[j - 1];
                 j--;
@@ -188,7 +189,10 @@ internal sealed class CinKpis
         var r = _data.Referrals;
         var rows = r.RowsOf(child);
         var open = false;
-        var previous = RecordValues.Blank;
+        // The latest referral day so far, and the latest day before it: two referrals on one day each look back to
+        // the latest referral on an earlier day, whatever order the rows of that day come in.
+        var latest = RecordValues.Blank;
+        var beforeLatest = RecordValues.Blank;
         for (var i = rows.Start; i < rows.End; i++)
         {
             var day = r.ReferralDate[i];
@@ -203,6 +207,7 @@ internal sealed class CinKpis
                 open = true;
             }
 
+            var previous = latest == day ? beforeLatest : latest;
             if (day >= start && day <= end)
             {
                 _tally.AddNumerator(Referrals, p, child);
@@ -228,7 +233,11 @@ internal sealed class CinKpis
             }
 
             // Rows are in referral-date order, so this is the latest referral so far.
-            previous = day;
+            if (day != latest)
+            {
+                beforeLatest = latest;
+                latest = day;
+            }
         }
 
         if (open)
@@ -361,6 +370,23 @@ internal sealed class CinKpis
         }
     }
 
+    /// <summary>Plans by start; on one day, an ended plan before an open one (the open one is current), then by end, latest category, initial category.</summary>
+    private int ComparePlans(int a, int b)
+    {
+        var cp = _data.ProtectionPlans;
+        var byStart = cp.Start[a].CompareTo(cp.Start[b]);
+        if (byStart != 0)
+        {
+            return byStart;
+        }
+
+        static long EndKey(int end) => end == RecordValues.Blank ? long.MaxValue : end;
+        var byEnd = EndKey(cp.End[a]).CompareTo(EndKey(cp.End[b]));
+        return byEnd != 0 ? byEnd
+            : cp.LatestCategory[a] != cp.LatestCategory[b] ? string.CompareOrdinal(_data.Codes[cp.LatestCategory[a]], _data.Codes[cp.LatestCategory[b]])
+            : string.CompareOrdinal(_data.Codes[cp.InitialCategory[a]], _data.Codes[cp.InitialCategory[b]]);
+    }
+
     private void ProtectionPlans(int child, int p, int start, int end)
     {
         var cp = _data.ProtectionPlans;
@@ -380,7 +406,17 @@ internal sealed class CinKpis
                 _tally.AddNumerator(CppStarted, p, child);
                 _tally.AddDenominator(CppSubsequent, p, child);
                 _tally.AddDenominator(CppSubsequent2y, p, child);
-                var before = k > 0 ? _plans[k - 1] : -1;
+                // The latest plan that started on an earlier day: two plans starting the same day are neither earlier than the other.
+                var before = -1;
+                for (var b = k - 1; b >= 0; b--)
+                {
+                    if (cp.Start[_plans[b]] < begun)
+                    {
+                        before = _plans[b];
+                        break;
+                    }
+                }
+
                 var subsequent = before >= 0 || cp.PreviousPlans[i] > 0;
                 if (subsequent)
                 {

@@ -85,6 +85,9 @@ internal sealed class ClaKpis
     private int[] _pocStart = new int[16];
     private int[] _carerStart = new int[16];
     private bool[] _newPlacement = new bool[16];
+
+    // Whether each counted episode begins a period of care: RNE S, or a re-entry after a ceased episode whatever its RNE.
+    private bool[] _startsCare = new bool[16];
     private int _count;
 
     public ClaKpis(Ssda903Data data, KpiOptions options, KpiTally tally, int[] start, int[] end)
@@ -189,6 +192,7 @@ internal sealed class ClaKpis
             _pocStart = new int[size];
             _carerStart = new int[size];
             _newPlacement = new bool[size];
+            _startsCare = new bool[size];
         }
 
         _count = 0;
@@ -224,6 +228,10 @@ internal sealed class ClaKpis
             var i = _rows[k];
             var previous = k > 0 ? _rows[k - 1] : -1;
             var continues = previous >= 0 && e.Dec[previous] == e.Decom[i] && e.Rec[previous] == _recX1 && e.Rne[i] != _rneS;
+            // A new period of care: RNE S, or an episode after one that ended the child's care (REC other than X1, or a
+            // gap) whatever its RNE — validation reports the RNE (DfE 432). The child's first episode in the data starts
+            // care only with RNE S: earlier episodes may lie before the data (a first episode in the year without S is 357).
+            _startsCare[k] = e.Rne[i] == _rneS || (previous >= 0 && !continues);
             if (!continues)
             {
                 _pocStart[k] = e.Decom[i];
@@ -336,7 +344,7 @@ internal sealed class ClaKpis
         for (var k = 0; k < _count; k++)
         {
             var i = _rows[k];
-            if (e.Rne[i] == _rneS && e.Decom[i] >= start && e.Decom[i] <= end)
+            if (_startsCare[k] && e.Decom[i] >= start && e.Decom[i] <= end)
             {
                 started = true;
                 lastStart = e.Decom[i];
@@ -385,8 +393,8 @@ internal sealed class ClaKpis
             }
         }
 
-        Count(Started, p, child, started, "an episode started with RNE S in the period", "no episode started with RNE S in the period");
-        Count(StartedRate, p, child, started, "an episode started with RNE S in the period", "no episode started with RNE S in the period");
+        Count(Started, p, child, started, "a period of care started in the period (RNE S, or a re-entry after care ended)", "no period of care started in the period");
+        Count(StartedRate, p, child, started, "a period of care started in the period (RNE S, or a re-entry after care ended)", "no period of care started in the period");
         Count(Ceased, p, child, ceased, "an episode ended in the period with REC other than X1", "no episode ended in the period other than with X1");
         Count(Adopted, p, child, adopted, "care ended in the period with REC E11/E12 (adopted)", "care did not end with E11/E12 in the period");
         Count(Sgo, p, child, sgo, "care ended in the period with a special guardianship order (E43–E48)", "care did not end with an SGO in the period");

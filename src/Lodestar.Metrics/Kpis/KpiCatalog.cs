@@ -96,7 +96,7 @@ public static class KpiCatalog
         },
         Cla("cla_started", "Children who started to be looked after", KpiKind.Count, Polarity.Neither) with
         {
-            Definition = "Children with an episode with RNE S (a new period of care) whose DECOM is in the period; an episode with another RNE is not a start.",
+            Definition = "Children whose period of care started in the period: an episode with RNE S, or one after an episode that ended their care (REC other than X1) whatever its RNE, with DECOM in the period. A placement or legal status change within care is not a start.",
         },
         Cla("cla_ceased", "Children who ceased to be looked after", KpiKind.Count, Polarity.Neither) with
         {
@@ -184,7 +184,7 @@ public static class KpiCatalog
         },
         Cla("cla_started_rate_per_10k", "Children starting to be looked after per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither) with
         {
-            Definition = "Children counted by cla_started (an episode with RNE S whose DECOM is in the period), ÷ population 0–17 × 10,000.",
+            Definition = "Children counted by cla_started (a period of care starting in the period), ÷ population 0–17 × 10,000.",
         },
         Cla("cla_uasc_started_rate_per_10k", "Children starting to be looked after who were UASC, per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither) with
         {

@@ -18,7 +18,7 @@ namespace Lodestar.Metrics.Kpis;
 /// <para>Children looked after:
 /// cla_at_end — looked after on the last day of the period.
 /// cla_rate_per_10k — cla_at_end ÷ population aged 0–17 (mid-year estimate of the calendar year before the period ends) × 10,000; no population, no value.
-/// cla_started — children with an episode with RNE S starting in the period.
+/// cla_started — children whose period of care started in the period (RNE S, or a re-entry after a ceased episode whatever the RNE).
 /// cla_ceased — children with an episode ending in the period with REC other than X1.
 /// cla_placements_3plus — of children looked after at the end, % with 3 or more placements in the period: the counted episodes overlapping the period (DECOM ≤ end, DEC blank or after the start) without T0–T4; the first counts 1; a later one counts 1 when its RNE is S, P, B, T or U and it is not the return to the placement held before a temporary move, and (by default) not a change with REASON_PLACE_CHANGE PLACE on the episode before it.
 /// cla_long_term_stability — of children looked after at the end, under 16 at the end, whose period of care began 30 months or more before the end: % with the same carer for 2 years or more (the carer changes at RNE S, P or B; T, U, L, temporary moves and returns from them keep it), or placed for adoption (A3–A6) where the carer before the adoptive placement began 2 years or more before the end.

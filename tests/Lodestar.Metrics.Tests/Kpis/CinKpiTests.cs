@@ -36,6 +36,28 @@ public sealed class CinKpiTests
         Assert.Equal((1.0, 3.0), (result.Numerator!.Value, result.Denominator!.Value));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Rereferrals_TwoReferralsOnOneDay_EachLooksBackToTheLatestReferralOnAnEarlierDay(bool reversed)
+    {
+        // C1: 1 May 2024, then two on 10 June 2024: each of the two looks back to 1 May (a re-referral); 1 May has none before it.
+        // C2: two on 10 June 2024 and nothing earlier: neither is a re-referral of the other. 2 of 5 referrals, in any row order.
+        var referrals = new (string Child, DateOnly Date)[]
+        {
+            ("C1", new(2024, 5, 1)), ("C1", new(2024, 6, 10)), ("C1", new(2024, 6, 10)), ("C2", new(2024, 6, 10)), ("C2", new(2024, 6, 10)),
+        };
+        var builder = Cin();
+        foreach (var (child, date) in reversed ? referrals.Reverse() : referrals)
+        {
+            builder.Referral(child, referralDate: date);
+        }
+
+        var result = Result("rereferrals_12m", builder.Build(), Year2025);
+
+        Assert.Equal((2.0, 5.0), (result.Numerator!.Value, result.Denominator!.Value));
+    }
+
     [Fact]
     public void ReferralsNfa_OnlyTrueCounts()
     {
@@ -164,6 +186,33 @@ public sealed class CinKpiTests
         Assert.Equal(3, Value("cpp_started", data, Year2025));
         var result = Result("cpp_subsequent", data, Year2025);
         Assert.Equal((2.0, 3.0), (result.Numerator!.Value, result.Denominator!.Value));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void CppSubsequent_TwoPlansStartingTheSameDay_NeitherIsEarlierThanTheOther(bool reversed)
+    {
+        // C1: two plans from 1 June 2024 and none before (NumberOfPreviousCPP 0): neither is a second plan.
+        // C2: a plan in 2023 (ended 1 June 2023), then two from 1 June 2024: both are subsequent, and both follow a plan
+        // that ended within 2 years. 2 of 4 plans started, in any row order.
+        var builder = Cin()
+            .Referral("C2", referralDate: new(2023, 1, 1))
+            .ProtectionPlan("C2", new(2023, 1, 1), start: new(2023, 1, 10), end: new(2023, 6, 1), previousPlans: 0)
+            .Referral("C1", referralDate: new(2024, 5, 1))
+            .Referral("C2", referralDate: new(2024, 5, 1));
+        var plans = new (string Child, string Category)[] { ("C1", "NEG"), ("C1", "EMO"), ("C2", "NEG"), ("C2", "PHY") };
+        foreach (var (child, category) in reversed ? plans.Reverse() : plans)
+        {
+            builder.ProtectionPlan(child, new(2024, 5, 1), start: new(2024, 6, 1), initialCategory: category, latestCategory: category, previousPlans: 0);
+        }
+
+        var data = builder.Build();
+
+        Assert.Equal(4, Value("cpp_started", data, Year2025));
+        var subsequent = Result("cpp_subsequent", data, Year2025);
+        Assert.Equal((2.0, 4.0), (subsequent.Numerator!.Value, subsequent.Denominator!.Value));
+        Assert.Equal(2, Result("cpp_subsequent_2y", data, Year2025).Numerator);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using Lodestar.Domain.Frameworks;
 using Lodestar.Metrics.Kpis;
+using Lodestar.Metrics.Records;
 using static Lodestar.Metrics.Tests.Kpis.KpiTestRun;
 
 namespace Lodestar.Metrics.Tests.Kpis;
@@ -109,6 +110,49 @@ public sealed class ClaCountTests
             .Build();
 
         Assert.Equal(0, Value("cla_started", data, Year2025));
+    }
+
+    [Fact]
+    public void ClaStarted_ReentryAfterCeasedEpisodeWhateverTheRne_StartsANewPeriodOfCare()
+    {
+        // C1 left care on 1 March 2024 (E13) and came back on 1 September 2024 recorded with RNE P (validation's 432):
+        // a new period of care in 2024-25. C2's P on 1 June continues care (the previous ended X1 that day): not a start.
+        // C3's first episode in the data starts in the year with RNE P: earlier episodes may lie before the data, not a start.
+        var data = Cla()
+            .Episode("C1", decom: new(2023, 5, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1", dec: new(2024, 3, 1), rec: "E13")
+            .Episode("C1", decom: new(2024, 9, 1), rne: "P", ls: "C2", place: "U4", provider: "PR1")
+            .Episode("C2", decom: new(2024, 1, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1", dec: new(2024, 6, 1), rec: "X1")
+            .Episode("C2", decom: new(2024, 6, 1), rne: "P", ls: "C2", place: "K2", provider: "PR4")
+            .Episode("C3", decom: new(2024, 7, 1), rne: "P", ls: "C2", place: "U4", provider: "PR1")
+            .Build();
+
+        var explanation = new KpiEngine().Explain("cla_started", KpiDataset.Of(data), Year2025);
+
+        Assert.Equal(1, Value("cla_started", data, Year2025));
+        Assert.Equal(["C1"], explanation.NumeratorChildren);
+    }
+
+    [Fact]
+    public void ClaStarted_SameChildrenInAnyRowOrder_SameCount()
+    {
+        Ssda903Builder Build(bool reversed)
+        {
+            var rows = new List<Func<Ssda903Builder, Ssda903Builder>>
+            {
+                b => b.Episode("C1", decom: new(2023, 5, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1", dec: new(2024, 3, 1), rec: "E13"),
+                b => b.Episode("C1", decom: new(2024, 9, 1), rne: "P", ls: "C2", place: "U4", provider: "PR1"),
+                b => b.Episode("C2", decom: new(2024, 5, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1"),
+            };
+            if (reversed)
+            {
+                rows.Reverse();
+            }
+
+            return rows.Aggregate(Cla(), (builder, add) => add(builder));
+        }
+
+        Assert.Equal(2, Value("cla_started", Build(reversed: false).Build(), Year2025));
+        Assert.Equal(2, Value("cla_started", Build(reversed: true).Build(), Year2025));
     }
 
     [Fact]
