@@ -1,10 +1,15 @@
 using System.Text.Json.Serialization;
 using Lodestar.Domain.Frameworks;
+using Lodestar.Domain.Performance;
 using Lodestar.Metrics.Kpis;
 
 namespace Lodestar.Application.Kpis;
 
-/// <summary>One KPI result on the wire: <c>GET /api/kpis</c> and <c>lodestar kpi --format json</c> both write it; null values are written as null.</summary>
+/// <summary>
+/// One KPI result on the wire: <c>GET /api/kpis</c> and <c>lodestar kpi --format json</c> both write it; null values are
+/// written as null. <c>small_number</c> marks a figure about fewer than 5 children (<see cref="SmallNumbers"/>); a result
+/// written with suppression has its value, numerator and denominator null and <c>suppressed</c> "c".
+/// </summary>
 public sealed record KpiResultResponse(
     [property: JsonPropertyName("kpi")] string Kpi,
     [property: JsonPropertyName("council")] string Council,
@@ -14,11 +19,21 @@ public sealed record KpiResultResponse(
     [property: JsonPropertyName("numerator")] double? Numerator,
     [property: JsonPropertyName("denominator")] double? Denominator,
     [property: JsonPropertyName("unit")] string Unit,
-    [property: JsonPropertyName("category"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category)
+    [property: JsonPropertyName("category"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category,
+    [property: JsonPropertyName("small_number")] bool SmallNumber = false,
+    [property: JsonPropertyName("suppressed"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Suppressed = null)
 {
-    /// <summary>Rounded to 6 decimal places, as the command line writes them; NaN or infinity as null.</summary>
-    public static KpiResultResponse From(KpiResult r) =>
-        new(r.Kpi, r.Council, r.PeriodStart, r.PeriodEnd, Round(r.Value), Round(r.Numerator), Round(r.Denominator), r.Unit.Code(), r.Category);
+    /// <summary>
+    /// Rounded to 6 decimal places, as the command line writes them; NaN or infinity as null. Marked small by the DfE's
+    /// rule; with <paramref name="suppress"/>, a small figure is written as "c" with nothing that would reveal it.
+    /// </summary>
+    public static KpiResultResponse From(KpiResult r, SmallNumbers? suppress = null)
+    {
+        var small = (suppress ?? SmallNumbers.Dfe).IsSmall(r.Unit, r.Value, r.Numerator, r.Denominator);
+        return small && suppress is not null
+            ? new(r.Kpi, r.Council, r.PeriodStart, r.PeriodEnd, null, null, null, r.Unit.Code(), r.Category, true, SmallNumbers.Marker)
+            : new(r.Kpi, r.Council, r.PeriodStart, r.PeriodEnd, Round(r.Value), Round(r.Numerator), Round(r.Denominator), r.Unit.Code(), r.Category, small);
+    }
 
     private static double? Round(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 6) : null;
 }

@@ -6,6 +6,7 @@ using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Returns;
 using Lodestar.Data.Security;
+using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats;
@@ -52,13 +53,23 @@ internal static class KpiCommand
         var council = new Option<string?>("--council") { Description = "Only this council (also the council of files not in a council-named folder); required with no PATH", HelpName = "CODE" };
         var kpi = new Option<string?>("--kpi") { Description = "Only these KPIs (comma-separated ids)", HelpName = "ID[,ID...]" };
         var format = new Option<string>("--format") { Description = "Output: json, csv or table", DefaultValueFactory = _ => "json", HelpName = "json|csv|table" };
+        var suppress = new Option<bool>("--suppress-small")
+        {
+            Description = "Write figures about fewer than --small-threshold children as c, with no numerator or denominator, as the DfE publishes (every result says small_number either way)",
+        };
+        var threshold = new Option<int>("--small-threshold")
+        {
+            Description = "The smallest number shown: counts, and the denominators of percentages and means, below it are small",
+            DefaultValueFactory = _ => SmallNumbers.Dfe.Threshold,
+            HelpName = "N",
+        };
         var explain = new Option<string?>("--explain") { Description = "Explain this KPI: the children in its numerator and denominator, and why", HelpName = "ID" };
         var user = CliUser.CreateOption();
         user.Description = $"With no PATH: the Lodestar user to act as (default: ${CliUser.EnvironmentVariable}); needs a grant for the --council, and the child-level role for --explain";
 
         var command = new Command("kpi", "Compute the KPIs from 903 and CIN returns (files, or with no PATH the --council's confirmed submissions in the database), for a year, any dates or a series of periods.")
         {
-            paths, year, from, to, series, population, council, kpi, format, explain, user,
+            paths, year, from, to, series, population, council, kpi, format, suppress, threshold, explain, user,
         };
 
         command.SetAction((parse, cancel) =>
@@ -76,7 +87,10 @@ internal static class KpiCommand
                 parse.GetValue(kpi),
                 parse.GetValue(format) ?? "json",
                 parse.GetValue(explain),
-                parse.GetValue(user));
+                parse.GetValue(user))
+            {
+                Suppress = parse.GetValue(suppress) ? new SmallNumbers(parse.GetValue(threshold)) : null,
+            };
             return request.Paths.Count > 0
                 ? Task.FromResult(Run(request, output, error))
                 : RunStoredAsync(request, open, time, output, error, cancel);
@@ -160,7 +174,7 @@ internal static class KpiCommand
         else
         {
             var results = councils.SelectMany(c => store.Compute(c.CouncilCode, periods, kpis)).ToList();
-            KpiOutput.WriteResults(output, results, request.Format);
+            KpiOutput.WriteResults(output, results, request.Format, request.Suppress);
         }
 
         return errors > 0 ? 1 : 0;
@@ -224,7 +238,7 @@ internal static class KpiCommand
             }
             else
             {
-                KpiOutput.WriteResults(output, store.Compute(council, periods, kpis), request.Format);
+                KpiOutput.WriteResults(output, store.Compute(council, periods, kpis), request.Format, request.Suppress);
             }
 
             return errors > 0 ? 1 : 0;
@@ -252,4 +266,8 @@ internal sealed record KpiRequest(
     string? Kpi,
     string Format,
     string? Explain,
-    string? User = null);
+    string? User = null)
+{
+    /// <summary>With --suppress-small: the rule small figures are suppressed by; null writes every figure.</summary>
+    public SmallNumbers? Suppress { get; init; }
+}

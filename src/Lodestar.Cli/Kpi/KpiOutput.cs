@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lodestar.Application.Kpis;
-using Lodestar.Domain.Frameworks;
+using Lodestar.Domain.Performance;
 using Lodestar.Formats.Spreadsheets;
 using Lodestar.Metrics.Kpis;
 
@@ -14,25 +14,30 @@ internal static class KpiOutput
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly string[] Columns = ["kpi", "council", "period_start", "period_end", "value", "numerator", "denominator", "unit", "category"];
+    private static readonly string[] Columns = ["kpi", "council", "period_start", "period_end", "value", "numerator", "denominator", "unit", "category", "small_number"];
 
-    public static void WriteResults(TextWriter output, IReadOnlyList<KpiResult> results, string format)
+    /// <summary>
+    /// The results in <paramref name="format"/>. Every result says whether it is a small number (docs/kpis.md, "Small
+    /// numbers"); with <paramref name="suppress"/>, small ones are written as "c" with no numerator or denominator.
+    /// </summary>
+    public static void WriteResults(TextWriter output, IReadOnlyList<KpiResult> results, string format, SmallNumbers? suppress = null)
     {
+        var rows = results.Select(r => KpiResultResponse.From(r, suppress)).ToList();
         switch (format)
         {
             case "json":
-                output.WriteLine(Json(results));
+                output.WriteLine(JsonSerializer.Serialize(rows, JsonOptions));
                 break;
             case "csv":
                 output.WriteLine(string.Join(',', Columns));
-                foreach (var r in results)
+                foreach (var r in rows)
                 {
                     output.WriteLine(string.Join(',', Cells(r).Select(Csv)));
                 }
 
                 break;
             default:
-                Table(output, results);
+                Table(output, rows);
                 break;
         }
     }
@@ -114,10 +119,6 @@ internal static class KpiOutput
         }
     }
 
-    /// <summary>The results as the JSON API writes them (<see cref="KpiResultResponse"/>), indented.</summary>
-    internal static string Json(IReadOnlyList<KpiResult> results) =>
-        JsonSerializer.Serialize(results.Select(KpiResultResponse.From), JsonOptions);
-
     /// <summary>A CSV cell: quoted when needed, and a leading = + - @ (or tab, CR) prefixed with ' so spreadsheets do not run it.</summary>
     internal static string Csv(string value) => CsvText.Cell(value);
 
@@ -132,23 +133,25 @@ internal static class KpiOutput
         json.WriteEndArray();
     }
 
-    private static string[] Cells(KpiResult r) =>
+    private static string[] Cells(KpiResultResponse r) =>
     [
         r.Kpi, r.Council, r.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Number(r.Value, "0.######"), Number(r.Numerator, "0.######"), Number(r.Denominator, "0.######"), r.Unit.Code(), r.Category ?? string.Empty,
+        r.Suppressed ?? Number(r.Value, "0.######"), Number(r.Numerator, "0.######"), Number(r.Denominator, "0.######"), r.Unit, r.Category ?? string.Empty,
+        r.SmallNumber ? "yes" : "no",
     ];
 
     private static string Number(double? value, string format) =>
         value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : string.Empty;
 
-    private static void Table(TextWriter output, IReadOnlyList<KpiResult> results)
+    private static void Table(TextWriter output, IReadOnlyList<KpiResultResponse> results)
     {
         var rows = results.Select(r => new[]
         {
             r.Category is null ? r.Kpi : $"{r.Kpi} [{r.Category}]", r.Council, $"{r.PeriodStart:yyyy-MM-dd}..{r.PeriodEnd:yyyy-MM-dd}",
-            r.Value is null ? "no data" : Number(r.Value, "0.#"), Number(r.Numerator, "0.#"), Number(r.Denominator, "0.#"), r.Unit.Code(),
+            r.Suppressed ?? (r.Value is null ? "no data" : Number(r.Value, "0.#")), Number(r.Numerator, "0.#"), Number(r.Denominator, "0.#"), r.Unit,
+            r.SmallNumber ? "small" : string.Empty,
         }).ToList();
-        string[] header = ["kpi", "council", "period", "value", "numerator", "denominator", "unit"];
+        string[] header = ["kpi", "council", "period", "value", "numerator", "denominator", "unit", "note"];
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         void Line(string[] cells) => output.WriteLine(string.Join("  ", cells.Select((c, i) => i is 3 or 4 or 5 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd());
         Line(header);

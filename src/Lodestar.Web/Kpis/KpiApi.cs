@@ -47,7 +47,7 @@ internal static class KpiApi
             return NotFound(council);
         }
 
-        IReadOnlyList<KpiResultResponse> body = [.. store.Compute(council, periods, ids).Select(KpiResultResponse.From)];
+        IReadOnlyList<KpiResultResponse> body = [.. store.Compute(council, periods, ids).Select(r => KpiResultResponse.From(r))];
         return TypedResults.Ok(body);
     }
 

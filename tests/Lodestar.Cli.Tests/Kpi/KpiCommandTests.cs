@@ -78,14 +78,33 @@ public sealed class KpiCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Kpi_SmallNumbers_AreMarkedAndWithSuppressSmallWrittenAsC()
+    {
+        // One child looked after at 31 March 2025 (C1; C2's V3 short break does not count): a count under 5.
+        var (_, marked, _) = await RunAsync("kpi", _root, "--year", "2025", "--kpi", "cla_at_end");
+        var (exitCode, suppressed, _) = await RunAsync("kpi", _root, "--year", "2025", "--kpi", "cla_at_end", "--suppress-small");
+        var (_, csv, _) = await RunAsync("kpi", _root, "--year", "2025", "--kpi", "cla_at_end", "--suppress-small", "--format", "csv");
+        var (_, threshold, _) = await RunAsync("kpi", _root, "--year", "2025", "--kpi", "cla_at_end", "--suppress-small", "--small-threshold", "1");
+
+        var shown = JsonDocument.Parse(marked).RootElement[0];
+        Assert.Equal((1.0, true), (shown.GetProperty("value").GetDouble(), shown.GetProperty("small_number").GetBoolean()));
+        Assert.False(shown.TryGetProperty("suppressed", out _));
+        Assert.Equal(0, exitCode);
+        var hidden = JsonDocument.Parse(suppressed).RootElement[0];
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null, "c"), (hidden.GetProperty("value").ValueKind, hidden.GetProperty("numerator").ValueKind, hidden.GetProperty("suppressed").GetString()));
+        Assert.Equal("cla_at_end,E10000003,2024-04-01,2025-03-31,c,,,count,,yes", csv.Split('\n')[1].TrimEnd());
+        Assert.Equal(1.0, JsonDocument.Parse(threshold).RootElement[0].GetProperty("value").GetDouble());
+    }
+
+    [Fact]
     public async Task Kpi_Csv_HasTheHeaderAndCategoryColumn()
     {
         var (exitCode, output, _) = await RunAsync("kpi", _root, "--from", "2024-04-01", "--to", "2024-06-30", "--kpi", "placements_52wk_by_type", "--format", "csv");
 
         Assert.Equal(0, exitCode);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("kpi,council,period_start,period_end,value,numerator,denominator,unit,category", lines[0]);
-        Assert.Contains("placements_52wk_by_type,E10000003,2024-04-01,2024-06-30,0.167582,61,364,placements_52wk,in_house_fostering", lines);
+        Assert.Equal("kpi,council,period_start,period_end,value,numerator,denominator,unit,category,small_number", lines[0]);
+        Assert.Contains("placements_52wk_by_type,E10000003,2024-04-01,2024-06-30,0.167582,61,364,placements_52wk,in_house_fostering,no", lines);
     }
 
     [Theory]

@@ -52,7 +52,7 @@ public sealed class KpiApiTests(DemoApp demo)
         // 70 KPIs: 68 with one result (40, the 27 National Framework indicators of issue 13's first batch, and
         // NF 47 adoption_decision_to_match_days), placements_52wk_by_type with 9 categories, cpp_by_category with 6.
         Assert.Equal(68 + 9 + 6, rows.Count);
-        string[] keys = ["kpi", "council", "period_start", "period_end", "value", "numerator", "denominator", "unit"];
+        string[] keys = ["kpi", "council", "period_start", "period_end", "value", "numerator", "denominator", "unit", "small_number"];
         foreach (var row in rows)
         {
             var names = row.EnumerateObject().Select(p => p.Name).ToList();
