@@ -145,7 +145,15 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             return Result.Failure<SubmissionCheck>(new Problem("the collection year is not known: give it, or name the files with it (e.g. episodes_2025.csv)"));
         }
 
-        var findings = ReturnValidator.Validate(loaded);
+        // The rules that compare with last year's return (205B) read the council's confirmed submission of the year
+        // before, when there is one: loaded with this one, each with its own year, and only this one's findings kept.
+        var previous = kind == StatutoryReturn.Ssda903 ? await PreviousYearAsync(council, kind, year, cancellationToken) : null;
+        var checkedTogether = previous is null ? loaded : StatutoryDataLoader.Load(
+            council,
+            [new InputYear(year - 1, [.. previous.Select(f => new InputFile(PreviousPrefix + f.Name, f.Content))]), new InputYear(year, files)],
+            new ReadLimits(long.MaxValue));
+        IReadOnlyList<Problem> findings = previous is null ? ReturnValidator.Validate(loaded)
+            : [.. ReturnValidator.Validate(checkedTogether).Where(f => f.File is not { } file || !file.StartsWith(PreviousPrefix, StringComparison.Ordinal))];
         // A table without one of its columns is not the DfE's table: the DfE's portal refuses such a file,
         // and so does a submission (lodestar validate and lodestar kpi PATH read it, the column blank).
         var missing = findings.Where(f => f.Rule == Ssda903CsvReader.ColumnMissingRule).ToList();
@@ -154,9 +162,9 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             return Result.Failure<SubmissionCheck>(missing.Select(f => f with { Severity = Severity.Error }));
         }
 
-        // A submission is checked on its own files: a rule that compares with last year's return (205B) cannot
-        // run on it, and is stored as not run rather than left to look like a pass (docs/returns.md).
-        var notRun = ReturnValidator.NotRun(loaded);
+        // Without last year's confirmed return, a rule that compares with it (205B) cannot run, and is stored as
+        // not run rather than left to look like a pass (docs/returns.md).
+        var notRun = ReturnValidator.NotRun(checkedTogether).Where(n => n.CollectionYear == year).ToList();
         var kinds = sources.ToDictionary(f => f.Path, f => f.Kind, StringComparer.Ordinal);
         var submission = new SubmissionEntity
         {
@@ -542,6 +550,20 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             Rows = r.Tables.ToDictionary(t => t.Name, t => t.Rows, StringComparer.Ordinal),
             NotRun = [.. r.NotRun.Select(n => new RuleNotRun(r.Submission.Council, RuleOf(n.Rule), n.CollectionYear, n.Reason))],
         })];
+    }
+
+    /// <summary>How the files of last year's confirmed submission are named while they are read with this one, so that their findings can be told apart and left out.</summary>
+    private const string PreviousPrefix = "last year's confirmed return/";
+
+    /// <summary>The files of the council's confirmed submission of this return for the year before, or null when there is none.</summary>
+    private async Task<IReadOnlyList<InputFile>?> PreviousYearAsync(string council, StatutoryReturn kind, int year, CancellationToken cancellationToken)
+    {
+        var files = await db.Set<SubmissionEntity>()
+            .Where(s => s.CouncilCode == council && s.Return == kind && s.CollectionYear == year - 1 && s.Status == SubmissionStatus.Confirmed)
+            .SelectMany(s => s.Files.OrderBy(f => f.Position).Select(f => new { f.Name, f.Content }))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return files.Count == 0 ? null : [.. files.Select(f => new InputFile(f.Name, f.Content))];
     }
 
     // The stored id back to its rule; one since renamed or retired is kept by its id, not dropped.

@@ -97,6 +97,32 @@ public sealed class SubmissionsTests
 
     [Theory]
     [AllDatabases]
+    public async Task Check_903AfterLastYearConfirmed_Runs205BAgainstItAndKeepsOnlyThisYearsFindings(DatabaseProvider provider)
+    {
+        // C1 was born 1 May 2006: the 18th birthday is 1 May 2024. Last year's (2023/24) UASC row gives DUC 1 September 2023,
+        // not the 18th birthday, and this year's gives 1 May 2024: 205B, on this year's row. Last year's header has an
+        // unreadable date: its finding belongs to last year's submission and is not repeated on this one.
+        const string header2024 = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/05/2006,WBRI,A123456789012,,\nC2,F,not a date,WBRI,,,\n";
+        const string header2025 = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/05/2006,WBRI,A123456789012,,\n";
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var submissions = Submissions(db);
+        var last = await submissions.CheckAsync(
+            "ann", Council, [File("header_2024.csv", header2024), File("uasc_2024.csv", "CHILD,SEX,DOB,DUC\nC1,M,01/05/2006,01/09/2023\n")], cancellationToken: Cancel);
+        Assert.Contains(last.Value.Findings, f => f.File == "header_2024.csv");
+        Assert.True((await submissions.ConfirmAsync("bob", last.Value.Submission.Id, Cancel)).Succeeded);
+
+        var result = await submissions.CheckAsync(
+            "ann", Council, [File("header_2025.csv", header2025), File("uasc_2025.csv", "CHILD,SEX,DOB,DUC\nC1,M,01/05/2006,01/05/2024\n")], cancellationToken: Cancel);
+
+        Assert.Empty(result.Value.Submission.NotRun);
+        var finding = Assert.Single(result.Value.Findings, f => f.Rule == "205B");
+        Assert.Equal(("uasc_2025.csv", 2), (finding.File, finding.Line));
+        Assert.All(result.Value.Findings, f => Assert.EndsWith("_2025.csv", f.File, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [AllDatabases]
     public async Task Check_903WithoutUascRows_HasNoRuleNotRun(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
