@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Lodestar.Data;
+using Lodestar.Data.Security;
+using Lodestar.Testing;
+using Lodestar.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Lodestar.Web.Tests.Security;
+
+/// <summary>Optional OpenID Connect sign-in: registered only by configuration, and mapped to enabled local users by one claim, without a real provider.</summary>
+public sealed class OidcTests
+{
+    private const string Password = "correct horse battery";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task NoConfiguration_RegistersNoOidcScheme_ConfiguredRegistersIt()
+    {
+        var none = await SchemeAsync(new Dictionary<string, string?> { ["Lodestar:Security:Oidc:ClientId"] = "lodestar" });
+        var configured = await SchemeAsync(new Dictionary<string, string?>
+        {
+            ["Lodestar:Security:Oidc:Authority"] = "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0",
+            ["Lodestar:Security:Oidc:ClientId"] = "lodestar",
+            ["Lodestar:Security:Oidc:DisplayName"] = "Council account",
+        });
+
+        Assert.Null(none);
+        Assert.Equal("Council account", configured!.DisplayName);
+    }
+
+    [Theory]
+    [InlineData("Ann@Council.gov.uk", null)]
+    [InlineData("ben@council.gov.uk", "disabled")]
+    [InlineData("nobody@council.gov.uk", "no Lodestar account for nobody@council.gov.uk")]
+    [InlineData("<b>ann</b>", "not one Lodestar can use")]
+    [InlineData(null, "no 'preferred_username' claim")]
+    public async Task FindLocalUser_ByTheConfiguredClaim_FindsOnlyAnEnabledUser(string? claimValue, string? refusal)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = database.CreateContext();
+        var accounts = new UserAccounts(db, TimeProvider.System);
+        await accounts.CreateAsync("ann@council.gov.uk", "Ann", Password, [Roles.Viewer, Roles.Editor], Cancel);
+        await accounts.CreateAsync("ben@council.gov.uk", "Ben", Password, [Roles.Viewer], Cancel);
+        _ = (await accounts.SetActiveAsync("admin", "ben@council.gov.uk", active: false, Cancel)).Value;
+        // The provider's token may claim roles: only the local user's count.
+        var claims = new List<Claim> { new("roles", Roles.Admin), new("email", "someone@else.example") };
+        if (claimValue is not null)
+        {
+            claims.Add(new Claim("preferred_username", claimValue));
+        }
+
+        var found = await OidcSignIn.FindLocalUserAsync(new ClaimsPrincipal(new ClaimsIdentity(claims, "oidc")), "preferred_username", accounts.Users);
+
+        if (refusal is null)
+        {
+            Assert.Equal("ann@council.gov.uk", found.Value.UserName);
+            Assert.Equal(["editor", "viewer"], await accounts.Users.GetRolesAsync(found.Value));
+        }
+        else
+        {
+            Assert.False(found.Succeeded);
+            Assert.Contains(refusal, Assert.Single(found.Problems).Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task SignInPage_OffersTheProviderOnlyWhenConfigured()
+    {
+        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Lodestar:Security:Oidc:Authority"] = "https://login.example.invalid/tenant/v2.0",
+            ["Lodestar:Security:Oidc:ClientId"] = "lodestar",
+            ["Lodestar:Security:Oidc:DisplayName"] = "Council account",
+        });
+
+        var page = await app.Client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative), Cancel);
+
+        Assert.Contains("Sign in with Council account", page, StringComparison.Ordinal);
+        Assert.Contains("action=\"/account/external\"", page, StringComparison.Ordinal);
+    }
+
+    private static async Task<AuthenticationScheme?> SchemeAsync(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.ClearProviders());
+        services.AddLodestarOidc(services.AddAuthentication(), configuration);
+        await using var provider = services.BuildServiceProvider();
+        return await provider.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(OidcSettings.Scheme);
+    }
+}
