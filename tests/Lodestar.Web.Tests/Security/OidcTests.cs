@@ -4,6 +4,7 @@ using Lodestar.Data.Security;
 using Lodestar.Testing;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,8 +14,6 @@ namespace Lodestar.Web.Tests.Security;
 /// <summary>Optional OpenID Connect sign-in: registered only by configuration, and mapped to enabled local users by one claim, without a real provider.</summary>
 public sealed class OidcTests
 {
-    private const string Password = "correct horse battery";
-
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -42,10 +41,11 @@ public sealed class OidcTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var db = database.CreateContext();
-        var accounts = new UserAccounts(db, TimeProvider.System);
-        await accounts.CreateAsync("ann@council.gov.uk", "Ann", Password, [Roles.Viewer, Roles.Editor], Cancel);
-        await accounts.CreateAsync("ben@council.gov.uk", "Ben", Password, [Roles.Viewer], Cancel);
-        _ = (await accounts.SetActiveAsync("admin", "ben@council.gov.uk", active: false, Cancel)).Value;
+        await TestUsers.AddAsync(db, "ann@council.gov.uk", null, Roles.Viewer, Roles.Editor);
+        await TestUsers.AddAsync(db, "ben@council.gov.uk", null, Roles.Viewer);
+        (await db.Set<UserEntity>().SingleAsync(u => u.UserName == "ben@council.gov.uk", Cancel)).IsActive = false;
+        await db.SaveChangesAsync(Cancel);
+        var users = LodestarUserManager.Create(db, TimeProvider.System);
         // The provider's token may claim roles: only the local user's count.
         var claims = new List<Claim> { new("roles", Roles.Admin), new("email", "someone@else.example") };
         if (claimValue is not null)
@@ -53,12 +53,12 @@ public sealed class OidcTests
             claims.Add(new Claim("preferred_username", claimValue));
         }
 
-        var found = await OidcSignIn.FindLocalUserAsync(new ClaimsPrincipal(new ClaimsIdentity(claims, "oidc")), "preferred_username", accounts.Users);
+        var found = await OidcSignIn.FindLocalUserAsync(new ClaimsPrincipal(new ClaimsIdentity(claims, "oidc")), "preferred_username", users);
 
         if (refusal is null)
         {
             Assert.Equal("ann@council.gov.uk", found.Value.UserName);
-            Assert.Equal(["editor", "viewer"], await accounts.Users.GetRolesAsync(found.Value));
+            Assert.Equal(["editor", "viewer"], await users.GetRolesAsync(found.Value));
         }
         else
         {
