@@ -113,13 +113,15 @@ public sealed class UserAccounts(LodestarDbContext db, TimeProvider clock, Lodes
         var user = UserNames.Problem(userName) is null ? await users.FindByNameAsync(userName) : null;
         if (user is not { IsActive: true })
         {
-            if (await _throttle.IsLockedOutAsync(userName, cancellationToken))
+            // Whatever was typed, cut to the longest a user name may be (the throttle's key column).
+            var key = userName[..Math.Min(userName.Length, UserNames.MaximumLength)];
+            if (await _throttle.IsLockedOutAsync(key, cancellationToken))
             {
                 return (SignInOutcome.LockedOut, null);
             }
 
             _ = users.PasswordHasher.VerifyHashedPassword(null!, DummyHash.Value, password);
-            return (await _throttle.FailAsync(userName, cancellationToken) ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
+            return (await _throttle.FailAsync(key, cancellationToken) ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
         }
 
         if (await users.IsLockedOutAsync(user))

@@ -75,6 +75,24 @@ public sealed class LockoutTests
         Assert.Equal((SignInOutcome.LockedOut, SignInOutcome.LockedOut), (knownFifth, unknownFifth));
     }
 
+    [Theory]
+    [AllDatabases]
+    public async Task SignIn_ANameLongerThanAnyUserName_FailsAndLocksOutLikeAnyOther(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var accounts = new UserAccounts(db, new TestClock(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero)));
+        var name = new string('x', 300);
+
+        var outcomes = new List<SignInOutcome>();
+        for (var i = 0; i < SignInThrottle.FailuresBeforeLockout; i++)
+        {
+            outcomes.Add((await accounts.SignInAsync(name, Wrong, Cancel)).Outcome);
+        }
+
+        Assert.Equal([SignInOutcome.Failed, SignInOutcome.Failed, SignInOutcome.Failed, SignInOutcome.Failed, SignInOutcome.LockedOut], outcomes);
+    }
+
     [Fact]
     public async Task ResetLink_EndsALockout()
     {
