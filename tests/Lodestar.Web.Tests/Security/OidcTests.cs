@@ -80,7 +80,8 @@ public sealed class OidcTests
         var page = await app.Client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative), Cancel);
 
         Assert.Contains("Sign in with Council account", page, StringComparison.Ordinal);
-        Assert.Contains("action=\"/account/external\"", page, StringComparison.Ordinal);
+        var form = page[page.IndexOf("action=\"/account/external\"", StringComparison.Ordinal)..];
+        Assert.Contains("__RequestVerificationToken", form[..form.IndexOf("</form>", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 
     private static async Task<AuthenticationScheme?> SchemeAsync(Dictionary<string, string?> settings)
