@@ -1,9 +1,13 @@
+using System.Net;
 using System.Security.Claims;
 using Lodestar.Data;
 using Lodestar.Data.Security;
 using Lodestar.Testing;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,20 +72,49 @@ public sealed class OidcTests
     }
 
     [Fact]
-    public async Task SignInPage_OffersTheProviderOnlyWhenConfigured()
+    public async Task ConfiguredApp_OffersTheProvider_AndItsCallbackSignsInOnlyAnEnabledLocalUser()
     {
-        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?>
-        {
-            ["Lodestar:Security:Oidc:Authority"] = "https://login.example.invalid/tenant/v2.0",
-            ["Lodestar:Security:Oidc:ClientId"] = "lodestar",
-            ["Lodestar:Security:Oidc:DisplayName"] = "Council account",
-        });
+        await using var app = await RunningApp.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Lodestar:Security:Oidc:Authority"] = "https://login.example.invalid/tenant/v2.0",
+                ["Lodestar:Security:Oidc:ClientId"] = "lodestar",
+                ["Lodestar:Security:Oidc:DisplayName"] = "Council account",
+            },
+            // Stands in for the provider's answer: the external cookie the OIDC handler would set after /signin-oidc.
+            extraEndpoints: web => web.MapGet("/test/external/{name}", async (HttpContext context, string name) =>
+            {
+                var identity = new ClaimsIdentity([new Claim("preferred_username", name), new Claim("roles", Roles.Admin)], OidcSettings.Scheme);
+                await context.SignInAsync(IdentityConstants.ExternalScheme, new ClaimsPrincipal(identity));
+            }).AllowAnonymous());
+        var userName = await app.CreateUserAsync("ann@council.gov.uk", Roles.Viewer);
 
         var page = await app.Client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative), Cancel);
+        var (known, knownAdmin) = await CallbackAsync(app, "Ann@Council.gov.uk");
+        var (unknown, _) = await CallbackAsync(app, "nobody@council.gov.uk");
 
         Assert.Contains("Sign in with Council account", page, StringComparison.Ordinal);
         var form = page[page.IndexOf("action=\"/account/external\"", StringComparison.Ordinal)..];
         Assert.Contains("__RequestVerificationToken", form[..form.IndexOf("</form>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.OK, true), (known.Status, known.SignedIn));
+        Assert.Contains($"Sign out {userName}", known.Frameworks, StringComparison.Ordinal);
+        // The provider's "roles" claim gave nothing: the local user is a viewer.
+        Assert.Equal(HttpStatusCode.Forbidden, knownAdmin);
+        Assert.Equal((HttpStatusCode.Forbidden, false), (unknown.Status, unknown.SignedIn));
+        Assert.Contains("There is no Lodestar account for nobody@council.gov.uk", unknown.Body, StringComparison.Ordinal);
+    }
+
+    private static async Task<((HttpStatusCode Status, bool SignedIn, string Body, string Frameworks) Callback, HttpStatusCode Admin)> CallbackAsync(RunningApp app, string name)
+    {
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = app.Address };
+        using var external = await client.GetAsync(new Uri($"/test/external/{Uri.EscapeDataString(name)}", UriKind.Relative), Cancel);
+        using var callback = await client.GetAsync(new Uri("/account/external?handler=callback", UriKind.Relative), Cancel);
+        var body = await callback.Content.ReadAsStringAsync(Cancel);
+        var signedIn = cookies.GetCookies(app.Address)["lodestar"] is not null;
+        var frameworks = await client.GetStringAsync(new Uri("/frameworks", UriKind.Relative), Cancel);
+        using var admin = await client.GetAsync(new Uri("/admin/users", UriKind.Relative), Cancel);
+        return ((callback.StatusCode, signedIn, body, frameworks), admin.StatusCode);
     }
 
     private static async Task<AuthenticationScheme?> SchemeAsync(Dictionary<string, string?> settings)
