@@ -25,6 +25,33 @@ internal sealed class LodestarSignInManager(
     /// <summary>After the password was right: signs in, or starts the two-factor step (the result says which).</summary>
     public Task<SignInResult> PasswordVerifiedAsync(UserEntity user) => SignInOrTwoFactorAsync(user, isPersistent: false);
 
+    /// <summary>
+    /// Identity's recovery-code sign-in, with the checks its base method leaves out: a disabled or locked-out user
+    /// is refused before the code is looked at, and a wrong code counts towards the lockout as a wrong password
+    /// or authenticator code does.
+    /// </summary>
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        if (await GetTwoFactorAuthenticationUserAsync() is not { } user)
+        {
+            return SignInResult.Failed;
+        }
+
+        if (await PreSignInCheck(user) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+        if (result.Succeeded)
+        {
+            return result;
+        }
+
+        await UserManager.AccessFailedAsync(user);
+        return await UserManager.IsLockedOutAsync(user) ? SignInResult.LockedOut : SignInResult.Failed;
+    }
+
     public override async Task<bool> CanSignInAsync(UserEntity user) => user is { IsActive: true } && await base.CanSignInAsync(user);
 
     public override async Task<UserEntity?> ValidateSecurityStampAsync(ClaimsPrincipal? principal) =>

@@ -140,15 +140,41 @@ public sealed partial class TwoFactorWebTests(ClockedApp clocked) : IClassFixtur
         Assert.NotNull(open);
     }
 
-    private async Task<string> EnrolAsync(string userName)
+    [Fact]
+    public async Task RecoveryCodes_WrongOnesCountTowardsTheLockout_AndARightOneIsRefusedWhileLockedOut()
+    {
+        var userName = await App.CreateUserAsync($"rc{Guid.NewGuid():N}"[..12], Roles.Viewer);
+        var (_, recovery) = await EnrolWithCodesAsync(userName);
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = App.Address };
+        using var password = await PostFormAsync(client, "/account/sign-in", "/account/sign-in", new() { ["UserName"] = userName, ["Password"] = RunningApp.TestPassword });
+
+        var answers = new List<string>();
+        for (var i = 0; i < SignInThrottle.FailuresBeforeLockout; i++)
+        {
+            using var wrong = await PostFormAsync(client, "/account/sign-in/code", "/account/sign-in/code", new() { ["Code"] = "aaaaa-bbbbb" });
+            answers.Add(await wrong.Content.ReadAsStringAsync(Cancel));
+        }
+
+        using var right = await PostFormAsync(client, "/account/sign-in/code", "/account/sign-in/code", new() { ["Code"] = recovery[0] });
+
+        Assert.All(answers.Take(4), a => Assert.Contains("The code is not right", a, StringComparison.Ordinal));
+        Assert.Contains("Too many failed attempts", answers[4], StringComparison.Ordinal);
+        Assert.Contains("Too many failed attempts", await right.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Null(cookies.GetCookies(App.Address)["lodestar"]);
+    }
+
+    private async Task<string> EnrolAsync(string userName) => (await EnrolWithCodesAsync(userName)).Key;
+
+    private async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolWithCodesAsync(string userName)
     {
         using var scope = App.Services.CreateScope();
         var twoFactor = scope.ServiceProvider.GetRequiredService<TwoFactor>();
         var setup = (await twoFactor.StartAsync(userName)).Value;
-        _ = (await twoFactor.ConfirmAsync(userName, Rfc6238.Code(setup.Key, Clock.Now))).Value;
+        var codes = (await twoFactor.ConfirmAsync(userName, Rfc6238.Code(setup.Key, Clock.Now))).Value;
         // The next code must come from a later step: a code is accepted once.
         Clock.Now += TimeSpan.FromSeconds(30);
-        return setup.Key;
+        return (setup.Key, codes);
     }
 
     private async Task<HttpClient> SignInWithCodeAsync(string userName)
