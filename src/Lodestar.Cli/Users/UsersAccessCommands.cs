@@ -6,7 +6,7 @@ namespace Lodestar.Cli.Users;
 
 /// <summary>
 /// <c>lodestar users disable|enable NAME</c>, <c>users roles NAME --role ROLE[,ROLE...]</c> and
-/// <c>users reset NAME</c>: access revoked or changed at once (the user's sessions end at their next
+/// <c>users reset NAME</c>, <c>users reset-two-factor NAME</c>: access revoked or changed at once (the user's sessions end at their next
 /// request), each audited as the command's actor through <see cref="UserAccounts"/>, as the web app's Users page does.
 /// </summary>
 internal static class UsersAccessCommands
@@ -17,6 +17,7 @@ internal static class UsersAccessCommands
         Active(open, active: true),
         RolesCommand(open),
         Reset(open),
+        ResetTwoFactor(open),
     ];
 
     private static Command Active(Func<LodestarDbContext> open, bool active)
@@ -94,6 +95,30 @@ internal static class UsersAccessCommands
             }
 
             await parse.InvocationConfiguration.Output.WriteLineAsync($"/account/reset/{issued.Value}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ResetTwoFactor(Func<LodestarDbContext> open)
+    {
+        var name = new Argument<string>("name") { Description = "The user name" };
+        var command = new Command(
+            "reset-two-factor",
+            "Turn off a user's two-factor sign-in (they lost their phone): their authenticator key and recovery codes are forgotten, their sessions end, and they sign in with their password and may set it up again.")
+        {
+            name,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var db = open();
+            var done = await new TwoFactor(db, TimeProvider.System).DisableAsync(CliDatabase.CliActor, parse.GetValue(name)!);
+            if (!await ReportAsync(parse, "reset-two-factor", done.Problems))
+            {
+                return 2;
+            }
+
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"{done.Value.UserName}: two-factor sign-in off.");
             return 0;
         });
         return command;

@@ -43,6 +43,10 @@ public static class AuditActions
     public const string PasswordResetIssued = "password-reset-issued";
     public const string PasswordReset = "password-reset";
     public const string PasswordChanged = "password-changed";
+    public const string TwoFactorEnabled = "two-factor-enabled";
+    public const string TwoFactorDisabled = "two-factor-disabled";
+    public const string TwoFactorReset = "two-factor-reset";
+    public const string RecoveryCodesIssued = "recovery-codes-issued";
 }
 
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEventEntity>

@@ -1,103 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Lodestar.Data.Security;
 
 /// <summary>
-/// Failed sign-ins counted per submitted user name, known or not, so that an unknown name locks out exactly
-/// as a known one does and lockout says nothing about which names exist. In memory and bounded (at most
-/// <see cref="Capacity"/> names; expired entries go first, then the longest quiet): a flood of made-up names
-/// cannot grow it. One per process (a singleton in the web app); with several instances each counts its own.
+/// Failed sign-ins for names that are not active users, counted in the database (<see cref="SignInFailureEntity"/>)
+/// exactly as <see cref="LodestarUserManager"/> counts a user's: the <see cref="FailuresBeforeLockout"/>th failure in
+/// a row locks the name out for <see cref="LockoutDuration"/>, and failures older than that are forgotten. So an
+/// unknown name gets the same answers and the same lockout as a known one, and every instance shares the count.
+/// A flood of made-up names cannot grow the table for long: rows whose window has passed are deleted on each failure.
 /// </summary>
-public sealed class SignInThrottle(TimeProvider clock)
+public sealed class SignInThrottle(LodestarDbContext db, TimeProvider clock)
 {
     public const int FailuresBeforeLockout = 5;
-    public const int Capacity = 10_000;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
-
     /// <summary>True while the name is locked out.</summary>
-    public bool IsLockedOut(string userName)
+    public async Task<bool> IsLockedOutAsync(string userName, CancellationToken cancellationToken = default)
     {
-        lock (_lock)
-        {
-            return _entries.TryGetValue(userName, out var entry) && entry.LockedUntil > clock.GetUtcNow();
-        }
+        var now = clock.GetUtcNow();
+        var lockoutEnd = await db.Set<SignInFailureEntity>().AsNoTracking()
+            .Where(f => f.UserName == userName).Select(f => f.LockoutEnd).SingleOrDefaultAsync(cancellationToken);
+        return lockoutEnd is { } end && end > now;
     }
 
     /// <summary>Counts a failure; true when it locks the name out (the <see cref="FailuresBeforeLockout"/>th in a row).</summary>
-    public bool Fail(string userName)
+    public async Task<bool> FailAsync(string userName, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        lock (_lock)
+        var forgotten = now - LockoutDuration;
+        // A lockout ends LockoutDuration after the failure that set it, so a row whose last failure is that old is over.
+        foreach (var tracked in db.ChangeTracker.Entries<SignInFailureEntity>().ToList())
         {
-            if (!_entries.TryGetValue(userName, out var entry) || entry.LastFailure + LockoutDuration <= now && entry.LockedUntil <= now)
-            {
-                // Failures older than the lockout window are forgotten, as is a lockout served.
-                MakeRoom(now);
-                entry = new Entry();
-                _entries[userName] = entry;
-            }
-
-            entry.LastFailure = now;
-            entry.Failures++;
-            if (entry.Failures >= FailuresBeforeLockout)
-            {
-                entry.Failures = 0;
-                entry.LockedUntil = now + LockoutDuration;
-                return true;
-            }
-
-            return false;
+            tracked.State = EntityState.Detached;
         }
+
+        await db.Set<SignInFailureEntity>().Where(f => f.LastFailureAt <= forgotten).ExecuteDeleteAsync(cancellationToken);
+        var entry = await db.Set<SignInFailureEntity>().SingleOrDefaultAsync(f => f.UserName == userName, cancellationToken);
+        if (entry is null)
+        {
+            entry = new SignInFailureEntity { UserName = userName };
+            db.Set<SignInFailureEntity>().Add(entry);
+        }
+
+        entry.LastFailureAt = now;
+        var lockedOut = ++entry.FailureCount >= FailuresBeforeLockout;
+        if (lockedOut)
+        {
+            entry.FailureCount = 0;
+            entry.LockoutEnd = now + LockoutDuration;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance counted a first failure for the same name at the same moment: theirs stands.
+            db.Entry(entry).State = EntityState.Detached;
+        }
+
+        return lockedOut;
     }
 
-    /// <summary>A successful sign-in clears the name's failures.</summary>
-    public void Succeed(string userName)
-    {
-        lock (_lock)
-        {
-            _entries.Remove(userName);
-        }
-    }
-
-    /// <summary>How many names are held (for tests of the bound).</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _entries.Count;
-            }
-        }
-    }
-
-    private void MakeRoom(DateTimeOffset now)
-    {
-        if (_entries.Count < Capacity)
-        {
-            return;
-        }
-
-        foreach (var expired in _entries.Where(e => e.Value.LockedUntil <= now && e.Value.LastFailure + LockoutDuration <= now).Select(e => e.Key).ToList())
-        {
-            _entries.Remove(expired);
-        }
-
-        if (_entries.Count >= Capacity)
-        {
-            // Still full of live entries: forget the longest quiet tenth rather than grow.
-            foreach (var quiet in _entries.OrderBy(e => e.Value.LastFailure).Take(Capacity / 10).Select(e => e.Key).ToList())
-            {
-                _entries.Remove(quiet);
-            }
-        }
-    }
-
-    private sealed class Entry
-    {
-        public int Failures { get; set; }
-        public DateTimeOffset LastFailure { get; set; }
-        public DateTimeOffset LockedUntil { get; set; }
-    }
+    /// <summary>How many names have failures on record (for tests of the bound).</summary>
+    public Task<int> CountAsync(CancellationToken cancellationToken = default) => db.Set<SignInFailureEntity>().CountAsync(cancellationToken);
 }

@@ -13,18 +13,23 @@ public enum SignInOutcome
     Succeeded,
     Failed,
     LockedOut,
+
+    /// <summary>The password is right and the user has two-factor on: sign-in continues with a code.</summary>
+    RequiresTwoFactor,
 }
 
 /// <summary>What a sign-in cookie is checked against on each request: the user is active and the stamp and roles are the stored ones.</summary>
 public sealed record UserSession(string UserName, string SecurityStamp, IReadOnlySet<string> Roles);
 
 /// <summary>
-/// Creates users, checks passwords (PBKDF2 via ASP.NET Core Identity's hasher) and changes access: disable,
-/// enable, roles, password change and one-time reset links. Every change writes an audit entry in the same
+/// Creates users, checks passwords and changes access (disable, enable, roles, password change, one-time
+/// reset links, two-factor reset) on ASP.NET Core Identity's <see cref="UserManager{TUser}"/>
+/// (<see cref="LodestarUserManager"/>: its validators are <see cref="PasswordRules"/> and <see cref="UserNames"/>,
+/// its hasher PBKDF2, its lockout stored in the database). Every change writes an audit entry in the same
 /// <c>SaveChanges</c> and changes the user's security stamp, which ends their sessions
-/// (docs/web.md, "Accounts").
+/// (docs/web.md, "Accounts"). The command line and the web app call the same methods.
 /// </summary>
-public sealed class UserAccounts(LodestarDbContext db, TimeProvider clock, SignInThrottle throttle)
+public sealed class UserAccounts(LodestarDbContext db, TimeProvider clock, LodestarUserManager users)
 {
     public const int MinimumPasswordLength = PasswordRules.MinimumLength;
     public const int FailuresBeforeLockout = SignInThrottle.FailuresBeforeLockout;
@@ -33,16 +38,19 @@ public sealed class UserAccounts(LodestarDbContext db, TimeProvider clock, SignI
     /// <summary>How long a password-reset link works.</summary>
     public static readonly TimeSpan ResetLinkLifetime = TimeSpan.FromHours(24);
 
-    private static readonly PasswordHasher<UserEntity> Hasher = new();
-
     // An unknown name's password is checked against this, so a failure for it costs what one for a known name does.
-    private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(null!, Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<UserEntity>().HashPassword(null!, Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
 
-    /// <summary>With a throttle of its own (a command, a test): the web app shares one per process.</summary>
+    private readonly SignInThrottle _throttle = new(db, clock);
+
+    /// <summary>With a user manager of its own (a command, a test): the web app's comes from its services.</summary>
     public UserAccounts(LodestarDbContext db, TimeProvider clock)
-        : this(db, clock, new SignInThrottle(clock))
+        : this(db, clock, LodestarUserManager.Create(db, clock))
     {
     }
+
+    /// <summary>The Identity user manager these accounts are kept with.</summary>
+    public LodestarUserManager Users => users;
 
     public Task<bool> AnyAsync(CancellationToken cancellationToken = default) => db.Set<UserEntity>().AnyAsync(cancellationToken);
 
@@ -60,73 +68,80 @@ public sealed class UserAccounts(LodestarDbContext db, TimeProvider clock, SignI
         ArgumentNullException.ThrowIfNull(password);
         ArgumentNullException.ThrowIfNull(roles);
         userName = UserNames.Normalise(userName);
-        var problems = new List<Problem>();
-        if (UserNames.Problem(userName) is { } nameProblem)
-        {
-            problems.Add(new Problem(null, 0, "userName", null, nameProblem));
-        }
-        else if (await db.Set<UserEntity>().AnyAsync(u => u.UserName == userName, cancellationToken))
-        {
-            problems.Add(new Problem(null, 0, "userName", userName, $"The user name '{userName}' is taken."));
-        }
-
-        if (UserNames.DisplayNameProblem(displayName) is { } displayProblem)
-        {
-            problems.Add(new Problem(null, 0, "displayName", null, displayProblem));
-        }
-
-        problems.AddRange(PasswordRules.Default.Check(password, userName).Select(m => new Problem(null, 0, "password", null, m)));
         var (roleList, roleProblems) = CheckRoles(roles);
+        var user = new UserEntity
+        {
+            UserName = userName,
+            DisplayName = displayName,
+            PasswordHash = "",
+            CreatedAt = clock.GetUtcNow(),
+            Roles = roleList.Select(r => new UserRoleEntity { Role = r }).ToList(),
+        };
+        // Every problem at once, in the order of the form: Identity's own CreateAsync stops at the first validator that fails.
+        var problems = new List<Problem>();
+        foreach (var validator in users.UserValidators)
+        {
+            problems.AddRange(ToProblems(await validator.ValidateAsync(users, user), userName));
+        }
+
+        problems.AddRange(await PasswordProblemsAsync(user, password));
         problems.AddRange(roleProblems);
+        problems = [.. problems.OrderBy(p => Array.IndexOf(ProblemOrder, p.Column))];
         if (problems.Count > 0)
         {
             return Result.Failure<UserEntity>(problems);
         }
 
-        var user = new UserEntity
-        {
-            UserName = userName,
-            DisplayName = string.IsNullOrWhiteSpace(displayName) ? userName : displayName.Trim(),
-            PasswordHash = "",
-            SecurityStamp = NewStamp(),
-            CreatedAt = clock.GetUtcNow(),
-            Roles = roleList.Select(r => new UserRoleEntity { Role = r }).ToList(),
-        };
-        user.PasswordHash = Hasher.HashPassword(user, password);
-        db.Set<UserEntity>().Add(user);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success(user);
+        user.DisplayName = string.IsNullOrWhiteSpace(displayName) ? userName : displayName.Trim();
+        var created = await users.CreateAsync(user, password);
+        return created.Succeeded ? Result.Success(user) : Result.Failure<UserEntity>([.. ToProblems(created, userName)]);
     }
 
     /// <summary>
-    /// Checks a password. Failures are counted per submitted name, known or not (<see cref="SignInThrottle"/>),
-    /// and an unknown or disabled name costs a password hash like a known one, so neither the answer, the
-    /// lockout nor the time taken says whether the name exists.
+    /// Checks a password, as Identity's <c>SignInManager.CheckPasswordSignInAsync</c> does with lockout on:
+    /// a locked-out user is refused without looking at the password; a failure counts towards lockout
+    /// (<see cref="LodestarUserManager.AccessFailedAsync"/>); a success clears the count unless a two-factor code
+    /// is still to come (else a stolen password could reset the count between guesses at the code). A name
+    /// that is not an active user is counted the same way in the database (<see cref="SignInThrottle"/>) and
+    /// costs a password hash, so neither the answer, the lockout nor the time taken says whether it exists.
     /// </summary>
     public async Task<(SignInOutcome Outcome, UserEntity? User)> SignInAsync(string userName, string password, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userName);
         ArgumentNullException.ThrowIfNull(password);
         userName = UserNames.Normalise(userName);
-        if (throttle.IsLockedOut(userName))
+        var user = UserNames.Problem(userName) is null ? await users.FindByNameAsync(userName) : null;
+        if (user is not { IsActive: true })
+        {
+            // Whatever was typed, cut to the longest a user name may be (the throttle's key column).
+            var key = userName[..Math.Min(userName.Length, UserNames.MaximumLength)];
+            if (await _throttle.IsLockedOutAsync(key, cancellationToken))
+            {
+                return (SignInOutcome.LockedOut, null);
+            }
+
+            _ = users.PasswordHasher.VerifyHashedPassword(null!, DummyHash.Value, password);
+            return (await _throttle.FailAsync(key, cancellationToken) ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
+        }
+
+        if (await users.IsLockedOutAsync(user))
         {
             return (SignInOutcome.LockedOut, null);
         }
 
-        var user = await db.Set<UserEntity>().Include(u => u.Roles).SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
-        var result = Hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? DummyHash.Value, password);
-        if (user is null || !user.IsActive || result == PasswordVerificationResult.Failed)
+        // Identity's check: it rehashes and saves a password hashed with older settings.
+        if (!await users.CheckPasswordAsync(user, password))
         {
-            return (throttle.Fail(userName) ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
+            await users.AccessFailedAsync(user);
+            return (await users.IsLockedOutAsync(user) ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
         }
 
-        throttle.Succeed(userName);
-        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        if (user.TwoFactorEnabled)
         {
-            user.PasswordHash = Hasher.HashPassword(user, password);
-            await db.SaveChangesAsync(cancellationToken);
+            return (SignInOutcome.RequiresTwoFactor, user);
         }
 
+        await users.ResetAccessFailedCountAsync(user);
         return (SignInOutcome.Succeeded, user);
     }
 
@@ -262,14 +277,16 @@ public sealed class UserAccounts(LodestarDbContext db, TimeProvider clock, SignI
             return Result.Failure<UserEntity>([new Problem(null, 0, "token", null, "This reset link has been used, has expired or is not right: ask an administrator for a new one.")]);
         }
 
-        var problems = PasswordRules.Default.Check(newPassword, user.UserName);
+        var problems = await PasswordProblemsAsync(user, newPassword);
         if (problems.Count > 0)
         {
-            return Result.Failure<UserEntity>([.. problems.Select(m => new Problem(null, 0, "password", null, m))]);
+            return Result.Failure<UserEntity>(problems);
         }
 
         SetPassword(user, newPassword);
-        throttle.Succeed(user.UserName);
+        // A new password from an administrator's link ends a lockout, as the old one is no longer what was guessed at.
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
         new AuditLog(db, clock).Add(user.UserName, AuditActions.PasswordReset, $"user {user.UserName}", "with a reset link");
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success(user);
@@ -281,15 +298,15 @@ public sealed class UserAccounts(LodestarDbContext db, TimeProvider clock, SignI
         ArgumentNullException.ThrowIfNull(currentPassword);
         ArgumentNullException.ThrowIfNull(newPassword);
         var user = await FindAsync(userName, cancellationToken);
-        if (user is null || !user.IsActive || Hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
+        if (user is null || !user.IsActive || !await users.CheckPasswordAsync(user, currentPassword))
         {
             return Result.Failure<UserEntity>([new Problem(null, 0, "currentPassword", null, "Your current password is not right.")]);
         }
 
-        var problems = PasswordRules.Default.Check(newPassword, user.UserName);
+        var problems = await PasswordProblemsAsync(user, newPassword);
         if (problems.Count > 0)
         {
-            return Result.Failure<UserEntity>([.. problems.Select(m => new Problem(null, 0, "password", null, m))]);
+            return Result.Failure<UserEntity>(problems);
         }
 
         SetPassword(user, newPassword);
@@ -298,9 +315,26 @@ public sealed class UserAccounts(LodestarDbContext db, TimeProvider clock, SignI
         return Result.Success(user);
     }
 
+    private static readonly string[] ProblemOrder = ["userName", "displayName", "password", "roles"];
+
+    private async Task<List<Problem>> PasswordProblemsAsync(UserEntity user, string password)
+    {
+        var problems = new List<Problem>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            problems.AddRange(ToProblems(await validator.ValidateAsync(users, user, password), null));
+        }
+
+        return problems;
+    }
+
+    // Identity's error codes are Lodestar's field names (UserNameValidator, PasswordRulesValidator); the value is never a password.
+    private static IEnumerable<Problem> ToProblems(IdentityResult result, string? userName) =>
+        result.Errors.Select(e => new Problem(null, 0, e.Code, e.Code == "userName" && e.Description.Contains("taken", StringComparison.Ordinal) ? userName : null, e.Description));
+
     private void SetPassword(UserEntity user, string password)
     {
-        user.PasswordHash = Hasher.HashPassword(user, password);
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
         user.SecurityStamp = NewStamp();
         user.PasswordResetHash = null;
         user.PasswordResetExpiresAt = null;

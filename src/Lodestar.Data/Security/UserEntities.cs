@@ -30,6 +30,27 @@ public sealed class UserEntity
     /// </summary>
     public bool AllCouncils { get; set; }
 
+    /// <summary>Failed sign-ins (password or two-factor code) since the last success or lockout: ASP.NET Core Identity's count, stored so every instance shares it.</summary>
+    public int AccessFailedCount { get; set; }
+
+    /// <summary>When the last counted failure was: failures older than the lockout window are forgotten (as for unknown names: <see cref="SignInFailureEntity"/>).</summary>
+    public DateTimeOffset? LastFailedSignInAt { get; set; }
+
+    /// <summary>Sign-in is refused until then (Identity's lockout).</summary>
+    public DateTimeOffset? LockoutEnd { get; set; }
+
+    /// <summary>Whether sign-in asks for a code from an authenticator app (TOTP, RFC 6238) after the password.</summary>
+    public bool TwoFactorEnabled { get; set; }
+
+    /// <summary>The TOTP shared secret (Base32), set when the user starts enrolling; null when two-factor is off.</summary>
+    public string? AuthenticatorKey { get; set; }
+
+    /// <summary>The last TOTP time step accepted, so one code cannot be used twice (RFC 6238, section 5.2).</summary>
+    public long? AuthenticatorLastStep { get; set; }
+
+    /// <summary>SHA-256 (hex) of each unused recovery code, separated by ';': never the codes themselves.</summary>
+    public string? RecoveryCodeHashes { get; set; }
+
     public List<UserRoleEntity> Roles { get; set; } = [];
 
     /// <summary>The councils the user is granted, one row each (see <see cref="CouncilGrants"/>).</summary>
@@ -54,6 +75,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<UserEntity>
         user.Property(u => u.SecurityStamp).HasMaxLength(64);
         user.Property(u => u.PasswordResetHash).HasMaxLength(64);
         user.HasIndex(u => u.PasswordResetHash).IsUnique();
+        user.Property(u => u.AuthenticatorKey).HasMaxLength(64);
+        user.Property(u => u.RecoveryCodeHashes).HasMaxLength(1000);
         user.HasIndex(u => u.UserName).IsUnique();
         user.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
         user.HasMany(u => u.Councils).WithOne().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -10,7 +10,7 @@ namespace Lodestar.Web.Pages;
 
 /// <summary>First run only: creates the first administrator, given the one-time setup code.</summary>
 [AllowAnonymous]
-internal sealed class SetupModel(SetupCode setup, UserAccounts accounts, CouncilGrants grants, AuditLog audit) : PageModel
+internal sealed class SetupModel(SetupCode setup, UserAccounts accounts, CouncilGrants grants, AuditLog audit, LodestarSignInManager signIn) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter the setup code")]
     public string? Code { get; set; }
@@ -71,7 +71,7 @@ internal sealed class SetupModel(SetupCode setup, UserAccounts accounts, Council
         await audit.RecordAsync(user.UserName, AuditActions.UserCreated, $"user {user.UserName}", "first administrator, at setup", cancellationToken);
         // The first administrator sees every council, so a fresh install (and the demo) works at once; others get grants from them.
         _ = (await grants.SetAllCouncilsAsync(user.UserName, user.UserName, allCouncils: true, cancellationToken)).Value;
-        await SecurityServices.SignInAsync(HttpContext, user);
+        await signIn.SignInAsync(user, isPersistent: false);
         return Redirect("/");
     }
 }

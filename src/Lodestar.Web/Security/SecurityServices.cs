@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Security;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lodestar.Web.Security;
@@ -13,7 +13,8 @@ namespace Lodestar.Web.Security;
 /// <summary>
 /// Secure by default: every endpoint needs a signed-in user unless it says otherwise
 /// (<c>[AllowAnonymous]</c>: sign-in, setup, health, the home page), and child-level endpoints need the
-/// <see cref="Roles.ChildLevel"/> role. Cookies are HTTP-only and same-site strict.
+/// <see cref="Roles.ChildLevel"/> role. Accounts are ASP.NET Core Identity's (<see cref="LodestarUserManager"/>,
+/// <see cref="LodestarSignInManager"/>) over Lodestar's users table; cookies are HTTP-only and same-site strict.
 /// </summary>
 internal static class SecurityServices
 {
@@ -26,10 +27,8 @@ internal static class SecurityServices
     {
         // A test may have registered a fake clock first.
         services.TryAddSingleton(TimeProvider.System);
-        // One per process: failed sign-ins are counted across requests, for known and unknown names alike.
-        services.AddSingleton<SignInThrottle>();
-        services.AddSingleton(new SessionCheckOptions(TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Lodestar:Security:SessionCheckSeconds", 0)))));
         services.AddScoped<UserAccounts>();
+        services.AddScoped<TwoFactor>();
         services.AddScoped<CouncilGrants>();
         services.AddScoped<CouncilAccess>();
         services.AddHttpContextAccessor();
@@ -38,29 +37,65 @@ internal static class SecurityServices
         services.AddDataProtection()
             .SetApplicationName("Lodestar")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(options =>
+
+        // ASP.NET Core Identity over Lodestar's own users table. Registered before AddIdentityCore, whose
+        // TryAdd then keeps Lodestar's validators and lookup instead of Identity's defaults.
+        services.AddScoped<IUserStore<UserEntity>, LodestarUserStore>();
+        services.AddScoped<IUserValidator<UserEntity>, UserNameValidator>();
+        services.AddScoped<IPasswordValidator<UserEntity>, PasswordRulesValidator>();
+        services.AddSingleton<ILookupNormalizer, UserNameNormalizer>();
+        services.AddIdentityCore<UserEntity>(LodestarIdentity.Configure)
+            .AddUserManager<LodestarUserManager>()
+            .AddSignInManager<LodestarSignInManager>()
+            .AddClaimsPrincipalFactory<LodestarClaimsFactory>();
+
+        // Identity's security-stamp check: a cookie whose stamp is no longer the user's (disabled, roles changed,
+        // password changed or reset, two-factor changed, signed out) is refused. Every request by default (one
+        // indexed query, as the council grants are); Lodestar:Security:SessionCheckSeconds checks at most that often.
+        var checkInterval = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Lodestar:Security:SessionCheckSeconds", 0)));
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, clock) =>
+        {
+            options.ValidationInterval = checkInterval;
+            options.TimeProvider = clock;
+        });
+        var authentication = services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = IdentityConstants.ApplicationScheme;
+            options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+        });
+        authentication.AddIdentityCookies();
+        foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.TwoFactorUserIdScheme })
+        {
+            services.AddOptions<CookieAuthenticationOptions>(scheme).Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
+        }
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/denied";
+            options.Cookie.Name = "lodestar";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            // The JSON API answers 401/403 rather than redirecting to a page.
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            // A denied page answers 403: the status pages show the "no access" text (Errors/Status) under it.
+            options.Events.OnRedirectToAccessDenied = context =>
             {
-                options.LoginPath = "/account/sign-in";
-                options.LogoutPath = "/account/sign-out";
-                options.AccessDeniedPath = "/account/denied";
-                options.Cookie.Name = "lodestar";
-                options.Cookie.HttpOnly = true;
-                options.Cookie.SameSite = SameSiteMode.Strict;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.ExpireTimeSpan = TimeSpan.FromHours(8);
-                options.SlidingExpiration = true;
-                // Access is revocable at once: each request's cookie is checked against the stored user.
-                options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
-                // The JSON API answers 401/403 rather than redirecting to a page.
-                options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
-                // A denied page answers 403: the status pages show the "no access" text (Errors/Status) under it.
-                options.Events.OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                };
-            });
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        {
+            options.Cookie.Name = "lodestar.two-factor";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddLodestarOidc(authentication, configuration);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ChildLevelPolicy, p => p.RequireRole(Roles.ChildLevel))
@@ -96,20 +131,6 @@ internal static class SecurityServices
         app.Logger.LogWarning(
             "Lodestar has no users yet. Open /setup and enter the one-time setup code from {SetupCodeFile} to create the first administrator.",
             setup.FilePath);
-    }
-
-    /// <summary>Signs a user in with a cookie carrying their name, roles and security stamp (checked on each request: <see cref="SessionValidation"/>).</summary>
-    public static Task SignInAsync(HttpContext context, UserEntity user)
-    {
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.Name, user.UserName),
-            new("display_name", user.DisplayName),
-            new(SessionValidation.StampClaim, user.SecurityStamp),
-        };
-        claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r.Role)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
-        return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
     }
 
     /// <summary>Plain security headers for every response; the pages load no inline script.</summary>

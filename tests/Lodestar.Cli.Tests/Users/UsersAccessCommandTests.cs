@@ -61,7 +61,32 @@ public sealed class UsersAccessCommandTests
         Assert.Contains(await db.Set<AuditEventEntity>().ToListAsync(Cancel), e => e.Action == AuditActions.PasswordResetIssued && e.Actor == CliDatabase.CliActor);
     }
 
+    [Fact]
+    public async Task ResetTwoFactor_TurnsItOff_EndsTheSessions_AndIsAuditedAsAReset()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await CreateAsync(database, "cat", Roles.Viewer);
+        await using (var db = database.CreateContext())
+        {
+            var twoFactor = new TwoFactor(db, TimeProvider.System);
+            var key = (await twoFactor.StartAsync("cat")).Value.Key;
+            _ = (await twoFactor.ConfirmAsync("cat", Rfc6238.Code(key, DateTimeOffset.UtcNow))).Value;
+        }
+
+        var stamp = await StampAsync(database, "cat");
+
+        var (exitCode, output, error) = await RunAsync(database, "users", "reset-two-factor", "cat");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal("cat: two-factor sign-in off.", output.Trim());
+        Assert.NotEqual(stamp, await StampAsync(database, "cat"));
+        await using var check = database.CreateContext();
+        Assert.False((await check.Set<UserEntity>().SingleAsync(u => u.UserName == "cat", Cancel)).TwoFactorEnabled);
+        Assert.Contains(await check.Set<AuditEventEntity>().ToListAsync(Cancel), e => e.Action == AuditActions.TwoFactorReset && e.Actor == CliDatabase.CliActor);
+    }
+
     [Theory]
+    [InlineData("reset-two-factor", "nobody")]
     [InlineData("disable", "nobody")]
     [InlineData("enable", "nobody")]
     [InlineData("reset", "nobody")]

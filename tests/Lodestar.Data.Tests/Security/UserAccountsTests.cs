@@ -124,18 +124,25 @@ public sealed class UserAccountsTests
         Assert.Equal(SignInOutcome.Succeeded, (await accounts.SignInAsync("bob", GoodPassword, Cancel)).Outcome);
     }
 
-    [Fact]
-    public void SignInThrottle_AFloodOfMadeUpNames_StaysWithinItsCapacity()
+    [Theory]
+    [AllDatabases]
+    public async Task SignInThrottle_AFloodOfMadeUpNames_IsDeletedOnceItsWindowHasPassed(DatabaseProvider provider)
     {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
         var clock = new StepClock(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
-        var throttle = new SignInThrottle(clock);
-
-        for (var i = 0; i < SignInThrottle.Capacity * 2; i++)
+        var throttle = new SignInThrottle(db, clock);
+        for (var i = 0; i < 40; i++)
         {
-            throttle.Fail($"made-up-{i}");
+            await throttle.FailAsync($"made-up-{i}", Cancel);
         }
 
-        Assert.InRange(throttle.Count, 1, SignInThrottle.Capacity);
+        var during = await throttle.CountAsync(Cancel);
+        clock.Now += TimeSpan.FromMinutes(15);
+        await throttle.FailAsync("one-more", Cancel);
+
+        Assert.Equal(40, during);
+        Assert.Equal(1, await throttle.CountAsync(Cancel));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lodestar.Web.Pages.Account;
 
 /// <summary>A signed-in user changes their own password; the security stamp changes, so their other sessions end and this one is re-issued.</summary>
-internal sealed class PasswordModel(UserAccounts accounts) : PageModel
+internal sealed class PasswordModel(UserAccounts accounts, LodestarSignInManager signIn) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your current password")]
     public string? CurrentPassword { get; set; }
@@ -45,7 +45,8 @@ internal sealed class PasswordModel(UserAccounts accounts) : PageModel
             return Page();
         }
 
-        await SecurityServices.SignInAsync(HttpContext, changed.Value);
+        // The stamp changed: this session gets a cookie with the new one, the others end.
+        await signIn.SignInAsync(changed.Value, isPersistent: false);
         return Redirect("/");
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lodestar.Web.Pages.Account;
 
 [AllowAnonymous]
-internal sealed class SignInModel(UserAccounts accounts, AuditLog audit) : PageModel
+internal sealed class SignInModel(UserAccounts accounts, AuditLog audit, LodestarSignInManager signIn, IEnumerable<OidcSettings> oidc) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your user name")]
     public string? UserName { get; set; }
@@ -19,6 +19,9 @@ internal sealed class SignInModel(UserAccounts accounts, AuditLog audit) : PageM
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>The OIDC provider's button text, or null when OIDC sign-in is not configured.</summary>
+    public string? OidcName => oidc.FirstOrDefault()?.DisplayName;
 
     public void OnGet()
     {
@@ -32,21 +35,33 @@ internal sealed class SignInModel(UserAccounts accounts, AuditLog audit) : PageM
         }
 
         var (outcome, user) = await accounts.SignInAsync(UserName!, Password!, cancellationToken);
-        if (outcome != SignInOutcome.Succeeded || user is null)
+        if (outcome is not (SignInOutcome.Succeeded or SignInOutcome.RequiresTwoFactor) || user is null)
         {
             // The submitted name, cut to the longest a user name may be: it may be anything someone typed.
             var name = UserNames.Normalise(UserName!);
             name = name[..Math.Min(name.Length, UserNames.MaximumLength)];
             await audit.RecordAsync(name, AuditActions.SignInFailed, $"user {name}", outcome.ToString(), cancellationToken);
-            // The same words whether or not the name exists (lockout counts unknown names too: SignInThrottle).
+            // The same words whether or not the name exists (lockout counts unknown names too, in the database: SignInThrottle).
             ModelState.AddModelError(nameof(UserName), outcome == SignInOutcome.LockedOut
                 ? "Too many failed attempts with this user name: try again in 15 minutes"
                 : "The user name or password is not right");
             return Page();
         }
 
+        var signedIn = await signIn.PasswordVerifiedAsync(user);
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+        if (signedIn.RequiresTwoFactor)
+        {
+            return Redirect($"/account/sign-in/code?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+
+        if (!signedIn.Succeeded)
+        {
+            ModelState.AddModelError(nameof(UserName), "The user name or password is not right");
+            return Page();
+        }
+
         await audit.RecordAsync(user.UserName, AuditActions.SignIn, $"user {user.UserName}", cancellationToken: cancellationToken);
-        await SecurityServices.SignInAsync(HttpContext, user);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return LocalRedirect(returnUrl);
     }
 }

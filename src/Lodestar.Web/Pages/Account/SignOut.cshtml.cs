@@ -1,12 +1,11 @@
 using Lodestar.Data.Security;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Account;
 
-internal sealed class SignOutModel(UserAccounts accounts) : PageModel
+internal sealed class SignOutModel(UserAccounts accounts, LodestarSignInManager signIn) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
@@ -18,7 +17,7 @@ internal sealed class SignOutModel(UserAccounts accounts) : PageModel
             await accounts.SignOutAsync(name, cancellationToken);
         }
 
-        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await signIn.SignOutAsync();
         return Redirect("/");
     }
 }

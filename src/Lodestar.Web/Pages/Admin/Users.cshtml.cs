@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lodestar.Web.Pages.Admin;
 
 [Authorize(Policy = SecurityServices.AdminPolicy)]
-internal sealed class UsersModel(LodestarDbContext db, UserAccounts accounts, CouncilGrants grants, AuditLog audit) : PageModel
+internal sealed class UsersModel(LodestarDbContext db, UserAccounts accounts, CouncilGrants grants, AuditLog audit, TwoFactor twoFactor) : PageModel
 {
     public IReadOnlyList<UserEntity> Users { get; private set; } = [];
 
@@ -97,6 +97,14 @@ internal sealed class UsersModel(LodestarDbContext db, UserAccounts accounts, Co
         ModelState.Clear();
         var done = await accounts.SetRolesAsync(Actor, rolesUser ?? "", roles ?? [], cancellationToken);
         return await AfterAsync(done.Succeeded, done.Problems, "rolesUser", cancellationToken);
+    }
+
+    /// <summary>Turns off a user's two-factor sign-in (they lost their device): they sign in with their password and may set it up again. Ends their sessions.</summary>
+    public async Task<IActionResult> OnPostTwoFactorAsync(string? user, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var done = await twoFactor.DisableAsync(Actor, user ?? "");
+        return await AfterAsync(done.Succeeded, done.Problems, "userAction", cancellationToken);
     }
 
     /// <summary>Issues a one-time password-reset link for a user and shows it, once, to the administrator.</summary>
