@@ -43,6 +43,26 @@ public static class LacForecast
             : Compute(data, asAt, months, scenarios, backtest);
     }
 
+    /// <summary>The last day the council's returns cover (31 March of the latest collection year), the page's default "as at"; null with no 903 data.</summary>
+    public static DateOnly? DataEnd(StatutoryDataStore store, string council)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var data = store.Dataset(council)?.Cla;
+        if (data is null)
+        {
+            return null;
+        }
+
+        var years = data.Files.Where(f => f.CollectionYear > 0).Select(f => f.CollectionYear).ToList();
+        if (years.Count > 0)
+        {
+            return new DateOnly(years.Max(), 3, 31);
+        }
+
+        var spells = CareSpells.From(data, DateOnly.MaxValue);
+        return spells.Count == 0 ? null : spells.Max(s => s.End ?? s.Start);
+    }
+
     /// <summary>From one council's 903 records.</summary>
     public static Result<LacForecastResult> Compute(Ssda903Data data, DateOnly asAt, int months,
         IReadOnlyList<ForecastScenario>? scenarios = null, bool backtest = false)
