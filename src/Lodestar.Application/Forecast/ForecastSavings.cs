@@ -10,7 +10,7 @@ namespace Lodestar.Application.Forecast;
 /// <summary>One placement category's forecast for a financial year from the looked-after forecast (money in £).</summary>
 /// <param name="Category">The placement category.</param>
 /// <param name="Baseline52Wk">52-week placements in the baseline year, from the returns.</param>
-/// <param name="Actual52Wk">52-week placements from the year's start to the "to" month end, from the returns.</param>
+/// <param name="Actual52Wk">52-week placements from the year's start to <see cref="ForecastSavingsResult.To"/>, from the returns.</param>
 /// <param name="Forecast52Wk">The whole year: <paramref name="Actual52Wk"/> plus the forecast's median for the year's remaining months.</param>
 /// <param name="UnitCost">The year's unit cost; when the table has none for the year, its latest earlier year's cost with the inflation rate compounded per year.</param>
 /// <param name="Inflated">Whether <paramref name="UnitCost"/> was inflated from an earlier year.</param>
@@ -20,6 +20,11 @@ public sealed record ForecastCategorySavings(
     PlacementCategory Category, decimal Baseline52Wk, decimal Actual52Wk, decimal Forecast52Wk, decimal? UnitCost, bool Inflated, decimal? ForecastSpend, decimal? ForecastSavings);
 
 /// <summary>The savings plan's forecast column by placement type from the forecast, for one financial year.</summary>
+/// <param name="Year">The financial year.</param>
+/// <param name="To">The last month end the returns are counted to; the forecast covers the months after it.</param>
+/// <param name="BaselineYear">The baseline financial year.</param>
+/// <param name="InflationRate">A year's inflation for unit costs beyond the table (0.02 = 2 %).</param>
+/// <param name="Categories">By placement category, those with placements in the year or the baseline.</param>
 public sealed record ForecastSavingsResult(Period Year, DateOnly To, Period BaselineYear, decimal InflationRate, IReadOnlyList<ForecastCategorySavings> Categories)
 {
     public decimal? ForecastSavings => Categories.All(c => c.ForecastSavings is null) ? null : Categories.Sum(c => c.ForecastSavings ?? 0m);
@@ -37,7 +42,7 @@ public static class ForecastSavings
     /// <param name="store">The councils' returns.</param>
     /// <param name="council">The council.</param>
     /// <param name="baselineYear">The baseline financial year, by the year its March falls in (2016 = 2015/16).</param>
-    /// <param name="to">The returns are used to the last month end on or before this day; the forecast covers the rest of its financial year.</param>
+    /// <param name="to">The returns are used to the last month end on or before this day (or to their last day, when earlier); the forecast covers the rest of the financial year of <paramref name="to"/>.</param>
     /// <param name="costs">Unit costs per category and year.</param>
     /// <param name="inflationRate">A year's inflation for years the unit costs do not reach (0.02 = 2 %).</param>
     /// <param name="allowed">The councils the user may see; null: every council.</param>
@@ -51,9 +56,19 @@ public static class ForecastSavings
             return Result.Failure<ForecastSavingsResult>(new Problem($"the returns hold no SSDA903 data for {council}"));
         }
 
+        // Past the returns' last day there is nothing to count: the forecast starts there instead.
+        var year = Period.ReportingYearContaining(to);
         var start = ForecastEstimator.MonthEndOnOrBefore(to);
-        var year = Period.ReportingYearContaining(start);
+        if (LacForecast.DataEnd(store, council) is { } end && ForecastEstimator.MonthEndOnOrBefore(end) < start)
+        {
+            start = ForecastEstimator.MonthEndOnOrBefore(end);
+        }
+
         var remaining = ((year.End.Year - start.Year) * 12) + year.End.Month - start.Month;
+        if (remaining > ForecastOptions.MaxMonths)
+        {
+            return Result.Failure<ForecastSavingsResult>(new Problem($"the returns for {council} end on {start:yyyy-MM-dd}, more than {ForecastOptions.MaxMonths} months before {year.End:yyyy-MM-dd}"));
+        }
         var baseline = Period.ReportingYear(baselineYear);
         var basePlacements = PlacementActualsFromReturns.Compute(store.Engine, dataset, baseline.Start, baseline.End);
         var actual = start < year.Start ? null : PlacementActualsFromReturns.Compute(store.Engine, dataset, year.Start, start);
