@@ -46,6 +46,22 @@ internal sealed class IndexModel(StatutoryDataStore store, CouncilAccess access,
 
     public string ChartJson { get; private set; } = "{}";
 
+    /// <summary>
+    /// What a saved scenario changes against the baseline, so a linked workstream's plan shows what it must
+    /// achieve: children looked after at the last month end, and 52-week placements over the forecast months.
+    /// </summary>
+    public (double Children, double Placements)? EffectOf(string name)
+    {
+        if (Forecast?.Scenarios.FirstOrDefault(s => s.Scenario == name) is not { } scenario)
+        {
+            return null;
+        }
+
+        var last = Forecast.Baseline.Points[^1].Month;
+        return (scenario.At(last)!.Value.Median - Forecast.Baseline.At(last)!.Value.Median,
+            scenario.PlacementYears.Sum(p => p.Value.Median) - Forecast.Baseline.PlacementYears.Sum(p => p.Value.Median));
+    }
+
     public bool CanEdit => User.IsInRole(Roles.Editor);
 
     public DateOnly AsAt { get; private set; }
@@ -81,17 +97,34 @@ internal sealed class IndexModel(StatutoryDataStore store, CouncilAccess access,
             ModelState.AddModelError("Form.From", "Enter the first month as a date yyyy-mm-dd, e.g. 2025-06-01");
         }
 
-        foreach (var (key, value) in new[] { ("Form.EntryFactor", Form.EntryFactor), ("Form.ResidentialToFosterFactor", Form.ResidentialToFosterFactor), ("Form.ExitFactor", Form.ExitFactor) })
+        var factors = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (key, text) in new[]
         {
-            if (value is not (>= 0 and <= 10))
+            ("EntryFactor", Form.EntryFactor), ("EntryUnder1", Form.EntryUnder1), ("Entry1To4", Form.Entry1To4), ("Entry5To9", Form.Entry5To9),
+            ("Entry10To15", Form.Entry10To15), ("Entry16To17", Form.Entry16To17),
+            ("ResidentialToFosterFactor", Form.ResidentialToFosterFactor), ("ExitFactor", Form.ExitFactor),
+        })
+        {
+            // A blank factor is 1: unchanged.
+            if (string.IsNullOrWhiteSpace(text))
             {
-                ModelState.AddModelError(key, "Enter a factor from 0 to 10 (1 = unchanged)");
+                factors[key] = 1;
+            }
+            else if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) && factor is >= 0 and <= 10)
+            {
+                factors[key] = factor;
+            }
+            else
+            {
+                ModelState.AddModelError("Form." + key, "Enter a factor from 0 to 10 (1 = unchanged)");
             }
         }
 
         if (ModelState.ErrorCount == 0)
         {
-            scenario = new ForecastScenario(Form.Name!.Trim(), from, Form.EntryFactor!.Value, null, Form.ResidentialToFosterFactor!.Value, Form.ExitFactor!.Value);
+            scenario = new ForecastScenario(Form.Name!.Trim(), from, factors["EntryFactor"],
+                [factors["EntryUnder1"], factors["Entry1To4"], factors["Entry5To9"], factors["Entry10To15"], factors["Entry16To17"]],
+                factors["ResidentialToFosterFactor"], factors["ExitFactor"]);
             var link = Form.Workstream?.Split('|') is [var plan, var number] ? new WorkstreamLink(plan, number) : null;
             var saved = await scenarios.SaveAsync(User.Identity?.Name ?? "unknown", council.Code, scenario, link, cancellationToken);
             if (saved.Succeeded)
@@ -200,11 +233,21 @@ internal sealed class IndexModel(StatutoryDataStore store, CouncilAccess access,
 
         public string? From { get; set; }
 
-        public double? EntryFactor { get; set; } = 1;
+        public string? EntryFactor { get; set; } = "1";
 
-        public double? ResidentialToFosterFactor { get; set; } = 1;
+        public string? EntryUnder1 { get; set; } = "1";
 
-        public double? ExitFactor { get; set; } = 1;
+        public string? Entry1To4 { get; set; } = "1";
+
+        public string? Entry5To9 { get; set; } = "1";
+
+        public string? Entry10To15 { get; set; } = "1";
+
+        public string? Entry16To17 { get; set; } = "1";
+
+        public string? ResidentialToFosterFactor { get; set; } = "1";
+
+        public string? ExitFactor { get; set; } = "1";
 
         public string? Workstream { get; set; }
     }
