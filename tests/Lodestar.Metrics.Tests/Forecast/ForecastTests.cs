@@ -223,4 +223,19 @@ public sealed class ForecastTests
         Assert.Equal(0, counts[Ifa]);
         Assert.Equal(1, counts[Residential]);
     }
+
+    [Fact]
+    public void Backtest_ThreeYearsOfReturns_ForecastsFromEachYearEndWithAYearBeforeItAndComparesWithTheActual()
+    {
+        // Returns from April 2021 to March 2024: as at March 2022 (12 and 24 months on) and March 2023 (12 months on).
+        var result = ForecastBacktest.Run(SteadyHistory(), new DateOnly(2021, 4, 1), new DateOnly(2024, 3, 31), new ForecastOptions(Runs: 100));
+
+        var total = result.Points.Where(p => p.Category == ForecastResult.All).ToList();
+        Assert.Equal(
+            [(new DateOnly(2022, 3, 31), 12, new DateOnly(2023, 3, 31)), (new DateOnly(2022, 3, 31), 24, new DateOnly(2024, 3, 31)), (new DateOnly(2023, 3, 31), 12, new DateOnly(2024, 3, 31))],
+            total.Select(p => (p.AsAt, p.Horizon, p.Month)));
+        Assert.All(total, p => Assert.Equal(100, p.Actual));
+        Assert.Equal(2, result.Summaries.Single(s => s.Horizon == 12 && s.Category == ForecastResult.All).Forecasts);
+        Assert.Equal(1, result.Summaries.Single(s => s.Horizon == 24 && s.Category == ForecastResult.All).Forecasts);
+    }
 }
