@@ -104,7 +104,7 @@ public sealed class ForecastTests
         var model = ForecastEstimator.Estimate(SteadyHistory(), AsAt);
         var noEntries = new ForecastScenario("no entries", new DateOnly(2024, 4, 1), entryFactor: 0);
 
-        var result = ForecastSimulator.Simulate(model, new ForecastOptions(Months: 12, Runs: 4000, DrawRates: false), noEntries);
+        var result = ForecastSimulator.Simulate(model, new ForecastOptions(Months: k, Runs: 4000, DrawRates: false), noEntries);
 
         var point = result.At(ForecastEstimator.MonthEnd(AsAt.AddMonths(k)))!.Value;
         Assert.InRange(point.Median, median - 1, median + 1);
