@@ -97,7 +97,8 @@ internal static class ForecastCommand
                     }
 
                     var computed = LacForecast.Compute(StatutoryDataStore.From(loaded, PopulationEstimates.None), request.Council, parsed.AsAt, request.Months, parsed.Scenarios);
-                    return await WriteAsync(computed, request, output, error);
+                    var targets = computed.Succeeded ? await ForecastTargets.ForCouncilAsync(db, computed.Value, cancel) : [];
+                    return await WriteAsync(computed, request, output, error, targets);
                 });
                 return stored;
             }
@@ -160,7 +161,7 @@ internal static class ForecastCommand
         return new Parsed(asAt, scenarios);
     }
 
-    private static async Task<int> WriteAsync(Result<LacForecastResult> result, ForecastRequest request, TextWriter output, TextWriter error)
+    private static async Task<int> WriteAsync(Result<LacForecastResult> result, ForecastRequest request, TextWriter output, TextWriter error, IReadOnlyList<LacTargetView>? targets = null)
     {
         if (!result.Succeeded)
         {
@@ -197,14 +198,14 @@ internal static class ForecastCommand
                 await output.WriteLineAsync($"Wrote {request.Output.FullName}.");
                 break;
             default:
-                await output.WriteAsync(Table(forecast));
+                await output.WriteAsync(Table(forecast, targets ?? []));
                 break;
         }
 
         return 0;
     }
 
-    private static string Table(LacForecastResult forecast)
+    private static string Table(LacForecastResult forecast, IReadOnlyList<LacTargetView> targets)
     {
         var model = forecast.Model;
         var text = new System.Text.StringBuilder();
@@ -239,6 +240,19 @@ internal static class ForecastCommand
                 return (IReadOnlyList<string?>)[c, Number(p.Median), Interval(p.Lower80, p.Upper80),
                     .. years.Select(y => Number(forecast.Baseline.PlacementYears.Single(x => x.FinancialYear == y && x.Category == c).Value.Median))];
             })));
+        if (targets.Count > 0)
+        {
+            // The action plans' targets on children looked after (stored returns only: the plans are in the database).
+            text.AppendLine();
+            foreach (var t in targets)
+            {
+                var line = t.Expected is { } expected
+                    ? string.Create(CultureInfo.InvariantCulture, $"{(t.Forecast ? "On current trends" : "The returns show")} {Number(expected)} looked after on {t.Month:yyyy-MM-dd} against a target of {t.Target:0.##} ({t.PlanId}, target for {t.Date:yyyy-MM-dd})")
+                    : string.Create(CultureInfo.InvariantCulture, $"Target of {t.Target:0.##} for {t.Date:yyyy-MM-dd} ({t.PlanId}): outside the returns held and the forecast");
+                text.AppendLine(line);
+            }
+        }
+
         return text.ToString();
     }
 

@@ -4,8 +4,10 @@ using System.Text.Json;
 using Lodestar.Application.Returns;
 using Lodestar.Cli.Forecast;
 using Lodestar.Data;
+using Lodestar.Data.Actions;
 using Lodestar.Data.Audit;
 using Lodestar.Formats;
+using Lodestar.Formats.Actions;
 using Lodestar.Testing;
 
 namespace Lodestar.Cli.Tests.Forecast;
@@ -40,16 +42,21 @@ public sealed class ForecastStoredCommandTests
             var check = await submissions.CheckAsync(
                 "ann", Council, [new InputFile("header.csv", Encoding.UTF8.GetBytes(Header)), new InputFile("episodes.csv", Encoding.UTF8.GetBytes(Episodes)), new InputFile("prev_perm.csv", Encoding.UTF8.GetBytes(PrevPerm))], 2025, Cancel);
             Assert.True((await submissions.ConfirmAsync("ann", check.Value.Submission.Id, Cancel)).Succeeded);
+            var plan = ActionsYamlReader.ReadFile(Repository.File("samples", "actions", "cambs-lac-action-plan-2015-17.yaml")).Value.Plan;
+            await ActionsStore.ImportAsync(db, plan, null, null, Cancel);
         }
 
         var granted = await RunAsync(database, "forecast", "--council", Council, "--as-at", "2025-03-31", "--months", "1", "--format", "json", "--user", "ann");
         var refused = await RunAsync(database, "forecast", "--council", Council, "--as-at", "2025-03-31", "--user", "bea");
+        var table = await RunAsync(database, "forecast", "--council", Council, "--as-at", "2025-03-31", "--months", "1", "--user", "ann");
 
         Assert.Equal((0, ""), (granted.ExitCode, granted.Error));
         var rows = JsonDocument.Parse(granted.Output).RootElement.EnumerateArray().ToList();
         var residential = rows.Single(r => r.GetProperty("category").GetString() == "residential_homes");
         Assert.Equal("2025-04-30", residential.GetProperty("month").GetString());
         Assert.Equal(1, residential.GetProperty("lower_95").GetDouble());
+        // Seed 004's targets, April 2016 and 2017, are years before these returns.
+        Assert.Contains("Target of 497 for 2017-04-01 (cambs-lac-action-plan-2015-17): outside the returns held and the forecast", table.Output, StringComparison.Ordinal);
         Assert.Equal(2, refused.ExitCode);
         Assert.Equal($"lodestar forecast: council {Council} has no confirmed submission (see lodestar returns list --council {Council})", refused.Error.Trim());
     }
