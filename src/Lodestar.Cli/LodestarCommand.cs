@@ -2,6 +2,7 @@ using System.CommandLine;
 using Lodestar.Cli.Actions;
 using Lodestar.Cli.Benchmarks;
 using Lodestar.Cli.Frameworks;
+using Lodestar.Cli.Forecast;
 using Lodestar.Cli.Generate;
 using Lodestar.Cli.Kpi;
 using Lodestar.Cli.Returns;
@@ -54,6 +55,7 @@ internal static class LodestarCommand
         root.Subcommands.Add(FrameworkCommands.Scorecard());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(KpiCommand.Create());
+        root.Subcommands.Add(ForecastCommand.Create());
         root.Subcommands.Add(ReturnsCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         return root;

@@ -1,6 +1,7 @@
 using Lodestar.Data;
 using Lodestar.Web.Actions;
 using Lodestar.Web.Demo;
+using Lodestar.Web.Forecast;
 using Lodestar.Web.Frameworks;
 using Lodestar.Web.Health;
 using Lodestar.Web.Kpis;
@@ -34,6 +35,7 @@ internal static class LodestarWebApp
         builder.Services.AddLodestarSecurity(dataFolder, builder.Configuration);
         builder.Services.AddStatutoryData(builder.Configuration, dataFolder);
         builder.Services.AddFrameworks();
+        builder.Services.AddForecast();
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
 
@@ -66,6 +68,7 @@ internal static class LodestarWebApp
         app.MapRazorPages();
         app.MapActionsApi();
         app.MapFrameworksApi();
+        app.MapForecastApi();
 
         // Migrations are applied at start unless an operator applies them separately.
         if (app.Configuration.GetValue("Lodestar:Database:MigrateAtStart", true))

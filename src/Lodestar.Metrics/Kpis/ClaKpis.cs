@@ -76,9 +76,7 @@ internal sealed class ClaKpis
     private readonly int _missingM;
     private readonly int _done;
     private readonly int _inTouchYes;
-    private readonly int _pr1;
-    private readonly CodeSet _independentProviders;
-    private readonly int[] _placementCategory;
+    private readonly PlacementCategoryMap _placementCategory;
 
     // Per-child scratch: the child's counted episodes (rows), their period-of-care start and carer start.
     private int[] _rows = new int[16];
@@ -117,9 +115,7 @@ internal sealed class ClaKpis
         _missingM = codes.Find("M");
         _done = codes.Find("1");
         _inTouchYes = codes.Find("YES");
-        _pr1 = codes.Find("PR1");
-        _independentProviders = codes.SetOf("PR4", "PR5");
-        _placementCategory = PlacementCategories(codes);
+        _placementCategory = new PlacementCategoryMap(codes);
     }
 
     /// <summary>Adds the contributions of children [from, to) to every period.</summary>
@@ -958,8 +954,7 @@ internal sealed class ClaKpis
                 continue;
             }
 
-            var category = (uint)e.Place[i] < (uint)_placementCategory.Length ? _placementCategory[e.Place[i]] : 8;
-            var category2 = category == 9 ? ProviderCategory(e.PlaceProvider[i]) : category;
+            var category2 = _placementCategory.Of(e.Place[i], e.PlaceProvider[i]);
             _tally.AddNumerator(Placements52 + category2, p, child, until - from);
             if (_tally.Wants(Placements52))
             {
@@ -1085,35 +1080,4 @@ internal sealed class ClaKpis
             + (Math.Cos(Radians(a.Latitude)) * Math.Cos(Radians(b.Latitude)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
         return 2 * EarthRadiusMetres * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
-
-    // Placement category by PLACE code id; 9 = foster with other carers (U4–U6), decided by the provider.
-    private int[] PlacementCategories(CodeTable codes)
-    {
-        var categories = new int[codes.Count];
-        Array.Fill(categories, 8);
-        Set(9, "U4", "U5", "U6");
-        Set(2, "U1", "U2", "U3");
-        Set(3, "K1", "K2", "R1");
-        Set(4, "S1");
-        Set(5, "K3", "H5");
-        Set(6, "A3", "A4", "A5", "A6");
-        Set(7, "P1");
-        return categories;
-
-        void Set(int category, params ReadOnlySpan<string> places)
-        {
-            foreach (var place in places)
-            {
-                var id = codes.Find(place);
-                if (id >= 0)
-                {
-                    categories[id] = category;
-                }
-            }
-        }
-    }
-
-    /// <summary>Foster care with other carers: in-house (PR1), IFA (PR4, PR5) or other.</summary>
-    private int ProviderCategory(int provider) =>
-        provider == _pr1 ? 0 : _independentProviders.Contains(provider) ? 1 : 8;
 }

@@ -56,6 +56,7 @@ public sealed class AccessibilityBrowserTests(DemoApp demo, Browser browser)
         await checker.CheckAsync("/account/two-factor");
         await checker.CheckAsync("/admin/users");
         await checker.CheckAsync("/admin/audit");
+        await checker.CheckAsync($"/councils/{Council}/forecast?as_at=2025-03-31&months=12");
 
         Assert.True(checker.Failures.Count == 0, string.Join(Environment.NewLine, checker.Failures));
         Assert.Empty(errors);

@@ -566,6 +566,65 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("councils", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Forecast.ForecastScenarioEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ActionPlanId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CouncilCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double>("EntryFactor")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("EntryFactorByBand")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double>("ExitFactor")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("ResidentialToFosterFactor")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Workstream")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilCode", "Name")
+                        .IsUnique();
+
+                    b.ToTable("forecast_scenarios", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Frameworks.FrameworkEntity", b =>
                 {
                     b.Property<string>("Id")

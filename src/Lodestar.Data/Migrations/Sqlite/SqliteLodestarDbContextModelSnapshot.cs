@@ -539,6 +539,63 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("councils", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Forecast.ForecastScenarioEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActionPlanId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CouncilCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("EntryFactor")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("EntryFactorByBand")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ExitFactor")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ResidentialToFosterFactor")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Workstream")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilCode", "Name")
+                        .IsUnique();
+
+                    b.ToTable("forecast_scenarios", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Frameworks.FrameworkEntity", b =>
                 {
                     b.Property<string>("Id")

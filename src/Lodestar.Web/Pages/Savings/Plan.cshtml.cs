@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lodestar.Application.Forecast;
 using Lodestar.Application.Returns;
 using Lodestar.Application.Savings;
 using Lodestar.Data;
@@ -38,6 +39,16 @@ internal sealed class PlanModel(LodestarDbContext db, StatutoryDataStore returns
 
     public SavingsReport Report { get; private set; } = null!;
 
+    /// <summary>Issue 15: a year's inflation (per cent) for unit costs beyond the table, for <see cref="TrendForecast"/>.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Inflation { get; set; }
+
+    /// <summary>Issue 15: the forecast column by placement type from the looked-after children forecast, beside the run rate.</summary>
+    public ForecastSavingsResult? TrendForecast { get; private set; }
+
+    /// <summary>The council of <see cref="TrendForecast"/>.</summary>
+    public string? TrendCouncil { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string plan, CancellationToken cancellationToken)
     {
         var savings = await ActionsStore.LoadSavingsAsync(db, plan, cancellationToken);
@@ -60,8 +71,40 @@ internal sealed class PlanModel(LodestarDbContext db, StatutoryDataStore returns
         Plan = savings;
         SelectedYear = onlyYear;
         Year = onlyYear?.ToFinancialYearLabel();
-        Report = SavingsReport.Build(savings, CostModel(await access.AllowedAsync(cancellationToken)), onlyYear);
+        var allowed = await access.AllowedAsync(cancellationToken);
+        var costModel = CostModel(allowed);
+        Report = SavingsReport.Build(savings, costModel, onlyYear);
+        if (costModel is not null)
+        {
+            TrendForecast = Trend(allowed);
+        }
+
         return Page();
+    }
+
+    // Issue 15: the same council, baseline and end as the cost model, priced with the same unit costs.
+    private ForecastSavingsResult? Trend(IReadOnlySet<string> allowed)
+    {
+        var rate = 2m;
+        if (!string.IsNullOrWhiteSpace(Inflation) && (!decimal.TryParse(Inflation, NumberStyles.Number, CultureInfo.InvariantCulture, out rate) || rate is < -10 or > 50))
+        {
+            ModelState.AddModelError(nameof(Inflation), "Inflation: enter a yearly rate in per cent, such as 2");
+            return null;
+        }
+
+        var council = string.IsNullOrWhiteSpace(Council)
+            ? returns.Councils.SingleOrDefault(c => returns.Dataset(c)?.Cla is not null && allowed.Contains(c))
+            : Council.Trim();
+        if (council is null)
+        {
+            return null;
+        }
+
+        TrendCouncil = council;
+
+        var result = ForecastSavings.Compute(returns, council, int.Parse(Baseline!, CultureInfo.InvariantCulture), DateOnly.ParseExact(To!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            CostsYamlReader.Illustrative(), rate / 100m, allowed);
+        return result.Succeeded ? result.Value : null;
     }
 
     /// <summary>The cost model from the returns when a baseline and an end are given; problems go to the error summary.</summary>

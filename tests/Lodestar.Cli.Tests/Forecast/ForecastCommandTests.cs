@@ -1,0 +1,82 @@
+using System.Text.Json;
+
+namespace Lodestar.Cli.Tests.Forecast;
+
+public sealed class ForecastCommandTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "lodestar-forecast-" + Guid.NewGuid().ToString("N"));
+
+    public ForecastCommandTests()
+    {
+        // Three children in in-house foster care since before the 2024 return, nobody entering or leaving:
+        // the forecast is exactly three, in in_house_fostering, every month.
+        var folder = Path.Combine(_root, "E10000003", "2024");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2015,WBRI,,,\nC2,F,01/06/2012,WBRI,,,\nC3,F,01/06/2010,WBRI,,,\n");
+        File.WriteAllText(
+            Path.Combine(folder, "episodes.csv"),
+            "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+            + "C1,01/01/2023,S,C2,N1,U4,PR1,,,,,,\n"
+            + "C2,01/01/2023,S,C2,N1,U4,PR1,,,,,,\n"
+            + "C3,01/01/2023,S,C2,N1,U4,PR1,,,,,,\n");
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task Forecast_Json_WritesOneRowPerMonthAndCategoryWithTheIntervals()
+    {
+        var (exitCode, output, _) = await RunAsync("forecast", _root, "--council", "E10000003", "--as-at", "2024-03-31", "--months", "2", "--format", "json");
+
+        Assert.Equal(0, exitCode);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        Assert.Equal(2 * 10, rows.Count);
+        var first = rows[0];
+        Assert.Equal(["council", "month", "category", "forecast", "lower_80", "upper_80", "lower_95", "upper_95"], first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("E10000003", first.GetProperty("council").GetString());
+        Assert.Equal("2024-04-30", first.GetProperty("month").GetString());
+        Assert.Equal("all", first.GetProperty("category").GetString());
+        Assert.Equal(3, first.GetProperty("forecast").GetDouble());
+        Assert.Equal(3, first.GetProperty("lower_95").GetDouble());
+        Assert.Equal(3, first.GetProperty("upper_95").GetDouble());
+        Assert.Equal("in_house_fostering", rows[1].GetProperty("category").GetString());
+        Assert.Equal(3, rows[1].GetProperty("forecast").GetDouble());
+        Assert.Equal("2024-05-31", rows[10].GetProperty("month").GetString());
+    }
+
+    [Fact]
+    public async Task Forecast_BadScenarioFile_NamesTheFileKeyAndValueAndExits2()
+    {
+        var scenario = Path.Combine(_root, "scenario.json");
+        await File.WriteAllTextAsync(scenario, """{ "name": "Fewer entries", "from": "2024-06-01", "entry_factor": "half" }""", TestContext.Current.CancellationToken);
+
+        var (exitCode, _, error) = await RunAsync("forecast", _root, "--council", "E10000003", "--as-at", "2024-03-31", "--scenario", scenario);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("scenario.json, column entry_factor, value '\"half\"'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forecast_Table_ShowsTheScenarioBesideTheBaseline()
+    {
+        var scenario = Path.Combine(_root, "scenario.json");
+        await File.WriteAllTextAsync(scenario, """{ "name": "Everyone leaves", "from": "2024-05-01", "exit_factor": 10 }""", TestContext.Current.CancellationToken);
+
+        var (exitCode, output, _) = await RunAsync("forecast", _root, "--council", "E10000003", "--as-at", "2024-03-31", "--months", "2", "--scenario", scenario);
+
+        // The exit rate is 0, so even ten times it leaves everyone in care: scenario = baseline = 3.
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Everyone leaves", output, StringComparison.Ordinal);
+        Assert.Contains("2024-05-31  3         3–3           3–3           3", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await LodestarCommand.Create().Parse(args).InvokeAsync(
+            new System.CommandLine.InvocationConfiguration { Output = output, Error = error },
+            TestContext.Current.CancellationToken);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.Json;
+using Lodestar.Data.Security;
+
+namespace Lodestar.Web.Tests.Forecast;
+
+[Collection(DemoCollection.Name)]
+public sealed class ForecastApiTests(DemoApp demo)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Forecast_Viewer_GivesSnakeCaseRowsForEachMonthEndAndCategoryStartingAtTheLastReturn()
+    {
+        using var client = await demo.App.SignedInClientAsync(Roles.Viewer);
+
+        using var response = await client.GetAsync(new Uri("/api/v1/councils/E10000003/forecast?as_at=2025-03-31&months=3", UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(3 * 10, rows.Count);
+        Assert.Equal(["council", "month", "category", "forecast", "lower_80", "upper_80", "lower_95", "upper_95"], rows[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("E10000003", "2025-04-30", "all"), (rows[0].GetProperty("council").GetString(), rows[0].GetProperty("month").GetString(), rows[0].GetProperty("category").GetString()));
+        Assert.Equal("2025-06-30", rows[20].GetProperty("month").GetString());
+        // A month on from the last return, the total is close to the 31 March count the generator made.
+        var atMarch = demo.GeneratorLookedAfterAt31March(2025);
+        Assert.InRange(rows[0].GetProperty("forecast").GetDouble(), atMarch * 0.9, atMarch * 1.1);
+        Assert.All(rows, r => Assert.True(
+            r.GetProperty("lower_95").GetDouble() <= r.GetProperty("lower_80").GetDouble()
+            && r.GetProperty("lower_80").GetDouble() <= r.GetProperty("forecast").GetDouble()
+            && r.GetProperty("forecast").GetDouble() <= r.GetProperty("upper_80").GetDouble()
+            && r.GetProperty("upper_80").GetDouble() <= r.GetProperty("upper_95").GetDouble()));
+    }
+
+    [Fact]
+    public async Task Forecast_CouncilNotGranted_Is404LikeAnUnknownOne()
+    {
+        var (_, client) = await demo.App.SignedInUserAsync(TestGrants.Of("E10000015"), Roles.Viewer);
+        using (client)
+        {
+            using var ungranted = await client.GetAsync(new Uri("/api/v1/councils/E10000003/forecast?as_at=2025-03-31", UriKind.Relative), Cancel);
+            using var unknown = await client.GetAsync(new Uri("/api/v1/councils/E99999999/forecast?as_at=2025-03-31", UriKind.Relative), Cancel);
+
+            Assert.Equal(HttpStatusCode.NotFound, ungranted.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+            Assert.Equal("application/problem+json", ungranted.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Theory]
+    [InlineData("as_at=31/03/2025", "as_at=YYYY-MM-DD")]
+    [InlineData("as_at=2025-03-31&months=37", "1 to 36 months")]
+    [InlineData("as_at=2025-03-31&scenario=nothing", "No saved scenario named 'nothing'")]
+    public async Task Forecast_BadQuery_Is400SayingWhat(string query, string message)
+    {
+        using var client = await demo.App.SignedInClientAsync(Roles.Viewer);
+
+        using var response = await client.GetAsync(new Uri("/api/v1/councils/E10000003/forecast?" + query, UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+}

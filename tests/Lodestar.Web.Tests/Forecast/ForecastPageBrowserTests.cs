@@ -1,0 +1,31 @@
+using System.Globalization;
+using Lodestar.Data.Security;
+
+namespace Lodestar.Web.Tests.Forecast;
+
+[Collection(DemoCollection.Name)]
+public sealed class ForecastPageBrowserTests(DemoApp demo, Browser browser)
+{
+    [Fact]
+    public async Task ForecastPage_Editor_DrawsTheFanChartWithTheTableTargetsBacktestAndScenarioForm()
+    {
+        await using var tab = await browser.NewPageAsync();
+        var (page, errors) = tab;
+        await demo.App.SignInAsync(page, Roles.Viewer, Roles.Editor);
+
+        await page.GotoAsync(new Uri(demo.App.Address, "/councils/E10000003/forecast?as_at=2025-03-31&months=12").ToString());
+
+        Assert.Equal("Forecast – Cambridgeshire – Lodestar", await page.TitleAsync());
+        var count = demo.GeneratorLookedAfterAt31March(2025).ToString("#,0", CultureInfo.InvariantCulture);
+        Assert.StartsWith($"{count} children looked after on 31 March 2025.", (await page.GetByTestId("forecast-summary").TextContentAsync())?.Trim(), StringComparison.Ordinal);
+        await page.Locator("#forecast-chart[data-rendered='true']").WaitForAsync();
+        Assert.Equal(12, await page.GetByTestId("forecast-table").Locator("tbody tr").CountAsync());
+        Assert.Equal(9, await page.GetByTestId("forecast-categories").Locator("tbody tr").CountAsync());
+        // The seed plan's targets (535 in April 2016, 497 in April 2017) are before the demo's returns.
+        Assert.Contains("Target of 497 for 1 April 2017", await page.GetByTestId("forecast-targets").TextContentAsync(), StringComparison.Ordinal);
+        // As at March 2021 to 2024, 12 months on: four forecasts.
+        Assert.Equal("4", (await page.GetByTestId("forecast-backtest").Locator("tbody tr").First.Locator("td").First.TextContentAsync())?.Trim());
+        Assert.True(await page.GetByTestId("scenario-form").IsVisibleAsync());
+        Assert.Empty(errors);
+    }
+}
