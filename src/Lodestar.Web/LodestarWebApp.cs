@@ -1,9 +1,8 @@
 using Lodestar.Data;
-using Lodestar.Web.Actions;
+using Lodestar.Web.Api.V1;
 using Lodestar.Web.Demo;
 using Lodestar.Web.Frameworks;
 using Lodestar.Web.Health;
-using Lodestar.Web.Kpis;
 using Lodestar.Application.Returns;
 using Lodestar.Web.Returns;
 using Lodestar.Web.Security;
@@ -36,6 +35,7 @@ internal static class LodestarWebApp
         builder.Services.AddFrameworks();
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
+        builder.Services.AddApiV1();
 
         var app = builder.Build();
         // Errors: one ProblemDetails handler for every /api route (unhandled exceptions and every error
@@ -62,10 +62,9 @@ internal static class LodestarWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
-        app.MapKpiApi();
         app.MapRazorPages();
-        app.MapActionsApi();
         app.MapFrameworksApi();
+        app.MapApiV1();
 
         // Migrations are applied at start unless an operator applies them separately.
         if (app.Configuration.GetValue("Lodestar:Database:MigrateAtStart", true))
