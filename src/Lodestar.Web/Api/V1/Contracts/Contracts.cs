@@ -5,6 +5,7 @@ using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Savings;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Lodestar.Web.Api.V1.Contracts;
 
@@ -85,8 +86,10 @@ internal sealed record ScorecardResult(string Framework, string Title, string Co
         [.. r.Benchmarks.Select(b => new ScorecardBenchmark(b.Label, b.Value, b.Note))]);
 }
 
-/// <summary>One KPI result: null value, numerator and denominator when the data do not cover the period.</summary>
-internal sealed record KpiResultItem(string Kpi, string Council, DateOnly PeriodStart, DateOnly PeriodEnd, double? Value, double? Numerator, double? Denominator, string Unit, string? Category);
+/// <summary>One KPI result: null value, numerator and denominator when the data do not cover the period; <c>category</c> only for a KPI split by category.</summary>
+internal sealed record KpiResultItem(
+    string Kpi, string Council, DateOnly PeriodStart, DateOnly PeriodEnd, double? Value, double? Numerator, double? Denominator, string Unit,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category);
 
 /// <summary>The children (pseudonymous ids) behind a KPI result.</summary>
 internal sealed record KpiChildren(IReadOnlyList<string> Numerator, IReadOnlyList<string> Denominator);
@@ -98,7 +101,8 @@ internal sealed record PriorityCount(string? Priority, IReadOnlyDictionary<strin
 internal sealed record ActionPlanItem(string Id, string Title, string? Council, DateOnly AsAt, string Rag, int Deliverables, IReadOnlyDictionary<string, int> DeliverablesByRag, IReadOnlyList<PriorityCount> DeliverablesByPriority, int Overdue);
 
 /// <summary>A deliverable's status on the as-at date.</summary>
-internal sealed record DeliverableItem(string Number, string Text, string? Priority, DateOnly? EndDate, DateOnly? Completed, string Rag, string Reason, string? RecordedRag);
+/// <remarks><c>is_override</c>: the RAG is a manager's override; <c>recorded_rag</c>: the RAG the plan's document recorded.</remarks>
+internal sealed record DeliverableItem(string Number, string Text, string? Priority, DateOnly? EndDate, DateOnly? Completed, string Rag, string Reason, bool IsOverride, string? RecordedRag);
 
 /// <summary>A workstream with its rolled-up RAG and deliverables.</summary>
 internal sealed record WorkstreamItem(string Number, string Title, IReadOnlyList<string> Leads, string? Priority, string Rag, IReadOnlyList<DeliverableItem> Deliverables);
@@ -130,7 +134,7 @@ internal sealed record ActionPlanDetail(
         [.. s.Overdue.Select(d => new OverdueItem(d.Number, d.Text, d.Leads, d.EndDate, d.DaysOverdue, Wire.Name(d.Rag)))]);
 
     public static DeliverableItem Deliverable(DeliverableStatus d) => new(
-        d.Number, d.Text, Priority(d.Priority), d.EndDate, d.Completed, Wire.Name(d.Rag.Rag), d.Rag.Reason, d.RecordedRag is { } r ? Wire.Name(r) : null);
+        d.Number, d.Text, Priority(d.Priority), d.EndDate, d.Completed, Wire.Name(d.Rag.Rag), d.Rag.Reason, d.Rag.IsOverride, d.RecordedRag is { } r ? Wire.Name(r) : null);
 
     public static IReadOnlyDictionary<string, int> ByRag(IReadOnlyDictionary<ActionRag, int> counts) =>
         counts.ToDictionary(c => Wire.Name(c.Key), c => c.Value);
