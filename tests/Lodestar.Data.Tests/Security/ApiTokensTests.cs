@@ -29,7 +29,8 @@ public sealed class ApiTokensTests
         Assert.Equal(new DateTimeOffset(2026, 1, 7, 9, 0, 0, TimeSpan.Zero), row.ExpiresAt);
         var tokens = new ApiTokens(check, clock);
         var owner = await tokens.AuthenticateAsync(token, Cancel);
-        Assert.Equal(("ann", new[] { "editor", "viewer" }), (owner?.UserName, owner?.Roles.Order(StringComparer.Ordinal).ToArray()));
+        Assert.Equal("ann", owner?.UserName);
+        Assert.Equal(["editor", "viewer"], owner!.Roles.Order(StringComparer.Ordinal));
         Assert.Null(await tokens.AuthenticateAsync(token[..^1] + (token[^1] == 'A' ? 'B' : 'A'), Cancel));
 
         clock.Now = clock.Now.AddDays(2);
