@@ -53,6 +53,7 @@ public sealed class AccessibilityBrowserTests(DemoApp demo, Browser browser)
         await checker.CheckAsync(await checker.FirstLinkAsync("main a[href*='/data/submissions/']"));
         await checker.CheckAsync("/validation/rules");
         await checker.CheckAsync("/account/password");
+        await checker.CheckAsync("/account/tokens");
         await checker.CheckAsync("/admin/users");
         await checker.CheckAsync("/admin/audit");
 
