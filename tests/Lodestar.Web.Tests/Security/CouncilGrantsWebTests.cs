@@ -43,7 +43,6 @@ public sealed class CouncilGrantsWebTests(DemoApp demo)
             ($"/frameworks/{Framework}/measures/ctk-kpi-01-rereferrals-12m?{query}", Council, Unknown),
             ($"/api/v1/frameworks/{Framework}/scorecard?{query}", Council, Unknown),
             ($"/api/v1/frameworks/{Framework}/measures/ctk-kpi-01-rereferrals-12m/series?{query}", Council, Unknown),
-            ($"/api/v1/benchmarks?council={Council}&measure=rereferrals_12m&year=2025", Council, Unknown),
             ($"/api/v1/councils/{Council}/submissions", Council, Unknown),
             ($"/frameworks/{Framework}/scorecard.xlsx?{query}", Council, Unknown),
             ($"/actions/{Plan}", Plan, "no-such-plan"),

@@ -34,7 +34,7 @@ internal static class ApiV1Reads
         api.MapGet("/kpis", KpisAsync).WithTags("KPIs").WithSummary("KPI results for a council: one year, a range, or a monthly/quarterly/yearly series");
         api.MapGet("/kpis/{id}/explain", ExplainAsync).WithTags("KPIs").RequireAuthorization(SecurityServices.ChildLevelPolicy)
             .WithSummary("The children behind a KPI result (child-level role; audited)");
-        api.MapGet("/benchmarks", BenchmarksAsync).WithTags("Benchmarks").WithSummary("A measure's DfE comparison for a council: England, region, statistical neighbours, quartile");
+        api.MapGet("/benchmarks", BenchmarksAsync).WithTags("Benchmarks").WithSummary("A measure's DfE comparison for any council (published figures): England, region, statistical neighbours, quartile");
     }
 
     private static async Task<Ok<IReadOnlyList<CouncilItem>>> CouncilsAsync(ScorecardService service, CouncilAccess access, CancellationToken cancellationToken)
@@ -200,7 +200,7 @@ internal static class ApiV1Reads
     }
 
     private static async Task<Results<Ok<BenchmarkResponse>, ValidationProblem, ProblemHttpResult>> BenchmarksAsync(
-        string? council, string? measure, int? year, BenchmarkStore store, CouncilAccess access, CancellationToken cancellationToken)
+        string? council, string? measure, int? year, BenchmarkStore store, CancellationToken cancellationToken)
     {
         var errors = Errors(council, year, yearRequired: true);
         if (string.IsNullOrWhiteSpace(measure))
@@ -213,9 +213,10 @@ internal static class ApiV1Reads
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (await GrantedAsync(council!, access, cancellationToken) is not { } chosen)
+        // Published DfE figures: open for every council to any caller (docs/web.md, "Council grants").
+        if (CouncilList.Find(council!.Trim()) is not { } chosen)
         {
-            return UnknownCouncil(council!);
+            return UnknownCouncil(council);
         }
 
         var found = await store.FindMeasureAsync(measure!.Trim(), cancellationToken);
