@@ -1,6 +1,12 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
+using Lodestar.Data.Actions;
+using Lodestar.Data.Audit;
 using Lodestar.Data.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lodestar.Web.Tests.Actions;
 
@@ -110,5 +116,39 @@ public sealed class ActionsApiTests(ImportedActionsSamples samples) : IClassFixt
         Assert.Equal("residential-cost-reduction", cost.GetProperty("id").GetString());
         Assert.Equal(202500m, cost.GetProperty("risk_adjusted_value_per_year").GetDecimal());
         Assert.Equal(75, cost.GetProperty("confidence_percent").GetInt32());
+    }
+
+    [Fact]
+    public async Task ApiV1Progress_WithAnEditorToken_AppendsTheUpdateAuditsIt_AndRefusesABadRag()
+    {
+        // The shared app's plan: a progress update does not change any RAG (overrides do), so the other tests' figures stand.
+        var app = samples.App;
+        var userName = await app.CreateUserAsync("apieditor", Roles.Viewer, Roles.Editor);
+        string token;
+        using (var scope = app.Services.CreateScope())
+        {
+            token = (await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(userName, userName, "sync", 7, Cancel)).Value.Token;
+        }
+
+        using var client = new HttpClient { BaseAddress = app.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var path = new Uri($"/api/v1/action-plans/{ActionsSamples.Seed004}/deliverables/2.1.1/progress", UriKind.Relative);
+
+        using var bad = await client.PostAsJsonAsync(path, new { text = "Agreed.", rag = "purple" }, Cancel);
+        using var missing = await client.PostAsJsonAsync(new Uri($"/api/v1/action-plans/{ActionsSamples.Seed004}/deliverables/9.9.9/progress", UriKind.Relative), new { text = "Agreed." }, Cancel);
+        using var response = await client.PostAsJsonAsync(path, new { text = "Framework agreed.", rag = "amber" }, Cancel);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("'purple' is not a RAG", await bad.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("2.1.1", body.RootElement.GetProperty("number").GetString());
+        await using var db = ActionsSamples.OpenDatabase(app);
+        var plan = (await ActionsStore.LoadPlanAsync(db, ActionsSamples.Seed004, Cancel))!;
+        var update = Assert.Single(plan.AllDeliverables.Single(x => x.Deliverable.Number == "2.1.1").Deliverable.Progress);
+        Assert.Equal(("Framework agreed.", Lodestar.Domain.Actions.ActionRag.Amber, "apieditor"), (update.Text, update.Rag, update.By));
+        var audit = Assert.Single(await db.Set<AuditEventEntity>().Where(a => a.Action == AuditActions.Edit).ToListAsync(Cancel));
+        Assert.Equal(("apieditor", $"action plan {ActionsSamples.Seed004} deliverable 2.1.1", "progress update, RAG Amber"), (audit.Actor, audit.Subject, audit.Details));
     }
 }

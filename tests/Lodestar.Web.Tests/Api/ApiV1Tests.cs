@@ -3,10 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lodestar.Data;
-using Lodestar.Data.Actions;
-using Lodestar.Data.Audit;
 using Lodestar.Data.Security;
-using Lodestar.Web.Tests.Actions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -222,44 +219,4 @@ public sealed class ApiV1Tests(DemoApp demo)
         JsonValueKind.Array => element.EnumerateArray().SelectMany(Names),
         _ => [],
     };
-}
-
-/// <summary>POST /api/v1/action-plans/{id}/deliverables/{number}/progress on an app of its own (it changes the plan).</summary>
-public sealed class ApiV1ProgressTests
-{
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    [Fact]
-    public async Task Progress_WithAnEditorToken_AppendsTheUpdateAuditsIt_AndRefusesABadRag()
-    {
-        await using var app = await RunningApp.StartAsync();
-        await ActionsSamples.ImportAsync(app, ActionsSamples.Seed004);
-        var userName = await app.CreateUserAsync("apieditor", Roles.Viewer, Roles.Editor);
-        string token;
-        using (var scope = app.Services.CreateScope())
-        {
-            token = (await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(userName, userName, "sync", 7, Cancel)).Value.Token;
-        }
-
-        using var client = new HttpClient { BaseAddress = app.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var path = new Uri($"/api/v1/action-plans/{ActionsSamples.Seed004}/deliverables/2.1.1/progress", UriKind.Relative);
-
-        using var bad = await client.PostAsJsonAsync(path, new { text = "Agreed.", rag = "purple" }, Cancel);
-        using var missing = await client.PostAsJsonAsync(new Uri($"/api/v1/action-plans/{ActionsSamples.Seed004}/deliverables/9.9.9/progress", UriKind.Relative), new { text = "Agreed." }, Cancel);
-        using var response = await client.PostAsJsonAsync(path, new { text = "Framework agreed.", rag = "amber" }, Cancel);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
-
-        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("'purple' is not a RAG", await bad.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("2.1.1", body.RootElement.GetProperty("number").GetString());
-        await using var db = ActionsSamples.OpenDatabase(app);
-        var plan = (await ActionsStore.LoadPlanAsync(db, ActionsSamples.Seed004, Cancel))!;
-        var update = Assert.Single(plan.AllDeliverables.Single(x => x.Deliverable.Number == "2.1.1").Deliverable.Progress);
-        Assert.Equal(("Framework agreed.", Lodestar.Domain.Actions.ActionRag.Amber, "apieditor"), (update.Text, update.Rag, update.By));
-        var audit = Assert.Single(await db.Set<AuditEventEntity>().Where(a => a.Action == AuditActions.Edit).ToListAsync(Cancel));
-        Assert.Equal(("apieditor", $"action plan {ActionsSamples.Seed004} deliverable 2.1.1", "progress update, RAG Amber"), (audit.Actor, audit.Subject, audit.Details));
-    }
 }
