@@ -45,6 +45,7 @@ internal static class LodestarCommand
         var root = new RootCommand(
             "Lodestar: performance and outcomes for children's services, computed from the SSDA903 and CIN census returns.");
         root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(TokensCommand.Create());
         root.Subcommands.Add(BenchmarksCommand.Create());
         root.Subcommands.Add(ActionsCommand.Create());
         root.Subcommands.Add(SavingsCommand.Create());

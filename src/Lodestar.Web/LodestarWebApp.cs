@@ -1,10 +1,9 @@
 using Lodestar.Data;
-using Lodestar.Web.Actions;
+using Lodestar.Web.Api.V1;
 using Lodestar.Web.Demo;
 using Lodestar.Web.Forecast;
 using Lodestar.Web.Frameworks;
 using Lodestar.Web.Health;
-using Lodestar.Web.Kpis;
 using Lodestar.Application.Returns;
 using Lodestar.Web.Returns;
 using Lodestar.Web.Security;
@@ -38,6 +37,7 @@ internal static class LodestarWebApp
         builder.Services.AddForecast();
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
+        builder.Services.AddApiV1();
 
         var app = builder.Build();
         // Errors: one ProblemDetails handler for every /api route (unhandled exceptions and every error
@@ -64,11 +64,10 @@ internal static class LodestarWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
-        app.MapKpiApi();
         app.MapRazorPages();
-        app.MapActionsApi();
         app.MapFrameworksApi();
         app.MapForecastApi();
+        app.MapApiV1();
 
         // Migrations are applied at start unless an operator applies them separately.
         if (app.Configuration.GetValue("Lodestar:Database:MigrateAtStart", true))

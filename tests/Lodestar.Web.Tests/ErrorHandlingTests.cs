@@ -84,7 +84,7 @@ public sealed class ErrorHandlingTests
         await using var app = await RunningApp.StartAsync();
         using var client = await app.SignedInClientAsync();
 
-        using var response = await client.GetAsync(new Uri("/api/frameworks/any/scorecard?council=873&year=not-a-year", UriKind.Relative), Cancel);
+        using var response = await client.GetAsync(new Uri("/api/v1/frameworks/any/scorecard?council=873&year=not-a-year", UriKind.Relative), Cancel);
 
         await AssertProblemJsonAsync(response, HttpStatusCode.BadRequest);
     }
@@ -95,7 +95,7 @@ public sealed class ErrorHandlingTests
         await using var app = await RunningApp.StartAsync();
         using var viewer = await app.SignedInClientAsync(Roles.Viewer);
 
-        using var response = await viewer.GetAsync(new Uri("/api/kpis/cla_at_end/explain?council=873&year=2025", UriKind.Relative), Cancel);
+        using var response = await viewer.GetAsync(new Uri("/api/v1/kpis/cla_at_end/explain?council=873&year=2025", UriKind.Relative), Cancel);
 
         await AssertProblemJsonAsync(response, HttpStatusCode.Forbidden);
     }
@@ -105,7 +105,7 @@ public sealed class ErrorHandlingTests
     {
         await using var app = await RunningApp.StartAsync();
 
-        using var response = await app.Client.GetAsync(new Uri("/api/frameworks", UriKind.Relative), Cancel);
+        using var response = await app.Client.GetAsync(new Uri("/api/v1/frameworks", UriKind.Relative), Cancel);
 
         await AssertProblemJsonAsync(response, HttpStatusCode.Unauthorized);
     }

@@ -54,6 +54,7 @@ public sealed class AccessibilityBrowserTests(DemoApp demo, Browser browser)
         await checker.CheckAsync("/validation/rules");
         await checker.CheckAsync("/account/password");
         await checker.CheckAsync("/account/two-factor");
+        await checker.CheckAsync("/account/tokens");
         await checker.CheckAsync("/admin/users");
         await checker.CheckAsync("/admin/audit");
         await checker.CheckAsync($"/councils/{Council}/forecast?as_at=2025-03-31&months=12");

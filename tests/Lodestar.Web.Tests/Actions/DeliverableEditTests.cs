@@ -100,10 +100,10 @@ public sealed class DeliverableEditTests
         Assert.Equal("RAG override to Amber", audit.Details);
 
         // Today 2.1.1 (due 2016-03-31, not complete) would be Red; the override dated today makes it Amber.
-        using var status = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/actions/{ActionsSamples.Seed004}/status", UriKind.Relative), Cancel));
-        var rag = status.RootElement.GetProperty("outcomes")[1].GetProperty("workstreams")[0].GetProperty("deliverables")[0].GetProperty("rag");
-        Assert.Equal("amber", rag.GetProperty("rag").GetString());
-        Assert.True(rag.GetProperty("is_override").GetBoolean());
+        using var status = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/action-plans/{ActionsSamples.Seed004}", UriKind.Relative), Cancel));
+        var deliverable = status.RootElement.GetProperty("outcomes")[1].GetProperty("workstreams")[0].GetProperty("deliverables")[0];
+        Assert.Equal("amber", deliverable.GetProperty("rag").GetString());
+        Assert.True(deliverable.GetProperty("is_override").GetBoolean());
     }
 
     [Theory]

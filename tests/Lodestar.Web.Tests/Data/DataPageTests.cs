@@ -345,7 +345,7 @@ public sealed class DataPageTests
 
     private static async Task<double> ClaAtEndAsync(HttpClient client)
     {
-        var body = await client.GetStringAsync(new Uri($"/api/kpis?council={Council}&year=2025&kpi=cla_at_end", UriKind.Relative), Cancel);
+        var body = await client.GetStringAsync(new Uri($"/api/v1/kpis?council={Council}&year=2025&kpi=cla_at_end", UriKind.Relative), Cancel);
         return JsonDocument.Parse(body).RootElement[0].GetProperty("value").GetDouble();
     }
 

@@ -8,9 +8,9 @@ public sealed class FrameworkApiTests(ImportedFrameworkTestData imported) : ICla
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("/api/frameworks")]
-    [InlineData("/api/frameworks/childrens-trust-kpi-schedule/scorecard?council=873&year=2025")]
-    [InlineData("/api/benchmarks?council=873&measure=rereferrals_12m&year=2025")]
+    [InlineData("/api/v1/frameworks")]
+    [InlineData("/api/v1/frameworks/childrens-trust-kpi-schedule/scorecard?council=873&year=2025")]
+    [InlineData("/api/v1/benchmarks?council=873&measure=rereferrals_12m&year=2025")]
     public async Task Api_Anonymous_Is401(string path)
     {
         var app = imported.App;
@@ -26,7 +26,7 @@ public sealed class FrameworkApiTests(ImportedFrameworkTestData imported) : ICla
         var app = imported.App;
         using var client = await app.SignedInClientAsync();
 
-        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/frameworks", UriKind.Relative), Cancel));
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/frameworks", UriKind.Relative), Cancel));
 
         var framework = Assert.Single(json.RootElement.EnumerateArray());
         Assert.Equal(FrameworkTestData.FrameworkId, framework.GetProperty("id").GetString());
@@ -36,12 +36,12 @@ public sealed class FrameworkApiTests(ImportedFrameworkTestData imported) : ICla
     }
 
     [Fact]
-    public async Task Scorecard_SignedIn_IsTheCliJsonWithValuesRagAndBenchmarks()
+    public async Task Scorecard_SignedIn_HasValuesRagAndBenchmarks()
     {
         var app = imported.App;
         using var client = await app.SignedInClientAsync();
 
-        using var response = await client.GetAsync(new Uri($"/api/frameworks/{FrameworkTestData.FrameworkId}/scorecard?council=873&year=2025", UriKind.Relative), Cancel);
+        using var response = await client.GetAsync(new Uri($"/api/v1/frameworks/{FrameworkTestData.FrameworkId}/scorecard?council=873&year=2025", UriKind.Relative), Cancel);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
 
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -69,11 +69,11 @@ public sealed class FrameworkApiTests(ImportedFrameworkTestData imported) : ICla
     }
 
     [Theory]
-    [InlineData("/api/frameworks/childrens-trust-kpi-schedule/scorecard?council=873", HttpStatusCode.BadRequest)]
-    [InlineData("/api/frameworks/no-such-framework/scorecard?council=873&year=2025", HttpStatusCode.NotFound)]
-    [InlineData("/api/frameworks/childrens-trust-kpi-schedule/scorecard?council=999&year=2025", HttpStatusCode.NotFound)]
-    [InlineData("/api/benchmarks?council=873&year=2025", HttpStatusCode.BadRequest)]
-    [InlineData("/api/benchmarks?council=873&measure=no_such_measure&year=2025", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/frameworks/childrens-trust-kpi-schedule/scorecard?council=873", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/frameworks/no-such-framework/scorecard?council=873&year=2025", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/frameworks/childrens-trust-kpi-schedule/scorecard?council=999&year=2025", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/benchmarks?council=873&year=2025", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/benchmarks?council=873&measure=no_such_measure&year=2025", HttpStatusCode.NotFound)]
     public async Task Api_BadOrUnknownQuery_IsAProblem(string path, HttpStatusCode expected)
     {
         var app = imported.App;
@@ -91,7 +91,7 @@ public sealed class FrameworkApiTests(ImportedFrameworkTestData imported) : ICla
         var app = imported.App;
         using var client = await app.SignedInClientAsync();
 
-        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/benchmarks?council=E10000003&measure=rereferrals_12m&year=2025", UriKind.Relative), Cancel));
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/benchmarks?council=E10000003&measure=rereferrals_12m&year=2025", UriKind.Relative), Cancel));
 
         var root = json.RootElement;
         Assert.Equal("rereferrals_12m", root.GetProperty("measure").GetProperty("id").GetString());
@@ -99,7 +99,7 @@ public sealed class FrameworkApiTests(ImportedFrameworkTestData imported) : ICla
         Assert.Equal(18m, root.GetProperty("council").GetProperty("value").GetDecimal());
         Assert.Equal(22m, root.GetProperty("england").GetProperty("value").GetDecimal());
         Assert.Equal(20m, root.GetProperty("region").GetProperty("value").GetDecimal());
-        var neighbours = root.GetProperty("statisticalNeighbours");
+        var neighbours = root.GetProperty("statistical_neighbours");
         Assert.Equal(20m, neighbours.GetProperty("average").GetDecimal()); // (25 + 15) / 2
         Assert.Equal(2, neighbours.GetProperty("used").GetInt32());
         // Lower is better: only Barnet's 15 is better than 18. Quartiles of 15, 18, 25, 30 (inclusive): 17.25 / 21.5 / 26.25.
@@ -107,9 +107,9 @@ public sealed class FrameworkApiTests(ImportedFrameworkTestData imported) : ICla
         Assert.Equal(2, position.GetProperty("rank").GetInt32());
         Assert.Equal(4, position.GetProperty("of").GetInt32());
         Assert.Equal("B", position.GetProperty("band").GetString());
-        Assert.Equal(17.25m, position.GetProperty("lowerQuartile").GetDecimal());
+        Assert.Equal(17.25m, position.GetProperty("lower_quartile").GetDecimal());
         Assert.Equal(21.5m, position.GetProperty("median").GetDecimal());
-        Assert.Equal(26.25m, position.GetProperty("upperQuartile").GetDecimal());
+        Assert.Equal(26.25m, position.GetProperty("upper_quartile").GetDecimal());
     }
 
     [Theory]
@@ -121,10 +121,10 @@ public sealed class FrameworkApiTests(ImportedFrameworkTestData imported) : ICla
         using var client = await app.SignedInClientAsync();
 
         // Cumbria (909, E10000006) is a former council in samples/councils.tsv; the test figures have no row for it.
-        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/benchmarks?council={council}&measure=rereferrals_12m&year=2025", UriKind.Relative), Cancel));
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/benchmarks?council={council}&measure=rereferrals_12m&year=2025", UriKind.Relative), Cancel));
 
         var row = json.RootElement.GetProperty("council");
-        Assert.Equal(("909", "Cumbria", true), (row.GetProperty("code").GetString(), row.GetProperty("name").GetString(), row.GetProperty("noRow").GetBoolean()));
+        Assert.Equal(("909", "Cumbria", true), (row.GetProperty("code").GetString(), row.GetProperty("name").GetString(), row.GetProperty("no_row").GetBoolean()));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ScorecardDemoReturnsTests(DemoApp demo)
         await FrameworkTestData.ImportAsync(app, Cancel);
         using var client = await app.SignedInClientAsync();
 
-        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/frameworks/{FrameworkTestData.FrameworkId}/scorecard?council=E10000003&year=2025", UriKind.Relative), Cancel));
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/frameworks/{FrameworkTestData.FrameworkId}/scorecard?council=E10000003&year=2025", UriKind.Relative), Cancel));
 
         static IEnumerable<JsonElement> Rows(JsonElement node) =>
             node.GetProperty("measures").EnumerateArray().Concat(node.GetProperty("children").EnumerateArray().SelectMany(Rows));

@@ -12,8 +12,8 @@ public sealed class KpiApiTests(DemoApp demo)
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("/api/kpis?council=E10000003&year=2025")]
-    [InlineData("/api/kpis/cla_at_end/explain?council=E10000003&year=2025")]
+    [InlineData("/api/v1/kpis?council=E10000003&year=2025")]
+    [InlineData("/api/v1/kpis/cla_at_end/explain?council=E10000003&year=2025")]
     public async Task Api_Anonymous_Is401(string path)
     {
         using var response = await demo.App.Client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
@@ -27,7 +27,7 @@ public sealed class KpiApiTests(DemoApp demo)
         using var client = await demo.App.SignedInClientAsync(Roles.Viewer);
 
         // The demo's returns are the collection years 2021 to 2025: 2019/20 (year=2020) has none.
-        using var response = await client.GetAsync(new Uri("/api/kpis?council=E10000003&year=2020", UriKind.Relative), Cancel);
+        using var response = await client.GetAsync(new Uri("/api/v1/kpis?council=E10000003&year=2020", UriKind.Relative), Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
@@ -43,7 +43,7 @@ public sealed class KpiApiTests(DemoApp demo)
     {
         using var client = await demo.App.SignedInClientAsync(Roles.Viewer);
 
-        using var response = await client.GetAsync(new Uri("/api/kpis?council=E10000003&year=2025", UriKind.Relative), Cancel);
+        using var response = await client.GetAsync(new Uri("/api/v1/kpis?council=E10000003&year=2025", UriKind.Relative), Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -82,8 +82,8 @@ public sealed class KpiApiTests(DemoApp demo)
     {
         using var client = await demo.App.SignedInClientAsync(Roles.Viewer);
 
-        var year = await client.GetStringAsync(new Uri("/api/kpis?council=E10000003&year=2025&kpi=cla_at_end", UriKind.Relative), Cancel);
-        var series = await client.GetStringAsync(new Uri("/api/kpis?council=E10000003&series=month&from=2024-04-01&to=2025-03-31&kpi=cla_at_end", UriKind.Relative), Cancel);
+        var year = await client.GetStringAsync(new Uri("/api/v1/kpis?council=E10000003&year=2025&kpi=cla_at_end", UriKind.Relative), Cancel);
+        var series = await client.GetStringAsync(new Uri("/api/v1/kpis?council=E10000003&series=month&from=2024-04-01&to=2025-03-31&kpi=cla_at_end", UriKind.Relative), Cancel);
 
         var months = JsonDocument.Parse(series).RootElement.EnumerateArray().ToList();
         Assert.Equal(12, months.Count);
@@ -100,7 +100,7 @@ public sealed class KpiApiTests(DemoApp demo)
     {
         using var client = await demo.App.SignedInClientAsync(Roles.Viewer);
 
-        var body = await client.GetStringAsync(new Uri("/api/kpis?council=E10000003&from=2024-10-01&to=2024-12-31&kpi=referrals,cla_at_end", UriKind.Relative), Cancel);
+        var body = await client.GetStringAsync(new Uri("/api/v1/kpis?council=E10000003&from=2024-10-01&to=2024-12-31&kpi=referrals,cla_at_end", UriKind.Relative), Cancel);
 
         var rows = JsonDocument.Parse(body).RootElement.EnumerateArray().ToList();
         // Catalogue order: cla_at_end before referrals.
@@ -110,16 +110,16 @@ public sealed class KpiApiTests(DemoApp demo)
     }
 
     [Theory]
-    [InlineData("/api/kpis?year=2025")]
-    [InlineData("/api/kpis?council=E10000003")]
-    [InlineData("/api/kpis?council=E10000003&year=twenty")]
-    [InlineData("/api/kpis?council=E10000003&year=1066")]
-    [InlineData("/api/kpis?council=E10000003&year=2025&from=2024-04-01")]
-    [InlineData("/api/kpis?council=E10000003&from=2025-03-31&to=2024-04-01")]
-    [InlineData("/api/kpis?council=E10000003&from=31/03/2025&to=2025-04-30")]
-    [InlineData("/api/kpis?council=E10000003&series=week&from=2024-04-01&to=2025-03-31")]
-    [InlineData("/api/kpis?council=E10000003&series=month&from=2024-04-01")]
-    [InlineData("/api/kpis?council=E10000003&year=2025&kpi=cla_at_end,no_such_kpi")]
+    [InlineData("/api/v1/kpis?year=2025")]
+    [InlineData("/api/v1/kpis?council=E10000003")]
+    [InlineData("/api/v1/kpis?council=E10000003&year=twenty")]
+    [InlineData("/api/v1/kpis?council=E10000003&year=1066")]
+    [InlineData("/api/v1/kpis?council=E10000003&year=2025&from=2024-04-01")]
+    [InlineData("/api/v1/kpis?council=E10000003&from=2025-03-31&to=2024-04-01")]
+    [InlineData("/api/v1/kpis?council=E10000003&from=31/03/2025&to=2025-04-30")]
+    [InlineData("/api/v1/kpis?council=E10000003&series=week&from=2024-04-01&to=2025-03-31")]
+    [InlineData("/api/v1/kpis?council=E10000003&series=month&from=2024-04-01")]
+    [InlineData("/api/v1/kpis?council=E10000003&year=2025&kpi=cla_at_end,no_such_kpi")]
     public async Task Results_BadInput_Is400ProblemDetails(string path)
     {
         using var client = await demo.App.SignedInClientAsync(Roles.Viewer);
@@ -134,8 +134,8 @@ public sealed class KpiApiTests(DemoApp demo)
     }
 
     [Theory]
-    [InlineData("/api/kpis?council=E99999999&year=2025")]
-    [InlineData("/api/kpis/cla_at_end/explain?council=E99999999&year=2025")]
+    [InlineData("/api/v1/kpis?council=E99999999&year=2025")]
+    [InlineData("/api/v1/kpis/cla_at_end/explain?council=E99999999&year=2025")]
     public async Task Api_UnknownCouncil_Is404ProblemDetails(string path)
     {
         using var client = await demo.App.SignedInClientAsync(Roles.Viewer, Roles.ChildLevel);
@@ -151,7 +151,7 @@ public sealed class KpiApiTests(DemoApp demo)
     {
         using var client = await demo.App.SignedInClientAsync(Roles.Viewer, Roles.ChildLevel);
 
-        using var response = await client.GetAsync(new Uri("/api/kpis/no_such_kpi/explain?council=E10000003&year=2025", UriKind.Relative), Cancel);
+        using var response = await client.GetAsync(new Uri("/api/v1/kpis/no_such_kpi/explain?council=E10000003&year=2025", UriKind.Relative), Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -163,7 +163,7 @@ public sealed class KpiApiTests(DemoApp demo)
         using var client = await demo.App.SignedInClientAsync(Roles.Viewer);
         var before = (await demo.ChildLevelViewsAsync(Year2025)).Count;
 
-        using var response = await client.GetAsync(new Uri("/api/kpis/cla_at_end/explain?council=E10000003&year=2025", UriKind.Relative), Cancel);
+        using var response = await client.GetAsync(new Uri("/api/v1/kpis/cla_at_end/explain?council=E10000003&year=2025", UriKind.Relative), Cancel);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(before, (await demo.ChildLevelViewsAsync(Year2025)).Count);
@@ -175,7 +175,7 @@ public sealed class KpiApiTests(DemoApp demo)
         using var client = await demo.App.SignedInClientAsync(Roles.Viewer, Roles.ChildLevel);
         var before = (await demo.ChildLevelViewsAsync(Year2025)).Count;
 
-        using var response = await client.GetAsync(new Uri("/api/kpis/cla_at_end/explain?council=E10000003&year=2025", UriKind.Relative), Cancel);
+        using var response = await client.GetAsync(new Uri("/api/v1/kpis/cla_at_end/explain?council=E10000003&year=2025", UriKind.Relative), Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
@@ -198,9 +198,9 @@ public sealed class KpiApiTests(DemoApp demo)
         using var client = await demo.App.SignedInClientAsync(Roles.Viewer, Roles.ChildLevel);
 
         var result = JsonDocument.Parse(await client.GetStringAsync(
-            new Uri("/api/kpis?council=E10000003&year=2025&kpi=cla_placements_3plus", UriKind.Relative), Cancel)).RootElement[0];
+            new Uri("/api/v1/kpis?council=E10000003&year=2025&kpi=cla_placements_3plus", UriKind.Relative), Cancel)).RootElement[0];
         var explain = JsonDocument.Parse(await client.GetStringAsync(
-            new Uri("/api/kpis/cla_placements_3plus/explain?council=E10000003&year=2025", UriKind.Relative), Cancel)).RootElement;
+            new Uri("/api/v1/kpis/cla_placements_3plus/explain?council=E10000003&year=2025", UriKind.Relative), Cancel)).RootElement;
 
         var numerator = explain.GetProperty("numerator").EnumerateArray().Select(e => e.GetString()).ToList();
         var denominator = explain.GetProperty("denominator").EnumerateArray().Select(e => e.GetString()).ToList();

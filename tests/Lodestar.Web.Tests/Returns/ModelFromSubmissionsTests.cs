@@ -14,7 +14,7 @@ namespace Lodestar.Web.Tests.Returns;
 public sealed class ModelFromSubmissionsTests
 {
     private const string Council = "E10000003";
-    private const string ClaAtEnd2025 = "/api/kpis?council=E10000003&year=2025&kpi=cla_at_end";
+    private const string ClaAtEnd2025 = "/api/v1/kpis?council=E10000003&year=2025&kpi=cla_at_end";
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

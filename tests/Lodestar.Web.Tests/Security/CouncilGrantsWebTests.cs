@@ -36,18 +36,20 @@ public sealed class CouncilGrantsWebTests(DemoApp demo)
             ($"/kpis/cla_at_end?{query}", Council, Unknown),
             ($"/kpis/cla_at_end/children?{query}", Council, Unknown),
             ($"/kpis/cla_at_end/children/{child}?{query}", Council, Unknown),
-            ($"/api/kpis?{query}", Council, Unknown),
-            ($"/api/kpis/cla_at_end/explain?{query}", Council, Unknown),
+            ($"/api/v1/kpis?{query}", Council, Unknown),
+            ($"/api/v1/kpis/cla_at_end/explain?{query}", Council, Unknown),
             ($"/frameworks/{Framework}/scorecard?{query}", Council, Unknown),
             ($"/frameworks/{Framework}/scorecard?council=873&year=2025", "873", "999"),
             ($"/frameworks/{Framework}/measures/ctk-kpi-01-rereferrals-12m?{query}", Council, Unknown),
-            ($"/api/frameworks/{Framework}/scorecard?{query}", Council, Unknown),
+            ($"/api/v1/frameworks/{Framework}/scorecard?{query}", Council, Unknown),
+            ($"/api/v1/frameworks/{Framework}/measures/ctk-kpi-01-rereferrals-12m/series?{query}", Council, Unknown),
+            ($"/api/v1/councils/{Council}/submissions", Council, Unknown),
             ($"/frameworks/{Framework}/scorecard.xlsx?{query}", Council, Unknown),
             ($"/actions/{Plan}", Plan, "no-such-plan"),
             ($"/actions/{Plan}/deliverables/1.1.1", Plan, "no-such-plan"),
-            ($"/api/actions/{Plan}/status", Plan, "no-such-plan"),
+            ($"/api/v1/action-plans/{Plan}", Plan, "no-such-plan"),
             ($"/savings/{SavingsPlan}", SavingsPlan, "no-such-plan"),
-            ($"/api/savings/{SavingsPlan}", SavingsPlan, "no-such-plan"),
+            ($"/api/v1/savings/{SavingsPlan}", SavingsPlan, "no-such-plan"),
         ];
     }
 
@@ -118,8 +120,8 @@ public sealed class CouncilGrantsWebTests(DemoApp demo)
         Assert.Equal([Council], Options(grantedScorecard, "council"));
 
         // Action and savings plans tied to the demo council are listed only for a user granted it.
-        Assert.DoesNotContain(Plan, await other.GetStringAsync(new Uri("/api/actions", UriKind.Relative), Cancel), StringComparison.Ordinal);
-        Assert.Contains(Plan, await granted.GetStringAsync(new Uri("/api/actions", UriKind.Relative), Cancel), StringComparison.Ordinal);
+        Assert.DoesNotContain(Plan, await other.GetStringAsync(new Uri("/api/v1/action-plans", UriKind.Relative), Cancel), StringComparison.Ordinal);
+        Assert.Contains(Plan, await granted.GetStringAsync(new Uri("/api/v1/action-plans", UriKind.Relative), Cancel), StringComparison.Ordinal);
         Assert.DoesNotContain(Plan, await other.GetStringAsync(new Uri("/actions", UriKind.Relative), Cancel), StringComparison.Ordinal);
         Assert.DoesNotContain(SavingsPlan, await other.GetStringAsync(new Uri("/savings", UriKind.Relative), Cancel), StringComparison.Ordinal);
         Assert.Contains(SavingsPlan, await granted.GetStringAsync(new Uri("/savings", UriKind.Relative), Cancel), StringComparison.Ordinal);
@@ -146,7 +148,7 @@ public sealed class CouncilGrantsWebTests(DemoApp demo)
     {
         var text = body.Replace(token, "X", StringComparison.Ordinal);
         text = System.Text.RegularExpressions.Regex.Replace(text, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"", "token");
-        return System.Text.RegularExpressions.Regex.Replace(text, "\"traceId\":\"[^\"]*\"", "trace");
+        return System.Text.RegularExpressions.Regex.Replace(text, "\"trace_id\":\"[^\"]*\"", "trace");
     }
 
     private static async Task<string> ImportAsync(HttpClient client, string csv)

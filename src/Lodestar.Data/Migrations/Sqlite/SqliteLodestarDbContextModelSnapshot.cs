@@ -1399,6 +1399,47 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("savings_stated_totals", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Security.ApiTokenEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Name");
+
+                    b.ToTable("api_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Security.CouncilGrantEntity", b =>
                 {
                     b.Property<int>("UserId")
@@ -1730,6 +1771,15 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.HasOne("Lodestar.Data.Savings.SavingsPlanEntity", null)
                         .WithMany("StatedTotals")
                         .HasForeignKey("SavingsPlanRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Security.ApiTokenEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Security.UserEntity", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,146 @@
+using System.Security.Claims;
+using Lodestar.Data;
+using Lodestar.Data.Actions;
+using Lodestar.Data.Audit;
+using Lodestar.Domain.Actions;
+using Lodestar.Domain.Periods;
+using Lodestar.Domain.Savings;
+using Lodestar.Web.Actions;
+using Lodestar.Web.Api.V1.Contracts;
+using Lodestar.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lodestar.Web.Api.V1;
+
+/// <summary>
+/// Action plans (read; a deliverable's progress update, editors only, audited as the page's edits are),
+/// savings plans and benefits registers. A plan for a council the caller has no grant for answers 404.
+/// </summary>
+internal static class ApiV1Actions
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/action-plans", PlansAsync).WithTags("Action plans").WithSummary("The action plans the caller may see, with RAG and counts on a date (as_at, default today)");
+        api.MapGet("/action-plans/{id}", PlanAsync).WithTags("Action plans").WithSummary("An action plan's outcomes, workstreams and deliverables with their RAG on a date");
+        api.MapPost("/action-plans/{id}/deliverables/{number}/progress", ProgressAsync).WithTags("Action plans").RequireAuthorization(SecurityServices.EditorPolicy)
+            .WithSummary("Add a progress update to a deliverable (editor role; audited)");
+        api.MapGet("/savings/{plan}", SavingsAsync).WithTags("Savings").WithSummary("A savings plan: plan against delivered and forecast by financial year (year: e.g. 2016/17 or 2017)");
+        api.MapGet("/benefits", BenefitsAsync).WithTags("Benefits").WithSummary("The benefits registers with their totals");
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ActionPlanItem>>, ValidationProblem>> PlansAsync(
+        [FromQuery(Name = "as_at")] string? asAt, LodestarDbContext db, CouncilAccess access, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!ActionsViews.TryAsAt(asAt, clock, out var date))
+        {
+            return BadDate(asAt);
+        }
+
+        var plans = await ActionsViews.PlanSummariesAsync(db, access, date, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ActionPlanItem>>([.. plans.Select(p => new ActionPlanItem(
+            p.Id, p.Title, p.Council, p.AsAt, Wire.Name(p.Rag), p.Deliverables, ActionPlanDetail.ByRag(p.DeliverablesByRag),
+            ActionPlanDetail.Priorities(p.DeliverablesByPriority), p.Overdue))]);
+    }
+
+    private static async Task<Results<Ok<ActionPlanDetail>, ValidationProblem, ProblemHttpResult>> PlanAsync(
+        string id, [FromQuery(Name = "as_at")] string? asAt, LodestarDbContext db, CouncilAccess access, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!ActionsViews.TryAsAt(asAt, clock, out var date))
+        {
+            return BadDate(asAt);
+        }
+
+        var plan = await ActionsStore.LoadPlanAsync(db, id, cancellationToken);
+        if (plan is null || !await ActionsViews.VisibleAsync(plan.Council, access, cancellationToken))
+        {
+            return ApiV1.NotFound($"There is no action plan '{id}'.");
+        }
+
+        return TypedResults.Ok(ActionPlanDetail.From(ActionPlanStatus.Compute(plan, date)));
+    }
+
+    /// <summary>Appends the update (dated today, by the caller) and answers the deliverable's status today.</summary>
+    private static async Task<Results<Ok<DeliverableItem>, ValidationProblem, ProblemHttpResult>> ProgressAsync(
+        string id, string number, ProgressUpdateRequest body, LodestarDbContext db, CouncilAccess access, AuditLog audit, TimeProvider clock,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!await ActionsViews.PlanVisibleAsync(db, access, id, cancellationToken))
+        {
+            return ApiV1.NotFound($"There is no action plan '{id}'.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.Text))
+        {
+            errors["text"] = ["Give the progress update's text."];
+        }
+
+        ActionRag? rag = null;
+        if (!string.IsNullOrWhiteSpace(body.Rag))
+        {
+            if (Enum.TryParse<ActionRag>(body.Rag.Trim(), ignoreCase: true, out var parsed) && parsed != ActionRag.Grey && Enum.IsDefined(parsed)
+                && !body.Rag.Trim().All(char.IsAsciiDigit))
+            {
+                rag = parsed;
+            }
+            else
+            {
+                errors["rag"] = [$"'{body.Rag}' is not a RAG: give blue, green, amber or red, or leave it out."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var actor = user.Identity?.Name ?? "";
+        var today = ActionsViews.Today(clock);
+        if (!await ActionsHistory.AddProgressAsync(db, id, number, new ProgressUpdate(today, actor, body.Text!.Trim(), rag), cancellationToken))
+        {
+            return ApiV1.NotFound($"Action plan '{id}' has no deliverable '{number}'.");
+        }
+
+        audit.Add(actor, AuditActions.Edit, $"action plan {id} deliverable {number}", $"progress update{(rag is null ? "" : $", RAG {rag}")}");
+        await db.SaveChangesAsync(cancellationToken);
+        var plan = await ActionsStore.LoadPlanAsync(db, id, cancellationToken);
+        var status = ActionPlanStatus.Compute(plan!, today).Outcomes.SelectMany(o => o.Workstreams).SelectMany(w => w.Deliverables).First(d => d.Number == number);
+        return TypedResults.Ok(ActionPlanDetail.Deliverable(status));
+    }
+
+    private static async Task<Results<Ok<SavingsPlanItem>, ValidationProblem, ProblemHttpResult>> SavingsAsync(
+        string plan, string? year, LodestarDbContext db, CouncilAccess access, CancellationToken cancellationToken)
+    {
+        Period? onlyYear = null;
+        if (!string.IsNullOrWhiteSpace(year) && (onlyYear = ActionsViews.FinancialYear(year)) is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [$"'{year}' is not a financial year like 2016/17 or 2017."] });
+        }
+
+        var savings = await ActionsStore.LoadSavingsAsync(db, plan, cancellationToken);
+        if (savings is null || !await ActionsViews.SavingsVisibleAsync(db, access, plan, cancellationToken))
+        {
+            return ApiV1.NotFound($"There is no savings plan '{plan}'.");
+        }
+
+        if (onlyYear is { } only && !savings.Years.Contains(only))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["year"] = [$"The plan has no year {only.ToFinancialYearLabel()}; its years are {string.Join(", ", savings.Years.Select(y => y.ToFinancialYearLabel()))}."],
+            });
+        }
+
+        return TypedResults.Ok(SavingsPlanItem.From(SavingsReport.Build(savings, null, onlyYear)));
+    }
+
+    private static async Task<Ok<IReadOnlyList<BenefitsRegisterItem>>> BenefitsAsync(LodestarDbContext db, CancellationToken cancellationToken)
+    {
+        var registers = await ActionsStore.LoadRegistersAsync(db, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<BenefitsRegisterItem>>([.. registers.Select(BenefitsRegisterItem.From)]);
+    }
+
+    private static ValidationProblem BadDate(string? asAt) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["as_at"] = [$"'{asAt}' is not a date YYYY-MM-DD."] });
+}
