@@ -145,16 +145,10 @@ internal static class ApiV1Reads
             return ApiV1.BadRequest("council=CODE is needed (e.g. council=E10000003).");
         }
 
-        var (periods, problem) = KpiPeriodQuery.Parse(year, from, to, series);
+        var (periods, ids, problem) = KpiPeriodQuery.ParseRequest(year, from, to, series, kpi);
         if (problem is not null)
         {
             return ApiV1.BadRequest(problem);
-        }
-
-        var (ids, kpiProblem) = KpiPeriodQuery.ParseKpis(kpi);
-        if (kpiProblem is not null)
-        {
-            return ApiV1.BadRequest(kpiProblem);
         }
 
         var code = council.Trim();
@@ -166,7 +160,7 @@ internal static class ApiV1Reads
         return TypedResults.Ok<IReadOnlyList<KpiResultItem>>([.. store.Compute(code, periods, ids).Select(r =>
         {
             var wire = KpiResultResponse.From(r);
-            return new KpiResultItem(wire.Kpi, wire.Council, wire.PeriodStart, wire.PeriodEnd, wire.Value, wire.Numerator, wire.Denominator, wire.Unit, wire.Category);
+            return new KpiResultItem(wire.Kpi, wire.Council, wire.PeriodStart, wire.PeriodEnd, wire.Value, wire.Numerator, wire.Denominator, wire.Unit, wire.Category, wire.SmallNumber);
         })]);
     }
 

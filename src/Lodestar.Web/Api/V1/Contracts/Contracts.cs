@@ -86,10 +86,13 @@ internal sealed record ScorecardResult(string Framework, string Title, string Co
         [.. r.Benchmarks.Select(b => new ScorecardBenchmark(b.Label, b.Value, b.Note))]);
 }
 
-/// <summary>One KPI result: null value, numerator and denominator when the data do not cover the period; <c>category</c> only for a KPI split by category.</summary>
+/// <summary>
+/// One KPI result: null value, numerator and denominator when the data do not cover the period; <c>category</c> only for a
+/// KPI split by category; <c>small_number</c> when it is about fewer than 5 children (docs/kpis.md, "Small numbers").
+/// </summary>
 internal sealed record KpiResultItem(
     string Kpi, string Council, DateOnly PeriodStart, DateOnly PeriodEnd, double? Value, double? Numerator, double? Denominator, string Unit,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category, bool SmallNumber);
 
 /// <summary>The children (pseudonymous ids) behind a KPI result.</summary>
 internal sealed record KpiChildren(IReadOnlyList<string> Numerator, IReadOnlyList<string> Denominator);
