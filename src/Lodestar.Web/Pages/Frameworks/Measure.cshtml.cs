@@ -116,7 +116,7 @@ internal sealed class MeasureModel(ScorecardService service, Importer importer, 
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var framework = await service.Frameworks.LoadAsync(Id, cancellationToken);
+        var framework = await service.FrameworkAsync(Id, cancellationToken);
         if (framework is null || !framework.ReferencedMeasureIds().Contains(MeasureId))
         {
             return false;

@@ -45,7 +45,7 @@ internal sealed class ScorecardModel(ScorecardService service, CouncilAccess acc
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Framework = await service.Frameworks.LoadAsync(Id, cancellationToken);
+        Framework = await service.FrameworkAsync(Id, cancellationToken);
         if (Framework is null)
         {
             return NotFound();
