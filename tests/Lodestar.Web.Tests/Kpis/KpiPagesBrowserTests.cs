@@ -96,7 +96,10 @@ public sealed class KpiPagesBrowserTests(DemoApp demo, Browser browser)
         string[] categories = ["Neglect", "Physical abuse", "Sexual abuse", "Emotional abuse", "Multiple categories", "Not recorded"];
         Assert.Equal(categories, await page.GetByTestId("kpi-year").Locator("tbody th").AllTextContentsAsync());
         Assert.Equal(categories, await page.GetByTestId("kpi-series").Locator("tbody th").AllTextContentsAsync());
-        await page.Locator("canvas#kpi-chart[data-rendered='true']").WaitForAsync();
+        // Six categories: six small charts on one scale, not one wide chart.
+        await page.Locator("canvas[data-testid='kpi-chart-small'][data-rendered='true']").Nth(5).WaitForAsync();
+        Assert.Equal(6, await page.GetByTestId("kpi-chart-small").CountAsync());
+        Assert.Equal(0, await page.Locator("canvas#kpi-chart").CountAsync());
         Assert.Empty(errors);
     }
 

@@ -83,6 +83,15 @@ internal sealed class ScorecardModel(ScorecardService service, CouncilAccess acc
         _ => "govuk-tag--grey",
     };
 
+    /// <summary>A RAG status in words beside its colour: "Grey" is a measure with no rating.</summary>
+    public static string RagWords(RagStatus status) => status switch
+    {
+        RagStatus.Green => "Green",
+        RagStatus.Amber => "Amber",
+        RagStatus.Red => "Red",
+        _ => "No rating",
+    };
+
     /// <summary>
     /// A framework node's kind in words: the framework file's free-text kinds are snake_case codes
     /// ("strategic_outcome"), shown as "Strategic outcome"; the JSON and XLSX keep the code.

@@ -26,8 +26,16 @@ internal sealed class KpiModel(StatutoryDataStore store, CouncilAccess access, T
     /// <summary>The series' results by category ("" for a KPI without categories), each in month order.</summary>
     public IReadOnlyList<(string Category, IReadOnlyList<KpiResult> Results)> Series { get; private set; } = [];
 
-    /// <summary>The chart's data for wwwroot/js/kpi-chart.js, as JSON in a data- attribute (no inline script).</summary>
-    public string ChartJson { get; private set; } = "{}";
+    /// <summary>More categories than this are drawn as small multiples, one small chart each, never one wide chart.</summary>
+    public const int MostSeriesInOneChart = 4;
+
+    /// <summary>
+    /// The charts' data for wwwroot/js/charts.js, as JSON in a data- attribute (no inline script): one chart,
+    /// or one per category (on one scale) when there are more than <see cref="MostSeriesInOneChart"/>.
+    /// </summary>
+    public IReadOnlyList<(string Title, string Json)> Charts { get; private set; } = [];
+
+    public bool SmallMultiples => Charts.Count > 1;
 
     public bool CanSeeChildren => User.IsInRole(Roles.ChildLevel);
 
@@ -45,16 +53,25 @@ internal sealed class KpiModel(StatutoryDataStore store, CouncilAccess access, T
         Months = Period.Series(PeriodKind.Month, first.Start, last.End);
         var series = Store.Compute(Selection.Council, Months, [Definition.Id]);
         Series = [.. series.GroupBy(r => r.Category ?? string.Empty).Select(g => (g.Key, (IReadOnlyList<KpiResult>)[.. g.OrderBy(r => r.PeriodStart)]))];
-        ChartJson = JsonSerializer.Serialize(new
+        var unit = KpiDisplay.Unit(Definition.Unit);
+        var labels = Months.Select(KpiDisplay.Month).ToList();
+        var lines = Series.Select(s => new
         {
-            unit = KpiDisplay.Unit(Definition.Unit),
-            labels = Months.Select(KpiDisplay.Month),
-            datasets = Series.Select(s => new
-            {
-                label = s.Category.Length == 0 ? Definition.Name : KpiDisplay.Category(s.Category),
-                data = s.Results.Select(r => r.Value is { } v && double.IsFinite(v) ? Math.Round(v, 3) : (double?)null),
-            }),
-        });
+            label = s.Category.Length == 0 ? Definition.Name : KpiDisplay.Category(s.Category),
+            kind = "",
+            data = s.Results.Select(r => r.Value is { } v && double.IsFinite(v) ? Math.Round(v, 3) : (double?)null).ToList(),
+        }).ToList();
+        if (lines.Count <= MostSeriesInOneChart)
+        {
+            Charts = [(Definition.Name, JsonSerializer.Serialize(new { unit, labels, series = lines }))];
+        }
+        else
+        {
+            // One scale for all, so the small charts compare.
+            var max = lines.SelectMany(s => s.data).Max() ?? 0;
+            Charts = [.. lines.Select(s => (s.label, JsonSerializer.Serialize(new { unit, labels, series = new[] { s }, max, title = s.label })))];
+        }
+
         return Page();
     }
 }

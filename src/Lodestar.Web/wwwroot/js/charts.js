@@ -2,7 +2,7 @@
 // script, so the page gives the data in the attribute). The JSON: unit, labels, series of
 // {label, data, kind}, where kind is "value" (the council's own figures, solid), "target" (dashed),
 // "england", "neighbours" (dotted), and band {label, lower, upper} shaded between two lines (the middle
-// half of councils). Null values are gaps ("no data", never 0). Each canvas carries an aria-label and the
+// half of councils), max (a shared scale for small multiples) and title. Null values are gaps ("no data", never 0). Each canvas carries an aria-label and the
 // page gives the same numbers in a table beside it: the chart is never the only way to read them.
 (function () {
     'use strict';
@@ -60,7 +60,7 @@
                     title: { display: !!chart.title, text: chart.title || '' }
                 },
                 scales: {
-                    y: { beginAtZero: true, title: { display: !!chart.unit, text: chart.unit || '' } }
+                    y: { beginAtZero: true, suggestedMax: chart.max, title: { display: !!chart.unit, text: chart.unit || '' } }
                 }
             }
         });
