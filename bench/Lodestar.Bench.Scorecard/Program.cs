@@ -14,7 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 //
 //   dotnet run -c Release --project bench/Lodestar.Bench.Scorecard -- [--users 1,50] [--requests 500] [--runs 3]
 //     [--framework council-outcomes-framework] [--council E10000003] [--year 2024] [--floor]
-// --floor measures GET /api/frameworks instead: the signed-in stack without a scorecard.
+// --floor measures GET /api/frameworks instead: the signed-in stack without a scorecard. --probe PATH
+// sends one request and shows its status.
 var options = Options.Parse(args);
 var started = Stopwatch.StartNew();
 var dataFolder = Path.Combine(Path.GetTempPath(), "lodestar-bench-scorecard", Guid.NewGuid().ToString("N"));
@@ -52,6 +53,16 @@ try
         targets = [("floor", "/api/frameworks")];
     }
 
+
+    if (options.Probe is { } probe)
+    {
+        // One request, its status shown (and the app's error log, if it fails): a check before a run.
+        using var client = new HttpClient { BaseAddress = address };
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        using var response = await client.GetAsync(new Uri(probe, UriKind.Relative));
+        Console.WriteLine($"{probe}: {(int)response.StatusCode}");
+        return;
+    }
 
     Console.WriteLine($"load average before: {LoadAverage()}; {Environment.ProcessorCount} cores");
     Console.WriteLine("target users requests median_ms p95_ms p99_ms requests_per_s errors");
@@ -154,7 +165,7 @@ internal sealed record RunResult(double[] Sorted, double PerSecond, int Errors)
     public double Percentile(double p) => Sorted[Math.Clamp((int)Math.Ceiling(p * Sorted.Length) - 1, 0, Sorted.Length - 1)];
 }
 
-internal sealed record Options(IReadOnlyList<int> Users, int Requests, int Runs, string Framework, string Council, int Year, bool Floor)
+internal sealed record Options(IReadOnlyList<int> Users, int Requests, int Runs, string Framework, string Council, int Year, bool Floor, string? Probe)
 {
     public static Options Parse(string[] args)
     {
@@ -171,6 +182,7 @@ internal sealed record Options(IReadOnlyList<int> Users, int Requests, int Runs,
             Value("--framework", "council-outcomes-framework"),
             Value("--council", "E10000003"),
             int.Parse(Value("--year", "2024"), CultureInfo.InvariantCulture),
-            args.Contains("--floor"));
+            args.Contains("--floor"),
+            Value("--probe", "") is { Length: > 0 } probe ? probe : null);
     }
 }

@@ -26,6 +26,7 @@ public sealed class ScorecardService(
     LodestarDbContext db, FrameworkStore frameworks, BenchmarkStore benchmarks, StatutoryDataStore returns, TimeProvider clock, ScorecardCache? cache = null)
 {
     private long? _stamp;
+    private IReadOnlyList<Council>? _councils;
 
     /// <summary>How many reporting years the year picker offers.</summary>
     public const int YearsOffered = 10;
@@ -36,9 +37,7 @@ public sealed class ScorecardService(
 
     /// <summary>Every council among <paramref name="allowed"/> (DfE codes; null for every council), by name.</summary>
     public async Task<IReadOnlyList<Council>> CouncilsAsync(IReadOnlySet<string>? allowed, CancellationToken cancellationToken) =>
-        (await db.Councils.AsNoTracking().Select(c => new Council(c.Code, c.LaNumber, c.Name, c.Region)).ToListAsync(cancellationToken))
-        .Where(c => allowed is null || allowed.Contains(c.Code))
-        .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        (await AllCouncilsAsync(cancellationToken)).Where(c => allowed is null || allowed.Contains(c.Code)).ToList();
 
     /// <summary>A council by DfE code or LA number; null when unknown.</summary>
     public async Task<Council?> CouncilAsync(string? codeOrNumber, CancellationToken cancellationToken)
@@ -50,9 +49,28 @@ public sealed class ScorecardService(
 
         var text = codeOrNumber.Trim();
         var upper = text.ToUpperInvariant();
-        return await db.Councils.AsNoTracking().Where(c => c.Code == upper || c.LaNumber == text)
-            .Select(c => new Council(c.Code, c.LaNumber, c.Name, c.Region)).FirstOrDefaultAsync(cancellationToken);
+        return (await AllCouncilsAsync(cancellationToken)).FirstOrDefault(c => c.Code == upper || c.LaNumber == text);
     }
+
+    // Every council by name: read once per request, and kept in the cache (the list changes only when the
+    // database is set up, and the key moves with every audited change anyway).
+    private async Task<IReadOnlyList<Council>> AllCouncilsAsync(CancellationToken cancellationToken)
+    {
+        if (_councils is not null)
+        {
+            return _councils;
+        }
+
+        Task<IReadOnlyList<Council>?> Read() => ReadCouncilsAsync(cancellationToken);
+        _councils = cache is null
+            ? await Read() ?? []
+            : await cache.GetOrBuildAsync(("councils", await StampAsync(cancellationToken)), Read) ?? [];
+        return _councils;
+    }
+
+    private async Task<IReadOnlyList<Council>?> ReadCouncilsAsync(CancellationToken cancellationToken) =>
+        (await db.Councils.AsNoTracking().Select(c => new Council(c.Code, c.LaNumber, c.Name, c.Region)).ToListAsync(cancellationToken))
+        .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// The council shown when none is chosen, among <paramref name="allowed"/> (null for every council): the

@@ -102,9 +102,9 @@ internal sealed class IndexModel(
     public static string CountsText(IReadOnlyDictionary<RagStatus, int> counts) =>
         $"{counts.GetValueOrDefault(RagStatus.Green)} green, {counts.GetValueOrDefault(RagStatus.Amber)} amber, {counts.GetValueOrDefault(RagStatus.Red)} red, {counts.GetValueOrDefault(RagStatus.Grey)} with no rating";
 
-    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>A measure is listed when it is red now and was not red the year before (no rating then counts as not red).</summary>
     private static FrameworkPanel Panel(string id, string title, Scorecard now, Scorecard? before)

@@ -148,7 +148,9 @@ internal sealed class MeasureModel(ScorecardService service, Importer importer, 
         var comparisons = new Dictionary<int, BenchmarkComparison>();
         foreach (var (year, _) in History)
         {
-            if (await service.CompareAsync(measure, council, year, cancellationToken) is { } comparison)
+            // A year with no DfE figure imported at all is left blank, not "No row" in every column.
+            if (await service.CompareAsync(measure, council, year, cancellationToken) is { } comparison
+                && (comparison.England is not null || comparison.Council is not null || comparison.Neighbours.Average is not null || comparison.Position is not null))
             {
                 comparisons[year] = comparison;
             }
