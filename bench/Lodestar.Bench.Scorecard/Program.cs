@@ -60,7 +60,7 @@ try
         using var client = new HttpClient { BaseAddress = address };
         client.DefaultRequestHeaders.Add("Cookie", cookie);
         using var response = await client.GetAsync(new Uri(probe, UriKind.Relative));
-        Console.WriteLine($"{probe}: {(int)response.StatusCode}");
+        Console.WriteLine($"{probe}: {(int)response.StatusCode}, {(await response.Content.ReadAsByteArrayAsync()).Length} bytes");
         return;
     }
 
