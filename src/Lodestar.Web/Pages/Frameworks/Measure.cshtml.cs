@@ -184,7 +184,8 @@ internal sealed class MeasureModel(ScorecardService service, Importer importer, 
         {
             new { label = Measure.Title, kind = "value", data = years.Select(y => Number(rows[y].Value?.Value)).ToList() },
             new { label = "Target", kind = "target", data = years.Select(y => Number(rows[y].Target?.Value)).ToList() },
-            new { label = "England", kind = "england", data = years.Select(y => Number(At(y)?.England?.Value.Number)).ToList() },
+            // England's figure for a count is the whole country's total: in the table, not on the council's scale.
+            new { label = "England", kind = "england", data = years.Select(y => Measure.Unit == MeasureUnit.Count ? null : Number(At(y)?.England?.Value.Number)).ToList() },
             new { label = "Statistical neighbours' average", kind = "neighbours", data = years.Select(y => Number(At(y)?.Neighbours.Average)).ToList() },
         }.Where(s => s.data.Any(v => v is not null)).ToList();
         var lower = years.Select(y => Number(At(y)?.Position?.Boundaries.LowerQuartile)).ToList();

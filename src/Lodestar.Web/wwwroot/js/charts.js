@@ -2,7 +2,8 @@
 // script, so the page gives the data in the attribute). The JSON: unit, labels, series of
 // {label, data, kind}, where kind is "value" (the council's own figures, solid), "target" (dashed),
 // "england", "neighbours" (dotted), and band {label, lower, upper} shaded between two lines (the middle
-// half of councils), max (a shared scale for small multiples) and title. Null values are gaps ("no data", never 0). Each canvas carries an aria-label and the
+// half of councils), max (a shared scale for small multiples), title, and joinBenchmarks (the yearly
+// England and neighbour points on a monthly chart joined across the months between). Null values are gaps ("no data", never 0). Each canvas carries an aria-label and the
 // page gives the same numbers in a table beside it: the chart is never the only way to read them.
 (function () {
     'use strict';
@@ -39,7 +40,8 @@
                 borderDash: style.dash,
                 borderWidth: style.width,
                 pointRadius: style.points,
-                spanGaps: false,
+                // Yearly DfE figures on a monthly chart sit on each March: joined across the months between.
+                spanGaps: !!chart.joinBenchmarks && (set.kind === 'england' || set.kind === 'neighbours'),
                 fill: false
             });
         });
