@@ -4,7 +4,7 @@ using Lodestar.Domain.Performance;
 
 namespace Lodestar.Application.Benchmarks;
 
-/// <summary>One DfE comparison on the wire: `lodestar benchmarks show --format json` and GET /api/benchmarks both write this (JSON field names are these, camel-cased).</summary>
+/// <summary>One DfE comparison on the wire: `lodestar benchmarks show --format json` and GET /api/v1/benchmarks (snake_case there) both write this (JSON field names are these, camel-cased).</summary>
 /// <remarks><c>Year</c>: the DfE reporting year as a number, 2025 for 2024-04-01 to 2025-03-31.</remarks>
 public sealed record BenchmarkResponse(
     BenchmarkMeasureInfo Measure,

@@ -1,3 +1,4 @@
+using Lodestar.Application.Scorecards;
 using Lodestar.Data;
 using Lodestar.Data.Actions;
 using Lodestar.Data.Audit;
@@ -33,7 +34,11 @@ public sealed record ActionsImportSummary(ActionsDocument Document, ActionsImpor
 /// whole with its problems, or stores it all in one transaction together with its audit entry: the same
 /// file gives the same outcome and the same audit entry from any host.
 /// </summary>
-public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider clock)
+/// <remarks>
+/// <paramref name="scorecards"/>: the web app's cache of built scorecards, emptied after every stored change
+/// (the command line has none).
+/// </remarks>
+public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider clock, ScorecardCache? scorecards = null)
 {
     /// <summary>Frameworks from YAML files, imported together in whatever order resolves the measures they share; given back in that order.</summary>
     public async Task<Result<IReadOnlyList<Framework>>> FrameworksAsync(string actor, IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
@@ -55,6 +60,7 @@ public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider 
                 o.Result.Problems.Select(p => p with { File = Path.GetFileName(read.First(r => r.Result.Value == o.Framework).Path) })));
         }
 
+        scorecards?.Invalidate();
         // In the order they were stored: a framework before those that use its measures.
         return Result.Success<IReadOnlyList<Framework>>([.. outcomes.Select(o => o.Framework)]);
     }
@@ -136,6 +142,7 @@ public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider 
         try
         {
             var counts = await new BenchmarkStore(db).ImportAsync(read.Import, cancellationToken);
+            scorecards?.Invalidate();
             return new(Result.Success(new BenchmarkImportSummary(counts, read.Import.Neighbours.Select(n => n.CouncilCode).Distinct().Count())), InputUnusable: false);
         }
         catch (DbUpdateException e)
@@ -166,6 +173,7 @@ public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider 
         {
             var targets = await ActionPlanTargets.StoreAsync(db, plan, cancellationToken);
             (set, problems) = (targets.Succeeded ? targets.Value : 0, targets.Problems);
+            scorecards?.Invalidate();
         }
 
         return Result.Success(new ActionsImportSummary(document, stored, set, problems));
@@ -176,6 +184,7 @@ public sealed class Importer(LodestarDbContext db, AuditLog audit, TimeProvider 
     {
         if (stored.Succeeded)
         {
+            scorecards?.Invalidate();
             return stored;
         }
 

@@ -6,7 +6,7 @@ using Lodestar.Metrics.Kpis;
 namespace Lodestar.Application.Kpis;
 
 /// <summary>
-/// One KPI result on the wire: <c>GET /api/kpis</c> and <c>lodestar kpi --format json</c> both write it; null values are
+/// One KPI result on the wire: <c>lodestar kpi --format json</c> writes it, and <c>GET /api/v1/kpis</c> its fields; null values are
 /// written as null. <c>small_number</c> marks a figure about fewer than 5 children (<see cref="SmallNumbers"/>); a result
 /// written with suppression has its value, numerator and denominator null and <c>suppressed</c> "c".
 /// </summary>

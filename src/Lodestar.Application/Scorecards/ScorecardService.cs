@@ -1,5 +1,6 @@
 using Lodestar.Application.Returns;
 using Lodestar.Data;
+using Lodestar.Data.Audit;
 using Lodestar.Data.Benchmarks;
 using Lodestar.Data.Frameworks;
 using Lodestar.Domain.Benchmarks;
@@ -16,8 +17,17 @@ namespace Lodestar.Application.Scorecards;
 /// plug-ins filled — computed KPI values from the <see cref="StatutoryDataStore"/> and the DfE benchmark
 /// comparison from the <see cref="BenchmarkStore"/>.
 /// </summary>
-public sealed class ScorecardService(LodestarDbContext db, FrameworkStore frameworks, BenchmarkStore benchmarks, StatutoryDataStore returns, TimeProvider clock)
+/// <remarks>
+/// One per request (or command). Scorecards and frameworks are kept in the <see cref="ScorecardCache"/> when
+/// one is given (the web app's): a request for a scorecard already built from the same data costs two small
+/// queries (the council, the newest audit entry's id).
+/// </remarks>
+public sealed class ScorecardService(
+    LodestarDbContext db, FrameworkStore frameworks, BenchmarkStore benchmarks, StatutoryDataStore returns, TimeProvider clock, ScorecardCache? cache = null)
 {
+    private long? _stamp;
+    private IReadOnlyList<Council>? _councils;
+
     /// <summary>How many reporting years the year picker offers.</summary>
     public const int YearsOffered = 10;
 
@@ -27,9 +37,7 @@ public sealed class ScorecardService(LodestarDbContext db, FrameworkStore framew
 
     /// <summary>Every council among <paramref name="allowed"/> (DfE codes; null for every council), by name.</summary>
     public async Task<IReadOnlyList<Council>> CouncilsAsync(IReadOnlySet<string>? allowed, CancellationToken cancellationToken) =>
-        (await db.Councils.AsNoTracking().Select(c => new Council(c.Code, c.LaNumber, c.Name, c.Region)).ToListAsync(cancellationToken))
-        .Where(c => allowed is null || allowed.Contains(c.Code))
-        .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        (await AllCouncilsAsync(cancellationToken)).Where(c => allowed is null || allowed.Contains(c.Code)).ToList();
 
     /// <summary>A council by DfE code or LA number; null when unknown.</summary>
     public async Task<Council?> CouncilAsync(string? codeOrNumber, CancellationToken cancellationToken)
@@ -41,9 +49,28 @@ public sealed class ScorecardService(LodestarDbContext db, FrameworkStore framew
 
         var text = codeOrNumber.Trim();
         var upper = text.ToUpperInvariant();
-        return await db.Councils.AsNoTracking().Where(c => c.Code == upper || c.LaNumber == text)
-            .Select(c => new Council(c.Code, c.LaNumber, c.Name, c.Region)).FirstOrDefaultAsync(cancellationToken);
+        return (await AllCouncilsAsync(cancellationToken)).FirstOrDefault(c => c.Code == upper || c.LaNumber == text);
     }
+
+    // Every council by name: read once per request, and kept in the cache (the list changes only when the
+    // database is set up, and the key moves with every audited change anyway).
+    private async Task<IReadOnlyList<Council>> AllCouncilsAsync(CancellationToken cancellationToken)
+    {
+        if (_councils is not null)
+        {
+            return _councils;
+        }
+
+        Task<IReadOnlyList<Council>?> Read() => ReadCouncilsAsync(cancellationToken);
+        _councils = cache is null
+            ? await Read() ?? []
+            : await cache.GetOrBuildAsync(("councils", await StampAsync(cancellationToken)), Read) ?? [];
+        return _councils;
+    }
+
+    private async Task<IReadOnlyList<Council>?> ReadCouncilsAsync(CancellationToken cancellationToken) =>
+        (await db.Councils.AsNoTracking().Select(c => new Council(c.Code, c.LaNumber, c.Name, c.Region)).ToListAsync(cancellationToken))
+        .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// The council shown when none is chosen, among <paramref name="allowed"/> (null for every council): the
@@ -83,26 +110,90 @@ public sealed class ScorecardService(LodestarDbContext db, FrameworkStore framew
         return latest;
     }
 
+    /// <summary>The framework as imported (<see cref="FrameworkStore.LoadAsync"/>), from the cache when it holds it; null when unknown.</summary>
+    public async Task<Framework?> FrameworkAsync(string id, CancellationToken cancellationToken)
+    {
+        if (cache is null)
+        {
+            return await frameworks.LoadAsync(id, cancellationToken);
+        }
+
+        var stamp = await StampAsync(cancellationToken);
+        return await cache.GetOrBuildAsync(("framework", id, stamp), () => frameworks.LoadAsync(id, cancellationToken));
+    }
+
     /// <summary>The scorecard with KPI values and benchmarks; null when the framework or council is unknown.</summary>
     public async Task<Scorecard?> ScorecardAsync(string frameworkId, string council, Period period, CancellationToken cancellationToken)
     {
-        var framework = await frameworks.LoadAsync(frameworkId, cancellationToken);
         var chosen = await CouncilAsync(council, cancellationToken);
-        if (framework is null || chosen is null)
+        if (chosen is null)
         {
             return null;
         }
 
-        var measures = await frameworks.MeasuresAsync(framework.ReferencedMeasureIds(), cancellationToken);
-        var figures = await BenchmarkFiguresAsync(measures.Values, chosen, period, cancellationToken);
-        return await frameworks.ScorecardAsync(
-            frameworkId,
-            chosen.Code,
-            period,
-            Kpis(chosen.Code, [period, period.Previous(), period.SameLastYear()]),
-            (measure, _, _) => figures.GetValueOrDefault(measure.Id) ?? [],
-            cancellationToken);
+        if (cache is null)
+        {
+            return await BuildAsync(frameworkId, chosen, period, cancellationToken);
+        }
+
+        // The council's returns model: its version, and which model object it is (a model loaded at start has no version).
+        var model = (returns.VersionOf(chosen.Code), returns.Dataset(chosen.Code) is { } d ? System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(d) : 0);
+        var stamp = await StampAsync(cancellationToken);
+        return await cache.GetOrBuildAsync(("scorecard", frameworkId, chosen.Code, period, stamp, model), () => BuildAsync(frameworkId, chosen, period, cancellationToken));
     }
+
+    // Loads the framework once, its measures (and those its formulas read), values and targets, and every
+    // measure's benchmarks in one go.
+    private async Task<Scorecard?> BuildAsync(string frameworkId, Council council, Period period, CancellationToken cancellationToken)
+    {
+        var framework = await FrameworkAsync(frameworkId, cancellationToken);
+        if (framework is null)
+        {
+            return null;
+        }
+
+        var measures = new Dictionary<string, Measure>(StringComparer.Ordinal);
+        var wanted = framework.ReferencedMeasureIds().ToList();
+        while (wanted.Count > 0)
+        {
+            var found = await frameworks.MeasuresAsync(wanted, cancellationToken);
+            foreach (var (id, measure) in found)
+            {
+                measures[id] = measure;
+            }
+
+            wanted = found.Values
+                .Where(m => m.Source.Kind == MeasureSourceKind.Formula && Formula.TryParse(m.Source.Reference, out _, out _))
+                .SelectMany(m => Formula.Parse(m.Source.Reference).MeasureIds)
+                .Where(id => !measures.ContainsKey(id))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+        }
+
+        var referenced = framework.ReferencedMeasureIds().Where(measures.ContainsKey).Select(id => measures[id]).ToList();
+        var comparisons = await benchmarks.CompareAllAsync(
+            council.LaNumber, [.. referenced.Select(m => (BenchmarkId(m), PolarityOf(m)))], period.ReportingYearLabel, cancellationToken);
+        var figures = referenced
+            .Where(m => comparisons.ContainsKey(BenchmarkId(m)))
+            .DistinctBy(m => m.Id)
+            .ToDictionary(m => m.Id, m => Figures(comparisons[BenchmarkId(m)]), StringComparer.Ordinal);
+        return Scorecard.Build(new ScorecardRequest
+        {
+            Framework = framework,
+            Measures = measures,
+            Council = council.Code,
+            Period = period,
+            Values = await frameworks.ValuesAsync(council.Code, measures.Keys, cancellationToken),
+            Targets = await frameworks.TargetsAsync(council.Code, measures.Keys, cancellationToken),
+            Kpis = Kpis(council.Code, [period, period.Previous(), period.SameLastYear()]),
+            Benchmarks = (measure, _, _) => figures.GetValueOrDefault(measure.Id) ?? [],
+        });
+    }
+
+    // The newest audit entry's id, read once per service (per request): every stored change to frameworks,
+    // values, targets and benchmarks commits an audit entry with it.
+    private async Task<long> StampAsync(CancellationToken cancellationToken) =>
+        _stamp ??= await db.Set<AuditEventEntity>().MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
 
     /// <summary>
     /// A measure's line for each of these reporting years (value, target, RAG, direction), built like the
@@ -150,21 +241,6 @@ public sealed class ScorecardService(LodestarDbContext db, FrameworkStore framew
     }
 
     private static decimal ToDecimal(double value) => Math.Round((decimal)value, 6);
-
-    private async Task<Dictionary<string, IReadOnlyList<BenchmarkFigure>>> BenchmarkFiguresAsync(
-        IEnumerable<Measure> measures, Council council, Period period, CancellationToken cancellationToken)
-    {
-        var figures = new Dictionary<string, IReadOnlyList<BenchmarkFigure>>(StringComparer.Ordinal);
-        foreach (var measure in measures)
-        {
-            if (await CompareAsync(measure, council, period.ReportingYearLabel, cancellationToken) is { } comparison)
-            {
-                figures[measure.Id] = Figures(comparison);
-            }
-        }
-
-        return figures;
-    }
 
     /// <summary>The comparison as scorecard figures: England, region, statistical neighbours' average, quartile.</summary>
     public static IReadOnlyList<BenchmarkFigure> Figures(BenchmarkComparison c)

@@ -202,6 +202,50 @@ public sealed class BenchmarkStore(LodestarDbContext db)
         CompareAsync(councilCode, measureId, year, null, cancellationToken);
 
     /// <summary>
+    /// As <see cref="CompareAsync(string, string, int, Polarity?, CancellationToken)"/> for many measures at
+    /// once (a scorecard's): three queries in all — the stored measures, every figure for them in the year,
+    /// the council's neighbours — rather than three per measure. Measures not stored are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, BenchmarkComparison>> CompareAllAsync(
+        string councilCode,
+        IReadOnlyCollection<(string MeasureId, Polarity? Polarity)> wanted,
+        int year,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        var ids = wanted.Select(w => w.MeasureId).Distinct(StringComparer.Ordinal).ToList();
+        var comparisons = new Dictionary<string, BenchmarkComparison>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return comparisons;
+        }
+
+        var stored = (await db.Set<BenchmarkMeasureEntity>().AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken))
+            .ToDictionary(m => m.Id, m => m.ToMeasure(), StringComparer.Ordinal);
+        if (stored.Count == 0)
+        {
+            return comparisons;
+        }
+
+        var storedIds = stored.Keys.ToList();
+        var figures = (await db.Set<BenchmarkValueEntity>().AsNoTracking()
+                .Where(v => storedIds.Contains(v.MeasureId) && v.Year == year)
+                .ToListAsync(cancellationToken))
+            .ToLookup(v => v.MeasureId, v => v.ToObservation(), StringComparer.Ordinal);
+        var neighbours = await NeighboursAsync(councilCode, cancellationToken);
+        foreach (var (measureId, polarity) in wanted)
+        {
+            if (!comparisons.ContainsKey(measureId) && stored.TryGetValue(measureId, out var measure))
+            {
+                var comparison = BenchmarkCalculator.Compare(measureId, year, polarity ?? measure.Polarity, [.. figures[measureId]], councilCode, neighbours);
+                comparisons[measureId] = Named(comparison);
+            }
+        }
+
+        return comparisons;
+    }
+
+    /// <summary>
     /// As <see cref="CompareAsync(string, string, int, CancellationToken)"/>; <paramref name="polarity"/>,
     /// when given, overrides the stored measure's (e.g. a framework measure's own polarity).
     /// </summary>
@@ -220,8 +264,11 @@ public sealed class BenchmarkStore(LodestarDbContext db)
 
         var figures = await FiguresAsync(measureId, year, cancellationToken);
         var neighbours = await NeighboursAsync(councilCode, cancellationToken);
-        var comparison = BenchmarkCalculator.Compare(measureId, year, polarity ?? measure.Polarity, figures, councilCode, neighbours);
+        return Named(BenchmarkCalculator.Compare(measureId, year, polarity ?? measure.Polarity, figures, councilCode, neighbours));
+    }
 
+    private static BenchmarkComparison Named(BenchmarkComparison comparison)
+    {
         // A neighbour with no row in this file (e.g. a national-only measure) still has a name.
         if (comparison.Neighbours.Neighbours.All(n => n.Name is not null))
         {

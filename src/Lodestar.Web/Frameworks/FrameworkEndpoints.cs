@@ -21,6 +21,7 @@ internal static class FrameworkEndpoints
     {
         services.TryAddScoped<FrameworkStore>();
         services.TryAddScoped<BenchmarkStore>();
+        services.TryAddSingleton<ScorecardCache>();
         services.TryAddScoped<ScorecardService>();
         services.TryAddScoped<Importer>();
     }

@@ -238,4 +238,33 @@ public sealed class BenchmarkStoreTests
 
         Assert.Null(await new BenchmarkStore(db).CompareAsync("301", "no_such_measure", 2025, TestContext.Current.CancellationToken));
     }
+
+    [Theory]
+    [AllDatabases]
+    public async Task CompareAll_TwoMeasuresOneUnknown_ComparesEachByItsOwnPolarityAndLeavesTheUnknownOut(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = database.CreateContext();
+        var store = new BenchmarkStore(db);
+        var visits = new BenchmarkMeasure("visits", "Visits on time (%)", "percent", Polarity.HigherIsBetter, "c2.csv");
+        BenchmarkObservation Visits(string code, decimal value) =>
+            new("visits", 2025, GeographicLevel.LocalAuthority, code, $"Council {code}", "E13000002", BenchmarkValue.Of(value), "c2.csv");
+        await store.ImportAsync(
+            new BenchmarkImport(
+                [Rereferrals, visits],
+                [England(2025, 22m), Council(2025, "301", BenchmarkValue.Of(10m)), Council(2025, "302", BenchmarkValue.Of(20m)), Council(2024, "302", BenchmarkValue.Of(5m)),
+                 Visits("301", 60m), Visits("302", 90m)],
+                NeighboursOf301("302")),
+            ct);
+
+        var all = await store.CompareAllAsync("301", [(Measure, null), ("visits", null), ("no_such_measure", null), ("visits", Polarity.LowerIsBetter)], 2025, ct);
+
+        // Re-referrals, lower is better: 10 beats 20 (1st of 2); England 22; neighbour 302's 20 (its 2024 figure is another year).
+        Assert.Equal(2, all.Count);
+        Assert.Equal((1, 22m, 20m), (all[Measure].Position!.Rank, all[Measure].England!.Value.Number!.Value, all[Measure].Neighbours.Average!.Value));
+        // Visits, higher is better: 60 is behind 90 (2nd of 2); the first polarity asked for a measure is the one used.
+        Assert.Equal((2, Polarity.HigherIsBetter), (all["visits"].Position!.Rank, all["visits"].Polarity));
+        Assert.False(all.ContainsKey("no_such_measure"));
+    }
 }

@@ -28,6 +28,8 @@ public sealed class NarrowScreenBrowserTests(DemoApp demo, Browser browser)
             "/kpis/placements_52wk_by_type" + Query,
             "/data",
             $"/councils/{DemoApp.Council}/data",
+            "/",
+            "/frameworks/childrens-trust-kpi-schedule/measures/ctk-kpi-01-rereferrals-12m" + Query,
         ];
 
         var tooWide = new List<string>();

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Lodestar.Application.Returns;
+using Lodestar.Data.Returns;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lodestar.Web.Tests.Frameworks;
 
@@ -29,6 +32,20 @@ public sealed class ScorecardDemoReturnsTests(DemoApp demo)
         Assert.InRange(computed.GetDecimal(), 0m, 100m);
         // An entered measure keeps its entered value.
         Assert.Equal(85m, rows.First(r => r.GetProperty("id").GetString() == FrameworkTestData.SeenAlone).GetProperty("value").GetDecimal());
+
+        // The 2025 CIN census rolled back (the model refreshed): the cached scorecard goes with the old model, and with
+        // no census for 2024-25 the engine has no re-referral figure, so the entered 12 stands in.
+        using (var scope = app.Services.CreateScope())
+        {
+            var submissions = scope.ServiceProvider.GetRequiredService<Submissions>();
+            var census = (await submissions.ListAsync(FrameworkTestData.Council, Cancel))
+                .Single(s => s.Return == StatutoryReturn.Cin && s.CollectionYear == 2025 && s.Status == SubmissionStatus.Confirmed);
+            Assert.True((await submissions.RollBackAsync("test", census.Id, Cancel)).Succeeded);
+        }
+
+        using var after = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/frameworks/{FrameworkTestData.FrameworkId}/scorecard?council=E10000003&year=2025", UriKind.Relative), Cancel));
+        Assert.Equal(12m, after.RootElement.GetProperty("nodes").EnumerateArray().SelectMany(Rows)
+            .First(r => r.GetProperty("id").GetString() == FrameworkTestData.Rereferrals).GetProperty("value").GetDecimal());
     }
 
     [Fact]

@@ -76,6 +76,12 @@ public sealed class KpiPagesBrowserTests(DemoApp demo, Browser browser)
         Assert.Equal(60, await months.CountAsync());
         Assert.Equal("Apr 2020", (await months.First.Locator("th").TextContentAsync())?.Trim());
         Assert.Equal("Mar 2025", (await months.Last.Locator("th").TextContentAsync())?.Trim());
+        // The DfE's figures beside the chart, one row a year: England's 31 March 2025 count is 81,770
+        // (samples/benchmarks/dfe/cla_number_and_rate_per_10k_children.csv), in the table only (a count: not on the council's scale).
+        var benchmarks = page.GetByTestId("kpi-benchmarks").Locator("tbody tr");
+        Assert.Equal(5, await benchmarks.CountAsync());
+        Assert.Equal(("2024-25", "81,770"), ((await benchmarks.Last.Locator("th").TextContentAsync())?.Trim(), (await benchmarks.Last.Locator("td").First.TextContentAsync())?.Trim()));
+        Assert.DoesNotContain("\"england\"", await page.Locator("canvas#kpi-chart").GetAttributeAsync("data-chart"), StringComparison.Ordinal);
         var yearValue = (await page.GetByTestId("year-value").TextContentAsync())?.Trim();
         Assert.Equal(yearValue, (await months.Last.Locator("td").First.TextContentAsync())?.Trim());
         Assert.Contains("needs the child-level role", await page.GetByTestId("children-note").TextContentAsync(), StringComparison.Ordinal);
@@ -96,7 +102,10 @@ public sealed class KpiPagesBrowserTests(DemoApp demo, Browser browser)
         string[] categories = ["Neglect", "Physical abuse", "Sexual abuse", "Emotional abuse", "Multiple categories", "Not recorded"];
         Assert.Equal(categories, await page.GetByTestId("kpi-year").Locator("tbody th").AllTextContentsAsync());
         Assert.Equal(categories, await page.GetByTestId("kpi-series").Locator("tbody th").AllTextContentsAsync());
-        await page.Locator("canvas#kpi-chart[data-rendered='true']").WaitForAsync();
+        // Six categories: six small charts on one scale, not one wide chart.
+        await page.Locator("canvas[data-testid='kpi-chart-small'][data-rendered='true']").Nth(5).WaitForAsync();
+        Assert.Equal(6, await page.GetByTestId("kpi-chart-small").CountAsync());
+        Assert.Equal(0, await page.Locator("canvas#kpi-chart").CountAsync());
         Assert.Empty(errors);
     }
 

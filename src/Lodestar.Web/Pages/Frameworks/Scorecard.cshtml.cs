@@ -45,7 +45,7 @@ internal sealed class ScorecardModel(ScorecardService service, CouncilAccess acc
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Framework = await service.Frameworks.LoadAsync(Id, cancellationToken);
+        Framework = await service.FrameworkAsync(Id, cancellationToken);
         if (Framework is null)
         {
             return NotFound();
@@ -81,6 +81,15 @@ internal sealed class ScorecardModel(ScorecardService service, CouncilAccess acc
         RagStatus.Amber => "govuk-tag--yellow",
         RagStatus.Red => "govuk-tag--red",
         _ => "govuk-tag--grey",
+    };
+
+    /// <summary>A RAG status in words beside its colour: "Grey" is a measure with no rating.</summary>
+    public static string RagWords(RagStatus status) => status switch
+    {
+        RagStatus.Green => "Green",
+        RagStatus.Amber => "Amber",
+        RagStatus.Red => "Red",
+        _ => "No rating",
     };
 
     /// <summary>

@@ -1,5 +1,9 @@
 using System.Text.Json;
 using Lodestar.Application.Returns;
+using Lodestar.Data.Benchmarks;
+using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Councils;
+using Lodestar.Domain.Frameworks;
 using Lodestar.Data.Security;
 using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
@@ -13,7 +17,7 @@ namespace Lodestar.Web.Pages.Kpis;
 /// <c>/kpis/{id}</c>: one KPI's definition, its value for the reporting year, and a monthly series over
 /// every year the council's returns cover (chart and table of the same numbers).
 /// </summary>
-internal sealed class KpiModel(StatutoryDataStore store, CouncilAccess access, TimeProvider clock) : KpiPageModel(store, access, clock)
+internal sealed class KpiModel(StatutoryDataStore store, BenchmarkStore benchmarks, CouncilAccess access, TimeProvider clock) : KpiPageModel(store, access, clock)
 {
     public KpiPickerModel Picker => new($"/kpis/{Definition.Id}", Councils, Selection);
 
@@ -26,8 +30,19 @@ internal sealed class KpiModel(StatutoryDataStore store, CouncilAccess access, T
     /// <summary>The series' results by category ("" for a KPI without categories), each in month order.</summary>
     public IReadOnlyList<(string Category, IReadOnlyList<KpiResult> Results)> Series { get; private set; } = [];
 
-    /// <summary>The chart's data for wwwroot/js/kpi-chart.js, as JSON in a data- attribute (no inline script).</summary>
-    public string ChartJson { get; private set; } = "{}";
+    /// <summary>More categories than this are drawn as small multiples, one small chart each, never one wide chart.</summary>
+    public const int MostSeriesInOneChart = 4;
+
+    /// <summary>
+    /// The charts' data for wwwroot/js/charts.js, as JSON in a data- attribute (no inline script): one chart,
+    /// or one per category (on one scale) when there are more than <see cref="MostSeriesInOneChart"/>.
+    /// </summary>
+    public IReadOnlyList<(string Title, string Json)> Charts { get; private set; } = [];
+
+    public bool SmallMultiples => Charts.Count > 1;
+
+    /// <summary>The DfE comparison for each reporting year the series covers (a KPI without categories, where imported), oldest first.</summary>
+    public IReadOnlyList<BenchmarkComparison> Benchmarks { get; private set; } = [];
 
     public bool CanSeeChildren => User.IsInRole(Roles.ChildLevel);
 
@@ -45,16 +60,65 @@ internal sealed class KpiModel(StatutoryDataStore store, CouncilAccess access, T
         Months = Period.Series(PeriodKind.Month, first.Start, last.End);
         var series = Store.Compute(Selection.Council, Months, [Definition.Id]);
         Series = [.. series.GroupBy(r => r.Category ?? string.Empty).Select(g => (g.Key, (IReadOnlyList<KpiResult>)[.. g.OrderBy(r => r.PeriodStart)]))];
-        ChartJson = JsonSerializer.Serialize(new
+        var unit = KpiDisplay.Unit(Definition.Unit);
+        var labels = Months.Select(KpiDisplay.Month).ToList();
+        var lines = Series.Select(s => new
         {
-            unit = KpiDisplay.Unit(Definition.Unit),
-            labels = Months.Select(KpiDisplay.Month),
-            datasets = Series.Select(s => new
+            label = s.Category.Length == 0 ? Definition.Name : KpiDisplay.Category(s.Category),
+            kind = "",
+            data = s.Results.Select(r => r.Value is { } v && double.IsFinite(v) ? Math.Round(v, 3) : (double?)null).ToList(),
+        }).ToList();
+        if (lines.Count <= MostSeriesInOneChart)
+        {
+            Benchmarks = await BenchmarksAsync(first.ReportingYearLabel, last.ReportingYearLabel, cancellationToken);
+            // The DfE's figures are for reporting years: each sits on the year's last month (March), joined across the months between.
+            var march = Months.Select((m, i) => (m, i)).Where(x => x.m.End.Month == 3).ToDictionary(x => Period.ReportingYearOf(x.m.End), x => x.i);
+            List<double?> Yearly(Func<BenchmarkComparison, decimal?> figure)
             {
-                label = s.Category.Length == 0 ? Definition.Name : KpiDisplay.Category(s.Category),
-                data = s.Results.Select(r => r.Value is { } v && double.IsFinite(v) ? Math.Round(v, 3) : (double?)null),
-            }),
-        });
+                var data = new double?[Months.Count];
+                foreach (var b in Benchmarks.Where(b => march.ContainsKey(b.Year)))
+                {
+                    data[march[b.Year]] = figure(b) is { } v ? (double)Math.Round(v, 3) : null;
+                }
+
+                return [.. data];
+            }
+
+            var england = new { label = "England (DfE, year to March)", kind = "england", data = Yearly(b => b.England?.Value.Number) };
+            var neighbours = new { label = "Statistical neighbours' average (DfE, year to March)", kind = "neighbours", data = Yearly(b => b.Neighbours.Average) };
+            // England's figure for a count is the whole country's total: in the table, not on the council's scale.
+            var comparable = Definition.Unit == MeasureUnit.Count ? new[] { neighbours } : [england, neighbours];
+            var all = lines.Concat(comparable.Where(l => l.data.Any(v => v is not null))).ToList();
+            Charts = [(Definition.Name, JsonSerializer.Serialize(new { unit, labels, series = all, joinBenchmarks = true }))];
+        }
+        else
+        {
+            // One scale for all, so the small charts compare.
+            var max = lines.SelectMany(s => s.data).Max() ?? 0;
+            Charts = [.. lines.Select(s => (s.label, JsonSerializer.Serialize(new { unit, labels, series = new[] { s }, max, title = s.label })))];
+        }
+
         return Page();
+    }
+
+    // Only a year with some DfE figure; none for a KPI the DfE does not publish (or not imported).
+    private async Task<IReadOnlyList<BenchmarkComparison>> BenchmarksAsync(int from, int to, CancellationToken cancellationToken)
+    {
+        if (CouncilList.Find(Selection.Council) is not { } council)
+        {
+            return [];
+        }
+
+        var list = new List<BenchmarkComparison>();
+        for (var year = from; year <= to; year++)
+        {
+            if (await benchmarks.CompareAsync(council.LaNumber, Definition.Id, year, cancellationToken) is { } c
+                && (c.England is not null || c.Neighbours.Average is not null))
+            {
+                list.Add(c);
+            }
+        }
+
+        return list;
     }
 }
