@@ -43,6 +43,7 @@ internal sealed class AnnexAKpis
     private static readonly int ClaHealthDental = KpiCatalog.SlotOf("annexa_cla_health_dental");
     private static readonly int RiOffered = KpiCatalog.SlotOf("annexa_missing_ri_offered");
     private static readonly int RiAccepted = KpiCatalog.SlotOf("annexa_missing_ri_accepted");
+    private static readonly int RiHeld = KpiCatalog.SlotOf("annexa_missing_ri_held");
     private static readonly int CareLeavers = KpiCatalog.SlotOf("annexa_care_leavers");
     private static readonly int InTouch = KpiCatalog.SlotOf("annexa_care_leavers_in_touch");
     private static readonly int Placed12m = KpiCatalog.SlotOf("annexa_adoption_placed_12m_of_decision");
@@ -83,7 +84,7 @@ internal sealed class AnnexAKpis
             caseload[p] = [];
             if (!_yearEnd[p])
             {
-                foreach (var slot in (int[])[RiOffered, RiAccepted, CareLeavers, InTouch])
+                foreach (var slot in (int[])[RiOffered, RiAccepted, RiHeld, CareLeavers, InTouch])
                 {
                     _tally.MarkNoData(slot, p);
                 }
@@ -367,6 +368,7 @@ internal sealed class AnnexAKpis
             if (_yearEnd[p] && AtEnd(cla.Source, p) && cla.MissingEpisodes > 0 && RecordValues.HasValue(cla.MissingEpisodes))
             {
                 _tally.AddDenominator(RiOffered, p, cla.Child);
+                _tally.AddDenominator(RiHeld, p, cla.Child);
                 if (cla.InterviewOffered == Flag.Yes)
                 {
                     _tally.AddNumerator(RiOffered, p, cla.Child);
@@ -374,6 +376,7 @@ internal sealed class AnnexAKpis
                     if (cla.InterviewAccepted == Flag.Yes)
                     {
                         _tally.AddNumerator(RiAccepted, p, cla.Child);
+                        _tally.AddNumerator(RiHeld, p, cla.Child);
                     }
                 }
 

@@ -96,6 +96,7 @@ public static class KpiCatalog
         ["annexa_adopters_available"] = KpiTiming.Stock,
         ["annexa_missing_ri_offered"] = KpiTiming.YearEnd,
         ["annexa_missing_ri_accepted"] = KpiTiming.YearEnd,
+        ["annexa_missing_ri_held"] = KpiTiming.YearEnd,
         ["annexa_care_leavers"] = KpiTiming.YearEnd,
         ["annexa_care_leavers_in_touch"] = KpiTiming.YearEnd,
     }.ToFrozenDictionary(StringComparer.Ordinal);
@@ -365,6 +366,8 @@ public static class KpiCatalog
             "Of List 8 children with 1 or more missing episodes in the 12 months (the list of the year to 31 March), % offered a return interview after their last missing episode."),
         AnnexA("annexa_missing_ri_accepted", "Return interviews offered that were accepted", KpiKind.Percent, Polarity.HigherIsBetter,
             "Of those offered a return interview (annexa_missing_ri_offered), % who accepted it."),
+        AnnexA("annexa_missing_ri_held", "Children missing from care who had a return interview", KpiKind.Percent, Polarity.HigherIsBetter,
+            "Of List 8 children with 1 or more missing episodes in the 12 months (the list of the year to 31 March), % offered a return interview after their last missing episode who accepted it. The list says neither when it was held nor by whom."),
         AnnexA("annexa_care_leavers", "Care leavers (Annex A List 9)", KpiKind.Count, Polarity.Neither,
             "List 9 rows of the list of the year to 31 March: care leavers eligible, relevant and former relevant."),
         AnnexA("annexa_care_leavers_in_touch", "Care leavers the council is in touch with", KpiKind.Percent, Polarity.HigherIsBetter,

@@ -172,6 +172,8 @@ public sealed class AnnexAKpiTests
 
         Assert.Equal((1.0, 2.0), (offered.Numerator, offered.Denominator));
         Assert.Equal((0.0, 1.0), (accepted.Numerator, accepted.Denominator));
+        var held = One("annexa_missing_ri_held", data);
+        Assert.Equal((0.0, 2.0), (held.Numerator, held.Denominator));
         Assert.Null(One("annexa_missing_ri_offered", data, Period.Between(new(2024, 4, 1), new(2025, 2, 28))).Value);
     }
 

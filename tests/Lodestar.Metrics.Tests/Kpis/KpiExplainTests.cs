@@ -108,7 +108,7 @@ public sealed class KpiExplainTests
             "annexa_early_help_open_rate_per_10k", "annexa_s47_rate_per_10k", "annexa_icpc_no_plan", "annexa_cin_seen_4w",
             "annexa_caseload_average", "annexa_cp_visits_10wd", "annexa_cp_seen_alone", "annexa_cp_visits_10wd_seen_alone",
             "annexa_cp_ended", "annexa_cla_visits_6w", "annexa_cla_reviews_in_time", "annexa_cla_permanence_plan",
-            "annexa_cla_12_months", "annexa_cla_health_dental", "annexa_missing_ri_offered", "annexa_missing_ri_accepted",
+            "annexa_cla_12_months", "annexa_cla_health_dental", "annexa_missing_ri_offered", "annexa_missing_ri_accepted", "annexa_missing_ri_held",
             "annexa_care_leavers", "annexa_care_leavers_in_touch", "annexa_adoption_placed_12m_of_decision",
             "annexa_adoption_under_18m", "annexa_adopters_available",
         ];
