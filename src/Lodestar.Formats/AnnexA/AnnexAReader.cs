@@ -43,6 +43,7 @@ public sealed class AnnexABuilder(string councilCode)
         data.CareLeavers.AddRange(_data.CareLeavers);
         data.Adoptions.AddRange(_data.Adoptions);
         data.AdopterRecords.AddRange(_data.AdopterRecords);
+        data.ListsRead.UnionWith(_data.ListsRead);
         return data;
     }
 }
@@ -212,6 +213,7 @@ public static partial class AnnexAReader
             return RecordValues.Blank;
         }
 
+        data.ListsRead.Add(list);
         var latest = RecordValues.Blank;
         for (var r = headerAt + 1; r < rows.Count; r++)
         {

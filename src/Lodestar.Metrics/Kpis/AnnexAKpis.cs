@@ -79,8 +79,21 @@ internal sealed class AnnexAKpis
         var referralDays = DaysByChild(_data.Referrals.Select(r => (r.Child, r.Date)));
         var contactDays = DaysByChild(_data.Contacts.Select(c => (c.Child, c.Date)));
         var caseload = new HashSet<int>[_start.Length];
+        // A KPI whose list no file held has no data: 0 would say the council had none.
+        int[][] needs =
+        [
+            [1, Contacts], [1, ContactsToReferral], [3, ContactsToReferral], [1, Decision1Wd], [3, Decision1Wd], [2, EarlyHelp], [2, EarlyHelpOpen],
+            [5, S47Rate], [5, IcpcNoPlan], [6, CinSeen], [6, Caseload], [7, CpVisits], [7, CpAlone], [7, CpVisitsAlone], [7, CpEnded],
+            [8, ClaVisits], [8, ClaReviews], [8, ClaPermanence], [8, Cla12Months], [8, ClaHealthDental], [8, RiOffered], [8, RiAccepted], [8, RiHeld],
+            [9, CareLeavers], [9, InTouch], [10, Placed12m], [10, Under18m], [11, AdoptersAvailable],
+        ];
         for (var p = 0; p < _start.Length; p++)
         {
+            foreach (var need in needs.Where(n => !_data.Holds(n[0])))
+            {
+                _tally.MarkNoData(need[1], p);
+            }
+
             caseload[p] = [];
             if (!_yearEnd[p])
             {

@@ -110,6 +110,25 @@ public sealed class AnnexAData
 
     public List<AnnexAAdopter> AdopterRecords { get; } = [];
 
+    /// <summary>The lists (1–11) a file held, even with no rows: a list not held gives "no data", not 0.</summary>
+    public HashSet<int> ListsRead { get; } = [];
+
+    /// <summary>Whether list <paramref name="list"/> was read, or has rows (rows built by hand).</summary>
+    public bool Holds(int list) => ListsRead.Contains(list) || list switch
+    {
+        1 => Contacts.Count > 0,
+        2 => EarlyHelp.Count > 0,
+        3 => Referrals.Count > 0,
+        4 => Assessments.Count > 0,
+        5 => Section47s.Count > 0,
+        6 => CinCases.Count > 0,
+        7 => ProtectionPlans.Count > 0,
+        8 => LookedAfter.Count > 0,
+        9 => CareLeavers.Count > 0,
+        10 => Adoptions.Count > 0,
+        _ => AdopterRecords.Count > 0,
+    };
+
     /// <summary>The collection year of the file a row came from; 0 for rows built by hand, which speak for every year.</summary>
     public int YearOf(SourceLocation at) => at.File >= 0 && at.File < Files.Count ? Files[at.File].CollectionYear : 0;
 

@@ -233,6 +233,18 @@ public sealed class AnnexAKpiTests
         Assert.Null(One("annexa_contacts", data, Period.ReportingYear(2026)).Value);
     }
 
+    [Fact]
+    public void ListNotHeld_GivesNoData_AndAListReadWithNoRowsGivesZero()
+    {
+        var data = Data();
+        data.Contacts.Add(new(data.Children.GetOrAdd("C1"), D(2024, 6, 1), ByHand));
+        data.ListsRead.Add(7);
+
+        Assert.Null(One("annexa_early_help_assessments", data).Value);
+        Assert.Null(One("annexa_contacts_to_referral", data).Value);
+        Assert.Equal(0, One("annexa_cp_ended", data).Value);
+    }
+
     private static AnnexALookedAfter Cla(
         int child, int start, int visit = int.MinValue, int review = int.MinValue, int ceased = int.MinValue, int health = int.MinValue,
         int dental = int.MinValue, bool plan = false, int missing = int.MinValue, Flag offered = Flag.Blank, Flag accepted = Flag.Blank) =>
