@@ -44,6 +44,19 @@ public static class KpiCatalog
     ];
 
     /// <summary>
+    /// Factors of the open cases of children in need: KPI id, name, and the CIN census AssessmentFactors codes
+    /// any of which counts (docs/kpis.md, "Factors of open cases"). Only codes whose meaning the catalogue
+    /// already relies on are used.
+    /// </summary>
+    internal static readonly IReadOnlyList<(string Id, string Name, string[] Codes)> OpenCaseFactors =
+    [
+        ("cin_open_domestic_abuse_parental", "domestic abuse concerning a parent or another adult of the household", ["3B", "3C"]),
+        ("cin_open_substance_misuse_parental", "alcohol or drug misuse by a parent or carer", ["1B", "2B"]),
+        ("cin_open_mental_health_parental", "the mental health of a parent or carer", ["4B"]),
+        ("cin_open_cse", "child sexual exploitation", ["11A"]),
+    ];
+
+    /// <summary>
     /// The KPIs that are not flows, by how they relate to their period (docs/kpis.md, "Which periods each KPI
     /// makes sense for"); every other KPI is counted over its whole span.
     /// </summary>
@@ -65,6 +78,10 @@ public static class KpiCatalog
         ["cin_at_end"] = KpiTiming.Stock,
         ["cin_rate_per_10k"] = KpiTiming.Stock,
         ["cin_plans_over_12m"] = KpiTiming.Stock,
+        ["cin_open_domestic_abuse_parental"] = KpiTiming.Stock,
+        ["cin_open_substance_misuse_parental"] = KpiTiming.Stock,
+        ["cin_open_mental_health_parental"] = KpiTiming.Stock,
+        ["cin_open_cse"] = KpiTiming.Stock,
         // The 3 years to the last day, whatever the span's start: the same for a month as for its year to date.
         ["adoption_a1_days"] = KpiTiming.Stock,
         ["adoption_a2_days"] = KpiTiming.Stock,
@@ -319,6 +336,10 @@ public static class KpiCatalog
         .. AssessmentFactors.Select(f => Cin(f.Id, $"Factor at the end of assessment: {f.Name}, per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither) with
         {
             Definition = $"Episodes of need (referrals) with an assessment completed (AssessmentAuthorisationDate) in the period recording factor {string.Join(" or ", f.Codes)} ({f.Name}), each episode once, ÷ population 0–17 × 10,000.",
+        }),
+        .. OpenCaseFactors.Select(f => Cin(f.Id, $"Children in need at the end whose open case records {f.Name}", KpiKind.Percent, Polarity.Neither) with
+        {
+            Definition = $"Of children in need on the last day (cin_at_end), % with an open referral one of whose assessments completed on or before the day records factor {string.Join(" or ", f.Codes)} ({f.Name}).",
         }),
         .. AnnexAKpis(),
     ]);
