@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Lodestar.Domain.Periods;
 using Lodestar.Domain.Problems;
+using Lodestar.Formats.AnnexA;
 using Lodestar.Formats.Cin;
 using Lodestar.Formats.Ssda903;
 using Lodestar.Formats.Text;
@@ -59,7 +60,7 @@ public static partial class StatutoryDataLoader
         ArgumentNullException.ThrowIfNull(paths);
         options ??= new LoadOptions();
         var limits = options.Limits ?? ReadLimits.Default;
-        var state = new LoadState();
+        var state = new LoadState { Limits = limits };
         foreach (var path in Expand(paths, state.Refusals))
         {
             progress?.Report(path);
@@ -92,7 +93,7 @@ public static partial class StatutoryDataLoader
         ArgumentNullException.ThrowIfNull(files);
         ArgumentException.ThrowIfNullOrWhiteSpace(councilCode);
         limits ??= ReadLimits.Default;
-        var state = new LoadState();
+        var state = new LoadState { Limits = limits };
         foreach (var file in files)
         {
             if (file.Content.Length > limits.MaxFileBytes)
@@ -118,7 +119,7 @@ public static partial class StatutoryDataLoader
         ArgumentException.ThrowIfNullOrWhiteSpace(councilCode);
         ArgumentNullException.ThrowIfNull(uploads);
         limits ??= ReadLimits.Default;
-        var state = new LoadState();
+        var state = new LoadState { Limits = limits };
         var index = 0;
         foreach (var upload in uploads)
         {
@@ -141,6 +142,19 @@ public static partial class StatutoryDataLoader
 
     private static void ReadFile(LoadState state, string path, byte[] bytes, string council, int? yearFromName, string folder)
     {
+        if (!state.Councils.TryGetValue(council, out var builders))
+        {
+            builders = (new Ssda903Builder(council), new CinBuilder(council), new AnnexABuilder(council), []);
+            state.Councils[council] = builders;
+        }
+
+        // An XLSX workbook is taken as Ofsted's Annex A lists: the returns are never workbooks.
+        if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            AddAnnexA(state, AnnexAReader.ReadWorkbook(path, bytes, builders.AnnexA, yearFromName ?? 0, state.Diagnostics, state.Limits), builders.AnnexA, yearFromName);
+            return;
+        }
+
         if (TextInput.LooksBinary(bytes))
         {
             state.Refusals.Add(Problem.InFile(path, "binary file, not text"));
@@ -149,11 +163,6 @@ public static partial class StatutoryDataLoader
 
         var diagnostics = state.Diagnostics;
         var refusals = state.Refusals;
-        if (!state.Councils.TryGetValue(council, out var builders))
-        {
-            builders = (new Ssda903Builder(council), new CinBuilder(council), []);
-            state.Councils[council] = builders;
-        }
 
         FileReadResult result;
         var isEpisodes = false;
@@ -216,6 +225,12 @@ public static partial class StatutoryDataLoader
                 return;
             }
 
+            if (AnnexAReader.IsListCsv(Path.GetFileName(path), text))
+            {
+                AddAnnexA(state, AnnexAReader.ReadCsv(path, text, builders.AnnexA, yearFromName ?? 0, diagnostics), builders.AnnexA, yearFromName);
+                return;
+            }
+
             result = Ssda903CsvReader.Read(path, text, builders.Ssda903, yearFromName ?? 0, diagnostics);
             isEpisodes = result.Refusal is null && builders.Ssda903.Files[result.File].Kind.Contains("Episodes", StringComparison.Ordinal);
         }
@@ -230,16 +245,34 @@ public static partial class StatutoryDataLoader
         builders.Files.Add((result.File, folder, result.LatestDay, isEpisodes, yearFromName is not null));
     }
 
+    // An Annex A file's collection year: the name's, else the year of its latest date (lists run to the day they are made).
+    private static void AddAnnexA(LoadState state, FileReadResult result, AnnexABuilder builder, int? yearFromName)
+    {
+        if (result.Refusal is not null)
+        {
+            state.Refusals.Add(result.Refusal);
+            return;
+        }
+
+        state.Read++;
+        if (yearFromName is null)
+        {
+            builder.SetCollectionYear(result.File, YearOf(result.LatestDay));
+        }
+    }
+
     /// <summary>What a load gathers as it reads file after file.</summary>
     private sealed class LoadState
     {
+        public ReadLimits Limits { get; init; } = ReadLimits.Default;
+
         public List<Problem> Diagnostics { get; } = [];
 
         public List<Problem> Refusals { get; } = [];
 
         public List<string> Skipped { get; } = [];
 
-        public SortedDictionary<string, (Ssda903Builder Ssda903, CinBuilder Cin, List<(int File, string Folder, int LatestDay, bool Episodes, bool YearKnown)> Files)> Councils { get; } = new(StringComparer.Ordinal);
+        public SortedDictionary<string, (Ssda903Builder Ssda903, CinBuilder Cin, AnnexABuilder AnnexA, List<(int File, string Folder, int LatestDay, bool Episodes, bool YearKnown)> Files)> Councils { get; } = new(StringComparer.Ordinal);
 
         public int Read { get; set; }
 
@@ -251,9 +284,10 @@ public static partial class StatutoryDataLoader
                 InferYears(builders.Ssda903, builders.Files);
                 var ssda903 = builders.Ssda903.Files.Count > 0 ? builders.Ssda903.Build() : null;
                 var cin = builders.Cin.Files.Count > 0 ? builders.Cin.Build() : null;
-                if (ssda903 is not null || cin is not null)
+                var annexA = builders.AnnexA.Files.Count > 0 ? builders.AnnexA.Build() : null;
+                if (ssda903 is not null || cin is not null || annexA is not null)
                 {
-                    datasets.Add(new CouncilData(code, ssda903, cin));
+                    datasets.Add(new CouncilData(code, ssda903, cin, annexA));
                 }
             }
 
@@ -295,7 +329,8 @@ public static partial class StatutoryDataLoader
             {
                 var files = Directory
                     .EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive, IgnoreInaccessible = true })
-                    .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+                    .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+                        || f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
                     .Order(StringComparer.Ordinal);
                 foreach (var file in files)
                 {

@@ -54,6 +54,41 @@ public static class ZipUploads
         return problems.Count > 0 ? Result.Failure<IReadOnlyList<InputFile>>(problems) : Result.Success<IReadOnlyList<InputFile>>(expanded);
     }
 
+    /// <summary>
+    /// Whether a zip package that is read as one document (an XLSX workbook) is safe to open: every entry is
+    /// inflated and counted, refused over the size limit or at a zip bomb's ratio, as the entries of an
+    /// uploaded zip are; the bytes are thrown away. Null when it is safe or not a zip at all (the reader says so).
+    /// </summary>
+    internal static Problem? PackageProblem(string name, byte[] content, ReadLimits limits)
+    {
+        try
+        {
+            using var archive = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            if (archive.Entries.Count > 10 * MaxEntries)
+            {
+                return Problem.InFile(name, $"the workbook holds {archive.Entries.Count} parts: refused");
+            }
+
+            long total = 0;
+            foreach (var entry in archive.Entries)
+            {
+                var inflated = Inflate(name, entry, limits.MaxFileBytes - total, limits.MaxFileBytes, out var refusal);
+                if (refusal is not null)
+                {
+                    return refusal;
+                }
+
+                total += inflated!.Length;
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
+        {
+            return null;
+        }
+    }
+
     private static List<Problem> Open(InputFile zip, ReadLimits limits, List<InputFile> into)
     {
         var problems = new List<Problem>();

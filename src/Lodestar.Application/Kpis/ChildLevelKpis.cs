@@ -47,7 +47,12 @@ public sealed class ChildLevelKpis(StatutoryDataStore store, AuditLog audit)
             return null;
         }
 
-        var children = kpi.Source == KpiSource.Ssda903 ? dataset.Cla?.Children : dataset.Cin?.Children;
+        var children = kpi.Source switch
+        {
+            KpiSource.Ssda903 => dataset.Cla?.Children,
+            KpiSource.Cin => dataset.Cin?.Children,
+            _ => dataset.AnnexA?.Children,
+        };
         if (children is null || children.Find(childId) < 0)
         {
             return null;

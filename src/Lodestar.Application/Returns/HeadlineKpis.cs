@@ -26,8 +26,17 @@ public static class HeadlineKpis
     public static readonly IReadOnlyList<string> Cin =
         ["referrals", "rereferrals_12m", "cin_at_end", "cin_rate_per_10k", "cpp_at_end", "cpp_rate_per_10k", "assessments_in_45_days"];
 
+    /// <summary>The Annex A lists' headline KPIs.</summary>
+    public static readonly IReadOnlyList<string> AnnexA =
+        ["annexa_contacts", "annexa_contacts_to_referral", "annexa_cin_seen_4w", "annexa_cp_visits_10wd", "annexa_cla_visits_6w", "annexa_care_leavers_in_touch"];
+
     /// <summary>The headline KPIs of a return.</summary>
-    public static IReadOnlyList<string> Of(StatutoryReturn statutoryReturn) => statutoryReturn == StatutoryReturn.Ssda903 ? Ssda903 : Cin;
+    public static IReadOnlyList<string> Of(StatutoryReturn statutoryReturn) => statutoryReturn switch
+    {
+        StatutoryReturn.Ssda903 => Ssda903,
+        StatutoryReturn.Cin => Cin,
+        _ => AnnexA,
+    };
 
     /// <summary>The headline KPIs computed over <paramref name="before"/> and over <paramref name="after"/>, each a set of the council's submissions.</summary>
     internal static async Task<IReadOnlyList<HeadlineKpi>> CompareAsync(

@@ -37,6 +37,7 @@ public static class ReturnsFolderImport
         {
             var groups = (council.Ssda903?.Files ?? []).Select(f => (Return: StatutoryReturn.Ssda903, File: f))
                 .Concat((council.Cin?.Files ?? []).Select(f => (Return: StatutoryReturn.Cin, File: f)))
+                .Concat((council.AnnexA?.Files ?? []).Select(f => (Return: StatutoryReturn.AnnexA, File: f)))
                 .GroupBy(g => (g.Return, g.File.CollectionYear))
                 .OrderBy(g => g.Key.Return).ThenBy(g => g.Key.CollectionYear);
             foreach (var group in groups)

@@ -158,8 +158,8 @@ public sealed class StatutoryDataStore
     {
         public static CouncilModel Of(CouncilData data, LoadResult loaded)
         {
-            var files = (data.Ssda903?.Files.Count ?? 0) + (data.Cin?.Files.Count ?? 0);
-            var paths = (data.Ssda903?.Files ?? []).Concat(data.Cin?.Files ?? []).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            var files = (data.Ssda903?.Files.Count ?? 0) + (data.Cin?.Files.Count ?? 0) + (data.AnnexA?.Files.Count ?? 0);
+            var paths = (data.Ssda903?.Files ?? []).Concat(data.Cin?.Files ?? []).Concat(data.AnnexA?.Files ?? []).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
             // A load of several councils (a folder) gives its findings together: count this council's own.
             var own = loaded.Councils.Count == 1 ? loaded.Diagnostics : [.. loaded.Diagnostics.Where(d => d.File is not null && paths.Contains(d.File))];
             var errors = own.Count(d => d.Severity == Severity.Error);

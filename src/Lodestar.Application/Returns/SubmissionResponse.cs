@@ -33,7 +33,7 @@ public sealed record SubmissionResponse(
     public static SubmissionResponse From(SubmissionSummary s) => new(
         s.Id,
         s.Council,
-        s.Return == StatutoryReturn.Ssda903 ? "ssda903" : "cin",
+        s.Return.Code(),
         s.CollectionYear,
         s.Status == SubmissionStatus.RolledBack ? "rolled_back" : s.Status.ToString().ToLowerInvariant(),
         s.CheckedBy,

@@ -123,15 +123,34 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
         }
 
         var data = loaded.Councils.Single();
-        if (data.Ssda903 is not null && data.Cin is not null)
+        var held = new List<string>();
+        if (data.Ssda903 is not null)
         {
-            return Result.Failure<SubmissionCheck>(new Problem(
-                $"one submission is one return: these files hold the SSDA903 ({Names(data.Ssda903.Files)}) and the CIN census ({Names(data.Cin.Files)}); submit them separately"));
+            held.Add($"the SSDA903 ({Names(data.Ssda903.Files)})");
         }
 
-        var (kind, sources, rows) = data.Ssda903 is { } ssda903
-            ? (StatutoryReturn.Ssda903, ssda903.Files, RowsOf(ssda903))
-            : (StatutoryReturn.Cin, data.Cin!.Files, RowsOf(data.Cin));
+        if (data.Cin is not null)
+        {
+            held.Add($"the CIN census ({Names(data.Cin.Files)})");
+        }
+
+        if (data.AnnexA is not null)
+        {
+            held.Add($"Annex A lists ({Names(data.AnnexA.Files)})");
+        }
+
+        if (held.Count > 1)
+        {
+            return Result.Failure<SubmissionCheck>(new Problem(
+                $"one submission is one return: these files hold {string.Join(" and ", held)}; submit them separately"));
+        }
+
+        var (kind, sources, rows) = data switch
+        {
+            { Ssda903: { } ssda903 } => (StatutoryReturn.Ssda903, ssda903.Files, RowsOf(ssda903)),
+            { Cin: { } cin } => (StatutoryReturn.Cin, cin.Files, RowsOf(cin)),
+            _ => (StatutoryReturn.AnnexA, data.AnnexA!.Files, new Dictionary<string, int>(data.AnnexA.RowCounts(), StringComparer.Ordinal)),
+        };
         var years = sources.GroupBy(f => f.CollectionYear).OrderBy(g => g.Key).ToList();
         if (years.Count > 1)
         {
@@ -572,7 +591,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
 
     private static string Subject(SubmissionEntity s) => $"submission {s.Id} {s.CouncilCode} {Label(s.Return)} {s.CollectionYear}";
 
-    private static string Label(StatutoryReturn r) => r == StatutoryReturn.Ssda903 ? "SSDA903" : "CIN census";
+    private static string Label(StatutoryReturn r) => r.Label();
 
     private static string Label(SubmissionStatus status) => status switch
     {

@@ -19,12 +19,13 @@ internal static class GenerateCommand
         var years = new Option<int>("--years") { Description = "How many reporting years.", DefaultValueFactory = _ => 5 };
         var yearEnd = new Option<int>("--year-end") { Description = "The last reporting year (2025 = April 2024 to March 2025).", DefaultValueFactory = _ => 2025 };
         var seed = new Option<int>("--seed") { Description = "Seed: the same arguments and seed give byte-identical files.", DefaultValueFactory = _ => 1 };
+        var annexA = new Option<bool>("--annex-a") { Description = "Also write Ofsted's Annex A lists, a workbook a year: DIR/<council code>/annex_a/annex_a_<year>.xlsx." };
 
         var command = new Command(
             "generate",
             "Write synthetic, internally consistent SSDA903 CSV tables, CIN census XML and a population file: DIR/<council code>/903/<table>_<year>.csv, DIR/<council code>/cin/cin_<year>.xml, DIR/population.csv.")
         {
-            output, councils, children, years, yearEnd, seed,
+            output, councils, children, years, yearEnd, seed, annexA,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -40,7 +41,8 @@ internal static class GenerateCommand
             try
             {
                 options = new GenerationOptions(
-                    parse.GetValue(councils), parse.GetValue(children), parse.GetValue(years), parse.GetValue(yearEnd), parse.GetValue(seed));
+                    parse.GetValue(councils), parse.GetValue(children), parse.GetValue(years), parse.GetValue(yearEnd), parse.GetValue(seed))
+                { AnnexA = parse.GetValue(annexA) };
             }
             catch (ArgumentOutOfRangeException e)
             {

@@ -240,7 +240,7 @@ internal static class ReturnsCommand
             {
                 found = Directory
                     .EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive, IgnoreInaccessible = true })
-                    .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+                    .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
                     .Order(StringComparer.Ordinal);
             }
             else if (File.Exists(path))
@@ -332,7 +332,7 @@ internal static class ReturnsCommand
 
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
-    private static string Label(StatutoryReturn r) => r == StatutoryReturn.Ssda903 ? "SSDA903" : "CIN census";
+    private static string Label(StatutoryReturn r) => r.Label();
 
     private static string Label(SubmissionStatus status) => status == SubmissionStatus.RolledBack ? "rolled back" : status.ToString().ToLowerInvariant();
 

@@ -72,4 +72,7 @@ public sealed record GenerationOptions
     public DateOnly WindowEnd => new(YearEnd, 3, 31);
 
     public IEnumerable<int> ReportingYears => Enumerable.Range(FirstYear, Years);
+
+    /// <summary>Whether each council's Ofsted Annex A lists are written too, a workbook a year (annex_a/annex_a_YYYY.xlsx). Default false.</summary>
+    public bool AnnexA { get; init; }
 }

@@ -58,6 +58,10 @@ public static class SyntheticDataGenerator
                 {
                     Ssda903CsvWriter.Write(council, year, Path.Combine(folder, "903"));
                     CinCensusXmlWriter.Write(council, year, Path.Combine(folder, "cin", $"cin_{year}.xml"));
+                    if (options.AnnexA)
+                    {
+                        AnnexAWorkbookWriter.Write(council, year, Path.Combine(folder, "annex_a", $"annex_a_{year}.xlsx"));
+                    }
                 }
 
                 truths[i] = CouncilTruth.From(council, options);

@@ -49,6 +49,51 @@ public static class XlsxReader
         }
 
         var shared = workbookPart.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
+        return Result.Success(RowsOf(part, shared));
+    }
+
+    /// <summary>
+    /// Every sheet of a workbook, in workbook order, each with its name and rows as <see cref="ReadFirstSheet"/>
+    /// gives them; a file that is not a workbook, or a sheet whose part is missing, gives one problem naming
+    /// <paramref name="file"/>.
+    /// </summary>
+    public static Result<IReadOnlyList<(string Name, IReadOnlyList<(int Row, string[] Cells)> Rows)>> ReadSheets(string file, Stream input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        try
+        {
+            using var document = SpreadsheetDocument.Open(input, false);
+            if (document.WorkbookPart is not { } workbookPart)
+            {
+                return SheetsFailure(file, "the file has no workbook");
+            }
+
+            var shared = workbookPart.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
+            var sheets = new List<(string, IReadOnlyList<(int Row, string[] Cells)>)>();
+            foreach (var sheet in workbookPart.Workbook?.Sheets?.Elements<Sheet>() ?? [])
+            {
+                if (sheet.Id?.Value is not { } id || !workbookPart.TryGetPartById(id, out var found) || found is not WorksheetPart part)
+                {
+                    return SheetsFailure(file, $"the sheet '{sheet.Name?.Value}' is missing from the workbook");
+                }
+
+                sheets.Add((sheet.Name?.Value ?? "", RowsOf(part, shared)));
+            }
+
+            return sheets.Count == 0 ? SheetsFailure(file, "the workbook has no sheets") : Result.Success<IReadOnlyList<(string, IReadOnlyList<(int Row, string[] Cells)>)>>(sheets);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or XmlException
+            or IOException or ArgumentException or InvalidOperationException or KeyNotFoundException or InvalidCastException or FormatException)
+        {
+            return SheetsFailure(file, "cannot be read as an XLSX workbook");
+        }
+    }
+
+    private static Result<IReadOnlyList<(string Name, IReadOnlyList<(int Row, string[] Cells)> Rows)>> SheetsFailure(string file, string message) =>
+        Result.Failure<IReadOnlyList<(string Name, IReadOnlyList<(int Row, string[] Cells)> Rows)>>(Problem.InFile(file, message));
+
+    private static IReadOnlyList<(int Row, string[] Cells)> RowsOf(WorksheetPart part, string[] shared)
+    {
         var rows = new List<(int, string[])>();
         var nextRow = 1;
         foreach (var row in part.Worksheet?.Descendants<Row>() ?? [])
@@ -75,7 +120,7 @@ public static class XlsxReader
             }
         }
 
-        return Result.Success<IReadOnlyList<(int Row, string[] Cells)>>(rows);
+        return rows;
     }
 
     // Excel's limit; a reference beyond it is junk, placed after the previous cell instead.

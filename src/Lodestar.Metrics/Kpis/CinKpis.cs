@@ -30,6 +30,7 @@ internal sealed class CinKpis
     private static readonly int CinPlans12 = KpiCatalog.SlotOf("cin_plans_over_12m");
     private static readonly int Cpp2yAtEnd = KpiCatalog.SlotOf("cpp_2y_plus_at_end");
     private static readonly int[] FactorSlots = [.. KpiCatalog.AssessmentFactors.Select(f => KpiCatalog.SlotOf(f.Id))];
+    private static readonly int[] OpenFactorSlots = [.. KpiCatalog.OpenCaseFactors.Select(f => KpiCatalog.SlotOf(f.Id))];
 
     private readonly CinData _data;
     private readonly KpiOptions _options;
@@ -40,6 +41,9 @@ internal sealed class CinKpis
 
     // Assessment factor code id -> bit mask of the factor KPIs (index into FactorSlots) it counts for.
     private readonly int[] _factorsOf;
+
+    // The same for the open-case factor KPIs (index into OpenFactorSlots).
+    private readonly int[] _openFactorsOf;
 
     // The child's CP plans in start order (rows of ProtectionPlans).
     private int[] _plans = new int[8];
@@ -61,6 +65,19 @@ internal sealed class CinKpis
             if (id >= 0)
             {
                 _categoryOf[id] = c;
+            }
+        }
+
+        _openFactorsOf = new int[data.Codes.Count];
+        for (var f = 0; f < KpiCatalog.OpenCaseFactors.Count; f++)
+        {
+            foreach (var code in KpiCatalog.OpenCaseFactors[f].Codes)
+            {
+                var id = data.Codes.Find(code);
+                if (id >= 0)
+                {
+                    _openFactorsOf[id] |= 1 << f;
+                }
             }
         }
 
@@ -100,6 +117,7 @@ internal sealed class CinKpis
                 if (explaining || Overlaps(referrals, start, end))
                 {
                     Referral(child, p, start, end);
+                    OpenCaseFactors(child, p, end);
                 }
 
                 if (explaining || Overlaps(assessments, start, end))
@@ -248,6 +266,57 @@ internal sealed class CinKpis
 
         _tally.Note(CinAtEnd, child, $"{(open ? $"in need at {Show(end)}: a referral open at the end" : $"not in need at {Show(end)}: no referral open at the end")}");
         _tally.Note(CinRate, child, $"{(open ? $"in need at {Show(end)}" : $"not in need at {Show(end)}")}");
+    }
+
+    // Of children with a referral open on the last day: the factors recorded by the open referrals' assessments completed by then.
+    private void OpenCaseFactors(int child, int p, int end)
+    {
+        var r = _data.Referrals;
+        var rows = r.RowsOf(child);
+        var open = false;
+        for (var i = rows.Start; i < rows.End && !open; i++)
+        {
+            open = RecordValues.HasValue(r.ReferralDate[i]) && r.ReferralDate[i] <= end && (r.ClosureDate[i] == RecordValues.Blank || r.ClosureDate[i] > end);
+        }
+
+        if (!open)
+        {
+            return;
+        }
+
+        var a = _data.Assessments;
+        var found = 0;
+        var assessments = a.RowsOf(child);
+        for (var i = assessments.Start; i < assessments.End; i++)
+        {
+            var referral = a.Referral[i];
+            var referralOpen = referral >= 0 && RecordValues.HasValue(r.ReferralDate[referral]) && r.ReferralDate[referral] <= end
+                && (r.ClosureDate[referral] == RecordValues.Blank || r.ClosureDate[referral] > end);
+            if (!referralOpen || !RecordValues.HasValue(a.Authorised[i]) || a.Authorised[i] > end)
+            {
+                continue;
+            }
+
+            foreach (var code in a.Factors[i])
+            {
+                if ((uint)code < (uint)_openFactorsOf.Length)
+                {
+                    found |= _openFactorsOf[code];
+                }
+            }
+        }
+
+        for (var f = 0; f < OpenFactorSlots.Length; f++)
+        {
+            _tally.AddDenominator(OpenFactorSlots[f], p, child);
+            var has = (found & (1 << f)) != 0;
+            if (has)
+            {
+                _tally.AddNumerator(OpenFactorSlots[f], p, child);
+            }
+
+            _tally.Note(OpenFactorSlots[f], child, $"in need at {Show(end)}: {(has ? "an open referral's assessment records the factor" : "no open referral's assessment records the factor")}");
+        }
     }
 
     private void Assessments(int child, int p, int start, int end)

@@ -44,6 +44,19 @@ public static class KpiCatalog
     ];
 
     /// <summary>
+    /// Factors of the open cases of children in need: KPI id, name, and the CIN census AssessmentFactors codes
+    /// any of which counts (docs/kpis.md, "Factors of open cases"). Only codes whose meaning the catalogue
+    /// already relies on are used.
+    /// </summary>
+    internal static readonly IReadOnlyList<(string Id, string Name, string[] Codes)> OpenCaseFactors =
+    [
+        ("cin_open_domestic_abuse_parental", "domestic abuse concerning a parent or another adult of the household", ["3B", "3C"]),
+        ("cin_open_substance_misuse_parental", "alcohol or drug misuse by a parent or carer", ["1B", "2B"]),
+        ("cin_open_mental_health_parental", "the mental health of a parent or carer", ["4B"]),
+        ("cin_open_cse", "child sexual exploitation", ["11A"]),
+    ];
+
+    /// <summary>
     /// The KPIs that are not flows, by how they relate to their period (docs/kpis.md, "Which periods each KPI
     /// makes sense for"); every other KPI is counted over its whole span.
     /// </summary>
@@ -65,6 +78,10 @@ public static class KpiCatalog
         ["cin_at_end"] = KpiTiming.Stock,
         ["cin_rate_per_10k"] = KpiTiming.Stock,
         ["cin_plans_over_12m"] = KpiTiming.Stock,
+        ["cin_open_domestic_abuse_parental"] = KpiTiming.Stock,
+        ["cin_open_substance_misuse_parental"] = KpiTiming.Stock,
+        ["cin_open_mental_health_parental"] = KpiTiming.Stock,
+        ["cin_open_cse"] = KpiTiming.Stock,
         // The 3 years to the last day, whatever the span's start: the same for a month as for its year to date.
         ["adoption_a1_days"] = KpiTiming.Stock,
         ["adoption_a2_days"] = KpiTiming.Stock,
@@ -81,6 +98,24 @@ public static class KpiCatalog
         ["care_leavers_suitable_accom_19_21"] = KpiTiming.YearEnd,
         ["care_leavers_suitable_accom_17_18"] = KpiTiming.YearEnd,
         ["care_leavers_in_touch_19_21"] = KpiTiming.YearEnd,
+        // Annex A (docs/kpis.md, "Annex A"): on the last day of the period, or the lists of the year to 31 March.
+        ["annexa_early_help_open_rate_per_10k"] = KpiTiming.Stock,
+        ["annexa_cin_seen_4w"] = KpiTiming.Stock,
+        ["annexa_caseload_average"] = KpiTiming.Stock,
+        ["annexa_cp_visits_10wd"] = KpiTiming.Stock,
+        ["annexa_cp_seen_alone"] = KpiTiming.Stock,
+        ["annexa_cp_visits_10wd_seen_alone"] = KpiTiming.Stock,
+        ["annexa_cla_visits_6w"] = KpiTiming.Stock,
+        ["annexa_cla_reviews_in_time"] = KpiTiming.Stock,
+        ["annexa_cla_permanence_plan"] = KpiTiming.Stock,
+        ["annexa_cla_12_months"] = KpiTiming.Stock,
+        ["annexa_cla_health_dental"] = KpiTiming.Stock,
+        ["annexa_adopters_available"] = KpiTiming.Stock,
+        ["annexa_missing_ri_offered"] = KpiTiming.YearEnd,
+        ["annexa_missing_ri_accepted"] = KpiTiming.YearEnd,
+        ["annexa_missing_ri_held"] = KpiTiming.YearEnd,
+        ["annexa_care_leavers"] = KpiTiming.YearEnd,
+        ["annexa_care_leavers_in_touch"] = KpiTiming.YearEnd,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The catalogue, in the order of docs/domain.md ("The KPI catalogue").</summary>
@@ -302,7 +337,72 @@ public static class KpiCatalog
         {
             Definition = $"Episodes of need (referrals) with an assessment completed (AssessmentAuthorisationDate) in the period recording factor {string.Join(" or ", f.Codes)} ({f.Name}), each episode once, ÷ population 0–17 × 10,000.",
         }),
+        .. OpenCaseFactors.Select(f => Cin(f.Id, $"Children in need at the end whose open case records {f.Name}", KpiKind.Percent, Polarity.Neither) with
+        {
+            Definition = $"Of children in need on the last day (cin_at_end), % with an open referral one of whose assessments completed on or before the day records factor {string.Join(" or ", f.Codes)} ({f.Name}).",
+        }),
+        .. AnnexAKpis(),
     ]);
+
+    /// <summary>The KPIs computed from the Ofsted Annex A lists (docs/kpis.md, "Annex A"), in the order of the lists.</summary>
+    private static KpiDefinition[] AnnexAKpis() =>
+    [
+        AnnexA("annexa_contacts", "Contacts (Annex A List 1)", KpiKind.Count, Polarity.Neither,
+            "List 1 rows whose Date of Contact is in the period: contacts, not children (a child with two contacts counts twice)."),
+        AnnexA("annexa_contacts_to_referral", "Contacts followed by a referral within 30 days", KpiKind.Percent, Polarity.Neither,
+            "Of contacts in the period (List 1), % followed by a referral of the same child (List 3, by Child Unique ID) dated on the contact's day or within 30 days after it."),
+        AnnexA("annexa_referral_decision_1wd", "Referrals decided within 1 working day of the contact", KpiKind.Percent, Polarity.HigherIsBetter,
+            "Of referrals in the period (List 3) with a contact of the same child (List 1) on the day or in the 30 days before, % dated within 1 working day of the latest such contact. The lists hold no decision date: the referral's date is when the contact was accepted as a referral. Referrals with no earlier contact are left out."),
+        AnnexA("annexa_early_help_assessments", "Early help assessments started (Annex A List 2)", KpiKind.Count, Polarity.Neither,
+            "List 2 rows whose Assessment start date is in the period."),
+        AnnexA("annexa_early_help_open_rate_per_10k", "Early help assessments open at the end per 10,000 children aged 0–17", KpiKind.RatePer10k, Polarity.Neither,
+            "List 2 rows started on or before the last day with no completion date, or completed after it, ÷ population 0–17 × 10,000."),
+        AnnexA("annexa_s47_rate_per_10k", "Section 47 enquiries per 10,000 children aged 0–17 (Annex A List 5)", KpiKind.RatePer10k, Polarity.Neither,
+            "List 5 rows whose section 47 enquiry start date is in the period ÷ population 0–17 × 10,000."),
+        AnnexA("annexa_icpc_no_plan", "ICPCs that did not result in a child protection plan", KpiKind.Percent, Polarity.Neither,
+            "Of initial child protection conferences held in the period (List 5, with the question answered yes or no), % that did not result in a plan."),
+        AnnexA("annexa_cin_seen_4w", "Children in need seen in the last 4 weeks", KpiKind.Percent, Polarity.HigherIsBetter,
+            "Of List 6 cases open on the last day (start blank or on or before it, closure blank or after it), % whose Date Child Was Last Seen is in the 28 days up to it. A case last seen after the day is left out."),
+        AnnexA("annexa_caseload_average", "Average open cases per allocated worker", KpiKind.Mean, Polarity.Neither,
+            "List 6 cases open on the last day with an allocated worker ÷ the different allocated workers of those cases.", MeasureUnit.Ratio),
+        AnnexA("annexa_cp_visits_10wd", "Children on a child protection plan visited in the last 10 working days", KpiKind.Percent, Polarity.HigherIsBetter,
+            "Of children on a plan on the last day (List 7: start on or before it, end blank or after it), % whose Date of the Last Statutory Visit is within 10 working days before it (no visit: not in time). A child last visited after the day is left out."),
+        AnnexA("annexa_cp_seen_alone", "Children on a child protection plan seen alone at the last visit", KpiKind.Percent, Polarity.HigherIsBetter,
+            "Of children on a plan on the last day with a statutory visit on or before it (List 7), % with Was the Child Seen Alone? = yes."),
+        AnnexA("annexa_cp_visits_10wd_seen_alone", "Children on a child protection plan visited in the last 10 working days and seen alone", KpiKind.Percent, Polarity.HigherIsBetter,
+            "As annexa_cp_visits_10wd, counting only children whose last visit was also seen alone."),
+        AnnexA("annexa_cp_ended", "Child protection plans ended (Annex A List 7)", KpiKind.Count, Polarity.Neither,
+            "List 7 rows whose Child Protection Plan End Date is in the period."),
+        AnnexA("annexa_cla_visits_6w", "Children looked after visited in the last 6 weeks", KpiKind.Percent, Polarity.HigherIsBetter,
+            "Of children looked after on the last day (List 8: start on or before it, ceased blank or after it), % whose Date of Last Social Work Visit is in the 42 days up to it. Left out: a child last visited after the day, and one looked after under a week and not yet visited."),
+        AnnexA("annexa_cla_reviews_in_time", "Children looked after with a statutory review in the last 6 months", KpiKind.Percent, Polarity.HigherIsBetter,
+            "Of children looked after on the last day for more than 20 working days (List 8), % whose Date of Latest Statutory Review is in the 6 months up to it. A review after the day: left out."),
+        AnnexA("annexa_cla_permanence_plan", "Children looked after with a permanence plan recorded", KpiKind.Percent, Polarity.HigherIsBetter,
+            "Of children looked after on the last day (List 8), % whose permanence plan column names a plan (blank, none, not yet, unknown: no plan)."),
+        AnnexA("annexa_cla_12_months", "Children looked after for 12 months or more", KpiKind.Percent, Polarity.Neither,
+            "Of children looked after on the last day (List 8), % who started to be looked after on or before the same date a year earlier."),
+        AnnexA("annexa_cla_health_dental", "Children looked after 12 months+ with health and dental checks up to date", KpiKind.Percent, Polarity.HigherIsBetter,
+            "Of children looked after on the last day who started on or before the same date a year earlier (List 8), % with both a health assessment and a dental check in the year up to it. A check after the day: left out."),
+        AnnexA("annexa_missing_ri_offered", "Children missing from care offered a return interview", KpiKind.Percent, Polarity.HigherIsBetter,
+            "Of List 8 children with 1 or more missing episodes in the 12 months (the list of the year to 31 March), % offered a return interview after their last missing episode."),
+        AnnexA("annexa_missing_ri_accepted", "Return interviews offered that were accepted", KpiKind.Percent, Polarity.HigherIsBetter,
+            "Of those offered a return interview (annexa_missing_ri_offered), % who accepted it."),
+        AnnexA("annexa_missing_ri_held", "Children missing from care who had a return interview", KpiKind.Percent, Polarity.HigherIsBetter,
+            "Of List 8 children with 1 or more missing episodes in the 12 months (the list of the year to 31 March), % offered a return interview after their last missing episode who accepted it. The list says neither when it was held nor by whom."),
+        AnnexA("annexa_care_leavers", "Care leavers (Annex A List 9)", KpiKind.Count, Polarity.Neither,
+            "List 9 rows of the list of the year to 31 March: care leavers eligible, relevant and former relevant."),
+        AnnexA("annexa_care_leavers_in_touch", "Care leavers the council is in touch with", KpiKind.Percent, Polarity.HigherIsBetter,
+            "Of List 9 care leavers of the year to 31 March, but for those who died or have no answer, % with LA in Touch = yes (refused, no longer required and returned home stay in the denominator)."),
+        AnnexA("annexa_adoption_placed_12m_of_decision", "Children adopted who were placed within 12 months of the decision", KpiKind.Percent, Polarity.HigherIsBetter,
+            "Of List 10 children with an adoption order in the period, placed and with a decision date, % placed for adoption within 12 months of the decision that they should be."),
+        AnnexA("annexa_adoption_under_18m", "Children adopted who moved in with their adoptive family within 18 months of entering care", KpiKind.Percent, Polarity.HigherIsBetter,
+            "Of List 10 children with an adoption order in the period and a placement date, % placed for adoption less than 18 months after the date they entered care."),
+        AnnexA("annexa_adopters_available", "Approved adopters waiting to be matched (Annex A List 11)", KpiKind.Count, Polarity.Neither,
+            "List 11 adopters approved on or before the last day, and neither matched nor left the process by then."),
+    ];
+
+    private static KpiDefinition AnnexA(string id, string name, KpiKind kind, Polarity polarity, string definition, MeasureUnit? unit = null) =>
+        new(id, name, kind, polarity, KpiSource.AnnexA, [], unit ?? UnitOf(kind)) { Definition = definition };
 
     private static KpiDefinition[] WithTimings(KpiDefinition[] kpis) =>
         [.. kpis.Select(k => Timings.TryGetValue(k.Id, out var timing) ? k with { Timing = timing } : k)];

@@ -47,6 +47,9 @@ public enum KpiSource
 {
     Ssda903,
     Cin,
+
+    /// <summary>The Ofsted ILACS Annex A lists.</summary>
+    AnnexA,
 }
 
 /// <summary>

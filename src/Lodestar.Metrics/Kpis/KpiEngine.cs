@@ -61,6 +61,9 @@ namespace Lodestar.Metrics.Kpis;
 /// (NF 47) — children matched in the period (AD1 DATE_MATCH): mean days from the PlacedAdoption decision
 /// in force at the match (latest DATE_PLACED on or before it, not ceased before it); a match before every
 /// decision is left out.</para>
+/// <para>Annex A (the Ofsted ILACS lists, issue 13): the annexa_* KPIs, each defined on its
+/// <see cref="KpiDefinition.Definition"/> and in docs/kpis.md ("Annex A"); a list's rows speak for their
+/// file's collection year (<see cref="AnnexAKpis"/>).</para>
 /// <para>Working days: Monday–Friday without bank holidays, not counting the start day. Full text with
 /// the reasons and the differences from the DfE: docs/kpis.md.</para>
 /// </remarks>
@@ -92,6 +95,11 @@ public sealed class KpiEngine
         if (needCin && dataset.Cin is { } cin)
         {
             new CinKpis(cin, _options, tally, start, end).Run(0, cin.Children.Count);
+        }
+
+        if (wanted.Any(i => KpiCatalog.All[i].Source == KpiSource.AnnexA) && dataset.AnnexA is { } annexA)
+        {
+            new AnnexAKpis(annexA, _options, tally, start, end).Run(0, annexA.Children.Count, 0, annexA.Adopters.Count);
         }
 
         var results = new List<KpiResult>(wanted.Count * periods.Count);
@@ -141,6 +149,14 @@ public sealed class KpiEngine
             children = cin.Children;
             var (from, to) = Range(cin.Children, childId);
             new CinKpis(cin, _options, tally, start, end).Run(from, to);
+        }
+        else if (definition.Source == KpiSource.AnnexA && dataset.AnnexA is { } annexA)
+        {
+            // A KPI of adopters (List 11) explains adopters, by their identifiers; the others children.
+            var adopters = AnnexAKpis.CountsAdopters(kpiId);
+            children = adopters ? annexA.Adopters : annexA.Children;
+            var (from, to) = Range(children, childId);
+            new AnnexAKpis(annexA, _options, tally, start, end).Run(adopters ? 0 : from, adopters ? 0 : to, adopters ? from : 0, adopters ? to : 0);
         }
 
         var results = new List<KpiResult>();

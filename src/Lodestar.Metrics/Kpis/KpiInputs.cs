@@ -4,10 +4,10 @@ using Lodestar.Metrics.Records;
 
 namespace Lodestar.Metrics.Kpis;
 
-/// <summary>One council's child-level data: its 903 records, its CIN census records, or both.</summary>
+/// <summary>One council's child-level data: its 903 records, its CIN census records, its Annex A lists, or any of them.</summary>
 public sealed record KpiDataset
 {
-    public KpiDataset(string council, Ssda903Data? cla, CinData? cin)
+    public KpiDataset(string council, Ssda903Data? cla, CinData? cin, AnnexAData? annexA = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(council);
         if (cla is not null && cla.CouncilCode != council)
@@ -20,15 +20,26 @@ public sealed record KpiDataset
             throw new ArgumentException($"The CIN data belongs to {cin.CouncilCode}, not {council}.", nameof(cin));
         }
 
+        if (annexA is not null && annexA.CouncilCode != council)
+        {
+            throw new ArgumentException($"The Annex A data belongs to {annexA.CouncilCode}, not {council}.", nameof(annexA));
+        }
+
         Council = council;
         Cla = cla;
         Cin = cin;
+        AnnexA = annexA;
         _claYears = YearsOf(cla?.Files);
         _cinYears = YearsOf(cin?.Files);
+        _annexAYears = YearsOf(annexA?.Files);
     }
 
     private readonly HashSet<int>? _claYears;
     private readonly HashSet<int>? _cinYears;
+    private readonly HashSet<int>? _annexAYears;
+
+    /// <summary>The council's Ofsted Annex A lists, or null.</summary>
+    public AnnexAData? AnnexA { get; }
 
     public string Council { get; }
 
@@ -44,7 +55,12 @@ public sealed record KpiDataset
     /// </summary>
     public bool Covers(KpiSource source, Period period)
     {
-        var (records, years) = source == KpiSource.Ssda903 ? ((object?)Cla, _claYears) : (Cin, _cinYears);
+        var (records, years) = source switch
+        {
+            KpiSource.Ssda903 => ((object?)Cla, _claYears),
+            KpiSource.Cin => (Cin, _cinYears),
+            _ => (AnnexA, _annexAYears),
+        };
         if (records is null)
         {
             return false;
@@ -76,7 +92,7 @@ public sealed record KpiDataset
     public static KpiDataset Of(CouncilData council)
     {
         ArgumentNullException.ThrowIfNull(council);
-        return new(council.CouncilCode, council.Ssda903, council.Cin);
+        return new(council.CouncilCode, council.Ssda903, council.Cin, council.AnnexA);
     }
 
     /// <summary>A dataset with 903 records only.</summary>

@@ -3,7 +3,7 @@ using Lodestar.Formats.Generation;
 
 namespace Lodestar.Web.Demo;
 
-/// <summary>The demo council's synthetic returns: five years of Cambridgeshire (E10000003), deterministic.</summary>
+/// <summary>The demo council's synthetic returns and Annex A lists: five years of Cambridgeshire (E10000003), deterministic.</summary>
 internal static class DemoReturns
 {
     /// <summary>The demo council: Cambridgeshire, whose LAC action plan (seed 004) is in the samples.</summary>
@@ -30,7 +30,7 @@ internal static class DemoReturns
 
         var cambridgeshire = CouncilList.Current.Select((c, i) => (c.Code, i)).Single(c => c.Code == Council).i;
         SyntheticDataGenerator.Generate(
-            new GenerationOptions(councils: 1, childrenPerCouncil: 800, years: 5, yearEnd: 2025, seed: 20250331) { FirstCouncil = cambridgeshire },
+            new GenerationOptions(councils: 1, childrenPerCouncil: 800, years: 5, yearEnd: 2025, seed: 20250331) { FirstCouncil = cambridgeshire, AnnexA = true },
             staging);
         foreach (var entry in Directory.EnumerateFileSystemEntries(staging))
         {

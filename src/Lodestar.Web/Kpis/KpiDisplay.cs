@@ -83,6 +83,7 @@ internal static class KpiDisplay
     public static string Source(KpiSource source) => source switch
     {
         KpiSource.Ssda903 => "SSDA903 children looked after return",
+        KpiSource.AnnexA => "Ofsted ILACS Annex A lists",
         _ => "Children in Need census",
     };
 

@@ -88,6 +88,24 @@ public sealed class ReturnsCommandTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Import_AnnexAListsFolder_StoresAnAnnexASubmissionWithItsListFinding()
+    {
+        await UseAsync(DatabaseProvider.Sqlite);
+        var folder = Folder("annex_a",
+            ("list1_2025.csv", "Child Unique ID,Date of Contact\nC1,03/06/2024\nC2,31/02/2025\n"),
+            ("list9_2025.csv", "Child Unique ID,LA in Touch\nC3,a) Yes\n"));
+
+        var (exitCode, output, _) = await RunAsync("returns", "import", folder, "--council", Council);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"{Council} Annex A 2025, checked", output, StringComparison.Ordinal);
+        Assert.Contains("error ANNEXA-DATE: list1_2025.csv, line 3, column List 1: Date of Contact, value '31/02/2025'", output, StringComparison.Ordinal);
+        await using var db = _database!.CreateContext();
+        var stored = await db.Set<SubmissionEntity>().SingleAsync(Cancel);
+        Assert.Equal((StatutoryReturn.AnnexA, 2025), (stored.Return, stored.CollectionYear));
+    }
+
+    [Fact]
     public async Task Import_AFileWithADataError_StoresItExitsOneAndPrintsTheFindingWithItsLine()
     {
         await UseAsync(DatabaseProvider.Sqlite);

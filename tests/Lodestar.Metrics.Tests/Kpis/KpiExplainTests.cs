@@ -104,6 +104,14 @@ public sealed class KpiExplainTests
             "factor_sexual_abuse_adult_on_child_rate_per_10k", "factor_sexual_abuse_child_on_child_rate_per_10k",
             "factor_sexual_abuse_unknown_rate_per_10k", "factor_cce_rate_per_10k", "factor_cse_rate_per_10k", "factor_gangs_rate_per_10k",
             "factor_going_missing_rate_per_10k", "factor_trafficking_rate_per_10k",
+            "cin_open_domestic_abuse_parental", "cin_open_substance_misuse_parental", "cin_open_mental_health_parental", "cin_open_cse",
+            "annexa_contacts", "annexa_contacts_to_referral", "annexa_referral_decision_1wd", "annexa_early_help_assessments",
+            "annexa_early_help_open_rate_per_10k", "annexa_s47_rate_per_10k", "annexa_icpc_no_plan", "annexa_cin_seen_4w",
+            "annexa_caseload_average", "annexa_cp_visits_10wd", "annexa_cp_seen_alone", "annexa_cp_visits_10wd_seen_alone",
+            "annexa_cp_ended", "annexa_cla_visits_6w", "annexa_cla_reviews_in_time", "annexa_cla_permanence_plan",
+            "annexa_cla_12_months", "annexa_cla_health_dental", "annexa_missing_ri_offered", "annexa_missing_ri_accepted", "annexa_missing_ri_held",
+            "annexa_care_leavers", "annexa_care_leavers_in_touch", "annexa_adoption_placed_12m_of_decision",
+            "annexa_adoption_under_18m", "annexa_adopters_available",
         ];
 
         Assert.Equal(ids, KpiCatalog.All.Select(k => k.Id));

@@ -36,6 +36,8 @@ public sealed class DemoStartTests(DemoApp demo)
         Assert.Equal(["E10000003"], store.Councils);
         var claAtEnd = store.Compute("E10000003", [Period.ReportingYear(2025)], ["cla_at_end"]).Single();
         Assert.True(claAtEnd.Value > 0, "the demo council has children looked after at 31 March 2025");
+        var cpVisits = store.Compute("E10000003", [Period.ReportingYear(2025)], ["annexa_cp_visits_10wd"]).Single();
+        Assert.True(cpVisits.Denominator > 0, "the demo council's Annex A List 7 has children on a plan at 31 March 2025");
     }
 
     [Fact]
@@ -45,7 +47,7 @@ public sealed class DemoStartTests(DemoApp demo)
         var submissions = await scope.ServiceProvider.GetRequiredService<Submissions>().ListAsync("E10000003", TestContext.Current.CancellationToken);
 
         Assert.Equal(
-            [.. new[] { StatutoryReturn.Ssda903, StatutoryReturn.Cin }.SelectMany(r => Enumerable.Range(2021, 5).Select(y => (r, y)))],
+            [.. new[] { StatutoryReturn.Ssda903, StatutoryReturn.Cin, StatutoryReturn.AnnexA }.SelectMany(r => Enumerable.Range(2021, 5).Select(y => (r, y)))],
             submissions.Select(s => (s.Return, s.CollectionYear)).Order());
         Assert.All(submissions, s => Assert.Equal((SubmissionStatus.Confirmed, "demo", "demo"), (s.Status, s.CheckedBy, s.ConfirmedBy)));
     }

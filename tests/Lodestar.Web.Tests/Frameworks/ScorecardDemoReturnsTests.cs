@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Lodestar.Application.Returns;
+using Lodestar.Data.Frameworks;
 using Lodestar.Data.Returns;
+using Lodestar.Domain.Performance;
+using Lodestar.Domain.Periods;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lodestar.Web.Tests.Frameworks;
@@ -14,11 +17,21 @@ public sealed class ScorecardDemoReturnsTests(DemoApp demo)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    // KPI 8: early help outcomes are in neither the returns nor the Annex A lists, so it stays entered.
+    private const string EarlyHelpOutcomes = "ctk-kpi-08-early-help-outcomes-achieved";
+
     [Fact]
     public async Task Scorecard_DemoReturns_KpiMeasureTakesTheComputedValueOverTheEnteredOne()
     {
         await using var app = await demo.StartAppOnReturnsAsync(); // the demo council's returns are generated for Cambridgeshire
         await FrameworkTestData.ImportAsync(app, Cancel);
+        await using (var db = FrameworkTestData.Open(app))
+        {
+            var entered = await new FrameworkStore(db).ImportValuesAsync(
+                [new PeriodicValue { MeasureId = EarlyHelpOutcomes, Council = FrameworkTestData.Council, Period = Period.ReportingYear(2025), Value = 85m }], Cancel);
+            Assert.True(entered.Succeeded, string.Join("; ", entered.Problems));
+        }
+
         using var client = await app.SignedInClientAsync();
 
         using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/frameworks/{FrameworkTestData.FrameworkId}/scorecard?council=E10000003&year=2025", UriKind.Relative), Cancel));
@@ -30,8 +43,12 @@ public sealed class ScorecardDemoReturnsTests(DemoApp demo)
         Assert.True(rereferrals.TryGetProperty("value", out var computed), "the KPI engine gives a value for 2024-25");
         Assert.NotEqual(12m, computed.GetDecimal()); // 12 is the entered stand-in
         Assert.InRange(computed.GetDecimal(), 0m, 100m);
+        // KPI 5 is computed from the demo's Annex A lists now, over its entered stand-in.
+        var seenAlone = rows.First(r => r.GetProperty("id").GetString() == FrameworkTestData.SeenAlone).GetProperty("value").GetDecimal();
+        Assert.NotEqual(85m, seenAlone);
+        Assert.InRange(seenAlone, 0m, 100m);
         // An entered measure keeps its entered value.
-        Assert.Equal(85m, rows.First(r => r.GetProperty("id").GetString() == FrameworkTestData.SeenAlone).GetProperty("value").GetDecimal());
+        Assert.Equal(85m, rows.First(r => r.GetProperty("id").GetString() == EarlyHelpOutcomes).GetProperty("value").GetDecimal());
 
         // The 2025 CIN census rolled back (the model refreshed): the cached scorecard goes with the old model, and with
         // no census for 2024-25 the engine has no re-referral figure, so the entered 12 stands in.

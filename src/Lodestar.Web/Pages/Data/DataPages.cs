@@ -20,7 +20,7 @@ internal static class DataPages
 
     public static string Address(string council, long submission) => $"/councils/{council}/data/submissions/{submission}";
 
-    public static string Return(StatutoryReturn statutoryReturn) => statutoryReturn == StatutoryReturn.Ssda903 ? "SSDA903" : "CIN census";
+    public static string Return(StatutoryReturn statutoryReturn) => statutoryReturn.Label();
 
     public static string Status(SubmissionStatus status) => status switch
     {
