@@ -66,7 +66,6 @@ internal static class LodestarWebApp
         app.MapHealth();
         app.MapRazorPages();
         app.MapFrameworksApi();
-        app.MapForecastApi();
         app.MapApiV1();
 
         // Migrations are applied at start unless an operator applies them separately.

@@ -21,8 +21,10 @@ internal static class ForecastApi
 {
     public static IServiceCollection AddForecast(this IServiceCollection services) => services.AddScoped<ForecastScenarios>();
 
-    public static void MapForecastApi(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/v1/councils/{code}/forecast", GetAsync);
+    /// <summary>Maps the route into the /api/v1 group, so it takes the API's sign-in (cookie or token), naming and errors.</summary>
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/councils/{code}/forecast", GetAsync).WithTags("Forecast")
+            .WithSummary("The looked-after children forecast for a council: month-end rows with 80 % and 95 % intervals, the baseline or a saved scenario");
 
     private static async Task<Results<Ok<IReadOnlyList<ForecastRowResponse>>, ProblemHttpResult>> GetAsync(
         string code, [AsParameters] ForecastApiRequest request, StatutoryDataStore store, CouncilAccess access, ForecastScenarios scenarios,

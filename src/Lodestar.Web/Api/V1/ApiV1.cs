@@ -1,7 +1,7 @@
 using Lodestar.Web.Api.V1.Contracts;
 using Lodestar.Web.Security;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
@@ -22,7 +22,7 @@ internal static class ApiV1
     /// <summary>Signed in by cookie or by token; what the routes need on top is per route (a role) or per council (a grant).</summary>
     private static readonly AuthorizeAttribute CookieOrToken = new()
     {
-        AuthenticationSchemes = $"{CookieAuthenticationDefaults.AuthenticationScheme},{ApiTokenAuthenticationHandler.SchemeName}",
+        AuthenticationSchemes = $"{IdentityConstants.ApplicationScheme},{ApiTokenAuthenticationHandler.SchemeName}",
     };
 
     public static void AddApiV1(this IServiceCollection services)
@@ -83,6 +83,7 @@ internal static class ApiV1
             .ProducesProblem(StatusCodes.Status403Forbidden);
         ApiV1Reads.Map(api);
         ApiV1Actions.Map(api);
+        Forecast.ForecastApi.Map(api);
     }
 
     /// <summary>

@@ -24,7 +24,26 @@ internal sealed class KpiModel(StatutoryDataStore store, BenchmarkStore benchmar
     /// <summary>The results for the year: one, or one per category.</summary>
     public IReadOnlyList<KpiResult> YearResults { get; private set; } = [];
 
-    /// <summary>The months of the series, oldest first.</summary>
+    /// <summary>The kind of the series' periods: months, the 12 months to each month end, or reporting years.</summary>
+    public PeriodKind SeriesKind { get; private set; } = PeriodKind.Month;
+
+    /// <summary>How the series is described in headings and labels.</summary>
+    public string SeriesName => SeriesKind switch
+    {
+        PeriodKind.Rolling12 => "the 12 months to each month end",
+        PeriodKind.ReportingYear => "year by year (the year to 31 March)",
+        _ => "month by month",
+    };
+
+    /// <summary>A period of the series as its column and axis say it: "Apr 2024"; the end month of 12 months; "2024-25".</summary>
+    public string Label(Period period) => SeriesKind switch
+    {
+        PeriodKind.Rolling12 => KpiDisplay.Month(period.End),
+        PeriodKind.ReportingYear => $"{period.ReportingYearLabel - 1}-{period.ReportingYearLabel % 100:00}",
+        _ => KpiDisplay.Month(period.Start),
+    };
+
+    /// <summary>The periods of the series (months, 12 months to a month end, or years), oldest first.</summary>
     public IReadOnlyList<Period> Months { get; private set; } = [];
 
     /// <summary>The series' results by category ("" for a KPI without categories), each in month order.</summary>
@@ -57,11 +76,16 @@ internal sealed class KpiModel(StatutoryDataStore store, BenchmarkStore benchmar
 
         var first = Period.ReportingYear(Math.Min(Selection.EarliestYear, Selection.Year));
         var last = Period.ReportingYear(Math.Max(Selection.LatestYear, Selection.Year));
-        Months = Period.Series(PeriodKind.Month, first.Start, last.End);
+        // The series in the finest kind of period the KPI makes sense in (docs/kpis.md, "Which periods each KPI makes
+        // sense for"): months; the 12 months to each month end for a twelve-month KPI; reporting years for a year-end one.
+        SeriesKind = Definition.PeriodKinds.Contains(PeriodKind.Month) ? PeriodKind.Month
+            : Definition.PeriodKinds.Contains(PeriodKind.Rolling12) ? PeriodKind.Rolling12
+            : PeriodKind.ReportingYear;
+        Months = Period.Series(SeriesKind, first.Start, last.End);
         var series = Store.Compute(Selection.Council, Months, [Definition.Id]);
         Series = [.. series.GroupBy(r => r.Category ?? string.Empty).Select(g => (g.Key, (IReadOnlyList<KpiResult>)[.. g.OrderBy(r => r.PeriodStart)]))];
         var unit = KpiDisplay.Unit(Definition.Unit);
-        var labels = Months.Select(KpiDisplay.Month).ToList();
+        var labels = Months.Select(Label).ToList();
         var lines = Series.Select(s => new
         {
             label = s.Category.Length == 0 ? Definition.Name : KpiDisplay.Category(s.Category),
