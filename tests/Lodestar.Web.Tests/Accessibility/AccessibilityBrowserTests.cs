@@ -22,45 +22,62 @@ public sealed class AccessibilityBrowserTests(DemoApp demo, Browser browser)
     [Fact]
     public async Task EveryPage_SignedInWithEveryRole_HasNoCriticalOrSeriousAxeViolation()
     {
-        await using var tab = await browser.NewPageAsync(AxeContext);
-        var (page, errors) = tab;
-        await demo.App.SignInAsync(page, [.. Roles.All]);
-        var checker = new AxeChecker(page, demo.App.Address);
+        // Two tabs side by side (the pages of KPIs and frameworks, and the rest): axe takes most of the time, and
+        // Chromium, the app and axe can share the two cores.
+        await using var first = await browser.NewPageAsync(AxeContext);
+        await using var second = await browser.NewPageAsync(AxeContext);
+        var (kpisPage, kpisErrors) = first;
+        var (restPage, restErrors) = second;
+        await demo.App.SignInAsync(kpisPage, [.. Roles.All]);
+        await demo.App.SignInAsync(restPage, [.. Roles.All]);
+        var kpis = new AxeChecker(kpisPage, demo.App.Address);
+        var rest = new AxeChecker(restPage, demo.App.Address);
 
-        await checker.CheckAsync("/");
-        await checker.CheckAsync("/kpis");
-        await checker.CheckAsync("/kpis/cla_at_end" + Query);
-        await checker.CheckAsync("/kpis/placements_52wk_by_type" + Query);
-        await checker.CheckAsync("/kpis/cla_at_end/children" + Query);
-        await checker.CheckAsync(await checker.FirstLinkAsync("main a[href*='/children/']"));
-        await checker.CheckAsync("/frameworks");
-        foreach (var scorecard in await checker.LinksAsync("[data-testid=frameworks-table] a[href$='/scorecard']"))
+        await Task.WhenAll(KpisAndFrameworksAsync(kpis), EverythingElseAsync(rest));
+
+        var failures = kpis.Failures.Concat(rest.Failures).ToList();
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Empty(kpisErrors);
+        Assert.Empty(restErrors);
+
+        static async Task KpisAndFrameworksAsync(AxeChecker checker)
         {
-            await checker.CheckAsync(scorecard + Query);
+            await checker.CheckAsync("/");
+            await checker.CheckAsync("/kpis");
+            await checker.CheckAsync("/kpis/cla_at_end" + Query);
+            await checker.CheckAsync("/kpis/placements_52wk_by_type" + Query);
+            await checker.CheckAsync("/kpis/cla_at_end/children" + Query);
+            await checker.CheckAsync(await checker.FirstLinkAsync("main a[href*='/children/']"));
+            await checker.CheckAsync("/frameworks");
+            foreach (var scorecard in await checker.LinksAsync("[data-testid=frameworks-table] a[href$='/scorecard']"))
+            {
+                await checker.CheckAsync(scorecard + Query);
+            }
+
+            await checker.CheckAsync(await checker.FirstLinkAsync("[data-testid=scorecard-row] a[href*='/measures/']"));
         }
 
-        await checker.CheckAsync(await checker.FirstLinkAsync("[data-testid=scorecard-row] a[href*='/measures/']"));
-        await checker.CheckAsync("/actions");
-        var plan = await checker.FirstLinkAsync("main a[href^='/actions/']");
-        await checker.CheckAsync(plan);
-        await checker.CheckAsync(await checker.FirstLinkAsync("main a[href*='/deliverables/']"));
-        await checker.CheckAsync("/savings");
-        await checker.CheckAsync(await checker.FirstLinkAsync("main a[href^='/savings/']"));
-        await checker.CheckAsync("/benefits");
-        await checker.CheckAsync("/values/import");
-        await checker.CheckAsync("/data");
-        await checker.CheckAsync($"/councils/{Council}/data");
-        await checker.CheckAsync(await checker.FirstLinkAsync("main a[href*='/data/submissions/']"));
-        await checker.CheckAsync("/validation/rules");
-        await checker.CheckAsync("/account/password");
-        await checker.CheckAsync("/account/two-factor");
-        await checker.CheckAsync("/account/tokens");
-        await checker.CheckAsync("/admin/users");
-        await checker.CheckAsync("/admin/audit");
-        await checker.CheckAsync($"/councils/{Council}/forecast?as_at=2025-03-31&months=12");
-
-        Assert.True(checker.Failures.Count == 0, string.Join(Environment.NewLine, checker.Failures));
-        Assert.Empty(errors);
+        static async Task EverythingElseAsync(AxeChecker checker)
+        {
+            await checker.CheckAsync("/actions");
+            var plan = await checker.FirstLinkAsync("main a[href^='/actions/']");
+            await checker.CheckAsync(plan);
+            await checker.CheckAsync(await checker.FirstLinkAsync("main a[href*='/deliverables/']"));
+            await checker.CheckAsync("/savings");
+            await checker.CheckAsync(await checker.FirstLinkAsync("main a[href^='/savings/']"));
+            await checker.CheckAsync("/benefits");
+            await checker.CheckAsync("/values/import");
+            await checker.CheckAsync("/data");
+            await checker.CheckAsync($"/councils/{Council}/data");
+            await checker.CheckAsync(await checker.FirstLinkAsync("main a[href*='/data/submissions/']"));
+            await checker.CheckAsync("/validation/rules");
+            await checker.CheckAsync("/account/password");
+            await checker.CheckAsync("/account/two-factor");
+            await checker.CheckAsync("/account/tokens");
+            await checker.CheckAsync("/admin/users");
+            await checker.CheckAsync("/admin/audit");
+            await checker.CheckAsync($"/councils/{Council}/forecast?as_at=2025-03-31&months=12");
+        }
     }
 
     [Fact]
