@@ -128,6 +128,10 @@ public sealed partial class AccountsTests
         await using var app = await RunningApp.StartAsync();
         var (userName, client) = await app.SignedInUserAsync(TestGrants.All, Roles.Viewer);
         using var other = (await app.SignInClientAsync(userName, RunningApp.TestPassword))!;
+        // The account page leads to the user's other settings: two-factor sign-in and API tokens.
+        var accountPage = await client.GetStringAsync(new Uri("/account/password", UriKind.Relative), Cancel);
+        Assert.Contains("href=\"/account/two-factor\"", accountPage, StringComparison.Ordinal);
+        Assert.Contains("href=\"/account/tokens\"", accountPage, StringComparison.Ordinal);
 
         using var wrong = await PostFormAsync(client, "/account/password", "/account/password", new() { ["CurrentPassword"] = "not my password", ["NewPassword"] = NewPassword, ["ConfirmPassword"] = NewPassword });
         using var changed = await PostFormAsync(client, "/account/password", "/account/password", new() { ["CurrentPassword"] = RunningApp.TestPassword, ["NewPassword"] = NewPassword, ["ConfirmPassword"] = NewPassword });
