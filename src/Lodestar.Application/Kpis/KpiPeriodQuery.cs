@@ -108,8 +108,7 @@ public static class KpiPeriodQuery
             return ([], null, problem);
         }
 
-        var meaningful = MeaningfulKpis(series);
-        return (periods, kpis ?? (meaningful.Count < KpiCatalog.All.Count ? meaningful : null), null);
+        return (periods, kpis ?? MeaningfulKpis(series), null);
     }
 
     /// <summary>How the kinds of series are spelled, in help and messages.</summary>
@@ -163,9 +162,19 @@ public static class KpiPeriodQuery
         };
     }
 
-    /// <summary>The KPIs of the catalogue that make sense in a series of <paramref name="series"/> (all for a single span): what "every KPI" means for such a request.</summary>
-    public static IReadOnlyList<string> MeaningfulKpis(string? series) =>
-        SeriesKind(series) is { } kind ? [.. KpiCatalog.All.Where(k => k.PeriodKinds.Contains(kind)).Select(k => k.Id)] : [.. KpiCatalog.All.Select(k => k.Id)];
+    /// <summary>
+    /// What "every KPI" means for a series of <paramref name="series"/>: the KPIs of the catalogue that make sense in
+    /// it, or null when every KPI does (a single span, or a kind every KPI takes).
+    /// </summary>
+    public static IReadOnlyList<string>? MeaningfulKpis(string? series)
+    {
+        if (SeriesKind(series) is not { } kind || KpiCatalog.All.All(k => k.PeriodKinds.Contains(kind)))
+        {
+            return null;
+        }
+
+        return [.. KpiCatalog.All.Where(k => k.PeriodKinds.Contains(kind)).Select(k => k.Id)];
+    }
 
     /// <summary>
     /// The KPI ids of a comma-separated list, each checked against the catalogue; null for none given

@@ -36,11 +36,16 @@ internal sealed class KpiModel(StatutoryDataStore store, BenchmarkStore benchmar
     };
 
     /// <summary>A period of the series as its column and axis say it: "Apr 2024"; the end month of 12 months; "2024-25".</summary>
-    public string Label(Period period) => SeriesKind switch
+    public string Label(Period period) => Label(period.Start, period.End);
+
+    /// <summary>A result's period, as <see cref="Label(Period)"/> says it.</summary>
+    public string Label(KpiResult result) => Label(result.PeriodStart, result.PeriodEnd);
+
+    private string Label(DateOnly start, DateOnly end) => SeriesKind switch
     {
-        PeriodKind.Rolling12 => KpiDisplay.Month(period.End),
-        PeriodKind.ReportingYear => $"{period.ReportingYearLabel - 1}-{period.ReportingYearLabel % 100:00}",
-        _ => KpiDisplay.Month(period.Start),
+        PeriodKind.Rolling12 => KpiDisplay.Month(end),
+        PeriodKind.ReportingYear => $"{Period.ReportingYearOf(end) - 1}-{Period.ReportingYearOf(end) % 100:00}",
+        _ => KpiDisplay.Month(start),
     };
 
     /// <summary>The periods of the series (months, 12 months to a month end, or years), oldest first.</summary>
