@@ -93,3 +93,26 @@ public sealed class BrowserPage(IBrowserContext context, IPage page, List<string
 
     public async ValueTask DisposeAsync() => await context.CloseAsync();
 }
+
+/// <summary>Waiting for a page a click navigated to, without Playwright's load-event wait.</summary>
+public static class PageNavigation
+{
+    /// <summary>
+    /// Waits until the URL matches <paramref name="url"/> and the new page's footer is on screen, so the whole server-rendered
+    /// page is in the DOM. Waiting for the URL with the default "load" state flaked under CI load (the load event arrived
+    /// between Playwright's check and its subscription, and the wait timed out with the page long loaded); the footer is
+    /// found by polling the DOM, which has no such race.
+    /// </summary>
+    public static async Task WaitForPageAsync(this IPage page, string url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator(".govuk-footer").First.WaitForAsync();
+    }
+
+    /// <inheritdoc cref="WaitForPageAsync(IPage, string)"/>
+    public static async Task WaitForPageAsync(this IPage page, System.Text.RegularExpressions.Regex url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator(".govuk-footer").First.WaitForAsync();
+    }
+}

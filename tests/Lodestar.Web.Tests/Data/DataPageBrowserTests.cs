@@ -100,7 +100,7 @@ public sealed class DataPageBrowserTests(Browser browser) : IClassFixture<Browse
         await progress.WaitForAsync(new() { State = WaitForSelectorState.Visible });
         Assert.Matches(@"\d+%", await progress.TextContentAsync());
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).IsDisabledAsync());
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9]+$"));
+        await page.WaitForPageAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9]+$"));
         Assert.Equal("Checked", (await page.GetByTestId("status").TextContentAsync())?.Trim());
         Assert.Empty(errors);
     }
@@ -111,7 +111,7 @@ public sealed class DataPageBrowserTests(Browser browser) : IClassFixture<Browse
         await page.GotoAsync(new Uri(app.Address, DataPage).ToString());
         await page.GetByLabel("Return files").SetInputFilesAsync(files.Select(File));
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9]+$"));
+        await page.WaitForPageAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9]+$"));
         await page.GetByTestId("summary").WaitForAsync();
         return long.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -15,7 +15,7 @@ public sealed class RulesPageTests(SharedApp shared, Browser browser) : IClassFi
         // Reached from the Data page.
         await page.GotoAsync(new Uri(shared.App.Address, "/data").ToString());
         await page.GetByTestId("rules-link").ClickAsync();
-        await page.WaitForURLAsync("**/validation/rules");
+        await page.WaitForPageAsync("**/validation/rules");
         var rows = page.GetByTestId("rules").Locator("tbody tr");
         Assert.True(await rows.CountAsync() > 170);
         var uasc = page.Locator("tr[data-rule='205B'] td");
@@ -24,7 +24,7 @@ public sealed class RulesPageTests(SharedApp shared, Browser browser) : IClassFi
         // CIN only: 8740 is there, no 903 rule is.
         await page.Locator("#return").SelectOptionAsync("CIN");
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await page.WaitForURLAsync("**/validation/rules?return=CIN");
+        await page.WaitForPageAsync("**/validation/rules?return=CIN");
         Assert.Equal(1, await page.Locator("tr[data-rule='8740']").CountAsync());
         Assert.Equal(0, await page.Locator("tr[data-rule='205B']").CountAsync());
         Assert.DoesNotContain("903", (await rows.Locator("td:nth-child(2)").AllTextContentsAsync()).Select(t => t.Trim()));

@@ -49,7 +49,7 @@ public sealed class KpiPagesBrowserTests(DemoApp demo, Browser browser)
         await page.Locator("#year").SelectOptionAsync("2023");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/kpis?council=E10000003&year=2023");
+        await page.WaitForPageAsync("**/kpis?council=E10000003&year=2023");
         var engine = demo.EngineResult("cla_at_end", 2023).Value!.Value;
         Assert.Equal(engine.ToString("N0", CultureInfo.InvariantCulture), (await page.GetByTestId("value-cla_at_end").TextContentAsync())?.Trim());
         Assert.Contains("1 April 2022 to 31 March 2023", await page.Locator("caption").TextContentAsync(), StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public sealed class KpiPagesBrowserTests(DemoApp demo, Browser browser)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Children looked after at the end of the period", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync("**/kpis/cla_at_end?council=E10000003&year=2025");
+        await page.WaitForPageAsync("**/kpis/cla_at_end?council=E10000003&year=2025");
         Assert.Equal("Children looked after at the end of the period", (await page.Locator("h1").TextContentAsync())?.Trim());
         Assert.Contains("Neither", await page.GetByTestId("kpi-definition").TextContentAsync(), StringComparison.Ordinal);
         // The chart script ran and drew on the canvas.
@@ -138,7 +138,7 @@ public sealed class KpiPagesBrowserTests(DemoApp demo, Browser browser)
 
         await page.GetByTestId("children-link").ClickAsync();
 
-        await page.WaitForURLAsync("**/kpis/cla_at_end/children?council=E10000003&year=2025");
+        await page.WaitForPageAsync("**/kpis/cla_at_end/children?council=E10000003&year=2025");
         var expected = demo.GeneratorLookedAfterAt31March(2025);
         Assert.Equal(expected.ToString(CultureInfo.InvariantCulture), (await page.GetByTestId("numerator-count").TextContentAsync())?.Trim());
         var ids = page.GetByTestId("numerator-children").Locator("a");
