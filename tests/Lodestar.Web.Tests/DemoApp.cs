@@ -9,46 +9,50 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+// One demo app and one browser for the whole test assembly. Test classes are not tied to a collection for them, so
+// the classes that read the demo run side by side with each other and with the rest, as the runner's threads allow.
+[assembly: AssemblyFixture(typeof(Lodestar.Web.Tests.DemoApp))]
+[assembly: AssemblyFixture(typeof(Lodestar.Web.Tests.Browser))]
+
 namespace Lodestar.Web.Tests;
 
 /// <summary>
-/// The tests that need the demo: they share one collection, <see cref="DemoCollection"/>, and so one running
-/// app on a demo start and one browser. Its tests run one after another, never beside each other.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class DemoCollection : ICollectionFixture<DemoApp>, ICollectionFixture<Browser>
-{
-    public const string Name = "Demo";
-}
-
-/// <summary>
 /// One running app on a demo start (the synthetic Cambridgeshire, 2021–2025, and the demo content), started
-/// once for <see cref="DemoCollection"/>: generating the returns and loading the DfE benchmarks takes a while.
-/// Tests may read it and sign in users of their own; a test that changes stored data works on its own copy
-/// (<see cref="CopyDatabaseAsync"/>) or its own app over the demo returns (<see cref="StartAppOnReturnsAsync"/>).
+/// once for the test assembly. Generating the returns, taking them in and loading the DfE benchmarks takes a while,
+/// so the start runs in the background from the assembly's first moment, and the first test to reach <see cref="App"/>
+/// waits for it; tests that do not need the demo run meanwhile. Tests run beside each other: they may read it and sign
+/// in users of their own (and count what they did by their user, not by totals); a test that changes stored data works on its own copy
+/// (<see cref="CopyDatabaseAsync"/>) or its own app over such a copy (<see cref="StartAppOnCopyAsync"/>).
 /// </summary>
 public sealed class DemoApp : IAsyncLifetime
 {
     public const string Council = "E10000003";
 
-    private RunningApp? _app;
+    private Task<RunningApp>? _start;
 
-    public RunningApp App => _app ?? throw new InvalidOperationException("The demo app has not started.");
+    /// <summary>The running demo app, waiting for its start when it is still under way.</summary>
+    public RunningApp App => (_start ?? throw new InvalidOperationException("The demo app has not been started.")).GetAwaiter().GetResult();
 
     /// <summary>The store the app computes from: the same data the pages show.</summary>
     public StatutoryDataStore Store => App.Services.GetRequiredService<StatutoryDataStore>();
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync()
     {
-        _app = await RunningApp.StartDemoAsync();
-        _ = Store; // generate and load the returns now, not inside the first test's time
+        // On the thread pool, not the runner's threads, so no test thread waits on its own continuation.
+        _start = Task.Run(async () =>
+        {
+            var app = await RunningApp.StartDemoAsync();
+            _ = app.Services.GetRequiredService<StatutoryDataStore>(); // generate and load the returns now, not inside the first test's time
+            return app;
+        });
+        return ValueTask.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
+        if (_start is not null)
         {
-            await _app.DisposeAsync();
+            await (await _start).DisposeAsync();
         }
     }
 
@@ -56,11 +60,20 @@ public sealed class DemoApp : IAsyncLifetime
     public string ReturnsFolder => Path.Combine(App.DataFolder, "returns");
 
     /// <summary>
-    /// Another app, without the demo, over its own database (copied from the migrated template) and computing
-    /// from the demo's returns folder, which it takes in through submissions at start: for tests that need the demo council's returns and change stored data.
+    /// Another app, without the demo, over its own copy of the demo start's database (<see cref="CopyDatabaseAsync"/>):
+    /// the demo council's confirmed submissions are already stored, so it builds its model from them in a moment rather
+    /// than taking the returns in again. For tests that change stored data; dispose the database after the app.
     /// </summary>
-    public Task<RunningApp> StartAppOnReturnsAsync() =>
-        RunningApp.StartAsync(new Dictionary<string, string?> { ["Lodestar:Returns:Folder"] = ReturnsFolder });
+    public async Task<(RunningApp App, TestDatabase Database)> StartAppOnCopyAsync()
+    {
+        var copy = await CopyDatabaseAsync();
+        var app = await RunningApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Lodestar:Database:Provider"] = "sqlite",
+            ["Lodestar:Database:ConnectionString"] = copy.Options.ConnectionString,
+        });
+        return (app, copy);
+    }
 
     /// <summary>A copy of the demo start's database, as the demo left it, in a file of its own: for tests that write to it.</summary>
     public async Task<TestDatabase> CopyDatabaseAsync()
@@ -92,13 +105,16 @@ public sealed class DemoApp : IAsyncLifetime
             .GetProperty("lookedAfterAt31March").GetInt32();
     }
 
-    /// <summary>The audit entries of child-level views with this subject, oldest first.</summary>
-    public async Task<List<AuditEventEntity>> ChildLevelViewsAsync(string subject)
+    /// <summary>
+    /// The audit entries of one user's child-level views with this subject, oldest first: by user, because tests
+    /// on the shared demo app run side by side and others may view the same subject at the same time.
+    /// </summary>
+    public async Task<List<AuditEventEntity>> ChildLevelViewsAsync(string subject, string actor)
     {
         using var scope = App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LodestarDbContext>();
         return await db.Set<AuditEventEntity>()
-            .Where(a => a.Action == AuditActions.ViewChildLevel && a.Subject == subject)
+            .Where(a => a.Action == AuditActions.ViewChildLevel && a.Subject == subject && a.Actor == actor)
             .OrderBy(a => a.Id)
             .ToListAsync(TestContext.Current.CancellationToken);
     }

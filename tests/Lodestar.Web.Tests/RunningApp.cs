@@ -68,7 +68,7 @@ public sealed class RunningApp : IAsyncDisposable
     }
 
     /// <summary>Creates a user with these roles (and all councils) and signs them in on the page, through the sign-in form.</summary>
-    public Task SignInAsync(IPage page, params string[] roles) => SignInAsync(page, TestGrants.All, roles);
+    public Task<string> SignInAsync(IPage page, params string[] roles) => SignInAsync(page, TestGrants.All, roles);
 
     /// <summary>Creates a user with these roles and council grants and signs them in on the page, through the sign-in form.</summary>
     public async Task<string> SignInAsync(IPage page, TestGrants grants, params string[] roles)

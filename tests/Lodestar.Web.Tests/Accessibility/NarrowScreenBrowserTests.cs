@@ -7,7 +7,6 @@ namespace Lodestar.Web.Tests.Accessibility;
 /// At 375 px wide (a small phone) the widest pages do not scroll sideways: their wide tables scroll inside
 /// their own focusable region, not the page.
 /// </summary>
-[Collection(DemoCollection.Name)]
 public sealed class NarrowScreenBrowserTests(DemoApp demo, Browser browser)
 {
     private const int Width = 375;

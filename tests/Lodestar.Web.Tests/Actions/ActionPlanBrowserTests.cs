@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Lodestar.Web.Tests.Actions;
 
-public sealed class ActionPlanBrowserTests(ImportedActionsSamples samples, Browser browser) : IClassFixture<ImportedActionsSamples>, IClassFixture<Browser>
+public sealed class ActionPlanBrowserTests(ImportedActionsSamples samples, Browser browser) : IClassFixture<ImportedActionsSamples>
 {
     [Fact]
     public async Task PlanStatus_Seed004AsAt20160211_ShowsRagTagsCountsAndRecordedRag()

@@ -4,7 +4,6 @@ using Microsoft.Playwright;
 namespace Lodestar.Web.Tests.Api;
 
 /// <summary>The API reference under the app's Content-Security-Policy (not bypassed), and the API tokens page.</summary>
-[Collection(DemoCollection.Name)]
 public sealed class ApiBrowserTests(DemoApp demo, Browser browser)
 {
     [Fact]

@@ -15,7 +15,6 @@ namespace Lodestar.Web.Tests.Api;
 /// ProblemDetails), with one lacking the role (403) or the council (404); tokens stop at once when revoked,
 /// expired or their owner is disabled; every route is in the OpenAPI document.
 /// </summary>
-[Collection(DemoCollection.Name)]
 public sealed class ApiV1Tests(DemoApp demo)
 {
     private const string Council = DemoApp.Council;

@@ -5,7 +5,7 @@ using static Lodestar.Web.Tests.Data.DataFiles;
 namespace Lodestar.Web.Tests.Data;
 
 /// <summary>The Data page in headless Chromium: the upload (with its progress script), the check report, confirm, discard and roll back.</summary>
-public sealed class DataPageBrowserTests(Browser browser) : IClassFixture<Browser>
+public sealed class DataPageBrowserTests(Browser browser)
 {
     private static FilePayload File((string Name, byte[] Content) file) =>
         new() { Name = file.Name, MimeType = file.Name.EndsWith(".zip", StringComparison.Ordinal) ? "application/zip" : "text/csv", Buffer = file.Content };

@@ -3,7 +3,7 @@ using Lodestar.Data.Security;
 namespace Lodestar.Web.Tests.Data;
 
 /// <summary>/validation/rules: the rule catalogue for any signed-in user, filtered by return, linked from the Data page.</summary>
-public sealed class RulesPageTests(SharedApp shared, Browser browser) : IClassFixture<SharedApp>, IClassFixture<Browser>
+public sealed class RulesPageTests(SharedApp shared, Browser browser) : IClassFixture<SharedApp>
 {
     [Fact]
     public async Task RulesPage_ViewerFiltersByReturn_ShowsThatReturnsRulesOnly()

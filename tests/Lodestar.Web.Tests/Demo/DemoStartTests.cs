@@ -11,7 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lodestar.Web.Tests.Demo;
 
-[Collection(DemoCollection.Name)]
 public sealed class DemoStartTests(DemoApp demo)
 {
     [Fact]

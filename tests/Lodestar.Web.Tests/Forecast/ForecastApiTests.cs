@@ -4,7 +4,6 @@ using Lodestar.Data.Security;
 
 namespace Lodestar.Web.Tests.Forecast;
 
-[Collection(DemoCollection.Name)]
 public sealed class ForecastApiTests(DemoApp demo)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -3,7 +3,6 @@ using Lodestar.Data.Security;
 
 namespace Lodestar.Web.Tests.Forecast;
 
-[Collection(DemoCollection.Name)]
 public sealed class ForecastPageBrowserTests(DemoApp demo, Browser browser)
 {
     [Fact]

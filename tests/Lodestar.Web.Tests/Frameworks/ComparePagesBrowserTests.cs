@@ -6,7 +6,7 @@ namespace Lodestar.Web.Tests.Frameworks;
 /// more 14.2%, target 11 ± 1, red; seen alone 85%, target 80, green) and 2023-24 (re-referrals 13%, no
 /// target), and re-referral benchmarks for 2024-25 only. Both tests only read.
 /// </summary>
-public sealed class ComparePagesBrowserTests(ImportedFrameworkTestData imported, Browser browser) : IClassFixture<ImportedFrameworkTestData>, IClassFixture<Browser>
+public sealed class ComparePagesBrowserTests(ImportedFrameworkTestData imported, Browser browser) : IClassFixture<ImportedFrameworkTestData>
 {
     private const int Narrow = 375;
 

@@ -6,7 +6,7 @@ using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
 using Lodestar.Formats.Frameworks;
 using Lodestar.Testing;
-using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lodestar.Web.Tests.Frameworks;
 
@@ -35,9 +35,8 @@ internal static class FrameworkTestData
     /// <summary>The app without the demo council's generated returns: no computed KPI values, so entered values stand in.</summary>
     public static Task<RunningApp> StartAsync() => RunningApp.StartAsync(new Dictionary<string, string?> { ["Lodestar:Demo:Enabled"] = "false" });
 
-    public static LodestarDbContext Open(RunningApp app) => new DatabaseOptions(
-        DatabaseProvider.Sqlite,
-        new SqliteConnectionStringBuilder { DataSource = Path.Combine(app.DataFolder, DatabaseOptions.DefaultSqliteFile) }.ToString()).CreateContext();
+    /// <summary>A context on the app's own database, wherever its settings put it.</summary>
+    public static LodestarDbContext Open(RunningApp app) => app.Services.GetRequiredService<DatabaseOptions>().CreateContext();
 
     public static async Task ImportAsync(RunningApp app, CancellationToken cancellationToken)
     {

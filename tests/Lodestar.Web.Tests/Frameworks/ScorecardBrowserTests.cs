@@ -1,6 +1,6 @@
 namespace Lodestar.Web.Tests.Frameworks;
 
-public sealed class ScorecardBrowserTests(Browser browser) : IClassFixture<Browser>
+public sealed class ScorecardBrowserTests(Browser browser)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 namespace Lodestar.Web.Tests.Frameworks;
 
 /// <summary>The demo's Council Outcomes Framework scorecard as people read it: words, not codes, and counts that add up.</summary>
-[Collection(DemoCollection.Name)]
 public sealed partial class ScorecardWordsTests(DemoApp demo)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 
 namespace Lodestar.Web.Tests.Frameworks;
 
-public sealed class ValuesImportTests(Browser browser) : IClassFixture<Browser>
+public sealed class ValuesImportTests(Browser browser)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -4,7 +4,6 @@ using Microsoft.Playwright;
 
 namespace Lodestar.Web.Tests.Kpis;
 
-[Collection(DemoCollection.Name)]
 public sealed class KpiPagesBrowserTests(DemoApp demo, Browser browser)
 {
     private const string Query = "?council=E10000003&year=2025";
@@ -114,15 +113,15 @@ public sealed class KpiPagesBrowserTests(DemoApp demo, Browser browser)
     {
         await using var tab = await browser.NewPageAsync();
         var (page, errors) = tab;
-        await demo.App.SignInAsync(page, Roles.Viewer);
-        var before = (await demo.ChildLevelViewsAsync(Subject)).Count;
+        var user = await demo.App.SignInAsync(page, Roles.Viewer);
+        var before = (await demo.ChildLevelViewsAsync(Subject, user)).Count;
 
         var response = await page.GotoAsync(Url("/kpis/cla_at_end/children" + Query));
 
         Assert.Equal(403, response!.Status);
         Assert.Equal(1, await page.GetByText("You do not have access to this page").CountAsync());
         Assert.Equal(0, await page.GetByTestId("numerator-children").CountAsync());
-        Assert.Equal(before, (await demo.ChildLevelViewsAsync(Subject)).Count);
+        Assert.Equal(before, (await demo.ChildLevelViewsAsync(Subject, user)).Count);
         // The browser reports the page's own 403 as a failed load; nothing else may fail.
         Assert.Contains("status of 403", Assert.Single(errors), StringComparison.Ordinal);
     }
@@ -132,8 +131,8 @@ public sealed class KpiPagesBrowserTests(DemoApp demo, Browser browser)
     {
         await using var tab = await browser.NewPageAsync();
         var (page, errors) = tab;
-        await demo.App.SignInAsync(page, Roles.Viewer, Roles.ChildLevel);
-        var before = (await demo.ChildLevelViewsAsync(Subject)).Count;
+        var user = await demo.App.SignInAsync(page, Roles.Viewer, Roles.ChildLevel);
+        var before = (await demo.ChildLevelViewsAsync(Subject, user)).Count;
         await page.GotoAsync(Url("/kpis/cla_at_end" + Query));
 
         await page.GetByTestId("children-link").ClickAsync();
@@ -143,7 +142,7 @@ public sealed class KpiPagesBrowserTests(DemoApp demo, Browser browser)
         Assert.Equal(expected.ToString(CultureInfo.InvariantCulture), (await page.GetByTestId("numerator-count").TextContentAsync())?.Trim());
         var ids = page.GetByTestId("numerator-children").Locator("a");
         Assert.Equal(expected, await ids.CountAsync());
-        var views = await demo.ChildLevelViewsAsync(Subject);
+        var views = await demo.ChildLevelViewsAsync(Subject, user);
         Assert.Equal(before + 1, views.Count);
         Assert.Equal($"{expected} children", views[^1].Details);
 
@@ -154,7 +153,7 @@ public sealed class KpiPagesBrowserTests(DemoApp demo, Browser browser)
         Assert.Equal(child, (await page.GetByTestId("child-id").TextContentAsync())?.Trim());
         Assert.Equal("Yes", (await page.GetByTestId("in-numerator").TextContentAsync())?.Trim());
         Assert.True(await page.GetByTestId("reasons").Locator("li").CountAsync() > 0);
-        views = await demo.ChildLevelViewsAsync(Subject);
+        views = await demo.ChildLevelViewsAsync(Subject, user);
         Assert.Equal(before + 2, views.Count);
         Assert.Equal($"1 child: {child}", views[^1].Details);
         Assert.Empty(errors);

@@ -3,7 +3,6 @@ using Lodestar.Data.Security;
 
 namespace Lodestar.Web.Tests.Kpis;
 
-[Collection(DemoCollection.Name)]
 public sealed class KpiPagesTests(DemoApp demo)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -1,6 +1,6 @@
 namespace Lodestar.Web.Tests.Pages;
 
-public sealed class HomePageBrowserTests(Browser browser) : IClassFixture<Browser>
+public sealed class HomePageBrowserTests(Browser browser)
 {
     [Fact]
     public async Task HomePage_InChromium_NamesTheProductWithoutConsoleErrors()

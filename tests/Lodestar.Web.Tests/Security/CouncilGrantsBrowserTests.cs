@@ -4,7 +4,6 @@ using Microsoft.Playwright;
 namespace Lodestar.Web.Tests.Security;
 
 /// <summary>An administrator grants a council on the Users page; the user reaches its KPI page from their next request.</summary>
-[Collection(DemoCollection.Name)]
 public sealed class CouncilGrantsBrowserTests(DemoApp demo, Browser browser)
 {
     [Fact]

@@ -10,7 +10,6 @@ namespace Lodestar.Web.Tests.Security;
 /// it answers an unknown council (404), answers 200 once the council is granted, and 404 again from the next
 /// request with the same cookie once it is revoked.
 /// </summary>
-[Collection(DemoCollection.Name)]
 public sealed class CouncilGrantsWebTests(DemoApp demo)
 {
     private const string Council = DemoApp.Council;

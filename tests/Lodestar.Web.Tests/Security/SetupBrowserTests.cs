@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lodestar.Web.Tests.Security;
 
-public sealed class SetupBrowserTests(Browser browser) : IClassFixture<Browser>
+public sealed class SetupBrowserTests(Browser browser)
 {
     [Fact]
     public async Task Setup_WithTheCodeFromTheDataFolder_CreatesTheAdministratorWhoSeesTheAuditLog()

@@ -3,7 +3,7 @@ using Lodestar.Data.Security;
 
 namespace Lodestar.Web.Tests.Security;
 
-public sealed partial class SignInTests(SharedApp shared, Browser browser) : IClassFixture<SharedApp>, IClassFixture<Browser>
+public sealed partial class SignInTests(SharedApp shared, Browser browser) : IClassFixture<SharedApp>
 {
     [Fact]
     public async Task SignIn_ViewerInBrowser_SeesTheirNameButNoAdminLinks()

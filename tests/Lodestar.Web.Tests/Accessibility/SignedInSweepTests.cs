@@ -1,0 +1,84 @@
+using Lodestar.Data.Security;
+
+namespace Lodestar.Web.Tests.Accessibility;
+
+/// <summary>
+/// Every signed-in page, as a user with every role on the demo, checked with axe-core in Chromium: no critical or
+/// serious violation. Three classes, each a part of the pages, so the runner runs them side by side.
+/// </summary>
+public abstract class SignedInSweep(DemoApp demo, Browser browser)
+{
+    protected const string Council = DemoApp.Council;
+    protected const string Query = "?council=" + Council + "&year=2025";
+
+    /// <summary>Visits this part's pages.</summary>
+    protected abstract Task VisitAsync(AxeChecker checker);
+
+    [Fact]
+    public async Task EveryPage_SignedInWithEveryRole_HasNoCriticalOrSeriousAxeViolation()
+    {
+        await using var tab = await browser.NewPageAsync(AccessibilityBrowserTests.AxeContext);
+        var (page, errors) = tab;
+        await demo.App.SignInAsync(page, [.. Roles.All]);
+        var checker = new AxeChecker(page, demo.App.Address);
+
+        await VisitAsync(checker);
+
+        Assert.True(checker.Failures.Count == 0, string.Join(Environment.NewLine, checker.Failures));
+        Assert.Empty(errors);
+    }
+}
+
+/// <summary>The home page, the KPI pages and the drill-through to a child.</summary>
+public sealed class SignedInSweepKpisTests(DemoApp demo, Browser browser) : SignedInSweep(demo, browser)
+{
+    protected override async Task VisitAsync(AxeChecker checker)
+    {
+        await checker.CheckAsync("/");
+        await checker.CheckAsync("/kpis");
+        await checker.CheckAsync("/kpis/cla_at_end" + Query);
+        await checker.CheckAsync("/kpis/placements_52wk_by_type" + Query);
+        await checker.CheckAsync("/kpis/cla_at_end/children" + Query);
+        await checker.CheckAsync(await checker.FirstLinkAsync("main a[href*='/children/']"));
+        await checker.CheckAsync($"/councils/{Council}/forecast?as_at=2025-03-31&months=12");
+    }
+}
+
+/// <summary>The frameworks' scorecards and a measure, the action plans, savings and benefits.</summary>
+public sealed class SignedInSweepActionsTests(DemoApp demo, Browser browser) : SignedInSweep(demo, browser)
+{
+    protected override async Task VisitAsync(AxeChecker checker)
+    {
+        await checker.CheckAsync("/frameworks");
+        foreach (var scorecard in await checker.LinksAsync("[data-testid=frameworks-table] a[href$='/scorecard']"))
+        {
+            await checker.CheckAsync(scorecard + Query);
+        }
+
+        await checker.CheckAsync(await checker.FirstLinkAsync("[data-testid=scorecard-row] a[href*='/measures/']"));
+        await checker.CheckAsync("/actions");
+        await checker.CheckAsync(await checker.FirstLinkAsync("main a[href^='/actions/']"));
+        await checker.CheckAsync(await checker.FirstLinkAsync("main a[href*='/deliverables/']"));
+        await checker.CheckAsync("/savings");
+        await checker.CheckAsync(await checker.FirstLinkAsync("main a[href^='/savings/']"));
+        await checker.CheckAsync("/benefits");
+    }
+}
+
+/// <summary>The data pages, the rules, the account and administration pages.</summary>
+public sealed class SignedInSweepAccountTests(DemoApp demo, Browser browser) : SignedInSweep(demo, browser)
+{
+    protected override async Task VisitAsync(AxeChecker checker)
+    {
+        await checker.CheckAsync("/values/import");
+        await checker.CheckAsync("/data");
+        await checker.CheckAsync($"/councils/{Council}/data");
+        await checker.CheckAsync(await checker.FirstLinkAsync("main a[href*='/data/submissions/']"));
+        await checker.CheckAsync("/validation/rules");
+        await checker.CheckAsync("/account/password");
+        await checker.CheckAsync("/account/two-factor");
+        await checker.CheckAsync("/account/tokens");
+        await checker.CheckAsync("/admin/users");
+        await checker.CheckAsync("/admin/audit");
+    }
+}
