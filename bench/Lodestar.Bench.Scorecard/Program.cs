@@ -13,9 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 // second and errors. Every run is bounded by --requests; nothing runs for a set time.
 //
 //   dotnet run -c Release --project bench/Lodestar.Bench.Scorecard -- [--users 1,50] [--requests 500] [--runs 3]
-//     [--framework council-outcomes-framework] [--council E10000003] [--year 2024] [--floor]
-// --floor measures GET /api/v1/frameworks instead: the signed-in stack without a scorecard. --probe PATH
-// sends one request and shows its status.
+//     [--framework council-outcomes-framework] [--council E10000003] [--year 2024] [--floor | --path PATH]
+// --floor measures GET /api/v1/frameworks instead: the signed-in stack without a scorecard. --path PATH measures
+// any one GET instead. --probe PATH sends one request and shows its status.
 var options = Options.Parse(args);
 var started = Stopwatch.StartNew();
 var dataFolder = Path.Combine(Path.GetTempPath(), "lodestar-bench-scorecard", Guid.NewGuid().ToString("N"));
@@ -53,6 +53,12 @@ try
         targets = [("floor", "/api/v1/frameworks")];
     }
 
+    if (options.Path is { } only)
+    {
+        // Any one GET, e.g. a small page to compare with the scorecard page.
+        targets = [("path", only)];
+    }
+
 
     if (options.Probe is { } probe)
     {
@@ -65,7 +71,9 @@ try
     }
 
     Console.WriteLine($"load average before: {LoadAverage()}; {Environment.ProcessorCount} cores");
-    Console.WriteLine("target users requests median_ms p95_ms p99_ms requests_per_s errors");
+    // cpu_ms_per_request: the process's CPU time (app and load generator together) over the run, per request: steadier
+    // than latency on a shared machine, where other work takes cores but not this process's CPU time.
+    Console.WriteLine("target users requests median_ms p95_ms p99_ms requests_per_s errors cpu_ms_per_request");
     foreach (var (name, path) in targets)
     {
         // Warm: the first request builds and caches, JIT compiles.
@@ -74,9 +82,11 @@ try
         {
             for (var run = 0; run < options.Runs; run++)
             {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var result = await RunAsync(address, cookie, path, users, options.Requests);
+                var cpuPerRequest = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / options.Requests;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name} {users} {options.Requests} {result.Percentile(0.50):0.0} {result.Percentile(0.95):0.0} {result.Percentile(0.99):0.0} {result.PerSecond:0} {result.Errors}"));
+                    $"{name} {users} {options.Requests} {result.Percentile(0.50):0.0} {result.Percentile(0.95):0.0} {result.Percentile(0.99):0.0} {result.PerSecond:0} {result.Errors} {cpuPerRequest:0.00}"));
             }
         }
     }
@@ -165,7 +175,7 @@ internal sealed record RunResult(double[] Sorted, double PerSecond, int Errors)
     public double Percentile(double p) => Sorted[Math.Clamp((int)Math.Ceiling(p * Sorted.Length) - 1, 0, Sorted.Length - 1)];
 }
 
-internal sealed record Options(IReadOnlyList<int> Users, int Requests, int Runs, string Framework, string Council, int Year, bool Floor, string? Probe)
+internal sealed record Options(IReadOnlyList<int> Users, int Requests, int Runs, string Framework, string Council, int Year, bool Floor, string? Probe, string? Path)
 {
     public static Options Parse(string[] args)
     {
@@ -183,6 +193,7 @@ internal sealed record Options(IReadOnlyList<int> Users, int Requests, int Runs,
             Value("--council", "E10000003"),
             int.Parse(Value("--year", "2024"), CultureInfo.InvariantCulture),
             args.Contains("--floor"),
-            Value("--probe", "") is { Length: > 0 } probe ? probe : null);
+            Value("--probe", "") is { Length: > 0 } probe ? probe : null,
+            Value("--path", "") is { Length: > 0 } path ? path : null);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Lodestar.Data.Audit;
 using Lodestar.Domain.Councils;
 using Lodestar.Domain.Problems;
@@ -48,6 +49,10 @@ public sealed class CouncilGrants(LodestarDbContext db, TimeProvider clock)
             cancellationToken);
     }
 
+    // Every council's code, built once: the list is fixed for the life of the process.
+    private static readonly Lazy<IReadOnlySet<string>> EveryCouncil =
+        new(() => CouncilList.All.Select(c => c.Code).ToFrozenSet(StringComparer.Ordinal));
+
     /// <summary>The DfE codes of the councils the user may see: every council of the list with all councils; none for an unknown or deactivated user.</summary>
     public async Task<IReadOnlySet<string>> AllowedAsync(string? userName, CancellationToken cancellationToken = default)
     {
@@ -62,7 +67,7 @@ public sealed class CouncilGrants(LodestarDbContext db, TimeProvider clock)
             .Select(u => new { u.AllCouncils, Councils = u.Councils.Select(g => g.Council).ToList() })
             .SingleOrDefaultAsync(cancellationToken);
         return user is null ? new HashSet<string>(StringComparer.Ordinal)
-            : user.AllCouncils ? CouncilList.All.Select(c => c.Code).ToHashSet(StringComparer.Ordinal)
+            : user.AllCouncils ? EveryCouncil.Value
             : user.Councils.ToHashSet(StringComparer.Ordinal);
     }
 

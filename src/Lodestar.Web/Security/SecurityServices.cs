@@ -48,10 +48,12 @@ internal static class SecurityServices
             .AddUserManager<LodestarUserManager>()
             .AddSignInManager<LodestarSignInManager>()
             .AddClaimsPrincipalFactory<LodestarClaimsFactory>();
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, LodestarSecurityStampValidator>());
 
         // Identity's security-stamp check: a cookie whose stamp is no longer the user's (disabled, roles changed,
         // password changed or reset, two-factor changed, signed out) is refused. Every request by default (one
-        // indexed query, as the council grants are); Lodestar:Security:SessionCheckSeconds checks at most that often.
+        // primary-key query of two columns: LodestarSecurityStampValidator); Lodestar:Security:SessionCheckSeconds
+        // checks at most that often, with Identity's own check.
         var checkInterval = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Lodestar:Security:SessionCheckSeconds", 0)));
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, clock) =>
         {

@@ -41,6 +41,14 @@ internal sealed class ScorecardModel(ScorecardService service, CouncilAccess acc
 
     public int WithValue { get; private set; }
 
+    /// <summary>
+    /// The key under which the page's summary and table are kept rendered (the <c>cache</c> tag helper): which built
+    /// scorecard they show. <see cref="ScorecardService"/> hands out the same scorecard object until the data under it
+    /// changes, when it builds a new one, so the rendered HTML is reused exactly as long as the scorecard is; nothing
+    /// in that part of the page depends on who is signed in.
+    /// </summary>
+    public string FragmentKey => RenderedScorecards.Key(Scorecard!);
+
     public string Query => $"council={Uri.EscapeDataString(ChosenCouncil?.Code ?? "")}&year={ChosenYear}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -117,4 +125,14 @@ internal sealed class ScorecardModel(ScorecardService service, CouncilAccess acc
         (null, { } note) => $"{figure.Label}: No data ({note})",
         _ => $"{figure.Label}: No data",
     };
+}
+
+/// <summary>A number for each built scorecard object, never reused: the key of its rendered HTML.</summary>
+internal static class RenderedScorecards
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Scorecard, string> Keys = [];
+    private static long _next;
+
+    public static string Key(Scorecard scorecard) =>
+        Keys.GetValue(scorecard, _ => "scorecard-" + Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
