@@ -33,6 +33,16 @@ public static class ConfirmedReturns
         return LoadWhereAsync(db, council, s => submissionIds.Contains(s.Id), cancellationToken);
     }
 
+    /// <summary>As <see cref="LoadAsync(LodestarDbContext, string, IReadOnlyCollection{long}, CancellationToken)"/>, of these submissions only those of one return.</summary>
+    public static Task<LoadResult> LoadAsync(
+        LodestarDbContext db, string council, IReadOnlyCollection<long> submissionIds, StatutoryReturn only, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentException.ThrowIfNullOrWhiteSpace(council);
+        ArgumentNullException.ThrowIfNull(submissionIds);
+        return LoadWhereAsync(db, council, s => submissionIds.Contains(s.Id) && s.Return == only, cancellationToken);
+    }
+
     private static async Task<LoadResult> LoadWhereAsync(LodestarDbContext db, string council, System.Linq.Expressions.Expression<Func<SubmissionEntity, bool>> which, CancellationToken cancellationToken)
     {
         var submissions = await db.Set<SubmissionEntity>()

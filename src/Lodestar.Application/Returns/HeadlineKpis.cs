@@ -44,8 +44,8 @@ public static class HeadlineKpis
         IReadOnlyCollection<long> before, IReadOnlyCollection<long> after, CancellationToken cancellationToken)
     {
         var ids = Of(statutoryReturn);
-        var was = await ComputeAsync(db, engine, council, collectionYear, before, ids, cancellationToken);
-        var will = await ComputeAsync(db, engine, council, collectionYear, after, ids, cancellationToken);
+        var was = await ComputeAsync(db, engine, council, statutoryReturn, collectionYear, before, ids, cancellationToken);
+        var will = await ComputeAsync(db, engine, council, statutoryReturn, collectionYear, after, ids, cancellationToken);
         return [.. ids.Select(id => new HeadlineKpi(id, KpiCatalog.Find(id)!.Name, KpiCatalog.Find(id)!.Unit, was.GetValueOrDefault(id), will.GetValueOrDefault(id)))];
     }
 
@@ -74,10 +74,14 @@ public static class HeadlineKpis
                 ? new HeadlineKpi(r.Kpi, kpi.Name, kpi.Unit, r.Before, r.After)
                 : new HeadlineKpi(r.Kpi, r.Kpi, MeasureUnit.Count, r.Before, r.After))];
 
+    // Every KPI draws on one return (KpiSource), and a return's headline KPIs on that return: so only the set's
+    // submissions of that return are read. A 903 confirmation used to parse the council's Annex A workbooks
+    // twice over, for KPIs that never read them.
     private static async Task<Dictionary<string, double?>> ComputeAsync(
-        LodestarDbContext db, KpiEngine engine, string council, int collectionYear, IReadOnlyCollection<long> submissions, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+        LodestarDbContext db, KpiEngine engine, string council, StatutoryReturn statutoryReturn, int collectionYear,
+        IReadOnlyCollection<long> submissions, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        var loaded = await ConfirmedReturns.LoadAsync(db, council, submissions, cancellationToken);
+        var loaded = await ConfirmedReturns.LoadAsync(db, council, submissions, statutoryReturn, cancellationToken);
         if (loaded.Councils.SingleOrDefault() is not { } data)
         {
             return [];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Lodestar.Domain.Problems;
@@ -96,7 +97,7 @@ public static class XlsxReader
     {
         var rows = new List<(int, string[])>();
         var nextRow = 1;
-        foreach (var row in part.Worksheet?.Descendants<Row>() ?? [])
+        foreach (var row in Rows(part))
         {
             var rowNumber = row.RowIndex?.Value is { } index and > 0 ? (int)index : nextRow;
             nextRow = rowNumber + 1;
@@ -121,6 +122,26 @@ public static class XlsxReader
         }
 
         return rows;
+    }
+
+    // The sheet's rows one at a time, through Open XML's streaming reader: the whole sheet is never held as
+    // one element tree (a 10,000-row Annex A list took most of a returns check's time and memory that way).
+    private static IEnumerable<Row> Rows(WorksheetPart part)
+    {
+        using var reader = OpenXmlReader.Create(part);
+        reader.Read();
+        while (!reader.EOF)
+        {
+            if (reader.ElementType == typeof(Row) && reader.IsStartElement)
+            {
+                // Loading the row moves the reader past it, onto what follows: no Read() here, or a row could be skipped.
+                yield return (Row)reader.LoadCurrentElement()!;
+            }
+            else if (!reader.Read())
+            {
+                break;
+            }
+        }
     }
 
     // Excel's limit; a reference beyond it is junk, placed after the previous cell instead.

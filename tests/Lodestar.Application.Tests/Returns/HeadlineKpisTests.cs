@@ -4,6 +4,7 @@ using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Returns;
 using Lodestar.Formats;
+using Lodestar.Metrics.Kpis;
 using Lodestar.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,16 @@ public sealed class HeadlineKpisTests
     private const string Council = "E10000003";
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(StatutoryReturn.Ssda903, KpiSource.Ssda903)]
+    [InlineData(StatutoryReturn.Cin, KpiSource.Cin)]
+    [InlineData(StatutoryReturn.AnnexA, KpiSource.AnnexA)]
+    public void Headlines_OfAReturn_AllDrawOnThatReturnAlone(StatutoryReturn statutoryReturn, KpiSource source)
+    {
+        // The headlines of a step are computed from that return's submissions only: right only while this holds.
+        Assert.All(HeadlineKpis.Of(statutoryReturn), id => Assert.Equal(source, KpiCatalog.Find(id)!.Source));
+    }
 
     [Theory]
     [AllDatabases]
