@@ -3,13 +3,14 @@ using Lodestar.Domain.Councils;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
+using Lodestar.Web.Frameworks;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Frameworks;
 
-internal sealed class ScorecardModel(ScorecardService service, CouncilAccess access) : PageModel
+internal sealed class ScorecardModel(ScorecardService service, CouncilAccess access, IConfiguration configuration) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -19,6 +20,13 @@ internal sealed class ScorecardModel(ScorecardService service, CouncilAccess acc
 
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
+
+    /// <summary>Show small numbers as "c", as outside the council (SmallNumberOptions); staff see real values by default.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Suppress { get; set; }
+
+    /// <summary>The smallest number shown when suppressing.</summary>
+    public int Threshold => SmallNumberOptions.Rule(configuration).Threshold;
 
     public Scorecard? Scorecard { get; private set; }
 
@@ -41,7 +49,7 @@ internal sealed class ScorecardModel(ScorecardService service, CouncilAccess acc
 
     public int WithValue { get; private set; }
 
-    public string Query => $"council={Uri.EscapeDataString(ChosenCouncil?.Code ?? "")}&year={ChosenYear}";
+    public string Query => $"council={Uri.EscapeDataString(ChosenCouncil?.Code ?? "")}&year={ChosenYear}" + (Suppress ? "&suppress=true" : "");
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -66,7 +74,8 @@ internal sealed class ScorecardModel(ScorecardService service, CouncilAccess acc
             Years = [.. Years.Append(ChosenYear).OrderDescending()];
         }
 
-        Scorecard = await service.ScorecardAsync(Id, ChosenCouncil.Code, Period.ReportingYear(ChosenYear), cancellationToken);
+        Scorecard = SmallNumberOptions.Apply(
+            (await service.ScorecardAsync(Id, ChosenCouncil.Code, Period.ReportingYear(ChosenYear), cancellationToken))!, Suppress, configuration);
         var measures = Scorecard!.Rows.Select(r => r.Measure).DistinctBy(m => m.Id).ToList();
         Computed = measures.Where(m => m.Source.Kind == MeasureSourceKind.Kpi).ToList();
         Entered = measures.Where(m => m.Source.Kind == MeasureSourceKind.Values).ToList();
@@ -104,6 +113,10 @@ internal sealed class ScorecardModel(ScorecardService service, CouncilAccess acc
 
     /// <summary>GOV.UK's padding classes go up to 9: three steps per level of depth.</summary>
     public static string Indent(int depth) => $"govuk-!-padding-left-{Math.Min(depth * 3, 9)}";
+
+    /// <summary>A row's value: "c" when withheld, else <see cref="Figure"/>.</summary>
+    public static string ValueFigure(ScorecardRow row) =>
+        row.Withheld.HasFlag(SmallFigures.Value) ? SmallNumbers.Marker : Figure(row.Value?.Value, row.Measure);
 
     public static string Figure(decimal? value, Measure measure) =>
         value is { } v ? ValueFormat.Value(v, measure.Unit, measure.DecimalPlaces) : "No data";

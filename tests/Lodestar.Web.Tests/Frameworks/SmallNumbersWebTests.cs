@@ -1,0 +1,151 @@
+using System.Net;
+using System.Text.Json;
+using Lodestar.Data.Frameworks;
+using Lodestar.Domain.Performance;
+using Lodestar.Domain.Periods;
+
+namespace Lodestar.Web.Tests.Frameworks;
+
+/// <summary>
+/// <see cref="FrameworkTestData"/> and two small figures for Cambridgeshire: KPI 6 in 2024-25 is 75% of 4 referrals
+/// (3 decided in a day) against an 80% target, KPI 4 in 2023-24 was 25% of 4 plans (1 lasting 2 years).
+/// </summary>
+public sealed class SmallNumbersTestData : SharedApp
+{
+    protected override async Task PrepareAsync(RunningApp app)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await FrameworkTestData.ImportAsync(app, cancel);
+        await using var db = FrameworkTestData.Open(app);
+        var store = new FrameworkStore(db);
+        var values = await store.ImportValuesAsync(
+        [
+            new PeriodicValue { MeasureId = FrameworkTestData.DecisionInOneDay, Council = FrameworkTestData.Council, Period = Period.ReportingYear(2025), Value = 75m, Numerator = 3, Denominator = 4 },
+            new PeriodicValue { MeasureId = FrameworkTestData.CppTwoYears, Council = FrameworkTestData.Council, Period = Period.ReportingYear(2024), Value = 25m, Numerator = 1, Denominator = 4 },
+        ], cancel);
+        Assert.True(values.Succeeded, string.Join("; ", values.Problems));
+        var targets = await store.SetTargetsAsync(
+            [new Target { MeasureId = FrameworkTestData.DecisionInOneDay, Council = FrameworkTestData.Council, Period = Period.ReportingYear(2025), Value = 80m }], cancel);
+        Assert.True(targets.Succeeded, string.Join("; ", targets.Problems));
+    }
+}
+
+/// <summary>Council staff see small numbers marked; <c>suppress=true</c> on the scorecard page, its XLSX and the API shows them as c.</summary>
+public sealed class SmallNumbersWebTests(SmallNumbersTestData data) : IClassFixture<SmallNumbersTestData>
+{
+    private const string Scorecard = $"/api/v1/frameworks/{FrameworkTestData.FrameworkId}/scorecard?council=873&year=2025";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static JsonElement Row(JsonElement root, string id)
+    {
+        static IEnumerable<JsonElement> Rows(JsonElement node) =>
+            node.GetProperty("measures").EnumerateArray().Concat(node.GetProperty("children").EnumerateArray().SelectMany(Rows));
+        return root.GetProperty("nodes").EnumerateArray().SelectMany(Rows).First(r => r.GetProperty("id").GetString() == id);
+    }
+
+    [Fact]
+    public async Task ScorecardApi_Staff_SeeTheSmallValueMarked()
+    {
+        using var client = await data.App.SignedInClientAsync();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri(Scorecard, UriKind.Relative), Cancel));
+
+        var kpi6 = Row(json.RootElement, FrameworkTestData.DecisionInOneDay);
+        Assert.Equal((75m, 3m, 4m), (kpi6.GetProperty("value").GetDecimal(), kpi6.GetProperty("numerator").GetDecimal(), kpi6.GetProperty("denominator").GetDecimal()));
+        Assert.True(kpi6.GetProperty("small_number").GetBoolean());
+        Assert.Equal("red", kpi6.GetProperty("rag").GetString());
+        Assert.False(kpi6.TryGetProperty("suppressed", out _));
+        Assert.Equal(25m, Row(json.RootElement, FrameworkTestData.CppTwoYears).GetProperty("previous").GetDecimal());
+        // Red: KPI 4 (14.2% against 11%) and KPI 6 (75% against 80%).
+        Assert.Equal(2, json.RootElement.GetProperty("counts").GetProperty("red").GetInt32());
+    }
+
+    [Fact]
+    public async Task ScorecardApi_Suppress_WithholdsTheSmallFiguresAsC()
+    {
+        using var client = await data.App.SignedInClientAsync();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri(Scorecard + "&suppress=true", UriKind.Relative), Cancel));
+
+        var kpi6 = Row(json.RootElement, FrameworkTestData.DecisionInOneDay);
+        Assert.Equal(JsonValueKind.Null, kpi6.GetProperty("value").ValueKind);
+        Assert.Equal(JsonValueKind.Null, kpi6.GetProperty("numerator").ValueKind);
+        Assert.Equal(JsonValueKind.Null, kpi6.GetProperty("denominator").ValueKind);
+        Assert.Equal(("c", "c", "grey"), (kpi6.GetProperty("suppressed").GetString(), kpi6.GetProperty("value_text").GetString(), kpi6.GetProperty("rag").GetString()));
+        // KPI 4's 14.2% stands; its year before, 1 of 4, is withheld.
+        var kpi4 = Row(json.RootElement, FrameworkTestData.CppTwoYears);
+        Assert.Equal(14.2m, kpi4.GetProperty("value").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, kpi4.GetProperty("previous").ValueKind);
+        Assert.Equal(["previous", "same_last_year"], kpi4.GetProperty("withheld").EnumerateArray().Select(w => w.GetString()));
+        Assert.Equal(1, json.RootElement.GetProperty("counts").GetProperty("red").GetInt32());
+    }
+
+    [Fact]
+    public async Task ScorecardPage_StaffAndSuppress_ShowTheValueMarkedOrC()
+    {
+        using var client = await data.App.SignedInClientAsync();
+        var page = $"/frameworks/{FrameworkTestData.FrameworkId}/scorecard?council=873&year=2025";
+
+        var staff = await client.GetStringAsync(new Uri(page, UriKind.Relative), Cancel);
+        var outside = await client.GetStringAsync(new Uri(page + "&suppress=true", UriKind.Relative), Cancel);
+
+        static string Cell(string html)
+        {
+            var row = html[html.IndexOf($"data-measure=\"{FrameworkTestData.DecisionInOneDay}\"", StringComparison.Ordinal)..];
+            var cell = row[row.IndexOf("data-testid=\"value\">", StringComparison.Ordinal)..];
+            return cell[..cell.IndexOf("</td>", StringComparison.Ordinal)];
+        }
+
+        Assert.Contains("75%", Cell(staff), StringComparison.Ordinal);
+        Assert.Contains("Small number", Cell(staff), StringComparison.Ordinal);
+        Assert.DoesNotContain("75%", Cell(outside), StringComparison.Ordinal);
+        Assert.Equal("c", Cell(outside)["data-testid=\"value\">".Length..].Trim());
+        Assert.Contains("scorecard.xlsx?council=E10000003&amp;year=2025&amp;suppress=true", outside, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScorecardXlsx_Suppress_WritesC()
+    {
+        using var client = await data.App.SignedInClientAsync();
+
+        using var response = await client.GetAsync(
+            new Uri($"/frameworks/{FrameworkTestData.FrameworkId}/scorecard.xlsx?council=873&year=2025&suppress=true", UriKind.Relative), Cancel);
+        await using var stream = await response.Content.ReadAsStreamAsync(Cancel);
+        var rows = Lodestar.Formats.Spreadsheets.XlsxReader.ReadFirstSheet("scorecard.xlsx", stream).Value;
+
+        var kpi6 = rows.Single(r => r.Cells.Length > 1 && r.Cells[1] == FrameworkTestData.DecisionInOneDay).Cells;
+        // Value, numerator, denominator; RAG; small number.
+        Assert.Equal(["c", "c", "c"], kpi6[4..7]);
+        Assert.Equal("Grey", kpi6[8]);
+        Assert.Equal("yes", kpi6[14]);
+        var kpi4 = rows.Single(r => r.Cells.Length > 1 && r.Cells[1] == FrameworkTestData.CppTwoYears).Cells;
+        Assert.Equal(("14.2", "c", "c"), (kpi4[4], kpi4[10], kpi4[12]));
+    }
+
+    [Fact]
+    public async Task SeriesApi_Suppress_WithholdsTheSmallYear()
+    {
+        using var client = await data.App.SignedInClientAsync();
+        var path = $"/api/v1/frameworks/{FrameworkTestData.FrameworkId}/measures/{FrameworkTestData.CppTwoYears}/series?council=873&year=2025&years=2";
+
+        using var staff = JsonDocument.Parse(await client.GetStringAsync(new Uri(path, UriKind.Relative), Cancel));
+        using var outside = JsonDocument.Parse(await client.GetStringAsync(new Uri(path + "&suppress=true", UriKind.Relative), Cancel));
+
+        var staff2024 = staff.RootElement.GetProperty("points")[0];
+        Assert.Equal((2024, 25m, true), (staff2024.GetProperty("year").GetInt32(), staff2024.GetProperty("value").GetDecimal(), staff2024.GetProperty("small_number").GetBoolean()));
+        var outside2024 = outside.RootElement.GetProperty("points")[0];
+        Assert.Equal((JsonValueKind.Null, "c"), (outside2024.GetProperty("value").ValueKind, outside2024.GetProperty("suppressed").GetString()));
+        Assert.Equal(14.2m, outside.RootElement.GetProperty("points")[1].GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public async Task ScorecardApi_SuppressNotABoolean_Is400()
+    {
+        using var client = await data.App.SignedInClientAsync();
+
+        using var response = await client.GetAsync(new Uri(Scorecard + "&suppress=maybe", UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
