@@ -7,16 +7,32 @@ using Lodestar.Domain.Periods;
 namespace Lodestar.Web.Tests.Frameworks;
 
 /// <summary>
-/// <see cref="FrameworkTestData"/> and two small figures for Cambridgeshire: KPI 6 in 2024-25 is 75% of 4 referrals
-/// (3 decided in a day) against an 80% target, KPI 4 in 2023-24 was 25% of 4 plans (1 lasting 2 years).
+/// One app for the tests of issue 13's scorecard and KPI-page rules (<see cref="Collection"/>): <see cref="FrameworkTestData"/>
+/// and two small figures for Cambridgeshire — KPI 6 in 2024-25 is 75% of 4 referrals (3 decided in a day) against an 80%
+/// target, KPI 4 in 2023-24 was 25% of 4 plans (1 lasting 2 years) — and a generated council's 903 and CIN census for
+/// 2024-25 without Annex A lists (<see cref="NoListsCouncil"/>), taken in from the returns folder at start.
 /// </summary>
-public sealed class SmallNumbersTestData : SharedApp
+public sealed class RulesApp : IAsyncLifetime
 {
-    protected override async Task PrepareAsync(RunningApp app)
+    public const string Collection = "Rules13";
+
+    private readonly string _returns = Path.Combine(Path.GetTempPath(), "lodestar-rules13-" + Guid.NewGuid().ToString("N"));
+    private RunningApp? _app;
+
+    public RunningApp App => _app ?? throw new InvalidOperationException("The app has not started.");
+
+    /// <summary>The generated council's code: returns, no lists.</summary>
+    public string NoListsCouncil { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
     {
         var cancel = TestContext.Current.CancellationToken;
-        await FrameworkTestData.ImportAsync(app, cancel);
-        await using var db = FrameworkTestData.Open(app);
+        Lodestar.Formats.Generation.SyntheticDataGenerator.Generate(
+            new Lodestar.Formats.Generation.GenerationOptions(councils: 1, childrenPerCouncil: 60, years: 1, yearEnd: 2025, seed: 13), _returns, cancellationToken: cancel);
+        NoListsCouncil = Path.GetFileName(Directory.GetDirectories(_returns).Single(d => Path.GetFileName(d).StartsWith('E')));
+        _app = await RunningApp.StartAsync(new Dictionary<string, string?> { ["Lodestar:Returns:Folder"] = _returns });
+        await FrameworkTestData.ImportAsync(_app, cancel);
+        await using var db = FrameworkTestData.Open(_app);
         var store = new FrameworkStore(db);
         var values = await store.ImportValuesAsync(
         [
@@ -28,10 +44,27 @@ public sealed class SmallNumbersTestData : SharedApp
             [new Target { MeasureId = FrameworkTestData.DecisionInOneDay, Council = FrameworkTestData.Council, Period = Period.ReportingYear(2025), Value = 80m }], cancel);
         Assert.True(targets.Succeeded, string.Join("; ", targets.Problems));
     }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (Directory.Exists(_returns))
+        {
+            Directory.Delete(_returns, recursive: true);
+        }
+    }
 }
 
+[CollectionDefinition(RulesApp.Collection)]
+public sealed class RulesCollection : ICollectionFixture<RulesApp>;
+
 /// <summary>Council staff see small numbers marked; <c>suppress=true</c> on the scorecard page, its XLSX and the API shows them as c.</summary>
-public sealed class SmallNumbersWebTests(SmallNumbersTestData data) : IClassFixture<SmallNumbersTestData>
+[Collection(RulesApp.Collection)]
+public sealed class SmallNumbersWebTests(RulesApp data)
 {
     private const string Scorecard = $"/api/v1/frameworks/{FrameworkTestData.FrameworkId}/scorecard?council=873&year=2025";
 
