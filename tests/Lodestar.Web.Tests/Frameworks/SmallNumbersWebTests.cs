@@ -1,6 +1,12 @@
 using System.Net;
 using System.Text.Json;
+using Lodestar.Application.Forecast;
+using Lodestar.Data.Audit;
 using Lodestar.Data.Frameworks;
+using Lodestar.Domain.Councils;
+using Lodestar.Formats.Generation;
+using Lodestar.Metrics.Forecast;
+using Lodestar.Web.Tests.Actions;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
 
@@ -9,8 +15,10 @@ namespace Lodestar.Web.Tests.Frameworks;
 /// <summary>
 /// One app for the tests of issue 13's scorecard and KPI-page rules (<see cref="Collection"/>): <see cref="FrameworkTestData"/>
 /// and two small figures for Cambridgeshire — KPI 6 in 2024-25 is 75% of 4 referrals (3 decided in a day) against an 80%
-/// target, KPI 4 in 2023-24 was 25% of 4 plans (1 lasting 2 years) — and a generated council's 903 and CIN census for
-/// 2024-25 without Annex A lists (<see cref="NoListsCouncil"/>), taken in from the returns folder at start.
+/// target, KPI 4 in 2023-24 was 25% of 4 plans (1 lasting 2 years) — and Cambridgeshire's generated 903 and CIN census
+/// for 2022-23 only (<see cref="Year"/>), without Annex A lists, taken in from the returns folder at start (the scorecard's
+/// years have no returns, so its KPI-linked measures keep their entered values); seed 004's action plan, with two forecast
+/// scenarios linked to its workstreams: "No change" (every factor 1) to 1.1, "No entries" (entries × 0) to 1.2.
 /// </summary>
 public sealed class RulesApp : IAsyncLifetime
 {
@@ -21,17 +29,33 @@ public sealed class RulesApp : IAsyncLifetime
 
     public RunningApp App => _app ?? throw new InvalidOperationException("The app has not started.");
 
+    /// <summary>The reporting year of the generated returns.</summary>
+    public const int Year = 2023;
+
     /// <summary>The generated council's code: returns, no lists.</summary>
-    public string NoListsCouncil { get; private set; } = "";
+    public string NoListsCouncil { get; } = FrameworkTestData.Council;
 
     public async ValueTask InitializeAsync()
     {
         var cancel = TestContext.Current.CancellationToken;
-        Lodestar.Formats.Generation.SyntheticDataGenerator.Generate(
-            new Lodestar.Formats.Generation.GenerationOptions(councils: 1, childrenPerCouncil: 60, years: 1, yearEnd: 2025, seed: 13), _returns, cancellationToken: cancel);
-        NoListsCouncil = Path.GetFileName(Directory.GetDirectories(_returns).Single(d => Path.GetFileName(d).StartsWith('E')));
+        var cambridgeshire = CouncilList.Current.Select((c, i) => (c.Code, i)).Single(c => c.Code == FrameworkTestData.Council).i;
+        SyntheticDataGenerator.Generate(
+            new GenerationOptions(councils: 1, childrenPerCouncil: 60, years: 1, yearEnd: Year, seed: 13) { FirstCouncil = cambridgeshire }, _returns, cancellationToken: cancel);
         _app = await RunningApp.StartAsync(new Dictionary<string, string?> { ["Lodestar:Returns:Folder"] = _returns });
         await FrameworkTestData.ImportAsync(_app, cancel);
+        await ActionsSamples.ImportAsync(_app, ActionsSamples.Seed004);
+        await using (var actions = ActionsSamples.OpenDatabase(_app))
+        {
+            var scenarios = new ForecastScenarios(actions, new AuditLog(actions, TimeProvider.System));
+            var from = new DateOnly(Year, 4, 1);
+            foreach (var (name, entries, workstream) in new[] { ("No change", 1.0, "1.1"), ("No entries", 0.0, "1.2") })
+            {
+                var saved = await scenarios.SaveAsync("test", FrameworkTestData.Council, new ForecastScenario(name, from, entries, [1, 1, 1, 1, 1], 1, 1),
+                    new WorkstreamLink(ActionsSamples.Seed004, workstream), cancel);
+                Assert.True(saved.Succeeded, string.Join("; ", saved.Errors));
+            }
+        }
+
         await using var db = FrameworkTestData.Open(_app);
         var store = new FrameworkStore(db);
         var values = await store.ImportValuesAsync(
