@@ -20,7 +20,7 @@ public sealed class PlanScenariosPageTests(RulesApp data)
     [Fact]
     public async Task PlanPage_LinkedScenarios_ShowWhatEachWorkstreamMustAchieve()
     {
-        using var client = await data.App.SignedInClientAsync();
+        var client = data.Staff;
 
         var page = WebUtility.HtmlDecode(await client.GetStringAsync(
             new Uri($"/actions/{ActionsSamples.Seed004}?asAt=2016-02-11", UriKind.Relative), TestContext.Current.CancellationToken));

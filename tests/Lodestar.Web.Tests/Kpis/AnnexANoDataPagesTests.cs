@@ -20,7 +20,7 @@ public sealed class AnnexANoDataPagesTests(RulesApp data)
     [Fact]
     public async Task KpiList_CouncilWithoutLists_SaysNoDataForAnnexAAsForAYearWithoutReturns()
     {
-        using var client = await data.App.SignedInClientAsync();
+        var client = data.Staff;
 
         var with = await client.GetStringAsync(new Uri($"/kpis?council={data.NoListsCouncil}&year={RulesApp.Year}", UriKind.Relative), Cancel);
         var before = await client.GetStringAsync(new Uri($"/kpis?council={data.NoListsCouncil}&year={RulesApp.Year - 3}", UriKind.Relative), Cancel);
@@ -37,7 +37,7 @@ public sealed class AnnexANoDataPagesTests(RulesApp data)
     [Fact]
     public async Task KpiPage_CouncilWithoutLists_SaysNoDataNeverZero()
     {
-        using var client = await data.App.SignedInClientAsync();
+        var client = data.Staff;
 
         var page = await client.GetStringAsync(new Uri($"/kpis/annexa_cla_visits_6w?council={data.NoListsCouncil}&year={RulesApp.Year}", UriKind.Relative), Cancel);
 
