@@ -30,6 +30,13 @@ public sealed record ForecastSavingsResult(Period Year, DateOnly To, Period Base
     public decimal? ForecastSavings => Categories.All(c => c.ForecastSavings is null) ? null : Categories.Sum(c => c.ForecastSavings ?? 0m);
 }
 
+/// <summary>One objective of a savings plan for the forecast's year: its plan, and the trend forecast of its placement types (£k; savings negative).</summary>
+/// <param name="Objective">The objective, as the plan names it.</param>
+/// <param name="BpReference">Its business-planning reference.</param>
+/// <param name="PlanK">The plan's saving for the year.</param>
+/// <param name="ForecastK">The forecast savings of the objective's placement types, summed (a category with no placements in the year or the baseline is 0); null when the objective names no placement types, or one of them has no unit cost.</param>
+public sealed record ForecastObjectiveSavings(string Objective, string? BpReference, decimal PlanK, decimal? ForecastK);
+
 /// <summary>
 /// Joins the forecast to the savings plan (docs/forecast.md, "Joined to the plan"): the year's forecast
 /// 52-week placements by category are the returns' placements to date plus the forecast's for the rest of
@@ -103,6 +110,29 @@ public static class ForecastSavings
         }
 
         return Result.Success(new ForecastSavingsResult(year, start, baseline, inflationRate, categories));
+    }
+
+    /// <summary>
+    /// The plan's objectives for the forecast's year, each with the forecast savings of the placement types it
+    /// names (<c>placement_types</c>), as the cost model's run rate fills the by-objective lines (docs/savings.md).
+    /// </summary>
+    public static IReadOnlyList<ForecastObjectiveSavings> ByObjective(SavingsPlan plan, ForecastSavingsResult forecast)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(forecast);
+        var byCategory = forecast.Categories.ToDictionary(c => c.Category);
+        decimal? Forecast(IReadOnlyList<PlacementCategory> categories)
+        {
+            if (categories.Count == 0)
+            {
+                return null;
+            }
+
+            var found = categories.Distinct().Select(c => byCategory.GetValueOrDefault(c)).OfType<ForecastCategorySavings>().ToList();
+            return found.Any(c => c.ForecastSavings is null) ? null : Math.Round(found.Sum(c => c.ForecastSavings!.Value) / 1000m, 1);
+        }
+
+        return [.. plan.ByObjective.Select(o => new ForecastObjectiveSavings(o.Objective, o.BpReference, o.ValueK(forecast.Year), Forecast(o.PlacementTypes)))];
     }
 
     /// <summary>The year's unit cost, or the latest earlier year's × (1 + rate)^years; null when the table has no earlier year.</summary>

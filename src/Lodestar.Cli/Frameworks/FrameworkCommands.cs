@@ -7,6 +7,7 @@ using Lodestar.Data.Audit;
 using Lodestar.Data.Benchmarks;
 using Lodestar.Data.Frameworks;
 using Lodestar.Data.Security;
+using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats;
@@ -185,13 +186,22 @@ internal static class FrameworkCommands
             AllowMultipleArgumentsPerToken = true,
         };
         var population = new Option<string?>("--population") { Description = "DfE-format ONS population CSV for rates per 10,000 (with --returns).", HelpName = "FILE" };
+        var suppressSmall = new Option<bool>("--suppress-small")
+        {
+            Description = "Write figures about fewer than --small-threshold children as c, as the DfE publishes them (every output marks them small either way)",
+        };
+        var smallThreshold = new Option<int>("--small-threshold")
+        {
+            Description = "The smallest number shown with --suppress-small (default 5, the DfE's)",
+            DefaultValueFactory = _ => SmallNumbers.Dfe.Threshold,
+        };
         var user = CliUser.CreateOption();
         var command = new Command(
             "scorecard",
             "A framework's measures for one council and period: value, target, RAG and reason, direction of travel, and the DfE benchmarks stored. "
             + "Reads the council's stored values and targets as the --user, who needs a grant for the council.")
         {
-            framework, council, year, period, format, outFile, returns, population, user,
+            framework, council, year, period, format, outFile, returns, population, suppressSmall, smallThreshold, user,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -260,16 +270,18 @@ internal static class FrameworkCommands
             // The one scorecard call of the web app and the API: computed KPIs and DfE benchmarks included.
             var service = new ScorecardService(db, store, new BenchmarkStore(db), statutory, TimeProvider.System);
             // A council the user has no grant for is answered as one that does not exist.
-            var scorecard = await CliUser.AllowsAsync(db, userName, councilText, Roles.Viewer, cancel)
+            var built = await CliUser.AllowsAsync(db, userName, councilText, Roles.Viewer, cancel)
                 ? await service.ScorecardAsync(frameworkId, councilText, chosen, cancel)
                 : null;
-            if (scorecard is null)
+            if (built is null)
             {
                 var known = (await store.ListAsync(cancel)).Any(f => f.Id == frameworkId);
                 await error.WriteLineAsync(known ? $"no council with code or LA number '{councilText}'" : $"no framework with id '{frameworkId}'");
                 return 1;
             }
 
+            var rule = new SmallNumbers(parse.GetValue(smallThreshold));
+            var scorecard = parse.GetValue(suppressSmall) ? rule.Suppress(built) : rule.Mark(built);
             if (chosenFormat == "xlsx")
             {
                 await using var stream = File.Create(target!.FullName);

@@ -46,18 +46,31 @@ public sealed record ScorecardRow
 
     public required RagResult Rag { get; init; }
 
-    public decimal? PreviousValue { get; init; }
+    /// <summary>The previous period's figure, with its numerator and denominator (for the small-number rule).</summary>
+    public MeasureValue? Previous { get; init; }
+
+    public decimal? PreviousValue => Previous?.Value;
 
     public DirectionOfTravel VersusPrevious { get; init; }
 
-    public decimal? SameLastYearValue { get; init; }
+    /// <summary>The same period a year earlier, with its numerator and denominator.</summary>
+    public MeasureValue? SameLastYear { get; init; }
+
+    public decimal? SameLastYearValue => SameLastYear?.Value;
 
     public DirectionOfTravel VersusLastYear { get; init; }
 
     public IReadOnlyList<BenchmarkFigure> Benchmarks { get; init; } = [];
 
-    /// <summary>The value as shown, e.g. "14.2%"; empty when there is none.</summary>
-    public string ValueText => Value is { } v ? ValueFormat.Value(v.Value, Measure.Unit, Measure.DecimalPlaces) : "";
+    /// <summary>Which of the row's figures are about fewer children than the small-number threshold (<see cref="SmallNumbers.Mark(Scorecard)"/>).</summary>
+    public SmallFigures Small { get; init; }
+
+    /// <summary>Which figures were withheld and show as "c" (<see cref="SmallNumbers.Suppress(Scorecard)"/>); their values are gone from the row.</summary>
+    public SmallFigures Withheld { get; init; }
+
+    /// <summary>The value as shown, e.g. "14.2%", or "c" when withheld; empty when there is none.</summary>
+    public string ValueText => Withheld.HasFlag(SmallFigures.Value) ? SmallNumbers.Marker
+        : Value is { } v ? ValueFormat.Value(v.Value, Measure.Unit, Measure.DecimalPlaces) : "";
 
     public string TargetText => Target is { } t ? ValueFormat.Value(t.Value, Measure.Unit, Measure.DecimalPlaces) : "";
 }
@@ -97,11 +110,11 @@ public sealed record Scorecard(string FrameworkId, string FrameworkTitle, string
                 ? m
                 : new Measure { Id = measureId, Title = measureId };
             var value = values.Get(measure.Id, period);
-            var previous = values.Get(measure.Id, period.Previous())?.Value;
-            var lastYear = values.Get(measure.Id, period.SameLastYear())?.Value;
+            var previous = values.Get(measure.Id, period.Previous());
+            var lastYear = values.Get(measure.Id, period.SameLastYear());
             var target = Target.Find(request.Targets, measure.Id, request.Council, period);
             var rag = request.Measures.ContainsKey(measureId)
-                ? Rag.Evaluate(measure, value?.Value, target, framework.RagRule, lastYear, period)
+                ? Rag.Evaluate(measure, value?.Value, target, framework.RagRule, lastYear?.Value, period)
                 : new RagResult(RagStatus.Grey, $"Grey: measure '{measureId}' is not defined");
             return new ScorecardRow
             {
@@ -109,10 +122,10 @@ public sealed record Scorecard(string FrameworkId, string FrameworkTitle, string
                 Value = value,
                 Target = target,
                 Rag = rag,
-                PreviousValue = previous,
-                VersusPrevious = Direction.Compare(measure, value?.Value, previous),
-                SameLastYearValue = lastYear,
-                VersusLastYear = Direction.Compare(measure, value?.Value, lastYear),
+                Previous = previous,
+                VersusPrevious = Direction.Compare(measure, value?.Value, previous?.Value),
+                SameLastYear = lastYear,
+                VersusLastYear = Direction.Compare(measure, value?.Value, lastYear?.Value),
                 Benchmarks = request.Benchmarks?.Invoke(measure, request.Council, period) ?? [],
             };
         }

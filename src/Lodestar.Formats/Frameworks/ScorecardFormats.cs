@@ -38,7 +38,22 @@ public static class ScorecardFormats
         string VersusPrevious,
         decimal? SameLastYear,
         string VersusLastYear,
-        IReadOnlyList<BenchmarkFigure> Benchmarks);
+        IReadOnlyList<BenchmarkFigure> Benchmarks,
+        bool SmallNumber,
+        string? Suppressed,
+        IReadOnlyList<string>? Withheld);
+
+    /// <summary>
+    /// The small-number fields of a row, as every scorecard output writes them: whether the value is a small number;
+    /// "c" when the value is withheld; the names of the withheld figures (value, previous, same_last_year), null when none.
+    /// </summary>
+    public static (bool SmallNumber, string? Suppressed, IReadOnlyList<string>? Withheld) SmallFields(ScorecardRow row) => (
+        row.Small.HasFlag(SmallFigures.Value),
+        row.Withheld.HasFlag(SmallFigures.Value) ? SmallNumbers.Marker : null,
+        row.Withheld == SmallFigures.None ? null : WithheldNames(row.Withheld));
+
+    private static List<string> WithheldNames(SmallFigures figures) =>
+        [.. new[] { SmallFigures.Value, SmallFigures.Previous, SmallFigures.SameLastYear }.Where(f => figures.HasFlag(f)).Select(f => Names.ToSnake(f))];
 
     public static ScorecardDocument ToDocument(Scorecard scorecard) => new(
         scorecard.FrameworkId,
@@ -80,7 +95,7 @@ public static class ScorecardFormats
         var header = new List<string>
         {
             "Node", "Measure id", "Number", "Measure", "Value", "Numerator", "Denominator", "Target", "RAG", "Reason",
-            "Previous period", "Versus previous", "Same period last year", "Versus last year",
+            "Previous period", "Versus previous", "Same period last year", "Versus last year", "Small number",
         };
         header.AddRange(benchmarkLabels);
         var rows = new List<IReadOnlyList<object?>>();
@@ -89,11 +104,16 @@ public static class ScorecardFormats
             rows.Add([new string(' ', node.Depth * 4) + node.Node.Title]);
             foreach (var row in node.Rows)
             {
+                // A withheld figure's cells say "c"; its numbers are not in the row to write.
+                object? Cell(SmallFigures figure, decimal? value) => row.Withheld.HasFlag(figure) ? SmallNumbers.Marker : value;
                 var cells = new List<object?>
                 {
-                    null, row.Measure.Id, row.Measure.Number, row.Measure.Title, row.Value?.Value, row.Value?.Numerator, row.Value?.Denominator,
-                    row.Target?.Value, row.Rag.Status.ToString(), row.Rag.Reason, row.PreviousValue, Direction.Describe(row.VersusPrevious),
-                    row.SameLastYearValue, Direction.Describe(row.VersusLastYear),
+                    null, row.Measure.Id, row.Measure.Number, row.Measure.Title,
+                    Cell(SmallFigures.Value, row.Value?.Value), Cell(SmallFigures.Value, row.Value?.Numerator), Cell(SmallFigures.Value, row.Value?.Denominator),
+                    row.Target?.Value, row.Rag.Status.ToString(), row.Rag.Reason,
+                    Cell(SmallFigures.Previous, row.PreviousValue), Direction.Describe(row.VersusPrevious),
+                    Cell(SmallFigures.SameLastYear, row.SameLastYearValue), Direction.Describe(row.VersusLastYear),
+                    row.Small.HasFlag(SmallFigures.Value) ? "yes" : null,
                 };
                 cells.AddRange(benchmarkLabels.Select(label => row.Benchmarks.FirstOrDefault(b => b.Label == label) is { } b ? (object?)b.Value ?? b.Note : null));
                 rows.Add(cells);
@@ -130,6 +150,9 @@ public static class ScorecardFormats
             Names.ToSnake(r.VersusPrevious),
             r.SameLastYearValue,
             Names.ToSnake(r.VersusLastYear),
-            r.Benchmarks)).ToList(),
+            r.Benchmarks,
+            SmallFields(r).SmallNumber,
+            SmallFields(r).Suppressed,
+            SmallFields(r).Withheld)).ToList(),
         node.Children.Select(NodeOf).ToList());
 }

@@ -5,9 +5,9 @@ namespace Lodestar.Formats.Generation;
 /// <summary>
 /// Writes one council's Ofsted Annex A lists for one reporting year as an XLSX workbook, as at 31 March of
 /// the year, from the same simulated children as its 903 and CIN census (docs/generator.md, "Annex A"):
-/// Lists 1 (contacts), 3–10. The facts the returns hold (referrals, plans, visits' periods, care leavers'
-/// contact) are the returns'; the ones they do not hold (contacts not leading to a referral, the dates of the
-/// last visits, return interviews) are drawn from a hash of the child and the date, so the same run writes
+/// Lists 1–11. The facts the returns hold (referrals, plans, visits' periods, care leavers' contact, adoptions'
+/// matches and adopters) are the returns'; the ones they do not hold (contacts not leading to a referral, early
+/// help, the dates of the last visits, return interviews, adopters' enquiries and approvals) are drawn from a hash of the child and the date, so the same run writes
 /// the same workbook.
 /// </summary>
 internal static class AnnexAWorkbookWriter
@@ -22,6 +22,7 @@ internal static class AnnexAWorkbookWriter
         XlsxWriter.Write(stream,
         [
             new XlsxSheet("List 1 - Contacts", ["Child Unique ID", "Date of Contact", "Contact Source"], Contacts(children, start, end)),
+            new XlsxSheet("List 2 - Early help", ["Child Unique ID", "Assessment start date", "Assessment completion date"], EarlyHelp(children, start, end)),
             new XlsxSheet("List 3 - Referrals", ["Child Unique ID", "Date of Referral", "Referral Source", "Referral NFA?"],
                 [.. children.SelectMany(c => c.Referrals.Where(r => In(r.Date, start, end)).Select(r => Row(c.Id, r.Date, r.Source, YesNo(r.NoFurtherAction))))]),
             new XlsxSheet("List 4 - Assessments", ["Child Unique ID", "Continuous Assessment Start Date", "Continuous Assessment Date of Authorisation"],
@@ -40,6 +41,8 @@ internal static class AnnexAWorkbookWriter
                 [.. children.Where(c => c.Oc3.ContainsKey(year)).Select(c => Row(c.Id, InTouch(c.Oc3[year].InTouch)))]),
             new XlsxSheet("List 10 - Adoption", ["Child Unique ID", "Date the Child Entered Care", "Date of Decision that Child Should be Placed for Adoption",
                 "Date of Matching Child and Prospective Adopters", "Date Placed for Adoption", "Date of Adoption Order"], Adoptions(children, start, end)),
+            new XlsxSheet("List 11 - Adopters", ["Individual adopter identifier", "Date enquiry received", "Date application approved",
+                "Date adopter matched with child(ren)", "Date of leaving adoption process"], Adopters(children, start, end)),
         ]);
     }
 
@@ -190,4 +193,75 @@ internal static class AnnexAWorkbookWriter
     private static List<IReadOnlyList<object?>> Adoptions(IReadOnlyList<SimChild> children, DateOnly start, DateOnly end) =>
         [.. children.Where(c => c.Adoption is { } a && a.DecisionDate <= end && (a.AdoptedDate is null || a.AdoptedDate >= start))
             .Select(c => Row(c.Id, c.CareStart, c.Adoption!.DecisionDate, Upto(c.Adoption.MatchDate, end), Upto(c.Adoption.PlacedDate, end), Upto(c.Adoption.AdoptedDate, end)))];
+
+    // Early help, which the returns do not model, tied to the referrals they do: a referral closed after
+    // assessment and referred to early help (RC9) starts an early help assessment 1 to 14 days after closure;
+    // about one referral in four followed an early help assessment that began 30 to 119 days before it (a step
+    // up). An assessment is completed 10 to 59 days after it starts, or not yet on the list's day.
+    private static List<IReadOnlyList<object?>> EarlyHelp(IReadOnlyList<SimChild> children, DateOnly start, DateOnly end)
+    {
+        var rows = new List<IReadOnlyList<object?>>();
+        void Add(SimChild child, DateOnly begun, int salt)
+        {
+            var completed = begun.AddDays(10 + (Hash(child.Id, begun, salt) % 50));
+            if (begun <= end && (completed >= start))
+            {
+                rows.Add(Row(child.Id, begun, Upto(completed, end)));
+            }
+        }
+
+        foreach (var child in children)
+        {
+            foreach (var referral in child.Referrals)
+            {
+                if (referral.ClosureReason == "RC9" && referral.Closure is { } closed)
+                {
+                    Add(child, closed.AddDays(1 + (Hash(child.Id, closed, 13) % 14)), 14);
+                }
+
+                if (Hash(child.Id, referral.Date, 15) % 4 == 0)
+                {
+                    Add(child, referral.Date.AddDays(-30 - (Hash(child.Id, referral.Date, 16) % 90)), 17);
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    // Adopters, tied to the 903's adoptions: each child matched has its adopters (one or two, as AD1 says), who
+    // enquired 180 to 479 days and were approved 30 to 209 days before the match. Beside about one household in
+    // three, another was approved the same way and is still waiting, or left the process 1 to 364 days after
+    // approval (one in four of them). An adopter is on a year's list while in the process at some time in it.
+    private static List<IReadOnlyList<object?>> Adopters(IReadOnlyList<SimChild> children, DateOnly start, DateOnly end)
+    {
+        var rows = new List<IReadOnlyList<object?>>();
+        void Add(string id, DateOnly enquiry, DateOnly approved, DateOnly? matched, DateOnly? left)
+        {
+            var over = matched ?? left;
+            if (enquiry <= end && (over is null || over >= start))
+            {
+                rows.Add(Row(id, enquiry, Upto(approved, end), Upto(matched, end), Upto(left, end)));
+            }
+        }
+
+        foreach (var child in children.Where(c => c.Adoption is not null))
+        {
+            var match = child.Adoption!.MatchDate;
+            var approved = match.AddDays(-30 - (Hash(child.Id, match, 18) % 180));
+            var enquiry = match.AddDays(-180 - (Hash(child.Id, match, 19) % 300));
+            for (var i = 1; i <= child.Adoption.Adopters; i++)
+            {
+                Add($"AD{child.Id}-{i}", enquiry, approved, match, null);
+            }
+
+            if (Hash(child.Id, match, 20) % 3 == 0)
+            {
+                var left = Hash(child.Id, match, 21) % 4 == 0 ? approved.AddDays(1 + (Hash(child.Id, match, 22) % 364)) : (DateOnly?)null;
+                Add($"AW{child.Id}-1", enquiry, approved, null, left);
+            }
+        }
+
+        return rows;
+    }
 }

@@ -10,8 +10,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lodestar.Web.Frameworks;
 
-/// <summary>The query of the scorecard download: council (DfE code or LA number) and reporting year.</summary>
-internal sealed record ScorecardQuery(string? Council, int? Year);
+/// <summary>The query of the scorecard download: council (DfE code or LA number), reporting year, and whether small numbers show as "c".</summary>
+internal sealed record ScorecardQuery(string? Council, int? Year, bool? Suppress = null);
 
 /// <summary>The frameworks, scorecard and benchmark services and the scorecard XLSX download (the JSON API is /api/v1: Api/V1).</summary>
 internal static class FrameworkEndpoints
@@ -31,7 +31,8 @@ internal static class FrameworkEndpoints
         app.MapGet("/frameworks/{id}/scorecard.xlsx", ScorecardXlsxAsync);
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ScorecardXlsxAsync(
-        string id, [AsParameters] ScorecardQuery query, ScorecardService service, CouncilAccess access, CancellationToken cancellationToken)
+        string id, [AsParameters] ScorecardQuery query, ScorecardService service, CouncilAccess access, IConfiguration configuration,
+        CancellationToken cancellationToken)
     {
         if (Validate(query) is { } invalid)
         {
@@ -47,7 +48,7 @@ internal static class FrameworkEndpoints
         }
 
         using var stream = new MemoryStream();
-        ScorecardFormats.WriteXlsx(stream, scorecard);
+        ScorecardFormats.WriteXlsx(stream, SmallNumberOptions.Apply(scorecard, query.Suppress == true, configuration));
         return TypedResults.File(
             stream.ToArray(),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

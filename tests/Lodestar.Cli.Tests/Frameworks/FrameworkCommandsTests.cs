@@ -265,6 +265,25 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Scorecard_SuppressSmall_WritesCForAShareOfFewerThanFiveChildren()
+    {
+        // 75% of 4: small by the DfE's rule; 60% of 5 is not, under the default threshold, but is under 6.
+        await RunAsync("framework", "import", Write("f.yaml", Yaml));
+        await RunAsync("values", "import", Write("v.csv", "measure,council,period,value,numerator,denominator\nrereferrals,873,2025,75,3,4\nrereferrals,873,2024,60,3,5\n"));
+
+        var marked = await RunAsync("scorecard", "--framework", "cli-test", "--council", "873", "--year", "2025", "--format", "json");
+        var suppressed = await RunAsync("scorecard", "--framework", "cli-test", "--council", "873", "--year", "2025", "--format", "json", "--suppress-small");
+        var stricter = await RunAsync("scorecard", "--framework", "cli-test", "--council", "873", "--year", "2025", "--format", "json", "--suppress-small", "--small-threshold", "6");
+
+        var row = Measure(marked.Output);
+        Assert.Equal((75m, true), (row.GetProperty("value").GetDecimal(), row.GetProperty("small_number").GetBoolean()));
+        row = Measure(suppressed.Output);
+        Assert.Equal(("c", "c", 60m), (row.GetProperty("suppressed").GetString(), row.GetProperty("value_text").GetString(), row.GetProperty("previous").GetDecimal()));
+        Assert.False(row.TryGetProperty("value", out _));
+        Assert.False(Measure(stricter.Output).TryGetProperty("previous", out _));
+    }
+
+    [Fact]
     public async Task Imports_FromTheCommandLine_AreAuditedAsTheOsUser()
     {
         await RunAsync("framework", "import", Write("f.yaml", Yaml));

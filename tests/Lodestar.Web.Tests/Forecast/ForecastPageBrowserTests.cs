@@ -24,6 +24,11 @@ public sealed class ForecastPageBrowserTests(DemoApp demo, Browser browser)
         Assert.Contains("Target of 497 for 1 April 2017", await page.GetByTestId("forecast-targets").TextContentAsync(), StringComparison.Ordinal);
         // As at March 2021 to 2024, 12 months on: four forecasts.
         Assert.Equal("4", (await page.GetByTestId("forecast-backtest").Locator("tbody tr").First.Locator("td").First.TextContentAsync())?.Trim());
+        // By placement category: the 9 categories at 12 months (4 forecasts) and 24 (as at March 2021 to 2023: 3).
+        var byCategory = page.GetByTestId("forecast-backtest-categories").Locator("tbody tr");
+        Assert.Equal(18, await byCategory.CountAsync());
+        Assert.Equal(["In-house fostering", "12", "4"], (await byCategory.First.Locator("th, td").AllTextContentsAsync()).Take(3).Select(t => t.Trim()));
+        Assert.Equal(["24", "3"], (await byCategory.Nth(1).Locator("td").AllTextContentsAsync()).Take(2).Select(t => t.Trim()));
         Assert.True(await page.GetByTestId("scenario-form").IsVisibleAsync());
         Assert.Empty(errors);
     }

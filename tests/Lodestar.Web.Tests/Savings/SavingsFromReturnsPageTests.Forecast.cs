@@ -24,6 +24,11 @@ public sealed partial class SavingsFromReturnsPageTests
         var cells = TrendCell().Matches(row.Value).Select(m => m.Groups[1].Value.Trim()).ToList();
         Assert.Equal(["1.0", "0.0", "23,000"], [cells[0], cells[1], cells[3]]);
         Assert.InRange(double.Parse(cells[2], System.Globalization.CultureInfo.InvariantCulture), 1.0, 2.0);
+        // The 2016/17 objectives beside it: seed 004's nine, none naming placement types, so the trend column is blank.
+        var objectives = page[page.IndexOf("data-testid=\"trend-objectives\"", StringComparison.Ordinal)..];
+        objectives = objectives[..objectives.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Contains("Reduce the number of children who are looked after", objectives, StringComparison.Ordinal);
+        Assert.Equal(9, Regex.Count(objectives, "data-testid=\"trend-objective-forecast\"></td>"));
     }
 
     [GeneratedRegex(@"data-testid=""trend-forecast"".*?<th scope=""row"" class=""govuk-table__header"">In-house fostering</th>(.*?)</tr>", RegexOptions.Singleline)]

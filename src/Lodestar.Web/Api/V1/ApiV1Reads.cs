@@ -5,9 +5,11 @@ using Lodestar.Application.Returns;
 using Lodestar.Application.Scorecards;
 using Lodestar.Data.Benchmarks;
 using Lodestar.Domain.Councils;
+using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Web.Api.V1.Contracts;
+using Lodestar.Web.Frameworks;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -67,7 +69,8 @@ internal static class ApiV1Reads
     }
 
     private static async Task<Results<Ok<ScorecardResult>, ValidationProblem, ProblemHttpResult>> ScorecardAsync(
-        string id, string? council, int? year, ScorecardService service, CouncilAccess access, CancellationToken cancellationToken)
+        string id, string? council, int? year, bool? suppress, ScorecardService service, CouncilAccess access, IConfiguration configuration,
+        CancellationToken cancellationToken)
     {
         if (CouncilAndYear(council, year, yearRequired: true) is { } invalid)
         {
@@ -80,7 +83,7 @@ internal static class ApiV1Reads
         }
 
         var scorecard = await service.ScorecardAsync(id, chosen.Code, Period.ReportingYear(year!.Value), cancellationToken);
-        return scorecard is null ? ApiV1.NotFound($"There is no framework '{id}'.") : TypedResults.Ok(ScorecardResult.From(scorecard));
+        return scorecard is null ? ApiV1.NotFound($"There is no framework '{id}'.") : TypedResults.Ok(ScorecardResult.From(SmallNumberOptions.Apply(scorecard, suppress == true, configuration)));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<MeasureItem>>, ProblemHttpResult>> MeasuresAsync(string id, ScorecardService service, CancellationToken cancellationToken)
@@ -98,7 +101,8 @@ internal static class ApiV1Reads
 
     /// <summary><c>year</c>: the last reporting year (default: the council's latest); <c>years</c>: how many, 1–20 (default 6).</summary>
     private static async Task<Results<Ok<MeasureSeries>, ValidationProblem, ProblemHttpResult>> SeriesAsync(
-        string id, string measure, string? council, int? year, int? years, ScorecardService service, CouncilAccess access, CancellationToken cancellationToken)
+        string id, string measure, string? council, int? year, int? years, bool? suppress, ScorecardService service, CouncilAccess access,
+        IConfiguration configuration, CancellationToken cancellationToken)
     {
         if (CouncilAndYear(council, year, yearRequired: false) is { } invalid)
         {
@@ -127,9 +131,14 @@ internal static class ApiV1Reads
         var last = year ?? await service.DefaultYearAsync(chosen.Code, cancellationToken);
         var span = years ?? 6;
         var history = await service.HistoryAsync(framework, found, chosen, [.. Enumerable.Range(0, span).Select(i => last - span + 1 + i)], cancellationToken);
-        return TypedResults.Ok(new MeasureSeries(framework.Id, MeasureItem.From(found), chosen.Code, [.. history.Select(h => new MeasurePoint(
-            h.Year, Period.ReportingYear(h.Year).ToString(), h.Row.Value?.Value, h.Row.Value?.Numerator, h.Row.Value?.Denominator,
-            h.Row.Target?.Value, Wire.Name(h.Row.Rag.Status), h.Row.Rag.Reason))]));
+        return TypedResults.Ok(new MeasureSeries(framework.Id, MeasureItem.From(found), chosen.Code, [.. history.Select(h =>
+        {
+            var row = SmallNumberOptions.Apply(h.Row, suppress == true, configuration);
+            return new MeasurePoint(
+                h.Year, Period.ReportingYear(h.Year).ToString(), row.Value?.Value, row.Value?.Numerator, row.Value?.Denominator,
+                row.Target?.Value, Wire.Name(row.Rag.Status), row.Rag.Reason, row.Small.HasFlag(SmallFigures.Value),
+                row.Withheld.HasFlag(SmallFigures.Value) ? SmallNumbers.Marker : null);
+        })]));
     }
 
     /// <summary>
@@ -137,8 +146,8 @@ internal static class ApiV1Reads
     /// <c>series</c> = month, quarter or year to split the range; <c>kpi</c>: ids, comma-separated (default all).
     /// </summary>
     private static async Task<Results<Ok<IReadOnlyList<KpiResultItem>>, ProblemHttpResult>> KpisAsync(
-        string? council, string? kpi, string? year, string? from, string? to, string? series, StatutoryDataStore store, CouncilAccess access,
-        CancellationToken cancellationToken)
+        string? council, string? kpi, string? year, string? from, string? to, string? series, bool? suppress, StatutoryDataStore store,
+        CouncilAccess access, IConfiguration configuration, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(council))
         {
@@ -159,8 +168,10 @@ internal static class ApiV1Reads
 
         return TypedResults.Ok<IReadOnlyList<KpiResultItem>>([.. store.Compute(code, periods, ids).Select(r =>
         {
-            var wire = KpiResultResponse.From(r);
-            return new KpiResultItem(wire.Kpi, wire.Council, wire.PeriodStart, wire.PeriodEnd, wire.Value, wire.Numerator, wire.Denominator, wire.Unit, wire.Category, wire.SmallNumber);
+            var wire = KpiResultResponse.From(r, suppress == true ? SmallNumberOptions.Rule(configuration) : null);
+            return new KpiResultItem(
+                wire.Kpi, wire.Council, wire.PeriodStart, wire.PeriodEnd, wire.Value, wire.Numerator, wire.Denominator, wire.Unit, wire.Category, wire.SmallNumber,
+                wire.Suppressed);
         })]);
     }
 

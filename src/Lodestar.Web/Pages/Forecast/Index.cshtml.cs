@@ -50,17 +50,8 @@ internal sealed class IndexModel(StatutoryDataStore store, CouncilAccess access,
     /// What a saved scenario changes against the baseline, so a linked workstream's plan shows what it must
     /// achieve: children looked after at the last month end, and 52-week placements over the forecast months.
     /// </summary>
-    public (double Children, double Placements)? EffectOf(string name)
-    {
-        if (Forecast?.Scenarios.FirstOrDefault(s => s.Scenario == name) is not { } scenario)
-        {
-            return null;
-        }
-
-        var last = Forecast.Baseline.Points[^1].Month;
-        return (scenario.At(last)!.Value.Median - Forecast.Baseline.At(last)!.Value.Median,
-            scenario.PlacementYears.Sum(p => p.Value.Median) - Forecast.Baseline.PlacementYears.Sum(p => p.Value.Median));
-    }
+    public (double Children, double Placements)? EffectOf(string name) =>
+        Forecast is not null && ScenarioEffect.Of(Forecast, name) is { } effect ? (effect.Children, effect.Placements) : null;
 
     public bool CanEdit => User.IsInRole(Roles.Editor);
 

@@ -3,13 +3,14 @@ using Lodestar.Domain.Councils;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
+using Lodestar.Web.Frameworks;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Frameworks;
 
-internal sealed class ScorecardModel(ScorecardService service, CouncilAccess access) : PageModel
+internal sealed class ScorecardModel(ScorecardService service, CouncilAccess access, IConfiguration configuration) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -19,6 +20,13 @@ internal sealed class ScorecardModel(ScorecardService service, CouncilAccess acc
 
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
+
+    /// <summary>Show small numbers as "c", as outside the council (SmallNumberOptions); staff see real values by default.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Suppress { get; set; }
+
+    /// <summary>The smallest number shown when suppressing.</summary>
+    public int Threshold => SmallNumberOptions.Rule(configuration).Threshold;
 
     public Scorecard? Scorecard { get; private set; }
 
@@ -45,11 +53,12 @@ internal sealed class ScorecardModel(ScorecardService service, CouncilAccess acc
     /// The key under which the page's summary and table are kept rendered (the <c>cache</c> tag helper): which built
     /// scorecard they show. <see cref="ScorecardService"/> hands out the same scorecard object until the data under it
     /// changes, when it builds a new one, so the rendered HTML is reused exactly as long as the scorecard is; nothing
-    /// in that part of the page depends on who is signed in.
+    /// in that part of the page depends on who is signed in. (Small numbers marked or withheld are a scorecard of their
+    /// own, kept per built scorecard too: <see cref="SmallNumberOptions"/>.)
     /// </summary>
     public string FragmentKey => RenderedScorecards.Key(Scorecard!);
 
-    public string Query => $"council={Uri.EscapeDataString(ChosenCouncil?.Code ?? "")}&year={ChosenYear}";
+    public string Query => $"council={Uri.EscapeDataString(ChosenCouncil?.Code ?? "")}&year={ChosenYear}" + (Suppress ? "&suppress=true" : "");
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -74,7 +83,8 @@ internal sealed class ScorecardModel(ScorecardService service, CouncilAccess acc
             Years = [.. Years.Append(ChosenYear).OrderDescending()];
         }
 
-        Scorecard = await service.ScorecardAsync(Id, ChosenCouncil.Code, Period.ReportingYear(ChosenYear), cancellationToken);
+        Scorecard = SmallNumberOptions.Apply(
+            (await service.ScorecardAsync(Id, ChosenCouncil.Code, Period.ReportingYear(ChosenYear), cancellationToken))!, Suppress, configuration);
         var measures = Scorecard!.Rows.Select(r => r.Measure).DistinctBy(m => m.Id).ToList();
         Computed = measures.Where(m => m.Source.Kind == MeasureSourceKind.Kpi).ToList();
         Entered = measures.Where(m => m.Source.Kind == MeasureSourceKind.Values).ToList();
@@ -112,6 +122,10 @@ internal sealed class ScorecardModel(ScorecardService service, CouncilAccess acc
 
     /// <summary>GOV.UK's padding classes go up to 9: three steps per level of depth.</summary>
     public static string Indent(int depth) => $"govuk-!-padding-left-{Math.Min(depth * 3, 9)}";
+
+    /// <summary>A row's value: "c" when withheld, else <see cref="Figure"/>.</summary>
+    public static string ValueFigure(ScorecardRow row) =>
+        row.Withheld.HasFlag(SmallFigures.Value) ? SmallNumbers.Marker : Figure(row.Value?.Value, row.Measure);
 
     public static string Figure(decimal? value, Measure measure) =>
         value is { } v ? ValueFormat.Value(v, measure.Unit, measure.DecimalPlaces) : "No data";

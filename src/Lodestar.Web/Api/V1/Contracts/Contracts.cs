@@ -4,6 +4,7 @@ using Lodestar.Domain.Councils;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Savings;
+using Lodestar.Formats.Frameworks;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -38,8 +39,13 @@ internal sealed record MeasureItem(string Id, string? Number, string Title, stri
         m.Id, m.Number, m.Title, m.Group, Wire.Name(m.Unit), Wire.Name(m.Polarity), m.DecimalPlaces, Wire.Name(m.Source.Kind), m.Source.Reference);
 }
 
-/// <summary>One reporting year of a measure for a council: value, target, RAG and why.</summary>
-internal sealed record MeasurePoint(int Year, string Period, decimal? Value, decimal? Numerator, decimal? Denominator, decimal? Target, string Rag, string Reason);
+/// <summary>
+/// One reporting year of a measure for a council: value, target, RAG and why; <c>small_number</c> when the value is about
+/// fewer than 5 children, and with <c>suppress=true</c> such a value null and <c>suppressed</c> "c".
+/// </summary>
+internal sealed record MeasurePoint(
+    int Year, string Period, decimal? Value, decimal? Numerator, decimal? Denominator, decimal? Target, string Rag, string Reason, bool SmallNumber,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Suppressed);
 
 /// <summary>A measure's series for a council over reporting years, oldest first.</summary>
 internal sealed record MeasureSeries(string Framework, MeasureItem Measure, string Council, IReadOnlyList<MeasurePoint> Points);
@@ -47,7 +53,11 @@ internal sealed record MeasureSeries(string Framework, MeasureItem Measure, stri
 /// <summary>A benchmark figure on a scorecard row (England, region, neighbours…).</summary>
 internal sealed record ScorecardBenchmark(string Label, decimal? Value, string? Note);
 
-/// <summary>A measure's line on a scorecard.</summary>
+/// <summary>
+/// A measure's line on a scorecard. <c>small_number</c>: the value is about fewer than 5 children (docs/kpis.md, "Small
+/// numbers"); with <c>suppress=true</c>, <c>suppressed</c> is "c" when the value is withheld and <c>withheld</c> names the
+/// figures withheld (value, previous, same_last_year), each null.
+/// </summary>
 internal sealed record ScorecardMeasure(
     string Id,
     string? Number,
@@ -65,7 +75,10 @@ internal sealed record ScorecardMeasure(
     string VersusPrevious,
     decimal? SameLastYear,
     string VersusLastYear,
-    IReadOnlyList<ScorecardBenchmark> Benchmarks);
+    IReadOnlyList<ScorecardBenchmark> Benchmarks,
+    bool SmallNumber,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Suppressed,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Withheld);
 
 /// <summary>A node of the framework with its measures and its children.</summary>
 internal sealed record ScorecardNodeItem(string Id, string Kind, string Title, IReadOnlyList<ScorecardMeasure> Measures, IReadOnlyList<ScorecardNodeItem> Children);
@@ -79,20 +92,26 @@ internal sealed record ScorecardResult(string Framework, string Title, string Co
 
     private static ScorecardNodeItem Node(ScorecardNode n) => new(n.Node.Id, n.Node.Kind, n.Node.Title, [.. n.Rows.Select(Row)], [.. n.Children.Select(Node)]);
 
-    public static ScorecardMeasure Row(ScorecardRow r) => new(
-        r.Measure.Id, r.Measure.Number, r.Measure.Title, Wire.Name(r.Measure.Unit), Wire.Name(r.Measure.Polarity),
-        r.Value?.Value, r.Value?.Numerator, r.Value?.Denominator, r.ValueText, r.Target?.Value, Wire.Name(r.Rag.Status), r.Rag.Reason,
-        r.PreviousValue, Wire.Name(r.VersusPrevious), r.SameLastYearValue, Wire.Name(r.VersusLastYear),
-        [.. r.Benchmarks.Select(b => new ScorecardBenchmark(b.Label, b.Value, b.Note))]);
+    public static ScorecardMeasure Row(ScorecardRow r)
+    {
+        var small = ScorecardFormats.SmallFields(r);
+        return new(
+            r.Measure.Id, r.Measure.Number, r.Measure.Title, Wire.Name(r.Measure.Unit), Wire.Name(r.Measure.Polarity),
+            r.Value?.Value, r.Value?.Numerator, r.Value?.Denominator, r.ValueText, r.Target?.Value, Wire.Name(r.Rag.Status), r.Rag.Reason,
+            r.PreviousValue, Wire.Name(r.VersusPrevious), r.SameLastYearValue, Wire.Name(r.VersusLastYear),
+            [.. r.Benchmarks.Select(b => new ScorecardBenchmark(b.Label, b.Value, b.Note))], small.SmallNumber, small.Suppressed, small.Withheld);
+    }
 }
 
 /// <summary>
 /// One KPI result: null value, numerator and denominator when the data do not cover the period; <c>category</c> only for a
-/// KPI split by category; <c>small_number</c> when it is about fewer than 5 children (docs/kpis.md, "Small numbers").
+/// KPI split by category; <c>small_number</c> when it is about fewer than 5 children (docs/kpis.md, "Small numbers"); with
+/// <c>suppress=true</c> such a result has value, numerator and denominator null and <c>suppressed</c> "c".
 /// </summary>
 internal sealed record KpiResultItem(
     string Kpi, string Council, DateOnly PeriodStart, DateOnly PeriodEnd, double? Value, double? Numerator, double? Denominator, string Unit,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category, bool SmallNumber);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category, bool SmallNumber,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Suppressed = null);
 
 /// <summary>The children (pseudonymous ids) behind a KPI result.</summary>
 internal sealed record KpiChildren(IReadOnlyList<string> Numerator, IReadOnlyList<string> Denominator);
