@@ -7,7 +7,7 @@ namespace Lodestar.Web.Tests.Accessibility;
 /// <summary>
 /// The pages signed out on a fresh install, checked with axe-core in Chromium: no critical or serious violation; and
 /// that the check can fail. The signed-in pages are checked by <see cref="SignedInSweepKpisTests"/>,
-/// <see cref="SignedInSweepActionsTests"/> and <see cref="SignedInSweepAccountTests"/>: three classes, so the runner
+/// <see cref="SignedInSweepScorecardsTests"/>, <see cref="SignedInSweepActionsTests"/> and <see cref="SignedInSweepAccountTests"/>: four classes, so the runner
 /// can run them side by side (a class's tests run one after another). axe's script is injected into the page, which
 /// the app's Content-Security-Policy (script-src 'self') would block, so the test browser's context bypasses CSP; the
 /// app's header is unchanged (<c>SecurityTests</c> checks it).
