@@ -19,7 +19,14 @@ public sealed record InputYear(int CollectionYear, IReadOnlyList<InputFile> File
 /// <param name="CouncilCode">The council every file belongs to; null: taken from each file's folders (see <see cref="StatutoryDataLoader"/>).</param>
 /// <param name="CollectionYear">The collection year of every 903 file; null: from the file or folder name, else inferred from the dates.</param>
 /// <param name="Limits">Size limits; null: <see cref="ReadLimits.Default"/>.</param>
-public sealed record LoadOptions(string? CouncilCode = null, int? CollectionYear = null, ReadLimits? Limits = null);
+public sealed record LoadOptions(string? CouncilCode = null, int? CollectionYear = null, ReadLimits? Limits = null)
+{
+    /// <summary>Whether CIN census files are read (false: recognised and passed over, as when no KPI asked for needs them).</summary>
+    public bool ReadCin { get; init; } = true;
+
+    /// <summary>Whether 903 files (CSV or XML) are read (false: recognised and passed over).</summary>
+    public bool ReadSsda903 { get; init; } = true;
+}
 
 /// <summary>What loading gave: one dataset per council, the findings made while reading, and the files refused.</summary>
 public sealed record LoadResult(
@@ -60,7 +67,7 @@ public static partial class StatutoryDataLoader
         ArgumentNullException.ThrowIfNull(paths);
         options ??= new LoadOptions();
         var limits = options.Limits ?? ReadLimits.Default;
-        var state = new LoadState { Limits = limits };
+        var state = new LoadState { Limits = limits, ReadCin = options.ReadCin, ReadSsda903 = options.ReadSsda903 };
         foreach (var path in Expand(paths, state.Refusals))
         {
             progress?.Report(path);
@@ -80,6 +87,33 @@ public static partial class StatutoryDataLoader
         }
 
         return state.Finish();
+    }
+
+    /// <summary>
+    /// The files the paths hold, grouped by the council <see cref="Load(IEnumerable{string}, LoadOptions?, IProgress{string}?)"/>
+    /// would give each (its folders' council code, else the options', else <see cref="UnknownCouncil"/>), councils
+    /// in code order, with a refusal for each path that does not exist. Loading each group on its own gives
+    /// that council's data exactly as one load of every path does (a 903 year is only ever inferred within a
+    /// folder), holding one council at a time.
+    /// </summary>
+    public static (IReadOnlyList<(string Council, IReadOnlyList<string> Files)> Councils, IReadOnlyList<Problem> Refusals) GroupByCouncil(
+        IEnumerable<string> paths, LoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var refusals = new List<Problem>();
+        var groups = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var path in Expand(paths, refusals))
+        {
+            var council = options?.CouncilCode ?? CouncilFromFolders(path);
+            if (!groups.TryGetValue(council, out var files))
+            {
+                groups[council] = files = [];
+            }
+
+            files.Add(path);
+        }
+
+        return ([.. groups.Select(g => (g.Key, (IReadOnlyList<string>)g.Value))], refusals);
     }
 
     /// <summary>
@@ -179,6 +213,11 @@ public static partial class StatutoryDataLoader
 
             if (root.Name == CinXmlReader.RootElement)
             {
+                if (!state.ReadCin)
+                {
+                    return;
+                }
+
                 result = CinXmlReader.Read(path, stream, builders.Cin, diagnostics);
                 if (result.Refusal is null)
                 {
@@ -200,6 +239,11 @@ public static partial class StatutoryDataLoader
             if (root.Name != Ssda903XmlReader.RootElement)
             {
                 refusals.Add(Problem.InFile(path, $"unrecognised XML: the root element is {root.Name}, neither EXPSSDA903 (903) nor Message (CIN census)"));
+                return;
+            }
+
+            if (!state.ReadSsda903)
+            {
                 return;
             }
 
@@ -228,6 +272,11 @@ public static partial class StatutoryDataLoader
             if (AnnexAReader.IsListCsv(Path.GetFileName(path), text))
             {
                 AddAnnexA(state, AnnexAReader.ReadCsv(path, text, builders.AnnexA, yearFromName ?? 0, diagnostics), builders.AnnexA, yearFromName);
+                return;
+            }
+
+            if (!state.ReadSsda903)
+            {
                 return;
             }
 
@@ -265,6 +314,10 @@ public static partial class StatutoryDataLoader
     private sealed class LoadState
     {
         public ReadLimits Limits { get; init; } = ReadLimits.Default;
+
+        public bool ReadCin { get; init; } = true;
+
+        public bool ReadSsda903 { get; init; } = true;
 
         public List<Problem> Diagnostics { get; } = [];
 
