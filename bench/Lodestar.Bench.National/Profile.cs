@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Lodestar.Formats;
+using Lodestar.Formats.Validation;
+using Lodestar.Metrics.Kpis;
+
+namespace Lodestar.Bench.National;
+
+/// <summary>Where one load-validate-compute of a folder spends its time and allocation, phase by phase, on one thread.</summary>
+internal static class Profile
+{
+    public static void Run(string folder, IReadOnlyList<string> kpis)
+    {
+        var cin = Directory.EnumerateFiles(folder, "*.xml", SearchOption.AllDirectories).ToList();
+        var csv = Directory.EnumerateFiles(folder, "*.csv", SearchOption.AllDirectories).Where(f => !f.EndsWith("population.csv", StringComparison.Ordinal)).ToList();
+        var cinBytes = cin.Sum(f => new FileInfo(f).Length);
+        var csvBytes = csv.Sum(f => new FileInfo(f).Length);
+        var rows = csv.Sum(f => File.ReadLines(f).LongCount() - 1);
+
+        var (cinLoad, t1, a1) = Measure(() => StatutoryDataLoader.Load(cin));
+        Console.WriteLine($"CIN XML   {cinBytes / 1e6,8:N0} MB  {t1,6:N2} s  {cinBytes / 1e6 / t1,6:N0} MB/s  alloc {a1 / (double)cinBytes:N2} B/B");
+        var (csvLoad, t2, a2) = Measure(() => StatutoryDataLoader.Load(csv));
+        Console.WriteLine($"903 CSV   {csvBytes / 1e6,8:N0} MB  {t2,6:N2} s  {rows / 1e6 / t2,6:N2} M rows/s  alloc {a2 / (double)csvBytes:N2} B/B");
+        var loaded = StatutoryDataLoader.Load([folder]);
+        var (_, t3, a3) = Measure(() => ReturnValidator.Validate(loaded));
+        Console.WriteLine($"validate  {t3,6:N2} s  alloc {a3 / 1e6:N0} MB");
+        var periods = NationalKpis.Months();
+        var engine = new KpiEngine();
+        var datasets = loaded.Councils.Select(KpiDataset.Of).ToList();
+        var (_, t4, a4) = Measure(() => datasets.Sum(d => engine.Compute(d, periods, kpis).Count));
+        Console.WriteLine($"compute {kpis.Count} KPIs monthly  {t4,6:N2} s  alloc {a4 / 1e6:N0} MB");
+        var (_, t5, _) = Measure(() => datasets.Sum(d => engine.Compute(d, periods, null).Count));
+        Console.WriteLine($"compute whole catalogue monthly  {t5,6:N2} s");
+        GC.KeepAlive(cinLoad);
+        GC.KeepAlive(csvLoad);
+    }
+
+    private static (T Result, double Seconds, long Allocated) Measure<T>(Func<T> work)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        var result = work();
+        return (result, clock.Elapsed.TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - before);
+    }
+}
