@@ -2,6 +2,7 @@
 # Issue 14: lodestar kpi against an analyst's DuckDB on the same generated national files (docs/benchmarks.md).
 #
 #   bench/run.sh [COUNCILS] [RUNS]        default 10 councils, 3 runs; data kept in $NATIONAL_DATA (default /tmp/lodestar-national)
+#   PROFILE=0 bench/run.sh ...            without the phase profile (it loads every council at once, on one thread)
 #
 # Generates the data unless it is there, flattens the CIN census XML to CSV for DuckDB (timed apart: DuckDB
 # cannot read it), then RUNS times: lodestar kpi for the four KPIs every month of five years (two runs of the
@@ -71,8 +72,10 @@ awk -v runs="$RUNS" '
     printf "ratio Lodestar / DuckDB: wall %.2f, CPU %.2f\n", LW / DW, LC / DC
   }' "$OUT/times"
 
-echo
-echo "Lodestar's phases on one thread (CPU seconds; allocation from the runtime's counters):"
-"$BENCH" profile "$DATA"
+if [ "${PROFILE:-1}" = 1 ]; then
+  echo
+  echo "Lodestar's phases on one thread (CPU seconds; allocation from the runtime's counters; PROFILE=0 skips):"
+  "$BENCH" profile "$DATA"
+fi
 echo
 echo "Stored path (COPY into PostgreSQL, stored results): not measured by this script yet (docs/benchmarks.md, issue 14)."
