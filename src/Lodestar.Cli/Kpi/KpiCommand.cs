@@ -146,7 +146,10 @@ internal static class KpiCommand
         var sources = (kpis ?? KpiCatalog.All.Select(k => k.Id)).Concat(request.Explain is { } id ? [id] : []).Select(k => KpiCatalog.Find(k)!.Source).ToHashSet();
         var options = new LoadOptions { ReadCin = sources.Contains(KpiSource.Cin), ReadSsda903 = sources.Contains(KpiSource.Ssda903) };
         var (groups, missing) = StatutoryDataLoader.GroupByCouncil(request.Paths, options);
-        if (request.Council is { } code && groups.All(g => g.Council != code) && groups.Any(g => g.Council == StatutoryDataLoader.UnknownCouncil))
+        // Files in no council-named folder are the --council's when it has none of its own, if they hold returns at all.
+        if (request.Council is { } code && groups.All(g => g.Council != code)
+            && groups.FirstOrDefault(g => g.Council == StatutoryDataLoader.UnknownCouncil).Files is { } unplaced
+            && StatutoryDataLoader.Load(unplaced, options).Councils.Count > 0)
         {
             (groups, missing) = StatutoryDataLoader.GroupByCouncil(request.Paths, options with { CouncilCode = code });
         }

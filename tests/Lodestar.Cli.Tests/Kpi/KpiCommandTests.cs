@@ -230,6 +230,19 @@ public sealed class KpiCommandTests : IDisposable
         Assert.Contains("cin.xml", cinError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Kpi_CouncilNotInThePaths_IsNotGivenTheOtherCouncilsFiles()
+    {
+        // The only file outside a council folder is a statistics CSV, which is no return: nothing is the asked council's.
+        File.WriteAllText(Path.Combine(_root, "population.csv"), "time_period,time_identifier,geographic_level\n2024,Reporting year,Local authority\n");
+
+        var (exitCode, output, error) = await RunAsync("kpi", _root, "--year", "2025", "--kpi", "cla_at_end", "--council", "E09000002");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("no data for council E09000002", error, StringComparison.Ordinal);
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
