@@ -19,7 +19,14 @@ public sealed record InputYear(int CollectionYear, IReadOnlyList<InputFile> File
 /// <param name="CouncilCode">The council every file belongs to; null: taken from each file's folders (see <see cref="StatutoryDataLoader"/>).</param>
 /// <param name="CollectionYear">The collection year of every 903 file; null: from the file or folder name, else inferred from the dates.</param>
 /// <param name="Limits">Size limits; null: <see cref="ReadLimits.Default"/>.</param>
-public sealed record LoadOptions(string? CouncilCode = null, int? CollectionYear = null, ReadLimits? Limits = null);
+public sealed record LoadOptions(string? CouncilCode = null, int? CollectionYear = null, ReadLimits? Limits = null)
+{
+    /// <summary>Whether CIN census files are read (false: recognised and passed over, as when no KPI asked for needs them).</summary>
+    public bool ReadCin { get; init; } = true;
+
+    /// <summary>Whether 903 files (CSV or XML) are read (false: recognised and passed over).</summary>
+    public bool ReadSsda903 { get; init; } = true;
+}
 
 /// <summary>What loading gave: one dataset per council, the findings made while reading, and the files refused.</summary>
 public sealed record LoadResult(
@@ -60,13 +67,22 @@ public static partial class StatutoryDataLoader
         ArgumentNullException.ThrowIfNull(paths);
         options ??= new LoadOptions();
         var limits = options.Limits ?? ReadLimits.Default;
-        var state = new LoadState { Limits = limits };
+        var state = new LoadState { Limits = limits, ReadCin = options.ReadCin, ReadSsda903 = options.ReadSsda903 };
         foreach (var path in Expand(paths, state.Refusals))
         {
             progress?.Report(path);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? string.Empty;
+            var council = options.CouncilCode ?? CouncilFromFolders(path);
+            var year = options.CollectionYear ?? YearFromName(path);
             byte[] bytes;
             try
             {
+                // An XML file is read as it streams from the disk, never whole into memory (a CIN census is the bulk of a council's returns).
+                if (path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && TryStreamXml(state, path, council, year, folder))
+                {
+                    continue;
+                }
+
                 bytes = TextInput.ReadBytes(path, limits);
             }
             catch (UnreadableFileException e)
@@ -74,12 +90,44 @@ public static partial class StatutoryDataLoader
                 state.Refusals.Add(Problem.InFile(path, e.Message));
                 continue;
             }
+            catch (IOException e)
+            {
+                // The disk failed while the file streamed in.
+                state.Refusals.Add(Problem.InFile(path, $"cannot be read ({e.GetType().Name})"));
+                continue;
+            }
 
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? string.Empty;
-            ReadFile(state, path, bytes, options.CouncilCode ?? CouncilFromFolders(path), options.CollectionYear ?? YearFromName(path), folder);
+            ReadFile(state, path, bytes, council, year, folder);
         }
 
         return state.Finish();
+    }
+
+    /// <summary>
+    /// The files the paths hold, grouped by the council <see cref="Load(IEnumerable{string}, LoadOptions?, IProgress{string}?)"/>
+    /// would give each (its folders' council code, else the options', else <see cref="UnknownCouncil"/>), councils
+    /// in code order, with a refusal for each path that does not exist. Loading each group on its own gives
+    /// that council's data exactly as one load of every path does (a 903 year is only ever inferred within a
+    /// folder), holding one council at a time.
+    /// </summary>
+    public static (IReadOnlyList<(string Council, IReadOnlyList<string> Files)> Councils, IReadOnlyList<Problem> Refusals) GroupByCouncil(
+        IEnumerable<string> paths, LoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var refusals = new List<Problem>();
+        var groups = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var path in Expand(paths, refusals))
+        {
+            var council = options?.CouncilCode ?? CouncilFromFolders(path);
+            if (!groups.TryGetValue(council, out var files))
+            {
+                groups[council] = files = [];
+            }
+
+            files.Add(path);
+        }
+
+        return ([.. groups.Select(g => (g.Key, (IReadOnlyList<string>)g.Value))], refusals);
     }
 
     /// <summary>
@@ -140,13 +188,43 @@ public static partial class StatutoryDataLoader
         return state.Finish();
     }
 
-    private static void ReadFile(LoadState state, string path, byte[] bytes, string council, int? yearFromName, string folder)
+    // Reads an XML file from its stream when its first 64 KB say it is XML (false: not XML, read it as any other file).
+    private static bool TryStreamXml(LoadState state, string path, string council, int? yearFromName, string folder)
+    {
+        using var stream = TextInput.OpenRead(path, state.Limits);
+        var head = new byte[(int)Math.Min(stream.Length, 64 * 1024)];
+        stream.ReadExactly(head);
+        if (TextInput.LooksBinary(head))
+        {
+            state.Refusals.Add(Problem.InFile(path, "binary file, not text"));
+            return true;
+        }
+
+        if (!LooksLikeXml(head))
+        {
+            return false;
+        }
+
+        stream.Position = 0;
+        ReadXml(state, path, stream, BuildersOf(state, council), yearFromName, folder);
+        return true;
+    }
+
+    private static (Ssda903Builder Ssda903, CinBuilder Cin, AnnexABuilder AnnexA, List<(int File, string Folder, int LatestDay, bool Episodes, bool YearKnown)> Files) BuildersOf(
+        LoadState state, string council)
     {
         if (!state.Councils.TryGetValue(council, out var builders))
         {
             builders = (new Ssda903Builder(council), new CinBuilder(council), new AnnexABuilder(council), []);
             state.Councils[council] = builders;
         }
+
+        return builders;
+    }
+
+    private static void ReadFile(LoadState state, string path, byte[] bytes, string council, int? yearFromName, string folder)
+    {
+        var builders = BuildersOf(state, council);
 
         // An XLSX workbook is taken as Ofsted's Annex A lists: the returns are never workbooks.
         if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
@@ -164,85 +242,114 @@ public static partial class StatutoryDataLoader
         var diagnostics = state.Diagnostics;
         var refusals = state.Refusals;
 
-        FileReadResult result;
-        var isEpisodes = false;
         if (LooksLikeXml(bytes))
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            var root = RootOf(stream);
-            stream.Position = 0;
-            if (root.Refusal is not null)
-            {
-                refusals.Add(Problem.InFile(path, root.Refusal));
-                return;
-            }
-
-            if (root.Name == CinXmlReader.RootElement)
-            {
-                result = CinXmlReader.Read(path, stream, builders.Cin, diagnostics);
-                if (result.Refusal is null)
-                {
-                    state.Read++;
-                    var cinYear = builders.Cin.Files[result.File].CollectionYear;
-                    if (cinYear == 0)
-                    {
-                        builders.Cin.SetCollectionYear(result.File, yearFromName ?? YearOf(result.LatestDay));
-                    }
-                }
-                else
-                {
-                    refusals.Add(result.Refusal);
-                }
-
-                return;
-            }
-
-            if (root.Name != Ssda903XmlReader.RootElement)
-            {
-                refusals.Add(Problem.InFile(path, $"unrecognised XML: the root element is {root.Name}, neither EXPSSDA903 (903) nor Message (CIN census)"));
-                return;
-            }
-
-            result = Ssda903XmlReader.Read(path, stream, builders.Ssda903, yearFromName ?? 0, diagnostics);
-            isEpisodes = true;
+            ReadXml(state, path, stream, builders, yearFromName, folder);
+            return;
         }
-        else
+
+        string text;
+        try
         {
-            string text;
-            try
-            {
-                text = TextInput.Decode(bytes);
-            }
-            catch (UnreadableFileException e)
-            {
-                refusals.Add(Problem.InFile(path, e.Message));
-                return;
-            }
-
-            if (IsStatisticsCsv(text))
-            {
-                state.Skipped.Add(path);
-                return;
-            }
-
-            if (AnnexAReader.IsListCsv(Path.GetFileName(path), text))
-            {
-                AddAnnexA(state, AnnexAReader.ReadCsv(path, text, builders.AnnexA, yearFromName ?? 0, diagnostics), builders.AnnexA, yearFromName);
-                return;
-            }
-
-            result = Ssda903CsvReader.Read(path, text, builders.Ssda903, yearFromName ?? 0, diagnostics);
-            isEpisodes = result.Refusal is null && builders.Ssda903.Files[result.File].Kind.Contains("Episodes", StringComparison.Ordinal);
+            text = TextInput.Decode(bytes);
+        }
+        catch (UnreadableFileException e)
+        {
+            refusals.Add(Problem.InFile(path, e.Message));
+            return;
         }
 
+        if (IsStatisticsCsv(text))
+        {
+            state.Skipped.Add(path);
+            return;
+        }
+
+        if (AnnexAReader.IsListCsv(Path.GetFileName(path), text))
+        {
+            AddAnnexA(state, AnnexAReader.ReadCsv(path, text, builders.AnnexA, yearFromName ?? 0, diagnostics), builders.AnnexA, yearFromName);
+            return;
+        }
+
+        if (!state.ReadSsda903)
+        {
+            return;
+        }
+
+        var result = Ssda903CsvReader.Read(path, text, builders.Ssda903, yearFromName ?? 0, diagnostics);
+        var isEpisodes = result.Refusal is null && builders.Ssda903.Files[result.File].Kind.Contains("Episodes", StringComparison.Ordinal);
+        Add903(state, builders.Files, result, folder, isEpisodes, yearFromName);
+    }
+
+    // A file known to be XML, from its stream (a file's, or an upload's bytes): a CIN census or a 903 return by its root element.
+    private static void ReadXml(
+        LoadState state,
+        string path,
+        Stream stream,
+        (Ssda903Builder Ssda903, CinBuilder Cin, AnnexABuilder AnnexA, List<(int File, string Folder, int LatestDay, bool Episodes, bool YearKnown)> Files) builders,
+        int? yearFromName,
+        string folder)
+    {
+        var refusals = state.Refusals;
+        var root = RootOf(stream);
+        stream.Position = 0;
+        if (root.Refusal is not null)
+        {
+            refusals.Add(Problem.InFile(path, root.Refusal));
+            return;
+        }
+
+        if (root.Name == CinXmlReader.RootElement)
+        {
+            if (!state.ReadCin)
+            {
+                return;
+            }
+
+            var read = CinXmlReader.Read(path, stream, builders.Cin, state.Diagnostics);
+            if (read.Refusal is null)
+            {
+                state.Read++;
+                var cinYear = builders.Cin.Files[read.File].CollectionYear;
+                if (cinYear == 0)
+                {
+                    builders.Cin.SetCollectionYear(read.File, yearFromName ?? YearOf(read.LatestDay));
+                }
+            }
+            else
+            {
+                refusals.Add(read.Refusal);
+            }
+
+            return;
+        }
+
+        if (root.Name != Ssda903XmlReader.RootElement)
+        {
+            refusals.Add(Problem.InFile(path, $"unrecognised XML: the root element is {root.Name}, neither EXPSSDA903 (903) nor Message (CIN census)"));
+            return;
+        }
+
+        if (!state.ReadSsda903)
+        {
+            return;
+        }
+
+        Add903(state, builders.Files, Ssda903XmlReader.Read(path, stream, builders.Ssda903, yearFromName ?? 0, state.Diagnostics), folder, true, yearFromName);
+    }
+
+    private static void Add903(
+        LoadState state, List<(int File, string Folder, int LatestDay, bool Episodes, bool YearKnown)> files, FileReadResult result, string folder, bool isEpisodes, int? yearFromName)
+    {
         if (result.Refusal is not null)
         {
-            refusals.Add(result.Refusal);
+            state.Refusals.Add(result.Refusal);
             return;
         }
 
         state.Read++;
-        builders.Files.Add((result.File, folder, result.LatestDay, isEpisodes, yearFromName is not null));
+        files.Add((result.File, folder, result.LatestDay, isEpisodes, yearFromName is not null));
     }
 
     // An Annex A file's collection year: the name's, else the year of its latest date (lists run to the day they are made).
@@ -265,6 +372,10 @@ public static partial class StatutoryDataLoader
     private sealed class LoadState
     {
         public ReadLimits Limits { get; init; } = ReadLimits.Default;
+
+        public bool ReadCin { get; init; } = true;
+
+        public bool ReadSsda903 { get; init; } = true;
 
         public List<Problem> Diagnostics { get; } = [];
 

@@ -18,15 +18,17 @@ namespace Lodestar.Cli.Kpi;
 
 /// <summary>
 /// <c>lodestar kpi [PATH...] (--year YYYY | --from D --to D | --series month|quarter|year --from D --to D)
-/// [--population FILE] [--council CODE] [--kpi ID[,ID...]] [--format json|csv|table] [--explain ID]</c>:
-/// loads the returns as <c>lodestar validate</c> does, computes the KPIs and prints them. With no PATH,
+/// [--population FILE] [--council CODE] [--kpi ID[,ID...]] [--format json|csv|table] [--validate] [--explain ID]</c>:
+/// reads the returns council by council (only those the KPIs asked for need), computes the KPIs and writes them as
+/// each council is done; with <c>--validate</c> it also runs every validation rule, as <c>lodestar validate</c> does. With no PATH,
 /// computes from the <c>--council</c>'s confirmed submissions in the database, read as the web app reads
 /// them (<see cref="ConfirmedReturns"/>), as the Lodestar user of <c>--user</c> (or <c>LODESTAR_USER</c>), who
 /// needs a grant for the council (and the child-level role for <c>--explain</c>, which is then audited as
 /// <c>cli:USER</c>); without them the council is answered as one with no confirmed submission.
 /// </summary>
 /// <remarks>
-/// Exit codes: 0 computed from clean data; 1 computed, but the data had errors (counted on stderr;
+/// Exit codes: 0 computed from clean data; 1 computed, but the data had errors (found reading it, or with
+/// --validate by any rule; counted on stderr;
 /// the affected records are handled as docs/kpis.md says); 2 misuse, nothing readable, or (no PATH) no
 /// council given or no confirmed submission for it.
 /// </remarks>
@@ -63,13 +65,17 @@ internal static class KpiCommand
             DefaultValueFactory = _ => SmallNumbers.Dfe.Threshold,
             HelpName = "N",
         };
+        var validate = new Option<bool>("--validate")
+        {
+            Description = "Also run every validation rule over the files (as lodestar validate does) and count its errors and warnings; without it only what reading finds is counted (the KPIs are the same either way)",
+        };
         var explain = new Option<string?>("--explain") { Description = "Explain this KPI: the children in its numerator and denominator, and why", HelpName = "ID" };
         var user = CliUser.CreateOption();
         user.Description = $"With no PATH: the Lodestar user to act as (default: ${CliUser.EnvironmentVariable}); needs a grant for the --council, and the child-level role for --explain";
 
         var command = new Command("kpi", "Compute the KPIs from 903 and CIN returns (files, or with no PATH the --council's confirmed submissions in the database), for a year, any dates or a series of periods.")
         {
-            paths, year, from, to, series, population, council, kpi, format, suppress, threshold, explain, user,
+            paths, year, from, to, series, population, council, kpi, format, suppress, threshold, validate, explain, user,
         };
 
         command.SetAction((parse, cancel) =>
@@ -90,6 +96,7 @@ internal static class KpiCommand
                 parse.GetValue(user))
             {
                 Suppress = parse.GetValue(suppress) ? new SmallNumbers(parse.GetValue(threshold)) : null,
+                Validate = parse.GetValue(validate),
             };
             return request.Paths.Count > 0
                 ? Task.FromResult(Run(request, output, error))
@@ -135,50 +142,126 @@ internal static class KpiCommand
             return 2;
         }
 
-        var loaded = StatutoryDataLoader.Load(request.Paths);
-        if (request.Council is { } code && loaded.Councils.All(c => c.CouncilCode != code)
-            && loaded.Councils.Any(c => c.CouncilCode == StatutoryDataLoader.UnknownCouncil))
+        // Only the returns the KPIs asked for are computed from are read (no --kpi: the whole catalogue, every return).
+        var sources = (kpis ?? KpiCatalog.All.Select(k => k.Id)).Concat(request.Explain is { } id ? [id] : []).Select(k => KpiCatalog.Find(k)!.Source).ToHashSet();
+        var options = new LoadOptions { ReadCin = sources.Contains(KpiSource.Cin), ReadSsda903 = sources.Contains(KpiSource.Ssda903) };
+        var (groups, missing) = StatutoryDataLoader.GroupByCouncil(request.Paths, options);
+        // Files in no council-named folder are the --council's when it has none of its own, if they hold returns at all.
+        if (request.Council is { } code && groups.All(g => g.Council != code)
+            && groups.FirstOrDefault(g => g.Council == StatutoryDataLoader.UnknownCouncil).Files is { } unplaced
+            && StatutoryDataLoader.Load(unplaced, options).Councils.Count > 0)
         {
-            loaded = StatutoryDataLoader.Load(request.Paths, new LoadOptions(CouncilCode: code));
+            (groups, missing) = StatutoryDataLoader.GroupByCouncil(request.Paths, options with { CouncilCode = code });
         }
 
-        foreach (var refusal in loaded.Refusals)
+        foreach (var refusal in missing)
         {
             error.WriteLine($"lodestar kpi: skipped {refusal.File}: {refusal.Message}");
         }
 
-        var councils = loaded.Councils.Where(c => request.Council is null || c.CouncilCode == request.Council).ToList();
-        if (councils.Count == 0)
+        var councils = groups.Where(g => request.Council is null || g.Council == request.Council).ToList();
+        if (councils.Count == 0 && request.Council is not null)
         {
-            error.WriteLine(request.Council is null
-                ? "lodestar kpi: no readable 903 or CIN return in the paths given"
-                : $"lodestar kpi: no data for council {request.Council} in the paths given");
+            error.WriteLine($"lodestar kpi: no data for council {request.Council} in the paths given");
             return 2;
         }
 
-        // The same findings as lodestar validate: reading problems and every validation rule.
-        var diagnostics = ReturnValidator.Validate(loaded);
-        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
-        var warnings = diagnostics.Count - errors;
-        if (diagnostics.Count > 0)
+        // Council by council, as many at once as there are cores, written in council order as each is done: one
+        // council's returns are held per core, never every council's. Each is read, (with --validate) checked and
+        // computed by the same store and engine the web app computes with.
+        var (errors, warnings, computed) = (0, 0, 0);
+        var explanations = new List<KpiExplanation>();
+        KpiOutput.ResultsWriter? writer = null;
+        try
         {
-            error.WriteLine($"lodestar kpi: the data has {errors} error(s) and {warnings} warning(s); KPIs computed anyway (affected records handled as docs/kpis.md says; see lodestar validate)");
+            var inFlight = new Queue<Task<CouncilOutcome>>();
+            var next = 0;
+            while (next < councils.Count || inFlight.Count > 0)
+            {
+                while (next < councils.Count && inFlight.Count < Math.Max(1, Environment.ProcessorCount))
+                {
+                    var (council, files) = councils[next++];
+                    inFlight.Enqueue(Task.Run(() => Compute(request, options with { CouncilCode = council }, files, periods, kpis, populationEstimates)));
+                }
+
+                var outcome = inFlight.Dequeue().GetAwaiter().GetResult();
+                foreach (var refusal in outcome.Refusals)
+                {
+                    error.WriteLine($"lodestar kpi: skipped {refusal.File}: {refusal.Message}");
+                }
+
+                if (!outcome.HasData)
+                {
+                    continue;
+                }
+
+                computed++;
+                errors += outcome.Errors;
+                warnings += outcome.Warnings;
+                if (request.Explain is null)
+                {
+                    writer ??= new KpiOutput.ResultsWriter(output, request.Format, request.Suppress);
+                    writer.Write(outcome.Results);
+                }
+
+                explanations.AddRange(outcome.Explanations);
+            }
+
+            if (computed == 0)
+            {
+                error.WriteLine(request.Council is null
+                    ? "lodestar kpi: no readable 903 or CIN return in the paths given"
+                    : $"lodestar kpi: no data for council {request.Council} in the paths given");
+                return 2;
+            }
+        }
+        finally
+        {
+            writer?.Dispose();
         }
 
-        // The same store and engine the web app computes with, over the files given.
-        var store = StatutoryDataStore.From(loaded with { Councils = councils }, populationEstimates);
-        if (request.Explain is { } explainId)
+        if (request.Explain is not null)
         {
-            KpiOutput.WriteExplanations(output, councils.SelectMany(c => periods.Select(p => store.Engine.Explain(explainId, store.Dataset(c.CouncilCode)!, p))), request.Format);
+            KpiOutput.WriteExplanations(output, explanations, request.Format);
         }
-        else
+
+        if (errors + warnings > 0)
         {
-            var results = councils.SelectMany(c => store.Compute(c.CouncilCode, periods, kpis)).ToList();
-            KpiOutput.WriteResults(output, results, request.Format, request.Suppress);
+            error.WriteLine(request.Validate
+                ? $"lodestar kpi: the data has {errors} error(s) and {warnings} warning(s); KPIs computed anyway (affected records handled as docs/kpis.md says; see lodestar validate)"
+                : $"lodestar kpi: reading the data found {errors} error(s) and {warnings} warning(s); KPIs computed anyway (affected records handled as docs/kpis.md says; --validate or lodestar validate checks every rule)");
         }
 
         return errors > 0 ? 1 : 0;
     }
+
+    // One council: read, (with --validate) checked by every rule, computed; nothing of it kept but the results.
+    private static CouncilOutcome Compute(
+        KpiRequest request, LoadOptions options, IReadOnlyList<string> files, IReadOnlyList<Period> periods, IReadOnlyList<string>? kpis, PopulationEstimates population)
+    {
+        var loaded = StatutoryDataLoader.Load(files, options);
+        if (loaded.Councils.Count == 0)
+        {
+            return new CouncilOutcome(false, [], [], loaded.Refusals, 0, 0);
+        }
+
+        // Without --validate, the findings made while reading (dates, codes, numbers that do not parse): the
+        // records they affect are handled as docs/kpis.md says either way.
+        var diagnostics = request.Validate ? ReturnValidator.Validate(loaded) : loaded.Diagnostics;
+        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
+        var council = loaded.Councils[0].CouncilCode;
+        var store = StatutoryDataStore.From(loaded, population);
+        if (request.Explain is { } explainId)
+        {
+            var dataset = store.Dataset(council)!;
+            return new CouncilOutcome(true, [], [.. periods.Select(p => store.Engine.Explain(explainId, dataset, p))], loaded.Refusals, errors, diagnostics.Count - errors);
+        }
+
+        return new CouncilOutcome(true, store.Compute(council, periods, kpis), [], loaded.Refusals, errors, diagnostics.Count - errors);
+    }
+
+    private sealed record CouncilOutcome(
+        bool HasData, IReadOnlyList<KpiResult> Results, IReadOnlyList<KpiExplanation> Explanations, IReadOnlyList<Problem> Refusals, int Errors, int Warnings);
 
     /// <summary>No PATH: the council's confirmed submissions, read and computed as the web app does.</summary>
     internal static async Task<int> RunStoredAsync(
@@ -270,4 +353,7 @@ internal sealed record KpiRequest(
 {
     /// <summary>With --suppress-small: the rule small figures are suppressed by; null writes every figure.</summary>
     public SmallNumbers? Suppress { get; init; }
+
+    /// <summary>With --validate: every validation rule is run over the files (as lodestar validate), not only reading's checks.</summary>
+    public bool Validate { get; init; }
 }

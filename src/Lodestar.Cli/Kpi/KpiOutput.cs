@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -22,23 +23,96 @@ internal static class KpiOutput
     /// </summary>
     public static void WriteResults(TextWriter output, IReadOnlyList<KpiResult> results, string format, SmallNumbers? suppress = null)
     {
-        var rows = results.Select(r => KpiResultResponse.From(r, suppress)).ToList();
-        switch (format)
-        {
-            case "json":
-                output.WriteLine(JsonSerializer.Serialize(rows, JsonOptions));
-                break;
-            case "csv":
-                output.WriteLine(string.Join(',', Columns));
-                foreach (var r in rows)
-                {
-                    output.WriteLine(string.Join(',', Cells(r).Select(Csv)));
-                }
+        using var writer = new ResultsWriter(output, format, suppress);
+        writer.Write(results);
+    }
 
-                break;
-            default:
-                Table(output, rows);
-                break;
+    /// <summary>
+    /// Writes results as they come, council after council (JSON and CSV: nothing is held past a council's
+    /// <see cref="Write"/>; the table needs every row for its column widths and writes them on dispose).
+    /// </summary>
+    public sealed class ResultsWriter : IDisposable
+    {
+        private readonly TextWriter _output;
+        private readonly string _format;
+        private readonly SmallNumbers? _suppress;
+        private readonly ArrayBufferWriter<byte> _buffer = new();
+        private readonly Utf8JsonWriter? _json;
+        private readonly List<KpiResultResponse> _table = [];
+        private bool _headerWritten;
+
+        public ResultsWriter(TextWriter output, string format, SmallNumbers? suppress)
+        {
+            _output = output;
+            _format = format;
+            _suppress = suppress;
+            if (format == "json")
+            {
+                // As JsonSerializer writes the whole list: indented, the array's items at two spaces.
+                _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = true, Encoder = JsonOptions.Encoder });
+                _json.WriteStartArray();
+            }
+        }
+
+        public void Write(IEnumerable<KpiResult> results)
+        {
+            switch (_format)
+            {
+                case "json":
+                    foreach (var r in results)
+                    {
+                        JsonSerializer.Serialize(_json!, KpiResultResponse.From(r, _suppress), JsonOptions);
+                    }
+
+                    Flush();
+                    break;
+                case "csv":
+                    if (!_headerWritten)
+                    {
+                        _output.WriteLine(string.Join(',', Columns));
+                        _headerWritten = true;
+                    }
+
+                    foreach (var r in results)
+                    {
+                        _output.WriteLine(string.Join(',', Cells(KpiResultResponse.From(r, _suppress)).Select(Csv)));
+                    }
+
+                    break;
+                default:
+                    _table.AddRange(results.Select(r => KpiResultResponse.From(r, _suppress)));
+                    break;
+            }
+        }
+
+        public void Dispose()
+        {
+            switch (_format)
+            {
+                case "json":
+                    _json!.WriteEndArray();
+                    Flush();
+                    _output.WriteLine();
+                    _json.Dispose();
+                    break;
+                case "csv":
+                    if (!_headerWritten)
+                    {
+                        _output.WriteLine(string.Join(',', Columns));
+                    }
+
+                    break;
+                default:
+                    Table(_output, _table);
+                    break;
+            }
+        }
+
+        private void Flush()
+        {
+            _json!.Flush();
+            _output.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+            _buffer.ResetWrittenCount();
         }
     }
 

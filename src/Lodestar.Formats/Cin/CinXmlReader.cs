@@ -26,22 +26,24 @@ public static class CinXmlReader
 
     public static FileReadResult Read(string path, CinBuilder builder, List<Problem> diagnostics, ReadLimits? limits = null)
     {
-        byte[] bytes;
         try
         {
-            bytes = TextInput.ReadBytes(path, limits ?? ReadLimits.Default);
-            if (TextInput.LooksBinary(bytes))
+            // Streamed from the disk: only the first 64 KB are looked at before the XML reader takes the stream.
+            using var stream = TextInput.OpenRead(path, limits ?? ReadLimits.Default);
+            var head = new byte[(int)Math.Min(stream.Length, 64 * 1024)];
+            stream.ReadExactly(head);
+            if (TextInput.LooksBinary(head))
             {
                 return FileReadResult.Refused(path, "binary file, not text");
             }
+
+            stream.Position = 0;
+            return Read(path, stream, builder, diagnostics);
         }
         catch (UnreadableFileException e)
         {
             return FileReadResult.Refused(path, e.Message);
         }
-
-        using var stream = new MemoryStream(bytes, writable: false);
-        return Read(path, stream, builder, diagnostics);
     }
 
     public static FileReadResult Read(string path, Stream stream, CinBuilder builder, List<Problem> diagnostics)
@@ -84,12 +86,24 @@ public static class CinXmlReader
         public readonly List<(CinPlanRow Row, int Line)> Plans = [];
         public readonly List<(CinSection47Row Row, int Line)> Section47s = [];
         public readonly List<(CinProtectionPlanRow Row, int[] Reviews, int Line)> ProtectionPlans = [];
+
+        public void Reset(int line)
+        {
+            Row = CinReferralRow.Empty;
+            Line = line;
+            Assessments.Clear();
+            Plans.Clear();
+            Section47s.Clear();
+            ProtectionPlans.Clear();
+        }
     }
 
     private sealed class Reader(XmlCursor xml, CinBuilder builder, FieldParser parser, int file)
     {
         private readonly List<int> _list = [];
+        // The child's referrals, reused from child to child (a census holds hundreds of thousands).
         private readonly List<PendingReferral> _referrals = [];
+        private int _referralCount;
 
         public FieldParser Parser => parser;
 
@@ -163,26 +177,31 @@ public static class CinXmlReader
             var child = CinChildRow.Empty;
             int[] disabilities = [];
             var childRowLine = childLine;
-            _referrals.Clear();
+            _referralCount = 0;
             while (xml.NextChild(depth, empty))
             {
                 switch (xml.Name)
                 {
                     case "ChildIdentifiers":
                         childRowLine = xml.Line;
-                        ReadLeaves(xml.Depth, xml.IsEmpty, (name, text, line) =>
+                        var identifiersDepth = xml.Depth;
+                        var identifiersEmpty = xml.IsEmpty;
+                        while (xml.NextChild(identifiersDepth, identifiersEmpty))
                         {
+                            var name = xml.Name;
+                            var line = xml.Line;
                             switch (name)
                             {
-                                case "LAchildID": childId = text.ToString(); return true;
-                                case "UPN": child.Upn = Code(text); return true;
-                                case "PersonBirthDate": child.Dob = Date(text, line, name); return true;
-                                case "ExpectedPersonBirthDate": child.ExpectedDob = Date(text, line, name); return true;
-                                case "Sex" or "GenderCurrent": child.Sex = Code(text); return true;
-                                case "PersonDeathDate": child.Death = Date(text, line, name); return true;
-                                default: return false;
+                                case "LAchildID": childId = xml.ReadLeaf().ToString(); break;
+                                case "UPN": child.Upn = Code(xml.ReadLeaf()); break;
+                                case "PersonBirthDate": child.Dob = Date(xml.ReadLeaf(), line, name); break;
+                                case "ExpectedPersonBirthDate": child.ExpectedDob = Date(xml.ReadLeaf(), line, name); break;
+                                case "Sex" or "GenderCurrent": child.Sex = Code(xml.ReadLeaf()); break;
+                                case "PersonDeathDate": child.Death = Date(xml.ReadLeaf(), line, name); break;
+                                default: OtherLeaf(name, line); break;
                             }
-                        });
+                        }
+
                         break;
                     case "ChildCharacteristics":
                         disabilities = ReadCharacteristics(ref child);
@@ -204,8 +223,9 @@ public static class CinXmlReader
 
             var number = builder.ChildNumber(childId.AsSpan().Trim());
             builder.AddChild(number, child, disabilities, new SourceLocation(file, childRowLine));
-            foreach (var referral in _referrals)
+            for (var r = 0; r < _referralCount; r++)
             {
+                var referral = _referrals[r];
                 var handle = builder.AddReferral(number, referral.Row, new SourceLocation(file, referral.Line));
                 foreach (var (row, factors, line) in referral.Assessments)
                 {
@@ -243,7 +263,7 @@ public static class CinXmlReader
                         ethnicity = Code(xml.ReadLeaf());
                         break;
                     case "Disabilities":
-                        ReadList(xml.Depth, xml.IsEmpty, "Disability", (text, _) => Code(text));
+                        ReadList(xml.Depth, xml.IsEmpty, "Disability", dates: false);
                         break;
                     default:
                         Unknown();
@@ -257,7 +277,13 @@ public static class CinXmlReader
 
         private void ReadReferral()
         {
-            var referral = new PendingReferral { Line = xml.Line };
+            if (_referralCount == _referrals.Count)
+            {
+                _referrals.Add(new PendingReferral());
+            }
+
+            var referral = _referrals[_referralCount++];
+            referral.Reset(xml.Line);
             var depth = xml.Depth;
             var empty = xml.IsEmpty;
             while (xml.NextChild(depth, empty))
@@ -281,7 +307,6 @@ public static class CinXmlReader
                 }
             }
 
-            _referrals.Add(referral);
         }
 
         private void ReadAssessment(PendingReferral referral)
@@ -300,7 +325,7 @@ public static class CinXmlReader
                     case "AssessmentActualStartDate": row.Start = Date(xml.ReadLeaf(), line, name); break;
                     case "AssessmentInternalReviewDate": row.InternalReview = Date(xml.ReadLeaf(), line, name); break;
                     case "AssessmentAuthorisationDate": row.Authorised = Date(xml.ReadLeaf(), line, name); break;
-                    case "FactorsIdentifiedAtAssessment": ReadList(xml.Depth, xml.IsEmpty, "AssessmentFactors", (text, _) => Code(text)); break;
+                    case "FactorsIdentifiedAtAssessment": ReadList(xml.Depth, xml.IsEmpty, "AssessmentFactors", dates: false); break;
                     case "AssessmentFactors": _list.Add(Code(xml.ReadLeaf())); break;
                     default: Unknown(); break;
                 }
@@ -313,15 +338,20 @@ public static class CinXmlReader
         {
             var row = CinPlanRow.Empty;
             var at = xml.Line;
-            ReadLeaves(xml.Depth, xml.IsEmpty, (name, text, line) =>
+            var depth = xml.Depth;
+            var empty = xml.IsEmpty;
+            while (xml.NextChild(depth, empty))
             {
+                var name = xml.Name;
+                var line = xml.Line;
                 switch (name)
                 {
-                    case "CINPlanStartDate": row.Start = Date(text, line, name); return true;
-                    case "CINPlanEndDate": row.End = Date(text, line, name); return true;
-                    default: return false;
+                    case "CINPlanStartDate": row.Start = Date(xml.ReadLeaf(), line, name); break;
+                    case "CINPlanEndDate": row.End = Date(xml.ReadLeaf(), line, name); break;
+                    default: OtherLeaf(name, line); break;
                 }
-            });
+            }
+
             referral.Plans.Add((row, at));
         }
 
@@ -329,17 +359,22 @@ public static class CinXmlReader
         {
             var row = CinSection47Row.Empty;
             var at = xml.Line;
-            ReadLeaves(xml.Depth, xml.IsEmpty, (name, text, line) =>
+            var depth = xml.Depth;
+            var empty = xml.IsEmpty;
+            while (xml.NextChild(depth, empty))
             {
+                var name = xml.Name;
+                var line = xml.Line;
                 switch (name)
                 {
-                    case "S47ActualStartDate": row.Start = Date(text, line, name); return true;
-                    case "InitialCPCtarget": row.IcpcTarget = Date(text, line, name); return true;
-                    case "DateOfInitialCPC": row.IcpcDate = Date(text, line, name); return true;
-                    case "ICPCnotRequired": row.IcpcNotRequired = parser.ParseFlag(text, line, name); return true;
-                    default: return false;
+                    case "S47ActualStartDate": row.Start = Date(xml.ReadLeaf(), line, name); break;
+                    case "InitialCPCtarget": row.IcpcTarget = Date(xml.ReadLeaf(), line, name); break;
+                    case "DateOfInitialCPC": row.IcpcDate = Date(xml.ReadLeaf(), line, name); break;
+                    case "ICPCnotRequired": row.IcpcNotRequired = parser.ParseFlag(xml.ReadLeaf(), line, name); break;
+                    default: OtherLeaf(name, line); break;
                 }
-            });
+            }
+
             referral.Section47s.Add((row, at));
         }
 
@@ -361,7 +396,7 @@ public static class CinXmlReader
                     case "InitialCategoryOfAbuse": row.InitialCategory = Code(xml.ReadLeaf()); break;
                     case "LatestCategoryOfAbuse": row.LatestCategory = Code(xml.ReadLeaf()); break;
                     case "NumberOfPreviousCPP": row.PreviousPlans = parser.Parse(FieldKind.Number, xml.ReadLeaf(), line, name); break;
-                    case "Reviews": ReadList(xml.Depth, xml.IsEmpty, "CPPreviewDate", (text, l) => Date(text, l, "CPPreviewDate")); break;
+                    case "Reviews": ReadList(xml.Depth, xml.IsEmpty, "CPPreviewDate", dates: true); break;
                     default: Unknown(); break;
                 }
             }
@@ -369,30 +404,20 @@ public static class CinXmlReader
             referral.ProtectionPlans.Add((row, [.. _list], at));
         }
 
-        private delegate bool LeafHandler(string name, ReadOnlySpan<char> text, int line);
-
-        private delegate int ItemHandler(ReadOnlySpan<char> text, int line);
-
-        private void ReadLeaves(int depth, bool empty, LeafHandler handle)
+        // A leaf the census does not have here: passed over on purpose, or read past with a warning.
+        private void OtherLeaf(string name, int line)
         {
-            while (xml.NextChild(depth, empty))
+            if (Ignored.Contains(name))
             {
-                var name = xml.Name;
-                var line = xml.Line;
-                if (Ignored.Contains(name))
-                {
-                    xml.Skip();
-                    continue;
-                }
-
-                if (!handle(name, xml.ReadLeaf(), line))
-                {
-                    parser.Report(line, name, default, ElementUnknownRule, $"element {name} is not part of the CIN census here and was ignored", Severity.Warning);
-                }
+                xml.Skip();
+                return;
             }
+
+            xml.ReadLeaf();
+            parser.Report(line, name, default, ElementUnknownRule, $"element {name} is not part of the CIN census here and was ignored", Severity.Warning);
         }
 
-        private void ReadList(int depth, bool empty, string item, ItemHandler handle)
+        private void ReadList(int depth, bool empty, string item, bool dates)
         {
             while (xml.NextChild(depth, empty))
             {
@@ -402,7 +427,7 @@ public static class CinXmlReader
                     var text = xml.ReadLeaf();
                     if (!text.IsEmpty)
                     {
-                        _list.Add(handle(text, line));
+                        _list.Add(dates ? Date(text, line, item) : Code(text));
                     }
                 }
                 else

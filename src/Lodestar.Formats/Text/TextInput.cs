@@ -17,6 +17,37 @@ internal static class TextInput
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>
+    /// The file opened for reading as it streams (sequential, a 64 KB buffer), with the refusals of
+    /// <see cref="ReadBytes"/>: not found, over the size limit, unreadable.
+    /// </summary>
+    public static FileStream OpenRead(string path, ReadLimits limits)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new UnreadableFileException("file not found");
+        }
+
+        if (info.Length > limits.MaxFileBytes)
+        {
+            throw new UnreadableFileException($"file is {info.Length:N0} bytes, over the limit of {limits.MaxFileBytes:N0}");
+        }
+
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        }
+        catch (IOException e)
+        {
+            throw new UnreadableFileException($"cannot be read ({e.GetType().Name})");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new UnreadableFileException("permission denied");
+        }
+    }
+
     public static byte[] ReadBytes(string path, ReadLimits limits)
     {
         var info = new FileInfo(path);

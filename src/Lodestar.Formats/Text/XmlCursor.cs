@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml;
 
 namespace Lodestar.Formats.Text;
@@ -12,7 +11,9 @@ internal sealed class XmlCursor : IDisposable
 {
     private readonly XmlReader _reader;
     private readonly IXmlLineInfo _lines;
-    private readonly StringBuilder _text = new();
+    // A leaf's text, read in chunks from the reader rather than as a string per text node.
+    private char[] _text = new char[128];
+    private int _length;
 
     public XmlCursor(Stream stream)
     {
@@ -77,7 +78,10 @@ internal sealed class XmlCursor : IDisposable
         throw Truncated();
     }
 
-    /// <summary>The text of the current element (child elements inside it are skipped); trimmed.</summary>
+    /// <summary>
+    /// The text of the current element (child elements inside it are skipped); trimmed. The span is the cursor's
+    /// own buffer: valid until the next call that moves the cursor (take <c>ToString()</c> to keep it).
+    /// </summary>
     public ReadOnlySpan<char> ReadLeaf()
     {
         if (_reader.IsEmptyElement)
@@ -85,21 +89,51 @@ internal sealed class XmlCursor : IDisposable
             return default;
         }
 
-        _text.Clear();
+        _length = 0;
         var depth = _reader.Depth;
         while (Read())
         {
             switch (_reader.NodeType)
             {
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
-                    _text.Append(_reader.Value);
+                    AppendValue();
                     break;
                 case XmlNodeType.EndElement when _reader.Depth == depth:
-                    return _text.ToString().AsSpan().Trim();
+                    return _text.AsSpan(0, _length).Trim();
             }
         }
 
         throw Truncated();
+    }
+
+    // The text node's value into the buffer, chunk by chunk: no string for it.
+    private void AppendValue()
+    {
+        if (!_reader.CanReadValueChunk)
+        {
+            var value = _reader.Value;
+            Reserve(value.Length);
+            value.CopyTo(_text.AsSpan(_length));
+            _length += value.Length;
+            return;
+        }
+
+        int read;
+        do
+        {
+            Reserve(64);
+            read = ReadChunk();
+            _length += read;
+        }
+        while (read > 0);
+    }
+
+    private void Reserve(int more)
+    {
+        if (_length + more > _text.Length)
+        {
+            Array.Resize(ref _text, Math.Max(_text.Length * 2, _length + more));
+        }
     }
 
     /// <summary>Skips the current element and everything in it.</summary>
@@ -130,19 +164,31 @@ internal sealed class XmlCursor : IDisposable
         {
             return _reader.Read();
         }
-        catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
+        catch (XmlException e)
         {
-            throw new UnreadableFileException("XML with a DTD (document type declaration) is refused: entities are never expanded or fetched");
+            throw Refusal(e);
         }
-        catch (XmlException e) when (e.Message.Contains("end of file", StringComparison.OrdinalIgnoreCase))
+    }
+
+    private int ReadChunk()
+    {
+        try
         {
-            throw Truncated();
+            return _reader.ReadValueChunk(_text, _length, _text.Length - _length);
         }
         catch (XmlException e)
         {
-            throw new UnreadableFileException($"not well-formed XML at line {e.LineNumber}, position {e.LinePosition}");
+            throw Refusal(e);
         }
     }
+
+    // The reader's failures as the refusals Lodestar gives for them.
+    private static UnreadableFileException Refusal(XmlException e) =>
+        e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase)
+            ? new UnreadableFileException("XML with a DTD (document type declaration) is refused: entities are never expanded or fetched")
+            : e.Message.Contains("end of file", StringComparison.OrdinalIgnoreCase)
+                ? Truncated()
+                : new UnreadableFileException($"not well-formed XML at line {e.LineNumber}, position {e.LinePosition}");
 
     private static UnreadableFileException Truncated() => new("the XML ends before its elements are closed (truncated file?)");
 }

@@ -198,6 +198,51 @@ public sealed class KpiCommandTests : IDisposable
         Assert.Equal(1, JsonDocument.Parse(output).RootElement[0].GetProperty("value").GetDouble());
     }
 
+    [Fact]
+    public async Task Kpi_RuleFindings_AreCountedOnlyWithValidate()
+    {
+        // C1 starts care in the year without a PrevPerm row: DfE 630, a validation rule; reading finds nothing wrong.
+        File.Delete(Path.Combine(_root, "E10000003", "2025", "prev_perm.csv"));
+
+        var (plainExit, plainOutput, plainError) = await RunAsync("kpi", _root, "--year", "2025", "--kpi", "cla_at_end");
+        var (validatedExit, validatedOutput, validatedError) = await RunAsync("kpi", _root, "--year", "2025", "--kpi", "cla_at_end", "--validate");
+
+        Assert.Equal(0, plainExit);
+        Assert.Equal(string.Empty, plainError);
+        Assert.Equal(1, validatedExit);
+        Assert.Contains("the data has 1 error(s)", validatedError, StringComparison.Ordinal);
+        Assert.Equal(plainOutput, validatedOutput);
+    }
+
+    [Fact]
+    public async Task Kpi_OnlyThe903Asked_DoesNotReadTheCinCensus()
+    {
+        // A census cut off mid-file: refused when read, passed over when no KPI asked for needs it.
+        File.WriteAllText(Path.Combine(_root, "E10000003", "2025", "cin.xml"), "<Message><Header><CollectionDetails><Year>2025</Year>");
+
+        var (claExit, claOutput, claError) = await RunAsync("kpi", _root, "--year", "2025", "--kpi", "cla_at_end");
+        var (_, _, cinError) = await RunAsync("kpi", _root, "--year", "2025", "--kpi", "referrals,cla_at_end");
+
+        Assert.Equal(0, claExit);
+        Assert.Equal(string.Empty, claError);
+        Assert.Equal(1, JsonDocument.Parse(claOutput).RootElement[0].GetProperty("value").GetDouble());
+        Assert.Contains("skipped", cinError, StringComparison.Ordinal);
+        Assert.Contains("cin.xml", cinError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpi_CouncilNotInThePaths_IsNotGivenTheOtherCouncilsFiles()
+    {
+        // The only file outside a council folder is a statistics CSV, which is no return: nothing is the asked council's.
+        File.WriteAllText(Path.Combine(_root, "population.csv"), "time_period,time_identifier,geographic_level\n2024,Reporting year,Local authority\n");
+
+        var (exitCode, output, error) = await RunAsync("kpi", _root, "--year", "2025", "--kpi", "cla_at_end", "--council", "E09000002");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("no data for council E09000002", error, StringComparison.Ordinal);
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
         var output = new StringWriter();

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Lodestar.Bench.National;
+using Lodestar.Domain.Periods;
+
+// Issue 14: Lodestar against an analyst's DuckDB on the same national files (bench/run.sh drives it).
+//   flatten DATA FLAT             the CIN census XML to CSVs DuckDB can read; prints the seconds
+//   duckdb DATA FLAT OUT.csv      the four KPIs by DuckDB SQL; prints the seconds
+//   compare DUCK.csv LODESTAR.csv...   row by row; exit 1 on any difference
+//   profile DATA                  Lodestar's phases on one thread: MB/s, rows/s, bytes allocated per input byte
+var invariant = CultureInfo.InvariantCulture;
+switch (args)
+{
+    case ["flatten", var data, var flat]:
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Flatten.Run(data, flat);
+        Console.WriteLine(clock.Elapsed.TotalSeconds.ToString("0.00", invariant));
+        return 0;
+    case ["duckdb", var data, var flat, var output]:
+        Console.WriteLine(Duck.Run(data, flat, output).ToString("0.00", invariant));
+        return 0;
+    case ["compare", var duck, .. var lodestar]:
+        return Compare.Run(duck, lodestar);
+    case ["profile", var data]:
+        Profile.Run(data, NationalKpis.Ids);
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: flatten DATA FLAT | duckdb DATA FLAT OUT.csv | compare DUCK.csv LODESTAR.csv... | profile DATA");
+        return 2;
+}
+
+namespace Lodestar.Bench.National
+{
+    /// <summary>The four KPIs of issue 14, over every month of the five reporting years 2021 to 2025.</summary>
+    internal static class NationalKpis
+    {
+        public static IReadOnlyList<string> Ids { get; } = ["cla_at_end", "cla_placements_3plus", "rereferrals_12m", "cpp_subsequent"];
+
+        public static IReadOnlyList<Period> Months() => Period.Series(PeriodKind.Month, new DateOnly(2020, 4, 1), new DateOnly(2025, 3, 31));
+    }
+}
