@@ -83,7 +83,7 @@ internal static class ApiV1Reads
         }
 
         var scorecard = await service.ScorecardAsync(id, chosen.Code, Period.ReportingYear(year!.Value), cancellationToken);
-        return scorecard is null ? ApiV1.NotFound($"There is no framework '{id}'.") : TypedResults.Ok(ScorecardResult.From(SmallNumberOptions.Apply(scorecard, suppress == true, configuration)));
+        return scorecard is null ? ApiV1.NotFound($"There is no framework '{id}'.") : TypedResults.Ok(ScorecardResult.Of(SmallNumberOptions.Apply(scorecard, suppress == true, configuration)));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<MeasureItem>>, ProblemHttpResult>> MeasuresAsync(string id, ScorecardService service, CancellationToken cancellationToken)

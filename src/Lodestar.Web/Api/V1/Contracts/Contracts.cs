@@ -86,6 +86,13 @@ internal sealed record ScorecardNodeItem(string Id, string Kind, string Title, I
 /// <summary>A framework's scorecard for one council and reporting year; counts by RAG (green, amber, red, grey).</summary>
 internal sealed record ScorecardResult(string Framework, string Title, string Council, string Period, string PeriodLabel, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<ScorecardNodeItem> Nodes)
 {
+    // One contract per built (marked or withheld) scorecard object, kept as long as it is: the cache hands out the
+    // same object until the data changes, so a request maps none of its rows again.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Scorecard, ScorecardResult> Mapped = [];
+
+    /// <summary>The contract of a scorecard, mapped once per scorecard object.</summary>
+    public static ScorecardResult Of(Scorecard s) => Mapped.GetValue(s, From);
+
     public static ScorecardResult From(Scorecard s) => new(
         s.FrameworkId, s.FrameworkTitle, s.Council, s.Period.ToString(), s.Period.Describe(),
         s.Counts().ToDictionary(c => Wire.Name(c.Key), c => c.Value), [.. s.Nodes.Select(Node)]);
