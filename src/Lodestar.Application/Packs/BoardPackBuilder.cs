@@ -86,7 +86,7 @@ public sealed class BoardPackBuilder(LodestarDbContext db, ScorecardService scor
                 Value = Shown(row.Value?.Value, small),
                 Amount = small ? null : Round(measure, row.Value?.Value),
                 Target = row.TargetText,
-                TargetAmount = row.Target?.Value,
+                TargetAmount = Round(measure, row.Target?.Value),
                 Rag = row.Rag.Status,
                 RagReason = small ? $"{row.Rag.Status}: the figure is suppressed" : row.Rag.Reason,
                 Previous = Shown(row.PreviousValue, previousSmall),
