@@ -31,7 +31,7 @@ public sealed class PackCommandTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var db = _database.CreateContext();
         await TestUsers.AddAsync(db, "ann");
-        await TestUsers.AddAsync(db, "bob", ["E10000002"], Roles.Viewer);
+        await TestUsers.AddAsync(db, "bob", ["E06000001"], Roles.Viewer);
     }
 
     public async ValueTask DisposeAsync()

@@ -77,6 +77,8 @@ public sealed class AccessibilityBrowserTests(DemoApp demo, Browser browser)
             await checker.CheckAsync("/admin/users");
             await checker.CheckAsync("/admin/audit");
             await checker.CheckAsync($"/councils/{Council}/forecast?as_at=2025-03-31&months=12");
+            await checker.CheckAsync("/packs");
+            await checker.CheckAsync("/packs/view?framework=childrens-trust-kpi-schedule" + Query.Replace('?', '&'));
         }
     }
 
