@@ -94,8 +94,14 @@ public sealed record PackMeasure
 
     public required IReadOnlyList<PackBenchmark> Benchmarks { get; init; }
 
-    /// <summary>The commentary printed: written from the data by <see cref="CommentaryDraft"/>.</summary>
+    /// <summary>The commentary printed: the newest stored version, else <see cref="Draft"/>.</summary>
     public required string Commentary { get; init; }
+
+    /// <summary>The first draft written from the data by <see cref="CommentaryDraft"/>, for the author to start from.</summary>
+    public string Draft { get; init; } = "";
+
+    /// <summary>Who wrote the stored commentary printed, and when; null when the pack prints the draft.</summary>
+    public (string By, DateTimeOffset At)? Written { get; init; }
 
     /// <summary>Why the measure is an exception ("Red", "Worsening"), or null.</summary>
     public string? Exception { get; init; }

@@ -3,6 +3,7 @@ using Lodestar.Application.Savings;
 using Lodestar.Application.Scorecards;
 using Lodestar.Data;
 using Lodestar.Data.Actions;
+using Lodestar.Data.Packs;
 using Lodestar.Domain.Actions;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
@@ -62,6 +63,8 @@ public sealed class BoardPackBuilder(LodestarDbContext db, ScorecardService scor
         var earlier = await scorecards.ScorecardAsync(request.FrameworkId, council.Code, period.SameLastYear(), cancellationToken);
         var earlierRows = (earlier?.Rows ?? []).DistinctBy(r => r.Measure.Id).ToDictionary(r => r.Measure.Id, StringComparer.Ordinal);
         var previousIsLastYear = period.Previous() == period.SameLastYear();
+        var commentary = await PackCommentary.LatestAsync(
+            db, council.Code, request.Year, [.. scorecard.Rows.Select(r => r.Measure.Id).Distinct(StringComparer.Ordinal)], cancellationToken);
         var suppressed = 0;
 
         PackMeasure Line(ScorecardRow row)
@@ -101,9 +104,13 @@ public sealed class BoardPackBuilder(LodestarDbContext db, ScorecardService scor
                 IsSuppressed = small,
             };
             var worsening = line.VersusPrevious == DirectionOfTravel.Worsening;
+            var draft = CommentaryDraft.Write(line, measure.Polarity, previousIsLastYear);
+            var stored = commentary.GetValueOrDefault(measure.Id);
             return line with
             {
-                Commentary = CommentaryDraft.Write(line, measure.Polarity, previousIsLastYear),
+                Draft = draft,
+                Commentary = stored?.Text ?? draft,
+                Written = stored is null ? null : (stored.WrittenBy, stored.WrittenAt),
                 Exception = (line.Rag == RagStatus.Red, worsening) switch
                 {
                     (true, true) => "Red and worsening",

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Lodestar.Data.Security;
 using Lodestar.Web.Tests.Frameworks;
 
@@ -58,5 +59,28 @@ public sealed class PackWebTests(ImportedFrameworkTestData shared) : IClassFixtu
         Assert.Contains($"href=\"{Route}E10000003/2025?format=pdf\"", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
         Assert.Contains($"<option value=\"{FrameworkTestData.FrameworkId}\">", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commentary_EditorSaves_PackPrintsTheNewestHistoryKeepsBoth_ViewerIsRefused()
+    {
+        // 2024: a year the other tests of this class do not read, so this write changes nothing they assert.
+        var editor = await shared.App.SignedInClientAsync(Roles.Viewer, Roles.Editor);
+        var viewer = await shared.App.SignedInClientAsync(Roles.Viewer);
+        const string Route = "/api/v1/councils/E10000003/commentary/" + FrameworkTestData.CppTwoYears + "/2024";
+
+        var first = await editor.PostAsJsonAsync(Route, new { text = "Plans now reviewed at 18 months." }, Cancel);
+        var second = await editor.PostAsJsonAsync(Route, new { text = "Reviews at 18 months are in place." }, Cancel);
+        var empty = await editor.PostAsJsonAsync(Route, new { text = " " }, Cancel);
+        var refused = await viewer.PostAsJsonAsync(Route, new { text = "Viewer's words." }, Cancel);
+        var history = await viewer.GetStringAsync(Route, Cancel);
+        var pack = await viewer.GetStringAsync("/api/v1/frameworks/" + FrameworkTestData.FrameworkId + "/packs/E10000003/2024?format=html", Cancel);
+
+        Assert.Equal(
+            (HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.Forbidden),
+            (first.StatusCode, second.StatusCode, empty.StatusCode, refused.StatusCode));
+        Assert.True(history.IndexOf("Reviews at 18 months", StringComparison.Ordinal) < history.IndexOf("Plans now reviewed", StringComparison.Ordinal));
+        Assert.Contains("<td class=\"govuk-table__cell\">Reviews at 18 months are in place.</td>", pack, StringComparison.Ordinal);
+        Assert.DoesNotContain("Plans now reviewed", pack, StringComparison.Ordinal);
     }
 }

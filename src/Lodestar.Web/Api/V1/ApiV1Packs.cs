@@ -1,12 +1,24 @@
 using Lodestar.Application.Packs;
 using Lodestar.Application.Returns;
 using Lodestar.Application.Scorecards;
+using System.Security.Claims;
 using Lodestar.Data;
+using Lodestar.Data.Audit;
+using Lodestar.Data.Packs;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Lodestar.Web.Api.V1;
+
+/// <summary>The body of a commentary save: the text (up to 4,000 characters).</summary>
+internal sealed record CommentaryRequest(string? Text);
+
+/// <summary>A version of a measure's commentary.</summary>
+internal sealed record CommentaryItem(long Id, string Measure, string Text, string WrittenBy, DateTimeOffset WrittenAt)
+{
+    public static CommentaryItem From(CommentaryEntry e) => new(e.Id, e.MeasureId, e.Text, e.WrittenBy, e.WrittenAt);
+}
 
 /// <summary>Query of the pack download: the format and whether the public version is wanted.</summary>
 internal sealed record PackQuery([property: FromQuery(Name = "format")] string? Format, [property: FromQuery(Name = "public")] bool? Public);
@@ -29,10 +41,16 @@ internal static class ApiV1Packs
     };
 
     /// <summary>Maps the route into the /api/v1 group, so it takes the API's sign-in (cookie or token), naming and errors.</summary>
-    public static void Map(RouteGroupBuilder api) =>
+    public static void Map(RouteGroupBuilder api)
+    {
         api.MapGet("/frameworks/{id}/packs/{council}/{year}", GetAsync).WithTags("Packs")
             .WithSummary("A framework's board pack for a council and reporting year, as PDF, XLSX or HTML; public=true for the version with small numbers suppressed")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf", additionalContentTypes: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/html"]);
+        api.MapGet("/councils/{council}/commentary/{measure}/{year}", HistoryAsync).WithTags("Packs")
+            .WithSummary("Every version of a measure's commentary for a council and reporting year, newest first");
+        api.MapPost("/councils/{council}/commentary/{measure}/{year}", SaveAsync).WithTags("Packs").RequireAuthorization(SecurityServices.EditorPolicy)
+            .WithSummary("Save a new version of a measure's commentary for a council and reporting year (editor role; audited); board packs print the newest");
+    }
 
     /// <summary>The pack the signed-in user may see, or null (unknown framework or council, or no grant).</summary>
     internal static async Task<BoardPack?> BuildAsync(
@@ -70,6 +88,51 @@ internal static class ApiV1Packs
 
         var (type, extension) = Formats[format];
         return TypedResults.File(stream.ToArray(), type, $"pack-{pack.FrameworkId}-{pack.Council.Code}-{pack.Period.ReportingYearLabel}{(pack.IsPublic ? "-public" : "")}.{extension}");
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CommentaryItem>>, ProblemHttpResult>> HistoryAsync(
+        string council, string measure, int year, LodestarDbContext db, ScorecardService scorecards, CouncilAccess access, CancellationToken cancellationToken)
+    {
+        if (await MeasureOfCouncilAsync(council, measure, scorecards, access, cancellationToken) is not { } code)
+        {
+            return ApiV1.NotFound($"There is no council '{council}' or no measure '{measure}'.");
+        }
+
+        var history = await PackCommentary.HistoryAsync(db, code, measure, year, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<CommentaryItem>>([.. history.Select(CommentaryItem.From)]);
+    }
+
+    private static async Task<Results<Ok<CommentaryItem>, ValidationProblem, ProblemHttpResult>> SaveAsync(
+        string council, string measure, int year, CommentaryRequest body, LodestarDbContext db, ScorecardService scorecards, CouncilAccess access,
+        AuditLog audit, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await MeasureOfCouncilAsync(council, measure, scorecards, access, cancellationToken) is not { } code)
+        {
+            return ApiV1.NotFound($"There is no council '{council}' or no measure '{measure}'.");
+        }
+
+        if (year is < 1901 or > 9998)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [$"{year} is not a reporting year."] });
+        }
+
+        var saved = await PackCommentary.SaveAsync(db, audit, clock, user.Identity?.Name ?? "", code, measure, year, body.Text, cancellationToken);
+        return saved.Succeeded
+            ? TypedResults.Ok(CommentaryItem.From(saved.Value))
+            : TypedResults.ValidationProblem(saved.Problems.GroupBy(p => p.Column ?? "text").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+    }
+
+    // The council's code when the caller has a grant for it and the measure is defined; null answers 404.
+    private static async Task<string?> MeasureOfCouncilAsync(
+        string council, string measure, ScorecardService scorecards, CouncilAccess access, CancellationToken cancellationToken)
+    {
+        var chosen = await scorecards.CouncilAsync(council, cancellationToken);
+        if (chosen is null || !await access.AllowsAsync(chosen.Code, cancellationToken))
+        {
+            return null;
+        }
+
+        return (await scorecards.Frameworks.MeasuresAsync([measure], cancellationToken)).ContainsKey(measure) ? chosen.Code : null;
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetAsync(
