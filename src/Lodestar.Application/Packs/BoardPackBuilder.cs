@@ -105,7 +105,9 @@ public sealed class BoardPackBuilder(LodestarDbContext db, ScorecardService scor
             };
             var worsening = line.VersusPrevious == DirectionOfTravel.Worsening;
             var draft = CommentaryDraft.Write(line, measure.Polarity, previousIsLastYear);
-            var stored = commentary.GetValueOrDefault(measure.Id);
+            // A person's words about a suppressed figure may give it away ("three of the four"): the public
+            // version prints the draft's sentence about suppression instead.
+            var stored = small ? null : commentary.GetValueOrDefault(measure.Id);
             return line with
             {
                 Draft = draft,

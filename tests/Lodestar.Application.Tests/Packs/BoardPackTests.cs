@@ -28,7 +28,10 @@ public sealed class BoardPackTests(PackTestData data) : IClassFixture<PackTestDa
 
         Assert.Equal(("12", "10", "9"), (byId["complaints"].Value, byId["complaints"].Target, byId["complaints"].Previous));
         Assert.Equal("12 against a target of 10: red. Worse than a year earlier (9).", byId["complaints"].Commentary);
-        Assert.Equal("75% against a target of 70%: green. Better than a year earlier (50%).", byId["visits"].Commentary);
+        Assert.Equal("75% against a target of 70%: green. Better than a year earlier (50%).", byId["visits"].Draft);
+        Assert.Equal(("Three of the four visits were on time.", "bob"), (byId["visits"].Commentary, byId["visits"].Written!.Value.By));
+        Assert.Equal(byId["complaints"].Draft, byId["complaints"].Commentary);
+        Assert.Null(byId["complaints"].Written);
         Assert.Equal("3, with no target set. Worse than a year earlier (0).", byId["missing"].Commentary);
     }
 
@@ -43,6 +46,8 @@ public sealed class BoardPackTests(PackTestData data) : IClassFixture<PackTestDa
         Assert.Equal(("12", "9"), (byId["complaints"].Value, byId["complaints"].Previous));
         Assert.Equal(2, data.Public.Suppressed);
         Assert.DoesNotContain("75", byId["visits"].Commentary + byId["visits"].RagReason, StringComparison.Ordinal);
+        // The stored commentary on visits ("Three of the four …") would give the figure away: not printed.
+        Assert.Equal("The figure is suppressed: it is about fewer children than the pack shows.", byId["visits"].Commentary);
         Assert.Null(byId["visits"].Amount);
     }
 
@@ -56,6 +61,7 @@ public sealed class BoardPackTests(PackTestData data) : IClassFixture<PackTestDa
         Assert.Contains("Value 75%; target 70%; RAG Green.", text, StringComparison.Ordinal);
         Assert.Contains("Commentary: 12 against a target of 10: red. Worse than a year earlier (9).", text, StringComparison.Ordinal);
         Assert.Contains("Red: 1 measures", text, StringComparison.Ordinal);
+        Assert.Contains("Commentary: Three of the four visits were on time.", text, StringComparison.Ordinal);
         Assert.Contains("Children are settled", text, StringComparison.Ordinal);
     }
 

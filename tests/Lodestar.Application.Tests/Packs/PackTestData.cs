@@ -7,6 +7,7 @@ using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Benchmarks;
 using Lodestar.Data.Frameworks;
+using Lodestar.Data.Packs;
 using Lodestar.Testing;
 
 namespace Lodestar.Application.Tests.Packs;
@@ -78,6 +79,8 @@ public sealed class PackTestData : IAsyncLifetime
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var db = _database.CreateContext();
         await ImportAsync(db, Framework, Values, Targets);
+        await PackCommentary.SaveAsync(db, new AuditLog(db, Clock()), Clock(), "ann", "E10000003", "visits", 2025, "An earlier version.");
+        await PackCommentary.SaveAsync(db, new AuditLog(db, Clock()), Clock(), "bob", "E10000003", "visits", 2025, "Three of the four visits were on time.");
         var builder = Builder(db);
         Internal = (await builder.BuildAsync(new PackRequest { FrameworkId = "pack-test", Council = "E10000003", Year = 2025 }, CancellationToken.None))!;
         Public = (await builder.BuildAsync(new PackRequest { FrameworkId = "pack-test", Council = "873", Year = 2025, Public = true }, CancellationToken.None))!;
