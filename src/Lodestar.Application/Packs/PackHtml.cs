@@ -69,7 +69,7 @@ public static class PackHtml
         else
         {
             html.Append("<p class=\"govuk-body\">Measures that are red, or worse than the period before.</p>\n");
-            Table(html, "Exceptions", pack.Exceptions, withWhy: true);
+            Table(html, "Exceptions", pack.Exceptions, withWhy: true, pack.IsPublic);
         }
 
         html.Append("</section>\n");
@@ -81,7 +81,7 @@ public static class PackHtml
             html.Append(CultureInfo.InvariantCulture, $"<h{level} class=\"govuk-heading-s\">").Append(E(section.Title)).Append(CultureInfo.InvariantCulture, $"</h{level}>\n");
             if (section.Measures.Count > 0)
             {
-                Table(html, section.Title, section.Measures, withWhy: false);
+                Table(html, section.Title, section.Measures, withWhy: false, pack.IsPublic);
             }
         }
 
@@ -171,7 +171,7 @@ public static class PackHtml
 
     public static string ActionWord(ActionRag rag) => rag == ActionRag.Blue ? "Complete" : rag.ToString();
 
-    private static void Table(StringBuilder html, string caption, IEnumerable<PackMeasure> measures, bool withWhy)
+    private static void Table(StringBuilder html, string caption, IEnumerable<PackMeasure> measures, bool withWhy, bool isPublic)
     {
         html.Append("<div class=\"lodestar-table-scroll\" role=\"region\" aria-label=\"").Append(E(caption)).Append("\" tabindex=\"0\">\n<table class=\"govuk-table lodestar-pack-table\">\n");
         html.Append("<caption class=\"govuk-table__caption govuk-table__caption--s\">").Append(E(caption)).Append("</caption>\n<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">");
@@ -202,8 +202,16 @@ public static class PackHtml
                 Cell(html, Benchmark(m, "Statistical neighbours"));
             }
 
-            Cell(html, m.Commentary);
-            html.Append("</tr>\n");
+            html.Append("<td class=\"govuk-table__cell\">").Append(E(m.Commentary));
+            if (!isPublic)
+            {
+                // Who wrote what the board reads: a person, or the draft from the data.
+                html.Append("<br><span class=\"govuk-body-s\">").Append(E(m.Written is { } w
+                    ? $"{w.By}, {w.At.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}"
+                    : "Draft written from the data")).Append("</span>");
+            }
+
+            html.Append("</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n</div>\n");

@@ -23,7 +23,7 @@ public static class PackXlsx
                 pack.Exceptions.Select(m => (IReadOnlyList<object?>)[m.Id, m.Label, m.Exception, Figure(m.Amount, m.Value), Figure(m.TargetAmount, m.Target), m.Rag.ToString(), m.Commentary])),
             new("Measures", [
                 "Outcome", "Measure id", "Number", "Measure", "Value", "Target", "RAG", "Reason", "Previous", "Versus previous",
-                "Same period last year", "Versus last year", .. benchmarkLabels, "Commentary"], Measures(pack, benchmarkLabels)),
+                "Same period last year", "Versus last year", .. benchmarkLabels, "Commentary", "Commentary by"], Measures(pack, benchmarkLabels)),
         };
         if (pack.Actions is { } actions)
         {
@@ -74,7 +74,7 @@ public static class PackXlsx
                     null, m.Id, m.Number, m.Title, Figure(m.Amount, m.Value), Figure(m.TargetAmount, m.Target), m.Rag.ToString(), m.RagReason,
                     m.Previous, Direction.Describe(m.VersusPrevious), m.LastYear, Direction.Describe(m.VersusLastYear),
                     .. benchmarkLabels.Select(label => m.Benchmarks.FirstOrDefault(b => b.Label == label) is { } b ? (object?)b.Amount ?? b.Value : null),
-                    m.Commentary];
+                    m.Commentary, pack.IsPublic ? null : m.Written is { } w ? $"{w.By}, {w.At.UtcDateTime:yyyy-MM-dd}" : "Draft written from the data"];
             }
         }
     }

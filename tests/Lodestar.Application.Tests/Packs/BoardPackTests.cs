@@ -85,6 +85,8 @@ public sealed class BoardPackTests(PackTestData data) : IClassFixture<PackTestDa
         Assert.Contains("<caption class=\"govuk-table__caption govuk-table__caption--s\">Children are safe</caption>", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\" class=\"govuk-table__header\">1.2 Visits on time</th><td class=\"govuk-table__cell\">75%</td><td class=\"govuk-table__cell\">70%</td><td class=\"govuk-table__cell\"><strong class=\"govuk-tag govuk-tag--green\">Green</strong>", html, StringComparison.Ordinal);
         Assert.DoesNotContain(">75%<", PackHtml.Document(data.Public), StringComparison.Ordinal);
+        Assert.Contains("Three of the four visits were on time.<br><span class=\"govuk-body-s\">bob, 2 June 2025</span>", html, StringComparison.Ordinal);
+        Assert.Contains("Worse than a year earlier (9).<br><span class=\"govuk-body-s\">Draft written from the data</span>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class PackWebTests(ImportedFrameworkTestData shared) : IClassFixtu
             (HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.Forbidden),
             (first.StatusCode, second.StatusCode, empty.StatusCode, refused.StatusCode));
         Assert.True(history.IndexOf("Reviews at 18 months", StringComparison.Ordinal) < history.IndexOf("Plans now reviewed", StringComparison.Ordinal));
-        Assert.Contains("<td class=\"govuk-table__cell\">Reviews at 18 months are in place.</td>", pack, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"govuk-table__cell\">Reviews at 18 months are in place.<br><span class=\"govuk-body-s\">", pack, StringComparison.Ordinal);
         Assert.DoesNotContain("Plans now reviewed", pack, StringComparison.Ordinal);
     }
 }
