@@ -5,6 +5,7 @@ using Lodestar.Cli.Frameworks;
 using Lodestar.Cli.Forecast;
 using Lodestar.Cli.Generate;
 using Lodestar.Cli.Kpi;
+using Lodestar.Cli.Packs;
 using Lodestar.Cli.Returns;
 using Lodestar.Cli.Users;
 using Lodestar.Cli.Validate;
@@ -54,6 +55,7 @@ internal static class LodestarCommand
         root.Subcommands.Add(FrameworkCommands.Values());
         root.Subcommands.Add(FrameworkCommands.Targets());
         root.Subcommands.Add(FrameworkCommands.Scorecard());
+        root.Subcommands.Add(PackCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(KpiCommand.Create());
         root.Subcommands.Add(ForecastCommand.Create());

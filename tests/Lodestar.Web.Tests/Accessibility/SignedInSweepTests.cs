@@ -44,7 +44,7 @@ public sealed class SignedInSweepKpisTests(DemoApp demo, Browser browser) : Sign
     }
 }
 
-/// <summary>The frameworks, their scorecards (the largest pages: 159 measures) and a measure.</summary>
+/// <summary>The frameworks, their scorecards (the largest pages: 159 measures), a measure, and the board packs.</summary>
 public sealed class SignedInSweepScorecardsTests(DemoApp demo, Browser browser) : SignedInSweep(demo, browser)
 {
     protected override async Task VisitAsync(AxeChecker checker)
@@ -56,6 +56,8 @@ public sealed class SignedInSweepScorecardsTests(DemoApp demo, Browser browser) 
         }
 
         await checker.CheckAsync(await checker.FirstLinkAsync("[data-testid=scorecard-row] a[href*='/measures/']"));
+        await checker.CheckAsync("/packs");
+        await checker.CheckAsync("/packs/view?framework=childrens-trust-kpi-schedule" + Query.Replace('?', '&'));
     }
 }
 

@@ -84,6 +84,7 @@ internal static class ApiV1
         ApiV1Reads.Map(api);
         ApiV1Actions.Map(api);
         Forecast.ForecastApi.Map(api);
+        ApiV1Packs.Map(api);
     }
 
     /// <summary>

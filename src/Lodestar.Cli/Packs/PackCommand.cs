@@ -1,0 +1,119 @@
+using System.CommandLine;
+using Lodestar.Application.Packs;
+using Lodestar.Application.Returns;
+using Lodestar.Application.Scorecards;
+using Lodestar.Data;
+using Lodestar.Data.Benchmarks;
+using Lodestar.Data.Frameworks;
+using Lodestar.Data.Security;
+using Lodestar.Formats.Population;
+using Lodestar.Metrics.Kpis;
+using Microsoft.Extensions.Configuration;
+
+namespace Lodestar.Cli.Packs;
+
+/// <summary>
+/// <c>lodestar pack</c>: a framework's board pack for one council and reporting year as PDF, XLSX or HTML
+/// (docs/packs.md), from the database and the council's confirmed returns, as the web app builds it.
+/// Exit codes: 0 written, 1 unknown framework or council (or one the user has no grant for), 2 misuse.
+/// </summary>
+internal static class PackCommand
+{
+    public static Command Create(Func<LodestarDbContext>? openDatabase = null, TimeProvider? clock = null)
+    {
+        var open = openDatabase ?? CliDatabase.Open;
+        var framework = new Option<string>("--framework") { Description = "The framework's id.", Required = true };
+        var council = new Option<string>("--council") { Description = "The council's DfE code (E10000003) or LA number (873).", Required = true };
+        var year = new Option<int>("--year") { Description = "The DfE reporting year: 2025 is 2024-04-01 to 2025-03-31.", Required = true };
+        var format = new Option<string>("--format") { Description = "pdf, xlsx or html.", Required = true };
+        format.AcceptOnlyFromAmong("pdf", "xlsx", "html");
+        var outFile = new Option<FileInfo>("--out") { Description = "The file to write.", Required = true, HelpName = "FILE" };
+        var isPublic = new Option<bool>("--public") { Description = "The public version: counts under 5, and percentages of fewer than 5, shown as c." };
+        var user = CliUser.CreateOption();
+        var command = new Command(
+            "pack",
+            "A framework's board pack for one council and year: cover, RAG summary, exceptions, each outcome's measures with "
+            + "target, trend, benchmarks and commentary, the action plan's progress and the savings position. "
+            + "Reads the council's data as the --user, who needs a grant for the council.")
+        {
+            framework, council, year, format, outFile, isPublic, user,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var yearValue = parse.GetValue(year);
+            if (yearValue is < 1901 or > 9998)
+            {
+                await error.WriteLineAsync($"--year: {yearValue} is not a year");
+                return LodestarCommand.Misuse;
+            }
+
+            if (CliUser.Required(parse, user, "pack") is not { } userName)
+            {
+                return LodestarCommand.Misuse;
+            }
+
+            var frameworkId = parse.GetRequiredValue(framework);
+            var councilText = parse.GetRequiredValue(council);
+            var time = clock ?? TimeProvider.System;
+            await using var db = open();
+            var store = new FrameworkStore(db);
+            // A council the user has no grant for is answered as one that does not exist.
+            var chosen = await CliUser.AllowsAsync(db, userName, councilText, Roles.Viewer, cancel)
+                ? await new ScorecardService(db, store, new BenchmarkStore(db), StatutoryDataStore.Empty, time).CouncilAsync(councilText, cancel)
+                : null;
+            if (chosen is null)
+            {
+                await error.WriteLineAsync($"no council with code or LA number '{councilText}'");
+                return 1;
+            }
+
+            // The council's model from its confirmed submissions, as the web app builds it at start.
+            var returns = StatutoryDataStore.From(await ConfirmedReturns.LoadAsync(db, chosen.Code, cancel), Population());
+            var builder = new BoardPackBuilder(db, new ScorecardService(db, store, new BenchmarkStore(db), returns, time), returns, time);
+            var pack = await builder.BuildAsync(
+                new PackRequest { FrameworkId = frameworkId, Council = chosen.Code, Year = yearValue, Public = parse.GetValue(isPublic) }, cancel);
+            if (pack is null)
+            {
+                await error.WriteLineAsync($"no framework with id '{frameworkId}'");
+                return 1;
+            }
+
+            var target = parse.GetRequiredValue(outFile);
+            await using (var stream = File.Create(target.FullName))
+            {
+                switch (parse.GetRequiredValue(format))
+                {
+                    case "pdf":
+                        PackPdf.Write(stream, pack);
+                        break;
+                    case "xlsx":
+                        PackXlsx.Write(stream, pack);
+                        break;
+                    default:
+                        await using (var writer = new StreamWriter(stream))
+                        {
+                            await writer.WriteAsync(PackHtml.Document(pack));
+                        }
+
+                        break;
+                }
+            }
+
+            await parse.InvocationConfiguration.Output.WriteLineAsync(
+                $"Wrote the {(pack.IsPublic ? "public " : "")}pack for {pack.Council.Name}, {pack.Period.Describe()}: {pack.Measures.Count()} measures, {pack.Exceptions.Count} exceptions, to {target.Name}.");
+            return 0;
+        });
+        return command;
+    }
+
+    // The population estimates the web app reads: population.csv in the returns folder (Lodestar:Returns:Folder, else DATA/returns).
+    private static PopulationEstimates Population()
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var dataFolder = Path.GetFullPath(configuration["Lodestar:DataFolder"] ?? "data", Environment.CurrentDirectory);
+        var folder = Path.GetFullPath(configuration["Lodestar:Returns:Folder"] ?? Path.Combine(dataFolder, "returns"), Environment.CurrentDirectory);
+        var file = Path.Combine(folder, "population.csv");
+        return File.Exists(file) ? PopulationCsvReader.ReadFile(file) : PopulationEstimates.None;
+    }
+}
