@@ -175,23 +175,16 @@ internal static class Ssda903Validator
         });
         Add("1009", Severity.Error, "REASON_PLACE_CHANGE is not a valid reason for placement change", "Episodes",
             (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.ReasonPlaceChange, "REASON_PLACE_CHANGE", CodeLists.ReasonPlaceChange, required: false));
-        Add("LS-REC-MISSING", Severity.Error, "DEC is given but REC is blank", "Episodes", (c, r) =>
+        Add("148", Severity.Error, "DEC and REC should both be given or both be blank", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
             for (var i = 0; i < e.Count; i++)
             {
                 if (Has(e.Dec[i]) && e.Rec[i] == CodeTable.Blank)
                 {
-                    c.Report(r, e.Source[i], "REC", null);
+                    c.ReportDate(r, e.Source[i], "DEC", e.Dec[i]);
                 }
-            }
-        });
-        Add("LS-DEC-MISSING", Severity.Error, "REC is given but DEC is blank", "Episodes", (c, r) =>
-        {
-            var e = c.Data.Episodes;
-            for (var i = 0; i < e.Count; i++)
-            {
-                if (e.Rec[i] != CodeTable.Blank && e.Dec[i] == RecordValues.Blank)
+                else if (e.Rec[i] != CodeTable.Blank && e.Dec[i] == RecordValues.Blank)
                 {
                     c.ReportCode(r, e.Source[i], "REC", e.Rec[i]);
                 }
@@ -537,7 +530,7 @@ internal static class Ssda903Validator
             (c, r) => c.LegalStatusRun(r, "L2", 21));
         Add("363", Severity.Error, "A child assessment order (LS L3) lasted longer than 7 days (one still open is counted to the end of the year)", "Episodes",
             (c, r) => c.LegalStatusRun(r, "L3", 7));
-        Add("LS-POLICE-PROTECTION", Severity.Error, "Police protection (LS L1) lasted longer than 72 hours (one still open is counted to the end of the year)", "Episodes",
+        Add("361", Severity.Error, "Police protection (LS L1) lasted longer than 72 hours (one still open is counted to the end of the year)", "Episodes",
             (c, r) => c.LegalStatusRun(r, "L1", 3));
         Add("380", Severity.Error, "A period of care cannot start with a temporary placement (T0-T4)", "Episodes", (c, r) =>
         {
@@ -552,34 +545,151 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("383", Severity.Warning, "After a temporary placement (T0-T4) the child should return (RNE P) to the placement held before it (same PLACE and PL_POST)", "Episodes", (c, r) =>
+        // The DfE's 383 asks for the same PL_POST too from 2025/26; before, RNE P and the same PLACE.
+        Add("383", Severity.Warning, "After a temporary placement (T0-T4) the child should return (RNE P) to the placement held before it (same PLACE)", "Episodes",
+            new CollectionYears(null, 2025), (c, r) => c.ReturnFromTemporary(r, samePostcode: false), "RNE");
+        Add("383", Severity.Warning, "After a temporary placement (T0-T4) the child should return (RNE P) to the placement held before it (same PLACE and PL_POST)", "Episodes",
+            new CollectionYears(2026, null), (c, r) => c.ReturnFromTemporary(r, samePostcode: true), "RNE");
+        // Episodes: placement types, ages and lengths (the DfE's 36x and 37x-39x rules)
+        Add("353", Severity.Error, "DECOM is before 14 October 1991: no episode can start before the Children Act 1989 came into force", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
-            var p = c.Codes.Find("P");
-            var temporary = c.Codes.SetOf("T0", "T1", "T2", "T3", "T4");
+            var first = new DateOnly(1991, 10, 14).DayNumber;
             for (var i = 0; i < e.Count; i++)
             {
-                var end = e.ChildOffsets[e.Child[i] + 1];
-                var first = e.ChildOffsets[e.Child[i]];
-                // A temporary stay may span several episodes (a legal status change during it): compare the placements
-                // either side of the whole run.
-                if (!temporary.Contains(e.Place[i]) || i == first || temporary.Contains(e.Place[i - 1]))
+                if (Has(e.Decom[i]) && e.Decom[i] < first)
                 {
-                    continue;
-                }
-
-                var after = i + 1;
-                while (after < end && temporary.Contains(e.Place[after]))
-                {
-                    after++;
-                }
-
-                if (after < end && (e.Rne[after] != p || !c.SamePlace(e.Place[after], e.Place[i - 1]) || e.PlPost[after] != e.PlPost[i - 1]))
-                {
-                    c.ReportCode(r, e.Source[after], "PLACE", e.Place[after]);
+                    c.ReportDate(r, e.Source[i], "DECOM", e.Decom[i]);
                 }
             }
         });
+        Add("364", Severity.Error, "A child detained in local authority accommodation under PACE (LS J2) for longer than 21 days (one still open is counted to the end of the year)", "Episodes",
+            (c, r) => c.LegalStatusRun(r, "J2", 21));
+        Add("365", Severity.Error, "A short-term respite break (LS V3) lasted longer than 17 days (one still open is counted to the end of the year)", "Episodes",
+            (c, r) => c.LongerThan(r, "LS", c.Codes.SetOf("V3"), isPlace: false, 17, openToYearEnd: true));
+        Add("366", Severity.Error, "A short-term respite break (LS V3) must start a new episode with RNE S: the placement cannot change during the break", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var v3 = c.Codes.Find("V3");
+            var s = c.Codes.Find("S");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Ls[i] == v3 && e.Rne[i] != s && e.Rne[i] != CodeTable.Blank)
+                {
+                    c.ReportCode(r, e.Source[i], "RNE", e.Rne[i]);
+                }
+            }
+        });
+        Add("367", Severity.Error, "The child had more than 75 days of short-term respite care (LS V3) in the collection year", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var v3 = c.Codes.Find("V3");
+            for (var child = 0; child + 1 < e.ChildOffsets.Length; child++)
+            {
+                var days = 0;
+                var last = -1;
+                for (var i = e.ChildOffsets[child]; i < e.ChildOffsets[child + 1]; i++)
+                {
+                    var year = c.Year(e.Source[i]);
+                    if (e.Ls[i] != v3 || !Has(e.Decom[i]) || year <= 0)
+                    {
+                        continue;
+                    }
+
+                    // Only the days within the year: from its start (or DECOM) to its end (or DEC).
+                    var from = Math.Max(e.Decom[i], YearStart(year));
+                    var to = Has(e.Dec[i]) ? Math.Min(e.Dec[i], YearEnd(year)) : YearEnd(year);
+                    days += Math.Max(0, to - from);
+                    last = i;
+                }
+
+                if (days > 75)
+                {
+                    c.ReportCode(r, e.Source[last], "LS", e.Ls[last]);
+                }
+            }
+        });
+        // Independent living (P2): at least 15 to 2022/23, 16 in 2023/24; P2 ended in October 2023 and the rule with it.
+        Add("370", Severity.Error, "A child in independent living (PLACE P2) should be at least 15 when the placement starts", "Episodes", new CollectionYears(null, 2023),
+            (c, r) => c.PlacedUnderAge(r, "P2", 15), "DECOM", "DOB");
+        Add("370", Severity.Error, "A child in independent living (PLACE P2) should be at least 16 when the placement starts", "Episodes", new CollectionYears(2024, 2024),
+            (c, r) => c.PlacedUnderAge(r, "P2", 16), "DECOM", "DOB");
+        // Semi-independent living (H5): at least 14 to 2022/23, 16 in 2023/24; from 2024/25 supported accommodation (K3), at least 16.
+        Add("371", Severity.Error, "A child in semi-independent living not subject to children's homes regulations (PLACE H5) should be at least 14 when the placement starts", "Episodes", new CollectionYears(null, 2023),
+            (c, r) => c.PlacedUnderAge(r, "H5", 14), "DECOM", "DOB");
+        Add("371", Severity.Error, "A child in semi-independent living not subject to children's homes regulations (PLACE H5) should be at least 16 when the placement starts", "Episodes", new CollectionYears(2024, 2024),
+            (c, r) => c.PlacedUnderAge(r, "H5", 16), "DECOM", "DOB");
+        Add("371", Severity.Error, "A child in supported accommodation not subject to children's homes regulations (PLACE K3) should be at least 16 when the placement starts", "Episodes", new CollectionYears(2025, null),
+            (c, r) => c.PlacedUnderAge(r, "K3", 16), "DECOM", "DOB");
+        Add("372", Severity.Error, "A child in youth custody or prison (PLACE R5) should be at least 10 when the placement starts", "Episodes",
+            (c, r) => c.PlacedUnderAge(r, "R5", 10), "DECOM", "DOB");
+        Add("373", Severity.Error, "A child placed in a school (PLACE S1) should be at least 4 when the placement starts", "Episodes",
+            (c, r) => c.PlacedUnderAge(r, "S1", 4), "DECOM", "DOB");
+        Add("374", Severity.Error, "A child in residential employment (PLACE P3) should be at least 14 when the placement starts", "Episodes",
+            (c, r) => c.PlacedUnderAge(r, "P3", 14), "DECOM", "DOB");
+        Add("375", Severity.Error, "A temporary placement in hospital (PLACE T1) that ended lasted longer than six weeks", "Episodes",
+            (c, r) => c.LongerThan(r, "PLACE", c.Codes.SetOf("T1"), isPlace: true, 42, openToYearEnd: false));
+        Add("376", Severity.Error, "A temporary placement during the usual foster carers' holiday (PLACE T3) that ended lasted longer than three weeks", "Episodes",
+            (c, r) => c.LongerThan(r, "PLACE", c.Codes.SetOf("T3"), isPlace: true, 21, openToYearEnd: false));
+        Add("377", Severity.Error, "More than two temporary placements during the usual foster carers' holiday (PLACE T3) within 12 months", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var t3 = c.Codes.Find("T3");
+            for (var child = 0; child + 1 < e.ChildOffsets.Length; child++)
+            {
+                // The starts of the child's last two T3 stays (a stay continued in the next episode, a legal status change, is one stay).
+                int older = RecordValues.Blank, newer = RecordValues.Blank;
+                for (var i = e.ChildOffsets[child]; i < e.ChildOffsets[child + 1]; i++)
+                {
+                    if (e.Place[i] != t3 || !Has(e.Decom[i]) || (i > e.ChildOffsets[child] && e.Place[i - 1] == t3 && e.Dec[i - 1] == e.Decom[i]))
+                    {
+                        continue;
+                    }
+
+                    if (Has(older) && e.Decom[i] < DateOnly.FromDayNumber(older).AddYears(1).DayNumber)
+                    {
+                        c.ReportCode(r, e.Source[i], "PLACE", e.Place[i]);
+                    }
+
+                    older = newer;
+                    newer = e.Decom[i];
+                }
+            }
+        });
+        Add("381", Severity.Error, "A period of care cannot end in a temporary placement (T0-T4): REC should be X1", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var temporary = c.Codes.SetOf("T0", "T1", "T2", "T3", "T4");
+            var x1 = c.Codes.Find("X1");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (temporary.Contains(e.Place[i]) && e.Rec[i] != CodeTable.Blank && e.Rec[i] != x1)
+                {
+                    c.ReportCode(r, e.Source[i], "REC", e.Rec[i]);
+                }
+            }
+        }, "PLACE");
+        Add("382", Severity.Error, "A child on respite care (LS V3 or V4) cannot be in a temporary placement (T0-T4)", "Episodes",
+            (c, r) => c.LegalStatusWithPlace(r, ["V3", "V4"], ["T0", "T1", "T2", "T3", "T4"]));
+        Add("384", Severity.Error, "A child on respite care (LS V3 or V4) cannot be in a long-term foster placement (U1 or U4)", "Episodes",
+            (c, r) => c.LegalStatusWithPlace(r, ["V3", "V4"], ["U1", "U4"]));
+        Add("390", Severity.Error, "REC says the child was adopted (E11 or E12) but PLACE is not a placement for adoption (A3-A6)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var adopted = c.Codes.SetOf("E11", "E12");
+            var forAdoption = c.Codes.SetOf("A3", "A4", "A5", "A6");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (adopted.Contains(e.Rec[i]) && !forAdoption.Contains(e.Place[i]))
+                {
+                    c.ReportCode(r, e.Source[i], "PLACE", e.Place[i]);
+                }
+            }
+        });
+        Add("407", Severity.Error, "REC says a special guardianship order (E45-E48) but the child was 18 or over when the episode ended", "Episodes",
+            (c, r) => c.AgeAtCeasing(r, ["E45", "E46", "E47", "E48"], age => age >= 18), "DEC", "DOB");
+        Add("460", Severity.Error, "REC says the child stayed with their carers at 18 or over (E17) but the child was under 18 when the episode ended", "Episodes",
+            (c, r) => c.AgeAtCeasing(r, ["E17"], age => age < 18), "DEC", "DOB");
         Add("214", Severity.Error, "PL_POST and URN should be blank for short breaks (LS V3 or V4)", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
@@ -940,7 +1050,8 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("1016", Severity.Error, "A young person aged 17 (or 18) at 31 March who left care on or after their 17th (18th) birthday needs no care-leaver information", "OC3", (c, r) =>
+        // New in the DfE's 2023/24 rules.
+        Add("1016", Severity.Error, "A young person aged 17 (or 18) at 31 March who left care on or after their 17th (18th) birthday needs no care-leaver information", "OC3", new CollectionYears(2024, null), (c, r) =>
         {
             var o = c.Data.Oc3;
             var e = c.Data.Episodes;
@@ -1273,14 +1384,18 @@ internal static class Ssda903Validator
         var context = new Context(data, collectionYear);
         foreach (var (rule, run) in Checks)
         {
-            run(context, rule);
+            // A rule of other years is not run at all when every row is checked against one year.
+            if (collectionYear is not { } year || rule.Years.Contains(year))
+            {
+                run(context, rule);
+            }
         }
 
         return context.Diagnostics;
     }
 
-    private static void Add(string id, Severity severity, string message, string table, Action<Context, ValidationRule> run) =>
-        Add(id, severity, message, table, CollectionYears.All, run);
+    private static void Add(string id, Severity severity, string message, string table, Action<Context, ValidationRule> run, params string[] fields) =>
+        Add(id, severity, message, table, CollectionYears.All, run, fields);
 
     // Fields: the names the message speaks of (every message names what it checks), plus any given.
     private static void Add(string id, Severity severity, string message, string table, CollectionYears years, Action<Context, ValidationRule> run, params string[] fields) =>
@@ -1395,6 +1510,88 @@ internal static class Ssda903Validator
 
         private bool Recoded(int old, int now) =>
             (_beforeK3.Contains(old) && now == _k3) || (old == _z1 && _z1Split.Contains(now));
+
+        /// <summary>
+        /// Reports the episode after a temporary stay (T0-T4, perhaps several episodes when the legal status changed during
+        /// it) that is not a return (RNE P) to the placement held before: the same PLACE, and the same PL_POST when asked.
+        /// </summary>
+        public void ReturnFromTemporary(ValidationRule rule, bool samePostcode)
+        {
+            var e = Data.Episodes;
+            var p = Codes.Find("P");
+            var temporary = Codes.SetOf("T0", "T1", "T2", "T3", "T4");
+            for (var i = 0; i < e.Count; i++)
+            {
+                var first = e.ChildOffsets[e.Child[i]];
+                if (!temporary.Contains(e.Place[i]) || i == first || temporary.Contains(e.Place[i - 1]))
+                {
+                    continue;
+                }
+
+                var end = e.ChildOffsets[e.Child[i] + 1];
+                var after = i + 1;
+                while (after < end && temporary.Contains(e.Place[after]))
+                {
+                    after++;
+                }
+
+                if (after < end && (e.Rne[after] != p || !SamePlace(e.Place[after], e.Place[i - 1]) || (samePostcode && e.PlPost[after] != e.PlPost[i - 1])))
+                {
+                    ReportCode(rule, e.Source[after], "PLACE", e.Place[after]);
+                }
+            }
+        }
+
+        /// <summary>Reports an episode in <paramref name="place"/> that started before the child's <paramref name="years"/>th birthday.</summary>
+        public void PlacedUnderAge(ValidationRule rule, string place, int years)
+        {
+            var e = Data.Episodes;
+            var code = Codes.Find(place);
+            for (var i = 0; i < e.Count; i++)
+            {
+                var dob = Dob[e.Child[i]];
+                if (e.Place[i] == code && Has(e.Decom[i]) && Has(dob) && e.Decom[i] < Birthday(dob, years))
+                {
+                    ReportDate(rule, e.Source[i], "DECOM", e.Decom[i]);
+                }
+            }
+        }
+
+        /// <summary>Reports an episode whose LS (or PLACE) is in <paramref name="codes"/> lasting more than <paramref name="days"/> days; one still open is measured to the year end when asked, else not judged.</summary>
+        public void LongerThan(ValidationRule rule, string column, CodeSet codes, bool isPlace, int days, bool openToYearEnd)
+        {
+            var e = Data.Episodes;
+            var values = isPlace ? e.Place : e.Ls;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (!codes.Contains(values[i]) || !Has(e.Decom[i]))
+                {
+                    continue;
+                }
+
+                var year = Year(e.Source[i]);
+                var end = Has(e.Dec[i]) ? e.Dec[i] : openToYearEnd && e.Dec[i] == RecordValues.Blank && year > 0 ? YearEnd(year) : RecordValues.Blank;
+                if (Has(end) && end - e.Decom[i] > days)
+                {
+                    ReportCode(rule, e.Source[i], column, values[i]);
+                }
+            }
+        }
+
+        /// <summary>Reports an episode whose LS is one of <paramref name="statuses"/> and PLACE one of <paramref name="places"/>.</summary>
+        public void LegalStatusWithPlace(ValidationRule rule, string[] statuses, string[] places)
+        {
+            var e = Data.Episodes;
+            var ls = Codes.SetOf(statuses);
+            var pl = Codes.SetOf(places);
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (ls.Contains(e.Ls[i]) && pl.Contains(e.Place[i]))
+                {
+                    ReportCode(rule, e.Source[i], "PLACE", e.Place[i]);
+                }
+            }
+        }
 
         public void Pair(ValidationRule rule, string provider, string place)
         {
