@@ -1333,6 +1333,322 @@ internal static class Ssda903Validator
             (c, r) => c.CheckOrder(r, c.Data.SwEpisodes, t => t.SwDecom, t => t.SwDec, "SW_DEC"));
 
         // Across tables
+        // Header: UPN and mother (the DfE's 168, 2xx and 62x rules)
+        Add("168", Severity.Error, "UPN is not a valid Unique Pupil Number (a letter other than I, O or S, then 12 digits or 11 digits and a letter) or unknown code (UN1-UN5)", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (h.Upn[i] != CodeTable.Blank && !ValidUpn(c.Text(h.Upn[i])!))
+                {
+                    c.ReportCode(r, h.Source[i], "UPN", h.Upn[i]);
+                }
+            }
+        });
+        Add("442", Severity.Error, "UPN is blank for a child looked after other than on short breaks (LS V3 or V4)", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            var e = c.Data.Episodes;
+            var shortBreaks = c.Codes.SetOf("V3", "V4");
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (h.Upn[i] != CodeTable.Blank)
+                {
+                    continue;
+                }
+
+                var rows = e.RowsOf(h.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (e.Ls[j] != CodeTable.Blank && !shortBreaks.Contains(e.Ls[j]))
+                    {
+                        c.Report(r, h.Source[i], "UPN", null);
+                        break;
+                    }
+                }
+            }
+        }, "LS");
+        Add("209", Severity.Error, "UPN is UN1 (not known) for a child of school age: aged 4 or over on 31 August before the collection year", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            var un1 = c.Codes.Find("UN1");
+            for (var i = 0; i < h.Count; i++)
+            {
+                var year = c.Year(h.Source[i]);
+                if (h.Upn[i] == un1 && year > 0 && Has(h.Dob[i]) && Birthday(h.Dob[i], 4) <= new DateOnly(year - 2, 8, 31).DayNumber)
+                {
+                    c.ReportCode(r, h.Source[i], "UPN", h.Upn[i]);
+                }
+            }
+        }, "DOB");
+        Add("210", Severity.Error, "UPN is UN4 (not yet obtained) for a child looked after for more than a week at 31 March", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            var e = c.Data.Episodes;
+            var un4 = c.Codes.Find("UN4");
+            for (var i = 0; i < h.Count; i++)
+            {
+                var year = c.Year(h.Source[i]);
+                if (h.Upn[i] != un4 || year <= 0)
+                {
+                    continue;
+                }
+
+                // An episode open at 31 March that started more than seven days before it.
+                var rows = e.RowsOf(h.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (Has(e.Decom[j]) && e.Decom[j] < YearEnd(year) - 7 && (e.Dec[j] == RecordValues.Blank || (Has(e.Dec[j]) && e.Dec[j] > YearEnd(year))))
+                    {
+                        c.ReportCode(r, h.Source[i], "UPN", h.Upn[i]);
+                        break;
+                    }
+                }
+            }
+        }, "DECOM");
+        // New in the DfE's 2024/25 rules, when U joined the SEX codes.
+        Add("232", Severity.Error, "SEX is U (unknown): check that the child's sex is not known", "Header", new CollectionYears(2025, null), (c, r) =>
+        {
+            var h = c.Data.Header;
+            var u = c.Codes.Find("U");
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (h.Sex[i] == u)
+                {
+                    c.ReportCode(r, h.Source[i], "SEX", h.Sex[i]);
+                }
+            }
+        });
+        Add("620", Severity.Error, "MOTHER says the child is a mother (1) but the child was under 11 at the start of the collection year", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            var one = c.Codes.Find("1");
+            for (var i = 0; i < h.Count; i++)
+            {
+                var year = c.Year(h.Source[i]);
+                if (h.Mother[i] == one && year > 0 && Has(h.Dob[i]) && Birthday(h.Dob[i], 11) > YearStart(year))
+                {
+                    c.ReportCode(r, h.Source[i], "MOTHER", h.Mother[i]);
+                }
+            }
+        }, "DOB");
+        Add("621", Severity.Error, "MC_DOB is on or before the mother's own DOB", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (Has(h.McDob[i]) && Has(h.Dob[i]) && h.McDob[i] <= h.Dob[i])
+                {
+                    c.ReportDate(r, h.Source[i], "MC_DOB", h.McDob[i]);
+                }
+            }
+        });
+        Add("625", Severity.Error, "MC_DOB is after the end of the collection year or after the mother ceased to be looked after (DEC of her last episode)", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            var e = c.Data.Episodes;
+            for (var i = 0; i < h.Count; i++)
+            {
+                var year = c.Year(h.Source[i]);
+                if (!Has(h.McDob[i]))
+                {
+                    continue;
+                }
+
+                var rows = e.RowsOf(h.Child[i]);
+                var ceased = rows.IsEmpty ? RecordValues.Blank : e.Dec[rows.End - 1];
+                if ((year > 0 && h.McDob[i] > YearEnd(year)) || (Has(ceased) && h.McDob[i] > ceased))
+                {
+                    c.ReportDate(r, h.Source[i], "MC_DOB", h.McDob[i]);
+                }
+            }
+        });
+
+        // Missing: against the year and the child's care (the DfE's 565-586 rules)
+        Add("565", Severity.Error, "MIS_START is given but MISSING (missing or away without authorisation) is blank", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            for (var i = 0; i < m.Count; i++)
+            {
+                if (Has(m.MisStart[i]) && m.MissingType[i] == CodeTable.Blank)
+                {
+                    c.Report(r, m.Source[i], "MISSING", null);
+                }
+            }
+        });
+        Add("571", Severity.Error, "MIS_END is before the start or after the end of the collection year", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            for (var i = 0; i < m.Count; i++)
+            {
+                var year = c.Year(m.Source[i]);
+                if (year > 0 && Has(m.MisEnd[i]) && (m.MisEnd[i] < YearStart(year) || m.MisEnd[i] > YearEnd(year)))
+                {
+                    c.ReportDate(r, m.Source[i], "MIS_END", m.MisEnd[i]);
+                }
+            }
+        });
+        Add("577", Severity.Error, "The child ceased to be looked after (DEC of the last episode) but a missing period that started before has no MIS_END", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            for (var i = 0; i < m.Count; i++)
+            {
+                var ceased = c.CareEnded(m.Child[i]);
+                if (Has(ceased) && Has(m.MisStart[i]) && m.MisStart[i] <= ceased && m.MisEnd[i] == RecordValues.Blank)
+                {
+                    c.Report(r, m.Source[i], "MIS_END", null);
+                }
+            }
+        }, "MIS_START", "DEC");
+        Add("578", Severity.Error, "MIS_START is after the child ceased to be looked after (DEC of the last episode)", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            for (var i = 0; i < m.Count; i++)
+            {
+                var ceased = c.CareEnded(m.Child[i]);
+                if (Has(ceased) && Has(m.MisStart[i]) && m.MisStart[i] > ceased)
+                {
+                    c.ReportDate(r, m.Source[i], "MIS_START", m.MisStart[i]);
+                }
+            }
+        }, "DEC");
+        Add("581", Severity.Error, "MIS_START is before the child started to be looked after (DECOM of the first episode)", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            var e = c.Data.Episodes;
+            for (var i = 0; i < m.Count; i++)
+            {
+                var rows = e.RowsOf(m.Child[i]);
+                if (!rows.IsEmpty && Has(e.Decom[rows.Start]) && Has(m.MisStart[i]) && m.MisStart[i] < e.Decom[rows.Start])
+                {
+                    c.ReportDate(r, m.Source[i], "MIS_START", m.MisStart[i]);
+                }
+            }
+        }, "DECOM");
+        Add("586", Severity.Error, "MIS_START is on or before the child's DOB", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            for (var i = 0; i < m.Count; i++)
+            {
+                var dob = Has(m.Dob[i]) ? m.Dob[i] : c.Dob[m.Child[i]];
+                if (Has(dob) && Has(m.MisStart[i]) && m.MisStart[i] <= dob)
+                {
+                    c.ReportDate(r, m.Source[i], "MIS_START", m.MisStart[i]);
+                }
+            }
+        });
+
+        // Adoption: the adopters and the decision to place (the DfE's 33x, 5xx and 1003 rules)
+        Add("517", Severity.Error, "LS_ADOPTR L3 (an unmarried couple of different sexes) needs SEX_ADOPTR MF", "AD1", (c, r) => c.AdopterSexes(r, "L3", "MF"));
+        Add("518", Severity.Error, "LS_ADOPTR L4 (an unmarried couple of the same sex) needs SEX_ADOPTR MM or FF", "AD1", (c, r) => c.AdopterSexes(r, "L4", "MM", "FF"));
+        Add("519", Severity.Error, "LS_ADOPTR L2 (a civil partnership) needs SEX_ADOPTR of a couple: MM, FF or MF", "AD1", (c, r) => c.AdopterSexes(r, "L2", "MM", "FF", "MF"));
+        Add("520", Severity.Error, "LS_ADOPTR L11 (a married couple of different sexes) needs SEX_ADOPTR MF", "AD1", (c, r) => c.AdopterSexes(r, "L11", "MF"));
+        Add("524", Severity.Error, "LS_ADOPTR L12 (a married couple of the same sex) needs SEX_ADOPTR MM or FF", "AD1", (c, r) => c.AdopterSexes(r, "L12", "MM", "FF"));
+        Add("331", Severity.Error, "DATE_MATCH is after the start (DECOM) of the placement from which the child was adopted (REC E11 or E12)", "AD1", (c, r) =>
+        {
+            var a = c.Data.Ad1;
+            var e = c.Data.Episodes;
+            var adopted = c.Codes.SetOf("E11", "E12");
+            for (var i = 0; i < a.Count; i++)
+            {
+                var rows = e.RowsOf(a.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (adopted.Contains(e.Rec[j]) && Has(e.Decom[j]) && Has(a.DateMatch[i]) && a.DateMatch[i] > e.Decom[j])
+                    {
+                        c.ReportDate(r, a.Source[i], "DATE_MATCH", a.DateMatch[i]);
+                        break;
+                    }
+                }
+            }
+        }, "DECOM", "REC");
+        Add("334", Severity.Error, "DATE_INT is before the child started to be looked after in the latest period of care (DECOM of the last episode with RNE S)", "AD1", (c, r) =>
+        {
+            var a = c.Data.Ad1;
+            for (var i = 0; i < a.Count; i++)
+            {
+                var started = c.LatestCareStart(a.Child[i]);
+                if (Has(started) && Has(a.DateInt[i]) && a.DateInt[i] < started)
+                {
+                    c.ReportDate(r, a.Source[i], "DATE_INT", a.DateInt[i]);
+                }
+            }
+        }, "DECOM", "RNE");
+        Add("184", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) is before the child's DOB", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            for (var i = 0; i < p.Count; i++)
+            {
+                var dob = Has(p.Dob[i]) ? p.Dob[i] : c.Dob[p.Child[i]];
+                if (Has(dob) && Has(p.DatePlaced[i]) && p.DatePlaced[i] < dob)
+                {
+                    c.ReportDate(r, p.Source[i], "DATE_PLACED", p.DatePlaced[i]);
+                }
+            }
+        });
+        Add("1003", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) is before the child first started to be looked after (DECOM of the first episode with RNE S)", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            var e = c.Data.Episodes;
+            var s = c.Codes.Find("S");
+            for (var i = 0; i < p.Count; i++)
+            {
+                var rows = e.RowsOf(p.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (e.Rne[j] == s && Has(e.Decom[j]))
+                    {
+                        if (Has(p.DatePlaced[i]) && p.DatePlaced[i] < e.Decom[j])
+                        {
+                            c.ReportDate(r, p.Source[i], "DATE_PLACED", p.DatePlaced[i]);
+                        }
+
+                        break;
+                    }
+                }
+            }
+        }, "DECOM", "RNE");
+        Add("551", Severity.Error, "The child was placed for adoption (PLACE A3-A6) but there is no DATE_PLACED (the decision that the child should be placed for adoption)", "Episodes",
+            (c, r) => c.WithoutDecisionToPlace(r, "PLACE", c.Codes.SetOf("A3", "A4", "A5", "A6"), isPlace: true), "DATE_PLACED");
+        Add("552", Severity.Error, "The decision that the child should be placed for adoption (the latest DATE_PLACED) is after the child's first placement for adoption (DECOM of the first A3-A6 episode)", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            var e = c.Data.Episodes;
+            var forAdoption = c.Codes.SetOf("A3", "A4", "A5", "A6");
+            for (var child = 0; child + 1 < p.ChildOffsets.Length; child++)
+            {
+                var latest = -1;
+                for (var i = p.ChildOffsets[child]; i < p.ChildOffsets[child + 1]; i++)
+                {
+                    if (Has(p.DatePlaced[i]) && (latest < 0 || p.DatePlaced[i] > p.DatePlaced[latest]))
+                    {
+                        latest = i;
+                    }
+                }
+
+                if (latest < 0)
+                {
+                    continue;
+                }
+
+                var rows = e.RowsOf(child);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (forAdoption.Contains(e.Place[j]) && Has(e.Decom[j]))
+                    {
+                        if (e.Decom[j] < p.DatePlaced[latest])
+                        {
+                            c.ReportDate(r, p.Source[latest], "DATE_PLACED", p.DatePlaced[latest]);
+                        }
+
+                        break;
+                    }
+                }
+            }
+        }, "DECOM", "PLACE");
+        Add("553", Severity.Error, "A placement order was granted (LS E1) but there is no DATE_PLACED (the decision that the child should be placed for adoption)", "Episodes",
+            (c, r) => c.WithoutDecisionToPlace(r, "LS", c.Codes.SetOf("E1"), isPlace: false), "DATE_PLACED");
+
         Add("LS-NO-HEADER", Severity.Warning, "The child has episodes but no Header row (sex, date of birth and ethnicity unknown)", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
@@ -1405,6 +1721,30 @@ internal static class Ssda903Validator
             Fields = [.. RuleFields.FieldsNamed(message, RuleFields.Ssda903Columns).Union(fields, StringComparer.Ordinal).Union(FieldsNotNamed.GetValueOrDefault(id, []), StringComparer.Ordinal)],
         }, run));
 
+    /// <summary>Whether <paramref name="upn"/> is a UPN's form (a capital letter other than I, O or S, then 12 digits, or 11 digits and a capital letter) or UN1-UN5.</summary>
+    private static bool ValidUpn(string upn)
+    {
+        if (upn.Length == 3)
+        {
+            return upn.StartsWith("UN", StringComparison.Ordinal) && upn[2] is >= '1' and <= '5';
+        }
+
+        if (upn.Length != 13 || !char.IsAsciiLetterUpper(upn[0]) || upn[0] is 'I' or 'O' or 'S')
+        {
+            return false;
+        }
+
+        for (var k = 1; k < 12; k++)
+        {
+            if (!char.IsAsciiDigit(upn[k]))
+            {
+                return false;
+            }
+        }
+
+        return char.IsAsciiDigit(upn[12]) || char.IsAsciiLetterUpper(upn[12]);
+    }
+
     /// <summary>
     /// The latest day a DATE_PERM can mean, or null when it is not dd/mm/yyyy with ZZ for an unknown day or month and ZZZZ
     /// for an unknown year (upper case, as the DfE writes them). The latest day is taken so that an unknown part never
@@ -1451,6 +1791,8 @@ internal static class Ssda903Validator
         private readonly int _k3;
         private readonly int _z1;
         private readonly CodeSet _z1Split;
+        private readonly int _x1;
+        private readonly int _s;
 
         public Context(Ssda903Data data, int? collectionYear)
             : base(data.Files, data.Codes, collectionYear, isoDates: false)
@@ -1460,6 +1802,8 @@ internal static class Ssda903Validator
             _k3 = data.Codes.Find("K3");
             _z1 = data.Codes.Find("Z1");
             _z1Split = data.Codes.SetOf("Z11", "Z12", "Z13", "Z14");
+            _x1 = data.Codes.Find("X1");
+            _s = data.Codes.Find("S");
             Dob = new int[data.Children.Count];
             Array.Fill(Dob, RecordValues.Blank);
             var h = data.Header;
@@ -1589,6 +1933,83 @@ internal static class Ssda903Validator
                 if (ls.Contains(e.Ls[i]) && pl.Contains(e.Place[i]))
                 {
                     ReportCode(rule, e.Source[i], "PLACE", e.Place[i]);
+                }
+            }
+        }
+
+        /// <summary>The DEC of the child's last episode when it ended care (REC other than X1); blank when the child is still looked after or has no episode.</summary>
+        public int CareEnded(int child)
+        {
+            var e = Data.Episodes;
+            var rows = e.RowsOf(child);
+            if (rows.IsEmpty)
+            {
+                return RecordValues.Blank;
+            }
+
+            var last = rows.End - 1;
+            return Has(e.Dec[last]) && e.Rec[last] != CodeTable.Blank && e.Rec[last] != _x1 ? e.Dec[last] : RecordValues.Blank;
+        }
+
+        /// <summary>The DECOM of the child's last episode with RNE S (the start of the latest period of care); blank when none.</summary>
+        public int LatestCareStart(int child)
+        {
+            var e = Data.Episodes;
+            var rows = e.RowsOf(child);
+            for (var j = rows.End - 1; j >= rows.Start; j--)
+            {
+                if (e.Rne[j] == _s && Has(e.Decom[j]))
+                {
+                    return e.Decom[j];
+                }
+            }
+
+            return RecordValues.Blank;
+        }
+
+        /// <summary>Reports an AD1 row with LS_ADOPTR <paramref name="status"/> whose SEX_ADOPTR is given and not one of <paramref name="sexes"/>.</summary>
+        public void AdopterSexes(ValidationRule rule, string status, params string[] sexes)
+        {
+            var a = Data.Ad1;
+            var ls = Codes.Find(status);
+            var allowed = Codes.SetOf(sexes);
+            for (var i = 0; i < a.Count; i++)
+            {
+                if (a.LsAdoptr[i] == ls && a.SexAdoptr[i] != CodeTable.Blank && !allowed.Contains(a.SexAdoptr[i]))
+                {
+                    ReportCode(rule, a.Source[i], "SEX_ADOPTR", a.SexAdoptr[i]);
+                }
+            }
+        }
+
+        /// <summary>Reports the first episode of a child whose LS (or PLACE) is in <paramref name="codes"/> when the child has no PlacedAdoption row with DATE_PLACED.</summary>
+        public void WithoutDecisionToPlace(ValidationRule rule, string column, CodeSet codes, bool isPlace)
+        {
+            var e = Data.Episodes;
+            var p = Data.PlacedAdoption;
+            var values = isPlace ? e.Place : e.Ls;
+            for (var child = 0; child + 1 < e.ChildOffsets.Length; child++)
+            {
+                for (var j = e.ChildOffsets[child]; j < e.ChildOffsets[child + 1]; j++)
+                {
+                    if (!codes.Contains(values[j]))
+                    {
+                        continue;
+                    }
+
+                    var decided = false;
+                    var rows = p.RowsOf(child);
+                    for (var i = rows.Start; i < rows.End && !decided; i++)
+                    {
+                        decided = Has(p.DatePlaced[i]);
+                    }
+
+                    if (!decided)
+                    {
+                        ReportCode(rule, e.Source[j], column, values[j]);
+                    }
+
+                    break;
                 }
             }
         }

@@ -22,7 +22,7 @@ public sealed class Ssda903ValidatorTests
     private static Ssda903Builder Baseline()
     {
         var b = new Ssda903Builder("E10000003");
-        b.Header("B", sex: "F", dob: D(2012, 3, 4), ethnic: "WBRI", mother: "0")
+        b.Header("B", sex: "F", dob: D(2012, 3, 4), ethnic: "WBRI", upn: "H12345678901A", mother: "0")
             .Episode("B", decom: D(2023, 5, 1), rne: "S", ls: "C2", cin: "N1", place: "U4", provider: "PR1", dec: D(2024, 9, 1), rec: "X1", reasonPlaceChange: "CARPL")
             .Episode("B", decom: D(2024, 9, 1), rne: "P", ls: "C2", cin: "N1", place: "K2", provider: "PR4")
             .Review("B", dob: D(2012, 3, 4), review: D(2024, 10, 1), reviewCode: "PN1")
@@ -37,7 +37,7 @@ public sealed class Ssda903ValidatorTests
 
     // Child X: a valid header and one open episode that started in the year.
     private static Ssda903Builder X(Ssda903Builder b, DateOnly? dob = null, string sex = "M") =>
-        b.Header("X", sex: sex, dob: dob ?? D(2010, 5, 1), ethnic: "WBRI");
+        b.Header("X", sex: sex, dob: dob ?? D(2010, 5, 1), ethnic: "WBRI", upn: "A123456789012");
 
     private static Ssda903Builder Ep(
         Ssda903Builder b,
@@ -56,8 +56,11 @@ public sealed class Ssda903ValidatorTests
     private static Ssda903Builder Move(Ssda903Builder b, string rne2 = "P", string ls1 = "C2", string ls2 = "C2", string place2 = "U4", string? rpc = "CARPL") =>
         Ep(Ep(b, D(2024, 4, 10), ls: ls1, dec: D(2024, 7, 1), rec: "X1", rpc: rpc), D(2024, 7, 1), rne: rne2, ls: ls2, place: place2);
 
+    // Looked after from 1 January 2022 (U1); the decision to place for adoption on 1 December 2022; placed for adoption (A4) on
+    // 1 July 2023, after the AD1's DATE_INT (1 January 2023) and DATE_MATCH (1 June 2023); adopted on 10 January 2025.
     private static Ssda903Builder Adopted(Ssda903Builder b) =>
-        Ep(X(b, D(2015, 1, 1)), D(2022, 1, 1), place: "A4", dec: D(2025, 1, 10), rec: "E11");
+        Ep(Ep(X(b, D(2015, 1, 1)), D(2022, 1, 1), dec: D(2023, 7, 1), rec: "X1", rpc: "CARPL"), D(2023, 7, 1), rne: "P", place: "A4", dec: D(2025, 1, 10), rec: "E11")
+            .PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2022, 12, 1));
 
     private static Ssda903Builder Ad1(Ssda903Builder b, DateOnly? dateInt = null, DateOnly? dateMatch = null, string? foster = "0", string? nb = "2", string? sex = "MF", string? ls = "L11") =>
         b.Ad1("X", dob: D(2015, 1, 1), dateInt: dateInt ?? D(2023, 1, 1), dateMatch: dateMatch ?? D(2023, 6, 1), fosterCare: foster, nbAdoptr: nb, sexAdoptr: sex, lsAdoptr: ls);
@@ -65,7 +68,7 @@ public sealed class Ssda903ValidatorTests
     // Child Y starts to be looked after on 1 June 2024, with or without a PrevPerm row (630).
     private static Ssda903Builder Starter(Ssda903Builder b, string? prevPerm)
     {
-        b.Header("Y", sex: "M", dob: D(2010, 5, 1), ethnic: "WBRI")
+        b.Header("Y", sex: "M", dob: D(2010, 5, 1), ethnic: "WBRI", upn: "B123456789012")
             .Episode("Y", decom: D(2024, 6, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1");
         return prevPerm is null ? b : b.PrevPerm("Y", dob: D(2010, 5, 1), prevPerm: prevPerm, laPerm: "873", datePerm: "ZZ/ZZ/2015");
     }
@@ -138,8 +141,8 @@ public sealed class Ssda903ValidatorTests
         ["531"] = (b => Ep(X(b), D(2024, 6, 1), place: "P1", provider: "PR5"), b => Ep(X(b), D(2024, 6, 1), place: "P1", provider: "PR0")),
         ["550"] = (b => Ep(X(b), D(2024, 6, 1), place: "U1", provider: "PR0"), b => Ep(X(b), D(2024, 6, 1), place: "P1", provider: "PR0")),
         ["378"] = (b => Ep(X(b), D(2024, 6, 1), ls: "V2", place: "P1", provider: "PR0"), b => Ep(X(b), D(2024, 6, 1), ls: "C2", place: "P1", provider: "PR0")),
-        ["445"] = (b => Ep(X(b), D(2024, 6, 1), ls: "D1"), b => Ep(X(b), D(2024, 6, 1), ls: "E1")),
-        ["446"] = (b => Ep(X(b, D(1990, 1, 1)), D(2005, 1, 1), ls: "E1"), b => Ep(X(b), D(2024, 6, 1), ls: "E1")),
+        ["445"] = (b => Ep(X(b), D(2024, 6, 1), ls: "D1"), b => Ep(X(b), D(2024, 6, 1), ls: "E1").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
+        ["446"] = (b => Ep(X(b, D(1990, 1, 1)), D(2005, 1, 1), ls: "E1"), b => Ep(X(b), D(2024, 6, 1), ls: "E1").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
         ["356"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 5, 1), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 7, 1), rec: "E13")),
         ["354"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2025, 5, 1), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), dec: D(2025, 3, 1), rec: "E13")),
         ["LS-DECOM-LATE"] = (b => Ep(X(b), D(2025, 5, 1)), b => Ep(X(b), D(2025, 3, 31))),
@@ -202,6 +205,35 @@ public sealed class Ssda903ValidatorTests
         ["390"] = (b => Ad1(Ep(X(b, D(2015, 1, 1)), D(2022, 1, 1), place: "U1", dec: D(2025, 1, 10), rec: "E11")), b => Ad1(Adopted(b))),
         ["407"] = (b => Ep(X(b, D(2006, 6, 1)), D(2021, 1, 1), dec: D(2024, 6, 1), rec: "E45"), b => Ep(X(b, D(2006, 6, 2)), D(2021, 1, 1), dec: D(2024, 6, 1), rec: "E45")),
         ["460"] = (b => Ep(X(b, D(2006, 6, 2)), D(2021, 1, 1), dec: D(2024, 6, 1), rec: "E17"), b => Ep(X(b, D(2006, 6, 1)), D(2021, 1, 1), dec: D(2024, 6, 1), rec: "E17")),
+        ["168"] = (b => b.Header("X", sex: "M", dob: D(2010, 1, 1), ethnic: "WBRI", upn: "I123456789012"), b => b.Header("X", sex: "M", dob: D(2010, 1, 1), ethnic: "WBRI", upn: "A12345678901B")),
+        ["442"] = (b => Ep(b.Header("X", sex: "M", dob: D(2010, 5, 1), ethnic: "WBRI"), D(2024, 6, 1)), b => Ep(X(b), D(2024, 6, 1))),
+        ["209"] = (b => b.Header("X", sex: "M", dob: D(2019, 8, 31), ethnic: "WBRI", upn: "UN1"), b => b.Header("X", sex: "M", dob: D(2019, 9, 1), ethnic: "WBRI", upn: "UN1")),
+        ["210"] = (b => Ep(b.Header("X", sex: "M", dob: D(2010, 5, 1), ethnic: "WBRI", upn: "UN4"), D(2025, 3, 23)), b => Ep(b.Header("X", sex: "M", dob: D(2010, 5, 1), ethnic: "WBRI", upn: "UN4"), D(2025, 3, 24))),
+        ["232"] = (b => b.Header("X", sex: "U", dob: D(2010, 1, 1), ethnic: "WBRI"), b => b.Header("X", sex: "M", dob: D(2010, 1, 1), ethnic: "WBRI")),
+        ["620"] = (b => b.Header("X", sex: "F", dob: D(2013, 6, 1), ethnic: "WBRI", mother: "1", mcDob: D(2025, 3, 1)), b => b.Header("X", sex: "F", dob: D(2013, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2025, 2, 1))),
+        ["621"] = (b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2005, 1, 1)), b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2024, 1, 1))),
+        ["625"] = (b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2025, 5, 1)), b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2025, 3, 1))),
+        ["565"] = (b => b.Missing("X", dob: D(2010, 5, 1), misStart: D(2024, 6, 1)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1))),
+        ["571"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 3, 20), misEnd: D(2024, 3, 25)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 3, 20), misEnd: D(2024, 4, 1))),
+        ["577"] = (b => Ep(X(b), D(2024, 4, 10), dec: D(2024, 9, 1), rec: "E13").Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1)),
+                   b => Ep(X(b), D(2024, 4, 10), dec: D(2024, 9, 1), rec: "E13").Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 6, 2))),
+        ["578"] = (b => Ep(X(b), D(2024, 4, 10), dec: D(2024, 9, 1), rec: "E13").Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 9, 2), misEnd: D(2024, 9, 3)),
+                   b => Ep(X(b), D(2024, 4, 10), dec: D(2024, 9, 1), rec: "E13").Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 9, 1), misEnd: D(2024, 9, 1))),
+        ["581"] = (b => Ep(X(b), D(2024, 6, 1)).Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 5, 31), misEnd: D(2024, 6, 2)),
+                   b => Ep(X(b), D(2024, 6, 1)).Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 6, 2))),
+        ["586"] = (b => b.Missing("X", dob: D(2024, 6, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 6, 2)), b => b.Missing("X", dob: D(2024, 6, 1), missing: "M", misStart: D(2024, 6, 2), misEnd: D(2024, 6, 3))),
+        ["517"] = (b => Ad1(Adopted(b), ls: "L3", sex: "FF"), b => Ad1(Adopted(b), ls: "L3", sex: "MF")),
+        ["518"] = (b => Ad1(Adopted(b), ls: "L4", sex: "MF"), b => Ad1(Adopted(b), ls: "L4", sex: "MM")),
+        ["519"] = (b => Ad1(Adopted(b), ls: "L2", sex: "M1"), b => Ad1(Adopted(b), ls: "L2", sex: "FF")),
+        ["520"] = (b => Ad1(Adopted(b), ls: "L11", sex: "FF"), b => Ad1(Adopted(b), ls: "L11", sex: "MF")),
+        ["524"] = (b => Ad1(Adopted(b), ls: "L12", sex: "MF"), b => Ad1(Adopted(b), ls: "L12", sex: "FF")),
+        ["331"] = (b => Ad1(Adopted(b), dateMatch: D(2023, 7, 2)), b => Ad1(Adopted(b), dateMatch: D(2023, 7, 1))),
+        ["334"] = (b => Ad1(Adopted(b), dateInt: D(2021, 12, 31)), b => Ad1(Adopted(b), dateInt: D(2022, 1, 1))),
+        ["184"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2014, 12, 31)), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2015, 1, 1))),
+        ["1003"] = (b => Ep(X(b), D(2024, 6, 1)).PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 5, 31)), b => Ep(X(b), D(2024, 6, 1)).PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
+        ["551"] = (b => Ep(X(b), D(2024, 6, 1), place: "A3"), b => Ep(X(b), D(2024, 6, 1), place: "A3").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
+        ["552"] = (b => Ep(X(b), D(2024, 6, 1), place: "A3").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 2)), b => Ep(X(b), D(2024, 6, 1), place: "A3").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
+        ["553"] = (b => Ep(X(b), D(2024, 6, 1), ls: "E1"), b => Ep(X(b), D(2024, 6, 1), ls: "E1").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
         ["LS-EPISODE-TWICE"] = (b => Ep(Ep(X(b), D(2024, 6, 1), dec: D(2024, 6, 1), rec: "X1"), D(2024, 6, 1), rne: "L", ls: "C1"), b => Ep(X(b), D(2024, 6, 1))),
         ["351"] = (b => Ep(X(b, D(1998, 1, 1)), D(2018, 1, 1)), b => Ep(X(b, D(2005, 1, 1)), D(2018, 1, 1))),
         ["166"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), reviewCode: "PN1"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN1")),
@@ -239,7 +271,7 @@ public sealed class Ssda903ValidatorTests
         ["151"] = (b => Adopted(b).Ad1("X", dob: D(2015, 1, 1), dateInt: D(2023, 1, 1)), b => Ad1(Adopted(b))),
         ["114"] = (b => Ad1(Adopted(b), foster: "7"), b => Ad1(Adopted(b), foster: "1")),
         ["175"] = (b => Ad1(Adopted(b), nb: "3"), b => Ad1(Adopted(b), nb: "2")),
-        ["176"] = (b => Ad1(Adopted(b), sex: "XX"), b => Ad1(Adopted(b), sex: "FF")),
+        ["176"] = (b => Ad1(Adopted(b), sex: "XX"), b => Ad1(Adopted(b), sex: "FF", ls: "L12")),
         ["177"] = (b => Ad1(Adopted(b), ls: "L9"), b => Ad1(Adopted(b), ls: "L4", sex: "FF")),
         ["333"] = (b => Ad1(Adopted(b), dateMatch: D(2022, 6, 1)), b => Ad1(Adopted(b), dateMatch: D(2023, 1, 1))),
         ["511"] = (b => Ad1(Adopted(b), nb: "1", sex: "MM", ls: "L0"), b => Ad1(Adopted(b), nb: "1", sex: "M1", ls: "L0")),
