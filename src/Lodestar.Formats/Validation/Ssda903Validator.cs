@@ -550,6 +550,94 @@ internal static class Ssda903Validator
             new CollectionYears(null, 2025), (c, r) => c.ReturnFromTemporary(r, samePostcode: false), "RNE");
         Add("383", Severity.Warning, "After a temporary placement (T0-T4) the child should return (RNE P) to the placement held before it (same PLACE and PL_POST)", "Episodes",
             new CollectionYears(2026, null), (c, r) => c.ReturnFromTemporary(r, samePostcode: true), "RNE");
+        Add("527", Severity.Error, "PLACE_PROVIDER PR1 (own provision) cannot go with placements P1, R2 or R5", "Episodes",
+            (c, r) => c.ProviderWith(r, "PR1", "P1", "R2", "R5"), "PLACE");
+        Add("528", Severity.Error, "PLACE_PROVIDER PR2 (another council's provision) cannot go with placements P1, R2 or R5", "Episodes",
+            (c, r) => c.ProviderWith(r, "PR2", "P1", "R2", "R5"), "PLACE");
+        Add("529", Severity.Error, "PLACE_PROVIDER PR3 (another public body) cannot go with placements P1, A3-A6, K1, K2 or U1-U6", "Episodes",
+            (c, r) => c.ProviderWith(r, "PR3", "P1", "A3", "A4", "A5", "A6", "K1", "K2", "U1", "U2", "U3", "U4", "U5", "U6"), "PLACE");
+        // H5 dropped from the DfE's 222 list in 2023/24.
+        Add("222", Severity.Error, "URN should not be given for this placement type (H5, P1, P2, P3, R1, R2, R5, T0-T4 or Z1)", "Episodes", new CollectionYears(null, 2023),
+            (c, r) => c.UrnNotExpected(r, "H5", "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"), "PLACE");
+        Add("222", Severity.Error, "URN should not be given for this placement type (P1, P2, P3, R1, R2, R5, T0-T4, Z1 or Z11-Z14)", "Episodes", new CollectionYears(2024, null),
+            (c, r) => c.UrnNotExpected(r, "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14"), "PLACE");
+        Add("217", Severity.Error, "A placement for adoption with the current foster carers (PLACE A3 or A5) starting on or after 1 April 2015 must start with RNE S, T or U", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var fosterAdoption = c.Codes.SetOf("A3", "A5");
+            var allowed = c.Codes.SetOf("S", "T", "U");
+            var from = new DateOnly(2015, 4, 1).DayNumber;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (fosterAdoption.Contains(e.Place[i]) && Has(e.Decom[i]) && e.Decom[i] >= from && e.Rne[i] != CodeTable.Blank && !allowed.Contains(e.Rne[i]))
+                {
+                    c.ReportCode(r, e.Source[i], "RNE", e.Rne[i]);
+                }
+            }
+        }, "DECOM");
+        Add("426", Severity.Error, "A child on respite care cannot have both LS V3 and LS V4 episodes in the same year", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var v3 = c.Codes.Find("V3");
+            var v4 = c.Codes.Find("V4");
+            for (var child = 0; child + 1 < e.ChildOffsets.Length; child++)
+            {
+                bool hasV3 = false, hasV4 = false;
+                for (var i = e.ChildOffsets[child]; i < e.ChildOffsets[child + 1]; i++)
+                {
+                    hasV3 |= e.Ls[i] == v3;
+                    hasV4 |= e.Ls[i] == v4;
+                }
+
+                if (hasV3 && hasV4)
+                {
+                    for (var i = e.ChildOffsets[child]; i < e.ChildOffsets[child + 1]; i++)
+                    {
+                        if (e.Ls[i] == v3 || e.Ls[i] == v4)
+                        {
+                            c.ReportCode(r, e.Source[i], "LS", e.Ls[i]);
+                        }
+                    }
+                }
+            }
+        });
+        Add("504", Severity.Error, "CIN (category of need) differs from the previous episode's within the same period of care (the previous episode ended X1 the day this one started)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var x1 = c.Codes.Find("X1");
+            c.Consecutive((previous, next) =>
+            {
+                if (e.Rec[previous] == x1 && Has(e.Dec[previous]) && e.Dec[previous] == e.Decom[next] && e.Cin[next] != e.Cin[previous])
+                {
+                    c.ReportCode(r, e.Source[next], "CIN", e.Cin[next]);
+                }
+            });
+        });
+        // New in the DfE's 2025/26 rules.
+        Add("233", Severity.Error, "REASON_PLACE_CHANGE is given but the episode has not ended (DEC is blank)", "Episodes", new CollectionYears(2026, null), (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.ReasonPlaceChange[i] != CodeTable.Blank && e.Dec[i] == RecordValues.Blank)
+                {
+                    c.ReportCode(r, e.Source[i], "REASON_PLACE_CHANGE", e.ReasonPlaceChange[i]);
+                }
+            }
+        }, "DEC");
+        Add("234", Severity.Error, "REASON_PLACE_CHANGE CUSTOD (admitted to custody) for a child under 10 at the start of the episode", "Episodes", new CollectionYears(2026, null), (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var custody = c.Codes.Find("CUSTOD");
+            for (var i = 0; i < e.Count; i++)
+            {
+                var dob = c.Dob[e.Child[i]];
+                if (e.ReasonPlaceChange[i] == custody && Has(dob) && Has(e.Decom[i]) && e.Decom[i] < Birthday(dob, 10))
+                {
+                    c.ReportCode(r, e.Source[i], "REASON_PLACE_CHANGE", e.ReasonPlaceChange[i]);
+                }
+            }
+        }, "DECOM", "DOB");
         // Episodes: placement types, ages and lengths (the DfE's 36x and 37x-39x rules)
         Add("353", Severity.Error, "DECOM is before 14 October 1991: no episode can start before the Children Act 1989 came into force", "Episodes", (c, r) =>
         {
@@ -902,7 +990,7 @@ internal static class Ssda903Validator
         });
         Add("196", Severity.Error, "SDQ_REASON is not a valid reason (SDQ1-SDQ5)", "OC2",
             (c, r) => c.CheckCodes(r, c.Data.Oc2, t => t.SdqReason, "SDQ_REASON", CodeLists.SdqReason, required: false));
-        Add("LS-SDQ-BOTH", Severity.Error, "Both SDQ_SCORE and SDQ_REASON are given: a reason is for when there is no score", "OC2", (c, r) =>
+        Add("197a", Severity.Error, "Both SDQ_SCORE and SDQ_REASON are given: a reason is for when there is no score", "OC2", (c, r) =>
         {
             var o = c.Data.Oc2;
             for (var i = 0; i < o.Count; i++)
@@ -961,6 +1049,49 @@ internal static class Ssda903Validator
                 }
             }
         });
+        Add("182", Severity.Error, "IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE should all be given, or every OC2 health and offending item left blank", "OC2", (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var anyOther = o.Convicted[i] != CodeTable.Blank || o.HealthCheck[i] != CodeTable.Blank
+                    || o.InterventionReceived[i] != CodeTable.Blank || o.InterventionOffered[i] != CodeTable.Blank;
+                if (anyOther && c.HealthItemMissing(i) is { } missing)
+                {
+                    c.Report(r, o.Source[i], missing, null);
+                }
+            }
+        }, "CONVICTED", "HEALTH_CHECK", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED");
+        Add("544", Severity.Error, "CONVICTED is 1 but IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT or SUBSTANCE_MISUSE is blank", "OC2",
+            (c, r) => c.HealthItemsWith(r, c.Data.Oc2.Convicted));
+        Add("547", Severity.Error, "HEALTH_CHECK is 1 but IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT or SUBSTANCE_MISUSE is blank", "OC2",
+            (c, r) => c.HealthItemsWith(r, c.Data.Oc2.HealthCheck));
+        Add("543", Severity.Error, "A child aged 10 or over at 31 March, looked after for 12 months, should have CONVICTED given", "OC2", (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                if (o.Convicted[i] == CodeTable.Blank && year > 0 && Has(dob) && Birthday(dob, 10) < YearEnd(year))
+                {
+                    c.Report(r, o.Source[i], "CONVICTED", null);
+                }
+            }
+        }, "DOB");
+        Add("545", Severity.Error, "A child under 5 at 31 March, looked after for 12 months, should have HEALTH_CHECK given", "OC2", (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                if (o.HealthCheck[i] == CodeTable.Blank && year > 0 && Has(dob) && Birthday(dob, 5) > YearEnd(year))
+                {
+                    c.Report(r, o.Source[i], "HEALTH_CHECK", null);
+                }
+            }
+        }, "DOB");
         Add("542", Severity.Error, "A child under 10 at 31 March should have CONVICTED blank", "OC2",
             (c, r) => c.Oc2ByAge(r, t => t.Convicted, "CONVICTED", age => age < 10));
         Add("546", Severity.Error, "A child aged 5 or over at 31 March should have HEALTH_CHECK blank", "OC2",
@@ -2010,6 +2141,61 @@ internal static class Ssda903Validator
                     }
 
                     break;
+                }
+            }
+        }
+
+        /// <summary>The first of IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE that OC2 row <paramref name="i"/> leaves blank; null when all are given.</summary>
+        public string? HealthItemMissing(int i)
+        {
+            var o = Data.Oc2;
+            return o.Immunisations[i] == CodeTable.Blank ? "IMMUNISATIONS"
+                : o.TeethCheck[i] == CodeTable.Blank ? "TEETH_CHECK"
+                : o.HealthAssessment[i] == CodeTable.Blank ? "HEALTH_ASSESSMENT"
+                : o.SubstanceMisuse[i] == CodeTable.Blank ? "SUBSTANCE_MISUSE"
+                : null;
+        }
+
+        /// <summary>Reports an OC2 row whose <paramref name="item"/> is 1 while one of the four health items is blank.</summary>
+        public void HealthItemsWith(ValidationRule rule, ReadOnlySpan<int> item)
+        {
+            var o = Data.Oc2;
+            var one = Codes.Find("1");
+            for (var i = 0; i < o.Count; i++)
+            {
+                if (item[i] == one && HealthItemMissing(i) is { } missing)
+                {
+                    Report(rule, o.Source[i], missing, null);
+                }
+            }
+        }
+
+        /// <summary>Reports an episode with PLACE_PROVIDER <paramref name="provider"/> in one of <paramref name="places"/>.</summary>
+        public void ProviderWith(ValidationRule rule, string provider, params string[] places)
+        {
+            var e = Data.Episodes;
+            var pr = Codes.Find(provider);
+            var pl = Codes.SetOf(places);
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.PlaceProvider[i] == pr && pl.Contains(e.Place[i]))
+                {
+                    ReportCode(rule, e.Source[i], "PLACE_PROVIDER", e.PlaceProvider[i]);
+                }
+            }
+        }
+
+        /// <summary>Reports an episode in one of <paramref name="places"/> with a URN other than XXXXXXX (the DfE's "no URN").</summary>
+        public void UrnNotExpected(ValidationRule rule, params string[] places)
+        {
+            var e = Data.Episodes;
+            var pl = Codes.SetOf(places);
+            var none = Codes.Find("XXXXXXX");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Urn[i] != CodeTable.Blank && e.Urn[i] != none && pl.Contains(e.Place[i]))
+                {
+                    ReportCode(rule, e.Source[i], "URN", e.Urn[i]);
                 }
             }
         }
