@@ -1780,6 +1780,220 @@ internal static class Ssda903Validator
         Add("553", Severity.Error, "A placement order was granted (LS E1) but there is no DATE_PLACED (the decision that the child should be placed for adoption)", "Episodes",
             (c, r) => c.WithoutDecisionToPlace(r, "LS", c.Codes.SetOf("E1"), isPlace: false), "DATE_PLACED");
 
+        // Care leavers (OC3), against the other tables
+        // New in the DfE's 2023/24 rules.
+        Add("347", Severity.Error, "ACCOM is T1 or T2 (a foyer) for a young person under 18 at the start of the collection year", "OC3", new CollectionYears(2024, null), (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            var foyer = c.Codes.SetOf("T1", "T2");
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                if (foyer.Contains(o.Accom[i]) && year > 0 && Has(dob) && Birthday(dob, 18) > YearStart(year))
+                {
+                    c.ReportCode(r, o.Source[i], "ACCOM", o.Accom[i]);
+                }
+            }
+        }, "DOB");
+        Add("391", Severity.Error, "Care-leaver information (IN_TOUCH, ACTIV, ACCOM) is given for a young person not yet 17 at the end of the collection year", "OC3", (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                var given = o.InTouch[i] != CodeTable.Blank || o.Activ[i] != CodeTable.Blank || o.Accom[i] != CodeTable.Blank;
+                if (given && year > 0 && Has(dob) && Birthday(dob, 17) > YearEnd(year))
+                {
+                    c.Report(r, o.Source[i], "DOB", c.Date(dob));
+                }
+            }
+        });
+        Add("3001", Severity.Error, "ACCOM Z1 or Z2 (with former foster carers) for a young person whose 17th birthday is in the collection year", "OC3", (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            var withCarers = c.Codes.SetOf("Z1", "Z2");
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                if (withCarers.Contains(o.Accom[i]) && year > 0 && Has(dob) && Birthday(dob, 17) >= YearStart(year) && Birthday(dob, 17) <= YearEnd(year))
+                {
+                    c.ReportCode(r, o.Source[i], "ACCOM", o.Accom[i]);
+                }
+            }
+        }, "DOB");
+        Add("134", Severity.Error, "The child has adoption information (AD1) and care-leaver information (OC3): the OC3 cohort has no adoption data", "AD1", (c, r) =>
+        {
+            var a = c.Data.Ad1;
+            var o = c.Data.Oc3;
+            for (var i = 0; i < a.Count; i++)
+            {
+                var adoption = Has(a.DateInt[i]) || Has(a.DateMatch[i]) || a.FosterCare[i] != CodeTable.Blank || a.NbAdoptr[i] != CodeTable.Blank
+                    || a.SexAdoptr[i] != CodeTable.Blank || a.LsAdoptr[i] != CodeTable.Blank;
+                if (!adoption)
+                {
+                    continue;
+                }
+
+                var rows = o.RowsOf(a.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (o.InTouch[j] != CodeTable.Blank || o.Activ[j] != CodeTable.Blank || o.Accom[j] != CodeTable.Blank)
+                    {
+                        c.Report(r, a.Source[i], "DATE_INT", Has(a.DateInt[i]) ? c.Date(a.DateInt[i]) : null);
+                        break;
+                    }
+                }
+            }
+        }, "IN_TOUCH", "ACTIV", "ACCOM");
+        Add("1014", Severity.Error, "UASC information is given for a care leaver (OC3 information, no episode in the collection year)", "UASC", (c, r) =>
+        {
+            var u = c.Data.Uasc;
+            var o = c.Data.Oc3;
+            var e = c.Data.Episodes;
+            for (var i = 0; i < u.Count; i++)
+            {
+                var year = c.Year(u.Source[i]);
+                var child = u.Child[i];
+                if (year <= 0)
+                {
+                    continue;
+                }
+
+                var careLeaver = false;
+                var leavers = o.RowsOf(child);
+                for (var j = leavers.Start; j < leavers.End && !careLeaver; j++)
+                {
+                    careLeaver = o.InTouch[j] != CodeTable.Blank || o.Activ[j] != CodeTable.Blank || o.Accom[j] != CodeTable.Blank;
+                }
+
+                if (!careLeaver)
+                {
+                    continue;
+                }
+
+                var inYear = false;
+                var rows = e.RowsOf(child);
+                for (var j = rows.Start; j < rows.End && !inYear; j++)
+                {
+                    inYear = Has(e.Decom[j]) && e.Decom[j] <= YearEnd(year) && (e.Dec[j] == RecordValues.Blank || (Has(e.Dec[j]) && e.Dec[j] >= YearStart(year)));
+                }
+
+                if (!inYear)
+                {
+                    c.Report(r, u.Source[i], "DUC", Has(u.Duc[i]) ? c.Date(u.Duc[i]) : null);
+                }
+            }
+        }, "IN_TOUCH", "ACTIV", "ACCOM", "DECOM", "DEC");
+
+        // Placement for adoption: the decision against the year, care and adoption
+        Add("117", Severity.Error, "DATE_PLACED or DATE_PLACED_CEASED is after the end of the collection year or after the child ceased to be looked after", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            for (var i = 0; i < p.Count; i++)
+            {
+                var year = c.Year(p.Source[i]);
+                var limit = year > 0 ? YearEnd(year) : int.MaxValue;
+                var ceased = c.CareEnded(p.Child[i]);
+                if (Has(ceased))
+                {
+                    limit = Math.Min(limit, ceased);
+                }
+
+                if (Has(p.DatePlaced[i]) && p.DatePlaced[i] > limit)
+                {
+                    c.ReportDate(r, p.Source[i], "DATE_PLACED", p.DatePlaced[i]);
+                }
+                else if (Has(p.DatePlacedCeased[i]) && p.DatePlacedCeased[i] > limit)
+                {
+                    c.ReportDate(r, p.Source[i], "DATE_PLACED_CEASED", p.DatePlacedCeased[i]);
+                }
+            }
+        }, "DEC");
+        Add("118", Severity.Error, "DATE_PLACED_CEASED is before the start of the collection year or before the child started to be looked after (DECOM of the first episode other than short breaks)", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            var e = c.Data.Episodes;
+            var shortBreaks = c.Codes.SetOf("V3", "V4");
+            for (var i = 0; i < p.Count; i++)
+            {
+                var year = c.Year(p.Source[i]);
+                if (!Has(p.DatePlacedCeased[i]))
+                {
+                    continue;
+                }
+
+                var started = RecordValues.Blank;
+                var rows = e.RowsOf(p.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (!shortBreaks.Contains(e.Ls[j]) && Has(e.Decom[j]))
+                    {
+                        started = e.Decom[j];
+                        break;
+                    }
+                }
+
+                if ((year > 0 && p.DatePlacedCeased[i] < YearStart(year)) || (Has(started) && p.DatePlacedCeased[i] < started))
+                {
+                    c.ReportDate(r, p.Source[i], "DATE_PLACED_CEASED", p.DatePlacedCeased[i]);
+                }
+            }
+        }, "DECOM");
+        Add("525", Severity.Error, "The decision to place the child for adoption was reversed (DATE_PLACED_CEASED) but the child has adoption information (AD1) for the year", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            var a = c.Data.Ad1;
+            for (var i = 0; i < p.Count; i++)
+            {
+                if (!Has(p.DatePlacedCeased[i]))
+                {
+                    continue;
+                }
+
+                var rows = a.RowsOf(p.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (Has(a.DateInt[j]) || Has(a.DateMatch[j]) || a.FosterCare[j] != CodeTable.Blank || a.NbAdoptr[j] != CodeTable.Blank
+                        || a.SexAdoptr[j] != CodeTable.Blank || a.LsAdoptr[j] != CodeTable.Blank)
+                    {
+                        c.ReportDate(r, p.Source[i], "DATE_PLACED_CEASED", p.DatePlacedCeased[i]);
+                        break;
+                    }
+                }
+            }
+        }, "DATE_INT", "DATE_MATCH");
+        Add("558", Severity.Error, "The child was adopted (REC E11 or E12) but the latest decision to place for adoption has a DATE_PLACED_CEASED: it should be blank", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var p = c.Data.PlacedAdoption;
+            var adopted = c.Codes.SetOf("E11", "E12");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (!adopted.Contains(e.Rec[i]))
+                {
+                    continue;
+                }
+
+                var latest = -1;
+                var rows = p.RowsOf(e.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (latest < 0 || p.DatePlaced[j] > p.DatePlaced[latest])
+                    {
+                        latest = j;
+                    }
+                }
+
+                if (latest >= 0 && Has(p.DatePlacedCeased[latest]))
+                {
+                    c.ReportCode(r, e.Source[i], "REC", e.Rec[i]);
+                }
+            }
+        }, "DATE_PLACED");
+
         Add("LS-NO-HEADER", Severity.Warning, "The child has episodes but no Header row (sex, date of birth and ethnicity unknown)", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
