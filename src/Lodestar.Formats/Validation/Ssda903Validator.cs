@@ -1550,6 +1550,26 @@ internal static class Ssda903Validator
                 }
             }
         });
+        // New in the DfE's 2025/26 rules.
+        Add("444", Severity.Error, "UPN is given for another child in the same year's return (only UN1-UN5 may be shared)", "Header", new CollectionYears(2026, null), (c, r) =>
+        {
+            var h = c.Data.Header;
+            var unknown = c.Codes.SetOf("UN1", "UN2", "UN3", "UN4", "UN5");
+            var first = new Dictionary<(int Year, int Upn), int>();
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (h.Upn[i] == CodeTable.Blank || unknown.Contains(h.Upn[i]))
+                {
+                    continue;
+                }
+
+                var key = (c.Year(h.Source[i]), h.Upn[i]);
+                if (!first.TryAdd(key, h.Child[i]) && first[key] != h.Child[i])
+                {
+                    c.ReportCode(r, h.Source[i], "UPN", h.Upn[i]);
+                }
+            }
+        });
         Add("620", Severity.Error, "MOTHER says the child is a mother (1) but the child was under 11 at the start of the collection year", "Header", (c, r) =>
         {
             var h = c.Data.Header;
@@ -1965,6 +1985,33 @@ internal static class Ssda903Validator
                 }
             }
         }, "DATE_INT", "DATE_MATCH");
+        Add("579", Severity.Error, "A new decision that the child should be placed for adoption (DATE_PLACED) while an earlier one is still open (no DATE_PLACED_CEASED, or ceased after it)", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            for (var child = 0; child + 1 < p.ChildOffsets.Length; child++)
+            {
+                var start = p.ChildOffsets[child];
+                var end = p.ChildOffsets[child + 1];
+                for (var i = start; i < end; i++)
+                {
+                    if (!Has(p.DatePlaced[i]))
+                    {
+                        continue;
+                    }
+
+                    for (var j = start; j < end; j++)
+                    {
+                        // An earlier decision not revoked before this one was made.
+                        if (j != i && Has(p.DatePlaced[j]) && p.DatePlaced[j] < p.DatePlaced[i]
+                            && (p.DatePlacedCeased[j] == RecordValues.Blank || (Has(p.DatePlacedCeased[j]) && p.DatePlacedCeased[j] > p.DatePlaced[i])))
+                        {
+                            c.ReportDate(r, p.Source[i], "DATE_PLACED", p.DatePlaced[i]);
+                            break;
+                        }
+                    }
+                }
+            }
+        }, "DATE_PLACED_CEASED");
         Add("558", Severity.Error, "The child was adopted (REC E11 or E12) but the latest decision to place for adoption has a DATE_PLACED_CEASED: it should be blank", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
