@@ -638,6 +638,48 @@ internal static class Ssda903Validator
                 }
             }
         }, "DECOM", "DOB");
+        Add("408", Severity.Error, "A child placed for adoption under a placement order (PLACE A5 or A6) should have LS E1 (placement order)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var withOrder = c.Codes.SetOf("A5", "A6");
+            var e1 = c.Codes.Find("E1");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (withOrder.Contains(e.Place[i]) && e.Ls[i] != e1 && e.Ls[i] != CodeTable.Blank)
+                {
+                    c.ReportCode(r, e.Source[i], "LS", e.Ls[i]);
+                }
+            }
+        }, "PLACE");
+        Add("359", Severity.Error, "A child looked after (episode open) after their 18th birthday must be accommodated under section 20(5) (LS V2) in a community home (PLACE K2)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var v2 = c.Codes.Find("V2");
+            var k2 = c.Codes.Find("K2");
+            for (var i = 0; i < e.Count; i++)
+            {
+                var dob = c.Dob[e.Child[i]];
+                var year = c.Year(e.Source[i]);
+                if (e.Dec[i] == RecordValues.Blank && year > 0 && Has(dob) && Birthday(dob, 18) < YearEnd(year) && !(e.Ls[i] == v2 && e.Place[i] == k2))
+                {
+                    c.ReportCode(r, e.Source[i], "LS", e.Ls[i]);
+                }
+            }
+        }, "DOB", "DEC", "PLACE");
+        // The DfE's 2023/24 rule for P2's end on 28 October 2023.
+        Add("217t", Severity.Error, "PLACE P2 (independent living) is not valid after 28 October 2023: the episode ends after it or is still open", "Episodes", new CollectionYears(2024, 2024), (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var p2 = c.Codes.Find("P2");
+            var last = new DateOnly(2023, 10, 28).DayNumber;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Place[i] == p2 && (e.Dec[i] == RecordValues.Blank || (Has(e.Dec[i]) && e.Dec[i] > last)))
+                {
+                    c.ReportCode(r, e.Source[i], "PLACE", e.Place[i]);
+                }
+            }
+        }, "DEC");
         // Episodes: placement types, ages and lengths (the DfE's 36x and 37x-39x rules)
         Add("353", Severity.Error, "DECOM is before 14 October 1991: no episode can start before the Children Act 1989 came into force", "Episodes", (c, r) =>
         {
@@ -1320,7 +1362,7 @@ internal static class Ssda903Validator
         // PlacedAdoption
         Add("115", Severity.Error, "DATE_PLACED is blank", "PlacedAdoption",
             (c, r) => c.CheckRequiredDates(r, c.Data.PlacedAdoption, t => t.DatePlaced, "DATE_PLACED"));
-        Add("116", Severity.Error, "REASON_PLACED_CEASED is not a valid code (RD1-RD4)", "PlacedAdoption",
+        Add("120", Severity.Error, "REASON_PLACED_CEASED is not a valid code (RD1-RD4)", "PlacedAdoption",
             (c, r) => c.CheckCodes(r, c.Data.PlacedAdoption, t => t.ReasonPlacedCeased, "REASON_PLACED_CEASED", CodeLists.ReasonPlacedCeased, required: false));
         Add("119", Severity.Error, "DATE_PLACED_CEASED and REASON_PLACED_CEASED must both be given or both be blank", "PlacedAdoption", (c, r) =>
         {
@@ -1695,6 +1737,46 @@ internal static class Ssda903Validator
         Add("519", Severity.Error, "LS_ADOPTR L2 (a civil partnership) needs SEX_ADOPTR of a couple: MM, FF or MF", "AD1", (c, r) => c.AdopterSexes(r, "L2", "MM", "FF", "MF"));
         Add("520", Severity.Error, "LS_ADOPTR L11 (a married couple of different sexes) needs SEX_ADOPTR MF", "AD1", (c, r) => c.AdopterSexes(r, "L11", "MF"));
         Add("524", Severity.Error, "LS_ADOPTR L12 (a married couple of the same sex) needs SEX_ADOPTR MM or FF", "AD1", (c, r) => c.AdopterSexes(r, "L12", "MM", "FF"));
+        Add("521", Severity.Error, "DATE_INT (the decision that adoption is in the child's best interests) is after the child was placed for adoption (DECOM of an A3-A6 episode)", "AD1", (c, r) =>
+        {
+            var a = c.Data.Ad1;
+            var e = c.Data.Episodes;
+            var forAdoption = c.Codes.SetOf("A3", "A4", "A5", "A6");
+            for (var i = 0; i < a.Count; i++)
+            {
+                var rows = e.RowsOf(a.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (forAdoption.Contains(e.Place[j]) && Has(e.Decom[j]) && Has(a.DateInt[i]) && a.DateInt[i] > e.Decom[j])
+                    {
+                        c.ReportDate(r, a.Source[i], "DATE_INT", a.DateInt[i]);
+                        break;
+                    }
+                }
+            }
+        }, "DECOM", "PLACE");
+        Add("523", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) differs from the AD1's DATE_INT (the decision that adoption is in the child's best interests)", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            var a = c.Data.Ad1;
+            for (var i = 0; i < p.Count; i++)
+            {
+                if (!Has(p.DatePlaced[i]))
+                {
+                    continue;
+                }
+
+                var rows = a.RowsOf(p.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (Has(a.DateInt[j]) && a.DateInt[j] != p.DatePlaced[i])
+                    {
+                        c.ReportDate(r, p.Source[i], "DATE_PLACED", p.DatePlaced[i]);
+                        break;
+                    }
+                }
+            }
+        });
         Add("331", Severity.Error, "DATE_MATCH is after the start (DECOM) of the placement from which the child was adopted (REC E11 or E12)", "AD1", (c, r) =>
         {
             var a = c.Data.Ad1;
@@ -2184,6 +2266,8 @@ internal static class Ssda903Validator
         private readonly int _z1;
         private readonly CodeSet _z1Split;
         private readonly int _x1;
+        private readonly int _p2;
+        private readonly int _h5;
         private readonly int _s;
 
         public Context(Ssda903Data data, int? collectionYear)
@@ -2195,6 +2279,8 @@ internal static class Ssda903Validator
             _z1 = data.Codes.Find("Z1");
             _z1Split = data.Codes.SetOf("Z11", "Z12", "Z13", "Z14");
             _x1 = data.Codes.Find("X1");
+            _p2 = data.Codes.Find("P2");
+            _h5 = data.Codes.Find("H5");
             _s = data.Codes.Find("S");
             Dob = new int[data.Children.Count];
             Array.Fill(Dob, RecordValues.Blank);
@@ -2239,13 +2325,13 @@ internal static class Ssda903Validator
 
         /// <summary>
         /// Whether two episodes' PLACE codes name the same placement type. A placement open across a code-list change is
-        /// recoded in the later return (H5 or P2 becomes K3 from 2024/25, Z1 one of Z11-Z14 from 2025/26), so with
+        /// recoded in the later return (P2 becomes H5 in 2023/24, H5 or P2 K3 from 2024/25, Z1 one of Z11-Z14 from 2025/26), so with
         /// several years merged an episode may show the old code and the next, in the same placement, the new one.
         /// </summary>
         public bool SamePlace(int a, int b) => a == b || Recoded(a, b) || Recoded(b, a);
 
         private bool Recoded(int old, int now) =>
-            (_beforeK3.Contains(old) && now == _k3) || (old == _z1 && _z1Split.Contains(now));
+            (_beforeK3.Contains(old) && now == _k3) || (old == _z1 && _z1Split.Contains(now)) || (old == _p2 && now == _h5);
 
         /// <summary>
         /// Reports the episode after a temporary stay (T0-T4, perhaps several episodes when the legal status changed during

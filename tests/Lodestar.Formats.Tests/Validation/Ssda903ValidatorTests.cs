@@ -56,11 +56,11 @@ public sealed class Ssda903ValidatorTests
     private static Ssda903Builder Move(Ssda903Builder b, string rne2 = "P", string ls1 = "C2", string ls2 = "C2", string place2 = "U4", string? rpc = "CARPL") =>
         Ep(Ep(b, D(2024, 4, 10), ls: ls1, dec: D(2024, 7, 1), rec: "X1", rpc: rpc), D(2024, 7, 1), rne: rne2, ls: ls2, place: place2);
 
-    // Looked after from 1 January 2022 (U1); the decision to place for adoption on 1 December 2022; placed for adoption (A4) on
-    // 1 July 2023, after the AD1's DATE_INT (1 January 2023) and DATE_MATCH (1 June 2023); adopted on 10 January 2025.
+    // Looked after from 1 January 2022 (U1); the decision to place for adoption (DATE_PLACED, and the AD1's DATE_INT) on
+    // 1 January 2023; matched on 1 June 2023 (DATE_MATCH); placed for adoption (A4) on 1 July 2023; adopted on 10 January 2025.
     private static Ssda903Builder Adopted(Ssda903Builder b) =>
         Ep(Ep(X(b, D(2015, 1, 1)), D(2022, 1, 1), dec: D(2023, 7, 1), rec: "X1", rpc: "CARPL"), D(2023, 7, 1), rne: "P", place: "A4", dec: D(2025, 1, 10), rec: "E11")
-            .PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2022, 12, 1));
+            .PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2023, 1, 1));
 
     private static Ssda903Builder Ad1(Ssda903Builder b, DateOnly? dateInt = null, DateOnly? dateMatch = null, string? foster = "0", string? nb = "2", string? sex = "MF", string? ls = "L11") =>
         b.Ad1("X", dob: D(2015, 1, 1), dateInt: dateInt ?? D(2023, 1, 1), dateMatch: dateMatch ?? D(2023, 6, 1), fosterCare: foster, nbAdoptr: nb, sexAdoptr: sex, lsAdoptr: ls);
@@ -131,7 +131,7 @@ public sealed class Ssda903ValidatorTests
         ["143"] = (b => Ep(X(b), D(2024, 6, 1), rne: "Q"), b => Ep(X(b), D(2024, 6, 1), rne: "S")),
         ["144"] = (b => Ep(X(b), D(2024, 6, 1), ls: "C9"), b => Ep(X(b), D(2024, 6, 1), ls: "C1")),
         ["145"] = (b => Ep(X(b), D(2024, 6, 1), cin: "N9"), b => Ep(X(b), D(2024, 6, 1), cin: "N8")),
-        ["146"] = (b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), place: "Z11"), b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), place: "K3")),
+        ["146"] = (b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), place: "Z11"), b => Ep(X(b, D(2008, 1, 1)), D(2024, 6, 1), place: "K3")),
         ["149"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E99"), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13")),
         ["178"] = (b => Ep(X(b), D(2024, 6, 1), provider: "PR9"), b => Ep(X(b), D(2024, 6, 1), provider: "PR5")),
         ["1009"] = (b => Move(X(b), rpc: "FOO"), b => Move(X(b), rpc: "ALLEG")),
@@ -149,7 +149,7 @@ public sealed class Ssda903ValidatorTests
         ["302"] = (b => Ep(X(b, D(2024, 8, 1)), D(2024, 6, 1)), b => Ep(X(b, D(2024, 8, 1)), D(2024, 8, 1))),
         ["355"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 6, 1), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 6, 2), rec: "E13")),
         ["358"] = (b => Ep(X(b, D(2016, 1, 1)), D(2024, 6, 1), ls: "J1"), b => Ep(X(b, D(2012, 1, 1)), D(2024, 6, 1), ls: "J1")),
-        ["352"] = (b => Ep(X(b, D(2005, 1, 1)), D(2024, 6, 1)), b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1))),
+        ["352"] = (b => Ep(X(b, D(2005, 1, 1)), D(2024, 6, 1)), b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), dec: D(2024, 12, 1), rec: "E13")),
         ["386"] = (b => Ad1(Ep(X(b, D(2005, 1, 1)), D(2022, 1, 1), place: "A4", dec: D(2024, 6, 1), rec: "E11")), b => Ad1(Adopted(b))),
         ["387"] = (b => Ep(X(b, D(2012, 1, 1)), D(2024, 4, 2), dec: D(2024, 6, 1), rec: "E5"), b => Ep(X(b, D(2008, 1, 1)), D(2024, 4, 2), dec: D(2024, 6, 1), rec: "E5")),
         ["389"] = (b => Ep(X(b, D(2010, 1, 1)), D(2024, 4, 2), dec: D(2024, 6, 1), rec: "E7"), b => Ep(X(b, D(2007, 1, 1)), D(2024, 4, 2), dec: D(2024, 6, 1), rec: "E7")),
@@ -228,7 +228,7 @@ public sealed class Ssda903ValidatorTests
         ["520"] = (b => Ad1(Adopted(b), ls: "L11", sex: "FF"), b => Ad1(Adopted(b), ls: "L11", sex: "MF")),
         ["524"] = (b => Ad1(Adopted(b), ls: "L12", sex: "MF"), b => Ad1(Adopted(b), ls: "L12", sex: "FF")),
         ["331"] = (b => Ad1(Adopted(b), dateMatch: D(2023, 7, 2)), b => Ad1(Adopted(b), dateMatch: D(2023, 7, 1))),
-        ["334"] = (b => Ad1(Adopted(b), dateInt: D(2021, 12, 31)), b => Ad1(Adopted(b), dateInt: D(2022, 1, 1))),
+        ["334"] = (b => Ad1(Adopted(b), dateInt: D(2021, 12, 31)), b => Ad1(Adopted(b))),
         ["184"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2014, 12, 31)), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2015, 1, 1))),
         ["1003"] = (b => Ep(X(b), D(2024, 6, 1)).PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 5, 31)), b => Ep(X(b), D(2024, 6, 1)).PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
         ["551"] = (b => Ep(X(b), D(2024, 6, 1), place: "A3"), b => Ep(X(b), D(2024, 6, 1), place: "A3").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
@@ -245,7 +245,7 @@ public sealed class Ssda903ValidatorTests
         ["222"] = (b => X(b).Episode("X", decom: D(2024, 6, 1), rne: "S", ls: "C2", cin: "N1", place: "R1", provider: "PR1", urn: "SC123456"),
                    b => X(b).Episode("X", decom: D(2024, 6, 1), rne: "S", ls: "C2", cin: "N1", place: "R1", provider: "PR1", urn: "XXXXXXX")),
         ["217"] = (b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", rpc: "CARPL"), D(2024, 7, 1), rne: "P", place: "A5").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1)),
-                   b => Ep(X(b), D(2024, 7, 1), rne: "S", place: "A5").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 7, 1))),
+                   b => Ep(X(b), D(2024, 7, 1), rne: "S", ls: "E1", place: "A5").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 7, 1))),
         ["426"] = (b => Ep(Ep(X(b), D(2024, 6, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 3), rec: "E13"), D(2024, 8, 1), ls: "V4", place: "K2", provider: "PR4", dec: D(2024, 8, 3), rec: "E13"),
                    b => Ep(Ep(X(b), D(2024, 6, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 3), rec: "E13"), D(2024, 8, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 8, 3), rec: "E13")),
         ["504"] = (b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", rpc: "CARPL"), D(2024, 7, 1), rne: "P", place: "U4", cin: "N2"), b => Move(X(b))),
@@ -264,12 +264,18 @@ public sealed class Ssda903ValidatorTests
                    b => Ep(X(b), D(2024, 4, 10)).PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 4, 10), datePlacedCeased: D(2024, 4, 10), reasonPlacedCeased: "RD1")),
         ["525"] = (b => Ad1(Adopted(b)).PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 5, 1), datePlacedCeased: D(2024, 6, 1), reasonPlacedCeased: "RD1"),
                    b => Ep(X(b), D(2024, 4, 10)).PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 5, 1), datePlacedCeased: D(2024, 6, 1), reasonPlacedCeased: "RD1")),
-        ["558"] = (b => Ad1(Adopted(b)).PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2023, 1, 1), datePlacedCeased: D(2024, 6, 1), reasonPlacedCeased: "RD1"), b => Ad1(Adopted(b))),
+        ["558"] = (b => Ad1(Adopted(b)).PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2023, 2, 1), datePlacedCeased: D(2024, 6, 1), reasonPlacedCeased: "RD1"), b => Ad1(Adopted(b))),
         ["444"] = (b => b.Header("X", sex: "M", dob: D(2010, 1, 1), ethnic: "WBRI", upn: "H12345678901A"), b => b.Header("X", sex: "M", dob: D(2010, 1, 1), ethnic: "WBRI", upn: "UN2")),
         ["579"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2023, 6, 1)).PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1)),
                    b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2023, 6, 1), datePlacedCeased: D(2024, 6, 1), reasonPlacedCeased: "RD1").PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1))),
+        ["408"] = (b => Ep(X(b), D(2024, 6, 1), ls: "C2", place: "A6").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1)),
+                   b => Ep(X(b), D(2024, 6, 1), ls: "E1", place: "A6").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
+        ["359"] = (b => Ep(X(b, D(2007, 3, 30)), D(2024, 6, 1), ls: "V2", place: "K1", provider: "PR1"), b => Ep(X(b, D(2007, 3, 30)), D(2024, 6, 1), ls: "V2", place: "K2", provider: "PR1")),
+        ["217t"] = (b => Ep(X(b, D(2007, 1, 1)), D(2023, 6, 1), place: "P2", provider: "PR4", dec: D(2023, 10, 29), rec: "E13"), b => Ep(X(b, D(2007, 1, 1)), D(2023, 6, 1), place: "P2", provider: "PR4", dec: D(2023, 10, 28), rec: "E13")),
+        ["521"] = (b => Ad1(Adopted(b), dateInt: D(2023, 7, 2), dateMatch: D(2023, 7, 2)), b => Ad1(Adopted(b), dateInt: D(2023, 1, 1))),
+        ["523"] = (b => Ad1(Adopted(b), dateInt: D(2023, 1, 2)), b => Ad1(Adopted(b), dateInt: D(2023, 1, 1))),
         ["LS-EPISODE-TWICE"] = (b => Ep(Ep(X(b), D(2024, 6, 1), dec: D(2024, 6, 1), rec: "X1"), D(2024, 6, 1), rne: "L", ls: "C1"), b => Ep(X(b), D(2024, 6, 1))),
-        ["351"] = (b => Ep(X(b, D(1998, 1, 1)), D(2018, 1, 1)), b => Ep(X(b, D(2005, 1, 1)), D(2018, 1, 1))),
+        ["351"] = (b => Ep(X(b, D(1998, 1, 1)), D(2018, 1, 1)), b => Ep(X(b, D(2005, 1, 1)), D(2018, 1, 1), ls: "V2", place: "K2")),
         ["166"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), reviewCode: "PN1"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN1")),
         ["167"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN9"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN7")),
         ["440"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN0"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN2")),
@@ -313,7 +319,7 @@ public sealed class Ssda903ValidatorTests
         ["601"] = (b => Adopted(b), b => Ad1(Adopted(b))),
         ["602"] = (b => Ad1(Ep(X(b, D(2015, 1, 1)), D(2022, 1, 1), place: "A4")), b => Ad1(Adopted(b))),
         ["115"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1)), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1))),
-        ["116"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD9"), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD1")),
+        ["120"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD9"), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD1")),
         ["119"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1)), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD4")),
         ["522"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 3, 1), reasonPlacedCeased: "RD1"), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 6, 1), reasonPlacedCeased: "RD1")),
         ["630"] = (b => Starter(b, prevPerm: null), b => Starter(b, prevPerm: "P1")),
