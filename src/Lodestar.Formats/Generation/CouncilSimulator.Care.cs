@@ -783,6 +783,12 @@ internal sealed partial class CouncilSimulator
                 {
                     activity = _rng.Pick(age <= 18 ? Activities17To18 : Activities19To21);
                     var letter = _rng.Pick(AccommodationTypes);
+                    if (letter == "T" && child.BirthDate.AddYears(18) > yearStart)
+                    {
+                        // A foyer is not for one under 18 at the start of the year (DfE 347): supported lodgings instead.
+                        letter = "E";
+                    }
+
                     var suitable = letter is not ("T" or "U") && _rng.Chance(0.9);
                     accommodation = letter + (suitable ? "1" : "2");
                 }

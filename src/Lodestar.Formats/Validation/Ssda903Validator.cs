@@ -1950,7 +1950,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "IN_TOUCH", "ACTIV", "ACCOM");
-        Add("1014", Severity.Error, "UASC information is given for a care leaver (OC3 information, no episode in the collection year)", "UASC", (c, r) =>
+        Add("1014", Severity.Error, "UASC information is given for a care leaver (OC3 information and no episode in the same collection year)", "UASC", (c, r) =>
         {
             var u = c.Data.Uasc;
             var o = c.Data.Oc3;
@@ -1964,11 +1964,13 @@ internal static class Ssda903Validator
                     continue;
                 }
 
+                // Care-leaver information of the same year.
                 var careLeaver = false;
                 var leavers = o.RowsOf(child);
                 for (var j = leavers.Start; j < leavers.End && !careLeaver; j++)
                 {
-                    careLeaver = o.InTouch[j] != CodeTable.Blank || o.Activ[j] != CodeTable.Blank || o.Accom[j] != CodeTable.Blank;
+                    careLeaver = (o.YearAt(j) ?? c.Year(o.Source[j])) == year
+                        && (o.InTouch[j] != CodeTable.Blank || o.Activ[j] != CodeTable.Blank || o.Accom[j] != CodeTable.Blank);
                 }
 
                 if (!careLeaver)
