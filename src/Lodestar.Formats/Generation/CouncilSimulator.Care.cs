@@ -474,7 +474,8 @@ internal sealed partial class CouncilSimulator
             Kind.Kinship => ("U3", "PR1"),
             Kind.Residential => ("K2", _rng.Chance(0.75) ? "PR4" : "PR1"),
             Kind.Supported => (supportedCode, _rng.Chance(0.7) ? "PR4" : "PR5"),
-            Kind.Independent => (date < K3From ? "P2" : "K3", "PR4"),
+            // P2 ended on 28 October 2023 (DfE 217t): an independent placement from then is H5 until K3 came.
+            Kind.Independent => (date < P2Until ? "P2" : supportedCode, "PR4"),
             Kind.Parents => ("P1", "PR0"),
             Kind.Secure => ("K1", _rng.Chance(0.5) ? "PR1" : "PR2"),
             Kind.ResidentialSchool => ("S1", _rng.Chance(0.7) ? "PR4" : "PR5"),
@@ -782,6 +783,12 @@ internal sealed partial class CouncilSimulator
                 {
                     activity = _rng.Pick(age <= 18 ? Activities17To18 : Activities19To21);
                     var letter = _rng.Pick(AccommodationTypes);
+                    if (letter == "T" && child.BirthDate.AddYears(18) > yearStart)
+                    {
+                        // A foyer is not for one under 18 at the start of the year (DfE 347): supported lodgings instead.
+                        letter = "E";
+                    }
+
                     var suitable = letter is not ("T" or "U") && _rng.Chance(0.9);
                     accommodation = letter + (suitable ? "1" : "2");
                 }
@@ -834,6 +841,7 @@ internal sealed partial class CouncilSimulator
 
     /// <summary>The first day of the 2024/25 return, the first whose PLACE list has K3.</summary>
     private static readonly DateOnly K3From = new(2024, 4, 1);
+    private static readonly DateOnly P2Until = new(2023, 10, 28);
     private static readonly Weighted<string> TemporaryCodes = new(("T1", 15), ("T2", 30), ("T3", 35), ("T4", 20));
     private static readonly Weighted<string> AdoptionProviders = new(("PR1", 60), ("PR2", 10), ("PR5", 30));
 

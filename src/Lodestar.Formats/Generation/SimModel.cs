@@ -13,12 +13,14 @@ internal sealed record SimPlacement(string Place, string Provider, string Urn, s
 
     /// <summary>
     /// The code a return for <paramref name="year"/> shows. Codes withdrawn from a year's list are recoded in that
-    /// year's return, as councils do for placements open across the change: H5 and P2 become K3 from 2024/25 (2025),
+    /// year's return, as councils do for placements open across the change: P2 becomes H5 in 2023/24 (2024; P2 ended on
+    /// 28 October 2023, DfE 217t), H5 and P2 become K3 from 2024/25 (2025),
     /// Z1 becomes one of Z11–Z14 from 2025/26 (2026). Placements started after a change get the new code from the start.
     /// </summary>
     public string PlaceIn(int year) => Place switch
     {
         "H5" or "P2" when year >= 2025 => "K3",
+        "P2" when year == 2024 => "H5",
         "Z1" when year >= 2026 => $"Z1{1 + (Carer % 4)}",
         _ => Place,
     };

@@ -72,9 +72,10 @@ internal static class Ssda903CsvWriter
             }
 
             // A UASC row while the status lasts and in the year it ceases (at 18), not after: DUC is never before the
-            // year (DfE 104). DUC is the 18th birthday every year, as the DfE asks of a child still UASC (205B).
+            // year (DfE 104). DUC is the 18th birthday every year, as the DfE asks of a child still UASC (205B). None for
+            // a care leaver with no episode in the year (DfE 1014).
             var adult = child.BirthDate.AddYears(18);
-            if (child.IsUasc && adult >= yearStart)
+            if (child.IsUasc && adult >= yearStart && inYear.Count > 0)
             {
                 uasc.Row(child.Id, sex, dob, Date(adult));
             }

@@ -497,7 +497,11 @@ internal static class CinValidator
         var context = new Context(data, collectionYear);
         foreach (var (rule, run) in Checks)
         {
-            run(context, rule);
+            // A rule of other years is not run at all when every row is checked against one year.
+            if (collectionYear is not { } year || rule.Years.Contains(year))
+            {
+                run(context, rule);
+            }
         }
 
         return context.Diagnostics;

@@ -24,9 +24,16 @@ public static class RuleCatalogue
     /// <summary>The returns, as <see cref="ValidationRule.Return"/> names them.</summary>
     public static IReadOnlyList<string> Returns { get; } = ["903", "CIN"];
 
+    /// <summary>The collection years whose DfE rule sets Lodestar follows (each named by the year it ends: 2025 is 2024/25), oldest first.</summary>
+    public static IReadOnlyList<int> Years { get; } = [2024, 2025, 2026];
+
     /// <summary>The rules of one return ("903" or "CIN", any case); every rule when null or empty.</summary>
     public static IEnumerable<ValidationRule> Of(string? returnName) =>
         string.IsNullOrEmpty(returnName) ? Rules : Rules.Where(r => string.Equals(r.Return, returnName, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The rules of one return (every rule when null or empty) that a return of <paramref name="year"/> is checked by; every year's when null.</summary>
+    public static IEnumerable<ValidationRule> Of(string? returnName, int? year) =>
+        year is { } y ? Of(returnName).Where(r => r.Years.Contains(y)) : Of(returnName);
 
     /// <summary>
     /// The catalogue as markdown tables, one per return, between <see cref="BeginMarker"/> and <see cref="EndMarker"/>:
@@ -40,6 +47,9 @@ public static class RuleCatalogue
         {
             var rules = Of(name).ToList();
             text.Append('\n').Append(name == "903" ? "### SSDA903 rules" : "### CIN census rules").Append(" (").Append(rules.Count).Append(")\n\n");
+            text.Append("Rules a return of each year is checked by: ")
+                .AppendJoin("; ", Years.Select(y => $"{new CollectionYears(y, y)}: {Of(name, y).Count()}"))
+                .Append(".\n\n");
             text.Append("| Id | Severity | Table | Years | Fields | Message | DfE rule |\n");
             text.Append("|---|---|---|---|---|---|---|\n");
             foreach (var rule in rules)

@@ -175,23 +175,16 @@ internal static class Ssda903Validator
         });
         Add("1009", Severity.Error, "REASON_PLACE_CHANGE is not a valid reason for placement change", "Episodes",
             (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.ReasonPlaceChange, "REASON_PLACE_CHANGE", CodeLists.ReasonPlaceChange, required: false));
-        Add("LS-REC-MISSING", Severity.Error, "DEC is given but REC is blank", "Episodes", (c, r) =>
+        Add("148", Severity.Error, "DEC and REC should both be given or both be blank", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
             for (var i = 0; i < e.Count; i++)
             {
                 if (Has(e.Dec[i]) && e.Rec[i] == CodeTable.Blank)
                 {
-                    c.Report(r, e.Source[i], "REC", null);
+                    c.ReportDate(r, e.Source[i], "DEC", e.Dec[i]);
                 }
-            }
-        });
-        Add("LS-DEC-MISSING", Severity.Error, "REC is given but DEC is blank", "Episodes", (c, r) =>
-        {
-            var e = c.Data.Episodes;
-            for (var i = 0; i < e.Count; i++)
-            {
-                if (e.Rec[i] != CodeTable.Blank && e.Dec[i] == RecordValues.Blank)
+                else if (e.Rec[i] != CodeTable.Blank && e.Dec[i] == RecordValues.Blank)
                 {
                     c.ReportCode(r, e.Source[i], "REC", e.Rec[i]);
                 }
@@ -537,7 +530,7 @@ internal static class Ssda903Validator
             (c, r) => c.LegalStatusRun(r, "L2", 21));
         Add("363", Severity.Error, "A child assessment order (LS L3) lasted longer than 7 days (one still open is counted to the end of the year)", "Episodes",
             (c, r) => c.LegalStatusRun(r, "L3", 7));
-        Add("LS-POLICE-PROTECTION", Severity.Error, "Police protection (LS L1) lasted longer than 72 hours (one still open is counted to the end of the year)", "Episodes",
+        Add("361", Severity.Error, "Police protection (LS L1) lasted longer than 72 hours (one still open is counted to the end of the year)", "Episodes",
             (c, r) => c.LegalStatusRun(r, "L1", 3));
         Add("380", Severity.Error, "A period of care cannot start with a temporary placement (T0-T4)", "Episodes", (c, r) =>
         {
@@ -552,34 +545,281 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("383", Severity.Warning, "After a temporary placement (T0-T4) the child should return (RNE P) to the placement held before it (same PLACE and PL_POST)", "Episodes", (c, r) =>
+        // The DfE's 383 asks for the same PL_POST too from 2025/26; before, RNE P and the same PLACE.
+        Add("383", Severity.Warning, "After a temporary placement (T0-T4) the child should return (RNE P) to the placement held before it (same PLACE)", "Episodes",
+            new CollectionYears(null, 2025), (c, r) => c.ReturnFromTemporary(r, samePostcode: false), "RNE");
+        Add("383", Severity.Warning, "After a temporary placement (T0-T4) the child should return (RNE P) to the placement held before it (same PLACE and PL_POST)", "Episodes",
+            new CollectionYears(2026, null), (c, r) => c.ReturnFromTemporary(r, samePostcode: true), "RNE");
+        Add("527", Severity.Error, "PLACE_PROVIDER PR1 (own provision) cannot go with placements P1, R2 or R5", "Episodes",
+            (c, r) => c.ProviderWith(r, "PR1", "P1", "R2", "R5"), "PLACE");
+        Add("528", Severity.Error, "PLACE_PROVIDER PR2 (another council's provision) cannot go with placements P1, R2 or R5", "Episodes",
+            (c, r) => c.ProviderWith(r, "PR2", "P1", "R2", "R5"), "PLACE");
+        Add("529", Severity.Error, "PLACE_PROVIDER PR3 (another public body) cannot go with placements P1, A3-A6, K1, K2 or U1-U6", "Episodes",
+            (c, r) => c.ProviderWith(r, "PR3", "P1", "A3", "A4", "A5", "A6", "K1", "K2", "U1", "U2", "U3", "U4", "U5", "U6"), "PLACE");
+        // H5 dropped from the DfE's 222 list in 2023/24.
+        Add("222", Severity.Error, "URN should not be given for this placement type (H5, P1, P2, P3, R1, R2, R5, T0-T4 or Z1)", "Episodes", new CollectionYears(null, 2023),
+            (c, r) => c.UrnNotExpected(r, "H5", "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"), "PLACE");
+        Add("222", Severity.Error, "URN should not be given for this placement type (P1, P2, P3, R1, R2, R5, T0-T4, Z1 or Z11-Z14)", "Episodes", new CollectionYears(2024, null),
+            (c, r) => c.UrnNotExpected(r, "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14"), "PLACE");
+        Add("217", Severity.Error, "A placement for adoption with the current foster carers (PLACE A3 or A5) starting on or after 1 April 2015 must start with RNE S, T or U", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
-            var p = c.Codes.Find("P");
-            var temporary = c.Codes.SetOf("T0", "T1", "T2", "T3", "T4");
+            var fosterAdoption = c.Codes.SetOf("A3", "A5");
+            var allowed = c.Codes.SetOf("S", "T", "U");
+            var from = new DateOnly(2015, 4, 1).DayNumber;
             for (var i = 0; i < e.Count; i++)
             {
-                var end = e.ChildOffsets[e.Child[i] + 1];
-                var first = e.ChildOffsets[e.Child[i]];
-                // A temporary stay may span several episodes (a legal status change during it): compare the placements
-                // either side of the whole run.
-                if (!temporary.Contains(e.Place[i]) || i == first || temporary.Contains(e.Place[i - 1]))
+                if (fosterAdoption.Contains(e.Place[i]) && Has(e.Decom[i]) && e.Decom[i] >= from && e.Rne[i] != CodeTable.Blank && !allowed.Contains(e.Rne[i]))
                 {
-                    continue;
+                    c.ReportCode(r, e.Source[i], "RNE", e.Rne[i]);
+                }
+            }
+        }, "DECOM");
+        Add("426", Severity.Error, "A child on respite care cannot have both LS V3 and LS V4 episodes in the same year", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var v3 = c.Codes.Find("V3");
+            var v4 = c.Codes.Find("V4");
+            for (var child = 0; child + 1 < e.ChildOffsets.Length; child++)
+            {
+                bool hasV3 = false, hasV4 = false;
+                for (var i = e.ChildOffsets[child]; i < e.ChildOffsets[child + 1]; i++)
+                {
+                    hasV3 |= e.Ls[i] == v3;
+                    hasV4 |= e.Ls[i] == v4;
                 }
 
-                var after = i + 1;
-                while (after < end && temporary.Contains(e.Place[after]))
+                if (hasV3 && hasV4)
                 {
-                    after++;
-                }
-
-                if (after < end && (e.Rne[after] != p || !c.SamePlace(e.Place[after], e.Place[i - 1]) || e.PlPost[after] != e.PlPost[i - 1]))
-                {
-                    c.ReportCode(r, e.Source[after], "PLACE", e.Place[after]);
+                    for (var i = e.ChildOffsets[child]; i < e.ChildOffsets[child + 1]; i++)
+                    {
+                        if (e.Ls[i] == v3 || e.Ls[i] == v4)
+                        {
+                            c.ReportCode(r, e.Source[i], "LS", e.Ls[i]);
+                        }
+                    }
                 }
             }
         });
+        Add("504", Severity.Error, "CIN (category of need) differs from the previous episode's within the same period of care (the previous episode ended X1 the day this one started)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var x1 = c.Codes.Find("X1");
+            c.Consecutive((previous, next) =>
+            {
+                if (e.Rec[previous] == x1 && Has(e.Dec[previous]) && e.Dec[previous] == e.Decom[next] && e.Cin[next] != e.Cin[previous])
+                {
+                    c.ReportCode(r, e.Source[next], "CIN", e.Cin[next]);
+                }
+            });
+        });
+        // New in the DfE's 2025/26 rules.
+        Add("233", Severity.Error, "REASON_PLACE_CHANGE is given but the episode has not ended (DEC is blank)", "Episodes", new CollectionYears(2026, null), (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.ReasonPlaceChange[i] != CodeTable.Blank && e.Dec[i] == RecordValues.Blank)
+                {
+                    c.ReportCode(r, e.Source[i], "REASON_PLACE_CHANGE", e.ReasonPlaceChange[i]);
+                }
+            }
+        }, "DEC");
+        Add("234", Severity.Error, "REASON_PLACE_CHANGE CUSTOD (admitted to custody) for a child under 10 at the start of the episode", "Episodes", new CollectionYears(2026, null), (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var custody = c.Codes.Find("CUSTOD");
+            for (var i = 0; i < e.Count; i++)
+            {
+                var dob = c.Dob[e.Child[i]];
+                if (e.ReasonPlaceChange[i] == custody && Has(dob) && Has(e.Decom[i]) && e.Decom[i] < Birthday(dob, 10))
+                {
+                    c.ReportCode(r, e.Source[i], "REASON_PLACE_CHANGE", e.ReasonPlaceChange[i]);
+                }
+            }
+        }, "DECOM", "DOB");
+        Add("408", Severity.Error, "A child placed for adoption under a placement order (PLACE A5 or A6) should have LS E1 (placement order)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var withOrder = c.Codes.SetOf("A5", "A6");
+            var e1 = c.Codes.Find("E1");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (withOrder.Contains(e.Place[i]) && e.Ls[i] != e1 && e.Ls[i] != CodeTable.Blank)
+                {
+                    c.ReportCode(r, e.Source[i], "LS", e.Ls[i]);
+                }
+            }
+        }, "PLACE");
+        Add("359", Severity.Error, "A child looked after (episode open) after their 18th birthday must be accommodated under section 20(5) (LS V2) in a community home (PLACE K2)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var v2 = c.Codes.Find("V2");
+            var k2 = c.Codes.Find("K2");
+            for (var i = 0; i < e.Count; i++)
+            {
+                var dob = c.Dob[e.Child[i]];
+                var year = c.Year(e.Source[i]);
+                if (e.Dec[i] == RecordValues.Blank && year > 0 && Has(dob) && Birthday(dob, 18) < YearEnd(year) && !(e.Ls[i] == v2 && e.Place[i] == k2))
+                {
+                    c.ReportCode(r, e.Source[i], "LS", e.Ls[i]);
+                }
+            }
+        }, "DOB", "DEC", "PLACE");
+        // The DfE's 2023/24 rule for P2's end on 28 October 2023.
+        Add("217t", Severity.Error, "PLACE P2 (independent living) is not valid after 28 October 2023: the episode ends after it or is still open", "Episodes", new CollectionYears(2024, 2024), (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var p2 = c.Codes.Find("P2");
+            var last = new DateOnly(2023, 10, 28).DayNumber;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Place[i] == p2 && (e.Dec[i] == RecordValues.Blank || (Has(e.Dec[i]) && e.Dec[i] > last)))
+                {
+                    c.ReportCode(r, e.Source[i], "PLACE", e.Place[i]);
+                }
+            }
+        }, "DEC");
+        // Episodes: placement types, ages and lengths (the DfE's 36x and 37x-39x rules)
+        Add("353", Severity.Error, "DECOM is before 14 October 1991: no episode can start before the Children Act 1989 came into force", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var first = new DateOnly(1991, 10, 14).DayNumber;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (Has(e.Decom[i]) && e.Decom[i] < first)
+                {
+                    c.ReportDate(r, e.Source[i], "DECOM", e.Decom[i]);
+                }
+            }
+        });
+        Add("364", Severity.Error, "A child detained in local authority accommodation under PACE (LS J2) for longer than 21 days (one still open is counted to the end of the year)", "Episodes",
+            (c, r) => c.LegalStatusRun(r, "J2", 21));
+        Add("365", Severity.Error, "A short-term respite break (LS V3) lasted longer than 17 days (one still open is counted to the end of the year)", "Episodes",
+            (c, r) => c.LongerThan(r, "LS", c.Codes.SetOf("V3"), isPlace: false, 17, openToYearEnd: true));
+        Add("366", Severity.Error, "A short-term respite break (LS V3) must start a new episode with RNE S: the placement cannot change during the break", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var v3 = c.Codes.Find("V3");
+            var s = c.Codes.Find("S");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Ls[i] == v3 && e.Rne[i] != s && e.Rne[i] != CodeTable.Blank)
+                {
+                    c.ReportCode(r, e.Source[i], "RNE", e.Rne[i]);
+                }
+            }
+        });
+        Add("367", Severity.Error, "The child had more than 75 days of short-term respite care (LS V3) in the collection year", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var v3 = c.Codes.Find("V3");
+            for (var child = 0; child + 1 < e.ChildOffsets.Length; child++)
+            {
+                var days = 0;
+                var last = -1;
+                for (var i = e.ChildOffsets[child]; i < e.ChildOffsets[child + 1]; i++)
+                {
+                    var year = c.Year(e.Source[i]);
+                    if (e.Ls[i] != v3 || !Has(e.Decom[i]) || year <= 0)
+                    {
+                        continue;
+                    }
+
+                    // Only the days within the year: from its start (or DECOM) to its end (or DEC).
+                    var from = Math.Max(e.Decom[i], YearStart(year));
+                    var to = Has(e.Dec[i]) ? Math.Min(e.Dec[i], YearEnd(year)) : YearEnd(year);
+                    days += Math.Max(0, to - from);
+                    last = i;
+                }
+
+                if (days > 75)
+                {
+                    c.ReportCode(r, e.Source[last], "LS", e.Ls[last]);
+                }
+            }
+        });
+        // Independent living (P2): at least 15 to 2022/23, 16 in 2023/24; P2 ended in October 2023 and the rule with it.
+        Add("370", Severity.Error, "A child in independent living (PLACE P2) should be at least 15 when the placement starts", "Episodes", new CollectionYears(null, 2023),
+            (c, r) => c.PlacedUnderAge(r, "P2", 15), "DECOM", "DOB");
+        Add("370", Severity.Error, "A child in independent living (PLACE P2) should be at least 16 when the placement starts", "Episodes", new CollectionYears(2024, 2024),
+            (c, r) => c.PlacedUnderAge(r, "P2", 16), "DECOM", "DOB");
+        // Semi-independent living (H5): at least 14 to 2022/23, 16 in 2023/24; from 2024/25 supported accommodation (K3), at least 16.
+        Add("371", Severity.Error, "A child in semi-independent living not subject to children's homes regulations (PLACE H5) should be at least 14 when the placement starts", "Episodes", new CollectionYears(null, 2023),
+            (c, r) => c.PlacedUnderAge(r, "H5", 14), "DECOM", "DOB");
+        Add("371", Severity.Error, "A child in semi-independent living not subject to children's homes regulations (PLACE H5) should be at least 16 when the placement starts", "Episodes", new CollectionYears(2024, 2024),
+            (c, r) => c.PlacedUnderAge(r, "H5", 16), "DECOM", "DOB");
+        Add("371", Severity.Error, "A child in supported accommodation not subject to children's homes regulations (PLACE K3) should be at least 16 when the placement starts", "Episodes", new CollectionYears(2025, null),
+            (c, r) => c.PlacedUnderAge(r, "K3", 16), "DECOM", "DOB");
+        Add("372", Severity.Error, "A child in youth custody or prison (PLACE R5) should be at least 10 when the placement starts", "Episodes",
+            (c, r) => c.PlacedUnderAge(r, "R5", 10), "DECOM", "DOB");
+        Add("373", Severity.Error, "A child placed in a school (PLACE S1) should be at least 4 when the placement starts", "Episodes",
+            (c, r) => c.PlacedUnderAge(r, "S1", 4), "DECOM", "DOB");
+        Add("374", Severity.Error, "A child in residential employment (PLACE P3) should be at least 14 when the placement starts", "Episodes",
+            (c, r) => c.PlacedUnderAge(r, "P3", 14), "DECOM", "DOB");
+        Add("375", Severity.Error, "A temporary placement in hospital (PLACE T1) that ended lasted longer than six weeks", "Episodes",
+            (c, r) => c.LongerThan(r, "PLACE", c.Codes.SetOf("T1"), isPlace: true, 42, openToYearEnd: false));
+        Add("376", Severity.Error, "A temporary placement during the usual foster carers' holiday (PLACE T3) that ended lasted longer than three weeks", "Episodes",
+            (c, r) => c.LongerThan(r, "PLACE", c.Codes.SetOf("T3"), isPlace: true, 21, openToYearEnd: false));
+        Add("377", Severity.Error, "More than two temporary placements during the usual foster carers' holiday (PLACE T3) within 12 months", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var t3 = c.Codes.Find("T3");
+            for (var child = 0; child + 1 < e.ChildOffsets.Length; child++)
+            {
+                // The starts of the child's last two T3 stays (a stay continued in the next episode, a legal status change, is one stay).
+                int older = RecordValues.Blank, newer = RecordValues.Blank;
+                for (var i = e.ChildOffsets[child]; i < e.ChildOffsets[child + 1]; i++)
+                {
+                    if (e.Place[i] != t3 || !Has(e.Decom[i]) || (i > e.ChildOffsets[child] && e.Place[i - 1] == t3 && e.Dec[i - 1] == e.Decom[i]))
+                    {
+                        continue;
+                    }
+
+                    if (Has(older) && e.Decom[i] < DateOnly.FromDayNumber(older).AddYears(1).DayNumber)
+                    {
+                        c.ReportCode(r, e.Source[i], "PLACE", e.Place[i]);
+                    }
+
+                    older = newer;
+                    newer = e.Decom[i];
+                }
+            }
+        });
+        Add("381", Severity.Error, "A period of care cannot end in a temporary placement (T0-T4): REC should be X1", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var temporary = c.Codes.SetOf("T0", "T1", "T2", "T3", "T4");
+            var x1 = c.Codes.Find("X1");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (temporary.Contains(e.Place[i]) && e.Rec[i] != CodeTable.Blank && e.Rec[i] != x1)
+                {
+                    c.ReportCode(r, e.Source[i], "REC", e.Rec[i]);
+                }
+            }
+        }, "PLACE");
+        Add("382", Severity.Error, "A child on respite care (LS V3 or V4) cannot be in a temporary placement (T0-T4)", "Episodes",
+            (c, r) => c.LegalStatusWithPlace(r, ["V3", "V4"], ["T0", "T1", "T2", "T3", "T4"]));
+        Add("384", Severity.Error, "A child on respite care (LS V3 or V4) cannot be in a long-term foster placement (U1 or U4)", "Episodes",
+            (c, r) => c.LegalStatusWithPlace(r, ["V3", "V4"], ["U1", "U4"]));
+        Add("390", Severity.Error, "REC says the child was adopted (E11 or E12) but PLACE is not a placement for adoption (A3-A6)", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var adopted = c.Codes.SetOf("E11", "E12");
+            var forAdoption = c.Codes.SetOf("A3", "A4", "A5", "A6");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (adopted.Contains(e.Rec[i]) && !forAdoption.Contains(e.Place[i]))
+                {
+                    c.ReportCode(r, e.Source[i], "PLACE", e.Place[i]);
+                }
+            }
+        });
+        Add("407", Severity.Error, "REC says a special guardianship order (E45-E48) but the child was 18 or over when the episode ended", "Episodes",
+            (c, r) => c.AgeAtCeasing(r, ["E45", "E46", "E47", "E48"], age => age >= 18), "DEC", "DOB");
+        Add("460", Severity.Error, "REC says the child stayed with their carers at 18 or over (E17) but the child was under 18 when the episode ended", "Episodes",
+            (c, r) => c.AgeAtCeasing(r, ["E17"], age => age < 18), "DEC", "DOB");
         Add("214", Severity.Error, "PL_POST and URN should be blank for short breaks (LS V3 or V4)", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
@@ -792,7 +1032,7 @@ internal static class Ssda903Validator
         });
         Add("196", Severity.Error, "SDQ_REASON is not a valid reason (SDQ1-SDQ5)", "OC2",
             (c, r) => c.CheckCodes(r, c.Data.Oc2, t => t.SdqReason, "SDQ_REASON", CodeLists.SdqReason, required: false));
-        Add("LS-SDQ-BOTH", Severity.Error, "Both SDQ_SCORE and SDQ_REASON are given: a reason is for when there is no score", "OC2", (c, r) =>
+        Add("197a", Severity.Error, "Both SDQ_SCORE and SDQ_REASON are given: a reason is for when there is no score", "OC2", (c, r) =>
         {
             var o = c.Data.Oc2;
             for (var i = 0; i < o.Count; i++)
@@ -851,6 +1091,49 @@ internal static class Ssda903Validator
                 }
             }
         });
+        Add("182", Severity.Error, "IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE should all be given, or every OC2 health and offending item left blank", "OC2", (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var anyOther = o.Convicted[i] != CodeTable.Blank || o.HealthCheck[i] != CodeTable.Blank
+                    || o.InterventionReceived[i] != CodeTable.Blank || o.InterventionOffered[i] != CodeTable.Blank;
+                if (anyOther && c.HealthItemMissing(i) is { } missing)
+                {
+                    c.Report(r, o.Source[i], missing, null);
+                }
+            }
+        }, "CONVICTED", "HEALTH_CHECK", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED");
+        Add("544", Severity.Error, "CONVICTED is 1 but IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT or SUBSTANCE_MISUSE is blank", "OC2",
+            (c, r) => c.HealthItemsWith(r, c.Data.Oc2.Convicted));
+        Add("547", Severity.Error, "HEALTH_CHECK is 1 but IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT or SUBSTANCE_MISUSE is blank", "OC2",
+            (c, r) => c.HealthItemsWith(r, c.Data.Oc2.HealthCheck));
+        Add("543", Severity.Error, "A child aged 10 or over at 31 March, looked after for 12 months, should have CONVICTED given", "OC2", (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                if (o.Convicted[i] == CodeTable.Blank && year > 0 && Has(dob) && Birthday(dob, 10) < YearEnd(year))
+                {
+                    c.Report(r, o.Source[i], "CONVICTED", null);
+                }
+            }
+        }, "DOB");
+        Add("545", Severity.Error, "A child under 5 at 31 March, looked after for 12 months, should have HEALTH_CHECK given", "OC2", (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                if (o.HealthCheck[i] == CodeTable.Blank && year > 0 && Has(dob) && Birthday(dob, 5) > YearEnd(year))
+                {
+                    c.Report(r, o.Source[i], "HEALTH_CHECK", null);
+                }
+            }
+        }, "DOB");
         Add("542", Severity.Error, "A child under 10 at 31 March should have CONVICTED blank", "OC2",
             (c, r) => c.Oc2ByAge(r, t => t.Convicted, "CONVICTED", age => age < 10));
         Add("546", Severity.Error, "A child aged 5 or over at 31 March should have HEALTH_CHECK blank", "OC2",
@@ -940,7 +1223,8 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("1016", Severity.Error, "A young person aged 17 (or 18) at 31 March who left care on or after their 17th (18th) birthday needs no care-leaver information", "OC3", (c, r) =>
+        // New in the DfE's 2023/24 rules.
+        Add("1016", Severity.Error, "A young person aged 17 (or 18) at 31 March who left care on or after their 17th (18th) birthday needs no care-leaver information", "OC3", new CollectionYears(2024, null), (c, r) =>
         {
             var o = c.Data.Oc3;
             var e = c.Data.Episodes;
@@ -1078,7 +1362,7 @@ internal static class Ssda903Validator
         // PlacedAdoption
         Add("115", Severity.Error, "DATE_PLACED is blank", "PlacedAdoption",
             (c, r) => c.CheckRequiredDates(r, c.Data.PlacedAdoption, t => t.DatePlaced, "DATE_PLACED"));
-        Add("116", Severity.Error, "REASON_PLACED_CEASED is not a valid code (RD1-RD4)", "PlacedAdoption",
+        Add("120", Severity.Error, "REASON_PLACED_CEASED is not a valid code (RD1-RD4)", "PlacedAdoption",
             (c, r) => c.CheckCodes(r, c.Data.PlacedAdoption, t => t.ReasonPlacedCeased, "REASON_PLACED_CEASED", CodeLists.ReasonPlacedCeased, required: false));
         Add("119", Severity.Error, "DATE_PLACED_CEASED and REASON_PLACED_CEASED must both be given or both be blank", "PlacedAdoption", (c, r) =>
         {
@@ -1222,6 +1506,625 @@ internal static class Ssda903Validator
             (c, r) => c.CheckOrder(r, c.Data.SwEpisodes, t => t.SwDecom, t => t.SwDec, "SW_DEC"));
 
         // Across tables
+        // Header: UPN and mother (the DfE's 168, 2xx and 62x rules)
+        Add("168", Severity.Error, "UPN is not a valid Unique Pupil Number (a letter other than I, O or S, then 12 digits or 11 digits and a letter) or unknown code (UN1-UN5)", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (h.Upn[i] != CodeTable.Blank && !ValidUpn(c.Text(h.Upn[i])!))
+                {
+                    c.ReportCode(r, h.Source[i], "UPN", h.Upn[i]);
+                }
+            }
+        });
+        Add("442", Severity.Error, "UPN is blank for a child looked after other than on short breaks (LS V3 or V4)", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            var e = c.Data.Episodes;
+            var shortBreaks = c.Codes.SetOf("V3", "V4");
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (h.Upn[i] != CodeTable.Blank)
+                {
+                    continue;
+                }
+
+                var rows = e.RowsOf(h.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (e.Ls[j] != CodeTable.Blank && !shortBreaks.Contains(e.Ls[j]))
+                    {
+                        c.Report(r, h.Source[i], "UPN", null);
+                        break;
+                    }
+                }
+            }
+        }, "LS");
+        Add("209", Severity.Error, "UPN is UN1 (not known) for a child of school age: aged 4 or over on 31 August before the collection year", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            var un1 = c.Codes.Find("UN1");
+            for (var i = 0; i < h.Count; i++)
+            {
+                var year = c.Year(h.Source[i]);
+                if (h.Upn[i] == un1 && year > 0 && Has(h.Dob[i]) && Birthday(h.Dob[i], 4) <= new DateOnly(year - 2, 8, 31).DayNumber)
+                {
+                    c.ReportCode(r, h.Source[i], "UPN", h.Upn[i]);
+                }
+            }
+        }, "DOB");
+        Add("210", Severity.Error, "UPN is UN4 (not yet obtained) for a child looked after for more than a week at 31 March", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            var e = c.Data.Episodes;
+            var un4 = c.Codes.Find("UN4");
+            for (var i = 0; i < h.Count; i++)
+            {
+                var year = c.Year(h.Source[i]);
+                if (h.Upn[i] != un4 || year <= 0)
+                {
+                    continue;
+                }
+
+                // An episode open at 31 March that started more than seven days before it.
+                var rows = e.RowsOf(h.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (Has(e.Decom[j]) && e.Decom[j] < YearEnd(year) - 7 && (e.Dec[j] == RecordValues.Blank || (Has(e.Dec[j]) && e.Dec[j] > YearEnd(year))))
+                    {
+                        c.ReportCode(r, h.Source[i], "UPN", h.Upn[i]);
+                        break;
+                    }
+                }
+            }
+        }, "DECOM");
+        // New in the DfE's 2024/25 rules, when U joined the SEX codes.
+        Add("232", Severity.Error, "SEX is U (unknown): check that the child's sex is not known", "Header", new CollectionYears(2025, null), (c, r) =>
+        {
+            var h = c.Data.Header;
+            var u = c.Codes.Find("U");
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (h.Sex[i] == u)
+                {
+                    c.ReportCode(r, h.Source[i], "SEX", h.Sex[i]);
+                }
+            }
+        });
+        // New in the DfE's 2025/26 rules.
+        Add("444", Severity.Error, "UPN is given for another child in the same year's return (only UN1-UN5 may be shared)", "Header", new CollectionYears(2026, null), (c, r) =>
+        {
+            var h = c.Data.Header;
+            var unknown = c.Codes.SetOf("UN1", "UN2", "UN3", "UN4", "UN5");
+            var first = new Dictionary<(int Year, int Upn), int>();
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (h.Upn[i] == CodeTable.Blank || unknown.Contains(h.Upn[i]))
+                {
+                    continue;
+                }
+
+                var key = (c.Year(h.Source[i]), h.Upn[i]);
+                if (!first.TryAdd(key, h.Child[i]) && first[key] != h.Child[i])
+                {
+                    c.ReportCode(r, h.Source[i], "UPN", h.Upn[i]);
+                }
+            }
+        });
+        Add("620", Severity.Error, "MOTHER says the child is a mother (1) but the child was under 11 at the start of the collection year", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            var one = c.Codes.Find("1");
+            for (var i = 0; i < h.Count; i++)
+            {
+                var year = c.Year(h.Source[i]);
+                if (h.Mother[i] == one && year > 0 && Has(h.Dob[i]) && Birthday(h.Dob[i], 11) > YearStart(year))
+                {
+                    c.ReportCode(r, h.Source[i], "MOTHER", h.Mother[i]);
+                }
+            }
+        }, "DOB");
+        Add("621", Severity.Error, "MC_DOB is on or before the mother's own DOB", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            for (var i = 0; i < h.Count; i++)
+            {
+                if (Has(h.McDob[i]) && Has(h.Dob[i]) && h.McDob[i] <= h.Dob[i])
+                {
+                    c.ReportDate(r, h.Source[i], "MC_DOB", h.McDob[i]);
+                }
+            }
+        });
+        Add("625", Severity.Error, "MC_DOB is after the end of the collection year or after the mother ceased to be looked after (DEC of her last episode)", "Header", (c, r) =>
+        {
+            var h = c.Data.Header;
+            var e = c.Data.Episodes;
+            for (var i = 0; i < h.Count; i++)
+            {
+                var year = c.Year(h.Source[i]);
+                if (!Has(h.McDob[i]))
+                {
+                    continue;
+                }
+
+                var rows = e.RowsOf(h.Child[i]);
+                var ceased = rows.IsEmpty ? RecordValues.Blank : e.Dec[rows.End - 1];
+                if ((year > 0 && h.McDob[i] > YearEnd(year)) || (Has(ceased) && h.McDob[i] > ceased))
+                {
+                    c.ReportDate(r, h.Source[i], "MC_DOB", h.McDob[i]);
+                }
+            }
+        });
+
+        // Missing: against the year and the child's care (the DfE's 565-586 rules)
+        Add("565", Severity.Error, "MIS_START is given but MISSING (missing or away without authorisation) is blank", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            for (var i = 0; i < m.Count; i++)
+            {
+                if (Has(m.MisStart[i]) && m.MissingType[i] == CodeTable.Blank)
+                {
+                    c.Report(r, m.Source[i], "MISSING", null);
+                }
+            }
+        });
+        Add("571", Severity.Error, "MIS_END is before the start or after the end of the collection year", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            for (var i = 0; i < m.Count; i++)
+            {
+                var year = c.Year(m.Source[i]);
+                if (year > 0 && Has(m.MisEnd[i]) && (m.MisEnd[i] < YearStart(year) || m.MisEnd[i] > YearEnd(year)))
+                {
+                    c.ReportDate(r, m.Source[i], "MIS_END", m.MisEnd[i]);
+                }
+            }
+        });
+        Add("577", Severity.Error, "The child ceased to be looked after (DEC of the last episode) but a missing period that started before has no MIS_END", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            for (var i = 0; i < m.Count; i++)
+            {
+                var ceased = c.CareEnded(m.Child[i]);
+                if (Has(ceased) && Has(m.MisStart[i]) && m.MisStart[i] <= ceased && m.MisEnd[i] == RecordValues.Blank)
+                {
+                    c.Report(r, m.Source[i], "MIS_END", null);
+                }
+            }
+        }, "MIS_START", "DEC");
+        Add("578", Severity.Error, "MIS_START is after the child ceased to be looked after (DEC of the last episode)", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            for (var i = 0; i < m.Count; i++)
+            {
+                var ceased = c.CareEnded(m.Child[i]);
+                if (Has(ceased) && Has(m.MisStart[i]) && m.MisStart[i] > ceased)
+                {
+                    c.ReportDate(r, m.Source[i], "MIS_START", m.MisStart[i]);
+                }
+            }
+        }, "DEC");
+        Add("581", Severity.Error, "MIS_START is before the child started to be looked after (DECOM of the first episode)", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            var e = c.Data.Episodes;
+            for (var i = 0; i < m.Count; i++)
+            {
+                var rows = e.RowsOf(m.Child[i]);
+                if (!rows.IsEmpty && Has(e.Decom[rows.Start]) && Has(m.MisStart[i]) && m.MisStart[i] < e.Decom[rows.Start])
+                {
+                    c.ReportDate(r, m.Source[i], "MIS_START", m.MisStart[i]);
+                }
+            }
+        }, "DECOM");
+        Add("586", Severity.Error, "MIS_START is on or before the child's DOB", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            for (var i = 0; i < m.Count; i++)
+            {
+                var dob = Has(m.Dob[i]) ? m.Dob[i] : c.Dob[m.Child[i]];
+                if (Has(dob) && Has(m.MisStart[i]) && m.MisStart[i] <= dob)
+                {
+                    c.ReportDate(r, m.Source[i], "MIS_START", m.MisStart[i]);
+                }
+            }
+        });
+
+        // Adoption: the adopters and the decision to place (the DfE's 33x, 5xx and 1003 rules)
+        Add("517", Severity.Error, "LS_ADOPTR L3 (an unmarried couple of different sexes) needs SEX_ADOPTR MF", "AD1", (c, r) => c.AdopterSexes(r, "L3", "MF"));
+        Add("518", Severity.Error, "LS_ADOPTR L4 (an unmarried couple of the same sex) needs SEX_ADOPTR MM or FF", "AD1", (c, r) => c.AdopterSexes(r, "L4", "MM", "FF"));
+        Add("519", Severity.Error, "LS_ADOPTR L2 (a civil partnership) needs SEX_ADOPTR of a couple: MM, FF or MF", "AD1", (c, r) => c.AdopterSexes(r, "L2", "MM", "FF", "MF"));
+        Add("520", Severity.Error, "LS_ADOPTR L11 (a married couple of different sexes) needs SEX_ADOPTR MF", "AD1", (c, r) => c.AdopterSexes(r, "L11", "MF"));
+        Add("524", Severity.Error, "LS_ADOPTR L12 (a married couple of the same sex) needs SEX_ADOPTR MM or FF", "AD1", (c, r) => c.AdopterSexes(r, "L12", "MM", "FF"));
+        Add("521", Severity.Error, "DATE_INT (the decision that adoption is in the child's best interests) is after the child was placed for adoption (DECOM of an A3-A6 episode)", "AD1", (c, r) =>
+        {
+            var a = c.Data.Ad1;
+            var e = c.Data.Episodes;
+            var forAdoption = c.Codes.SetOf("A3", "A4", "A5", "A6");
+            for (var i = 0; i < a.Count; i++)
+            {
+                var rows = e.RowsOf(a.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (forAdoption.Contains(e.Place[j]) && Has(e.Decom[j]) && Has(a.DateInt[i]) && a.DateInt[i] > e.Decom[j])
+                    {
+                        c.ReportDate(r, a.Source[i], "DATE_INT", a.DateInt[i]);
+                        break;
+                    }
+                }
+            }
+        }, "DECOM", "PLACE");
+        Add("523", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) differs from the AD1's DATE_INT (the decision that adoption is in the child's best interests)", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            var a = c.Data.Ad1;
+            for (var i = 0; i < p.Count; i++)
+            {
+                if (!Has(p.DatePlaced[i]))
+                {
+                    continue;
+                }
+
+                var rows = a.RowsOf(p.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (Has(a.DateInt[j]) && a.DateInt[j] != p.DatePlaced[i])
+                    {
+                        c.ReportDate(r, p.Source[i], "DATE_PLACED", p.DatePlaced[i]);
+                        break;
+                    }
+                }
+            }
+        });
+        Add("331", Severity.Error, "DATE_MATCH is after the start (DECOM) of the placement from which the child was adopted (REC E11 or E12)", "AD1", (c, r) =>
+        {
+            var a = c.Data.Ad1;
+            var e = c.Data.Episodes;
+            var adopted = c.Codes.SetOf("E11", "E12");
+            for (var i = 0; i < a.Count; i++)
+            {
+                var rows = e.RowsOf(a.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (adopted.Contains(e.Rec[j]) && Has(e.Decom[j]) && Has(a.DateMatch[i]) && a.DateMatch[i] > e.Decom[j])
+                    {
+                        c.ReportDate(r, a.Source[i], "DATE_MATCH", a.DateMatch[i]);
+                        break;
+                    }
+                }
+            }
+        }, "DECOM", "REC");
+        Add("334", Severity.Error, "DATE_INT is before the child started to be looked after in the latest period of care (DECOM of the last episode with RNE S)", "AD1", (c, r) =>
+        {
+            var a = c.Data.Ad1;
+            for (var i = 0; i < a.Count; i++)
+            {
+                var started = c.LatestCareStart(a.Child[i]);
+                if (Has(started) && Has(a.DateInt[i]) && a.DateInt[i] < started)
+                {
+                    c.ReportDate(r, a.Source[i], "DATE_INT", a.DateInt[i]);
+                }
+            }
+        }, "DECOM", "RNE");
+        Add("184", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) is before the child's DOB", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            for (var i = 0; i < p.Count; i++)
+            {
+                var dob = Has(p.Dob[i]) ? p.Dob[i] : c.Dob[p.Child[i]];
+                if (Has(dob) && Has(p.DatePlaced[i]) && p.DatePlaced[i] < dob)
+                {
+                    c.ReportDate(r, p.Source[i], "DATE_PLACED", p.DatePlaced[i]);
+                }
+            }
+        });
+        Add("1003", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) is before the child first started to be looked after (DECOM of the first episode with RNE S)", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            var e = c.Data.Episodes;
+            var s = c.Codes.Find("S");
+            for (var i = 0; i < p.Count; i++)
+            {
+                var rows = e.RowsOf(p.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (e.Rne[j] == s && Has(e.Decom[j]))
+                    {
+                        if (Has(p.DatePlaced[i]) && p.DatePlaced[i] < e.Decom[j])
+                        {
+                            c.ReportDate(r, p.Source[i], "DATE_PLACED", p.DatePlaced[i]);
+                        }
+
+                        break;
+                    }
+                }
+            }
+        }, "DECOM", "RNE");
+        Add("551", Severity.Error, "The child was placed for adoption (PLACE A3-A6) but there is no DATE_PLACED (the decision that the child should be placed for adoption)", "Episodes",
+            (c, r) => c.WithoutDecisionToPlace(r, "PLACE", c.Codes.SetOf("A3", "A4", "A5", "A6"), isPlace: true), "DATE_PLACED");
+        Add("552", Severity.Error, "The decision that the child should be placed for adoption (the latest DATE_PLACED) is after the child's first placement for adoption (DECOM of the first A3-A6 episode)", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            var e = c.Data.Episodes;
+            var forAdoption = c.Codes.SetOf("A3", "A4", "A5", "A6");
+            for (var child = 0; child + 1 < p.ChildOffsets.Length; child++)
+            {
+                var latest = -1;
+                for (var i = p.ChildOffsets[child]; i < p.ChildOffsets[child + 1]; i++)
+                {
+                    if (Has(p.DatePlaced[i]) && (latest < 0 || p.DatePlaced[i] > p.DatePlaced[latest]))
+                    {
+                        latest = i;
+                    }
+                }
+
+                if (latest < 0)
+                {
+                    continue;
+                }
+
+                var rows = e.RowsOf(child);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (forAdoption.Contains(e.Place[j]) && Has(e.Decom[j]))
+                    {
+                        if (e.Decom[j] < p.DatePlaced[latest])
+                        {
+                            c.ReportDate(r, p.Source[latest], "DATE_PLACED", p.DatePlaced[latest]);
+                        }
+
+                        break;
+                    }
+                }
+            }
+        }, "DECOM", "PLACE");
+        Add("553", Severity.Error, "A placement order was granted (LS E1) but there is no DATE_PLACED (the decision that the child should be placed for adoption)", "Episodes",
+            (c, r) => c.WithoutDecisionToPlace(r, "LS", c.Codes.SetOf("E1"), isPlace: false), "DATE_PLACED");
+
+        // Care leavers (OC3), against the other tables
+        // New in the DfE's 2023/24 rules.
+        Add("347", Severity.Error, "ACCOM is T1 or T2 (a foyer) for a young person under 18 at the start of the collection year", "OC3", new CollectionYears(2024, null), (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            var foyer = c.Codes.SetOf("T1", "T2");
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                if (foyer.Contains(o.Accom[i]) && year > 0 && Has(dob) && Birthday(dob, 18) > YearStart(year))
+                {
+                    c.ReportCode(r, o.Source[i], "ACCOM", o.Accom[i]);
+                }
+            }
+        }, "DOB");
+        Add("391", Severity.Error, "Care-leaver information (IN_TOUCH, ACTIV, ACCOM) is given for a young person not yet 17 at the end of the collection year", "OC3", (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                var given = o.InTouch[i] != CodeTable.Blank || o.Activ[i] != CodeTable.Blank || o.Accom[i] != CodeTable.Blank;
+                if (given && year > 0 && Has(dob) && Birthday(dob, 17) > YearEnd(year))
+                {
+                    c.Report(r, o.Source[i], "DOB", c.Date(dob));
+                }
+            }
+        });
+        Add("3001", Severity.Error, "ACCOM Z1 or Z2 (with former foster carers) for a young person whose 17th birthday is in the collection year", "OC3", (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            var withCarers = c.Codes.SetOf("Z1", "Z2");
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                if (withCarers.Contains(o.Accom[i]) && year > 0 && Has(dob) && Birthday(dob, 17) >= YearStart(year) && Birthday(dob, 17) <= YearEnd(year))
+                {
+                    c.ReportCode(r, o.Source[i], "ACCOM", o.Accom[i]);
+                }
+            }
+        }, "DOB");
+        Add("134", Severity.Error, "The child has adoption information (AD1) and care-leaver information (OC3): the OC3 cohort has no adoption data", "AD1", (c, r) =>
+        {
+            var a = c.Data.Ad1;
+            var o = c.Data.Oc3;
+            for (var i = 0; i < a.Count; i++)
+            {
+                var adoption = Has(a.DateInt[i]) || Has(a.DateMatch[i]) || a.FosterCare[i] != CodeTable.Blank || a.NbAdoptr[i] != CodeTable.Blank
+                    || a.SexAdoptr[i] != CodeTable.Blank || a.LsAdoptr[i] != CodeTable.Blank;
+                if (!adoption)
+                {
+                    continue;
+                }
+
+                var rows = o.RowsOf(a.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (o.InTouch[j] != CodeTable.Blank || o.Activ[j] != CodeTable.Blank || o.Accom[j] != CodeTable.Blank)
+                    {
+                        c.Report(r, a.Source[i], "DATE_INT", Has(a.DateInt[i]) ? c.Date(a.DateInt[i]) : null);
+                        break;
+                    }
+                }
+            }
+        }, "IN_TOUCH", "ACTIV", "ACCOM");
+        Add("1014", Severity.Error, "UASC information is given for a care leaver (OC3 information and no episode in the same collection year)", "UASC", (c, r) =>
+        {
+            var u = c.Data.Uasc;
+            var o = c.Data.Oc3;
+            var e = c.Data.Episodes;
+            for (var i = 0; i < u.Count; i++)
+            {
+                var year = c.Year(u.Source[i]);
+                var child = u.Child[i];
+                if (year <= 0)
+                {
+                    continue;
+                }
+
+                // Care-leaver information of the same year.
+                var careLeaver = false;
+                var leavers = o.RowsOf(child);
+                for (var j = leavers.Start; j < leavers.End && !careLeaver; j++)
+                {
+                    careLeaver = (o.YearAt(j) ?? c.Year(o.Source[j])) == year
+                        && (o.InTouch[j] != CodeTable.Blank || o.Activ[j] != CodeTable.Blank || o.Accom[j] != CodeTable.Blank);
+                }
+
+                if (!careLeaver)
+                {
+                    continue;
+                }
+
+                var inYear = false;
+                var rows = e.RowsOf(child);
+                for (var j = rows.Start; j < rows.End && !inYear; j++)
+                {
+                    inYear = Has(e.Decom[j]) && e.Decom[j] <= YearEnd(year) && (e.Dec[j] == RecordValues.Blank || (Has(e.Dec[j]) && e.Dec[j] >= YearStart(year)));
+                }
+
+                if (!inYear)
+                {
+                    c.Report(r, u.Source[i], "DUC", Has(u.Duc[i]) ? c.Date(u.Duc[i]) : null);
+                }
+            }
+        }, "IN_TOUCH", "ACTIV", "ACCOM", "DECOM", "DEC");
+
+        // Placement for adoption: the decision against the year, care and adoption
+        Add("117", Severity.Error, "DATE_PLACED or DATE_PLACED_CEASED is after the end of the collection year or after the child ceased to be looked after", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            for (var i = 0; i < p.Count; i++)
+            {
+                var year = c.Year(p.Source[i]);
+                var limit = year > 0 ? YearEnd(year) : int.MaxValue;
+                var ceased = c.CareEnded(p.Child[i]);
+                if (Has(ceased))
+                {
+                    limit = Math.Min(limit, ceased);
+                }
+
+                if (Has(p.DatePlaced[i]) && p.DatePlaced[i] > limit)
+                {
+                    c.ReportDate(r, p.Source[i], "DATE_PLACED", p.DatePlaced[i]);
+                }
+                else if (Has(p.DatePlacedCeased[i]) && p.DatePlacedCeased[i] > limit)
+                {
+                    c.ReportDate(r, p.Source[i], "DATE_PLACED_CEASED", p.DatePlacedCeased[i]);
+                }
+            }
+        }, "DEC");
+        Add("118", Severity.Error, "DATE_PLACED_CEASED is before the start of the collection year or before the child started to be looked after (DECOM of the first episode other than short breaks)", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            var e = c.Data.Episodes;
+            var shortBreaks = c.Codes.SetOf("V3", "V4");
+            for (var i = 0; i < p.Count; i++)
+            {
+                var year = c.Year(p.Source[i]);
+                if (!Has(p.DatePlacedCeased[i]))
+                {
+                    continue;
+                }
+
+                var started = RecordValues.Blank;
+                var rows = e.RowsOf(p.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (!shortBreaks.Contains(e.Ls[j]) && Has(e.Decom[j]))
+                    {
+                        started = e.Decom[j];
+                        break;
+                    }
+                }
+
+                if ((year > 0 && p.DatePlacedCeased[i] < YearStart(year)) || (Has(started) && p.DatePlacedCeased[i] < started))
+                {
+                    c.ReportDate(r, p.Source[i], "DATE_PLACED_CEASED", p.DatePlacedCeased[i]);
+                }
+            }
+        }, "DECOM");
+        Add("525", Severity.Error, "The decision to place the child for adoption was reversed (DATE_PLACED_CEASED) but the child has adoption information (AD1) for the year", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            var a = c.Data.Ad1;
+            for (var i = 0; i < p.Count; i++)
+            {
+                if (!Has(p.DatePlacedCeased[i]))
+                {
+                    continue;
+                }
+
+                var rows = a.RowsOf(p.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (Has(a.DateInt[j]) || Has(a.DateMatch[j]) || a.FosterCare[j] != CodeTable.Blank || a.NbAdoptr[j] != CodeTable.Blank
+                        || a.SexAdoptr[j] != CodeTable.Blank || a.LsAdoptr[j] != CodeTable.Blank)
+                    {
+                        c.ReportDate(r, p.Source[i], "DATE_PLACED_CEASED", p.DatePlacedCeased[i]);
+                        break;
+                    }
+                }
+            }
+        }, "DATE_INT", "DATE_MATCH");
+        Add("579", Severity.Error, "A new decision that the child should be placed for adoption (DATE_PLACED) while an earlier one is still open (no DATE_PLACED_CEASED, or ceased after it)", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            for (var child = 0; child + 1 < p.ChildOffsets.Length; child++)
+            {
+                var start = p.ChildOffsets[child];
+                var end = p.ChildOffsets[child + 1];
+                for (var i = start; i < end; i++)
+                {
+                    if (!Has(p.DatePlaced[i]))
+                    {
+                        continue;
+                    }
+
+                    for (var j = start; j < end; j++)
+                    {
+                        // An earlier decision not revoked before this one was made.
+                        if (j != i && Has(p.DatePlaced[j]) && p.DatePlaced[j] < p.DatePlaced[i]
+                            && (p.DatePlacedCeased[j] == RecordValues.Blank || (Has(p.DatePlacedCeased[j]) && p.DatePlacedCeased[j] > p.DatePlaced[i])))
+                        {
+                            c.ReportDate(r, p.Source[i], "DATE_PLACED", p.DatePlaced[i]);
+                            break;
+                        }
+                    }
+                }
+            }
+        }, "DATE_PLACED_CEASED");
+        Add("558", Severity.Error, "The child was adopted (REC E11 or E12) but the latest decision to place for adoption has a DATE_PLACED_CEASED: it should be blank", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var p = c.Data.PlacedAdoption;
+            var adopted = c.Codes.SetOf("E11", "E12");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (!adopted.Contains(e.Rec[i]))
+                {
+                    continue;
+                }
+
+                var latest = -1;
+                var rows = p.RowsOf(e.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (latest < 0 || p.DatePlaced[j] > p.DatePlaced[latest])
+                    {
+                        latest = j;
+                    }
+                }
+
+                if (latest >= 0 && Has(p.DatePlacedCeased[latest]))
+                {
+                    c.ReportCode(r, e.Source[i], "REC", e.Rec[i]);
+                }
+            }
+        }, "DATE_PLACED");
+
         Add("LS-NO-HEADER", Severity.Warning, "The child has episodes but no Header row (sex, date of birth and ethnicity unknown)", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
@@ -1273,14 +2176,18 @@ internal static class Ssda903Validator
         var context = new Context(data, collectionYear);
         foreach (var (rule, run) in Checks)
         {
-            run(context, rule);
+            // A rule of other years is not run at all when every row is checked against one year.
+            if (collectionYear is not { } year || rule.Years.Contains(year))
+            {
+                run(context, rule);
+            }
         }
 
         return context.Diagnostics;
     }
 
-    private static void Add(string id, Severity severity, string message, string table, Action<Context, ValidationRule> run) =>
-        Add(id, severity, message, table, CollectionYears.All, run);
+    private static void Add(string id, Severity severity, string message, string table, Action<Context, ValidationRule> run, params string[] fields) =>
+        Add(id, severity, message, table, CollectionYears.All, run, fields);
 
     // Fields: the names the message speaks of (every message names what it checks), plus any given.
     private static void Add(string id, Severity severity, string message, string table, CollectionYears years, Action<Context, ValidationRule> run, params string[] fields) =>
@@ -1289,6 +2196,30 @@ internal static class Ssda903Validator
             Years = years,
             Fields = [.. RuleFields.FieldsNamed(message, RuleFields.Ssda903Columns).Union(fields, StringComparer.Ordinal).Union(FieldsNotNamed.GetValueOrDefault(id, []), StringComparer.Ordinal)],
         }, run));
+
+    /// <summary>Whether <paramref name="upn"/> is a UPN's form (a capital letter other than I, O or S, then 12 digits, or 11 digits and a capital letter) or UN1-UN5.</summary>
+    private static bool ValidUpn(string upn)
+    {
+        if (upn.Length == 3)
+        {
+            return upn.StartsWith("UN", StringComparison.Ordinal) && upn[2] is >= '1' and <= '5';
+        }
+
+        if (upn.Length != 13 || !char.IsAsciiLetterUpper(upn[0]) || upn[0] is 'I' or 'O' or 'S')
+        {
+            return false;
+        }
+
+        for (var k = 1; k < 12; k++)
+        {
+            if (!char.IsAsciiDigit(upn[k]))
+            {
+                return false;
+            }
+        }
+
+        return char.IsAsciiDigit(upn[12]) || char.IsAsciiLetterUpper(upn[12]);
+    }
 
     /// <summary>
     /// The latest day a DATE_PERM can mean, or null when it is not dd/mm/yyyy with ZZ for an unknown day or month and ZZZZ
@@ -1336,6 +2267,10 @@ internal static class Ssda903Validator
         private readonly int _k3;
         private readonly int _z1;
         private readonly CodeSet _z1Split;
+        private readonly int _x1;
+        private readonly int _p2;
+        private readonly int _h5;
+        private readonly int _s;
 
         public Context(Ssda903Data data, int? collectionYear)
             : base(data.Files, data.Codes, collectionYear, isoDates: false)
@@ -1345,6 +2280,10 @@ internal static class Ssda903Validator
             _k3 = data.Codes.Find("K3");
             _z1 = data.Codes.Find("Z1");
             _z1Split = data.Codes.SetOf("Z11", "Z12", "Z13", "Z14");
+            _x1 = data.Codes.Find("X1");
+            _p2 = data.Codes.Find("P2");
+            _h5 = data.Codes.Find("H5");
+            _s = data.Codes.Find("S");
             Dob = new int[data.Children.Count];
             Array.Fill(Dob, RecordValues.Blank);
             var h = data.Header;
@@ -1388,13 +2327,227 @@ internal static class Ssda903Validator
 
         /// <summary>
         /// Whether two episodes' PLACE codes name the same placement type. A placement open across a code-list change is
-        /// recoded in the later return (H5 or P2 becomes K3 from 2024/25, Z1 one of Z11-Z14 from 2025/26), so with
+        /// recoded in the later return (P2 becomes H5 in 2023/24, H5 or P2 K3 from 2024/25, Z1 one of Z11-Z14 from 2025/26), so with
         /// several years merged an episode may show the old code and the next, in the same placement, the new one.
         /// </summary>
         public bool SamePlace(int a, int b) => a == b || Recoded(a, b) || Recoded(b, a);
 
         private bool Recoded(int old, int now) =>
-            (_beforeK3.Contains(old) && now == _k3) || (old == _z1 && _z1Split.Contains(now));
+            (_beforeK3.Contains(old) && now == _k3) || (old == _z1 && _z1Split.Contains(now)) || (old == _p2 && now == _h5);
+
+        /// <summary>
+        /// Reports the episode after a temporary stay (T0-T4, perhaps several episodes when the legal status changed during
+        /// it) that is not a return (RNE P) to the placement held before: the same PLACE, and the same PL_POST when asked.
+        /// </summary>
+        public void ReturnFromTemporary(ValidationRule rule, bool samePostcode)
+        {
+            var e = Data.Episodes;
+            var p = Codes.Find("P");
+            var temporary = Codes.SetOf("T0", "T1", "T2", "T3", "T4");
+            for (var i = 0; i < e.Count; i++)
+            {
+                var first = e.ChildOffsets[e.Child[i]];
+                if (!temporary.Contains(e.Place[i]) || i == first || temporary.Contains(e.Place[i - 1]))
+                {
+                    continue;
+                }
+
+                var end = e.ChildOffsets[e.Child[i] + 1];
+                var after = i + 1;
+                while (after < end && temporary.Contains(e.Place[after]))
+                {
+                    after++;
+                }
+
+                if (after < end && (e.Rne[after] != p || !SamePlace(e.Place[after], e.Place[i - 1]) || (samePostcode && e.PlPost[after] != e.PlPost[i - 1])))
+                {
+                    ReportCode(rule, e.Source[after], "PLACE", e.Place[after]);
+                }
+            }
+        }
+
+        /// <summary>Reports an episode in <paramref name="place"/> that started before the child's <paramref name="years"/>th birthday.</summary>
+        public void PlacedUnderAge(ValidationRule rule, string place, int years)
+        {
+            var e = Data.Episodes;
+            var code = Codes.Find(place);
+            for (var i = 0; i < e.Count; i++)
+            {
+                var dob = Dob[e.Child[i]];
+                if (e.Place[i] == code && Has(e.Decom[i]) && Has(dob) && e.Decom[i] < Birthday(dob, years))
+                {
+                    ReportDate(rule, e.Source[i], "DECOM", e.Decom[i]);
+                }
+            }
+        }
+
+        /// <summary>Reports an episode whose LS (or PLACE) is in <paramref name="codes"/> lasting more than <paramref name="days"/> days; one still open is measured to the year end when asked, else not judged.</summary>
+        public void LongerThan(ValidationRule rule, string column, CodeSet codes, bool isPlace, int days, bool openToYearEnd)
+        {
+            var e = Data.Episodes;
+            var values = isPlace ? e.Place : e.Ls;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (!codes.Contains(values[i]) || !Has(e.Decom[i]))
+                {
+                    continue;
+                }
+
+                var year = Year(e.Source[i]);
+                var end = Has(e.Dec[i]) ? e.Dec[i] : openToYearEnd && e.Dec[i] == RecordValues.Blank && year > 0 ? YearEnd(year) : RecordValues.Blank;
+                if (Has(end) && end - e.Decom[i] > days)
+                {
+                    ReportCode(rule, e.Source[i], column, values[i]);
+                }
+            }
+        }
+
+        /// <summary>Reports an episode whose LS is one of <paramref name="statuses"/> and PLACE one of <paramref name="places"/>.</summary>
+        public void LegalStatusWithPlace(ValidationRule rule, string[] statuses, string[] places)
+        {
+            var e = Data.Episodes;
+            var ls = Codes.SetOf(statuses);
+            var pl = Codes.SetOf(places);
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (ls.Contains(e.Ls[i]) && pl.Contains(e.Place[i]))
+                {
+                    ReportCode(rule, e.Source[i], "PLACE", e.Place[i]);
+                }
+            }
+        }
+
+        /// <summary>The DEC of the child's last episode when it ended care (REC other than X1); blank when the child is still looked after or has no episode.</summary>
+        public int CareEnded(int child)
+        {
+            var e = Data.Episodes;
+            var rows = e.RowsOf(child);
+            if (rows.IsEmpty)
+            {
+                return RecordValues.Blank;
+            }
+
+            var last = rows.End - 1;
+            return Has(e.Dec[last]) && e.Rec[last] != CodeTable.Blank && e.Rec[last] != _x1 ? e.Dec[last] : RecordValues.Blank;
+        }
+
+        /// <summary>The DECOM of the child's last episode with RNE S (the start of the latest period of care); blank when none.</summary>
+        public int LatestCareStart(int child)
+        {
+            var e = Data.Episodes;
+            var rows = e.RowsOf(child);
+            for (var j = rows.End - 1; j >= rows.Start; j--)
+            {
+                if (e.Rne[j] == _s && Has(e.Decom[j]))
+                {
+                    return e.Decom[j];
+                }
+            }
+
+            return RecordValues.Blank;
+        }
+
+        /// <summary>Reports an AD1 row with LS_ADOPTR <paramref name="status"/> whose SEX_ADOPTR is given and not one of <paramref name="sexes"/>.</summary>
+        public void AdopterSexes(ValidationRule rule, string status, params string[] sexes)
+        {
+            var a = Data.Ad1;
+            var ls = Codes.Find(status);
+            var allowed = Codes.SetOf(sexes);
+            for (var i = 0; i < a.Count; i++)
+            {
+                if (a.LsAdoptr[i] == ls && a.SexAdoptr[i] != CodeTable.Blank && !allowed.Contains(a.SexAdoptr[i]))
+                {
+                    ReportCode(rule, a.Source[i], "SEX_ADOPTR", a.SexAdoptr[i]);
+                }
+            }
+        }
+
+        /// <summary>Reports the first episode of a child whose LS (or PLACE) is in <paramref name="codes"/> when the child has no PlacedAdoption row with DATE_PLACED.</summary>
+        public void WithoutDecisionToPlace(ValidationRule rule, string column, CodeSet codes, bool isPlace)
+        {
+            var e = Data.Episodes;
+            var p = Data.PlacedAdoption;
+            var values = isPlace ? e.Place : e.Ls;
+            for (var child = 0; child + 1 < e.ChildOffsets.Length; child++)
+            {
+                for (var j = e.ChildOffsets[child]; j < e.ChildOffsets[child + 1]; j++)
+                {
+                    if (!codes.Contains(values[j]))
+                    {
+                        continue;
+                    }
+
+                    var decided = false;
+                    var rows = p.RowsOf(child);
+                    for (var i = rows.Start; i < rows.End && !decided; i++)
+                    {
+                        decided = Has(p.DatePlaced[i]);
+                    }
+
+                    if (!decided)
+                    {
+                        ReportCode(rule, e.Source[j], column, values[j]);
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        /// <summary>The first of IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE that OC2 row <paramref name="i"/> leaves blank; null when all are given.</summary>
+        public string? HealthItemMissing(int i)
+        {
+            var o = Data.Oc2;
+            return o.Immunisations[i] == CodeTable.Blank ? "IMMUNISATIONS"
+                : o.TeethCheck[i] == CodeTable.Blank ? "TEETH_CHECK"
+                : o.HealthAssessment[i] == CodeTable.Blank ? "HEALTH_ASSESSMENT"
+                : o.SubstanceMisuse[i] == CodeTable.Blank ? "SUBSTANCE_MISUSE"
+                : null;
+        }
+
+        /// <summary>Reports an OC2 row whose <paramref name="item"/> is 1 while one of the four health items is blank.</summary>
+        public void HealthItemsWith(ValidationRule rule, ReadOnlySpan<int> item)
+        {
+            var o = Data.Oc2;
+            var one = Codes.Find("1");
+            for (var i = 0; i < o.Count; i++)
+            {
+                if (item[i] == one && HealthItemMissing(i) is { } missing)
+                {
+                    Report(rule, o.Source[i], missing, null);
+                }
+            }
+        }
+
+        /// <summary>Reports an episode with PLACE_PROVIDER <paramref name="provider"/> in one of <paramref name="places"/>.</summary>
+        public void ProviderWith(ValidationRule rule, string provider, params string[] places)
+        {
+            var e = Data.Episodes;
+            var pr = Codes.Find(provider);
+            var pl = Codes.SetOf(places);
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.PlaceProvider[i] == pr && pl.Contains(e.Place[i]))
+                {
+                    ReportCode(rule, e.Source[i], "PLACE_PROVIDER", e.PlaceProvider[i]);
+                }
+            }
+        }
+
+        /// <summary>Reports an episode in one of <paramref name="places"/> with a URN other than XXXXXXX (the DfE's "no URN").</summary>
+        public void UrnNotExpected(ValidationRule rule, params string[] places)
+        {
+            var e = Data.Episodes;
+            var pl = Codes.SetOf(places);
+            var none = Codes.Find("XXXXXXX");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Urn[i] != CodeTable.Blank && e.Urn[i] != none && pl.Contains(e.Place[i]))
+                {
+                    ReportCode(rule, e.Source[i], "URN", e.Urn[i]);
+                }
+            }
+        }
 
         public void Pair(ValidationRule rule, string provider, string place)
         {

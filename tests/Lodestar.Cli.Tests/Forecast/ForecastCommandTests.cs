@@ -12,7 +12,7 @@ public sealed class ForecastCommandTests : IDisposable
         // the forecast is exactly three, in in_house_fostering, every month.
         var folder = Path.Combine(_root, "E10000003", "2024");
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2015,WBRI,,,\nC2,F,01/06/2012,WBRI,,,\nC3,F,01/06/2010,WBRI,,,\n");
+        File.WriteAllText(Path.Combine(folder, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2015,WBRI,A123456789012,,\nC2,F,01/06/2012,WBRI,B123456789012,,\nC3,F,01/06/2010,WBRI,C123456789012,,\n");
         File.WriteAllText(
             Path.Combine(folder, "episodes.csv"),
             "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"

@@ -19,7 +19,7 @@ public sealed class ForecastStoredCommandTests
 
     // C1: in-house fostering from 1 May 2024, a children's home (K2) from 1 July 2024, still there on 31 March 2025.
     // Nobody ever left a residential home, so C1 is in one at every forecast month end.
-    private const string Header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2012,WBRI,,,\n";
+    private const string Header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2012,WBRI,A123456789012,,\n";
 
     private const string Episodes =
         "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"

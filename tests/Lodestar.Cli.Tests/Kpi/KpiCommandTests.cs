@@ -11,13 +11,13 @@ public sealed class KpiCommandTests : IDisposable
     {
         var folder = Path.Combine(_root, "E10000003", "2025");
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2015,WBRI,,,\nC2,F,01/06/2012,WBRI,,,\n");
+        File.WriteAllText(Path.Combine(folder, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2015,WBRI,A123456789012,,\nC2,F,01/06/2012,WBRI,B123456789012,,\n");
         File.WriteAllText(
             Path.Combine(folder, "episodes.csv"),
             "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
             + "C1,01/05/2024,S,C2,N1,U4,PR1,01/07/2024,X1,CARPL,,,\n"
             + "C1,01/07/2024,P,C2,N1,K2,PR4,,,,,,\n"
-            + "C2,01/06/2024,S,V3,N2,U4,PR1,,,,,,\n");
+            + "C2,01/06/2024,S,V4,N2,K2,PR4,,,,,,\n");
 
         // C1 starts care in the year: its previous permanence option (none) is part of the return (DfE 630).
         File.WriteAllText(Path.Combine(folder, "prev_perm.csv"), "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\nC1,01/01/2015,Z1,,\n");
@@ -54,7 +54,7 @@ public sealed class KpiCommandTests : IDisposable
     [Fact]
     public async Task Kpi_SeriesYearToDate_CountsFromFirstAprilToEachMonthEnd()
     {
-        // C1 starts on 1 May 2024 (RNE S); C2's start is a V3 short break, not counted. Year to date April: 0; May on: 1.
+        // C1 starts on 1 May 2024 (RNE S); C2's start is a V4 short break, not counted. Year to date April: 0; May on: 1.
         var (exitCode, output, _) = await RunAsync("kpi", _root, "--series", "ytd", "--from", "2024-04-01", "--to", "2024-07-31", "--kpi", "cla_started");
 
         Assert.Equal(0, exitCode);
@@ -80,7 +80,7 @@ public sealed class KpiCommandTests : IDisposable
     [Fact]
     public async Task Kpi_SmallNumbers_AreMarkedAndWithSuppressSmallWrittenAsC()
     {
-        // One child looked after at 31 March 2025 (C1; C2's V3 short break does not count): a count under 5.
+        // One child looked after at 31 March 2025 (C1; C2's V4 short break does not count): a count under 5.
         var (_, marked, _) = await RunAsync("kpi", _root, "--year", "2025", "--kpi", "cla_at_end");
         var (exitCode, suppressed, _) = await RunAsync("kpi", _root, "--year", "2025", "--kpi", "cla_at_end", "--suppress-small");
         var (_, csv, _) = await RunAsync("kpi", _root, "--year", "2025", "--kpi", "cla_at_end", "--suppress-small", "--format", "csv");
@@ -125,7 +125,7 @@ public sealed class KpiCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Contains("numerator children (1): C1", output, StringComparison.Ordinal);
-        Assert.Contains("C2: left out: episode 1 (started 01/06/2024) is V3 short breaks", output, StringComparison.Ordinal);
+        Assert.Contains("C2: left out: episode 1 (started 01/06/2024) is V4 short breaks", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,14 +19,14 @@ public sealed class KpiStoredCommandTests : IAsyncDisposable
     private const string Council = "E10000003";
 
     // C1: remand then a placement from 1 July 2024, still open on 31 March 2025 (looked after at the end);
-    // C2: a short-breaks (V3) episode only, which cla_at_end leaves out. cla_at_end for 2025 is 1.
-    private const string Header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2015,WBRI,,,\nC2,F,01/06/2012,WBRI,,,\n";
+    // C2: a short-breaks (V4) episode only, which cla_at_end leaves out. cla_at_end for 2025 is 1.
+    private const string Header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2015,WBRI,A123456789012,,\nC2,F,01/06/2012,WBRI,B123456789012,,\n";
 
     private const string Episodes =
         "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
         + "C1,01/05/2024,S,C2,N1,U4,PR1,01/07/2024,X1,CARPL,,,\n"
         + "C1,01/07/2024,P,C2,N1,K2,PR4,,,,,,\n"
-        + "C2,01/06/2024,S,V3,N2,U4,PR1,,,,,,\n";
+        + "C2,01/06/2024,S,V4,N2,K2,PR4,,,,,,\n";
 
     // C1 starts care in the year: its previous permanence option (none) is part of the return (DfE 630).
     private const string PrevPerm = "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\nC1,01/01/2015,Z1,,\n";

@@ -4,7 +4,7 @@ namespace Lodestar.Cli.Tests.Validate;
 
 public sealed class ValidateCommandTests : IDisposable
 {
-    private const string Header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,M,01/05/2010,WBRI,,,\n";
+    private const string Header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,M,01/05/2010,WBRI,A123456789012,,\n";
     private const string Episodes = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "lodestar-cli-" + Guid.NewGuid().ToString("N"));

@@ -46,9 +46,14 @@ public sealed class RuleDocumentationTests
     }
 
     [Fact]
-    public void Catalogue_EveryRule_HasFieldsAndAUniqueId()
+    public void Catalogue_EveryRule_HasFieldsAndOneVersionOfEachIdAYear()
     {
-        Assert.Equal(RuleCatalogue.Rules.Count, RuleCatalogue.Rules.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count());
+        foreach (var year in RuleCatalogue.Years)
+        {
+            var inForce = RuleCatalogue.Of(null, year).Select(r => r.Id).ToList();
+            Assert.Equal(inForce.Count, inForce.Distinct(StringComparer.Ordinal).Count());
+        }
+
         Assert.Empty(RuleCatalogue.Rules.Where(r => r.Fields.Count == 0).Select(r => r.Id));
     }
 
@@ -61,6 +66,24 @@ public sealed class RuleDocumentationTests
         Assert.Contains("| 205B | error | UASC | all years | DUC |", markdown, StringComparison.Ordinal);
         Assert.Contains("| LS-SW-ID-BLANK | error | SWEpisodes | from 2023/24 | SW_ID | SW_ID is blank | no (Lodestar) |", markdown, StringComparison.Ordinal);
         Assert.Contains("| 8945Q | warning | Assessments | all years | AssessmentFactors |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 383 | warning | Episodes | to 2024/25 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 383 | warning | Episodes | from 2025/26 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 445 | error | Episodes | to 2023/24 |", markdown, StringComparison.Ordinal);
         Assert.Equal(RuleCatalogue.Rules.Count, markdown.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| Id |", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Catalogue_OfAYear_HoldsThatYearsVersionsOnly()
+    {
+        var of2024 = RuleCatalogue.Of("903", 2024).ToList();
+        var of2026 = RuleCatalogue.Of("903", 2026).ToList();
+
+        // 445 was retired after 2023/24; 383 has one version in each year, the later one naming PL_POST.
+        Assert.Contains(of2024, r => r.Id == "445");
+        Assert.DoesNotContain(of2026, r => r.Id == "445");
+        Assert.DoesNotContain("PL_POST", Assert.Single(of2024, r => r.Id == "383").Fields);
+        Assert.Contains("PL_POST", Assert.Single(of2026, r => r.Id == "383").Fields);
+        Assert.DoesNotContain(RuleCatalogue.Of("903", 2025), r => r.Return != "903");
+        Assert.Equal(RuleCatalogue.Of("903").Count(), RuleCatalogue.Of("903", null).Count());
     }
 }

@@ -81,16 +81,17 @@ public sealed class Ssda903DfeRuleTests
     }
 
     [Theory]
-    [InlineData("P", "AB1 2CD", false)] // back to the same carer
-    [InlineData("B", "AB1 2CD", true)] // the return is not a placement-only change
-    [InlineData("P", "ZZ9 9ZZ", true)] // same placement type, another address
-    public void Return383_AfterATemporaryPlacement_NeedsRnePAndTheSamePostcode(string rne, string postcode, bool warned)
+    [InlineData("P", "AB1 2CD", 2026, false)] // back to the same carer
+    [InlineData("B", "AB1 2CD", 2026, true)] // the return is not a placement-only change
+    [InlineData("P", "ZZ9 9ZZ", 2026, true)] // same placement type, another address: the DfE's 383 from 2025/26
+    [InlineData("P", "ZZ9 9ZZ", 2025, false)] // before 2025/26 the DfE's 383 did not compare postcodes
+    public void Return383_AfterATemporaryPlacement_NeedsRnePAndTheSamePostcode(string rne, string postcode, int year, bool warned)
     {
         var b = Ep(Child(), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", postcode: "AB1 2CD");
         Ep(b, D(2024, 7, 1), rne: "P", place: "T1", provider: null, dec: D(2024, 7, 8), rec: "X1");
         Ep(b, D(2024, 7, 8), rne: rne, ls: rne == "B" ? "C1" : "C2", place: "U1", postcode: postcode);
 
-        Assert.Equal(warned, Reports(b, "383"));
+        Assert.Equal(warned, Reports(b, "383", year));
     }
 
     [Theory]

@@ -22,7 +22,7 @@ public sealed class Ssda903ValidatorTests
     private static Ssda903Builder Baseline()
     {
         var b = new Ssda903Builder("E10000003");
-        b.Header("B", sex: "F", dob: D(2012, 3, 4), ethnic: "WBRI", mother: "0")
+        b.Header("B", sex: "F", dob: D(2012, 3, 4), ethnic: "WBRI", upn: "H12345678901A", mother: "0")
             .Episode("B", decom: D(2023, 5, 1), rne: "S", ls: "C2", cin: "N1", place: "U4", provider: "PR1", dec: D(2024, 9, 1), rec: "X1", reasonPlaceChange: "CARPL")
             .Episode("B", decom: D(2024, 9, 1), rne: "P", ls: "C2", cin: "N1", place: "K2", provider: "PR4")
             .Review("B", dob: D(2012, 3, 4), review: D(2024, 10, 1), reviewCode: "PN1")
@@ -37,7 +37,7 @@ public sealed class Ssda903ValidatorTests
 
     // Child X: a valid header and one open episode that started in the year.
     private static Ssda903Builder X(Ssda903Builder b, DateOnly? dob = null, string sex = "M") =>
-        b.Header("X", sex: sex, dob: dob ?? D(2010, 5, 1), ethnic: "WBRI");
+        b.Header("X", sex: sex, dob: dob ?? D(2010, 5, 1), ethnic: "WBRI", upn: "A123456789012");
 
     private static Ssda903Builder Ep(
         Ssda903Builder b,
@@ -56,8 +56,11 @@ public sealed class Ssda903ValidatorTests
     private static Ssda903Builder Move(Ssda903Builder b, string rne2 = "P", string ls1 = "C2", string ls2 = "C2", string place2 = "U4", string? rpc = "CARPL") =>
         Ep(Ep(b, D(2024, 4, 10), ls: ls1, dec: D(2024, 7, 1), rec: "X1", rpc: rpc), D(2024, 7, 1), rne: rne2, ls: ls2, place: place2);
 
+    // Looked after from 1 January 2022 (U1); the decision to place for adoption (DATE_PLACED, and the AD1's DATE_INT) on
+    // 1 January 2023; matched on 1 June 2023 (DATE_MATCH); placed for adoption (A4) on 1 July 2023; adopted on 10 January 2025.
     private static Ssda903Builder Adopted(Ssda903Builder b) =>
-        Ep(X(b, D(2015, 1, 1)), D(2022, 1, 1), place: "A4", dec: D(2025, 1, 10), rec: "E11");
+        Ep(Ep(X(b, D(2015, 1, 1)), D(2022, 1, 1), dec: D(2023, 7, 1), rec: "X1", rpc: "CARPL"), D(2023, 7, 1), rne: "P", place: "A4", dec: D(2025, 1, 10), rec: "E11")
+            .PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2023, 1, 1));
 
     private static Ssda903Builder Ad1(Ssda903Builder b, DateOnly? dateInt = null, DateOnly? dateMatch = null, string? foster = "0", string? nb = "2", string? sex = "MF", string? ls = "L11") =>
         b.Ad1("X", dob: D(2015, 1, 1), dateInt: dateInt ?? D(2023, 1, 1), dateMatch: dateMatch ?? D(2023, 6, 1), fosterCare: foster, nbAdoptr: nb, sexAdoptr: sex, lsAdoptr: ls);
@@ -65,7 +68,7 @@ public sealed class Ssda903ValidatorTests
     // Child Y starts to be looked after on 1 June 2024, with or without a PrevPerm row (630).
     private static Ssda903Builder Starter(Ssda903Builder b, string? prevPerm)
     {
-        b.Header("Y", sex: "M", dob: D(2010, 5, 1), ethnic: "WBRI")
+        b.Header("Y", sex: "M", dob: D(2010, 5, 1), ethnic: "WBRI", upn: "B123456789012")
             .Episode("Y", decom: D(2024, 6, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1");
         return prevPerm is null ? b : b.PrevPerm("Y", dob: D(2010, 5, 1), prevPerm: prevPerm, laPerm: "873", datePerm: "ZZ/ZZ/2015");
     }
@@ -78,6 +81,38 @@ public sealed class Ssda903ValidatorTests
         return X(b, D(2006, 5, 1))
             .Uasc("X", sex: "M", dob: D(2006, 5, 1), duc: lastDuc, at: new SourceLocation(last, 2))
             .Uasc("X", sex: "M", dob: D(2006, 5, 1), duc: duc, at: new SourceLocation(now, 2));
+    }
+
+    // Short breaks (LS V3) of 16 days each, a month apart from June 2024: five make 80 days in the year (367).
+    private static Ssda903Builder Breaks(Ssda903Builder b, int count)
+    {
+        for (var k = 0; k < count; k++)
+        {
+            Ep(b, D(2024, 6 + k, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6 + k, 17), rec: "E13");
+        }
+
+        return b;
+    }
+
+    // U1 from April 2024, a temporary placement from 1 July to <paramref name="back"/>, then back to U1 (RNE P).
+    private static Ssda903Builder Temporary(Ssda903Builder b, string place, DateOnly back) =>
+        Ep(Ep(Ep(b, D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1"), D(2024, 7, 1), rne: "P", place: place, provider: null, dec: back, rec: "X1"), back, rne: "P", place: "U1");
+
+    // U1 from April 2024, with a week's T3 holiday starting on each of the days given, back to U1 each time.
+    private static Ssda903Builder Holidays(Ssda903Builder b, params DateOnly[] starts)
+    {
+        var from = D(2024, 4, 1);
+        var rne = "S";
+        foreach (var start in starts)
+        {
+            var back = start.AddDays(7);
+            Ep(b, from, rne: rne, place: "U1", dec: start, rec: "X1");
+            rne = "P";
+            Ep(b, start, rne: "P", place: "T3", provider: null, dec: back, rec: "X1");
+            from = back;
+        }
+
+        return Ep(b, from, rne: "P", place: "U1");
     }
 
     private static readonly Dictionary<string, (Func<Ssda903Builder, Ssda903Builder> Bad, Func<Ssda903Builder, Ssda903Builder> Good)> Cases = new()
@@ -96,26 +131,25 @@ public sealed class Ssda903ValidatorTests
         ["143"] = (b => Ep(X(b), D(2024, 6, 1), rne: "Q"), b => Ep(X(b), D(2024, 6, 1), rne: "S")),
         ["144"] = (b => Ep(X(b), D(2024, 6, 1), ls: "C9"), b => Ep(X(b), D(2024, 6, 1), ls: "C1")),
         ["145"] = (b => Ep(X(b), D(2024, 6, 1), cin: "N9"), b => Ep(X(b), D(2024, 6, 1), cin: "N8")),
-        ["146"] = (b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), place: "Z11"), b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), place: "K3")),
+        ["146"] = (b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), place: "Z11"), b => Ep(X(b, D(2008, 1, 1)), D(2024, 6, 1), place: "K3")),
         ["149"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E99"), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13")),
         ["178"] = (b => Ep(X(b), D(2024, 6, 1), provider: "PR9"), b => Ep(X(b), D(2024, 6, 1), provider: "PR5")),
         ["1009"] = (b => Move(X(b), rpc: "FOO"), b => Move(X(b), rpc: "ALLEG")),
-        ["LS-REC-MISSING"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1)), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13")),
-        ["LS-DEC-MISSING"] = (b => Ep(X(b), D(2024, 6, 1), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13")),
+        ["148"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1)), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13")),
         ["526"] = (b => Ep(X(b), D(2024, 6, 1), provider: null), b => Ep(X(b), D(2024, 6, 1), provider: "PR2")),
         ["530"] = (b => Ep(X(b), D(2024, 6, 1), place: "P1", provider: "PR4"), b => Ep(X(b), D(2024, 6, 1), place: "P1", provider: "PR0")),
         ["531"] = (b => Ep(X(b), D(2024, 6, 1), place: "P1", provider: "PR5"), b => Ep(X(b), D(2024, 6, 1), place: "P1", provider: "PR0")),
         ["550"] = (b => Ep(X(b), D(2024, 6, 1), place: "U1", provider: "PR0"), b => Ep(X(b), D(2024, 6, 1), place: "P1", provider: "PR0")),
         ["378"] = (b => Ep(X(b), D(2024, 6, 1), ls: "V2", place: "P1", provider: "PR0"), b => Ep(X(b), D(2024, 6, 1), ls: "C2", place: "P1", provider: "PR0")),
-        ["445"] = (b => Ep(X(b), D(2024, 6, 1), ls: "D1"), b => Ep(X(b), D(2024, 6, 1), ls: "E1")),
-        ["446"] = (b => Ep(X(b, D(1990, 1, 1)), D(2005, 1, 1), ls: "E1"), b => Ep(X(b), D(2024, 6, 1), ls: "E1")),
+        ["445"] = (b => Ep(X(b), D(2024, 6, 1), ls: "D1"), b => Ep(X(b), D(2024, 6, 1), ls: "E1").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
+        ["446"] = (b => Ep(X(b, D(1990, 1, 1)), D(2005, 1, 1), ls: "E1"), b => Ep(X(b), D(2024, 6, 1), ls: "E1").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
         ["356"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 5, 1), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 7, 1), rec: "E13")),
         ["354"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2025, 5, 1), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), dec: D(2025, 3, 1), rec: "E13")),
         ["LS-DECOM-LATE"] = (b => Ep(X(b), D(2025, 5, 1)), b => Ep(X(b), D(2025, 3, 31))),
         ["302"] = (b => Ep(X(b, D(2024, 8, 1)), D(2024, 6, 1)), b => Ep(X(b, D(2024, 8, 1)), D(2024, 8, 1))),
         ["355"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 6, 1), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 6, 2), rec: "E13")),
         ["358"] = (b => Ep(X(b, D(2016, 1, 1)), D(2024, 6, 1), ls: "J1"), b => Ep(X(b, D(2012, 1, 1)), D(2024, 6, 1), ls: "J1")),
-        ["352"] = (b => Ep(X(b, D(2005, 1, 1)), D(2024, 6, 1)), b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1))),
+        ["352"] = (b => Ep(X(b, D(2005, 1, 1)), D(2024, 6, 1)), b => Ep(X(b, D(2007, 1, 1)), D(2024, 6, 1), dec: D(2024, 12, 1), rec: "E13")),
         ["386"] = (b => Ad1(Ep(X(b, D(2005, 1, 1)), D(2022, 1, 1), place: "A4", dec: D(2024, 6, 1), rec: "E11")), b => Ad1(Adopted(b))),
         ["387"] = (b => Ep(X(b, D(2012, 1, 1)), D(2024, 4, 2), dec: D(2024, 6, 1), rec: "E5"), b => Ep(X(b, D(2008, 1, 1)), D(2024, 4, 2), dec: D(2024, 6, 1), rec: "E5")),
         ["389"] = (b => Ep(X(b, D(2010, 1, 1)), D(2024, 4, 2), dec: D(2024, 6, 1), rec: "E7"), b => Ep(X(b, D(2007, 1, 1)), D(2024, 4, 2), dec: D(2024, 6, 1), rec: "E7")),
@@ -136,23 +170,112 @@ public sealed class Ssda903ValidatorTests
         ["LS-RPC-NO-MOVE"] = (b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13", rpc: "CARPL"), b => Ep(X(b), D(2024, 6, 1), dec: D(2024, 8, 1), rec: "E13")),
         ["362"] = (b => Ep(X(b), D(2024, 6, 1), ls: "L2", dec: D(2024, 7, 1), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), ls: "L2", dec: D(2024, 6, 15), rec: "E13")),
         ["363"] = (b => Ep(X(b), D(2024, 6, 1), ls: "L3", dec: D(2024, 6, 20), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), ls: "L3", dec: D(2024, 6, 6), rec: "E13")),
-        ["LS-POLICE-PROTECTION"] = (b => Ep(X(b), D(2024, 6, 1), ls: "L1", dec: D(2024, 6, 11), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), ls: "L1", dec: D(2024, 6, 3), rec: "E13")),
+        ["361"] = (b => Ep(X(b), D(2024, 6, 1), ls: "L1", dec: D(2024, 6, 11), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), ls: "L1", dec: D(2024, 6, 3), rec: "E13")),
         ["380"] = (b => Ep(X(b), D(2024, 6, 1), place: "T1"), b => Ep(X(b), D(2024, 6, 1), place: "U1")),
         ["383"] = (b => Ep(Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1"), D(2024, 7, 1), rne: "P", place: "T2", provider: null, dec: D(2024, 7, 8), rec: "X1"), D(2024, 7, 8), rne: "P", place: "U4"),
                    b => Ep(Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1"), D(2024, 7, 1), rne: "P", place: "T2", provider: null, dec: D(2024, 7, 8), rec: "X1"), D(2024, 7, 8), rne: "P", place: "U1")),
-        ["214"] = (b => Ep(X(b), D(2024, 6, 1), ls: "V3", dec: D(2024, 6, 3), rec: "E13").Episode("X", decom: D(2024, 7, 1), rne: "S", ls: "V3", cin: "N1", place: "U1", provider: "PR1", dec: D(2024, 7, 3), rec: "E13", plPost: "AB1 2"),
-                   b => Ep(X(b), D(2024, 6, 1), ls: "V3", dec: D(2024, 6, 3), rec: "E13")),
-        ["398"] = (b => Ep(X(b), D(2024, 6, 1), ls: "V3", dec: D(2024, 6, 3), rec: "E13").Episode("X", decom: D(2024, 7, 1), rne: "S", ls: "V3", cin: "N1", place: "U1", provider: "PR1", dec: D(2024, 7, 3), rec: "E13", homePost: "AB1 2"),
-                   b => Ep(X(b), D(2024, 6, 1), ls: "V3", dec: D(2024, 6, 3), rec: "E13")),
-        ["399"] = (b => Ep(b.Header("X", sex: "F", dob: D(2010, 5, 1), ethnic: "WBRI", mother: "0"), D(2024, 6, 1), ls: "V3", dec: D(2024, 6, 3), rec: "E13"),
-                   b => Ep(b.Header("X", sex: "F", dob: D(2010, 5, 1), ethnic: "WBRI"), D(2024, 6, 1), ls: "V3", dec: D(2024, 6, 3), rec: "E13")),
+        ["214"] = (b => Ep(X(b), D(2024, 6, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 3), rec: "E13").Episode("X", decom: D(2024, 7, 1), rne: "S", ls: "V3", cin: "N1", place: "K2", provider: "PR4", dec: D(2024, 7, 3), rec: "E13", plPost: "AB1 2"),
+                   b => Ep(X(b), D(2024, 6, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 3), rec: "E13")),
+        ["398"] = (b => Ep(X(b), D(2024, 6, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 3), rec: "E13").Episode("X", decom: D(2024, 7, 1), rne: "S", ls: "V3", cin: "N1", place: "K2", provider: "PR4", dec: D(2024, 7, 3), rec: "E13", homePost: "AB1 2"),
+                   b => Ep(X(b), D(2024, 6, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 3), rec: "E13")),
+        ["399"] = (b => Ep(b.Header("X", sex: "F", dob: D(2010, 5, 1), ethnic: "WBRI", mother: "0"), D(2024, 6, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 3), rec: "E13"),
+                   b => Ep(b.Header("X", sex: "F", dob: D(2010, 5, 1), ethnic: "WBRI"), D(2024, 6, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 3), rec: "E13")),
         ["628"] = (b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "0").Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "B1"),
                    b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI").Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "B1")),
         ["379"] = (b => Ep(Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1"), D(2024, 7, 1), rne: "P", place: "T4", provider: null, dec: D(2024, 7, 9), rec: "X1"), D(2024, 7, 9), rne: "P", place: "U1"),
                    b => Ep(Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1"), D(2024, 7, 1), rne: "P", place: "T4", provider: null, dec: D(2024, 7, 8), rec: "X1"), D(2024, 7, 8), rne: "P", place: "U1")),
         ["516"] = (b => Ep(X(b), D(2024, 4, 10), place: "K2", dec: D(2024, 9, 1), rec: "E46"), b => Ep(X(b), D(2024, 4, 10), place: "U4", dec: D(2024, 9, 1), rec: "E46")),
+        ["353"] = (b => Ep(X(b, D(1985, 1, 1)), D(1991, 10, 13), dec: D(1992, 1, 1), rec: "E13"), b => Ep(X(b), D(2024, 6, 1))),
+        ["364"] = (b => Ep(X(b), D(2024, 6, 1), ls: "J2", dec: D(2024, 6, 25), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), ls: "J2", dec: D(2024, 6, 20), rec: "E13")),
+        ["365"] = (b => Ep(X(b), D(2024, 6, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 19), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 18), rec: "E13")),
+        ["366"] = (b => Ep(X(b), D(2024, 6, 1), rne: "P", ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 3), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), rne: "S", ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 3), rec: "E13")),
+        ["367"] = (b => Breaks(X(b), 5), b => Breaks(X(b), 4)),
+        ["370"] = (b => Ep(X(b, D(2008, 5, 1)), D(2023, 6, 1), place: "P2", provider: "PR4"), b => Ep(X(b, D(2007, 5, 1)), D(2023, 6, 1), place: "P2", provider: "PR4")),
+        ["371"] = (b => Ep(X(b, D(2009, 5, 1)), D(2024, 6, 1), place: "K3", provider: "PR4"), b => Ep(X(b, D(2008, 5, 1)), D(2024, 6, 1), place: "K3", provider: "PR4")),
+        ["372"] = (b => Ep(X(b, D(2015, 1, 1)), D(2024, 6, 1), place: "R5", provider: "PR3"), b => Ep(X(b, D(2014, 1, 1)), D(2024, 6, 1), place: "R5", provider: "PR3")),
+        ["373"] = (b => Ep(X(b, D(2021, 1, 1)), D(2024, 6, 1), place: "S1"), b => Ep(X(b, D(2020, 1, 1)), D(2024, 6, 1), place: "S1")),
+        ["374"] = (b => Ep(X(b, D(2011, 1, 1)), D(2024, 6, 1), place: "P3", provider: "PR4"), b => Ep(X(b, D(2010, 1, 1)), D(2024, 6, 1), place: "P3", provider: "PR4")),
+        ["375"] = (b => Temporary(X(b), "T1", D(2024, 8, 15)), b => Temporary(X(b), "T1", D(2024, 8, 12))),
+        ["376"] = (b => Temporary(X(b), "T3", D(2024, 7, 23)), b => Temporary(X(b), "T3", D(2024, 7, 22))),
+        ["377"] = (b => Holidays(X(b), D(2024, 7, 1), D(2024, 10, 1), D(2025, 1, 6)), b => Holidays(X(b), D(2024, 7, 1), D(2024, 10, 1))),
+        ["381"] = (b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1"), D(2024, 7, 1), rne: "P", place: "T1", provider: null, dec: D(2024, 7, 8), rec: "E13"),
+                   b => Temporary(X(b), "T1", D(2024, 7, 8))),
+        ["382"] = (b => Ep(X(b), D(2024, 6, 1), ls: "V3", place: "T2", provider: null, dec: D(2024, 6, 3), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 3), rec: "E13")),
+        ["384"] = (b => Ep(X(b), D(2024, 6, 1), ls: "V4", place: "U4", dec: D(2024, 6, 3), rec: "E13"), b => Ep(X(b), D(2024, 6, 1), ls: "V4", place: "K2", provider: "PR4", dec: D(2024, 6, 3), rec: "E13")),
+        ["390"] = (b => Ad1(Ep(X(b, D(2015, 1, 1)), D(2022, 1, 1), place: "U1", dec: D(2025, 1, 10), rec: "E11")), b => Ad1(Adopted(b))),
+        ["407"] = (b => Ep(X(b, D(2006, 6, 1)), D(2021, 1, 1), dec: D(2024, 6, 1), rec: "E45"), b => Ep(X(b, D(2006, 6, 2)), D(2021, 1, 1), dec: D(2024, 6, 1), rec: "E45")),
+        ["460"] = (b => Ep(X(b, D(2006, 6, 2)), D(2021, 1, 1), dec: D(2024, 6, 1), rec: "E17"), b => Ep(X(b, D(2006, 6, 1)), D(2021, 1, 1), dec: D(2024, 6, 1), rec: "E17")),
+        ["168"] = (b => b.Header("X", sex: "M", dob: D(2010, 1, 1), ethnic: "WBRI", upn: "I123456789012"), b => b.Header("X", sex: "M", dob: D(2010, 1, 1), ethnic: "WBRI", upn: "A12345678901B")),
+        ["442"] = (b => Ep(b.Header("X", sex: "M", dob: D(2010, 5, 1), ethnic: "WBRI"), D(2024, 6, 1)), b => Ep(X(b), D(2024, 6, 1))),
+        ["209"] = (b => b.Header("X", sex: "M", dob: D(2019, 8, 31), ethnic: "WBRI", upn: "UN1"), b => b.Header("X", sex: "M", dob: D(2019, 9, 1), ethnic: "WBRI", upn: "UN1")),
+        ["210"] = (b => Ep(b.Header("X", sex: "M", dob: D(2010, 5, 1), ethnic: "WBRI", upn: "UN4"), D(2025, 3, 23)), b => Ep(b.Header("X", sex: "M", dob: D(2010, 5, 1), ethnic: "WBRI", upn: "UN4"), D(2025, 3, 24))),
+        ["232"] = (b => b.Header("X", sex: "U", dob: D(2010, 1, 1), ethnic: "WBRI"), b => b.Header("X", sex: "M", dob: D(2010, 1, 1), ethnic: "WBRI")),
+        ["620"] = (b => b.Header("X", sex: "F", dob: D(2013, 6, 1), ethnic: "WBRI", mother: "1", mcDob: D(2025, 3, 1)), b => b.Header("X", sex: "F", dob: D(2013, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2025, 2, 1))),
+        ["621"] = (b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2005, 1, 1)), b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2024, 1, 1))),
+        ["625"] = (b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2025, 5, 1)), b => b.Header("X", sex: "F", dob: D(2006, 1, 1), ethnic: "WBRI", mother: "1", mcDob: D(2025, 3, 1))),
+        ["565"] = (b => b.Missing("X", dob: D(2010, 5, 1), misStart: D(2024, 6, 1)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1))),
+        ["571"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 3, 20), misEnd: D(2024, 3, 25)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 3, 20), misEnd: D(2024, 4, 1))),
+        ["577"] = (b => Ep(X(b), D(2024, 4, 10), dec: D(2024, 9, 1), rec: "E13").Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1)),
+                   b => Ep(X(b), D(2024, 4, 10), dec: D(2024, 9, 1), rec: "E13").Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 6, 2))),
+        ["578"] = (b => Ep(X(b), D(2024, 4, 10), dec: D(2024, 9, 1), rec: "E13").Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 9, 2), misEnd: D(2024, 9, 3)),
+                   b => Ep(X(b), D(2024, 4, 10), dec: D(2024, 9, 1), rec: "E13").Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 9, 1), misEnd: D(2024, 9, 1))),
+        ["581"] = (b => Ep(X(b), D(2024, 6, 1)).Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 5, 31), misEnd: D(2024, 6, 2)),
+                   b => Ep(X(b), D(2024, 6, 1)).Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 6, 2))),
+        ["586"] = (b => b.Missing("X", dob: D(2024, 6, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 6, 2)), b => b.Missing("X", dob: D(2024, 6, 1), missing: "M", misStart: D(2024, 6, 2), misEnd: D(2024, 6, 3))),
+        ["517"] = (b => Ad1(Adopted(b), ls: "L3", sex: "FF"), b => Ad1(Adopted(b), ls: "L3", sex: "MF")),
+        ["518"] = (b => Ad1(Adopted(b), ls: "L4", sex: "MF"), b => Ad1(Adopted(b), ls: "L4", sex: "MM")),
+        ["519"] = (b => Ad1(Adopted(b), ls: "L2", sex: "M1"), b => Ad1(Adopted(b), ls: "L2", sex: "FF")),
+        ["520"] = (b => Ad1(Adopted(b), ls: "L11", sex: "FF"), b => Ad1(Adopted(b), ls: "L11", sex: "MF")),
+        ["524"] = (b => Ad1(Adopted(b), ls: "L12", sex: "MF"), b => Ad1(Adopted(b), ls: "L12", sex: "FF")),
+        ["331"] = (b => Ad1(Adopted(b), dateMatch: D(2023, 7, 2)), b => Ad1(Adopted(b), dateMatch: D(2023, 7, 1))),
+        ["334"] = (b => Ad1(Adopted(b), dateInt: D(2021, 12, 31)), b => Ad1(Adopted(b))),
+        ["184"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2014, 12, 31)), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2015, 1, 1))),
+        ["1003"] = (b => Ep(X(b), D(2024, 6, 1)).PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 5, 31)), b => Ep(X(b), D(2024, 6, 1)).PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
+        ["551"] = (b => Ep(X(b), D(2024, 6, 1), place: "A3"), b => Ep(X(b), D(2024, 6, 1), place: "A3").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
+        ["552"] = (b => Ep(X(b), D(2024, 6, 1), place: "A3").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 2)), b => Ep(X(b), D(2024, 6, 1), place: "A3").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
+        ["553"] = (b => Ep(X(b), D(2024, 6, 1), ls: "E1"), b => Ep(X(b), D(2024, 6, 1), ls: "E1").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
+        ["182"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "0", immunisations: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["543"] = (b => b.Oc2("X", year: Year, dob: D(2015, 3, 30), sdqScore: 5), b => b.Oc2("X", year: Year, dob: D(2015, 3, 31), sdqScore: 5)),
+        ["544"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["545"] = (b => b.Oc2("X", year: Year, dob: D(2020, 4, 1), sdqScore: 12), b => b.Oc2("X", year: Year, dob: D(2020, 4, 1), sdqScore: 12, healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["547"] = (b => b.Oc2("X", year: Year, dob: D(2020, 4, 1), sdqScore: 12, healthCheck: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2020, 4, 1), sdqScore: 12, healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["527"] = (b => Ep(X(b), D(2024, 6, 1), place: "R2", provider: "PR1"), b => Ep(X(b), D(2024, 6, 1), place: "R2", provider: "PR4")),
+        ["528"] = (b => Ep(X(b, D(2010, 5, 1)), D(2024, 6, 1), place: "R5", provider: "PR2"), b => Ep(X(b, D(2010, 5, 1)), D(2024, 6, 1), place: "R5", provider: "PR3")),
+        ["529"] = (b => Ep(X(b), D(2024, 6, 1), place: "K2", provider: "PR3"), b => Ep(X(b), D(2024, 6, 1), place: "K2", provider: "PR4")),
+        ["222"] = (b => X(b).Episode("X", decom: D(2024, 6, 1), rne: "S", ls: "C2", cin: "N1", place: "R1", provider: "PR1", urn: "SC123456"),
+                   b => X(b).Episode("X", decom: D(2024, 6, 1), rne: "S", ls: "C2", cin: "N1", place: "R1", provider: "PR1", urn: "XXXXXXX")),
+        ["217"] = (b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", rpc: "CARPL"), D(2024, 7, 1), rne: "P", place: "A5").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1)),
+                   b => Ep(X(b), D(2024, 7, 1), rne: "S", ls: "E1", place: "A5").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 7, 1))),
+        ["426"] = (b => Ep(Ep(X(b), D(2024, 6, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 3), rec: "E13"), D(2024, 8, 1), ls: "V4", place: "K2", provider: "PR4", dec: D(2024, 8, 3), rec: "E13"),
+                   b => Ep(Ep(X(b), D(2024, 6, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 3), rec: "E13"), D(2024, 8, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 8, 3), rec: "E13")),
+        ["504"] = (b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", rpc: "CARPL"), D(2024, 7, 1), rne: "P", place: "U4", cin: "N2"), b => Move(X(b))),
+        ["233"] = (b => Ep(X(b), D(2024, 6, 1), rpc: "CARPL"), b => Ep(X(b), D(2024, 6, 1))),
+        ["234"] = (b => Ep(Ep(X(b, D(2015, 6, 1)), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", rpc: "CUSTOD"), D(2024, 7, 1), rne: "P", place: "U4"),
+                   b => Ep(Ep(X(b, D(2014, 4, 10)), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", rpc: "CUSTOD"), D(2024, 7, 1), rne: "P", place: "U4")),
+        ["347"] = (b => b.Oc3("X", year: Year, dob: D(2006, 4, 2), inTouch: "YES", activ: "F2", accom: "T1"), b => b.Oc3("X", year: Year, dob: D(2006, 4, 1), inTouch: "YES", activ: "F2", accom: "T1")),
+        ["391"] = (b => b.Oc3("X", year: Year, dob: D(2008, 4, 1), inTouch: "YES", activ: "F2", accom: "B1"), b => b.Oc3("X", year: Year, dob: D(2008, 3, 31), inTouch: "YES", activ: "F2", accom: "B1")),
+        ["3001"] = (b => b.Oc3("X", year: Year, dob: D(2007, 6, 1), inTouch: "YES", activ: "F2", accom: "Z1"), b => b.Oc3("X", year: Year, dob: D(2006, 6, 1), inTouch: "YES", activ: "F2", accom: "Z1")),
+        ["134"] = (b => Ad1(Adopted(b)).Oc3("X", year: Year, dob: D(2015, 1, 1), inTouch: "YES", activ: "F2", accom: "B1"), b => Ad1(Adopted(b))),
+        ["1014"] = (b => X(b, D(2006, 5, 1)).Uasc("X", sex: "M", dob: D(2006, 5, 1), duc: D(2024, 5, 1)).Oc3("X", year: Year, dob: D(2006, 5, 1), inTouch: "YES", activ: "F2", accom: "B1"),
+                    b => Ep(X(b, D(2006, 5, 1)), D(2021, 1, 1), dec: D(2024, 4, 20), rec: "E8").Uasc("X", sex: "M", dob: D(2006, 5, 1), duc: D(2024, 5, 1)).Oc3("X", year: Year, dob: D(2006, 5, 1), inTouch: "YES", activ: "F2", accom: "B1")),
+        ["117"] = (b => Ep(X(b), D(2024, 4, 10), dec: D(2024, 9, 1), rec: "E13").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 9, 2)),
+                   b => Ep(X(b), D(2024, 4, 10), dec: D(2024, 9, 1), rec: "E13").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 9, 1))),
+        ["118"] = (b => Ep(X(b), D(2024, 4, 10)).PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 4, 10), datePlacedCeased: D(2024, 4, 9), reasonPlacedCeased: "RD1"),
+                   b => Ep(X(b), D(2024, 4, 10)).PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 4, 10), datePlacedCeased: D(2024, 4, 10), reasonPlacedCeased: "RD1")),
+        ["525"] = (b => Ad1(Adopted(b)).PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 5, 1), datePlacedCeased: D(2024, 6, 1), reasonPlacedCeased: "RD1"),
+                   b => Ep(X(b), D(2024, 4, 10)).PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 5, 1), datePlacedCeased: D(2024, 6, 1), reasonPlacedCeased: "RD1")),
+        ["558"] = (b => Ad1(Adopted(b)).PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2023, 2, 1), datePlacedCeased: D(2024, 6, 1), reasonPlacedCeased: "RD1"), b => Ad1(Adopted(b))),
+        ["444"] = (b => b.Header("X", sex: "M", dob: D(2010, 1, 1), ethnic: "WBRI", upn: "H12345678901A"), b => b.Header("X", sex: "M", dob: D(2010, 1, 1), ethnic: "WBRI", upn: "UN2")),
+        ["579"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2023, 6, 1)).PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1)),
+                   b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2023, 6, 1), datePlacedCeased: D(2024, 6, 1), reasonPlacedCeased: "RD1").PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1))),
+        ["408"] = (b => Ep(X(b), D(2024, 6, 1), ls: "C2", place: "A6").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1)),
+                   b => Ep(X(b), D(2024, 6, 1), ls: "E1", place: "A6").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
+        ["359"] = (b => Ep(X(b, D(2007, 3, 30)), D(2024, 6, 1), ls: "V2", place: "K1", provider: "PR1"), b => Ep(X(b, D(2007, 3, 30)), D(2024, 6, 1), ls: "V2", place: "K2", provider: "PR1")),
+        ["217t"] = (b => Ep(X(b, D(2007, 1, 1)), D(2023, 6, 1), place: "P2", provider: "PR4", dec: D(2023, 10, 29), rec: "E13"), b => Ep(X(b, D(2007, 1, 1)), D(2023, 6, 1), place: "P2", provider: "PR4", dec: D(2023, 10, 28), rec: "E13")),
+        ["521"] = (b => Ad1(Adopted(b), dateInt: D(2023, 7, 2), dateMatch: D(2023, 7, 2)), b => Ad1(Adopted(b), dateInt: D(2023, 1, 1))),
+        ["523"] = (b => Ad1(Adopted(b), dateInt: D(2023, 1, 2)), b => Ad1(Adopted(b), dateInt: D(2023, 1, 1))),
         ["LS-EPISODE-TWICE"] = (b => Ep(Ep(X(b), D(2024, 6, 1), dec: D(2024, 6, 1), rec: "X1"), D(2024, 6, 1), rne: "L", ls: "C1"), b => Ep(X(b), D(2024, 6, 1))),
-        ["351"] = (b => Ep(X(b, D(1998, 1, 1)), D(2018, 1, 1)), b => Ep(X(b, D(2005, 1, 1)), D(2018, 1, 1))),
+        ["351"] = (b => Ep(X(b, D(1998, 1, 1)), D(2018, 1, 1)), b => Ep(X(b, D(2005, 1, 1)), D(2018, 1, 1), ls: "V2", place: "K2")),
         ["166"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), reviewCode: "PN1"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN1")),
         ["167"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN9"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN7")),
         ["440"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN0"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 20), reviewCode: "PN2")),
@@ -162,20 +285,20 @@ public sealed class Ssda903ValidatorTests
         ["205B"] = (b => UascTwoYears(b, lastDuc: null, duc: null), b => UascTwoYears(b, lastDuc: D(2024, 5, 1), duc: D(2024, 5, 1))),
         ["104"] = (b => X(b, D(2005, 1, 1)).Uasc("X", sex: "M", dob: D(2005, 1, 1), duc: D(2023, 1, 1)), b => X(b, D(2006, 5, 1)).Uasc("X", sex: "M", dob: D(2006, 5, 1), duc: D(2024, 5, 1))),
         ["LS-DUC-BEFORE-DOB"] = (b => X(b).Uasc("X", sex: "M", dob: D(2010, 5, 1), duc: D(2009, 6, 1)), b => X(b).Uasc("X", sex: "M", dob: D(2010, 5, 1), duc: D(2024, 6, 1))),
-        ["181"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "7"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "0")),
-        ["180"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 50), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 40)),
-        ["196"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ9"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ5")),
-        ["LS-SDQ-BOTH"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, sdqReason: "SDQ1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5)),
-        ["192"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1")),
-        ["193"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "0", interventionReceived: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "0")),
-        ["158"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1", interventionOffered: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1")),
-        ["159"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0", interventionOffered: "1")),
-        ["542"] = (b => b.Oc2("X", year: Year, dob: D(2016, 5, 1), convicted: "0"), b => b.Oc2("X", year: Year, dob: D(2014, 5, 1), convicted: "0")),
-        ["546"] = (b => b.Oc2("X", year: Year, dob: D(2020, 3, 31), healthCheck: "1"), b => b.Oc2("X", year: Year, dob: D(2020, 4, 1), sdqScore: 12, healthCheck: "1")),
-        ["157"] = (b => b.Oc2("X", year: Year, dob: D(2015, 5, 1), sdqReason: "SDQ1"), b => b.Oc2("X", year: Year, dob: D(2020, 6, 1), sdqReason: "SDQ1")),
-        ["188"] = (b => b.Oc2("X", year: Year, dob: D(2021, 5, 1), sdqScore: 10), b => b.Oc2("X", year: Year, dob: D(2021, 5, 1))),
-        ["197B"] = (b => b.Oc2("X", year: Year, dob: D(2007, 6, 1)), b => b.Oc2("X", year: Year, dob: D(2007, 6, 1), sdqReason: "SDQ4")),
-        ["189"] = (b => b.Oc2("X", year: Year, dob: D(2007, 1, 1), sdqScore: 10), b => b.Oc2("X", year: Year, dob: D(2008, 1, 1), sdqScore: 10)),
+        ["181"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "7", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["180"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 50, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 40, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["196"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ9", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ5", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["197a"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, sdqReason: "SDQ1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["192"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
+        ["193"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "0", interventionReceived: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "0", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
+        ["158"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1", interventionOffered: "0", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
+        ["159"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0", interventionOffered: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
+        ["542"] = (b => b.Oc2("X", year: Year, dob: D(2016, 5, 1), convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2014, 5, 1), convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["546"] = (b => b.Oc2("X", year: Year, dob: D(2020, 3, 31), healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2020, 4, 1), sdqScore: 12, healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["157"] = (b => b.Oc2("X", year: Year, dob: D(2015, 5, 1), sdqReason: "SDQ1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2020, 6, 1), sdqReason: "SDQ1", healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["188"] = (b => b.Oc2("X", year: Year, dob: D(2021, 5, 1), sdqScore: 10, healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2021, 5, 1), healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["197B"] = (b => b.Oc2("X", year: Year, dob: D(2007, 6, 1), convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2007, 6, 1), sdqReason: "SDQ4", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["189"] = (b => b.Oc2("X", year: Year, dob: D(2007, 1, 1), sdqScore: 10, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2008, 1, 1), sdqScore: 10, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
         ["131"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "MAYBE", activ: "0", accom: "0"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "NREQ", activ: "0", accom: "0")),
         ["132"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "Z9", accom: "B1"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "G4", accom: "B1")),
         ["133"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "Q7"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "Z2")),
@@ -188,7 +311,7 @@ public sealed class Ssda903ValidatorTests
         ["151"] = (b => Adopted(b).Ad1("X", dob: D(2015, 1, 1), dateInt: D(2023, 1, 1)), b => Ad1(Adopted(b))),
         ["114"] = (b => Ad1(Adopted(b), foster: "7"), b => Ad1(Adopted(b), foster: "1")),
         ["175"] = (b => Ad1(Adopted(b), nb: "3"), b => Ad1(Adopted(b), nb: "2")),
-        ["176"] = (b => Ad1(Adopted(b), sex: "XX"), b => Ad1(Adopted(b), sex: "FF")),
+        ["176"] = (b => Ad1(Adopted(b), sex: "XX"), b => Ad1(Adopted(b), sex: "FF", ls: "L12")),
         ["177"] = (b => Ad1(Adopted(b), ls: "L9"), b => Ad1(Adopted(b), ls: "L4", sex: "FF")),
         ["333"] = (b => Ad1(Adopted(b), dateMatch: D(2022, 6, 1)), b => Ad1(Adopted(b), dateMatch: D(2023, 1, 1))),
         ["511"] = (b => Ad1(Adopted(b), nb: "1", sex: "MM", ls: "L0"), b => Ad1(Adopted(b), nb: "1", sex: "M1", ls: "L0")),
@@ -196,7 +319,7 @@ public sealed class Ssda903ValidatorTests
         ["601"] = (b => Adopted(b), b => Ad1(Adopted(b))),
         ["602"] = (b => Ad1(Ep(X(b, D(2015, 1, 1)), D(2022, 1, 1), place: "A4")), b => Ad1(Adopted(b))),
         ["115"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1)), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1))),
-        ["116"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD9"), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD1")),
+        ["120"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD9"), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD1")),
         ["119"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1)), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD4")),
         ["522"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 3, 1), reasonPlacedCeased: "RD1"), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 6, 1), reasonPlacedCeased: "RD1")),
         ["630"] = (b => Starter(b, prevPerm: null), b => Starter(b, prevPerm: "P1")),
@@ -215,13 +338,23 @@ public sealed class Ssda903ValidatorTests
         ["LS-NO-HEADER"] = (b => Ep(b, D(2024, 6, 1)), b => Ep(X(b), D(2024, 6, 1))),
     };
 
-    public static TheoryData<string> RuleIds => [.. Ssda903Validator.Rules.Select(r => r.Id)];
+    public static TheoryData<string> RuleIds => [.. Ssda903Validator.Rules.Select(r => r.Id).Distinct()];
+
+    // The years a case is checked in: 2024/25 first, else the rule's own years (retired by 2024/25, or new from 2025/26).
+    private static readonly int[] CaseYears = [Year, RetiredRuleYear, 2026];
+
+    private static int CaseYear(string rule) =>
+        CaseYears.First(y => Ssda903Validator.Rules.Any(r => r.Id == rule && r.Years.Contains(y)));
 
     [Fact]
-    public void Rules_Counted_AtLeastSixtyWithUniqueIds()
+    public void Rules_Counted_AtLeastSixtyWithOneVersionOfEachIdAYear()
     {
         Assert.True(Ssda903Validator.Rules.Count >= 60, $"{Ssda903Validator.Rules.Count} rules");
-        Assert.Equal(Ssda903Validator.Rules.Count, Ssda903Validator.Rules.Select(r => r.Id).Distinct().Count());
+        for (var year = 2010; year <= 2030; year++)
+        {
+            var inForce = Ssda903Validator.Rules.Where(r => r.Years.Contains(year)).Select(r => r.Id).ToList();
+            Assert.Equal(inForce.Count, inForce.Distinct().Count());
+        }
     }
 
     [Fact]
@@ -241,7 +374,7 @@ public sealed class Ssda903ValidatorTests
     public void Rule_BadRecord_IsReported(string rule)
     {
         Assert.True(Cases.ContainsKey(rule), $"rule {rule} has no test case");
-        var diagnostics = Ssda903Validator.Validate(Cases[rule].Bad(Baseline()).Build(), Ssda903Validator.Rules.Single(r => r.Id == rule).Years.Contains(Year) ? Year : RetiredRuleYear);
+        var diagnostics = Ssda903Validator.Validate(Cases[rule].Bad(Baseline()).Build(), CaseYear(rule));
 
         Assert.Contains(diagnostics, d => d.Rule == rule);
     }
@@ -251,9 +384,58 @@ public sealed class Ssda903ValidatorTests
     public void Rule_GoodRecord_ReportsNothing(string rule)
     {
         Assert.True(Cases.ContainsKey(rule), $"rule {rule} has no test case");
-        var diagnostics = Ssda903Validator.Validate(Cases[rule].Good(Baseline()).Build(), Year);
+        // The baseline is a 2024/25 return: a rule retired before it is checked there for silence; a rule new from 2025/26 in its own
+        // year, where only what the baseline alone does not give counts (its dates are of 2024/25).
+        var year = Math.Max(Year, CaseYear(rule));
+        var diagnostics = Ssda903Validator.Validate(Cases[rule].Good(Baseline()).Build(), year);
 
-        Assert.Empty(diagnostics);
+        Assert.Empty(year == Year ? diagnostics : diagnostics.Except(Ssda903Validator.Validate(Baseline().Build(), year)));
+    }
+
+    [Theory]
+    [InlineData(2025, "383", "(same PLACE)")] // the DfE's 2024/25 rule: RNE P and the same placement type
+    [InlineData(2026, "383", "(same PLACE and PL_POST)")] // from 2025/26 the same postcode too
+    public void Rule383_ReturnToAnotherAddressAfterATemporaryPlacement_IsReportedFrom2025To26Only(int year, string rule, string version)
+    {
+        // U1 at AB1 2CD, a week's T2, back to U1 (RNE P) at another postcode: the same placement type, another carer.
+        var b = X(new Ssda903Builder("E10000003"));
+        b.Episode("X", decom: D(2024, 4, 10), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1", dec: D(2024, 7, 1), rec: "X1", plPost: "AB1 2CD");
+        Ep(b, D(2024, 7, 1), rne: "P", place: "T2", provider: null, dec: D(2024, 7, 8), rec: "X1");
+        b.Episode("X", decom: D(2024, 7, 8), rne: "P", ls: "C2", cin: "N1", place: "U1", provider: "PR1", plPost: "ZZ9 9ZZ");
+        var data = b.Build();
+
+        var found = Ssda903Validator.Validate(data, year).Where(d => d.Rule == rule).ToList();
+        var otherYear = Ssda903Validator.Validate(data, year == 2025 ? 2026 : 2025).Where(d => d.Rule == rule).ToList();
+
+        // The postcode is what differs: only the 2025/26 version looks at it.
+        Assert.Equal(year == 2026, found.Count == 1);
+        Assert.Equal(year == 2025, otherYear.Count == 1);
+        Assert.All(found, d => Assert.EndsWith(version, d.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Rule383_BackToAnotherPlacementType_IsReportedInEachYearByThatYearsVersionOnly()
+    {
+        var b = X(new Ssda903Builder("E10000003"));
+        Ep(b, D(2024, 4, 10), place: "U1", dec: D(2024, 7, 1), rec: "X1");
+        Ep(b, D(2024, 7, 1), rne: "P", place: "T2", provider: null, dec: D(2024, 7, 8), rec: "X1");
+        Ep(b, D(2024, 7, 8), rne: "P", place: "U4");
+        var data = b.Build();
+
+        Assert.Equal("(same PLACE)", Assert.Single(Ssda903Validator.Validate(data, 2025), d => d.Rule == "383").Message[^12..]);
+        Assert.EndsWith("(same PLACE and PL_POST)", Assert.Single(Ssda903Validator.Validate(data, 2026), d => d.Rule == "383").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rule1016_NewIn2023To24_IsNotAppliedToA2022To23Return()
+    {
+        // Left care on 1 February 2023, aged 17 at 31 March 2023, with care-leaver information: 1016's case, a year earlier.
+        var b = Ep(X(new Ssda903Builder("E10000003"), D(2006, 2, 1)), D(2021, 1, 1), dec: D(2023, 2, 1), rec: "E8")
+            .Oc3("X", year: 2023, dob: D(2006, 2, 1), inTouch: "YES", activ: "F2", accom: "B1");
+        var data = b.Build();
+
+        Assert.DoesNotContain(Ssda903Validator.Validate(data, 2023), d => d.Rule == "1016");
+        Assert.Contains(Ssda903Validator.Validate(data, 2024), d => d.Rule == "1016");
     }
 
     [Fact]

@@ -6,13 +6,17 @@ namespace Lodestar.Web.Pages.Data;
 
 /// <summary>
 /// <c>/validation/rules</c>: every rule a return is checked against (the rule catalogue, the same list as
-/// <c>lodestar validate --rules</c> and docs/validation.md), filterable by return. Any signed-in user.
+/// <c>lodestar validate --rules</c> and docs/validation.md), filterable by return and by collection year. Any signed-in user.
 /// </summary>
 internal sealed class RulesModel : PageModel
 {
     /// <summary>"903", "CIN", or blank for both.</summary>
     [BindProperty(Name = "return", SupportsGet = true)]
     public string? Return { get; set; }
+
+    /// <summary>A collection year (the year it ends: 2025 is 2024/25) to show only the rules a return of that year is checked by; blank for every year's.</summary>
+    [BindProperty(Name = "year", SupportsGet = true)]
+    public int? Year { get; set; }
 
     public IReadOnlyList<ValidationRule> Rules { get; private set; } = [];
 
@@ -23,7 +27,12 @@ internal sealed class RulesModel : PageModel
             Return = null;
         }
 
-        Rules = [.. RuleCatalogue.Of(Return)];
+        if (Year is { } year && !RuleCatalogue.Years.Contains(year))
+        {
+            Year = null;
+        }
+
+        Rules = [.. RuleCatalogue.Of(Return, Year)];
         return Page();
     }
 }
