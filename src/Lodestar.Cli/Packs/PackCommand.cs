@@ -82,22 +82,7 @@ internal static class PackCommand
             var target = parse.GetRequiredValue(outFile);
             await using (var stream = File.Create(target.FullName))
             {
-                switch (parse.GetRequiredValue(format))
-                {
-                    case "pdf":
-                        PackPdf.Write(stream, pack);
-                        break;
-                    case "xlsx":
-                        PackXlsx.Write(stream, pack);
-                        break;
-                    default:
-                        await using (var writer = new StreamWriter(stream))
-                        {
-                            await writer.WriteAsync(PackHtml.Document(pack));
-                        }
-
-                        break;
-                }
+                PackFormats.Write(stream, pack, parse.GetRequiredValue(format));
             }
 
             await parse.InvocationConfiguration.Output.WriteLineAsync(

@@ -73,19 +73,7 @@ internal static class ApiV1Packs
     internal static FileContentHttpResult File(BoardPack pack, string format)
     {
         using var stream = new MemoryStream();
-        switch (format)
-        {
-            case "pdf":
-                PackPdf.Write(stream, pack);
-                break;
-            case "xlsx":
-                PackXlsx.Write(stream, pack);
-                break;
-            default:
-                stream.Write(System.Text.Encoding.UTF8.GetBytes(PackHtml.Document(pack)));
-                break;
-        }
-
+        PackFormats.Write(stream, pack, format);
         var (type, extension) = Formats[format];
         return TypedResults.File(stream.ToArray(), type, $"pack-{pack.FrameworkId}-{pack.Council.Code}-{pack.Period.ReportingYearLabel}{(pack.IsPublic ? "-public" : "")}.{extension}");
     }
