@@ -5,8 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lodestar.Web.Tests.Security;
 
-/// <summary>Access revocable at once: disable, roles, sign-out, reset links and the password page (docs/web.md, "Accounts").</summary>
-public sealed partial class AccountsTests
+/// <summary>
+/// Access revocable at once: disable, roles, sign-out, reset links and the password page (docs/web.md, "Accounts").
+/// Each test works on users of its own, so they share one app; a test that needs other settings or no users at all
+/// starts its own.
+/// </summary>
+public sealed partial class AccountsTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     private const string NewPassword = "kettle violin marmalade";
 
@@ -15,7 +19,7 @@ public sealed partial class AccountsTests
     [Fact]
     public async Task Header_SignedIn_LinksToChangePassword_SignedOut_DoesNot()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
         using var client = await app.SignedInClientAsync(Roles.Viewer);
 
         var signedIn = await client.GetStringAsync(new Uri("/", UriKind.Relative), Cancel);
@@ -47,7 +51,7 @@ public sealed partial class AccountsTests
     [Fact]
     public async Task Disable_OnTheUsersPage_EndsTheSessionAtTheNextRequest_AndIsAudited()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
         var (userName, client) = await app.SignedInUserAsync(TestGrants.All, Roles.Viewer);
         var (adminName, admin) = await app.SignedInUserAsync(TestGrants.All, Roles.Admin);
         Assert.Equal("/frameworks", await PathAfterGetAsync(client, "/frameworks"));
@@ -65,7 +69,7 @@ public sealed partial class AccountsTests
     [Fact]
     public async Task RoleChange_EndsTheSession_AndTheNewRolesCountAfterSigningInAgain()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
         var (userName, client) = await app.SignedInUserAsync(TestGrants.All, Roles.Admin);
         Assert.Equal("/admin/audit", await PathAfterGetAsync(client, "/admin/audit"));
 
@@ -83,7 +87,7 @@ public sealed partial class AccountsTests
     [Fact]
     public async Task CopiedCookie_AfterSignOut_IsRefused()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
         var userName = await app.CreateUserAsync("dora", Roles.Viewer);
         var signedIn = new CookieContainer();
         using var client = (await app.SignInClientAsync(userName, RunningApp.TestPassword, signedIn))!;
@@ -101,7 +105,7 @@ public sealed partial class AccountsTests
     [Fact]
     public async Task ResetLink_FromTheUsersPage_SetsAPasswordOnce()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
         var userName = await app.CreateUserAsync("bob", Roles.Viewer);
         using var admin = await app.SignedInClientAsync(Roles.Admin);
 
@@ -125,7 +129,7 @@ public sealed partial class AccountsTests
     [Fact]
     public async Task PasswordPage_ChangesThePassword_AndEndsOtherSessions()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
         var (userName, client) = await app.SignedInUserAsync(TestGrants.All, Roles.Viewer);
         using var other = (await app.SignInClientAsync(userName, RunningApp.TestPassword))!;
         // The account page leads to the user's other settings: two-factor sign-in and API tokens.
@@ -146,7 +150,7 @@ public sealed partial class AccountsTests
     [Fact]
     public async Task SignIn_UnknownName_GetsTheSameAnswersAndLockoutAsAKnownOne()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
         var known = await app.CreateUserAsync("carol", Roles.Viewer);
 
         var knownAnswers = new List<string>();
@@ -166,7 +170,7 @@ public sealed partial class AccountsTests
     [Fact]
     public async Task ChildLevelPage_Viewer_Answers403WithTheNoAccessPage()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
         using var viewer = await app.SignedInClientAsync(Roles.Viewer);
 
         using var response = await viewer.GetAsync(new Uri("/kpis/cla_at_end/children?council=E10000003&year=2025", UriKind.Relative), Cancel);
@@ -178,7 +182,7 @@ public sealed partial class AccountsTests
     [Fact]
     public async Task AddUser_HtmlInTheName_IsRefusedOnTheUsersPage()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
         using var admin = await app.SignedInClientAsync(Roles.Admin);
 
         using var response = await PostFormAsync(admin, "/admin/users", "/admin/users", new()
