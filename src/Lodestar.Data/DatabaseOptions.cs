@@ -75,6 +75,11 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
             default:
                 throw new InvalidOperationException($"Unknown provider {Provider}.");
         }
+
+        // EF's scan of this assembly for entity configurations cannot load the design-time types (they compile
+        // against Microsoft.EntityFrameworkCore.Design, a private reference the hosts do not ship) and said so at
+        // every start. Those are the only types that cannot load (DesignTime/MigrationsDesignTimeServices.cs).
+        builder.ConfigureWarnings(w => w.Ignore(CoreEventId.TypeLoadingErrorWarning));
     }
 
     /// <summary>Creates a context on this database, outside dependency injection (CLI, tests).</summary>
