@@ -62,6 +62,33 @@ public sealed class ScorecardCacheTests(ImportedFrameworkTestData imported) : IC
         Assert.Equal(RagStatus.Green, after.Rag.Status);
     }
 
+    [Fact]
+    public async Task ScorecardPage_ValueEnteredAfterTheTableWasRendered_ShowsTheNewValue()
+    {
+        // The page keeps its rendered table per built scorecard: a write builds a new one, so the next page shows it.
+        using var client = await imported.App.SignedInClientAsync();
+        var path = new Uri($"/frameworks/{FrameworkTestData.FrameworkId}/scorecard?council={FrameworkTestData.Council}&year=2025", UriKind.Relative);
+        Assert.Equal("No data", ValueCell(await client.GetStringAsync(path, Cancel), FrameworkTestData.DecisionInOneDay));
+        Assert.Equal("No data", ValueCell(await client.GetStringAsync(path, Cancel), FrameworkTestData.DecisionInOneDay));
+
+        using (var scope = imported.App.Services.CreateScope())
+        {
+            var importer = scope.ServiceProvider.GetRequiredService<Importer>();
+            var stored = await importer.ValueAsync("test", Value(FrameworkTestData.DecisionInOneDay, 64m), Cancel);
+            Assert.True(stored.Succeeded, string.Join("; ", stored.Problems));
+        }
+
+        Assert.StartsWith("64", ValueCell(await client.GetStringAsync(path, Cancel), FrameworkTestData.DecisionInOneDay), StringComparison.Ordinal);
+    }
+
+    // The text of a measure's value cell on the scorecard page.
+    private static string ValueCell(string page, string measure)
+    {
+        var row = page[page.IndexOf($"data-measure=\"{measure}\"", StringComparison.Ordinal)..];
+        var cell = row[row.IndexOf("data-testid=\"value\"", StringComparison.Ordinal)..];
+        return System.Net.WebUtility.HtmlDecode(cell[(cell.IndexOf('>') + 1)..cell.IndexOf("</td>", StringComparison.Ordinal)]).Trim();
+    }
+
     private static PeriodicValue Value(string measure, decimal value) =>
         new() { MeasureId = measure, Council = FrameworkTestData.Council, Period = Year, Value = value };
 
