@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Builder;
 
 namespace Lodestar.Web.Tests;
 
-public sealed class ErrorHandlingTests
+/// <summary>Errors as ProblemDetails or the HTML error pages, never the exception text. The read-only checks share one app.</summary>
+public sealed class ErrorHandlingTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     private const string Secret = "secret detail of the failure";
 
@@ -58,7 +59,7 @@ public sealed class ErrorHandlingTests
     [Fact]
     public async Task Api_UnknownRoute_IsProblemJson404()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
         using var client = await app.SignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/api/no-such-thing", UriKind.Relative), Cancel);
@@ -69,7 +70,7 @@ public sealed class ErrorHandlingTests
     [Fact]
     public async Task Page_UnknownRoute_IsTheHtmlNotFoundPage()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
         using var client = await app.SignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative), Cancel);
@@ -81,7 +82,7 @@ public sealed class ErrorHandlingTests
     [Fact]
     public async Task Api_UnreadableQueryValue_IsProblemJson400()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
         using var client = await app.SignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/api/v1/frameworks/any/scorecard?council=873&year=not-a-year", UriKind.Relative), Cancel);
@@ -92,7 +93,7 @@ public sealed class ErrorHandlingTests
     [Fact]
     public async Task Api_RoleMissing_IsProblemJson403()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
         using var viewer = await app.SignedInClientAsync(Roles.Viewer);
 
         using var response = await viewer.GetAsync(new Uri("/api/v1/kpis/cla_at_end/explain?council=873&year=2025", UriKind.Relative), Cancel);
@@ -103,7 +104,7 @@ public sealed class ErrorHandlingTests
     [Fact]
     public async Task Api_Anonymous_IsProblemJson401()
     {
-        await using var app = await RunningApp.StartAsync();
+        var app = shared.App;
 
         using var response = await app.Client.GetAsync(new Uri("/api/v1/frameworks", UriKind.Relative), Cancel);
 

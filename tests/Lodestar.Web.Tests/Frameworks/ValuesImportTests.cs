@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 
 namespace Lodestar.Web.Tests.Frameworks;
 
-public sealed class ValuesImportTests(Browser browser)
+public sealed class ValuesImportTests(Browser browser, ImportedFrameworkTestData imported) : IClassFixture<ImportedFrameworkTestData>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -66,7 +66,7 @@ public sealed class ValuesImportTests(Browser browser)
     [Fact]
     public async Task ValuesImport_Viewer_IsDenied()
     {
-        await using var app = await FrameworkTestData.StartAsync();
+        var app = imported.App;
         using var viewer = await app.SignedInClientAsync(Roles.Viewer);
 
         using var response = await viewer.GetAsync(new Uri("/values/import", UriKind.Relative), Cancel);
@@ -102,8 +102,7 @@ public sealed class ValuesImportTests(Browser browser)
     [Fact]
     public async Task MeasureValueForm_ViewerPost_IsDenied()
     {
-        await using var app = await FrameworkTestData.StartAsync();
-        await FrameworkTestData.ImportAsync(app, Cancel);
+        var app = imported.App;
         using var viewer = await app.SignedInClientAsync(Roles.Viewer);
         var path = $"/frameworks/{FrameworkTestData.FrameworkId}/measures/{FrameworkTestData.SeenAlone}?council=E10000003&year=2025";
         var form = await viewer.GetStringAsync(new Uri(path, UriKind.Relative), Cancel);
