@@ -362,16 +362,25 @@ internal sealed partial class CouncilSimulator
     private static readonly Weighted<string> AbuseCategories = new(("NEG", 50), ("EMO", 37), ("PHY", 7), ("SAB", 4), ("MUL", 2));
 
     // The DfE's current factor list: 18A and 19A (physical and sexual abuse) were split into 18B/18C and 19B/19C, and the
-    // DfE's CIN validator queries the old codes (8945Q, 8950Q), so they are never written. The weights of the 15 factors
-    // the National Framework shows (3A–3C, 10A–13A, 16A–19C, 22A, 23A) are England's published 2025 rates per 10,000
+    // DfE's CIN validator queries the old codes (8945Q, 8950Q), so they are never written. 18B/19B are abuse by another
+    // child, 18C/19C by an adult; 22A is female genital mutilation, 23A abuse linked to faith or belief, 24A child
+    // criminal exploitation (the CIN census schema's code list; docs/domain.md). The weights of the 15 factors the
+    // National Framework shows (3A–3C, 10A–13A, 16A–19C, 23A, 24A) are England's published 2025 rates per 10,000
     // (samples/benchmarks/national-framework/assessment_factors.csv) divided by 9.4, the rate per unit of weight these
-    // draws give; the other factors keep their earlier proportions, scaled so that the total weight is unchanged.
-    private static readonly Weighted<string> AssessmentFactors = new(
+    // draws give. 22A is England's 2025 FGM count as a rate (780 episodes against neglect's 90,370 at 74 per 10,000:
+    // 0.6) divided by 9.4, rounded up to 0.1 so that it is drawn at all. The other factors keep their earlier
+    // proportions; 20 ("Other", which England records at about 69 per 10,000) takes the 2.0 the three corrected codes
+    // gave up, so that the total weight, 89.5, and with it the 9.4, is unchanged.
+    internal static readonly (string Code, double Weight)[] AssessmentFactorWeights =
+    [
         ("1A", 0.7), ("1B", 0.7), ("1C", 0.7), ("2A", 1.4), ("2B", 1.4), ("2C", 0.7), ("3A", 5.1), ("3B", 14.3), ("3C", 2.2),
         ("4A", 4.1), ("4B", 2.1), ("4C", 2.1), ("5A", 0.7), ("5B", 0.7), ("5C", 0.7), ("6A", 1.4), ("6B", 0.7), ("6C", 0.7),
         ("7A", 0.7), ("8B", 1.4), ("8C", 2.1), ("8D", 0.7), ("8E", 0.7), ("8F", 1.4), ("9A", 0.7), ("10A", 1.5), ("11A", 1.1),
-        ("12A", 0.2), ("13A", 0.7), ("14A", 0.7), ("15A", 0.7), ("16A", 7.9), ("17A", 8.5), ("18B", 5.3), ("18C", 1.4),
-        ("19B", 1.7), ("19C", 1.1), ("20", 0.7), ("21", 6.2), ("22A", 0.2), ("23A", 1.4), ("24A", 2.1));
+        ("12A", 0.2), ("13A", 0.7), ("14A", 0.7), ("15A", 0.7), ("16A", 7.9), ("17A", 8.5), ("18B", 1.4), ("18C", 5.3),
+        ("19B", 1.1), ("19C", 1.7), ("20", 2.7), ("21", 6.2), ("22A", 0.1), ("23A", 0.2), ("24A", 1.4),
+    ];
+
+    private static readonly Weighted<string> AssessmentFactors = new(AssessmentFactorWeights);
 
     private static readonly Weighted<string> Disabilities = new(
         ("AUT", 30), ("LD", 25), ("BEH", 10), ("COMM", 10), ("MOB", 8), ("HAND", 4), ("PC", 4), ("CON", 3), ("HEAR", 3), ("VIS", 3));

@@ -56,8 +56,8 @@ namespace Lodestar.Metrics.Kpis;
 /// SW_IDs on SWEpisodes held during the period (no data for periods starting before 1 April 2023);
 /// cpp_2y_plus_at_end — of children on a CP plan at the end, % whose current plan began 2
 /// years or more before; factor_*_rate_per_10k — episodes of need with an assessment completed in the
-/// period recording the factor's AssessmentFactors code (3A, 3B, 3C, 17A, 22A, 16A, 18B, 18C, 18A, 19B,
-/// 19C, 19A, 23A, 11A, 13A, 10A, 12A), each episode once, per 10,000; adoption_decision_to_match_days
+/// period recording the factor's AssessmentFactors code (3A, 3B, 3C, 17A, 23A, 16A, 18C, 18B, 18A, 19C,
+/// 19B, 19A, 24A, 11A, 13A, 10A, 12A), each episode once, per 10,000; adoption_decision_to_match_days
 /// (NF 47) — children matched in the period (AD1 DATE_MATCH): mean days from the PlacedAdoption decision
 /// in force at the match (latest DATE_PLACED on or before it, not ceased before it); a match before every
 /// decision is left out.</para>

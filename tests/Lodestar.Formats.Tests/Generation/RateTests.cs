@@ -221,6 +221,29 @@ public sealed class RateTests(LargeCouncil data) : IClassFixture<LargeCouncil>
     }
 
     [Fact]
+    public void AssessmentFactors_CompletedInYear_AreNearEnglandsRatesUnderTheirCodes()
+    {
+        // Codes from the CIN census schema's list: 18B/19B child on child, 18C/19C adult on child, 22A FGM, 23A faith or
+        // belief, 24A child criminal exploitation. Assessments completed in the year recording each code, per 10,000.
+        var counts = data.Census(data.FirstCouncil, Year).Descendants("Assessments")
+            .Where(a => a.Element("AssessmentAuthorisationDate") is { } done && GeneratedFiles.DateCin(done.Value) >= YearStart)
+            .SelectMany(a => a.Descendants("AssessmentFactors").Select(f => f.Value).Distinct())
+            .CountBy(code => code)
+            .ToDictionary(c => c.Key, c => c.Value * 10_000.0 / Population());
+        double Rate(string code) => counts.GetValueOrDefault(code);
+
+        // England 2025 (assessment_factors.csv, national): physical abuse adult on child 50, child on child 13; sexual
+        // abuse adult on child 16, child on child 10; child criminal exploitation 13; faith linked abuse 2; FGM under 1.
+        Assert.InRange(Rate("18C"), 38, 62);
+        Assert.InRange(Rate("18B"), 8, 18);
+        Assert.InRange(Rate("19C"), 11, 22);
+        Assert.InRange(Rate("19B"), 6, 14);
+        Assert.InRange(Rate("24A"), 9, 17);
+        Assert.InRange(Rate("23A"), 0.5, 4);
+        Assert.InRange(Rate("22A"), 0, 2.5);
+    }
+
+    [Fact]
     public void LookedAfterChildren_At31March_AreInThatYearsCinCensus()
     {
         var inCensus = data.Census(data.FirstCouncil, Year).Descendants("LAchildID").Select(e => e.Value).ToHashSet();

@@ -13,22 +13,23 @@ public sealed class NationalFrameworkKpiTests
     private static KpiOptions PopulationOf(long children) =>
         new() { Population = new PopulationEstimates().Add(Council, 2024, children) };
 
-    // The DfE's AssessmentFactors codes (CIN census guide), typed here from the guide, not read from the catalogue.
+    // The DfE's AssessmentFactors codes, typed here from the CIN census schema's code list (18B/19B child on child,
+    // 18C/19C adult on child, 22A FGM, 23A faith or belief, 24A criminal exploitation), not read from the catalogue.
     private static readonly (string Kpi, string Code)[] Factors =
     [
         ("factor_domestic_abuse_child_rate_per_10k", "3A"),
         ("factor_domestic_abuse_parent_rate_per_10k", "3B"),
         ("factor_domestic_abuse_person_rate_per_10k", "3C"),
         ("factor_emotional_abuse_rate_per_10k", "17A"),
-        ("factor_faith_linked_abuse_rate_per_10k", "22A"),
+        ("factor_faith_linked_abuse_rate_per_10k", "23A"),
         ("factor_neglect_rate_per_10k", "16A"),
-        ("factor_physical_abuse_adult_on_child_rate_per_10k", "18B"),
-        ("factor_physical_abuse_child_on_child_rate_per_10k", "18C"),
+        ("factor_physical_abuse_adult_on_child_rate_per_10k", "18C"),
+        ("factor_physical_abuse_child_on_child_rate_per_10k", "18B"),
         ("factor_physical_abuse_unknown_rate_per_10k", "18A"),
-        ("factor_sexual_abuse_adult_on_child_rate_per_10k", "19B"),
-        ("factor_sexual_abuse_child_on_child_rate_per_10k", "19C"),
+        ("factor_sexual_abuse_adult_on_child_rate_per_10k", "19C"),
+        ("factor_sexual_abuse_child_on_child_rate_per_10k", "19B"),
         ("factor_sexual_abuse_unknown_rate_per_10k", "19A"),
-        ("factor_cce_rate_per_10k", "23A"),
+        ("factor_cce_rate_per_10k", "24A"),
         ("factor_cse_rate_per_10k", "11A"),
         ("factor_gangs_rate_per_10k", "13A"),
         ("factor_going_missing_rate_per_10k", "10A"),
@@ -55,6 +56,57 @@ public sealed class NationalFrameworkKpiTests
             // 1 episode ÷ 10,000 children × 10,000 = 1.0 for the factor; 0 for the other sixteen.
             Assert.Equal(result.Kpi == kpi ? 1.0 : 0.0, result.Value);
         }
+    }
+
+    [Fact]
+    public void Factor_FgmFaithAndCriminalExploitation_CountUnderTheirOwnCodes()
+    {
+        var data = Cin()
+            // C1: 24A, child criminal exploitation: CCE 1, faith 0.
+            .Referral("C1", referralDate: new(2024, 5, 1))
+            .Assessment("C1", new(2024, 5, 1), start: new(2024, 5, 2), authorised: new(2024, 6, 3), factors: ["24A"])
+            // C2 and C3: 23A, abuse linked to faith or belief: faith 2, CCE 0.
+            .Referral("C2", referralDate: new(2024, 5, 1))
+            .Assessment("C2", new(2024, 5, 1), start: new(2024, 5, 2), authorised: new(2024, 6, 3), factors: ["23A"])
+            .Referral("C3", referralDate: new(2024, 7, 1))
+            .Assessment("C3", new(2024, 7, 1), start: new(2024, 7, 2), authorised: new(2024, 8, 1), factors: ["23A", "16A"])
+            // C4: 22A, female genital mutilation: none of the two, and no National Framework factor at all.
+            .Referral("C4", referralDate: new(2024, 5, 1))
+            .Assessment("C4", new(2024, 5, 1), start: new(2024, 5, 2), authorised: new(2024, 6, 3), factors: ["22A"])
+            .Build();
+        var options = PopulationOf(10_000);
+
+        var cce = Result("factor_cce_rate_per_10k", data, Year2025, options);
+        var faith = Result("factor_faith_linked_abuse_rate_per_10k", data, Year2025, options);
+        var all = new KpiEngine(options).Compute(KpiDataset.Of(data), [Year2025], Factors.Select(f => f.Kpi).ToList());
+
+        // CCE: C1 only = 1 ÷ 10,000 × 10,000 = 1.0. Faith: C2 + C3 = 2 → 2.0. Every factor together: C1 1 + C2 1 +
+        // C3 2 (faith and neglect) + C4 0 = 4 episode counts.
+        Assert.Equal((1.0, 1.0), (cce.Numerator!.Value, cce.Value!.Value));
+        Assert.Equal((2.0, 2.0), (faith.Numerator!.Value, faith.Value!.Value));
+        Assert.Equal(4.0, all.Sum(r => r.Numerator ?? 0));
+    }
+
+    [Fact]
+    public void Factor_PhysicalAndSexualAbuse_18Band19BAreChildOnChild_18Cand19CAdultOnChild()
+    {
+        var data = Cin()
+            // C1: 18B and 19B, abuse by another child.
+            .Referral("C1", referralDate: new(2024, 5, 1))
+            .Assessment("C1", new(2024, 5, 1), start: new(2024, 5, 2), authorised: new(2024, 6, 3), factors: ["18B", "19B"])
+            // C2, C3: 18C, physical abuse by an adult; C3 also 19C, sexual abuse by an adult.
+            .Referral("C2", referralDate: new(2024, 5, 1))
+            .Assessment("C2", new(2024, 5, 1), start: new(2024, 5, 2), authorised: new(2024, 6, 3), factors: ["18C"])
+            .Referral("C3", referralDate: new(2024, 5, 1))
+            .Assessment("C3", new(2024, 5, 1), start: new(2024, 5, 2), authorised: new(2024, 6, 3), factors: ["18C", "19C"])
+            .Build();
+        var options = PopulationOf(10_000);
+
+        // Per 10,000 of 10,000 children each episode is 1.0: child on child 1 and 1; adult on child 2 and 1.
+        Assert.Equal(1.0, Result("factor_physical_abuse_child_on_child_rate_per_10k", data, Year2025, options).Value);
+        Assert.Equal(1.0, Result("factor_sexual_abuse_child_on_child_rate_per_10k", data, Year2025, options).Value);
+        Assert.Equal(2.0, Result("factor_physical_abuse_adult_on_child_rate_per_10k", data, Year2025, options).Value);
+        Assert.Equal(1.0, Result("factor_sexual_abuse_adult_on_child_rate_per_10k", data, Year2025, options).Value);
     }
 
     [Fact]
