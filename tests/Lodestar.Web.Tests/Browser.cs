@@ -94,25 +94,25 @@ public sealed class BrowserPage(IBrowserContext context, IPage page, List<string
     public async ValueTask DisposeAsync() => await context.CloseAsync();
 }
 
-/// <summary>Waiting for a page a click navigated to, without Playwright's load-event wait.</summary>
+/// <summary>Waiting for a page a click navigated to, without Playwright's load-state waits.</summary>
 public static class PageNavigation
 {
+    private const float Timeout = 30_000;
+
     /// <summary>
-    /// Waits until the URL matches <paramref name="url"/> and the new page's footer is on screen, so the whole server-rendered
-    /// page is in the DOM. Waiting for the URL with the default "load" state flaked under CI load (the load event arrived
-    /// between Playwright's check and its subscription, and the wait timed out with the page long loaded); the footer is
-    /// found by polling the DOM, which has no such race.
+    /// Waits until the URL matches <paramref name="url"/> (a glob: <c>**</c> for anything) and the new page's footer
+    /// is in the DOM, so the whole server-rendered page is there. Both are polled. <c>WaitForURLAsync</c> flaked under
+    /// CI load: with the default "load" state the event could arrive between Playwright's check and its subscription,
+    /// and with "commit" a navigation already finished before the call was waited for for ever.
     /// </summary>
-    public static async Task WaitForPageAsync(this IPage page, string url)
-    {
-        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        await page.Locator(".govuk-footer").First.WaitForAsync();
-    }
+    public static Task WaitForPageAsync(this IPage page, string url) =>
+        page.WaitForPageAsync(new System.Text.RegularExpressions.Regex(
+            "^" + System.Text.RegularExpressions.Regex.Escape(url).Replace(@"\*\*", ".*", StringComparison.Ordinal) + "$"));
 
     /// <inheritdoc cref="WaitForPageAsync(IPage, string)"/>
     public static async Task WaitForPageAsync(this IPage page, System.Text.RegularExpressions.Regex url)
     {
-        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        await page.Locator(".govuk-footer").First.WaitForAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = Timeout });
+        await page.Locator(".govuk-footer").First.WaitForAsync(new() { Timeout = Timeout });
     }
 }
