@@ -190,6 +190,18 @@ internal static class Ssda903Validator
                 }
             }
         });
+        Add("451", Severity.Error, "LS is D1 (freed for adoption) on an episode still open, but freeing orders could not be applied for since 30 December 2005", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var d1 = c.Codes.Find("D1");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Ls[i] == d1 && e.Dec[i] == RecordValues.Blank && e.Rec[i] == CodeTable.Blank)
+                {
+                    c.ReportCode(r, e.Source[i], "LS", e.Ls[i]);
+                }
+            }
+        }, "DEC", "REC");
         Add("526", Severity.Error, "PLACE_PROVIDER is blank (it is needed for every placement except temporary moves T0-T4 and Z1, Z11-Z14)", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
@@ -1705,6 +1717,51 @@ internal static class Ssda903Validator
                 }
             }
         }, "DEC");
+        Add("575", Severity.Error, "The placement (episode) the child went missing from has ended, but the missing period that started in it has no MIS_END", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            var e = c.Data.Episodes;
+            for (var i = 0; i < m.Count; i++)
+            {
+                if (m.MisEnd[i] != RecordValues.Blank || !Has(m.MisStart[i]))
+                {
+                    continue;
+                }
+
+                var rows = e.RowsOf(m.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (Has(e.Decom[j]) && Has(e.Dec[j]) && m.MisStart[i] >= e.Decom[j] && m.MisStart[i] <= e.Dec[j])
+                    {
+                        c.Report(r, m.Source[i], "MIS_END", null);
+                        break;
+                    }
+                }
+            }
+        }, "MIS_START", "DECOM", "DEC");
+        Add("580", Severity.Error, "A missing period ends on the child's 18th birthday, the day the episode ended (DEC), but REC is not E8", "Episodes", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            var e = c.Data.Episodes;
+            var e8 = c.Codes.Find("E8");
+            for (var i = 0; i < m.Count; i++)
+            {
+                var dob = Has(m.Dob[i]) ? m.Dob[i] : c.Dob[m.Child[i]];
+                if (!Has(dob) || !Has(m.MisEnd[i]) || m.MisEnd[i] != Birthday(dob, 18))
+                {
+                    continue;
+                }
+
+                var rows = e.RowsOf(m.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (e.Dec[j] == m.MisEnd[i] && e.Rec[j] != e8)
+                    {
+                        c.ReportCode(r, e.Source[j], "REC", e.Rec[j]);
+                    }
+                }
+            }
+        }, "MIS_END", "DEC", "DOB");
         Add("581", Severity.Error, "MIS_START is before the child started to be looked after (DECOM of the first episode)", "Missing", (c, r) =>
         {
             var m = c.Data.Missing;
@@ -1926,6 +1983,28 @@ internal static class Ssda903Validator
                 }
             }
         }, "DOB");
+        Add("344", Severity.Error, "IN_TOUCH is DIED or RHOM (the young person has died, or has lived with a parent for 6 months or more), but ACTIV or ACCOM is given other than 0", "OC3", (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            var gone = c.Codes.SetOf("DIED", "RHOM");
+            var zero = c.Codes.Find("0");
+            for (var i = 0; i < o.Count; i++)
+            {
+                if (!gone.Contains(o.InTouch[i]))
+                {
+                    continue;
+                }
+
+                if (o.Activ[i] != CodeTable.Blank && o.Activ[i] != zero)
+                {
+                    c.ReportCode(r, o.Source[i], "ACTIV", o.Activ[i]);
+                }
+                else if (o.Accom[i] != CodeTable.Blank && o.Accom[i] != zero)
+                {
+                    c.ReportCode(r, o.Source[i], "ACCOM", o.Accom[i]);
+                }
+            }
+        }, "IN_TOUCH");
         Add("134", Severity.Error, "The child has adoption information (AD1) and care-leaver information (OC3): the OC3 cohort has no adoption data", "AD1", (c, r) =>
         {
             var a = c.Data.Ad1;
