@@ -1939,6 +1939,39 @@ internal static class Ssda903Validator
         Add("553", Severity.Error, "A placement order was granted (LS E1) but there is no DATE_PLACED (the decision that the child should be placed for adoption)", "Episodes",
             (c, r) => c.WithoutDecisionToPlace(r, "LS", c.Codes.SetOf("E1"), isPlace: false), "DATE_PLACED");
 
+        Add("554", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) is after the placement order was granted (DECOM of the child's first episode with LS E1)", "Episodes",
+            (c, r) => DecidedAfterOrder(c, r, "E1"), "DATE_PLACED", "DECOM");
+        Add("556", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) is after the freeing order was granted (DECOM of the child's first episode with LS D1)", "Episodes",
+            (c, r) => DecidedAfterOrder(c, r, "D1"), "DATE_PLACED", "DECOM");
+        Add("335", Severity.Error, "FOSTER_CARE does not agree with the placement the child was adopted from: 0 with A2, A3 or A5 (adopted by the foster carer), or 1 with A1, A4 or A6", "AD1", (c, r) =>
+        {
+            var a = c.Data.Ad1;
+            var e = c.Data.Episodes;
+            var adopted = c.Codes.SetOf("E1", "E11", "E12");
+            var byCarer = c.Codes.SetOf("A2", "A3", "A5");
+            var notByCarer = c.Codes.SetOf("A1", "A4", "A6");
+            var zero = c.Codes.Find("0");
+            var one = c.Codes.Find("1");
+            for (var i = 0; i < a.Count; i++)
+            {
+                if (a.FosterCare[i] == CodeTable.Blank)
+                {
+                    continue;
+                }
+
+                var rows = e.RowsOf(a.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (adopted.Contains(e.Rec[j])
+                        && ((a.FosterCare[i] == zero && byCarer.Contains(e.Place[j])) || (a.FosterCare[i] == one && notByCarer.Contains(e.Place[j]))))
+                    {
+                        c.ReportCode(r, a.Source[i], "FOSTER_CARE", a.FosterCare[i]);
+                        break;
+                    }
+                }
+            }
+        }, "PLACE", "REC");
+
         // Care leavers (OC3), against the other tables
         // New in the DfE's 2023/24 rules.
         Add("347", Severity.Error, "ACCOM is T1 or T2 (a foyer) for a young person under 18 at the start of the collection year", "OC3", new CollectionYears(2024, null), (c, r) =>
@@ -2263,6 +2296,44 @@ internal static class Ssda903Validator
         }
 
         return context.Diagnostics;
+    }
+
+    // 554, 556: the child's earliest DATE_PLACED is after the DECOM of its first episode with the order's legal status.
+    private static void DecidedAfterOrder(Context c, ValidationRule r, string legalStatus)
+    {
+        var e = c.Data.Episodes;
+        var p = c.Data.PlacedAdoption;
+        var ls = c.Codes.Find(legalStatus);
+        for (var i = 0; i < e.Count; i++)
+        {
+            if (e.Ls[i] != ls || !Has(e.Decom[i]))
+            {
+                continue;
+            }
+
+            // The first episode of the child with this status: earlier rows of the child are before it (rows are in DECOM order).
+            var rows = e.RowsOf(e.Child[i]);
+            var first = true;
+            for (var j = rows.Start; j < i && first; j++)
+            {
+                first = e.Ls[j] != ls;
+            }
+
+            var decisions = p.RowsOf(e.Child[i]);
+            var earliest = RecordValues.Blank;
+            for (var j = decisions.Start; j < decisions.End; j++)
+            {
+                if (Has(p.DatePlaced[j]) && (!Has(earliest) || p.DatePlaced[j] < earliest))
+                {
+                    earliest = p.DatePlaced[j];
+                }
+            }
+
+            if (first && Has(earliest) && earliest > e.Decom[i])
+            {
+                c.ReportDate(r, e.Source[i], "DECOM", e.Decom[i]);
+            }
+        }
     }
 
     private static void Add(string id, Severity severity, string message, string table, Action<Context, ValidationRule> run, params string[] fields) =>
