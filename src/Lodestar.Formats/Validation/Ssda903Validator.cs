@@ -2208,6 +2208,54 @@ internal static class Ssda903Validator
                 }
             }
         }, "DATE_PLACED_CEASED");
+        Add("583", Severity.Error, "More than one decision that the child should be placed for adoption (DATE_PLACED), but an earlier one has no DATE_PLACED_CEASED (it was not revoked)", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            for (var child = 0; child + 1 < p.ChildOffsets.Length; child++)
+            {
+                var start = p.ChildOffsets[child];
+                var end = p.ChildOffsets[child + 1];
+                var latest = -1;
+                for (var i = start; i < end; i++)
+                {
+                    if (Has(p.DatePlaced[i]) && (latest < 0 || p.DatePlaced[i] > p.DatePlaced[latest]))
+                    {
+                        latest = i;
+                    }
+                }
+
+                for (var i = start; i < end && latest >= 0; i++)
+                {
+                    if (i != latest && Has(p.DatePlaced[i]) && p.DatePlacedCeased[i] == RecordValues.Blank)
+                    {
+                        c.Report(r, p.Source[i], "DATE_PLACED_CEASED", null);
+                    }
+                }
+            }
+        }, "DATE_PLACED");
+        Add("582", Severity.Error, "The child was adopted (REC E11 or E12) on the day it was matched with its adopters (DEC is the AD1's DATE_MATCH): a match is expected before the adoption", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var a = c.Data.Ad1;
+            var adopted = c.Codes.SetOf("E11", "E12");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (!adopted.Contains(e.Rec[i]) || !Has(e.Dec[i]))
+                {
+                    continue;
+                }
+
+                var rows = a.RowsOf(e.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (a.DateMatch[j] == e.Dec[i])
+                    {
+                        c.ReportDate(r, e.Source[i], "DEC", e.Dec[i]);
+                        break;
+                    }
+                }
+            }
+        }, "REC", "DATE_MATCH");
         Add("558", Severity.Error, "The child was adopted (REC E11 or E12) but the latest decision to place for adoption has a DATE_PLACED_CEASED: it should be blank", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
