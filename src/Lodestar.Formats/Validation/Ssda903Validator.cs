@@ -1266,6 +1266,38 @@ internal static class Ssda903Validator
                 }
             }
         });
+        Add("1007", Severity.Error, "Care-leaver information (IN_TOUCH, ACTIV, ACCOM) is given for a young person aged 17 or 18 at 31 March who was still looked after on their latest birthday", "OC3", (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            var e = c.Data.Episodes;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                if (year <= 0 || !Has(dob) || (o.InTouch[i] == CodeTable.Blank && o.Activ[i] == CodeTable.Blank && o.Accom[i] == CodeTable.Blank))
+                {
+                    continue;
+                }
+
+                var age = Age(dob, YearEnd(year));
+                if (age is not (17 or 18))
+                {
+                    continue;
+                }
+
+                // Looked after on the birthday: an episode begun by then and not ended by it (or not ended at all).
+                var birthday = Birthday(dob, age);
+                var rows = e.RowsOf(o.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (Has(e.Decom[j]) && e.Decom[j] <= birthday && (e.Dec[j] == RecordValues.Blank || (Has(e.Dec[j]) && e.Dec[j] > birthday)))
+                    {
+                        c.ReportCode(r, o.Source[i], "IN_TOUCH", o.InTouch[i]);
+                        break;
+                    }
+                }
+            }
+        }, "DOB", "DECOM", "DEC");
         Add("153", Severity.Error, "IN_TOUCH, ACTIV and ACCOM must all be given or all be blank", "OC3", (c, r) =>
         {
             var o = c.Data.Oc3;

@@ -321,6 +321,8 @@ public sealed class Ssda903ValidatorTests
                     b => Ep(X(b, D(2006, 1, 1)), D(2021, 1, 1), dec: D(2022, 6, 1), rec: "E8").Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "B1")),
         ["1016"] = (b => Ep(X(b, D(2007, 2, 1)), D(2021, 1, 1), dec: D(2025, 2, 1), rec: "E8").Oc3("X", year: Year, dob: D(2007, 2, 1), inTouch: "YES", activ: "F2", accom: "B1"),
                     b => Ep(X(b, D(2007, 2, 1)), D(2021, 1, 1), dec: D(2023, 12, 1), rec: "E8").Oc3("X", year: Year, dob: D(2007, 2, 1), inTouch: "YES", activ: "F2", accom: "B1")),
+        ["1007"] = (b => Ep(X(b, D(2007, 2, 1)), D(2021, 1, 1)).Oc3("X", year: Year, dob: D(2007, 2, 1), inTouch: "YES", activ: "F2", accom: "B1"),
+                    b => Ep(X(b, D(2007, 2, 1)), D(2021, 1, 1), dec: D(2023, 12, 1), rec: "E8").Oc3("X", year: Year, dob: D(2007, 2, 1), inTouch: "YES", activ: "F2", accom: "B1")),
         ["153"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "B1")),
         ["151"] = (b => Adopted(b).Ad1("X", dob: D(2015, 1, 1), dateInt: D(2023, 1, 1)), b => Ad1(Adopted(b))),
         ["114"] = (b => Ad1(Adopted(b), foster: "7"), b => Ad1(Adopted(b), foster: "0")),
