@@ -456,13 +456,15 @@ internal static class Ssda903Validator
                 }
             });
         });
-        Add("LS-RNE-PT", Severity.Error, "RNE is P or T (placement changed, same legal status) but the legal status changed", "Episodes", (c, r) =>
+        Add("435", Severity.Error, "RNE is P or T (placement changed, same legal status) but the legal status changed, or the placement is the same (same PLACE, PL_POST, URN and PLACE_PROVIDER)", "Episodes", (c, r) =>
         {
             var placementOnly = c.Codes.SetOf("P", "T");
             c.Consecutive((prev, next) =>
             {
                 var e = c.Data.Episodes;
-                if (placementOnly.Contains(e.Rne[next]) && e.Ls[next] != e.Ls[prev])
+                var samePlacement = e.Place[next] == e.Place[prev] && e.PlPost[next] == e.PlPost[prev]
+                    && e.Urn[next] == e.Urn[prev] && e.PlaceProvider[next] == e.PlaceProvider[prev];
+                if (placementOnly.Contains(e.Rne[next]) && (e.Ls[next] != e.Ls[prev] || samePlacement))
                 {
                     c.ReportCode(r, e.Source[next], "RNE", e.Rne[next]);
                 }

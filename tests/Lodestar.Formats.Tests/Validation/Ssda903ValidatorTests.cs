@@ -162,7 +162,7 @@ public sealed class Ssda903ValidatorTests
         ["357"] = (b => Ep(X(b), D(2024, 6, 1), rne: "P"), b => Ep(X(b), D(2024, 6, 1), rne: "S")),
         ["434"] = (b => Move(X(b), rne2: "L", ls1: "C2", ls2: "C2", place2: "U1", rpc: null), b => Move(X(b), rne2: "L", ls1: "C1", ls2: "C2", place2: "U1", rpc: null)),
         ["436"] = (b => Move(X(b), rne2: "B", ls1: "C2", ls2: "C2"), b => Move(X(b), rne2: "B", ls1: "C1", ls2: "C2")),
-        ["LS-RNE-PT"] = (b => Move(X(b), rne2: "P", ls1: "C1", ls2: "C2"), b => Move(X(b), rne2: "P", ls1: "C2", ls2: "C2")),
+        ["435"] = (b => Move(X(b), rne2: "P", ls1: "C2", ls2: "C2", place2: "U1"), b => Move(X(b), rne2: "P", ls1: "C2", ls2: "C2")),
         ["437"] = (b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "E2"), D(2024, 9, 1)), b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "E13"), D(2024, 9, 1))),
         ["225"] = (b => Move(X(b), rpc: null), b => Move(X(b))),
         ["226"] = (b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", rpc: "CARPL"), D(2024, 7, 1), rne: "P", place: "T1", provider: null),
@@ -406,6 +406,15 @@ public sealed class Ssda903ValidatorTests
         var diagnostics = Ssda903Validator.Validate(Cases[rule].Good(Baseline()).Build(), year);
 
         Assert.Empty(year == Year ? diagnostics : diagnostics.Except(Ssda903Validator.Validate(Baseline().Build(), year)));
+    }
+
+    [Fact]
+    public void Rule435_PlacementMoveWithALegalStatusChange_IsReported()
+    {
+        // RNE P says only the placement changed (U1 to U4), but the legal status changed too (C1 to C2).
+        var diagnostics = Ssda903Validator.Validate(Move(X(Baseline()), rne2: "P", ls1: "C1", ls2: "C2").Build(), Year);
+
+        Assert.Contains(diagnostics, d => d.Rule == "435" && d.Column == "RNE");
     }
 
     [Theory]
