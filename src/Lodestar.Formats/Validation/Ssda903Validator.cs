@@ -470,6 +470,19 @@ internal static class Ssda903Validator
                 }
             });
         });
+        Add("336", Severity.Error, "PLACE is A3 or A5 (placed for adoption with the current foster carer) but the placement before was not a foster placement (A3-A6, U1-U6)", "Episodes", (c, r) =>
+        {
+            var withCarer = c.Codes.SetOf("A3", "A5");
+            var foster = c.Codes.SetOf("A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6");
+            c.Consecutive((prev, next) =>
+            {
+                var e = c.Data.Episodes;
+                if (withCarer.Contains(e.Place[next]) && !foster.Contains(e.Place[prev]))
+                {
+                    c.ReportCode(r, e.Source[next], "PLACE", e.Place[next]);
+                }
+            });
+        });
         Add("437", Severity.Error, "The episode ended with the child's death (REC E2) or an age assessment finding the young person an adult (E15) but the child has later episodes", "Episodes", (c, r) =>
         {
             var final = c.Codes.SetOf("E2", "E15");

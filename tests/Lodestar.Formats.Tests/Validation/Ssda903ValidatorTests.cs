@@ -163,6 +163,10 @@ public sealed class Ssda903ValidatorTests
         ["434"] = (b => Move(X(b), rne2: "L", ls1: "C2", ls2: "C2", place2: "U1", rpc: null), b => Move(X(b), rne2: "L", ls1: "C1", ls2: "C2", place2: "U1", rpc: null)),
         ["436"] = (b => Move(X(b), rne2: "B", ls1: "C2", ls2: "C2"), b => Move(X(b), rne2: "B", ls1: "C1", ls2: "C2")),
         ["435"] = (b => Move(X(b), rne2: "P", ls1: "C2", ls2: "C2", place2: "U1"), b => Move(X(b), rne2: "P", ls1: "C2", ls2: "C2")),
+        ["336"] = (b => Ep(Ep(X(b), D(2024, 4, 10), place: "K2", provider: "PR4", dec: D(2024, 7, 1), rec: "X1", rpc: "CARPL"), D(2024, 7, 1), rne: "U", ls: "E1", place: "A5", provider: "PR1")
+                       .PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1)),
+                   b => Ep(Ep(X(b), D(2024, 4, 10), place: "U1", provider: "PR1", dec: D(2024, 7, 1), rec: "X1", rpc: "CARPL"), D(2024, 7, 1), rne: "U", ls: "E1", place: "A5", provider: "PR1")
+                       .PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
         ["437"] = (b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "E2"), D(2024, 9, 1)), b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "E13"), D(2024, 9, 1))),
         ["225"] = (b => Move(X(b), rpc: null), b => Move(X(b))),
         ["226"] = (b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", rpc: "CARPL"), D(2024, 7, 1), rne: "P", place: "T1", provider: null),
