@@ -190,6 +190,18 @@ internal static class Ssda903Validator
                 }
             }
         });
+        Add("451", Severity.Error, "LS is D1 (freed for adoption) on an episode still open, but freeing orders could not be applied for since 30 December 2005", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var d1 = c.Codes.Find("D1");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Ls[i] == d1 && e.Dec[i] == RecordValues.Blank && e.Rec[i] == CodeTable.Blank)
+                {
+                    c.ReportCode(r, e.Source[i], "LS", e.Ls[i]);
+                }
+            }
+        }, "DEC", "REC");
         Add("526", Severity.Error, "PLACE_PROVIDER is blank (it is needed for every placement except temporary moves T0-T4 and Z1, Z11-Z14)", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
@@ -444,15 +456,30 @@ internal static class Ssda903Validator
                 }
             });
         });
-        Add("LS-RNE-PT", Severity.Error, "RNE is P or T (placement changed, same legal status) but the legal status changed", "Episodes", (c, r) =>
+        Add("435", Severity.Error, "RNE is P or T (placement changed, same legal status) but the legal status changed, or the placement is the same (same PLACE, PL_POST, URN and PLACE_PROVIDER)", "Episodes", (c, r) =>
         {
             var placementOnly = c.Codes.SetOf("P", "T");
             c.Consecutive((prev, next) =>
             {
                 var e = c.Data.Episodes;
-                if (placementOnly.Contains(e.Rne[next]) && e.Ls[next] != e.Ls[prev])
+                var samePlacement = e.Place[next] == e.Place[prev] && e.PlPost[next] == e.PlPost[prev]
+                    && e.Urn[next] == e.Urn[prev] && e.PlaceProvider[next] == e.PlaceProvider[prev];
+                if (placementOnly.Contains(e.Rne[next]) && (e.Ls[next] != e.Ls[prev] || samePlacement))
                 {
                     c.ReportCode(r, e.Source[next], "RNE", e.Rne[next]);
+                }
+            });
+        });
+        Add("336", Severity.Error, "PLACE is A3 or A5 (placed for adoption with the current foster carer) but the placement before was not a foster placement (A3-A6, U1-U6)", "Episodes", (c, r) =>
+        {
+            var withCarer = c.Codes.SetOf("A3", "A5");
+            var foster = c.Codes.SetOf("A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6");
+            c.Consecutive((prev, next) =>
+            {
+                var e = c.Data.Episodes;
+                if (withCarer.Contains(e.Place[next]) && !foster.Contains(e.Place[prev]))
+                {
+                    c.ReportCode(r, e.Source[next], "PLACE", e.Place[next]);
                 }
             });
         });
@@ -1254,6 +1281,38 @@ internal static class Ssda903Validator
                 }
             }
         });
+        Add("1007", Severity.Error, "Care-leaver information (IN_TOUCH, ACTIV, ACCOM) is given for a young person aged 17 or 18 at 31 March who was still looked after on their latest birthday", "OC3", (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            var e = c.Data.Episodes;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                if (year <= 0 || !Has(dob) || (o.InTouch[i] == CodeTable.Blank && o.Activ[i] == CodeTable.Blank && o.Accom[i] == CodeTable.Blank))
+                {
+                    continue;
+                }
+
+                var age = Age(dob, YearEnd(year));
+                if (age is not (17 or 18))
+                {
+                    continue;
+                }
+
+                // Looked after on the birthday: an episode begun by then and not ended by it (or not ended at all).
+                var birthday = Birthday(dob, age);
+                var rows = e.RowsOf(o.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (Has(e.Decom[j]) && e.Decom[j] <= birthday && (e.Dec[j] == RecordValues.Blank || (Has(e.Dec[j]) && e.Dec[j] > birthday)))
+                    {
+                        c.ReportCode(r, o.Source[i], "IN_TOUCH", o.InTouch[i]);
+                        break;
+                    }
+                }
+            }
+        }, "DOB", "DECOM", "DEC");
         Add("153", Severity.Error, "IN_TOUCH, ACTIV and ACCOM must all be given or all be blank", "OC3", (c, r) =>
         {
             var o = c.Data.Oc3;
@@ -1705,6 +1764,51 @@ internal static class Ssda903Validator
                 }
             }
         }, "DEC");
+        Add("575", Severity.Error, "The placement (episode) the child went missing from has ended, but the missing period that started in it has no MIS_END", "Missing", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            var e = c.Data.Episodes;
+            for (var i = 0; i < m.Count; i++)
+            {
+                if (m.MisEnd[i] != RecordValues.Blank || !Has(m.MisStart[i]))
+                {
+                    continue;
+                }
+
+                var rows = e.RowsOf(m.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (Has(e.Decom[j]) && Has(e.Dec[j]) && m.MisStart[i] >= e.Decom[j] && m.MisStart[i] <= e.Dec[j])
+                    {
+                        c.Report(r, m.Source[i], "MIS_END", null);
+                        break;
+                    }
+                }
+            }
+        }, "MIS_START", "DECOM", "DEC");
+        Add("580", Severity.Error, "A missing period ends on the child's 18th birthday, the day the episode ended (DEC), but REC is not E8", "Episodes", (c, r) =>
+        {
+            var m = c.Data.Missing;
+            var e = c.Data.Episodes;
+            var e8 = c.Codes.Find("E8");
+            for (var i = 0; i < m.Count; i++)
+            {
+                var dob = Has(m.Dob[i]) ? m.Dob[i] : c.Dob[m.Child[i]];
+                if (!Has(dob) || !Has(m.MisEnd[i]) || m.MisEnd[i] != Birthday(dob, 18))
+                {
+                    continue;
+                }
+
+                var rows = e.RowsOf(m.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (e.Dec[j] == m.MisEnd[i] && e.Rec[j] != e8)
+                    {
+                        c.ReportCode(r, e.Source[j], "REC", e.Rec[j]);
+                    }
+                }
+            }
+        }, "MIS_END", "DEC", "DOB");
         Add("581", Severity.Error, "MIS_START is before the child started to be looked after (DECOM of the first episode)", "Missing", (c, r) =>
         {
             var m = c.Data.Missing;
@@ -1882,6 +1986,39 @@ internal static class Ssda903Validator
         Add("553", Severity.Error, "A placement order was granted (LS E1) but there is no DATE_PLACED (the decision that the child should be placed for adoption)", "Episodes",
             (c, r) => c.WithoutDecisionToPlace(r, "LS", c.Codes.SetOf("E1"), isPlace: false), "DATE_PLACED");
 
+        Add("554", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) is after the placement order was granted (DECOM of the child's first episode with LS E1)", "Episodes",
+            (c, r) => DecidedAfterOrder(c, r, "E1"), "DATE_PLACED", "DECOM");
+        Add("556", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) is after the freeing order was granted (DECOM of the child's first episode with LS D1)", "Episodes",
+            (c, r) => DecidedAfterOrder(c, r, "D1"), "DATE_PLACED", "DECOM");
+        Add("335", Severity.Error, "FOSTER_CARE does not agree with the placement the child was adopted from: 0 with A2, A3 or A5 (adopted by the foster carer), or 1 with A1, A4 or A6", "AD1", (c, r) =>
+        {
+            var a = c.Data.Ad1;
+            var e = c.Data.Episodes;
+            var adopted = c.Codes.SetOf("E1", "E11", "E12");
+            var byCarer = c.Codes.SetOf("A2", "A3", "A5");
+            var notByCarer = c.Codes.SetOf("A1", "A4", "A6");
+            var zero = c.Codes.Find("0");
+            var one = c.Codes.Find("1");
+            for (var i = 0; i < a.Count; i++)
+            {
+                if (a.FosterCare[i] == CodeTable.Blank)
+                {
+                    continue;
+                }
+
+                var rows = e.RowsOf(a.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (adopted.Contains(e.Rec[j])
+                        && ((a.FosterCare[i] == zero && byCarer.Contains(e.Place[j])) || (a.FosterCare[i] == one && notByCarer.Contains(e.Place[j]))))
+                    {
+                        c.ReportCode(r, a.Source[i], "FOSTER_CARE", a.FosterCare[i]);
+                        break;
+                    }
+                }
+            }
+        }, "PLACE", "REC");
+
         // Care leavers (OC3), against the other tables
         // New in the DfE's 2023/24 rules.
         Add("347", Severity.Error, "ACCOM is T1 or T2 (a foyer) for a young person under 18 at the start of the collection year", "OC3", new CollectionYears(2024, null), (c, r) =>
@@ -1926,6 +2063,28 @@ internal static class Ssda903Validator
                 }
             }
         }, "DOB");
+        Add("344", Severity.Error, "IN_TOUCH is DIED or RHOM (the young person has died, or has lived with a parent for 6 months or more), but ACTIV or ACCOM is given other than 0", "OC3", (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            var gone = c.Codes.SetOf("DIED", "RHOM");
+            var zero = c.Codes.Find("0");
+            for (var i = 0; i < o.Count; i++)
+            {
+                if (!gone.Contains(o.InTouch[i]))
+                {
+                    continue;
+                }
+
+                if (o.Activ[i] != CodeTable.Blank && o.Activ[i] != zero)
+                {
+                    c.ReportCode(r, o.Source[i], "ACTIV", o.Activ[i]);
+                }
+                else if (o.Accom[i] != CodeTable.Blank && o.Accom[i] != zero)
+                {
+                    c.ReportCode(r, o.Source[i], "ACCOM", o.Accom[i]);
+                }
+            }
+        }, "IN_TOUCH");
         Add("134", Severity.Error, "The child has adoption information (AD1) and care-leaver information (OC3): the OC3 cohort has no adoption data", "AD1", (c, r) =>
         {
             var a = c.Data.Ad1;
@@ -2096,6 +2255,54 @@ internal static class Ssda903Validator
                 }
             }
         }, "DATE_PLACED_CEASED");
+        Add("583", Severity.Error, "More than one decision that the child should be placed for adoption (DATE_PLACED), but an earlier one has no DATE_PLACED_CEASED (it was not revoked)", "PlacedAdoption", (c, r) =>
+        {
+            var p = c.Data.PlacedAdoption;
+            for (var child = 0; child + 1 < p.ChildOffsets.Length; child++)
+            {
+                var start = p.ChildOffsets[child];
+                var end = p.ChildOffsets[child + 1];
+                var latest = -1;
+                for (var i = start; i < end; i++)
+                {
+                    if (Has(p.DatePlaced[i]) && (latest < 0 || p.DatePlaced[i] > p.DatePlaced[latest]))
+                    {
+                        latest = i;
+                    }
+                }
+
+                for (var i = start; i < end && latest >= 0; i++)
+                {
+                    if (i != latest && Has(p.DatePlaced[i]) && p.DatePlacedCeased[i] == RecordValues.Blank)
+                    {
+                        c.Report(r, p.Source[i], "DATE_PLACED_CEASED", null);
+                    }
+                }
+            }
+        }, "DATE_PLACED");
+        Add("582", Severity.Error, "The child was adopted (REC E11 or E12) on the day it was matched with its adopters (DEC is the AD1's DATE_MATCH): a match is expected before the adoption", "Episodes", (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var a = c.Data.Ad1;
+            var adopted = c.Codes.SetOf("E11", "E12");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (!adopted.Contains(e.Rec[i]) || !Has(e.Dec[i]))
+                {
+                    continue;
+                }
+
+                var rows = a.RowsOf(e.Child[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (a.DateMatch[j] == e.Dec[i])
+                    {
+                        c.ReportDate(r, e.Source[i], "DEC", e.Dec[i]);
+                        break;
+                    }
+                }
+            }
+        }, "REC", "DATE_MATCH");
         Add("558", Severity.Error, "The child was adopted (REC E11 or E12) but the latest decision to place for adoption has a DATE_PLACED_CEASED: it should be blank", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
@@ -2184,6 +2391,44 @@ internal static class Ssda903Validator
         }
 
         return context.Diagnostics;
+    }
+
+    // 554, 556: the child's earliest DATE_PLACED is after the DECOM of its first episode with the order's legal status.
+    private static void DecidedAfterOrder(Context c, ValidationRule r, string legalStatus)
+    {
+        var e = c.Data.Episodes;
+        var p = c.Data.PlacedAdoption;
+        var ls = c.Codes.Find(legalStatus);
+        for (var i = 0; i < e.Count; i++)
+        {
+            if (e.Ls[i] != ls || !Has(e.Decom[i]))
+            {
+                continue;
+            }
+
+            // The first episode of the child with this status: earlier rows of the child are before it (rows are in DECOM order).
+            var rows = e.RowsOf(e.Child[i]);
+            var first = true;
+            for (var j = rows.Start; j < i && first; j++)
+            {
+                first = e.Ls[j] != ls;
+            }
+
+            var decisions = p.RowsOf(e.Child[i]);
+            var earliest = RecordValues.Blank;
+            for (var j = decisions.Start; j < decisions.End; j++)
+            {
+                if (Has(p.DatePlaced[j]) && (!Has(earliest) || p.DatePlaced[j] < earliest))
+                {
+                    earliest = p.DatePlaced[j];
+                }
+            }
+
+            if (first && Has(earliest) && earliest > e.Decom[i])
+            {
+                c.ReportDate(r, e.Source[i], "DECOM", e.Decom[i]);
+            }
+        }
     }
 
     private static void Add(string id, Severity severity, string message, string table, Action<Context, ValidationRule> run, params string[] fields) =>

@@ -162,7 +162,11 @@ public sealed class Ssda903ValidatorTests
         ["357"] = (b => Ep(X(b), D(2024, 6, 1), rne: "P"), b => Ep(X(b), D(2024, 6, 1), rne: "S")),
         ["434"] = (b => Move(X(b), rne2: "L", ls1: "C2", ls2: "C2", place2: "U1", rpc: null), b => Move(X(b), rne2: "L", ls1: "C1", ls2: "C2", place2: "U1", rpc: null)),
         ["436"] = (b => Move(X(b), rne2: "B", ls1: "C2", ls2: "C2"), b => Move(X(b), rne2: "B", ls1: "C1", ls2: "C2")),
-        ["LS-RNE-PT"] = (b => Move(X(b), rne2: "P", ls1: "C1", ls2: "C2"), b => Move(X(b), rne2: "P", ls1: "C2", ls2: "C2")),
+        ["435"] = (b => Move(X(b), rne2: "P", ls1: "C2", ls2: "C2", place2: "U1"), b => Move(X(b), rne2: "P", ls1: "C2", ls2: "C2")),
+        ["336"] = (b => Ep(Ep(X(b), D(2024, 4, 10), place: "K2", provider: "PR4", dec: D(2024, 7, 1), rec: "X1", rpc: "CARPL"), D(2024, 7, 1), rne: "U", ls: "E1", place: "A5", provider: "PR1")
+                       .PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1)),
+                   b => Ep(Ep(X(b), D(2024, 4, 10), place: "U1", provider: "PR1", dec: D(2024, 7, 1), rec: "X1", rpc: "CARPL"), D(2024, 7, 1), rne: "U", ls: "E1", place: "A5", provider: "PR1")
+                       .PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
         ["437"] = (b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "E2"), D(2024, 9, 1)), b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "E13"), D(2024, 9, 1))),
         ["225"] = (b => Move(X(b), rpc: null), b => Move(X(b))),
         ["226"] = (b => Ep(Ep(X(b), D(2024, 4, 10), dec: D(2024, 7, 1), rec: "X1", rpc: "CARPL"), D(2024, 7, 1), rne: "P", place: "T1", provider: null),
@@ -219,6 +223,20 @@ public sealed class Ssda903ValidatorTests
                    b => Ep(X(b), D(2024, 4, 10), dec: D(2024, 9, 1), rec: "E13").Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 6, 2))),
         ["578"] = (b => Ep(X(b), D(2024, 4, 10), dec: D(2024, 9, 1), rec: "E13").Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 9, 2), misEnd: D(2024, 9, 3)),
                    b => Ep(X(b), D(2024, 4, 10), dec: D(2024, 9, 1), rec: "E13").Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 9, 1), misEnd: D(2024, 9, 1))),
+        ["575"] = (b => Move(X(b)).Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1)),
+                   b => Move(X(b)).Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 7, 2))),
+        ["580"] = (b => Ep(X(b, D(2006, 9, 1)), D(2024, 4, 10), dec: D(2024, 9, 1), rec: "E13").Missing("X", dob: D(2006, 9, 1), missing: "M", misStart: D(2024, 8, 30), misEnd: D(2024, 9, 1)),
+                   b => Ep(X(b, D(2006, 9, 1)), D(2024, 4, 10), dec: D(2024, 9, 1), rec: "E8").Missing("X", dob: D(2006, 9, 1), missing: "M", misStart: D(2024, 8, 30), misEnd: D(2024, 9, 1))),
+        ["451"] = (b => Ep(X(b), D(2024, 6, 1), ls: "D1"), b => Ep(X(b), D(2024, 6, 1), ls: "D1", dec: D(2024, 8, 1), rec: "E13")),
+        ["344"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "RHOM", activ: "F2", accom: "B1"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "RHOM", activ: "0", accom: "0")),
+        ["554"] = (b => Ep(X(b), D(2024, 5, 1), ls: "E1").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 5, 2)),
+                   b => Ep(X(b), D(2024, 5, 1), ls: "E1").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 5, 1))),
+        ["556"] = (b => Ep(X(b), D(2024, 5, 1), ls: "D1", dec: D(2024, 8, 1), rec: "E13").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 5, 2)),
+                   b => Ep(X(b), D(2024, 5, 1), ls: "D1", dec: D(2024, 8, 1), rec: "E13").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 5, 1))),
+        ["335"] = (b => Ad1(Adopted(b), foster: "1"), b => Ad1(Adopted(b), foster: "0")),
+        ["583"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2023, 6, 1)).PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1)),
+                   b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2023, 6, 1), datePlacedCeased: D(2024, 6, 1), reasonPlacedCeased: "RD1").PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1))),
+        ["582"] = (b => Ad1(Adopted(b), dateMatch: D(2025, 1, 10)), b => Ad1(Adopted(b), dateMatch: D(2023, 6, 1))),
         ["581"] = (b => Ep(X(b), D(2024, 6, 1)).Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 5, 31), misEnd: D(2024, 6, 2)),
                    b => Ep(X(b), D(2024, 6, 1)).Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 6, 2))),
         ["586"] = (b => b.Missing("X", dob: D(2024, 6, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 6, 2)), b => b.Missing("X", dob: D(2024, 6, 1), missing: "M", misStart: D(2024, 6, 2), misEnd: D(2024, 6, 3))),
@@ -307,9 +325,11 @@ public sealed class Ssda903ValidatorTests
                     b => Ep(X(b, D(2006, 1, 1)), D(2021, 1, 1), dec: D(2022, 6, 1), rec: "E8").Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "B1")),
         ["1016"] = (b => Ep(X(b, D(2007, 2, 1)), D(2021, 1, 1), dec: D(2025, 2, 1), rec: "E8").Oc3("X", year: Year, dob: D(2007, 2, 1), inTouch: "YES", activ: "F2", accom: "B1"),
                     b => Ep(X(b, D(2007, 2, 1)), D(2021, 1, 1), dec: D(2023, 12, 1), rec: "E8").Oc3("X", year: Year, dob: D(2007, 2, 1), inTouch: "YES", activ: "F2", accom: "B1")),
+        ["1007"] = (b => Ep(X(b, D(2007, 2, 1)), D(2021, 1, 1)).Oc3("X", year: Year, dob: D(2007, 2, 1), inTouch: "YES", activ: "F2", accom: "B1"),
+                    b => Ep(X(b, D(2007, 2, 1)), D(2021, 1, 1), dec: D(2023, 12, 1), rec: "E8").Oc3("X", year: Year, dob: D(2007, 2, 1), inTouch: "YES", activ: "F2", accom: "B1")),
         ["153"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "B1")),
         ["151"] = (b => Adopted(b).Ad1("X", dob: D(2015, 1, 1), dateInt: D(2023, 1, 1)), b => Ad1(Adopted(b))),
-        ["114"] = (b => Ad1(Adopted(b), foster: "7"), b => Ad1(Adopted(b), foster: "1")),
+        ["114"] = (b => Ad1(Adopted(b), foster: "7"), b => Ad1(Adopted(b), foster: "0")),
         ["175"] = (b => Ad1(Adopted(b), nb: "3"), b => Ad1(Adopted(b), nb: "2")),
         ["176"] = (b => Ad1(Adopted(b), sex: "XX"), b => Ad1(Adopted(b), sex: "FF", ls: "L12")),
         ["177"] = (b => Ad1(Adopted(b), ls: "L9"), b => Ad1(Adopted(b), ls: "L4", sex: "FF")),
@@ -390,6 +410,15 @@ public sealed class Ssda903ValidatorTests
         var diagnostics = Ssda903Validator.Validate(Cases[rule].Good(Baseline()).Build(), year);
 
         Assert.Empty(year == Year ? diagnostics : diagnostics.Except(Ssda903Validator.Validate(Baseline().Build(), year)));
+    }
+
+    [Fact]
+    public void Rule435_PlacementMoveWithALegalStatusChange_IsReported()
+    {
+        // RNE P says only the placement changed (U1 to U4), but the legal status changed too (C1 to C2).
+        var diagnostics = Ssda903Validator.Validate(Move(X(Baseline()), rne2: "P", ls1: "C1", ls2: "C2").Build(), Year);
+
+        Assert.Contains(diagnostics, d => d.Rule == "435" && d.Column == "RNE");
     }
 
     [Theory]
