@@ -55,14 +55,16 @@ public sealed class SubmissionsTests
         Assert.Equal(Encoding.UTF8.GetBytes(Header), header.Content);
         Assert.Equal(Encoding.UTF8.GetBytes(episodes), stored.Files.Single(f => f.Name == "episodes_2025.csv").Content);
         Assert.Equal((1, 2, 0), (Rows(stored, "Header"), Rows(stored, "Episodes"), Rows(stored, "Reviews")));
-        // Three findings: the unreadable DEC, the episode it leaves open before the next (142), and no PrevPerm row for a child starting care (630).
+        // Four findings: the unreadable DEC, the episode it leaves open before the next (142), no PrevPerm row for a
+        // child starting care (630), and RNE P on the second episode though its placement is the first's (435: same
+        // PLACE, PL_POST, URN and PLACE_PROVIDER).
         Assert.Equal(
-            (check.Findings.Count(f => f.Severity == Severity.Error), check.Findings.Count(f => f.Severity == Severity.Warning), 3),
+            (check.Findings.Count(f => f.Severity == Severity.Error), check.Findings.Count(f => f.Severity == Severity.Warning), 4),
             (stored.Errors, stored.Warnings, stored.Errors + stored.Warnings));
         Assert.Equal(check.Findings, await Submissions(read).FindingsAsync(stored.Id, Cancel));
 
         var history = Assert.Single(await Submissions(read).ListAsync(Council, Cancel));
-        Assert.Equal((check.Submission.Id, SubmissionStatus.Checked, 3), (history.Id, history.Status, history.Errors));
+        Assert.Equal((check.Submission.Id, SubmissionStatus.Checked, 4), (history.Id, history.Status, history.Errors));
         Assert.Equal(check.Submission.Files, history.Files);
         Assert.Equal(new SubmittedFile("header_2025.csv", "903 Header CSV", 76, HeaderSha256), history.Files[0]);
         Assert.Equal(check.Submission.Rows, history.Rows);
