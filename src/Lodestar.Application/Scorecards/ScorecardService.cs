@@ -152,23 +152,7 @@ public sealed class ScorecardService(
             return null;
         }
 
-        var measures = new Dictionary<string, Measure>(StringComparer.Ordinal);
-        var wanted = framework.ReferencedMeasureIds().ToList();
-        while (wanted.Count > 0)
-        {
-            var found = await frameworks.MeasuresAsync(wanted, cancellationToken);
-            foreach (var (id, measure) in found)
-            {
-                measures[id] = measure;
-            }
-
-            wanted = found.Values
-                .Where(m => m.Source.Kind == MeasureSourceKind.Formula && Formula.TryParse(m.Source.Reference, out _, out _))
-                .SelectMany(m => Formula.Parse(m.Source.Reference).MeasureIds)
-                .Where(id => !measures.ContainsKey(id))
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-        }
+        var measures = await frameworks.MeasuresOfAsync(framework, cancellationToken);
 
         var referenced = framework.ReferencedMeasureIds().Where(measures.ContainsKey).Select(id => measures[id]).ToList();
         var comparisons = await benchmarks.CompareAllAsync(

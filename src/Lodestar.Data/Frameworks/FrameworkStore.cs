@@ -368,6 +368,31 @@ public sealed class FrameworkStore(LodestarDbContext db)
         }).OrderBy(t => t.MeasureId, StringComparer.Ordinal).ThenBy(t => t.Period.Start).ToList();
     }
 
+    /// <summary>The framework's measures, and those its formulas read, transitively, by id.</summary>
+    public async Task<Dictionary<string, Measure>> MeasuresOfAsync(Framework framework, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        var measures = new Dictionary<string, Measure>(StringComparer.Ordinal);
+        var wanted = framework.ReferencedMeasureIds().ToList();
+        while (wanted.Count > 0)
+        {
+            var found = await MeasuresAsync(wanted, cancellationToken);
+            foreach (var (id, measure) in found)
+            {
+                measures[id] = measure;
+            }
+
+            wanted = found.Values
+                .Where(m => m.Source.Kind == MeasureSourceKind.Formula && Formula.TryParse(m.Source.Reference, out _, out _))
+                .SelectMany(m => Formula.Parse(m.Source.Reference).MeasureIds)
+                .Where(id => !measures.ContainsKey(id))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+        }
+
+        return measures;
+    }
+
     /// <summary>
     /// The scorecard for a framework, council (code or LA number) and period — the one call the web app,
     /// the API and the CLI make. Null when the framework or council is unknown.
@@ -386,24 +411,7 @@ public sealed class FrameworkStore(LodestarDbContext db)
             return null;
         }
 
-        // The framework's measures, and those its formulas read, transitively.
-        var measures = new Dictionary<string, Measure>(StringComparer.Ordinal);
-        var wanted = framework.ReferencedMeasureIds().ToList();
-        while (wanted.Count > 0)
-        {
-            var found = await MeasuresAsync(wanted, cancellationToken);
-            foreach (var (id, measure) in found)
-            {
-                measures[id] = measure;
-            }
-
-            wanted = found.Values
-                .Where(m => m.Source.Kind == MeasureSourceKind.Formula && Formula.TryParse(m.Source.Reference, out _, out _))
-                .SelectMany(m => Formula.Parse(m.Source.Reference).MeasureIds)
-                .Where(id => !measures.ContainsKey(id))
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-        }
+        var measures = await MeasuresOfAsync(framework, cancellationToken);
 
         return Scorecard.Build(new ScorecardRequest
         {
