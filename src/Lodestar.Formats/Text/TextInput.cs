@@ -50,28 +50,17 @@ internal static class TextInput
 
     public static byte[] ReadBytes(string path, ReadLimits limits)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new UnreadableFileException("file not found");
-        }
-
-        if (info.Length > limits.MaxFileBytes)
-        {
-            throw new UnreadableFileException($"file is {info.Length:N0} bytes, over the limit of {limits.MaxFileBytes:N0}");
-        }
-
+        // The same refusals as OpenRead (not found, over the limit, unreadable, permission), then the whole file.
+        using var stream = OpenRead(path, limits);
         try
         {
-            return File.ReadAllBytes(path);
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            return bytes;
         }
         catch (IOException e)
         {
             throw new UnreadableFileException($"cannot be read ({e.GetType().Name})");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw new UnreadableFileException("permission denied");
         }
     }
 
