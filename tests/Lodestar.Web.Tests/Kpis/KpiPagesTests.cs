@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Lodestar.Data.Security;
 
 namespace Lodestar.Web.Tests.Kpis;
@@ -49,5 +51,39 @@ public sealed class KpiPagesTests(DemoApp demo)
         var page = await client.GetStringAsync(new Uri($"/kpis/{kpi}?council=E10000003&year=2025", UriKind.Relative), Cancel);
 
         Assert.Contains(heading, page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KpiPage_KpiWithATargetedMeasure_DrawsTheTargetOnEachMarchAndListsIt()
+    {
+        // samples/targets/demo-targets-cambridgeshire.csv: ctk-kpi-01-rereferrals-12m (which reads rereferrals_12m)
+        // has 22 for 2023-24 and 21 for 2024-25 for E10000003; no target for the years before.
+        using var client = await demo.App.SignedInClientAsync(Roles.Viewer);
+
+        var page = await client.GetStringAsync(new Uri("/kpis/rereferrals_12m?council=E10000003&year=2025", UriKind.Relative), Cancel);
+
+        using var chart = JsonDocument.Parse(WebUtility.HtmlDecode(Regex.Match(page, "id=\"kpi-chart\"[^>]*data-chart=\"([^\"]*)\"").Groups[1].Value));
+        var labels = chart.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString()).ToList();
+        var target = Assert.Single(chart.RootElement.GetProperty("series").EnumerateArray(), s => s.GetProperty("kind").GetString() == "target");
+        Assert.Equal("Target", target.GetProperty("label").GetString());
+        var points = target.GetProperty("data").EnumerateArray()
+            .Select((v, i) => (Label: labels[i], Value: v.ValueKind == JsonValueKind.Null ? (double?)null : v.GetDouble()))
+            .Where(p => p.Value is not null).ToList();
+        Assert.Equal([("Mar 2024", (double?)22), ("Mar 2025", 21)], points);
+        var table = Regex.Match(page, "data-testid=\"kpi-targets\".*?</table>", RegexOptions.Singleline).Value;
+        Assert.Contains("% of re-referrals to CSC within 12 months", table, StringComparison.Ordinal);
+        Assert.Equal(["22.0%", "21.0%"], Regex.Matches(table, "numeric\">([^<]*)</td>").Select(m => m.Groups[1].Value));
+    }
+
+    [Fact]
+    public async Task KpiPage_KpiNoMeasureTargets_HasNoTargetLineOrTable()
+    {
+        using var client = await demo.App.SignedInClientAsync(Roles.Viewer);
+
+        var page = await client.GetStringAsync(new Uri("/kpis/cla_health_check?council=E10000003&year=2025", UriKind.Relative), Cancel);
+
+        Assert.DoesNotContain("data-testid=\"kpi-targets\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("&quot;kind&quot;:&quot;target&quot;", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"kpi-chart\"", page, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lodestar.Application.Returns;
 using Lodestar.Data.Benchmarks;
+using Lodestar.Data.Frameworks;
 using Lodestar.Domain.Benchmarks;
 using Lodestar.Domain.Councils;
 using Lodestar.Domain.Frameworks;
@@ -17,7 +18,7 @@ namespace Lodestar.Web.Pages.Kpis;
 /// <c>/kpis/{id}</c>: one KPI's definition, its value for the reporting year, and a monthly series over
 /// every year the council's returns cover (chart and table of the same numbers).
 /// </summary>
-internal sealed class KpiModel(StatutoryDataStore store, BenchmarkStore benchmarks, CouncilAccess access, TimeProvider clock) : KpiPageModel(store, access, clock)
+internal sealed class KpiModel(StatutoryDataStore store, BenchmarkStore benchmarks, FrameworkStore frameworks, CouncilAccess access, TimeProvider clock) : KpiPageModel(store, access, clock)
 {
     public KpiPickerModel Picker => new($"/kpis/{Definition.Id}", Councils, Selection);
 
@@ -68,6 +69,12 @@ internal sealed class KpiModel(StatutoryDataStore store, BenchmarkStore benchmar
     /// <summary>The DfE comparison for each reporting year the series covers (a KPI without categories, where imported), oldest first.</summary>
     public IReadOnlyList<BenchmarkComparison> Benchmarks { get; private set; } = [];
 
+    /// <summary>
+    /// The council's targets for this KPI by reporting year, one row per framework measure that reads the KPI and
+    /// has a target (a KPI has no target of its own: targets are set on measures); uncategorised KPIs only.
+    /// </summary>
+    public IReadOnlyList<(Measure Measure, IReadOnlyDictionary<int, decimal> ByYear)> Targets { get; private set; } = [];
+
     public bool CanSeeChildren => User.IsInRole(Roles.ChildLevel);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
@@ -102,12 +109,20 @@ internal sealed class KpiModel(StatutoryDataStore store, BenchmarkStore benchmar
             Benchmarks = await BenchmarksAsync(first.ReportingYearLabel, last.ReportingYearLabel, cancellationToken);
             // The DfE's figures are for reporting years: each sits on the year's last month (March), joined across the months between.
             var march = Months.Select((m, i) => (m, i)).Where(x => x.m.End.Month == 3).ToDictionary(x => Period.ReportingYearOf(x.m.End), x => x.i);
-            List<double?> Yearly(Func<BenchmarkComparison, decimal?> figure)
+            List<double?> Yearly(Func<BenchmarkComparison, decimal?> figure, IReadOnlyDictionary<int, decimal>? byYear = null)
             {
                 var data = new double?[Months.Count];
                 foreach (var b in Benchmarks.Where(b => march.ContainsKey(b.Year)))
                 {
                     data[march[b.Year]] = figure(b) is { } v ? (double)Math.Round(v, 3) : null;
+                }
+
+                foreach (var (year, value) in byYear ?? new Dictionary<int, decimal>())
+                {
+                    if (march.TryGetValue(year, out var i))
+                    {
+                        data[i] = (double)Math.Round(value, 3);
+                    }
                 }
 
                 return [.. data];
@@ -117,8 +132,24 @@ internal sealed class KpiModel(StatutoryDataStore store, BenchmarkStore benchmar
             var neighbours = new { label = "Statistical neighbours' average (DfE, year to March)", kind = "neighbours", data = Yearly(b => b.Neighbours.Average) };
             // England's figure for a count is the whole country's total: in the table, not on the council's scale.
             var comparable = Definition.Unit == MeasureUnit.Count ? new[] { neighbours } : [england, neighbours];
-            var all = lines.Concat(comparable.Where(l => l.data.Any(v => v is not null))).ToList();
-            Charts = [(Definition.Name, JsonSerializer.Serialize(new { unit, labels, series = all, joinBenchmarks = true }))];
+            if (!Definition.HasCategories)
+            {
+                Targets = await TargetsAsync(cancellationToken);
+            }
+
+            // A target is set for a reporting year: it sits on the year's March, like the DfE's figures.
+            var targets = Targets.Select(t => new
+            {
+                label = Targets.Count == 1 ? "Target" : $"Target ({t.Measure.Title})",
+                kind = "target",
+                data = Yearly(_ => null, t.ByYear),
+            });
+            var all = lines.Concat(targets).Concat(comparable.Where(l => l.data.Any(v => v is not null))).ToList();
+            // The middle half of councils (lower to upper quartile), where the DfE's figures rank the council.
+            var lower = Yearly(b => b.Position?.Boundaries.LowerQuartile);
+            var upper = Yearly(b => b.Position?.Boundaries.UpperQuartile);
+            var band = lower.Any(v => v is not null) ? new { label = "Middle half of councils (DfE, year to March)", lower, upper } : null;
+            Charts = [(Definition.Name, JsonSerializer.Serialize(new { unit, labels, series = all, band, joinBenchmarks = true }))];
         }
         else
         {
@@ -128,6 +159,24 @@ internal sealed class KpiModel(StatutoryDataStore store, BenchmarkStore benchmar
         }
 
         return Page();
+    }
+
+    // The measures that read this KPI, in the KPI's own unit, with the council's reporting-year targets.
+    private async Task<IReadOnlyList<(Measure, IReadOnlyDictionary<int, decimal>)>> TargetsAsync(CancellationToken cancellationToken)
+    {
+        var measures = (await frameworks.MeasuresAsync(cancellationToken: cancellationToken)).Values
+            .Where(m => m.Source.Kind == MeasureSourceKind.Kpi && m.Source.Reference == Definition.Id && m.Unit == Definition.Unit)
+            .ToDictionary(m => m.Id, StringComparer.Ordinal);
+        if (measures.Count == 0)
+        {
+            return [];
+        }
+
+        var targets = await frameworks.TargetsAsync(Selection.Council, measures.Keys, cancellationToken);
+        return [.. targets.Where(t => t.Period.Kind == PeriodKind.ReportingYear)
+            .GroupBy(t => t.MeasureId, StringComparer.Ordinal)
+            .OrderBy(g => measures[g.Key].Title, StringComparer.Ordinal)
+            .Select(g => (measures[g.Key], (IReadOnlyDictionary<int, decimal>)g.ToDictionary(t => Period.ReportingYearOf(t.Period.End), t => t.Value)))];
     }
 
     // Only a year with some DfE figure; none for a KPI the DfE does not publish (or not imported).

@@ -3,7 +3,7 @@
 // {label, data, kind}, where kind is "value" (the council's own figures, solid), "target" (dashed),
 // "england", "neighbours" (dotted), and band {label, lower, upper} shaded between two lines (the middle
 // half of councils), max (a shared scale for small multiples), title, and joinBenchmarks (the yearly
-// England and neighbour points on a monthly chart joined across the months between). Null values are gaps ("no data", never 0). Each canvas carries an aria-label and the
+// England, neighbour, target and quartile points on a monthly chart joined across the months between). Null values are gaps ("no data", never 0). Each canvas carries an aria-label and the
 // page gives the same numbers in a table beside it: the chart is never the only way to read them.
 (function () {
     'use strict';
@@ -26,8 +26,10 @@
         var datasets = [];
         if (chart.band) {
             // Two invisible lines, the upper filled down to the lower.
-            datasets.push({ label: chart.band.label + ' (lower)', data: chart.band.lower, borderWidth: 0, pointRadius: 0, spanGaps: false, fill: false, lodestarBand: true });
-            datasets.push({ label: chart.band.label, data: chart.band.upper, borderWidth: 0, pointRadius: 0, spanGaps: false, fill: '-1', backgroundColor: 'rgba(80, 90, 95, 0.15)' });
+            // On a monthly chart the yearly quartiles sit on each March, joined across the months between.
+            var joined = !!chart.joinBenchmarks;
+            datasets.push({ label: chart.band.label + ' (lower)', data: chart.band.lower, borderWidth: 0, pointRadius: 0, spanGaps: joined, fill: false, lodestarBand: true });
+            datasets.push({ label: chart.band.label, data: chart.band.upper, borderWidth: 0, pointRadius: 0, spanGaps: joined, fill: '-1', backgroundColor: 'rgba(80, 90, 95, 0.15)' });
         }
 
         (chart.series || []).forEach(function (set, i) {
@@ -40,8 +42,8 @@
                 borderDash: style.dash,
                 borderWidth: style.width,
                 pointRadius: style.points,
-                // Yearly DfE figures on a monthly chart sit on each March: joined across the months between.
-                spanGaps: !!chart.joinBenchmarks && (set.kind === 'england' || set.kind === 'neighbours'),
+                // Yearly DfE figures and targets on a monthly chart sit on each March: joined across the months between.
+                spanGaps: !!chart.joinBenchmarks && (set.kind === 'england' || set.kind === 'neighbours' || set.kind === 'target'),
                 fill: false
             });
         });
