@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -93,26 +94,38 @@ public static class XlsxReader
     private static Result<IReadOnlyList<(string Name, IReadOnlyList<(int Row, string[] Cells)> Rows)>> SheetsFailure(string file, string message) =>
         Result.Failure<IReadOnlyList<(string Name, IReadOnlyList<(int Row, string[] Cells)> Rows)>>(Problem.InFile(file, message));
 
+    // The sheet's XML read forward with XmlReader: no element tree per row or cell (Open XML's
+    // LoadCurrentElement built one per row, and took four fifths of reading an Annex A workbook). No DTD,
+    // no external resolution: the part is untrusted input.
+    private static readonly XmlReaderSettings SheetXml = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+    };
+
     private static IReadOnlyList<(int Row, string[] Cells)> RowsOf(WorksheetPart part, string[] shared)
     {
         var rows = new List<(int, string[])>();
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var xml = XmlReader.Create(stream, SheetXml);
         var nextRow = 1;
-        foreach (var row in Rows(part))
+        var cells = new List<string>();
+        while (xml.Read())
         {
-            var rowNumber = row.RowIndex?.Value is { } index and > 0 ? (int)index : nextRow;
-            nextRow = rowNumber + 1;
-            var cells = new List<string>();
-            var nextColumn = 0;
-            foreach (var cell in row.Elements<Cell>())
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row")
             {
-                var column = cell.CellReference?.Value is { } reference && ColumnIndex(reference) is var at and >= 0 and < MaxColumns ? at : nextColumn;
-                nextColumn = column + 1;
-                while (cells.Count <= column)
-                {
-                    cells.Add("");
-                }
+                continue;
+            }
 
-                cells[column] = CellText(cell, shared);
+            var rowNumber = uint.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index is > 0 and <= int.MaxValue
+                ? (int)index : nextRow;
+            nextRow = rowNumber + 1;
+            cells.Clear();
+            if (!xml.IsEmptyElement)
+            {
+                ReadCells(xml, cells, shared);
             }
 
             if (cells.Any(c => c.Length > 0))
@@ -124,24 +137,81 @@ public static class XlsxReader
         return rows;
     }
 
-    // The sheet's rows one at a time, through Open XML's streaming reader: the whole sheet is never held as
-    // one element tree (a 10,000-row Annex A list took most of a returns check's time and memory that way).
-    private static IEnumerable<Row> Rows(WorksheetPart part)
+    // The cells of the row the reader is on (a <row> start tag), up to its end tag: each <c>'s text by its type
+    // (t="s" a shared string, t="inlineStr" the text of its <is>, otherwise its <v> as written), at the column
+    // its reference names, or after the previous cell when it has none (or a junk one).
+    private static void ReadCells(XmlReader xml, List<string> cells, string[] shared)
     {
-        using var reader = OpenXmlReader.Create(part);
-        reader.Read();
-        while (!reader.EOF)
+        var rowDepth = xml.Depth;
+        var nextColumn = 0;
+        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == rowDepth))
         {
-            if (reader.ElementType == typeof(Row) && reader.IsStartElement)
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c" || xml.Depth != rowDepth + 1)
             {
-                // Loading the row moves the reader past it, onto what follows: no Read() here, or a row could be skipped.
-                yield return (Row)reader.LoadCurrentElement()!;
+                continue;
             }
-            else if (!reader.Read())
+
+            var column = xml.GetAttribute("r") is { } reference && ColumnIndex(reference) is var at and >= 0 and < MaxColumns ? at : nextColumn;
+            nextColumn = column + 1;
+            var type = xml.GetAttribute("t");
+            var (value, inline) = xml.IsEmptyElement ? (null, null) : CellContent(xml);
+            while (cells.Count <= column)
             {
-                break;
+                cells.Add("");
+            }
+
+            cells[column] = type switch
+            {
+                "inlineStr" => inline ?? "",
+                "s" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? shared[i] : "",
+                _ => value ?? "",
+            };
+        }
+    }
+
+    // A <c>'s <v> text and the text of its <is> (every <t> within, runs and phonetic runs included, as Open XML's
+    // InnerText gives it; whitespace between the tags is layout, not text), reading to the cell's end tag.
+    private static (string? Value, string? Inline) CellContent(XmlReader xml)
+    {
+        var cellDepth = xml.Depth;
+        StringBuilder? value = null;
+        StringBuilder? inline = null;
+        StringBuilder? into = null;
+        var inInline = false;
+        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == cellDepth))
+        {
+            switch (xml.NodeType)
+            {
+                case XmlNodeType.Element when xml.Depth == cellDepth + 1:
+                    inInline = xml.LocalName == "is" && !xml.IsEmptyElement;
+                    into = xml.LocalName == "v" && !xml.IsEmptyElement ? (value = new StringBuilder()) : null;
+                    if (xml.LocalName == "is")
+                    {
+                        inline = new StringBuilder();
+                    }
+                    else if (xml.LocalName == "v")
+                    {
+                        value ??= new StringBuilder();
+                    }
+
+                    break;
+                case XmlNodeType.Element when inInline && xml.LocalName == "t":
+                    into = xml.IsEmptyElement ? null : inline;
+                    break;
+                case XmlNodeType.EndElement when inInline && xml.LocalName == "t":
+                    into = null;
+                    break;
+                case XmlNodeType.EndElement when xml.Depth == cellDepth + 1:
+                    into = null;
+                    inInline = false;
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    into?.Append(xml.Value);
+                    break;
             }
         }
+
+        return (value?.ToString(), inline?.ToString());
     }
 
     // Excel's limit; a reference beyond it is junk, placed after the previous cell instead.
@@ -149,22 +219,6 @@ public static class XlsxReader
 
     private static Result<IReadOnlyList<(int Row, string[] Cells)>> Failure(string file, string message) =>
         Result.Failure<IReadOnlyList<(int Row, string[] Cells)>>(Problem.InFile(file, message));
-
-    private static string CellText(Cell cell, string[] shared)
-    {
-        if (cell.DataType?.Value == CellValues.InlineString)
-        {
-            return cell.InlineString?.InnerText ?? "";
-        }
-
-        var raw = cell.CellValue?.Text ?? "";
-        if (cell.DataType?.Value == CellValues.SharedString)
-        {
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? shared[i] : "";
-        }
-
-        return raw;
-    }
 
     /// <summary>The 0-based column of a cell reference such as "AB12"; -1 when it has no letters.</summary>
     internal static int ColumnIndex(string reference)
