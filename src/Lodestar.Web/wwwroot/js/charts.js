@@ -1,10 +1,12 @@
 // Every chart on a page: a <canvas data-chart="{json}"> (the Content-Security-Policy allows no inline
-// script, so the page gives the data in the attribute). The JSON: unit, labels, series of
-// {label, data, kind}, where kind is "value" (the council's own figures, solid), "target" (dashed),
-// "england", "neighbours" (dotted), and band {label, lower, upper} shaded between two lines (the middle
-// half of councils), max (a shared scale for small multiples), title, and joinBenchmarks (the yearly
-// England, neighbour, target and quartile points on a monthly chart joined across the months between). Null values are gaps ("no data", never 0). Each canvas carries an aria-label and the
-// page gives the same numbers in a table beside it: the chart is never the only way to read them.
+// script, so the page gives the data in the attribute). A canvas marked data-chart-script is left to its
+// page's own script, which draws it through window.lodestarCharts.draw with the same options. The JSON: unit,
+// labels, series of {label, data, kind}, where kind is "value" (the council's own figures, solid), "target"
+// (dashed), "england", "neighbours" (dotted), and band {label, lower, upper} shaded between two lines (the
+// middle half of councils), max (a shared scale for small multiples), title, and joinBenchmarks (the yearly
+// England, neighbour, target and quartile points on a monthly chart joined across the months between). Null
+// values are gaps ("no data", never 0). Each canvas carries an aria-label and the page gives the same
+// numbers in a table beside it: the chart is never the only way to read them.
 (function () {
     'use strict';
 
@@ -48,9 +50,15 @@
             });
         });
 
+        draw(canvas, chart.labels, datasets, { title: chart.title, unit: chart.unit, max: chart.max, beginAtZero: true });
+    }
+
+    // One line chart as every Lodestar page draws it: no animation, the canvas's height kept, the tooltip
+    // across every line at a point, band helper lines (lodestarBand) out of the legend, the y axis titled.
+    function draw(canvas, labels, datasets, options) {
         new window.Chart(canvas, {
             type: 'line',
-            data: { labels: chart.labels || [], datasets: datasets },
+            data: { labels: labels || [], datasets: datasets },
             options: {
                 animation: false,
                 responsive: true,
@@ -61,15 +69,17 @@
                         display: datasets.length > 1,
                         labels: { filter: function (item, data) { return !data.datasets[item.datasetIndex].lodestarBand; } }
                     },
-                    title: { display: !!chart.title, text: chart.title || '' }
+                    title: { display: !!options.title, text: options.title || '' }
                 },
                 scales: {
-                    y: { beginAtZero: true, suggestedMax: chart.max, title: { display: !!chart.unit, text: chart.unit || '' } }
+                    y: { beginAtZero: options.beginAtZero, suggestedMax: options.max, title: { display: !!options.unit, text: options.unit || '' } }
                 }
             }
         });
         canvas.setAttribute('data-rendered', 'true');
     }
 
-    Array.prototype.forEach.call(document.querySelectorAll('canvas[data-chart]'), render);
+    // For a page's own chart script (the forecast's fan chart), loaded after this one.
+    window.lodestarCharts = { draw: draw };
+    Array.prototype.forEach.call(document.querySelectorAll('canvas[data-chart]:not([data-chart-script])'), render);
 }());

@@ -1,11 +1,12 @@
 // The forecast page's fan chart. The page gives the data in the canvas's data-chart attribute (JSON:
 // labels, history, median, lower80/upper80, lower95/upper95, scenarios [{label, data}], targets); null
-// values are gaps. The intervals are bands filled between their lower and upper lines.
+// values are gaps. The intervals are bands filled between their lower and upper lines. Drawn through
+// charts.js's window.lodestarCharts.draw, so every chart shares one set of Chart.js options.
 (function () {
     'use strict';
 
     var canvas = document.getElementById('forecast-chart');
-    if (!canvas || typeof window.Chart === 'undefined') {
+    if (!canvas || !window.lodestarCharts) {
         return;
     }
 
@@ -16,9 +17,9 @@
         return Object.assign(set, extra || {});
     };
     var datasets = [
-        line('95% interval (lower)', chart.lower95, 'rgba(29, 112, 184, 0)', { borderWidth: 0 }),
+        line('95% interval (lower)', chart.lower95, 'rgba(29, 112, 184, 0)', { borderWidth: 0, lodestarBand: true }),
         line('95% interval', chart.upper95, 'rgba(29, 112, 184, 0)', { borderWidth: 0, fill: '-1', backgroundColor: 'rgba(29, 112, 184, 0.15)' }),
-        line('80% interval (lower)', chart.lower80, 'rgba(29, 112, 184, 0)', { borderWidth: 0 }),
+        line('80% interval (lower)', chart.lower80, 'rgba(29, 112, 184, 0)', { borderWidth: 0, lodestarBand: true }),
         line('80% interval', chart.upper80, 'rgba(29, 112, 184, 0)', { borderWidth: 0, fill: '-1', backgroundColor: 'rgba(29, 112, 184, 0.3)' }),
         line('Forecast (median)', chart.median, blue, { borderDash: [6, 4] }),
         line('Children looked after (returns)', chart.history, '#0b0c0c')
@@ -30,19 +31,5 @@
     });
     datasets.push(line('Action plan target', chart.targets, '#d4351c', { showLine: false, pointRadius: 6, pointStyle: 'rectRot' }));
 
-    new window.Chart(canvas, {
-        type: 'line',
-        data: { labels: chart.labels || [], datasets: datasets },
-        options: {
-            animation: false,
-            responsive: true,
-            maintainAspectRatio: false,
-            interaction: { mode: 'index', intersect: false },
-            plugins: {
-                legend: { labels: { filter: function (item) { return item.text.indexOf('(lower)') < 0; } } }
-            },
-            scales: { y: { beginAtZero: false, title: { display: true, text: 'Children looked after' } } }
-        }
-    });
-    canvas.setAttribute('data-rendered', 'true');
+    window.lodestarCharts.draw(canvas, chart.labels, datasets, { unit: 'Children looked after', beginAtZero: false });
 }());
