@@ -190,7 +190,8 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("451", Severity.Error, "LS is D1 (freed for adoption) on an episode still open, but freeing orders could not be applied for since 30 December 2005", "Episodes", (c, r) =>
+        // Retired by the DfE from 2024/25 (the reference's lac2024_25 drops it).
+        Add("451", Severity.Error, "LS is D1 (freed for adoption) on an episode still open, but freeing orders could not be applied for since 30 December 2005", "Episodes", new CollectionYears(null, 2024), (c, r) =>
         {
             var e = c.Data.Episodes;
             var d1 = c.Codes.Find("D1");
@@ -1506,6 +1507,37 @@ internal static class Ssda903Validator
             }
         });
 
+        Add("634", Severity.Error, "There is a PrevPerm row (PREV_PERM, LA_PERM or DATE_PERM given) but no episode of the child starts on or after 1 April 2016", "PrevPerm", (c, r) =>
+        {
+            var p = c.Data.PrevPerm;
+            var e = c.Data.Episodes;
+            var since = new DateOnly(2016, 4, 1).DayNumber;
+            for (var i = 0; i < p.Count; i++)
+            {
+                var rows = e.RowsOf(p.Child[i]);
+                if (rows.IsEmpty || (p.PrevPerm[i] == CodeTable.Blank && p.LaPerm[i] == CodeTable.Blank && p.DatePerm[i] == CodeTable.Blank))
+                {
+                    // A child with no episode at all is 1012's.
+                    continue;
+                }
+
+                var latest = RecordValues.Blank;
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (Has(e.Decom[j]) && (!Has(latest) || e.Decom[j] > latest))
+                    {
+                        latest = e.Decom[j];
+                    }
+                }
+
+                if (Has(latest) && latest < since)
+                {
+                    c.Report(r, p.Source[i], p.PrevPerm[i] != CodeTable.Blank ? "PREV_PERM" : p.LaPerm[i] != CodeTable.Blank ? "LA_PERM" : "DATE_PERM",
+                        c.Text(p.PrevPerm[i] != CodeTable.Blank ? p.PrevPerm[i] : p.LaPerm[i] != CodeTable.Blank ? p.LaPerm[i] : p.DatePerm[i]));
+                }
+            }
+        }, "DECOM");
+
         // Missing
         Add("1006", Severity.Error, "MISSING is not a valid code (M or A)", "Missing",
             (c, r) => c.CheckCodes(r, c.Data.Missing, t => t.MissingType, "MISSING", CodeLists.MissingType, required: true));
@@ -1988,8 +2020,48 @@ internal static class Ssda903Validator
 
         Add("554", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) is after the placement order was granted (DECOM of the child's first episode with LS E1)", "Episodes",
             (c, r) => DecidedAfterOrder(c, r, "E1"), "DATE_PLACED", "DECOM");
+        // 556 and 555, on freeing orders (D1), are retired by the DfE from 2024/25 (the reference's lac2024_25 drops them).
         Add("556", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) is after the freeing order was granted (DECOM of the child's first episode with LS D1)", "Episodes",
-            (c, r) => DecidedAfterOrder(c, r, "D1"), "DATE_PLACED", "DECOM");
+            new CollectionYears(null, 2024), (c, r) => DecidedAfterOrder(c, r, "D1"), "DATE_PLACED", "DECOM");
+        Add("555", Severity.Error, "A freeing order was granted (LS D1) but there is no decision that the child should be placed for adoption (PlacedAdoption row), or the order is still open and the decision has a DATE_PLACED_CEASED or REASON_PLACED_CEASED", "Episodes",
+            new CollectionYears(null, 2024), (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var p = c.Data.PlacedAdoption;
+            var d1 = c.Codes.Find("D1");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Ls[i] != d1)
+                {
+                    continue;
+                }
+
+                var rows = p.RowsOf(e.Child[i]);
+                if (rows.IsEmpty)
+                {
+                    c.ReportCode(r, e.Source[i], "LS", e.Ls[i]);
+                    continue;
+                }
+
+                // An order still open: the decision to place cannot have ended.
+                for (var j = rows.Start; j < rows.End && e.Dec[i] == RecordValues.Blank; j++)
+                {
+                    if (Has(p.DatePlacedCeased[j]))
+                    {
+                        c.ReportDate(r, p.Source[j], "DATE_PLACED_CEASED", p.DatePlacedCeased[j]);
+                    }
+                    else if (p.ReasonPlacedCeased[j] != CodeTable.Blank)
+                    {
+                        c.ReportCode(r, p.Source[j], "REASON_PLACED_CEASED", p.ReasonPlacedCeased[j]);
+                    }
+                }
+            }
+        }, "DEC");
+        // To 2023/24 a freeing order (D1) counts with a placement order; from 2024/25 (the reference's lac2024_25) only E1.
+        Add("557", Severity.Error, "The child was placed for adoption (PLACE A3-A6) or under a placement or freeing order (LS E1, D1) and left care without being adopted (REC other than E11, E12, X1), but DATE_PLACED_CEASED and REASON_PLACED_CEASED are not both given", "Episodes",
+            new CollectionYears(null, 2024), (c, r) => LeftWithoutAdoption(c, r, "E1", "D1"));
+        Add("557", Severity.Error, "The child was placed for adoption (PLACE A3-A6) or under a placement order (LS E1) and left care without being adopted (REC other than E11, E12, X1), but DATE_PLACED_CEASED and REASON_PLACED_CEASED are not both given", "Episodes",
+            new CollectionYears(2025, null), (c, r) => LeftWithoutAdoption(c, r, "E1"));
         Add("335", Severity.Error, "FOSTER_CARE does not agree with the placement the child was adopted from: 0 with A2, A3 or A5 (adopted by the foster carer), or 1 with A1, A4 or A6", "AD1", (c, r) =>
         {
             var a = c.Data.Ad1;
@@ -2332,6 +2404,16 @@ internal static class Ssda903Validator
             }
         }, "DATE_PLACED");
 
+        Add("1012", Severity.Error, "The child has no episode in the collection year, so there should be no PlacedAdoption, Missing, Reviews, AD1, PrevPerm or OC2 row for it", "Episodes", (c, r) =>
+        {
+            c.WithoutEpisodeInYear(r, c.Data.PlacedAdoption);
+            c.WithoutEpisodeInYear(r, c.Data.Missing);
+            c.WithoutEpisodeInYear(r, c.Data.Reviews);
+            c.WithoutEpisodeInYear(r, c.Data.Ad1);
+            c.WithoutEpisodeInYear(r, c.Data.PrevPerm);
+            c.WithoutEpisodeInYear(r, c.Data.Oc2);
+        }, "CHILD", "DECOM", "DEC");
+
         Add("LS-NO-HEADER", Severity.Warning, "The child has episodes but no Header row (sex, date of birth and ethnicity unknown)", "Episodes", (c, r) =>
         {
             var e = c.Data.Episodes;
@@ -2427,6 +2509,36 @@ internal static class Ssda903Validator
             if (first && Has(earliest) && earliest > e.Decom[i])
             {
                 c.ReportDate(r, e.Source[i], "DECOM", e.Decom[i]);
+            }
+        }
+    }
+
+    // 557: an episode in an adoption placement (A3-A6) or under one of the orders that ended other than by adoption (E11, E12) or a
+    // move (X1) needs every decision to place the child for adoption ended: DATE_PLACED_CEASED and REASON_PLACED_CEASED given.
+    private static void LeftWithoutAdoption(Context c, ValidationRule r, params string[] orders)
+    {
+        var e = c.Data.Episodes;
+        var p = c.Data.PlacedAdoption;
+        var placed = c.Codes.SetOf("A3", "A4", "A5", "A6");
+        var ordered = c.Codes.SetOf(orders);
+        var stays = c.Codes.SetOf("E11", "E12", "X1");
+        for (var i = 0; i < e.Count; i++)
+        {
+            if (e.Rec[i] == CodeTable.Blank || stays.Contains(e.Rec[i]) || !(placed.Contains(e.Place[i]) || ordered.Contains(e.Ls[i])))
+            {
+                continue;
+            }
+
+            var rows = p.RowsOf(e.Child[i]);
+            var ended = !rows.IsEmpty;
+            for (var j = rows.Start; j < rows.End && ended; j++)
+            {
+                ended = Has(p.DatePlacedCeased[j]) && p.ReasonPlacedCeased[j] != CodeTable.Blank;
+            }
+
+            if (!ended)
+            {
+                c.ReportCode(r, e.Source[i], "REC", e.Rec[i]);
             }
         }
     }
@@ -2912,6 +3024,31 @@ internal static class Ssda903Validator
                     && outOfRange(Age(dob, atStart ? YearStart(year) - (dayBefore ? 1 : 0) : YearEnd(year))))
                 {
                     Report(rule, o.Source[i], Has(o.SdqScore[i]) ? "SDQ_SCORE" : "SDQ_REASON", null);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Reports each row of <paramref name="table"/> whose child has no episode open in the row's collection year (starting by its end,
+        /// not ended before its start); no episode at all when the year is unknown (1012).
+        /// </summary>
+        public void WithoutEpisodeInYear<TTable>(ValidationRule rule, TTable table)
+            where TTable : RecordTable
+        {
+            var e = Data.Episodes;
+            for (var i = 0; i < table.Count; i++)
+            {
+                var year = Year(table.Source[i]);
+                var rows = e.RowsOf(table.Child[i]);
+                var found = false;
+                for (var j = rows.Start; j < rows.End && !found; j++)
+                {
+                    found = year <= 0 || (Has(e.Decom[j]) && e.Decom[j] <= YearEnd(year) && (!Has(e.Dec[j]) || e.Dec[j] >= YearStart(year)));
+                }
+
+                if (!found)
+                {
+                    Report(rule, table.Source[i], "CHILD", Data.Children.IdOf(table.Child[i]));
                 }
             }
         }
