@@ -14,10 +14,15 @@ internal static class CinValidator
     private const string Return = "CIN";
     private static readonly List<(ValidationRule Rule, Action<Context, ValidationRule> Run)> Checks = [];
 
+    // The DfE's CIN rule sets changed in 2024/25: Sex (M, F, U) for GenderCurrent, LAchildID's form, two factor queries.
+    private static readonly CollectionYears ToGender = new(null, 2024);
+    private static readonly CollectionYears FromSex = new(2025, null);
+
     // The fields of the rules whose message names none (it says "an unborn child", "the referral" ...).
     private static readonly Dictionary<string, string[]> FieldsNotNamed = new(StringComparer.Ordinal)
     {
         ["LS-CIN-UNBORN-DISABILITY"] = ["ExpectedPersonBirthDate", "PersonBirthDate", "Disability"],
+        ["1580"] = ["LAchildID"],
         ["2990"] = ["ReasonForClosure", "S47ActualStartDate", "CINPlanStartDate", "CPPstartDate", "DateOfInitialCPC"],
         ["2884"] = ["DateOfInitialCPC"],
         ["8614"] = ["AssessmentFactors", "AssessmentAuthorisationDate"],
@@ -84,8 +89,43 @@ internal static class CinValidator
                 }
             }
         });
-        Add("4180", Severity.Error, "Sex (or GenderCurrent) is not a valid code or is blank", "Child",
+        // The census gave GenderCurrent (0, 1, 2, 9) to 2023/24 and Sex (M, F, U) from 2024/25 (the reference's cin2024_25 4180, 8750).
+        Add("4180", Severity.Error, "GenderCurrent is not a valid code (0, 1, 2 or 9) or is blank", "Child", ToGender,
+            (c, r) => c.CheckCodes(r, c.Data.ChildRecords, t => t.Sex, "GenderCurrent", CodeLists.CinGender, required: true));
+        Add("4180", Severity.Error, "Sex is not a valid code (M, F or U) or is blank", "Child", FromSex,
             (c, r) => c.CheckCodes(r, c.Data.ChildRecords, t => t.Sex, "Sex", CodeLists.CinSex, required: true));
+        Add("8750", Severity.Error, "GenderCurrent must be 0 (not known) for an unborn child (ExpectedPersonBirthDate given, PersonBirthDate blank)", "Child", ToGender,
+            (c, r) => c.UnbornSex(r, "GenderCurrent", "0"));
+        Add("8750", Severity.Error, "Sex must be U for an unborn child (ExpectedPersonBirthDate given, PersonBirthDate blank)", "Child", FromSex,
+            (c, r) => c.UnbornSex(r, "Sex", "U"));
+        Add("1570", Severity.Error, "LAchildID is longer than 20 characters", "Child", FromSex, (c, r) =>
+        {
+            var k = c.Data.ChildRecords;
+            for (var i = 0; i < k.Count; i++)
+            {
+                var id = c.Data.Children.IdOf(k.Child[i]);
+                if (id.Length > 20)
+                {
+                    c.Report(r, k.Source[i], "LAchildID", id);
+                }
+            }
+        });
+        Add("1580", Severity.Error, "LAchildID holds a character other than a letter or a digit", "Child", FromSex, (c, r) =>
+        {
+            var k = c.Data.ChildRecords;
+            for (var i = 0; i < k.Count; i++)
+            {
+                var id = c.Data.Children.IdOf(k.Child[i]);
+                foreach (var ch in id)
+                {
+                    if (!char.IsLetterOrDigit(ch))
+                    {
+                        c.Report(r, k.Source[i], "LAchildID", id);
+                        break;
+                    }
+                }
+            }
+        });
         Add("4220", Severity.Error, "Ethnicity is not a valid ethnicity code", "Child",
             (c, r) => c.CheckCodes(r, c.Data.ChildRecords, t => t.Ethnicity, "Ethnicity", CodeLists.Ethnic, required: false));
         Add("8540", Severity.Error, "Disability is not a valid disability code", "Child", (c, r) =>
@@ -354,9 +394,10 @@ internal static class CinValidator
             (c, r) => c.InCensusYear(r, c.Data.Assessments, t => t.Authorised, "AssessmentAuthorisationDate"));
 
         // The DfE's queries on the retired physical and sexual abuse factors: a warning, where an unknown code is an error.
-        Add("8945Q", Severity.Warning, "AssessmentFactors 18A should not be used: 18B or 18C should be used instead", "Assessments",
+        // New in the DfE's 2024/25 rules (the reference's cin2024_25).
+        Add("8945Q", Severity.Warning, "AssessmentFactors 18A should not be used: 18B or 18C should be used instead", "Assessments", FromSex,
             (c, r) => c.FactorQuery(r, "18A"));
-        Add("8950Q", Severity.Warning, "AssessmentFactors 19A should not be used: 19B or 19C should be used instead", "Assessments",
+        Add("8950Q", Severity.Warning, "AssessmentFactors 19A should not be used: 19B or 19C should be used instead", "Assessments", FromSex,
             (c, r) => c.FactorQuery(r, "19A"));
         Add("8614", Severity.Error, "Factors are recorded for an assessment that is not authorised (completed)", "Assessments", (c, r) =>
         {
@@ -604,6 +645,20 @@ internal static class CinValidator
                     }
 
                     open = i;
+                }
+            }
+        }
+
+        /// <summary>Reports an unborn child (ExpectedPersonBirthDate given, PersonBirthDate blank) whose sex is not <paramref name="code"/>.</summary>
+        public void UnbornSex(ValidationRule rule, string element, string code)
+        {
+            var k = Data.ChildRecords;
+            var expected = Codes.Find(code);
+            for (var i = 0; i < k.Count; i++)
+            {
+                if (k.Dob[i] == RecordValues.Blank && Has(k.ExpectedDob[i]) && k.Sex[i] != expected)
+                {
+                    Report(rule, k.Source[i], element, Text(k.Sex[i]));
                 }
             }
         }
