@@ -24,6 +24,9 @@ internal sealed class CodeList
         return this;
     }
 
+    /// <summary>The collection years <paramref name="code"/> is valid in, or null when it is not on the list.</summary>
+    public (int From, int Until)? YearsOf(string code) => _codes.TryGetValue(code, out var range) ? range : null;
+
     /// <summary>Whether <paramref name="code"/> is on the list in <paramref name="year"/> (0: any year).</summary>
     public bool IsValid(string code, int year) =>
         _codes.TryGetValue(code, out var range) && (year == 0 || (year >= range.From && year <= range.Until));
