@@ -1208,6 +1208,93 @@ internal static class Ssda903Validator
             }
         });
 
+        // "Looked after continuously for 12 months at 31 March", worked out from the episodes as the DfE defines it (ContinuouslyLookedAfter).
+        Add("185", Severity.Error, "SDQ_SCORE is given but the child has not been looked after continuously for 12 months at 31 March", "OC2", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                if (Has(o.SdqScore[i]) && c.NotContinuouslyLookedAfter(i))
+                {
+                    c.Report(r, o.Source[i], "SDQ_SCORE", o.SdqScore[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }, "DECOM", "DEC", "RNE", "REC", "LS");
+        Add("198", Severity.Error, "SDQ_REASON is given but the child has not been looked after continuously for 12 months at 31 March", "OC2", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                if (o.SdqReason[i] != CodeTable.Blank && c.NotContinuouslyLookedAfter(i))
+                {
+                    c.ReportCode(r, o.Source[i], "SDQ_REASON", o.SdqReason[i]);
+                }
+            }
+        }, "DECOM", "DEC", "RNE", "REC", "LS");
+        Add("190", Severity.Error, "CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, INTERVENTION_RECEIVED or INTERVENTION_OFFERED is given but the child has not been looked after continuously for 12 months at 31 March", "OC2", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                (string? Column, int Code) given = o.Convicted[i] != CodeTable.Blank ? ("CONVICTED", o.Convicted[i])
+                    : o.HealthCheck[i] != CodeTable.Blank ? ("HEALTH_CHECK", o.HealthCheck[i])
+                    : o.Immunisations[i] != CodeTable.Blank ? ("IMMUNISATIONS", o.Immunisations[i])
+                    : o.TeethCheck[i] != CodeTable.Blank ? ("TEETH_CHECK", o.TeethCheck[i])
+                    : o.HealthAssessment[i] != CodeTable.Blank ? ("HEALTH_ASSESSMENT", o.HealthAssessment[i])
+                    : o.SubstanceMisuse[i] != CodeTable.Blank ? ("SUBSTANCE_MISUSE", o.SubstanceMisuse[i])
+                    : o.InterventionReceived[i] != CodeTable.Blank ? ("INTERVENTION_RECEIVED", o.InterventionReceived[i])
+                    : o.InterventionOffered[i] != CodeTable.Blank ? ("INTERVENTION_OFFERED", o.InterventionOffered[i])
+                    : (null, CodeTable.Blank);
+                if (given.Column is { } column && c.NotContinuouslyLookedAfter(i))
+                {
+                    c.ReportCode(r, o.Source[i], column, given.Code);
+                }
+            }
+        }, "DECOM", "DEC", "RNE", "REC", "LS");
+        Add("186", Severity.Error, "The child was 4 or over at the start of the year, under 17 at its end and looked after continuously for 12 months at 31 March, but neither SDQ_SCORE nor SDQ_REASON is given", "OC2", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                if (year > 0 && Has(dob) && !Has(o.SdqScore[i]) && o.SdqReason[i] == CodeTable.Blank
+                    && Birthday(dob, 4) <= YearStart(year) && Birthday(dob, 17) > YearEnd(year)
+                    && c.ContinuouslyLookedAfter(o.Child[i], year))
+                {
+                    c.Report(r, o.Source[i], "SDQ_SCORE", null);
+                }
+            }
+        }, "DOB", "DECOM", "DEC", "RNE", "REC", "LS");
+        Add("187", Severity.Error, "The child was looked after continuously for 12 months at 31 March, but adoption (AD1) or care leaver items (IN_TOUCH, ACTIV, ACCOM) are given", "OC3", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                (string? Column, int Code) given = o.InTouch[i] != CodeTable.Blank ? ("IN_TOUCH", o.InTouch[i])
+                    : o.Activ[i] != CodeTable.Blank ? ("ACTIV", o.Activ[i])
+                    : o.Accom[i] != CodeTable.Blank ? ("ACCOM", o.Accom[i])
+                    : (null, CodeTable.Blank);
+                if (given.Column is { } column && year > 0 && c.ContinuouslyLookedAfter(o.Child[i], year))
+                {
+                    c.ReportCode(r, o.Source[i], column, given.Code);
+                }
+            }
+
+            var a = c.Data.Ad1;
+            for (var i = 0; i < a.Count; i++)
+            {
+                var year = c.Year(a.Source[i]);
+                var given = Has(a.DateInt[i]) || Has(a.DateMatch[i]) || a.FosterCare[i] != CodeTable.Blank || a.NbAdoptr[i] != CodeTable.Blank
+                    || a.SexAdoptr[i] != CodeTable.Blank || a.LsAdoptr[i] != CodeTable.Blank;
+                if (given && year > 0 && c.ContinuouslyLookedAfter(a.Child[i], year))
+                {
+                    c.Report(r, a.Source[i], "CHILD", c.Data.Children.IdOf(a.Child[i]));
+                }
+            }
+        }, "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR", "DECOM", "DEC", "RNE", "REC", "LS");
+
         // OC3
         Add("131", Severity.Error, "IN_TOUCH is not a valid code", "OC3",
             [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Oc3, t => t.InTouch, "IN_TOUCH", CodeLists.InTouch, required: true));
@@ -2633,6 +2720,7 @@ internal static class Ssda903Validator
         private readonly int _p2;
         private readonly int _h5;
         private readonly int _s;
+        private readonly CodeSet _shortBreaks;
 
         public Context(Ssda903Data data, int? collectionYear)
             : base(data.Files, data.Codes, collectionYear, isoDates: false)
@@ -2646,6 +2734,7 @@ internal static class Ssda903Validator
             _p2 = data.Codes.Find("P2");
             _h5 = data.Codes.Find("H5");
             _s = data.Codes.Find("S");
+            _shortBreaks = data.Codes.SetOf("V3", "V4");
             Dob = new int[data.Children.Count];
             Array.Fill(Dob, RecordValues.Blank);
             var h = data.Header;
@@ -3050,6 +3139,44 @@ internal static class Ssda903Validator
                     Report(rule, o.Source[i], Has(o.SdqScore[i]) ? "SDQ_SCORE" : "SDQ_REASON", null);
                 }
             }
+        }
+
+        /// <summary>
+        /// Whether <paramref name="child"/> was looked after continuously for 12 months at 31 March of <paramref name="year"/>, as the DfE
+        /// defines it from the episodes: an episode open at some time in the year, and none that starts care in it (RNE S after its first
+        /// day), ends care in it (DEC in the year, REC other than X1) or is a short break (LS V3, V4).
+        /// </summary>
+        [MethodImpl(Optimized)]
+        public bool ContinuouslyLookedAfter(int child, int year)
+        {
+            var e = Data.Episodes;
+            var start = YearStart(year);
+            var end = YearEnd(year);
+            var rows = e.RowsOf(child);
+            var during = false;
+            for (var j = rows.Start; j < rows.End; j++)
+            {
+                if (!Has(e.Decom[j]) || e.Decom[j] > end || (Has(e.Dec[j]) && e.Dec[j] < start))
+                {
+                    continue;
+                }
+
+                during = true;
+                if ((e.Rne[j] == _s && e.Decom[j] > start) || (Has(e.Dec[j]) && e.Dec[j] <= end && e.Rec[j] != _x1) || _shortBreaks.Contains(e.Ls[j]))
+                {
+                    return false;
+                }
+            }
+
+            return during;
+        }
+
+        /// <summary>Whether OC2 row <paramref name="i"/>'s child was not looked after continuously for 12 months at 31 March of the row's year (false when the year is unknown).</summary>
+        public bool NotContinuouslyLookedAfter(int i)
+        {
+            var o = Data.Oc2;
+            var year = o.YearAt(i) ?? Year(o.Source[i]);
+            return year > 0 && !ContinuouslyLookedAfter(o.Child[i], year);
         }
 
         /// <summary>

@@ -378,11 +378,22 @@ public sealed class Ssda903ValidatorTests
         ["180"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 50, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 40, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
         ["196"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ9", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ5", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
         ["197a"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, sdqReason: "SDQ1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
-        ["192"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
-        ["193"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "0", interventionReceived: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "0", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
-        ["158"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1", interventionOffered: "0", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
-        ["159"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0", interventionOffered: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
-        ["542"] = (b => b.Oc2("X", year: Year, dob: D(2016, 5, 1), convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2014, 5, 1), convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        // An OC2 row for X, 14, who started care in June 2024 (bad) or June 2023 (good: looked after continuously for the 12 months to 31 March 2025).
+        ["185"] = (b => Ep(X(b), D(2024, 6, 1)).Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12),
+            b => Ep(X(b), D(2023, 6, 1)).Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["198"] = (b => Ep(X(b), D(2024, 6, 1)).Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ2"),
+            b => Ep(X(b), D(2023, 6, 1)).Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ2", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["190"] = (b => Ep(X(b), D(2024, 6, 1)).Oc2("X", year: Year, dob: D(2010, 5, 1), convicted: "0"),
+            b => Ep(X(b), D(2023, 6, 1)).Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["186"] = (b => Ep(X(b), D(2023, 6, 1)).Oc2("X", year: Year, dob: D(2010, 5, 1), convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"),
+            b => Ep(X(b), D(2023, 6, 1)).Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ2", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        // Adoption items for X, looked after since January 2022 and still (bad), or adopted on 10 January 2025 (good).
+        ["187"] = (b => Ad1(Ep(X(b, D(2015, 1, 1)), D(2022, 1, 1))), b => Ad1(Adopted(b))),
+        ["192"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, substanceMisuse: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, substanceMisuse: "1", interventionReceived: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
+        ["193"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, substanceMisuse: "0", interventionReceived: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, substanceMisuse: "0", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
+        ["158"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, substanceMisuse: "1", interventionReceived: "1", interventionOffered: "0", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, substanceMisuse: "1", interventionReceived: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
+        ["159"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, substanceMisuse: "1", interventionReceived: "0", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, substanceMisuse: "1", interventionReceived: "0", interventionOffered: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
+        ["542"] = (b => b.Oc2("X", year: Year, dob: D(2016, 5, 1), convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2014, 5, 1), sdqScore: 12, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
         ["546"] = (b => b.Oc2("X", year: Year, dob: D(2020, 3, 31), healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2020, 4, 1), sdqScore: 12, healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
         ["157"] = (b => b.Oc2("X", year: Year, dob: D(2015, 5, 1), sdqReason: "SDQ1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2020, 6, 1), sdqReason: "SDQ1", healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
         ["188"] = (b => b.Oc2("X", year: Year, dob: D(2021, 5, 1), sdqScore: 10, healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2021, 5, 1), healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
@@ -612,5 +623,20 @@ public sealed class Ssda903ValidatorTests
 
         Assert.DoesNotContain(Ssda903Validator.Validate(data, 2025), d => d.Rule == "146");
         Assert.Contains(Ssda903Validator.Validate(data, 2026), d => d.Rule == "146");
+    }
+
+    [Theory]
+    [InlineData(2023, 6, 1, null, null, null, true)] // looked after since June 2023, still
+    [InlineData(2024, 4, 1, null, null, null, true)] // started on 1 April 2024, the year's first day
+    [InlineData(2024, 4, 2, null, null, null, false)] // started care in the year
+    [InlineData(2023, 6, 1, 2025, "E13", null, false)] // left care on 31 March 2025, the last day
+    [InlineData(2023, 6, 1, 2025, "X1", null, true)] // a move on 31 March: still looked after
+    [InlineData(2023, 6, 1, null, null, "V3", false)] // short breaks are not continuous care
+    public void ContinuouslyLookedAfter_AsTheDfEDefinesIt_DecidesWhetherAnSdqScoreMayBeGiven(int y, int m, int d, int? endYear, string? rec, string? ls, bool lookedAfter)
+    {
+        var b = Ep(X(new Ssda903Builder("E10000003")), D(y, m, d), ls: ls ?? "C2", dec: endYear is null ? null : D(2025, 3, 31), rec: rec)
+            .Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12);
+
+        Assert.Equal(!lookedAfter, Ssda903Validator.Validate(b.Build(), Year).Any(f => f.Rule == "185"));
     }
 }
