@@ -5,6 +5,7 @@ using Lodestar.Formats.Population;
 // Issue 10's speed and memory goals, measured as the product does the work (docs/benchmarks.md, "Returns"):
 //   dotnet run -c Release --project bench/Lodestar.Bench.Returns -- upload [--runs 5] [--db sqlite|postgres] [--postgres CONN]
 //   dotnet run -c Release --project bench/Lodestar.Bench.Returns -- memory [--councils 150]
+//   dotnet run -c Release --project bench/Lodestar.Bench.Returns -- validation [--councils 10] [--runs 3]
 const string Usage = """
     Lodestar.Bench.Returns: issue 10's speed and memory goals on the demo council's returns.
 
@@ -13,17 +14,19 @@ const string Usage = """
                (and the first KPI result after it). Each run starts from a new database; one warm-up run first.
       memory   The managed heap retained and the process's resident memory for the demo council's model, then
                (--councils N) for N generated councils' models in one store.
+      validation  Issue 12's goal: reading N generated councils' five years of 903 and CIN (StatutoryDataLoader)
+               and then validating them (ReturnValidator, every rule), each timed; one warm-up run first.
 
     Options:
-      --runs N         runs to take the median of (upload; default 5)
+      --runs N         runs to take the median of (upload: default 5; validation: default 3)
       --db NAME        sqlite (a file database, the default) or postgres
       --postgres CONN  PostgreSQL server to create each run's database on (default: $LODESTAR_BENCH_POSTGRES)
-      --councils N     councils for memory (default 150; 0: the demo council only)
+      --councils N     councils for memory (default 150; 0: the demo council only) and validation (default 10)
       --data DIR       where the generated returns are made once and reused (default: $TMPDIR/lodestar-bench-returns)
       --help           this text
     """;
 
-if (args.Length == 0 || args.Contains("--help") || args.Contains("-h") || args[0] is not ("upload" or "memory"))
+if (args.Length == 0 || args.Contains("--help") || args.Contains("-h") || args[0] is not ("upload" or "memory" or "validation"))
 {
     Console.WriteLine(Usage);
     return args.Contains("--help") || args.Contains("-h") ? 0 : 2;
@@ -34,6 +37,11 @@ var runs = int.Parse(Option("--runs") ?? "5", CultureInfo.InvariantCulture);
 var db = Option("--db") ?? "sqlite";
 var councils = int.Parse(Option("--councils") ?? "150", CultureInfo.InvariantCulture);
 var data = Option("--data") ?? Path.Combine(Path.GetTempPath(), "lodestar-bench-returns");
+if (args[0] == "validation")
+{
+    return ValidationBench.Run(BenchData.Councils(data, Option("--councils") is null ? 10 : councils), int.Parse(Option("--runs") ?? "3", CultureInfo.InvariantCulture));
+}
+
 var demo = BenchData.Demo(data);
 var population = PopulationCsvReader.ReadFile(Path.Combine(demo, "population.csv"));
 

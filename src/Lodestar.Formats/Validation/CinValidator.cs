@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lodestar.Domain.Problems;
 using Lodestar.Metrics.Records;
 using static Lodestar.Formats.Validation.ValidationContext;
@@ -14,10 +15,15 @@ internal static class CinValidator
     private const string Return = "CIN";
     private static readonly List<(ValidationRule Rule, Action<Context, ValidationRule> Run)> Checks = [];
 
+    // The DfE's CIN rule sets changed in 2024/25: Sex (M, F, U) for GenderCurrent, LAchildID's form, two factor queries.
+    private static readonly CollectionYears ToGender = new(null, 2024);
+    private static readonly CollectionYears FromSex = new(2025, null);
+
     // The fields of the rules whose message names none (it says "an unborn child", "the referral" ...).
     private static readonly Dictionary<string, string[]> FieldsNotNamed = new(StringComparer.Ordinal)
     {
         ["LS-CIN-UNBORN-DISABILITY"] = ["ExpectedPersonBirthDate", "PersonBirthDate", "Disability"],
+        ["1580"] = ["LAchildID"],
         ["2990"] = ["ReasonForClosure", "S47ActualStartDate", "CINPlanStartDate", "CPPstartDate", "DateOfInitialCPC"],
         ["2884"] = ["DateOfInitialCPC"],
         ["8614"] = ["AssessmentFactors", "AssessmentAuthorisationDate"],
@@ -27,7 +33,7 @@ internal static class CinValidator
     static CinValidator()
     {
         // Children
-        Add("8510", Severity.Error, "More than one child record with the same LAchildID in the census", "Child", (c, r) =>
+        Add("8510", Severity.Error, "More than one child record with the same LAchildID in the census", "Child", [MethodImpl(Optimized)] (c, r) =>
         {
             var k = c.Data.ChildRecords;
             for (var i = 1; i < k.Count; i++)
@@ -38,7 +44,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("1520", Severity.Error, "More than one child in the census has the same UPN", "Child", (c, r) =>
+        Add("1520", Severity.Error, "More than one child in the census has the same UPN", "Child", [MethodImpl(Optimized)] (c, r) =>
         {
             var k = c.Data.ChildRecords;
             var first = new Dictionary<(int File, int Upn), int>();
@@ -59,7 +65,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("8525Q", Severity.Warning, "Either PersonBirthDate or ExpectedPersonBirthDate must be given, not both and not neither", "Child", (c, r) =>
+        Add("8525Q", Severity.Warning, "Either PersonBirthDate or ExpectedPersonBirthDate must be given, not both and not neither", "Child", [MethodImpl(Optimized)] (c, r) =>
         {
             var k = c.Data.ChildRecords;
             for (var i = 0; i < k.Count; i++)
@@ -71,8 +77,8 @@ internal static class CinValidator
             }
         });
         Add("8535Q", Severity.Warning, "PersonDeathDate is before PersonBirthDate", "Child",
-            (c, r) => c.CheckOrder(r, c.Data.ChildRecords, t => t.Dob, t => t.Death, "PersonDeathDate"));
-        Add("8520", Severity.Error, "PersonBirthDate is after the census reference date", "Child", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckOrder(r, c.Data.ChildRecords, t => t.Dob, t => t.Death, "PersonDeathDate"));
+        Add("8520", Severity.Error, "PersonBirthDate is after the census reference date", "Child", [MethodImpl(Optimized)] (c, r) =>
         {
             var k = c.Data.ChildRecords;
             for (var i = 0; i < k.Count; i++)
@@ -84,25 +90,60 @@ internal static class CinValidator
                 }
             }
         });
-        Add("4180", Severity.Error, "Sex (or GenderCurrent) is not a valid code or is blank", "Child",
-            (c, r) => c.CheckCodes(r, c.Data.ChildRecords, t => t.Sex, "Sex", CodeLists.CinSex, required: true));
+        // The census gave GenderCurrent (0, 1, 2, 9) to 2023/24 and Sex (M, F, U) from 2024/25 (the reference's cin2024_25 4180, 8750).
+        Add("4180", Severity.Error, "GenderCurrent is not a valid code (0, 1, 2 or 9) or is blank", "Child", ToGender,
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.ChildRecords, t => t.Sex, "GenderCurrent", CodeLists.CinGender, required: true));
+        Add("4180", Severity.Error, "Sex is not a valid code (M, F or U) or is blank", "Child", FromSex,
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.ChildRecords, t => t.Sex, "Sex", CodeLists.CinSex, required: true));
+        Add("8750", Severity.Error, "GenderCurrent must be 0 (not known) for an unborn child (ExpectedPersonBirthDate given, PersonBirthDate blank)", "Child", ToGender,
+            [MethodImpl(Optimized)] (c, r) => c.UnbornSex(r, "GenderCurrent", "0"));
+        Add("8750", Severity.Error, "Sex must be U for an unborn child (ExpectedPersonBirthDate given, PersonBirthDate blank)", "Child", FromSex,
+            [MethodImpl(Optimized)] (c, r) => c.UnbornSex(r, "Sex", "U"));
+        Add("1570", Severity.Error, "LAchildID is longer than 20 characters", "Child", FromSex, [MethodImpl(Optimized)] (c, r) =>
+        {
+            var k = c.Data.ChildRecords;
+            for (var i = 0; i < k.Count; i++)
+            {
+                var id = c.Data.Children.IdOf(k.Child[i]);
+                if (id.Length > 20)
+                {
+                    c.Report(r, k.Source[i], "LAchildID", id);
+                }
+            }
+        });
+        Add("1580", Severity.Error, "LAchildID holds a character other than a letter or a digit", "Child", FromSex, [MethodImpl(Optimized)] (c, r) =>
+        {
+            var k = c.Data.ChildRecords;
+            for (var i = 0; i < k.Count; i++)
+            {
+                var id = c.Data.Children.IdOf(k.Child[i]);
+                foreach (var ch in id)
+                {
+                    if (!char.IsLetterOrDigit(ch))
+                    {
+                        c.Report(r, k.Source[i], "LAchildID", id);
+                        break;
+                    }
+                }
+            }
+        });
         Add("4220", Severity.Error, "Ethnicity is not a valid ethnicity code", "Child",
-            (c, r) => c.CheckCodes(r, c.Data.ChildRecords, t => t.Ethnicity, "Ethnicity", CodeLists.Ethnic, required: false));
-        Add("8540", Severity.Error, "Disability is not a valid disability code", "Child", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.ChildRecords, t => t.Ethnicity, "Ethnicity", CodeLists.Ethnic, required: false));
+        Add("8540", Severity.Error, "Disability is not a valid disability code", "Child", [MethodImpl(Optimized)] (c, r) =>
         {
             var k = c.Data.ChildRecords;
             for (var i = 0; i < k.Count; i++)
             {
                 foreach (var code in k.Disabilities[i])
                 {
-                    if (code != CodeTable.Blank && !CodeLists.Disability.IsValid(c.Text(code)!, 0))
+                    if (code != CodeTable.Blank && !c.IsValid(CodeLists.Disability, code, 0))
                     {
                         c.ReportCode(r, k.Source[i], "Disability", code);
                     }
                 }
             }
         });
-        Add("8790", Severity.Error, "Disability NONE cannot be given with other disability codes", "Child", (c, r) =>
+        Add("8790", Severity.Error, "Disability NONE cannot be given with other disability codes", "Child", [MethodImpl(Optimized)] (c, r) =>
         {
             var k = c.Data.ChildRecords;
             var none = c.Codes.Find("NONE");
@@ -115,7 +156,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("LS-CIN-UNBORN-DISABILITY", Severity.Error, "An unborn child (expected date of birth only) cannot have a disability recorded", "Child", (c, r) =>
+        Add("LS-CIN-UNBORN-DISABILITY", Severity.Error, "An unborn child (expected date of birth only) cannot have a disability recorded", "Child", [MethodImpl(Optimized)] (c, r) =>
         {
             var k = c.Data.ChildRecords;
             var none = c.Codes.Find("NONE");
@@ -135,7 +176,7 @@ internal static class CinValidator
         });
 
         // Referrals
-        Add("8600", Severity.Error, "CINreferralDate is blank or after the census reference date", "CINdetails", (c, r) =>
+        Add("8600", Severity.Error, "CINreferralDate is blank or after the census reference date", "CINdetails", [MethodImpl(Optimized)] (c, r) =>
         {
             c.CheckRequiredDates(r, c.Data.Referrals, t => t.ReferralDate, "CINreferralDate");
             var f = c.Data.Referrals;
@@ -149,8 +190,8 @@ internal static class CinValidator
             }
         });
         Add("8630", Severity.Error, "CINclosureDate is before CINreferralDate", "CINdetails",
-            (c, r) => c.CheckOrder(r, c.Data.Referrals, t => t.ReferralDate, t => t.ClosureDate, "CINclosureDate"));
-        Add("8620", Severity.Error, "CINclosureDate does not fall within the census year", "CINdetails", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckOrder(r, c.Data.Referrals, t => t.ReferralDate, t => t.ClosureDate, "CINclosureDate"));
+        Add("8620", Severity.Error, "CINclosureDate does not fall within the census year", "CINdetails", [MethodImpl(Optimized)] (c, r) =>
         {
             var f = c.Data.Referrals;
             for (var i = 0; i < f.Count; i++)
@@ -162,7 +203,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("8606", Severity.Error, "CINreferralDate is more than 40 weeks before the child's date of birth (or expected date of birth)", "CINdetails", (c, r) =>
+        Add("8606", Severity.Error, "CINreferralDate is more than 40 weeks before the child's date of birth (or expected date of birth)", "CINdetails", [MethodImpl(Optimized)] (c, r) =>
         {
             var f = c.Data.Referrals;
             for (var i = 0; i < f.Count; i++)
@@ -174,7 +215,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("8555Q", Severity.Warning, "CINreferralDate is after the child's date of death", "CINdetails", (c, r) =>
+        Add("8555Q", Severity.Warning, "CINreferralDate is after the child's date of death", "CINdetails", [MethodImpl(Optimized)] (c, r) =>
         {
             var f = c.Data.Referrals;
             for (var i = 0; i < f.Count; i++)
@@ -186,7 +227,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("8805", Severity.Error, "CINclosureDate is given but ReasonForClosure is blank", "CINdetails", (c, r) =>
+        Add("8805", Severity.Error, "CINclosureDate is given but ReasonForClosure is blank", "CINdetails", [MethodImpl(Optimized)] (c, r) =>
         {
             var f = c.Data.Referrals;
             for (var i = 0; i < f.Count; i++)
@@ -197,7 +238,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("8810", Severity.Error, "ReasonForClosure is given but CINclosureDate is blank", "CINdetails", (c, r) =>
+        Add("8810", Severity.Error, "ReasonForClosure is given but CINclosureDate is blank", "CINdetails", [MethodImpl(Optimized)] (c, r) =>
         {
             var f = c.Data.Referrals;
             for (var i = 0; i < f.Count; i++)
@@ -209,10 +250,10 @@ internal static class CinValidator
             }
         });
         Add("8640", Severity.Error, "ReasonForClosure is not a valid code (RC1-RC9)", "CINdetails",
-            (c, r) => c.CheckCodes(r, c.Data.Referrals, t => t.ReasonForClosure, "ReasonForClosure", CodeLists.ReasonForClosure, required: false));
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Referrals, t => t.ReasonForClosure, "ReasonForClosure", CodeLists.ReasonForClosure, required: false));
         Add("8650", Severity.Error, "PrimaryNeedCode is not a valid code (N0-N9)", "CINdetails",
-            (c, r) => c.CheckCodes(r, c.Data.Referrals, t => t.PrimaryNeed, "PrimaryNeedCode", CodeLists.PrimaryNeed, required: false));
-        Add("8610", Severity.Error, "PrimaryNeedCode is blank for a referral that led to further action", "CINdetails", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Referrals, t => t.PrimaryNeed, "PrimaryNeedCode", CodeLists.PrimaryNeed, required: false));
+        Add("8610", Severity.Error, "PrimaryNeedCode is blank for a referral that led to further action", "CINdetails", [MethodImpl(Optimized)] (c, r) =>
         {
             var f = c.Data.Referrals;
             for (var i = 0; i < f.Count; i++)
@@ -224,8 +265,8 @@ internal static class CinValidator
             }
         });
         Add("8866", Severity.Error, "ReferralSource is not a valid code", "CINdetails",
-            (c, r) => c.CheckCodes(r, c.Data.Referrals, t => t.ReferralSource, "ReferralSource", CodeLists.ReferralSource, required: false));
-        Add("8568", Severity.Error, "ReferralNFA is blank (it must be true or false, 1 or 0)", "CINdetails", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Referrals, t => t.ReferralSource, "ReferralSource", CodeLists.ReferralSource, required: false));
+        Add("8568", Severity.Error, "ReferralNFA is blank (it must be true or false, 1 or 0)", "CINdetails", [MethodImpl(Optimized)] (c, r) =>
         {
             var f = c.Data.Referrals;
             for (var i = 0; i < f.Count; i++)
@@ -236,7 +277,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("LS-CIN-REFERRAL-TWICE", Severity.Error, "The child has two referrals with the same CINreferralDate in the same census", "CINdetails", (c, r) =>
+        Add("LS-CIN-REFERRAL-TWICE", Severity.Error, "The child has two referrals with the same CINreferralDate in the same census", "CINdetails", [MethodImpl(Optimized)] (c, r) =>
         {
             var f = c.Data.Referrals;
             for (var i = 1; i < f.Count; i++)
@@ -247,7 +288,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("8815", Severity.Error, "The child has more than one open referral (no CINclosureDate) that led to further action in the same census", "CINdetails", (c, r) =>
+        Add("8815", Severity.Error, "The child has more than one open referral (no CINclosureDate) that led to further action in the same census", "CINdetails", [MethodImpl(Optimized)] (c, r) =>
         {
             var f = c.Data.Referrals;
             for (var child = 0; child < c.Data.Children.Count; child++)
@@ -271,7 +312,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("8565", Severity.Error, "Activity is shown after the case was closed (a date in the referral is after CINclosureDate)", "CINdetails", (c, r) =>
+        Add("8565", Severity.Error, "Activity is shown after the case was closed (a date in the referral is after CINclosureDate)", "CINdetails", [MethodImpl(Optimized)] (c, r) =>
         {
             var f = c.Data.Referrals;
             for (var i = 0; i < f.Count; i++)
@@ -290,7 +331,7 @@ internal static class CinValidator
             }
         });
 
-        Add("2990", Severity.Error, "The referral was closed after assessment (RC8 or RC9) but has a section 47 enquiry, CIN plan, child protection plan or initial conference", "CINdetails", (c, r) =>
+        Add("2990", Severity.Error, "The referral was closed after assessment (RC8 or RC9) but has a section 47 enquiry, CIN plan, child protection plan or initial conference", "CINdetails", [MethodImpl(Optimized)] (c, r) =>
         {
             var f = c.Data.Referrals;
             var afterAssessment = c.Codes.SetOf("RC8", "RC9");
@@ -304,7 +345,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("2884", Severity.Error, "The initial conference is recorded both on the referral and on its section 47 enquiry: record it once", "CINdetails", (c, r) =>
+        Add("2884", Severity.Error, "The initial conference is recorded both on the referral and on its section 47 enquiry: record it once", "CINdetails", [MethodImpl(Optimized)] (c, r) =>
         {
             var f = c.Data.Referrals;
             var s = c.Data.Section47s;
@@ -329,20 +370,21 @@ internal static class CinValidator
 
         // Assessments
         Add("LS-CIN-ASSESSMENT-START-BLANK", Severity.Error, "AssessmentActualStartDate is blank", "Assessments",
-            (c, r) => c.CheckRequiredDates(r, c.Data.Assessments, t => t.Start, "AssessmentActualStartDate"));
+            [MethodImpl(Optimized)] (c, r) => c.CheckRequiredDates(r, c.Data.Assessments, t => t.Start, "AssessmentActualStartDate"));
         Add("1103", Severity.Error, "AssessmentActualStartDate is before the referral date", "Assessments",
-            (c, r) => c.BeforeReferral(r, c.Data.Assessments, t => t.Start, "AssessmentActualStartDate"));
+            [MethodImpl(Optimized)] (c, r) => c.BeforeReferral(r, c.Data.Assessments, t => t.Start, "AssessmentActualStartDate"));
         Add("8608", Severity.Error, "AssessmentAuthorisationDate is before AssessmentActualStartDate", "Assessments",
-            (c, r) => c.CheckOrder(r, c.Data.Assessments, t => t.Start, t => t.Authorised, "AssessmentAuthorisationDate"));
-        Add("LS-CIN-FACTORS-CODE", Severity.Error, "AssessmentFactors is not a valid factor code", "Assessments", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckOrder(r, c.Data.Assessments, t => t.Start, t => t.Authorised, "AssessmentAuthorisationDate"));
+        Add("LS-CIN-FACTORS-CODE", Severity.Error, "AssessmentFactors is not a valid factor code", "Assessments", [MethodImpl(Optimized)] (c, r) =>
         {
             var a = c.Data.Assessments;
+            var retired18 = c.Codes.Find("18A");
+            var retired19 = c.Codes.Find("19A");
             for (var i = 0; i < a.Count; i++)
             {
                 foreach (var code in a.Factors[i])
                 {
-                    var text = c.Text(code)!;
-                    if (code != CodeTable.Blank && !CodeLists.AssessmentFactors.IsValid(text, 0) && text is not ("18A" or "19A"))
+                    if (code != CodeTable.Blank && !c.IsValid(CodeLists.AssessmentFactors, code, 0) && code != retired18 && code != retired19)
                     {
                         c.ReportCode(r, a.Source[i], "AssessmentFactors", code);
                     }
@@ -351,14 +393,15 @@ internal static class CinValidator
         });
 
         Add("8696", Severity.Error, "AssessmentAuthorisationDate does not fall within the census year", "Assessments",
-            (c, r) => c.InCensusYear(r, c.Data.Assessments, t => t.Authorised, "AssessmentAuthorisationDate"));
+            [MethodImpl(Optimized)] (c, r) => c.InCensusYear(r, c.Data.Assessments, t => t.Authorised, "AssessmentAuthorisationDate"));
 
         // The DfE's queries on the retired physical and sexual abuse factors: a warning, where an unknown code is an error.
-        Add("8945Q", Severity.Warning, "AssessmentFactors 18A should not be used: 18B or 18C should be used instead", "Assessments",
-            (c, r) => c.FactorQuery(r, "18A"));
-        Add("8950Q", Severity.Warning, "AssessmentFactors 19A should not be used: 19B or 19C should be used instead", "Assessments",
-            (c, r) => c.FactorQuery(r, "19A"));
-        Add("8614", Severity.Error, "Factors are recorded for an assessment that is not authorised (completed)", "Assessments", (c, r) =>
+        // New in the DfE's 2024/25 rules (the reference's cin2024_25).
+        Add("8945Q", Severity.Warning, "AssessmentFactors 18A should not be used: 18B or 18C should be used instead", "Assessments", FromSex,
+            [MethodImpl(Optimized)] (c, r) => c.FactorQuery(r, "18A"));
+        Add("8950Q", Severity.Warning, "AssessmentFactors 19A should not be used: 19B or 19C should be used instead", "Assessments", FromSex,
+            [MethodImpl(Optimized)] (c, r) => c.FactorQuery(r, "19A"));
+        Add("8614", Severity.Error, "Factors are recorded for an assessment that is not authorised (completed)", "Assessments", [MethodImpl(Optimized)] (c, r) =>
         {
             var a = c.Data.Assessments;
             for (var i = 0; i < a.Count; i++)
@@ -371,7 +414,7 @@ internal static class CinValidator
         });
 
         // CIN plans
-        Add("4010", Severity.Error, "CINPlanStartDate is missing or after the census reference date", "CINPlanDates", (c, r) =>
+        Add("4010", Severity.Error, "CINPlanStartDate is missing or after the census reference date", "CINPlanDates", [MethodImpl(Optimized)] (c, r) =>
         {
             var p = c.Data.Plans;
             for (var i = 0; i < p.Count; i++)
@@ -384,27 +427,27 @@ internal static class CinValidator
             }
         });
         Add("4011", Severity.Error, "CINPlanEndDate is before CINPlanStartDate", "CINPlanDates",
-            (c, r) => c.CheckOrder(r, c.Data.Plans, t => t.Start, t => t.End, "CINPlanEndDate"));
+            [MethodImpl(Optimized)] (c, r) => c.CheckOrder(r, c.Data.Plans, t => t.Start, t => t.End, "CINPlanEndDate"));
         Add("4013", Severity.Error, "CINPlanEndDate does not fall within the census year", "CINPlanDates",
-            (c, r) => c.InCensusYear(r, c.Data.Plans, t => t.End, "CINPlanEndDate"));
+            [MethodImpl(Optimized)] (c, r) => c.InCensusYear(r, c.Data.Plans, t => t.End, "CINPlanEndDate"));
         Add("4015", Severity.Error, "CINPlanStartDate is before the referral date", "CINPlanDates",
-            (c, r) => c.BeforeReferral(r, c.Data.Plans, t => t.Start, "CINPlanStartDate"));
+            [MethodImpl(Optimized)] (c, r) => c.BeforeReferral(r, c.Data.Plans, t => t.Start, "CINPlanStartDate"));
         Add("4004", Severity.Error, "The child has more than one open CIN plan (no CINPlanEndDate)", "CINPlanDates",
-            (c, r) => c.OpenTwice(r, c.Data.Plans, t => t.Start, t => t.End, "CINPlanStartDate"));
+            [MethodImpl(Optimized)] (c, r) => c.OpenTwice(r, c.Data.Plans, t => t.Start, t => t.End, "CINPlanStartDate"));
 
         // Section 47
         Add("2889", Severity.Error, "S47ActualStartDate is before the referral date", "Section47",
-            (c, r) => c.BeforeReferral(r, c.Data.Section47s, t => t.Start, "S47ActualStartDate"));
+            [MethodImpl(Optimized)] (c, r) => c.BeforeReferral(r, c.Data.Section47s, t => t.Start, "S47ActualStartDate"));
         Add("1104", Severity.Error, "DateOfInitialCPC is before the referral date", "Section47",
-            (c, r) => c.BeforeReferral(r, c.Data.Section47s, t => t.IcpcDate, "DateOfInitialCPC"));
-        Add("8615", Severity.Error, "S47ActualStartDate is blank, or DateOfInitialCPC is before it", "Section47", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.BeforeReferral(r, c.Data.Section47s, t => t.IcpcDate, "DateOfInitialCPC"));
+        Add("8615", Severity.Error, "S47ActualStartDate is blank, or DateOfInitialCPC is before it", "Section47", [MethodImpl(Optimized)] (c, r) =>
         {
             c.CheckRequiredDates(r, c.Data.Section47s, t => t.Start, "S47ActualStartDate");
             c.CheckOrder(r, c.Data.Section47s, t => t.Start, t => t.IcpcDate, "DateOfInitialCPC");
         });
         Add("8715", Severity.Error, "DateOfInitialCPC of a section 47 enquiry does not fall within the census year", "Section47",
-            (c, r) => c.InCensusYear(r, c.Data.Section47s, t => t.IcpcDate, "DateOfInitialCPC"));
-        Add("8740", Severity.Error, "A section 47 enquiry with no initial conference by the year end (DateOfInitialCPC blank, ICPCnotRequired false) must start within the census year", "Section47", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.InCensusYear(r, c.Data.Section47s, t => t.IcpcDate, "DateOfInitialCPC"));
+        Add("8740", Severity.Error, "A section 47 enquiry with no initial conference by the year end (DateOfInitialCPC blank, ICPCnotRequired false) must start within the census year", "Section47", [MethodImpl(Optimized)] (c, r) =>
         {
             // As the DfE's: an enquiry still waiting for its conference belongs to the census of the year it started in.
             var s = c.Data.Section47s;
@@ -418,7 +461,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("LS-CIN-ICPC-NOT-REQUIRED", Severity.Error, "ICPCnotRequired is true but DateOfInitialCPC is given", "Section47", (c, r) =>
+        Add("LS-CIN-ICPC-NOT-REQUIRED", Severity.Error, "ICPCnotRequired is true but DateOfInitialCPC is given", "Section47", [MethodImpl(Optimized)] (c, r) =>
         {
             var s = c.Data.Section47s;
             for (var i = 0; i < s.Count; i++)
@@ -429,7 +472,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("LS-CIN-ICPC-WITHOUT-S47", Severity.Error, "The referral has a DateOfInitialCPC but no section 47 enquiry", "CINdetails", (c, r) =>
+        Add("LS-CIN-ICPC-WITHOUT-S47", Severity.Error, "The referral has a DateOfInitialCPC but no section 47 enquiry", "CINdetails", [MethodImpl(Optimized)] (c, r) =>
         {
             var f = c.Data.Referrals;
             for (var i = 0; i < f.Count; i++)
@@ -443,18 +486,18 @@ internal static class CinValidator
 
         // Child protection plans
         Add("8720", Severity.Error, "CPPstartDate is blank", "ChildProtectionPlans",
-            (c, r) => c.CheckRequiredDates(r, c.Data.ProtectionPlans, t => t.Start, "CPPstartDate"));
+            [MethodImpl(Optimized)] (c, r) => c.CheckRequiredDates(r, c.Data.ProtectionPlans, t => t.Start, "CPPstartDate"));
         Add("8925", Severity.Error, "CPPendDate is before CPPstartDate", "ChildProtectionPlans",
-            (c, r) => c.CheckOrder(r, c.Data.ProtectionPlans, t => t.Start, t => t.End, "CPPendDate"));
+            [MethodImpl(Optimized)] (c, r) => c.CheckOrder(r, c.Data.ProtectionPlans, t => t.Start, t => t.End, "CPPendDate"));
         Add("8930", Severity.Error, "CPPendDate does not fall within the census year", "ChildProtectionPlans",
-            (c, r) => c.InCensusYear(r, c.Data.ProtectionPlans, t => t.End, "CPPendDate"));
+            [MethodImpl(Optimized)] (c, r) => c.InCensusYear(r, c.Data.ProtectionPlans, t => t.End, "CPPendDate"));
         Add("1105", Severity.Error, "CPPstartDate is before the referral date", "ChildProtectionPlans",
-            (c, r) => c.BeforeReferral(r, c.Data.ProtectionPlans, t => t.Start, "CPPstartDate"));
+            [MethodImpl(Optimized)] (c, r) => c.BeforeReferral(r, c.Data.ProtectionPlans, t => t.Start, "CPPstartDate"));
         Add("8905", Severity.Error, "InitialCategoryOfAbuse is not a valid category (NEG, PHY, SAB, EMO, MUL)", "ChildProtectionPlans",
-            (c, r) => c.CheckCodes(r, c.Data.ProtectionPlans, t => t.InitialCategory, "InitialCategoryOfAbuse", CodeLists.AbuseCategory, required: false));
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.ProtectionPlans, t => t.InitialCategory, "InitialCategoryOfAbuse", CodeLists.AbuseCategory, required: false));
         Add("8910", Severity.Error, "LatestCategoryOfAbuse is not a valid category (NEG, PHY, SAB, EMO, MUL)", "ChildProtectionPlans",
-            (c, r) => c.CheckCodes(r, c.Data.ProtectionPlans, t => t.LatestCategory, "LatestCategoryOfAbuse", CodeLists.AbuseCategory, required: false));
-        Add("8730", Severity.Error, "NumberOfPreviousCPP is blank or negative", "ChildProtectionPlans", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.ProtectionPlans, t => t.LatestCategory, "LatestCategoryOfAbuse", CodeLists.AbuseCategory, required: false));
+        Add("8730", Severity.Error, "NumberOfPreviousCPP is blank or negative", "ChildProtectionPlans", [MethodImpl(Optimized)] (c, r) =>
         {
             var p = c.Data.ProtectionPlans;
             for (var i = 0; i < p.Count; i++)
@@ -465,7 +508,7 @@ internal static class CinValidator
                 }
             }
         });
-        Add("8841", Severity.Error, "A CPPreviewDate is on or before CPPstartDate", "ChildProtectionPlans", (c, r) =>
+        Add("8841", Severity.Error, "A CPPreviewDate is on or before CPPstartDate", "ChildProtectionPlans", [MethodImpl(Optimized)] (c, r) =>
         {
             var p = c.Data.ProtectionPlans;
             for (var i = 0; i < p.Count; i++)
@@ -480,7 +523,7 @@ internal static class CinValidator
             }
         });
         Add("8935", Severity.Error, "The child has more than one open child protection plan (no CPPendDate)", "ChildProtectionPlans",
-            (c, r) => c.OpenTwice(r, c.Data.ProtectionPlans, t => t.Start, t => t.End, "CPPstartDate"));
+            [MethodImpl(Optimized)] (c, r) => c.OpenTwice(r, c.Data.ProtectionPlans, t => t.Start, t => t.End, "CPPstartDate"));
 
         Rules = [.. Checks.Select(c => c.Rule)];
     }
@@ -551,6 +594,7 @@ internal static class CinValidator
 
         public int[] Death { get; }
 
+        [MethodImpl(Optimized)]
         public void BeforeReferral<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable> column, string name)
             where TTable : ReferralTable
         {
@@ -567,6 +611,7 @@ internal static class CinValidator
         }
 
         /// <summary>Reports a date that is given but falls outside its row's census year (skipped when the year is unknown).</summary>
+        [MethodImpl(Optimized)]
         public void InCensusYear<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable> column, string name)
             where TTable : RecordTable
         {
@@ -582,6 +627,7 @@ internal static class CinValidator
         }
 
         /// <summary>Reports a child's row that starts while an earlier row of the same file has no end.</summary>
+        [MethodImpl(Optimized)]
         public void OpenTwice<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable> start, ColumnOf<TTable> end, string name)
             where TTable : RecordTable
         {
@@ -608,7 +654,23 @@ internal static class CinValidator
             }
         }
 
+        /// <summary>Reports an unborn child (ExpectedPersonBirthDate given, PersonBirthDate blank) whose sex is not <paramref name="code"/>.</summary>
+        [MethodImpl(Optimized)]
+        public void UnbornSex(ValidationRule rule, string element, string code)
+        {
+            var k = Data.ChildRecords;
+            var expected = Codes.Find(code);
+            for (var i = 0; i < k.Count; i++)
+            {
+                if (k.Dob[i] == RecordValues.Blank && Has(k.ExpectedDob[i]) && k.Sex[i] != expected)
+                {
+                    Report(rule, k.Source[i], element, Text(k.Sex[i]));
+                }
+            }
+        }
+
         /// <summary>Reports each assessment that records the retired factor <paramref name="factor"/>.</summary>
+        [MethodImpl(Optimized)]
         public void FactorQuery(ValidationRule rule, string factor)
         {
             var a = Data.Assessments;
@@ -626,36 +688,39 @@ internal static class CinValidator
         }
 
         /// <summary>The latest date of any assessment, plan, enquiry or CP plan of referral <paramref name="referral"/>.</summary>
+        [MethodImpl(Optimized)]
         public int LatestActivity(int referral)
         {
             var latest = RecordValues.Blank;
             var a = Data.Assessments;
-            foreach (var i in Range(a.RowsOfReferral(referral)))
+            var aRows = a.RowsOfReferral(referral);
+            for (var i = aRows.Start; i < aRows.End; i++)
             {
                 latest = Math.Max(latest, Math.Max(a.Start[i], a.Authorised[i]));
             }
 
             var p = Data.Plans;
-            foreach (var i in Range(p.RowsOfReferral(referral)))
+            var pRows = p.RowsOfReferral(referral);
+            for (var i = pRows.Start; i < pRows.End; i++)
             {
                 latest = Math.Max(latest, Math.Max(p.Start[i], p.End[i]));
             }
 
             var s = Data.Section47s;
-            foreach (var i in Range(s.RowsOfReferral(referral)))
+            var sRows = s.RowsOfReferral(referral);
+            for (var i = sRows.Start; i < sRows.End; i++)
             {
                 latest = Math.Max(latest, Math.Max(s.Start[i], s.IcpcDate[i]));
             }
 
             var cp = Data.ProtectionPlans;
-            foreach (var i in Range(cp.RowsOfReferral(referral)))
+            var cpRows = cp.RowsOfReferral(referral);
+            for (var i = cpRows.Start; i < cpRows.End; i++)
             {
                 latest = Math.Max(latest, cp.End[i]);
             }
 
             return latest;
         }
-
-        private static IEnumerable<int> Range(RowRange rows) => Enumerable.Range(rows.Start, rows.Length);
     }
 }

@@ -24,6 +24,9 @@ internal sealed class CodeList
         return this;
     }
 
+    /// <summary>The collection years <paramref name="code"/> is valid in, or null when it is not on the list.</summary>
+    public (int From, int Until)? YearsOf(string code) => _codes.TryGetValue(code, out var range) ? range : null;
+
     /// <summary>Whether <paramref name="code"/> is on the list in <paramref name="year"/> (0: any year).</summary>
     public bool IsValid(string code, int year) =>
         _codes.TryGetValue(code, out var range) && (year == 0 || (year >= range.From && year <= range.Until));
@@ -72,7 +75,9 @@ internal static class CodeLists
     public static readonly CodeList PrevPerm = new("P1", "P2", "P3", "P4", "Z1");
     public static readonly CodeList MissingType = new("M", "A");
 
-    public static readonly CodeList CinSex = new("M", "F", "U", "0", "1", "2", "9");
+    // The CIN census's GenderCurrent (0 not known, 1 male, 2 female, 9 not specified) to 2023/24; its Sex (M, F, U) from 2024/25.
+    public static readonly CodeList CinGender = new("0", "1", "2", "9");
+    public static readonly CodeList CinSex = new("M", "F", "U");
     public static readonly CodeList ReferralSource = new(
         "1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F", "4", "5A", "5B", "5C", "5D", "6", "7", "8", "9", "10");
     public static readonly CodeList PrimaryNeed = new("N0", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8", "N9");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lodestar.Domain.Problems;
 using Lodestar.Metrics.Records;
 using static Lodestar.Formats.Validation.ValidationContext;
@@ -45,12 +46,12 @@ internal static class Ssda903Validator
     {
         // Header
         Add("101", Severity.Error, "SEX is not a valid code for the collection year (1 or 2 to 2023/24; M, F or U from 2024/25) or is blank", "Header",
-            (c, r) => c.CheckCodes(r, c.Data.Header, t => t.Sex, "SEX", CodeLists.Sex, required: true));
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Header, t => t.Sex, "SEX", CodeLists.Sex, required: true));
         Add("102", Severity.Error, "DOB is blank", "Header",
-            (c, r) => c.CheckRequiredDates(r, c.Data.Header, t => t.Dob, "DOB"));
+            [MethodImpl(Optimized)] (c, r) => c.CheckRequiredDates(r, c.Data.Header, t => t.Dob, "DOB"));
         Add("103", Severity.Error, "ETHNIC is not a valid ethnicity code or is blank", "Header",
-            (c, r) => c.CheckCodes(r, c.Data.Header, t => t.Ethnic, "ETHNIC", CodeLists.Ethnic, required: true));
-        Add("165", Severity.Error, "MOTHER is not a valid code (0 or 1), is given for a boy, or is blank for a girl looked after in the year", "Header", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Header, t => t.Ethnic, "ETHNIC", CodeLists.Ethnic, required: true));
+        Add("165", Severity.Error, "MOTHER is not a valid code (0 or 1), is given for a boy, or is blank for a girl looked after in the year", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             c.CheckCodes(r, c.Data.Header, t => t.Mother, "MOTHER", CodeLists.ZeroOne, required: false);
             var h = c.Data.Header;
@@ -85,7 +86,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("301", Severity.Error, "DOB is after the end of the collection year", "Header", (c, r) =>
+        Add("301", Severity.Error, "DOB is after the end of the collection year", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             for (var i = 0; i < h.Count; i++)
@@ -97,7 +98,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("611", Severity.Error, "MOTHER says the child is a mother (1) but MC_DOB is blank", "Header", (c, r) =>
+        Add("611", Severity.Error, "MOTHER says the child is a mother (1) but MC_DOB is blank", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             var one = c.Codes.Find("1");
@@ -109,7 +110,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("612", Severity.Error, "MC_DOB is given but MOTHER does not say the child is a mother", "Header", (c, r) =>
+        Add("612", Severity.Error, "MC_DOB is given but MOTHER does not say the child is a mother", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             var one = c.Codes.Find("1");
@@ -121,7 +122,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("174", Severity.Error, "MC_DOB is given but SEX says the child is male", "Header", (c, r) =>
+        Add("174", Severity.Error, "MC_DOB is given but SEX says the child is male", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             var male = c.Codes.SetOf("1", "M");
@@ -133,7 +134,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("LS-MC-DOB-EARLY", Severity.Error, "MC_DOB is before the mother's 12th birthday", "Header", (c, r) =>
+        Add("LS-MC-DOB-EARLY", Severity.Error, "MC_DOB is before the mother's 12th birthday", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             for (var i = 0; i < h.Count; i++)
@@ -145,22 +146,22 @@ internal static class Ssda903Validator
             }
         });
         Add("LS-HEADER-TWICE", Severity.Error, "The child has more than one Header row in the same return", "Header",
-            (c, r) => c.Duplicates(r, c.Data.Header, null, "CHILD"));
+            [MethodImpl(Optimized)] (c, r) => c.Duplicates(r, c.Data.Header, null, "CHILD"));
 
         // Episodes: codes and required fields
         Add("141", Severity.Error, "DECOM is blank", "Episodes",
-            (c, r) => c.CheckRequiredDates(r, c.Data.Episodes, t => t.Decom, "DECOM"));
+            [MethodImpl(Optimized)] (c, r) => c.CheckRequiredDates(r, c.Data.Episodes, t => t.Decom, "DECOM"));
         Add("143", Severity.Error, "RNE is not a valid reason for new episode or is blank", "Episodes",
-            (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Rne, "RNE", CodeLists.Rne, required: true));
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Rne, "RNE", CodeLists.Rne, required: true));
         Add("144", Severity.Error, "LS is not a valid legal status or is blank", "Episodes",
-            (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Ls, "LS", CodeLists.LegalStatus, required: true));
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Ls, "LS", CodeLists.LegalStatus, required: true));
         Add("145", Severity.Error, "CIN is not a valid category of need or is blank", "Episodes",
-            (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Cin, "CIN", CodeLists.CategoryOfNeed, required: true));
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Cin, "CIN", CodeLists.CategoryOfNeed, required: true));
         Add("146", Severity.Error, "PLACE is not a valid placement type for the collection year or is blank", "Episodes",
-            (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Place, "PLACE", CodeLists.Place, required: true));
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Place, "PLACE", CodeLists.Place, required: true));
         Add("149", Severity.Error, "REC is not a valid reason episode ceased", "Episodes",
-            (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Rec, "REC", CodeLists.Rec, required: false));
-        Add("178", Severity.Error, "PLACE_PROVIDER is not a valid placement provider, or is given for a placement that has none (T0-T4, Z1, Z11-Z14)", "Episodes", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.Rec, "REC", CodeLists.Rec, required: false));
+        Add("178", Severity.Error, "PLACE_PROVIDER is not a valid placement provider, or is given for a placement that has none (T0-T4, Z1, Z11-Z14)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             c.CheckCodes(r, c.Data.Episodes, t => t.PlaceProvider, "PLACE_PROVIDER", CodeLists.PlaceProvider, required: false);
             var e = c.Data.Episodes;
@@ -174,8 +175,8 @@ internal static class Ssda903Validator
             }
         });
         Add("1009", Severity.Error, "REASON_PLACE_CHANGE is not a valid reason for placement change", "Episodes",
-            (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.ReasonPlaceChange, "REASON_PLACE_CHANGE", CodeLists.ReasonPlaceChange, required: false));
-        Add("148", Severity.Error, "DEC and REC should both be given or both be blank", "Episodes", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Episodes, t => t.ReasonPlaceChange, "REASON_PLACE_CHANGE", CodeLists.ReasonPlaceChange, required: false));
+        Add("148", Severity.Error, "DEC and REC should both be given or both be blank", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             for (var i = 0; i < e.Count; i++)
@@ -190,7 +191,8 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("451", Severity.Error, "LS is D1 (freed for adoption) on an episode still open, but freeing orders could not be applied for since 30 December 2005", "Episodes", (c, r) =>
+        // Retired by the DfE from 2024/25 (the reference's lac2024_25 drops it).
+        Add("451", Severity.Error, "LS is D1 (freed for adoption) on an episode still open, but freeing orders could not be applied for since 30 December 2005", "Episodes", new CollectionYears(null, 2024), [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var d1 = c.Codes.Find("D1");
@@ -202,7 +204,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DEC", "REC");
-        Add("526", Severity.Error, "PLACE_PROVIDER is blank (it is needed for every placement except temporary moves T0-T4 and Z1, Z11-Z14)", "Episodes", (c, r) =>
+        Add("526", Severity.Error, "PLACE_PROVIDER is blank (it is needed for every placement except temporary moves T0-T4 and Z1, Z11-Z14)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var temporary = c.Codes.SetOf(NoProvider);
@@ -215,10 +217,10 @@ internal static class Ssda903Validator
             }
         });
         Add("530", Severity.Error, "PLACE_PROVIDER PR4 (private) cannot go with placement P1 (with parents)", "Episodes",
-            (c, r) => c.Pair(r, "PR4", "P1"));
+            [MethodImpl(Optimized)] (c, r) => c.Pair(r, "PR4", "P1"));
         Add("531", Severity.Error, "PLACE_PROVIDER PR5 (voluntary) cannot go with placement P1 (with parents)", "Episodes",
-            (c, r) => c.Pair(r, "PR5", "P1"));
-        Add("550", Severity.Error, "PLACE_PROVIDER PR0 (parents) can only go with placement P1 (with parents)", "Episodes", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.Pair(r, "PR5", "P1"));
+        Add("550", Severity.Error, "PLACE_PROVIDER PR0 (parents) can only go with placement P1 (with parents)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var pr0 = c.Codes.Find("PR0");
@@ -231,7 +233,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("378", Severity.Error, "A child placed with parents (P1) cannot be looked after under a single period of accommodation (V2)", "Episodes", (c, r) =>
+        Add("378", Severity.Error, "A child placed with parents (P1) cannot be looked after under a single period of accommodation (V2)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var p1 = c.Codes.Find("P1");
@@ -246,14 +248,14 @@ internal static class Ssda903Validator
         });
         // Retired by the DfE from 2024/25 (the reference's lac2024_25 drops it).
         Add("445", Severity.Error, "LS D1 (freeing order) is not valid for an episode starting after 31/12/2005", "Episodes", new CollectionYears(null, 2024),
-            (c, r) => c.LegalStatusDated(r, "D1", new DateOnly(2005, 12, 31), after: true));
+            [MethodImpl(Optimized)] (c, r) => c.LegalStatusDated(r, "D1", new DateOnly(2005, 12, 31), after: true));
         Add("446", Severity.Error, "LS E1 (placement order) is not valid for an episode starting before 01/12/2005", "Episodes",
-            (c, r) => c.LegalStatusDated(r, "E1", new DateOnly(2005, 12, 1), after: false));
+            [MethodImpl(Optimized)] (c, r) => c.LegalStatusDated(r, "E1", new DateOnly(2005, 12, 1), after: false));
 
         // Episodes: dates against the year and the child
         Add("356", Severity.Error, "DEC is before DECOM", "Episodes",
-            (c, r) => c.CheckOrder(r, c.Data.Episodes, t => t.Decom, t => t.Dec, "DEC"));
-        Add("354", Severity.Error, "DEC is after the end of the collection year", "Episodes", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckOrder(r, c.Data.Episodes, t => t.Decom, t => t.Dec, "DEC"));
+        Add("354", Severity.Error, "DEC is after the end of the collection year", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             for (var i = 0; i < e.Count; i++)
@@ -265,7 +267,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("LS-DECOM-LATE", Severity.Error, "DECOM is after the end of the collection year", "Episodes", (c, r) =>
+        Add("LS-DECOM-LATE", Severity.Error, "DECOM is after the end of the collection year", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             for (var i = 0; i < e.Count; i++)
@@ -277,7 +279,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("302", Severity.Error, "The episode starts before the child's date of birth", "Episodes", (c, r) =>
+        Add("302", Severity.Error, "The episode starts before the child's date of birth", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             for (var i = 0; i < e.Count; i++)
@@ -289,7 +291,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("355", Severity.Warning, "The episode appears to have lasted less than a day (DEC equals DECOM) and did not end with X1", "Episodes", (c, r) =>
+        Add("355", Severity.Warning, "The episode appears to have lasted less than a day (DEC equals DECOM) and did not end with X1", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var x1 = c.Codes.Find("X1");
@@ -301,7 +303,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("358", Severity.Error, "A child under 10 cannot have legal status J1, J2 or J3", "Episodes", (c, r) =>
+        Add("358", Severity.Error, "A child under 10 cannot have legal status J1, J2 or J3", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var youth = c.Codes.SetOf("J1", "J2", "J3");
@@ -314,7 +316,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("352", Severity.Error, "The child started to be looked after aged 18 or over", "Episodes", (c, r) =>
+        Add("352", Severity.Error, "The child started to be looked after aged 18 or over", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var s = c.Codes.Find("S");
@@ -328,15 +330,15 @@ internal static class Ssda903Validator
             }
         });
         Add("386", Severity.Error, "The child was adopted (REC E11/E12) at 18 or over", "Episodes",
-            (c, r) => c.AgeAtCeasing(r, ["E11", "E12"], age => age >= 18));
+            [MethodImpl(Optimized)] (c, r) => c.AgeAtCeasing(r, ["E11", "E12"], age => age >= 18));
         Add("387", Severity.Error, "The child moved to independent living (REC E5/E6) aged under 14", "Episodes",
-            (c, r) => c.AgeAtCeasing(r, ["E5", "E6"], age => age < 14));
+            [MethodImpl(Optimized)] (c, r) => c.AgeAtCeasing(r, ["E5", "E6"], age => age < 14));
         Add("389", Severity.Error, "The child moved to adult social care (REC E7) aged under 16", "Episodes",
-            (c, r) => c.AgeAtCeasing(r, ["E7"], age => age < 16));
+            [MethodImpl(Optimized)] (c, r) => c.AgeAtCeasing(r, ["E7"], age => age < 16));
 
         // Episodes: chronology within a child's history
         Add("501", Severity.Error, "The episode starts before the previous episode ended (episodes overlap)", "Episodes",
-            (c, r) => c.Consecutive((prev, next) =>
+            [MethodImpl(Optimized)] (c, r) => c.Consecutive((prev, next) =>
             {
                 var e = c.Data.Episodes;
                 if (Has(e.Dec[prev]) && Has(e.Decom[next]) && e.Decom[next] < e.Dec[prev])
@@ -345,7 +347,7 @@ internal static class Ssda903Validator
                 }
             }));
         Add("142", Severity.Error, "A later episode has started but this episode has no DEC", "Episodes",
-            (c, r) => c.Consecutive((prev, next) =>
+            [MethodImpl(Optimized)] (c, r) => c.Consecutive((prev, next) =>
             {
                 var e = c.Data.Episodes;
                 if (e.Dec[prev] == RecordValues.Blank && Has(e.Decom[next]))
@@ -353,7 +355,7 @@ internal static class Ssda903Validator
                     c.Report(r, e.Source[prev], "DEC", null);
                 }
             }));
-        Add("388", Severity.Error, "REC is X1 but no episode starts on DEC, or REC is not X1 but the next episode starts on DEC", "Episodes", (c, r) =>
+        Add("388", Severity.Error, "REC is X1 but no episode starts on DEC, or REC is not X1 but the next episode starts on DEC", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var x1 = c.Codes.Find("X1");
@@ -373,7 +375,7 @@ internal static class Ssda903Validator
             }
         });
         Add("433", Severity.Error, "RNE says this episode continues the previous one, but it does not start the day the previous one ended", "Episodes",
-            (c, r) =>
+            [MethodImpl(Optimized)] (c, r) =>
             {
                 var continuation = c.Codes.SetOf("L", "P", "T", "B", "U");
                 c.Consecutive((prev, next) =>
@@ -385,7 +387,7 @@ internal static class Ssda903Validator
                     }
                 });
             });
-        Add("431", Severity.Error, "RNE is S (started to be looked after) but the previous episode ended the same day", "Episodes", (c, r) =>
+        Add("431", Severity.Error, "RNE is S (started to be looked after) but the previous episode ended the same day", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var s = c.Codes.Find("S");
             c.Consecutive((prev, next) =>
@@ -397,7 +399,7 @@ internal static class Ssda903Validator
                 }
             });
         });
-        Add("432", Severity.Error, "The previous episode ended the child's care (REC other than X1) but RNE is not S", "Episodes", (c, r) =>
+        Add("432", Severity.Error, "The previous episode ended the child's care (REC other than X1) but RNE is not S", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var s = c.Codes.Find("S");
             var x1 = c.Codes.Find("X1");
@@ -410,7 +412,7 @@ internal static class Ssda903Validator
                 }
             });
         });
-        Add("357", Severity.Error, "The child's first episode starts in the collection year but RNE is not S", "Episodes", (c, r) =>
+        Add("357", Severity.Error, "The child's first episode starts in the collection year but RNE is not S", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var s = c.Codes.Find("S");
@@ -430,7 +432,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("434", Severity.Error, "RNE is L (legal status changed, same placement) but the legal status is unchanged or the placement changed", "Episodes", (c, r) =>
+        Add("434", Severity.Error, "RNE is L (legal status changed, same placement) but the legal status is unchanged or the placement changed", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var l = c.Codes.Find("L");
             c.Consecutive((prev, next) =>
@@ -442,7 +444,7 @@ internal static class Ssda903Validator
                 }
             });
         });
-        Add("436", Severity.Error, "RNE is B or U (legal status and placement changed) but the legal status is unchanged, or the placement is (same PLACE, PL_POST, URN and PLACE_PROVIDER)", "Episodes", (c, r) =>
+        Add("436", Severity.Error, "RNE is B or U (legal status and placement changed) but the legal status is unchanged, or the placement is (same PLACE, PL_POST, URN and PLACE_PROVIDER)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var both = c.Codes.SetOf("B", "U");
             c.Consecutive((prev, next) =>
@@ -456,7 +458,7 @@ internal static class Ssda903Validator
                 }
             });
         });
-        Add("435", Severity.Error, "RNE is P or T (placement changed, same legal status) but the legal status changed, or the placement is the same (same PLACE, PL_POST, URN and PLACE_PROVIDER)", "Episodes", (c, r) =>
+        Add("435", Severity.Error, "RNE is P or T (placement changed, same legal status) but the legal status changed, or the placement is the same (same PLACE, PL_POST, URN and PLACE_PROVIDER)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var placementOnly = c.Codes.SetOf("P", "T");
             c.Consecutive((prev, next) =>
@@ -470,7 +472,7 @@ internal static class Ssda903Validator
                 }
             });
         });
-        Add("336", Severity.Error, "PLACE is A3 or A5 (placed for adoption with the current foster carer) but the placement before was not a foster placement (A3-A6, U1-U6)", "Episodes", (c, r) =>
+        Add("336", Severity.Error, "PLACE is A3 or A5 (placed for adoption with the current foster carer) but the placement before was not a foster placement (A3-A6, U1-U6)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var withCarer = c.Codes.SetOf("A3", "A5");
             var foster = c.Codes.SetOf("A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6");
@@ -483,7 +485,7 @@ internal static class Ssda903Validator
                 }
             });
         });
-        Add("437", Severity.Error, "The episode ended with the child's death (REC E2) or an age assessment finding the young person an adult (E15) but the child has later episodes", "Episodes", (c, r) =>
+        Add("437", Severity.Error, "The episode ended with the child's death (REC E2) or an age assessment finding the young person an adult (E15) but the child has later episodes", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var final = c.Codes.SetOf("E2", "E15");
             c.Consecutive((prev, next) =>
@@ -496,7 +498,7 @@ internal static class Ssda903Validator
             });
         });
         // As the DfE's rule: a move into or out of a temporary placement (T0-T4) needs no reason.
-        Add("225", Severity.Error, "REASON_PLACE_CHANGE is required: the episode ends with X1 and the next starts with a placement change (RNE P, B, T or U), neither being a temporary placement (T0-T4)", "Episodes", (c, r) =>
+        Add("225", Severity.Error, "REASON_PLACE_CHANGE is required: the episode ends with X1 and the next starts with a placement change (RNE P, B, T or U), neither being a temporary placement (T0-T4)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var x1 = c.Codes.Find("X1");
             var move = c.Codes.SetOf("P", "B", "T", "U");
@@ -511,7 +513,7 @@ internal static class Ssda903Validator
                 }
             });
         });
-        Add("226", Severity.Error, "REASON_PLACE_CHANGE must be blank for a temporary placement (T0-T4) and for the episode before it", "Episodes", (c, r) =>
+        Add("226", Severity.Error, "REASON_PLACE_CHANGE must be blank for a temporary placement (T0-T4) and for the episode before it", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var temporary = c.Codes.SetOf("T0", "T1", "T2", "T3", "T4");
@@ -533,7 +535,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("LS-RPC-NO-MOVE", Severity.Error, "REASON_PLACE_CHANGE must be blank: the episode is not followed by a placement change", "Episodes", (c, r) =>
+        Add("LS-RPC-NO-MOVE", Severity.Error, "REASON_PLACE_CHANGE must be blank: the episode is not followed by a placement change", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var x1 = c.Codes.Find("X1");
@@ -554,12 +556,12 @@ internal static class Ssda903Validator
             }
         });
         Add("362", Severity.Error, "An emergency protection order (LS L2) lasted longer than 21 days (one still open is counted to the end of the year)", "Episodes",
-            (c, r) => c.LegalStatusRun(r, "L2", 21));
+            [MethodImpl(Optimized)] (c, r) => c.LegalStatusRun(r, "L2", 21));
         Add("363", Severity.Error, "A child assessment order (LS L3) lasted longer than 7 days (one still open is counted to the end of the year)", "Episodes",
-            (c, r) => c.LegalStatusRun(r, "L3", 7));
+            [MethodImpl(Optimized)] (c, r) => c.LegalStatusRun(r, "L3", 7));
         Add("361", Severity.Error, "Police protection (LS L1) lasted longer than 72 hours (one still open is counted to the end of the year)", "Episodes",
-            (c, r) => c.LegalStatusRun(r, "L1", 3));
-        Add("380", Severity.Error, "A period of care cannot start with a temporary placement (T0-T4)", "Episodes", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.LegalStatusRun(r, "L1", 3));
+        Add("380", Severity.Error, "A period of care cannot start with a temporary placement (T0-T4)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var s = c.Codes.Find("S");
@@ -574,21 +576,21 @@ internal static class Ssda903Validator
         });
         // The DfE's 383 asks for the same PL_POST too from 2025/26; before, RNE P and the same PLACE.
         Add("383", Severity.Warning, "After a temporary placement (T0-T4) the child should return (RNE P) to the placement held before it (same PLACE)", "Episodes",
-            new CollectionYears(null, 2025), (c, r) => c.ReturnFromTemporary(r, samePostcode: false), "RNE");
+            new CollectionYears(null, 2025), [MethodImpl(Optimized)] (c, r) => c.ReturnFromTemporary(r, samePostcode: false), "RNE");
         Add("383", Severity.Warning, "After a temporary placement (T0-T4) the child should return (RNE P) to the placement held before it (same PLACE and PL_POST)", "Episodes",
-            new CollectionYears(2026, null), (c, r) => c.ReturnFromTemporary(r, samePostcode: true), "RNE");
+            new CollectionYears(2026, null), [MethodImpl(Optimized)] (c, r) => c.ReturnFromTemporary(r, samePostcode: true), "RNE");
         Add("527", Severity.Error, "PLACE_PROVIDER PR1 (own provision) cannot go with placements P1, R2 or R5", "Episodes",
-            (c, r) => c.ProviderWith(r, "PR1", "P1", "R2", "R5"), "PLACE");
+            [MethodImpl(Optimized)] (c, r) => c.ProviderWith(r, "PR1", "P1", "R2", "R5"), "PLACE");
         Add("528", Severity.Error, "PLACE_PROVIDER PR2 (another council's provision) cannot go with placements P1, R2 or R5", "Episodes",
-            (c, r) => c.ProviderWith(r, "PR2", "P1", "R2", "R5"), "PLACE");
+            [MethodImpl(Optimized)] (c, r) => c.ProviderWith(r, "PR2", "P1", "R2", "R5"), "PLACE");
         Add("529", Severity.Error, "PLACE_PROVIDER PR3 (another public body) cannot go with placements P1, A3-A6, K1, K2 or U1-U6", "Episodes",
-            (c, r) => c.ProviderWith(r, "PR3", "P1", "A3", "A4", "A5", "A6", "K1", "K2", "U1", "U2", "U3", "U4", "U5", "U6"), "PLACE");
+            [MethodImpl(Optimized)] (c, r) => c.ProviderWith(r, "PR3", "P1", "A3", "A4", "A5", "A6", "K1", "K2", "U1", "U2", "U3", "U4", "U5", "U6"), "PLACE");
         // H5 dropped from the DfE's 222 list in 2023/24.
         Add("222", Severity.Error, "URN should not be given for this placement type (H5, P1, P2, P3, R1, R2, R5, T0-T4 or Z1)", "Episodes", new CollectionYears(null, 2023),
-            (c, r) => c.UrnNotExpected(r, "H5", "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"), "PLACE");
+            [MethodImpl(Optimized)] (c, r) => c.UrnNotExpected(r, "H5", "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"), "PLACE");
         Add("222", Severity.Error, "URN should not be given for this placement type (P1, P2, P3, R1, R2, R5, T0-T4, Z1 or Z11-Z14)", "Episodes", new CollectionYears(2024, null),
-            (c, r) => c.UrnNotExpected(r, "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14"), "PLACE");
-        Add("217", Severity.Error, "A placement for adoption with the current foster carers (PLACE A3 or A5) starting on or after 1 April 2015 must start with RNE S, T or U", "Episodes", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.UrnNotExpected(r, "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14"), "PLACE");
+        Add("217", Severity.Error, "A placement for adoption with the current foster carers (PLACE A3 or A5) starting on or after 1 April 2015 must start with RNE S, T or U", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var fosterAdoption = c.Codes.SetOf("A3", "A5");
@@ -602,7 +604,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DECOM");
-        Add("426", Severity.Error, "A child on respite care cannot have both LS V3 and LS V4 episodes in the same year", "Episodes", (c, r) =>
+        Add("426", Severity.Error, "A child on respite care cannot have both LS V3 and LS V4 episodes in the same year", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var v3 = c.Codes.Find("V3");
@@ -628,7 +630,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("504", Severity.Error, "CIN (category of need) differs from the previous episode's within the same period of care (the previous episode ended X1 the day this one started)", "Episodes", (c, r) =>
+        Add("504", Severity.Error, "CIN (category of need) differs from the previous episode's within the same period of care (the previous episode ended X1 the day this one started)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var x1 = c.Codes.Find("X1");
@@ -641,7 +643,7 @@ internal static class Ssda903Validator
             });
         });
         // New in the DfE's 2025/26 rules.
-        Add("233", Severity.Error, "REASON_PLACE_CHANGE is given but the episode has not ended (DEC is blank)", "Episodes", new CollectionYears(2026, null), (c, r) =>
+        Add("233", Severity.Error, "REASON_PLACE_CHANGE is given but the episode has not ended (DEC is blank)", "Episodes", new CollectionYears(2026, null), [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             for (var i = 0; i < e.Count; i++)
@@ -652,7 +654,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DEC");
-        Add("234", Severity.Error, "REASON_PLACE_CHANGE CUSTOD (admitted to custody) for a child under 10 at the start of the episode", "Episodes", new CollectionYears(2026, null), (c, r) =>
+        Add("234", Severity.Error, "REASON_PLACE_CHANGE CUSTOD (admitted to custody) for a child under 10 at the start of the episode", "Episodes", new CollectionYears(2026, null), [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var custody = c.Codes.Find("CUSTOD");
@@ -665,7 +667,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DECOM", "DOB");
-        Add("408", Severity.Error, "A child placed for adoption under a placement order (PLACE A5 or A6) should have LS E1 (placement order)", "Episodes", (c, r) =>
+        Add("408", Severity.Error, "A child placed for adoption under a placement order (PLACE A5 or A6) should have LS E1 (placement order)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var withOrder = c.Codes.SetOf("A5", "A6");
@@ -678,7 +680,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "PLACE");
-        Add("359", Severity.Error, "A child looked after (episode open) after their 18th birthday must be accommodated under section 20(5) (LS V2) in a community home (PLACE K2)", "Episodes", (c, r) =>
+        Add("359", Severity.Error, "A child looked after (episode open) after their 18th birthday must be accommodated under section 20(5) (LS V2) in a community home (PLACE K2)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var v2 = c.Codes.Find("V2");
@@ -694,7 +696,7 @@ internal static class Ssda903Validator
             }
         }, "DOB", "DEC", "PLACE");
         // The DfE's 2023/24 rule for P2's end on 28 October 2023.
-        Add("217t", Severity.Error, "PLACE P2 (independent living) is not valid after 28 October 2023: the episode ends after it or is still open", "Episodes", new CollectionYears(2024, 2024), (c, r) =>
+        Add("217t", Severity.Error, "PLACE P2 (independent living) is not valid after 28 October 2023: the episode ends after it or is still open", "Episodes", new CollectionYears(2024, 2024), [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var p2 = c.Codes.Find("P2");
@@ -708,7 +710,7 @@ internal static class Ssda903Validator
             }
         }, "DEC");
         // Episodes: placement types, ages and lengths (the DfE's 36x and 37x-39x rules)
-        Add("353", Severity.Error, "DECOM is before 14 October 1991: no episode can start before the Children Act 1989 came into force", "Episodes", (c, r) =>
+        Add("353", Severity.Error, "DECOM is before 14 October 1991: no episode can start before the Children Act 1989 came into force", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var first = new DateOnly(1991, 10, 14).DayNumber;
@@ -721,10 +723,10 @@ internal static class Ssda903Validator
             }
         });
         Add("364", Severity.Error, "A child detained in local authority accommodation under PACE (LS J2) for longer than 21 days (one still open is counted to the end of the year)", "Episodes",
-            (c, r) => c.LegalStatusRun(r, "J2", 21));
+            [MethodImpl(Optimized)] (c, r) => c.LegalStatusRun(r, "J2", 21));
         Add("365", Severity.Error, "A short-term respite break (LS V3) lasted longer than 17 days (one still open is counted to the end of the year)", "Episodes",
-            (c, r) => c.LongerThan(r, "LS", c.Codes.SetOf("V3"), isPlace: false, 17, openToYearEnd: true));
-        Add("366", Severity.Error, "A short-term respite break (LS V3) must start a new episode with RNE S: the placement cannot change during the break", "Episodes", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.LongerThan(r, "LS", c.Codes.SetOf("V3"), isPlace: false, 17, openToYearEnd: true));
+        Add("366", Severity.Error, "A short-term respite break (LS V3) must start a new episode with RNE S: the placement cannot change during the break", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var v3 = c.Codes.Find("V3");
@@ -737,7 +739,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("367", Severity.Error, "The child had more than 75 days of short-term respite care (LS V3) in the collection year", "Episodes", (c, r) =>
+        Add("367", Severity.Error, "The child had more than 75 days of short-term respite care (LS V3) in the collection year", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var v3 = c.Codes.Find("V3");
@@ -768,27 +770,27 @@ internal static class Ssda903Validator
         });
         // Independent living (P2): at least 15 to 2022/23, 16 in 2023/24; P2 ended in October 2023 and the rule with it.
         Add("370", Severity.Error, "A child in independent living (PLACE P2) should be at least 15 when the placement starts", "Episodes", new CollectionYears(null, 2023),
-            (c, r) => c.PlacedUnderAge(r, "P2", 15), "DECOM", "DOB");
+            [MethodImpl(Optimized)] (c, r) => c.PlacedUnderAge(r, "P2", 15), "DECOM", "DOB");
         Add("370", Severity.Error, "A child in independent living (PLACE P2) should be at least 16 when the placement starts", "Episodes", new CollectionYears(2024, 2024),
-            (c, r) => c.PlacedUnderAge(r, "P2", 16), "DECOM", "DOB");
+            [MethodImpl(Optimized)] (c, r) => c.PlacedUnderAge(r, "P2", 16), "DECOM", "DOB");
         // Semi-independent living (H5): at least 14 to 2022/23, 16 in 2023/24; from 2024/25 supported accommodation (K3), at least 16.
         Add("371", Severity.Error, "A child in semi-independent living not subject to children's homes regulations (PLACE H5) should be at least 14 when the placement starts", "Episodes", new CollectionYears(null, 2023),
-            (c, r) => c.PlacedUnderAge(r, "H5", 14), "DECOM", "DOB");
+            [MethodImpl(Optimized)] (c, r) => c.PlacedUnderAge(r, "H5", 14), "DECOM", "DOB");
         Add("371", Severity.Error, "A child in semi-independent living not subject to children's homes regulations (PLACE H5) should be at least 16 when the placement starts", "Episodes", new CollectionYears(2024, 2024),
-            (c, r) => c.PlacedUnderAge(r, "H5", 16), "DECOM", "DOB");
+            [MethodImpl(Optimized)] (c, r) => c.PlacedUnderAge(r, "H5", 16), "DECOM", "DOB");
         Add("371", Severity.Error, "A child in supported accommodation not subject to children's homes regulations (PLACE K3) should be at least 16 when the placement starts", "Episodes", new CollectionYears(2025, null),
-            (c, r) => c.PlacedUnderAge(r, "K3", 16), "DECOM", "DOB");
+            [MethodImpl(Optimized)] (c, r) => c.PlacedUnderAge(r, "K3", 16), "DECOM", "DOB");
         Add("372", Severity.Error, "A child in youth custody or prison (PLACE R5) should be at least 10 when the placement starts", "Episodes",
-            (c, r) => c.PlacedUnderAge(r, "R5", 10), "DECOM", "DOB");
+            [MethodImpl(Optimized)] (c, r) => c.PlacedUnderAge(r, "R5", 10), "DECOM", "DOB");
         Add("373", Severity.Error, "A child placed in a school (PLACE S1) should be at least 4 when the placement starts", "Episodes",
-            (c, r) => c.PlacedUnderAge(r, "S1", 4), "DECOM", "DOB");
+            [MethodImpl(Optimized)] (c, r) => c.PlacedUnderAge(r, "S1", 4), "DECOM", "DOB");
         Add("374", Severity.Error, "A child in residential employment (PLACE P3) should be at least 14 when the placement starts", "Episodes",
-            (c, r) => c.PlacedUnderAge(r, "P3", 14), "DECOM", "DOB");
+            [MethodImpl(Optimized)] (c, r) => c.PlacedUnderAge(r, "P3", 14), "DECOM", "DOB");
         Add("375", Severity.Error, "A temporary placement in hospital (PLACE T1) that ended lasted longer than six weeks", "Episodes",
-            (c, r) => c.LongerThan(r, "PLACE", c.Codes.SetOf("T1"), isPlace: true, 42, openToYearEnd: false));
+            [MethodImpl(Optimized)] (c, r) => c.LongerThan(r, "PLACE", c.Codes.SetOf("T1"), isPlace: true, 42, openToYearEnd: false));
         Add("376", Severity.Error, "A temporary placement during the usual foster carers' holiday (PLACE T3) that ended lasted longer than three weeks", "Episodes",
-            (c, r) => c.LongerThan(r, "PLACE", c.Codes.SetOf("T3"), isPlace: true, 21, openToYearEnd: false));
-        Add("377", Severity.Error, "More than two temporary placements during the usual foster carers' holiday (PLACE T3) within 12 months", "Episodes", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.LongerThan(r, "PLACE", c.Codes.SetOf("T3"), isPlace: true, 21, openToYearEnd: false));
+        Add("377", Severity.Error, "More than two temporary placements during the usual foster carers' holiday (PLACE T3) within 12 months", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var t3 = c.Codes.Find("T3");
@@ -813,7 +815,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("381", Severity.Error, "A period of care cannot end in a temporary placement (T0-T4): REC should be X1", "Episodes", (c, r) =>
+        Add("381", Severity.Error, "A period of care cannot end in a temporary placement (T0-T4): REC should be X1", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var temporary = c.Codes.SetOf("T0", "T1", "T2", "T3", "T4");
@@ -827,10 +829,10 @@ internal static class Ssda903Validator
             }
         }, "PLACE");
         Add("382", Severity.Error, "A child on respite care (LS V3 or V4) cannot be in a temporary placement (T0-T4)", "Episodes",
-            (c, r) => c.LegalStatusWithPlace(r, ["V3", "V4"], ["T0", "T1", "T2", "T3", "T4"]));
+            [MethodImpl(Optimized)] (c, r) => c.LegalStatusWithPlace(r, ["V3", "V4"], ["T0", "T1", "T2", "T3", "T4"]));
         Add("384", Severity.Error, "A child on respite care (LS V3 or V4) cannot be in a long-term foster placement (U1 or U4)", "Episodes",
-            (c, r) => c.LegalStatusWithPlace(r, ["V3", "V4"], ["U1", "U4"]));
-        Add("390", Severity.Error, "REC says the child was adopted (E11 or E12) but PLACE is not a placement for adoption (A3-A6)", "Episodes", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.LegalStatusWithPlace(r, ["V3", "V4"], ["U1", "U4"]));
+        Add("390", Severity.Error, "REC says the child was adopted (E11 or E12) but PLACE is not a placement for adoption (A3-A6)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var adopted = c.Codes.SetOf("E11", "E12");
@@ -844,10 +846,10 @@ internal static class Ssda903Validator
             }
         });
         Add("407", Severity.Error, "REC says a special guardianship order (E45-E48) but the child was 18 or over when the episode ended", "Episodes",
-            (c, r) => c.AgeAtCeasing(r, ["E45", "E46", "E47", "E48"], age => age >= 18), "DEC", "DOB");
+            [MethodImpl(Optimized)] (c, r) => c.AgeAtCeasing(r, ["E45", "E46", "E47", "E48"], age => age >= 18), "DEC", "DOB");
         Add("460", Severity.Error, "REC says the child stayed with their carers at 18 or over (E17) but the child was under 18 when the episode ended", "Episodes",
-            (c, r) => c.AgeAtCeasing(r, ["E17"], age => age < 18), "DEC", "DOB");
-        Add("214", Severity.Error, "PL_POST and URN should be blank for short breaks (LS V3 or V4)", "Episodes", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.AgeAtCeasing(r, ["E17"], age => age < 18), "DEC", "DOB");
+        Add("214", Severity.Error, "PL_POST and URN should be blank for short breaks (LS V3 or V4)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var shortBreaks = c.Codes.SetOf("V3", "V4");
@@ -859,7 +861,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("398", Severity.Error, "HOME_POST and PL_POST should be blank for short breaks (LS V3 or V4)", "Episodes", (c, r) =>
+        Add("398", Severity.Error, "HOME_POST and PL_POST should be blank for short breaks (LS V3 or V4)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var shortBreaks = c.Codes.SetOf("V3", "V4");
@@ -871,7 +873,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("399", Severity.Error, "A child looked after only under short breaks (LS V3 or V4) should have MOTHER blank and no reviews", "Header", (c, r) =>
+        Add("399", Severity.Error, "A child looked after only under short breaks (LS V3 or V4) should have MOTHER blank and no reviews", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var h = c.Data.Header;
@@ -892,7 +894,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("628", Severity.Error, "A care leaver with OC3 information but no episode should have MOTHER blank", "Header", (c, r) =>
+        Add("628", Severity.Error, "A care leaver with OC3 information but no episode should have MOTHER blank", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             var o = c.Data.Oc3;
@@ -904,7 +906,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("379", Severity.Error, "A temporary placement for an unspecified reason (T4) lasted more than 7 days", "Episodes", (c, r) =>
+        Add("379", Severity.Error, "A temporary placement for an unspecified reason (T4) lasted more than 7 days", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var t4 = c.Codes.Find("T4");
@@ -916,7 +918,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("516", Severity.Error, "REC E45 or E46 (special guardianship order) needs a foster placement (PLACE U1-U6)", "Episodes", (c, r) =>
+        Add("516", Severity.Error, "REC E45 or E46 (special guardianship order) needs a foster placement (PLACE U1-U6)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var reasons = c.Codes.SetOf("E45", "E46");
@@ -930,8 +932,8 @@ internal static class Ssda903Validator
             }
         });
         Add("LS-EPISODE-TWICE", Severity.Error, "The child has two episodes with the same DECOM in the same return", "Episodes",
-            (c, r) => c.Duplicates(r, c.Data.Episodes, t => t.Decom, "DECOM"));
-        Add("351", Severity.Error, "The child was over 25 at the start of the collection year", "Header", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.Duplicates(r, c.Data.Episodes, t => t.Decom, "DECOM"));
+        Add("351", Severity.Error, "The child was over 25 at the start of the collection year", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             for (var i = 0; i < h.Count; i++)
@@ -946,14 +948,14 @@ internal static class Ssda903Validator
 
         // Reviews
         Add("166", Severity.Error, "REVIEW is blank", "Reviews",
-            (c, r) => c.CheckRequiredDates(r, c.Data.Reviews, t => t.Review, "REVIEW"));
+            [MethodImpl(Optimized)] (c, r) => c.CheckRequiredDates(r, c.Data.Reviews, t => t.Review, "REVIEW"));
         Add("167", Severity.Error, "REVIEW_CODE is not a valid participation code (PN0-PN7) or is blank", "Reviews",
-            (c, r) => c.CheckCodes(r, c.Data.Reviews, t => t.ReviewCode, "REVIEW_CODE", CodeLists.ReviewCode, required: true));
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Reviews, t => t.ReviewCode, "REVIEW_CODE", CodeLists.ReviewCode, required: true));
         Add("440", Severity.Error, "REVIEW_CODE PN0 (child under 4) but the child was 4 or over at the review", "Reviews",
-            (c, r) => c.ReviewAge(r, pn0: true));
+            [MethodImpl(Optimized)] (c, r) => c.ReviewAge(r, pn0: true));
         Add("441", Severity.Error, "The child was under 4 at the review but REVIEW_CODE is not PN0", "Reviews",
-            (c, r) => c.ReviewAge(r, pn0: false));
-        Add("LS-REVIEW-OUTSIDE-CARE", Severity.Warning, "The review date is not within any of the child's episodes", "Reviews", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.ReviewAge(r, pn0: false));
+        Add("LS-REVIEW-OUTSIDE-CARE", Severity.Warning, "The review date is not within any of the child's episodes", "Reviews", [MethodImpl(Optimized)] (c, r) =>
         {
             var v = c.Data.Reviews;
             var e = c.Data.Episodes;
@@ -979,7 +981,7 @@ internal static class Ssda903Validator
         });
 
         // UASC
-        Add("304", Severity.Error, "DUC (date UASC status ceased) is after the child's 18th birthday", "UASC", (c, r) =>
+        Add("304", Severity.Error, "DUC (date UASC status ceased) is after the child's 18th birthday", "UASC", [MethodImpl(Optimized)] (c, r) =>
         {
             var u = c.Data.Uasc;
             for (var i = 0; i < u.Count; i++)
@@ -991,7 +993,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("104", Severity.Error, "DUC (date UASC status ceased) is before the start of the collection year", "UASC", (c, r) =>
+        Add("104", Severity.Error, "DUC (date UASC status ceased) is before the start of the collection year", "UASC", [MethodImpl(Optimized)] (c, r) =>
         {
             var u = c.Data.Uasc;
             for (var i = 0; i < u.Count; i++)
@@ -1004,8 +1006,8 @@ internal static class Ssda903Validator
             }
         });
         Add("LS-DUC-BEFORE-DOB", Severity.Error, "DUC is before the child's date of birth", "UASC",
-            (c, r) => c.CheckOrder(r, c.Data.Uasc, t => t.Dob, t => t.Duc, "DUC"));
-        Add("205B", Severity.Error, "The child is on the UASC table this year and last year, but last year's DUC is not the 18th birthday, or this year's is neither in the year nor last year's", "UASC", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckOrder(r, c.Data.Uasc, t => t.Dob, t => t.Duc, "DUC"));
+        Add("205B", Severity.Error, "The child is on the UASC table this year and last year, but last year's DUC is not the 18th birthday, or this year's is neither in the year nor last year's", "UASC", [MethodImpl(Optimized)] (c, r) =>
         {
             // Across returns: each UASC row is kept per child and year (Ssda903Builder), so last year's row is at hand
             // when last year's return was given. Years are the files' own, whatever year the rows are checked against.
@@ -1036,7 +1038,7 @@ internal static class Ssda903Validator
         });
 
         // OC2
-        Add("181", Severity.Error, "CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE must be 0 or 1", "OC2", (c, r) =>
+        Add("181", Severity.Error, "CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE must be 0 or 1", "OC2", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc2;
             c.CheckCodes(r, o, t => t.Convicted, "CONVICTED", CodeLists.ZeroOne, required: false);
@@ -1046,7 +1048,7 @@ internal static class Ssda903Validator
             c.CheckCodes(r, o, t => t.HealthAssessment, "HEALTH_ASSESSMENT", CodeLists.ZeroOne, required: false);
             c.CheckCodes(r, o, t => t.SubstanceMisuse, "SUBSTANCE_MISUSE", CodeLists.ZeroOne, required: false);
         });
-        Add("180", Severity.Error, "SDQ_SCORE must be a whole number from 0 to 40", "OC2", (c, r) =>
+        Add("180", Severity.Error, "SDQ_SCORE must be a whole number from 0 to 40", "OC2", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc2;
             for (var i = 0; i < o.Count; i++)
@@ -1058,8 +1060,8 @@ internal static class Ssda903Validator
             }
         });
         Add("196", Severity.Error, "SDQ_REASON is not a valid reason (SDQ1-SDQ5)", "OC2",
-            (c, r) => c.CheckCodes(r, c.Data.Oc2, t => t.SdqReason, "SDQ_REASON", CodeLists.SdqReason, required: false));
-        Add("197a", Severity.Error, "Both SDQ_SCORE and SDQ_REASON are given: a reason is for when there is no score", "OC2", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Oc2, t => t.SdqReason, "SDQ_REASON", CodeLists.SdqReason, required: false));
+        Add("197a", Severity.Error, "Both SDQ_SCORE and SDQ_REASON are given: a reason is for when there is no score", "OC2", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc2;
             for (var i = 0; i < o.Count; i++)
@@ -1070,7 +1072,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("192", Severity.Error, "SUBSTANCE_MISUSE is 1 but INTERVENTION_RECEIVED is blank", "OC2", (c, r) =>
+        Add("192", Severity.Error, "SUBSTANCE_MISUSE is 1 but INTERVENTION_RECEIVED is blank", "OC2", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc2;
             var one = c.Codes.Find("1");
@@ -1082,7 +1084,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("193", Severity.Error, "SUBSTANCE_MISUSE is not 1 but an intervention is recorded", "OC2", (c, r) =>
+        Add("193", Severity.Error, "SUBSTANCE_MISUSE is not 1 but an intervention is recorded", "OC2", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc2;
             var one = c.Codes.Find("1");
@@ -1094,7 +1096,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("158", Severity.Error, "INTERVENTION_RECEIVED is 1 so INTERVENTION_OFFERED must be blank", "OC2", (c, r) =>
+        Add("158", Severity.Error, "INTERVENTION_RECEIVED is 1 so INTERVENTION_OFFERED must be blank", "OC2", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc2;
             var one = c.Codes.Find("1");
@@ -1106,7 +1108,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("159", Severity.Error, "INTERVENTION_RECEIVED is 0 so INTERVENTION_OFFERED must be given", "OC2", (c, r) =>
+        Add("159", Severity.Error, "INTERVENTION_RECEIVED is 0 so INTERVENTION_OFFERED must be given", "OC2", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc2;
             var zero = c.Codes.Find("0");
@@ -1118,7 +1120,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("182", Severity.Error, "IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE should all be given, or every OC2 health and offending item left blank", "OC2", (c, r) =>
+        Add("182", Severity.Error, "IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE should all be given, or every OC2 health and offending item left blank", "OC2", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc2;
             for (var i = 0; i < o.Count; i++)
@@ -1132,10 +1134,10 @@ internal static class Ssda903Validator
             }
         }, "CONVICTED", "HEALTH_CHECK", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED");
         Add("544", Severity.Error, "CONVICTED is 1 but IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT or SUBSTANCE_MISUSE is blank", "OC2",
-            (c, r) => c.HealthItemsWith(r, c.Data.Oc2.Convicted));
+            [MethodImpl(Optimized)] (c, r) => c.HealthItemsWith(r, c.Data.Oc2.Convicted));
         Add("547", Severity.Error, "HEALTH_CHECK is 1 but IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT or SUBSTANCE_MISUSE is blank", "OC2",
-            (c, r) => c.HealthItemsWith(r, c.Data.Oc2.HealthCheck));
-        Add("543", Severity.Error, "A child aged 10 or over at 31 March, looked after for 12 months, should have CONVICTED given", "OC2", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.HealthItemsWith(r, c.Data.Oc2.HealthCheck));
+        Add("543", Severity.Error, "A child aged 10 or over at 31 March, looked after for 12 months, should have CONVICTED given", "OC2", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc2;
             for (var i = 0; i < o.Count; i++)
@@ -1148,7 +1150,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DOB");
-        Add("545", Severity.Error, "A child under 5 at 31 March, looked after for 12 months, should have HEALTH_CHECK given", "OC2", (c, r) =>
+        Add("545", Severity.Error, "A child under 5 at 31 March, looked after for 12 months, should have HEALTH_CHECK given", "OC2", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc2;
             for (var i = 0; i < o.Count; i++)
@@ -1162,10 +1164,10 @@ internal static class Ssda903Validator
             }
         }, "DOB");
         Add("542", Severity.Error, "A child under 10 at 31 March should have CONVICTED blank", "OC2",
-            (c, r) => c.Oc2ByAge(r, t => t.Convicted, "CONVICTED", age => age < 10));
+            [MethodImpl(Optimized)] (c, r) => c.Oc2ByAge(r, t => t.Convicted, "CONVICTED", age => age < 10));
         Add("546", Severity.Error, "A child aged 5 or over at 31 March should have HEALTH_CHECK blank", "OC2",
-            (c, r) => c.Oc2ByAge(r, t => t.HealthCheck, "HEALTH_CHECK", age => age >= 5));
-        Add("157", Severity.Error, "SDQ_REASON is SDQ1 (under 4) but the child was 4 or over at the start of the year and not over 16 at its end", "OC2", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.Oc2ByAge(r, t => t.HealthCheck, "HEALTH_CHECK", age => age >= 5));
+        Add("157", Severity.Error, "SDQ_REASON is SDQ1 (under 4) but the child was 4 or over at the start of the year and not over 16 at its end", "OC2", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc2;
             var sdq1 = c.Codes.Find("SDQ1");
@@ -1181,10 +1183,10 @@ internal static class Ssda903Validator
             }
         });
         Add("188", Severity.Error, "The child was under 4 at 31 March but an SDQ score or reason is given", "OC2",
-            (c, r) => c.SdqAge(r, age => age < 4, atStart: false));
+            [MethodImpl(Optimized)] (c, r) => c.SdqAge(r, age => age < 4, atStart: false));
         Add("189", Severity.Error, "The child turned 17 before the start of the year but an SDQ score or reason is given", "OC2",
-            (c, r) => c.SdqAge(r, age => age >= 17, atStart: true, dayBefore: true));
-        Add("197B", Severity.Error, "The child turned 4 or 17 in the year but neither SDQ_SCORE nor SDQ_REASON is given", "OC2", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.SdqAge(r, age => age >= 17, atStart: true, dayBefore: true));
+        Add("197B", Severity.Error, "The child turned 4 or 17 in the year but neither SDQ_SCORE nor SDQ_REASON is given", "OC2", [MethodImpl(Optimized)] (c, r) =>
         {
             // Every OC2 row is taken as a child looked after for 12 months, which is what an OC2 row is (as 546).
             var o = c.Data.Oc2;
@@ -1206,12 +1208,99 @@ internal static class Ssda903Validator
             }
         });
 
+        // "Looked after continuously for 12 months at 31 March", worked out from the episodes as the DfE defines it (ContinuouslyLookedAfter).
+        Add("185", Severity.Error, "SDQ_SCORE is given but the child has not been looked after continuously for 12 months at 31 March", "OC2", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                if (Has(o.SdqScore[i]) && c.NotContinuouslyLookedAfter(i))
+                {
+                    c.Report(r, o.Source[i], "SDQ_SCORE", o.SdqScore[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }, "DECOM", "DEC", "RNE", "REC", "LS");
+        Add("198", Severity.Error, "SDQ_REASON is given but the child has not been looked after continuously for 12 months at 31 March", "OC2", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                if (o.SdqReason[i] != CodeTable.Blank && c.NotContinuouslyLookedAfter(i))
+                {
+                    c.ReportCode(r, o.Source[i], "SDQ_REASON", o.SdqReason[i]);
+                }
+            }
+        }, "DECOM", "DEC", "RNE", "REC", "LS");
+        Add("190", Severity.Error, "CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT, SUBSTANCE_MISUSE, INTERVENTION_RECEIVED or INTERVENTION_OFFERED is given but the child has not been looked after continuously for 12 months at 31 March", "OC2", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                (string? Column, int Code) given = o.Convicted[i] != CodeTable.Blank ? ("CONVICTED", o.Convicted[i])
+                    : o.HealthCheck[i] != CodeTable.Blank ? ("HEALTH_CHECK", o.HealthCheck[i])
+                    : o.Immunisations[i] != CodeTable.Blank ? ("IMMUNISATIONS", o.Immunisations[i])
+                    : o.TeethCheck[i] != CodeTable.Blank ? ("TEETH_CHECK", o.TeethCheck[i])
+                    : o.HealthAssessment[i] != CodeTable.Blank ? ("HEALTH_ASSESSMENT", o.HealthAssessment[i])
+                    : o.SubstanceMisuse[i] != CodeTable.Blank ? ("SUBSTANCE_MISUSE", o.SubstanceMisuse[i])
+                    : o.InterventionReceived[i] != CodeTable.Blank ? ("INTERVENTION_RECEIVED", o.InterventionReceived[i])
+                    : o.InterventionOffered[i] != CodeTable.Blank ? ("INTERVENTION_OFFERED", o.InterventionOffered[i])
+                    : (null, CodeTable.Blank);
+                if (given.Column is { } column && c.NotContinuouslyLookedAfter(i))
+                {
+                    c.ReportCode(r, o.Source[i], column, given.Code);
+                }
+            }
+        }, "DECOM", "DEC", "RNE", "REC", "LS");
+        Add("186", Severity.Error, "The child was 4 or over at the start of the year, under 17 at its end and looked after continuously for 12 months at 31 March, but neither SDQ_SCORE nor SDQ_REASON is given", "OC2", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var o = c.Data.Oc2;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var dob = Has(o.Dob[i]) ? o.Dob[i] : c.Dob[o.Child[i]];
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                if (year > 0 && Has(dob) && !Has(o.SdqScore[i]) && o.SdqReason[i] == CodeTable.Blank
+                    && Birthday(dob, 4) <= YearStart(year) && Birthday(dob, 17) > YearEnd(year)
+                    && c.ContinuouslyLookedAfter(o.Child[i], year))
+                {
+                    c.Report(r, o.Source[i], "SDQ_SCORE", null);
+                }
+            }
+        }, "DOB", "DECOM", "DEC", "RNE", "REC", "LS");
+        Add("187", Severity.Error, "The child was looked after continuously for 12 months at 31 March, but adoption (AD1) or care leaver items (IN_TOUCH, ACTIV, ACCOM) are given", "OC3", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var o = c.Data.Oc3;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var year = o.YearAt(i) ?? c.Year(o.Source[i]);
+                (string? Column, int Code) given = o.InTouch[i] != CodeTable.Blank ? ("IN_TOUCH", o.InTouch[i])
+                    : o.Activ[i] != CodeTable.Blank ? ("ACTIV", o.Activ[i])
+                    : o.Accom[i] != CodeTable.Blank ? ("ACCOM", o.Accom[i])
+                    : (null, CodeTable.Blank);
+                if (given.Column is { } column && year > 0 && c.ContinuouslyLookedAfter(o.Child[i], year))
+                {
+                    c.ReportCode(r, o.Source[i], column, given.Code);
+                }
+            }
+
+            var a = c.Data.Ad1;
+            for (var i = 0; i < a.Count; i++)
+            {
+                var year = c.Year(a.Source[i]);
+                var given = Has(a.DateInt[i]) || Has(a.DateMatch[i]) || a.FosterCare[i] != CodeTable.Blank || a.NbAdoptr[i] != CodeTable.Blank
+                    || a.SexAdoptr[i] != CodeTable.Blank || a.LsAdoptr[i] != CodeTable.Blank;
+                if (given && year > 0 && c.ContinuouslyLookedAfter(a.Child[i], year))
+                {
+                    c.Report(r, a.Source[i], "CHILD", c.Data.Children.IdOf(a.Child[i]));
+                }
+            }
+        }, "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR", "DECOM", "DEC", "RNE", "REC", "LS");
+
         // OC3
         Add("131", Severity.Error, "IN_TOUCH is not a valid code", "OC3",
-            (c, r) => c.CheckCodes(r, c.Data.Oc3, t => t.InTouch, "IN_TOUCH", CodeLists.InTouch, required: true));
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Oc3, t => t.InTouch, "IN_TOUCH", CodeLists.InTouch, required: true));
         Add("132", Severity.Error, "ACTIV is not a valid activity code", "OC3",
-            (c, r) => c.CheckCodes(r, c.Data.Oc3, t => t.Activ, "ACTIV", CodeLists.Activ, required: false));
-        Add("133", Severity.Error, "ACCOM is not a valid accommodation code", "OC3", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Oc3, t => t.Activ, "ACTIV", CodeLists.Activ, required: false));
+        Add("133", Severity.Error, "ACCOM is not a valid accommodation code", "OC3", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc3;
             for (var i = 0; i < o.Count; i++)
@@ -1222,7 +1311,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("345", Severity.Error, "IN_TOUCH is YES but ACTIV or ACCOM is 0", "OC3", (c, r) =>
+        Add("345", Severity.Error, "IN_TOUCH is YES but ACTIV or ACCOM is 0", "OC3", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc3;
             var yes = c.Codes.Find("YES");
@@ -1235,7 +1324,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("1011", Severity.Error, "The child's last episode ended with a transfer to another council (REC E3): no care-leaver information is returned", "OC3", (c, r) =>
+        Add("1011", Severity.Error, "The child's last episode ended with a transfer to another council (REC E3): no care-leaver information is returned", "OC3", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc3;
             var e = c.Data.Episodes;
@@ -1251,7 +1340,7 @@ internal static class Ssda903Validator
             }
         });
         // New in the DfE's 2023/24 rules.
-        Add("1016", Severity.Error, "A young person aged 17 (or 18) at 31 March who left care on or after their 17th (18th) birthday needs no care-leaver information", "OC3", new CollectionYears(2024, null), (c, r) =>
+        Add("1016", Severity.Error, "A young person aged 17 (or 18) at 31 March who left care on or after their 17th (18th) birthday needs no care-leaver information", "OC3", new CollectionYears(2024, null), [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc3;
             var e = c.Data.Episodes;
@@ -1281,7 +1370,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("1007", Severity.Error, "Care-leaver information (IN_TOUCH, ACTIV, ACCOM) is given for a young person aged 17 or 18 at 31 March who was still looked after on their latest birthday", "OC3", (c, r) =>
+        Add("1007", Severity.Error, "Care-leaver information (IN_TOUCH, ACTIV, ACCOM) is given for a young person aged 17 or 18 at 31 March who was still looked after on their latest birthday", "OC3", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc3;
             var e = c.Data.Episodes;
@@ -1313,7 +1402,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DOB", "DECOM", "DEC");
-        Add("153", Severity.Error, "IN_TOUCH, ACTIV and ACCOM must all be given or all be blank", "OC3", (c, r) =>
+        Add("153", Severity.Error, "IN_TOUCH, ACTIV and ACCOM must all be given or all be blank", "OC3", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc3;
             for (var i = 0; i < o.Count; i++)
@@ -1327,7 +1416,7 @@ internal static class Ssda903Validator
         });
 
         // AD1
-        Add("151", Severity.Error, "All adoption items (DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR) must be given or all left blank", "AD1", (c, r) =>
+        Add("151", Severity.Error, "All adoption items (DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR) must be given or all left blank", "AD1", [MethodImpl(Optimized)] (c, r) =>
         {
             var a = c.Data.Ad1;
             for (var i = 0; i < a.Count; i++)
@@ -1341,16 +1430,16 @@ internal static class Ssda903Validator
             }
         });
         Add("114", Severity.Error, "FOSTER_CARE is not a valid code (0 or 1)", "AD1",
-            (c, r) => c.CheckCodes(r, c.Data.Ad1, t => t.FosterCare, "FOSTER_CARE", CodeLists.ZeroOne, required: false));
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Ad1, t => t.FosterCare, "FOSTER_CARE", CodeLists.ZeroOne, required: false));
         Add("175", Severity.Error, "NB_ADOPTR is not a valid number of adopters (1 or 2)", "AD1",
-            (c, r) => c.CheckCodes(r, c.Data.Ad1, t => t.NbAdoptr, "NB_ADOPTR", CodeLists.NbAdoptr, required: false));
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Ad1, t => t.NbAdoptr, "NB_ADOPTR", CodeLists.NbAdoptr, required: false));
         Add("176", Severity.Error, "SEX_ADOPTR is not a valid code (M1, F1, MM, FF, MF)", "AD1",
-            (c, r) => c.CheckCodes(r, c.Data.Ad1, t => t.SexAdoptr, "SEX_ADOPTR", CodeLists.SexAdoptr, required: false));
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Ad1, t => t.SexAdoptr, "SEX_ADOPTR", CodeLists.SexAdoptr, required: false));
         Add("177", Severity.Error, "LS_ADOPTR is not a valid legal status of adopters", "AD1",
-            (c, r) => c.CheckCodes(r, c.Data.Ad1, t => t.LsAdoptr, "LS_ADOPTR", CodeLists.LsAdoptr, required: false));
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Ad1, t => t.LsAdoptr, "LS_ADOPTR", CodeLists.LsAdoptr, required: false));
         Add("333", Severity.Error, "DATE_MATCH is before DATE_INT (the decision to place for adoption)", "AD1",
-            (c, r) => c.CheckOrder(r, c.Data.Ad1, t => t.DateInt, t => t.DateMatch, "DATE_MATCH"));
-        Add("511", Severity.Error, "SEX_ADOPTR does not agree with NB_ADOPTR (M1/F1 for one adopter; MM, FF or MF for two)", "AD1", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckOrder(r, c.Data.Ad1, t => t.DateInt, t => t.DateMatch, "DATE_MATCH"));
+        Add("511", Severity.Error, "SEX_ADOPTR does not agree with NB_ADOPTR (M1/F1 for one adopter; MM, FF or MF for two)", "AD1", [MethodImpl(Optimized)] (c, r) =>
         {
             var a = c.Data.Ad1;
             var one = c.Codes.Find("1");
@@ -1365,7 +1454,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("514", Severity.Error, "LS_ADOPTR L0 is a single adopter but NB_ADOPTR says a couple", "AD1", (c, r) =>
+        Add("514", Severity.Error, "LS_ADOPTR L0 is a single adopter but NB_ADOPTR says a couple", "AD1", [MethodImpl(Optimized)] (c, r) =>
         {
             var a = c.Data.Ad1;
             var l0 = c.Codes.Find("L0");
@@ -1378,7 +1467,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("601", Severity.Error, "The child was adopted (REC E11/E12) in the collection year but there is no AD1 row", "Episodes", (c, r) =>
+        Add("601", Severity.Error, "The child was adopted (REC E11/E12) in the collection year but there is no AD1 row", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var adopted = c.Codes.SetOf("E11", "E12");
@@ -1390,7 +1479,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("602", Severity.Error, "There is an AD1 row but the episodes do not show the child adopted (REC E11/E12) in the collection year", "AD1", (c, r) =>
+        Add("602", Severity.Error, "There is an AD1 row but the episodes do not show the child adopted (REC E11/E12) in the collection year", "AD1", [MethodImpl(Optimized)] (c, r) =>
         {
             var a = c.Data.Ad1;
             var e = c.Data.Episodes;
@@ -1420,10 +1509,10 @@ internal static class Ssda903Validator
 
         // PlacedAdoption
         Add("115", Severity.Error, "DATE_PLACED is blank", "PlacedAdoption",
-            (c, r) => c.CheckRequiredDates(r, c.Data.PlacedAdoption, t => t.DatePlaced, "DATE_PLACED"));
+            [MethodImpl(Optimized)] (c, r) => c.CheckRequiredDates(r, c.Data.PlacedAdoption, t => t.DatePlaced, "DATE_PLACED"));
         Add("120", Severity.Error, "REASON_PLACED_CEASED is not a valid code (RD1-RD4)", "PlacedAdoption",
-            (c, r) => c.CheckCodes(r, c.Data.PlacedAdoption, t => t.ReasonPlacedCeased, "REASON_PLACED_CEASED", CodeLists.ReasonPlacedCeased, required: false));
-        Add("119", Severity.Error, "DATE_PLACED_CEASED and REASON_PLACED_CEASED must both be given or both be blank", "PlacedAdoption", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.PlacedAdoption, t => t.ReasonPlacedCeased, "REASON_PLACED_CEASED", CodeLists.ReasonPlacedCeased, required: false));
+        Add("119", Severity.Error, "DATE_PLACED_CEASED and REASON_PLACED_CEASED must both be given or both be blank", "PlacedAdoption", [MethodImpl(Optimized)] (c, r) =>
         {
             var p = c.Data.PlacedAdoption;
             for (var i = 0; i < p.Count; i++)
@@ -1435,12 +1524,12 @@ internal static class Ssda903Validator
             }
         });
         Add("522", Severity.Error, "DATE_PLACED_CEASED is before DATE_PLACED", "PlacedAdoption",
-            (c, r) => c.CheckOrder(r, c.Data.PlacedAdoption, t => t.DatePlaced, t => t.DatePlacedCeased, "DATE_PLACED_CEASED"));
+            [MethodImpl(Optimized)] (c, r) => c.CheckOrder(r, c.Data.PlacedAdoption, t => t.DatePlaced, t => t.DatePlacedCeased, "DATE_PLACED_CEASED"));
 
         // PrevPerm
         Add("631", Severity.Error, "PREV_PERM is not a valid previous permanence code", "PrevPerm",
-            (c, r) => c.CheckCodes(r, c.Data.PrevPerm, t => t.PrevPerm, "PREV_PERM", CodeLists.PrevPerm, required: false));
-        Add("632", Severity.Error, "DATE_PERM is not a date written dd/mm/yyyy (ZZ may stand for an unknown day or month, ZZZZ for the year), or is not before the child's first episode", "PrevPerm", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.PrevPerm, t => t.PrevPerm, "PREV_PERM", CodeLists.PrevPerm, required: false));
+        Add("632", Severity.Error, "DATE_PERM is not a date written dd/mm/yyyy (ZZ may stand for an unknown day or month, ZZZZ for the year), or is not before the child's first episode", "PrevPerm", [MethodImpl(Optimized)] (c, r) =>
         {
             var p = c.Data.PrevPerm;
             var e = c.Data.Episodes;
@@ -1459,7 +1548,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("630", Severity.Error, "The child started to be looked after in the year (RNE S) but there is no PrevPerm row, PREV_PERM is blank, or it is not Z1 and LA_PERM or DATE_PERM is blank", "Episodes", (c, r) =>
+        Add("630", Severity.Error, "The child started to be looked after in the year (RNE S) but there is no PrevPerm row, PREV_PERM is blank, or it is not Z1 and LA_PERM or DATE_PERM is blank", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var p = c.Data.PrevPerm;
@@ -1468,7 +1557,8 @@ internal static class Ssda903Validator
             var shortBreaks = c.Codes.SetOf("V3", "V4");
             for (var child = 0; child < c.Data.Children.Count; child++)
             {
-                foreach (var i in Enumerable.Range(e.RowsOf(child).Start, e.RowsOf(child).Length))
+                var childRows = e.RowsOf(child);
+                for (var i = childRows.Start; i < childRows.End; i++)
                 {
                     var year = c.Year(e.Source[i]);
                     // Lodestar's reading: a short break (V3/V4) is not a start of care that asks for a previous permanence option.
@@ -1493,7 +1583,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("635", Severity.Error, "PREV_PERM is Z1 (no previous permanence) but DATE_PERM or LA_PERM is given", "PrevPerm", (c, r) =>
+        Add("635", Severity.Error, "PREV_PERM is Z1 (no previous permanence) but DATE_PERM or LA_PERM is given", "PrevPerm", [MethodImpl(Optimized)] (c, r) =>
         {
             var p = c.Data.PrevPerm;
             var z1 = c.Codes.Find("Z1");
@@ -1506,12 +1596,43 @@ internal static class Ssda903Validator
             }
         });
 
+        Add("634", Severity.Error, "There is a PrevPerm row (PREV_PERM, LA_PERM or DATE_PERM given) but no episode of the child starts on or after 1 April 2016", "PrevPerm", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var p = c.Data.PrevPerm;
+            var e = c.Data.Episodes;
+            var since = new DateOnly(2016, 4, 1).DayNumber;
+            for (var i = 0; i < p.Count; i++)
+            {
+                var rows = e.RowsOf(p.Child[i]);
+                if (rows.IsEmpty || (p.PrevPerm[i] == CodeTable.Blank && p.LaPerm[i] == CodeTable.Blank && p.DatePerm[i] == CodeTable.Blank))
+                {
+                    // A child with no episode at all is 1012's.
+                    continue;
+                }
+
+                var latest = RecordValues.Blank;
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (Has(e.Decom[j]) && (!Has(latest) || e.Decom[j] > latest))
+                    {
+                        latest = e.Decom[j];
+                    }
+                }
+
+                if (Has(latest) && latest < since)
+                {
+                    c.Report(r, p.Source[i], p.PrevPerm[i] != CodeTable.Blank ? "PREV_PERM" : p.LaPerm[i] != CodeTable.Blank ? "LA_PERM" : "DATE_PERM",
+                        c.Text(p.PrevPerm[i] != CodeTable.Blank ? p.PrevPerm[i] : p.LaPerm[i] != CodeTable.Blank ? p.LaPerm[i] : p.DatePerm[i]));
+                }
+            }
+        }, "DECOM");
+
         // Missing
         Add("1006", Severity.Error, "MISSING is not a valid code (M or A)", "Missing",
-            (c, r) => c.CheckCodes(r, c.Data.Missing, t => t.MissingType, "MISSING", CodeLists.MissingType, required: true));
+            [MethodImpl(Optimized)] (c, r) => c.CheckCodes(r, c.Data.Missing, t => t.MissingType, "MISSING", CodeLists.MissingType, required: true));
         Add("564", Severity.Error, "MIS_START is blank", "Missing",
-            (c, r) => c.CheckRequiredDates(r, c.Data.Missing, t => t.MisStart, "MIS_START"));
-        Add("566", Severity.Error, "MIS_END is given but MISSING is blank", "Missing", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckRequiredDates(r, c.Data.Missing, t => t.MisStart, "MIS_START"));
+        Add("566", Severity.Error, "MIS_END is given but MISSING is blank", "Missing", [MethodImpl(Optimized)] (c, r) =>
         {
             var m = c.Data.Missing;
             for (var i = 0; i < m.Count; i++)
@@ -1523,8 +1644,8 @@ internal static class Ssda903Validator
             }
         });
         Add("567", Severity.Error, "MIS_END is before MIS_START", "Missing",
-            (c, r) => c.CheckOrder(r, c.Data.Missing, t => t.MisStart, t => t.MisEnd, "MIS_END"));
-        Add("570", Severity.Error, "MIS_START is after the end of the collection year", "Missing", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.CheckOrder(r, c.Data.Missing, t => t.MisStart, t => t.MisEnd, "MIS_END"));
+        Add("570", Severity.Error, "MIS_START is after the end of the collection year", "Missing", [MethodImpl(Optimized)] (c, r) =>
         {
             var m = c.Data.Missing;
             for (var i = 0; i < m.Count; i++)
@@ -1536,7 +1657,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("574", Severity.Error, "A missing period starts before the previous one ended, or while it is still open", "Missing", (c, r) =>
+        Add("574", Severity.Error, "A missing period starts before the previous one ended, or while it is still open", "Missing", [MethodImpl(Optimized)] (c, r) =>
         {
             var m = c.Data.Missing;
             for (var i = 1; i < m.Count; i++)
@@ -1550,7 +1671,7 @@ internal static class Ssda903Validator
         });
 
         // SWEpisodes
-        Add("LS-SW-ID-BLANK", Severity.Error, "SW_ID is blank", "SWEpisodes", SocialWorkerYears, (c, r) =>
+        Add("LS-SW-ID-BLANK", Severity.Error, "SW_ID is blank", "SWEpisodes", SocialWorkerYears, [MethodImpl(Optimized)] (c, r) =>
         {
             var s = c.Data.SwEpisodes;
             for (var i = 0; i < s.Count; i++)
@@ -1562,11 +1683,11 @@ internal static class Ssda903Validator
             }
         });
         Add("LS-SW-DEC-BEFORE-DECOM", Severity.Error, "SW_DEC is before SW_DECOM", "SWEpisodes", SocialWorkerYears,
-            (c, r) => c.CheckOrder(r, c.Data.SwEpisodes, t => t.SwDecom, t => t.SwDec, "SW_DEC"));
+            [MethodImpl(Optimized)] (c, r) => c.CheckOrder(r, c.Data.SwEpisodes, t => t.SwDecom, t => t.SwDec, "SW_DEC"));
 
         // Across tables
         // Header: UPN and mother (the DfE's 168, 2xx and 62x rules)
-        Add("168", Severity.Error, "UPN is not a valid Unique Pupil Number (a letter other than I, O or S, then 12 digits or 11 digits and a letter) or unknown code (UN1-UN5)", "Header", (c, r) =>
+        Add("168", Severity.Error, "UPN is not a valid Unique Pupil Number (a letter other than I, O or S, then 12 digits or 11 digits and a letter) or unknown code (UN1-UN5)", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             for (var i = 0; i < h.Count; i++)
@@ -1577,7 +1698,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("442", Severity.Error, "UPN is blank for a child looked after other than on short breaks (LS V3 or V4)", "Header", (c, r) =>
+        Add("442", Severity.Error, "UPN is blank for a child looked after other than on short breaks (LS V3 or V4)", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             var e = c.Data.Episodes;
@@ -1600,7 +1721,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "LS");
-        Add("209", Severity.Error, "UPN is UN1 (not known) for a child of school age: aged 4 or over on 31 August before the collection year", "Header", (c, r) =>
+        Add("209", Severity.Error, "UPN is UN1 (not known) for a child of school age: aged 4 or over on 31 August before the collection year", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             var un1 = c.Codes.Find("UN1");
@@ -1613,7 +1734,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DOB");
-        Add("210", Severity.Error, "UPN is UN4 (not yet obtained) for a child looked after for more than a week at 31 March", "Header", (c, r) =>
+        Add("210", Severity.Error, "UPN is UN4 (not yet obtained) for a child looked after for more than a week at 31 March", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             var e = c.Data.Episodes;
@@ -1639,7 +1760,7 @@ internal static class Ssda903Validator
             }
         }, "DECOM");
         // New in the DfE's 2024/25 rules, when U joined the SEX codes.
-        Add("232", Severity.Error, "SEX is U (unknown): check that the child's sex is not known", "Header", new CollectionYears(2025, null), (c, r) =>
+        Add("232", Severity.Error, "SEX is U (unknown): check that the child's sex is not known", "Header", new CollectionYears(2025, null), [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             var u = c.Codes.Find("U");
@@ -1652,7 +1773,7 @@ internal static class Ssda903Validator
             }
         });
         // New in the DfE's 2025/26 rules.
-        Add("444", Severity.Error, "UPN is given for another child in the same year's return (only UN1-UN5 may be shared)", "Header", new CollectionYears(2026, null), (c, r) =>
+        Add("444", Severity.Error, "UPN is given for another child in the same year's return (only UN1-UN5 may be shared)", "Header", new CollectionYears(2026, null), [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             var unknown = c.Codes.SetOf("UN1", "UN2", "UN3", "UN4", "UN5");
@@ -1671,7 +1792,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("620", Severity.Error, "MOTHER says the child is a mother (1) but the child was under 11 at the start of the collection year", "Header", (c, r) =>
+        Add("620", Severity.Error, "MOTHER says the child is a mother (1) but the child was under 11 at the start of the collection year", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             var one = c.Codes.Find("1");
@@ -1684,7 +1805,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DOB");
-        Add("621", Severity.Error, "MC_DOB is on or before the mother's own DOB", "Header", (c, r) =>
+        Add("621", Severity.Error, "MC_DOB is on or before the mother's own DOB", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             for (var i = 0; i < h.Count; i++)
@@ -1695,7 +1816,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("625", Severity.Error, "MC_DOB is after the end of the collection year or after the mother ceased to be looked after (DEC of her last episode)", "Header", (c, r) =>
+        Add("625", Severity.Error, "MC_DOB is after the end of the collection year or after the mother ceased to be looked after (DEC of her last episode)", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             var e = c.Data.Episodes;
@@ -1717,7 +1838,7 @@ internal static class Ssda903Validator
         });
 
         // Missing: against the year and the child's care (the DfE's 565-586 rules)
-        Add("565", Severity.Error, "MIS_START is given but MISSING (missing or away without authorisation) is blank", "Missing", (c, r) =>
+        Add("565", Severity.Error, "MIS_START is given but MISSING (missing or away without authorisation) is blank", "Missing", [MethodImpl(Optimized)] (c, r) =>
         {
             var m = c.Data.Missing;
             for (var i = 0; i < m.Count; i++)
@@ -1728,7 +1849,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("571", Severity.Error, "MIS_END is before the start or after the end of the collection year", "Missing", (c, r) =>
+        Add("571", Severity.Error, "MIS_END is before the start or after the end of the collection year", "Missing", [MethodImpl(Optimized)] (c, r) =>
         {
             var m = c.Data.Missing;
             for (var i = 0; i < m.Count; i++)
@@ -1740,7 +1861,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("577", Severity.Error, "The child ceased to be looked after (DEC of the last episode) but a missing period that started before has no MIS_END", "Missing", (c, r) =>
+        Add("577", Severity.Error, "The child ceased to be looked after (DEC of the last episode) but a missing period that started before has no MIS_END", "Missing", [MethodImpl(Optimized)] (c, r) =>
         {
             var m = c.Data.Missing;
             for (var i = 0; i < m.Count; i++)
@@ -1752,7 +1873,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "MIS_START", "DEC");
-        Add("578", Severity.Error, "MIS_START is after the child ceased to be looked after (DEC of the last episode)", "Missing", (c, r) =>
+        Add("578", Severity.Error, "MIS_START is after the child ceased to be looked after (DEC of the last episode)", "Missing", [MethodImpl(Optimized)] (c, r) =>
         {
             var m = c.Data.Missing;
             for (var i = 0; i < m.Count; i++)
@@ -1764,7 +1885,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DEC");
-        Add("575", Severity.Error, "The placement (episode) the child went missing from has ended, but the missing period that started in it has no MIS_END", "Missing", (c, r) =>
+        Add("575", Severity.Error, "The placement (episode) the child went missing from has ended, but the missing period that started in it has no MIS_END", "Missing", [MethodImpl(Optimized)] (c, r) =>
         {
             var m = c.Data.Missing;
             var e = c.Data.Episodes;
@@ -1786,7 +1907,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "MIS_START", "DECOM", "DEC");
-        Add("580", Severity.Error, "A missing period ends on the child's 18th birthday, the day the episode ended (DEC), but REC is not E8", "Episodes", (c, r) =>
+        Add("580", Severity.Error, "A missing period ends on the child's 18th birthday, the day the episode ended (DEC), but REC is not E8", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var m = c.Data.Missing;
             var e = c.Data.Episodes;
@@ -1809,7 +1930,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "MIS_END", "DEC", "DOB");
-        Add("581", Severity.Error, "MIS_START is before the child started to be looked after (DECOM of the first episode)", "Missing", (c, r) =>
+        Add("581", Severity.Error, "MIS_START is before the child started to be looked after (DECOM of the first episode)", "Missing", [MethodImpl(Optimized)] (c, r) =>
         {
             var m = c.Data.Missing;
             var e = c.Data.Episodes;
@@ -1822,7 +1943,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DECOM");
-        Add("586", Severity.Error, "MIS_START is on or before the child's DOB", "Missing", (c, r) =>
+        Add("586", Severity.Error, "MIS_START is on or before the child's DOB", "Missing", [MethodImpl(Optimized)] (c, r) =>
         {
             var m = c.Data.Missing;
             for (var i = 0; i < m.Count; i++)
@@ -1836,12 +1957,12 @@ internal static class Ssda903Validator
         });
 
         // Adoption: the adopters and the decision to place (the DfE's 33x, 5xx and 1003 rules)
-        Add("517", Severity.Error, "LS_ADOPTR L3 (an unmarried couple of different sexes) needs SEX_ADOPTR MF", "AD1", (c, r) => c.AdopterSexes(r, "L3", "MF"));
-        Add("518", Severity.Error, "LS_ADOPTR L4 (an unmarried couple of the same sex) needs SEX_ADOPTR MM or FF", "AD1", (c, r) => c.AdopterSexes(r, "L4", "MM", "FF"));
-        Add("519", Severity.Error, "LS_ADOPTR L2 (a civil partnership) needs SEX_ADOPTR of a couple: MM, FF or MF", "AD1", (c, r) => c.AdopterSexes(r, "L2", "MM", "FF", "MF"));
-        Add("520", Severity.Error, "LS_ADOPTR L11 (a married couple of different sexes) needs SEX_ADOPTR MF", "AD1", (c, r) => c.AdopterSexes(r, "L11", "MF"));
-        Add("524", Severity.Error, "LS_ADOPTR L12 (a married couple of the same sex) needs SEX_ADOPTR MM or FF", "AD1", (c, r) => c.AdopterSexes(r, "L12", "MM", "FF"));
-        Add("521", Severity.Error, "DATE_INT (the decision that adoption is in the child's best interests) is after the child was placed for adoption (DECOM of an A3-A6 episode)", "AD1", (c, r) =>
+        Add("517", Severity.Error, "LS_ADOPTR L3 (an unmarried couple of different sexes) needs SEX_ADOPTR MF", "AD1", [MethodImpl(Optimized)] (c, r) => c.AdopterSexes(r, "L3", "MF"));
+        Add("518", Severity.Error, "LS_ADOPTR L4 (an unmarried couple of the same sex) needs SEX_ADOPTR MM or FF", "AD1", [MethodImpl(Optimized)] (c, r) => c.AdopterSexes(r, "L4", "MM", "FF"));
+        Add("519", Severity.Error, "LS_ADOPTR L2 (a civil partnership) needs SEX_ADOPTR of a couple: MM, FF or MF", "AD1", [MethodImpl(Optimized)] (c, r) => c.AdopterSexes(r, "L2", "MM", "FF", "MF"));
+        Add("520", Severity.Error, "LS_ADOPTR L11 (a married couple of different sexes) needs SEX_ADOPTR MF", "AD1", [MethodImpl(Optimized)] (c, r) => c.AdopterSexes(r, "L11", "MF"));
+        Add("524", Severity.Error, "LS_ADOPTR L12 (a married couple of the same sex) needs SEX_ADOPTR MM or FF", "AD1", [MethodImpl(Optimized)] (c, r) => c.AdopterSexes(r, "L12", "MM", "FF"));
+        Add("521", Severity.Error, "DATE_INT (the decision that adoption is in the child's best interests) is after the child was placed for adoption (DECOM of an A3-A6 episode)", "AD1", [MethodImpl(Optimized)] (c, r) =>
         {
             var a = c.Data.Ad1;
             var e = c.Data.Episodes;
@@ -1859,7 +1980,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DECOM", "PLACE");
-        Add("523", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) differs from the AD1's DATE_INT (the decision that adoption is in the child's best interests)", "PlacedAdoption", (c, r) =>
+        Add("523", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) differs from the AD1's DATE_INT (the decision that adoption is in the child's best interests)", "PlacedAdoption", [MethodImpl(Optimized)] (c, r) =>
         {
             var p = c.Data.PlacedAdoption;
             var a = c.Data.Ad1;
@@ -1881,7 +2002,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("331", Severity.Error, "DATE_MATCH is after the start (DECOM) of the placement from which the child was adopted (REC E11 or E12)", "AD1", (c, r) =>
+        Add("331", Severity.Error, "DATE_MATCH is after the start (DECOM) of the placement from which the child was adopted (REC E11 or E12)", "AD1", [MethodImpl(Optimized)] (c, r) =>
         {
             var a = c.Data.Ad1;
             var e = c.Data.Episodes;
@@ -1899,7 +2020,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DECOM", "REC");
-        Add("334", Severity.Error, "DATE_INT is before the child started to be looked after in the latest period of care (DECOM of the last episode with RNE S)", "AD1", (c, r) =>
+        Add("334", Severity.Error, "DATE_INT is before the child started to be looked after in the latest period of care (DECOM of the last episode with RNE S)", "AD1", [MethodImpl(Optimized)] (c, r) =>
         {
             var a = c.Data.Ad1;
             for (var i = 0; i < a.Count; i++)
@@ -1911,7 +2032,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DECOM", "RNE");
-        Add("184", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) is before the child's DOB", "PlacedAdoption", (c, r) =>
+        Add("184", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) is before the child's DOB", "PlacedAdoption", [MethodImpl(Optimized)] (c, r) =>
         {
             var p = c.Data.PlacedAdoption;
             for (var i = 0; i < p.Count; i++)
@@ -1923,7 +2044,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("1003", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) is before the child first started to be looked after (DECOM of the first episode with RNE S)", "PlacedAdoption", (c, r) =>
+        Add("1003", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) is before the child first started to be looked after (DECOM of the first episode with RNE S)", "PlacedAdoption", [MethodImpl(Optimized)] (c, r) =>
         {
             var p = c.Data.PlacedAdoption;
             var e = c.Data.Episodes;
@@ -1946,8 +2067,8 @@ internal static class Ssda903Validator
             }
         }, "DECOM", "RNE");
         Add("551", Severity.Error, "The child was placed for adoption (PLACE A3-A6) but there is no DATE_PLACED (the decision that the child should be placed for adoption)", "Episodes",
-            (c, r) => c.WithoutDecisionToPlace(r, "PLACE", c.Codes.SetOf("A3", "A4", "A5", "A6"), isPlace: true), "DATE_PLACED");
-        Add("552", Severity.Error, "The decision that the child should be placed for adoption (the latest DATE_PLACED) is after the child's first placement for adoption (DECOM of the first A3-A6 episode)", "PlacedAdoption", (c, r) =>
+            [MethodImpl(Optimized)] (c, r) => c.WithoutDecisionToPlace(r, "PLACE", c.Codes.SetOf("A3", "A4", "A5", "A6"), isPlace: true), "DATE_PLACED");
+        Add("552", Severity.Error, "The decision that the child should be placed for adoption (the latest DATE_PLACED) is after the child's first placement for adoption (DECOM of the first A3-A6 episode)", "PlacedAdoption", [MethodImpl(Optimized)] (c, r) =>
         {
             var p = c.Data.PlacedAdoption;
             var e = c.Data.Episodes;
@@ -1984,13 +2105,53 @@ internal static class Ssda903Validator
             }
         }, "DECOM", "PLACE");
         Add("553", Severity.Error, "A placement order was granted (LS E1) but there is no DATE_PLACED (the decision that the child should be placed for adoption)", "Episodes",
-            (c, r) => c.WithoutDecisionToPlace(r, "LS", c.Codes.SetOf("E1"), isPlace: false), "DATE_PLACED");
+            [MethodImpl(Optimized)] (c, r) => c.WithoutDecisionToPlace(r, "LS", c.Codes.SetOf("E1"), isPlace: false), "DATE_PLACED");
 
         Add("554", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) is after the placement order was granted (DECOM of the child's first episode with LS E1)", "Episodes",
-            (c, r) => DecidedAfterOrder(c, r, "E1"), "DATE_PLACED", "DECOM");
+            [MethodImpl(Optimized)] (c, r) => DecidedAfterOrder(c, r, "E1"), "DATE_PLACED", "DECOM");
+        // 556 and 555, on freeing orders (D1), are retired by the DfE from 2024/25 (the reference's lac2024_25 drops them).
         Add("556", Severity.Error, "DATE_PLACED (the decision that the child should be placed for adoption) is after the freeing order was granted (DECOM of the child's first episode with LS D1)", "Episodes",
-            (c, r) => DecidedAfterOrder(c, r, "D1"), "DATE_PLACED", "DECOM");
-        Add("335", Severity.Error, "FOSTER_CARE does not agree with the placement the child was adopted from: 0 with A2, A3 or A5 (adopted by the foster carer), or 1 with A1, A4 or A6", "AD1", (c, r) =>
+            new CollectionYears(null, 2024), [MethodImpl(Optimized)] (c, r) => DecidedAfterOrder(c, r, "D1"), "DATE_PLACED", "DECOM");
+        Add("555", Severity.Error, "A freeing order was granted (LS D1) but there is no decision that the child should be placed for adoption (PlacedAdoption row), or the order is still open and the decision has a DATE_PLACED_CEASED or REASON_PLACED_CEASED", "Episodes",
+            new CollectionYears(null, 2024), [MethodImpl(Optimized)] (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var p = c.Data.PlacedAdoption;
+            var d1 = c.Codes.Find("D1");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Ls[i] != d1)
+                {
+                    continue;
+                }
+
+                var rows = p.RowsOf(e.Child[i]);
+                if (rows.IsEmpty)
+                {
+                    c.ReportCode(r, e.Source[i], "LS", e.Ls[i]);
+                    continue;
+                }
+
+                // An order still open: the decision to place cannot have ended.
+                for (var j = rows.Start; j < rows.End && e.Dec[i] == RecordValues.Blank; j++)
+                {
+                    if (Has(p.DatePlacedCeased[j]))
+                    {
+                        c.ReportDate(r, p.Source[j], "DATE_PLACED_CEASED", p.DatePlacedCeased[j]);
+                    }
+                    else if (p.ReasonPlacedCeased[j] != CodeTable.Blank)
+                    {
+                        c.ReportCode(r, p.Source[j], "REASON_PLACED_CEASED", p.ReasonPlacedCeased[j]);
+                    }
+                }
+            }
+        }, "DEC");
+        // To 2023/24 a freeing order (D1) counts with a placement order; from 2024/25 (the reference's lac2024_25) only E1.
+        Add("557", Severity.Error, "The child was placed for adoption (PLACE A3-A6) or under a placement or freeing order (LS E1, D1) and left care without being adopted (REC other than E11, E12, X1), but DATE_PLACED_CEASED and REASON_PLACED_CEASED are not both given", "Episodes",
+            new CollectionYears(null, 2024), [MethodImpl(Optimized)] (c, r) => LeftWithoutAdoption(c, r, "E1", "D1"));
+        Add("557", Severity.Error, "The child was placed for adoption (PLACE A3-A6) or under a placement order (LS E1) and left care without being adopted (REC other than E11, E12, X1), but DATE_PLACED_CEASED and REASON_PLACED_CEASED are not both given", "Episodes",
+            new CollectionYears(2025, null), [MethodImpl(Optimized)] (c, r) => LeftWithoutAdoption(c, r, "E1"));
+        Add("335", Severity.Error, "FOSTER_CARE does not agree with the placement the child was adopted from: 0 with A2, A3 or A5 (adopted by the foster carer), or 1 with A1, A4 or A6", "AD1", [MethodImpl(Optimized)] (c, r) =>
         {
             var a = c.Data.Ad1;
             var e = c.Data.Episodes;
@@ -2021,7 +2182,7 @@ internal static class Ssda903Validator
 
         // Care leavers (OC3), against the other tables
         // New in the DfE's 2023/24 rules.
-        Add("347", Severity.Error, "ACCOM is T1 or T2 (a foyer) for a young person under 18 at the start of the collection year", "OC3", new CollectionYears(2024, null), (c, r) =>
+        Add("347", Severity.Error, "ACCOM is T1 or T2 (a foyer) for a young person under 18 at the start of the collection year", "OC3", new CollectionYears(2024, null), [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc3;
             var foyer = c.Codes.SetOf("T1", "T2");
@@ -2035,7 +2196,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DOB");
-        Add("391", Severity.Error, "Care-leaver information (IN_TOUCH, ACTIV, ACCOM) is given for a young person not yet 17 at the end of the collection year", "OC3", (c, r) =>
+        Add("391", Severity.Error, "Care-leaver information (IN_TOUCH, ACTIV, ACCOM) is given for a young person not yet 17 at the end of the collection year", "OC3", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc3;
             for (var i = 0; i < o.Count; i++)
@@ -2049,7 +2210,7 @@ internal static class Ssda903Validator
                 }
             }
         });
-        Add("3001", Severity.Error, "ACCOM Z1 or Z2 (with former foster carers) for a young person whose 17th birthday is in the collection year", "OC3", (c, r) =>
+        Add("3001", Severity.Error, "ACCOM Z1 or Z2 (with former foster carers) for a young person whose 17th birthday is in the collection year", "OC3", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc3;
             var withCarers = c.Codes.SetOf("Z1", "Z2");
@@ -2063,7 +2224,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DOB");
-        Add("344", Severity.Error, "IN_TOUCH is DIED or RHOM (the young person has died, or has lived with a parent for 6 months or more), but ACTIV or ACCOM is given other than 0", "OC3", (c, r) =>
+        Add("344", Severity.Error, "IN_TOUCH is DIED or RHOM (the young person has died, or has lived with a parent for 6 months or more), but ACTIV or ACCOM is given other than 0", "OC3", [MethodImpl(Optimized)] (c, r) =>
         {
             var o = c.Data.Oc3;
             var gone = c.Codes.SetOf("DIED", "RHOM");
@@ -2085,7 +2246,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "IN_TOUCH");
-        Add("134", Severity.Error, "The child has adoption information (AD1) and care-leaver information (OC3): the OC3 cohort has no adoption data", "AD1", (c, r) =>
+        Add("134", Severity.Error, "The child has adoption information (AD1) and care-leaver information (OC3): the OC3 cohort has no adoption data", "AD1", [MethodImpl(Optimized)] (c, r) =>
         {
             var a = c.Data.Ad1;
             var o = c.Data.Oc3;
@@ -2109,7 +2270,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "IN_TOUCH", "ACTIV", "ACCOM");
-        Add("1014", Severity.Error, "UASC information is given for a care leaver (OC3 information and no episode in the same collection year)", "UASC", (c, r) =>
+        Add("1014", Severity.Error, "UASC information is given for a care leaver (OC3 information and no episode in the same collection year)", "UASC", [MethodImpl(Optimized)] (c, r) =>
         {
             var u = c.Data.Uasc;
             var o = c.Data.Oc3;
@@ -2152,7 +2313,7 @@ internal static class Ssda903Validator
         }, "IN_TOUCH", "ACTIV", "ACCOM", "DECOM", "DEC");
 
         // Placement for adoption: the decision against the year, care and adoption
-        Add("117", Severity.Error, "DATE_PLACED or DATE_PLACED_CEASED is after the end of the collection year or after the child ceased to be looked after", "PlacedAdoption", (c, r) =>
+        Add("117", Severity.Error, "DATE_PLACED or DATE_PLACED_CEASED is after the end of the collection year or after the child ceased to be looked after", "PlacedAdoption", [MethodImpl(Optimized)] (c, r) =>
         {
             var p = c.Data.PlacedAdoption;
             for (var i = 0; i < p.Count; i++)
@@ -2175,7 +2336,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DEC");
-        Add("118", Severity.Error, "DATE_PLACED_CEASED is before the start of the collection year or before the child started to be looked after (DECOM of the first episode other than short breaks)", "PlacedAdoption", (c, r) =>
+        Add("118", Severity.Error, "DATE_PLACED_CEASED is before the start of the collection year or before the child started to be looked after (DECOM of the first episode other than short breaks)", "PlacedAdoption", [MethodImpl(Optimized)] (c, r) =>
         {
             var p = c.Data.PlacedAdoption;
             var e = c.Data.Episodes;
@@ -2205,7 +2366,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DECOM");
-        Add("525", Severity.Error, "The decision to place the child for adoption was reversed (DATE_PLACED_CEASED) but the child has adoption information (AD1) for the year", "PlacedAdoption", (c, r) =>
+        Add("525", Severity.Error, "The decision to place the child for adoption was reversed (DATE_PLACED_CEASED) but the child has adoption information (AD1) for the year", "PlacedAdoption", [MethodImpl(Optimized)] (c, r) =>
         {
             var p = c.Data.PlacedAdoption;
             var a = c.Data.Ad1;
@@ -2228,7 +2389,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DATE_INT", "DATE_MATCH");
-        Add("579", Severity.Error, "A new decision that the child should be placed for adoption (DATE_PLACED) while an earlier one is still open (no DATE_PLACED_CEASED, or ceased after it)", "PlacedAdoption", (c, r) =>
+        Add("579", Severity.Error, "A new decision that the child should be placed for adoption (DATE_PLACED) while an earlier one is still open (no DATE_PLACED_CEASED, or ceased after it)", "PlacedAdoption", [MethodImpl(Optimized)] (c, r) =>
         {
             var p = c.Data.PlacedAdoption;
             for (var child = 0; child + 1 < p.ChildOffsets.Length; child++)
@@ -2255,7 +2416,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DATE_PLACED_CEASED");
-        Add("583", Severity.Error, "More than one decision that the child should be placed for adoption (DATE_PLACED), but an earlier one has no DATE_PLACED_CEASED (it was not revoked)", "PlacedAdoption", (c, r) =>
+        Add("583", Severity.Error, "More than one decision that the child should be placed for adoption (DATE_PLACED), but an earlier one has no DATE_PLACED_CEASED (it was not revoked)", "PlacedAdoption", [MethodImpl(Optimized)] (c, r) =>
         {
             var p = c.Data.PlacedAdoption;
             for (var child = 0; child + 1 < p.ChildOffsets.Length; child++)
@@ -2280,7 +2441,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "DATE_PLACED");
-        Add("582", Severity.Error, "The child was adopted (REC E11 or E12) on the day it was matched with its adopters (DEC is the AD1's DATE_MATCH): a match is expected before the adoption", "Episodes", (c, r) =>
+        Add("582", Severity.Error, "The child was adopted (REC E11 or E12) on the day it was matched with its adopters (DEC is the AD1's DATE_MATCH): a match is expected before the adoption", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var a = c.Data.Ad1;
@@ -2303,7 +2464,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "REC", "DATE_MATCH");
-        Add("558", Severity.Error, "The child was adopted (REC E11 or E12) but the latest decision to place for adoption has a DATE_PLACED_CEASED: it should be blank", "Episodes", (c, r) =>
+        Add("558", Severity.Error, "The child was adopted (REC E11 or E12) but the latest decision to place for adoption has a DATE_PLACED_CEASED: it should be blank", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var p = c.Data.PlacedAdoption;
@@ -2332,7 +2493,17 @@ internal static class Ssda903Validator
             }
         }, "DATE_PLACED");
 
-        Add("LS-NO-HEADER", Severity.Warning, "The child has episodes but no Header row (sex, date of birth and ethnicity unknown)", "Episodes", (c, r) =>
+        Add("1012", Severity.Error, "The child has no episode in the collection year, so there should be no PlacedAdoption, Missing, Reviews, AD1, PrevPerm or OC2 row for it", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            c.WithoutEpisodeInYear(r, c.Data.PlacedAdoption);
+            c.WithoutEpisodeInYear(r, c.Data.Missing);
+            c.WithoutEpisodeInYear(r, c.Data.Reviews);
+            c.WithoutEpisodeInYear(r, c.Data.Ad1);
+            c.WithoutEpisodeInYear(r, c.Data.PrevPerm);
+            c.WithoutEpisodeInYear(r, c.Data.Oc2);
+        }, "CHILD", "DECOM", "DEC");
+
+        Add("LS-NO-HEADER", Severity.Warning, "The child has episodes but no Header row (sex, date of birth and ethnicity unknown)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             for (var child = 0; child < c.Data.Children.Count; child++)
@@ -2394,6 +2565,7 @@ internal static class Ssda903Validator
     }
 
     // 554, 556: the child's earliest DATE_PLACED is after the DECOM of its first episode with the order's legal status.
+    [MethodImpl(Optimized)]
     private static void DecidedAfterOrder(Context c, ValidationRule r, string legalStatus)
     {
         var e = c.Data.Episodes;
@@ -2431,6 +2603,37 @@ internal static class Ssda903Validator
         }
     }
 
+    // 557: an episode in an adoption placement (A3-A6) or under one of the orders that ended other than by adoption (E11, E12) or a
+    // move (X1) needs every decision to place the child for adoption ended: DATE_PLACED_CEASED and REASON_PLACED_CEASED given.
+    [MethodImpl(Optimized)]
+    private static void LeftWithoutAdoption(Context c, ValidationRule r, params string[] orders)
+    {
+        var e = c.Data.Episodes;
+        var p = c.Data.PlacedAdoption;
+        var placed = c.Codes.SetOf("A3", "A4", "A5", "A6");
+        var ordered = c.Codes.SetOf(orders);
+        var stays = c.Codes.SetOf("E11", "E12", "X1");
+        for (var i = 0; i < e.Count; i++)
+        {
+            if (e.Rec[i] == CodeTable.Blank || stays.Contains(e.Rec[i]) || !(placed.Contains(e.Place[i]) || ordered.Contains(e.Ls[i])))
+            {
+                continue;
+            }
+
+            var rows = p.RowsOf(e.Child[i]);
+            var ended = !rows.IsEmpty;
+            for (var j = rows.Start; j < rows.End && ended; j++)
+            {
+                ended = Has(p.DatePlacedCeased[j]) && p.ReasonPlacedCeased[j] != CodeTable.Blank;
+            }
+
+            if (!ended)
+            {
+                c.ReportCode(r, e.Source[i], "REC", e.Rec[i]);
+            }
+        }
+    }
+
     private static void Add(string id, Severity severity, string message, string table, Action<Context, ValidationRule> run, params string[] fields) =>
         Add(id, severity, message, table, CollectionYears.All, run, fields);
 
@@ -2443,6 +2646,7 @@ internal static class Ssda903Validator
         }, run));
 
     /// <summary>Whether <paramref name="upn"/> is a UPN's form (a capital letter other than I, O or S, then 12 digits, or 11 digits and a capital letter) or UN1-UN5.</summary>
+    [MethodImpl(Optimized)]
     private static bool ValidUpn(string upn)
     {
         if (upn.Length == 3)
@@ -2516,6 +2720,7 @@ internal static class Ssda903Validator
         private readonly int _p2;
         private readonly int _h5;
         private readonly int _s;
+        private readonly CodeSet _shortBreaks;
 
         public Context(Ssda903Data data, int? collectionYear)
             : base(data.Files, data.Codes, collectionYear, isoDates: false)
@@ -2529,6 +2734,7 @@ internal static class Ssda903Validator
             _p2 = data.Codes.Find("P2");
             _h5 = data.Codes.Find("H5");
             _s = data.Codes.Find("S");
+            _shortBreaks = data.Codes.SetOf("V3", "V4");
             Dob = new int[data.Children.Count];
             Array.Fill(Dob, RecordValues.Blank);
             var h = data.Header;
@@ -2558,6 +2764,7 @@ internal static class Ssda903Validator
         }
 
         /// <summary>Calls <paramref name="check"/> for each pair of a child's consecutive episodes (previous, next).</summary>
+        [MethodImpl(Optimized)]
         public void Consecutive(Action<int, int> check)
         {
             var e = Data.Episodes;
@@ -2575,6 +2782,7 @@ internal static class Ssda903Validator
         /// recoded in the later return (P2 becomes H5 in 2023/24, H5 or P2 K3 from 2024/25, Z1 one of Z11-Z14 from 2025/26), so with
         /// several years merged an episode may show the old code and the next, in the same placement, the new one.
         /// </summary>
+        [MethodImpl(Optimized)]
         public bool SamePlace(int a, int b) => a == b || Recoded(a, b) || Recoded(b, a);
 
         private bool Recoded(int old, int now) =>
@@ -2584,6 +2792,7 @@ internal static class Ssda903Validator
         /// Reports the episode after a temporary stay (T0-T4, perhaps several episodes when the legal status changed during
         /// it) that is not a return (RNE P) to the placement held before: the same PLACE, and the same PL_POST when asked.
         /// </summary>
+        [MethodImpl(Optimized)]
         public void ReturnFromTemporary(ValidationRule rule, bool samePostcode)
         {
             var e = Data.Episodes;
@@ -2612,6 +2821,7 @@ internal static class Ssda903Validator
         }
 
         /// <summary>Reports an episode in <paramref name="place"/> that started before the child's <paramref name="years"/>th birthday.</summary>
+        [MethodImpl(Optimized)]
         public void PlacedUnderAge(ValidationRule rule, string place, int years)
         {
             var e = Data.Episodes;
@@ -2627,6 +2837,7 @@ internal static class Ssda903Validator
         }
 
         /// <summary>Reports an episode whose LS (or PLACE) is in <paramref name="codes"/> lasting more than <paramref name="days"/> days; one still open is measured to the year end when asked, else not judged.</summary>
+        [MethodImpl(Optimized)]
         public void LongerThan(ValidationRule rule, string column, CodeSet codes, bool isPlace, int days, bool openToYearEnd)
         {
             var e = Data.Episodes;
@@ -2648,6 +2859,7 @@ internal static class Ssda903Validator
         }
 
         /// <summary>Reports an episode whose LS is one of <paramref name="statuses"/> and PLACE one of <paramref name="places"/>.</summary>
+        [MethodImpl(Optimized)]
         public void LegalStatusWithPlace(ValidationRule rule, string[] statuses, string[] places)
         {
             var e = Data.Episodes;
@@ -2677,6 +2889,7 @@ internal static class Ssda903Validator
         }
 
         /// <summary>The DECOM of the child's last episode with RNE S (the start of the latest period of care); blank when none.</summary>
+        [MethodImpl(Optimized)]
         public int LatestCareStart(int child)
         {
             var e = Data.Episodes;
@@ -2693,6 +2906,7 @@ internal static class Ssda903Validator
         }
 
         /// <summary>Reports an AD1 row with LS_ADOPTR <paramref name="status"/> whose SEX_ADOPTR is given and not one of <paramref name="sexes"/>.</summary>
+        [MethodImpl(Optimized)]
         public void AdopterSexes(ValidationRule rule, string status, params string[] sexes)
         {
             var a = Data.Ad1;
@@ -2708,6 +2922,7 @@ internal static class Ssda903Validator
         }
 
         /// <summary>Reports the first episode of a child whose LS (or PLACE) is in <paramref name="codes"/> when the child has no PlacedAdoption row with DATE_PLACED.</summary>
+        [MethodImpl(Optimized)]
         public void WithoutDecisionToPlace(ValidationRule rule, string column, CodeSet codes, bool isPlace)
         {
             var e = Data.Episodes;
@@ -2751,6 +2966,7 @@ internal static class Ssda903Validator
         }
 
         /// <summary>Reports an OC2 row whose <paramref name="item"/> is 1 while one of the four health items is blank.</summary>
+        [MethodImpl(Optimized)]
         public void HealthItemsWith(ValidationRule rule, ReadOnlySpan<int> item)
         {
             var o = Data.Oc2;
@@ -2765,6 +2981,7 @@ internal static class Ssda903Validator
         }
 
         /// <summary>Reports an episode with PLACE_PROVIDER <paramref name="provider"/> in one of <paramref name="places"/>.</summary>
+        [MethodImpl(Optimized)]
         public void ProviderWith(ValidationRule rule, string provider, params string[] places)
         {
             var e = Data.Episodes;
@@ -2780,6 +2997,7 @@ internal static class Ssda903Validator
         }
 
         /// <summary>Reports an episode in one of <paramref name="places"/> with a URN other than XXXXXXX (the DfE's "no URN").</summary>
+        [MethodImpl(Optimized)]
         public void UrnNotExpected(ValidationRule rule, params string[] places)
         {
             var e = Data.Episodes;
@@ -2794,6 +3012,7 @@ internal static class Ssda903Validator
             }
         }
 
+        [MethodImpl(Optimized)]
         public void Pair(ValidationRule rule, string provider, string place)
         {
             var e = Data.Episodes;
@@ -2808,6 +3027,7 @@ internal static class Ssda903Validator
             }
         }
 
+        [MethodImpl(Optimized)]
         public void LegalStatusDated(ValidationRule rule, string status, DateOnly limit, bool after)
         {
             var e = Data.Episodes;
@@ -2822,6 +3042,7 @@ internal static class Ssda903Validator
             }
         }
 
+        [MethodImpl(Optimized)]
         public void AgeAtCeasing(ValidationRule rule, string[] reasons, Func<int, bool> wrongAge)
         {
             var e = Data.Episodes;
@@ -2837,6 +3058,7 @@ internal static class Ssda903Validator
         }
 
         /// <summary>Reports runs of consecutive episodes with legal status <paramref name="status"/> lasting more than <paramref name="maxDays"/> days.</summary>
+        [MethodImpl(Optimized)]
         public void LegalStatusRun(ValidationRule rule, string status, int maxDays)
         {
             var e = Data.Episodes;
@@ -2864,6 +3086,7 @@ internal static class Ssda903Validator
             }
         }
 
+        [MethodImpl(Optimized)]
         public void ReviewAge(ValidationRule rule, bool pn0)
         {
             var v = Data.Reviews;
@@ -2885,6 +3108,7 @@ internal static class Ssda903Validator
         }
 
         /// <summary>Reports an OC2 code given for a child whose age at 31 March is one that should leave it blank.</summary>
+        [MethodImpl(Optimized)]
         public void Oc2ByAge(ValidationRule rule, ColumnOf<Ssda903Oc2> column, string name, Func<int, bool> mustBeBlank)
         {
             var o = Data.Oc2;
@@ -2901,6 +3125,7 @@ internal static class Ssda903Validator
         }
 
         /// <summary>Reports an SDQ score or reason given at an age out of range: at the year start (or the day before it, so that a birthday on 1 April counts as in the year, as the DfE's 189 reads) or at its end.</summary>
+        [MethodImpl(Optimized)]
         public void SdqAge(ValidationRule rule, Func<int, bool> outOfRange, bool atStart, bool dayBefore = false)
         {
             var o = Data.Oc2;
@@ -2916,7 +3141,72 @@ internal static class Ssda903Validator
             }
         }
 
+        /// <summary>
+        /// Whether <paramref name="child"/> was looked after continuously for 12 months at 31 March of <paramref name="year"/>, as the DfE
+        /// defines it from the episodes: an episode open at some time in the year, and none that starts care in it (RNE S after its first
+        /// day), ends care in it (DEC in the year, REC other than X1) or is a short break (LS V3, V4).
+        /// </summary>
+        [MethodImpl(Optimized)]
+        public bool ContinuouslyLookedAfter(int child, int year)
+        {
+            var e = Data.Episodes;
+            var start = YearStart(year);
+            var end = YearEnd(year);
+            var rows = e.RowsOf(child);
+            var during = false;
+            for (var j = rows.Start; j < rows.End; j++)
+            {
+                if (!Has(e.Decom[j]) || e.Decom[j] > end || (Has(e.Dec[j]) && e.Dec[j] < start))
+                {
+                    continue;
+                }
+
+                during = true;
+                if ((e.Rne[j] == _s && e.Decom[j] > start) || (Has(e.Dec[j]) && e.Dec[j] <= end && e.Rec[j] != _x1) || _shortBreaks.Contains(e.Ls[j]))
+                {
+                    return false;
+                }
+            }
+
+            return during;
+        }
+
+        /// <summary>Whether OC2 row <paramref name="i"/>'s child was not looked after continuously for 12 months at 31 March of the row's year (false when the year is unknown).</summary>
+        public bool NotContinuouslyLookedAfter(int i)
+        {
+            var o = Data.Oc2;
+            var year = o.YearAt(i) ?? Year(o.Source[i]);
+            return year > 0 && !ContinuouslyLookedAfter(o.Child[i], year);
+        }
+
+        /// <summary>
+        /// Reports each row of <paramref name="table"/> whose child has no episode open in the row's collection year (starting by its end,
+        /// not ended before its start); no episode at all when the year is unknown (1012).
+        /// </summary>
+        [MethodImpl(Optimized)]
+        public void WithoutEpisodeInYear<TTable>(ValidationRule rule, TTable table)
+            where TTable : RecordTable
+        {
+            var e = Data.Episodes;
+            for (var i = 0; i < table.Count; i++)
+            {
+                var year = Year(table.Source[i]);
+                var rows = e.RowsOf(table.Child[i]);
+                var found = false;
+                for (var j = rows.Start; j < rows.End && !found; j++)
+                {
+                    found = year <= 0 || (Has(e.Decom[j]) && e.Decom[j] <= YearEnd(year) && (!Has(e.Dec[j]) || e.Dec[j] >= YearStart(year)));
+                }
+
+                if (!found)
+                {
+                    Report(rule, table.Source[i], "CHILD", Data.Children.IdOf(table.Child[i]));
+                }
+            }
+        }
+
         /// <summary>Reports rows of the same child with the same key from the same file (a return holding a record twice).</summary>
+        [MethodImpl(Optimized)]
         public void Duplicates<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable>? key, string column)
             where TTable : RecordTable
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats.Text;
 using Lodestar.Metrics.Records;
@@ -9,7 +10,20 @@ internal delegate ReadOnlySpan<int> ColumnOf<in TTable>(TTable table);
 /// <summary>What the rules of one return share: the files, the codes, the collection year of each row, and the reporting.</summary>
 internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeTable codes, int? collectionYear, bool isoDates)
 {
+    /// <summary>
+    /// How the rules and the helpers with loops are compiled: optimised at their first call. Each rule runs once a council, too few
+    /// times for the runtime's tiered compilation to optimise it before the run ends, and unoptimised its loops cost about three
+    /// times as much (docs/benchmarks.md, "Validation (issue 12)").
+    /// </summary>
+    public const MethodImplOptions Optimized = MethodImplOptions.AggressiveOptimization;
+
     private readonly List<Problem> _diagnostics = [];
+
+    // Each code list's years by code id, worked out once per return (rules look codes up by id, row after row).
+    private readonly Dictionary<CodeList, (int From, int Until)[]> _years = [];
+
+    // The collection year of each file, by file index.
+    private readonly int[] _fileYears = [.. files.Select(f => f.CollectionYear)];
 
     public IReadOnlyList<Problem> Diagnostics => _diagnostics;
 
@@ -17,7 +31,35 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
 
     /// <summary>The collection year a row is checked against: the one given, else its file's; 0 when unknown (year-bound checks are then skipped).</summary>
     public int Year(SourceLocation at) =>
-        collectionYear ?? (at.File >= 0 && at.File < files.Count ? files[at.File].CollectionYear : 0);
+        collectionYear ?? ((uint)at.File < (uint)_fileYears.Length ? _fileYears[at.File] : 0);
+
+    /// <summary>Whether the code with id <paramref name="code"/> is on <paramref name="list"/> in <paramref name="year"/> (0: any year).</summary>
+    public bool IsValid(CodeList list, int code, int year)
+    {
+        if (!_years.TryGetValue(list, out var years))
+        {
+            // Looked up on first use of each code (the table also holds UPNs, postcodes, URNs ...): NotLooked until then.
+            years = new (int From, int Until)[codes.Count];
+            Array.Fill(years, NotLooked);
+            _years[list] = years;
+        }
+
+        if ((uint)code >= (uint)years.Length)
+        {
+            return list.IsValid(codes[code]!, year);
+        }
+
+        var (from, until) = years[code];
+        if (from == NotLooked.From)
+        {
+            // Not on the list: an empty run of years (From after Until).
+            (from, until) = years[code] = codes[code] is { } text && list.YearsOf(text) is { } range ? range : (1, 0);
+        }
+
+        return from <= until && (year == 0 || (year >= from && year <= until));
+    }
+
+    private static readonly (int From, int Until) NotLooked = (int.MinValue, int.MinValue);
 
     public static int YearStart(int year) => new DateOnly(year - 1, 4, 1).DayNumber;
 
@@ -53,13 +95,16 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
         _diagnostics.Add(new Problem(file, at.Line, column, string.IsNullOrEmpty(value) ? null : value, rule.Message) { Rule = rule.Id, Severity = rule.Severity });
     }
 
+    [MethodImpl(Optimized)]
     public void ReportDate(ValidationRule rule, SourceLocation at, string column, int day) =>
         Report(rule, at, column, Date(day));
 
+    [MethodImpl(Optimized)]
     public void ReportCode(ValidationRule rule, SourceLocation at, string column, int code) =>
         Report(rule, at, column, Text(code));
 
     /// <summary>Reports every row whose code in <paramref name="column"/> is not on <paramref name="list"/> (for the row's year), or is blank when <paramref name="required"/>.</summary>
+    [MethodImpl(Optimized)]
     public void CheckCodes<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable> column, string name, CodeList list, bool required)
         where TTable : RecordTable
     {
@@ -75,7 +120,7 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
                     Report(rule, source[i], name, null);
                 }
             }
-            else if (!list.IsValid(codes[code]!, Year(source[i])))
+            else if (!IsValid(list, code, Year(source[i])))
             {
                 ReportCode(rule, source[i], name, code);
             }
@@ -83,6 +128,7 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
     }
 
     /// <summary>Reports every row whose date in <paramref name="column"/> is blank (an unreadable date was reported when read).</summary>
+    [MethodImpl(Optimized)]
     public void CheckRequiredDates<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable> column, string name)
         where TTable : RecordTable
     {
@@ -97,6 +143,7 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
     }
 
     /// <summary>Reports every row where both dates are present and <paramref name="later"/> is before <paramref name="earlier"/>.</summary>
+    [MethodImpl(Optimized)]
     public void CheckOrder<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable> earlier, ColumnOf<TTable> later, string laterName)
         where TTable : RecordTable
     {

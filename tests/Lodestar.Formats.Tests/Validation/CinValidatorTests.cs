@@ -62,7 +62,11 @@ public sealed class CinValidatorTests
         ["8525Q"] = (b => b.Child("X", sex: "F", ethnicity: "WBRI"), b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "U", ethnicity: "WBRI")),
         ["8535Q"] = (b => X(b, death: D(2015, 1, 1)), b => X(b, death: D(2024, 1, 1))),
         ["8520"] = (b => X(b, dob: D(2025, 6, 1)), b => X(b, dob: D(2025, 3, 1))),
-        ["4180"] = (b => X(b, sex: "Q"), b => X(b, sex: "9")),
+        ["4180"] = (b => X(b, sex: "Q"), b => X(b, sex: "U")),
+        ["8750"] = (b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "F", ethnicity: "WBRI"), b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "U", ethnicity: "WBRI")),
+        // 21 characters, then 20.
+        ["1570"] = (b => b.Child("A12345678901234567890", dob: D(2016, 1, 1), sex: "F", ethnicity: "WBRI"), b => b.Child("A1234567890123456789", dob: D(2016, 1, 1), sex: "F", ethnicity: "WBRI")),
+        ["1580"] = (b => b.Child("X-1", dob: D(2016, 1, 1), sex: "F", ethnicity: "WBRI"), b => b.Child("X1", dob: D(2016, 1, 1), sex: "F", ethnicity: "WBRI")),
         ["4220"] = (b => X(b, ethnicity: "ZZZZ"), b => X(b, ethnicity: "WIRI")),
         ["8540"] = (b => X(b, disabilities: ["XYZ"]), b => X(b, disabilities: ["MOB", "HAND"])),
         ["8790"] = (b => X(b, disabilities: ["NONE", "MOB"]), b => X(b, disabilities: ["MOB"])),
@@ -111,13 +115,17 @@ public sealed class CinValidatorTests
         ["8935"] = (b => Cpp(Cpp(XR(b), D(2024, 6, 20)), D(2024, 8, 1)), b => Cpp(Cpp(XR(b), D(2024, 6, 20), end: D(2024, 7, 31)), D(2024, 8, 1))),
     };
 
-    public static TheoryData<string> RuleIds => [.. CinValidator.Rules.Select(r => r.Id)];
+    public static TheoryData<string> RuleIds => [.. CinValidator.Rules.Select(r => r.Id).Distinct()];
 
     [Fact]
-    public void Rules_Counted_AtLeastThirtyWithUniqueIds()
+    public void Rules_Counted_AtLeastThirtyWithOneVersionOfEachIdAYear()
     {
         Assert.True(CinValidator.Rules.Count >= 30, $"{CinValidator.Rules.Count} rules");
-        Assert.Equal(CinValidator.Rules.Count, CinValidator.Rules.Select(r => r.Id).Distinct().Count());
+        for (var year = 2010; year <= 2030; year++)
+        {
+            var inForce = CinValidator.Rules.Where(r => r.Years.Contains(year)).ToList();
+            Assert.Equal(inForce.Count, inForce.Select(r => r.Id).Distinct().Count());
+        }
     }
 
     [Fact]
@@ -199,5 +207,45 @@ public sealed class CinValidatorTests
         var b = R(X(Baseline()), date: Old).Section47("X", Old, start: D(2023, 6, 2), icpcDate: conferenceYear is { } y ? D(y, 4, 20) : null, icpcNotRequired: notRequired);
 
         Assert.Equal(reported, CinValidator.Validate(b.Build(), Year).Any(d => d.Rule == "8740"));
+    }
+
+    [Theory]
+    [InlineData(2024, "1", false)] // GenderCurrent to 2023/24: 0, 1, 2, 9
+    [InlineData(2024, "M", true)]
+    [InlineData(2025, "M", false)] // Sex from 2024/25: M, F, U
+    [InlineData(2025, "1", true)]
+    public void Sex4180_CodesOfTheCensusYear_AreTheOnlyValidOnes(int year, string sex, bool reported)
+    {
+        var findings = CinValidator.Validate(X(Baseline(), sex: sex).Build(), year);
+
+        Assert.Equal(reported, findings.Any(d => d.Rule == "4180" && d.Value == sex));
+    }
+
+    [Theory]
+    [InlineData(2024, "0", false)] // an unborn child's GenderCurrent is 0 to 2023/24
+    [InlineData(2024, "U", true)]
+    [InlineData(2025, "U", false)] // and its Sex U from 2024/25
+    [InlineData(2025, "0", true)]
+    public void Unborn8750_SexOfTheCensusYear_IsAskedFor(int year, string sex, bool reported)
+    {
+        var data = Baseline().Child("X", expectedDob: D(year, 5, 1), sex: sex, ethnicity: "WBRI").Build();
+
+        Assert.Equal(reported, CinValidator.Validate(data, year).Any(d => d.Rule == "8750"));
+    }
+
+    [Theory]
+    [InlineData("8945Q")]
+    [InlineData("8950Q")]
+    [InlineData("1570")]
+    [InlineData("1580")]
+    public void RulesNewIn2024To25_AreNotAppliedTo2023To24(string rule)
+    {
+        var data = XR(Baseline()).Child("A12345678901234567890-1", dob: D(2016, 1, 1), sex: "1", ethnicity: "WBRI")
+            .Assessment("X", Ref, start: D(2024, 6, 5), authorised: D(2024, 7, 1), factors: ["18A", "19A"]).Build();
+
+        Assert.Contains(CinValidator.Validate(data, 2025), d => d.Rule == rule);
+        Assert.DoesNotContain(CinValidator.Validate(data, 2024), d => d.Rule == rule);
+        Assert.Equal(2025, Assert.Single(RuleCatalogue.Of("CIN", 2025), r => r.Id == rule).Years.From);
+        Assert.DoesNotContain(RuleCatalogue.Of("CIN", 2024), r => r.Id == rule);
     }
 }

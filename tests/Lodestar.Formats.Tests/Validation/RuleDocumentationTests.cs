@@ -65,7 +65,7 @@ public sealed class RuleDocumentationTests
         // Hand-written rows for three rules: a rule of every year, a year-bound one, a CIN query.
         Assert.Contains("| 205B | error | UASC | all years | DUC |", markdown, StringComparison.Ordinal);
         Assert.Contains("| LS-SW-ID-BLANK | error | SWEpisodes | from 2023/24 | SW_ID | SW_ID is blank | no (Lodestar) |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| 8945Q | warning | Assessments | all years | AssessmentFactors |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 8945Q | warning | Assessments | from 2024/25 | AssessmentFactors |", markdown, StringComparison.Ordinal);
         Assert.Contains("| 383 | warning | Episodes | to 2024/25 |", markdown, StringComparison.Ordinal);
         Assert.Contains("| 383 | warning | Episodes | from 2025/26 |", markdown, StringComparison.Ordinal);
         Assert.Contains("| 445 | error | Episodes | to 2023/24 |", markdown, StringComparison.Ordinal);

@@ -356,4 +356,68 @@ public sealed class Ssda903DfeRuleTests
 
         Assert.Equal(reported, Reports(b, "445", year));
     }
+
+    [Theory]
+    [InlineData(null, true)] // the freeing order still open, the decision to place ended: it cannot have
+    [InlineData(2024, false)] // the order ended (DEC) in February 2024: the decision may have ended with it
+    public void FreeingOrder555_OpenOrderWithAnEndedDecision_IsReportedOnTheDecision(int? orderEnded, bool reported)
+    {
+        var b = Ep(Child(), D(2023, 6, 1), ls: "D1", dec: orderEnded is null ? null : D(2024, 2, 1), rec: orderEnded is null ? null : "E13")
+            .PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2023, 5, 1), datePlacedCeased: D(2024, 2, 1), reasonPlacedCeased: "RD1");
+
+        var found = Ssda903Validator.Validate(b.Build(), 2024).Where(f => f.Rule == "555").ToList();
+
+        Assert.Equal(reported, found.Any(f => f.Column == "DATE_PLACED_CEASED" && f.Value == "01/02/2024"));
+        Assert.DoesNotContain(found, f => f.Column == "LS");
+    }
+
+    [Theory]
+    [InlineData(2024, "D1", true)] // to 2023/24 a freeing order counts
+    [InlineData(2025, "D1", false)] // from 2024/25 only a placement order (E1) or an adoption placement does
+    [InlineData(2025, "E1", true)]
+    public void PlacedForAdoption557_FreeingOrderCountsTo2023To24Only(int year, string ls, bool reported)
+    {
+        // The order ended on 1 February 2024 with the child returned home (E13); the decision to place has no end date.
+        var b = Ep(Child(), D(2023, 6, 1), ls: ls, dec: D(2024, 2, 1), rec: "E13")
+            .PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2023, 6, 1), reasonPlacedCeased: "RD1");
+
+        Assert.Equal(reported, Reports(b, "557", year));
+    }
+
+    [Theory]
+    [InlineData("A4", "E4A", true)] // placed for adoption, then returned home
+    [InlineData("A4", "X1", false)] // moved on to another placement
+    [InlineData("A4", "E11", false)] // adopted
+    [InlineData("U1", "E4A", false)] // not placed for adoption, no order
+    public void PlacedForAdoption557_LeavingAnAdoptionPlacement_NeedsTheDecisionEnded(string place, string rec, bool reported)
+    {
+        var b = Ep(Child(), D(2024, 6, 1), place: place, dec: D(2024, 9, 1), rec: rec)
+            .PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 5, 1));
+
+        Assert.Equal(reported, Reports(b, "557"));
+    }
+
+    [Theory]
+    [InlineData("Missing", true)] // no episode of X is open in 2024/25
+    [InlineData("Reviews", true)]
+    [InlineData("Oc2", true)]
+    [InlineData("Ad1", true)]
+    [InlineData("PlacedAdoption", true)]
+    [InlineData("None", false)]
+    public void OtherData1012_ChildWithNoEpisodeInTheYear_IsReportedOnEachTable(string table, bool reported)
+    {
+        // X's only episode ended on 31 March 2024, the day before the year.
+        var b = Ep(Child(), D(2023, 5, 1), dec: D(2024, 3, 31), rec: "E13");
+        _ = table switch
+        {
+            "Missing" => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 3, 1), misEnd: D(2024, 3, 2)),
+            "Reviews" => b.Review("X", dob: D(2010, 5, 1), review: D(2024, 3, 1), reviewCode: "PN1"),
+            "Oc2" => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 10),
+            "Ad1" => b.Ad1("X", dob: D(2010, 5, 1), dateInt: D(2023, 6, 1)),
+            "PlacedAdoption" => b.PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2023, 6, 1)),
+            _ => b,
+        };
+
+        Assert.Equal(reported, Ssda903Validator.Validate(b.Build(), Year).Any(f => f.Rule == "1012" && f.Column == "CHILD" && f.Value == "X"));
+    }
 }

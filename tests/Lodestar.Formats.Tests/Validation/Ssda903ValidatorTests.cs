@@ -29,10 +29,76 @@ public sealed class Ssda903ValidatorTests
             .Oc2("B", year: Year, dob: D(2012, 3, 4), sdqScore: 14, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")
             .Missing("B", dob: D(2012, 3, 4), missing: "M", misStart: D(2024, 11, 2), misEnd: D(2024, 11, 3))
             .SwEpisode("B", dob: D(2012, 3, 4), swId: "SW7", swDecom: D(2023, 5, 1));
-
-        // Most cases start X's care in the year: X's previous permanence option (none) is given once, here (630).
-        b.PrevPerm("X", prevPerm: "Z1");
         return b;
+    }
+
+    /// <summary>
+    /// A case added to the baseline, built. Two things a case about another rule need not spell out are given here: a child
+    /// with rows in PlacedAdoption, Missing, Reviews, AD1, PrevPerm or OC2 is looked after in the year (1012), so X, when a
+    /// case gives it such rows and no episode at all, is given one open episode from 1 April 2023 (or its birth, if later);
+    /// and a child whose care starts in the year (RNE S) has a previous permanence option (630), so X, when a case starts
+    /// X's care in the year and gives no PrevPerm row, is given PREV_PERM Z1 (none). Neither is given otherwise.
+    /// </summary>
+    private static Ssda903Data Built(Func<Ssda903Builder, Ssda903Builder> @case)
+    {
+        var data = @case(Baseline()).Build();
+        var x = data.Children.Find("X");
+        var lookedAfter = x >= 0 && data.Episodes.RowsOf(x).IsEmpty && HasOtherData(data, x);
+        var dob = lookedAfter ? DobOf(data, x) : null;
+        var header = x >= 0 && !data.Header.RowsOf(x).IsEmpty;
+        Ssda903Builder Given()
+        {
+            var b = @case(Baseline());
+            if (lookedAfter)
+            {
+                if (!header)
+                {
+                    X(b, dob);
+                }
+
+                b.Episode("X", decom: dob ?? D(Year - 2, 4, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1");
+            }
+
+            return b;
+        }
+
+        if (lookedAfter)
+        {
+            data = Given().Build();
+        }
+
+        return x >= 0 && data.PrevPerm.RowsOf(x).IsEmpty && StartsCareInYear(data, x)
+            ? Given().PrevPerm("X", prevPerm: "Z1").Build()
+            : data;
+    }
+
+    // The child's date of birth: its Header's, else the first its other rows give.
+    private static DateOnly? DobOf(Ssda903Data data, int child)
+    {
+        static DateOnly? First(RowRange rows, Func<int, DateOnly?> dob) => rows.IsEmpty ? null : dob(rows.Start);
+        return First(data.Header.RowsOf(child), data.Header.DobAt) ?? First(data.PlacedAdoption.RowsOf(child), data.PlacedAdoption.DobAt)
+            ?? First(data.Missing.RowsOf(child), data.Missing.DobAt) ?? First(data.Reviews.RowsOf(child), data.Reviews.DobAt)
+            ?? First(data.Oc2.RowsOf(child), data.Oc2.DobAt) ?? First(data.PrevPerm.RowsOf(child), data.PrevPerm.DobAt);
+    }
+
+    private static bool HasOtherData(Ssda903Data data, int child) =>
+        !data.PlacedAdoption.RowsOf(child).IsEmpty || !data.Missing.RowsOf(child).IsEmpty || !data.Reviews.RowsOf(child).IsEmpty
+        || !data.Ad1.RowsOf(child).IsEmpty || !data.PrevPerm.RowsOf(child).IsEmpty || !data.Oc2.RowsOf(child).IsEmpty;
+
+    private static bool StartsCareInYear(Ssda903Data data, int child)
+    {
+        var e = data.Episodes;
+        var rows = e.RowsOf(child);
+        for (var i = rows.Start; i < rows.End; i++)
+        {
+            if (data.Codes[e.Rne[i]] == "S" && data.Codes[e.Ls[i]] is not ("V3" or "V4")
+                && e.DecomAt(i) is { } decom && decom >= D(Year - 1, 4, 1) && decom <= D(Year, 3, 31))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Child X: a valid header and one open episode that started in the year.
@@ -231,6 +297,11 @@ public sealed class Ssda903ValidatorTests
         ["344"] = (b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "RHOM", activ: "F2", accom: "B1"), b => b.Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "RHOM", activ: "0", accom: "0")),
         ["554"] = (b => Ep(X(b), D(2024, 5, 1), ls: "E1").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 5, 2)),
                    b => Ep(X(b), D(2024, 5, 1), ls: "E1").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 5, 1))),
+        // A freeing order (D1) with no decision to place for adoption; retired from 2024/25, so checked in 2023/24.
+        ["555"] = (b => Ep(X(b), D(2023, 6, 1), ls: "D1"), b => Ep(X(b), D(2024, 6, 1), ls: "D1").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1))),
+        // A placement order (E1) ended in September 2024 without adoption (E13): the decision to place has to be ended too.
+        ["557"] = (b => Ep(X(b), D(2024, 6, 1), ls: "E1", dec: D(2024, 9, 1), rec: "E13").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1)),
+            b => Ep(X(b), D(2024, 6, 1), ls: "E1", dec: D(2024, 9, 1), rec: "E13").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD1")),
         ["556"] = (b => Ep(X(b), D(2024, 5, 1), ls: "D1", dec: D(2024, 8, 1), rec: "E13").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 5, 2)),
                    b => Ep(X(b), D(2024, 5, 1), ls: "D1", dec: D(2024, 8, 1), rec: "E13").PlacedAdoption("X", dob: D(2010, 5, 1), datePlaced: D(2024, 5, 1))),
         ["335"] = (b => Ad1(Adopted(b), foster: "1"), b => Ad1(Adopted(b), foster: "0")),
@@ -307,11 +378,22 @@ public sealed class Ssda903ValidatorTests
         ["180"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 50, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 40, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
         ["196"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ9", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ5", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
         ["197a"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, sdqReason: "SDQ1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
-        ["192"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
-        ["193"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "0", interventionReceived: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "0", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
-        ["158"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1", interventionOffered: "0", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
-        ["159"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), substanceMisuse: "1", interventionReceived: "0", interventionOffered: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
-        ["542"] = (b => b.Oc2("X", year: Year, dob: D(2016, 5, 1), convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2014, 5, 1), convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        // An OC2 row for X, 14, who started care in June 2024 (bad) or June 2023 (good: looked after continuously for the 12 months to 31 March 2025).
+        ["185"] = (b => Ep(X(b), D(2024, 6, 1)).Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12),
+            b => Ep(X(b), D(2023, 6, 1)).Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["198"] = (b => Ep(X(b), D(2024, 6, 1)).Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ2"),
+            b => Ep(X(b), D(2023, 6, 1)).Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ2", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["190"] = (b => Ep(X(b), D(2024, 6, 1)).Oc2("X", year: Year, dob: D(2010, 5, 1), convicted: "0"),
+            b => Ep(X(b), D(2023, 6, 1)).Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        ["186"] = (b => Ep(X(b), D(2023, 6, 1)).Oc2("X", year: Year, dob: D(2010, 5, 1), convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"),
+            b => Ep(X(b), D(2023, 6, 1)).Oc2("X", year: Year, dob: D(2010, 5, 1), sdqReason: "SDQ2", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
+        // Adoption items for X, looked after since January 2022 and still (bad), or adopted on 10 January 2025 (good).
+        ["187"] = (b => Ad1(Ep(X(b, D(2015, 1, 1)), D(2022, 1, 1))), b => Ad1(Adopted(b))),
+        ["192"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, substanceMisuse: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, substanceMisuse: "1", interventionReceived: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
+        ["193"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, substanceMisuse: "0", interventionReceived: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, substanceMisuse: "0", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
+        ["158"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, substanceMisuse: "1", interventionReceived: "1", interventionOffered: "0", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, substanceMisuse: "1", interventionReceived: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
+        ["159"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, substanceMisuse: "1", interventionReceived: "0", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12, substanceMisuse: "1", interventionReceived: "0", interventionOffered: "1", convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1")),
+        ["542"] = (b => b.Oc2("X", year: Year, dob: D(2016, 5, 1), convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2014, 5, 1), sdqScore: 12, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
         ["546"] = (b => b.Oc2("X", year: Year, dob: D(2020, 3, 31), healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2020, 4, 1), sdqScore: 12, healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
         ["157"] = (b => b.Oc2("X", year: Year, dob: D(2015, 5, 1), sdqReason: "SDQ1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2020, 6, 1), sdqReason: "SDQ1", healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
         ["188"] = (b => b.Oc2("X", year: Year, dob: D(2021, 5, 1), sdqScore: 10, healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2021, 5, 1), healthCheck: "1", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),
@@ -343,9 +425,15 @@ public sealed class Ssda903ValidatorTests
         ["119"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1)), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 9, 1), reasonPlacedCeased: "RD4")),
         ["522"] = (b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 3, 1), reasonPlacedCeased: "RD1"), b => b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), datePlacedCeased: D(2024, 6, 1), reasonPlacedCeased: "RD1")),
         ["630"] = (b => Starter(b, prevPerm: null), b => Starter(b, prevPerm: "P1")),
-        ["631"] = (b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P9"), b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P4")),
-        ["632"] = (b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P1", laPerm: "873", datePerm: "31/13/2019"), b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "P1", laPerm: "873", datePerm: "ZZ/11/2019")),
-        ["635"] = (b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "Z1", laPerm: "873"), b => b.PrevPerm("X", dob: D(2015, 1, 1), prevPerm: "Z1")),
+        ["631"] = (b => Ep(X(b), D(2024, 6, 1)).PrevPerm("X", dob: D(2010, 5, 1), prevPerm: "P9"), b => Ep(X(b), D(2024, 6, 1)).PrevPerm("X", dob: D(2010, 5, 1), prevPerm: "P4", laPerm: "873", datePerm: "01/02/2019")),
+        ["632"] = (b => Ep(X(b), D(2024, 6, 1)).PrevPerm("X", dob: D(2010, 5, 1), prevPerm: "P1", laPerm: "873", datePerm: "31/13/2019"), b => Ep(X(b), D(2024, 6, 1)).PrevPerm("X", dob: D(2010, 5, 1), prevPerm: "P1", laPerm: "873", datePerm: "ZZ/11/2019")),
+        ["635"] = (b => Ep(X(b), D(2024, 6, 1)).PrevPerm("X", dob: D(2010, 5, 1), prevPerm: "Z1", laPerm: "873"), b => Ep(X(b), D(2024, 6, 1)).PrevPerm("X", dob: D(2010, 5, 1), prevPerm: "Z1")),
+        // A PrevPerm row for a child whose only episode began in June 2015, before April 2016; from June 2016 it may be the start of this care.
+        ["634"] = (b => Ep(X(b), D(2015, 6, 1)).PrevPerm("X", dob: D(2010, 5, 1), prevPerm: "P1", laPerm: "873", datePerm: "ZZ/ZZ/2014"),
+            b => Ep(X(b), D(2016, 6, 1)).PrevPerm("X", dob: D(2010, 5, 1), prevPerm: "P1", laPerm: "873", datePerm: "ZZ/ZZ/2014")),
+        // A PrevPerm row for X, whose care ended in March 2024, before the year; in the good case it ends in May 2024, in the year.
+        ["1012"] = (b => Ep(X(b), D(2023, 5, 1), dec: D(2024, 3, 1), rec: "E13").PrevPerm("X", prevPerm: "Z1"),
+            b => Ep(X(b), D(2023, 5, 1), dec: D(2024, 5, 1), rec: "E13").PrevPerm("X", prevPerm: "Z1")),
         ["1006"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: "X", misStart: D(2024, 6, 1)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "A", misStart: D(2024, 6, 1))),
         ["564"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misEnd: D(2024, 6, 1)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 5, 30), misEnd: D(2024, 6, 1))),
         ["566"] = (b => b.Missing("X", dob: D(2010, 5, 1), missing: null, misStart: D(2024, 6, 1), misEnd: D(2024, 6, 2)), b => b.Missing("X", dob: D(2010, 5, 1), missing: "A", misStart: D(2024, 6, 1), misEnd: D(2024, 6, 2))),
@@ -394,7 +482,7 @@ public sealed class Ssda903ValidatorTests
     public void Rule_BadRecord_IsReported(string rule)
     {
         Assert.True(Cases.ContainsKey(rule), $"rule {rule} has no test case");
-        var diagnostics = Ssda903Validator.Validate(Cases[rule].Bad(Baseline()).Build(), CaseYear(rule));
+        var diagnostics = Ssda903Validator.Validate(Built(Cases[rule].Bad), CaseYear(rule));
 
         Assert.Contains(diagnostics, d => d.Rule == rule);
     }
@@ -407,16 +495,16 @@ public sealed class Ssda903ValidatorTests
         // The baseline is a 2024/25 return: a rule retired before it is checked there for silence; a rule new from 2025/26 in its own
         // year, where only what the baseline alone does not give counts (its dates are of 2024/25).
         var year = Math.Max(Year, CaseYear(rule));
-        var diagnostics = Ssda903Validator.Validate(Cases[rule].Good(Baseline()).Build(), year);
+        var diagnostics = Ssda903Validator.Validate(Built(Cases[rule].Good), year);
 
-        Assert.Empty(year == Year ? diagnostics : diagnostics.Except(Ssda903Validator.Validate(Baseline().Build(), year)));
+        Assert.Empty((year == Year ? diagnostics : diagnostics.Except(Ssda903Validator.Validate(Baseline().Build(), year))).Select(d => $"{d.Rule} {d.Column}={d.Value}"));
     }
 
     [Fact]
     public void Rule435_PlacementMoveWithALegalStatusChange_IsReported()
     {
         // RNE P says only the placement changed (U1 to U4), but the legal status changed too (C1 to C2).
-        var diagnostics = Ssda903Validator.Validate(Move(X(Baseline()), rne2: "P", ls1: "C1", ls2: "C2").Build(), Year);
+        var diagnostics = Ssda903Validator.Validate(Built(b => Move(X(b), rne2: "P", ls1: "C1", ls2: "C2")), Year);
 
         Assert.Contains(diagnostics, d => d.Rule == "435" && d.Column == "RNE");
     }
@@ -535,5 +623,20 @@ public sealed class Ssda903ValidatorTests
 
         Assert.DoesNotContain(Ssda903Validator.Validate(data, 2025), d => d.Rule == "146");
         Assert.Contains(Ssda903Validator.Validate(data, 2026), d => d.Rule == "146");
+    }
+
+    [Theory]
+    [InlineData(2023, 6, 1, null, null, null, true)] // looked after since June 2023, still
+    [InlineData(2024, 4, 1, null, null, null, true)] // started on 1 April 2024, the year's first day
+    [InlineData(2024, 4, 2, null, null, null, false)] // started care in the year
+    [InlineData(2023, 6, 1, 2025, "E13", null, false)] // left care on 31 March 2025, the last day
+    [InlineData(2023, 6, 1, 2025, "X1", null, true)] // a move on 31 March: still looked after
+    [InlineData(2023, 6, 1, null, null, "V3", false)] // short breaks are not continuous care
+    public void ContinuouslyLookedAfter_AsTheDfEDefinesIt_DecidesWhetherAnSdqScoreMayBeGiven(int y, int m, int d, int? endYear, string? rec, string? ls, bool lookedAfter)
+    {
+        var b = Ep(X(new Ssda903Builder("E10000003")), D(y, m, d), ls: ls ?? "C2", dec: endYear is null ? null : D(2025, 3, 31), rec: rec)
+            .Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 12);
+
+        Assert.Equal(!lookedAfter, Ssda903Validator.Validate(b.Build(), Year).Any(f => f.Rule == "185"));
     }
 }
