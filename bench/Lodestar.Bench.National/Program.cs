@@ -7,6 +7,9 @@ using Lodestar.Domain.Periods;
 //   duckdb DATA FLAT OUT.csv      the four KPIs by DuckDB SQL; prints the seconds
 //   compare DUCK.csv LODESTAR.csv...   row by row; exit 1 on any difference
 //   profile DATA                  Lodestar's phases on one thread: MB/s, rows/s, bytes allocated per input byte
+//   allocs DATA                   what the 903 CSV reader allocates, by type (allocation-tick events)
+//   csv DATA                      the 903 CSVs alone: rows/s and bytes allocated per input byte, reading and building apart
+//   select DATA                   the four KPIs asked, together and one by one, against their whole families (CPU)
 var invariant = CultureInfo.InvariantCulture;
 switch (args)
 {
@@ -23,8 +26,21 @@ switch (args)
     case ["profile", var data]:
         Profile.Run(data, NationalKpis.Ids);
         return 0;
+    case ["allocs", var data]:
+        AllocTick.Run(data);
+        return 0;
+    case ["csv", var data]:
+        CsvRead.Run(data);
+        return 0;
+    case ["select", var data]:
+        var loaded = Lodestar.Formats.StatutoryDataLoader.Load([data]);
+        var datasets = loaded.Councils.Select(Lodestar.Metrics.Kpis.KpiDataset.Of).ToList();
+        var engine = new Lodestar.Metrics.Kpis.KpiEngine();
+        engine.Compute(datasets[0], NationalKpis.Months(), null);
+        Profile.Select(engine, datasets, NationalKpis.Months(), NationalKpis.Ids);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: flatten DATA FLAT | duckdb DATA FLAT OUT.csv | compare DUCK.csv LODESTAR.csv... | profile DATA");
+        Console.Error.WriteLine("usage: flatten DATA FLAT | duckdb DATA FLAT OUT.csv | compare DUCK.csv LODESTAR.csv... | profile DATA | csv DATA | allocs DATA | select DATA");
         return 2;
 }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 using Lodestar.Domain.Periods;
 using Lodestar.Domain.Problems;
@@ -79,6 +81,12 @@ public static partial class StatutoryDataLoader
             {
                 // An XML file is read as it streams from the disk, never whole into memory (a CIN census is the bulk of a council's returns).
                 if (path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && TryStreamXml(state, path, council, year, folder))
+                {
+                    continue;
+                }
+
+                // So is a 903 table in CSV, decoded as it is read.
+                if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && TryStreamCsv(state, path, council, year, folder))
                 {
                     continue;
                 }
@@ -207,6 +215,56 @@ public static partial class StatutoryDataLoader
 
         stream.Position = 0;
         ReadXml(state, path, stream, BuildersOf(state, council), yearFromName, folder);
+        return true;
+    }
+
+    // Reads a CSV file as it streams when it is not an Annex A list by its name, nor XML (false: read it whole, as any other file).
+    // The same checks, in the same order, as ReadFile makes of a whole file's bytes and text.
+    private static bool TryStreamCsv(LoadState state, string path, string council, int? yearFromName, string folder)
+    {
+        if (AnnexAReader.ListOfName(Path.GetFileName(path)) is not null)
+        {
+            return false;
+        }
+
+        using var stream = TextInput.OpenRead(path, state.Limits, unbuffered: true);
+        var builders = BuildersOf(state, council);
+        var head = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            var read = stream.ReadAtLeast(head.AsSpan(0, 64 * 1024), 64 * 1024, throwOnEndOfStream: false);
+            var start = head.AsSpan(0, read);
+            if (TextInput.LooksBinary(start))
+            {
+                state.Refusals.Add(Problem.InFile(path, "binary file, not text"));
+                return true;
+            }
+
+            if (LooksLikeXml(start))
+            {
+                return false;
+            }
+
+            if (IsStatisticsCsv(start))
+            {
+                state.Skipped.Add(path);
+                return true;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(head);
+        }
+
+        if (!state.ReadSsda903)
+        {
+            return true;
+        }
+
+        stream.Position = 0;
+        var result = Ssda903CsvReader.Read(path, stream, builders.Ssda903, yearFromName ?? 0, state.Diagnostics);
+        var isEpisodes = result.Refusal is null && builders.Ssda903.Files[result.File].Kind.Contains("Episodes", StringComparison.Ordinal);
+        Add903(state, builders.Files, result, folder, isEpisodes, yearFromName);
         return true;
     }
 
@@ -407,8 +465,29 @@ public static partial class StatutoryDataLoader
     }
 
     /// <summary>A DfE "explore education statistics" CSV: its header starts time_period,time_identifier.</summary>
-    private static bool IsStatisticsCsv(string text) =>
-        text.AsSpan().TrimStart().StartsWith("time_period,time_identifier,", StringComparison.OrdinalIgnoreCase);
+    private static bool IsStatisticsCsv(ReadOnlySpan<char> text) =>
+        text.TrimStart().StartsWith("time_period,time_identifier,", StringComparison.OrdinalIgnoreCase);
+
+    // The same test on a file's first bytes, decoded as TextInput.Decode would (UTF-8 without its BOM, else Latin-1).
+    private static bool IsStatisticsCsv(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            head = head[3..];
+        }
+
+        head = head[..Math.Min(head.Length, 512)];
+        Span<char> text = stackalloc char[512];
+        try
+        {
+            return IsStatisticsCsv(text[..TextInput.StrictUtf8.GetChars(head, text)]);
+        }
+        catch (DecoderFallbackException)
+        {
+            // Not UTF-8 (or a character cut at the 512th byte): the test's ASCII reads the same in Latin-1.
+            return IsStatisticsCsv(text[..Encoding.Latin1.GetChars(head, text)]);
+        }
+    }
 
     /// <summary>The collection year a date falls in: 1 April Y-1 to 31 March Y is year Y; 0 for no date.</summary>
     public static int YearOf(int day) =>

@@ -1,3 +1,4 @@
+using System.Text;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats.Text;
 using Lodestar.Metrics.Records;
@@ -20,33 +21,75 @@ public static class Ssda903CsvReader
     public static string? IdentifyTable(IEnumerable<string> header) =>
         Ssda903Schema.Identify(Normalise(header))?.Name;
 
-    /// <summary>Reads the file at <paramref name="path"/> into <paramref name="builder"/>.</summary>
+    /// <summary>Reads the file at <paramref name="path"/> into <paramref name="builder"/>, as it streams from the disk.</summary>
     public static FileReadResult Read(string path, Ssda903Builder builder, int collectionYear, List<Problem> diagnostics, ReadLimits? limits = null)
     {
-        string text;
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(diagnostics);
         try
         {
-            text = TextInput.Decode(TextInput.ReadBytes(path, limits ?? ReadLimits.Default));
+            using var stream = TextInput.OpenRead(path, limits ?? ReadLimits.Default, unbuffered: true);
+            if (TextInput.LooksBinary(stream))
+            {
+                return FileReadResult.Refused(path, "binary file, not text");
+            }
+
+            return Read(path, stream, builder, collectionYear, diagnostics);
         }
         catch (UnreadableFileException e)
         {
             return FileReadResult.Refused(path, e.Message);
         }
+    }
 
-        return Read(path, text, builder, collectionYear, diagnostics);
+    /// <summary>
+    /// Reads CSV from <paramref name="stream"/> (seekable, at its start, already known not to be binary) into
+    /// <paramref name="builder"/>, as the file <paramref name="path"/>: decoded as UTF-8 as it is read, or, when
+    /// the bytes are not UTF-8, read again from the start as Latin-1 (byte for byte, nothing lost), as
+    /// <see cref="TextInput.Decode"/> decodes a whole file.
+    /// </summary>
+    internal static FileReadResult Read(string path, Stream stream, Ssda903Builder builder, int collectionYear, List<Problem> diagnostics)
+    {
+        var bom = SkipBom(stream);
+        try
+        {
+            using var cursor = new CsvCursor(stream, TextInput.StrictUtf8);
+            return Read(path, cursor, builder, collectionYear, diagnostics);
+        }
+        catch (DecoderFallbackException)
+        {
+            stream.Position = bom;
+            using var cursor = new CsvCursor(stream, Encoding.Latin1);
+            return Read(path, cursor, builder, collectionYear, diagnostics);
+        }
+        catch (IOException e)
+        {
+            // The disk failed part-way: the reader has already given back what it had added.
+            return FileReadResult.Refused(path, $"cannot be read ({e.GetType().Name})");
+        }
+    }
+
+    private static int SkipBom(Stream stream)
+    {
+        Span<byte> start = stackalloc byte[3];
+        var read = stream.ReadAtLeast(start, 3, throwOnEndOfStream: false);
+        var bom = read == 3 && start.SequenceEqual((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        stream.Position = bom;
+        return bom;
     }
 
     /// <summary>Reads CSV <paramref name="text"/> (already decoded) into <paramref name="builder"/>, as the file <paramref name="path"/>.</summary>
     public static FileReadResult Read(string path, string text, Ssda903Builder builder, int collectionYear, List<Problem> diagnostics)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        using var cursor = new CsvCursor(text);
+        return Read(path, cursor, builder, collectionYear, diagnostics);
+    }
+
+    private static FileReadResult Read(string path, CsvCursor cursor, Ssda903Builder builder, int collectionYear, List<Problem> diagnostics)
+    {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            text = text[1..];
-        }
-
-        var cursor = new CsvCursor(text);
         var found = new List<Problem>();
         var file = -1;
         try
@@ -111,6 +154,16 @@ public static class Ssda903CsvReader
             }
 
             return FileReadResult.Refused(path, e.Message);
+        }
+        catch (Exception e) when (e is DecoderFallbackException or IOException)
+        {
+            // Not UTF-8 after all (read again as Latin-1 by the caller), or the disk failed: no half-read file is kept.
+            if (file >= 0)
+            {
+                builder.DiscardLastFile();
+            }
+
+            throw;
         }
     }
 

@@ -15,13 +15,15 @@ internal sealed class UnreadableFileException(string message) : Exception(messag
 /// <summary>Loads a text file whole, refusing what is not text.</summary>
 internal static class TextInput
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>UTF-8 that refuses invalid bytes (<see cref="DecoderFallbackException"/>) rather than replacing them.</summary>
+    public static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
     /// The file opened for reading as it streams (sequential, a 64 KB buffer), with the refusals of
-    /// <see cref="ReadBytes"/>: not found, over the size limit, unreadable.
+    /// <see cref="ReadBytes"/>: not found, over the size limit, unreadable. <paramref name="unbuffered"/>: no
+    /// buffer of the stream's own, for a caller that reads in large blocks (a small file then costs no 64 KB buffer).
     /// </summary>
-    public static FileStream OpenRead(string path, ReadLimits limits)
+    public static FileStream OpenRead(string path, ReadLimits limits, bool unbuffered = false)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -36,7 +38,7 @@ internal static class TextInput
 
         try
         {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, unbuffered ? 0 : 64 * 1024, FileOptions.SequentialScan);
         }
         catch (IOException e)
         {
@@ -51,7 +53,7 @@ internal static class TextInput
     public static byte[] ReadBytes(string path, ReadLimits limits)
     {
         // The same refusals as OpenRead (not found, over the limit, unreadable, permission), then the whole file.
-        using var stream = OpenRead(path, limits);
+        using var stream = OpenRead(path, limits, unbuffered: true);
         try
         {
             var bytes = new byte[stream.Length];
@@ -84,6 +86,26 @@ internal static class TextInput
         catch (DecoderFallbackException)
         {
             return Encoding.Latin1.GetString(bytes);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="LooksBinary(ReadOnlySpan{byte})"/> of a stream's first 64 KiB (read into a pooled buffer); the
+    /// stream is left at its start.
+    /// </summary>
+    public static bool LooksBinary(Stream stream)
+    {
+        var head = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            stream.Position = 0;
+            var read = stream.ReadAtLeast(head.AsSpan(0, 64 * 1024), 64 * 1024, throwOnEndOfStream: false);
+            stream.Position = 0;
+            return LooksBinary(head.AsSpan(0, read));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(head);
         }
     }
 

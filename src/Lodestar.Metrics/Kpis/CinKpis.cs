@@ -45,6 +45,14 @@ internal sealed class CinKpis
     // The same for the open-case factor KPIs (index into OpenFactorSlots).
     private readonly int[] _openFactorsOf;
 
+    // Which tables' measures the asked KPIs need (all of them unless a selection was asked for).
+    private readonly bool _referrals;
+    private readonly bool _openCaseFactors;
+    private readonly bool _assessments;
+    private readonly bool _section47s;
+    private readonly bool _protection;
+    private readonly bool _plansOver12m;
+
     // The child's CP plans in start order (rows of ProtectionPlans).
     private int[] _plans = new int[8];
     private int _planCount;
@@ -81,6 +89,13 @@ internal sealed class CinKpis
             }
         }
 
+        _referrals = tally.ComputesAny(Referrals, Rereferrals, Nfa, CinAtEnd, CinRate);
+        _openCaseFactors = OpenFactorSlots.Any(tally.Computes);
+        _assessments = tally.Computes(Assessments45) || FactorSlots.Any(tally.Computes);
+        _section47s = tally.ComputesAny(S47Started, S47ToIcpc, Icpc15);
+        _protection = tally.ComputesAny(CppAtEnd, CppRate, CppStarted, CppSubsequent, CppSubsequent2y, CppEnded2y, CppReviews, CppByCategory, Cpp2yAtEnd);
+        _plansOver12m = tally.Computes(CinPlans12);
+
         _factorsOf = new int[data.Codes.Count];
         for (var f = 0; f < KpiCatalog.AssessmentFactors.Count; f++)
         {
@@ -100,42 +115,54 @@ internal sealed class CinKpis
     {
         for (var child = from; child < to; child++)
         {
-            SortPlans(child);
+            if (_protection)
+            {
+                SortPlans(child);
+            }
 
             // Each table's measures need one of its rows dated in the period, or open during it (or, for
             // re-referrals and subsequent plans, earlier rows, which the windows' first days are before):
-            // periods outside a table's window are skipped, unless explaining.
+            // periods outside a table's window are skipped, unless explaining. A table no asked KPI needs is
+            // not looked at (its window is empty).
             var explaining = _tally.Explaining;
-            var referrals = Window(_data.Referrals.RowsOf(child), _data.Referrals.ReferralDate, _data.Referrals.ClosureDate, true);
-            var assessments = Window(_data.Assessments.RowsOf(child), _data.Assessments.Authorised, _data.Assessments.Authorised, false);
-            var section47s = Window(_data.Section47s.RowsOf(child), _data.Section47s.Start, _data.Section47s.IcpcDate, false);
-            var protection = Window(_data.ProtectionPlans.RowsOf(child), _data.ProtectionPlans.Start, _data.ProtectionPlans.End, true);
-            var plans = Window(_data.Plans.RowsOf(child), _data.Plans.Start, _data.Plans.End, true);
+            var none = (First: int.MaxValue, Last: int.MinValue);
+            var referrals = _referrals || _openCaseFactors ? Window(_data.Referrals.RowsOf(child), _data.Referrals.ReferralDate, _data.Referrals.ClosureDate, true) : none;
+            var assessments = _assessments ? Window(_data.Assessments.RowsOf(child), _data.Assessments.Authorised, _data.Assessments.Authorised, false) : none;
+            var section47s = _section47s ? Window(_data.Section47s.RowsOf(child), _data.Section47s.Start, _data.Section47s.IcpcDate, false) : none;
+            var protection = _protection ? Window(_data.ProtectionPlans.RowsOf(child), _data.ProtectionPlans.Start, _data.ProtectionPlans.End, true) : none;
+            var plans = _plansOver12m ? Window(_data.Plans.RowsOf(child), _data.Plans.Start, _data.Plans.End, true) : none;
             for (var p = 0; p < _start.Length; p++)
             {
                 int start = _start[p], end = _end[p];
                 if (explaining || Overlaps(referrals, start, end))
                 {
-                    Referral(child, p, start, end);
-                    OpenCaseFactors(child, p, end);
+                    if (_referrals)
+                    {
+                        Referral(child, p, start, end);
+                    }
+
+                    if (_openCaseFactors)
+                    {
+                        OpenCaseFactors(child, p, end);
+                    }
                 }
 
-                if (explaining || Overlaps(assessments, start, end))
+                if (_assessments && (explaining || Overlaps(assessments, start, end)))
                 {
                     Assessments(child, p, start, end);
                 }
 
-                if (explaining || Overlaps(section47s, start, end))
+                if (_section47s && (explaining || Overlaps(section47s, start, end)))
                 {
                     Section47(child, p, start, end);
                 }
 
-                if (explaining || Overlaps(protection, start, end))
+                if (_protection && (explaining || Overlaps(protection, start, end)))
                 {
                     ProtectionPlans(child, p, start, end);
                 }
 
-                if (explaining || Overlaps(plans, start, end))
+                if (_plansOver12m && (explaining || Overlaps(plans, start, end)))
                 {
                     CinPlans(child, p, end);
                 }

@@ -78,6 +78,24 @@ internal sealed class ClaKpis
     private readonly int _inTouchYes;
     private readonly PlacementCategoryMap _placementCategory;
 
+    // Which parts of the sweep the asked KPIs need (all of them unless a selection was asked for).
+    private readonly bool _episodes;
+    private readonly bool _decisionToMatch;
+    private readonly bool _careLeavers;
+    private readonly bool _atEnd;
+    private readonly bool _startsAndEndings;
+    private readonly bool _uascAtEnd;
+    private readonly bool _socialWorkers;
+    private readonly bool _placeAtEnd;
+    private readonly bool _placements3;
+    private readonly bool _stability;
+    private readonly bool _miles20;
+    private readonly bool _healthCohort;
+    private readonly bool _missing;
+    private readonly bool _reviews;
+    private readonly bool _adoptions;
+    private readonly bool _placementDays;
+
     // Per-child scratch: the child's counted episodes (rows), their period-of-care start and carer start.
     private int[] _rows = new int[16];
     private int[] _pocStart = new int[16];
@@ -116,6 +134,25 @@ internal sealed class ClaKpis
         _done = codes.Find("1");
         _inTouchYes = codes.Find("YES");
         _placementCategory = new PlacementCategoryMap(codes);
+
+        _decisionToMatch = tally.Computes(DecisionToMatch);
+        _careLeavers = tally.ComputesAny(Eet1921, Eet1718, Accom1921, Accom1718, InTouch1921);
+        _startsAndEndings = tally.ComputesAny(Started, StartedRate, Ceased, Adopted, Sgo, UascStarted, CeasedSgo, CeasedCao);
+        _uascAtEnd = tally.Computes(UascAtEnd);
+        _socialWorkers = tally.Computes(SocialWorkers3);
+        _placeAtEnd = tally.ComputesAny(InFoster, InHomes, InIndependent);
+        _placements3 = tally.Computes(Placements3);
+        _stability = tally.Computes(Stability);
+        _miles20 = tally.Computes(Miles20);
+        _healthCohort = tally.ComputesAny(Health, Teeth, Immunisations, Sdq);
+        _missing = tally.ComputesAny(MissingChildren, MissingEpisodes);
+        _reviews = tally.Computes(Reviews);
+        _adoptions = tally.ComputesAny(A1, A2);
+        _placementDays = tally.Computes(Placements52);
+
+        // The episode held at the end: the count at the end and every measure of the children looked after then.
+        _atEnd = _uascAtEnd || _socialWorkers || _placeAtEnd || _placements3 || _stability || _miles20 || _healthCohort || tally.ComputesAny(AtEnd, Rate);
+        _episodes = _atEnd || _startsAndEndings || _missing || _reviews || _adoptions || _placementDays;
     }
 
     /// <summary>Adds the contributions of children [from, to) to every period.</summary>
@@ -150,28 +187,45 @@ internal sealed class ClaKpis
 
         for (var child = from; child < to; child++)
         {
-            Prepare(child);
-            var (first, last, adopted) = ActiveDays();
-            for (var p = 0; p < _start.Length; p++)
+            if (_decisionToMatch)
             {
                 // Matched in the period: AD1 rows, whatever the child's episodes say.
-                DecidedToMatched(child, p, _start[p], _end[p]);
-
-                // Every measure but A1/A2 (three years back) needs care to have begun by the end and not ended before the start.
-                if (!_tally.Explaining && (_count == 0 || _end[p] < first || _start[p] > last))
+                for (var p = 0; p < _start.Length; p++)
                 {
-                    if (adopted && _count > 0 && _end[p] >= first)
-                    {
-                        Adoptions(child, p, _end[p]);
-                    }
-
-                    continue;
+                    DecidedToMatched(child, p, _start[p], _end[p]);
                 }
-
-                Period(child, p, _start[p], _end[p]);
             }
 
-            CareLeavers(child);
+            if (_episodes)
+            {
+                Episodes(child);
+            }
+
+            if (_careLeavers)
+            {
+                CareLeavers(child);
+            }
+        }
+    }
+
+    private void Episodes(int child)
+    {
+        Prepare(child);
+        var (first, last, adopted) = ActiveDays();
+        for (var p = 0; p < _start.Length; p++)
+        {
+            // Every measure but A1/A2 (three years back) needs care to have begun by the end and not ended before the start.
+            if (!_tally.Explaining && (_count == 0 || _end[p] < first || _start[p] > last))
+            {
+                if (_adoptions && adopted && _count > 0 && _end[p] >= first)
+                {
+                    Adoptions(child, p, _end[p]);
+                }
+
+                continue;
+            }
+
+            Period(child, p, _start[p], _end[p]);
         }
     }
 
@@ -315,7 +369,7 @@ internal sealed class ClaKpis
     private void Period(int child, int p, int start, int end)
     {
         var e = _data.Episodes;
-        var current = OpenOn(end);
+        var current = _atEnd ? OpenOn(end) : -1;
         var explaining = _tally.Explaining;
 
         // cla_at_end, cla_rate_per_10k
@@ -332,6 +386,66 @@ internal sealed class ClaKpis
         {
             _tally.Note(KpiTally.AnySlot, child, $"not looked after at {Show(end)}: {WhyNotOpen(end)}");
         }
+
+        if (_startsAndEndings)
+        {
+            StartsAndEndings(child, p, start, end);
+        }
+
+        if (current >= 0)
+        {
+            if (_uascAtEnd || _socialWorkers || _placeAtEnd)
+            {
+                AtEndCharacteristics(child, p, end, current);
+            }
+
+            if (_placements3)
+            {
+                PlacementCount(child, p, start, end, current);
+            }
+
+            if (_stability)
+            {
+                LongTermStability(child, p, end, current);
+            }
+
+            if (_miles20)
+            {
+                PlacedFarFromHome(child, p, current);
+            }
+
+            if (_healthCohort)
+            {
+                HealthCohort(child, p, end, current);
+            }
+        }
+
+        if (_missing)
+        {
+            Missing(child, p, start, end);
+        }
+
+        if (_reviews)
+        {
+            ReviewsInTime(child, p, start, end);
+        }
+
+        if (_adoptions)
+        {
+            Adoptions(child, p, end);
+        }
+
+        if (_placementDays)
+        {
+            PlacementDays(child, p, start, end);
+        }
+    }
+
+    /// <summary>cla_started, cla_ceased, adopted, sgo_granted; the UASC starts and the reason of the latest ceasing.</summary>
+    private void StartsAndEndings(int child, int p, int start, int end)
+    {
+        var e = _data.Episodes;
+        var explaining = _tally.Explaining;
 
         // cla_started, cla_ceased, adopted, sgo_granted; the UASC starts and the reason of the latest ceasing
         bool started = false, ceased = false, adopted = false, sgo = false, uascStart = false;
@@ -394,20 +508,6 @@ internal sealed class ClaKpis
         Count(Ceased, p, child, ceased, "an episode ended in the period with REC other than X1", "no episode ended in the period other than with X1");
         Count(Adopted, p, child, adopted, "care ended in the period with REC E11/E12 (adopted)", "care did not end with E11/E12 in the period");
         Count(Sgo, p, child, sgo, "care ended in the period with a special guardianship order (E43–E48)", "care did not end with an SGO in the period");
-
-        if (current >= 0)
-        {
-            AtEndCharacteristics(child, p, end, current);
-            PlacementCount(child, p, start, end, current);
-            LongTermStability(child, p, end, current);
-            PlacedFarFromHome(child, p, current);
-            HealthCohort(child, p, end, current);
-        }
-
-        Missing(child, p, start, end);
-        ReviewsInTime(child, p, start, end);
-        Adoptions(child, p, end);
-        PlacementDays(child, p, start, end);
     }
 
     private void Count(int slot, int p, int child, bool counted, string yes, string no)
@@ -426,10 +526,21 @@ internal sealed class ClaKpis
     /// <summary>UASC at the end, and the placement held on the last day (foster care, children's homes, independent living).</summary>
     private void AtEndCharacteristics(int child, int p, int end, int current)
     {
-        var uasc = UascOn(child, end);
-        Count(UascAtEnd, p, child, uasc, $"looked after and an unaccompanied asylum-seeking child at {Show(end)}", $"looked after at {Show(end)} but not UASC that day");
+        if (_uascAtEnd)
+        {
+            var uasc = UascOn(child, end);
+            Count(UascAtEnd, p, child, uasc, $"looked after and an unaccompanied asylum-seeking child at {Show(end)}", $"looked after at {Show(end)} but not UASC that day");
+        }
 
-        SocialWorkers(child, p, _start[p], end);
+        if (_socialWorkers)
+        {
+            SocialWorkers(child, p, _start[p], end);
+        }
+
+        if (!_placeAtEnd)
+        {
+            return;
+        }
 
         var place = _data.Episodes.Place[_rows[current]];
         foreach (var (slot, places) in (ReadOnlySpan<(int, CodeSet)>)[(InFoster, _fosterPlaces), (InHomes, _homesPlaces), (InIndependent, _independentPlaces)])

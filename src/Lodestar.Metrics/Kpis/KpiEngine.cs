@@ -83,7 +83,8 @@ public sealed class KpiEngine
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(periods);
         var wanted = Wanted(kpiIds);
-        var tally = new KpiTally(periods.Count);
+        // Only the asked KPIs' work is done: the families skip the parts of their sweep no asked KPI needs.
+        var tally = new KpiTally(periods.Count, kpiIds is null ? null : wanted);
         var (start, end) = Days(periods);
         var needCla = wanted.Any(i => KpiCatalog.All[i].Source == KpiSource.Ssda903);
         var needCin = wanted.Any(i => KpiCatalog.All[i].Source == KpiSource.Cin);

@@ -16,12 +16,25 @@ internal sealed class KpiTally
     private readonly double[] _numerator;
     private readonly double[] _denominator;
     private readonly bool[] _noData;
+
+    // The slots whose KPIs were asked for (null: all): a family skips the work only other slots need.
+    private readonly bool[]? _computed;
     private readonly int _explainFrom;
     private readonly int _explainTo;
 
-    public KpiTally(int periods)
+    public KpiTally(int periods, IEnumerable<int>? kpiIndices = null)
     {
         Periods = periods;
+        if (kpiIndices is not null)
+        {
+            _computed = new bool[KpiCatalog.SlotCount];
+            foreach (var index in kpiIndices)
+            {
+                var slot = KpiCatalog.SlotOf(index);
+                _computed.AsSpan(slot, Math.Max(1, KpiCatalog.All[index].Categories.Count)).Fill(true);
+            }
+        }
+
         var size = KpiCatalog.SlotCount * periods;
         _numerator = new double[size];
         _denominator = new double[size];
@@ -104,6 +117,26 @@ internal sealed class KpiTally
 
     /// <summary>True when a note for <paramref name="slot"/> would be kept: lets a family skip building text.</summary>
     public bool Wants(int slot) => Explaining && (slot == AnySlot || (slot >= _explainFrom && slot < _explainTo));
+
+    /// <summary>
+    /// True when the KPI of <paramref name="slot"/> was asked for, so its work must be done. Explaining computes
+    /// everything: an explanation's reasons include the family's notes for every KPI (<see cref="AnySlot"/>).
+    /// </summary>
+    public bool Computes(int slot) => Explaining || _computed is null || _computed[slot];
+
+    /// <summary>True when any of <paramref name="slots"/> was asked for.</summary>
+    public bool ComputesAny(params ReadOnlySpan<int> slots)
+    {
+        foreach (var slot in slots)
+        {
+            if (Computes(slot))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void SetDenominator(int slot, int period, double value) => _denominator[(slot * Periods) + period] = value;
 
