@@ -108,6 +108,9 @@ public sealed record PackMeasure
 
     public bool IsSuppressed { get; init; }
 
+    /// <summary>The trend: the measure's value and target in each of the recent years, oldest first, ending with this period (issue 16, trend charts).</summary>
+    public IReadOnlyList<PackPoint> History { get; init; } = [];
+
     /// <summary>"1.2 Children looked after" or the title alone.</summary>
     public string Label => Number is { Length: > 0 } n ? $"{n} {Title}" : Title;
 }
@@ -129,3 +132,6 @@ public sealed record PackOverdue(string Number, string Text, string Leads, DateO
 public sealed record PackSavings(string PlanId, string Title, string Year, IReadOnlyList<PackSavingsLine> Lines, PackSavingsLine Total, string Basis);
 
 public sealed record PackSavingsLine(string Line, decimal PlanK, decimal? DeliveredK, decimal? ForecastK);
+
+/// <summary>One year of a measure's trend as shown: "2023-24", "14.2%" (or "c", or ""), its target; the numbers for the chart.</summary>
+public sealed record PackPoint(string Period, string Value, decimal? Amount, string Target, decimal? TargetAmount);

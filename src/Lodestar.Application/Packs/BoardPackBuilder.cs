@@ -40,7 +40,7 @@ public sealed record PackRequest
 /// plan (<see cref="ActionPlanStatus"/>) and its savings plan (<see cref="SavingsReport"/>, delivered from the
 /// council's returns). The web page, the API and <c>lodestar pack</c> all call <see cref="BuildAsync"/>.
 /// </summary>
-public sealed class BoardPackBuilder(LodestarDbContext db, ScorecardService scorecards, StatutoryDataStore returns, TimeProvider clock)
+public sealed partial class BoardPackBuilder(LodestarDbContext db, ScorecardService scorecards, StatutoryDataStore returns, TimeProvider clock)
 {
     /// <summary>The pack; null when the framework or council is unknown (the caller has checked the user's grant).</summary>
     public async Task<BoardPack?> BuildAsync(PackRequest request, CancellationToken cancellationToken)
@@ -66,6 +66,7 @@ public sealed class BoardPackBuilder(LodestarDbContext db, ScorecardService scor
         var commentary = await PackCommentary.LatestAsync(
             db, council.Code, request.Year, [.. scorecard.Rows.Select(r => r.Measure.Id).Distinct(StringComparer.Ordinal)], cancellationToken);
         var suppressed = 0;
+        var history = await HistoryAsync(request, council.Code, period, cancellationToken);
 
         PackMeasure Line(ScorecardRow row)
         {
@@ -102,6 +103,7 @@ public sealed class BoardPackBuilder(LodestarDbContext db, ScorecardService scor
                     .Select(b => b.Value is { } v ? new PackBenchmark(b.Label, Format(measure, v), Round(measure, v)) : new PackBenchmark(b.Label, b.Note!))],
                 Commentary = "",
                 IsSuppressed = small,
+                History = history.Of(measure, row),
             };
             var worsening = line.VersusPrevious == DirectionOfTravel.Worsening;
             var draft = CommentaryDraft.Write(line, measure.Polarity, previousIsLastYear);
@@ -146,7 +148,7 @@ public sealed class BoardPackBuilder(LodestarDbContext db, ScorecardService scor
             Sections = sections,
             Actions = actions.Actions,
             Savings = actions.Plan is null ? null : await SavingsAsync(actions.Plan, council.Code, period, cancellationToken),
-            Suppressed = suppressed,
+            Suppressed = suppressed + history.Suppressed,
         };
     }
 
