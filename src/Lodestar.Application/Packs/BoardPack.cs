@@ -16,6 +16,13 @@ public sealed record BoardPack
 
     public required string FrameworkTitle { get; init; }
 
+    /// <summary>The configured pack's id, title and audience (samples/packs); null for a pack of the whole framework.</summary>
+    public string? PackId { get; init; }
+
+    public string? PackTitle { get; init; }
+
+    public string? Audience { get; init; }
+
     public required Council Council { get; init; }
 
     public required Period Period { get; init; }
@@ -45,7 +52,7 @@ public sealed record BoardPack
     public int Suppressed { get; init; }
 
     /// <summary>The title on the cover, e.g. "Corporate parenting scorecard: Demo Council, 2024-25".</summary>
-    public string Title => $"{FrameworkTitle}: {Council.Name}, {Period.Describe()}";
+    public string Title => $"{PackTitle ?? FrameworkTitle}: {Council.Name}, {Period.Describe()}";
 
     public IEnumerable<PackMeasure> Measures => Sections.SelectMany(s => s.Measures);
 }

@@ -10,6 +10,7 @@ using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 using Lodestar.Formats.Actions;
+using Lodestar.Formats.Packs;
 
 namespace Lodestar.Application.Packs;
 
@@ -32,6 +33,9 @@ public sealed record PackRequest
 
     /// <summary>The action plan to report on; the council's own (the first by id) when left out.</summary>
     public string? ActionPlanId { get; init; }
+
+    /// <summary>A configured pack (samples/packs): its title, audience and the framework's nodes to include; the whole framework when null.</summary>
+    public PackConfig? Config { get; init; }
 }
 
 /// <summary>
@@ -126,7 +130,7 @@ public sealed partial class BoardPackBuilder(LodestarDbContext db, ScorecardServ
         }
 
         var lines = new Dictionary<string, PackMeasure>(StringComparer.Ordinal);
-        var sections = scorecard.Nodes.SelectMany(n => n.SelfAndDescendants())
+        var sections = Chosen(scorecard.Nodes, request.Config)
             .Select(node => new PackSection(
                 node.Node.Id,
                 node.Node.Title,
@@ -143,7 +147,10 @@ public sealed partial class BoardPackBuilder(LodestarDbContext db, ScorecardServ
             Period = period,
             IsPublic = request.Public,
             BuiltAt = clock.GetUtcNow(),
-            Counts = scorecard.Counts(),
+            Counts = request.Config is { Sections.Count: > 0 } ? CountsOf(lines.Values) : scorecard.Counts(),
+            PackId = request.Config?.Id,
+            PackTitle = request.Config?.Title,
+            Audience = request.Config?.Audience,
             Exceptions = [.. lines.Values.Where(l => l.Exception is not null).OrderByDescending(l => l.Rag == RagStatus.Red)],
             Sections = sections,
             Actions = actions.Actions,

@@ -40,6 +40,11 @@ public static partial class PackHtml
         html.Append("<span class=\"govuk-caption-l\">").Append(pack.IsPublic ? "Board pack: public version" : "Board pack").Append("</span>\n");
         html.Append("<h1 class=\"govuk-heading-l\">").Append(E(pack.Title)).Append("</h1>\n<dl class=\"govuk-summary-list\">\n");
         Row(html, "Framework", pack.FrameworkTitle);
+        if (pack.Audience is { Length: > 0 } audience)
+        {
+            Row(html, "For", audience);
+        }
+
         Row(html, "Council", $"{pack.Council.Name} ({pack.Council.Code})");
         Row(html, "Period", pack.Period.Describe());
         Row(html, "Built", pack.BuiltAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture));

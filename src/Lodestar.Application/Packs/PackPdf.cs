@@ -35,6 +35,11 @@ public static partial class PackPdf
         page.Text(pack.Title, Pages.Title, bold: true);
         page.Gap(6);
         page.Text($"Framework: {pack.FrameworkTitle}");
+        if (pack.Audience is { Length: > 0 } audience)
+        {
+            page.Text($"For: {audience}");
+        }
+
         page.Text($"Council: {pack.Council.Name} ({pack.Council.Code})");
         page.Text($"Period: {pack.Period.Describe()}");
         page.Text($"Built: {pack.BuiltAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)}");

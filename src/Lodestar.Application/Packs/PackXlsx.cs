@@ -45,6 +45,11 @@ public static partial class PackXlsx
     {
         yield return ["Pack", pack.Title];
         yield return ["Framework", pack.FrameworkId];
+        if (pack.Audience is { Length: > 0 } audience)
+        {
+            yield return ["For", audience];
+        }
+
         yield return ["Council", $"{pack.Council.Name} ({pack.Council.Code})"];
         yield return ["Period", pack.Period.Describe()];
         yield return ["Version", pack.IsPublic ? "Public: small numbers suppressed as c" : "Internal"];
