@@ -13,6 +13,18 @@ namespace Lodestar.Web.Api.V1;
 /// <summary>A configured pack as listed.</summary>
 internal sealed record PackConfigItem(string Id, string Title, string Framework);
 
+/// <summary>A monthly schedule as the API answers it.</summary>
+internal sealed record ScheduleItem(long Id, string? PackConfigId, string FrameworkId, string CouncilCode, int DayOfMonth, bool Public, string CreatedBy, DateTimeOffset CreatedAt, DateOnly? LastDue)
+{
+    public static ScheduleItem From(PackScheduleItem s) => new(s.Id, s.PackConfigId, s.FrameworkId, s.CouncilCode, s.DayOfMonth, s.Public, s.CreatedBy, s.CreatedAt, s.LastDue);
+}
+
+/// <summary>A built pack's file as the API lists it, without its bytes.</summary>
+internal sealed record BuiltPackItem(long Id, long? ScheduleId, string? PackConfigId, string FrameworkId, string CouncilCode, int Year, bool Public, string Title, string Format, string FileName, long Size, DateTimeOffset BuiltAt)
+{
+    public static BuiltPackItem From(PackFileItem f) => new(f.Id, f.ScheduleId, f.PackConfigId, f.FrameworkId, f.CouncilCode, f.Year, f.Public, f.Title, f.Format, f.FileName, f.Size, f.BuiltAt);
+}
+
 /// <summary>The body of a new schedule: a configured pack's id or a framework's, the council, the day of the month (1 to 28), public or not.</summary>
 internal sealed record ScheduleRequest(string? Pack, string? Framework, string? Council, int? Day, bool? Public);
 
@@ -141,15 +153,15 @@ internal static class ApiV1PackSchedules
         return TypedResults.File(stream.ToArray(), ContentType(format), $"pack-{config.Id}-{chosen.Code}-{year}{(built.IsPublic ? "-public" : "")}.{format}");
     }
 
-    private static async Task<Ok<IReadOnlyList<PackScheduleItem>>> SchedulesAsync(LodestarDbContext db, CouncilAccess access, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await PackSchedules.SchedulesAsync(db, await access.AllowedAsync(cancellationToken), cancellationToken));
+    private static async Task<Ok<IReadOnlyList<ScheduleItem>>> SchedulesAsync(LodestarDbContext db, CouncilAccess access, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<ScheduleItem>>([.. (await PackSchedules.SchedulesAsync(db, await access.AllowedAsync(cancellationToken), cancellationToken)).Select(ScheduleItem.From)]);
 
-    private static async Task<Results<Created<PackScheduleItem>, ValidationProblem>> AddAsync(ScheduleRequest body, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Created<ScheduleItem>, ValidationProblem>> AddAsync(ScheduleRequest body, HttpContext http, CancellationToken cancellationToken)
     {
         var (schedule, field, message) = await AddScheduleAsync(http, body, cancellationToken);
         return schedule is null
             ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] })
-            : TypedResults.Created($"/api/v1/packs/schedules/{schedule.Id}", schedule);
+            : TypedResults.Created($"/api/v1/packs/schedules/{schedule.Id}", ScheduleItem.From(schedule));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
@@ -158,8 +170,8 @@ internal static class ApiV1PackSchedules
             ? TypedResults.NoContent()
             : ApiV1.NotFound($"There is no schedule {id}.");
 
-    private static async Task<Ok<IReadOnlyList<PackFileItem>>> BuiltAsync(LodestarDbContext db, CouncilAccess access, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await PackSchedules.FilesAsync(db, await access.AllowedAsync(cancellationToken), cancellationToken: cancellationToken));
+    private static async Task<Ok<IReadOnlyList<BuiltPackItem>>> BuiltAsync(LodestarDbContext db, CouncilAccess access, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<BuiltPackItem>>([.. (await PackSchedules.FilesAsync(db, await access.AllowedAsync(cancellationToken), cancellationToken: cancellationToken)).Select(BuiltPackItem.From)]);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(long id, HttpContext http, CancellationToken cancellationToken) =>
         await DownloadFileAsync(http, id, cancellationToken) is { } file
