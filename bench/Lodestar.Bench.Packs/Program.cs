@@ -10,8 +10,8 @@ using Lodestar.Data.Audit;
 using Lodestar.Data.Benchmarks;
 using Lodestar.Data.Frameworks;
 
-// Issue 16: a board pack of a 100-measure framework (ten outcomes of ten measures, values for two years,
-// targets) on a new SQLite database: the build (the scorecard for the year and the year before, the action
+// Issue 16: a board pack of a 100-measure framework (ten outcomes of ten measures, values for five years,
+// so every trend chart has five points, and targets) on a new SQLite database: the build (the scorecard for the year and the year before, the action
 // plan, the savings) and each renderer, medians of five runs after one warm-up.
 // `dotnet run -c Release --project bench/Lodestar.Bench.Packs -- [measures]`
 var measureCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
@@ -31,6 +31,11 @@ try
     {
         yaml.Append(CultureInfo.InvariantCulture, $"  - {{ id: m{i}, number: \"{i / 10 + 1}.{i % 10 + 1}\", title: \"Measure {i}\", unit: percent, polarity: {(i % 2 == 0 ? "higher_is_better" : "lower_is_better")}, decimals: 1 }}\n");
         values.Append(CultureInfo.InvariantCulture, $"m{i},E10000003,2025,{40 + (i % 30)},{40 + (i % 30)},100\nm{i},E10000003,2024,{45 + (i % 20)},{45 + (i % 20)},100\n");
+        // Three earlier years, so every measure's trend chart has its five points.
+        for (var back = 2; back <= 4; back++)
+        {
+            values.Append(CultureInfo.InvariantCulture, $"m{i},E10000003,{2025 - back},{42 + ((i + back) % 25)},{42 + ((i + back) % 25)},100\n");
+        }
         targets.Append(CultureInfo.InvariantCulture, $"m{i},E10000003,2025,50\n");
     }
 

@@ -4,6 +4,7 @@ using Lodestar.Web.Demo;
 using Lodestar.Web.Forecast;
 using Lodestar.Web.Frameworks;
 using Lodestar.Web.Health;
+using Lodestar.Web.Packs;
 using Lodestar.Application.Returns;
 using Lodestar.Web.Returns;
 using Lodestar.Web.Security;
@@ -34,6 +35,7 @@ internal static class LodestarWebApp
         builder.Services.AddLodestarSecurity(dataFolder, builder.Configuration);
         builder.Services.AddStatutoryData(builder.Configuration, dataFolder);
         builder.Services.AddFrameworks();
+        builder.Services.AddPackSchedules();
         builder.Services.AddForecast();
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();

@@ -16,6 +16,13 @@ public sealed record BoardPack
 
     public required string FrameworkTitle { get; init; }
 
+    /// <summary>The configured pack's id, title and audience (samples/packs); null for a pack of the whole framework.</summary>
+    public string? PackId { get; init; }
+
+    public string? PackTitle { get; init; }
+
+    public string? Audience { get; init; }
+
     public required Council Council { get; init; }
 
     public required Period Period { get; init; }
@@ -45,7 +52,7 @@ public sealed record BoardPack
     public int Suppressed { get; init; }
 
     /// <summary>The title on the cover, e.g. "Corporate parenting scorecard: Demo Council, 2024-25".</summary>
-    public string Title => $"{FrameworkTitle}: {Council.Name}, {Period.Describe()}";
+    public string Title => $"{PackTitle ?? FrameworkTitle}: {Council.Name}, {Period.Describe()}";
 
     public IEnumerable<PackMeasure> Measures => Sections.SelectMany(s => s.Measures);
 }
@@ -108,6 +115,9 @@ public sealed record PackMeasure
 
     public bool IsSuppressed { get; init; }
 
+    /// <summary>The trend: the measure's value and target in each of the recent years, oldest first, ending with this period (issue 16, trend charts).</summary>
+    public IReadOnlyList<PackPoint> History { get; init; } = [];
+
     /// <summary>"1.2 Children looked after" or the title alone.</summary>
     public string Label => Number is { Length: > 0 } n ? $"{n} {Title}" : Title;
 }
@@ -129,3 +139,6 @@ public sealed record PackOverdue(string Number, string Text, string Leads, DateO
 public sealed record PackSavings(string PlanId, string Title, string Year, IReadOnlyList<PackSavingsLine> Lines, PackSavingsLine Total, string Basis);
 
 public sealed record PackSavingsLine(string Line, decimal PlanK, decimal? DeliveredK, decimal? ForecastK);
+
+/// <summary>One year of a measure's trend as shown: "2023-24", "14.2%" (or "c", or ""), its target; the numbers for the chart.</summary>
+public sealed record PackPoint(string Period, string Value, decimal? Amount, string Target, decimal? TargetAmount);

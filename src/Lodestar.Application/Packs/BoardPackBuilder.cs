@@ -10,6 +10,7 @@ using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
 using Lodestar.Formats.Actions;
+using Lodestar.Formats.Packs;
 
 namespace Lodestar.Application.Packs;
 
@@ -32,6 +33,9 @@ public sealed record PackRequest
 
     /// <summary>The action plan to report on; the council's own (the first by id) when left out.</summary>
     public string? ActionPlanId { get; init; }
+
+    /// <summary>A configured pack (samples/packs): its title, audience and the framework's nodes to include; the whole framework when null.</summary>
+    public PackConfig? Config { get; init; }
 }
 
 /// <summary>
@@ -40,7 +44,7 @@ public sealed record PackRequest
 /// plan (<see cref="ActionPlanStatus"/>) and its savings plan (<see cref="SavingsReport"/>, delivered from the
 /// council's returns). The web page, the API and <c>lodestar pack</c> all call <see cref="BuildAsync"/>.
 /// </summary>
-public sealed class BoardPackBuilder(LodestarDbContext db, ScorecardService scorecards, StatutoryDataStore returns, TimeProvider clock)
+public sealed partial class BoardPackBuilder(LodestarDbContext db, ScorecardService scorecards, StatutoryDataStore returns, TimeProvider clock)
 {
     /// <summary>The pack; null when the framework or council is unknown (the caller has checked the user's grant).</summary>
     public async Task<BoardPack?> BuildAsync(PackRequest request, CancellationToken cancellationToken)
@@ -66,6 +70,7 @@ public sealed class BoardPackBuilder(LodestarDbContext db, ScorecardService scor
         var commentary = await PackCommentary.LatestAsync(
             db, council.Code, request.Year, [.. scorecard.Rows.Select(r => r.Measure.Id).Distinct(StringComparer.Ordinal)], cancellationToken);
         var suppressed = 0;
+        var history = await HistoryAsync(request, council.Code, period, cancellationToken);
 
         PackMeasure Line(ScorecardRow row)
         {
@@ -102,6 +107,7 @@ public sealed class BoardPackBuilder(LodestarDbContext db, ScorecardService scor
                     .Select(b => b.Value is { } v ? new PackBenchmark(b.Label, Format(measure, v), Round(measure, v)) : new PackBenchmark(b.Label, b.Note!))],
                 Commentary = "",
                 IsSuppressed = small,
+                History = history.Of(measure, row),
             };
             var worsening = line.VersusPrevious == DirectionOfTravel.Worsening;
             var draft = CommentaryDraft.Write(line, measure.Polarity, previousIsLastYear);
@@ -124,7 +130,7 @@ public sealed class BoardPackBuilder(LodestarDbContext db, ScorecardService scor
         }
 
         var lines = new Dictionary<string, PackMeasure>(StringComparer.Ordinal);
-        var sections = scorecard.Nodes.SelectMany(n => n.SelfAndDescendants())
+        var sections = Chosen(scorecard.Nodes, request.Config)
             .Select(node => new PackSection(
                 node.Node.Id,
                 node.Node.Title,
@@ -141,12 +147,15 @@ public sealed class BoardPackBuilder(LodestarDbContext db, ScorecardService scor
             Period = period,
             IsPublic = request.Public,
             BuiltAt = clock.GetUtcNow(),
-            Counts = scorecard.Counts(),
+            Counts = request.Config is { Sections.Count: > 0 } ? CountsOf(lines.Values) : scorecard.Counts(),
+            PackId = request.Config?.Id,
+            PackTitle = request.Config?.Title,
+            Audience = request.Config?.Audience,
             Exceptions = [.. lines.Values.Where(l => l.Exception is not null).OrderByDescending(l => l.Rag == RagStatus.Red)],
             Sections = sections,
             Actions = actions.Actions,
             Savings = actions.Plan is null ? null : await SavingsAsync(actions.Plan, council.Code, period, cancellationToken),
-            Suppressed = suppressed,
+            Suppressed = suppressed + history.Suppressed,
         };
     }
 

@@ -12,7 +12,7 @@ namespace Lodestar.Application.Packs;
 /// <c>lodestar pack --format html</c>, with a small stylesheet of its own for screen and print. Headings in
 /// order, tables with captions and header cells, RAG as a word and not only a colour.
 /// </summary>
-public static class PackHtml
+public static partial class PackHtml
 {
     /// <summary>The order the RAG counts are shown in.</summary>
     public static readonly IReadOnlyList<RagStatus> RagOrder = [RagStatus.Red, RagStatus.Amber, RagStatus.Green, RagStatus.Grey];
@@ -40,6 +40,11 @@ public static class PackHtml
         html.Append("<span class=\"govuk-caption-l\">").Append(pack.IsPublic ? "Board pack: public version" : "Board pack").Append("</span>\n");
         html.Append("<h1 class=\"govuk-heading-l\">").Append(E(pack.Title)).Append("</h1>\n<dl class=\"govuk-summary-list\">\n");
         Row(html, "Framework", pack.FrameworkTitle);
+        if (pack.Audience is { Length: > 0 } audience)
+        {
+            Row(html, "For", audience);
+        }
+
         Row(html, "Council", $"{pack.Council.Name} ({pack.Council.Code})");
         Row(html, "Period", pack.Period.Describe());
         Row(html, "Built", pack.BuiltAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture));
@@ -82,6 +87,7 @@ public static class PackHtml
             if (section.Measures.Count > 0)
             {
                 Table(html, section.Title, section.Measures, withWhy: false, pack.IsPublic);
+                Trends(html, section.Measures);
             }
         }
 
@@ -261,6 +267,9 @@ public static class PackHtml
         .govuk-tag--green { background: #cce2d8; color: #005a30; }
         .govuk-tag--grey { background: #e5e6e7; color: #0b0c0c; }
         .govuk-tag--blue { background: #bbd4ea; color: #0c2d4a; }
+        .lodestar-pack-trend { display: inline-block; vertical-align: top; margin: 0 1.5rem 1.5rem 0; break-inside: avoid; }
+        .govuk-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        .lodestar-pack-trend table { width: auto; font-size: 0.8rem; }
         @media print { body { margin: 0; font-size: 10pt; } tr, .govuk-tag { break-inside: avoid; } h2, h3, h4 { break-after: avoid; } }
 
         """;

@@ -15,7 +15,7 @@ namespace Lodestar.Application.Packs;
 /// "page n of N" at the foot. The font is PDFsharp's own Segoe WP, so no fonts are needed on the machine.
 /// Text is WinAnsi-encoded, so any PDF reader (and the tests) can take the words back out.
 /// </summary>
-public static class PackPdf
+public static partial class PackPdf
 {
     private static readonly Lock FontLock = new();
 
@@ -35,6 +35,11 @@ public static class PackPdf
         page.Text(pack.Title, Pages.Title, bold: true);
         page.Gap(6);
         page.Text($"Framework: {pack.FrameworkTitle}");
+        if (pack.Audience is { Length: > 0 } audience)
+        {
+            page.Text($"For: {audience}");
+        }
+
         page.Text($"Council: {pack.Council.Name} ({pack.Council.Code})");
         page.Text($"Period: {pack.Period.Describe()}");
         page.Text($"Built: {pack.BuiltAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)}");
@@ -80,6 +85,7 @@ public static class PackPdf
                     page.Text(string.Join("; ", parts) + ".", indent: Pages.Indent);
                 }
 
+                Trend(page, m);
                 page.Text($"Commentary: {m.Commentary}", indent: Pages.Indent, brush: XBrushes.DimGray);
                 page.Gap(4);
             }
@@ -236,6 +242,14 @@ public static class PackPdf
         }
 
         public void Gap(double points) => _y += points;
+
+        /// <summary>Draws a figure this tall at the cursor (on a new page when it does not fit), given the graphics, its left and its top.</summary>
+        public void Figure(double height, Action<XGraphics, double, double> draw)
+        {
+            Room(height);
+            draw(_graphics, Margin, _y);
+            _y += height;
+        }
 
         /// <summary>Starts a new page unless this many body lines fit on this one.</summary>
         public void KeepTogether(int lines) => Room(Font(Body).GetHeight() * 1.15 * lines);

@@ -10,7 +10,7 @@ namespace Lodestar.Application.Packs;
 /// RAG counts), Exceptions, Measures (one row per measure under its outcome, with commentary), Actions and
 /// Savings. Values are numbers where the pack shows a number, and the text shown (such as <c>c</c>) otherwise.
 /// </summary>
-public static class PackXlsx
+public static partial class PackXlsx
 {
     public static void Write(Stream output, BoardPack pack)
     {
@@ -25,6 +25,7 @@ public static class PackXlsx
                 "Outcome", "Measure id", "Number", "Measure", "Value", "Target", "RAG", "Reason", "Previous", "Versus previous",
                 "Same period last year", "Versus last year", .. benchmarkLabels, "Commentary", "Commentary by"], Measures(pack, benchmarkLabels)),
         };
+        sheets.Add(Trends(pack));
         if (pack.Actions is { } actions)
         {
             sheets.Add(new XlsxSheet("Actions", ["Deliverable", "Text", "Leads", "Due", "Days overdue", "RAG"],
@@ -44,6 +45,11 @@ public static class PackXlsx
     {
         yield return ["Pack", pack.Title];
         yield return ["Framework", pack.FrameworkId];
+        if (pack.Audience is { Length: > 0 } audience)
+        {
+            yield return ["For", audience];
+        }
+
         yield return ["Council", $"{pack.Council.Name} ({pack.Council.Code})"];
         yield return ["Period", pack.Period.Describe()];
         yield return ["Version", pack.IsPublic ? "Public: small numbers suppressed as c" : "Internal"];

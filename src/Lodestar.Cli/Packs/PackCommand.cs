@@ -22,7 +22,9 @@ internal static class PackCommand
     public static Command Create(Func<LodestarDbContext>? openDatabase = null, TimeProvider? clock = null)
     {
         var open = openDatabase ?? CliDatabase.Open;
-        var framework = new Option<string>("--framework") { Description = "The framework's id.", Required = true };
+        var framework = new Option<string>("--framework") { Description = "The framework's id (or --pack, or --config)." };
+        var packId = new Option<string>("--pack") { Description = "A configured pack's id, as loaded from samples/packs (docs/packs.md).", HelpName = "ID" };
+        var config = new Option<FileInfo>("--config") { Description = "A pack configuration file (YAML, as in samples/packs).", HelpName = "FILE" };
         var council = new Option<string>("--council") { Description = "The council's DfE code (E10000003) or LA number (873).", Required = true };
         var year = new Option<int>("--year") { Description = "The DfE reporting year: 2025 is 2024-04-01 to 2025-03-31.", Required = true };
         var format = new Option<string>("--format") { Description = "pdf, xlsx or html.", Required = true };
@@ -36,7 +38,7 @@ internal static class PackCommand
             + "target, trend, benchmarks and commentary, the action plan's progress and the savings position. "
             + "Reads the council's data as the --user, who needs a grant for the council.")
         {
-            framework, council, year, format, outFile, isPublic, user,
+            framework, packId, config, council, year, format, outFile, isPublic, user,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -53,7 +55,13 @@ internal static class PackCommand
                 return LodestarCommand.Misuse;
             }
 
-            var frameworkId = parse.GetRequiredValue(framework);
+            var chosenWays = new object?[] { parse.GetValue(framework), parse.GetValue(packId), parse.GetValue(config) }.Count(v => v is not null);
+            if (chosenWays != 1)
+            {
+                await error.WriteLineAsync("give one of --framework ID, --pack ID or --config FILE");
+                return LodestarCommand.Misuse;
+            }
+
             var councilText = parse.GetRequiredValue(council);
             var time = clock ?? TimeProvider.System;
             await using var db = open();
@@ -68,11 +76,36 @@ internal static class PackCommand
                 return 1;
             }
 
+            // A configured pack: stored by id, or read from a file and checked against its framework.
+            Lodestar.Formats.Packs.PackConfig? packConfig = null;
+            if (parse.GetValue(config) is { } file)
+            {
+                var read = await PackConfigs.ReadAsync(db, file.FullName, cancel);
+                if (!read.Succeeded)
+                {
+                    foreach (var problem in read.Problems)
+                    {
+                        await error.WriteLineAsync(problem.ToString());
+                    }
+
+                    return LodestarCommand.Misuse;
+                }
+
+                packConfig = read.Value;
+            }
+            else if (parse.GetValue(packId) is { } id && (packConfig = await PackConfigs.LoadAsync(db, id, cancel)) is null)
+            {
+                await error.WriteLineAsync($"no configured pack with id '{id}'");
+                return 1;
+            }
+
+            var frameworkId = packConfig?.Framework ?? parse.GetRequiredValue(framework);
+
             // The council's model from its confirmed submissions, as the web app builds it at start.
             var returns = StatutoryDataStore.From(await ConfirmedReturns.LoadAsync(db, chosen.Code, cancel), Population());
             var builder = new BoardPackBuilder(db, new ScorecardService(db, store, new BenchmarkStore(db), returns, time), returns, time);
             var pack = await builder.BuildAsync(
-                new PackRequest { FrameworkId = frameworkId, Council = chosen.Code, Year = yearValue, Public = parse.GetValue(isPublic) }, cancel);
+                new PackRequest { FrameworkId = frameworkId, Council = chosen.Code, Year = yearValue, Public = parse.GetValue(isPublic), Config = packConfig }, cancel);
             if (pack is null)
             {
                 await error.WriteLineAsync($"no framework with id '{frameworkId}'");

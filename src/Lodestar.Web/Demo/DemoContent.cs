@@ -1,4 +1,5 @@
 using Lodestar.Application.Imports;
+using Lodestar.Application.Packs;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Frameworks;
@@ -8,7 +9,7 @@ namespace Lodestar.Web.Demo;
 
 /// <summary>
 /// A demo start (<c>Lodestar:Demo:Enabled</c>) loads the content the product was specified from, once,
-/// into an empty database: the seed frameworks (samples/frameworks), the LAC action plan with its savings
+/// into an empty database: the seed frameworks (samples/frameworks), the configured board packs (samples/packs), the LAC action plan with its savings
 /// plan and the benefits register (samples/actions), the demo council's targets (samples/targets) and the
 /// DfE's published benchmarks (samples/benchmarks). The synthetic child-level returns are generated
 /// separately (<see cref="DemoReturns"/>) and stored as submissions.
@@ -33,6 +34,12 @@ internal static class DemoContent
         var importer = new Importer(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
         var stored = await importer.FrameworksAsync(Actor, Directory.GetFiles(Path.Combine(samples, "frameworks"), "*.yaml").Order(StringComparer.Ordinal).ToList(), cancellationToken);
         Require(stored, "the sample frameworks");
+
+        // The configured board packs (docs/packs.md), each checked against its framework.
+        foreach (var file in Directory.GetFiles(Path.Combine(samples, "packs"), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            Require(await PackConfigs.ImportAsync(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, Actor, file, cancellationToken), Path.GetFileName(file));
+        }
 
         foreach (var file in Directory.GetFiles(Path.Combine(samples, "actions"), "*.yaml").Order(StringComparer.Ordinal))
         {

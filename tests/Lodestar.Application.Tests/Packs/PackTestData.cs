@@ -58,6 +58,7 @@ public sealed class PackTestData : IAsyncLifetime
         visits,E10000003,2024,50,10,20
         missing,E10000003,2025,3,,
         missing,E10000003,2024,0,,
+        missing,E10000003,2023,2,,
         """;
 
     public const string Targets = """

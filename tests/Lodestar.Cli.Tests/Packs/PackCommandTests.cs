@@ -68,6 +68,37 @@ public sealed class PackCommandTests : IAsyncLifetime
         Assert.False(File.Exists(Path.Combine(_folder, "x.pdf")));
     }
 
+    [Fact]
+    public async Task Pack_ConfigFileOrStoredId_BuildsTheConfiguredPack_BadFileNamedUnknownIdIs1()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var yaml = Path.Combine(_folder, "g.yaml");
+        var config = Path.Combine(_folder, "panel.yaml");
+        var bad = Path.Combine(_folder, "bad.yaml");
+        await File.WriteAllTextAsync(yaml, Yaml.Replace("cli-pack", "cli-config", StringComparison.Ordinal), cancel);
+        await File.WriteAllTextAsync(config, "id: panel\ntitle: \"Safety panel\"\nframework: cli-config\nsections: [safe]\n", cancel);
+        await File.WriteAllTextAsync(bad, "id: panel\ntitle: \"Safety panel\"\nframework: cli-config\nsections: [happy]\n", cancel);
+        await RunAsync("framework", "import", yaml);
+        await using (var db = Database.CreateContext())
+        {
+            await Lodestar.Application.Packs.PackConfigs.ImportAsync(db, new Lodestar.Data.Audit.AuditLog(db, TimeProvider.System), TimeProvider.System, "ann", config, cancel);
+        }
+
+        var fromFile = await RunAsync("pack", "--config", config, "--council", "873", "--year", "2025", "--format", "html", "--out", Path.Combine(_folder, "panel.html"), "--user", "ann");
+        var byId = await RunAsync("pack", "--pack", "panel", "--council", "873", "--year", "2025", "--format", "pdf", "--out", Path.Combine(_folder, "panel.pdf"), "--user", "ann");
+        var badFile = await RunAsync("pack", "--config", bad, "--council", "873", "--year", "2025", "--format", "pdf", "--out", Path.Combine(_folder, "bad.pdf"), "--user", "ann");
+        var unknown = await RunAsync("pack", "--pack", "nope", "--council", "873", "--year", "2025", "--format", "pdf", "--out", Path.Combine(_folder, "nope.pdf"), "--user", "ann");
+        var both = await RunAsync("pack", "--pack", "panel", "--framework", "cli-config", "--council", "873", "--year", "2025", "--format", "pdf", "--out", Path.Combine(_folder, "both.pdf"), "--user", "ann");
+
+        Assert.Equal((0, 0, 2, 1, 2), (fromFile.ExitCode, byId.ExitCode, badFile.ExitCode, unknown.ExitCode, both.ExitCode));
+        Assert.Contains("<h1 class=\"govuk-heading-l\">Safety panel: ", await File.ReadAllTextAsync(Path.Combine(_folder, "panel.html"), cancel), StringComparison.Ordinal);
+        Assert.True(new FileInfo(Path.Combine(_folder, "panel.pdf")).Length > 0);
+        Assert.Contains("bad.yaml", badFile.Error, StringComparison.Ordinal);
+        Assert.Contains("framework 'cli-config' has no node 'happy'", badFile.Error, StringComparison.Ordinal);
+        Assert.Equal("no configured pack with id 'nope'", unknown.Error.Trim());
+        Assert.Equal("give one of --framework ID, --pack ID or --config FILE", both.Error.Trim());
+    }
+
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
         var root = new RootCommand("test")

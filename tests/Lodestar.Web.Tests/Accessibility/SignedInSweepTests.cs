@@ -57,6 +57,7 @@ public sealed class SignedInSweepScorecardsTests(DemoApp demo, Browser browser) 
 
         await checker.CheckAsync(await checker.FirstLinkAsync("[data-testid=scorecard-row] a[href*='/measures/']"));
         await checker.CheckAsync("/packs");
+        await checker.CheckAsync("/packs/built");
         await checker.CheckAsync("/packs/view?framework=childrens-trust-kpi-schedule" + Query.Replace('?', '&'));
     }
 }

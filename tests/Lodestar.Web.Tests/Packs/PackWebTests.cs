@@ -6,7 +6,7 @@ using Lodestar.Web.Tests.Frameworks;
 namespace Lodestar.Web.Tests.Packs;
 
 /// <summary>The pack's download route of /api/v1 and its web page, on one app with the Children's Trust schedule imported.</summary>
-public sealed class PackWebTests(ImportedFrameworkTestData shared) : IClassFixture<ImportedFrameworkTestData>
+public sealed partial class PackWebTests(ImportedFrameworkTestData shared) : IClassFixture<ImportedFrameworkTestData>
 {
     private const string Route = "/api/v1/frameworks/" + FrameworkTestData.FrameworkId + "/packs/";
 
