@@ -38,6 +38,7 @@ public static class PackPdf
         page.Text($"Council: {pack.Council.Name} ({pack.Council.Code})");
         page.Text($"Period: {pack.Period.Describe()}");
         page.Text($"Built: {pack.BuiltAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)}");
+        page.Text($"Sign-off: {pack.SignOff}");
         if (pack.IsPublic)
         {
             page.Text($"Small numbers: figures about fewer than 5 children are shown as {SmallNumbers.Marker} ({pack.Suppressed} in this pack).");
@@ -81,6 +82,11 @@ public static class PackPdf
                 }
 
                 page.Text($"Commentary: {m.Commentary}", indent: Pages.Indent, brush: XBrushes.DimGray);
+                if (m.ChangedSinceApproval is { } changed)
+                {
+                    page.Text(changed, indent: Pages.Indent);
+                }
+
                 page.Gap(4);
             }
         }
