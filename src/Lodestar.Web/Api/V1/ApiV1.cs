@@ -85,6 +85,7 @@ internal static class ApiV1
         ApiV1Actions.Map(api);
         Forecast.ForecastApi.Map(api);
         ApiV1Packs.Map(api);
+        ApiV1SignOff.Map(api);
     }
 
     /// <summary>
