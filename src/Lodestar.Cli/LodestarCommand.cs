@@ -56,6 +56,7 @@ internal static class LodestarCommand
         root.Subcommands.Add(FrameworkCommands.Targets());
         root.Subcommands.Add(FrameworkCommands.Scorecard());
         root.Subcommands.Add(PackCommand.Create());
+        root.Subcommands.Add(SignOffCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(KpiCommand.Create());
         root.Subcommands.Add(ForecastCommand.Create());

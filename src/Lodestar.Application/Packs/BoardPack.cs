@@ -51,6 +51,12 @@ public sealed record BoardPack
     /// <summary>How many figures the public version shows as <see cref="SmallNumbers.Marker"/>.</summary>
     public int Suppressed { get; init; }
 
+    /// <summary>Where the figures are in sign-off, in words for the cover ("Approved on 3 June 2025."); docs/packs.md.</summary>
+    public string SignOff { get; init; } = "";
+
+    /// <summary>The pack prints the figures frozen at approval (<see cref="PackSignOffOverlay"/>).</summary>
+    public bool IsApproved { get; init; }
+
     /// <summary>The title on the cover, e.g. "Corporate parenting scorecard: Demo Council, 2024-25".</summary>
     public string Title => $"{PackTitle ?? FrameworkTitle}: {Council.Name}, {Period.Describe()}";
 
@@ -117,6 +123,9 @@ public sealed record PackMeasure
 
     /// <summary>The trend: the measure's value and target in each of the recent years, oldest first, ending with this period (issue 16, trend charts).</summary>
     public IReadOnlyList<PackPoint> History { get; init; } = [];
+
+    /// <summary>What has changed in the live figures since approval ("Changed since approval: value now 13.1%"), or null; internal packs only.</summary>
+    public string? ChangedSinceApproval { get; init; }
 
     /// <summary>"1.2 Children looked after" or the title alone.</summary>
     public string Label => Number is { Length: > 0 } n ? $"{n} {Title}" : Title;

@@ -67,13 +67,35 @@ public sealed partial class BoardPackBuilder(LodestarDbContext db, ScorecardServ
         var earlier = await scorecards.ScorecardAsync(request.FrameworkId, council.Code, period.SameLastYear(), cancellationToken);
         var earlierRows = (earlier?.Rows ?? []).DistinctBy(r => r.Measure.Id).ToDictionary(r => r.Measure.Id, StringComparer.Ordinal);
         var previousIsLastYear = period.Previous() == period.SameLastYear();
+
+        // Sign-off (PackSignOffOverlay): an approved period prints its frozen figures; a public pack shows only
+        // approved figures, the year before's too, and nothing of a period not approved.
+        var signOff = await PackSignOff.StateAsync(db, scorecard.FrameworkId, council.Code, request.Year, cancellationToken);
+        var approved = await PackSignOff.SnapshotAsync(db, signOff, cancellationToken);
+        var withheld = request.Public && approved is null;
+        if (request.Public)
+        {
+            var approvedBefore = await PackSignOff.SnapshotAsync(
+                db, await PackSignOff.StateAsync(db, scorecard.FrameworkId, council.Code, request.Year - 1, cancellationToken), cancellationToken);
+            earlierRows = earlierRows.ToDictionary(
+                p => p.Key,
+                p => approvedBefore?.GetValueOrDefault(p.Key) is { } f ? PackSignOffOverlay.Approved(p.Value, f) : PackSignOffOverlay.Withheld(p.Value),
+                StringComparer.Ordinal);
+        }
+
+        ScorecardRow Signed(ScorecardRow live) => approved is null
+            ? (withheld ? PackSignOffOverlay.Withheld(live) : live)
+            : approved.GetValueOrDefault(live.Measure.Id) is not { } f ? (request.Public ? PackSignOffOverlay.Withheld(live) : live)
+            : request.Public ? PackSignOffOverlay.WithApprovedEarlier(PackSignOffOverlay.Approved(live, f), earlierRows.GetValueOrDefault(live.Measure.Id), previousIsLastYear)
+            : PackSignOffOverlay.Approved(live, f);
         var commentary = await PackCommentary.LatestAsync(
             db, council.Code, request.Year, [.. scorecard.Rows.Select(r => r.Measure.Id).Distinct(StringComparer.Ordinal)], cancellationToken);
         var suppressed = 0;
         var history = await HistoryAsync(request, council.Code, period, cancellationToken);
 
-        PackMeasure Line(ScorecardRow row)
+        PackMeasure Line(ScorecardRow live)
         {
+            var row = Signed(live);
             var measure = row.Measure;
             var before = earlierRows.GetValueOrDefault(measure.Id);
             bool Small(MeasureValue? v) => request.Public && v is { } m
@@ -113,11 +135,12 @@ public sealed partial class BoardPackBuilder(LodestarDbContext db, ScorecardServ
             var draft = CommentaryDraft.Write(line, measure.Polarity, previousIsLastYear);
             // A person's words about a suppressed figure may give it away ("three of the four"): the public
             // version prints the draft's sentence about suppression instead.
-            var stored = small ? null : commentary.GetValueOrDefault(measure.Id);
+            var stored = small || withheld ? null : commentary.GetValueOrDefault(measure.Id);
             return line with
             {
+                ChangedSinceApproval = approved is null || request.Public ? null : PackSignOffOverlay.Changed(live, approved.GetValueOrDefault(measure.Id)),
                 Draft = draft,
-                Commentary = stored?.Text ?? draft,
+                Commentary = withheld ? PackSignOffOverlay.NotApproved : stored?.Text ?? draft,
                 Written = stored is null ? null : (stored.WrittenBy, stored.WrittenAt),
                 Exception = (line.Rag == RagStatus.Red, worsening) switch
                 {
@@ -138,7 +161,7 @@ public sealed partial class BoardPackBuilder(LodestarDbContext db, ScorecardServ
                 [.. node.Rows.Select(row => lines.TryGetValue(row.Measure.Id, out var done) ? done : lines[row.Measure.Id] = Line(row))]))
             .ToList();
 
-        var actions = await ActionsAsync(council.Code, request, period, cancellationToken);
+        var actions = withheld ? (null, null) : await ActionsAsync(council.Code, request, period, cancellationToken);
         return new BoardPack
         {
             FrameworkId = scorecard.FrameworkId,
@@ -147,7 +170,8 @@ public sealed partial class BoardPackBuilder(LodestarDbContext db, ScorecardServ
             Period = period,
             IsPublic = request.Public,
             BuiltAt = clock.GetUtcNow(),
-            Counts = request.Config is { Sections.Count: > 0 } ? CountsOf(lines.Values) : scorecard.Counts(),
+            // From the printed lines: the approved figures' RAG when approved, the configured pack's measures when configured.
+            Counts = CountsOf(lines.Values),
             PackId = request.Config?.Id,
             PackTitle = request.Config?.Title,
             Audience = request.Config?.Audience,
@@ -156,6 +180,8 @@ public sealed partial class BoardPackBuilder(LodestarDbContext db, ScorecardServ
             Actions = actions.Actions,
             Savings = actions.Plan is null ? null : await SavingsAsync(actions.Plan, council.Code, period, cancellationToken),
             Suppressed = suppressed + history.Suppressed,
+            IsApproved = approved is not null,
+            SignOff = PackSignOffOverlay.Describe(signOff, request.Public, lines.Values.Count(l => l.ChangedSinceApproval is not null)),
         };
     }
 

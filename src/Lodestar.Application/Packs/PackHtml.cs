@@ -48,6 +48,11 @@ public static partial class PackHtml
         Row(html, "Council", $"{pack.Council.Name} ({pack.Council.Code})");
         Row(html, "Period", pack.Period.Describe());
         Row(html, "Built", pack.BuiltAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        if (pack.SignOff.Length > 0)
+        {
+            Row(html, "Sign-off", pack.SignOff);
+        }
+
         if (pack.IsPublic)
         {
             Row(html, "Small numbers", $"Figures about fewer than 5 children are shown as {SmallNumbers.Marker} ({pack.Suppressed} in this pack).");
@@ -198,7 +203,17 @@ public static partial class PackHtml
                 Cell(html, m.Exception ?? "");
             }
 
-            Cell(html, m.Value);
+            if (m.ChangedSinceApproval is { } changed)
+            {
+                // The approved figure stays; what the live data says now is beside it (docs/packs.md, sign-off).
+                html.Append("<td class=\"govuk-table__cell\">").Append(E(m.Value)).Append("<br><span class=\"govuk-body-s\" data-testid=\"changed-since-approval\">")
+                    .Append(E(changed)).Append("</span></td>");
+            }
+            else
+            {
+                Cell(html, m.Value);
+            }
+
             Cell(html, m.Target);
             html.Append("<td class=\"govuk-table__cell\">").Append(Tag(m.Rag)).Append("</td>");
             if (!withWhy)

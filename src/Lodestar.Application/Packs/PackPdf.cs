@@ -43,6 +43,7 @@ public static partial class PackPdf
         page.Text($"Council: {pack.Council.Name} ({pack.Council.Code})");
         page.Text($"Period: {pack.Period.Describe()}");
         page.Text($"Built: {pack.BuiltAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)}");
+        page.Text($"Sign-off: {pack.SignOff}");
         if (pack.IsPublic)
         {
             page.Text($"Small numbers: figures about fewer than 5 children are shown as {SmallNumbers.Marker} ({pack.Suppressed} in this pack).");
@@ -87,6 +88,11 @@ public static partial class PackPdf
 
                 Trend(page, m);
                 page.Text($"Commentary: {m.Commentary}", indent: Pages.Indent, brush: XBrushes.DimGray);
+                if (m.ChangedSinceApproval is { } changed)
+                {
+                    page.Text(changed, indent: Pages.Indent);
+                }
+
                 page.Gap(4);
             }
         }

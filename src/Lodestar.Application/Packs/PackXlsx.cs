@@ -54,6 +54,7 @@ public static partial class PackXlsx
         yield return ["Period", pack.Period.Describe()];
         yield return ["Version", pack.IsPublic ? "Public: small numbers suppressed as c" : "Internal"];
         yield return ["Built", pack.BuiltAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)];
+        yield return ["Sign-off", pack.SignOff];
         foreach (var status in PackHtml.RagOrder)
         {
             yield return [status.ToString(), pack.Counts.GetValueOrDefault(status)];

@@ -126,7 +126,7 @@ internal static class PackCommand
     }
 
     // The population estimates the web app reads: population.csv in the returns folder (Lodestar:Returns:Folder, else DATA/returns).
-    private static PopulationEstimates Population()
+    internal static PopulationEstimates Population()
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var dataFolder = Path.GetFullPath(configuration["Lodestar:DataFolder"] ?? "data", Environment.CurrentDirectory);

@@ -84,6 +84,9 @@ public sealed class PackTestData : IAsyncLifetime
         await PackCommentary.SaveAsync(db, new AuditLog(db, Clock()), Clock(), "bob", "E10000003", "visits", 2025, "Three of the four visits were on time.");
         var builder = Builder(db);
         Internal = (await builder.BuildAsync(new PackRequest { FrameworkId = "pack-test", Council = "E10000003", Year = 2025 }, CancellationToken.None))!;
+        // The public version shows only approved figures: both years are approved (docs/packs.md, sign-off).
+        await ApproveAsync(db, 2024);
+        await ApproveAsync(db, 2025);
         Public = (await builder.BuildAsync(new PackRequest { FrameworkId = "pack-test", Council = "873", Year = 2025, Public = true }, CancellationToken.None))!;
     }
 
@@ -101,6 +104,20 @@ public sealed class PackTestData : IAsyncLifetime
         var store = new FrameworkStore(db);
         var scorecards = new ScorecardService(db, store, new BenchmarkStore(db), StatutoryDataStore.Empty, clock);
         return new BoardPackBuilder(db, scorecards, StatutoryDataStore.Empty, clock);
+    }
+
+    public static PackSignOffService SignOff(LodestarDbContext db)
+    {
+        var clock = Clock();
+        return new PackSignOffService(db, new ScorecardService(db, new FrameworkStore(db), new BenchmarkStore(db), StatutoryDataStore.Empty, clock), new AuditLog(db, clock), clock);
+    }
+
+    /// <summary>Submits (ann) and approves (max) the council's results for pack-test and the year.</summary>
+    public static async Task ApproveAsync(LodestarDbContext db, int year)
+    {
+        var signOff = SignOff(db);
+        Check((await signOff.SubmitAsync("ann", "pack-test", "E10000003", year, CancellationToken.None)).Succeeded, $"{year} submission");
+        Check((await signOff.ApproveAsync("max", "pack-test", "E10000003", year, CancellationToken.None)).Succeeded, $"{year} approval");
     }
 
     public static async Task ImportAsync(LodestarDbContext db, string framework, string values, string? targets = null)

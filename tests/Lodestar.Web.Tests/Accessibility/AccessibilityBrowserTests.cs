@@ -1,5 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Lodestar.Web.Tests.Packs;
 using Microsoft.Playwright;
 
 namespace Lodestar.Web.Tests.Accessibility;
@@ -28,6 +29,9 @@ public sealed class AccessibilityBrowserTests(Browser browser)
         await checker.CheckAsync("/");
         await checker.CheckAsync("/account/sign-in");
         await checker.CheckAsync("/setup");
+        // A framework's public page, switched on, of approved figures: no sign-in (docs/packs.md).
+        await PublicPageTestData.PublishAsync(app, approve: true, TestContext.Current.CancellationToken);
+        await checker.CheckAsync(PublicPageTestData.Page + "?year=2025");
 
         Assert.True(checker.Failures.Count == 0, string.Join(Environment.NewLine, checker.Failures));
         Assert.Empty(errors);

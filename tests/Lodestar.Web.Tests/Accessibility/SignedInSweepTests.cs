@@ -59,6 +59,8 @@ public sealed class SignedInSweepScorecardsTests(DemoApp demo, Browser browser) 
         await checker.CheckAsync("/packs");
         await checker.CheckAsync("/packs/built");
         await checker.CheckAsync("/packs/view?framework=childrens-trust-kpi-schedule" + Query.Replace('?', '&'));
+        await checker.CheckAsync(await checker.FirstLinkAsync("[data-testid=commentary-links] a"));
+        await checker.CheckAsync("/packs/public");
     }
 }
 

@@ -1171,6 +1171,25 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("pack_files", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Packs.PackPublicFrameworkEntity", b =>
+                {
+                    b.Property<string>("FrameworkId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("SwitchedOnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SwitchedOnBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("FrameworkId");
+
+                    b.ToTable("pack_public_frameworks", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Packs.PackScheduleEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1215,6 +1234,133 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.HasIndex("CouncilCode");
 
                     b.ToTable("pack_schedules", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Packs.PackSignOffEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CouncilCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("FrameworkId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId", "CouncilCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("pack_signoff", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Packs.PackSignOffEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("SignOffId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignOffId");
+
+                    b.ToTable("pack_signoff_events", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Packs.PackSnapshotFigureEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Benchmarks")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasColumnType("numeric");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MeasureId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Rag")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("RagReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal?>("Target")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("Value")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("pack_snapshot_figures", (string)null);
                 });
 
             modelBuilder.Entity("Lodestar.Data.Returns.CouncilVersionEntity", b =>
@@ -1935,6 +2081,24 @@ namespace Lodestar.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Packs.PackSignOffEventEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Packs.PackSignOffEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SignOffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Packs.PackSnapshotFigureEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Packs.PackSignOffEventEntity", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

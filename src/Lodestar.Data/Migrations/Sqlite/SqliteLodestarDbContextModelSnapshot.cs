@@ -1124,6 +1124,25 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("pack_files", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Packs.PackPublicFrameworkEntity", b =>
+                {
+                    b.Property<string>("FrameworkId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SwitchedOnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SwitchedOnBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FrameworkId");
+
+                    b.ToTable("pack_public_frameworks", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Packs.PackScheduleEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1166,6 +1185,127 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.HasIndex("CouncilCode");
 
                     b.ToTable("pack_schedules", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Packs.PackSignOffEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CouncilCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrameworkId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId", "CouncilCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("pack_signoff", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Packs.PackSignOffEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SignOffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignOffId");
+
+                    b.ToTable("pack_signoff_events", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Packs.PackSnapshotFigureEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Benchmarks")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeasureId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rag")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RagReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Target")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("pack_snapshot_figures", (string)null);
                 });
 
             modelBuilder.Entity("Lodestar.Data.Returns.CouncilVersionEntity", b =>
@@ -1866,6 +2006,24 @@ namespace Lodestar.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Packs.PackSignOffEventEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Packs.PackSignOffEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SignOffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Packs.PackSnapshotFigureEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Packs.PackSignOffEventEntity", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -86,6 +86,7 @@ internal static class ApiV1
         Forecast.ForecastApi.Map(api);
         ApiV1Packs.Map(api);
         ApiV1PackSchedules.Map(api);
+        ApiV1SignOff.Map(api);
     }
 
     /// <summary>

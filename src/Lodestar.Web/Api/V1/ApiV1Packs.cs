@@ -5,6 +5,7 @@ using System.Security.Claims;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Packs;
+using Lodestar.Web.Frameworks;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -66,7 +67,16 @@ internal static class ApiV1Packs
 
         var builder = new BoardPackBuilder(
             services.GetRequiredService<LodestarDbContext>(), scorecards, services.GetRequiredService<StatutoryDataStore>(), services.GetRequiredService<TimeProvider>());
-        return await builder.BuildAsync(new PackRequest { FrameworkId = id, Council = chosen.Code, Year = year, Public = isPublic }, cancellationToken);
+        return await builder.BuildAsync(
+            new PackRequest
+            {
+                FrameworkId = id,
+                Council = chosen.Code,
+                Year = year,
+                Public = isPublic,
+                SmallNumbers = SmallNumberOptions.Rule(services.GetRequiredService<IConfiguration>()),
+            },
+            cancellationToken);
     }
 
     /// <summary>The pack as a file of the format.</summary>
