@@ -37,13 +37,21 @@ public sealed record ForecastPoint(DateOnly Month, string Category, ForecastInte
 /// </summary>
 public sealed record PlacementYearForecast(int FinancialYear, string Category, int Months, ForecastInterval Value);
 
-/// <summary>A forecast: the month ends after <see cref="Start"/> with their intervals, and the placement equivalents.</summary>
+/// <summary>
+/// 52-week placement equivalents in one financial year by age band (<see cref="AgeBands.Names"/>: the child's
+/// completed years at each month end), over the forecast months in it: each month end's children in the
+/// band × the month's days ÷ 364. The bands of a run add up to its placement categories.
+/// </summary>
+public sealed record AgeBandYearForecast(int FinancialYear, string AgeBand, int Months, ForecastInterval Value);
+
+/// <summary>A forecast: the month ends after <see cref="Start"/> with their intervals, and the placement equivalents by category and by age band.</summary>
 public sealed record ForecastResult(
     DateOnly Start,
     int StartCount,
     string? Scenario,
     IReadOnlyList<ForecastPoint> Points,
-    IReadOnlyList<PlacementYearForecast> PlacementYears)
+    IReadOnlyList<PlacementYearForecast> PlacementYears,
+    IReadOnlyList<AgeBandYearForecast> AgeBandYears)
 {
     /// <summary>The category name of the total.</summary>
     public const string All = "all";
