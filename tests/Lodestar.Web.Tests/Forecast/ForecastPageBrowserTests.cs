@@ -20,6 +20,10 @@ public sealed class ForecastPageBrowserTests(DemoApp demo, Browser browser)
         await page.Locator("#forecast-chart[data-rendered='true']").WaitForAsync();
         Assert.Equal(12, await page.GetByTestId("forecast-table").Locator("tbody tr").CountAsync());
         Assert.Equal(9, await page.GetByTestId("forecast-categories").Locator("tbody tr").CountAsync());
+        // By age band: April 2025 to March 2026 is one financial year, all 12 months forecast.
+        var bands = page.GetByTestId("forecast-age-bands");
+        Assert.Equal(["Under 1", "1 to 4", "5 to 9", "10 to 15", "16 to 17"], (await bands.Locator("tbody th").AllTextContentsAsync()).Select(t => t.Trim()));
+        Assert.Contains("2025/26 52-week (12 months)", await bands.Locator("thead").TextContentAsync(), StringComparison.Ordinal);
         // The seed plan's targets (535 in April 2016, 497 in April 2017) are before the demo's returns.
         Assert.Contains("Target of 497 for 1 April 2017", await page.GetByTestId("forecast-targets").TextContentAsync(), StringComparison.Ordinal);
         // As at March 2021 to 2024, 12 months on: four forecasts.
