@@ -7,7 +7,7 @@ namespace Lodestar.Web.Tests.Savings;
 public sealed partial class SavingsFromReturnsPageTests
 {
     [Fact]
-    public async Task SavingsPlan_WithBaselineAndTo_ShowsTheTrendForecastBesideTheRunRate()
+    public async Task SavingsPlan_WithBaselineAndTo_PageAndApiShowTheTrendForecastBesideTheRunRate()
     {
         using var client = await App.SignedInClientAsync(Roles.Viewer);
 
@@ -38,6 +38,23 @@ public sealed partial class SavingsFromReturnsPageTests
         Assert.Equal("0", trend["Reduce the number of children who are looked after"]);
         Assert.Equal("0", trend["Adoption*"]);
         Assert.Equal(6, trend.Values.Count(v => v.Length == 0));
+
+        // The API answers the same figures (money in £ by placement type, £k by objective), and the run rate's:
+        // it sees no 2016/17 placements, so its forecast is 0 - baseline: in-house -1.0055 x 23,000 = -23,126.37,
+        // IFA -26,456.04; the unit-cost objective -49,582.41 = -49.6 £k (one decimal, as the plan's £k).
+        using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(
+            new Uri($"/api/v1/savings/cambs-lac-savings-2016-21?year=2016/17&baseline=2016&to=2016-09-30", UriKind.Relative), Cancel));
+        var api = json.RootElement.GetProperty("trend_forecast");
+        Assert.Equal(("E10000003", "2016/17", "2015/16", "2016-03-31"), (api.GetProperty("council").GetString(), api.GetProperty("year").GetString(),
+            api.GetProperty("baseline_year").GetString(), api.GetProperty("to").GetString()));
+        var types = api.GetProperty("by_placement_type").EnumerateArray().ToDictionary(t => t.GetProperty("placement_type").GetString()!, t => t.GetProperty("forecast_savings").GetDecimal());
+        Assert.Equal(new Dictionary<string, decimal> { ["in_house_fostering"] = -126.37m, ["ifa"] = -26456.04m }, types);
+        var byObjective = api.GetProperty("by_objective").EnumerateArray().ToDictionary(o => o.GetProperty("objective").GetString()!, o => o.GetProperty("forecast_k"));
+        Assert.Equal(-26.6m, byObjective["Reduce the unit cost of placements for children in care"].GetDecimal());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, byObjective["Inflation"].ValueKind);
+        var runRate = json.RootElement.GetProperty("years")[0].GetProperty("by_objective").EnumerateArray()
+            .Single(o => o.GetProperty("line").GetString() == "Reduce the unit cost of placements for children in care");
+        Assert.Equal(-49.6m, runRate.GetProperty("forecast_k").GetDecimal());
     }
 
     [GeneratedRegex(@"<th scope=""row"" class=""govuk-table__header"">([^<]*)</th>.*?data-testid=""trend-objective-forecast"">([^<]*)</td>", RegexOptions.Singleline)]

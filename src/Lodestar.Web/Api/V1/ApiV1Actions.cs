@@ -1,10 +1,15 @@
+using System.Globalization;
 using System.Security.Claims;
+using Lodestar.Application.Forecast;
+using Lodestar.Application.Returns;
+using Lodestar.Application.Savings;
 using Lodestar.Data;
 using Lodestar.Data.Actions;
 using Lodestar.Data.Audit;
 using Lodestar.Domain.Actions;
 using Lodestar.Domain.Periods;
 using Lodestar.Domain.Savings;
+using Lodestar.Formats.Actions;
 using Lodestar.Web.Actions;
 using Lodestar.Web.Api.V1.Contracts;
 using Lodestar.Web.Security;
@@ -25,7 +30,8 @@ internal static class ApiV1Actions
         api.MapGet("/action-plans/{id}", PlanAsync).WithTags("Action plans").WithSummary("An action plan's outcomes, workstreams and deliverables with their RAG on a date");
         api.MapPost("/action-plans/{id}/deliverables/{number}/progress", ProgressAsync).WithTags("Action plans").RequireAuthorization(SecurityServices.EditorPolicy)
             .WithSummary("Add a progress update to a deliverable (editor role; audited)");
-        api.MapGet("/savings/{plan}", SavingsAsync).WithTags("Savings").WithSummary("A savings plan: plan against delivered and forecast by financial year (year: e.g. 2016/17 or 2017)");
+        api.MapGet("/savings/{plan}", SavingsAsync).WithTags("Savings")
+            .WithSummary("A savings plan: plan against delivered and forecast by financial year (year: e.g. 2016/17 or 2017); with baseline and to, delivered and the run-rate forecast from the council's 903 returns and the trend forecast from the looked-after children forecast");
         api.MapGet("/benefits", BenefitsAsync).WithTags("Benefits").WithSummary("The benefits registers with their totals");
     }
 
@@ -109,8 +115,15 @@ internal static class ApiV1Actions
         return TypedResults.Ok(ActionPlanDetail.Deliverable(status));
     }
 
+    /// <summary>
+    /// The plan; with <c>baseline</c> (the baseline year by its March) and <c>to</c> (the year to date's last day), as the
+    /// savings page: delivered and the run-rate forecast from the council's 903 returns (<c>council</c>, or the only one
+    /// with 903 data the caller may see) and the trend forecast (<c>inflation</c>: per cent a year for unit costs
+    /// beyond the table, default 2).
+    /// </summary>
     private static async Task<Results<Ok<SavingsPlanItem>, ValidationProblem, ProblemHttpResult>> SavingsAsync(
-        string plan, string? year, LodestarDbContext db, CouncilAccess access, CancellationToken cancellationToken)
+        string plan, string? year, string? council, string? baseline, string? to, string? inflation,
+        LodestarDbContext db, CouncilAccess access, StatutoryDataStore returns, CancellationToken cancellationToken)
     {
         Period? onlyYear = null;
         if (!string.IsNullOrWhiteSpace(year) && (onlyYear = ActionsViews.FinancialYear(year)) is null)
@@ -132,7 +145,53 @@ internal static class ApiV1Actions
             });
         }
 
-        return TypedResults.Ok(SavingsPlanItem.From(SavingsReport.Build(savings, null, onlyYear)));
+        if (string.IsNullOrWhiteSpace(baseline) && string.IsNullOrWhiteSpace(to))
+        {
+            return TypedResults.Ok(SavingsPlanItem.From(SavingsReport.Build(savings, null, onlyYear)));
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (!int.TryParse(baseline, NumberStyles.None, CultureInfo.InvariantCulture, out var baselineYear) || baselineYear is < 1990 or > 2100)
+        {
+            errors["baseline"] = [$"'{baseline}' is not a baseline year such as 2016 (the year its March falls in)."];
+        }
+
+        if (!DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var toDay) || toDay.Year is < 1990 or > 2100)
+        {
+            errors["to"] = [$"'{to}' is not a date YYYY-MM-DD ending the year to date."];
+        }
+
+        var rate = 2m;
+        if (!string.IsNullOrWhiteSpace(inflation) && (!decimal.TryParse(inflation, NumberStyles.Number, CultureInfo.InvariantCulture, out rate) || rate is < -10 or > 50))
+        {
+            errors["inflation"] = [$"'{inflation}' is not a yearly rate in per cent, such as 2."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        // The same use cases, council and unit costs as the savings page: a council without 903 data and one the
+        // caller has no grant for get the same answer.
+        var allowed = await access.AllowedAsync(cancellationToken);
+        var chosen = string.IsNullOrWhiteSpace(council) ? null : council.Trim();
+        var costs = CostsYamlReader.Illustrative();
+        var model = SavingsFromReturns.CostModel(returns, chosen, baselineYear, toDay, costs, allowed);
+        if (!model.Succeeded)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["council"] = [model.Problems[0].Message] });
+        }
+
+        var item = SavingsPlanItem.From(SavingsReport.Build(savings, model.Value, onlyYear));
+        var forecastCouncil = chosen ?? returns.Councils.SingleOrDefault(c => returns.Dataset(c)?.Cla is not null && allowed.Contains(c));
+        if (forecastCouncil is not null
+            && ForecastSavings.Compute(returns, forecastCouncil, baselineYear, toDay, costs, rate / 100m, allowed) is { Succeeded: true } trend)
+        {
+            item = item with { TrendForecast = TrendForecastItem.From(forecastCouncil, trend.Value, ForecastSavings.ByObjective(savings, trend.Value)) };
+        }
+
+        return TypedResults.Ok(item);
     }
 
     private static async Task<Ok<IReadOnlyList<BenefitsRegisterItem>>> BenefitsAsync(LodestarDbContext db, CancellationToken cancellationToken)
