@@ -56,6 +56,28 @@ public sealed class ForecastApiTests(DemoApp demo)
     }
 
     [Fact]
+    public async Task ActionPlan_WithForecast_SetsTheLookedAfterTargetsBesideTheForecastAsAtTheLastReturn()
+    {
+        using var client = await demo.App.SignedInClientAsync(Roles.Viewer);
+
+        using var plain = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/action-plans/cambs-lac-action-plan-2015-17?as_at=2016-02-11", UriKind.Relative), Cancel));
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/action-plans/cambs-lac-action-plan-2015-17?as_at=2016-02-11&forecast=true", UriKind.Relative), Cancel));
+
+        Assert.Equal(JsonValueKind.Null, plain.RootElement.GetProperty("forecast").ValueKind);
+        var forecast = json.RootElement.GetProperty("forecast");
+        // The demo's returns run to 31 March 2025: the forecast is as at then, over 24 months (to March 2027).
+        Assert.Equal(("E10000003", "2025-03-31", 24), (forecast.GetProperty("council").GetString(), forecast.GetProperty("as_at").GetString(), forecast.GetProperty("months").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, forecast.GetProperty("problem").ValueKind);
+        // Seed 004: 535 for April 2016 and 497 for April 2017, judged at the month ends before; both before the
+        // returns (2020-2025) and the forecast, so nothing is expected there.
+        var targets = forecast.GetProperty("targets").EnumerateArray().ToList();
+        Assert.Equal([("2016-04-01", "2016-03-31", 535m), ("2017-04-01", "2017-03-31", 497m)],
+            targets.Select(t => (t.GetProperty("date").GetString(), t.GetProperty("month").GetString(), t.GetProperty("target").GetDecimal())));
+        Assert.All(targets, t => Assert.Equal(JsonValueKind.Null, t.GetProperty("expected").ValueKind));
+        Assert.Empty(forecast.GetProperty("workstreams").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Forecast_CouncilNotGranted_Is404LikeAnUnknownOne()
     {
         var (_, client) = await demo.App.SignedInUserAsync(TestGrants.Of("E10000015"), Roles.Viewer);

@@ -49,8 +49,10 @@ internal static class ApiV1Actions
             ActionPlanDetail.Priorities(p.DeliverablesByPriority), p.Overdue))]);
     }
 
+    /// <summary>The plan's status on a date; with <c>forecast=true</c> also joined to the looked-after children forecast (<see cref="PlanForecastItem"/>).</summary>
     private static async Task<Results<Ok<ActionPlanDetail>, ValidationProblem, ProblemHttpResult>> PlanAsync(
-        string id, [FromQuery(Name = "as_at")] string? asAt, LodestarDbContext db, CouncilAccess access, TimeProvider clock, CancellationToken cancellationToken)
+        string id, [FromQuery(Name = "as_at")] string? asAt, bool? forecast, LodestarDbContext db, CouncilAccess access, TimeProvider clock,
+        StatutoryDataStore returns, ForecastScenarios scenarios, CancellationToken cancellationToken)
     {
         if (!ActionsViews.TryAsAt(asAt, clock, out var date))
         {
@@ -63,7 +65,34 @@ internal static class ApiV1Actions
             return ApiV1.NotFound($"There is no action plan '{id}'.");
         }
 
-        return TypedResults.Ok(ActionPlanDetail.From(ActionPlanStatus.Compute(plan, date)));
+        var detail = ActionPlanDetail.From(ActionPlanStatus.Compute(plan, date));
+        return TypedResults.Ok(forecast == true && plan.Council is { } council
+            ? detail with { Forecast = await PlanForecastAsync(plan, council, returns, scenarios, cancellationToken) }
+            : detail);
+    }
+
+    // The action plan page's join (its workstreams' scenarios) and the forecast page's (its targets), for one plan.
+    private static async Task<PlanForecastItem> PlanForecastAsync(ActionPlan plan, string council, StatutoryDataStore returns, ForecastScenarios scenarios, CancellationToken cancellationToken)
+    {
+        var linked = await WorkstreamScenarios.ForPlanAsync(scenarios, returns, plan, cancellationToken);
+        var workstreams = linked.OrderBy(w => w.Key, StringComparer.Ordinal).SelectMany(w => w.Value.Select(s => new WorkstreamScenarioItem(
+            w.Key, s.Saved.Scenario.Name, WorkstreamScenarios.Describe(s.Saved.Scenario), s.Effect?.LastMonth, s.Effect?.Children, s.Effect?.Placements, s.Problem))).ToList();
+        if (LacForecast.DataEnd(returns, council) is not { } asAt)
+        {
+            return new PlanForecastItem(council, null, WorkstreamScenarios.Months, [], workstreams, "no SSDA903 returns are confirmed for this council: nothing to forecast from");
+        }
+
+        var result = LacForecast.Compute(returns, council, asAt, WorkstreamScenarios.Months);
+        if (!result.Succeeded)
+        {
+            return new PlanForecastItem(council, asAt, WorkstreamScenarios.Months, [], workstreams, string.Join("; ", result.Errors.Select(e => e.Message)));
+        }
+
+        var targets = plan.MeasureTargets().Where(t => t.MeasureId == ForecastTargets.Measure && t.CouncilCode == council)
+            .Select(t => ForecastTargets.View(plan.Id, t.Date, t.Value, result.Value))
+            .OrderBy(v => v.Date)
+            .Select(v => new PlanTargetForecastItem(v.Date, v.Month, v.Target, v.Expected, v.Forecast)).ToList();
+        return new PlanForecastItem(council, asAt, WorkstreamScenarios.Months, targets, workstreams, null);
     }
 
     /// <summary>Appends the update (dated today, by the caller) and answers the deliverable's status today.</summary>

@@ -153,7 +153,8 @@ internal sealed record ActionPlanDetail(
     IReadOnlyList<OutcomeItem> Outcomes,
     IReadOnlyDictionary<string, int> DeliverablesByRag,
     IReadOnlyList<PriorityCount> DeliverablesByPriority,
-    IReadOnlyList<OverdueItem> Overdue)
+    IReadOnlyList<OverdueItem> Overdue,
+    PlanForecastItem? Forecast = null)
 {
     public static ActionPlanDetail From(ActionPlanStatus s) => new(
         s.PlanId, s.Title, s.AsAt, s.WarningWindowDays, Wire.Name(s.Rag),
@@ -195,6 +196,19 @@ internal sealed record SavingsPlanItem(string Id, string Title, IReadOnlyList<Sa
         [.. r.Years.Select(y => new SavingsYearItem(y.Year.ToFinancialYearLabel(), [.. y.ByObjective.Select(SavingsLineItem.From)], SavingsLineItem.From(y.Total), [.. y.ByPlacementType.Select(SavingsLineItem.From)]))],
         [.. r.Reconciliation.Select(i => new ReconciliationItem(i.Line, i.StatedK, i.ComputedK, i.DifferenceK))]);
 }
+
+/// <summary>Issue 15: a target of the plan on children looked after, and the forecast (or the returns) at its month end; expected null when outside both.</summary>
+internal sealed record PlanTargetForecastItem(DateOnly Date, DateOnly Month, decimal Target, double? Expected, bool Forecast);
+
+/// <summary>Issue 15: a saved scenario linked to one of the plan's workstreams and what it must achieve against the baseline.</summary>
+internal sealed record WorkstreamScenarioItem(string Workstream, string Scenario, string Changes, DateOnly? LastMonth, double? ChildrenChange, double? PlacementsChange, string? Problem);
+
+/// <summary>
+/// Issue 15: the plan joined to the looked-after children forecast (as at the last day the council's returns cover,
+/// over 24 months, as the action plan page and the forecast page's default): its looked-after targets beside the
+/// forecast and its workstreams' scenarios. <c>Problem</c> says why there is no forecast.
+/// </summary>
+internal sealed record PlanForecastItem(string Council, DateOnly? AsAt, int Months, IReadOnlyList<PlanTargetForecastItem> Targets, IReadOnlyList<WorkstreamScenarioItem> Workstreams, string? Problem);
 
 /// <summary>Issue 15: one placement type's year from the looked-after children forecast (money in £, savings negative).</summary>
 internal sealed record TrendPlacementItem(
