@@ -17,12 +17,14 @@ namespace Lodestar.Cli.Forecast;
 
 /// <summary>
 /// <c>lodestar forecast [PATH...] --council CODE --as-at YYYY-MM-DD [--months N] [--scenario FILE]
-/// [--by category|age-band] [--format table|json|csv|xlsx] [--output FILE]</c>: the looked-after children forecast
+/// [--by category|age-band] [--format table|json|csv|xlsx] [--output FILE] [--targets]</c>: the looked-after children forecast
 /// (docs/forecast.md) from the returns in PATH, or with no PATH from the council's confirmed submissions in
 /// the database as the user of <c>--user</c> (or <c>LODESTAR_USER</c>), who needs a grant for the council.
 /// With <c>--scenario</c> (a JSON file holding one scenario) the rows are the scenario's; the table shows
 /// it beside the baseline. With <c>--by age-band</c> the rows are the 52-week placement equivalents by age band
 /// and financial year (<see cref="ForecastAgeBandRowResponse"/>) and the table shows them instead of the categories.
+/// The table sets the action plans' looked-after targets beside the forecast: always with no PATH, and with PATH
+/// when <c>--targets</c> asks for them from the database (as the user, who needs a grant for the council).
 /// </summary>
 /// <remarks>Exit codes: 0 forecast written; 2 misuse, a bad scenario file, or no 903 data for the council.</remarks>
 internal static class ForecastCommand
@@ -49,12 +51,16 @@ internal static class ForecastCommand
         };
         var format = new Option<string>("--format") { Description = "Output: table, json, csv or xlsx (xlsx needs --output)", DefaultValueFactory = _ => "table", HelpName = "table|json|csv|xlsx" };
         var outputFile = new Option<FileInfo?>("--output", "-o") { Description = "The XLSX file to write" };
+        var withTargets = new Option<bool>("--targets")
+        {
+            Description = "With PATH: also set the council's action-plan targets on children looked after (read from the database, as the --user, who needs a grant for the council) beside the forecast in the table; with no PATH they are always shown",
+        };
         var user = CliUser.CreateOption();
         user.Description = $"With no PATH: the Lodestar user to act as (default: ${CliUser.EnvironmentVariable}); needs a grant for the --council";
 
         var command = new Command("forecast", "Forecast the children looked after, by placement category, with 80% and 95% intervals, from 903 returns (files, or with no PATH the --council's confirmed submissions).")
         {
-            paths, council, asAt, months, scenario, by, format, outputFile, user,
+            paths, council, asAt, months, scenario, by, format, outputFile, withTargets, user,
         };
 
         command.SetAction(async (parse, cancel) =>
@@ -83,6 +89,28 @@ internal static class ForecastCommand
 
                 var store = StatutoryDataStore.From(loaded with { Councils = [.. loaded.Councils.Where(c => c.CouncilCode == request.Council)] }, PopulationEstimates.None);
                 result = LacForecast.Compute(store, request.Council, parsed.AsAt, request.Months, parsed.Scenarios);
+                if (parse.GetValue(withTargets) && result.Succeeded)
+                {
+                    // The returns are the files'; the targets are the database's action plans', read as the user.
+                    if (request.User is not { Length: > 0 } targetsUser)
+                    {
+                        await error.WriteLineAsync($"lodestar forecast: --targets reads the action plans in the database: name the Lodestar user to act as: --user NAME, or set {CliUser.EnvironmentVariable}");
+                        return LodestarCommand.Misuse;
+                    }
+
+                    var computed = result;
+                    return await CliGuard.RunAsync(error, async () =>
+                    {
+                        await using var db = open();
+                        if (!await CliUser.AllowsAsync(db, targetsUser, request.Council, Roles.Viewer, cancel))
+                        {
+                            await error.WriteLineAsync($"lodestar forecast: --targets: user {targetsUser} has no grant for council {request.Council}");
+                            return LodestarCommand.Misuse;
+                        }
+
+                        return await WriteAsync(computed, request, output, error, await ForecastTargets.ForCouncilAsync(db, computed.Value, cancel));
+                    });
+                }
             }
             else
             {
