@@ -212,7 +212,7 @@ internal sealed record PlanForecastItem(string Council, DateOnly? AsAt, int Mont
 
 /// <summary>Issue 15: one placement type's year from the looked-after children forecast (money in £, savings negative).</summary>
 internal sealed record TrendPlacementItem(
-    string PlacementType, decimal Baseline52Wk, decimal Actual52Wk, decimal Forecast52Wk, decimal? UnitCost, bool UnitCostInflated, decimal? ForecastSpend, decimal? ForecastSavings);
+    string PlacementType, decimal BaselinePlacements, decimal ActualPlacements, decimal ForecastPlacements, decimal? UnitCost, bool UnitCostInflated, decimal? ForecastSpend, decimal? ForecastSavings);
 
 /// <summary>Issue 15: an objective's plan and its trend forecast (£k), from the placement types it names; null when it names none.</summary>
 internal sealed record TrendObjectiveItem(string Objective, string? Reference, decimal PlanK, decimal? ForecastK);
