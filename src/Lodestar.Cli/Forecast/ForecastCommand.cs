@@ -56,9 +56,9 @@ internal static class ForecastCommand
             Description = "With PATH: also set the council's action-plan targets on children looked after (read from the database, as the --user, who needs a grant for the council) beside the forecast in the table; with no PATH they are always shown",
         };
         var user = CliUser.CreateOption();
-        user.Description = $"With no PATH: the Lodestar user to act as (default: ${CliUser.EnvironmentVariable}); needs a grant for the --council";
+        user.Description = $"With no PATH, or with --targets: the Lodestar user to act as (default: ${CliUser.EnvironmentVariable}); needs a grant for the --council";
 
-        var command = new Command("forecast", "Forecast the children looked after, by placement category, with 80% and 95% intervals, from 903 returns (files, or with no PATH the --council's confirmed submissions).")
+        var command = new Command("forecast", "Forecast the children looked after, by placement category, with 80% and 95% intervals, and 52-week placement equivalents by category or age band, from 903 returns (files, or with no PATH the --council's confirmed submissions).")
         {
             paths, council, asAt, months, scenario, by, format, outputFile, withTargets, user,
         };
