@@ -54,6 +54,7 @@ public static class ForecastSimulator
         var years = monthEnds.Select(FinancialYear).Distinct().ToArray();
         var placements = new double[years.Length * categories * options.Runs];
         var bandPlacements = new double[years.Length * AgeBands.Count * options.Runs];
+        var bandCounts = new double[months * AgeBands.Count * options.Runs];
         var monthYear = monthEnds.Select(e => Array.IndexOf(years, FinancialYear(e))).ToArray();
 
         Parallel.For(0, options.Runs, r =>
@@ -126,6 +127,7 @@ public static class ForecastSimulator
 
                 for (var b = 0; b < AgeBands.Count; b++)
                 {
+                    bandCounts[(((m * AgeBands.Count) + b) * options.Runs) + r] = inBand[b];
                     bandPlacements[(((monthYear[m] * AgeBands.Count) + b) * options.Runs) + r] += inBand[b] * days / 364.0;
                 }
             }
@@ -154,6 +156,17 @@ public static class ForecastSimulator
             }
         }
 
+        var bandPoints = new List<ForecastPoint>(months * AgeBands.Count);
+        for (var m = 0; m < months; m++)
+        {
+            for (var b = 0; b < AgeBands.Count; b++)
+            {
+                var slice = bandCounts.AsSpan(((m * AgeBands.Count) + b) * options.Runs, options.Runs);
+                slice.Sort();
+                bandPoints.Add(new ForecastPoint(monthEnds[m], AgeBands.Names[b], ForecastInterval.Of(slice)));
+            }
+        }
+
         var bandYears = new List<AgeBandYearForecast>(years.Length * AgeBands.Count);
         for (var y = 0; y < years.Length; y++)
         {
@@ -166,7 +179,7 @@ public static class ForecastSimulator
             }
         }
 
-        return new ForecastResult(model.Start, model.StartCount, scenario?.Name, points, placementYears, bandYears);
+        return new ForecastResult(model.Start, model.StartCount, scenario?.Name, points, placementYears, bandYears, bandPoints);
     }
 
     /// <summary>The financial year (named by the year it starts in) of a day.</summary>

@@ -201,6 +201,11 @@ public sealed class ForecastTests
         Assert.Equal(0, Band("10_to_15"), 9);
         Assert.Equal(30 / 364.0, Band("16_to_17"), 9);
         Assert.All(result.AgeBandYears, y => Assert.Equal(3, y.Months));
+        // Children at each month end by band: April the baby (under 1) and the youth (16-17); June the baby alone, 1-4.
+        Assert.Equal((1, 0, 1), (result.InBandAt(new DateOnly(2025, 4, 30), "under_1")!.Value.Median, result.InBandAt(new DateOnly(2025, 4, 30), "1_to_4")!.Value.Median,
+            result.InBandAt(new DateOnly(2025, 4, 30), "16_to_17")!.Value.Median));
+        Assert.Equal((0, 1, 0), (result.InBandAt(new DateOnly(2025, 6, 30), "under_1")!.Value.Median, result.InBandAt(new DateOnly(2025, 6, 30), "1_to_4")!.Value.Median,
+            result.InBandAt(new DateOnly(2025, 6, 30), "16_to_17")!.Value.Median));
         // The bands add up to the categories: 121 child-days ÷ 364, all in IFA.
         Assert.Equal(121 / 364.0, result.PlacementYears.Single(p => p.FinancialYear == 2025 && p.Category == "ifa").Value.Median, 9);
     }
