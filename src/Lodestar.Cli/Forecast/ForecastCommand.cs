@@ -22,7 +22,8 @@ namespace Lodestar.Cli.Forecast;
 /// the database as the user of <c>--user</c> (or <c>LODESTAR_USER</c>), who needs a grant for the council.
 /// With <c>--scenario</c> (a JSON file holding one scenario) the rows are the scenario's; the table shows
 /// it beside the baseline. With <c>--by age-band</c> the rows are the 52-week placement equivalents by age band
-/// and financial year (<see cref="ForecastAgeBandRowResponse"/>) and the table shows them instead of the categories.
+/// and financial year (<see cref="ForecastAgeBandRowResponse"/>) and the table shows, instead of the categories, the
+/// children in each band at the last month end and the bands' 52-week placement equivalents.
 /// The table sets the action plans' looked-after targets beside the forecast: always with no PATH, and with PATH
 /// when <c>--targets</c> asks for them from the database (as the user, who needs a grant for the council).
 /// </summary>
@@ -45,7 +46,7 @@ internal static class ForecastCommand
         var scenario = new Option<string?>("--scenario") { Description = "A JSON file holding one scenario (docs/forecast.md, \"Scenarios\")", HelpName = "FILE" };
         var by = new Option<string>("--by")
         {
-            Description = "Break the forecast down by placement category (rows: children at each month end) or by age band (rows: 52-week placement equivalents by age band and financial year)",
+            Description = "Break the forecast down by placement category (rows: children at each month end) or by age band (rows: 52-week placement equivalents by age band and financial year; the table also shows the children in each band at the last month end)",
             DefaultValueFactory = _ => "category",
             HelpName = "category|age-band",
         };
@@ -307,14 +308,18 @@ internal static class ForecastCommand
             // The scenario's when there is one, as the rows of the other formats are.
             var shown = scenario ?? forecast.Baseline;
             var bandYears = shown.AgeBandYears.Select(y => y.FinancialYear).Distinct().ToList();
-            text.AppendLine(CultureInfo.InvariantCulture, $"52-week placement equivalents by age band and financial year, forecast months only{(scenario is null ? "" : $" ({scenario.Scenario})")}: median (80% interval):");
+            text.AppendLine(CultureInfo.InvariantCulture, $"By age band{(scenario is null ? "" : $" ({scenario.Scenario})")}: children on {last:yyyy-MM-dd}, and 52-week placement equivalents by financial year (forecast months only); median (80% interval):");
             text.Append(CliOutput.Table(
-                ["age band", .. bandYears.Select(y => $"{ForecastAgeBandRowResponse.YearLabel(y)} ({shown.AgeBandYears.First(x => x.FinancialYear == y).Months} mo)")],
-                AgeBands.Names.Select(b => (IReadOnlyList<string?>)[b, .. bandYears.Select(y =>
+                ["age band", $"on {last:yyyy-MM-dd}", .. bandYears.Select(y => $"{ForecastAgeBandRowResponse.YearLabel(y)} ({shown.AgeBandYears.First(x => x.FinancialYear == y).Months} mo)")],
+                AgeBands.Names.Select(b =>
                 {
-                    var v = shown.AgeBandYears.Single(x => x.FinancialYear == y && x.AgeBand == b).Value;
-                    return $"{Placements(v.Median)} ({Placements(v.Lower80)}–{Placements(v.Upper80)})";
-                })])));
+                    var children = shown.InBandAt(last, b)!.Value;
+                    return (IReadOnlyList<string?>)[b, $"{Number(children.Median)} ({Number(children.Lower80)}–{Number(children.Upper80)})", .. bandYears.Select(y =>
+                    {
+                        var v = shown.AgeBandYears.Single(x => x.FinancialYear == y && x.AgeBand == b).Value;
+                        return $"{Placements(v.Median)} ({Placements(v.Lower80)}–{Placements(v.Upper80)})";
+                    })];
+                })));
             AppendTargets(text, targets);
             return text.ToString();
         }
