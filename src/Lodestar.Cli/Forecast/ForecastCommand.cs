@@ -17,11 +17,15 @@ namespace Lodestar.Cli.Forecast;
 
 /// <summary>
 /// <c>lodestar forecast [PATH...] --council CODE --as-at YYYY-MM-DD [--months N] [--scenario FILE]
-/// [--format table|json|csv|xlsx] [--output FILE]</c>: the looked-after children forecast
+/// [--by category|age-band] [--format table|json|csv|xlsx] [--output FILE] [--targets]</c>: the looked-after children forecast
 /// (docs/forecast.md) from the returns in PATH, or with no PATH from the council's confirmed submissions in
 /// the database as the user of <c>--user</c> (or <c>LODESTAR_USER</c>), who needs a grant for the council.
 /// With <c>--scenario</c> (a JSON file holding one scenario) the rows are the scenario's; the table shows
-/// it beside the baseline.
+/// it beside the baseline. With <c>--by age-band</c> the rows are the 52-week placement equivalents by age band
+/// and financial year (<see cref="ForecastAgeBandRowResponse"/>) and the table shows, instead of the categories, the
+/// children in each band at the last month end and the bands' 52-week placement equivalents.
+/// The table sets the action plans' looked-after targets beside the forecast: always with no PATH, and with PATH
+/// when <c>--targets</c> asks for them from the database (as the user, who needs a grant for the council).
 /// </summary>
 /// <remarks>Exit codes: 0 forecast written; 2 misuse, a bad scenario file, or no 903 data for the council.</remarks>
 internal static class ForecastCommand
@@ -40,21 +44,31 @@ internal static class ForecastCommand
         var asAt = new Option<string?>("--as-at") { Description = "Forecast from the last month end on or before this date, with what was known then", HelpName = "YYYY-MM-DD", Required = true };
         var months = new Option<int>("--months") { Description = $"Month ends to forecast, 1 to {ForecastOptions.MaxMonths}", DefaultValueFactory = _ => 24, HelpName = "N" };
         var scenario = new Option<string?>("--scenario") { Description = "A JSON file holding one scenario (docs/forecast.md, \"Scenarios\")", HelpName = "FILE" };
+        var by = new Option<string>("--by")
+        {
+            Description = "Break the forecast down by placement category (rows: children at each month end) or by age band (rows: 52-week placement equivalents by age band and financial year; the table also shows the children in each band at the last month end)",
+            DefaultValueFactory = _ => "category",
+            HelpName = "category|age-band",
+        };
         var format = new Option<string>("--format") { Description = "Output: table, json, csv or xlsx (xlsx needs --output)", DefaultValueFactory = _ => "table", HelpName = "table|json|csv|xlsx" };
         var outputFile = new Option<FileInfo?>("--output", "-o") { Description = "The XLSX file to write" };
-        var user = CliUser.CreateOption();
-        user.Description = $"With no PATH: the Lodestar user to act as (default: ${CliUser.EnvironmentVariable}); needs a grant for the --council";
-
-        var command = new Command("forecast", "Forecast the children looked after, by placement category, with 80% and 95% intervals, from 903 returns (files, or with no PATH the --council's confirmed submissions).")
+        var withTargets = new Option<bool>("--targets")
         {
-            paths, council, asAt, months, scenario, format, outputFile, user,
+            Description = "With PATH: also set the council's action-plan targets on children looked after (read from the database, as the --user, who needs a grant for the council) beside the forecast in the table; with no PATH they are always shown",
+        };
+        var user = CliUser.CreateOption();
+        user.Description = $"With no PATH, or with --targets: the Lodestar user to act as (default: ${CliUser.EnvironmentVariable}); needs a grant for the --council";
+
+        var command = new Command("forecast", "Forecast the children looked after, by placement category, with 80% and 95% intervals, and 52-week placement equivalents by category or age band, from 903 returns (files, or with no PATH the --council's confirmed submissions).")
+        {
+            paths, council, asAt, months, scenario, by, format, outputFile, withTargets, user,
         };
 
         command.SetAction(async (parse, cancel) =>
         {
             var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             var request = new ForecastRequest(parse.GetValue(paths) ?? [], parse.GetValue(council)!, parse.GetValue(asAt)!, parse.GetValue(months),
-                parse.GetValue(scenario), parse.GetValue(format) ?? "table", parse.GetValue(outputFile), parse.GetValue(user));
+                parse.GetValue(scenario), parse.GetValue(format) ?? "table", parse.GetValue(outputFile), parse.GetValue(user), parse.GetValue(by) ?? "category");
             if (Parse(request, error) is not { } parsed)
             {
                 return LodestarCommand.Misuse;
@@ -76,6 +90,28 @@ internal static class ForecastCommand
 
                 var store = StatutoryDataStore.From(loaded with { Councils = [.. loaded.Councils.Where(c => c.CouncilCode == request.Council)] }, PopulationEstimates.None);
                 result = LacForecast.Compute(store, request.Council, parsed.AsAt, request.Months, parsed.Scenarios);
+                if (parse.GetValue(withTargets) && result.Succeeded)
+                {
+                    // The returns are the files'; the targets are the database's action plans', read as the user.
+                    if (request.User is not { Length: > 0 } targetsUser)
+                    {
+                        await error.WriteLineAsync($"lodestar forecast: --targets reads the action plans in the database: name the Lodestar user to act as: --user NAME, or set {CliUser.EnvironmentVariable}");
+                        return LodestarCommand.Misuse;
+                    }
+
+                    var computed = result;
+                    return await CliGuard.RunAsync(error, async () =>
+                    {
+                        await using var db = open();
+                        if (!await CliUser.AllowsAsync(db, targetsUser, request.Council, Roles.Viewer, cancel))
+                        {
+                            await error.WriteLineAsync($"lodestar forecast: --targets: user {targetsUser} has no grant for council {request.Council}");
+                            return LodestarCommand.Misuse;
+                        }
+
+                        return await WriteAsync(computed, request, output, error, await ForecastTargets.ForCouncilAsync(db, computed.Value, cancel));
+                    });
+                }
             }
             else
             {
@@ -123,6 +159,10 @@ internal static class ForecastCommand
         else if (request.Format is not ("table" or "json" or "csv" or "xlsx"))
         {
             problem = $"--format takes table, json, csv or xlsx (not '{request.Format}')";
+        }
+        else if (request.By is not ("category" or "age-band"))
+        {
+            problem = $"--by takes category or age-band (not '{request.By}')";
         }
         else if (request.Format == "xlsx" && request.Output is null)
         {
@@ -175,6 +215,12 @@ internal static class ForecastCommand
 
         var forecast = result.Value;
         var shown = forecast.Scenarios.Count > 0 ? forecast.Scenarios[0] : forecast.Baseline;
+        if (request.By == "age-band" && request.Format != "table")
+        {
+            await WriteAgeBandsAsync(ForecastAgeBandRowResponse.Rows(forecast.Council, shown), request, output);
+            return 0;
+        }
+
         var rows = ForecastRowResponse.Rows(forecast.Council, shown);
         switch (request.Format)
         {
@@ -198,14 +244,41 @@ internal static class ForecastCommand
                 await output.WriteLineAsync($"Wrote {request.Output.FullName}.");
                 break;
             default:
-                await output.WriteAsync(Table(forecast, targets ?? []));
+                await output.WriteAsync(Table(forecast, targets ?? [], request.By == "age-band"));
                 break;
         }
 
         return 0;
     }
 
-    private static string Table(LacForecastResult forecast, IReadOnlyList<LacTargetView> targets)
+    private static async Task WriteAgeBandsAsync(IReadOnlyList<ForecastAgeBandRowResponse> rows, ForecastRequest request, TextWriter output)
+    {
+        switch (request.Format)
+        {
+            case "json":
+                await output.WriteLineAsync(JsonSerializer.Serialize(rows, JsonOptions));
+                break;
+            case "csv":
+                await output.WriteLineAsync(string.Join(',', ForecastAgeBandRowResponse.Columns));
+                foreach (var r in rows)
+                {
+                    await output.WriteLineAsync(Formats.Spreadsheets.CsvText.Line([r.Council, r.Year, r.AgeBand, r.Months.ToString(CultureInfo.InvariantCulture),
+                        Placements(r.Forecast), Placements(r.Lower80), Placements(r.Upper80), Placements(r.Lower95), Placements(r.Upper95)]));
+                }
+
+                break;
+            default:
+                await using (var file = request.Output!.Create())
+                {
+                    ForecastXlsx.Write(file, ForecastAgeBandRowResponse.Columns, rows.Select(r => (IReadOnlyList<object?>)[r.Council, r.Year, r.AgeBand, r.Months, r.Forecast, r.Lower80, r.Upper80, r.Lower95, r.Upper95]));
+                }
+
+                await output.WriteLineAsync($"Wrote {request.Output.FullName}.");
+                break;
+        }
+    }
+
+    private static string Table(LacForecastResult forecast, IReadOnlyList<LacTargetView> targets, bool byAgeBand)
     {
         var model = forecast.Model;
         var text = new System.Text.StringBuilder();
@@ -230,6 +303,27 @@ internal static class ForecastCommand
 
         var last = forecast.Baseline.Points[^1].Month;
         text.AppendLine();
+        if (byAgeBand)
+        {
+            // The scenario's when there is one, as the rows of the other formats are.
+            var shown = scenario ?? forecast.Baseline;
+            var bandYears = shown.AgeBandYears.Select(y => y.FinancialYear).Distinct().ToList();
+            text.AppendLine(CultureInfo.InvariantCulture, $"By age band{(scenario is null ? "" : $" ({scenario.Scenario})")}: children on {last:yyyy-MM-dd}, and 52-week placement equivalents by financial year (forecast months only); median (80% interval):");
+            text.Append(CliOutput.Table(
+                ["age band", $"on {last:yyyy-MM-dd}", .. bandYears.Select(y => $"{ForecastAgeBandRowResponse.YearLabel(y)} ({shown.AgeBandYears.First(x => x.FinancialYear == y).Months} mo)")],
+                AgeBands.Names.Select(b =>
+                {
+                    var children = shown.InBandAt(last, b)!.Value;
+                    return (IReadOnlyList<string?>)[b, $"{Number(children.Median)} ({Number(children.Lower80)}–{Number(children.Upper80)})", .. bandYears.Select(y =>
+                    {
+                        var v = shown.AgeBandYears.Single(x => x.FinancialYear == y && x.AgeBand == b).Value;
+                        return $"{Placements(v.Median)} ({Placements(v.Lower80)}–{Placements(v.Upper80)})";
+                    })];
+                })));
+            AppendTargets(text, targets);
+            return text.ToString();
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture, $"By placement category on {last:yyyy-MM-dd}, and 52-week placement equivalents by financial year (forecast months only):");
         var years = forecast.Baseline.PlacementYears.Select(y => y.FinancialYear).Distinct().ToList();
         text.Append(CliOutput.Table(
@@ -240,9 +334,15 @@ internal static class ForecastCommand
                 return (IReadOnlyList<string?>)[c, Number(p.Median), Interval(p.Lower80, p.Upper80),
                     .. years.Select(y => Number(forecast.Baseline.PlacementYears.Single(x => x.FinancialYear == y && x.Category == c).Value.Median))];
             })));
+        AppendTargets(text, targets);
+        return text.ToString();
+    }
+
+    private static void AppendTargets(System.Text.StringBuilder text, IReadOnlyList<LacTargetView> targets)
+    {
         if (targets.Count > 0)
         {
-            // The action plans' targets on children looked after (stored returns only: the plans are in the database).
+            // The action plans' targets on children looked after (read from the database's action plans).
             text.AppendLine();
             foreach (var t in targets)
             {
@@ -252,13 +352,13 @@ internal static class ForecastCommand
                 text.AppendLine(line);
             }
         }
-
-        return text.ToString();
     }
 
     private static string Interval(double lower, double upper) => $"{Number(lower)}–{Number(upper)}";
 
     private static string Number(double value) => Math.Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Placements(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
 
     private sealed record Parsed(DateOnly AsAt, IReadOnlyList<ForecastScenario> Scenarios);
 }
@@ -272,4 +372,5 @@ internal sealed record ForecastRequest(
     string? Scenario,
     string Format,
     FileInfo? Output,
-    string? User);
+    string? User,
+    string By = "category");

@@ -28,7 +28,10 @@ public readonly record struct ForecastInterval(double Median, double Lower80, do
     public bool Holds95(double value) => value >= Lower95 && value <= Upper95;
 }
 
-/// <summary>Children looked after at one month end, in total (<see cref="Category"/> "all") or in one placement category.</summary>
+/// <summary>
+/// Children looked after at one month end: in total (<see cref="Category"/> "all") or in one placement category
+/// (<see cref="ForecastResult.Points"/>), or in one age band, <see cref="Category"/> the band's name (<see cref="ForecastResult.AgeBandPoints"/>).
+/// </summary>
 public sealed record ForecastPoint(DateOnly Month, string Category, ForecastInterval Value);
 
 /// <summary>
@@ -37,13 +40,26 @@ public sealed record ForecastPoint(DateOnly Month, string Category, ForecastInte
 /// </summary>
 public sealed record PlacementYearForecast(int FinancialYear, string Category, int Months, ForecastInterval Value);
 
-/// <summary>A forecast: the month ends after <see cref="Start"/> with their intervals, and the placement equivalents.</summary>
+/// <summary>
+/// 52-week placement equivalents in one financial year by age band (<see cref="AgeBands.Names"/>: the child's
+/// completed years at each month end), over the forecast months in it: each month end's children in the
+/// band × the month's days ÷ 364. The bands of a run add up to its placement categories.
+/// </summary>
+public sealed record AgeBandYearForecast(int FinancialYear, string AgeBand, int Months, ForecastInterval Value);
+
+/// <summary>
+/// A forecast: the month ends after <see cref="Start"/> with their intervals (in total and by placement category,
+/// <see cref="Points"/>; by age band, <see cref="AgeBandPoints"/>, whose <see cref="ForecastPoint.Category"/> is the
+/// band's name), and the placement equivalents by category and by age band.
+/// </summary>
 public sealed record ForecastResult(
     DateOnly Start,
     int StartCount,
     string? Scenario,
     IReadOnlyList<ForecastPoint> Points,
-    IReadOnlyList<PlacementYearForecast> PlacementYears)
+    IReadOnlyList<PlacementYearForecast> PlacementYears,
+    IReadOnlyList<AgeBandYearForecast> AgeBandYears,
+    IReadOnlyList<ForecastPoint> AgeBandPoints)
 {
     /// <summary>The category name of the total.</summary>
     public const string All = "all";
@@ -51,4 +67,8 @@ public sealed record ForecastResult(
     /// <summary>The point for <paramref name="month"/> and <paramref name="category"/>, or null.</summary>
     public ForecastPoint? At(DateOnly month, string category = All) =>
         Points.FirstOrDefault(p => p.Month == month && p.Category == category);
+
+    /// <summary>Children in age band <paramref name="band"/> (<see cref="AgeBands.Names"/>) at <paramref name="month"/>, or null.</summary>
+    public ForecastPoint? InBandAt(DateOnly month, string band) =>
+        AgeBandPoints.FirstOrDefault(p => p.Month == month && p.Category == band);
 }

@@ -53,6 +53,8 @@ public static class ForecastSimulator
         var counts = new double[months * (categories + 1) * options.Runs];
         var years = monthEnds.Select(FinancialYear).Distinct().ToArray();
         var placements = new double[years.Length * categories * options.Runs];
+        var bandPlacements = new double[years.Length * AgeBands.Count * options.Runs];
+        var bandCounts = new double[months * AgeBands.Count * options.Runs];
         var monthYear = monthEnds.Select(e => Array.IndexOf(years, FinancialYear(e))).ToArray();
 
         Parallel.For(0, options.Runs, r =>
@@ -69,6 +71,7 @@ public static class ForecastSimulator
             }
 
             Span<int> inCategory = stackalloc int[categories];
+            Span<int> inBand = stackalloc int[AgeBands.Count];
             for (var m = 0; m < months; m++)
             {
                 var table = m >= scenarioFrom ? scenarioTable : baseTable;
@@ -108,12 +111,24 @@ public static class ForecastSimulator
                     inCategory[c]++;
                 }
 
+                inBand.Clear();
+                foreach (var a in ages)
+                {
+                    inBand[AgeBands.Of(a)]++;
+                }
+
                 var days = DateTime.DaysInMonth(monthEnds[m].Year, monthEnds[m].Month);
                 counts[((m * (categories + 1)) * options.Runs) + r] = ages.Count;
                 for (var c = 0; c < categories; c++)
                 {
                     counts[(((m * (categories + 1)) + 1 + c) * options.Runs) + r] = inCategory[c];
                     placements[(((monthYear[m] * categories) + c) * options.Runs) + r] += inCategory[c] * days / 364.0;
+                }
+
+                for (var b = 0; b < AgeBands.Count; b++)
+                {
+                    bandCounts[(((m * AgeBands.Count) + b) * options.Runs) + r] = inBand[b];
+                    bandPlacements[(((monthYear[m] * AgeBands.Count) + b) * options.Runs) + r] += inBand[b] * days / 364.0;
                 }
             }
         });
@@ -141,7 +156,30 @@ public static class ForecastSimulator
             }
         }
 
-        return new ForecastResult(model.Start, model.StartCount, scenario?.Name, points, placementYears);
+        var bandPoints = new List<ForecastPoint>(months * AgeBands.Count);
+        for (var m = 0; m < months; m++)
+        {
+            for (var b = 0; b < AgeBands.Count; b++)
+            {
+                var slice = bandCounts.AsSpan(((m * AgeBands.Count) + b) * options.Runs, options.Runs);
+                slice.Sort();
+                bandPoints.Add(new ForecastPoint(monthEnds[m], AgeBands.Names[b], ForecastInterval.Of(slice)));
+            }
+        }
+
+        var bandYears = new List<AgeBandYearForecast>(years.Length * AgeBands.Count);
+        for (var y = 0; y < years.Length; y++)
+        {
+            var covered = monthYear.Count(i => i == y);
+            for (var b = 0; b < AgeBands.Count; b++)
+            {
+                var slice = bandPlacements.AsSpan(((y * AgeBands.Count) + b) * options.Runs, options.Runs);
+                slice.Sort();
+                bandYears.Add(new AgeBandYearForecast(years[y], AgeBands.Names[b], covered, ForecastInterval.Of(slice)));
+            }
+        }
+
+        return new ForecastResult(model.Start, model.StartCount, scenario?.Name, points, placementYears, bandYears, bandPoints);
     }
 
     /// <summary>The financial year (named by the year it starts in) of a day.</summary>

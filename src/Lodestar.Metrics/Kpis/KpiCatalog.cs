@@ -54,6 +54,7 @@ public static class KpiCatalog
         ("cin_open_substance_misuse_parental", "alcohol or drug misuse by a parent or carer", ["1B", "2B"]),
         ("cin_open_mental_health_parental", "the mental health of a parent or carer", ["4B"]),
         ("cin_open_cse", "child sexual exploitation", ["11A"]),
+        ("cin_open_fgm", "female genital mutilation", ["22A"]),
     ];
 
     /// <summary>
@@ -82,6 +83,7 @@ public static class KpiCatalog
         ["cin_open_substance_misuse_parental"] = KpiTiming.Stock,
         ["cin_open_mental_health_parental"] = KpiTiming.Stock,
         ["cin_open_cse"] = KpiTiming.Stock,
+        ["cin_open_fgm"] = KpiTiming.Stock,
         // The 3 years to the last day, whatever the span's start: the same for a month as for its year to date.
         ["adoption_a1_days"] = KpiTiming.Stock,
         ["adoption_a2_days"] = KpiTiming.Stock,

@@ -61,6 +61,47 @@ public sealed class ForecastStoredCommandTests
         Assert.Equal($"lodestar forecast: council {Council} has no confirmed submission (see lodestar returns list --council {Council})", refused.Error.Trim());
     }
 
+    [Fact]
+    public async Task Forecast_PathWithTargets_SetsTheDatabasesPlanTargetsBesideTheFilesForecastForAGrantedUserOnly()
+    {
+        // Three children in in-house fostering since January 2015, in the 2015/16 return, nobody entering or leaving:
+        // 3 looked after on 31 March 2016 and on every forecast month end.
+        var root = Directory.CreateTempSubdirectory("lodestar-forecast-targets-").FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(root, Council, "2016")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "header.csv"),
+            "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2008,WBRI,A123456789012,,\nC2,F,01/01/2009,WBRI,B123456789012,,\nC3,F,01/01/2010,WBRI,C123456789012,,\n", Cancel);
+        await File.WriteAllTextAsync(Path.Combine(folder, "episodes.csv"),
+            "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+            + "C1,01/01/2015,S,C2,N1,U4,PR1,,,,,,\nC2,01/01/2015,S,C2,N1,U4,PR1,,,,,,\nC3,01/01/2015,S,C2,N1,U4,PR1,,,,,,\n", Cancel);
+        try
+        {
+            await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+            await using (var db = database.CreateContext())
+            {
+                await TestUsers.AddAsync(db, "ann");
+                await TestUsers.AddAsync(db, "bea", ["E10000015"]);
+                var plan = ActionsYamlReader.ReadFile(Repository.File("samples", "actions", "cambs-lac-action-plan-2015-17.yaml")).Value.Plan;
+                await ActionsStore.ImportAsync(db, plan, null, null, Cancel);
+            }
+
+            var granted = await RunAsync(database, "forecast", root, "--council", Council, "--as-at", "2016-03-31", "--months", "12", "--targets", "--user", "ann");
+            var refused = await RunAsync(database, "forecast", root, "--council", Council, "--as-at", "2016-03-31", "--months", "12", "--targets", "--user", "bea");
+            var without = await RunAsync(database, "forecast", root, "--council", Council, "--as-at", "2016-03-31", "--months", "12", "--user", "ann");
+
+            // Seed 004: 535 for April 2016, judged at 31 March 2016 (the returns' last month end); 497 for April 2017,
+            // at 31 March 2017, the forecast's twelfth month end.
+            Assert.Equal((0, ""), (granted.ExitCode, granted.Error));
+            Assert.Contains("The returns show 3 looked after on 2016-03-31 against a target of 535 (cambs-lac-action-plan-2015-17, target for 2016-04-01)", granted.Output, StringComparison.Ordinal);
+            Assert.Contains("On current trends 3 looked after on 2017-03-31 against a target of 497 (cambs-lac-action-plan-2015-17, target for 2017-04-01)", granted.Output, StringComparison.Ordinal);
+            Assert.Equal((2, $"lodestar forecast: --targets: user bea has no grant for council {Council}"), (refused.ExitCode, refused.Error.Trim()));
+            Assert.DoesNotContain("target of", without.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
     {
         var root = new RootCommand("test") { ForecastCommand.Create(database.CreateContext) };

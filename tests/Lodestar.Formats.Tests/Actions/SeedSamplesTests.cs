@@ -53,6 +53,25 @@ public sealed class SeedSamplesTests
     }
 
     [Fact]
+    public void Seed004_SavingsPlanObjectives_NameThePlacementTypesDocsSavingsArguesEachInOneObjectiveOnly()
+    {
+        var savings = Load("cambs-lac-action-plan-2015-17.yaml").Savings!;
+
+        // docs/savings.md, "Seed 004's objectives and their placement types": by the impact key of the workstreams
+        // that set 52-week targets on each type (Number 2.4; Cost 3.1, 4.1, 4.2, 4.3; the Adoption* line by name).
+        var types = savings.ByObjective.ToDictionary(o => o.Objective, o => o.PlacementTypes);
+        Assert.Equal([PlacementCategory.SupportedAccommodation, PlacementCategory.Other], types["Reduce the number of children who are looked after"]);
+        Assert.Equal(
+            [PlacementCategory.InHouseFostering, PlacementCategory.Ifa, PlacementCategory.Kinship, PlacementCategory.Residential, PlacementCategory.ResidentialSchool],
+            types["Reduce the unit cost of placements for children in care"]);
+        Assert.Equal([PlacementCategory.Adoption], types["Adoption*"]);
+        Assert.Equal(6, types.Values.Count(t => t.Count == 0));
+        // No type is counted under two objectives, so the by-objective forecasts do not double count.
+        var named = savings.ByObjective.SelectMany(o => o.PlacementTypes).ToList();
+        Assert.Equal(named.Count, named.Distinct().Count());
+    }
+
+    [Fact]
     public void Seed000_BenefitsRegister_HoldsTheSeedsFinancialBenefits()
     {
         var register = Load("ld-benefits-register.yaml").Benefits!;

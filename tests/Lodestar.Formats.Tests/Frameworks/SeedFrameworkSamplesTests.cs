@@ -43,10 +43,11 @@ public sealed class SeedFrameworkSamplesTests
         Assert.NotEmpty(linked);
         Assert.Contains(linked, m => m.Source.Reference == "cla_placements_3plus");
         Assert.Equal(108, linked.Count + schedule.Measures.Count(m => m.Source.Kind == MeasureSourceKind.Values));
-        // 35 lines from the 903 and the CIN census, 19 from the Annex A lists (docs/coverage.md counts them).
-        Assert.Equal(54, linked.Count);
+        // 36 lines from the 903 and the CIN census, 19 from the Annex A lists (docs/coverage.md counts them).
+        Assert.Equal(55, linked.Count);
         Assert.Equal(19, linked.Count(m => m.Source.Reference.StartsWith("annexa_", StringComparison.Ordinal)));
         Assert.Contains(linked, m => m.Number == "KPI 4" && m.Source.Reference == "cpp_2y_plus_at_end");
+        Assert.Contains(linked, m => m.Number == "PI 32" && m.Source.Reference == "cin_open_fgm");
         Assert.All(linked, m => Assert.NotNull(Lodestar.Metrics.Kpis.KpiCatalog.Find(m.Source.Reference)));
     }
 

@@ -177,6 +177,40 @@ public sealed class ForecastTests
     }
 
     [Fact]
+    public void AgeBandYears_BabyTurningOneAndYouthTurningEighteen_AreEachBandsDaysOver364()
+    {
+        // Nobody ever left and nobody entered in the window: only ageing changes anything. On 31 March 2025
+        // the baby is 10 months old (born 15 May 2024) and the youth 214 months (born 15 May 2007).
+        // April (30 days): baby 11 months (under 1), youth 215 months (16-17).
+        // May (31) and June (30): baby 12 and 13 months (1-4); the youth is 18 on 15 May and has left.
+        var asAt = new DateOnly(2025, 3, 31);
+        var spells = new List<CareSpell>
+        {
+            new(1, new DateOnly(2024, 5, 15), new DateOnly(2024, 6, 1), null, Ifa),
+            new(2, new DateOnly(2007, 5, 15), new DateOnly(2020, 1, 1), null, Ifa),
+        };
+        var model = ForecastEstimator.Estimate(spells, asAt, new DateOnly(2024, 12, 1));
+
+        var result = ForecastSimulator.Simulate(model, new ForecastOptions(Months: 3, Runs: 20));
+
+        double Band(string band) => result.AgeBandYears.Single(y => y.FinancialYear == 2025 && y.AgeBand == band).Value.Median;
+        Assert.Equal(0, model.TotalEntryRate);
+        Assert.Equal(30 / 364.0, Band("under_1"), 9);
+        Assert.Equal(61 / 364.0, Band("1_to_4"), 9);
+        Assert.Equal(0, Band("5_to_9"), 9);
+        Assert.Equal(0, Band("10_to_15"), 9);
+        Assert.Equal(30 / 364.0, Band("16_to_17"), 9);
+        Assert.All(result.AgeBandYears, y => Assert.Equal(3, y.Months));
+        // Children at each month end by band: April the baby (under 1) and the youth (16-17); June the baby alone, 1-4.
+        Assert.Equal((1, 0, 1), (result.InBandAt(new DateOnly(2025, 4, 30), "under_1")!.Value.Median, result.InBandAt(new DateOnly(2025, 4, 30), "1_to_4")!.Value.Median,
+            result.InBandAt(new DateOnly(2025, 4, 30), "16_to_17")!.Value.Median));
+        Assert.Equal((0, 1, 0), (result.InBandAt(new DateOnly(2025, 6, 30), "under_1")!.Value.Median, result.InBandAt(new DateOnly(2025, 6, 30), "1_to_4")!.Value.Median,
+            result.InBandAt(new DateOnly(2025, 6, 30), "16_to_17")!.Value.Median));
+        // The bands add up to the categories: 121 child-days ÷ 364, all in IFA.
+        Assert.Equal(121 / 364.0, result.PlacementYears.Single(p => p.FinancialYear == 2025 && p.Category == "ifa").Value.Median, 9);
+    }
+
+    [Fact]
     public void Quantile_OneToFive_InterpolatesBetweenOrderStatistics()
     {
         double[] values = [1, 2, 3, 4, 5];

@@ -104,7 +104,7 @@ public sealed class KpiExplainTests
             "factor_sexual_abuse_adult_on_child_rate_per_10k", "factor_sexual_abuse_child_on_child_rate_per_10k",
             "factor_sexual_abuse_unknown_rate_per_10k", "factor_cce_rate_per_10k", "factor_cse_rate_per_10k", "factor_gangs_rate_per_10k",
             "factor_going_missing_rate_per_10k", "factor_trafficking_rate_per_10k",
-            "cin_open_domestic_abuse_parental", "cin_open_substance_misuse_parental", "cin_open_mental_health_parental", "cin_open_cse",
+            "cin_open_domestic_abuse_parental", "cin_open_substance_misuse_parental", "cin_open_mental_health_parental", "cin_open_cse", "cin_open_fgm",
             "annexa_contacts", "annexa_contacts_to_referral", "annexa_referral_decision_1wd", "annexa_early_help_assessments",
             "annexa_early_help_open_rate_per_10k", "annexa_s47_rate_per_10k", "annexa_icpc_no_plan", "annexa_cin_seen_4w",
             "annexa_caseload_average", "annexa_cp_visits_10wd", "annexa_cp_seen_alone", "annexa_cp_visits_10wd_seen_alone",

@@ -27,12 +27,14 @@ public sealed partial class SavingsFromReturnsPageTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // One child in in-house fostering (U4 with provider PR1) from 1 April 2015, still there.
+        // Before and all through the 2015/16 return: C1 in in-house fostering (U4 with provider PR1) from 1 April 2014,
+        // still there; C2 in an IFA placement (U4 with PR4) from 1 April 2014 until it ceased on 1 November 2015.
         var folder = Directory.CreateDirectory(Path.Combine(_returns, "E10000003", "903")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(folder, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2008,WBRI,A123456789012,,\n", Cancel);
+        await File.WriteAllTextAsync(Path.Combine(folder, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2008,WBRI,A123456789012,,\nC2,2,01/01/2009,WBRI,B123456789012,,\n", Cancel);
         await File.WriteAllTextAsync(
             Path.Combine(folder, "episodes.csv"),
-            "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nC1,01/04/2015,S,C2,N1,U4,PR1,,,,AB1 2CD,EF3 4GH,SC123456\n",
+            "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nC1,01/04/2014,S,C2,N1,U4,PR1,,,,AB1 2CD,EF3 4GH,SC123456\n"
+            + "C2,01/04/2014,S,C2,N1,U4,PR4,01/11/2015,E4A,,AB1 2CD,EF3 4GH,SC123456\n",
             Cancel);
         _app = await RunningApp.StartAsync(new Dictionary<string, string?> { ["Lodestar:Returns:Folder"] = _returns });
         await ActionsSamples.ImportAsync(App, ActionsSamples.Seed004);

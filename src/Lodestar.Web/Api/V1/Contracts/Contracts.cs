@@ -1,3 +1,4 @@
+using Lodestar.Application.Forecast;
 using Lodestar.Domain.Actions;
 using Lodestar.Domain.Benefits;
 using Lodestar.Domain.Councils;
@@ -152,7 +153,8 @@ internal sealed record ActionPlanDetail(
     IReadOnlyList<OutcomeItem> Outcomes,
     IReadOnlyDictionary<string, int> DeliverablesByRag,
     IReadOnlyList<PriorityCount> DeliverablesByPriority,
-    IReadOnlyList<OverdueItem> Overdue)
+    IReadOnlyList<OverdueItem> Overdue,
+    PlanForecastItem? Forecast = null)
 {
     public static ActionPlanDetail From(ActionPlanStatus s) => new(
         s.PlanId, s.Title, s.AsAt, s.WarningWindowDays, Wire.Name(s.Rag),
@@ -187,12 +189,46 @@ internal sealed record SavingsLineItem(string Line, string? Reference, decimal P
 internal sealed record SavingsYearItem(string Year, IReadOnlyList<SavingsLineItem> ByObjective, SavingsLineItem Total, IReadOnlyList<SavingsLineItem> ByPlacementType);
 
 /// <summary>A savings plan's plan against delivered and forecast, by year.</summary>
-internal sealed record SavingsPlanItem(string Id, string Title, IReadOnlyList<SavingsYearItem> Years, IReadOnlyList<ReconciliationItem> Reconciliation)
+internal sealed record SavingsPlanItem(string Id, string Title, IReadOnlyList<SavingsYearItem> Years, IReadOnlyList<ReconciliationItem> Reconciliation, TrendForecastItem? TrendForecast = null)
 {
     public static SavingsPlanItem From(SavingsReport r) => new(
         r.PlanId, r.Title,
         [.. r.Years.Select(y => new SavingsYearItem(y.Year.ToFinancialYearLabel(), [.. y.ByObjective.Select(SavingsLineItem.From)], SavingsLineItem.From(y.Total), [.. y.ByPlacementType.Select(SavingsLineItem.From)]))],
         [.. r.Reconciliation.Select(i => new ReconciliationItem(i.Line, i.StatedK, i.ComputedK, i.DifferenceK))]);
+}
+
+/// <summary>Issue 15: a target of the plan on children looked after, and the forecast (or the returns) at its month end; expected null when outside both.</summary>
+internal sealed record PlanTargetForecastItem(DateOnly Date, DateOnly Month, decimal Target, double? Expected, bool Forecast);
+
+/// <summary>Issue 15: a saved scenario linked to one of the plan's workstreams and what it must achieve against the baseline.</summary>
+internal sealed record WorkstreamScenarioItem(string Workstream, string Scenario, string Changes, DateOnly? LastMonth, double? ChildrenChange, double? PlacementsChange, string? Problem);
+
+/// <summary>
+/// Issue 15: the plan joined to the looked-after children forecast (as at the last day the council's returns cover,
+/// over 24 months, as the action plan page and the forecast page's default): its looked-after targets beside the
+/// forecast and its workstreams' scenarios. <c>Problem</c> says why there is no forecast.
+/// </summary>
+internal sealed record PlanForecastItem(string Council, DateOnly? AsAt, int Months, IReadOnlyList<PlanTargetForecastItem> Targets, IReadOnlyList<WorkstreamScenarioItem> Workstreams, string? Problem);
+
+/// <summary>Issue 15: one placement type's year from the looked-after children forecast (money in £, savings negative).</summary>
+internal sealed record TrendPlacementItem(
+    string PlacementType, decimal BaselinePlacements, decimal ActualPlacements, decimal ForecastPlacements, decimal? UnitCost, bool UnitCostInflated, decimal? ForecastSpend, decimal? ForecastSavings);
+
+/// <summary>Issue 15: an objective's plan and its trend forecast (£k), from the placement types it names; null when it names none.</summary>
+internal sealed record TrendObjectiveItem(string Objective, string? Reference, decimal PlanK, decimal? ForecastK);
+
+/// <summary>
+/// Issue 15: the savings plan's forecast column from the looked-after children forecast for one financial year
+/// (docs/forecast.md, "Joined to the plan"), as the savings page shows it beside the run rate.
+/// </summary>
+internal sealed record TrendForecastItem(
+    string Council, string Year, DateOnly To, string BaselineYear, decimal InflationRate, decimal? ForecastSavings,
+    IReadOnlyList<TrendPlacementItem> ByPlacementType, IReadOnlyList<TrendObjectiveItem> ByObjective)
+{
+    public static TrendForecastItem From(string council, ForecastSavingsResult r, IReadOnlyList<ForecastObjectiveSavings> objectives) => new(
+        council, r.Year.ToFinancialYearLabel(), r.To, r.BaselineYear.ToFinancialYearLabel(), r.InflationRate, r.ForecastSavings,
+        [.. r.Categories.Select(c => new TrendPlacementItem(Wire.Name(c.Category), c.Baseline52Wk, c.Actual52Wk, c.Forecast52Wk, c.UnitCost, c.Inflated, c.ForecastSpend, c.ForecastSavings))],
+        [.. objectives.Select(o => new TrendObjectiveItem(o.Objective, o.BpReference, o.PlanK, o.ForecastK))]);
 }
 
 /// <summary>A line whose stated total differs from the sum of its parts (£k).</summary>
