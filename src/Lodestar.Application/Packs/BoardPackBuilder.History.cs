@@ -1,3 +1,4 @@
+using Lodestar.Data.Packs;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
@@ -18,7 +19,16 @@ public sealed partial class BoardPackBuilder
         {
             var year = Period.ReportingYear(period.ReportingYearLabel - back);
             var scorecard = await scorecards.ScorecardAsync(request.FrameworkId, council, year, cancellationToken);
-            earlier.Add((year, (scorecard?.Rows ?? []).DistinctBy(r => r.Measure.Id).ToDictionary(r => r.Measure.Id, StringComparer.Ordinal)));
+            // Sign-off holds for the trend as for the pack's own year: an approved year's frozen figures; in a public
+            // pack nothing of a year not approved (PackSignOffOverlay).
+            var approved = scorecard is null ? null : await PackSignOff.SnapshotAsync(
+                db, await PackSignOff.StateAsync(db, scorecard.FrameworkId, council, year.ReportingYearLabel, cancellationToken), cancellationToken);
+            earlier.Add((year, (scorecard?.Rows ?? []).DistinctBy(r => r.Measure.Id).ToDictionary(
+                r => r.Measure.Id,
+                r => approved?.GetValueOrDefault(r.Measure.Id) is { } f ? PackSignOffOverlay.Approved(r, f)
+                    : request.Public ? PackSignOffOverlay.Withheld(r)
+                    : r,
+                StringComparer.Ordinal)));
         }
 
         return new PackHistory(request, period, earlier);

@@ -84,5 +84,24 @@ public sealed class PackSignOffPackTests
         Assert.Equal(("12", "", "", DirectionOfTravel.Unknown), (complaints.Value, complaints.Previous, complaints.LastYear, complaints.VersusPrevious));
         Assert.Equal("Approved on 2 June 2025: the figures are those approved.", pack.SignOff);
         Assert.DoesNotContain("max", PackHtml.Body(pack), StringComparison.Ordinal);
+        // The trend holds 2024-25's approved 12 and nothing of 2023-24 (its 9, not approved): a trend starts at its
+        // first year with a figure, so 2024-25 is its only point.
+        Assert.Equal([("12", 12m)], complaints.History.Select(p => (p.Value, p.Amount)));
+    }
+
+    [Fact]
+    public async Task Build_PublicBothYearsApproved_TheTrendHoldsTheYearBeforesApprovedFigure()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = database.CreateContext();
+        await PackTestData.ImportAsync(db, PackTestData.Framework, PackTestData.Values, PackTestData.Targets);
+        await PackTestData.ApproveAsync(db, 2024);
+        await PackTestData.ApproveAsync(db, 2025);
+
+        var pack = (await PackTestData.Builder(db).BuildAsync(Request(isPublic: true), Cancel))!;
+        var complaints = pack.Measures.Single(m => m.Id == "complaints");
+
+        // 2023-24's 9, approved, is the trend's point before 2024-25's 12.
+        Assert.Equal(["9", "12"], complaints.History.TakeLast(2).Select(p => p.Value));
     }
 }

@@ -84,7 +84,9 @@ public sealed class PackTestData : IAsyncLifetime
         await PackCommentary.SaveAsync(db, new AuditLog(db, Clock()), Clock(), "bob", "E10000003", "visits", 2025, "Three of the four visits were on time.");
         var builder = Builder(db);
         Internal = (await builder.BuildAsync(new PackRequest { FrameworkId = "pack-test", Council = "E10000003", Year = 2025 }, CancellationToken.None))!;
-        // The public version shows only approved figures: both years are approved (docs/packs.md, sign-off).
+        // The public version shows only approved figures, its trends' too: every year with values is approved
+        // (docs/packs.md, sign-off).
+        await ApproveAsync(db, 2023);
         await ApproveAsync(db, 2024);
         await ApproveAsync(db, 2025);
         Public = (await builder.BuildAsync(new PackRequest { FrameworkId = "pack-test", Council = "873", Year = 2025, Public = true }, CancellationToken.None))!;
