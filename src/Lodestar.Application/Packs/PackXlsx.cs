@@ -12,6 +12,9 @@ namespace Lodestar.Application.Packs;
 /// </summary>
 public static partial class PackXlsx
 {
+    /// <summary>The Measures sheet's last column in an approved internal pack: what changed in the live figures since approval.</summary>
+    public const string ChangedColumn = "Changed since approval";
+
     public static void Write(Stream output, BoardPack pack)
     {
         ArgumentNullException.ThrowIfNull(pack);
@@ -23,7 +26,8 @@ public static partial class PackXlsx
                 pack.Exceptions.Select(m => (IReadOnlyList<object?>)[m.Id, m.Label, m.Exception, Figure(m.Amount, m.Value), Figure(m.TargetAmount, m.Target), m.Rag.ToString(), m.Commentary])),
             new("Measures", [
                 "Outcome", "Measure id", "Number", "Measure", "Value", "Target", "RAG", "Reason", "Previous", "Versus previous",
-                "Same period last year", "Versus last year", .. benchmarkLabels, "Commentary", "Commentary by"], Measures(pack, benchmarkLabels)),
+                "Same period last year", "Versus last year", .. benchmarkLabels, "Commentary", "Commentary by",
+                .. (pack.IsApproved && !pack.IsPublic ? (string[])[ChangedColumn] : [])], Measures(pack, benchmarkLabels)),
         };
         sheets.Add(Trends(pack));
         if (pack.Actions is { } actions)
@@ -81,7 +85,8 @@ public static partial class PackXlsx
                     null, m.Id, m.Number, m.Title, Figure(m.Amount, m.Value), Figure(m.TargetAmount, m.Target), m.Rag.ToString(), m.RagReason,
                     m.Previous, Direction.Describe(m.VersusPrevious), m.LastYear, Direction.Describe(m.VersusLastYear),
                     .. benchmarkLabels.Select(label => m.Benchmarks.FirstOrDefault(b => b.Label == label) is { } b ? (object?)b.Amount ?? b.Value : null),
-                    m.Commentary, pack.IsPublic ? null : m.Written is { } w ? $"{w.By}, {w.At.UtcDateTime:yyyy-MM-dd}" : "Draft written from the data"];
+                    m.Commentary, pack.IsPublic ? null : m.Written is { } w ? $"{w.By}, {w.At.UtcDateTime:yyyy-MM-dd}" : "Draft written from the data",
+                    .. (pack.IsApproved && !pack.IsPublic ? (object?[])[m.ChangedSinceApproval] : [])];
             }
         }
     }

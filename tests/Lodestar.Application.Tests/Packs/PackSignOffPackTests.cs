@@ -1,3 +1,6 @@
+using System.Globalization;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using Lodestar.Application.Imports;
 using Lodestar.Application.Packs;
 using Lodestar.Data;
@@ -37,6 +40,10 @@ public sealed class PackSignOffPackTests
         Assert.Equal(1, pack.Counts[RagStatus.Red]);
         Assert.Equal("Approved by max on 2 June 2025: the figures are those approved; 1 measure has changed since approval.", pack.SignOff);
         Assert.Contains("Changed since approval: value now 8 (approved 12)", PackHtml.Body(pack), StringComparison.Ordinal);
+        // The workbook's Measures sheet says it per measure, in its last column.
+        var rows = MeasureRows(pack);
+        Assert.Equal(PackXlsx.ChangedColumn, rows[0][^1]);
+        Assert.Equal("Changed since approval: value now 8 (approved 12); RAG now Green (approved Red).", rows.Single(r => r.Count > 1 && r[1] == "complaints")[^1]);
 
         // Reopened, the pack prints the live figures again.
         Assert.True((await PackTestData.SignOff(db).ReopenAsync("max", "pack-test", "E10000003", 2025, "Complaints recounted.", Cancel)).Succeeded);
@@ -103,5 +110,34 @@ public sealed class PackSignOffPackTests
 
         // 2023-24's 9, approved, is the trend's point before 2024-25's 12.
         Assert.Equal(["9", "12"], complaints.History.TakeLast(2).Select(p => p.Value));
+    }
+
+    // The Measures sheet's rows as text, empty cells included.
+    private static List<List<string>> MeasureRows(BoardPack pack)
+    {
+        using var stream = new MemoryStream();
+        PackXlsx.Write(stream, pack);
+        stream.Position = 0;
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var workbook = document.WorkbookPart!;
+        var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "Measures");
+        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        string Text(Cell c) => c.DataType?.Value == CellValues.SharedString ? shared[int.Parse(c.CellValue!.Text, CultureInfo.InvariantCulture)] : c.InnerText;
+        return [.. ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.Descendants<Row>().Select(r =>
+        {
+            var cells = new List<string>();
+            foreach (var cell in r.Elements<Cell>())
+            {
+                var column = cell.CellReference!.Value!.TakeWhile(char.IsLetter).Aggregate(0, (n, l) => (n * 26) + l - 'A' + 1) - 1;
+                while (cells.Count < column)
+                {
+                    cells.Add("");
+                }
+
+                cells.Add(Text(cell));
+            }
+
+            return cells;
+        })];
     }
 }
