@@ -70,32 +70,40 @@ public sealed class PostcodeLookup
     private const double NoLatitude = 99.999999;
 
     private readonly long[] _keys;
-    private readonly int[] _rows;
-    private readonly string[] _postcodes;
     private readonly int[] _east;
     private readonly int[] _north;
     private readonly double[] _lat;
     private readonly double[] _long;
-    private readonly string?[] _upper;
+    private readonly int[] _upper;
     private readonly char[] _country;
+    private readonly string[] _areas;
 
-    private PostcodeLookup(string source, Columns columns, Builder rows)
+    private PostcodeLookup(string source, Columns columns, Builder rows, long[] keys, int[] order)
     {
         Source = source;
         HasGrid = columns.Easting >= 0;
         HasPositions = columns.Latitude >= 0;
         HasAreas = columns.District >= 0 || columns.County >= 0 || columns.UpperTier >= 0;
         HasCountries = HasAreas || columns.Country >= 0;
-        _keys = [.. rows.Keys];
-        _rows = [.. Enumerable.Range(0, _keys.Length)];
-        Array.Sort(_keys, _rows);
-        _postcodes = [.. rows.Postcodes];
-        _east = [.. rows.East];
-        _north = [.. rows.North];
-        _lat = [.. rows.Lat];
-        _long = [.. rows.Long];
-        _upper = [.. rows.Upper];
-        _country = [.. rows.Country];
+        _keys = keys;
+        _east = Sorted(rows.East, order);
+        _north = Sorted(rows.North, order);
+        _lat = Sorted(rows.Lat, order);
+        _long = Sorted(rows.Long, order);
+        _upper = Sorted(rows.Upper, order);
+        _country = Sorted(rows.Country, order);
+        _areas = [.. rows.Areas];
+    }
+
+    private static T[] Sorted<T>(List<T> values, int[] order)
+    {
+        var sorted = new T[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            sorted[i] = values[order[i]];
+        }
+
+        return sorted;
     }
 
     /// <summary>The file it was read from (its name), for messages.</summary>
@@ -130,13 +138,12 @@ public sealed class PostcodeLookup
             return null;
         }
 
-        var row = _rows[at];
         return new PostcodePlace(
-            _postcodes[row],
-            _east[row] == int.MinValue ? null : new GridPoint(_east[row], _north[row]),
-            double.IsNaN(_lat[row]) ? null : new GeoPoint(_lat[row], _long[row]),
-            _upper[row],
-            _country[row] == '\0' ? null : _country[row]);
+            Unpack(key),
+            _east[at] == int.MinValue ? null : new GridPoint(_east[at], _north[at]),
+            double.IsNaN(_lat[at]) ? null : new GeoPoint(_lat[at], _long[at]),
+            _upper[at] < 0 ? null : _areas[_upper[at]],
+            _country[at] == '\0' ? null : _country[at]);
     }
 
     /// <summary>
@@ -205,10 +212,9 @@ public sealed class PostcodeLookup
                 return Result.Failure<PostcodeLookup>(problems.All);
             }
 
-            var seen = new HashSet<long>();
             while (csv.Next())
             {
-                ReadRow(csv, columns, rows, seen, problems);
+                ReadRow(csv, columns, rows, problems);
             }
         }
         catch (Exception e) when (e is UnreadableFileException or DecoderFallbackException)
@@ -216,7 +222,25 @@ public sealed class PostcodeLookup
             return Result.Failure<PostcodeLookup>(new Problem(file, csv.Line, null, null, $"cannot be read as CSV: {e.Message}"));
         }
 
-        return problems.Count > 0 ? Result.Failure<PostcodeLookup>(problems.All) : Result.Success(new PostcodeLookup(file, columns, rows));
+        // Sorted by postcode for the binary search; a postcode given twice is then next to itself.
+        var keys = rows.Keys.ToArray();
+        var order = new int[keys.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(keys, order);
+        for (var i = 1; i < keys.Length; i++)
+        {
+            if (keys[i] == keys[i - 1])
+            {
+                var (first, later) = (Math.Min(order[i], order[i - 1]), Math.Max(order[i], order[i - 1]));
+                problems.Add(rows.Lines[later], columns.PostcodeName, Unpack(keys[i]), $"the postcode is given twice (first on line {rows.Lines[first]})");
+            }
+        }
+
+        return problems.Count > 0 ? Result.Failure<PostcodeLookup>(problems.All) : Result.Success(new PostcodeLookup(file, columns, rows, keys, order));
     }
 
     /// <summary>Reads CSV text; <paramref name="file"/> names it in problems.</summary>
@@ -227,7 +251,7 @@ public sealed class PostcodeLookup
         return Read(file, stream);
     }
 
-    private static void ReadRow(CsvCursor csv, Columns columns, Builder rows, HashSet<long> seen, Problems problems)
+    private static void ReadRow(CsvCursor csv, Columns columns, Builder rows, Problems problems)
     {
         var line = csv.Line;
         var raw = Cell(csv, columns.Postcode);
@@ -240,12 +264,6 @@ public sealed class PostcodeLookup
         if (Normalise(raw) is not { } postcode || !TryKey(postcode, out var key))
         {
             problems.Add(line, columns.PostcodeName, raw, "not a postcode");
-            return;
-        }
-
-        if (!seen.Add(key))
-        {
-            problems.Add(line, columns.PostcodeName, raw, "the postcode is given twice");
             return;
         }
 
@@ -278,7 +296,7 @@ public sealed class PostcodeLookup
         var country = Area(csv, columns.Country, columns.CountryName, line, problems);
         upper = Real(upper) ?? Real(county) ?? Real(district);
         var letter = (country ?? district ?? county ?? upper) is { } code ? code[0] : '\0';
-        rows.Add(key, postcode, east, north, lat, lon, upper, letter);
+        rows.Add(key, line, east, north, lat, lon, upper, letter);
     }
 
     // A pseudo code (E99999999, W99999999 ...) says there is no such area there.
@@ -373,6 +391,20 @@ public sealed class PostcodeLookup
         }
 
         return postcode.Length is >= 5 and <= 8;
+    }
+
+    // The postcode a key packs (TryKey backwards).
+    private static string Unpack(long key)
+    {
+        Span<char> chars = stackalloc char[8];
+        var n = chars.Length;
+        for (; key > 0; key /= 37)
+        {
+            var digit = (int)(key % 37);
+            chars[--n] = digit > 26 ? (char)('0' + digit - 27) : (char)('A' + digit - 1);
+        }
+
+        return new string(chars[n..]);
     }
 
     /// <summary>The columns found in the header row, by index (-1: not there).</summary>
@@ -501,12 +533,12 @@ public sealed class PostcodeLookup
         }
     }
 
-    /// <summary>The rows read so far, column by column.</summary>
+    /// <summary>The rows read so far, column by column, with the line of each (for a postcode given twice).</summary>
     private sealed class Builder
     {
         public List<long> Keys { get; } = [];
 
-        public List<string> Postcodes { get; } = [];
+        public List<int> Lines { get; } = [];
 
         public List<int> East { get; } = [];
 
@@ -516,23 +548,38 @@ public sealed class PostcodeLookup
 
         public List<double> Long { get; } = [];
 
-        public List<string?> Upper { get; } = [];
+        public List<int> Upper { get; } = [];
 
         public List<char> Country { get; } = [];
 
-        // Area codes repeat for thousands of postcodes: one string each.
-        private readonly Dictionary<string, string> _areas = new(StringComparer.Ordinal);
+        // Area codes repeat for thousands of postcodes: each is held once, and a postcode holds its index.
+        public List<string> Areas { get; } = [];
 
-        public void Add(long key, string postcode, int east, int north, double lat, double lon, string? upper, char country)
+        private readonly Dictionary<string, int> _areaIndex = new(StringComparer.Ordinal);
+
+        public void Add(long key, int line, int east, int north, double lat, double lon, string? upper, char country)
         {
             Keys.Add(key);
-            Postcodes.Add(postcode);
+            Lines.Add(line);
             East.Add(east);
             North.Add(north);
             Lat.Add(lat);
             Long.Add(lon);
-            Upper.Add(upper is null ? null : _areas.TryGetValue(upper, out var held) ? held : _areas[upper] = upper);
             Country.Add(country);
+            if (upper is null)
+            {
+                Upper.Add(-1);
+            }
+            else if (_areaIndex.TryGetValue(upper, out var index))
+            {
+                Upper.Add(index);
+            }
+            else
+            {
+                _areaIndex[upper] = Areas.Count;
+                Upper.Add(Areas.Count);
+                Areas.Add(upper);
+            }
         }
     }
 }

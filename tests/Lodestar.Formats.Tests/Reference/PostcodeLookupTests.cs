@@ -89,7 +89,7 @@ public sealed class PostcodeLookupTests
 
     [Theory]
     [InlineData("pcd,oseast1m,osnrth1m\nCB1 1AA,545000,258000\nCB1 1XYZ,1,1\n", 3, "pcd", "CB1 1XYZ", "not a postcode")]
-    [InlineData("pcd,oseast1m,osnrth1m\nCB1 1AA,545000,258000\ncb11aa,1,1\n", 3, "pcd", "cb11aa", "the postcode is given twice")]
+    [InlineData("pcd,oseast1m,osnrth1m\nCB1 1AA,545000,258000\ncb11aa,1,1\n", 3, "pcd", "CB11AA", "the postcode is given twice (first on line 2)")]
     [InlineData("pcd,oseast1m,osnrth1m\nCB1 1AA,east,258000\n", 2, "oseast1m", "east", "not a grid reference in metres (a whole number from 0)")]
     [InlineData("pcd,oseast1m,osnrth1m\nCB1 1AA,-5,258000\n", 2, "oseast1m", "-5", "not a grid reference in metres (a whole number from 0)")]
     [InlineData("pcd,lat,long\nCB1 1AA,95,0.1\n", 2, "lat", "95", "not a number of degrees from -90 to 90")]
