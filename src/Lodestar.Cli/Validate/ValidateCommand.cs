@@ -50,7 +50,8 @@ internal static class ValidateCommand
         var postcodes = new Option<string?>("--postcodes")
         {
             Description = "A postcode lookup (the ONS Postcode Directory's CSV, or pcd with lat and long or oseast1m and osnrth1m) for the 903 rules "
-                + "that need a placement's country (218, 230) or a provider's council (229); default: the setting Lodestar__Reference__Postcodes.",
+                + "on the placement's country, council and distance from home (218, 230, 169, 179, 392c, 420, 454, 1015) and a provider's council (229); "
+                + "default: the setting Lodestar__Reference__Postcodes.",
         };
         var providers = new Option<string?>("--providers")
         {

@@ -2650,6 +2650,69 @@ internal static class Ssda903Validator
             }
         }, "PLACE", "PL_POST"));
 
+        // The placement's council (PL_LA), its location (PL_LOCATION) and its distance from home (PL_DISTANCE) are not columns
+        // of the return: the DfE works them out from HOME_POST and PL_POST with a postcode lookup, and so does Lodestar.
+        Needing(NeedsPostcodes, Add("392c", Severity.Error, "HOME_POST or PL_POST is not a postcode the postcode lookup knows", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.HomePost[i] != CodeTable.Blank && c.PlaceOf(e.HomePost[i]) is null)
+                {
+                    c.ReportCode(r, e.Source[i], "HOME_POST", e.HomePost[i]);
+                }
+
+                if (e.PlPost[i] != CodeTable.Blank && c.PlaceOf(e.PlPost[i]) is null)
+                {
+                    c.ReportCode(r, e.Source[i], "PL_POST", e.PlPost[i]);
+                }
+            }
+        }));
+        Needing(NeedsAreas, Add("169", Severity.Error, "The placement's council (PL_LA, from PL_POST by the postcode lookup) is missing: PL_POST is blank or not a known postcode (not on short breaks)", "Episodes",
+            [MethodImpl(Optimized)] (c, r) => c.PlacementLaMissing(r)));
+        Needing(NeedsAreas, Add("179", Severity.Error, "The placement's location in or out of the council's area (PL_LOCATION, from PL_POST by the postcode lookup) is missing: PL_POST is blank or not a known postcode (not on short breaks)", "Episodes",
+            [MethodImpl(Optimized)] (c, r) => c.PlacementLaMissing(r)));
+        Needing(NeedsAreas, Add("420", Severity.Error, "The placement's council (PL_LA, from PL_POST by the postcode lookup) is given for a short break (LS V3 or V4)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (c.IsShortBreak(e.Ls[i]) && c.PlacementLa(i) is not null)
+                {
+                    c.ReportCode(r, e.Source[i], "PL_POST", e.PlPost[i]);
+                }
+            }
+        }, "LS"));
+        Needing(NeedsCouncilAreas, Add("1015", Severity.Error, "PLACE_PROVIDER is PR1 (own provision) but the placement is outside the council's area (its council from PL_POST by the postcode lookup; not foster or adoption placements, not short breaks)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var own = c.Codes.Find("PR1");
+            var family = c.Codes.SetOf("A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6");
+            var council = CouncilList.Find(c.Data.CouncilCode)!.Code;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.PlaceProvider[i] == own && e.Place[i] != CodeTable.Blank && e.Ls[i] != CodeTable.Blank && !family.Contains(e.Place[i]) && !c.IsShortBreak(e.Ls[i])
+                    && c.PlacementLa(i) is { } la && !string.Equals(la, council, StringComparison.OrdinalIgnoreCase))
+                {
+                    c.ReportCode(r, e.Source[i], "PL_POST", e.PlPost[i]);
+                }
+            }
+        }, "PLACE", "LS"));
+        // New in 2025/26 (the reference's lac2025_26).
+        Needing(NeedsDistances, Add("454", Severity.Error, "The placement is more than 350 miles from home (PL_DISTANCE, from HOME_POST and PL_POST by the postcode lookup)", "Episodes", new CollectionYears(2026, null), [MethodImpl(Optimized)] (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                // As the DfE gives PL_DISTANCE: miles to one decimal place.
+                if (c.PlaceOf(e.HomePost[i]) is { } home && c.PlaceOf(e.PlPost[i]) is { } placed && PostcodePlace.Miles(home, placed) is { } miles
+                    && Math.Round(miles, 1) > 350)
+                {
+                    c.ReportCode(r, e.Source[i], "PL_POST", e.PlPost[i]);
+                }
+            }
+        }, "HOME_POST"));
+
         Add("LS-NO-HEADER", Severity.Warning, "The child has episodes but no Header row (sex, date of birth and ethnicity unknown)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
@@ -2734,17 +2797,42 @@ internal static class Ssda903Validator
         return context.Diagnostics;
     }
 
+    private const string NoProviders = "it needs Ofsted's provider list, and none was given";
+
+    private const string NoPostcodes = "it needs a postcode lookup, and none was given";
+
     private static string? NeedsProviders(ValidationReferences references, Ssda903Data data) =>
-        references.Providers is null ? "it checks URNs against Ofsted's provider list, and none was given" : null;
+        references.Providers is null ? NoProviders : null;
 
     private static Func<ValidationReferences, Ssda903Data, string?> NeedsProviderColumn(Func<OfstedProviders, bool> has, string column) =>
         (references, data) => NeedsProviders(references, data)
             ?? (has(references.Providers!) ? null : $"it needs the provider list's {column} column, and {references.Providers!.Source} has none");
 
+    private static string? NeedsPostcodes(ValidationReferences references, Ssda903Data data) =>
+        references.Postcodes is null ? NoPostcodes : null;
+
     private static string? NeedsCountries(ValidationReferences references, Ssda903Data data) => references.Postcodes switch
     {
-        null => "it needs the placement's country, found from PL_POST by a postcode lookup, and none was given",
+        null => NoPostcodes,
         { HasCountries: false } lookup => $"it needs the placement's country, and the postcode lookup {lookup.Source} gives no country or local authority",
+        _ => null,
+    };
+
+    private static string? NeedsAreas(ValidationReferences references, Ssda903Data data) => references.Postcodes switch
+    {
+        null => NoPostcodes,
+        { HasAreas: false } lookup => $"it needs the placement's council, and the postcode lookup {lookup.Source} gives no local authority",
+        _ => null,
+    };
+
+    private static string? NeedsCouncilAreas(ValidationReferences references, Ssda903Data data) =>
+        NeedsAreas(references, data)
+        ?? (CouncilList.Find(data.CouncilCode) is null ? $"it compares the placement's council with this one, and {data.CouncilCode} is not an English council's code" : null);
+
+    private static string? NeedsDistances(ValidationReferences references, Ssda903Data data) => references.Postcodes switch
+    {
+        null => NoPostcodes,
+        { HasGrid: false, HasPositions: false } lookup => $"it needs distances, and the postcode lookup {lookup.Source} gives no grid references or positions",
         _ => null,
     };
 
@@ -2998,6 +3086,36 @@ internal static class Ssda903Validator
 
         /// <summary>Where <paramref name="postcode"/> is, or null when it is null or not in the lookup.</summary>
         public PostcodePlace? PlaceOf(string? postcode) => References.Postcodes?.Find(postcode);
+
+        /// <summary>
+        /// The placement's council as the DfE's PL_LA gives it, worked out from PL_POST of episode <paramref name="i"/>: the upper-tier
+        /// council's GSS code in England, WAL, SCO or NIR elsewhere in the UK, NUK outside it (the Channel Islands, the Isle of
+        /// Man); null when PL_POST is blank, not in the lookup, or an English postcode the lookup gives no council for.
+        /// </summary>
+        public string? PlacementLa(int i) => PlaceOf(Data.Episodes.PlPost[i]) is { } place
+            ? place.Country switch
+            {
+                'W' => "WAL",
+                'S' => "SCO",
+                'N' => "NIR",
+                'L' or 'M' => "NUK",
+                _ => place.UpperTier,
+            }
+            : null;
+
+        /// <summary>169, 179: reports each episode, not a short break, whose placement's council cannot be worked out from PL_POST.</summary>
+        [MethodImpl(Optimized)]
+        public void PlacementLaMissing(ValidationRule rule)
+        {
+            var e = Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (!IsShortBreak(e.Ls[i]) && PlacementLa(i) is null)
+                {
+                    ReportCode(rule, e.Source[i], "PL_POST", e.PlPost[i]);
+                }
+            }
+        }
 
         /// <summary>
         /// 218: reports each episode without a URN whose placement needs one: not a short break (214 asks a short break for no URN),

@@ -59,7 +59,7 @@ public sealed record RuleNotRun(string Council, ValidationRule Rule, int Collect
 
     /// <summary>
     /// The rules not run as lines of text, one per council, year and reason, so that the rules missing the same list share one:
-    /// "1008, 219, 224 not run for 2024/25 (E10000003): it checks URNs against Ofsted's provider list, and none was given".
+    /// "1008, 219, 224 not run for 2024/25 (E10000003): it needs Ofsted's provider list, and none was given".
     /// </summary>
     public static IEnumerable<string> Lines(IEnumerable<RuleNotRun> notRun) =>
         notRun.GroupBy(n => (n.Council, n.CollectionYear, n.Reason))

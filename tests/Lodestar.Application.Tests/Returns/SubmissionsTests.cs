@@ -129,8 +129,8 @@ public sealed class SubmissionsTests
     [AllDatabases]
     public async Task Check_903WithAProviderList_RunsTheUrnRulesAndWithoutOneStoresThemAsNotRun(DatabaseProvider provider)
     {
-        // The episode's URN, SC123456, is not on the (invented) provider list: 1008. No postcode lookup is given (218 is not run), and
-        // the list has no postcode, registration end or council column (221, 227, 228, 229 are not run).
+        // The episode's URN, SC123456, is not on the (invented) provider list: 1008. No postcode lookup is given (218, 392c, 169,
+        // 179, 420, 1015 are not run), and the list has no postcode, registration end or council column (221, 227, 228, 229).
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateContext();
         InputFile[] files =
@@ -147,11 +147,11 @@ public sealed class SubmissionsTests
             .CheckAsync("ann", Council, files, cancellationToken: Cancel)).Value;
 
         Assert.Empty(unlisted.Findings);
-        Assert.Equal(["1008", "218", "219", "221", "224", "227", "228", "229"], unlisted.Submission.NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["1008", "1015", "169", "179", "218", "219", "221", "224", "227", "228", "229", "392c", "420"], unlisted.Submission.NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["1008"], listed.Findings.Select(f => f.Rule));
-        Assert.Equal(["218", "221", "227", "228", "229"], listed.Submission.NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["1015", "169", "179", "218", "221", "227", "228", "229", "392c", "420"], listed.Submission.NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
         var history = await Submissions(db).ListAsync(Council, Cancel);
-        Assert.Equal(["218", "221", "227", "228", "229"], history.Single(s => s.Id == listed.Submission.Id).NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["1015", "169", "179", "218", "221", "227", "228", "229", "392c", "420"], history.Single(s => s.Id == listed.Submission.Id).NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
     }
 
     [Theory]

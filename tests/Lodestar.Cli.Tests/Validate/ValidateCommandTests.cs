@@ -45,8 +45,8 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(
             [
                 "3 files read: 0 errors, 0 warnings",
-                "1008, 219, 224, 221, 227, 228, 229 not run for 2024/25 (E10000003): it checks URNs against Ofsted's provider list, and none was given",
-                "218 not run for 2024/25 (E10000003): it needs the placement's country, found from PL_POST by a postcode lookup, and none was given",
+                "1008, 219, 224, 221, 227, 228, 229 not run for 2024/25 (E10000003): it needs Ofsted's provider list, and none was given",
+                "218, 392c, 169, 179, 420, 1015 not run for 2024/25 (E10000003): it needs a postcode lookup, and none was given",
             ],
             output.Trim().Split('\n'));
         Assert.Equal(0, exitCode);

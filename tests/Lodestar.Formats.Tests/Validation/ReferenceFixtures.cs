@@ -7,7 +7,8 @@ namespace Lodestar.Formats.Tests.Validation;
 /// Small reference lists for the 903 rules that need them, made for the tests (the postcodes are of the right form; the
 /// places, areas and providers are invented). Cambridgeshire (E10000003, the test council) holds CB1 1AA and CB2 2BB, in the
 /// district Cambridge (E07000008); Peterborough (E06000031, a unitary council: no county) holds PE1 1AA; CF10 1AA is in
-/// Wales; ZZ1 1ZZ has no grid reference or position.
+/// Wales; ZE1 0AA in Shetland, Scotland (888 km, 552 miles from CB1 1AA across the grid); ZZ1 1ZZ has no grid reference or
+/// position.
 /// </summary>
 internal static class ReferenceFixtures
 {
@@ -19,6 +20,7 @@ internal static class ReferenceFixtures
         PE1 1AA,PE1 1AA,E99999999,E06000031,E92000001,519000,299000,52.575000,-0.240000
         CF101AA,CF10 1AA,W99999999,W06000015,W92000004,318000,176000,51.480000,-3.180000
         ZZ1 1ZZ,ZZ1 1ZZ,E10000003,E07000008,E92000001,,,99.999999,0.000000
+        ZE1 0AA,ZE1 0AA,S99999999,S12000027,S92000003,447000,1141000,60.150000,-1.150000
         """;
 
     /// <summary>

@@ -13,7 +13,7 @@ public sealed class Ssda903ReferenceRuleTests
 {
     private const int Year = 2025;
 
-    private static readonly string[] ReferenceRules = ["218", "219", "221", "224", "227", "228", "229", "230", "1008"];
+    private static readonly string[] ReferenceRules = ["169", "179", "218", "219", "221", "224", "227", "228", "229", "230", "392c", "420", "454", "1008", "1015"];
 
     private static DateOnly D(int year, int month, int day) => new(year, month, day);
 
@@ -50,10 +50,11 @@ public sealed class Ssda903ReferenceRuleTests
         Assert.Empty(Rules(unknown, null));
         Assert.Empty(Rules(noUrn, ValidationReferences.None));
         var notRun = Ssda903Validator.NotRun(unknown);
-        Assert.Equal(["1008", "218", "219", "221", "224", "227", "228", "229"], notRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
+        // 230 is of 2023/24 and 454 from 2025/26: neither applies to a 2024/25 return.
+        Assert.Equal(["1008", "1015", "169", "179", "218", "219", "221", "224", "227", "228", "229", "392c", "420"], notRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
         Assert.All(notRun, n => Assert.Equal((2025, "E10000003"), (n.CollectionYear, n.Council)));
-        Assert.Equal("1008 not run for 2024/25 (E10000003): it checks URNs against Ofsted's provider list, and none was given", notRun.Single(n => n.Rule.Id == "1008").ToString());
-        Assert.Equal("it needs the placement's country, found from PL_POST by a postcode lookup, and none was given", notRun.Single(n => n.Rule.Id == "218").Reason);
+        Assert.Equal("1008 not run for 2024/25 (E10000003): it needs Ofsted's provider list, and none was given", notRun.Single(n => n.Rule.Id == "1008").ToString());
+        Assert.Equal("it needs a postcode lookup, and none was given", notRun.Single(n => n.Rule.Id == "218").Reason);
     }
 
     [Fact]
@@ -81,7 +82,8 @@ public sealed class Ssda903ReferenceRuleTests
         var rule = Assert.Single(notRun, n => n.Rule.Id == "218");
         Assert.Equal(2024, rule.CollectionYear);
         Assert.Equal(new CollectionYears(null, 2024), rule.Rule.Years);
-        Assert.Equal([("218", 2024), ("230", 2024)], notRun.Select(n => (n.Rule.Id, n.CollectionYear)).Order());
+        Assert.Equal(["1015", "169", "179", "218", "230", "392c", "420"], notRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
+        Assert.All(notRun, n => Assert.Equal(2024, n.CollectionYear));
     }
 
     [Fact]
@@ -91,7 +93,7 @@ public sealed class Ssda903ReferenceRuleTests
         var noUrn = One(D(2024, 6, 1), "U1", "PR1", "CB1 1AA", null, file: Year);
 
         Assert.Empty(Rules(noUrn, references));
-        Assert.Equal(["218"], Ssda903Validator.NotRun(noUrn, references).Select(n => n.Rule.Id));
+        Assert.Equal(["1015", "169", "179", "218", "392c", "420"], Ssda903Validator.NotRun(noUrn, references).Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["1008"], Rules(One(D(2024, 6, 1), "K2", "PR4", "CB2 2BB", "SC999999"), references));
     }
 
@@ -104,7 +106,8 @@ public sealed class Ssda903ReferenceRuleTests
 
         var notRun = Ssda903Validator.NotRun(data, new ValidationReferences(lookup, providers));
 
-        Assert.Equal(["218", "227", "228", "229"], notRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["1015", "169", "179", "218", "227", "228", "229", "420"], notRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
+        Assert.Equal("it needs the placement's council, and the postcode lookup points.csv gives no local authority", notRun.Single(n => n.Rule.Id == "169").Reason);
         Assert.Contains("the postcode lookup points.csv gives no country or local authority", notRun.Single(n => n.Rule.Id == "218").Reason, StringComparison.Ordinal);
         Assert.Contains("neither the provider list providers.csv (no la_code column) nor a postcode lookup with local authorities", notRun.Single(n => n.Rule.Id == "229").Reason, StringComparison.Ordinal);
         Assert.Equal("it needs the provider list's registration end column, and providers.csv has none", notRun.Single(n => n.Rule.Id == "227").Reason);
@@ -116,7 +119,9 @@ public sealed class Ssda903ReferenceRuleTests
         var data = One(D(2024, 6, 1), "K1", "PR1", "PE1 1AA", "SC100006", file: Year, council: "demo");
 
         Assert.Empty(Rules(data, ReferenceFixtures.Both));
-        Assert.Contains("demo is not an English council's code", Assert.Single(Ssda903Validator.NotRun(data, ReferenceFixtures.Both)).Reason, StringComparison.Ordinal);
+        var notRun = Ssda903Validator.NotRun(data, ReferenceFixtures.Both);
+        Assert.Equal(["1015", "229"], notRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
+        Assert.All(notRun, n => Assert.Contains("demo is not an English council's code", n.Reason, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -143,7 +148,8 @@ public sealed class Ssda903ReferenceRuleTests
     {
         var providers = OfstedProviders.Parse("providers.csv", "URN,PLACE_CODES,PROVIDER_CODES,POSTCODE\nSC100009,K1,PR1,NW1 9ZZ\n").Value;
 
-        Assert.Empty(Rules(One(D(2024, 6, 1), "K1", "PR1", "NW1 9ZZ", "SC100009"), new ValidationReferences(ReferenceFixtures.Postcodes, providers)));
+        // The placement's own postcode is not found either: 392c, 169 and 179 say so.
+        Assert.DoesNotContain("229", Rules(One(D(2024, 6, 1), "K1", "PR1", "NW1 9ZZ", "SC100009"), new ValidationReferences(ReferenceFixtures.Postcodes, providers)));
     }
 
     [Fact]
@@ -183,7 +189,8 @@ public sealed class Ssda903ReferenceRuleTests
     [InlineData("NW1 9ZZ")]
     public void Rule218_PlacementPostcodeBlankOrNotInTheLookup_IsTakenAsInEngland(string? plPost)
     {
-        Assert.Equal(["218"], Rules(One(D(2024, 6, 1), "U1", "PR1", plPost, null), ReferenceFixtures.Both));
+        // 169 and 179 report the missing placement council too.
+        Assert.Contains("218", Rules(One(D(2024, 6, 1), "U1", "PR1", plPost, null), ReferenceFixtures.Both));
     }
 
     [Fact]
@@ -203,6 +210,35 @@ public sealed class Ssda903ReferenceRuleTests
         Assert.Empty(Rules(One(D(2023, 6, 1), "H5", "PR4", "CB1 1AA", null, dec: D(2023, 10, 28), rec: "E13"), ReferenceFixtures.Both, 2024));
         Assert.Equal(["230"], Rules(One(D(2023, 6, 1), "H5", "PR4", "CB1 1AA", null, dec: D(2023, 10, 29), rec: "E13"), ReferenceFixtures.Both, 2024));
         Assert.Empty(Rules(One(D(2023, 6, 1), "H5", "PR4", "CF10 1AA", "XXXXXXX"), ReferenceFixtures.Both, 2024));
+    }
+
+    [Fact]
+    public void PlacementCouncil_FromThePostcodesCountryOrUpperTier_JudgesOwnProvisionOutsideTheArea()
+    {
+        // A council's own home (PR1, K1) in Wales, in Shetland, in Peterborough: outside Cambridgeshire; in Cambridge: inside.
+        Assert.Contains("1015", Rules(One(D(2024, 6, 1), "K1", "PR1", "CF10 1AA", "XXXXXXX"), ReferenceFixtures.Both));
+        Assert.Contains("1015", Rules(One(D(2024, 6, 1), "K1", "PR1", "ZE1 0AA", "XXXXXXX"), ReferenceFixtures.Both));
+        Assert.Contains("1015", Rules(One(D(2024, 6, 1), "K1", "PR1", "PE1 1AA", "XXXXXXX"), ReferenceFixtures.Both));
+        Assert.Empty(Rules(One(D(2024, 6, 1), "K1", "PR1", "CB1 1AA", "XXXXXXX"), ReferenceFixtures.Both));
+        // A placement whose council cannot be worked out is 169's, not 1015's.
+        Assert.Equal(["169", "179"], Rules(One(D(2024, 6, 1), "K1", "PR1", null, "XXXXXXX"), ReferenceFixtures.Both));
+    }
+
+    [Fact]
+    public void Rule454_DistanceRoundedToOneDecimalPlace_MoreThan350MilesIsReported()
+    {
+        // Across the grid from (100000, 100000): 563,340 m is 350.04 miles, 350.0 to one place, not more than 350; 563,420 m is
+        // 350.09 miles, 350.1.
+        var lookup = PostcodeLookup.Parse("grid.csv", "pcd,oseast1m,osnrth1m\nAA1 1AA,100000,100000\nAA1 1AB,100000,663340\nAA1 1AD,100000,663420\n").Value;
+        var references = new ValidationReferences(Postcodes: lookup);
+        Ssda903Data Placed(string plPost) => new Ssda903Builder("E10000003")
+            .Header("X", sex: "M", dob: D(2010, 5, 1), ethnic: "WBRI")
+            .Episode("X", decom: D(2024, 6, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1", homePost: "AA1 1AA", plPost: plPost, urn: "SC100004")
+            .Build();
+
+        Assert.DoesNotContain(Ssda903Validator.Validate(Placed("AA1 1AB"), 2026, references), d => d.Rule == "454");
+        Assert.Contains(Ssda903Validator.Validate(Placed("AA1 1AD"), 2026, references), d => d.Rule == "454");
+        Assert.DoesNotContain(Ssda903Validator.Validate(Placed("AA1 1AD"), Year, references), d => d.Rule == "454");
     }
 
     [Theory]

@@ -117,8 +117,9 @@ public sealed class Ssda903ValidatorTests
         string? rpc = null,
         string? cin = "N1",
         string? plPost = null,
-        string? urn = null) =>
-        b.Episode("X", decom: decom, rne: rne, ls: ls, cin: cin, place: place, provider: provider, dec: dec, rec: rec, reasonPlaceChange: rpc, plPost: plPost, urn: urn);
+        string? urn = null,
+        string? homePost = null) =>
+        b.Episode("X", decom: decom, rne: rne, ls: ls, cin: cin, place: place, provider: provider, dec: dec, rec: rec, reasonPlaceChange: rpc, homePost: homePost, plPost: plPost, urn: urn);
 
     // A placement move on 1 July 2024: X1 with a reason, then a new placement.
     private static Ssda903Builder Move(Ssda903Builder b, string rne2 = "P", string ls1 = "C2", string ls2 = "C2", string place2 = "U4", string? rpc = "CARPL") =>
@@ -470,6 +471,18 @@ public sealed class Ssda903ValidatorTests
         // 2023/24 only (checked then): an H5 placement open after 28 October 2023 with URN XXXXXXX; in Wales it needs none.
         ["230"] = (b => Ep(X(b), D(2023, 6, 1), place: "H5", provider: "PR4", plPost: "CB1 1AA", urn: "XXXXXXX"),
             b => Ep(X(b), D(2023, 6, 1), place: "H5", provider: "PR4", plPost: "CF10 1AA", urn: "XXXXXXX")),
+        // The placement's council, location and distance from home, worked out from the postcodes (SC100004: the council's fostering service).
+        ["392c"] = (b => Ep(X(b), D(2024, 6, 1), plPost: "NW1 9ZZ", urn: "SC100004"), b => Ep(X(b), D(2024, 6, 1), plPost: "CB1 1AA", urn: "SC100004", homePost: "CB2 2BB")),
+        ["169"] = (b => Ep(X(b), D(2024, 6, 1), urn: "SC100004"), b => Ep(X(b), D(2024, 6, 1), plPost: "CB1 1AA", urn: "SC100004")),
+        ["179"] = (b => Ep(X(b), D(2024, 6, 1), urn: "SC100004"), b => Ep(X(b), D(2024, 6, 1), plPost: "CF10 1AA", urn: "SC100004")),
+        ["420"] = (b => Ep(X(b), D(2024, 6, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 17), rec: "E13", plPost: "CB2 2BB"),
+            b => Ep(X(b), D(2024, 6, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 17), rec: "E13")),
+        // The council's own home (SC100002) in its area; SC100006 is a home in Peterborough.
+        ["1015"] = (b => Ep(X(b), D(2024, 6, 1), place: "K1", provider: "PR1", plPost: "PE1 1AA", urn: "SC100006"),
+            b => Ep(X(b), D(2024, 6, 1), place: "K1", provider: "PR1", plPost: "CB1 1AA", urn: "SC100002")),
+        // From 2025/26: Shetland is 552 miles from Cambridge, Peterborough 30.
+        ["454"] = (b => Ep(X(b), D(2024, 6, 1), plPost: "ZE1 0AA", urn: "SC100004", homePost: "CB1 1AA"),
+            b => Ep(X(b), D(2024, 6, 1), plPost: "PE1 1AA", urn: "SC100004", homePost: "CB1 1AA")),
         ["LS-NO-HEADER"] = (b => Ep(b, D(2024, 6, 1)), b => Ep(X(b), D(2024, 6, 1))),
     };
 

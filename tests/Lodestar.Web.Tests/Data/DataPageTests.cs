@@ -187,7 +187,7 @@ public sealed class DataPageTests
         Directory.CreateDirectory(lists);
         var postcodes = Path.Combine(lists, "postcodes.csv");
         var providers = Path.Combine(lists, "providers.csv");
-        await File.WriteAllTextAsync(postcodes, "pcd,oscty,oslaua\nEF3 4GH,E10000003,E07000008\n", Cancel);
+        await File.WriteAllTextAsync(postcodes, "pcd,oscty,oslaua\nAB1 2CD,E10000003,E07000008\nEF3 4GH,E10000003,E07000008\n", Cancel);
         await File.WriteAllTextAsync(providers, "URN,PLACE_CODES,PROVIDER_CODES,POSTCODE,REG_END\nSC654321,K2,PR4,EF3 4GH,\n", Cancel);
         try
         {
