@@ -57,7 +57,11 @@ public sealed record SubmissionCheck(SubmissionSummary Submission, IReadOnlyList
 /// council's model is rebuilt from its confirmed submissions and swapped in. Null: no model to refresh
 /// (a command that only stores).
 /// </param>
-public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvider clock, ReadLimits? limits = null, StatutoryDataStore? model = null)
+/// <param name="references">
+/// The reference lists some 903 rules need (a postcode lookup, Ofsted's providers); null: none, and those rules are stored
+/// as not run (docs/validation.md, "Issue 12, reference lists").
+/// </param>
+public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvider clock, ReadLimits? limits = null, StatutoryDataStore? model = null, ValidationReferences? references = null)
 {
     /// <summary>
     /// Reads and validates the files of one upload and stores them as a checked submission, or refuses
@@ -171,8 +175,8 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             council,
             [new InputYear(year - 1, [.. previous.Select(f => new InputFile(PreviousPrefix + f.Name, f.Content))]), new InputYear(year, files)],
             new ReadLimits(long.MaxValue));
-        IReadOnlyList<Problem> findings = previous is null ? ReturnValidator.Validate(loaded)
-            : [.. ReturnValidator.Validate(checkedTogether).Where(f => f.File is not { } file || !file.StartsWith(PreviousPrefix, StringComparison.Ordinal))];
+        IReadOnlyList<Problem> findings = previous is null ? ReturnValidator.Validate(loaded, references: references)
+            : [.. ReturnValidator.Validate(checkedTogether, references: references).Where(f => f.File is not { } file || !file.StartsWith(PreviousPrefix, StringComparison.Ordinal))];
         // A table without one of its columns is not the DfE's table: the DfE's portal refuses such a file,
         // and so does a submission (lodestar validate and lodestar kpi PATH read it, the column blank).
         var missing = findings.Where(f => f.Rule == Ssda903CsvReader.ColumnMissingRule).ToList();
@@ -181,9 +185,9 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             return Result.Failure<SubmissionCheck>(missing.Select(f => f with { Severity = Severity.Error }));
         }
 
-        // Without last year's confirmed return, a rule that compares with it (205B) cannot run, and is stored as
-        // not run rather than left to look like a pass (docs/returns.md).
-        var notRun = ReturnValidator.NotRun(checkedTogether).Where(n => n.CollectionYear == year).ToList();
+        // Without last year's confirmed return, a rule that compares with it (205B) cannot run, nor without its reference list
+        // one that needs a list (1008, 218 ...): each is stored as not run rather than left to look like a pass (docs/returns.md).
+        var notRun = ReturnValidator.NotRun(checkedTogether, references).Where(n => n.CollectionYear == year).ToList();
         var kinds = sources.ToDictionary(f => f.Path, f => f.Kind, StringComparer.Ordinal);
         var submission = new SubmissionEntity
         {

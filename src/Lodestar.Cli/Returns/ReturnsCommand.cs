@@ -10,6 +10,7 @@ using Lodestar.Data.Security;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats;
 using Lodestar.Formats.Text;
+using Lodestar.Formats.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Cli.Returns;
@@ -58,7 +59,8 @@ internal static class ReturnsCommand
         var command = new Command(
             "import",
             "Check one return (SSDA903 or CIN census) for one collection year and store it as a submission with its files and findings (editor role, a grant for the council). "
-            + "A file that cannot be read, or a mixture of returns or years, refuses the whole command and stores nothing.")
+            + "A file that cannot be read, or a mixture of returns or years, refuses the whole command and stores nothing. "
+            + "The 903 rules that need reference lists use the files named by Lodestar__Reference__Postcodes and Lodestar__Reference__Providers, else are listed as not run.")
         {
             paths, council, year, confirm, user,
         };
@@ -94,8 +96,15 @@ internal static class ReturnsCommand
                     return await RefusedAsync(error, [new Problem($"unknown council '{councilCode}'")]);
                 }
 
+                // The reference lists some 903 rules need, from the settings as the web app reads them (CliReferences).
+                var references = CliReferences.Load();
+                if (!references.Succeeded)
+                {
+                    return await RefusedAsync(error, references.Problems);
+                }
+
                 var actor = CliUser.Actor(userName);
-                var submissions = Use(db, clock);
+                var submissions = new Submissions(db, new AuditLog(db, clock), clock, references: references.Value);
                 var checkedOne = await submissions.CheckAsync(actor, councilCode, files, yearValue, cancel);
                 if (!checkedOne.Succeeded)
                 {
@@ -319,9 +328,9 @@ internal static class ReturnsCommand
         text.AppendLine(CultureInfo.InvariantCulture, $"  rows: {string.Join(", ", s.Rows.Select(r => $"{r.Key} {r.Value}"))}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  {s.Errors} error{(s.Errors == 1 ? "" : "s")}, {s.Warnings} warning{(s.Warnings == 1 ? "" : "s")}");
         // A rule that could not run is neither counted nor passed: said, on the import and in the list.
-        foreach (var notRun in s.NotRun)
+        foreach (var line in RuleNotRun.Lines(s.NotRun))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {notRun}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {line}");
         }
 
         return text.ToString();

@@ -9,10 +9,11 @@ using Spectre.Console;
 namespace Lodestar.Cli.Validate;
 
 /// <summary>
-/// <c>lodestar validate PATH... [--year YYYY] [--format text|json] [--council CODE] [--max-file-mb N]</c>:
+/// <c>lodestar validate PATH... [--year YYYY] [--format text|json] [--council CODE] [--max-file-mb N] [--postcodes FILE] [--providers FILE]</c>:
 /// reads SSDA903 and CIN census files (folders searched recursively for .csv and .xml, each identified
-/// by its content) and reports every finding. Exit 0: no errors (warnings allowed); 1: data errors;
-/// 2: a file could not be read or recognised, or the command was misused.
+/// by its content) and reports every finding, and the rules that could not run (no previous year's return, no
+/// reference list). Exit 0: no errors (warnings allowed); 1: data errors; 2: a file (a return's or a reference
+/// list's) could not be read or recognised, or the command was misused.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -46,6 +47,18 @@ internal static class ValidateCommand
             Description = "Refuse files larger than this many MiB (default 512).",
         };
 
+        var postcodes = new Option<string?>("--postcodes")
+        {
+            Description = "A postcode lookup (the ONS Postcode Directory's CSV, or pcd with lat and long or oseast1m and osnrth1m) for the 903 rules "
+                + "on the placement's country, council and distance from home (218, 230, 169, 179, 392c, 420, 454, 1015) and a provider's council (229); "
+                + "default: the setting Lodestar__Reference__Postcodes.",
+        };
+        var providers = new Option<string?>("--providers")
+        {
+            Description = "Ofsted's provider list (CSV or XLSX: urn, place_codes, provider_codes, postcode, reg_end, la_code) for the 903 URN rules "
+                + "(1008, 219, 221, 224, 227, 228, 229); default: the setting Lodestar__Reference__Providers.",
+        };
+
         var rules = new Option<bool>("--rules")
         {
             Description = "Print the rule catalogue (every rule: id, severity, table, years, fields, message) instead of checking files.",
@@ -53,7 +66,7 @@ internal static class ValidateCommand
 
         var command = new Command("validate", "Check SSDA903 (CSV or XML) and CIN census (XML) files against the DfE's data-quality rules.")
         {
-            paths, year, format, council, maxFileMb, rules,
+            paths, year, format, council, maxFileMb, postcodes, providers, rules,
         };
         command.SetAction(parse => parse.GetValue(rules)
             ? WriteRules(parse.GetRequiredValue(format), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error)
@@ -63,13 +76,15 @@ internal static class ValidateCommand
                 parse.GetValue(year),
                 parse.GetRequiredValue(format),
                 parse.GetValue(council),
-                parse.GetValue(maxFileMb)),
+                parse.GetValue(maxFileMb),
+                parse.GetValue(postcodes),
+                parse.GetValue(providers)),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    internal sealed record ValidateRequest(string[] Paths, string? YearText, string Format, string? Council, long? MaxFileMb)
+    internal sealed record ValidateRequest(string[] Paths, string? YearText, string Format, string? Council, long? MaxFileMb, string? Postcodes = null, string? Providers = null)
     {
         public int? Year => int.TryParse(YearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y : null;
     }
@@ -154,11 +169,24 @@ internal static class ValidateCommand
             return Unreadable;
         }
 
+        // A reference list that cannot be read, or has a bad row, is refused whole before any return is read: half a list would
+        // pass or fail rows by accident.
+        var references = CliReferences.Load(request.Postcodes, request.Providers);
+        if (!references.Succeeded)
+        {
+            foreach (var problem in references.Problems)
+            {
+                error.WriteLine($"lodestar validate: reference list refused: {problem}");
+            }
+
+            return Unreadable;
+        }
+
         var options = new LoadOptions(
             request.Council,
             request.Year,
             request.MaxFileMb is { } mb ? new ReadLimits(mb * 1024 * 1024) : null);
-        var (loaded, diagnostics) = LoadWithProgress(request.Paths, options, request.Year, output);
+        var (loaded, diagnostics) = LoadWithProgress(request.Paths, options, request.Year, references.Value, output);
 
         foreach (var refusal in loaded.Refusals)
         {
@@ -172,7 +200,7 @@ internal static class ValidateCommand
         }
 
         // A rule that could not run is said in every format, never left to look like a pass.
-        var notRuns = ReturnValidator.NotRun(loaded);
+        var notRuns = ReturnValidator.NotRun(loaded, references.Value);
         if (request.Format == "json")
         {
             WriteJson(output, diagnostics, notRuns);
@@ -180,9 +208,9 @@ internal static class ValidateCommand
         else
         {
             WriteText(output, diagnostics, loaded.FilesRead);
-            foreach (var notRun in notRuns)
+            foreach (var line in RuleNotRun.Lines(notRuns))
             {
-                output.WriteLine(notRun.ToString());
+                output.WriteLine(line);
             }
         }
 
@@ -191,21 +219,21 @@ internal static class ValidateCommand
             : Ok;
     }
 
-    private static (LoadResult Loaded, IReadOnlyList<Problem> Diagnostics) LoadWithProgress(string[] paths, LoadOptions options, int? year, TextWriter output)
+    private static (LoadResult Loaded, IReadOnlyList<Problem> Diagnostics) LoadWithProgress(string[] paths, LoadOptions options, int? year, ValidationReferences references, TextWriter output)
     {
         // Progress only when a person is watching a terminal; redirected or captured output stays quiet.
         var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         if (!interactive)
         {
             var loaded = StatutoryDataLoader.Load(paths, options);
-            return (loaded, ReturnValidator.Validate(loaded, year));
+            return (loaded, ReturnValidator.Validate(loaded, year, references));
         }
 
         return AnsiConsole.Status().Start("Reading…", status =>
         {
             var loaded = StatutoryDataLoader.Load(paths, options, new Progress<string>(path => status.Status($"Reading {Markup.Escape(Path.GetFileName(path))}")));
             status.Status("Validating…");
-            return (loaded, ReturnValidator.Validate(loaded, year));
+            return (loaded, ReturnValidator.Validate(loaded, year, references));
         });
     }
 

@@ -8,7 +8,8 @@ public static class ReturnValidator
     /// <summary>All findings, sorted by file, line, rule.</summary>
     /// <param name="loaded">What the loader read.</param>
     /// <param name="collectionYear">The year to check every row against; null: each row's file's year.</param>
-    public static IReadOnlyList<Problem> Validate(LoadResult loaded, int? collectionYear = null)
+    /// <param name="references">The reference lists some 903 rules need; null: none (those rules are not run, see <see cref="NotRun"/>).</param>
+    public static IReadOnlyList<Problem> Validate(LoadResult loaded, int? collectionYear = null, ValidationReferences? references = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         var all = new List<Problem>(loaded.Diagnostics);
@@ -16,7 +17,7 @@ public static class ReturnValidator
         {
             if (council.Ssda903 is { } ssda903)
             {
-                all.AddRange(Ssda903Validator.Validate(ssda903, collectionYear));
+                all.AddRange(Ssda903Validator.Validate(ssda903, collectionYear, references));
             }
 
             if (council.Cin is { } cin)
@@ -32,13 +33,16 @@ public static class ReturnValidator
             .ThenBy(d => d.Column, StringComparer.Ordinal)];
     }
 
-    /// <summary>The rules that could not run for want of another year's return (see <see cref="Ssda903Validator.NotRun"/>), by council and year.</summary>
-    public static IReadOnlyList<RuleNotRun> NotRun(LoadResult loaded)
+    /// <summary>
+    /// The rules that could not run, by council and year: for want of another year's return, or of a reference list not in
+    /// <paramref name="references"/> (see <see cref="Ssda903Validator.NotRun"/>).
+    /// </summary>
+    public static IReadOnlyList<RuleNotRun> NotRun(LoadResult loaded, ValidationReferences? references = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         return [.. loaded.Councils
             .Where(c => c.Ssda903 is not null)
-            .SelectMany(c => Ssda903Validator.NotRun(c.Ssda903!))
+            .SelectMany(c => Ssda903Validator.NotRun(c.Ssda903!, references))
             .OrderBy(n => n.Council, StringComparer.Ordinal)
             .ThenBy(n => n.CollectionYear)];
     }

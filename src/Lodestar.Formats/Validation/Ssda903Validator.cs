@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using Lodestar.Domain.Councils;
 using Lodestar.Domain.Problems;
+using Lodestar.Formats.Reference;
 using Lodestar.Metrics.Records;
 using static Lodestar.Formats.Validation.ValidationContext;
 
@@ -38,6 +40,13 @@ internal static class Ssda903Validator
         ["574"] = ["MIS_START", "MIS_END"],
         ["LS-NO-HEADER"] = ["CHILD"],
     };
+
+    // LA_PERM (633): the LA number of any English council, current or former (CouncilList), and the codes for the other countries
+    // of the UK and for outside it, with 999 as the reference's list of the DfE's codes has it.
+    private static readonly HashSet<string> LaPermCodes = [.. CouncilList.All.Select(c => c.LaNumber), "WAL", "SCO", "NIR", "NUK", "999"];
+
+    // Why a rule cannot run with the reference lists given (null: it can), for the rules that need a list (each version of an id).
+    private static readonly Dictionary<ValidationRule, Func<ValidationReferences, Ssda903Data, string?>> Needs = [];
 
     // The SWEpisodes table is part of the return from 2023/24.
     private static readonly CollectionYears SocialWorkerYears = new(2024, null);
@@ -2503,6 +2512,207 @@ internal static class Ssda903Validator
             c.WithoutEpisodeInYear(r, c.Data.Oc2);
         }, "CHILD", "DECOM", "DEC");
 
+        // Rules that need reference lists besides the return (ValidationReferences): without the list a rule needs, it is not
+        // run and is listed as not run (NotRun), never passed in silence. The lists' columns are in docs/validation.md.
+        Add("633", Severity.Error, "LA_PERM is not a valid local authority code (an English council's LA number, or WAL, SCO, NIR, NUK or 999)", "PrevPerm", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var p = c.Data.PrevPerm;
+            var valid = new Dictionary<int, bool>();
+            for (var i = 0; i < p.Count; i++)
+            {
+                var code = p.LaPerm[i];
+                if (code == CodeTable.Blank)
+                {
+                    continue;
+                }
+
+                if (!valid.TryGetValue(code, out var ok))
+                {
+                    ok = valid[code] = c.Text(code) is { } text && LaPermCodes.Contains(text);
+                }
+
+                if (!ok)
+                {
+                    c.ReportCode(r, p.Source[i], "LA_PERM", code);
+                }
+            }
+        });
+        Needing(NeedsProviders, Add("1008", Severity.Error, "URN is not on the Ofsted provider list (a URN given, not XXXXXXX)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (c.IsUrn(e.Urn[i]) && c.ProviderOf(e.Urn[i]) is null)
+                {
+                    c.ReportCode(r, e.Source[i], "URN", e.Urn[i]);
+                }
+            }
+        }));
+        Needing(NeedsProviderColumn(p => p.HasPlaceCodes, "placement codes"), Add("219", Severity.Error, "PLACE is not one of the placement types the Ofsted provider list gives for the URN", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Place[i] != CodeTable.Blank && c.ProviderOf(e.Urn[i]) is { } provider && !provider.PlaceCodes.Contains(c.Text(e.Place[i])!, StringComparer.OrdinalIgnoreCase))
+                {
+                    c.ReportCode(r, e.Source[i], "PLACE", e.Place[i]);
+                }
+            }
+        }, "URN"));
+        Needing(NeedsProviderColumn(p => p.HasProviderCodes, "placement provider codes"), Add("224", Severity.Error, "PLACE_PROVIDER is not one of the provider types the Ofsted provider list gives for the URN", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.PlaceProvider[i] != CodeTable.Blank && c.ProviderOf(e.Urn[i]) is { } provider
+                    && !provider.ProviderCodes.Contains(c.Text(e.PlaceProvider[i])!, StringComparer.OrdinalIgnoreCase))
+                {
+                    c.ReportCode(r, e.Source[i], "PLACE_PROVIDER", e.PlaceProvider[i]);
+                }
+            }
+        }, "URN"));
+        Needing(NeedsProviderColumn(p => p.HasPostcodes, "postcode"), Add("221", Severity.Error, "PL_POST is not the postcode the Ofsted provider list gives for the URN (placements H5, K1, K2, K3, R3 and S1, not on short breaks)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            // H5 is a placement type of 2023/24 only and K3 from 2024/25 (146 reports either in another year), so one list serves every year.
+            var e = c.Data.Episodes;
+            var places = c.Codes.SetOf("H5", "K1", "K2", "K3", "R3", "S1");
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (places.Contains(e.Place[i]) && !c.IsShortBreak(e.Ls[i]) && e.PlPost[i] != CodeTable.Blank && c.ProviderOf(e.Urn[i]) is { } provider
+                    && !string.Equals(PostcodeLookup.Normalise(c.Text(e.PlPost[i])), provider.Postcode, StringComparison.Ordinal))
+                {
+                    c.ReportCode(r, e.Source[i], "PL_POST", e.PlPost[i]);
+                }
+            }
+        }, "URN", "LS"));
+        Needing(NeedsProviderColumn(p => p.HasEndDates, "registration end"), Add("227", Severity.Error, "DECOM is on or after the day the URN's registration ended (Ofsted provider list)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (Has(e.Decom[i]) && c.ProviderOf(e.Urn[i]) is { RegistrationEnd: { } ended } && e.Decom[i] >= ended.DayNumber)
+                {
+                    c.ReportDate(r, e.Source[i], "DECOM", e.Decom[i]);
+                }
+            }
+        }, "URN"));
+        Needing(NeedsProviderColumn(p => p.HasEndDates, "registration end"), Add("228", Severity.Error, "DEC is after the day the URN's registration ended, or the episode is open at the end of the year and the registration ended before it (Ofsted provider list)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (c.ProviderOf(e.Urn[i]) is not { RegistrationEnd: { } registration })
+                {
+                    continue;
+                }
+
+                var ended = registration.DayNumber;
+                var year = c.Year(e.Source[i]);
+                if (Has(e.Dec[i]) ? e.Dec[i] > ended : e.Dec[i] == RecordValues.Blank && year > 0 && YearEnd(year) > ended)
+                {
+                    c.Report(r, e.Source[i], "DEC", Has(e.Dec[i]) ? c.Date(e.Dec[i]) : null);
+                }
+            }
+        }, "URN"));
+        Needing(NeedsProviderCouncils, Add("229", Severity.Error, "PLACE_PROVIDER is PR1 (own provision) but the URN's provider is in another council's area, or PR2 (another council's provision) but it is in this council's area (Ofsted provider list; its council from its la_code or its postcode)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var own = c.Codes.Find("PR1");
+            var other = c.Codes.Find("PR2");
+            var council = CouncilList.Find(c.Data.CouncilCode)!.Code;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if ((e.PlaceProvider[i] == own || e.PlaceProvider[i] == other) && c.ProviderOf(e.Urn[i]) is { } provider
+                    && (provider.Council ?? c.PlaceOf(provider.Postcode)?.UpperTier) is { } area
+                    && (e.PlaceProvider[i] == own) != string.Equals(area, council, StringComparison.OrdinalIgnoreCase))
+                {
+                    c.ReportCode(r, e.Source[i], "PLACE_PROVIDER", e.PlaceProvider[i]);
+                }
+            }
+        }, "URN"));
+        // To 2023/24, H5 and P2 (semi-independent and independent living) need no URN; from 2024/25 their successor, K3, does.
+        Needing(NeedsCountries, Add("218", Severity.Error, "URN is blank for a placement in England that needs one (all but H5, P1, P2, P3, R1, R2, R5, T0-T4 and Z1) in an episode open at or ending after the start of the year (the placement's country from PL_POST by the postcode lookup)", "Episodes", new CollectionYears(null, 2024),
+            [MethodImpl(Optimized)] (c, r) => c.UrnNeeded(r, c.Codes.SetOf("H5", "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1")), "PLACE", "DEC", "PL_POST"));
+        Needing(NeedsCountries, Add("218", Severity.Error, "URN is blank for a placement in England that needs one (all but P1, P3, R1, R2, R5, T0-T4, Z1 and Z11-Z14) in an episode open at or ending after the start of the year (the placement's country from PL_POST by the postcode lookup)", "Episodes", new CollectionYears(2025, null),
+            [MethodImpl(Optimized)] (c, r) => c.UrnNeeded(r, c.Codes.SetOf("P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14")), "PLACE", "DEC", "PL_POST"));
+        Needing(NeedsCountries, Add("230", Severity.Error, "URN is blank or XXXXXXX for an H5 placement in England in an episode ending after 28 October 2023 or still open (the placement's country from PL_POST by the postcode lookup)", "Episodes", new CollectionYears(2024, 2024), [MethodImpl(Optimized)] (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var h5 = c.Codes.Find("H5");
+            var from = new DateOnly(2023, 10, 29).DayNumber;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Place[i] == h5 && !c.IsShortBreak(e.Ls[i]) && !c.IsUrn(e.Urn[i]) && (e.Dec[i] == RecordValues.Blank || e.Dec[i] >= from)
+                    && c.PlaceOf(e.PlPost[i])?.InEngland != false)
+                {
+                    c.ReportCode(r, e.Source[i], "URN", e.Urn[i]);
+                }
+            }
+        }, "PLACE", "PL_POST"));
+
+        // The placement's council (PL_LA), its location (PL_LOCATION) and its distance from home (PL_DISTANCE) are not columns
+        // of the return: the DfE works them out from HOME_POST and PL_POST with a postcode lookup, and so does Lodestar.
+        Needing(NeedsPostcodes, Add("392c", Severity.Error, "HOME_POST or PL_POST is not a postcode the postcode lookup knows", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.HomePost[i] != CodeTable.Blank && c.PlaceOf(e.HomePost[i]) is null)
+                {
+                    c.ReportCode(r, e.Source[i], "HOME_POST", e.HomePost[i]);
+                }
+
+                if (e.PlPost[i] != CodeTable.Blank && c.PlaceOf(e.PlPost[i]) is null)
+                {
+                    c.ReportCode(r, e.Source[i], "PL_POST", e.PlPost[i]);
+                }
+            }
+        }));
+        Needing(NeedsAreas, Add("169", Severity.Error, "The placement's council (PL_LA, from PL_POST by the postcode lookup) is missing: PL_POST is blank or not a known postcode (not on short breaks)", "Episodes",
+            [MethodImpl(Optimized)] (c, r) => c.PlacementLaMissing(r)));
+        Needing(NeedsAreas, Add("179", Severity.Error, "The placement's location in or out of the council's area (PL_LOCATION, from PL_POST by the postcode lookup) is missing: PL_POST is blank or not a known postcode (not on short breaks)", "Episodes",
+            [MethodImpl(Optimized)] (c, r) => c.PlacementLaMissing(r)));
+        Needing(NeedsAreas, Add("420", Severity.Error, "The placement's council (PL_LA, from PL_POST by the postcode lookup) is given for a short break (LS V3 or V4)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (c.IsShortBreak(e.Ls[i]) && c.PlacementLa(i) is not null)
+                {
+                    c.ReportCode(r, e.Source[i], "PL_POST", e.PlPost[i]);
+                }
+            }
+        }, "LS"));
+        Needing(NeedsCouncilAreas, Add("1015", Severity.Error, "PLACE_PROVIDER is PR1 (own provision) but the placement is outside the council's area (its council from PL_POST by the postcode lookup; not foster or adoption placements, not short breaks)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            var own = c.Codes.Find("PR1");
+            var family = c.Codes.SetOf("A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6");
+            var council = CouncilList.Find(c.Data.CouncilCode)!.Code;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.PlaceProvider[i] == own && e.Place[i] != CodeTable.Blank && e.Ls[i] != CodeTable.Blank && !family.Contains(e.Place[i]) && !c.IsShortBreak(e.Ls[i])
+                    && c.PlacementLa(i) is { } la && !string.Equals(la, council, StringComparison.OrdinalIgnoreCase))
+                {
+                    c.ReportCode(r, e.Source[i], "PL_POST", e.PlPost[i]);
+                }
+            }
+        }, "PLACE", "LS"));
+        // New in 2025/26 (the reference's lac2025_26).
+        Needing(NeedsDistances, Add("454", Severity.Error, "The placement is more than 350 miles from home (PL_DISTANCE, from HOME_POST and PL_POST by the postcode lookup)", "Episodes", new CollectionYears(2026, null), [MethodImpl(Optimized)] (c, r) =>
+        {
+            var e = c.Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                // As the DfE gives PL_DISTANCE: miles to one decimal place.
+                if (c.PlaceOf(e.HomePost[i]) is { } home && c.PlaceOf(e.PlPost[i]) is { } placed && PostcodePlace.Miles(home, placed) is { } miles
+                    && Math.Round(miles, 1) > 350)
+                {
+                    c.ReportCode(r, e.Source[i], "PL_POST", e.PlPost[i]);
+                }
+            }
+        }, "HOME_POST"));
+
         Add("LS-NO-HEADER", Severity.Warning, "The child has episodes but no Header row (sex, date of birth and ethnicity unknown)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
@@ -2523,39 +2733,62 @@ internal static class Ssda903Validator
     public static IReadOnlyList<ValidationRule> Rules { get; }
 
     /// <summary>
-    /// The rules that could not run on <paramref name="data"/> for want of another year's return: 205B for each year whose
-    /// UASC table has rows but whose previous year's return was not given. Said, rather than passed in silence.
+    /// The rules that could not run on <paramref name="data"/>, and why, rather than passed in silence: 205B for each year whose
+    /// UASC table has rows but whose previous year's return was not given; and each rule that needs a reference list (a postcode
+    /// lookup, Ofsted's providers) not in <paramref name="references"/>, or a column it lacks, for each year with episodes.
     /// </summary>
-    public static IReadOnlyList<RuleNotRun> NotRun(Ssda903Data data)
+    public static IReadOnlyList<RuleNotRun> NotRun(Ssda903Data data, ValidationReferences? references = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        references ??= ValidationReferences.None;
         var years = data.Files.Select(f => f.CollectionYear).Where(y => y > 0).ToHashSet();
-        var uascYears = new SortedSet<int>();
-        foreach (var at in data.Uasc.Source)
+        var uascYears = YearsOf(data, data.Uasc.Source);
+        var rule = Rules.First(r => r.Id == "205B");
+        var notRun = uascYears
+            .Where(y => !years.Contains(y - 1))
+            .Select(y => new RuleNotRun(data.CouncilCode, rule, y, $"it compares the UASC table with last year's, and no {new CollectionYears(y - 1, y - 1)} return was given"))
+            .ToList();
+        var episodeYears = YearsOf(data, data.Episodes.Source);
+        foreach (var (needing, need) in Needs)
         {
-            if (at.File >= 0 && at.File < data.Files.Count && data.Files[at.File].CollectionYear > 0)
+            if (need(references, data) is { } reason)
             {
-                uascYears.Add(data.Files[at.File].CollectionYear);
+                notRun.AddRange(episodeYears.Where(needing.Years.Contains).Select(y => new RuleNotRun(data.CouncilCode, needing, y, reason)));
             }
         }
 
-        var rule = Rules.First(r => r.Id == "205B");
-        return [.. uascYears
-            .Where(y => !years.Contains(y - 1))
-            .Select(y => new RuleNotRun(data.CouncilCode, rule, y, $"it compares the UASC table with last year's, and no {new CollectionYears(y - 1, y - 1)} return was given"))];
+        return [.. notRun.OrderBy(n => n.CollectionYear)];
     }
 
-    /// <summary>Runs every rule over <paramref name="data"/>.</summary>
+    // The collection years (known ones) of the files the rows come from.
+    private static SortedSet<int> YearsOf(Ssda903Data data, ReadOnlySpan<SourceLocation> rows)
+    {
+        var years = new SortedSet<int>();
+        foreach (var at in rows)
+        {
+            if (at.File >= 0 && at.File < data.Files.Count && data.Files[at.File].CollectionYear > 0)
+            {
+                years.Add(data.Files[at.File].CollectionYear);
+            }
+        }
+
+        return years;
+    }
+
+    /// <summary>Runs every rule over <paramref name="data"/>, but those that need a reference list not in <paramref name="references"/> (see <see cref="NotRun"/>).</summary>
     /// <param name="data">One council's 903 records.</param>
     /// <param name="collectionYear">The year to check every row against; null: each row's file's year.</param>
-    public static IReadOnlyList<Problem> Validate(Ssda903Data data, int? collectionYear = null)
+    /// <param name="references">The reference lists; null: none.</param>
+    public static IReadOnlyList<Problem> Validate(Ssda903Data data, int? collectionYear = null, ValidationReferences? references = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var context = new Context(data, collectionYear);
+        references ??= ValidationReferences.None;
+        var context = new Context(data, collectionYear, references);
         foreach (var (rule, run) in Checks)
         {
-            // A rule of other years is not run at all when every row is checked against one year.
-            if (collectionYear is not { } year || rule.Years.Contains(year))
+            // A rule of other years is not run at all when every row is checked against one year; nor one without the list it needs.
+            if ((collectionYear is not { } year || rule.Years.Contains(year))
+                && !(Needs.TryGetValue(rule, out var need) && need(references, data) is not null))
             {
                 run(context, rule);
             }
@@ -2563,6 +2796,56 @@ internal static class Ssda903Validator
 
         return context.Diagnostics;
     }
+
+    private const string NoProviders = "it needs Ofsted's provider list, and none was given";
+
+    private const string NoPostcodes = "it needs a postcode lookup, and none was given";
+
+    private static string? NeedsProviders(ValidationReferences references, Ssda903Data data) =>
+        references.Providers is null ? NoProviders : null;
+
+    private static Func<ValidationReferences, Ssda903Data, string?> NeedsProviderColumn(Func<OfstedProviders, bool> has, string column) =>
+        (references, data) => NeedsProviders(references, data)
+            ?? (has(references.Providers!) ? null : $"it needs the provider list's {column} column, and {references.Providers!.Source} has none");
+
+    private static string? NeedsPostcodes(ValidationReferences references, Ssda903Data data) =>
+        references.Postcodes is null ? NoPostcodes : null;
+
+    private static string? NeedsCountries(ValidationReferences references, Ssda903Data data) => references.Postcodes switch
+    {
+        null => NoPostcodes,
+        { HasCountries: false } lookup => $"it needs the placement's country, and the postcode lookup {lookup.Source} gives no country or local authority",
+        _ => null,
+    };
+
+    private static string? NeedsAreas(ValidationReferences references, Ssda903Data data) => references.Postcodes switch
+    {
+        null => NoPostcodes,
+        { HasAreas: false } lookup => $"it needs the placement's council, and the postcode lookup {lookup.Source} gives no local authority",
+        _ => null,
+    };
+
+    private static string? NeedsCouncilAreas(ValidationReferences references, Ssda903Data data) =>
+        NeedsAreas(references, data)
+        ?? (CouncilList.Find(data.CouncilCode) is null ? $"it compares the placement's council with this one, and {data.CouncilCode} is not an English council's code" : null);
+
+    private static string? NeedsDistances(ValidationReferences references, Ssda903Data data) => references.Postcodes switch
+    {
+        null => NoPostcodes,
+        { HasGrid: false, HasPositions: false } lookup => $"it needs distances, and the postcode lookup {lookup.Source} gives no grid references or positions",
+        _ => null,
+    };
+
+    private static string? NeedsProviderCouncils(ValidationReferences references, Ssda903Data data) =>
+        NeedsProviders(references, data)
+        ?? (CouncilList.Find(data.CouncilCode) is null ? $"it compares each provider's council with this one, and {data.CouncilCode} is not an English council's code"
+            : references.Providers!.HasCouncils || references.Postcodes is { HasAreas: true } ? null
+            : $"it needs each provider's council, and neither the provider list {references.Providers!.Source} (no la_code column) nor a postcode lookup with local authorities gives it");
+
+    private static void Needing(Func<ValidationReferences, Ssda903Data, string?> need, ValidationRule rule) => Needs[rule] = need;
+
+    /// <summary>Whether the rule <paramref name="id"/> (any version) needs a reference list.</summary>
+    internal static bool NeedsReferences(string id) => Needs.Keys.Any(r => r.Id == id);
 
     // 554, 556: the child's earliest DATE_PLACED is after the DECOM of its first episode with the order's legal status.
     [MethodImpl(Optimized)]
@@ -2634,16 +2917,20 @@ internal static class Ssda903Validator
         }
     }
 
-    private static void Add(string id, Severity severity, string message, string table, Action<Context, ValidationRule> run, params string[] fields) =>
+    private static ValidationRule Add(string id, Severity severity, string message, string table, Action<Context, ValidationRule> run, params string[] fields) =>
         Add(id, severity, message, table, CollectionYears.All, run, fields);
 
     // Fields: the names the message speaks of (every message names what it checks), plus any given.
-    private static void Add(string id, Severity severity, string message, string table, CollectionYears years, Action<Context, ValidationRule> run, params string[] fields) =>
-        Checks.Add((new ValidationRule(id, severity, message, Return, table)
+    private static ValidationRule Add(string id, Severity severity, string message, string table, CollectionYears years, Action<Context, ValidationRule> run, params string[] fields)
+    {
+        var rule = new ValidationRule(id, severity, message, Return, table)
         {
             Years = years,
             Fields = [.. RuleFields.FieldsNamed(message, RuleFields.Ssda903Columns).Union(fields, StringComparer.Ordinal).Union(FieldsNotNamed.GetValueOrDefault(id, []), StringComparer.Ordinal)],
-        }, run));
+        };
+        Checks.Add((rule, run));
+        return rule;
+    }
 
     /// <summary>Whether <paramref name="upn"/> is a UPN's form (a capital letter other than I, O or S, then 12 digits, or 11 digits and a capital letter) or UN1-UN5.</summary>
     [MethodImpl(Optimized)]
@@ -2722,10 +3009,17 @@ internal static class Ssda903Validator
         private readonly int _s;
         private readonly CodeSet _shortBreaks;
 
-        public Context(Ssda903Data data, int? collectionYear)
+        // Each URN's provider and each postcode's place, looked up once per code (null: not a URN, not found).
+        private readonly Dictionary<int, OfstedProvider?> _providers = [];
+        private readonly Dictionary<int, PostcodePlace?> _places = [];
+        private readonly int _unknownUrn;
+
+        public Context(Ssda903Data data, int? collectionYear, ValidationReferences references)
             : base(data.Files, data.Codes, collectionYear, isoDates: false)
         {
             Data = data;
+            References = references;
+            _unknownUrn = data.Codes.Find("XXXXXXX");
             _beforeK3 = data.Codes.SetOf("H5", "P2");
             _k3 = data.Codes.Find("K3");
             _z1 = data.Codes.Find("Z1");
@@ -2748,6 +3042,107 @@ internal static class Ssda903Validator
         }
 
         public Ssda903Data Data { get; }
+
+        /// <summary>The reference lists given (a rule that needs one not given is not run).</summary>
+        public ValidationReferences References { get; }
+
+        /// <summary>Whether <paramref name="urn"/> is a URN: given, and not XXXXXXX (no URN for the placement).</summary>
+        public bool IsUrn(int urn) => urn != CodeTable.Blank && urn != _unknownUrn;
+
+        /// <summary>Whether <paramref name="ls"/> is a short break (V3, V4).</summary>
+        public bool IsShortBreak(int ls) => _shortBreaks.Contains(ls);
+
+        /// <summary>The provider list's entry for <paramref name="urn"/>, or null when it is not a URN or not on the list.</summary>
+        public OfstedProvider? ProviderOf(int urn)
+        {
+            if (!IsUrn(urn) || References.Providers is not { } list)
+            {
+                return null;
+            }
+
+            if (!_providers.TryGetValue(urn, out var provider))
+            {
+                provider = _providers[urn] = list.Find(Text(urn));
+            }
+
+            return provider;
+        }
+
+        /// <summary>Where the postcode with code <paramref name="postcode"/> is, or null when it is blank, not a postcode or not in the lookup.</summary>
+        public PostcodePlace? PlaceOf(int postcode)
+        {
+            if (postcode == CodeTable.Blank || References.Postcodes is not { } lookup)
+            {
+                return null;
+            }
+
+            if (!_places.TryGetValue(postcode, out var place))
+            {
+                place = _places[postcode] = lookup.Find(Text(postcode));
+            }
+
+            return place;
+        }
+
+        /// <summary>Where <paramref name="postcode"/> is, or null when it is null or not in the lookup.</summary>
+        public PostcodePlace? PlaceOf(string? postcode) => References.Postcodes?.Find(postcode);
+
+        /// <summary>
+        /// The placement's council as the DfE's PL_LA gives it, worked out from PL_POST of episode <paramref name="i"/>: the upper-tier
+        /// council's GSS code in England, WAL, SCO or NIR elsewhere in the UK, NUK outside it (the Channel Islands, the Isle of
+        /// Man); null when PL_POST is blank, not in the lookup, or an English postcode the lookup gives no council for.
+        /// </summary>
+        public string? PlacementLa(int i) => PlaceOf(Data.Episodes.PlPost[i]) is { } place
+            ? place.Country switch
+            {
+                'W' => "WAL",
+                'S' => "SCO",
+                'N' => "NIR",
+                'L' or 'M' => "NUK",
+                _ => place.UpperTier,
+            }
+            : null;
+
+        /// <summary>169, 179: reports each episode, not a short break, whose placement's council cannot be worked out from PL_POST.</summary>
+        [MethodImpl(Optimized)]
+        public void PlacementLaMissing(ValidationRule rule)
+        {
+            var e = Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (!IsShortBreak(e.Ls[i]) && PlacementLa(i) is null)
+                {
+                    ReportCode(rule, e.Source[i], "PL_POST", e.PlPost[i]);
+                }
+            }
+        }
+
+        /// <summary>
+        /// 218: reports each episode without a URN whose placement needs one: not a short break (214 asks a short break for no URN),
+        /// PLACE not in <paramref name="exempt"/>, open at or ending after the start of its year, and not known to be outside
+        /// England (a PL_POST that the lookup does not find, or none, leaves the placement's country unknown, as the DfE's
+        /// placement LA is then blank).
+        /// </summary>
+        [MethodImpl(Optimized)]
+        public void UrnNeeded(ValidationRule rule, CodeSet exempt)
+        {
+            var e = Data.Episodes;
+            for (var i = 0; i < e.Count; i++)
+            {
+                if (e.Urn[i] != CodeTable.Blank || exempt.Contains(e.Place[i]) || IsShortBreak(e.Ls[i]))
+                {
+                    continue;
+                }
+
+                var year = Year(e.Source[i]);
+                if ((year > 0 && Has(e.Dec[i]) && e.Dec[i] < YearStart(year)) || PlaceOf(e.PlPost[i])?.InEngland == false)
+                {
+                    continue;
+                }
+
+                Report(rule, e.Source[i], "URN", null);
+            }
+        }
 
         /// <summary>Each child's date of birth from the Header table (blank when none).</summary>
         public int[] Dob { get; }

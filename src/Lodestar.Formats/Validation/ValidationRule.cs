@@ -56,4 +56,12 @@ public sealed record RuleNotRun(string Council, ValidationRule Rule, int Collect
     /// <summary>One line: "205B not run for 2020/21 (E09000002): …".</summary>
     public override string ToString() =>
         $"{Rule.Id} not run for {new CollectionYears(CollectionYear, CollectionYear)} ({Council}): {Reason}";
+
+    /// <summary>
+    /// The rules not run as lines of text, one per council, year and reason, so that the rules missing the same list share one:
+    /// "1008, 219, 224 not run for 2024/25 (E10000003): it needs Ofsted's provider list, and none was given".
+    /// </summary>
+    public static IEnumerable<string> Lines(IEnumerable<RuleNotRun> notRun) =>
+        notRun.GroupBy(n => (n.Council, n.CollectionYear, n.Reason))
+            .Select(g => $"{string.Join(", ", g.Select(n => n.Rule.Id).Distinct(StringComparer.Ordinal))} not run for {new CollectionYears(g.Key.CollectionYear, g.Key.CollectionYear)} ({g.Key.Council}): {g.Key.Reason}");
 }

@@ -9,9 +9,6 @@ namespace Lodestar.Metrics.Kpis;
 /// </summary>
 internal sealed class ClaKpis
 {
-    private const double MetresPerMile = 1609.344;
-    private const double EarthRadiusMetres = 6_371_008.8;
-
     private static readonly int AtEnd = KpiCatalog.SlotOf("cla_at_end");
     private static readonly int Rate = KpiCatalog.SlotOf("cla_rate_per_10k");
     private static readonly int Started = KpiCatalog.SlotOf("cla_started");
@@ -714,7 +711,7 @@ internal sealed class ClaKpis
         }
 
         _tally.AddDenominator(Miles20, p, child);
-        var miles = DistanceMetres(from.Value, to.Value) / MetresPerMile;
+        var miles = from.Value.MetresTo(to.Value) / GeoPoint.MetresPerMile;
         if (miles > 20)
         {
             _tally.AddNumerator(Miles20, p, child);
@@ -1181,14 +1178,4 @@ internal sealed class ClaKpis
     }
 
     private static string Show(int day) => RecordValues.Date(day) is { } d ? d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : "(blank)";
-
-    private static double DistanceMetres(GeoPoint a, GeoPoint b)
-    {
-        static double Radians(double degrees) => degrees * Math.PI / 180;
-        var dLat = Radians(b.Latitude - a.Latitude);
-        var dLon = Radians(b.Longitude - a.Longitude);
-        var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2))
-            + (Math.Cos(Radians(a.Latitude)) * Math.Cos(Radians(b.Latitude)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
-        return 2 * EarthRadiusMetres * Math.Asin(Math.Min(1, Math.Sqrt(h)));
-    }
 }

@@ -103,7 +103,25 @@ public sealed record KpiDataset
 }
 
 /// <summary>A point on the map, in degrees.</summary>
-public readonly record struct GeoPoint(double Latitude, double Longitude);
+public readonly record struct GeoPoint(double Latitude, double Longitude)
+{
+    /// <summary>Metres in a statute mile.</summary>
+    public const double MetresPerMile = 1609.344;
+
+    // The mean radius of the Earth (IUGG).
+    private const double EarthRadiusMetres = 6_371_008.8;
+
+    /// <summary>The great-circle distance to <paramref name="other"/> in metres (haversine, on a sphere of the Earth's mean radius).</summary>
+    public double MetresTo(GeoPoint other)
+    {
+        static double Radians(double degrees) => degrees * Math.PI / 180;
+        var dLat = Radians(other.Latitude - Latitude);
+        var dLon = Radians(other.Longitude - Longitude);
+        var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2))
+            + (Math.Cos(Radians(Latitude)) * Math.Cos(Radians(other.Latitude)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
+        return 2 * EarthRadiusMetres * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
+}
 
 /// <summary>
 /// Mid-year population estimates of children aged 0–17, by area code (council, region or England) and

@@ -3,6 +3,7 @@ using Lodestar.Application.Returns;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Formats.Population;
+using Lodestar.Formats.Validation;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Web.Demo;
 
@@ -18,12 +19,19 @@ internal static class StatutoryDataServices
     /// <summary>Who the returns folder's submissions are by, in the audit log (the demo's are by <c>demo</c>).</summary>
     public const string FolderActor = "returns-folder";
 
+    /// <summary>The setting naming the postcode lookup file (docs/validation.md, "Issue 12, reference lists").</summary>
+    public const string PostcodesKey = "Lodestar:Reference:Postcodes";
+
+    /// <summary>The setting naming Ofsted's provider list file.</summary>
+    public const string ProvidersKey = "Lodestar:Reference:Providers";
+
     /// <summary>
     /// Registers the store, built at first use from the database (<see cref="LoadStatutoryData"/>; the app
     /// builds it at start when it migrates, so a start does not touch an unreachable database), with the
     /// population estimates of <c>population.csv</c> in <c>Lodestar:Returns:Folder</c>; and the submissions
-    /// use case, which refreshes the store after a confirmation or roll-back; and the poll that refreshes it
-    /// after one made by another process (<see cref="ModelRefresh"/>).
+    /// use case, which refreshes the store after a confirmation or roll-back and checks 903 returns with the reference
+    /// lists of <c>Lodestar:Reference</c> (<see cref="LoadReferences"/>); and the poll that refreshes it after one made by
+    /// another process (<see cref="ModelRefresh"/>).
     /// </summary>
     public static void AddStatutoryData(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
@@ -33,14 +41,31 @@ internal static class StatutoryDataServices
         services.AddSingleton(LoadStatutoryData);
         var uploads = DataUploadOptions.From(configuration);
         services.AddSingleton(uploads);
+        var references = LoadReferences(configuration);
+        services.AddSingleton(references);
         services.AddScoped(sp => new Submissions(
             sp.GetRequiredService<LodestarDbContext>(),
             sp.GetRequiredService<AuditLog>(),
             sp.GetRequiredService<TimeProvider>(),
             uploads.Limits,
-            sp.GetRequiredService<StatutoryDataStore>()));
+            sp.GetRequiredService<StatutoryDataStore>(),
+            references));
         services.AddScoped<ChildLevelKpis>();
         services.AddHostedService<ModelRefresh>();
+    }
+
+    /// <summary>
+    /// The reference lists some 903 rules need, from the settings <c>Lodestar:Reference:Postcodes</c> and
+    /// <c>Lodestar:Reference:Providers</c> (file paths, relative to the working folder); a list not set is not given, and
+    /// the rules needing it are stored as not run with each submission. Read once, at start: a file that cannot be read or
+    /// has a bad row stops the start, naming the file, row, column and value, rather than checking returns with half a list.
+    /// </summary>
+    private static ValidationReferences LoadReferences(IConfiguration configuration)
+    {
+        static string? PathOf(string? setting) => string.IsNullOrWhiteSpace(setting) ? null : Path.GetFullPath(setting, Environment.CurrentDirectory);
+        var read = ValidationReferences.Load(PathOf(configuration[PostcodesKey]), PathOf(configuration[ProvidersKey]));
+        return read.Succeeded ? read.Value
+            : throw new InvalidOperationException($"The reference lists ({PostcodesKey}, {ProvidersKey}) cannot be used: {string.Join("; ", read.Problems)}");
     }
 
     /// <summary>
@@ -62,7 +87,9 @@ internal static class StatutoryDataServices
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LodestarDbContext>();
         // No model to refresh yet: every council's is built once the folder is in.
-        var submissions = new Submissions(db, scope.ServiceProvider.GetRequiredService<AuditLog>(), scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var submissions = new Submissions(
+            db, scope.ServiceProvider.GetRequiredService<AuditLog>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(),
+            references: services.GetRequiredService<ValidationReferences>());
         var actor = options.Demo ? DemoContent.Actor : FolderActor;
         var imported = ReturnsFolderImport.ImportAsync(db, submissions, options.Folder, actor).GetAwaiter().GetResult();
         if (imported.Confirmed > 0 || imported.Refused.Count > 0)

@@ -6,7 +6,9 @@ using Lodestar.Data.Audit;
 using Lodestar.Data.Returns;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats;
+using Lodestar.Formats.Reference;
 using Lodestar.Formats.Text;
+using Lodestar.Formats.Validation;
 using Lodestar.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -121,6 +123,35 @@ public sealed class SubmissionsTests
         var finding = Assert.Single(result.Value.Findings, f => f.Rule == "205B");
         Assert.Equal(("uasc_2025.csv", 2), (finding.File, finding.Line));
         Assert.All(result.Value.Findings, f => Assert.EndsWith("_2025.csv", f.File, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Check_903WithAProviderList_RunsTheUrnRulesAndWithoutOneStoresThemAsNotRun(DatabaseProvider provider)
+    {
+        // The episode's URN, SC123456, is not on the (invented) provider list: 1008. No postcode lookup is given (218, 392c, 169,
+        // 179, 420, 1015 are not run), and the list has no postcode, registration end or council column (221, 227, 228, 229).
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        InputFile[] files =
+        [
+            File("header_2025.csv", Header),
+            File("episodes_2025.csv", EpisodesHead + "C1,01/04/2024,S,C2,N1,U4,PR1,,,,AB1 2CD,EF3 4GH,SC123456\n"),
+            File("prev_perm_2025.csv", "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\nC1,01/01/2012,Z1,,\n"),
+        ];
+        var providers = OfstedProviders.Parse("providers.csv", "URN,PLACE_CODES,PROVIDER_CODES\nSC654321,K2,PR4\n").Value;
+        var clock = new FixedClock(Now);
+
+        var unlisted = (await Submissions(db).CheckAsync("ann", Council, files, cancellationToken: Cancel)).Value;
+        var listed = (await new Submissions(db, new AuditLog(db, clock), clock, references: new ValidationReferences(Providers: providers))
+            .CheckAsync("ann", Council, files, cancellationToken: Cancel)).Value;
+
+        Assert.Empty(unlisted.Findings);
+        Assert.Equal(["1008", "1015", "169", "179", "218", "219", "221", "224", "227", "228", "229", "392c", "420"], unlisted.Submission.NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["1008"], listed.Findings.Select(f => f.Rule));
+        Assert.Equal(["1015", "169", "179", "218", "221", "227", "228", "229", "392c", "420"], listed.Submission.NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
+        var history = await Submissions(db).ListAsync(Council, Cancel);
+        Assert.Equal(["1015", "169", "179", "218", "221", "227", "228", "229", "392c", "420"], history.Single(s => s.Id == listed.Submission.Id).NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -41,8 +41,61 @@ public sealed class ValidateCommandTests : IDisposable
         var (exitCode, output, error) = await RunAsync("validate", _root, "--year", "2025");
 
         Assert.Equal("", error);
-        Assert.Equal("3 files read: 0 errors, 0 warnings", output.Trim());
+        // Without reference lists the rules that need one are not run, and each is said (grouped by reason), not passed.
+        Assert.Equal(
+            [
+                "3 files read: 0 errors, 0 warnings",
+                "1008, 219, 224, 221, 227, 228, 229 not run for 2024/25 (E10000003): it needs Ofsted's provider list, and none was given",
+                "218, 392c, 169, 179, 420, 1015 not run for 2024/25 (E10000003): it needs a postcode lookup, and none was given",
+            ],
+            output.Trim().Split('\n'));
         Assert.Equal(0, exitCode);
+    }
+
+    // An invented lookup and provider list (docs/validation.md, "Issue 12, reference lists"): SC100001 is a children's home at CB2 2BB in Cambridgeshire.
+    private const string Postcodes = "pcd,oscty,oslaua,ctry,lat,long\nCB1 1AA,E10000003,E07000008,E92000001,52.2,0.13\nCB2 2BB,E10000003,E07000008,E92000001,52.235,0.175\n";
+    private const string Providers = "URN,PLACE_CODES,PROVIDER_CODES,POSTCODE,REG_END\nSC100001,K2,PR4,CB2 2BB,\n";
+
+    [Fact]
+    public async Task Validate_WithReferenceLists_RunsTheirRulesAndListsNoneAsNotRun()
+    {
+        Write("E10000003/903/header.csv", Header);
+        Write("E10000003/903/episodes.csv", Episodes + "1,01/06/2024,S,C2,N1,K2,PR4,,,,CB1 1AA,CB2 2BB,SC999999\n");
+        Write("E10000003/903/prev_perm.csv", "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\n1,01/05/2010,Z1,,\n");
+        var postcodes = Write("lists/postcodes.csv", Postcodes);
+        var providers = Write("lists/providers.csv", Providers);
+
+        var (exitCode, output, _) = await RunAsync("validate", Path.Combine(_root, "E10000003"), "--year", "2025", "--postcodes", postcodes, "--providers", providers, "--format", "json");
+
+        using var json = JsonDocument.Parse(output);
+        var urn = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "1008");
+        Assert.Equal(("SC999999", 2), (urn.GetProperty("value").GetString(), urn.GetProperty("line").GetInt32()));
+        Assert.Empty(json.RootElement.GetProperty("not_run").EnumerateArray());
+        Assert.Equal(1, exitCode);
+    }
+
+    [Fact]
+    public async Task Validate_BadReferenceList_ExitsTwoNamingTheFileRowColumnAndValue()
+    {
+        Write("E10000003/903/header.csv", Header);
+        var providers = Write("lists/providers.csv", "URN,REG_END\nSC100001,31/02/2024\n");
+
+        var (exitCode, output, error) = await RunAsync("validate", Path.Combine(_root, "E10000003"), "--providers", providers);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.Equal("lodestar validate: reference list refused: providers.csv, line 2, column REG_END, value '31/02/2024': not a date (dd/mm/yyyy or yyyy-mm-dd)", error.Trim());
+    }
+
+    [Fact]
+    public async Task Validate_ReferenceListMissing_ExitsTwo()
+    {
+        Write("E10000003/903/header.csv", Header);
+
+        var (exitCode, _, error) = await RunAsync("validate", Path.Combine(_root, "E10000003"), "--postcodes", Path.Combine(_root, "no-such.csv"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no-such.csv: cannot be read: file not found", error, StringComparison.Ordinal);
     }
 
     [Fact]

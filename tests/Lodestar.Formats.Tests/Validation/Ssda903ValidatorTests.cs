@@ -23,8 +23,8 @@ public sealed class Ssda903ValidatorTests
     {
         var b = new Ssda903Builder("E10000003");
         b.Header("B", sex: "F", dob: D(2012, 3, 4), ethnic: "WBRI", upn: "H12345678901A", mother: "0")
-            .Episode("B", decom: D(2023, 5, 1), rne: "S", ls: "C2", cin: "N1", place: "U4", provider: "PR1", dec: D(2024, 9, 1), rec: "X1", reasonPlaceChange: "CARPL")
-            .Episode("B", decom: D(2024, 9, 1), rne: "P", ls: "C2", cin: "N1", place: "K2", provider: "PR4")
+            .Episode("B", decom: D(2023, 5, 1), rne: "S", ls: "C2", cin: "N1", place: "U4", provider: "PR1", dec: D(2024, 9, 1), rec: "X1", reasonPlaceChange: "CARPL", homePost: "CB1 1AA", plPost: "CB1 1AA", urn: "SC100004")
+            .Episode("B", decom: D(2024, 9, 1), rne: "P", ls: "C2", cin: "N1", place: "K2", provider: "PR4", homePost: "CB1 1AA", plPost: "CB2 2BB", urn: "SC100001")
             .Review("B", dob: D(2012, 3, 4), review: D(2024, 10, 1), reviewCode: "PN1")
             .Oc2("B", year: Year, dob: D(2012, 3, 4), sdqScore: 14, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")
             .Missing("B", dob: D(2012, 3, 4), missing: "M", misStart: D(2024, 11, 2), misEnd: D(2024, 11, 3))
@@ -115,8 +115,11 @@ public sealed class Ssda903ValidatorTests
         DateOnly? dec = null,
         string? rec = null,
         string? rpc = null,
-        string? cin = "N1") =>
-        b.Episode("X", decom: decom, rne: rne, ls: ls, cin: cin, place: place, provider: provider, dec: dec, rec: rec, reasonPlaceChange: rpc);
+        string? cin = "N1",
+        string? plPost = null,
+        string? urn = null,
+        string? homePost = null) =>
+        b.Episode("X", decom: decom, rne: rne, ls: ls, cin: cin, place: place, provider: provider, dec: dec, rec: rec, reasonPlaceChange: rpc, homePost: homePost, plPost: plPost, urn: urn);
 
     // A placement move on 1 July 2024: X1 with a reason, then a new placement.
     private static Ssda903Builder Move(Ssda903Builder b, string rne2 = "P", string ls1 = "C2", string ls2 = "C2", string place2 = "U4", string? rpc = "CARPL") =>
@@ -443,6 +446,43 @@ public sealed class Ssda903ValidatorTests
                    b => b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 6, 1), misEnd: D(2024, 6, 2)).Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 7, 1))),
         ["LS-SW-ID-BLANK"] = (b => b.SwEpisode("X", dob: D(2010, 5, 1), swDecom: D(2024, 6, 1)), b => b.SwEpisode("X", dob: D(2010, 5, 1), swId: "SW1", swDecom: D(2024, 6, 1))),
         ["LS-SW-DEC-BEFORE-DECOM"] = (b => b.SwEpisode("X", dob: D(2010, 5, 1), swId: "SW1", swDecom: D(2024, 6, 1), swDec: D(2024, 5, 1)), b => b.SwEpisode("X", dob: D(2010, 5, 1), swId: "SW1", swDecom: D(2024, 6, 1), swDec: D(2024, 7, 1))),
+        ["633"] = (b => Ep(X(b), D(2024, 6, 1)).PrevPerm("X", dob: D(2010, 5, 1), prevPerm: "P1", laPerm: "123", datePerm: "01/02/2019"),
+            b => Ep(X(b), D(2024, 6, 1)).PrevPerm("X", dob: D(2010, 5, 1), prevPerm: "P1", laPerm: "NUK", datePerm: "01/02/2019")),
+        // The rules below need the reference lists, given to their cases (ReferenceFixtures): a children's home, SC100001, is K2 PR4 at CB2 2BB.
+        ["1008"] = (b => Ep(X(b), D(2024, 6, 1), place: "K2", provider: "PR4", plPost: "CB2 2BB", urn: "SC999999"),
+            b => Ep(X(b), D(2024, 6, 1), place: "K2", provider: "PR4", plPost: "CB2 2BB", urn: "SC100001")),
+        ["219"] = (b => Ep(X(b), D(2024, 6, 1), place: "K1", provider: "PR4", plPost: "CB2 2BB", urn: "SC100001"),
+            b => Ep(X(b), D(2024, 6, 1), place: "K2", provider: "PR4", plPost: "CB2 2BB", urn: "sc100001")),
+        ["224"] = (b => Ep(X(b), D(2024, 6, 1), place: "K2", provider: "PR5", plPost: "CB2 2BB", urn: "SC100001"),
+            b => Ep(X(b), D(2024, 6, 1), place: "K2", provider: "PR4", plPost: "CB2 2BB", urn: "SC100001")),
+        ["221"] = (b => Ep(X(b), D(2024, 6, 1), place: "K2", provider: "PR4", plPost: "CB1 1AA", urn: "SC100001"),
+            b => Ep(X(b), D(2024, 6, 1), place: "K2", provider: "PR4", plPost: "cb22bb", urn: "SC100001")),
+        // SC100003's registration ended on 31 August 2024.
+        ["227"] = (b => Ep(X(b), D(2024, 8, 31), place: "K2", provider: "PR4", plPost: "PE1 1AA", urn: "SC100003"),
+            b => Ep(X(b), D(2024, 6, 1), place: "K2", provider: "PR4", dec: D(2024, 8, 31), rec: "E13", plPost: "PE1 1AA", urn: "SC100003")),
+        ["228"] = (b => Ep(X(b), D(2024, 6, 1), place: "K2", provider: "PR4", dec: D(2024, 9, 1), rec: "E13", plPost: "PE1 1AA", urn: "SC100003"),
+            b => Ep(X(b), D(2024, 6, 1), place: "K2", provider: "PR4", dec: D(2024, 8, 31), rec: "E13", plPost: "PE1 1AA", urn: "SC100003")),
+        // SC100006 is a home in Peterborough's area: PR1 (own provision) for Cambridgeshire is wrong, PR2 (another council's) right.
+        ["229"] = (b => Ep(X(b), D(2024, 6, 1), place: "K1", provider: "PR1", plPost: "PE1 1AA", urn: "SC100006"),
+            b => Ep(X(b), D(2024, 6, 1), place: "K1", provider: "PR2", plPost: "PE1 1AA", urn: "SC100006")),
+        // A foster placement needs a URN (the fostering service's) in England; CF10 1AA is in Wales.
+        ["218"] = (b => Ep(X(b), D(2024, 6, 1), place: "U1", provider: "PR1", plPost: "CB1 1AA"),
+            b => Ep(X(b), D(2024, 6, 1), place: "U1", provider: "PR1", plPost: "CF10 1AA")),
+        // 2023/24 only (checked then): an H5 placement open after 28 October 2023 with URN XXXXXXX; in Wales it needs none.
+        ["230"] = (b => Ep(X(b), D(2023, 6, 1), place: "H5", provider: "PR4", plPost: "CB1 1AA", urn: "XXXXXXX"),
+            b => Ep(X(b), D(2023, 6, 1), place: "H5", provider: "PR4", plPost: "CF10 1AA", urn: "XXXXXXX")),
+        // The placement's council, location and distance from home, worked out from the postcodes (SC100004: the council's fostering service).
+        ["392c"] = (b => Ep(X(b), D(2024, 6, 1), plPost: "NW1 9ZZ", urn: "SC100004"), b => Ep(X(b), D(2024, 6, 1), plPost: "CB1 1AA", urn: "SC100004", homePost: "CB2 2BB")),
+        ["169"] = (b => Ep(X(b), D(2024, 6, 1), urn: "SC100004"), b => Ep(X(b), D(2024, 6, 1), plPost: "CB1 1AA", urn: "SC100004")),
+        ["179"] = (b => Ep(X(b), D(2024, 6, 1), urn: "SC100004"), b => Ep(X(b), D(2024, 6, 1), plPost: "CF10 1AA", urn: "SC100004")),
+        ["420"] = (b => Ep(X(b), D(2024, 6, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 17), rec: "E13", plPost: "CB2 2BB"),
+            b => Ep(X(b), D(2024, 6, 1), ls: "V3", place: "K2", provider: "PR4", dec: D(2024, 6, 17), rec: "E13")),
+        // The council's own home (SC100002) in its area; SC100006 is a home in Peterborough.
+        ["1015"] = (b => Ep(X(b), D(2024, 6, 1), place: "K1", provider: "PR1", plPost: "PE1 1AA", urn: "SC100006"),
+            b => Ep(X(b), D(2024, 6, 1), place: "K1", provider: "PR1", plPost: "CB1 1AA", urn: "SC100002")),
+        // From 2025/26: Shetland is 552 miles from Cambridge, Peterborough 30.
+        ["454"] = (b => Ep(X(b), D(2024, 6, 1), plPost: "ZE1 0AA", urn: "SC100004", homePost: "CB1 1AA"),
+            b => Ep(X(b), D(2024, 6, 1), plPost: "PE1 1AA", urn: "SC100004", homePost: "CB1 1AA")),
         ["LS-NO-HEADER"] = (b => Ep(b, D(2024, 6, 1)), b => Ep(X(b), D(2024, 6, 1))),
     };
 
@@ -471,10 +511,14 @@ public sealed class Ssda903ValidatorTests
         Assert.Empty(Cases.Keys.Except(Ssda903Validator.Rules.Select(r => r.Id)));
     }
 
+    // The reference lists a rule's cases are checked with: the test lists for the rules that need one, else none.
+    private static ValidationReferences? ReferencesFor(string rule) => Ssda903Validator.NeedsReferences(rule) ? ReferenceFixtures.Both : null;
+
     [Fact]
     public void Validate_Baseline_ReportsNothing()
     {
         Assert.Empty(Ssda903Validator.Validate(Baseline().Build(), Year));
+        Assert.Empty(Ssda903Validator.Validate(Baseline().Build(), Year, ReferenceFixtures.Both));
     }
 
     [Theory]
@@ -482,7 +526,7 @@ public sealed class Ssda903ValidatorTests
     public void Rule_BadRecord_IsReported(string rule)
     {
         Assert.True(Cases.ContainsKey(rule), $"rule {rule} has no test case");
-        var diagnostics = Ssda903Validator.Validate(Built(Cases[rule].Bad), CaseYear(rule));
+        var diagnostics = Ssda903Validator.Validate(Built(Cases[rule].Bad), CaseYear(rule), ReferencesFor(rule));
 
         Assert.Contains(diagnostics, d => d.Rule == rule);
     }
@@ -495,9 +539,9 @@ public sealed class Ssda903ValidatorTests
         // The baseline is a 2024/25 return: a rule retired before it is checked there for silence; a rule new from 2025/26 in its own
         // year, where only what the baseline alone does not give counts (its dates are of 2024/25).
         var year = Math.Max(Year, CaseYear(rule));
-        var diagnostics = Ssda903Validator.Validate(Built(Cases[rule].Good), year);
+        var diagnostics = Ssda903Validator.Validate(Built(Cases[rule].Good), year, ReferencesFor(rule));
 
-        Assert.Empty((year == Year ? diagnostics : diagnostics.Except(Ssda903Validator.Validate(Baseline().Build(), year))).Select(d => $"{d.Rule} {d.Column}={d.Value}"));
+        Assert.Empty((year == Year ? diagnostics : diagnostics.Except(Ssda903Validator.Validate(Baseline().Build(), year, ReferencesFor(rule)))).Select(d => $"{d.Rule} {d.Column}={d.Value}"));
     }
 
     [Fact]

@@ -174,7 +174,40 @@ public sealed class DataPageTests
         Assert.Contains("Rules that could not run", report, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"not-run-205B\"", report, StringComparison.Ordinal);
         Assert.Contains("no 2023/24 return was given", report, StringComparison.Ordinal);
-        Assert.DoesNotContain("Rules that could not run", plainReport, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"not-run-205B\"", plainReport, StringComparison.Ordinal);
+        // No reference list is configured: the rules that need one are said not to have run.
+        Assert.Contains("data-testid=\"not-run-1008\"", plainReport, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_ReferenceListsConfigured_RunsTheirRulesAndListsNoneAsNotRun()
+    {
+        // Invented lists (docs/validation.md, "Issue 12, reference lists"): the returns' URN SC123456 is not on the provider list.
+        var lists = Path.Combine(Path.GetTempPath(), "lodestar-lists-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(lists);
+        var postcodes = Path.Combine(lists, "postcodes.csv");
+        var providers = Path.Combine(lists, "providers.csv");
+        await File.WriteAllTextAsync(postcodes, "pcd,oscty,oslaua\nAB1 2CD,E10000003,E07000008\nEF3 4GH,E10000003,E07000008\n", Cancel);
+        await File.WriteAllTextAsync(providers, "URN,PLACE_CODES,PROVIDER_CODES,POSTCODE,REG_END\nSC654321,K2,PR4,EF3 4GH,\n", Cancel);
+        try
+        {
+            await using var app = await RunningApp.StartAsync(new Dictionary<string, string?>
+            {
+                ["Lodestar:Reference:Postcodes"] = postcodes,
+                ["Lodestar:Reference:Providers"] = providers,
+            });
+            using var editor = await app.SignedInClientAsync(Roles.Editor);
+
+            var report = await (await UploadAsync(editor, Return903("C1"), Cancel)).Content.ReadAsStringAsync(Cancel);
+
+            Assert.DoesNotContain("Rules that could not run", report, StringComparison.Ordinal);
+            await using var db = Open(app);
+            Assert.Equal(["1008"], await db.Set<SubmissionFindingEntity>().Select(f => f.Rule).ToListAsync(Cancel));
+        }
+        finally
+        {
+            Directory.Delete(lists, recursive: true);
+        }
     }
 
     [Fact]
