@@ -57,7 +57,13 @@ public sealed record SubmissionCheck(SubmissionSummary Submission, IReadOnlyList
 /// council's model is rebuilt from its confirmed submissions and swapped in. Null: no model to refresh
 /// (a command that only stores).
 /// </param>
-public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvider clock, ReadLimits? limits = null, StatutoryDataStore? model = null)
+/// <param name="engine">
+/// The engine the stored results (<see cref="StoredKpis"/>) and headline KPIs are computed with, when there is no
+/// <paramref name="model"/> (whose engine is used): the command line's, with the web app's population estimates.
+/// Null with no model: an engine without population, whose rates per 10,000 have no value.
+/// </param>
+public sealed class Submissions(
+    LodestarDbContext db, AuditLog audit, TimeProvider clock, ReadLimits? limits = null, StatutoryDataStore? model = null, KpiEngine? engine = null)
 {
     /// <summary>
     /// Reads and validates the files of one upload and stores them as a checked submission, or refuses
@@ -268,7 +274,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
         return await CommitStepAsync(submission, "confirmed", () => ConfirmInTransactionAsync(actor, submission, headlines, cancellationToken), cancellationToken);
     }
 
-    private async Task<long> ConfirmInTransactionAsync(string actor, SubmissionEntity submission, IReadOnlyList<HeadlineKpi> headlines, CancellationToken cancellationToken)
+    private async Task<(long Version, LoadResult Loaded)> ConfirmInTransactionAsync(string actor, SubmissionEntity submission, IReadOnlyList<HeadlineKpi> headlines, CancellationToken cancellationToken)
     {
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -290,8 +296,9 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             Record(submission.Id, SubmissionStep.Confirmed, headlines);
             await db.SaveChangesAsync(cancellationToken);
             var version = await BumpVersionAsync(submission.CouncilCode, cancellationToken);
+            var loaded = await StoredKpis.RefreshAsync(db, Engine, submission.CouncilCode, version, clock.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return version;
+            return (version, loaded);
         }
     }
 
@@ -326,7 +333,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
         return await CommitStepAsync(submission, "rolled back", () => RollBackInTransactionAsync(actor, submission, headlines, cancellationToken), cancellationToken);
     }
 
-    private async Task<long> RollBackInTransactionAsync(string actor, SubmissionEntity submission, IReadOnlyList<HeadlineKpi> headlines, CancellationToken cancellationToken)
+    private async Task<(long Version, LoadResult Loaded)> RollBackInTransactionAsync(string actor, SubmissionEntity submission, IReadOnlyList<HeadlineKpi> headlines, CancellationToken cancellationToken)
     {
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -344,8 +351,9 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             Record(submission.Id, SubmissionStep.RolledBack, headlines);
             await db.SaveChangesAsync(cancellationToken);
             var version = await BumpVersionAsync(submission.CouncilCode, cancellationToken);
+            var loaded = await StoredKpis.RefreshAsync(db, Engine, submission.CouncilCode, version, clock.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return version;
+            return (version, loaded);
         }
     }
 
@@ -470,7 +478,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
 
     // The web app's engine (with its population estimates, for the rates); a store-less host computes
     // without population, so its rates per 10,000 are recorded as no value.
-    private KpiEngine Engine => model?.Engine ?? new KpiEngine();
+    private KpiEngine Engine => model?.Engine ?? engine ?? new KpiEngine();
 
     private async Task<List<(long Id, StatutoryReturn Return, int CollectionYear)>> ConfirmedNowAsync(string council, CancellationToken cancellationToken) =>
         [.. (await db.Set<SubmissionEntity>()
@@ -479,21 +487,23 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             .ToListAsync(cancellationToken))
             .Select(s => (s.Id, s.Return, s.CollectionYear))];
 
-    // Runs a confirmation's or roll-back's transaction, then refreshes the model to the version it committed;
-    // refused, with nothing changed, when another process changed the submission meanwhile.
-    private async Task<Result<SubmissionSummary>> CommitStepAsync(SubmissionEntity submission, string step, Func<Task<long>> transaction, CancellationToken cancellationToken)
+    // Runs a confirmation's or roll-back's transaction (which stores the council's results too), then refreshes
+    // the model to the version it committed, from the returns the results were computed from; refused, with
+    // nothing changed, when another process changed the submission meanwhile.
+    private async Task<Result<SubmissionSummary>> CommitStepAsync(
+        SubmissionEntity submission, string step, Func<Task<(long Version, LoadResult Loaded)>> transaction, CancellationToken cancellationToken)
     {
-        long version;
+        (long Version, LoadResult Loaded) committed;
         try
         {
-            version = await transaction();
+            committed = await transaction();
         }
         catch (DbUpdateException e) when (ChangedMeanwhile(e))
         {
             return ChangedMeanwhileFailure(submission.Id, step);
         }
 
-        await RefreshModelAsync(submission.CouncilCode, version);
+        await RefreshModelAsync(submission.CouncilCode, committed.Version, committed.Loaded);
         return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
     }
 
@@ -536,12 +546,14 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
 
     // After the commit: the model follows the database, never the other way round. Not cancelled with the
     // request: once the change is committed the model must follow it, or it would be stale until the next
-    // poll. The version committed is recorded with the model, so the poll does not load it a second time.
-    private async Task RefreshModelAsync(string council, long version)
+    // poll. The version committed is recorded with the model, so the poll does not load it a second time. The
+    // returns are those the transaction read for the stored results: what that version holds (the step held
+    // the council's version row from its bump to its commit, so no other change came in between).
+    private async Task RefreshModelAsync(string council, long version, LoadResult loaded)
     {
         if (model is not null)
         {
-            await model.RefreshAsync(council, version, ct => ConfirmedReturns.LoadAsync(db, council, ct), CancellationToken.None);
+            await model.RefreshAsync(council, version, _ => Task.FromResult(loaded), CancellationToken.None);
         }
     }
 

@@ -274,7 +274,8 @@ internal static class ReturnsCommand
         return (files, problems);
     }
 
-    private static Submissions Use(LodestarDbContext db, TimeProvider clock) => new(db, new AuditLog(db, clock), clock);
+    // The web app's engine (its population estimates), for the stored results a confirmation or roll-back writes.
+    private static Submissions Use(LodestarDbContext db, TimeProvider clock) => new(db, new AuditLog(db, clock), clock, engine: CliDatabase.Engine());
 
     private static async Task<int> RefusedAsync(TextWriter error, IReadOnlyList<Problem> problems)
     {
