@@ -87,6 +87,8 @@ fi
 
 if [ "${STORED:-1}" = 1 ]; then
   FRAMEWORK="$ROOT/samples/frameworks/national-framework.yaml"
+  # The JIT as the lodestar command runs it (src/Lodestar.Cli/Lodestar.Cli.csproj): no instrumented tier, no quick-JIT loops.
+  export DOTNET_TieredPGO=0 DOTNET_TC_QuickJitForLoops=0
   echo
   echo "Stored path, SQLite (a new database file in $DATA_ROOT/scratch each run):"
   "$BENCH" stored "$DATA" sqlite --runs "$RUNS" --framework "$FRAMEWORK" --scratch "$DATA_ROOT/scratch"

@@ -33,7 +33,7 @@ public static class BulkInsert
         var table = Table.Of<T>(db);
         return db.Database.IsNpgsql()
             ? await CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), table, rows, cancellationToken)
-            : await InsertAsync((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction, table, rows, cancellationToken);
+            : Insert((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction, table, rows, cancellationToken);
     }
 
     /// <summary>
@@ -100,10 +100,10 @@ public static class BulkInsert
         return (long)await importer.CompleteAsync(cancellationToken);
     }
 
-    private static async Task<long> InsertAsync<T>(SqliteConnection connection, SqliteTransaction transaction, Table table, IEnumerable<T> rows, CancellationToken cancellationToken)
+    private static long Insert<T>(SqliteConnection connection, SqliteTransaction transaction, Table table, IEnumerable<T> rows, CancellationToken cancellationToken)
         where T : class
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", table.Columns.Select(c => Quote(c.Name)))}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => $"$p{i}"))})";
         var parameters = table.Columns.Select((_, i) => command.Parameters.Add(new SqliteParameter { ParameterName = $"$p{i}" })).ToArray();
@@ -115,13 +115,9 @@ public static class BulkInsert
                 parameters[i].Value = table.Columns[i].Value(row) ?? DBNull.Value;
             }
 
-            if (written == 0)
-            {
-                // Prepared once the parameters have values (Microsoft.Data.Sqlite prepares the statement on the first run anyway).
-                await command.PrepareAsync(cancellationToken);
-            }
-
-            written += await command.ExecuteNonQueryAsync(cancellationToken);
+            // Microsoft.Data.Sqlite runs its async methods synchronously: the plain call saves a task per row.
+            cancellationToken.ThrowIfCancellationRequested();
+            written += command.ExecuteNonQuery();
         }
 
         return written;

@@ -103,9 +103,17 @@ public sealed class BulkLoad(LodestarDbContext db, TimeProvider clock, KpiEngine
             CancellationToken.None);
 
         var summary = new BulkLoadSummary(0, 0, 0, 0, 0, 0, 0);
+        var sqlite = db.Database.IsSqlite();
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(stop.Token);
+            if (sqlite)
+            {
+                // SQLite's page cache is 2 MB by default: the results' indexes, which every council writes into, soon
+                // outgrow it and each row costs page reads. 256 MB for this connection while it loads.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", stop.Token);
+            }
+
             await foreach (var council in done.Reader.ReadAllAsync(stop.Token))
             {
                 if (!council.Succeeded)
@@ -126,6 +134,10 @@ public sealed class BulkLoad(LodestarDbContext db, TimeProvider clock, KpiEngine
             await stop.CancelAsync();
             await readers;
             db.ChangeTracker.Clear();
+            if (sqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+            }
         }
     }
 

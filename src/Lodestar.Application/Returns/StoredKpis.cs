@@ -130,7 +130,11 @@ public static class StoredKpis
 
         await BulkInsert.WriteAsync(db, [new KpiResultSetEntity { CouncilCode = council, Version = version, ComputedAt = at, Results = results.Count }], cancellationToken);
         await BulkInsert.WriteAsync(db, sources.Order().Select(id => new KpiResultSourceEntity { CouncilCode = council, SubmissionId = id }), cancellationToken);
-        await BulkInsert.WriteAsync(db, Rows(council, results), cancellationToken);
+        // In key order: each row goes next to the one before in the key's index, not anywhere in it.
+        await BulkInsert.WriteAsync(
+            db,
+            Rows(council, results).OrderBy(r => r.Kpi, StringComparer.Ordinal).ThenBy(r => r.PeriodStart).ThenBy(r => r.PeriodEnd).ThenBy(r => r.Category, StringComparer.Ordinal),
+            cancellationToken);
     }
 
     /// <summary>
