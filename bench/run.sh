@@ -3,12 +3,17 @@
 #
 #   bench/run.sh [COUNCILS] [RUNS]        default 10 councils, 3 runs; data kept in $NATIONAL_DATA (default /tmp/lodestar-national)
 #   PROFILE=0 bench/run.sh ...            without the phase profile (it loads every council at once, on one thread)
+#   STORED=0 bench/run.sh ...             without the stored path (bulk load into SQLite and PostgreSQL, national scorecard, a new month)
+#   FILES=0 bench/run.sh ...              the stored path only (no lodestar kpi / DuckDB comparison)
 #
 # Generates the data unless it is there, flattens the CIN census XML to CSV for DuckDB (timed apart: DuckDB
 # cannot read it), then RUNS times: lodestar kpi for the four KPIs every month of five years (two runs of the
 # command: cla_placements_3plus only makes sense over the 12 months to each month end), and DuckDB SQL for the
 # same. Checks every row is identical, and prints the medians of wall time, CPU and peak RSS, the ratio, and
-# Lodestar's reading rates and allocation (bench/Lodestar.Bench.National profile).
+# Lodestar's reading rates and allocation (bench/Lodestar.Bench.National profile). Then the stored path: the councils
+# taken in by `lodestar returns load`'s use case into a new SQLite database and a new database on a throwaway
+# PostgreSQL cluster (started here as scripts/test.sh starts one), a national scorecard read from the stored
+# results, and one council's new month confirmed (bench/Lodestar.Bench.National stored).
 set -euo pipefail
 COUNCILS=${1:-10}
 RUNS=${2:-3}
@@ -37,6 +42,7 @@ if [ ! -f "$DATA/population.csv" ]; then
 fi
 echo "data: $(du -sh "$DATA" | cut -f1), $(find "$DATA" -name '*.xml' -o -name '*.csv' | wc -l) files"
 
+if [ "${FILES:-1}" = 1 ]; then
 if [ ! -f "$FLAT/cin_referrals.csv" ]; then
   echo "flattening the CIN census for DuckDB: $("$BENCH" flatten "$DATA" "$FLAT") s"
 fi
@@ -77,5 +83,40 @@ if [ "${PROFILE:-1}" = 1 ]; then
   echo "Lodestar's phases on one thread (CPU seconds; allocation from the runtime's counters; PROFILE=0 skips):"
   "$BENCH" profile "$DATA"
 fi
-echo
-echo "Stored path (COPY into PostgreSQL, stored results): not measured by this script yet (docs/benchmarks.md, issue 14)."
+fi
+
+if [ "${STORED:-1}" = 1 ]; then
+  FRAMEWORK="$ROOT/samples/frameworks/national-framework.yaml"
+  # The JIT as the lodestar command runs it (src/Lodestar.Cli/Lodestar.Cli.csproj): no instrumented tier, no quick-JIT loops.
+  export DOTNET_TieredPGO=0 DOTNET_TC_QuickJitForLoops=0
+  echo
+  echo "Stored path, SQLite (a new database file in $DATA_ROOT/scratch each run):"
+  "$BENCH" stored "$DATA" sqlite --runs "$RUNS" --framework "$FRAMEWORK" --scratch "$DATA_ROOT/scratch"
+  if [ "${PROFILE:-1}" = 1 ]; then
+    echo
+    echo "Where the bulk load's CPU goes (no database; one thread; PROFILE=0 skips):"
+    "$BENCH" stored-phases "$DATA"
+  fi
+
+  # A throwaway PostgreSQL cluster with its defaults (fsync on) but for a larger max_wal_size, as for any bulk load.
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  if [ -z "$pg_bin" ] && command -v apt-get >/dev/null; then
+    { sudo -n apt-get install -y -qq postgresql || apt-get install -y -qq postgresql; } >/dev/null 2>&1 || true
+    pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  fi
+  if [ -z "$pg_bin" ]; then
+    echo "run.sh: PostgreSQL is not installed; the stored path was measured on SQLite only" >&2
+  else
+    pg_dir=$(mktemp -d /tmp/lodestar-bench-pg.XXXXXX)
+    pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 55433)
+    as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
+    if [ "$(id -u)" -eq 0 ]; then chown postgres "$pg_dir"; fi
+    trap 'as_pg "\"$pg_bin/pg_ctl\" -D \"$pg_dir/data\" -m fast stop" >/dev/null 2>&1 || true; rm -rf "$pg_dir"' EXIT
+    as_pg "'$pg_bin/initdb' -D '$pg_dir/data' -U postgres -A trust -E UTF8 --locale=C.UTF-8" >/dev/null
+    as_pg "'$pg_bin/pg_ctl' -D '$pg_dir/data' -l '$pg_dir/log' -w -t 60 -o \"-h 127.0.0.1 -p $pg_port -k '$pg_dir' -c max_wal_size=4GB\" start" >/dev/null
+    echo
+    echo "Stored path, PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (a new database each run; the cluster's CPU from /proc):"
+    "$BENCH" stored "$DATA" postgres --runs "$RUNS" --framework "$FRAMEWORK" \
+      --postgres "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres" --postmaster-pid "$(head -n 1 "$pg_dir/data/postmaster.pid")"
+  fi
+fi

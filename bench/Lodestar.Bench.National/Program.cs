@@ -10,6 +10,9 @@ using Lodestar.Domain.Periods;
 //   allocs DATA                   what the 903 CSV reader allocates, by type (allocation-tick events)
 //   csv DATA                      the 903 CSVs alone: rows/s and bytes allocated per input byte, reading and building apart
 //   select DATA                   the four KPIs asked, together and one by one, against their whole families (CPU)
+//   stored DATA sqlite|postgres [--postgres CONN] [--postmaster-pid PID] [--runs N] [--workers N] [--framework FILE] [--scratch DIR]
+//                                 the stored path: bulk load, national scorecard from stored results, one council's new month
+//   stored-phases DATA            where the bulk load's CPU goes (reading, checking, validating, computing), on one thread
 var invariant = CultureInfo.InvariantCulture;
 switch (args)
 {
@@ -39,8 +42,22 @@ switch (args)
         engine.Compute(datasets[0], NationalKpis.Months(), null);
         Profile.Select(engine, datasets, NationalKpis.Months(), NationalKpis.Ids);
         return 0;
+    case ["stored-phases", var data]:
+        StoredPhases.Run(data);
+        return 0;
+    case ["stored", var data, "sqlite" or "postgres", ..]:
+        string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        return await Stored.RunAsync(
+            data,
+            args[2],
+            Option("--postgres") ?? Environment.GetEnvironmentVariable("LODESTAR_BENCH_POSTGRES"),
+            Option("--framework") ?? "samples/frameworks/national-framework.yaml",
+            int.Parse(Option("--runs") ?? "3", invariant),
+            int.Parse(Option("--workers") ?? Environment.ProcessorCount.ToString(invariant), invariant),
+            Option("--scratch") ?? Path.GetTempPath(),
+            Option("--postmaster-pid") is { } pid ? int.Parse(pid, invariant) : null);
     default:
-        Console.Error.WriteLine("usage: flatten DATA FLAT | duckdb DATA FLAT OUT.csv | compare DUCK.csv LODESTAR.csv... | profile DATA | csv DATA | allocs DATA | select DATA");
+        Console.Error.WriteLine("usage: flatten DATA FLAT | duckdb DATA FLAT OUT.csv | compare DUCK.csv LODESTAR.csv... | profile DATA | csv DATA | allocs DATA | select DATA | stored DATA sqlite|postgres [options]");
         return 2;
 }
 

@@ -1,4 +1,6 @@
 using Lodestar.Data;
+using Lodestar.Formats.Population;
+using Lodestar.Metrics.Kpis;
 using Microsoft.Extensions.Configuration;
 
 namespace Lodestar.Cli;
@@ -27,4 +29,20 @@ internal static class CliDatabase
         DatabaseInitializer.Initialize(db);
         return db;
     }
+
+    /// <summary>
+    /// The population estimates the web app reads, for the rates per 10,000: population.csv in the returns folder
+    /// (<c>Lodestar:Returns:Folder</c>, else DATA/returns); none when there is no such file.
+    /// </summary>
+    public static PopulationEstimates Population()
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var dataFolder = Path.GetFullPath(configuration["Lodestar:DataFolder"] ?? "data", Environment.CurrentDirectory);
+        var folder = Path.GetFullPath(configuration["Lodestar:Returns:Folder"] ?? Path.Combine(dataFolder, "returns"), Environment.CurrentDirectory);
+        var file = Path.Combine(folder, "population.csv");
+        return File.Exists(file) ? PopulationCsvReader.ReadFile(file) : PopulationEstimates.None;
+    }
+
+    /// <summary>The KPI engine the web app computes with (its population estimates): stored results are the same whichever host confirms.</summary>
+    public static KpiEngine Engine() => new(new KpiOptions { Population = Population() });
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Returns;
@@ -61,7 +60,19 @@ public sealed record SubmissionCheck(SubmissionSummary Submission, IReadOnlyList
 /// The reference lists some 903 rules need (a postcode lookup, Ofsted's providers); null: none, and those rules are stored
 /// as not run (docs/validation.md, "Issue 12, reference lists").
 /// </param>
-public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvider clock, ReadLimits? limits = null, StatutoryDataStore? model = null, ValidationReferences? references = null)
+/// <param name="engine">
+/// The engine the stored results (<see cref="StoredKpis"/>) and headline KPIs are computed with, when there is no
+/// <paramref name="model"/> (whose engine is used): the command line's, with the web app's population estimates.
+/// Null with no model: an engine without population, whose rates per 10,000 have no value.
+/// </param>
+public sealed class Submissions(
+    LodestarDbContext db,
+    AuditLog audit,
+    TimeProvider clock,
+    ReadLimits? limits = null,
+    StatutoryDataStore? model = null,
+    ValidationReferences? references = null,
+    KpiEngine? engine = null)
 {
     /// <summary>
     /// Reads and validates the files of one upload and stores them as a checked submission, or refuses
@@ -107,6 +118,47 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             return Result.Failure<SubmissionCheck>(new Problem($"unknown council '{council}'"));
         }
 
+        var prepared = await PrepareAsync(council, files, collectionYear, limits, references, (kind, year) => ConfirmedFilesAsync(council, kind, year, cancellationToken));
+        if (!prepared.Succeeded)
+        {
+            return Result.Failure<SubmissionCheck>(prepared.Problems);
+        }
+
+        var findings = prepared.Value.Findings;
+        var submission = prepared.Value.Entity(actor, clock.GetUtcNow());
+
+        // The audit entry names the submission, whose id the database gives: two saves, one transaction.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.Add(submission);
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Add(actor, AuditActions.Import, Subject(submission), $"checked: {files.Count} files, {submission.Errors} errors, {submission.Warnings} warnings");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return Result.Success(new SubmissionCheck(await SummaryAsync(submission.Id, cancellationToken), findings));
+    }
+
+    /// <summary>
+    /// What checking an upload finds, before anything is stored: its return and collection year, the rows read per
+    /// table, the findings and the rules that could not run; or why it is refused. Shared by <see cref="CheckAsync"/>
+    /// and the bulk load (<see cref="BulkLoad"/>), so a submission is checked the same way whichever stores it.
+    /// </summary>
+    /// <param name="council">The council's code.</param>
+    /// <param name="files">The files, named by their file names alone, no two alike.</param>
+    /// <param name="collectionYear">The collection year of 903 files; null: from the names, else from the dates.</param>
+    /// <param name="limits">The largest file accepted.</param>
+    /// <param name="references">The reference lists some 903 rules need, or null (those rules are stored as not run).</param>
+    /// <param name="previousYear">The council's confirmed files of a return for a collection year (last year's, for the rules that compare with it), or null.</param>
+    internal static async Task<Result<PreparedSubmission>> PrepareAsync(
+        string council,
+        IReadOnlyList<InputFile> files,
+        int? collectionYear,
+        ReadLimits? limits,
+        ValidationReferences? references,
+        Func<StatutoryReturn, int, Task<IReadOnlyList<InputFile>?>> previousYear)
+    {
         // A year given overrides the files' names, so a name that says another year is a mistake (a folder of
         // several years submitted as one), not a year to override.
         if (collectionYear is { } given)
@@ -114,7 +166,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             var otherYears = files.Where(f => StatutoryDataLoader.YearInName(f.Name) is { } named && named != given).ToList();
             if (otherYears.Count > 0)
             {
-                return Result.Failure<SubmissionCheck>(otherYears.Select(f => Problem.InFile(
+                return Result.Failure<PreparedSubmission>(otherYears.Select(f => Problem.InFile(
                     f.Name, $"the file's name says collection year {StatutoryDataLoader.YearInName(f.Name)}, but the submission is for {given}: submit each year's files on their own")));
             }
         }
@@ -123,7 +175,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
         var refusals = loaded.Refusals.Concat(loaded.Skipped.Select(name => Problem.InFile(name, "a DfE statistics CSV, not a return file: leave it out of the submission"))).ToList();
         if (refusals.Count > 0)
         {
-            return Result.Failure<SubmissionCheck>(refusals);
+            return Result.Failure<PreparedSubmission>(refusals);
         }
 
         var data = loaded.Councils.Single();
@@ -145,7 +197,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
 
         if (held.Count > 1)
         {
-            return Result.Failure<SubmissionCheck>(new Problem(
+            return Result.Failure<PreparedSubmission>(new Problem(
                 $"one submission is one return: these files hold {string.Join(" and ", held)}; submit them separately"));
         }
 
@@ -158,19 +210,19 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
         var years = sources.GroupBy(f => f.CollectionYear).OrderBy(g => g.Key).ToList();
         if (years.Count > 1)
         {
-            return Result.Failure<SubmissionCheck>(new Problem(
+            return Result.Failure<PreparedSubmission>(new Problem(
                 $"one submission is one collection year: these files hold {string.Join(" and ", years.Select(y => $"{y.Key} ({Names(y)})"))}; submit them separately"));
         }
 
         var year = years[0].Key;
         if (year == 0)
         {
-            return Result.Failure<SubmissionCheck>(new Problem("the collection year is not known: give it, or name the files with it (e.g. episodes_2025.csv)"));
+            return Result.Failure<PreparedSubmission>(new Problem("the collection year is not known: give it, or name the files with it (e.g. episodes_2025.csv)"));
         }
 
         // The rules that compare with last year's return (205B) read the council's confirmed submission of the year
         // before, when there is one: loaded with this one, each with its own year, and only this one's findings kept.
-        var previous = kind == StatutoryReturn.Ssda903 ? await PreviousYearAsync(council, kind, year, cancellationToken) : null;
+        var previous = kind == StatutoryReturn.Ssda903 ? await previousYear(kind, year - 1) : null;
         var checkedTogether = previous is null ? loaded : StatutoryDataLoader.Load(
             council,
             [new InputYear(year - 1, [.. previous.Select(f => new InputFile(PreviousPrefix + f.Name, f.Content))]), new InputYear(year, files)],
@@ -182,64 +234,14 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
         var missing = findings.Where(f => f.Rule == Ssda903CsvReader.ColumnMissingRule).ToList();
         if (missing.Count > 0)
         {
-            return Result.Failure<SubmissionCheck>(missing.Select(f => f with { Severity = Severity.Error }));
+            return Result.Failure<PreparedSubmission>(missing.Select(f => f with { Severity = Severity.Error }));
         }
 
         // Without last year's confirmed return, a rule that compares with it (205B) cannot run, nor without its reference list
         // one that needs a list (1008, 218 ...): each is stored as not run rather than left to look like a pass (docs/returns.md).
         var notRun = ReturnValidator.NotRun(checkedTogether, references).Where(n => n.CollectionYear == year).ToList();
         var kinds = sources.ToDictionary(f => f.Path, f => f.Kind, StringComparer.Ordinal);
-        var submission = new SubmissionEntity
-        {
-            CouncilCode = council,
-            Return = kind,
-            CollectionYear = year,
-            Status = SubmissionStatus.Checked,
-            CheckedBy = actor,
-            CheckedAt = clock.GetUtcNow(),
-            Errors = findings.Count(f => f.Severity == Severity.Error),
-            Warnings = findings.Count(f => f.Severity == Severity.Warning),
-            Files = [.. files.Select((f, i) => new SubmissionFileEntity
-            {
-                Position = i,
-                Name = f.Name,
-                Kind = kinds[f.Name],
-                Size = f.Content.Length,
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(f.Content)),
-                Content = f.Content,
-            })],
-            Tables = [.. rows.Select(r => new SubmissionTableEntity { Name = r.Key, Rows = r.Value })],
-            Findings = [.. findings.Select((f, i) => new SubmissionFindingEntity
-            {
-                Position = i,
-                File = f.File,
-                Line = f.Line,
-                Column = f.Column,
-                Value = f.Value,
-                Rule = f.Rule,
-                Severity = f.Severity,
-                Message = f.Message,
-            })],
-            RulesNotRun = [.. notRun.Select((n, i) => new SubmissionRuleNotRunEntity
-            {
-                Position = i,
-                Rule = n.Rule.Id,
-                CollectionYear = n.CollectionYear,
-                Reason = n.Reason,
-            })],
-        };
-
-        // The audit entry names the submission, whose id the database gives: two saves, one transaction.
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            db.Add(submission);
-            await db.SaveChangesAsync(cancellationToken);
-            audit.Add(actor, AuditActions.Import, Subject(submission), $"checked: {files.Count} files, {submission.Errors} errors, {submission.Warnings} warnings");
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return Result.Success(new SubmissionCheck(await SummaryAsync(submission.Id, cancellationToken), findings));
+        return Result.Success(new PreparedSubmission(council, kind, year, files, kinds, rows, findings, notRun));
     }
 
     /// <summary>
@@ -272,7 +274,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
         return await CommitStepAsync(submission, "confirmed", () => ConfirmInTransactionAsync(actor, submission, headlines, cancellationToken), cancellationToken);
     }
 
-    private async Task<long> ConfirmInTransactionAsync(string actor, SubmissionEntity submission, IReadOnlyList<HeadlineKpi> headlines, CancellationToken cancellationToken)
+    private async Task<(long Version, LoadResult Loaded)> ConfirmInTransactionAsync(string actor, SubmissionEntity submission, IReadOnlyList<HeadlineKpi> headlines, CancellationToken cancellationToken)
     {
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -294,8 +296,9 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             Record(submission.Id, SubmissionStep.Confirmed, headlines);
             await db.SaveChangesAsync(cancellationToken);
             var version = await BumpVersionAsync(submission.CouncilCode, cancellationToken);
+            var loaded = await StoredKpis.RefreshAsync(db, Engine, submission.CouncilCode, version, clock.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return version;
+            return (version, loaded);
         }
     }
 
@@ -330,7 +333,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
         return await CommitStepAsync(submission, "rolled back", () => RollBackInTransactionAsync(actor, submission, headlines, cancellationToken), cancellationToken);
     }
 
-    private async Task<long> RollBackInTransactionAsync(string actor, SubmissionEntity submission, IReadOnlyList<HeadlineKpi> headlines, CancellationToken cancellationToken)
+    private async Task<(long Version, LoadResult Loaded)> RollBackInTransactionAsync(string actor, SubmissionEntity submission, IReadOnlyList<HeadlineKpi> headlines, CancellationToken cancellationToken)
     {
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -348,8 +351,9 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             Record(submission.Id, SubmissionStep.RolledBack, headlines);
             await db.SaveChangesAsync(cancellationToken);
             var version = await BumpVersionAsync(submission.CouncilCode, cancellationToken);
+            var loaded = await StoredKpis.RefreshAsync(db, Engine, submission.CouncilCode, version, clock.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return version;
+            return (version, loaded);
         }
     }
 
@@ -474,7 +478,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
 
     // The web app's engine (with its population estimates, for the rates); a store-less host computes
     // without population, so its rates per 10,000 are recorded as no value.
-    private KpiEngine Engine => model?.Engine ?? new KpiEngine();
+    private KpiEngine Engine => model?.Engine ?? engine ?? new KpiEngine();
 
     private async Task<List<(long Id, StatutoryReturn Return, int CollectionYear)>> ConfirmedNowAsync(string council, CancellationToken cancellationToken) =>
         [.. (await db.Set<SubmissionEntity>()
@@ -483,21 +487,23 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
             .ToListAsync(cancellationToken))
             .Select(s => (s.Id, s.Return, s.CollectionYear))];
 
-    // Runs a confirmation's or roll-back's transaction, then refreshes the model to the version it committed;
-    // refused, with nothing changed, when another process changed the submission meanwhile.
-    private async Task<Result<SubmissionSummary>> CommitStepAsync(SubmissionEntity submission, string step, Func<Task<long>> transaction, CancellationToken cancellationToken)
+    // Runs a confirmation's or roll-back's transaction (which stores the council's results too), then refreshes
+    // the model to the version it committed, from the returns the results were computed from; refused, with
+    // nothing changed, when another process changed the submission meanwhile.
+    private async Task<Result<SubmissionSummary>> CommitStepAsync(
+        SubmissionEntity submission, string step, Func<Task<(long Version, LoadResult Loaded)>> transaction, CancellationToken cancellationToken)
     {
-        long version;
+        (long Version, LoadResult Loaded) committed;
         try
         {
-            version = await transaction();
+            committed = await transaction();
         }
         catch (DbUpdateException e) when (ChangedMeanwhile(e))
         {
             return ChangedMeanwhileFailure(submission.Id, step);
         }
 
-        await RefreshModelAsync(submission.CouncilCode, version);
+        await RefreshModelAsync(submission.CouncilCode, committed.Version, committed.Loaded);
         return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
     }
 
@@ -540,12 +546,14 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
 
     // After the commit: the model follows the database, never the other way round. Not cancelled with the
     // request: once the change is committed the model must follow it, or it would be stale until the next
-    // poll. The version committed is recorded with the model, so the poll does not load it a second time.
-    private async Task RefreshModelAsync(string council, long version)
+    // poll. The version committed is recorded with the model, so the poll does not load it a second time. The
+    // returns are those the transaction read for the stored results: what that version holds (the step held
+    // the council's version row from its bump to its commit, so no other change came in between).
+    private async Task RefreshModelAsync(string council, long version, LoadResult loaded)
     {
         if (model is not null)
         {
-            await model.RefreshAsync(council, version, ct => ConfirmedReturns.LoadAsync(db, council, ct), CancellationToken.None);
+            await model.RefreshAsync(council, version, _ => Task.FromResult(loaded), CancellationToken.None);
         }
     }
 
@@ -578,11 +586,11 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
     /// <summary>How the files of last year's confirmed submission are named while they are read with this one, so that their findings can be told apart and left out.</summary>
     private const string PreviousPrefix = "last year's confirmed return/";
 
-    /// <summary>The files of the council's confirmed submission of this return for the year before, or null when there is none.</summary>
-    private async Task<IReadOnlyList<InputFile>?> PreviousYearAsync(string council, StatutoryReturn kind, int year, CancellationToken cancellationToken)
+    /// <summary>The files of the council's confirmed submission of this return for this collection year, or null when there is none.</summary>
+    private async Task<IReadOnlyList<InputFile>?> ConfirmedFilesAsync(string council, StatutoryReturn kind, int year, CancellationToken cancellationToken)
     {
         var files = await db.Set<SubmissionEntity>()
-            .Where(s => s.CouncilCode == council && s.Return == kind && s.CollectionYear == year - 1 && s.Status == SubmissionStatus.Confirmed)
+            .Where(s => s.CouncilCode == council && s.Return == kind && s.CollectionYear == year && s.Status == SubmissionStatus.Confirmed)
             .SelectMany(s => s.Files.OrderBy(f => f.Position).Select(f => new { f.Name, f.Content }))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
@@ -593,7 +601,7 @@ public sealed class Submissions(LodestarDbContext db, AuditLog audit, TimeProvid
     private static ValidationRule RuleOf(string id) =>
         ReturnValidator.Rules.FirstOrDefault(r => r.Id == id) ?? new ValidationRule(id, Severity.Error, "a rule no longer in the catalogue", "", "");
 
-    private static string Subject(SubmissionEntity s) => $"submission {s.Id} {s.CouncilCode} {Label(s.Return)} {s.CollectionYear}";
+    internal static string Subject(SubmissionEntity s) => $"submission {s.Id} {s.CouncilCode} {Label(s.Return)} {s.CollectionYear}";
 
     private static string Label(StatutoryReturn r) => r.Label();
 

@@ -301,6 +301,56 @@ internal static class FrameworkCommands
 
             return 0;
         });
+        command.Subcommands.Add(NationalScorecard(open));
+        return command;
+    }
+
+    /// <summary>The <c>scorecard national</c> command: every council's scorecard from stored values and stored KPI results.</summary>
+    private static Command NationalScorecard(Func<LodestarDbContext> open)
+    {
+        var framework = new Option<string>("--framework") { Description = "The framework's id.", Required = true };
+        var year = new Option<int>("--year") { Description = "The DfE reporting year: 2025 is 2024-04-01 to 2025-03-31.", Required = true };
+        var format = new Option<string>("--format") { Description = "table (default: one line per council, its RAG counts) or json (every council's scorecard).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var suppressSmall = new Option<bool>("--suppress-small") { Description = "Write figures about fewer than 5 children as c, as the DfE publishes them" };
+        var user = CliUser.CreateOption();
+        var command = new Command(
+            "national",
+            "A framework's scorecard for every council the --user may see, for one reporting year, read from stored values and the KPI results stored when returns are confirmed (no returns are read).")
+        {
+            framework, year, format, suppressSmall, user,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var (output, error) = Writers(parse);
+            var yearValue = parse.GetValue(year);
+            if (yearValue is < 1901 or > 9998)
+            {
+                await error.WriteLineAsync($"--year: {yearValue} is not a year");
+                return 2;
+            }
+
+            if (CliUser.Required(parse, user, "scorecard national") is not { } userName)
+            {
+                return 2;
+            }
+
+            await using var db = open();
+            var allowed = await new CouncilGrants(db, TimeProvider.System).AllowedAsync(userName, cancel);
+            var national = await new NationalScorecards(db, new FrameworkStore(db)).BuildAsync(parse.GetRequiredValue(framework), Period.ReportingYear(yearValue), allowed, cancel);
+            if (national is null)
+            {
+                await error.WriteLineAsync($"no framework with id '{parse.GetRequiredValue(framework)}'");
+                return 1;
+            }
+
+            var rule = SmallNumbers.Dfe;
+            var councils = national.Councils.Select(c => (c.Council, Scorecard: parse.GetValue(suppressSmall) ? rule.Suppress(c.Scorecard) : rule.Mark(c.Scorecard))).ToList();
+            await output.WriteAsync(parse.GetValue(format) == "json"
+                ? ScorecardFormats.ToJson(councils.Select(c => c.Scorecard)) + "\n"
+                : ScorecardFormats.ToCountsTable(national.FrameworkTitle, national.Period, councils.Select(c => (c.Council.Code, c.Council.Name, c.Scorecard))));
+            return 0;
+        });
         return command;
     }
 

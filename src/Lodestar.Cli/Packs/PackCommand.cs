@@ -6,9 +6,6 @@ using Lodestar.Data;
 using Lodestar.Data.Benchmarks;
 using Lodestar.Data.Frameworks;
 using Lodestar.Data.Security;
-using Lodestar.Formats.Population;
-using Lodestar.Metrics.Kpis;
-using Microsoft.Extensions.Configuration;
 
 namespace Lodestar.Cli.Packs;
 
@@ -102,7 +99,7 @@ internal static class PackCommand
             var frameworkId = packConfig?.Framework ?? parse.GetRequiredValue(framework);
 
             // The council's model from its confirmed submissions, as the web app builds it at start.
-            var returns = StatutoryDataStore.From(await ConfirmedReturns.LoadAsync(db, chosen.Code, cancel), Population());
+            var returns = StatutoryDataStore.From(await ConfirmedReturns.LoadAsync(db, chosen.Code, cancel), CliDatabase.Population());
             var builder = new BoardPackBuilder(db, new ScorecardService(db, store, new BenchmarkStore(db), returns, time), returns, time);
             var pack = await builder.BuildAsync(
                 new PackRequest { FrameworkId = frameworkId, Council = chosen.Code, Year = yearValue, Public = parse.GetValue(isPublic), Config = packConfig }, cancel);
@@ -123,15 +120,5 @@ internal static class PackCommand
             return 0;
         });
         return command;
-    }
-
-    // The population estimates the web app reads: population.csv in the returns folder (Lodestar:Returns:Folder, else DATA/returns).
-    internal static PopulationEstimates Population()
-    {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var dataFolder = Path.GetFullPath(configuration["Lodestar:DataFolder"] ?? "data", Environment.CurrentDirectory);
-        var folder = Path.GetFullPath(configuration["Lodestar:Returns:Folder"] ?? Path.Combine(dataFolder, "returns"), Environment.CurrentDirectory);
-        var file = Path.Combine(folder, "population.csv");
-        return File.Exists(file) ? PopulationCsvReader.ReadFile(file) : PopulationEstimates.None;
     }
 }

@@ -87,7 +87,7 @@ internal static class SignOffCommand
             }
 
             // The council's model from its confirmed submissions, so an approval freezes what the web app shows.
-            var returns = StatutoryDataStore.From(await ConfirmedReturns.LoadAsync(db, chosen.Code, cancel), PackCommand.Population());
+            var returns = StatutoryDataStore.From(await ConfirmedReturns.LoadAsync(db, chosen.Code, cancel), CliDatabase.Population());
             var service = new PackSignOffService(db, new ScorecardService(db, store, new BenchmarkStore(db), returns, time), new AuditLog(db, time), time);
             var actor = CliUser.Actor(userName);
             var result = verb switch

@@ -333,7 +333,18 @@ public sealed class FrameworkStore(LodestarDbContext db)
             query = query.Where(v => ids.Contains(v.MeasureId));
         }
 
-        return (await query.ToListAsync(cancellationToken)).Select(v => new PeriodicValue
+        return await ValuesOfAsync(query, cancellationToken);
+    }
+
+    /// <summary>Every stored value for these measures, of every council (a national view), in council then measure order.</summary>
+    public async Task<IReadOnlyList<PeriodicValue>> ValuesOfEveryCouncilAsync(IEnumerable<string> measureIds, CancellationToken cancellationToken = default)
+    {
+        var ids = measureIds.ToList();
+        return [.. (await ValuesOfAsync(db.Set<PeriodicValueEntity>().AsNoTracking().Where(v => ids.Contains(v.MeasureId)), cancellationToken)).OrderBy(v => v.Council, StringComparer.Ordinal)];
+    }
+
+    private static async Task<IReadOnlyList<PeriodicValue>> ValuesOfAsync(IQueryable<PeriodicValueEntity> query, CancellationToken cancellationToken) =>
+        (await query.ToListAsync(cancellationToken)).Select(v => new PeriodicValue
         {
             MeasureId = v.MeasureId,
             Council = v.Council,
@@ -345,7 +356,6 @@ public sealed class FrameworkStore(LodestarDbContext db)
             EnteredBy = v.EnteredBy,
             EnteredAt = v.EnteredAt,
         }).OrderBy(v => v.MeasureId, StringComparer.Ordinal).ThenBy(v => v.Period.Start).ThenBy(v => v.Period.End).ToList();
-    }
 
     /// <summary>Every stored target for the council, for these measures (all measures when null).</summary>
     public async Task<IReadOnlyList<Target>> TargetsAsync(string council, IEnumerable<string>? measureIds = null, CancellationToken cancellationToken = default)
@@ -357,7 +367,18 @@ public sealed class FrameworkStore(LodestarDbContext db)
             query = query.Where(t => ids.Contains(t.MeasureId));
         }
 
-        return (await query.ToListAsync(cancellationToken)).Select(t => new Target
+        return await TargetsOfAsync(query, cancellationToken);
+    }
+
+    /// <summary>Every stored target for these measures, of every council (a national view), in council then measure order.</summary>
+    public async Task<IReadOnlyList<Target>> TargetsOfEveryCouncilAsync(IEnumerable<string> measureIds, CancellationToken cancellationToken = default)
+    {
+        var ids = measureIds.ToList();
+        return [.. (await TargetsOfAsync(db.Set<TargetEntity>().AsNoTracking().Where(t => ids.Contains(t.MeasureId)), cancellationToken)).OrderBy(t => t.Council, StringComparer.Ordinal)];
+    }
+
+    private static async Task<IReadOnlyList<Target>> TargetsOfAsync(IQueryable<TargetEntity> query, CancellationToken cancellationToken) =>
+        (await query.ToListAsync(cancellationToken)).Select(t => new Target
         {
             MeasureId = t.MeasureId,
             Council = t.Council,
@@ -366,7 +387,6 @@ public sealed class FrameworkStore(LodestarDbContext db)
             Tolerance = t.ToleranceAmount is { } amount ? new Tolerance(amount, Enum.Parse<ToleranceKind>(t.ToleranceKind!)) : null,
             Profile = Enum.Parse<TargetProfile>(t.Profile),
         }).OrderBy(t => t.MeasureId, StringComparer.Ordinal).ThenBy(t => t.Period.Start).ToList();
-    }
 
     /// <summary>The framework's measures, and those its formulas read, transitively, by id.</summary>
     public async Task<Dictionary<string, Measure>> MeasuresOfAsync(Framework framework, CancellationToken cancellationToken = default)

@@ -66,6 +66,24 @@ public static class ScorecardFormats
 
     public static string ToJson(Scorecard scorecard) => JsonSerializer.Serialize(ToDocument(scorecard), JsonOptions);
 
+    /// <summary>Several councils' scorecards (a national view) as a JSON array of <see cref="ScorecardDocument"/>s.</summary>
+    public static string ToJson(IEnumerable<Scorecard> scorecards) => JsonSerializer.Serialize(scorecards.Select(ToDocument).ToList(), JsonOptions);
+
+    /// <summary>Several councils' scorecards (a national view) as a plain-text table: one line per council with its RAG counts.</summary>
+    public static string ToCountsTable(string title, Domain.Periods.Period period, IEnumerable<(string Code, string Name, Scorecard Scorecard)> councils)
+    {
+        var text = new StringBuilder();
+        var lines = councils.ToList();
+        text.Append($"{title} — {period.Describe()} — {lines.Count} councils\n\n");
+        foreach (var (code, name, scorecard) in lines)
+        {
+            var counts = scorecard.Counts();
+            text.Append($"{code,-10} {name,-40} Green {counts[RagStatus.Green],3}, Amber {counts[RagStatus.Amber],3}, Red {counts[RagStatus.Red],3}, Grey {counts[RagStatus.Grey],3}\n");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>A plain-text table: one line per node (indented) and per measure, with RAG and reason.</summary>
     public static string ToTable(Scorecard scorecard)
     {

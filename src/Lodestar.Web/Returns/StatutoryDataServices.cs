@@ -86,10 +86,11 @@ internal static class StatutoryDataServices
         var store = new StatutoryDataStore(File.Exists(population) ? PopulationCsvReader.ReadFile(population) : PopulationEstimates.None);
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LodestarDbContext>();
-        // No model to refresh yet: every council's is built once the folder is in.
+        // No model to refresh yet: every council's is built once the folder is in. The stored results are computed
+        // with the model's engine (its population estimates), as they are after every later confirmation.
         var submissions = new Submissions(
             db, scope.ServiceProvider.GetRequiredService<AuditLog>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(),
-            references: services.GetRequiredService<ValidationReferences>());
+            references: services.GetRequiredService<ValidationReferences>(), engine: store.Engine);
         var actor = options.Demo ? DemoContent.Actor : FolderActor;
         var imported = ReturnsFolderImport.ImportAsync(db, submissions, options.Folder, actor).GetAwaiter().GetResult();
         if (imported.Confirmed > 0 || imported.Refused.Count > 0)

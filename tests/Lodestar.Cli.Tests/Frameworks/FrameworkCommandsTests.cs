@@ -6,6 +6,7 @@ using Lodestar.Cli.Kpi;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Frameworks;
+using Lodestar.Data.Security;
 using Lodestar.Formats.Generation;
 using Lodestar.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -262,6 +263,38 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
         Assert.Contains("Red: 14.2% is 3.2 points worse than the 11% target; tolerance 1 point", table.Output, StringComparison.Ordinal);
         Assert.Contains("Green 0, Amber 0, Red 1, Grey 1", table.Output, StringComparison.Ordinal);
         Assert.True(new FileInfo(xlsxPath).Length > 0);
+    }
+
+    [Fact]
+    public async Task ScorecardNational_AfterImports_GivesEveryCouncilTheUserMaySeeItsRagCounts()
+    {
+        await RunAsync("framework", "import", Write("f.yaml", Yaml));
+        // Cambridgeshire (873): 14.2% against a target of 11%, red; Barking and Dagenham: 9% against 11%, green.
+        await RunAsync("values", "import", Write("v.csv", "measure,council,period,value\nrereferrals,873,2025,14.2\nrereferrals,E09000002,2025,9\ncomplaints,873,2025,12\n"));
+        await RunAsync("targets", "import", Write("t.csv", "measure,council,period,value,tolerance\nrereferrals,873,2025,11,1\nrereferrals,E09000002,2025,11,1\n"));
+        await using (var db = Database.CreateContext())
+        {
+            await TestUsers.AddAsync(db, "bob", ["E09000002"], Roles.Viewer);
+        }
+
+        var all = await RunAsync("scorecard", "national", "--framework", "cli-test", "--year", "2025");
+        var bob = await RunAsUserAsync("scorecard", "national", "--framework", "cli-test", "--year", "2025", "--user", "bob");
+        var json = await RunAsync("scorecard", "national", "--framework", "cli-test", "--year", "2025", "--format", "json");
+        var unknown = await RunAsync("scorecard", "national", "--framework", "nowhere", "--year", "2025");
+
+        Assert.Equal((0, ""), (all.ExitCode, all.Error));
+        Assert.Equal(
+            [
+                "CLI test framework — 2024-25 — 2 councils",
+                "",
+                "E09000002  Barking and Dagenham                     Green   1, Amber   0, Red   0, Grey   1",
+                "E10000003  Cambridgeshire                           Green   0, Amber   0, Red   1, Grey   1",
+            ],
+            all.Output.TrimEnd().Split('\n'));
+        Assert.Equal(["E09000002"], bob.Output.Split('\n').Where(l => l.StartsWith('E')).Select(l => l[..9]));
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.Equal(["E09000002", "E10000003"], document.RootElement.EnumerateArray().Select(c => c.GetProperty("council").GetString()));
+        Assert.Equal((1, "no framework with id 'nowhere'"), (unknown.ExitCode, unknown.Error.Trim()));
     }
 
     [Fact]

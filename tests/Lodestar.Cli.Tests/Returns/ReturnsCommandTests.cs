@@ -333,6 +333,53 @@ public sealed class ReturnsCommandTests : IAsyncDisposable
         Assert.Equal(SubmissionStatus.Checked, (await check.Set<SubmissionEntity>().SingleAsync(Cancel)).Status);
     }
 
+    [Theory]
+    [AllDatabases]
+    public async Task Load_TwoCouncilsFolders_StoresEachReturnConfirmedWithItsResults(DatabaseProvider provider)
+    {
+        await UseAsync(provider);
+        foreach (var council in new[] { Council, "E09000002" })
+        {
+            Folder(Path.Combine("national", council, "903"), ("header_2025.csv", Header), ("episodes_2025.csv", Episodes), ("prev_perm_2025.csv", PrevPerm));
+        }
+
+        var (exitCode, output, error) = await RunAsync("returns", "load", Path.Combine(_folder, "national"), "--workers", "1");
+
+        Assert.Equal((0, ""), (exitCode, error));
+        Assert.StartsWith("Loaded 2 councils: 2 submissions checked and confirmed (6 files, 0 MB), 0 errors, 0 warnings; ", output, StringComparison.Ordinal);
+        await using var db = _database!.CreateContext();
+        Assert.Equal(
+            [("E09000002", SubmissionStatus.Confirmed, Actor, Actor), (Council, SubmissionStatus.Confirmed, Actor, Actor)],
+            (await db.Set<SubmissionEntity>().OrderBy(s => s.CouncilCode).ToListAsync(Cancel)).Select(s => (s.CouncilCode, s.Status, s.CheckedBy, s.ConfirmedBy!)));
+        // C1 looked after from 1 April 2024: one at 31 March 2025 in each council.
+        Assert.Equal(
+            [1.0, 1.0],
+            await db.Set<KpiResultEntity>().Where(r => r.Kpi == "cla_at_end" && r.PeriodStart == new DateOnly(2024, 4, 1) && r.PeriodEnd == new DateOnly(2025, 3, 31)).Select(r => r.Value!.Value).ToListAsync(Cancel));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task Load_NoGrantForOneOfTheCouncils_IsRefusedAsAnUnknownCouncilAndStoresNothing(DatabaseProvider provider)
+    {
+        await UseAsync(provider);
+        await using (var db = _database!.CreateContext())
+        {
+            await TestUsers.AddAsync(db, "mia", [Council], Lodestar.Data.Security.Roles.Manager);
+        }
+
+        foreach (var council in new[] { Council, "E09000002" })
+        {
+            Folder(Path.Combine("national", council, "903"), ("header_2025.csv", Header), ("episodes_2025.csv", Episodes), ("prev_perm_2025.csv", PrevPerm));
+        }
+
+        var (exitCode, _, error) = await RunAsUserAsync("returns", "load", Path.Combine(_folder, "national"), "--user", "mia");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("lodestar returns load: refused, nothing stored:\n  unknown council 'E09000002'\n", error.ReplaceLineEndings("\n"));
+        await using var read = _database!.CreateContext();
+        Assert.False(await read.Set<SubmissionEntity>().AnyAsync(Cancel));
+    }
+
     private async Task UseAsync(DatabaseProvider provider)
     {
         _database = await TestDatabase.CreateAsync(provider);

@@ -1377,6 +1377,78 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.ToTable("council_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Returns.KpiResultEntity", b =>
+                {
+                    b.Property<string>("CouncilCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Kpi")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double?>("Denominator")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Numerator")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("CouncilCode", "Kpi", "PeriodStart", "PeriodEnd", "Category");
+
+                    b.HasIndex("Kpi", "PeriodEnd", "PeriodStart");
+
+                    b.ToTable("kpi_results", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.KpiResultSetEntity", b =>
+                {
+                    b.Property<string>("CouncilCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Results")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CouncilCode");
+
+                    b.ToTable("kpi_result_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.KpiResultSourceEntity", b =>
+                {
+                    b.Property<string>("CouncilCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CouncilCode", "SubmissionId");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("kpi_result_sources", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Returns.SubmissionEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1449,7 +1521,8 @@ namespace Lodestar.Data.Migrations.Postgres
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2098,6 +2171,15 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.HasOne("Lodestar.Data.Packs.PackSignOffEventEntity", null)
                         .WithMany()
                         .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.KpiResultSourceEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1322,6 +1322,78 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.ToTable("council_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Data.Returns.KpiResultEntity", b =>
+                {
+                    b.Property<string>("CouncilCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kpi")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Denominator")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Numerator")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("CouncilCode", "Kpi", "PeriodStart", "PeriodEnd", "Category");
+
+                    b.HasIndex("Kpi", "PeriodEnd", "PeriodStart");
+
+                    b.ToTable("kpi_results", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.KpiResultSetEntity", b =>
+                {
+                    b.Property<string>("CouncilCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Results")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CouncilCode");
+
+                    b.ToTable("kpi_result_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.KpiResultSourceEntity", b =>
+                {
+                    b.Property<string>("CouncilCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CouncilCode", "SubmissionId");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("kpi_result_sources", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Data.Returns.SubmissionEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1390,7 +1462,8 @@ namespace Lodestar.Data.Migrations.Sqlite
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2023,6 +2096,15 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.HasOne("Lodestar.Data.Packs.PackSignOffEventEntity", null)
                         .WithMany()
                         .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Data.Returns.KpiResultSourceEntity", b =>
+                {
+                    b.HasOne("Lodestar.Data.Returns.SubmissionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
