@@ -1,6 +1,11 @@
 using System.CommandLine;
+using Lodestar.Application.Returns;
+using Lodestar.Application.Scorecards;
 using Lodestar.Data;
+using Lodestar.Data.Benchmarks;
+using Lodestar.Data.Frameworks;
 using Lodestar.Data.Security;
+using Lodestar.Domain.Councils;
 
 namespace Lodestar.Cli;
 
@@ -40,4 +45,22 @@ internal static class CliUser
     /// <summary>The one rule: the active user holds <paramref name="role"/> and may see <paramref name="council"/>.</summary>
     public static Task<bool> AllowsAsync(LodestarDbContext db, string userName, string council, string role, CancellationToken cancellationToken) =>
         new CouncilGrants(db, TimeProvider.System).AllowsAsync(userName, council, role, cancellationToken);
+
+    /// <summary>
+    /// The council named by code or LA number when the user may see it; else null, with the message for a council that
+    /// does not exist written to <paramref name="error"/> (a council without a grant is answered as an unknown one).
+    /// </summary>
+    public static async Task<Council?> CouncilAsync(
+        LodestarDbContext db, string userName, string councilText, TimeProvider clock, TextWriter error, CancellationToken cancellationToken)
+    {
+        var chosen = await new ScorecardService(db, new FrameworkStore(db), new BenchmarkStore(db), StatutoryDataStore.Empty, clock)
+            .CouncilAsync(councilText, cancellationToken);
+        if (chosen is null || !await AllowsAsync(db, userName, chosen.Code, Roles.Viewer, cancellationToken))
+        {
+            await error.WriteLineAsync($"no council with code or LA number '{councilText}'");
+            return null;
+        }
+
+        return chosen;
+    }
 }

@@ -5,7 +5,6 @@ using Lodestar.Application.Scorecards;
 using Lodestar.Data;
 using Lodestar.Data.Benchmarks;
 using Lodestar.Data.Frameworks;
-using Lodestar.Data.Security;
 
 namespace Lodestar.Cli.Packs;
 
@@ -63,13 +62,8 @@ internal static class PackCommand
             var time = clock ?? TimeProvider.System;
             await using var db = open();
             var store = new FrameworkStore(db);
-            // A council the user has no grant for is answered as one that does not exist.
-            var chosen = await CliUser.AllowsAsync(db, userName, councilText, Roles.Viewer, cancel)
-                ? await new ScorecardService(db, store, new BenchmarkStore(db), StatutoryDataStore.Empty, time).CouncilAsync(councilText, cancel)
-                : null;
-            if (chosen is null)
+            if (await CliUser.CouncilAsync(db, userName, councilText, time, error, cancel) is not { } chosen)
             {
-                await error.WriteLineAsync($"no council with code or LA number '{councilText}'");
                 return 1;
             }
 

@@ -65,11 +65,8 @@ internal static class SignOffCommand
             var time = clock ?? TimeProvider.System;
             await using var db = open();
             var store = new FrameworkStore(db);
-            var chosen = await new ScorecardService(db, store, new BenchmarkStore(db), StatutoryDataStore.Empty, time).CouncilAsync(councilText, cancel);
-            // A council the user has no grant for is answered as one that does not exist.
-            if (chosen is null || !await CliUser.AllowsAsync(db, userName, chosen.Code, Roles.Viewer, cancel))
+            if (await CliUser.CouncilAsync(db, userName, councilText, time, error, cancel) is not { } chosen)
             {
-                await error.WriteLineAsync($"no council with code or LA number '{councilText}'");
                 return 1;
             }
 
