@@ -1,5 +1,6 @@
 using Lodestar.Application.Returns;
 using Lodestar.Data;
+using Lodestar.Data.Benchmarks;
 using Lodestar.Data.Frameworks;
 using Lodestar.Data.Returns;
 using Lodestar.Domain.Councils;
@@ -15,7 +16,17 @@ namespace Lodestar.Application.Scorecards;
 /// <param name="FrameworkTitle">Its title.</param>
 /// <param name="Period">The period, e.g. the reporting year 2024-25.</param>
 /// <param name="Councils">Each council with its scorecard, by council name.</param>
-public sealed record NationalScorecard(string FrameworkId, string FrameworkTitle, Period Period, IReadOnlyList<(Council Council, Scorecard Scorecard)> Councils);
+public sealed record NationalScorecard(string FrameworkId, string FrameworkTitle, Period Period, IReadOnlyList<(Council Council, Scorecard Scorecard)> Councils)
+{
+    /// <summary>The councils of <see cref="Councils"/> with stored KPI results (any period): the others have entered values only.</summary>
+    public IReadOnlySet<string> WithStoredResults { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The councils allowed that have neither stored KPI results nor entered values for the framework's measures, by name.</summary>
+    public IReadOnlyList<Council> WithoutData { get; init; } = [];
+
+    /// <summary>England's published DfE figure for the period, by framework measure id: only the measures the DfE benchmarks.</summary>
+    public IReadOnlyDictionary<string, BenchmarkFigure> England { get; init; } = new Dictionary<string, BenchmarkFigure>(StringComparer.Ordinal);
+}
 
 /// <summary>
 /// The national view: a framework's scorecard for every council at once, built from stored values — the KPIs from the
@@ -48,12 +59,15 @@ public sealed class NationalScorecards(LodestarDbContext db, FrameworkStore fram
             .Where(r => r.Category is null && r.Value is not null)
             .ToDictionary(r => (r.Council, r.Kpi, r.PeriodStart, r.PeriodEnd), r => new MeasureValue(ToDecimal(r.Value!.Value), ToDecimal(r.Numerator), ToDecimal(r.Denominator)));
 
-        var withResults = await db.Set<KpiResultSetEntity>().Select(s => s.CouncilCode).ToListAsync(cancellationToken);
+        var withResults = (await db.Set<KpiResultSetEntity>().Select(s => s.CouncilCode).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var shown = withResults.Concat(values.Select(v => v.Council)).Where(c => allowed is null || allowed.Contains(c)).ToHashSet(StringComparer.Ordinal);
-        var councils = (await db.Councils.AsNoTracking().Where(c => shown.Contains(c.Code)).ToListAsync(cancellationToken))
+        // Every council allowed, so those without data can be named as such (the view is of what the user may see).
+        var known = (await db.Councils.AsNoTracking().ToListAsync(cancellationToken))
+            .Where(c => allowed is null || allowed.Contains(c.Code))
             .Select(c => new Council(c.Code, c.LaNumber, c.Name, c.Region))
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
+        var councils = known.Where(c => shown.Contains(c.Code)).ToList();
         var valuesOf = values.ToLookup(v => v.Council, StringComparer.Ordinal);
         var targetsOf = targets.ToLookup(t => t.Council, StringComparer.Ordinal);
         return new NationalScorecard(framework.Id, framework.Title, period, [.. councils.Select(council => (council, Scorecard.Build(new ScorecardRequest
@@ -65,7 +79,27 @@ public sealed class NationalScorecards(LodestarDbContext db, FrameworkStore fram
             Values = [.. valuesOf[council.Code]],
             Targets = [.. targetsOf[council.Code]],
             Kpis = (kpi, code, p) => results.TryGetValue((code, kpi, p.Start, p.End), out var value) ? value : null,
-        })))]);
+        })))])
+        {
+            WithStoredResults = councils.Select(c => c.Code).Where(withResults.Contains).ToHashSet(StringComparer.Ordinal),
+            WithoutData = [.. known.Where(c => !shown.Contains(c.Code))],
+            England = await EnglandAsync(framework, measures, period, cancellationToken),
+        };
+    }
+
+    // England's figure is the same whichever council is compared, so one comparison (three queries) gives every measure's.
+    private async Task<IReadOnlyDictionary<string, BenchmarkFigure>> EnglandAsync(
+        Framework framework, IReadOnlyDictionary<string, Measure> measures, Period period, CancellationToken cancellationToken)
+    {
+        var referenced = framework.ReferencedMeasureIds().Where(measures.ContainsKey).Select(id => measures[id]).DistinctBy(m => m.Id).ToList();
+        var comparisons = await new BenchmarkStore(db).CompareAllAsync(
+            "", [.. referenced.Select(m => (ScorecardService.BenchmarkId(m), (Polarity?)null))], period.ReportingYearLabel, cancellationToken);
+        return referenced
+            .Where(m => comparisons.TryGetValue(ScorecardService.BenchmarkId(m), out var c) && c.England is not null)
+            .ToDictionary(
+                m => m.Id,
+                m => ScorecardService.Figures(comparisons[ScorecardService.BenchmarkId(m)])[0],
+                StringComparer.Ordinal);
     }
 
     // As the council's own scorecard turns the engine's values into measure values (ScorecardService).
