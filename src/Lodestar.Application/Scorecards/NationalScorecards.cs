@@ -18,6 +18,9 @@ namespace Lodestar.Application.Scorecards;
 /// <param name="Councils">Each council with its scorecard, by council name.</param>
 public sealed record NationalScorecard(string FrameworkId, string FrameworkTitle, Period Period, IReadOnlyList<(Council Council, Scorecard Scorecard)> Councils)
 {
+    /// <summary>The framework's measures in its order (the order of a scorecard's rows), each once.</summary>
+    public IReadOnlyList<Measure> Measures { get; init; } = [];
+
     /// <summary>The councils of <see cref="Councils"/> with stored KPI results (any period): the others have entered values only.</summary>
     public IReadOnlySet<string> WithStoredResults { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
@@ -81,6 +84,7 @@ public sealed class NationalScorecards(LodestarDbContext db, FrameworkStore fram
             Kpis = (kpi, code, p) => results.TryGetValue((code, kpi, p.Start, p.End), out var value) ? value : null,
         })))])
         {
+            Measures = Referenced(framework, measures),
             WithStoredResults = councils.Select(c => c.Code).Where(withResults.Contains).ToHashSet(StringComparer.Ordinal),
             WithoutData = [.. known.Where(c => !shown.Contains(c.Code))],
             England = await EnglandAsync(framework, measures, period, cancellationToken),
@@ -91,7 +95,7 @@ public sealed class NationalScorecards(LodestarDbContext db, FrameworkStore fram
     private async Task<IReadOnlyDictionary<string, BenchmarkFigure>> EnglandAsync(
         Framework framework, IReadOnlyDictionary<string, Measure> measures, Period period, CancellationToken cancellationToken)
     {
-        var referenced = framework.ReferencedMeasureIds().Where(measures.ContainsKey).Select(id => measures[id]).DistinctBy(m => m.Id).ToList();
+        var referenced = Referenced(framework, measures);
         var comparisons = await new BenchmarkStore(db).CompareAllAsync(
             "", [.. referenced.Select(m => (ScorecardService.BenchmarkId(m), (Polarity?)null))], period.ReportingYearLabel, cancellationToken);
         return referenced
@@ -101,6 +105,26 @@ public sealed class NationalScorecards(LodestarDbContext db, FrameworkStore fram
                 m => ScorecardService.Figures(comparisons[ScorecardService.BenchmarkId(m)])[0],
                 StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// The newest reporting year (2025 is 2024-25) with stored KPI results of a council among <paramref name="allowed"/>
+    /// (null: every council); null when none has any: the year a page opens on.
+    /// </summary>
+    public async Task<int?> LatestYearAsync(IReadOnlySet<string>? allowed, CancellationToken cancellationToken = default)
+    {
+        var results = db.Set<KpiResultEntity>().AsNoTracking();
+        if (allowed is not null)
+        {
+            var codes = allowed.ToArray();
+            results = results.Where(r => codes.Contains(r.CouncilCode));
+        }
+
+        var end = await results.OrderByDescending(r => r.PeriodEnd).Select(r => (DateOnly?)r.PeriodEnd).FirstOrDefaultAsync(cancellationToken);
+        return end is { } e ? Period.ReportingYearOf(e) : null;
+    }
+
+    private static List<Measure> Referenced(Framework framework, IReadOnlyDictionary<string, Measure> measures) =>
+        [.. framework.ReferencedMeasureIds().Where(measures.ContainsKey).Select(id => measures[id])];
 
     // As the council's own scorecard turns the engine's values into measure values (ScorecardService).
     private static decimal ToDecimal(double value) => Math.Round((decimal)value, 6);

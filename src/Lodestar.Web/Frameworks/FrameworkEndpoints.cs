@@ -23,6 +23,7 @@ internal static class FrameworkEndpoints
         services.TryAddScoped<BenchmarkStore>();
         services.TryAddSingleton<ScorecardCache>();
         services.TryAddScoped<ScorecardService>();
+        services.TryAddScoped<NationalScorecards>();
         services.TryAddScoped<Importer>();
     }
 

@@ -44,18 +44,25 @@ public sealed class SignedInSweepKpisTests(DemoApp demo, Browser browser) : Sign
     }
 }
 
-/// <summary>The frameworks, their scorecards (the largest pages: 159 measures), a measure, and the board packs.</summary>
+/// <summary>The frameworks, their scorecards (the largest pages: 159 measures), a measure, the national scorecards, and the board packs.</summary>
 public sealed class SignedInSweepScorecardsTests(DemoApp demo, Browser browser) : SignedInSweep(demo, browser)
 {
     protected override async Task VisitAsync(AxeChecker checker)
     {
         await checker.CheckAsync("/frameworks");
+        var nationals = await checker.LinksAsync("[data-testid=frameworks-table] a[href$='/national']");
         foreach (var scorecard in await checker.LinksAsync("[data-testid=frameworks-table] a[href$='/scorecard']"))
         {
             await checker.CheckAsync(scorecard + Query);
         }
 
         await checker.CheckAsync(await checker.FirstLinkAsync("[data-testid=scorecard-row] a[href*='/measures/']"));
+        Assert.NotEmpty(nationals);
+        foreach (var national in nationals)
+        {
+            await checker.CheckAsync(national + "?year=2025");
+        }
+
         await checker.CheckAsync("/packs");
         await checker.CheckAsync("/packs/built");
         await checker.CheckAsync("/packs/view?framework=childrens-trust-kpi-schedule" + Query.Replace('?', '&'));

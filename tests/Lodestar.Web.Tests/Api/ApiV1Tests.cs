@@ -31,6 +31,7 @@ public sealed class ApiV1Tests(DemoApp demo)
         $"/api/v1/councils/{Council}/submissions",
         "/api/v1/frameworks",
         $"/api/v1/frameworks/{Framework}/scorecard?council={Council}&year=2025",
+        $"/api/v1/frameworks/{Framework}/national?year=2025",
         $"/api/v1/frameworks/{Framework}/measures",
         $"/api/v1/frameworks/{Framework}/measures/ctk-kpi-01-rereferrals-12m/series?council={Council}&year=2025&years=3",
         $"/api/v1/kpis?council={Council}&kpi=cla_at_end&from=2024-04-01&to=2025-03-31&series=quarter",

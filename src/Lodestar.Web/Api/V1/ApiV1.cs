@@ -82,6 +82,7 @@ internal static class ApiV1
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         ApiV1Reads.Map(api);
+        ApiV1National.Map(api);
         ApiV1Actions.Map(api);
         Forecast.ForecastApi.Map(api);
         ApiV1Packs.Map(api);

@@ -1,4 +1,5 @@
 using Lodestar.Application.Forecast;
+using Lodestar.Application.Scorecards;
 using Lodestar.Domain.Actions;
 using Lodestar.Domain.Benefits;
 using Lodestar.Domain.Councils;
@@ -254,3 +255,64 @@ internal sealed record BenefitsRegisterItem(string Id, string Title, string? Sou
 
 /// <summary>A submission of a statutory return: its status (checked, confirmed, superseded, rolled_back, discarded) and its findings.</summary>
 internal sealed record SubmissionItem(long Id, string Council, string Return, int CollectionYear, string Status, string CheckedBy, DateTimeOffset CheckedAt, string? ConfirmedBy, DateTimeOffset? ConfirmedAt, long? SupersededId, int Errors, int Warnings, int RulesNotRun);
+
+/// <summary>
+/// A measure of the national scorecard, in the framework's order; <c>england</c>: England's published DfE figure for the
+/// year (null when the DfE does not benchmark the measure or gives none), <c>england_note</c> when it is suppressed.
+/// </summary>
+internal sealed record NationalMeasure(
+    string Id, string? Number, string Title, string Unit, string Polarity, int DecimalPlaces, decimal? England,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EnglandNote);
+
+/// <summary>
+/// A council's line for one measure, as its own scorecard gives it: value (with numerator and denominator), the value as
+/// text, target, RAG and why; <c>small_number</c> and, with <c>suppress=true</c>, <c>suppressed</c> "c" and the value null.
+/// </summary>
+internal sealed record NationalValue(
+    string Measure, decimal? Value, decimal? Numerator, decimal? Denominator, string ValueText, decimal? Target, string Rag, string Reason, bool SmallNumber,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Suppressed);
+
+/// <summary>
+/// A council the caller may see. <c>has_data</c> false: it has neither stored KPI results nor entered values for the
+/// framework's measures — <c>counts</c> null and <c>values</c> empty. <c>stored_results</c>: its returns' KPI results are
+/// stored (false: only entered values). <c>values</c>: one per measure, in the order of <c>measures</c>.
+/// </summary>
+internal sealed record NationalCouncil(
+    string Code, string LaNumber, string Name, string? Region, bool HasData, bool StoredResults, IReadOnlyDictionary<string, int>? Counts,
+    IReadOnlyList<NationalValue> Values);
+
+/// <summary>A framework's scorecard for every council the caller may see, for one reporting year, by council name.</summary>
+internal sealed record NationalScorecardResult(
+    string Framework, string Title, string Period, string PeriodLabel, IReadOnlyList<NationalMeasure> Measures, IReadOnlyList<NationalCouncil> Councils)
+{
+    /// <summary>The contract; <paramref name="applied"/>: each shown council's scorecard with small numbers marked or withheld.</summary>
+    public static NationalScorecardResult From(NationalScorecard national, IReadOnlyDictionary<string, Scorecard> applied)
+    {
+        var shown = national.Councils.Select(c => (c.Council, Scorecard: applied[c.Council.Code]));
+        var without = national.WithoutData.Select(c => (Council: c, Scorecard: (Scorecard?)null));
+        return new(
+            national.FrameworkId, national.FrameworkTitle, national.Period.ToString(), national.Period.Describe(),
+            [.. national.Measures.Select(m =>
+            {
+                var england = national.England.GetValueOrDefault(m.Id);
+                return new NationalMeasure(
+                    m.Id, m.Number, m.Title, Wire.Name(m.Unit), Wire.Name(m.Polarity), m.DecimalPlaces, england?.Value, england?.Note);
+            })],
+            [.. shown.Select(s => (s.Council, Scorecard: (Scorecard?)s.Scorecard)).Concat(without)
+                .OrderBy(c => c.Council.Name, StringComparer.Ordinal)
+                .Select(c => Line(c.Council, c.Scorecard, national.WithStoredResults.Contains(c.Council.Code)))]);
+    }
+
+    private static NationalCouncil Line(Council council, Scorecard? scorecard, bool stored) => new(
+        council.Code, council.LaNumber, council.Name, council.Region, scorecard is not null, stored,
+        scorecard?.Counts().ToDictionary(c => Wire.Name(c.Key), c => c.Value),
+        scorecard is null ? [] : [.. scorecard.Rows.DistinctBy(r => r.Measure.Id).Select(Value)]);
+
+    private static NationalValue Value(ScorecardRow r)
+    {
+        var small = ScorecardFormats.SmallFields(r);
+        return new(
+            r.Measure.Id, r.Value?.Value, r.Value?.Numerator, r.Value?.Denominator, r.ValueText, r.Target?.Value, Wire.Name(r.Rag.Status), r.Rag.Reason,
+            small.SmallNumber, small.Suppressed);
+    }
+}
