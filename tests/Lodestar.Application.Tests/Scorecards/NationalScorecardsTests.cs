@@ -106,6 +106,32 @@ public sealed class NationalScorecardsTests
         Assert.Null(await national.BuildAsync("no-such-framework", Period.ReportingYear(2025), null, Cancel));
     }
 
+    [Theory]
+    [AllDatabases]
+    public async Task Build_AllowedCouncilsWithoutData_AreNamed_AndWhichHaveStoredResultsIsSaid(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        await PackTestData.ImportAsync(db, Framework, Values, Targets);
+        var submissions = new Submissions(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
+        await ConfirmAsync(submissions, "E09000002", ("D1", "01/05/2024", ""));
+        var national = new NationalScorecards(db, new FrameworkStore(db));
+        // Barking and Dagenham: stored results; Cambridgeshire: entered values only; Hartlepool: nothing.
+        var allowed = new HashSet<string> { "E09000002", "E10000003", "E06000001" };
+
+        var built = (await national.BuildAsync("national-test", Period.ReportingYear(2025), allowed, Cancel))!;
+
+        Assert.Equal(["E09000002", "E10000003"], built.Councils.Select(c => c.Council.Code));
+        Assert.Equal(["E09000002"], built.WithStoredResults);
+        Assert.Equal(["Hartlepool"], built.WithoutData.Select(c => c.Name));
+        Assert.Equal(["lac", "complaints"], built.Measures.Select(m => m.Id));
+        Assert.Empty(built.England); // no DfE benchmarks loaded
+        // The return is the 2025 collection (to 31 March 2025): the newest year with stored results; none for Cambridgeshire alone.
+        Assert.Equal(2025, await national.LatestYearAsync(allowed, Cancel));
+        Assert.Equal(2025, await national.LatestYearAsync(null, Cancel));
+        Assert.Null(await national.LatestYearAsync(new HashSet<string> { "E10000003" }, Cancel));
+    }
+
     private static List<string> Lines(Scorecard scorecard) =>
         [.. scorecard.Rows.Select(r => $"{r.Measure.Id} {r.Value?.Value} {r.Value?.Numerator} {r.Value?.Denominator} {r.Target?.Value} {r.Rag.Status} {r.Rag.Reason} {r.PreviousValue} {r.VersusPrevious} {r.SameLastYearValue} {r.VersusLastYear}")];
 
