@@ -74,6 +74,11 @@ public sealed class NationalScorecardWebTests(DemoApp demo)
             Assert.Equal(Fields(row), Fields(value));
         }
 
+        // England's figure is the one beside the measure on the council's scorecard (the DfE's, loaded by the demo start).
+        var measures = national.RootElement.GetProperty("measures").EnumerateArray().ToList();
+        Assert.Equal(ownRows.Select(England), measures.Select(m => Number(m, "england")));
+        Assert.Contains(measures, m => Number(m, "england") is not null);
+
         Assert.Equal(
             own.RootElement.GetProperty("counts").EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())),
             line.GetProperty("counts").EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())));
@@ -189,6 +194,9 @@ public sealed class NationalScorecardWebTests(DemoApp demo)
         Number(e, "value"), Number(e, "numerator"), Number(e, "denominator"), e.GetProperty("value_text").GetString(), Number(e, "target"),
         e.GetProperty("rag").GetString(), e.GetProperty("reason").GetString(), e.GetProperty("small_number").GetBoolean(),
         e.TryGetProperty("suppressed", out var s) ? s.GetString() : null);
+
+    private static decimal? England(JsonElement row) =>
+        row.GetProperty("benchmarks").EnumerateArray().Where(b => b.GetProperty("label").GetString() == "England").Select(b => Number(b, "value")).FirstOrDefault();
 
     private static decimal? Number(JsonElement e, string name) =>
         e.GetProperty(name) is { ValueKind: JsonValueKind.Number } n ? n.GetDecimal() : null;
