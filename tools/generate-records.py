@@ -47,7 +47,7 @@ T903 = [
 ]
 TCIN = [
  ("Children", "CinChildren", "CinChildRow", "child", None, False, "CIN children: one row per child per census (ChildIdentifiers and ChildCharacteristics)", [
-   ("Upn","code","UPN","unique pupil number"),("Dob","date","PersonBirthDate","date of birth"),("ExpectedDob","date","ExpectedPersonBirthDate","expected date of birth (unborn children)"),
+   ("Upn","code","UPN","unique pupil number"),("UpnUnknown","code","UPNunknown","why the UPN is not given (UN1-UN10)"),("Dob","date","PersonBirthDate","date of birth"),("ExpectedDob","date","ExpectedPersonBirthDate","expected date of birth (unborn children)"),
    ("Sex","code","Sex","Sex (or the older GenderCurrent) as written: M/F/U or 0/1/2/9"),
    ("Death","date","PersonDeathDate","date of death"),("Ethnicity","code","Ethnicity","ethnicity"),("Disabilities","list_code","Disability","disability codes (NONE when none)")]),
  ("Referrals", "CinReferrals", "CinReferralRow", "referral", "ReferralDate", False, "CIN referrals (CINdetails): one row per referral", [
