@@ -13,13 +13,13 @@ namespace Lodestar.Formats.Validation;
 /// </summary>
 internal static partial class Ssda903Validator
 {
-    // The rules of this file, each version: NotRun names them for a year whose returns gave no UASC flag.
+    // The rules that need the Header's UASC flag, each version: NotRun names them for a year whose returns gave none.
     private static readonly List<ValidationRule> NeedUasc = [];
 
     private static void AddUascRules()
     {
         AddSamePostcodeRule();
-        Uasc(Add("105", Severity.Error, "UASC (the child's unaccompanied asylum-seeking status) is not 0 or 1, or is blank", "Header", [MethodImpl(Optimized)] (c, r) =>
+        NeedingUasc(Add("105", Severity.Error, "UASC (the child's unaccompanied asylum-seeking status) is not 0 or 1, or is blank", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             var yes = c.Codes.Find("1");
@@ -34,7 +34,7 @@ internal static partial class Ssda903Validator
             }
         }, "UASC"));
         // New in 2024/25 (the reference's lac2024_25).
-        Uasc(Add("231", Severity.Warning, "UASC is 1 but the child is under 11 at the end of the collection year: unaccompanied asylum-seeking children are generally older, so check DOB (if it is right, explain it when the return is submitted)", "Header", new CollectionYears(2025, null), [MethodImpl(Optimized)] (c, r) =>
+        NeedingUasc(Add("231", Severity.Warning, "UASC is 1 but the child is under 11 at the end of the collection year: unaccompanied asylum-seeking children are generally older, so check DOB (if it is right, explain it when the return is submitted)", "Header", new CollectionYears(2025, null), [MethodImpl(Optimized)] (c, r) =>
         {
             var h = c.Data.Header;
             var yes = c.Codes.Find("1");
@@ -48,7 +48,7 @@ internal static partial class Ssda903Validator
                 }
             }
         }, "UASC"));
-        Uasc(Add("303", Severity.Error, "DUC (the date the child ceased to be UASC) is given but the Header of the same return does not have UASC 1", "UASC", [MethodImpl(Optimized)] (c, r) =>
+        NeedingUasc(Add("303", Severity.Error, "DUC (the date the child ceased to be UASC) is given but the Header of the same return does not have UASC 1", "UASC", [MethodImpl(Optimized)] (c, r) =>
         {
             var u = c.Data.Uasc;
             var yes = c.Codes.Find("1");
@@ -61,7 +61,7 @@ internal static partial class Ssda903Validator
                 }
             }
         }, "UASC"));
-        Needing(NeedsDistances, Uasc(Add("164", Severity.Error, "The distance from home to the placement (PL_DISTANCE, from HOME_POST and PL_POST by the postcode lookup) is not between 0.0 and 999.9 miles: check the postcodes (not for a child who is or was UASC, nor short breaks)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        Needing(NeedsDistances, NeedingUasc(Add("164", Severity.Error, "The distance from home to the placement (PL_DISTANCE, from HOME_POST and PL_POST by the postcode lookup) is not between 0.0 and 999.9 miles: check the postcodes (not for a child who is or was UASC, nor short breaks)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             for (var i = 0; i < e.Count; i++)
@@ -72,7 +72,7 @@ internal static partial class Ssda903Validator
                 }
             }
         }, "HOME_POST", "LS", "UASC")));
-        Needing(NeedsDistances, Uasc(Add("392a", Severity.Error, "The child is looked after but no distance from home to the placement can be worked out (PL_DISTANCE: HOME_POST or PL_POST is blank or not in the postcode lookup); not for a child who is or was UASC, nor short breaks", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        Needing(NeedsDistances, NeedingUasc(Add("392a", Severity.Error, "The child is looked after but no distance from home to the placement can be worked out (PL_DISTANCE: HOME_POST or PL_POST is blank or not in the postcode lookup); not for a child who is or was UASC, nor short breaks", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             for (var i = 0; i < e.Count; i++)
@@ -84,7 +84,7 @@ internal static partial class Ssda903Validator
                 }
             }
         }, "LS", "UASC")));
-        Uasc(Add("392b", Severity.Error, "The child is looked after but HOME_POST or PL_POST is blank (not for a child who is or was UASC, nor short breaks)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        NeedingUasc(Add("392b", Severity.Error, "The child is looked after but HOME_POST or PL_POST is blank (not for a child who is or was UASC, nor short breaks)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             for (var i = 0; i < e.Count; i++)
@@ -95,7 +95,7 @@ internal static partial class Ssda903Validator
                 }
             }
         }, "LS", "UASC"));
-        Needing(NeedsDistances, Uasc(Add("406", Severity.Error, "The child is or was UASC (this year or in the two before) but a distance from home to the placement can be worked out from HOME_POST and PL_POST: PL_DISTANCE should be blank", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        Needing(NeedsDistances, NeedingUasc(Add("406", Severity.Error, "The child is or was UASC (this year or in the two before) but a distance from home to the placement can be worked out from HOME_POST and PL_POST: PL_DISTANCE should be blank", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             for (var i = 0; i < e.Count; i++)
@@ -128,7 +128,7 @@ internal static partial class Ssda903Validator
     private static bool SamePostcode(string a, string b) =>
         string.Equals(a.Replace(" ", string.Empty, StringComparison.Ordinal), b.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
 
-    private static ValidationRule Uasc(ValidationRule rule)
+    private static ValidationRule NeedingUasc(ValidationRule rule)
     {
         NeedUasc.Add(rule);
         return rule;
