@@ -8,7 +8,8 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "Lod
 T903 = [
  ("Header", "Ssda903Headers", "Ssda903HeaderRow", "header", None, "the 903 Header table: one row per child per return", [
    ("Sex","code","SEX","1/2 (older years) or M/F/U"),("Dob","date","DOB","date of birth"),("Ethnic","code","ETHNIC","ethnicity"),
-   ("Upn","code","UPN","unique pupil number"),("Mother","code","MOTHER","1 when the child is a mother, 0 when not"),("McDob","date","MC_DOB","date of birth of the child's own child")]),
+   ("Upn","code","UPN","unique pupil number"),("Mother","code","MOTHER","1 when the child is a mother, 0 when not"),("McDob","date","MC_DOB","date of birth of the child's own child"),
+   ("Uasc","ocode","UASC","1 when the child is an unaccompanied asylum-seeking child, 0 when not; optional")]),
  ("Episodes", "Ssda903Episodes", "Ssda903EpisodeRow", "episode", "Decom", "the 903 Episodes table: one row per episode of care (one legal status and one placement)", [
    ("Decom","date","DECOM","date the episode started"),("Rne","code","RNE","reason for new episode"),("Ls","code","LS","legal status"),
    ("Cin","code","CIN","category of need"),("Place","code","PLACE","placement type"),("PlaceProvider","code","PLACE_PROVIDER","placement provider"),
@@ -46,7 +47,7 @@ T903 = [
 ]
 TCIN = [
  ("Children", "CinChildren", "CinChildRow", "child", None, False, "CIN children: one row per child per census (ChildIdentifiers and ChildCharacteristics)", [
-   ("Upn","code","UPN","unique pupil number"),("Dob","date","PersonBirthDate","date of birth"),("ExpectedDob","date","ExpectedPersonBirthDate","expected date of birth (unborn children)"),
+   ("Upn","code","UPN","unique pupil number"),("UpnUnknown","code","UPNunknown","why the UPN is not given (UN1-UN10)"),("Dob","date","PersonBirthDate","date of birth"),("ExpectedDob","date","ExpectedPersonBirthDate","expected date of birth (unborn children)"),
    ("Sex","code","Sex","Sex (or the older GenderCurrent) as written: M/F/U or 0/1/2/9"),
    ("Death","date","PersonDeathDate","date of death"),("Ethnicity","code","Ethnicity","ethnicity"),("Disabilities","list_code","Disability","disability codes (NONE when none)")]),
  ("Referrals", "CinReferrals", "CinReferralRow", "referral", "ReferralDate", False, "CIN referrals (CINdetails): one row per referral", [
@@ -67,7 +68,7 @@ TCIN = [
 ]
 
 def ctype(t):
-    return {"date":"int","code":"int","int":"int","flag":"Flag"}[t]
+    return {"date":"int","code":"int","ocode":"int","int":"int","flag":"Flag"}[t]
 
 def gen_table(cls, rowcls, doc, cols, sub, dataset):
     scalar = [c for c in cols if not c[1].startswith("list")]
@@ -82,7 +83,7 @@ def gen_table(cls, rowcls, doc, cols, sub, dataset):
     L.append("{")
     for (n,t,fc,d) in scalar:
         src = f" ({fc})" if fc else ""
-        kind = {"date":"day number","code":"code id","int":"number","flag":"flag"}[t]
+        kind = {"date":"day number","code":"code id","ocode":"code id, or <see cref=\"CodeTable.NotGiven\"/> when the file has no such column","int":"number","flag":"flag"}[t]
         L.append(f"    /// <summary>{d[0].upper()+d[1:]}{src}: {kind}.</summary>")
         L.append(f"    public {ctype(t)} {n};")
         L.append("")
@@ -94,6 +95,8 @@ def gen_table(cls, rowcls, doc, cols, sub, dataset):
     for (n,t,fc,d) in scalar:
         if t in ("date","int"):
             L.append(f"        {n} = RecordValues.Blank,")
+        elif t=="ocode":
+            L.append(f"        {n} = CodeTable.NotGiven,")
     L.append("    };")
     L.append("}")
     L.append("")
@@ -127,7 +130,7 @@ def gen_table(cls, rowcls, doc, cols, sub, dataset):
     for (n,t,fc,d) in scalar:
         f = "_"+n[0].lower()+n[1:]
         src = f" ({fc})" if fc else ""
-        kind = {"date":"day numbers (see <see cref=\"RecordValues\"/>)","code":"code ids","int":"numbers (see <see cref=\"RecordValues\"/>)","flag":"flags"}[t]
+        kind = {"date":"day numbers (see <see cref=\"RecordValues\"/>)","code":"code ids","ocode":"code ids (<see cref=\"CodeTable.NotGiven\"/> where the file has no such column)","int":"numbers (see <see cref=\"RecordValues\"/>)","flag":"flags"}[t]
         L.append("")
         L.append(f"    /// <summary>{d[0].upper()+d[1:]}{src}, as {kind}.</summary>")
         L.append(f"    public ReadOnlySpan<{ctype(t)}> {n} => {f};")
@@ -166,7 +169,7 @@ def friendly(meth, rowcls, cols, key, sub, addname, subparent=False):
     ps=[]
     for (n,t,fc,d) in cols:
         p = param(n,t)
-        ty = {"date":"DateOnly?","code":"string?","int":"int?","flag":"bool?","list_code":"IEnumerable<string>?","list_date":"IEnumerable<DateOnly>?"}[t]
+        ty = {"date":"DateOnly?","code":"string?","ocode":"string?","int":"int?","flag":"bool?","list_code":"IEnumerable<string>?","list_date":"IEnumerable<DateOnly>?"}[t]
         ps.append(f"{ty} {p} = null")
     return ps
 
@@ -230,7 +233,7 @@ def gen_builder(name, dataset, tables, doc, cin):
             ps.append("string child")
         for (n,t,fc,d) in cols:
             p = pname(n)
-            ty = {"date":"DateOnly?","code":"string?","int":"int?","flag":"bool?","list_code":"IEnumerable<string>?","list_date":"IEnumerable<DateOnly>?"}[t]
+            ty = {"date":"DateOnly?","code":"string?","ocode":"string?","int":"int?","flag":"bool?","list_code":"IEnumerable<string>?","list_date":"IEnumerable<DateOnly>?"}[t]
             ps.append(f"{ty} {p} = null")
         ps.append("SourceLocation? at = null")
         if sub:
@@ -247,7 +250,7 @@ def gen_builder(name, dataset, tables, doc, cin):
         L.append("        {")
         for (n,t,fc,d) in scalar:
             p = pname(n)
-            e = {"date":f"RecordValues.Day({p})","code":f"Codes.Intern({p})","int":f"RecordValues.Number({p})","flag":f"Flags.From({p})"}[t]
+            e = {"date":f"RecordValues.Day({p})","code":f"Codes.Intern({p})","ocode":f"{p} is null ? CodeTable.NotGiven : Codes.Intern({p})","int":f"RecordValues.Number({p})","flag":f"Flags.From({p})"}[t]
             L.append(f"            {n} = {e},")
         L.append("        };")
         la=""
@@ -307,8 +310,9 @@ for (prop, cls, rowcls, meth, key, doc, cols) in T903:
     L.append(f"        static (builder, child, in row, at) => builder.Add{Meth}(child, row, at),")
     L.append("        [")
     for (n, t, fc, d) in filecols:
-        kind = {"date": "FieldKind.Date", "code": "FieldKind.Code", "int": "FieldKind.Number"}[t]
-        L.append(f"            new(\"{fc}\", {kind}, static (ref {rowcls} row, int value) => row.{n} = value),")
+        kind = {"date": "FieldKind.Date", "code": "FieldKind.Code", "ocode": "FieldKind.Code", "int": "FieldKind.Number"}[t]
+        optional = ", Optional: true" if t == "ocode" else ""
+        L.append(f"            new(\"{fc}\", {kind}, static (ref {rowcls} row, int value) => row.{n} = value{optional}),")
     L.append("        ]" + (",") )
     if any(c[0] == "Year" for c in cols):
         L.append(f"        static (ref {rowcls} row, int value) => row.Year = value);")

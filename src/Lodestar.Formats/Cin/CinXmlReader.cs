@@ -21,7 +21,7 @@ public static class CinXmlReader
     // Elements of the census Lodestar reads past on purpose (no KPI uses them).
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
     {
-        "FormerUPN", "UPNunknown", "PersonSchoolYear", "AssessmentAuthorisationDateUnknown",
+        "FormerUPN", "PersonSchoolYear", "AssessmentAuthorisationDateUnknown",
     };
 
     public static FileReadResult Read(string path, CinBuilder builder, List<Problem> diagnostics, ReadLimits? limits = null)
@@ -194,6 +194,7 @@ public static class CinXmlReader
                             {
                                 case "LAchildID": childId = xml.ReadLeaf().ToString(); break;
                                 case "UPN": child.Upn = Code(xml.ReadLeaf()); break;
+                                case "UPNunknown": child.UpnUnknown = Code(xml.ReadLeaf()); break;
                                 case "PersonBirthDate": child.Dob = Date(xml.ReadLeaf(), line, name); break;
                                 case "ExpectedPersonBirthDate": child.ExpectedDob = Date(xml.ReadLeaf(), line, name); break;
                                 case "Sex" or "GenderCurrent": child.Sex = Code(xml.ReadLeaf()); break;

@@ -16,7 +16,7 @@ internal static class Ssda903CsvWriter
     {
         var yearStart = new DateOnly(year - 1, 4, 1);
         var yearEnd = new DateOnly(year, 3, 31);
-        var header = new Table("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB");
+        var header = new Table("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,UASC");
         var episodes = new Table("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN");
         var reviews = new Table("CHILD,DOB,REVIEW,REVIEW_CODE");
         var uasc = new Table("CHILD,SEX,DOB,DUC");
@@ -50,7 +50,12 @@ internal static class Ssda903CsvWriter
                 mother = "0";
             }
 
-            header.Row(child.Id, sex, dob, child.Ethnicity, upn, mother, babyBorn);
+            // A UASC row while the status lasts and in the year it ceases (at 18), not after: DUC is never before the
+            // year (DfE 104). None for a care leaver with no episode in the year (DfE 1014). The Header's UASC says 1
+            // exactly when the year has a UASC row (303), as the DfE's XML gives both.
+            var adult = child.BirthDate.AddYears(18);
+            var isUasc = child.IsUasc && adult >= yearStart && inYear.Count > 0;
+            header.Row(child.Id, sex, dob, child.Ethnicity, upn, mother, babyBorn, isUasc ? "1" : "0");
 
             foreach (var e in inYear)
             {
@@ -62,7 +67,7 @@ internal static class Ssda903CsvWriter
                     ended ? e.ReasonPlaceChange ?? string.Empty : string.Empty,
                     e.IsShortBreak ? string.Empty : child.HomePostcode,
                     // Short breaks (V3/V4) record no postcodes or URN (DfE 214, 398).
-                    e.IsShortBreak ? string.Empty : e.Placement.Place == "P1" ? child.HomePostcode : e.Placement.PostcodeSector,
+                    e.IsShortBreak ? string.Empty : e.Placement.Place == "P1" ? child.HomePostcode : AwayFromHome(e.Placement.PostcodeSector, child.HomePostcode),
                     e.IsShortBreak ? string.Empty : e.Placement.Urn);
             }
 
@@ -71,11 +76,8 @@ internal static class Ssda903CsvWriter
                 reviews.Row(child.Id, dob, Date(review.Date), review.Participation);
             }
 
-            // A UASC row while the status lasts and in the year it ceases (at 18), not after: DUC is never before the
-            // year (DfE 104). DUC is the 18th birthday every year, as the DfE asks of a child still UASC (205B). None for
-            // a care leaver with no episode in the year (DfE 1014).
-            var adult = child.BirthDate.AddYears(18);
-            if (child.IsUasc && adult >= yearStart && inYear.Count > 0)
+            // DUC is the 18th birthday every year, as the DfE asks of a child still UASC (205B).
+            if (isUasc)
             {
                 uasc.Row(child.Id, sex, dob, Date(adult));
             }
@@ -148,6 +150,12 @@ internal static class Ssda903CsvWriter
     private const string UnknownPermanenceDate = "ZZ/ZZ/ZZZZ";
 
     internal static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    // A placement other than with parents (P1) is not at the home postcode (DfE 392d). The simulator draws both from the
+    // council's postcode sectors ("CB12 3", the last digit 1-9), so they can meet: such a placement is written in sector 0 of
+    // the same district, which the simulator never draws, so it cannot become another placement's postcode.
+    private static string AwayFromHome(string sector, string home) =>
+        string.Equals(sector, home, StringComparison.Ordinal) ? string.Concat(sector.AsSpan(0, sector.Length - 1), "0") : sector;
 
     private static int AgeOn(DateOnly birth, DateOnly date)
     {

@@ -181,7 +181,7 @@ public static class Ssda903CsvReader
 
         foreach (var column in table.Columns)
         {
-            if (!header.Contains(column))
+            if (!header.Contains(column) && !table.IsOptional(column))
             {
                 parser.Report(1, column, default, ColumnMissingRule, $"the {table.Name} table has no {column} column: every value is taken as blank", Severity.Warning);
             }

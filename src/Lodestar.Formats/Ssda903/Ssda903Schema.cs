@@ -19,6 +19,7 @@ internal static partial class Ssda903Schema
             new("UPN", FieldKind.Code, static (ref Ssda903HeaderRow row, int value) => row.Upn = value),
             new("MOTHER", FieldKind.Code, static (ref Ssda903HeaderRow row, int value) => row.Mother = value),
             new("MC_DOB", FieldKind.Date, static (ref Ssda903HeaderRow row, int value) => row.McDob = value),
+            new("UASC", FieldKind.Code, static (ref Ssda903HeaderRow row, int value) => row.Uasc = value, Optional: true),
         ],
         null);
 

@@ -7,7 +7,8 @@ internal delegate void FieldSetter<TRow>(ref TRow row, int value);
 
 internal delegate void RowAdder<TRow>(Ssda903Builder builder, int child, in TRow row, SourceLocation at);
 
-internal sealed record Ssda903Field<TRow>(string Name, FieldKind Kind, FieldSetter<TRow> Set);
+/// <summary>One column of a 903 table. An optional column (the Header's UASC) may be left out of a file without a warning.</summary>
+internal sealed record Ssda903Field<TRow>(string Name, FieldKind Kind, FieldSetter<TRow> Set, bool Optional = false);
 
 /// <summary>One 903 table as files hold it: its DfE name, the columns that identify it, its XML element names and its fields.</summary>
 internal interface ISsda903Table
@@ -21,6 +22,9 @@ internal interface ISsda903Table
     IReadOnlyList<string> Columns { get; }
 
     int FieldIndex(string column);
+
+    /// <summary>Whether <paramref name="column"/> may be left out of a file without a warning.</summary>
+    bool IsOptional(string column);
 
     ISsda903RowSink Open(Ssda903Builder builder, FieldParser parser);
 }
@@ -61,6 +65,8 @@ internal sealed class Ssda903Table<TRow>(
     public Ssda903Field<TRow>[] Fields => fields;
 
     public int FieldIndex(string column) => Array.FindIndex(fields, f => f.Name == column);
+
+    public bool IsOptional(string column) => Array.Exists(fields, f => f.Name == column && f.Optional);
 
     public ISsda903RowSink Open(Ssda903Builder builder, FieldParser parser) => new Sink(this, builder, parser);
 

@@ -65,6 +65,27 @@ internal static class CinValidator
                 }
             }
         });
+        Add("1530", Severity.Error, "UPN is not valid: its characters 2-4 are not an LA number the DfE recognises (a council's since April 1998, or a pseudo-LA code)", "Child", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var k = c.Data.ChildRecords;
+            for (var i = 0; i < k.Count; i++)
+            {
+                if (c.Text(k.Upn[i]) is { } upn && !UpnLaKnown(upn))
+                {
+                    c.ReportCode(r, k.Source[i], "UPN", k.Upn[i]);
+                }
+            }
+        });
+        // Judged over the whole census: one finding for a file, not one a child.
+        Add("2886Q", Severity.Warning, "More than 2% of the census's child records have GenderCurrent 0 (not known) or blank and no ExpectedPersonBirthDate: check and amend, or give a reason", "Child", ToGender,
+            [MethodImpl(Optimized)] (c, r) => UnknownSexShare(c, r, "0", "GenderCurrent"));
+        Add("2886Q", Severity.Warning, "More than 2% of the census's child records have Sex U or blank and no ExpectedPersonBirthDate: check and amend, or give a reason", "Child", FromSex,
+            [MethodImpl(Optimized)] (c, r) => UnknownSexShare(c, r, "U", "Sex"));
+        // To 2023/24 a child more than 6 at the reference date; from 2024/25 a child of school age: born by 31 August six years before it.
+        Add("8770Q", Severity.Warning, "The child is more than 6 and has a referral that led to further action (ReferralNFA false) but neither UPN nor a reason for it missing (UPNunknown UN2-UN7) is given: check and amend, or give a reason", "Child", ToGender,
+            [MethodImpl(Optimized)] (c, r) => UpnExpected(c, r, reference => DateOnly.FromDayNumber(reference).AddYears(-6).DayNumber), "UPN", "UPNunknown", "ReferralNFA");
+        Add("8770Q", Severity.Warning, "The child is of school age (born by 31 August six years before the reference date) and has a referral that led to further action (ReferralNFA false) but neither UPN nor a reason for it missing other than UN1 (UPNunknown UN2-UN7) is given: check and amend, or give a reason", "Child", FromSex,
+            [MethodImpl(Optimized)] (c, r) => UpnExpected(c, r, reference => new DateOnly(DateOnly.FromDayNumber(reference).Year - 6, 8, 31).DayNumber), "UPN", "UPNunknown", "ReferralNFA");
         Add("8525Q", Severity.Warning, "Either PersonBirthDate or ExpectedPersonBirthDate must be given, not both and not neither", "Child", [MethodImpl(Optimized)] (c, r) =>
         {
             var k = c.Data.ChildRecords;
@@ -530,6 +551,88 @@ internal static class CinValidator
 
     /// <summary>Every CIN rule, in the order they run.</summary>
     public static IReadOnlyList<ValidationRule> Rules { get; }
+
+    // 1530: the LA numbers a UPN's characters 2-4 may be, as the DfE lists them (2023/24 on, with 942 and 943): councils' numbers
+    // since April 1998 and the pseudo-LA codes.
+    private static readonly (int From, int To)[] UpnLaNumbers =
+    [
+        (1, 5), (201, 213), (301, 320), (330, 336), (340, 344), (350, 359), (370, 373), (380, 384), (390, 394), (420, 420),
+        (660, 681), (701, 708), (800, 803), (805, 808), (810, 813), (815, 816), (820, 823), (825, 826), (830, 831), (835, 841),
+        (845, 846), (850, 852), (855, 857), (860, 861), (865, 896), (908, 909), (916, 916), (919, 919), (921, 921), (925, 926),
+        (928, 929), (931, 931), (933, 933), (935, 938), (940, 943),
+    ];
+
+    private static bool UpnLaKnown(string upn)
+    {
+        // A UPN too short to have characters 2-4 has no LA number to judge.
+        if (upn.Length < 4)
+        {
+            return true;
+        }
+
+        var la = upn.AsSpan(1, 3);
+        if (!char.IsAsciiDigit(la[0]) || !char.IsAsciiDigit(la[1]) || !char.IsAsciiDigit(la[2]))
+        {
+            return false;
+        }
+
+        var number = ((la[0] - '0') * 100) + ((la[1] - '0') * 10) + (la[2] - '0');
+        return Array.Exists(UpnLaNumbers, range => number >= range.From && number <= range.To);
+    }
+
+    // 2886Q: per census file, the share of child records with the sex unknown (`unknown` or blank) and no expected date of birth,
+    // out of every child record, as the DfE's rule counts them; reported once, on the file's first child record.
+    [MethodImpl(Optimized)]
+    private static void UnknownSexShare(Context c, ValidationRule rule, string unknown, string column)
+    {
+        var k = c.Data.ChildRecords;
+        var code = c.Codes.Find(unknown);
+        var counts = new Dictionary<int, (SourceLocation First, int Records, int Unknown)>();
+        for (var i = 0; i < k.Count; i++)
+        {
+            var file = k.Source[i].File;
+            var (first, records, unknowns) = counts.TryGetValue(file, out var found) ? found : (k.Source[i], 0, 0);
+            var sexUnknown = (k.Sex[i] == CodeTable.Blank || k.Sex[i] == code) && !Has(k.ExpectedDob[i]);
+            counts[file] = (first, records + 1, unknowns + (sexUnknown ? 1 : 0));
+        }
+
+        foreach (var (first, records, unknowns) in counts.Values)
+        {
+            // More than 2%: 50 unknowns in 100 × 50 records ... in whole numbers, unknowns × 50 > records.
+            if (unknowns * 50 > records)
+            {
+                c.Report(rule, first, column, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unknowns} of {records} ({100.0 * unknowns / records:0.0}%)"));
+            }
+        }
+    }
+
+    // 8770Q: a child born on or before the day `bornBy` gives for its census's reference date, with a referral in the census that
+    // led to further action, needs a UPN or a reason for none other than UN1 (not of school age).
+    [MethodImpl(Optimized)]
+    private static void UpnExpected(Context c, ValidationRule rule, Func<int, int> bornBy)
+    {
+        var k = c.Data.ChildRecords;
+        var f = c.Data.Referrals;
+        var reasons = c.Codes.SetOf("UN2", "UN3", "UN4", "UN5", "UN6", "UN7");
+        for (var i = 0; i < k.Count; i++)
+        {
+            var year = c.Year(k.Source[i]);
+            if (year == 0 || !Has(k.Dob[i]) || k.Dob[i] > bornBy(YearEnd(year)) || k.Upn[i] != CodeTable.Blank || reasons.Contains(k.UpnUnknown[i]))
+            {
+                continue;
+            }
+
+            var referrals = f.RowsOf(k.Child[i]);
+            for (var j = referrals.Start; j < referrals.End; j++)
+            {
+                if (f.Source[j].File == k.Source[i].File && f.Nfa[j] == Flag.No)
+                {
+                    c.Report(rule, k.Source[i], "UPNunknown", c.Text(k.UpnUnknown[i]));
+                    break;
+                }
+            }
+        }
+    }
 
     /// <summary>Runs every rule over <paramref name="data"/>.</summary>
     /// <param name="data">One council's CIN census records.</param>

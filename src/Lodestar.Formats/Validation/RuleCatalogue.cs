@@ -82,9 +82,10 @@ internal static partial class RuleFields
     internal static IReadOnlyList<string> FieldsNamed(string message, IReadOnlySet<string> known) =>
         [.. Word().Matches(message).Select(m => m.Value).Where(known.Contains).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>Every 903 column name, across the tables.</summary>
+    /// <summary>Every 903 column name, across the tables, but UASC: a message says UASC of the table as often as of the Header's
+    /// flag, so the rules that read the flag name it among their fields themselves.</summary>
     internal static readonly IReadOnlySet<string> Ssda903Columns =
-        Ssda903Schema.All.SelectMany(t => t.Columns).ToHashSet(StringComparer.Ordinal);
+        Ssda903Schema.All.SelectMany(t => t.Columns).Where(c => c != "UASC").ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The CIN census elements the rules speak of.</summary>
     internal static readonly IReadOnlySet<string> CinElements = new HashSet<string>(StringComparer.Ordinal)

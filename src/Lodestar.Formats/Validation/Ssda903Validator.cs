@@ -13,7 +13,7 @@ namespace Lodestar.Formats.Validation;
 /// rows whose year is unknown. Reading problems (dates and numbers that cannot be read, blank CHILD,
 /// unknown columns) are reported by the readers under their own ids (DATE-FORMAT, DATE-IMPOSSIBLE …).
 /// </summary>
-internal static class Ssda903Validator
+internal static partial class Ssda903Validator
 {
     private const string Return = "903";
 
@@ -2712,6 +2712,7 @@ internal static class Ssda903Validator
                 }
             }
         }, "HOME_POST"));
+        AddUascRules();
 
         Add("LS-NO-HEADER", Severity.Warning, "The child has episodes but no Header row (sex, date of birth and ethnicity unknown)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
@@ -2757,6 +2758,7 @@ internal static class Ssda903Validator
             }
         }
 
+        notRun.AddRange(UascNotRun(data));
         return [.. notRun.OrderBy(n => n.CollectionYear)];
     }
 

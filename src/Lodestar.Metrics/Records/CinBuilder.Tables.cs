@@ -19,12 +19,13 @@ public sealed partial class CinBuilder
     }
 
     /// <summary>Adds a row of CIN children: one row per child per census (ChildIdentifiers and ChildCharacteristics), by hand.</summary>
-    public CinBuilder Child(string child, string? upn = null, DateOnly? dob = null, DateOnly? expectedDob = null, string? sex = null, DateOnly? death = null, string? ethnicity = null, IEnumerable<string>? disabilities = null, SourceLocation? at = null)
+    public CinBuilder Child(string child, string? upn = null, string? upnUnknown = null, DateOnly? dob = null, DateOnly? expectedDob = null, string? sex = null, DateOnly? death = null, string? ethnicity = null, IEnumerable<string>? disabilities = null, SourceLocation? at = null)
     {
         var number = ChildNumber(child);
         var row = new CinChildRow
         {
             Upn = Codes.Intern(upn),
+            UpnUnknown = Codes.Intern(upnUnknown),
             Dob = RecordValues.Day(dob),
             ExpectedDob = RecordValues.Day(expectedDob),
             Sex = Codes.Intern(sex),

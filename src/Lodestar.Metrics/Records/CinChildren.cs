@@ -8,6 +8,9 @@ public struct CinChildRow
     /// <summary>Unique pupil number (UPN): code id.</summary>
     public int Upn;
 
+    /// <summary>Why the UPN is not given (UN1-UN10) (UPNunknown): code id.</summary>
+    public int UpnUnknown;
+
     /// <summary>Date of birth (PersonBirthDate): day number.</summary>
     public int Dob;
 
@@ -36,6 +39,7 @@ public struct CinChildRow
 public sealed partial class CinChildren : RecordTable
 {
     private readonly int[] _upn;
+    private readonly int[] _upnUnknown;
     private readonly int[] _dob;
     private readonly int[] _expectedDob;
     private readonly int[] _sex;
@@ -47,6 +51,7 @@ public sealed partial class CinChildren : RecordTable
     {
         var rows = packed.Rows;
         _upn = new int[rows.Length];
+        _upnUnknown = new int[rows.Length];
         _dob = new int[rows.Length];
         _expectedDob = new int[rows.Length];
         _sex = new int[rows.Length];
@@ -56,6 +61,7 @@ public sealed partial class CinChildren : RecordTable
         {
             ref readonly var row = ref rows[i].Row;
             _upn[i] = row.Upn;
+            _upnUnknown[i] = row.UpnUnknown;
             _dob[i] = row.Dob;
             _expectedDob[i] = row.ExpectedDob;
             _sex[i] = row.Sex;
@@ -67,6 +73,9 @@ public sealed partial class CinChildren : RecordTable
 
     /// <summary>Unique pupil number (UPN), as code ids.</summary>
     public ReadOnlySpan<int> Upn => _upn;
+
+    /// <summary>Why the UPN is not given (UN1-UN10) (UPNunknown), as code ids.</summary>
+    public ReadOnlySpan<int> UpnUnknown => _upnUnknown;
 
     /// <summary>Date of birth (PersonBirthDate), as day numbers (see <see cref="RecordValues"/>).</summary>
     public ReadOnlySpan<int> Dob => _dob;

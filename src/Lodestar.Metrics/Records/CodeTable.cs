@@ -17,6 +17,12 @@ public sealed class CodeTable
     /// <summary>The id <see cref="Find(string?)"/> returns for a string the dataset never used; no row holds it.</summary>
     public const int Absent = -1;
 
+    /// <summary>
+    /// Held by an optional column (the 903 Header's UASC) in a row whose file has no such column: the value is unknown, not
+    /// blank. Not an id: never look it up.
+    /// </summary>
+    public const int NotGiven = -2;
+
     // Number n of the table is code id n + 1: id 0 is the blank value.
     private readonly StringTable _table = new();
 

@@ -24,7 +24,7 @@ public sealed partial class Ssda903Builder
     }
 
     /// <summary>Adds a row of the 903 Header table: one row per child per return, by hand.</summary>
-    public Ssda903Builder Header(string child, string? sex = null, DateOnly? dob = null, string? ethnic = null, string? upn = null, string? mother = null, DateOnly? mcDob = null, SourceLocation? at = null)
+    public Ssda903Builder Header(string child, string? sex = null, DateOnly? dob = null, string? ethnic = null, string? upn = null, string? mother = null, DateOnly? mcDob = null, string? uasc = null, SourceLocation? at = null)
     {
         var number = ChildNumber(child);
         var row = new Ssda903HeaderRow
@@ -35,6 +35,7 @@ public sealed partial class Ssda903Builder
             Upn = Codes.Intern(upn),
             Mother = Codes.Intern(mother),
             McDob = RecordValues.Day(mcDob),
+            Uasc = uasc is null ? CodeTable.NotGiven : Codes.Intern(uasc),
         };
         return AddHeader(number, row, at ?? SourceLocation.None);
     }

@@ -75,6 +75,13 @@ public sealed class Ssda903Data
 
     public Ssda903SwEpisodes SwEpisodes { get; }
 
+    /// <summary>
+    /// The UASC flag (a code id; <see cref="CodeTable.Blank"/> when blank) each child's Header row gave, by the collection year of
+    /// its file (0 for rows built by hand), for every row read with the column: before several years' returns were merged, which
+    /// keeps only the latest year's Header row. Whether a child was UASC in an earlier year is here.
+    /// </summary>
+    public IReadOnlyDictionary<(int Child, int Year), int> HeaderUasc { get; init; } = new Dictionary<(int Child, int Year), int>();
+
     /// <summary>"file:line" for a row's location, or "(built by hand)".</summary>
     public string Describe(SourceLocation at) =>
         at.File >= 0 && at.File < Files.Count ? $"{Files[at.File].Path}:{at.Line}" : "(built by hand)";

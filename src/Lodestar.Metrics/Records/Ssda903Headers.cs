@@ -23,11 +23,15 @@ public struct Ssda903HeaderRow
     /// <summary>Date of birth of the child's own child (MC_DOB): day number.</summary>
     public int McDob;
 
+    /// <summary>1 when the child is an unaccompanied asylum-seeking child, 0 when not; optional (UASC): code id, or <see cref="CodeTable.NotGiven"/> when the file has no such column.</summary>
+    public int Uasc;
+
     /// <summary>A row with every field blank.</summary>
     public static Ssda903HeaderRow Empty => new()
     {
         Dob = RecordValues.Blank,
         McDob = RecordValues.Blank,
+        Uasc = CodeTable.NotGiven,
     };
 }
 
@@ -40,6 +44,7 @@ public sealed partial class Ssda903Headers : RecordTable
     private readonly int[] _upn;
     private readonly int[] _mother;
     private readonly int[] _mcDob;
+    private readonly int[] _uasc;
 
     internal Ssda903Headers(TableBuilder<Ssda903HeaderRow>.Packed packed)
         : base(packed.Column(e => e.Group), packed.Sources(), packed.GroupOffsets)
@@ -51,6 +56,7 @@ public sealed partial class Ssda903Headers : RecordTable
         _upn = new int[rows.Length];
         _mother = new int[rows.Length];
         _mcDob = new int[rows.Length];
+        _uasc = new int[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
             ref readonly var row = ref rows[i].Row;
@@ -60,6 +66,7 @@ public sealed partial class Ssda903Headers : RecordTable
             _upn[i] = row.Upn;
             _mother[i] = row.Mother;
             _mcDob[i] = row.McDob;
+            _uasc[i] = row.Uasc;
         }
     }
 
@@ -86,4 +93,7 @@ public sealed partial class Ssda903Headers : RecordTable
 
     /// <summary>Row <paramref name="row"/>'s date of birth of the child's own child, or null when blank or invalid.</summary>
     public DateOnly? McDobAt(int row) => RecordValues.Date(_mcDob[row]);
+
+    /// <summary>1 when the child is an unaccompanied asylum-seeking child, 0 when not; optional (UASC), as code ids (<see cref="CodeTable.NotGiven"/> where the file has no such column).</summary>
+    public ReadOnlySpan<int> Uasc => _uasc;
 }

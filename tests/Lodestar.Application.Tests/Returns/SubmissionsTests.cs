@@ -130,12 +130,13 @@ public sealed class SubmissionsTests
     public async Task Check_903WithAProviderList_RunsTheUrnRulesAndWithoutOneStoresThemAsNotRun(DatabaseProvider provider)
     {
         // The episode's URN, SC123456, is not on the (invented) provider list: 1008. No postcode lookup is given (218, 392c, 169,
-        // 179, 420, 1015 are not run), and the list has no postcode, registration end or council column (221, 227, 228, 229).
+        // 179, 420, 1015, and 164, 392a, 406 on distances, are not run), and the list has no postcode, registration end or council
+        // column (221, 227, 228, 229). The Header gives the UASC flag, so that no rule is not run for want of it.
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateContext();
         InputFile[] files =
         [
-            File("header_2025.csv", Header),
+            File("header_2025.csv", "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,UASC\nC1,M,01/01/2012,WBRI,A123456789012,,,0\n"),
             File("episodes_2025.csv", EpisodesHead + "C1,01/04/2024,S,C2,N1,U4,PR1,,,,AB1 2CD,EF3 4GH,SC123456\n"),
             File("prev_perm_2025.csv", "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\nC1,01/01/2012,Z1,,\n"),
         ];
@@ -147,11 +148,11 @@ public sealed class SubmissionsTests
             .CheckAsync("ann", Council, files, cancellationToken: Cancel)).Value;
 
         Assert.Empty(unlisted.Findings);
-        Assert.Equal(["1008", "1015", "169", "179", "218", "219", "221", "224", "227", "228", "229", "392c", "420"], unlisted.Submission.NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["1008", "1015", "164", "169", "179", "218", "219", "221", "224", "227", "228", "229", "392a", "392c", "406", "420"], unlisted.Submission.NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["1008"], listed.Findings.Select(f => f.Rule));
-        Assert.Equal(["1015", "169", "179", "218", "221", "227", "228", "229", "392c", "420"], listed.Submission.NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["1015", "164", "169", "179", "218", "221", "227", "228", "229", "392a", "392c", "406", "420"], listed.Submission.NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
         var history = await Submissions(db).ListAsync(Council, Cancel);
-        Assert.Equal(["1015", "169", "179", "218", "221", "227", "228", "229", "392c", "420"], history.Single(s => s.Id == listed.Submission.Id).NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["1015", "164", "169", "179", "218", "221", "227", "228", "229", "392a", "392c", "406", "420"], history.Single(s => s.Id == listed.Submission.Id).NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
     }
 
     [Theory]

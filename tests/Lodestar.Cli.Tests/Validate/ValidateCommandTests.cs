@@ -41,12 +41,14 @@ public sealed class ValidateCommandTests : IDisposable
         var (exitCode, output, error) = await RunAsync("validate", _root, "--year", "2025");
 
         Assert.Equal("", error);
-        // Without reference lists the rules that need one are not run, and each is said (grouped by reason), not passed.
+        // Without reference lists the rules that need one are not run, and each is said (grouped by reason), not passed; so are
+        // the rules that need the Header's UASC flag, which this CSV Header does not give.
         Assert.Equal(
             [
                 "3 files read: 0 errors, 0 warnings",
                 "1008, 219, 224, 221, 227, 228, 229 not run for 2024/25 (E10000003): it needs Ofsted's provider list, and none was given",
-                "218, 392c, 169, 179, 420, 1015 not run for 2024/25 (E10000003): it needs a postcode lookup, and none was given",
+                "218, 392c, 169, 179, 420, 1015, 164, 392a, 406 not run for 2024/25 (E10000003): it needs a postcode lookup, and none was given",
+                "105, 231, 303, 164, 392a, 392b, 406 not run for 2024/25 (E10000003): it needs the Header's UASC column (whether the child is an unaccompanied asylum-seeking child), and the return has none",
             ],
             output.Trim().Split('\n'));
         Assert.Equal(0, exitCode);
@@ -59,7 +61,8 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task Validate_WithReferenceLists_RunsTheirRulesAndListsNoneAsNotRun()
     {
-        Write("E10000003/903/header.csv", Header);
+        // The Header gives the UASC flag, so that the rules needing it and the postcode lookup run too.
+        Write("E10000003/903/header.csv", "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,UASC\n1,M,01/05/2010,WBRI,A123456789012,,,0\n");
         Write("E10000003/903/episodes.csv", Episodes + "1,01/06/2024,S,C2,N1,K2,PR4,,,,CB1 1AA,CB2 2BB,SC999999\n");
         Write("E10000003/903/prev_perm.csv", "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\n1,01/05/2010,Z1,,\n");
         var postcodes = Write("lists/postcodes.csv", Postcodes);
@@ -164,7 +167,7 @@ public sealed class ValidateCommandTests : IDisposable
               <Header><CollectionDetails><Collection>CIN</Collection><Year>2025</Year></CollectionDetails></Header>
               <Children>
                 <Child>
-                  <ChildIdentifiers><LAchildID>A1</LAchildID><PersonBirthDate>2015-01-01</PersonBirthDate><Sex>M</Sex></ChildIdentifiers>
+                  <ChildIdentifiers><LAchildID>A1</LAchildID><UPN>A873123456789</UPN><PersonBirthDate>2015-01-01</PersonBirthDate><Sex>M</Sex></ChildIdentifiers>
                   <ChildCharacteristics><Ethnicity>WBRI</Ethnicity><Disabilities><Disability>NONE</Disability></Disabilities></ChildCharacteristics>
                   <CINdetails>
                     <CINreferralDate>2024-05-01</CINreferralDate><ReferralSource>1A</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode>

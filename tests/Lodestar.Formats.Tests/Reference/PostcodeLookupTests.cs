@@ -33,7 +33,7 @@ public sealed class PostcodeLookupTests
     [Fact]
     public void Read_OnsPostcodeDirectoryColumns_GivesUpperTierFromCountyElseDistrictAndTheCountry()
     {
-        Assert.Equal(6, Fixture.Count);
+        Assert.Equal(7, Fixture.Count);
         Assert.True(Fixture.HasGrid && Fixture.HasPositions && Fixture.HasAreas && Fixture.HasCountries);
         // Peterborough is a unitary council: its county is the pseudo code E99999999, so its upper tier is its district.
         Assert.Equal(("E06000031", true), (Fixture.Find("PE1 1AA")!.Value.UpperTier, Fixture.Find("PE1 1AA")!.Value.InEngland!.Value));

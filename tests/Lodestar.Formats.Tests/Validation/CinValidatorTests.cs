@@ -15,7 +15,7 @@ public sealed class CinValidatorTests
 
     private static CinBuilder Baseline() =>
         new CinBuilder("E10000003")
-            .Child("B", dob: D(2015, 2, 3), sex: "M", ethnicity: "WBRI", disabilities: ["NONE"])
+            .Child("B", upn: "A873123456789", dob: D(2015, 2, 3), sex: "M", ethnicity: "WBRI", disabilities: ["NONE"])
             .Referral("B", referralDate: D(2023, 6, 1), referralSource: "1A", primaryNeed: "N5", closureDate: D(2024, 4, 20), reasonForClosure: "RC1", nfa: false)
             .Plan("B", D(2023, 6, 1), start: D(2023, 7, 1), end: D(2024, 4, 10))
             .Referral("B", referralDate: D(2024, 5, 1), referralSource: "5A", primaryNeed: "N1", nfa: false)
@@ -23,8 +23,9 @@ public sealed class CinValidatorTests
             .Section47("B", D(2024, 5, 1), start: D(2024, 5, 3), icpcTarget: D(2024, 5, 24), icpcDate: D(2024, 5, 20), icpcNotRequired: false)
             .ProtectionPlan("B", D(2024, 5, 1), start: D(2024, 5, 20), initialCategory: "NEG", latestCategory: "EMO", previousPlans: 0, reviewDates: [D(2024, 8, 15)]);
 
-    private static CinBuilder X(CinBuilder b, DateOnly? dob = null, DateOnly? death = null, string sex = "F", string ethnicity = "WBRI", string[]? disabilities = null) =>
-        b.Child("X", dob: dob ?? D(2016, 1, 1), death: death, sex: sex, ethnicity: ethnicity, disabilities: disabilities);
+    // Child X, of school age with a UPN (Cambridgeshire's LA number, 873) unless told otherwise.
+    private static CinBuilder X(CinBuilder b, DateOnly? dob = null, DateOnly? death = null, string sex = "F", string ethnicity = "WBRI", string[]? disabilities = null, string? upn = "B873123456780", string? upnUnknown = null) =>
+        b.Child("X", upn: upn, upnUnknown: upnUnknown, dob: dob ?? D(2016, 1, 1), death: death, sex: sex, ethnicity: ethnicity, disabilities: disabilities);
 
     // X with one open referral on 1 June 2024 that led to further action.
     private static CinBuilder R(CinBuilder b, DateOnly? date = null, DateOnly? closure = null, string? reason = null, bool? nfa = false, string? need = "N1", string? source = "1A", DateOnly? icpc = null) =>
@@ -43,8 +44,13 @@ public sealed class CinValidatorTests
     private static readonly Dictionary<string, (Func<CinBuilder, CinBuilder> Bad, Func<CinBuilder, CinBuilder> Good)> Cases = new()
     {
         ["8510"] = (b => X(X(b)), b => X(b)),
-        ["1520"] = (b => X(b).Child("Y", upn: "A123456789012", dob: D(2016, 2, 1), sex: "M", ethnicity: "WBRI").Child("X2", upn: "A123456789012", dob: D(2016, 3, 1), sex: "F", ethnicity: "WBRI"),
-                    b => X(b).Child("Y", upn: "A123456789012", dob: D(2016, 2, 1), sex: "M", ethnicity: "WBRI").Child("X2", upn: "A123456789013", dob: D(2016, 3, 1), sex: "F", ethnicity: "WBRI")),
+        ["1530"] = (b => X(b, upn: "B999123456780"), b => X(b, upn: "B942123456780")),
+        // One child of the census's two (the baseline's B and X) with Sex U and no expected date of birth: 50%. An unborn child's U is not counted.
+        ["2886Q"] = (b => X(b, sex: "U"), b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "U", ethnicity: "WBRI")),
+        // Born 31 August 2019, X is of school age in 2024/25; born a day later, not.
+        ["8770Q"] = (b => R(X(b, dob: D(2019, 8, 31), upn: null, upnUnknown: "UN1")), b => R(X(b, dob: D(2019, 9, 1), upn: null, upnUnknown: "UN1"))),
+        ["1520"] = (b => X(b).Child("Y", upn: "A873456789012", dob: D(2016, 2, 1), sex: "M", ethnicity: "WBRI").Child("X2", upn: "A873456789012", dob: D(2016, 3, 1), sex: "F", ethnicity: "WBRI"),
+                    b => X(b).Child("Y", upn: "A873456789012", dob: D(2016, 2, 1), sex: "M", ethnicity: "WBRI").Child("X2", upn: "A873456789013", dob: D(2016, 3, 1), sex: "F", ethnicity: "WBRI")),
         ["2990"] = (b => R(X(b), closure: D(2024, 7, 1), reason: "RC8").Section47("X", Ref, start: D(2024, 6, 2), icpcNotRequired: true),
                     b => R(X(b), closure: D(2024, 7, 1), reason: "RC8").Assessment("X", Ref, start: D(2024, 6, 2), authorised: D(2024, 6, 20), factors: ["2A"])),
         ["2884"] = (b => R(X(b), icpc: D(2024, 6, 20)).Section47("X", Ref, start: D(2024, 6, 2), icpcDate: D(2024, 6, 20)),
@@ -62,7 +68,8 @@ public sealed class CinValidatorTests
         ["8525Q"] = (b => b.Child("X", sex: "F", ethnicity: "WBRI"), b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "U", ethnicity: "WBRI")),
         ["8535Q"] = (b => X(b, death: D(2015, 1, 1)), b => X(b, death: D(2024, 1, 1))),
         ["8520"] = (b => X(b, dob: D(2025, 6, 1)), b => X(b, dob: D(2025, 3, 1))),
-        ["4180"] = (b => X(b, sex: "Q"), b => X(b, sex: "U")),
+        // (U is valid too, but one child in two with Sex U is 2886Q's: the 8750 case gives an unborn child U.)
+        ["4180"] = (b => X(b, sex: "Q"), b => X(b, sex: "M")),
         ["8750"] = (b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "F", ethnicity: "WBRI"), b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "U", ethnicity: "WBRI")),
         // 21 characters, then 20.
         ["1570"] = (b => b.Child("A12345678901234567890", dob: D(2016, 1, 1), sex: "F", ethnicity: "WBRI"), b => b.Child("A1234567890123456789", dob: D(2016, 1, 1), sex: "F", ethnicity: "WBRI")),
@@ -247,5 +254,59 @@ public sealed class CinValidatorTests
         Assert.DoesNotContain(CinValidator.Validate(data, 2024), d => d.Rule == rule);
         Assert.Equal(2025, Assert.Single(RuleCatalogue.Of("CIN", 2025), r => r.Id == rule).Years.From);
         Assert.DoesNotContain(RuleCatalogue.Of("CIN", 2024), r => r.Id == rule);
+    }
+    [Theory]
+    [InlineData(49, false)] // 1 of 50 child records is 2%: not more than 2%
+    [InlineData(48, true)] // 1 of 49 is 2.04%
+    public void Rule2886Q_ShareOfChildrenWithSexUnknown_IsReportedOnceAboveTwoPercent(int known, bool reported)
+    {
+        // One child with Sex blank, and `known` with Sex M.
+        var b = new CinBuilder("E10000003").Child("U0", dob: D(2015, 1, 1));
+        for (var n = 0; n < known; n++)
+        {
+            b.Child($"K{n}", dob: D(2015, 1, 1), sex: "M");
+        }
+
+        var found = CinValidator.Validate(b.Build(), Year).Count(d => d.Rule == "2886Q");
+
+        Assert.Equal(reported ? 1 : 0, found);
+    }
+
+    [Fact]
+    public void Rule2886Q_To2023To24_CountsGenderCurrent0()
+    {
+        var data = new CinBuilder("E10000003").Child("A", dob: D(2015, 1, 1), sex: "1").Child("B", dob: D(2015, 1, 1), sex: "0").Build();
+
+        var found = Assert.Single(CinValidator.Validate(data, 2024), d => d.Rule == "2886Q");
+        Assert.Equal(("GenderCurrent", "1 of 2 (50.0%)"), (found.Column, found.Value));
+    }
+
+    [Theory]
+    [InlineData(2018, 3, 31, true)] // 6 on 31 March 2024: the 2023/24 rule asks more than 6 years (born by 31 March 2018)
+    [InlineData(2018, 4, 1, false)]
+    public void Rule8770Q_To2023To24_AsksAChildMoreThanSix(int year, int month, int day, bool reported)
+    {
+        var data = R(X(new CinBuilder("E10000003"), dob: D(year, month, day), upn: null), date: D(2023, 6, 1)).Build();
+
+        Assert.Equal(reported, CinValidator.Validate(data, 2024).Any(d => d.Rule == "8770Q"));
+    }
+
+    [Theory]
+    [InlineData("UN2", null, false)] // a reason other than UN1
+    [InlineData("UN1", null, true)] // not of school age: wrong for a child who is
+    [InlineData(null, "C873123456780", false)]
+    public void Rule8770Q_SchoolAgeChild_NeedsAUpnOrAReasonOtherThanUn1(string? upnUnknown, string? upn, bool reported)
+    {
+        var data = R(X(new CinBuilder("E10000003"), dob: D(2012, 1, 1), upn: upn, upnUnknown: upnUnknown)).Build();
+
+        Assert.Equal(reported, CinValidator.Validate(data, Year).Any(d => d.Rule == "8770Q"));
+    }
+
+    [Fact]
+    public void Rule8770Q_ReferralThatLedToNoFurtherAction_IsNotReported()
+    {
+        var data = R(X(new CinBuilder("E10000003"), dob: D(2012, 1, 1), upn: null), nfa: true).Build();
+
+        Assert.DoesNotContain(CinValidator.Validate(data, Year), d => d.Rule == "8770Q");
     }
 }

@@ -8,7 +8,7 @@ namespace Lodestar.Formats.Tests.Validation;
 /// places, areas and providers are invented). Cambridgeshire (E10000003, the test council) holds CB1 1AA and CB2 2BB, in the
 /// district Cambridge (E07000008); Peterborough (E06000031, a unitary council: no county) holds PE1 1AA; CF10 1AA is in
 /// Wales; ZE1 0AA in Shetland, Scotland (888 km, 552 miles from CB1 1AA across the grid); ZZ1 1ZZ has no grid reference or
-/// position.
+/// position; FK1 1AA is a wrong row, placed in Cambridgeshire but given a position at 10 degrees north, about 2,900 miles away.
 /// </summary>
 internal static class ReferenceFixtures
 {
@@ -21,6 +21,7 @@ internal static class ReferenceFixtures
         CF101AA,CF10 1AA,W99999999,W06000015,W92000004,318000,176000,51.480000,-3.180000
         ZZ1 1ZZ,ZZ1 1ZZ,E10000003,E07000008,E92000001,,,99.999999,0.000000
         ZE1 0AA,ZE1 0AA,S99999999,S12000027,S92000003,447000,1141000,60.150000,-1.150000
+        FK1 1AA,FK1 1AA,E10000003,E07000008,E92000001,,,10.000000,0.000000
         """;
 
     /// <summary>

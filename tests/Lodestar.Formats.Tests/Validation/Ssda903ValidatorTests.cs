@@ -10,7 +10,7 @@ namespace Lodestar.Formats.Tests.Validation;
 /// (1 April 2024 to 31 March 2025). The bad version must report the rule; the good version must report
 /// nothing at all.
 /// </summary>
-public sealed class Ssda903ValidatorTests
+public sealed partial class Ssda903ValidatorTests
 {
     private const int Year = 2025;
 
@@ -23,7 +23,7 @@ public sealed class Ssda903ValidatorTests
     {
         var b = new Ssda903Builder("E10000003");
         b.Header("B", sex: "F", dob: D(2012, 3, 4), ethnic: "WBRI", upn: "H12345678901A", mother: "0")
-            .Episode("B", decom: D(2023, 5, 1), rne: "S", ls: "C2", cin: "N1", place: "U4", provider: "PR1", dec: D(2024, 9, 1), rec: "X1", reasonPlaceChange: "CARPL", homePost: "CB1 1AA", plPost: "CB1 1AA", urn: "SC100004")
+            .Episode("B", decom: D(2023, 5, 1), rne: "S", ls: "C2", cin: "N1", place: "U4", provider: "PR1", dec: D(2024, 9, 1), rec: "X1", reasonPlaceChange: "CARPL", homePost: "CB1 1AA", plPost: "CB2 2BB", urn: "SC100004")
             .Episode("B", decom: D(2024, 9, 1), rne: "P", ls: "C2", cin: "N1", place: "K2", provider: "PR4", homePost: "CB1 1AA", plPost: "CB2 2BB", urn: "SC100001")
             .Review("B", dob: D(2012, 3, 4), review: D(2024, 10, 1), reviewCode: "PN1")
             .Oc2("B", year: Year, dob: D(2012, 3, 4), sdqScore: 14, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")

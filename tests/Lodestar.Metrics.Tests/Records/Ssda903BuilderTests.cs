@@ -118,6 +118,27 @@ public sealed class Ssda903BuilderTests
     }
 
     [Fact]
+    public void Build_HeadersOfThreeYears_KeepEachYearsUascFlagThoughOneRowIsKept()
+    {
+        var builder = new Ssda903Builder("E10000003");
+        var y2023 = builder.AddFile(new SourceFile("2023/header.csv", "903 Header CSV", 2023));
+        var y2024 = builder.AddFile(new SourceFile("2024/header.csv", "903 Header CSV", 2024));
+        var y2025 = builder.AddFile(new SourceFile("2025/header.csv", "903 Header CSV", 2025));
+        builder
+            .Header("C1", sex: "M", dob: new(2007, 5, 1), uasc: "1", at: new(y2023, 2))
+            .Header("C1", sex: "M", dob: new(2007, 5, 1), at: new(y2024, 2))
+            .Header("C1", sex: "M", dob: new(2007, 5, 1), uasc: "0", at: new(y2025, 2));
+
+        var data = builder.Build();
+
+        // The 2024 return has no UASC column: no flag for it, and none "blank".
+        var c1 = data.Children.Find("C1");
+        Assert.Equal([(2023, "1"), (2025, "0")], data.HeaderUasc.Where(f => f.Key.Child == c1).Select(f => (f.Key.Year, data.Codes[f.Value]!)).Order());
+        Assert.Equal("0", data.Codes[data.Header.Uasc[0]]);
+        Assert.Equal(CodeTable.NotGiven, new Ssda903Builder("E10000003").Header("C1").Build().Header.Uasc[0]);
+    }
+
+    [Fact]
     public void Build_DuplicateEpisodesInOneReturn_AreBothKept()
     {
         var builder = new Ssda903Builder("E10000003");

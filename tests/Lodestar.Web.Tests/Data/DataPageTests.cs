@@ -187,7 +187,8 @@ public sealed class DataPageTests
         Directory.CreateDirectory(lists);
         var postcodes = Path.Combine(lists, "postcodes.csv");
         var providers = Path.Combine(lists, "providers.csv");
-        await File.WriteAllTextAsync(postcodes, "pcd,oscty,oslaua\nAB1 2CD,E10000003,E07000008\nEF3 4GH,E10000003,E07000008\n", Cancel);
+        // With positions, for the rules on distance (164, 392a, 406).
+        await File.WriteAllTextAsync(postcodes, "pcd,oscty,oslaua,lat,long\nAB1 2CD,E10000003,E07000008,52.2,0.13\nEF3 4GH,E10000003,E07000008,52.235,0.175\n", Cancel);
         await File.WriteAllTextAsync(providers, "URN,PLACE_CODES,PROVIDER_CODES,POSTCODE,REG_END\nSC654321,K2,PR4,EF3 4GH,\n", Cancel);
         try
         {
@@ -198,7 +199,10 @@ public sealed class DataPageTests
             });
             using var editor = await app.SignedInClientAsync(Roles.Editor);
 
-            var report = await (await UploadAsync(editor, Return903("C1"), Cancel)).Content.ReadAsStringAsync(Cancel);
+            // The Header gives the UASC flag (C1 is not UASC), so that the rules needing it run too.
+            var files = Return903("C1");
+            files[0] = ("header_2025.csv", Encoding.UTF8.GetBytes("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,UASC\nC1,M,01/01/2012,WBRI,A123456789010,,,0\n"));
+            var report = await (await UploadAsync(editor, files, Cancel)).Content.ReadAsStringAsync(Cancel);
 
             Assert.DoesNotContain("Rules that could not run", report, StringComparison.Ordinal);
             await using var db = Open(app);
