@@ -13,7 +13,7 @@ namespace Lodestar.Formats.Validation;
 /// rows whose year is unknown. Reading problems (dates and numbers that cannot be read, blank CHILD,
 /// unknown columns) are reported by the readers under their own ids (DATE-FORMAT, DATE-IMPOSSIBLE …).
 /// </summary>
-internal static class Ssda903Validator
+internal static partial class Ssda903Validator
 {
     private const string Return = "903";
 
@@ -1045,6 +1045,9 @@ internal static class Ssda903Validator
                 }
             }
         });
+
+        // The rules that compare a return with last year's, besides 205B (Ssda903Validator.AcrossYears.cs).
+        AddAcrossYears();
 
         // OC2
         Add("181", Severity.Error, "CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE must be 0 or 1", "OC2", [MethodImpl(Optimized)] (c, r) =>
@@ -2734,7 +2737,7 @@ internal static class Ssda903Validator
 
     /// <summary>
     /// The rules that could not run on <paramref name="data"/>, and why, rather than passed in silence: 205B for each year whose
-    /// UASC table has rows but whose previous year's return was not given; and each rule that needs a reference list (a postcode
+    /// UASC table has rows but whose previous year's return was not given, and so each rule across years for its table; and each rule that needs a reference list (a postcode
     /// lookup, Ofsted's providers) not in <paramref name="references"/>, or a column it lacks, for each year with episodes.
     /// </summary>
     public static IReadOnlyList<RuleNotRun> NotRun(Ssda903Data data, ValidationReferences? references = null)
@@ -2748,6 +2751,7 @@ internal static class Ssda903Validator
             .Where(y => !years.Contains(y - 1))
             .Select(y => new RuleNotRun(data.CouncilCode, rule, y, $"it compares the UASC table with last year's, and no {new CollectionYears(y - 1, y - 1)} return was given"))
             .ToList();
+        notRun.AddRange(AcrossYearsNotRun(data, years));
         var episodeYears = YearsOf(data, data.Episodes.Source);
         foreach (var (needing, need) in Needs)
         {

@@ -152,6 +152,51 @@ public sealed class Ssda903ValidatorTests
             .Uasc("X", sex: "M", dob: D(2006, 5, 1), duc: duc, at: new SourceLocation(now, 2));
     }
 
+    // Child X in the 2024 and 2025 returns (the rules across years compare them): in last year's, looked after from 1 June 2023
+    // (PR1, in this year's PLACE unless told) and still at 31 March 2024 (an open episode); in this year's, its first episode with the values given (by default
+    // the same episode, carried over).
+    private static Ssda903Builder EpisodeTwoYears(
+        Ssda903Builder b,
+        DateOnly? decom = null,
+        string rne = "S",
+        string ls = "C2",
+        string cin = "N1",
+        string place = "U1",
+        string provider = "PR1",
+        string? urn = null,
+        string? lastUrn = null,
+        string? lastPlace = null)
+    {
+        var last = b.AddFile(new SourceFile("episodes_2024.csv", "903 Episodes CSV", 2024));
+        var now = b.AddFile(new SourceFile("episodes_2025.csv", "903 Episodes CSV", 2025));
+        return X(b)
+            .Episode("X", decom: D(2023, 6, 1), rne: "S", ls: "C2", cin: "N1", place: lastPlace ?? place, provider: "PR1", urn: lastUrn, at: new SourceLocation(last, 2))
+            .Episode("X", decom: decom ?? D(2023, 6, 1), rne: rne, ls: ls, cin: cin, place: place, provider: provider, urn: urn, at: new SourceLocation(now, 2));
+    }
+
+    // Child X's Header in the 2024 and 2025 returns (202-208 compare them): this year's with the values given, last year's the
+    // same but for those given as last year's; a mother (207) is given her child's date of birth and an episode this year.
+    private static Ssda903Builder HeaderTwoYears(
+        Ssda903Builder b,
+        string sex = "M",
+        string? lastSex = null,
+        DateOnly? dob = null,
+        DateOnly? lastDob = null,
+        string ethnic = "WBRI",
+        string? lastEthnic = null,
+        string? upn = "A123456789012",
+        string? lastUpn = "A123456789012",
+        string? mother = null,
+        string? lastMother = null)
+    {
+        var last = b.AddFile(new SourceFile("header_2024.csv", "903 Header CSV", 2024));
+        var now = b.AddFile(new SourceFile("header_2025.csv", "903 Header CSV", 2025));
+        DateOnly? McDob(string? m) => m == "1" ? D(2023, 2, 1) : null;
+        b.Header("X", sex: lastSex ?? sex, dob: lastDob ?? dob ?? D(2007, 5, 1), ethnic: lastEthnic ?? ethnic, upn: lastUpn, mother: lastMother, mcDob: McDob(lastMother), at: new SourceLocation(last, 2))
+            .Header("X", sex: sex, dob: dob ?? D(2007, 5, 1), ethnic: ethnic, upn: upn, mother: mother, mcDob: McDob(mother), at: new SourceLocation(now, 2));
+        return lastMother is null ? b : b.Episode("X", decom: D(2023, 6, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1", at: new SourceLocation(now, 3));
+    }
+
     // Short breaks (LS V3) of 16 days each, a month apart from June 2024: five make 80 days in the year (367).
     private static Ssda903Builder Breaks(Ssda903Builder b, int count)
     {
@@ -375,6 +420,20 @@ public sealed class Ssda903ValidatorTests
         ["LS-REVIEW-OUTSIDE-CARE"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 5, 20), reviewCode: "PN1"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 1), reviewCode: "PN1")),
         ["304"] = (b => X(b, D(2005, 1, 1)).Uasc("X", sex: "M", dob: D(2005, 1, 1), duc: D(2024, 6, 1)), b => X(b, D(2006, 6, 1)).Uasc("X", sex: "M", dob: D(2006, 6, 1), duc: D(2024, 5, 1))),
         ["205B"] = (b => UascTwoYears(b, lastDuc: null, duc: null), b => UascTwoYears(b, lastDuc: D(2024, 5, 1), duc: D(2024, 5, 1))),
+        // Across years: X's first episode this year against the episode open at the end of last year's return.
+        ["502"] = (b => EpisodeTwoYears(b, decom: D(2023, 7, 1)), b => EpisodeTwoYears(b)),
+        ["503A"] = (b => EpisodeTwoYears(b, rne: "L"), b => EpisodeTwoYears(b)),
+        ["503B"] = (b => EpisodeTwoYears(b, ls: "C1"), b => EpisodeTwoYears(b)),
+        ["503C"] = (b => EpisodeTwoYears(b, cin: "N2"), b => EpisodeTwoYears(b)),
+        ["503D"] = (b => EpisodeTwoYears(b, place: "U2", lastPlace: "U1"), b => EpisodeTwoYears(b, place: "U2")),
+        ["503E"] = (b => EpisodeTwoYears(b, provider: "PR2"), b => EpisodeTwoYears(b)),
+        ["503F"] = (b => EpisodeTwoYears(b, place: "U4", urn: "SC100004", lastUrn: "SC100005"), b => EpisodeTwoYears(b, place: "U4", urn: "SC100004", lastUrn: "SC100004")),
+        // X's Header this year against last year's.
+        ["202"] = (b => HeaderTwoYears(b, sex: "M", lastSex: "F"), b => HeaderTwoYears(b, sex: "M", lastSex: "1")),
+        ["203"] = (b => HeaderTwoYears(b, dob: D(2007, 5, 1), lastDob: D(2007, 5, 2)), b => HeaderTwoYears(b, dob: D(2007, 5, 1))),
+        ["204"] = (b => HeaderTwoYears(b, ethnic: "WBRI", lastEthnic: "WIRI"), b => HeaderTwoYears(b, ethnic: "WBRI", lastEthnic: "wbri")),
+        ["207"] = (b => HeaderTwoYears(b, sex: "F", mother: "0", lastMother: "1"), b => HeaderTwoYears(b, sex: "F", mother: "1", lastMother: "1")),
+        ["208"] = (b => HeaderTwoYears(b, upn: "A123456789012", lastUpn: "B123456789012"), b => HeaderTwoYears(b, upn: "A123456789012", lastUpn: "UN2")),
         ["104"] = (b => X(b, D(2005, 1, 1)).Uasc("X", sex: "M", dob: D(2005, 1, 1), duc: D(2023, 1, 1)), b => X(b, D(2006, 5, 1)).Uasc("X", sex: "M", dob: D(2006, 5, 1), duc: D(2024, 5, 1))),
         ["LS-DUC-BEFORE-DOB"] = (b => X(b).Uasc("X", sex: "M", dob: D(2010, 5, 1), duc: D(2009, 6, 1)), b => X(b).Uasc("X", sex: "M", dob: D(2010, 5, 1), duc: D(2024, 6, 1))),
         ["181"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "7", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),

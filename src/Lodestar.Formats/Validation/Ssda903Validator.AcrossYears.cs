@@ -1,0 +1,302 @@
+using System.Runtime.CompilerServices;
+using Lodestar.Domain.Problems;
+using Lodestar.Metrics.Records;
+using static Lodestar.Formats.Validation.ValidationContext;
+
+namespace Lodestar.Formats.Validation;
+
+/// <summary>
+/// The 903 rules that compare a return with the council's return of the year before (the DfE's 202, 502, 503A ...), as
+/// 205B does: each row's year is its file's own, and last year's return is read as it was given, from the rows the merge
+/// kept and those this year's return replaced (<see cref="Ssda903Data.Replaced"/>). Without last year's return a rule is
+/// not run for the year and says so (<see cref="NotRun"/>), never passing in silence.
+/// </summary>
+internal static partial class Ssda903Validator
+{
+    // The rules that compare with last year's return, each with the table whose rows' years it is run for.
+    private static readonly List<(ValidationRule Rule, RowsOfTable Rows)> AcrossYears = [];
+
+    private delegate ReadOnlySpan<SourceLocation> RowsOfTable(Ssda903Data data);
+
+    private static ReadOnlySpan<SourceLocation> EpisodeRows(Ssda903Data data) => data.Episodes.Source;
+
+    private static ReadOnlySpan<SourceLocation> HeaderRows(Ssda903Data data) => data.Header.Source;
+
+    // Called from the static constructor, after the UASC rules (205B).
+    private static void AddAcrossYears()
+    {
+        // 502 and 503A-503J: a child's first episode this year and the latest episode of last year's return, when that
+        // one was still open at 31 March (no DEC): the same episode, carried into this year, so it must start on the same
+        // day and, but for the DfE's recodings (P2 to H5, H5 to K3, Z1 to Z11-Z14), say the same.
+        Across(Add("502", Severity.Error, "Last year's return ended with an open episode, but this year's first episode does not start on the same day (DECOM)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+            CarriedOver(c, openEpisodesOnly: true, (now, last) =>
+            {
+                if (now.Table.Decom[now.Row] != last.Table.Decom[last.Row])
+                {
+                    c.ReportDate(r, now.Source, "DECOM", now.Table.Decom[now.Row]);
+                }
+            })), EpisodeRows);
+        SameAsLastYear("503A", "RNE (reason for new episode)", "RNE", e => e.Rne);
+        SameAsLastYear("503B", "LS (legal status)", "LS", e => e.Ls);
+        SameAsLastYear("503C", "CIN (category of need)", "CIN", e => e.Cin);
+        Across(Add("503D", Severity.Error, "This year's first episode's PLACE (placement type) is not that of the episode open at the end of last year's return (P2 then H5, H5 then K3, and Z1 then Z11-Z14 are the DfE's recodings and accepted)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            // The DfE's 503D accepts H5 then K3 (2024/25) and Z1 then Z11-Z14 (2025/26); P2 then H5, its recoding of 2023/24, is
+            // accepted too, as Lodestar takes it elsewhere (434, 383): a placement open across the change is recoded in the later return.
+            var k3 = c.Codes.Find("K3");
+            var h5 = c.Codes.Find("H5");
+            var p2 = c.Codes.Find("P2");
+            var z1 = c.Codes.Find("Z1");
+            var z1Split = c.Codes.SetOf("Z11", "Z12", "Z13", "Z14");
+            CarriedOver(c, openEpisodesOnly: false, (now, last) =>
+            {
+                int place = now.Table.Place[now.Row], before = last.Table.Place[last.Row];
+                if (place != before && !(before == h5 && place == k3) && !(before == p2 && place == h5) && !(before == z1 && z1Split.Contains(place)))
+                {
+                    c.ReportCode(r, now.Source, "PLACE", place);
+                }
+            });
+        }), EpisodeRows);
+        SameAsLastYear("503E", "PLACE_PROVIDER (placement provider)", "PLACE_PROVIDER", e => e.PlaceProvider);
+        SameAsLastYear("503F", "URN (Ofsted URN)", "URN", e => e.Urn);
+
+        // 202-208: a child's Header this year against its Header in last year's return.
+        Across(Add("202", Severity.Error, "SEX is not the sex last year's return gave the child (1 and M, 2 and F, are the same: the DfE's codes before and from 2024/25)", "Header", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var male = c.Codes.SetOf("1", "M");
+            var female = c.Codes.SetOf("2", "F");
+            HeaderAndLastYears(c, (now, last) =>
+            {
+                int sex = now.Table.Sex[now.Row], before = last.Table.Sex[last.Row];
+                if (sex != before && !(male.Contains(sex) && male.Contains(before)) && !(female.Contains(sex) && female.Contains(before)))
+                {
+                    c.ReportCode(r, now.Source, "SEX", sex);
+                }
+            });
+        }), HeaderRows);
+        Across(Add("203", Severity.Error, "DOB is not the date of birth last year's return gave the child", "Header", [MethodImpl(Optimized)] (c, r) =>
+            HeaderAndLastYears(c, (now, last) =>
+            {
+                var dob = now.Table.Dob[now.Row];
+                if (dob != last.Table.Dob[last.Row])
+                {
+                    c.Report(r, now.Source, "DOB", Has(dob) ? c.Date(dob) : null);
+                }
+            })), HeaderRows);
+        Across(Add("204", Severity.Error, "ETHNIC is not the ethnic origin last year's return gave the child", "Header", [MethodImpl(Optimized)] (c, r) =>
+            HeaderAndLastYears(c, (now, last) =>
+            {
+                var ethnic = now.Table.Ethnic[now.Row];
+                if (!string.Equals(c.Text(ethnic), c.Text(last.Table.Ethnic[last.Row]), StringComparison.OrdinalIgnoreCase))
+                {
+                    c.ReportCode(r, now.Source, "ETHNIC", ethnic);
+                }
+            })), HeaderRows);
+        Across(Add("207", Severity.Error, "Last year's return said the child is a mother (MOTHER 1), but this year's MOTHER does not, for a child with episodes this year", "Header", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var one = c.Codes.Find("1");
+            var tables = EpisodeTables(c.Data);
+            HeaderAndLastYears(c, (now, last) =>
+            {
+                var mother = now.Table.Mother[now.Row];
+                if (last.Table.Mother[last.Row] == one && mother != one && FirstOrLastEpisode(c, tables, now.Table.Child[now.Row], c.FileYear(now.Source), first: true) is not null)
+                {
+                    c.ReportCode(r, now.Source, "MOTHER", mother);
+                }
+            });
+        }), HeaderRows);
+        Across(Add("208", Severity.Error, "UPN is not the UPN last year's return gave the child (but an unknown UPN, blank or UN1-UN5, may become known, and blank or UN1 may become UN1-UN5)", "Header", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var unknown = c.Codes.SetOf("UN1", "UN2", "UN3", "UN4", "UN5");
+            var later = c.Codes.SetOf("UN2", "UN3", "UN4", "UN5");
+            var un1 = c.Codes.Find("UN1");
+            HeaderAndLastYears(c, (now, last) =>
+            {
+                int upn = now.Table.Upn[now.Row], before = last.Table.Upn[last.Row];
+                var wasUnknown = before == CodeTable.Blank || unknown.Contains(before);
+                var isKnown = upn != CodeTable.Blank && !unknown.Contains(upn);
+                if (!string.Equals(c.Text(upn), c.Text(before), StringComparison.OrdinalIgnoreCase)
+                    && !(wasUnknown && isKnown)
+                    && !((before == CodeTable.Blank || before == un1) && (upn == un1 || later.Contains(upn))))
+                {
+                    c.ReportCode(r, now.Source, "UPN", upn);
+                }
+            });
+        }), HeaderRows);
+    }
+
+    private static Ssda903Episodes[] EpisodeTables(Ssda903Data data) =>
+        data.Replaced is { } replaced ? [data.Episodes, replaced.Episodes] : [data.Episodes];
+
+    /// <summary>A child's Header row in last year's or this year's return: a row the merge kept, or one it replaced.</summary>
+    private readonly record struct HeaderAt(Ssda903Headers Table, int Row)
+    {
+        public SourceLocation Source => Table.Source[Row];
+    }
+
+    /// <summary>Calls <paramref name="check"/> with each child's Header in each year's return whose year before was given, and its Header in that one.</summary>
+    [MethodImpl(Optimized)]
+    private static void HeaderAndLastYears(Context c, Action<HeaderAt, HeaderAt> check)
+    {
+        var years = YearsWithLastYear(c.Data);
+        if (years.Count == 0)
+        {
+            return;
+        }
+
+        Ssda903Headers[] tables = c.Data.Replaced is { } replaced ? [c.Data.Header, replaced.Header] : [c.Data.Header];
+        for (var child = 0; child < c.Data.Children.Count; child++)
+        {
+            foreach (var year in years)
+            {
+                if (HeaderOf(c, tables, child, year) is { } now && HeaderOf(c, tables, child, year - 1) is { } last)
+                {
+                    check(now, last);
+                }
+            }
+        }
+    }
+
+    // The child's (first) Header row in the return of the year; null when it has none.
+    private static HeaderAt? HeaderOf(Context c, Ssda903Headers[] tables, int child, int year)
+    {
+        foreach (var h in tables)
+        {
+            var rows = h.RowsOf(child);
+            for (var i = rows.Start; i < rows.End; i++)
+            {
+                if (c.FileYear(h.Source[i]) == year)
+                {
+                    return new HeaderAt(h, i);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // 503A, 503B ...: the column of this year's first episode is that of the episode open at the end of last year's return.
+    private static void SameAsLastYear(string id, string what, string column, Func<Ssda903Episodes, ReadOnlySpan<int>> values) =>
+        Across(Add(id, Severity.Error, $"This year's first episode's {what} is not that of the episode open at the end of last year's return", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+            CarriedOver(c, openEpisodesOnly: false, (now, last) =>
+            {
+                var value = values(now.Table)[now.Row];
+                if (value != values(last.Table)[last.Row])
+                {
+                    c.ReportCode(r, now.Source, column, value);
+                }
+            })), EpisodeRows);
+
+    private static void Across(ValidationRule rule, RowsOfTable rows) => AcrossYears.Add((rule, rows));
+
+    /// <summary>An episode of last year's or this year's return: a row of the episodes the merge kept, or of those it replaced.</summary>
+    private readonly record struct EpisodeAt(Ssda903Episodes Table, int Row)
+    {
+        public SourceLocation Source => Table.Source[Row];
+    }
+
+    /// <summary>
+    /// Calls <paramref name="check"/> with each child's first episode (earliest DECOM) in each year's return whose year before
+    /// was given, and the latest episode of that year's return, when it has no DEC; with <paramref name="openEpisodesOnly"/>,
+    /// with each episode of last year's return that has no DEC instead (502: any episode left open).
+    /// </summary>
+    [MethodImpl(Optimized)]
+    private static void CarriedOver(Context c, bool openEpisodesOnly, Action<EpisodeAt, EpisodeAt> check)
+    {
+        var years = YearsWithLastYear(c.Data);
+        if (years.Count == 0)
+        {
+            return;
+        }
+
+        var tables = EpisodeTables(c.Data);
+        for (var child = 0; child < c.Data.Children.Count; child++)
+        {
+            foreach (var year in years)
+            {
+                if (FirstOrLastEpisode(c, tables, child, year, first: true) is not { } now)
+                {
+                    continue;
+                }
+
+                if (!openEpisodesOnly)
+                {
+                    if (FirstOrLastEpisode(c, tables, child, year - 1, first: false) is { } last && !Has(last.Table.Dec[last.Row]))
+                    {
+                        check(now, last);
+                    }
+
+                    continue;
+                }
+
+                foreach (var e in tables)
+                {
+                    var rows = e.RowsOf(child);
+                    for (var i = rows.Start; i < rows.End; i++)
+                    {
+                        if (c.FileYear(e.Source[i]) == year - 1 && Has(e.Decom[i]) && !Has(e.Dec[i]))
+                        {
+                            check(now, new EpisodeAt(e, i));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // The child's episode with the earliest (first) or latest DECOM in the return of the year, as given; null when it has none.
+    [MethodImpl(Optimized)]
+    private static EpisodeAt? FirstOrLastEpisode(Context c, Ssda903Episodes[] tables, int child, int year, bool first)
+    {
+        EpisodeAt? found = null;
+        foreach (var e in tables)
+        {
+            var rows = e.RowsOf(child);
+            for (var i = rows.Start; i < rows.End; i++)
+            {
+                if (c.FileYear(e.Source[i]) != year || !Has(e.Decom[i]))
+                {
+                    continue;
+                }
+
+                // Rows are in DECOM order: the first of the year in a table is its earliest, the last its latest.
+                if (found is not { } best || (first ? e.Decom[i] < best.Table.Decom[best.Row] : e.Decom[i] >= best.Table.Decom[best.Row]))
+                {
+                    found = new EpisodeAt(e, i);
+                }
+
+                if (first)
+                {
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    // The collection years of the files given whose year before was given too: the years the rules across years run for.
+    private static List<int> YearsWithLastYear(Ssda903Data data)
+    {
+        var years = data.Files.Select(f => f.CollectionYear).Where(y => y > 0).ToHashSet();
+        return [.. years.Where(y => years.Contains(y - 1)).Order()];
+    }
+
+    // The rules across years not run: each for every year its table has rows in (kept or replaced) whose year before was not given.
+    private static IEnumerable<RuleNotRun> AcrossYearsNotRun(Ssda903Data data, HashSet<int> years)
+    {
+        foreach (var (rule, rows) in AcrossYears)
+        {
+            var withRows = YearsOf(data, rows(data));
+            if (data.Replaced is { } replaced)
+            {
+                withRows.UnionWith(YearsOf(data, rows(replaced)));
+            }
+
+            foreach (var year in withRows.Where(y => !years.Contains(y - 1)))
+            {
+                yield return new RuleNotRun(data.CouncilCode, rule, year, $"it compares the {rule.Table} table with last year's, and no {new CollectionYears(year - 1, year - 1)} return was given");
+            }
+        }
+    }
+}
