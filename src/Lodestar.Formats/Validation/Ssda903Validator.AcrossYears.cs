@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using Lodestar.Domain.Councils;
 using Lodestar.Domain.Problems;
+using Lodestar.Formats.Reference;
 using Lodestar.Metrics.Records;
 using static Lodestar.Formats.Validation.ValidationContext;
 
@@ -59,6 +61,30 @@ internal static partial class Ssda903Validator
         }), EpisodeRows);
         SameAsLastYear("503E", "PLACE_PROVIDER (placement provider)", "PLACE_PROVIDER", e => e.PlaceProvider);
         SameAsLastYear("503F", "URN (Ofsted URN)", "URN", e => e.Urn);
+
+        // 503G, 503H, 503J, 452, 453: the placement's distance from home, council and location, which the DfE works out from
+        // HOME_POST and PL_POST with a postcode lookup (PL_DISTANCE, PL_LA, PL_LOCATION), and so does Lodestar: without the
+        // lookup they are not run, as without last year's return. 452 and 453 ask it only when RNE is also last year's.
+        Needing(NeedsDistances, Across(Add("503G", Severity.Error, "This year's first episode's distance from home (PL_DISTANCE, from HOME_POST and PL_POST by the postcode lookup) differs by 0.2 miles or more from that of the episode open at the end of last year's return", "Episodes",
+            [MethodImpl(Optimized)] (c, r) => DistanceChanged(c, r, sameRne: false)), EpisodeRows));
+        Needing(NeedsAreas, Across(Add("503H", Severity.Error, "This year's first episode's placement council (PL_LA, from PL_POST by the postcode lookup) is not that of the episode open at the end of last year's return", "Episodes",
+            [MethodImpl(Optimized)] (c, r) => CouncilChanged(c, r, sameRne: false)), EpisodeRows));
+        Needing(NeedsCouncilAreas, Across(Add("503J", Severity.Error, "This year's first episode's placement location in or out of the council's area (PL_LOCATION, from PL_POST by the postcode lookup) is not that of the episode open at the end of last year's return", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var council = CouncilList.Find(c.Data.CouncilCode)!.Code;
+            bool? Inside(EpisodeAt e) => c.PlacementLaOf(e.Table.PlPost[e.Row]) is { } la ? string.Equals(la, council, StringComparison.OrdinalIgnoreCase) : null;
+            CarriedOver(c, openEpisodesOnly: false, (now, last) =>
+            {
+                if (Inside(now) != Inside(last))
+                {
+                    c.ReportCode(r, now.Source, "PL_POST", now.Table.PlPost[now.Row]);
+                }
+            });
+        }), EpisodeRows));
+        Needing(NeedsAreas, Across(Add("452", Severity.Error, "The placement council (PL_LA, from PL_POST by the postcode lookup) of this year's first episode is not that of the episode open at the end of last year's return, with the same RNE", "Episodes",
+            [MethodImpl(Optimized)] (c, r) => CouncilChanged(c, r, sameRne: true)), EpisodeRows));
+        Needing(NeedsDistances, Across(Add("453", Severity.Error, "The distance from home (PL_DISTANCE, from HOME_POST and PL_POST by the postcode lookup) of this year's first episode differs by 0.2 miles or more from that of the episode open at the end of last year's return, with the same RNE", "Episodes",
+            [MethodImpl(Optimized)] (c, r) => DistanceChanged(c, r, sameRne: true)), EpisodeRows));
 
         // 202-208: a child's Header this year against its Header in last year's return.
         Across(Add("202", Severity.Error, "SEX is not the sex last year's return gave the child (1 and M, 2 and F, are the same: the DfE's codes before and from 2024/25)", "Header", [MethodImpl(Optimized)] (c, r) =>
@@ -187,7 +213,50 @@ internal static partial class Ssda903Validator
                 }
             })), EpisodeRows);
 
-    private static void Across(ValidationRule rule, RowsOfTable rows) => AcrossYears.Add((rule, rows));
+    private static ValidationRule Across(ValidationRule rule, RowsOfTable rows)
+    {
+        AcrossYears.Add((rule, rows));
+        return rule;
+    }
+
+    /// <summary>Whether the rule <paramref name="id"/> compares a return with last year's (and is not run without it).</summary>
+    internal static bool ComparesWithLastYear(string id) => id == "205B" || AcrossYears.Exists(a => a.Rule.Id == id);
+
+    // 503H, 452: the placement's council (PL_LA) changed from last year's open episode; both unknown is no change, as the DfE's blank PL_LA.
+    [MethodImpl(Optimized)]
+    private static void CouncilChanged(Context c, ValidationRule r, bool sameRne) =>
+        CarriedOver(c, openEpisodesOnly: false, (now, last) =>
+        {
+            if ((!sameRne || now.Table.Rne[now.Row] == last.Table.Rne[last.Row])
+                && !string.Equals(c.PlacementLaOf(now.Table.PlPost[now.Row]), c.PlacementLaOf(last.Table.PlPost[last.Row]), StringComparison.OrdinalIgnoreCase))
+            {
+                c.ReportCode(r, now.Source, "PL_POST", now.Table.PlPost[now.Row]);
+            }
+        });
+
+    // 503G, 453: the distance from home (PL_DISTANCE, miles to one decimal place as the DfE gives it) changed by 0.2 or more from
+    // last year's open episode, or is known now and was not.
+    [MethodImpl(Optimized)]
+    private static void DistanceChanged(Context c, ValidationRule r, bool sameRne)
+    {
+        double? Distance(EpisodeAt e) =>
+            c.PlaceOf(e.Table.HomePost[e.Row]) is { } home && c.PlaceOf(e.Table.PlPost[e.Row]) is { } placed && PostcodePlace.Miles(home, placed) is { } miles
+                ? Math.Round(miles, 1)
+                : null;
+        CarriedOver(c, openEpisodesOnly: false, (now, last) =>
+        {
+            if (sameRne && now.Table.Rne[now.Row] != last.Table.Rne[last.Row])
+            {
+                return;
+            }
+
+            var (distance, before) = (Distance(now), Distance(last));
+            if (distance is { } d && (before is not { } b || Math.Abs(d - b) >= 0.2 - 1e-9))
+            {
+                c.ReportCode(r, now.Source, "PL_POST", now.Table.PlPost[now.Row]);
+            }
+        });
+    }
 
     /// <summary>An episode of last year's or this year's return: a row of the episodes the merge kept, or of those it replaced.</summary>
     private readonly record struct EpisodeAt(Ssda903Episodes Table, int Row)

@@ -3096,7 +3096,10 @@ internal static partial class Ssda903Validator
         /// council's GSS code in England, WAL, SCO or NIR elsewhere in the UK, NUK outside it (the Channel Islands, the Isle of
         /// Man); null when PL_POST is blank, not in the lookup, or an English postcode the lookup gives no council for.
         /// </summary>
-        public string? PlacementLa(int i) => PlaceOf(Data.Episodes.PlPost[i]) is { } place
+        public string? PlacementLa(int i) => PlacementLaOf(Data.Episodes.PlPost[i]);
+
+        /// <summary>The placement's council as <see cref="PlacementLa"/> gives it, from the PL_POST with code <paramref name="plPost"/>.</summary>
+        public string? PlacementLaOf(int plPost) => PlaceOf(plPost) is { } place
             ? place.Country switch
             {
                 'W' => "WAL",

@@ -151,14 +151,57 @@ public sealed class Ssda903AcrossYearsRuleTests
             notRun.Single(n => n.Rule.Id == "202").ToString());
     }
 
+    // X placed at lastPlPost (RNE S) at the end of last year's return, and at plPost (RNE given) at the start of this year's.
+    private static Ssda903Data Moved(string lastPlPost, string plPost, string rne)
+    {
+        var b = new Ssda903Builder("E10000003").Header("X", sex: "M", dob: D(2010, 5, 1), ethnic: "WBRI", upn: "A123456789012");
+        var last = b.AddFile(new SourceFile("episodes_2024.csv", "903 Episodes CSV", 2024));
+        var now = b.AddFile(new SourceFile("episodes_2025.csv", "903 Episodes CSV", 2025));
+        return b.Episode("X", decom: D(2023, 6, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1", homePost: "CB1 1AA", plPost: lastPlPost, urn: "SC100004", at: new SourceLocation(last, 2))
+            .Episode("X", decom: D(2023, 6, 1), rne: rne, ls: "C2", cin: "N1", place: "U1", provider: "PR1", homePost: "CB1 1AA", plPost: plPost, urn: "SC100004", at: new SourceLocation(now, 2))
+            .Build();
+    }
+
+    private static List<string> Found(Ssda903Data data, ValidationReferences references, string rule) =>
+        [.. Ssda903Validator.Validate(data, references: references).Where(d => d.Rule == rule).Select(d => $"{d.File}:{d.Line} {d.Column}={d.Value}")];
+
+    [Theory]
+    [InlineData("PE1 1AA", "S", true, true)] // Cambridge to Peterborough, the same RNE
+    [InlineData("PE1 1AA", "P", true, false)] // another RNE: 452 and 453 ask nothing
+    [InlineData("CB1 1AA", "S", false, false)]
+    public void PlacementCouncilAndDistance_ChangedFromLastYear_AreReportedBy503HAnd503G_AndWithTheSameRneBy452And453(string plPost, string rne, bool changed, bool sameRne)
+    {
+        var data = Moved("CB1 1AA", plPost, rne);
+        string[] expected = changed ? [$"episodes_2025.csv:2 PL_POST={plPost}"] : [];
+
+        Assert.Equal(expected, Found(data, ReferenceFixtures.Both, "503H"));
+        Assert.Equal(expected, Found(data, ReferenceFixtures.Both, "503G"));
+        Assert.Equal(expected, Found(data, ReferenceFixtures.Both, "503J"));
+        Assert.Equal(sameRne ? expected : [], Found(data, ReferenceFixtures.Both, "452"));
+        Assert.Equal(sameRne ? expected : [], Found(data, ReferenceFixtures.Both, "453"));
+    }
+
+    [Fact]
+    public void PostcodeRules_WithoutTheLookup_AreNotRunForThatReasonAndRunWithIt()
+    {
+        var data = Moved("CB1 1AA", "PE1 1AA", "S");
+        string[] rules = ["452", "453", "503G", "503H", "503J"];
+
+        Assert.DoesNotContain(Ssda903Validator.Validate(data), d => rules.Contains(d.Rule));
+        var notRun = Ssda903Validator.NotRun(data).Where(n => rules.Contains(n.Rule.Id) && n.CollectionYear == 2025).ToList();
+        Assert.Equal(rules, notRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
+        Assert.All(notRun, n => Assert.StartsWith("it needs a postcode lookup", n.Reason, StringComparison.Ordinal));
+        Assert.DoesNotContain(Ssda903Validator.NotRun(data, ReferenceFixtures.Both), n => rules.Contains(n.Rule.Id) && n.CollectionYear == 2025);
+    }
+
     [Fact]
     public void AcrossYears_NoReturnForLastYear_EachRuleIsNotRunAndSaysSo()
     {
         var data = Episodes((2025, D(2023, 6, 1), "C2", "U1", null));
-        string[] rules = ["502", "503A", "503B", "503C", "503D", "503E", "503F"];
+        string[] rules = ["452", "453", "502", "503A", "503B", "503C", "503D", "503E", "503F", "503G", "503H", "503J"];
 
         Assert.DoesNotContain(Ssda903Validator.Validate(data), d => rules.Contains(d.Rule));
-        var notRun = Ssda903Validator.NotRun(data).Where(n => rules.Contains(n.Rule.Id)).ToList();
+        var notRun = Ssda903Validator.NotRun(data, ReferenceFixtures.Both).Where(n => rules.Contains(n.Rule.Id)).ToList();
         Assert.Equal(rules, notRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
         Assert.All(notRun, n => Assert.Equal(2025, n.CollectionYear));
         Assert.Equal("503A not run for 2024/25 (E10000003): it compares the Episodes table with last year's, and no 2023/24 return was given",

@@ -165,14 +165,21 @@ public sealed class Ssda903ValidatorTests
         string provider = "PR1",
         string? urn = null,
         string? lastUrn = null,
-        string? lastPlace = null)
+        string? lastPlace = null,
+        string? plPost = null,
+        string? lastPlPost = null,
+        string? homePost = null)
     {
         var last = b.AddFile(new SourceFile("episodes_2024.csv", "903 Episodes CSV", 2024));
         var now = b.AddFile(new SourceFile("episodes_2025.csv", "903 Episodes CSV", 2025));
         return X(b)
-            .Episode("X", decom: D(2023, 6, 1), rne: "S", ls: "C2", cin: "N1", place: lastPlace ?? place, provider: "PR1", urn: lastUrn, at: new SourceLocation(last, 2))
-            .Episode("X", decom: decom ?? D(2023, 6, 1), rne: rne, ls: ls, cin: cin, place: place, provider: provider, urn: urn, at: new SourceLocation(now, 2));
+            .Episode("X", decom: D(2023, 6, 1), rne: "S", ls: "C2", cin: "N1", place: lastPlace ?? place, provider: "PR1", urn: lastUrn, homePost: homePost, plPost: lastPlPost ?? plPost, at: new SourceLocation(last, 2))
+            .Episode("X", decom: decom ?? D(2023, 6, 1), rne: rne, ls: ls, cin: cin, place: place, provider: provider, urn: urn, homePost: homePost, plPost: plPost, at: new SourceLocation(now, 2));
     }
+
+    // X fostered by the council's service (SC100004) in both years' returns: at lastPlPost, then at plPost.
+    private static Ssda903Builder Fostered(Ssda903Builder b, string lastPlPost, string plPost, string? homePost = null) =>
+        EpisodeTwoYears(b, urn: "SC100004", lastUrn: "SC100004", plPost: plPost, lastPlPost: lastPlPost, homePost: homePost);
 
     // Child X's Header in the 2024 and 2025 returns (202-208 compare them): this year's with the values given, last year's the
     // same but for those given as last year's; a mother (207) is given her child's date of birth and an episode this year.
@@ -428,6 +435,13 @@ public sealed class Ssda903ValidatorTests
         ["503D"] = (b => EpisodeTwoYears(b, place: "U2", lastPlace: "U1"), b => EpisodeTwoYears(b, place: "U2")),
         ["503E"] = (b => EpisodeTwoYears(b, provider: "PR2"), b => EpisodeTwoYears(b)),
         ["503F"] = (b => EpisodeTwoYears(b, place: "U4", urn: "SC100004", lastUrn: "SC100005"), b => EpisodeTwoYears(b, place: "U4", urn: "SC100004", lastUrn: "SC100004")),
+        // And the placement's distance, council and location, from the postcodes (ReferenceFixtures: CB1 1AA and CB2 2BB in
+        // Cambridgeshire, PE1 1AA in Peterborough; SC100004 the council's fostering service). 452 and 453 also need the same RNE.
+        ["503G"] = (b => Fostered(b, "CB2 2BB", "PE1 1AA", homePost: "CB1 1AA"), b => Fostered(b, "PE1 1AA", "PE1 1AA", homePost: "CB1 1AA")),
+        ["503H"] = (b => Fostered(b, "CB1 1AA", "PE1 1AA"), b => Fostered(b, "CB1 1AA", "CB2 2BB")),
+        ["503J"] = (b => Fostered(b, "CB1 1AA", "PE1 1AA"), b => Fostered(b, "CB1 1AA", "CB2 2BB")),
+        ["452"] = (b => Fostered(b, "CB1 1AA", "PE1 1AA"), b => Fostered(b, "CB1 1AA", "CB2 2BB")),
+        ["453"] = (b => Fostered(b, "CB2 2BB", "PE1 1AA", homePost: "CB1 1AA"), b => Fostered(b, "PE1 1AA", "PE1 1AA", homePost: "CB1 1AA")),
         // X's Header this year against last year's.
         ["202"] = (b => HeaderTwoYears(b, sex: "M", lastSex: "F"), b => HeaderTwoYears(b, sex: "M", lastSex: "1")),
         ["203"] = (b => HeaderTwoYears(b, dob: D(2007, 5, 1), lastDob: D(2007, 5, 2)), b => HeaderTwoYears(b, dob: D(2007, 5, 1))),
