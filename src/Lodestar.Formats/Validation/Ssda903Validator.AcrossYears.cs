@@ -149,6 +149,197 @@ internal static partial class Ssda903Validator
                 }
             });
         }), HeaderRows);
+        // 624 as Lodestar reads "contradicts": another date. A care leaver with no episode this year has MOTHER and so MC_DOB
+        // blank (628, 612), whatever last year's said.
+        Across(Add("624", Severity.Error, "MC_DOB (the date of birth of the child's first child) is not the one last year's return gave", "Header", [MethodImpl(Optimized)] (c, r) =>
+            HeaderAndLastYears(c, (now, last) =>
+            {
+                int mcDob = now.Table.McDob[now.Row], before = last.Table.McDob[last.Row];
+                if (Has(before) && Has(mcDob) && mcDob != before)
+                {
+                    c.ReportDate(r, now.Source, "MC_DOB", mcDob);
+                }
+            })), HeaderRows);
+        Across(Add("626", Severity.Error, "MOTHER says the child is a mother (1) and MC_DOB is before the collection year, but last year's return said she was not (MOTHER 0)", "Header", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var one = c.Codes.Find("1");
+            var zero = c.Codes.Find("0");
+            HeaderAndLastYears(c, (now, last) =>
+            {
+                var mcDob = now.Table.McDob[now.Row];
+                if (now.Table.Mother[now.Row] == one && last.Table.Mother[last.Row] == zero && Has(mcDob) && mcDob < YearStart(c.FileYear(now.Source)))
+                {
+                    c.ReportDate(r, now.Source, "MC_DOB", mcDob);
+                }
+            });
+        }), HeaderRows);
+
+        // 562: a child's first episode this year that started before the year must be last year's latest episode.
+        Across(Add("562", Severity.Error, "This year's first episode started before the year (DECOM), but it is not the latest episode of last year's return", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var tables = EpisodeTables(c.Data);
+            foreach (var year in YearsWithLastYear(c.Data))
+            {
+                for (var child = 0; child < c.Data.Children.Count; child++)
+                {
+                    if (FirstOrLastEpisode(c, tables, child, year, first: true) is { } now && now.Table.Decom[now.Row] < YearStart(year)
+                        && (FirstOrLastEpisode(c, tables, child, year - 1, first: false) is not { } last || last.Table.Decom[last.Row] != now.Table.Decom[now.Row]))
+                    {
+                        c.ReportDate(r, now.Source, "DECOM", now.Table.Decom[now.Row]);
+                    }
+                }
+            }
+        }), EpisodeRows);
+
+        // 559, 560, 561, 584: each decision to place for adoption this year against those of last year's return.
+        Across(Add("559", Severity.Error, "DATE_PLACED (the decision to place for adoption) is before the collection year, but last year's return gave no decision for the child", "PlacedAdoption", [MethodImpl(Optimized)] (c, r) =>
+            DecisionsAndLastYears(c, (now, last, year) =>
+            {
+                var placed = now.Table.DatePlaced[now.Row];
+                if (Has(placed) && placed < YearStart(year) && !last.Exists(l => Has(l.Table.DatePlaced[l.Row])))
+                {
+                    c.ReportDate(r, now.Source, "DATE_PLACED", placed);
+                }
+            })), PlacedAdoptionRows);
+        Across(Add("560", Severity.Error, "DATE_PLACED is not that of last year's decision to place for adoption, which had not ended (no DATE_PLACED_CEASED)", "PlacedAdoption", [MethodImpl(Optimized)] (c, r) =>
+            DecisionsAndLastYears(c, (now, last, year) =>
+            {
+                var placed = now.Table.DatePlaced[now.Row];
+                if (last.Exists(l => Has(l.Table.DatePlaced[l.Row]) && !Has(l.Table.DatePlacedCeased[l.Row]) && l.Table.DatePlaced[l.Row] != placed))
+                {
+                    c.Report(r, now.Source, "DATE_PLACED", Has(placed) ? c.Date(placed) : null);
+                }
+            })), PlacedAdoptionRows);
+        Across(Add("561", Severity.Error, "DATE_PLACED is that of last year's decision to place for adoption, but last year's return said that decision had ended (DATE_PLACED_CEASED or REASON_PLACED_CEASED)", "PlacedAdoption", [MethodImpl(Optimized)] (c, r) =>
+            DecisionsAndLastYears(c, (now, last, year) =>
+            {
+                var placed = now.Table.DatePlaced[now.Row];
+                if (Has(placed) && last.Exists(l => l.Table.DatePlaced[l.Row] == placed && Ended(l)))
+                {
+                    c.ReportDate(r, now.Source, "DATE_PLACED", placed);
+                }
+            })), PlacedAdoptionRows);
+        Across(Add("584", Severity.Error, "Last year's decision to place for adoption had ended (DATE_PLACED_CEASED or REASON_PLACED_CEASED), but this year's DATE_PLACED is blank or not after it", "PlacedAdoption", [MethodImpl(Optimized)] (c, r) =>
+            DecisionsAndLastYears(c, (now, last, year) =>
+            {
+                var placed = now.Table.DatePlaced[now.Row];
+                if (last.Exists(l => Ended(l) && (!Has(placed) || (Has(l.Table.DatePlaced[l.Row]) && placed <= l.Table.DatePlaced[l.Row]))))
+                {
+                    c.Report(r, now.Source, "DATE_PLACED", Has(placed) ? c.Date(placed) : null);
+                }
+            })), PlacedAdoptionRows);
+
+        // 576: a missing period open at the end of last year's return is this year's first.
+        Across(Add("576", Severity.Error, "Last year's return ended with a missing or away period still open (no MIS_END), but this year's first period does not start on its MIS_START", "Missing", [MethodImpl(Optimized)] (c, r) =>
+        {
+            Ssda903Missing[] tables = c.Data.Replaced is { } replaced ? [c.Data.Missing, replaced.Missing] : [c.Data.Missing];
+            foreach (var year in YearsWithLastYear(c.Data))
+            {
+                for (var child = 0; child < c.Data.Children.Count; child++)
+                {
+                    var now = RowsOfYear(c, tables, child, year);
+                    if (now.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    // The first period this year: the earliest MIS_START (one not given counts as last, as the reference's).
+                    var first = now.MinBy(m => Has(m.Table.MisStart[m.Row]) ? m.Table.MisStart[m.Row] : int.MaxValue);
+                    var start = first.Table.MisStart[first.Row];
+                    if (RowsOfYear(c, tables, child, year - 1).Exists(m => !Has(m.Table.MisEnd[m.Row]) && Has(m.Table.MisStart[m.Row]) && m.Table.MisStart[m.Row] != start))
+                    {
+                        c.Report(r, first.Source, "MIS_START", Has(start) ? c.Date(start) : null);
+                    }
+                }
+            }
+        }), MissingRows);
+
+        // 348, new in 2025/26: OC3 rows are kept per child and year (Ssda903Builder), so last year's is at hand.
+        Across(Add("348", Severity.Error, "Last year's return said the care leaver had died (IN_TOUCH DIED), but this year's IN_TOUCH does not", "OC3", new CollectionYears(2026, null), [MethodImpl(Optimized)] (c, r) =>
+        {
+            var died = c.Codes.Find("DIED");
+            var o = c.Data.Oc3;
+            for (var i = 1; i < o.Count; i++)
+            {
+                var year = c.FileYear(o.Source[i]);
+                for (var j = o.RowsOf(o.Child[i]).Start; j < i && year > 0; j++)
+                {
+                    if (c.FileYear(o.Source[j]) == year - 1 && o.InTouch[j] == died && o.InTouch[i] != died)
+                    {
+                        c.ReportCode(r, o.Source[i], "IN_TOUCH", o.InTouch[i]);
+                        break;
+                    }
+                }
+            }
+        }), Oc3Rows);
+    }
+
+    private static ReadOnlySpan<SourceLocation> Oc3Rows(Ssda903Data data) => data.Oc3.Source;
+
+    private static ReadOnlySpan<SourceLocation> PlacedAdoptionRows(Ssda903Data data) => data.PlacedAdoption.Source;
+
+    private static ReadOnlySpan<SourceLocation> MissingRows(Ssda903Data data) => data.Missing.Source;
+
+    /// <summary>A row of last year's or this year's return in a table: one the merge kept, or one it replaced.</summary>
+    private readonly record struct RowAt<TTable>(TTable Table, int Row)
+        where TTable : RecordTable
+    {
+        public SourceLocation Source => Table.Source[Row];
+    }
+
+    // The child's rows in the return of the year, as given (kept and replaced).
+    private static List<RowAt<TTable>> RowsOfYear<TTable>(Context c, TTable[] tables, int child, int year)
+        where TTable : RecordTable
+    {
+        var found = new List<RowAt<TTable>>();
+        foreach (var table in tables)
+        {
+            var rows = table.RowsOf(child);
+            for (var i = rows.Start; i < rows.End; i++)
+            {
+                if (c.FileYear(table.Source[i]) == year)
+                {
+                    found.Add(new RowAt<TTable>(table, i));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    // Whether last year's decision to place for adoption had ended: DATE_PLACED_CEASED or REASON_PLACED_CEASED given.
+    private static bool Ended(RowAt<Ssda903PlacedAdoption> decision) =>
+        Has(decision.Table.DatePlacedCeased[decision.Row]) || decision.Table.ReasonPlacedCeased[decision.Row] != CodeTable.Blank;
+
+    /// <summary>
+    /// Calls <paramref name="check"/> with each PlacedAdoption row of each year's return whose year before was given, with the
+    /// child's rows in that one (perhaps none) and the row's year.
+    /// </summary>
+    private static void DecisionsAndLastYears(Context c, Action<RowAt<Ssda903PlacedAdoption>, List<RowAt<Ssda903PlacedAdoption>>, int> check)
+    {
+        Ssda903PlacedAdoption[] tables = c.Data.Replaced is { } replaced ? [c.Data.PlacedAdoption, replaced.PlacedAdoption] : [c.Data.PlacedAdoption];
+        foreach (var year in YearsWithLastYear(c.Data))
+        {
+            for (var child = 0; child < c.Data.Children.Count; child++)
+            {
+                if (tables.All(t => t.RowsOf(child).IsEmpty))
+                {
+                    continue;
+                }
+
+                var now = RowsOfYear(c, tables, child, year);
+                if (now.Count == 0)
+                {
+                    continue;
+                }
+
+                var last = RowsOfYear(c, tables, child, year - 1);
+                foreach (var decision in now)
+                {
+                    check(decision, last, year);
+                }
+            }
+        }
     }
 
     private static Ssda903Episodes[] EpisodeTables(Ssda903Data data) =>
@@ -351,7 +542,8 @@ internal static partial class Ssda903Validator
         return [.. years.Where(y => years.Contains(y - 1)).Order()];
     }
 
-    // The rules across years not run: each for every year its table has rows in (kept or replaced) whose year before was not given.
+    // The rules across years not run: each for every year of its own that its table has rows in (kept or replaced) whose year
+    // before was not given.
     private static IEnumerable<RuleNotRun> AcrossYearsNotRun(Ssda903Data data, HashSet<int> years)
     {
         foreach (var (rule, rows) in AcrossYears)
@@ -362,7 +554,7 @@ internal static partial class Ssda903Validator
                 withRows.UnionWith(YearsOf(data, rows(replaced)));
             }
 
-            foreach (var year in withRows.Where(y => !years.Contains(y - 1)))
+            foreach (var year in withRows.Where(y => rule.Years.Contains(y) && !years.Contains(y - 1)))
             {
                 yield return new RuleNotRun(data.CouncilCode, rule, year, $"it compares the {rule.Table} table with last year's, and no {new CollectionYears(year - 1, year - 1)} return was given");
             }

@@ -70,7 +70,8 @@ public sealed class ValidateCommandTests : IDisposable
         using var json = JsonDocument.Parse(output);
         var urn = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "1008");
         Assert.Equal(("SC999999", 2), (urn.GetProperty("value").GetString(), urn.GetProperty("line").GetInt32()));
-        Assert.Empty(json.RootElement.GetProperty("not_run").EnumerateArray());
+        // None for want of a list (the rules across years may be, for want of last year's return).
+        Assert.DoesNotContain(json.RootElement.GetProperty("not_run").EnumerateArray(), n => n.GetProperty("reason").GetString()!.StartsWith("it needs", StringComparison.Ordinal));
         Assert.Equal(1, exitCode);
     }
 
@@ -149,7 +150,7 @@ public sealed class ValidateCommandTests : IDisposable
 
         var (_, output, _) = await RunAsync("validate", _root, "--format", "json");
 
-        var notRun = Assert.Single(JsonDocument.Parse(output).RootElement.GetProperty("not_run").EnumerateArray());
+        var notRun = Assert.Single(JsonDocument.Parse(output).RootElement.GetProperty("not_run").EnumerateArray(), n => n.GetProperty("rule").GetString() == "205B");
         Assert.Equal("205B", notRun.GetProperty("rule").GetString());
         Assert.Equal("E10000003", notRun.GetProperty("council").GetString());
         Assert.Equal(2025, notRun.GetProperty("collection_year").GetInt32());

@@ -136,6 +136,64 @@ public sealed class Ssda903AcrossYearsRuleTests
         Assert.Equal(reported ? [$"header_2025.csv:2 MOTHER={now}"] : [], Found(data, "207"));
     }
 
+    [Theory]
+    [InlineData(2023, 2, 1, false)]
+    [InlineData(2023, 3, 1, true)]
+    public void Rule624_FirstChildsDateOfBirthChanged_IsReported_ButNotWhenLeftBlank(int y, int m, int d, bool reported)
+    {
+        var b = new Ssda903Builder("E10000003");
+        var lastFile = b.AddFile(new SourceFile("header_2024.csv", "903 Header CSV", 2024));
+        var nowFile = b.AddFile(new SourceFile("header_2025.csv", "903 Header CSV", 2025));
+        b.Header("X", sex: "F", dob: D(2007, 5, 1), ethnic: "WBRI", mother: "1", mcDob: D(2023, 2, 1), at: new SourceLocation(lastFile, 2))
+            .Header("X", sex: "F", dob: D(2007, 5, 1), ethnic: "WBRI", mother: "1", mcDob: D(y, m, d), at: new SourceLocation(nowFile, 2))
+            .Header("Y", sex: "F", dob: D(2005, 5, 1), ethnic: "WBRI", mother: "1", mcDob: D(2023, 2, 1), at: new SourceLocation(lastFile, 3))
+            .Header("Y", sex: "F", dob: D(2005, 5, 1), ethnic: "WBRI", at: new SourceLocation(nowFile, 3));
+
+        // Y, a care leaver with no episode this year, has MOTHER and MC_DOB blank (628): not 624's to report.
+        Assert.Equal(reported ? [$"header_2025.csv:2 MC_DOB={D(y, m, d):dd/MM/yyyy}"] : [], Found(b.Build(), "624"));
+    }
+
+    [Fact]
+    public void PlacedAdoptionMissingAndOc3Rules_NoReturnForLastYear_AreNotRunAndSaySo()
+    {
+        var b = new Ssda903Builder("E10000003");
+        var file = b.AddFile(new SourceFile("903_2026.xml", "903 XML", 2026));
+        var data = b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2023, 1, 1), at: new SourceLocation(file, 2))
+            .Missing("X", dob: D(2015, 1, 1), missing: "M", misStart: D(2025, 6, 1), at: new SourceLocation(file, 3))
+            .Oc3("Y", year: 2026, dob: D(2006, 1, 1), inTouch: "DIED", at: new SourceLocation(file, 4))
+            .Build();
+        string[] rules = ["348", "559", "560", "561", "576", "584"];
+
+        Assert.DoesNotContain(Ssda903Validator.Validate(data), d => rules.Contains(d.Rule));
+        var notRun = Ssda903Validator.NotRun(data).Where(n => rules.Contains(n.Rule.Id)).ToList();
+        Assert.Equal(rules, notRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
+        Assert.Equal("576 not run for 2025/26 (E10000003): it compares the Missing table with last year's, and no 2024/25 return was given",
+            notRun.Single(n => n.Rule.Id == "576").ToString());
+    }
+
+    [Fact]
+    public void Rule559_DecisionBeforeTheYearInLastYearsReturn_IsQuietAndMissingFromIt_IsReported()
+    {
+        Ssda903Data Decisions(bool lastYear)
+        {
+            var b = new Ssda903Builder("E10000003");
+            var last = b.AddFile(new SourceFile("placed_adoption_2024.csv", "903 PlacedAdoption CSV", 2024));
+            var now = b.AddFile(new SourceFile("placed_adoption_2025.csv", "903 PlacedAdoption CSV", 2025));
+            if (lastYear)
+            {
+                b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2023, 1, 1), at: new SourceLocation(last, 2));
+            }
+
+            // A decision of this year needs none last year.
+            return b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: D(2023, 1, 1), at: new SourceLocation(now, 2))
+                .PlacedAdoption("Y", dob: D(2015, 1, 1), datePlaced: D(2024, 6, 1), at: new SourceLocation(now, 3))
+                .Build();
+        }
+
+        Assert.Empty(Found(Decisions(lastYear: true), "559"));
+        Assert.Equal(["placed_adoption_2025.csv:2 DATE_PLACED=01/01/2023"], Found(Decisions(lastYear: false), "559"));
+    }
+
     [Fact]
     public void HeaderRules_NoReturnForLastYear_AreNotRunAndSaySo()
     {
@@ -206,6 +264,16 @@ public sealed class Ssda903AcrossYearsRuleTests
         Assert.All(notRun, n => Assert.Equal(2025, n.CollectionYear));
         Assert.Equal("503A not run for 2024/25 (E10000003): it compares the Episodes table with last year's, and no 2023/24 return was given",
             notRun.Single(n => n.Rule.Id == "503A").ToString());
+    }
+
+    [Fact]
+    public void Rule348_NewIn2025To26_IsNotListedAsNotRunForAnEarlierYear()
+    {
+        var b = new Ssda903Builder("E10000003");
+        var file = b.AddFile(new SourceFile("oc3_2025.csv", "903 OC3 CSV", 2025));
+        var data = b.Oc3("Y", year: 2025, dob: D(2006, 1, 1), inTouch: "DIED", at: new SourceLocation(file, 2)).Build();
+
+        Assert.DoesNotContain(Ssda903Validator.NotRun(data), n => n.Rule.Id == "348");
     }
 
     [Fact]
