@@ -254,6 +254,51 @@ internal static partial class Ssda903Validator
             }
         }), MissingRows);
 
+        // 199, 1000: over the episodes of this year's and last year's returns together, as the DfE's note on each says.
+        Across(Add("199", Severity.Error, "An earlier episode of the child, this year or last, ended in adoption (REC E11 or E12): the child was adopted from care before", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var adopted = c.Codes.SetOf("E11", "E12");
+            var tables = EpisodeTables(c.Data);
+            foreach (var year in YearsWithLastYear(c.Data))
+            {
+                for (var child = 0; child < c.Data.Children.Count; child++)
+                {
+                    // The child's first adoption in either return (the earliest DECOM of an episode ending E11 or E12).
+                    var adoption = int.MaxValue;
+                    foreach (var e in RowsOfYear(c, tables, child, year).Concat(RowsOfYear(c, tables, child, year - 1)))
+                    {
+                        if (adopted.Contains(e.Table.Rec[e.Row]) && Has(e.Table.Decom[e.Row]))
+                        {
+                            adoption = Math.Min(adoption, e.Table.Decom[e.Row]);
+                        }
+                    }
+
+                    foreach (var e in adoption == int.MaxValue ? [] : RowsOfYear(c, tables, child, year))
+                    {
+                        if (Has(e.Table.Decom[e.Row]) && e.Table.Decom[e.Row] > adoption)
+                        {
+                            c.ReportDate(r, e.Source, "DECOM", e.Table.Decom[e.Row]);
+                        }
+                    }
+                }
+            }
+        }, "CHILD", "REC"), EpisodeRows);
+        Across(Add("1000", Severity.Error, "The child died in care (an episode this year or last ending REC E2), so care leaver information (IN_TOUCH, ACTIV, ACCOM) should not be given", "OC3", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var died = c.Codes.Find("E2");
+            var tables = EpisodeTables(c.Data);
+            var o = c.Data.Oc3;
+            for (var i = 0; i < o.Count; i++)
+            {
+                var year = c.FileYear(o.Source[i]);
+                if (year > 0 && c.Data.Files.Any(f => f.CollectionYear == year - 1)
+                    && (RowsOfYear(c, tables, o.Child[i], year).Exists(e => e.Table.Rec[e.Row] == died) || RowsOfYear(c, tables, o.Child[i], year - 1).Exists(e => e.Table.Rec[e.Row] == died)))
+                {
+                    c.ReportCode(r, o.Source[i], "IN_TOUCH", o.InTouch[i]);
+                }
+            }
+        }), Oc3Rows);
+
         // 348, new in 2025/26: OC3 rows are kept per child and year (Ssda903Builder), so last year's is at hand.
         Across(Add("348", Severity.Error, "Last year's return said the care leaver had died (IN_TOUCH DIED), but this year's IN_TOUCH does not", "OC3", new CollectionYears(2026, null), [MethodImpl(Optimized)] (c, r) =>
         {

@@ -41,12 +41,15 @@ public sealed class ValidateCommandTests : IDisposable
         var (exitCode, output, error) = await RunAsync("validate", _root, "--year", "2025");
 
         Assert.Equal("", error);
-        // Without reference lists the rules that need one are not run, and each is said (grouped by reason), not passed.
+        // Without last year's return the rules across years are not run, nor without reference lists the rules that need one,
+        // and each is said (grouped by reason, in the order the rules are defined), not passed. 452, 453 and 503G-503J need both.
         Assert.Equal(
             [
                 "3 files read: 0 errors, 0 warnings",
+                "502, 503A, 503B, 503C, 503D, 503E, 503F, 503G, 503H, 503J, 452, 453, 562, 199 not run for 2024/25 (E10000003): it compares the Episodes table with last year's, and no 2023/24 return was given",
+                "202, 203, 204, 207, 208, 624, 626 not run for 2024/25 (E10000003): it compares the Header table with last year's, and no 2023/24 return was given",
+                "503G, 503H, 503J, 452, 453, 218, 392c, 169, 179, 420, 1015 not run for 2024/25 (E10000003): it needs a postcode lookup, and none was given",
                 "1008, 219, 224, 221, 227, 228, 229 not run for 2024/25 (E10000003): it needs Ofsted's provider list, and none was given",
-                "218, 392c, 169, 179, 420, 1015 not run for 2024/25 (E10000003): it needs a postcode lookup, and none was given",
             ],
             output.Trim().Split('\n'));
         Assert.Equal(0, exitCode);

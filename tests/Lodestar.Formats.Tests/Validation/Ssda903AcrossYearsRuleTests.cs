@@ -69,6 +69,28 @@ public sealed class Ssda903AcrossYearsRuleTests
     }
 
     [Fact]
+    public void Rule199_AdoptedThisYear_IsQuiet_AndLookedAfterAgainAfterIt_IsReported()
+    {
+        // Placed for adoption from June 2023 (open at the end of last year's return), adopted on 1 June 2024 (E11), and looked
+        // after again from 1 February 2025: only that last episode follows an adoption.
+        var b = new Ssda903Builder("E10000003").Header("X", sex: "M", dob: D(2015, 1, 1), ethnic: "WBRI", upn: "A123456789012");
+        var last = b.AddFile(new SourceFile("episodes_2024.csv", "903 Episodes CSV", 2024));
+        var now = b.AddFile(new SourceFile("episodes_2025.csv", "903 Episodes CSV", 2025));
+        b.Episode("X", decom: D(2023, 6, 1), rne: "S", ls: "E1", cin: "N1", place: "A4", provider: "PR1", at: new SourceLocation(last, 2))
+            .Episode("X", decom: D(2023, 6, 1), rne: "S", ls: "E1", cin: "N1", place: "A4", provider: "PR1", dec: D(2024, 6, 1), rec: "E11", at: new SourceLocation(now, 2));
+        var adopted = b.Build();
+        b = new Ssda903Builder("E10000003").Header("X", sex: "M", dob: D(2015, 1, 1), ethnic: "WBRI", upn: "A123456789012");
+        last = b.AddFile(new SourceFile("episodes_2024.csv", "903 Episodes CSV", 2024));
+        now = b.AddFile(new SourceFile("episodes_2025.csv", "903 Episodes CSV", 2025));
+        b.Episode("X", decom: D(2023, 6, 1), rne: "S", ls: "E1", cin: "N1", place: "A4", provider: "PR1", at: new SourceLocation(last, 2))
+            .Episode("X", decom: D(2023, 6, 1), rne: "S", ls: "E1", cin: "N1", place: "A4", provider: "PR1", dec: D(2024, 6, 1), rec: "E11", at: new SourceLocation(now, 2))
+            .Episode("X", decom: D(2025, 2, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1", at: new SourceLocation(now, 3));
+
+        Assert.Empty(Found(adopted, "199"));
+        Assert.Equal(["episodes_2025.csv:3 DECOM=01/02/2025"], Found(b.Build(), "199"));
+    }
+
+    [Fact]
     public void Rule502_ThisYearStartsWithAnotherEpisode_IsReportedOnItsDecom()
     {
         // Last year's open episode (from 1 June 2023) is missing from this year's return, which starts on 1 July 2023.
@@ -162,7 +184,7 @@ public sealed class Ssda903AcrossYearsRuleTests
             .Missing("X", dob: D(2015, 1, 1), missing: "M", misStart: D(2025, 6, 1), at: new SourceLocation(file, 3))
             .Oc3("Y", year: 2026, dob: D(2006, 1, 1), inTouch: "DIED", at: new SourceLocation(file, 4))
             .Build();
-        string[] rules = ["348", "559", "560", "561", "576", "584"];
+        string[] rules = ["1000", "348", "559", "560", "561", "576", "584"];
 
         Assert.DoesNotContain(Ssda903Validator.Validate(data), d => rules.Contains(d.Rule));
         var notRun = Ssda903Validator.NotRun(data).Where(n => rules.Contains(n.Rule.Id)).ToList();
@@ -256,7 +278,7 @@ public sealed class Ssda903AcrossYearsRuleTests
     public void AcrossYears_NoReturnForLastYear_EachRuleIsNotRunAndSaysSo()
     {
         var data = Episodes((2025, D(2023, 6, 1), "C2", "U1", null));
-        string[] rules = ["452", "453", "502", "503A", "503B", "503C", "503D", "503E", "503F", "503G", "503H", "503J"];
+        string[] rules = ["199", "452", "453", "502", "503A", "503B", "503C", "503D", "503E", "503F", "503G", "503H", "503J", "562"];
 
         Assert.DoesNotContain(Ssda903Validator.Validate(data), d => rules.Contains(d.Rule));
         var notRun = Ssda903Validator.NotRun(data, ReferenceFixtures.Both).Where(n => rules.Contains(n.Rule.Id)).ToList();

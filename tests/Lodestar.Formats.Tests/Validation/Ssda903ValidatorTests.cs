@@ -211,6 +211,34 @@ public sealed class Ssda903ValidatorTests
             .Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: misStart, misEnd: misStart < D(2024, 4, 1) ? D(2024, 4, 2) : misStart.AddDays(2), at: new SourceLocation(now, 2));
     }
 
+    // X looked after from 1 January 2023: adopted (E11) on the day given, in last year's return, and back in care from 1 June 2024 in
+    // this year's; with no adoption given, in care from 1 January 2023 throughout, in both returns.
+    private static Ssda903Builder AdoptedThenBack(Ssda903Builder b, DateOnly? adopted)
+    {
+        var last = b.AddFile(new SourceFile("episodes_2024.csv", "903 Episodes CSV", 2024));
+        var now = b.AddFile(new SourceFile("episodes_2025.csv", "903 Episodes CSV", 2025));
+        X(b, D(2015, 1, 1));
+        if (adopted is { } day)
+        {
+            return b.Episode("X", decom: D(2023, 1, 1), rne: "S", ls: "E1", cin: "N1", place: "A4", provider: "PR1", dec: day, rec: "E11", at: new SourceLocation(last, 2))
+                .Episode("X", decom: D(2024, 6, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1", at: new SourceLocation(now, 2));
+        }
+
+        return b.Episode("X", decom: D(2023, 1, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1", at: new SourceLocation(last, 2))
+            .Episode("X", decom: D(2023, 1, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1", at: new SourceLocation(now, 2));
+    }
+
+    // Care leaver X (born 1 January 2006): last year's return has its episode from January 2021 ending on 1 June 2022 with REC as
+    // given, and this year's an OC3 row.
+    private static Ssda903Builder LeftCareLastYear(Ssda903Builder b, string rec)
+    {
+        var last = b.AddFile(new SourceFile("episodes_2024.csv", "903 Episodes CSV", 2024));
+        var now = b.AddFile(new SourceFile("oc3_2025.csv", "903 OC3 CSV", 2025));
+        return X(b, D(2006, 1, 1))
+            .Episode("X", decom: D(2021, 1, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1", dec: D(2022, 6, 1), rec: rec, at: new SourceLocation(last, 2))
+            .Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "B1", at: new SourceLocation(now, 2));
+    }
+
     // Child X's Header in the 2024 and 2025 returns (202-208 compare them): this year's with the values given, last year's the
     // same but for those given as last year's; a mother (207) is given her child's date of birth and an episode open since June
     // 2023 (in both returns).
@@ -502,6 +530,11 @@ public sealed class Ssda903ValidatorTests
         ["207"] = (b => HeaderTwoYears(b, sex: "F", mother: "0", lastMother: "1"), b => HeaderTwoYears(b, sex: "F", mother: "1", lastMother: "1")),
         ["624"] = (b => HeaderTwoYears(b, sex: "F", mother: "1", lastMother: "1", mcDob: D(2023, 3, 1)), b => HeaderTwoYears(b, sex: "F", mother: "1", lastMother: "1")),
         ["626"] = (b => HeaderTwoYears(b, sex: "F", mother: "1", lastMother: "0"), b => HeaderTwoYears(b, sex: "F", mother: "1", lastMother: "0", mcDob: D(2024, 6, 1))),
+        // X adopted last year (an episode ending E11 on 1 June 2023), then looked after again this year; or placed in March
+        // 2024 with a view to adoption and adopted this year (that episode is no earlier adoption).
+        ["199"] = (b => AdoptedThenBack(b, D(2023, 6, 1)), b => AdoptedThenBack(b, null)),
+        // A care leaver's OC3 row, when an episode of last year's return ended with the child's death (E2), or left care at 18 (E8).
+        ["1000"] = (b => LeftCareLastYear(b, "E2"), b => LeftCareLastYear(b, "E8")),
         // From 2025/26: X's OC3 rows in the 2025 and 2026 returns.
         ["348"] = (b => Oc3TwoYears(b, "NREQ"), b => Oc3TwoYears(b, "DIED")),
         ["208"] = (b => HeaderTwoYears(b, upn: "A123456789012", lastUpn: "B123456789012"), b => HeaderTwoYears(b, upn: "A123456789012", lastUpn: "UN2")),
