@@ -31,7 +31,7 @@ internal static partial class Ssda903Validator
         // one was still open at 31 March (no DEC): the same episode, carried into this year, so it must start on the same
         // day and, but for the DfE's recodings (P2 to H5, H5 to K3, Z1 to Z11-Z14), say the same.
         Across(Add("502", Severity.Error, "Last year's return ended with an open episode, but this year's first episode does not start on the same day (DECOM)", "Episodes", [MethodImpl(Optimized)] (c, r) =>
-            CarriedOver(c, openEpisodesOnly: true, (now, last) =>
+            CarriedOver(c, everyOpenEpisode: true, (now, last) =>
             {
                 if (now.Table.Decom[now.Row] != last.Table.Decom[last.Row])
                 {
@@ -50,7 +50,7 @@ internal static partial class Ssda903Validator
             var p2 = c.Codes.Find("P2");
             var z1 = c.Codes.Find("Z1");
             var z1Split = c.Codes.SetOf("Z11", "Z12", "Z13", "Z14");
-            CarriedOver(c, openEpisodesOnly: false, (now, last) =>
+            CarriedOver(c, everyOpenEpisode: false, (now, last) =>
             {
                 int place = now.Table.Place[now.Row], before = last.Table.Place[last.Row];
                 if (place != before && !(before == h5 && place == k3) && !(before == p2 && place == h5) && !(before == z1 && z1Split.Contains(place)))
@@ -73,7 +73,7 @@ internal static partial class Ssda903Validator
         {
             var council = CouncilList.Find(c.Data.CouncilCode)!.Code;
             bool? Inside(EpisodeAt e) => c.PlacementLaOf(e.Table.PlPost[e.Row]) is { } la ? string.Equals(la, council, StringComparison.OrdinalIgnoreCase) : null;
-            CarriedOver(c, openEpisodesOnly: false, (now, last) =>
+            CarriedOver(c, everyOpenEpisode: false, (now, last) =>
             {
                 if (Inside(now) != Inside(last))
                 {
@@ -440,7 +440,7 @@ internal static partial class Ssda903Validator
     // 503A, 503B ...: the column of this year's first episode is that of the episode open at the end of last year's return.
     private static void SameAsLastYear(string id, string what, string column, Func<Ssda903Episodes, ReadOnlySpan<int>> values) =>
         Across(Add(id, Severity.Error, $"This year's first episode's {what} is not that of the episode open at the end of last year's return", "Episodes", [MethodImpl(Optimized)] (c, r) =>
-            CarriedOver(c, openEpisodesOnly: false, (now, last) =>
+            CarriedOver(c, everyOpenEpisode: false, (now, last) =>
             {
                 var value = values(now.Table)[now.Row];
                 if (value != values(last.Table)[last.Row])
@@ -461,7 +461,7 @@ internal static partial class Ssda903Validator
     // 503H, 452: the placement's council (PL_LA) changed from last year's open episode; both unknown is no change, as the DfE's blank PL_LA.
     [MethodImpl(Optimized)]
     private static void CouncilChanged(Context c, ValidationRule r, bool sameRne) =>
-        CarriedOver(c, openEpisodesOnly: false, (now, last) =>
+        CarriedOver(c, everyOpenEpisode: false, (now, last) =>
         {
             if ((!sameRne || now.Table.Rne[now.Row] == last.Table.Rne[last.Row])
                 && !string.Equals(c.PlacementLaOf(now.Table.PlPost[now.Row]), c.PlacementLaOf(last.Table.PlPost[last.Row]), StringComparison.OrdinalIgnoreCase))
@@ -479,7 +479,7 @@ internal static partial class Ssda903Validator
             c.PlaceOf(e.Table.HomePost[e.Row]) is { } home && c.PlaceOf(e.Table.PlPost[e.Row]) is { } placed && PostcodePlace.Miles(home, placed) is { } miles
                 ? Math.Round(miles, 1)
                 : null;
-        CarriedOver(c, openEpisodesOnly: false, (now, last) =>
+        CarriedOver(c, everyOpenEpisode: false, (now, last) =>
         {
             if (sameRne && now.Table.Rne[now.Row] != last.Table.Rne[last.Row])
             {
@@ -502,11 +502,11 @@ internal static partial class Ssda903Validator
 
     /// <summary>
     /// Calls <paramref name="check"/> with each child's first episode (earliest DECOM) in each year's return whose year before
-    /// was given, and the latest episode of that year's return, when it has no DEC; with <paramref name="openEpisodesOnly"/>,
+    /// was given, and the latest episode of that year's return, when it has no DEC; with <paramref name="everyOpenEpisode"/>,
     /// with each episode of last year's return that has no DEC instead (502: any episode left open).
     /// </summary>
     [MethodImpl(Optimized)]
-    private static void CarriedOver(Context c, bool openEpisodesOnly, Action<EpisodeAt, EpisodeAt> check)
+    private static void CarriedOver(Context c, bool everyOpenEpisode, Action<EpisodeAt, EpisodeAt> check)
     {
         var years = YearsWithLastYear(c.Data);
         if (years.Count == 0)
@@ -524,7 +524,7 @@ internal static partial class Ssda903Validator
                     continue;
                 }
 
-                if (!openEpisodesOnly)
+                if (!everyOpenEpisode)
                 {
                     if (FirstOrLastEpisode(c, tables, child, year - 1, first: false) is { } last && !Has(last.Table.Dec[last.Row]))
                     {
