@@ -2737,8 +2737,9 @@ internal static partial class Ssda903Validator
 
     /// <summary>
     /// The rules that could not run on <paramref name="data"/>, and why, rather than passed in silence: 205B for each year whose
-    /// UASC table has rows but whose previous year's return was not given, and so each rule across years for its table; and each rule that needs a reference list (a postcode
-    /// lookup, Ofsted's providers) not in <paramref name="references"/>, or a column it lacks, for each year with episodes.
+    /// UASC table has rows but whose previous year's return was not given, and so each other rule across years for its table;
+    /// and each rule that needs a reference list (a postcode lookup, Ofsted's providers) not in <paramref name="references"/>,
+    /// or a column it lacks, for each year with episodes.
     /// </summary>
     public static IReadOnlyList<RuleNotRun> NotRun(Ssda903Data data, ValidationReferences? references = null)
     {
