@@ -299,6 +299,23 @@ internal static partial class Ssda903Validator
             }
         }), Oc3Rows);
 
+        // 1010: a care leaver's OC3 row against the child's episodes in this year's and last year's returns.
+        Across(Add("1010", Severity.Error, "Care leaver information (IN_TOUCH, ACTIV, ACCOM) is given, and last year's return ended with the child in an open episode, but this year's has no episode for the child", "OC3", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var tables = EpisodeTables(c.Data);
+            var o = c.Data.Oc3;
+            var withLastYear = YearsWithLastYear(c.Data);
+            for (var i = 0; i < o.Count; i++)
+            {
+                var year = c.FileYear(o.Source[i]);
+                if (withLastYear.Contains(year) && FirstOrLastEpisode(c, tables, o.Child[i], year, first: true) is null
+                    && FirstOrLastEpisode(c, tables, o.Child[i], year - 1, first: false) is { } last && !Has(last.Table.Dec[last.Row]))
+                {
+                    c.ReportCode(r, o.Source[i], "IN_TOUCH", o.InTouch[i]);
+                }
+            }
+        }), Oc3Rows);
+
         // 348, new in 2025/26: OC3 rows are kept per child and year (Ssda903Builder), so last year's is at hand.
         Across(Add("348", Severity.Error, "Last year's return said the care leaver had died (IN_TOUCH DIED), but this year's IN_TOUCH does not", "OC3", new CollectionYears(2026, null), [MethodImpl(Optimized)] (c, r) =>
         {

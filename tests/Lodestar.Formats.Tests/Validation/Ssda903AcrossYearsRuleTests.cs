@@ -184,7 +184,7 @@ public sealed class Ssda903AcrossYearsRuleTests
             .Missing("X", dob: D(2015, 1, 1), missing: "M", misStart: D(2025, 6, 1), at: new SourceLocation(file, 3))
             .Oc3("Y", year: 2026, dob: D(2006, 1, 1), inTouch: "DIED", at: new SourceLocation(file, 4))
             .Build();
-        string[] rules = ["1000", "348", "559", "560", "561", "576", "584"];
+        string[] rules = ["1000", "1010", "348", "559", "560", "561", "576", "584"];
 
         Assert.DoesNotContain(Ssda903Validator.Validate(data), d => rules.Contains(d.Rule));
         var notRun = Ssda903Validator.NotRun(data).Where(n => rules.Contains(n.Rule.Id)).ToList();

@@ -229,13 +229,13 @@ public sealed class Ssda903ValidatorTests
     }
 
     // Care leaver X (born 1 January 2006): last year's return has its episode from January 2021 ending on 1 June 2022 with REC as
-    // given, and this year's an OC3 row.
-    private static Ssda903Builder LeftCareLastYear(Ssda903Builder b, string rec)
+    // given (still open when asked), and this year's an OC3 row.
+    private static Ssda903Builder LeftCareLastYear(Ssda903Builder b, string rec, bool open = false)
     {
         var last = b.AddFile(new SourceFile("episodes_2024.csv", "903 Episodes CSV", 2024));
         var now = b.AddFile(new SourceFile("oc3_2025.csv", "903 OC3 CSV", 2025));
         return X(b, D(2006, 1, 1))
-            .Episode("X", decom: D(2021, 1, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1", dec: D(2022, 6, 1), rec: rec, at: new SourceLocation(last, 2))
+            .Episode("X", decom: D(2021, 1, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1", dec: open ? null : D(2022, 6, 1), rec: open ? null : rec, at: new SourceLocation(last, 2))
             .Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "B1", at: new SourceLocation(now, 2));
     }
 
@@ -535,6 +535,8 @@ public sealed class Ssda903ValidatorTests
         ["199"] = (b => AdoptedThenBack(b, D(2023, 6, 1)), b => AdoptedThenBack(b, null)),
         // A care leaver's OC3 row, when an episode of last year's return ended with the child's death (E2), or left care at 18 (E8).
         ["1000"] = (b => LeftCareLastYear(b, "E2"), b => LeftCareLastYear(b, "E8")),
+        // Or last year's return ends with X's episode still open and this year's has none (1010).
+        ["1010"] = (b => LeftCareLastYear(b, "E8", open: true), b => LeftCareLastYear(b, "E8")),
         // From 2025/26: X's OC3 rows in the 2025 and 2026 returns.
         ["348"] = (b => Oc3TwoYears(b, "NREQ"), b => Oc3TwoYears(b, "DIED")),
         ["208"] = (b => HeaderTwoYears(b, upn: "A123456789012", lastUpn: "B123456789012"), b => HeaderTwoYears(b, upn: "A123456789012", lastUpn: "UN2")),
