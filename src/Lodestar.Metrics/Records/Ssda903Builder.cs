@@ -33,7 +33,9 @@ public sealed partial class Ssda903Builder : DatasetBuilder
     }
 
     /// <summary>Sorts, merges and packs the rows. The builder cannot be used afterwards.</summary>
-    public Ssda903Data Build()
+    /// <param name="keepReplaced">Whether the rows the merge drops are kept apart, in <see cref="Ssda903Data.Replaced"/> (for the
+    /// validation rules that compare a return with last year's); false for data that is never validated.</param>
+    public Ssda903Data Build(bool keepReplaced = true)
     {
         FillYears();
         var precedence = Close();
@@ -54,7 +56,7 @@ public sealed partial class Ssda903Builder : DatasetBuilder
             new Ssda903PrevPerm(_prevPerm.Finish(children, precedence)),
             new Ssda903Missing(_missing.Finish(children, precedence)),
             new Ssda903SwEpisodes(_swEpisodes.Finish(children, precedence)),
-            Files.Select(f => f.CollectionYear).Distinct().Count() > 1 ? Replaced(children, precedence) : null);
+            keepReplaced && Files.Select(f => f.CollectionYear).Distinct().Count() > 1 ? Replaced(children, precedence) : null);
     }
 
     // The rows the merge drops, as a dataset of their own (Ssda903Data.Replaced).
