@@ -254,7 +254,7 @@ internal static partial class Ssda903Validator
             }
         }), MissingRows);
 
-        // 199, 1000: over the episodes of this year's and last year's returns together, as the DfE's note on each says.
+        // 199, 1000: over the episodes of this year's and last year's returns together, as the reference's note on each says.
         Across(Add("199", Severity.Error, "An earlier episode of the child, this year or last, ended in adoption (REC E11 or E12): the child was adopted from care before", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
             var adopted = c.Codes.SetOf("E11", "E12");
