@@ -13,7 +13,7 @@ internal sealed record MemoryResult(int Councils, long RetainedBytes, long RssBy
 /// <summary>
 /// Builds councils' models into one <see cref="StatutoryDataStore"/> as the app does from their confirmed submissions:
 /// each council's files, one <see cref="InputYear"/> per submission (return and year), through
-/// <see cref="StatutoryDataLoader.Load(string, IEnumerable{InputYear}, ReadLimits?)"/> — what
+/// <see cref="StatutoryDataLoader.Load(string, IEnumerable{InputYear}, ReadLimits?, bool)"/> — what
 /// <see cref="ConfirmedReturns.LoadAsync(Lodestar.Data.LodestarDbContext, string, CancellationToken)"/> gives the store, read from the generated files instead of a database so 150
 /// councils need not be submitted first. The retained size is the managed heap after a full collection, after less
 /// before, with the files' bytes let go.
@@ -42,7 +42,7 @@ internal static class MemoryBench
     {
         var council = Path.GetFileName(folder);
         var years = BenchData.Uploads(folder).Select(u => new InputYear(u.Year, u.Files)).ToList();
-        store.RefreshAsync(council, 1, _ => Task.FromResult(StatutoryDataLoader.Load(council, years, new ReadLimits(long.MaxValue)))).GetAwaiter().GetResult();
+        store.RefreshAsync(council, 1, _ => Task.FromResult(StatutoryDataLoader.Load(council, years, new ReadLimits(long.MaxValue), keepReplaced: false))).GetAwaiter().GetResult();
     }
 
     /// <summary>A line of /proc/self/status in bytes (VmRSS: resident now; VmHWM: the peak), 0 off Linux.</summary>

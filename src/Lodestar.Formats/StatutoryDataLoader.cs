@@ -170,12 +170,18 @@ public static partial class StatutoryDataLoader
     /// reads one, into one dataset per return, merging the years by the builders' rule (a record in a later
     /// collection year's file replaces the same record in an earlier one's), as a folder of years is merged.
     /// </summary>
-    public static LoadResult Load(string councilCode, IEnumerable<InputYear> uploads, ReadLimits? limits = null)
+    /// <param name="councilCode">The council.</param>
+    /// <param name="uploads">Each upload's files, with its collection year.</param>
+    /// <param name="limits">The read limits; null: the defaults.</param>
+    /// <param name="keepReplaced">Whether the 903 records a later year replaced are kept apart (<see cref="Ssda903Data.Replaced"/>)
+    /// for the validation rules that compare a return with last year's; false for data that is never validated (the KPI
+    /// engine's model), which then holds nothing it does not use.</param>
+    public static LoadResult Load(string councilCode, IEnumerable<InputYear> uploads, ReadLimits? limits = null, bool keepReplaced = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(councilCode);
         ArgumentNullException.ThrowIfNull(uploads);
         limits ??= ReadLimits.Default;
-        var state = new LoadState { Limits = limits };
+        var state = new LoadState { Limits = limits, KeepReplaced = keepReplaced };
         var index = 0;
         foreach (var upload in uploads)
         {
@@ -435,6 +441,8 @@ public static partial class StatutoryDataLoader
 
         public bool ReadSsda903 { get; init; } = true;
 
+        public bool KeepReplaced { get; init; } = true;
+
         public List<Problem> Diagnostics { get; } = [];
 
         public List<Problem> Refusals { get; } = [];
@@ -451,7 +459,7 @@ public static partial class StatutoryDataLoader
             foreach (var (code, builders) in Councils)
             {
                 InferYears(builders.Ssda903, builders.Files);
-                var ssda903 = builders.Ssda903.Files.Count > 0 ? builders.Ssda903.Build() : null;
+                var ssda903 = builders.Ssda903.Files.Count > 0 ? builders.Ssda903.Build(KeepReplaced) : null;
                 var cin = builders.Cin.Files.Count > 0 ? builders.Cin.Build() : null;
                 var annexA = builders.AnnexA.Files.Count > 0 ? builders.AnnexA.Build() : null;
                 if (ssda903 is not null || cin is not null || annexA is not null)

@@ -147,6 +147,25 @@ public sealed class StatutoryDataLoaderTests
         Assert.Contains(result.Refusals, r => r.File!.EndsWith("missing.csv", StringComparison.Ordinal) && r.Message == "no such file or folder");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Load_TwoYearsUploads_KeepsLastYearsReplacedEpisodeApartOnlyWhenAsked(bool keepReplaced)
+    {
+        // The same episode (DECOM 1 June 2023) in the 2024 and 2025 returns: the 2025 version is the history's; the 2024 one is
+        // kept apart for the rules across years, unless the data is for the KPI engine alone.
+        var episode = Encoding.UTF8.GetBytes(EpisodesHeader + "1,01/06/2023,S,C2,N1,U1,PR1,,,,,,\n");
+
+        var result = StatutoryDataLoader.Load(
+            "E10000003",
+            [new InputYear(2024, [new InputFile("episodes.csv", episode)]), new InputYear(2025, [new InputFile("episodes.csv", episode)])],
+            keepReplaced: keepReplaced);
+
+        var data = Assert.Single(result.Councils).Ssda903!;
+        Assert.Equal(1, data.Episodes.Count);
+        Assert.Equal(keepReplaced ? 1 : null, data.Replaced?.Episodes.Count);
+    }
+
     private static string Census(int year, params (string Child, string Referral, string Closure)[] referrals)
     {
         var children = string.Concat(referrals.GroupBy(r => r.Child).Select(child =>

@@ -53,11 +53,13 @@ public static class ConfirmedReturns
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 
-        // The files were read when checked: no size limit refuses them now.
+        // The files were read when checked: no size limit refuses them now. Nor are they validated again, so the 903 records
+        // a later year replaced are not kept (Ssda903Data.Replaced is for the rules across years).
         return StatutoryDataLoader.Load(
             council,
             submissions.Select(s => new InputYear(s.CollectionYear, [.. s.Files.Select(f => new InputFile(f.Name, f.Content))])),
-            new ReadLimits(long.MaxValue));
+            new ReadLimits(long.MaxValue),
+            keepReplaced: false);
     }
 
     /// <summary>Every council's version of its confirmed returns (<c>council_versions</c>): one small table, read whole.</summary>

@@ -755,7 +755,7 @@ internal sealed partial class CouncilSimulator
 
     private static string BlankWhen(bool blank, string value) => blank ? string.Empty : value;
 
-    /// <summary>OC3 rows: in the year of each 17th to 21st birthday that falls after the young person left care at 16 or over.</summary>
+    /// <summary>OC3 rows: in the year of each 17th to 21st birthday that falls after the young person left care at 16 or over (not by death).</summary>
     private void AddCareLeaverRows(SimChild child)
     {
         // No care-leaver information for a young person whose care was transferred to another council (E3, DfE 1011).
@@ -764,6 +764,9 @@ internal sealed partial class CouncilSimulator
             return;
         }
 
+        // Nor for one who died in care (E2, DfE 1000): the draws below are made all the same, so that the rest of what a seed
+        // generates is unchanged, but no row is kept.
+        var died = child.Episodes is [.., { ReasonEnded: "E2" }];
         foreach (var year in _options.ReportingYears)
         {
             var yearStart = new DateOnly(year - 1, 4, 1);
@@ -793,7 +796,10 @@ internal sealed partial class CouncilSimulator
                     accommodation = letter + (suitable ? "1" : "2");
                 }
 
-                child.Oc3[year] = new SimOc3(birthday, inTouch, activity, accommodation);
+                if (!died)
+                {
+                    child.Oc3[year] = new SimOc3(birthday, inTouch, activity, accommodation);
+                }
             }
         }
     }

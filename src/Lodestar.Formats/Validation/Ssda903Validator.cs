@@ -1046,6 +1046,9 @@ internal static partial class Ssda903Validator
             }
         });
 
+        // The rules that compare a return with last year's, besides 205B (Ssda903Validator.AcrossYears.cs).
+        AddAcrossYears();
+
         // OC2
         Add("181", Severity.Error, "CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE must be 0 or 1", "OC2", [MethodImpl(Optimized)] (c, r) =>
         {
@@ -2735,8 +2738,9 @@ internal static partial class Ssda903Validator
 
     /// <summary>
     /// The rules that could not run on <paramref name="data"/>, and why, rather than passed in silence: 205B for each year whose
-    /// UASC table has rows but whose previous year's return was not given; and each rule that needs a reference list (a postcode
-    /// lookup, Ofsted's providers) not in <paramref name="references"/>, or a column it lacks, for each year with episodes.
+    /// UASC table has rows but whose previous year's return was not given, and so each other rule across years for its table;
+    /// and each rule that needs a reference list (a postcode lookup, Ofsted's providers) not in <paramref name="references"/>,
+    /// or a column it lacks, for each year with episodes.
     /// </summary>
     public static IReadOnlyList<RuleNotRun> NotRun(Ssda903Data data, ValidationReferences? references = null)
     {
@@ -2749,6 +2753,7 @@ internal static partial class Ssda903Validator
             .Where(y => !years.Contains(y - 1))
             .Select(y => new RuleNotRun(data.CouncilCode, rule, y, $"it compares the UASC table with last year's, and no {new CollectionYears(y - 1, y - 1)} return was given"))
             .ToList();
+        notRun.AddRange(AcrossYearsNotRun(data, years));
         var episodeYears = YearsOf(data, data.Episodes.Source);
         foreach (var (needing, need) in Needs)
         {
@@ -3094,7 +3099,10 @@ internal static partial class Ssda903Validator
         /// council's GSS code in England, WAL, SCO or NIR elsewhere in the UK, NUK outside it (the Channel Islands, the Isle of
         /// Man); null when PL_POST is blank, not in the lookup, or an English postcode the lookup gives no council for.
         /// </summary>
-        public string? PlacementLa(int i) => PlaceOf(Data.Episodes.PlPost[i]) is { } place
+        public string? PlacementLa(int i) => PlacementLaOf(Data.Episodes.PlPost[i]);
+
+        /// <summary>The placement's council as <see cref="PlacementLa"/> gives it, from the PL_POST with code <paramref name="plPost"/>.</summary>
+        public string? PlacementLaOf(int plPost) => PlaceOf(plPost) is { } place
             ? place.Country switch
             {
                 'W' => "WAL",

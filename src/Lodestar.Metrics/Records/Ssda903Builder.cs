@@ -22,7 +22,8 @@ namespace Lodestar.Metrics.Records;
 /// year (a row read from a file takes the file's collection year) — are the same record, and only the version from the file with the latest collection year
 /// (then the file registered last) is kept. Rows with a key no later file has are kept as history.
 /// Rows from the same file are never merged (duplicates within a return are for validation to report),
-/// nor are rows built by hand without a file.</para>
+/// nor are rows built by hand without a file. The rows merged away are kept apart, in <see cref="Ssda903Data.Replaced"/>,
+/// for the rules that compare a return with last year's.</para>
 /// </remarks>
 public sealed partial class Ssda903Builder : DatasetBuilder
 {
@@ -32,7 +33,9 @@ public sealed partial class Ssda903Builder : DatasetBuilder
     }
 
     /// <summary>Sorts, merges and packs the rows. The builder cannot be used afterwards.</summary>
-    public Ssda903Data Build()
+    /// <param name="keepReplaced">Whether the rows the merge drops are kept apart, in <see cref="Ssda903Data.Replaced"/> (for the
+    /// validation rules that compare a return with last year's); false for data that is never validated.</param>
+    public Ssda903Data Build(bool keepReplaced = true)
     {
         FillYears();
         var headerUasc = HeaderUascByYear();
@@ -53,7 +56,8 @@ public sealed partial class Ssda903Builder : DatasetBuilder
             new Ssda903PlacedAdoption(_placedAdoption.Finish(children, precedence)),
             new Ssda903PrevPerm(_prevPerm.Finish(children, precedence)),
             new Ssda903Missing(_missing.Finish(children, precedence)),
-            new Ssda903SwEpisodes(_swEpisodes.Finish(children, precedence)))
+            new Ssda903SwEpisodes(_swEpisodes.Finish(children, precedence)),
+            keepReplaced && Files.Select(f => f.CollectionYear).Distinct().Count() > 1 ? Replaced(children, precedence) : null)
         {
             HeaderUasc = headerUasc,
         };
@@ -76,6 +80,24 @@ public sealed partial class Ssda903Builder : DatasetBuilder
         });
         return found;
     }
+
+    // The rows the merge drops, as a dataset of their own (Ssda903Data.Replaced).
+    private Ssda903Data Replaced(int children, long[] precedence) => new(
+        CouncilCode,
+        Children,
+        Codes,
+        [.. Files],
+        new Ssda903Headers(_header.FinishReplaced(children, precedence)),
+        new Ssda903Episodes(_episodes.FinishReplaced(children, precedence)),
+        new Ssda903Reviews(_reviews.FinishReplaced(children, precedence)),
+        new Ssda903Uasc(_uasc.FinishReplaced(children, precedence)),
+        new Ssda903Oc2(_oc2.FinishReplaced(children, precedence)),
+        new Ssda903Oc3(_oc3.FinishReplaced(children, precedence)),
+        new Ssda903Ad1(_ad1.FinishReplaced(children, precedence)),
+        new Ssda903PlacedAdoption(_placedAdoption.FinishReplaced(children, precedence)),
+        new Ssda903PrevPerm(_prevPerm.FinishReplaced(children, precedence)),
+        new Ssda903Missing(_missing.FinishReplaced(children, precedence)),
+        new Ssda903SwEpisodes(_swEpisodes.FinishReplaced(children, precedence)));
 
     private protected override int[] TableCounts() =>
     [

@@ -22,7 +22,8 @@ public sealed class Ssda903Data
         Ssda903PlacedAdoption placedAdoption,
         Ssda903PrevPerm prevPerm,
         Ssda903Missing missing,
-        Ssda903SwEpisodes swEpisodes)
+        Ssda903SwEpisodes swEpisodes,
+        Ssda903Data? replaced = null)
     {
         CouncilCode = councilCode;
         Children = children;
@@ -39,6 +40,7 @@ public sealed class Ssda903Data
         PrevPerm = prevPerm;
         Missing = missing;
         SwEpisodes = swEpisodes;
+        Replaced = replaced;
     }
 
     /// <summary>The council (e.g. E10000003).</summary>
@@ -81,6 +83,13 @@ public sealed class Ssda903Data
     /// keeps only the latest year's Header row. Whether a child was UASC in an earlier year is here.
     /// </summary>
     public IReadOnlyDictionary<(int Child, int Year), int> HeaderUasc { get; init; } = new Dictionary<(int Child, int Year), int>();
+
+    /// <summary>
+    /// The rows the merge rule dropped because a later year's file has the same record (see <see cref="Ssda903Builder"/>),
+    /// each with its own file and line, so that the rules comparing a return with last year's (the DfE's 202, 503A ...)
+    /// can read last year's return as it was given. Null when the files hold fewer than two collection years.
+    /// </summary>
+    public Ssda903Data? Replaced { get; }
 
     /// <summary>"file:line" for a row's location, or "(built by hand)".</summary>
     public string Describe(SourceLocation at) =>

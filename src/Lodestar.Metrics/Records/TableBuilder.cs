@@ -107,9 +107,34 @@ internal sealed class TableBuilder<TRow>
 
         if (filePrecedence is not null)
         {
-            order = Merge(order, filePrecedence);
+            order = Merge(order, filePrecedence, replaced: false);
         }
 
+        return Pack(order, groupCount);
+    }
+
+    /// <summary>
+    /// Sorts and packs the rows the merge rule drops: those with the same group and key as a row from a higher-ranked
+    /// file (a later year's return), so that a rule comparing a return with last year's can read last year's as given.
+    /// </summary>
+    public Packed FinishReplaced(int groupCount, long[] filePrecedence)
+    {
+        var order = new List<int>(Count);
+        for (var i = 0; i < Count; i++)
+        {
+            order.Add(i);
+        }
+
+        if (!IsSorted(order))
+        {
+            order = SortedByGroupKeyArrival(order);
+        }
+
+        return Pack(Merge(order, filePrecedence, replaced: true), groupCount);
+    }
+
+    private Packed Pack(List<int> order, int groupCount)
+    {
         var map = new int[Count];
         Array.Fill(map, -1);
         var rows = new Entry[order.Count];
@@ -184,7 +209,9 @@ internal sealed class TableBuilder<TRow>
         return true;
     }
 
-    private List<int> Merge(List<int> order, long[] filePrecedence)
+    // Keeps the rows of each run of equal group and key from the highest-ranked file (and rows built by hand), or with
+    // replaced, only the others.
+    private List<int> Merge(List<int> order, long[] filePrecedence, bool replaced)
     {
         var kept = new List<int>(order.Count);
         var start = 0;
@@ -210,7 +237,7 @@ internal sealed class TableBuilder<TRow>
             for (var i = start; i < end; i++)
             {
                 var file = _entries[order[i]].At.File;
-                if (file < 0 || filePrecedence[file] == best)
+                if ((file < 0 || filePrecedence[file] == best) != replaced)
                 {
                     kept.Add(order[i]);
                 }

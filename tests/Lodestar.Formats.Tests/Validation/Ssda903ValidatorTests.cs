@@ -152,6 +152,130 @@ public sealed partial class Ssda903ValidatorTests
             .Uasc("X", sex: "M", dob: D(2006, 5, 1), duc: duc, at: new SourceLocation(now, 2));
     }
 
+    // Child X in the 2024 and 2025 returns (the rules across years compare them): in last year's, looked after from 1 June 2023
+    // (PR1, in this year's PLACE unless told) and still at 31 March 2024 (an open episode); in this year's, its first episode with the values given (by default
+    // the same episode, carried over).
+    private static Ssda903Builder EpisodeTwoYears(
+        Ssda903Builder b,
+        DateOnly? decom = null,
+        string rne = "S",
+        string ls = "C2",
+        string cin = "N1",
+        string place = "U1",
+        string provider = "PR1",
+        string? urn = null,
+        string? lastUrn = null,
+        string? lastPlace = null,
+        string? plPost = null,
+        string? lastPlPost = null,
+        string? homePost = null,
+        bool inLastYear = true)
+    {
+        var last = b.AddFile(new SourceFile("episodes_2024.csv", "903 Episodes CSV", 2024));
+        var now = b.AddFile(new SourceFile("episodes_2025.csv", "903 Episodes CSV", 2025));
+        if (!inLastYear)
+        {
+            return X(b).Episode("X", decom: decom ?? D(2023, 6, 1), rne: rne, ls: ls, cin: cin, place: place, provider: provider, urn: urn, homePost: homePost, plPost: plPost, at: new SourceLocation(now, 2));
+        }
+
+        return X(b)
+            .Episode("X", decom: D(2023, 6, 1), rne: "S", ls: "C2", cin: "N1", place: lastPlace ?? place, provider: "PR1", urn: lastUrn, homePost: homePost, plPost: lastPlPost ?? plPost, at: new SourceLocation(last, 2))
+            .Episode("X", decom: decom ?? D(2023, 6, 1), rne: rne, ls: ls, cin: cin, place: place, provider: provider, urn: urn, homePost: homePost, plPost: plPost, at: new SourceLocation(now, 2));
+    }
+
+    // X fostered by the council's service (SC100004) in both years' returns: at lastPlPost, then at plPost.
+    private static Ssda903Builder Fostered(Ssda903Builder b, string lastPlPost, string plPost, string? homePost = null) =>
+        EpisodeTwoYears(b, urn: "SC100004", lastUrn: "SC100004", plPost: plPost, lastPlPost: lastPlPost, homePost: homePost);
+
+    // X adopted as in Adopted, with its decision to place in the 2024 return (none when lastPlaced is null; ended on lastCeased, for
+    // a reason, when given) and in the 2025 return (placed).
+    private static Ssda903Builder DecisionTwoYears(Ssda903Builder b, DateOnly? lastPlaced, DateOnly placed, DateOnly? lastCeased = null)
+    {
+        var last = b.AddFile(new SourceFile("placed_adoption_2024.csv", "903 PlacedAdoption CSV", 2024));
+        var now = b.AddFile(new SourceFile("placed_adoption_2025.csv", "903 PlacedAdoption CSV", 2025));
+        Ad1(Ep(Ep(X(b, D(2015, 1, 1)), D(2022, 1, 1), dec: D(2023, 7, 1), rec: "X1", rpc: "CARPL"), D(2023, 7, 1), rne: "P", place: "A4", dec: D(2025, 1, 10), rec: "E11"));
+        if (lastPlaced is { } given)
+        {
+            b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: given, datePlacedCeased: lastCeased, reasonPlacedCeased: lastCeased is null ? null : "RD1", at: new SourceLocation(last, 2));
+        }
+
+        return b.PlacedAdoption("X", dob: D(2015, 1, 1), datePlaced: placed, at: new SourceLocation(now, 2));
+    }
+
+    // X missing from 20 March 2024 with no end in the 2024 return; in the 2025 return a period from misStart, ended in the year.
+    private static Ssda903Builder MissingTwoYears(Ssda903Builder b, DateOnly misStart)
+    {
+        var last = b.AddFile(new SourceFile("missing_2024.csv", "903 Missing CSV", 2024));
+        var now = b.AddFile(new SourceFile("missing_2025.csv", "903 Missing CSV", 2025));
+        return b.Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: D(2024, 3, 20), at: new SourceLocation(last, 2))
+            .Missing("X", dob: D(2010, 5, 1), missing: "M", misStart: misStart, misEnd: misStart < D(2024, 4, 1) ? D(2024, 4, 2) : misStart.AddDays(2), at: new SourceLocation(now, 2));
+    }
+
+    // X looked after from 1 January 2023: adopted (E11) on the day given, in last year's return, and back in care from 1 June 2024 in
+    // this year's; with no adoption given, in care from 1 January 2023 throughout, in both returns.
+    private static Ssda903Builder AdoptedThenBack(Ssda903Builder b, DateOnly? adopted)
+    {
+        var last = b.AddFile(new SourceFile("episodes_2024.csv", "903 Episodes CSV", 2024));
+        var now = b.AddFile(new SourceFile("episodes_2025.csv", "903 Episodes CSV", 2025));
+        X(b, D(2015, 1, 1));
+        if (adopted is { } day)
+        {
+            return b.Episode("X", decom: D(2023, 1, 1), rne: "S", ls: "E1", cin: "N1", place: "A4", provider: "PR1", dec: day, rec: "E11", at: new SourceLocation(last, 2))
+                .Episode("X", decom: D(2024, 6, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1", at: new SourceLocation(now, 2));
+        }
+
+        return b.Episode("X", decom: D(2023, 1, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1", at: new SourceLocation(last, 2))
+            .Episode("X", decom: D(2023, 1, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1", at: new SourceLocation(now, 2));
+    }
+
+    // Care leaver X (born 1 January 2006): last year's return has its episode from January 2021 ending on 1 June 2022 with REC as
+    // given (still open when asked), and this year's an OC3 row.
+    private static Ssda903Builder LeftCareLastYear(Ssda903Builder b, string rec, bool open = false)
+    {
+        var last = b.AddFile(new SourceFile("episodes_2024.csv", "903 Episodes CSV", 2024));
+        var now = b.AddFile(new SourceFile("oc3_2025.csv", "903 OC3 CSV", 2025));
+        return X(b, D(2006, 1, 1))
+            .Episode("X", decom: D(2021, 1, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1", dec: open ? null : D(2022, 6, 1), rec: open ? null : rec, at: new SourceLocation(last, 2))
+            .Oc3("X", year: Year, dob: D(2006, 1, 1), inTouch: "YES", activ: "F2", accom: "B1", at: new SourceLocation(now, 2));
+    }
+
+    // Child X's Header in the 2024 and 2025 returns (202-208 compare them): this year's with the values given, last year's the
+    // same but for those given as last year's; a mother (207) is given her child's date of birth and an episode open since June
+    // 2023 (in both returns).
+    private static Ssda903Builder HeaderTwoYears(
+        Ssda903Builder b,
+        string sex = "M",
+        string? lastSex = null,
+        DateOnly? dob = null,
+        DateOnly? lastDob = null,
+        string ethnic = "WBRI",
+        string? lastEthnic = null,
+        string? upn = "A123456789012",
+        string? lastUpn = "A123456789012",
+        string? mother = null,
+        string? lastMother = null,
+        DateOnly? mcDob = null,
+        DateOnly? lastMcDob = null)
+    {
+        var last = b.AddFile(new SourceFile("header_2024.csv", "903 Header CSV", 2024));
+        var now = b.AddFile(new SourceFile("header_2025.csv", "903 Header CSV", 2025));
+        DateOnly? McDob(string? m, DateOnly? given) => m == "1" ? given ?? D(2023, 2, 1) : null;
+        b.Header("X", sex: lastSex ?? sex, dob: lastDob ?? dob ?? D(2007, 5, 1), ethnic: lastEthnic ?? ethnic, upn: lastUpn, mother: lastMother, mcDob: McDob(lastMother, lastMcDob), at: new SourceLocation(last, 2))
+            .Header("X", sex: sex, dob: dob ?? D(2007, 5, 1), ethnic: ethnic, upn: upn, mother: mother, mcDob: McDob(mother, mcDob), at: new SourceLocation(now, 2));
+        return lastMother is null ? b
+            : b.Episode("X", decom: D(2023, 6, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1", at: new SourceLocation(last, 3))
+                .Episode("X", decom: D(2023, 6, 1), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "PR1", at: new SourceLocation(now, 3));
+    }
+
+    // Care leaver X's OC3 rows: DIED in the 2025 return, then IN_TOUCH as given in the 2026 return (348).
+    private static Ssda903Builder Oc3TwoYears(Ssda903Builder b, string inTouch)
+    {
+        var last = b.AddFile(new SourceFile("oc3_2025.csv", "903 OC3 CSV", 2025));
+        var now = b.AddFile(new SourceFile("oc3_2026.csv", "903 OC3 CSV", 2026));
+        return b.Oc3("X", year: 2025, dob: D(2006, 1, 1), inTouch: "DIED", activ: "0", accom: "0", at: new SourceLocation(last, 2))
+            .Oc3("X", year: 2026, dob: D(2006, 1, 1), inTouch: inTouch, activ: "0", accom: "0", at: new SourceLocation(now, 2));
+    }
+
     // Short breaks (LS V3) of 16 days each, a month apart from June 2024: five make 80 days in the year (367).
     private static Ssda903Builder Breaks(Ssda903Builder b, int count)
     {
@@ -375,6 +499,47 @@ public sealed partial class Ssda903ValidatorTests
         ["LS-REVIEW-OUTSIDE-CARE"] = (b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 5, 20), reviewCode: "PN1"), b => Ep(X(b), D(2024, 6, 1)).Review("X", dob: D(2010, 5, 1), review: D(2024, 6, 1), reviewCode: "PN1")),
         ["304"] = (b => X(b, D(2005, 1, 1)).Uasc("X", sex: "M", dob: D(2005, 1, 1), duc: D(2024, 6, 1)), b => X(b, D(2006, 6, 1)).Uasc("X", sex: "M", dob: D(2006, 6, 1), duc: D(2024, 5, 1))),
         ["205B"] = (b => UascTwoYears(b, lastDuc: null, duc: null), b => UascTwoYears(b, lastDuc: D(2024, 5, 1), duc: D(2024, 5, 1))),
+        // Across years: X's first episode this year against the episode open at the end of last year's return.
+        ["502"] = (b => EpisodeTwoYears(b, decom: D(2023, 7, 1)), b => EpisodeTwoYears(b)),
+        ["503A"] = (b => EpisodeTwoYears(b, rne: "L"), b => EpisodeTwoYears(b)),
+        ["503B"] = (b => EpisodeTwoYears(b, ls: "C1"), b => EpisodeTwoYears(b)),
+        ["503C"] = (b => EpisodeTwoYears(b, cin: "N2"), b => EpisodeTwoYears(b)),
+        ["503D"] = (b => EpisodeTwoYears(b, place: "U2", lastPlace: "U1"), b => EpisodeTwoYears(b, place: "U2")),
+        ["503E"] = (b => EpisodeTwoYears(b, provider: "PR2"), b => EpisodeTwoYears(b)),
+        ["503F"] = (b => EpisodeTwoYears(b, place: "U4", urn: "SC100004", lastUrn: "SC100005"), b => EpisodeTwoYears(b, place: "U4", urn: "SC100004", lastUrn: "SC100004")),
+        // And the placement's distance, council and location, from the postcodes (ReferenceFixtures: CB1 1AA and CB2 2BB in
+        // Cambridgeshire, PE1 1AA in Peterborough; SC100004 the council's fostering service). 452 and 453 also need the same RNE.
+        ["503G"] = (b => Fostered(b, "CB2 2BB", "PE1 1AA", homePost: "CB1 1AA"), b => Fostered(b, "PE1 1AA", "PE1 1AA", homePost: "CB1 1AA")),
+        ["503H"] = (b => Fostered(b, "CB1 1AA", "PE1 1AA"), b => Fostered(b, "CB1 1AA", "CB2 2BB")),
+        ["503J"] = (b => Fostered(b, "CB1 1AA", "PE1 1AA"), b => Fostered(b, "CB1 1AA", "CB2 2BB")),
+        ["452"] = (b => Fostered(b, "CB1 1AA", "PE1 1AA"), b => Fostered(b, "CB1 1AA", "CB2 2BB")),
+        ["453"] = (b => Fostered(b, "CB2 2BB", "PE1 1AA", homePost: "CB1 1AA"), b => Fostered(b, "PE1 1AA", "PE1 1AA", homePost: "CB1 1AA")),
+        // A child in this year's return looked after since before it must be in last year's.
+        ["562"] = (b => EpisodeTwoYears(b, inLastYear: false), b => EpisodeTwoYears(b)),
+        // X adopted (Adopted): the decision to place of 1 January 2023 in last year's return (open, or ended as given), and this year's.
+        ["559"] = (b => DecisionTwoYears(b, null, D(2023, 1, 1)), b => DecisionTwoYears(b, D(2023, 1, 1), D(2023, 1, 1))),
+        ["560"] = (b => DecisionTwoYears(b, D(2023, 1, 1), D(2023, 2, 1)), b => DecisionTwoYears(b, D(2023, 1, 1), D(2023, 1, 1))),
+        ["561"] = (b => DecisionTwoYears(b, D(2023, 1, 1), D(2023, 1, 1), lastCeased: D(2023, 6, 1)), b => DecisionTwoYears(b, D(2023, 1, 1), D(2023, 1, 1))),
+        ["584"] = (b => DecisionTwoYears(b, D(2023, 1, 1), D(2022, 12, 1), lastCeased: D(2023, 6, 1)), b => DecisionTwoYears(b, D(2023, 1, 1), D(2023, 1, 1))),
+        // X missing from 20 March 2024, still at the end of last year's return; this year's first period from the day given.
+        ["576"] = (b => MissingTwoYears(b, D(2024, 4, 5)), b => MissingTwoYears(b, D(2024, 3, 20))),
+        // X's Header this year against last year's.
+        ["202"] = (b => HeaderTwoYears(b, sex: "M", lastSex: "F"), b => HeaderTwoYears(b, sex: "M", lastSex: "1")),
+        ["203"] = (b => HeaderTwoYears(b, dob: D(2007, 5, 1), lastDob: D(2007, 5, 2)), b => HeaderTwoYears(b, dob: D(2007, 5, 1))),
+        ["204"] = (b => HeaderTwoYears(b, ethnic: "WBRI", lastEthnic: "WIRI"), b => HeaderTwoYears(b, ethnic: "WBRI", lastEthnic: "wbri")),
+        ["207"] = (b => HeaderTwoYears(b, sex: "F", mother: "0", lastMother: "1"), b => HeaderTwoYears(b, sex: "F", mother: "1", lastMother: "1")),
+        ["624"] = (b => HeaderTwoYears(b, sex: "F", mother: "1", lastMother: "1", mcDob: D(2023, 3, 1)), b => HeaderTwoYears(b, sex: "F", mother: "1", lastMother: "1")),
+        ["626"] = (b => HeaderTwoYears(b, sex: "F", mother: "1", lastMother: "0"), b => HeaderTwoYears(b, sex: "F", mother: "1", lastMother: "0", mcDob: D(2024, 6, 1))),
+        // X adopted last year (an episode ending E11 on 1 June 2023), then looked after again this year; or placed in March
+        // 2024 with a view to adoption and adopted this year (that episode is no earlier adoption).
+        ["199"] = (b => AdoptedThenBack(b, D(2023, 6, 1)), b => AdoptedThenBack(b, null)),
+        // A care leaver's OC3 row, when an episode of last year's return ended with the child's death (E2), or left care at 18 (E8).
+        ["1000"] = (b => LeftCareLastYear(b, "E2"), b => LeftCareLastYear(b, "E8")),
+        // Or last year's return ends with X's episode still open and this year's has none (1010).
+        ["1010"] = (b => LeftCareLastYear(b, "E8", open: true), b => LeftCareLastYear(b, "E8")),
+        // From 2025/26: X's OC3 rows in the 2025 and 2026 returns.
+        ["348"] = (b => Oc3TwoYears(b, "NREQ"), b => Oc3TwoYears(b, "DIED")),
+        ["208"] = (b => HeaderTwoYears(b, upn: "A123456789012", lastUpn: "B123456789012"), b => HeaderTwoYears(b, upn: "A123456789012", lastUpn: "UN2")),
         ["104"] = (b => X(b, D(2005, 1, 1)).Uasc("X", sex: "M", dob: D(2005, 1, 1), duc: D(2023, 1, 1)), b => X(b, D(2006, 5, 1)).Uasc("X", sex: "M", dob: D(2006, 5, 1), duc: D(2024, 5, 1))),
         ["LS-DUC-BEFORE-DOB"] = (b => X(b).Uasc("X", sex: "M", dob: D(2010, 5, 1), duc: D(2009, 6, 1)), b => X(b).Uasc("X", sex: "M", dob: D(2010, 5, 1), duc: D(2024, 6, 1))),
         ["181"] = (b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "7", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0"), b => b.Oc2("X", year: Year, dob: D(2010, 5, 1), sdqScore: 5, convicted: "0", immunisations: "1", teethCheck: "1", healthAssessment: "1", substanceMisuse: "0")),

@@ -97,6 +97,41 @@ public sealed class Ssda903BuilderTests
     }
 
     [Fact]
+    public void Build_SameEpisodeInTwoYearsReturns_EarlierReturnsVersionIsKeptApartAsReplaced()
+    {
+        var builder = new Ssda903Builder("E10000003");
+        var y2024 = builder.AddFile(new SourceFile("2024/episodes.csv", "903 Episodes CSV", 2024));
+        var y2025 = builder.AddFile(new SourceFile("2025/episodes.csv", "903 Episodes CSV", 2025));
+        builder
+            .Episode("C1", decom: new(2023, 10, 1), ls: "C2", dec: new(2024, 5, 1), rec: "E11", at: new(y2025, 2))
+            .Episode("C1", decom: new(2023, 10, 1), ls: "C1", at: new(y2024, 2))
+            .Episode("C1", decom: new(2022, 1, 1), ls: "V2", dec: new(2022, 3, 1), rec: "E13", at: new(y2024, 3))
+            .Header("C1", sex: "M", at: new(y2025, 3))
+            .Header("C1", sex: "F", at: new(y2024, 4));
+
+        var data = builder.Build();
+
+        // Last year's version of the episode both returns hold, and last year's header, as written; the episode only 2024 has stays in Episodes.
+        var replaced = Assert.IsType<Ssda903Data>(data.Replaced);
+        Assert.Equal([new SourceLocation(y2024, 2)], replaced.Episodes.Source.ToArray());
+        Assert.Equal("C1", replaced.Codes[replaced.Episodes.Ls[0]]);
+        Assert.Null(replaced.Episodes.DecAt(0));
+        Assert.Equal([new SourceLocation(y2024, 4)], replaced.Header.Source.ToArray());
+        Assert.Equal(2, data.Episodes.Count);
+        Assert.Null(replaced.Replaced);
+    }
+
+    [Fact]
+    public void Build_OneYearsReturn_ReplacesNothing()
+    {
+        var builder = new Ssda903Builder("E10000003");
+        var file = builder.AddFile(new SourceFile("episodes.csv", "903 Episodes CSV", 2025));
+        builder.Episode("C1", decom: new(2024, 4, 1), ls: "C2", at: new(file, 2));
+
+        Assert.Null(builder.Build().Replaced);
+    }
+
+    [Fact]
     public void Build_UascRowsInTwoYearsReturns_AreBothKeptInYearOrder()
     {
         var builder = new Ssda903Builder("E10000003");
