@@ -45,7 +45,7 @@ public sealed class AccessibilityBrowserTests(Browser browser)
         var page = tab.Page;
         await page.SetContentAsync("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><main><h1>t</h1><img src=\"x.png\"></main></body></html>");
 
-        var result = await page.RunAxe(AxeChecker.Options);
+        var result = await AxeChecker.RunAsync(page);
 
         Assert.Contains(result.Violations, v => v.Id == "image-alt" && AxeChecker.Blocks(v));
     }
@@ -63,6 +63,18 @@ public sealed class AxeChecker(IPage page, Uri address)
     /// </summary>
     public static AxeRunOptions Options { get; } = new() { ResultTypes = [ResultType.Violations] };
 
+    /// <summary>
+    /// axe on the whole page in one call inside it ("legacy mode"). The library's default mode runs axe in parts and
+    /// then finishes in a new blank page it opens (a new browser context), injecting axe's 550 KB script twice: 2.8 s
+    /// a check on the small sign-in page against 0.55 s in one call, and 2 min 38 s against 1 min 36 s for the
+    /// accessibility tests on this 2-core machine. The parts mode exists for cross-origin iframes, which Lodestar's
+    /// pages do not have. The wrapper marks legacy mode obsolete ("being removed in the future"); the version is pinned.
+    /// </summary>
+    public static Task<AxeResult> RunAsync(IPage page) =>
+#pragma warning disable CS0618
+        page.Locator("html").RunAxeLegacy(Options);
+#pragma warning restore CS0618
+
     public static bool Blocks(AxeResultItem violation) => violation.Impact is "critical" or "serious";
 
     public async Task CheckAsync(string path)
@@ -74,7 +86,7 @@ public sealed class AxeChecker(IPage page, Uri address)
             return;
         }
 
-        var result = await page.RunAxe(Options);
+        var result = await RunAsync(page);
         foreach (var violation in result.Violations)
         {
             var nodes = string.Join(" | ", violation.Nodes.Take(3).Select(n => $"{n.Target} {n.Html}"));

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Lodestar.Data.Security;
 using Lodestar.Testing;
 using Microsoft.Playwright;
@@ -49,5 +48,5 @@ public sealed partial class SignInTests
     }
 
     private static async Task<IEnumerable<string>> BlockingAsync(IPage page) =>
-        (await page.RunAxe(Accessibility.AxeChecker.Options)).Violations.Where(v => v.Impact is "critical" or "serious").Select(v => $"{page.Url}: {v.Id} {v.Help}");
+        (await Accessibility.AxeChecker.RunAsync(page)).Violations.Where(v => v.Impact is "critical" or "serious").Select(v => $"{page.Url}: {v.Id} {v.Help}");
 }
