@@ -18,7 +18,7 @@ internal sealed record UploadRun(IReadOnlyList<StepTimes> Years, StepTimes Month
 
 /// <summary>
 /// The product's use case, called as a host calls it: each upload checked (<see cref="Submissions.CheckAsync"/> with the
-/// files in memory, as an upload gives them), confirmed (<see cref="Submissions.ConfirmAsync"/>), and the council's
+/// files in memory, as an upload gives them), confirmed (<see cref="Submissions.ConfirmAsync(string, long, CancellationToken)"/>), and the council's
 /// model rebuilt from its confirmed submissions (<see cref="StatutoryDataStore.RefreshAsync"/> over
 /// <see cref="ConfirmedReturns.LoadAsync(Lodestar.Data.LodestarDbContext, string, CancellationToken)"/>, what ConfirmAsync does when given the model; timed apart here). Each step
 /// has its own DbContext, as each request has.

@@ -15,7 +15,8 @@ public sealed record FolderImportResult(int Confirmed, int AlreadySubmitted, IRe
 /// are grouped by council, return and collection year, and each group is checked and confirmed as one
 /// submission — unless a submission of the same council, return and year already holds exactly these
 /// files (by SHA-256), whatever became of it, so a restart imports nothing twice and a roll-back stays
-/// rolled back.
+/// rolled back. The councils' stored results are computed once, after the last confirmation (and for any council
+/// whose results are of an older version than its submissions, as a process that died part-way would leave them).
 /// </summary>
 public static class ReturnsFolderImport
 {
@@ -61,8 +62,9 @@ public static class ReturnsFolderImport
                     continue;
                 }
 
-                // A folder's files are computed from as they are: confirmed with their findings, as before submissions.
-                var confirmation = await submissions.ConfirmAsync(actor, check.Value.Submission.Id, cancellationToken);
+                // A folder's files are computed from as they are: confirmed with their findings, as before submissions. The
+                // stored results are computed once, after the last confirmation, not after each.
+                var confirmation = await submissions.ConfirmAsync(actor, check.Value.Submission.Id, storeResults: false, cancellationToken);
                 if (!confirmation.Succeeded)
                 {
                     refused.AddRange(confirmation.Problems.Select(p => p.ToString()));
@@ -73,6 +75,8 @@ public static class ReturnsFolderImport
             }
         }
 
+        // Also the councils a process that died part-way through an earlier import left with results of an older version.
+        _ = await submissions.RefreshStaleResultsAsync(cancellationToken);
         return new FolderImportResult(confirmed, already, refused);
     }
 

@@ -107,6 +107,37 @@ public static class StoredKpis
         return loaded;
     }
 
+    /// <summary>
+    /// Brings up to date, each in a transaction of its own, the stored results of every council whose version has moved
+    /// since they were computed (or that has a version and none stored): after confirmations that left them for later
+    /// (<see cref="Submissions.ConfirmAsync(string, long, bool, CancellationToken)"/>), and after a process that died
+    /// between such a confirmation and this refresh.
+    /// </summary>
+    /// <returns>The councils refreshed.</returns>
+    public static async Task<IReadOnlyList<string>> RefreshStaleAsync(LodestarDbContext db, KpiEngine engine, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(engine);
+        var stale = await db.Set<CouncilVersionEntity>()
+            .Where(v => !db.Set<KpiResultSetEntity>().Any(r => r.CouncilCode == v.CouncilCode && r.Version == v.Version))
+            // A council with nothing confirmed and nothing stored is as it should be: no results.
+            .Where(v => db.Set<KpiResultSetEntity>().Any(r => r.CouncilCode == v.CouncilCode)
+                || db.Set<SubmissionEntity>().Any(s => s.CouncilCode == v.CouncilCode && s.Status == SubmissionStatus.Confirmed))
+            .Select(v => v.CouncilCode)
+            .OrderBy(c => c)
+            .ToListAsync(cancellationToken);
+        foreach (var council in stale)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Read in the transaction: the version the results are computed at is the one they are of.
+            var version = await db.Set<CouncilVersionEntity>().Where(v => v.CouncilCode == council).Select(v => v.Version).SingleAsync(cancellationToken);
+            _ = await RefreshAsync(db, engine, council, version, at, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return stale;
+    }
+
     /// <summary>In the caller's transaction: deletes the council's stored results and writes these, with what they came from.</summary>
     public static async Task ReplaceAsync(
         LodestarDbContext db, string council, long version, IReadOnlyCollection<long> sources, IReadOnlyList<KpiResult> results, DateTimeOffset at, CancellationToken cancellationToken = default)

@@ -248,9 +248,23 @@ public sealed class Submissions(
     /// Confirms a checked submission: it becomes the council's data for its return and year, and the one
     /// confirmed before it is superseded, in one transaction with the audit entry.
     /// </summary>
-    public async Task<Result<SubmissionSummary>> ConfirmAsync(string actor, long submissionId, CancellationToken cancellationToken = default)
+    public Task<Result<SubmissionSummary>> ConfirmAsync(string actor, long submissionId, CancellationToken cancellationToken = default) =>
+        ConfirmAsync(actor, submissionId, storeResults: true, cancellationToken);
+
+    /// <summary>
+    /// Confirms a checked submission, as <see cref="ConfirmAsync(string, long, CancellationToken)"/>; with
+    /// <paramref name="storeResults"/> false the council's stored results are left as they were, of an earlier version
+    /// (which their source records), for a caller confirming several in a row to bring up to date once after the last
+    /// (<see cref="StoredKpis.RefreshStaleAsync"/>). Only without a model to refresh: a served model follows its results.
+    /// </summary>
+    public async Task<Result<SubmissionSummary>> ConfirmAsync(string actor, long submissionId, bool storeResults, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        if (!storeResults && model is not null)
+        {
+            throw new InvalidOperationException("A confirmation that leaves the stored results for later refreshes no served model.");
+        }
+
         var submission = await db.Set<SubmissionEntity>().SingleOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
         if (submission is null)
         {
@@ -271,10 +285,11 @@ public sealed class Submissions(
             [.. confirmed.Where(c => c.Return != submission.Return || c.CollectionYear != submission.CollectionYear).Select(c => c.Id), submission.Id],
             cancellationToken);
 
-        return await CommitStepAsync(submission, "confirmed", () => ConfirmInTransactionAsync(actor, submission, headlines, cancellationToken), cancellationToken);
+        return await CommitStepAsync(submission, "confirmed", () => ConfirmInTransactionAsync(actor, submission, headlines, storeResults, cancellationToken), cancellationToken);
     }
 
-    private async Task<(long Version, LoadResult Loaded)> ConfirmInTransactionAsync(string actor, SubmissionEntity submission, IReadOnlyList<HeadlineKpi> headlines, CancellationToken cancellationToken)
+    private async Task<(long Version, LoadResult? Loaded)> ConfirmInTransactionAsync(
+        string actor, SubmissionEntity submission, IReadOnlyList<HeadlineKpi> headlines, bool storeResults, CancellationToken cancellationToken)
     {
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -296,11 +311,19 @@ public sealed class Submissions(
             Record(submission.Id, SubmissionStep.Confirmed, headlines);
             await db.SaveChangesAsync(cancellationToken);
             var version = await BumpVersionAsync(submission.CouncilCode, cancellationToken);
-            var loaded = await StoredKpis.RefreshAsync(db, Engine, submission.CouncilCode, version, clock.GetUtcNow(), cancellationToken);
+            var loaded = storeResults ? await StoredKpis.RefreshAsync(db, Engine, submission.CouncilCode, version, clock.GetUtcNow(), cancellationToken) : null;
             await transaction.CommitAsync(cancellationToken);
             return (version, loaded);
         }
     }
+
+    /// <summary>
+    /// Brings up to date the stored results of every council whose version moved since they were computed, with this
+    /// host's engine (<see cref="StoredKpis.RefreshStaleAsync"/>): after confirmations that left them for later.
+    /// </summary>
+    /// <returns>The councils refreshed.</returns>
+    public Task<IReadOnlyList<string>> RefreshStaleResultsAsync(CancellationToken cancellationToken = default) =>
+        StoredKpis.RefreshStaleAsync(db, Engine, clock.GetUtcNow(), cancellationToken);
 
     /// <summary>
     /// Rolls back a confirmed submission: the submission it superseded is confirmed again (when there was
@@ -333,7 +356,7 @@ public sealed class Submissions(
         return await CommitStepAsync(submission, "rolled back", () => RollBackInTransactionAsync(actor, submission, headlines, cancellationToken), cancellationToken);
     }
 
-    private async Task<(long Version, LoadResult Loaded)> RollBackInTransactionAsync(string actor, SubmissionEntity submission, IReadOnlyList<HeadlineKpi> headlines, CancellationToken cancellationToken)
+    private async Task<(long Version, LoadResult? Loaded)> RollBackInTransactionAsync(string actor, SubmissionEntity submission, IReadOnlyList<HeadlineKpi> headlines, CancellationToken cancellationToken)
     {
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -491,9 +514,9 @@ public sealed class Submissions(
     // the model to the version it committed, from the returns the results were computed from; refused, with
     // nothing changed, when another process changed the submission meanwhile.
     private async Task<Result<SubmissionSummary>> CommitStepAsync(
-        SubmissionEntity submission, string step, Func<Task<(long Version, LoadResult Loaded)>> transaction, CancellationToken cancellationToken)
+        SubmissionEntity submission, string step, Func<Task<(long Version, LoadResult? Loaded)>> transaction, CancellationToken cancellationToken)
     {
-        (long Version, LoadResult Loaded) committed;
+        (long Version, LoadResult? Loaded) committed;
         try
         {
             committed = await transaction();
@@ -503,7 +526,11 @@ public sealed class Submissions(
             return ChangedMeanwhileFailure(submission.Id, step);
         }
 
-        await RefreshModelAsync(submission.CouncilCode, committed.Version, committed.Loaded);
+        if (committed.Loaded is { } loaded)
+        {
+            await RefreshModelAsync(submission.CouncilCode, committed.Version, loaded);
+        }
+
         return Result.Success(await SummaryAsync(submission.Id, cancellationToken));
     }
 

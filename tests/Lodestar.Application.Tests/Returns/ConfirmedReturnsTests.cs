@@ -7,6 +7,7 @@ using Lodestar.Domain.Periods;
 using Lodestar.Formats;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Application.Tests.Returns;
 
@@ -98,11 +99,15 @@ public sealed class ConfirmedReturnsTests
             await using var db = database.CreateContext();
             var submissions = new Submissions(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
             var first = await ReturnsFolderImport.ImportAsync(db, submissions, folder, "returns-folder", Cancel);
+            var stored = await db.Set<KpiResultSetEntity>().AsNoTracking().SingleAsync(s => s.CouncilCode == Council, Cancel);
+            var sources = await db.Set<KpiResultSourceEntity>().Where(s => s.CouncilCode == Council).CountAsync(Cancel);
             var latest = (await submissions.ListAsync(Council, Cancel))[0];
             Assert.True((await submissions.RollBackAsync("ann", latest.Id, Cancel)).Succeeded);
             var again = await ReturnsFolderImport.ImportAsync(db, submissions, folder, "returns-folder", Cancel);
 
             Assert.Equal((2, 0, 0), (first.Confirmed, first.AlreadySubmitted, first.Refused.Count));
+            // The import's stored results are of the council's version after both confirmations, computed once at the end.
+            Assert.Equal((2L, 2), (stored.Version, sources));
             Assert.Equal((0, 2, 0), (again.Confirmed, again.AlreadySubmitted, again.Refused.Count));
             Assert.Equal(
                 [(2025, SubmissionStatus.RolledBack), (2024, SubmissionStatus.Confirmed)],

@@ -161,6 +161,51 @@ public sealed class StoredKpisTests
 
     [Theory]
     [AllDatabases]
+    public async Task ConfirmLeavingResults_ThenRefreshStale_ResultsFollowOnlyTheCouncilWhoseVersionMoved(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var submissions = Use(db, new StepClock());
+        var first = await CheckAsync(submissions, Council, Return903(("C1", "01/04/2024", ""), ("C2", "01/06/2024", "")));
+        Assert.True((await submissions.ConfirmAsync("bob", first, Cancel)).Succeeded);
+        var other = await CheckAsync(submissions, Other, Return903(("D1", "01/05/2024", "")));
+        Assert.True((await submissions.ConfirmAsync("bob", other, Cancel)).Succeeded);
+        var otherSet = await db.Set<KpiResultSetEntity>().AsNoTracking().SingleAsync(s => s.CouncilCode == Other, Cancel);
+        // Nothing stale: nothing refreshed.
+        Assert.Empty(await submissions.RefreshStaleResultsAsync(Cancel));
+
+        // Confirmed leaving the results for later, as a folder import does (or as a process that died before the refresh left them).
+        var second = await CheckAsync(submissions, Council, Return903(("C1", "01/04/2024", ""), ("C2", "01/06/2024", ""), ("C3", "01/09/2024", "")));
+        Assert.True((await submissions.ConfirmAsync("bob", second, storeResults: false, Cancel)).Succeeded);
+        Assert.Equal(2, await ClaAtEndAsync(db, Council));
+        Assert.Equal(1L, (await db.Set<KpiResultSetEntity>().AsNoTracking().SingleAsync(s => s.CouncilCode == Council, Cancel)).Version);
+
+        Assert.Equal([Council], await submissions.RefreshStaleResultsAsync(Cancel));
+
+        Assert.Equal(3, await ClaAtEndAsync(db, Council));
+        Assert.Equal(2L, (await db.Set<KpiResultSetEntity>().AsNoTracking().SingleAsync(s => s.CouncilCode == Council, Cancel)).Version);
+        Assert.Equal([second], await db.Set<KpiResultSourceEntity>().Where(s => s.CouncilCode == Council).Select(s => s.SubmissionId).ToListAsync(Cancel));
+        var otherAfter = await db.Set<KpiResultSetEntity>().AsNoTracking().SingleAsync(s => s.CouncilCode == Other, Cancel);
+        Assert.Equal((otherSet.Version, otherSet.ComputedAt), (otherAfter.Version, otherAfter.ComputedAt));
+        Assert.Empty(await submissions.RefreshStaleResultsAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task ConfirmLeavingResults_WithAServedModel_IsRefusedAndNothingChanges()
+    {
+        // A served model follows the stored results: a confirmation that left them for later would leave the model behind.
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = database.CreateContext();
+        var submissions = new Submissions(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, model: new StatutoryDataStore(PopulationEstimates.None));
+        var id = await CheckAsync(submissions, Council, Return903(("C1", "01/04/2024", "")));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => submissions.ConfirmAsync("bob", id, storeResults: false, Cancel));
+
+        Assert.Equal(SubmissionStatus.Checked, (await submissions.FindAsync(id, Cancel))!.Status);
+    }
+
+    [Theory]
+    [AllDatabases]
     public async Task Confirm_FailsWhileReplacingTheResults_ConfirmationAndResultsStayAsBefore(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
