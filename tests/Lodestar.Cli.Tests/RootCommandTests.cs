@@ -52,4 +52,17 @@ public sealed class RootCommandTests
         Assert.Equal(2, exitCode);
         Assert.StartsWith("lodestar", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("pack", "--framework", "f", "--council", "873", "--year", "0", "--format", "pdf", "--out", "x.pdf")]
+    [InlineData("signoff", "status", "--framework", "f", "--council", "873", "--year", "99999")]
+    [InlineData("scorecard", "--framework", "f", "--council", "873", "--year", "1900")]
+    [InlineData("scorecard", "national", "--framework", "f", "--year", "9999")]
+    public async Task YearOutOfRange_EveryCommandWithAReportingYear_ExitsTwoNamingIt(params string[] args)
+    {
+        var (exitCode, output) = await RunAsync(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"--year: {args[Array.IndexOf(args, "--year") + 1]} is not a year (1901 to 9998)", output, StringComparison.Ordinal);
+    }
 }

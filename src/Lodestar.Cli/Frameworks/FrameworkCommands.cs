@@ -174,7 +174,7 @@ internal static class FrameworkCommands
         var open = openDatabase ?? CliDatabase.Open;
         var framework = new Option<string>("--framework") { Description = "The framework's id.", Required = true };
         var council = new Option<string>("--council") { Description = "The council's DfE code (E10000003) or LA number (873).", Required = true };
-        var year = new Option<int?>("--year") { Description = "The DfE reporting year: 2025 is 2024-04-01 to 2025-03-31." };
+        var year = CliYear.Optional();
         var period = new Option<string?>("--period") { Description = "Any period instead of a year: 2025-Q1, 2025-03, 2024-04-01..2024-09-30." };
         var format = new Option<string>("--format") { Description = "table (default), json or xlsx.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "xlsx");
@@ -222,11 +222,6 @@ internal static class FrameworkCommands
                     await error.WriteLineAsync($"--period: {periodError}");
                     return 2;
                 }
-            }
-            else if (yearValue is < 1901 or > 9998)
-            {
-                await error.WriteLineAsync($"--year: {yearValue} is not a year");
-                return 2;
             }
             else
             {
@@ -309,7 +304,7 @@ internal static class FrameworkCommands
     private static Command NationalScorecard(Func<LodestarDbContext> open)
     {
         var framework = new Option<string>("--framework") { Description = "The framework's id.", Required = true };
-        var year = new Option<int>("--year") { Description = "The DfE reporting year: 2025 is 2024-04-01 to 2025-03-31.", Required = true };
+        var year = CliYear.Required();
         var format = new Option<string>("--format") { Description = "table (default: one line per council, its RAG counts) or json (every council's scorecard).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var suppressSmall = new Option<bool>("--suppress-small") { Description = "Write figures about fewer than 5 children as c, as the DfE publishes them" };
@@ -324,12 +319,6 @@ internal static class FrameworkCommands
         {
             var (output, error) = Writers(parse);
             var yearValue = parse.GetValue(year);
-            if (yearValue is < 1901 or > 9998)
-            {
-                await error.WriteLineAsync($"--year: {yearValue} is not a year");
-                return 2;
-            }
-
             if (CliUser.Required(parse, user, "scorecard national") is not { } userName)
             {
                 return 2;

@@ -22,7 +22,7 @@ internal static class PackCommand
         var packId = new Option<string>("--pack") { Description = "A configured pack's id, as loaded from samples/packs (docs/packs.md).", HelpName = "ID" };
         var config = new Option<FileInfo>("--config") { Description = "A pack configuration file (YAML, as in samples/packs).", HelpName = "FILE" };
         var council = new Option<string>("--council") { Description = "The council's DfE code (E10000003) or LA number (873).", Required = true };
-        var year = new Option<int>("--year") { Description = "The DfE reporting year: 2025 is 2024-04-01 to 2025-03-31.", Required = true };
+        var year = CliYear.Required();
         var format = new Option<string>("--format") { Description = "pdf, xlsx or html.", Required = true };
         format.AcceptOnlyFromAmong("pdf", "xlsx", "html");
         var outFile = new Option<FileInfo>("--out") { Description = "The file to write.", Required = true, HelpName = "FILE" };
@@ -40,12 +40,6 @@ internal static class PackCommand
         {
             var error = parse.InvocationConfiguration.Error;
             var yearValue = parse.GetValue(year);
-            if (yearValue is < 1901 or > 9998)
-            {
-                await error.WriteLineAsync($"--year: {yearValue} is not a year");
-                return LodestarCommand.Misuse;
-            }
-
             if (CliUser.Required(parse, user, "pack") is not { } userName)
             {
                 return LodestarCommand.Misuse;

@@ -28,7 +28,7 @@ internal static class SignOffCommand
         action.AcceptOnlyFromAmong("status", "submit", "approve", "reopen");
         var framework = new Option<string>("--framework") { Description = "The framework's id.", Required = true };
         var council = new Option<string>("--council") { Description = "The council's DfE code (E10000003) or LA number (873).", Required = true };
-        var year = new Option<int>("--year") { Description = "The DfE reporting year: 2025 is 2024-04-01 to 2025-03-31.", Required = true };
+        var year = CliYear.Required();
         var reason = new Option<string?>("--reason") { Description = "Why the figures are reopened (reopen only)." };
         var user = CliUser.CreateOption();
         var command = new Command(
@@ -42,12 +42,6 @@ internal static class SignOffCommand
         {
             var error = parse.InvocationConfiguration.Error;
             var yearValue = parse.GetValue(year);
-            if (yearValue is < 1901 or > 9998)
-            {
-                await error.WriteLineAsync($"--year: {yearValue} is not a year");
-                return LodestarCommand.Misuse;
-            }
-
             var verb = parse.GetRequiredValue(action);
             if (verb == "reopen" && string.IsNullOrWhiteSpace(parse.GetValue(reason)))
             {

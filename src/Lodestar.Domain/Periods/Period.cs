@@ -369,6 +369,15 @@ public readonly record struct Period
     public static Period ParseFinancialYear(string text) =>
         TryParseFinancialYear(text, out var year) ? year : throw new FormatException($"'{text}' is not a financial year like 2016/17.");
 
+    /// <summary>The first year a period may be of: the reporting year 1901 ran from 1 April 1900.</summary>
+    public const int FirstYear = 1901;
+
+    /// <summary>The last year a period may be of, so that the day after any period still has a year.</summary>
+    public const int LastYear = 9998;
+
+    /// <summary>Whether <paramref name="year"/> is a year a period may be of (<see cref="FirstYear"/> to <see cref="LastYear"/>).</summary>
+    public static bool IsYear(int year) => year is >= FirstYear and <= LastYear;
+
     /// <summary>
     /// Reads a year as a person asks for one: a financial year (<c>2016/17</c>, <c>2016-17</c>) or the
     /// DfE label of the year it ends in (<c>2017</c>), both the reporting year 2016-04-01..2017-03-31.
@@ -381,7 +390,7 @@ public readonly record struct Period
             return true;
         }
 
-        if (t.Length == 4 && IsDigits(t) && int.Parse(t, CultureInfo.InvariantCulture) is >= 1901 and <= 9998 and var label)
+        if (t.Length == 4 && IsDigits(t) && int.Parse(t, CultureInfo.InvariantCulture) is var label && IsYear(label))
         {
             year = ReportingYear(label);
             return true;
@@ -436,9 +445,9 @@ public readonly record struct Period
 
     private static void CheckYear(int year)
     {
-        if (year is < 1901 or > 9998)
+        if (!IsYear(year))
         {
-            throw new ArgumentOutOfRangeException(nameof(year), year, "A year is 1901 to 9998.");
+            throw new ArgumentOutOfRangeException(nameof(year), year, $"A year is {FirstYear} to {LastYear}.");
         }
     }
 }

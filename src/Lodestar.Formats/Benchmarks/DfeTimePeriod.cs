@@ -41,7 +41,7 @@ internal static class DfeTimePeriod
         }
 
         // The years Period accepts, so every benchmark year is a reporting year Period.ReportingYear can build.
-        if (year is < 1901 or > 9998)
+        if (!Period.IsYear(year))
         {
             year = 0;
             return false;

@@ -5,6 +5,7 @@ using System.Security.Claims;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Packs;
+using Lodestar.Domain.Periods;
 using Lodestar.Web.Frameworks;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -109,7 +110,7 @@ internal static class ApiV1Packs
             return ApiV1.NotFound($"There is no council '{council}' or no measure '{measure}'.");
         }
 
-        if (year is < 1901 or > 9998)
+        if (!Period.IsYear(year))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [$"{year} is not a reporting year."] });
         }
@@ -142,7 +143,7 @@ internal static class ApiV1Packs
             return ApiV1.BadRequest($"format must be pdf, xlsx or html (not '{query.Format}').");
         }
 
-        if (year is < 1901 or > 9998)
+        if (!Period.IsYear(year))
         {
             return ApiV1.BadRequest($"year must be a reporting year such as 2025 (not {year}).");
         }
