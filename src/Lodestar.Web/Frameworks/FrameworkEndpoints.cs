@@ -64,7 +64,7 @@ internal static class FrameworkEndpoints
             errors["council"] = ["Give the council's DfE code or LA number."];
         }
 
-        if (query.Year is null or < 1901 or > 9998)
+        if (query.Year is not { } asked || !Period.IsYear(asked))
         {
             errors["year"] = ["Give the reporting year, e.g. 2025."];
         }

@@ -24,7 +24,7 @@ internal static class ApiV1National
         string id, int? year, bool? suppress, NationalScorecards national, CouncilAccess access, IConfiguration configuration,
         CancellationToken cancellationToken)
     {
-        if (year is null or < 1901 or > 9998)
+        if (year is not { } asked || !Period.IsYear(asked))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Give the reporting year, e.g. 2025."] });
         }

@@ -7,6 +7,7 @@ using Lodestar.Data.Audit;
 using Lodestar.Data.Packs;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Lodestar.Domain.Periods;
 
 namespace Lodestar.Web.Api.V1;
 
@@ -127,7 +128,7 @@ internal static class ApiV1PackSchedules
             return ApiV1.BadRequest($"format must be pdf, xlsx or html (not '{query.Format}').");
         }
 
-        if (year is < 1901 or > 9998)
+        if (!Period.IsYear(year))
         {
             return ApiV1.BadRequest($"year must be a reporting year such as 2025 (not {year}).");
         }

@@ -254,7 +254,7 @@ internal static class ApiV1Reads
             errors["council"] = ["Give the council's DfE code or LA number."];
         }
 
-        if ((yearRequired && year is null) || year is < 1901 or > 9998)
+        if ((yearRequired && year is null) || (year is { } y && !Period.IsYear(y)))
         {
             errors["year"] = ["Give the reporting year, e.g. 2025."];
         }

@@ -7,6 +7,7 @@ using Lodestar.Data.Packs;
 using Lodestar.Domain.Problems;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Lodestar.Domain.Periods;
 
 namespace Lodestar.Web.Api.V1;
 
@@ -91,7 +92,7 @@ internal static class ApiV1SignOff
     private static async Task<Results<Ok<SignOffItem>, ValidationProblem, ProblemHttpResult>> MoveAsync(
         HttpContext http, string id, string council, int year, Func<PackSignOffService, string, string, Task<Result<SignOffState>>> move, CancellationToken cancellationToken)
     {
-        if (year is < 1901 or > 9998)
+        if (!Period.IsYear(year))
         {
             return ApiV1.BadRequest($"year must be a reporting year such as 2025 (not {year}).");
         }

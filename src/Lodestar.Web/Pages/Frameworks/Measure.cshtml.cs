@@ -142,7 +142,7 @@ internal sealed class MeasureModel(ScorecardService service, Importer importer, 
         Framework = framework;
         Measure = measure;
         ChosenCouncil = council;
-        ChosenYear = Year is >= 1901 and <= 9998 ? Year.Value : await service.DefaultYearAsync(council.Code, cancellationToken);
+        ChosenYear = Year is { } asked && Period.IsYear(asked) ? asked : await service.DefaultYearAsync(council.Code, cancellationToken);
         History = await service.HistoryAsync(framework, measure, council, [.. Enumerable.Range(0, HistoryYears).Select(i => ChosenYear - i)], cancellationToken);
         EnteredValues = (await service.Frameworks.ValuesAsync(council.Code, [measure.Id], cancellationToken)).OrderByDescending(v => v.Period.End).ToList();
         var comparisons = new Dictionary<int, BenchmarkComparison>();

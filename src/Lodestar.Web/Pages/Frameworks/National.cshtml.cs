@@ -43,7 +43,7 @@ internal sealed class NationalModel(NationalScorecards national, ScorecardServic
         Years = service.Years();
         var allowed = await access.AllowedAsync(cancellationToken);
         // Unless one is asked for, the newest year with stored results (a page opens on something to read), else the newest ended.
-        ChosenYear = Year is >= 1901 and <= 9998 ? Year.Value : await national.LatestYearAsync(allowed, cancellationToken) ?? Years[0];
+        ChosenYear = Year is { } asked && Period.IsYear(asked) ? asked : await national.LatestYearAsync(allowed, cancellationToken) ?? Years[0];
         if (!Years.Contains(ChosenYear))
         {
             Years = [.. Years.Append(ChosenYear).OrderDescending()];

@@ -77,7 +77,7 @@ internal sealed class ScorecardModel(ScorecardService service, CouncilAccess acc
         }
 
         Years = service.Years();
-        ChosenYear = Year is >= 1901 and <= 9998 ? Year.Value : await service.DefaultYearAsync(ChosenCouncil.Code, cancellationToken);
+        ChosenYear = Year is { } asked && Period.IsYear(asked) ? asked : await service.DefaultYearAsync(ChosenCouncil.Code, cancellationToken);
         if (!Years.Contains(ChosenYear))
         {
             Years = [.. Years.Append(ChosenYear).OrderDescending()];

@@ -6,7 +6,6 @@ using Lodestar.Web.Api.V1;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Packs;
 
@@ -14,17 +13,8 @@ namespace Lodestar.Web.Pages.Packs;
 /// /packs/commentary?framework=&amp;council=&amp;year=&amp;measure=: a measure's commentary in the pack, with the draft
 /// written from the data and every earlier version; editors save a new version (<see cref="PackCommentary"/>, audited).
 /// </summary>
-internal sealed class CommentaryModel(LodestarDbContext db, AuditLog audit, TimeProvider clock, IAuthorizationService authorization) : PageModel
+internal sealed class CommentaryModel(LodestarDbContext db, AuditLog audit, TimeProvider clock, IAuthorizationService authorization) : PackPageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public string? Framework { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Council { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public int? Year { get; set; }
-
     [BindProperty(SupportsGet = true)]
     public string? Measure { get; set; }
 
@@ -81,12 +71,12 @@ internal sealed class CommentaryModel(LodestarDbContext db, AuditLog audit, Time
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(Framework) || string.IsNullOrWhiteSpace(Council) || string.IsNullOrWhiteSpace(Measure) || Year is not (>= 1901 and <= 9998))
+        if (Asked is not { } asked || string.IsNullOrWhiteSpace(Measure))
         {
             return false;
         }
 
-        var pack = await ApiV1Packs.BuildAsync(HttpContext, Framework.Trim(), Council.Trim(), Year.Value, false, cancellationToken);
+        var pack = await ApiV1Packs.BuildAsync(HttpContext, asked.Framework, asked.Council, asked.Year, false, cancellationToken);
         var line = pack?.Measures.FirstOrDefault(m => m.Id == Measure.Trim());
         if (pack is null || line is null)
         {

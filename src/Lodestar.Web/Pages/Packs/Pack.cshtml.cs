@@ -4,7 +4,6 @@ using Lodestar.Web.Api.V1;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestar.Web.Pages.Packs;
 
@@ -13,17 +12,8 @@ namespace Lodestar.Web.Pages.Packs;
 /// its sign-off (status, history; submit for editors, approve and reopen for managers) and links to edit each
 /// measure's commentary (editors). docs/packs.md.
 /// </summary>
-internal sealed class PackModel(IAuthorizationService authorization) : PageModel
+internal sealed class PackModel(IAuthorizationService authorization) : PackPageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public string? Framework { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Council { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public int? Year { get; set; }
-
     [BindProperty(SupportsGet = true)]
     public bool Public { get; set; }
 
@@ -64,16 +54,15 @@ internal sealed class PackModel(IAuthorizationService authorization) : PageModel
             return Forbid();
         }
 
-        if (string.IsNullOrWhiteSpace(Framework) || string.IsNullOrWhiteSpace(Council) || Year is not (>= 1901 and <= 9998)
-            || await ApiV1SignOff.ResolveAsync(HttpContext, Framework.Trim(), Council.Trim(), cancellationToken) is not { } found)
+        if (Asked is not { } asked || await ApiV1SignOff.ResolveAsync(HttpContext, asked.Framework, asked.Council, cancellationToken) is not { } found)
         {
             return NotFound();
         }
 
-        var moved = await move(found.Service, User.Identity?.Name ?? "", found.Council, Year.Value);
+        var moved = await move(found.Service, User.Identity?.Name ?? "", found.Council, asked.Year);
         if (moved.Succeeded)
         {
-            return Redirect($"/packs/view?framework={Uri.EscapeDataString(Framework.Trim())}&council={Uri.EscapeDataString(found.Council)}&year={Year.Value}{(Public ? "&public=true" : "")}");
+            return Redirect($"/packs/view?framework={Uri.EscapeDataString(asked.Framework)}&council={Uri.EscapeDataString(found.Council)}&year={asked.Year}{(Public ? "&public=true" : "")}");
         }
 
         foreach (var problem in moved.Problems)
@@ -86,12 +75,12 @@ internal sealed class PackModel(IAuthorizationService authorization) : PageModel
 
     private async Task<IActionResult> LoadAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(Framework) || string.IsNullOrWhiteSpace(Council) || Year is not (>= 1901 and <= 9998))
+        if (Asked is not { } asked)
         {
             return Redirect("/packs");
         }
 
-        var pack = await ApiV1Packs.BuildAsync(HttpContext, Framework.Trim(), Council.Trim(), Year.Value, Public, cancellationToken);
+        var pack = await ApiV1Packs.BuildAsync(HttpContext, asked.Framework, asked.Council, asked.Year, Public, cancellationToken);
         if (pack is null || await ApiV1SignOff.ResolveAsync(HttpContext, pack.FrameworkId, pack.Council.Code, cancellationToken) is not { } found)
         {
             return NotFound();

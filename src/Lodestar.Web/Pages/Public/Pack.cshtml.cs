@@ -7,6 +7,7 @@ using Lodestar.Web.Frameworks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Lodestar.Domain.Periods;
 
 namespace Lodestar.Web.Pages.Public;
 
@@ -28,7 +29,7 @@ internal sealed class PackModel(LodestarDbContext db, ScorecardService scorecard
 
     public async Task<IActionResult> OnGetAsync(string council, string framework, CancellationToken cancellationToken)
     {
-        if (Year is { } asked && asked is < 1901 or > 9998)
+        if (Year is { } asked && !Period.IsYear(asked))
         {
             return NotFound();
         }
