@@ -167,11 +167,11 @@ internal static class KpiCommand
         }
 
         // Council by council, as many at once as there are cores, written in council order as each is done: one
-        // council's returns are held per core, never every council's. Each is read, (with --validate) checked and
+        // council's returns (and with --explain its children) are held per core, never every council's. Each is read, (with --validate) checked and
         // computed by the same store and engine the web app computes with.
         var (errors, warnings, computed) = (0, 0, 0);
-        var explanations = new List<KpiExplanation>();
         KpiOutput.ResultsWriter? writer = null;
+        KpiOutput.ExplanationsWriter? explanations = null;
         try
         {
             var inFlight = new Queue<Task<CouncilOutcome>>();
@@ -203,8 +203,11 @@ internal static class KpiCommand
                     writer ??= new KpiOutput.ResultsWriter(output, request.Format, request.Suppress);
                     writer.Write(outcome.Results);
                 }
-
-                explanations.AddRange(outcome.Explanations);
+                else
+                {
+                    explanations ??= new KpiOutput.ExplanationsWriter(output, request.Format);
+                    explanations.Write(outcome.Explanations);
+                }
             }
 
             if (computed == 0)
@@ -218,11 +221,7 @@ internal static class KpiCommand
         finally
         {
             writer?.Dispose();
-        }
-
-        if (request.Explain is not null)
-        {
-            KpiOutput.WriteExplanations(output, explanations, request.Format);
+            explanations?.Dispose();
         }
 
         if (errors + warnings > 0)

@@ -118,66 +118,118 @@ internal static class KpiOutput
 
     public static void WriteExplanations(TextWriter output, IEnumerable<KpiExplanation> explanations, string format)
     {
-        var list = explanations.ToList();
-        if (format == "json")
+        using var writer = new ExplanationsWriter(output, format);
+        writer.Write(explanations);
+    }
+
+    /// <summary>
+    /// KPI explanations written as they come, council by council, in one JSON array, one CSV or one text listing: what
+    /// one council's children are is written before the next council is read, so nothing but a council's is held.
+    /// </summary>
+    public sealed class ExplanationsWriter : IDisposable
+    {
+        private readonly TextWriter _output;
+        private readonly string _format;
+        private readonly ArrayBufferWriter<byte> _buffer = new();
+        private readonly Utf8JsonWriter? _json;
+
+        public ExplanationsWriter(TextWriter output, string format)
         {
-            var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            _output = output;
+            _format = format;
+            if (format == "json")
             {
-                json.WriteStartArray();
-                foreach (var e in list)
-                {
-                    json.WriteStartObject();
-                    json.WritePropertyName("result");
-                    JsonSerializer.Serialize(json, KpiResultResponse.From(e.Result), JsonOptions);
-                    WriteStrings(json, "numerator_children", e.NumeratorChildren);
-                    WriteStrings(json, "denominator_children", e.DenominatorChildren);
-                    json.WriteStartObject("reasons");
-                    foreach (var (child, reasons) in e.Reasons.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-                    {
-                        WriteStrings(json, child, reasons);
-                    }
-
-                    json.WriteEndObject();
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
+                _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+                _json.WriteStartArray();
             }
-
-            output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
-            return;
+            else if (format == "csv")
+            {
+                // One row per reason; a child counted without a reason still gets a row.
+                output.WriteLine("kpi,council,period_start,period_end,child,in_numerator,in_denominator,reason");
+            }
         }
 
-        if (format == "csv")
+        public void Write(IEnumerable<KpiExplanation> explanations)
         {
-            // One row per reason; a child counted without a reason still gets a row.
-            output.WriteLine("kpi,council,period_start,period_end,child,in_numerator,in_denominator,reason");
-            foreach (var e in list)
+            foreach (var e in explanations)
             {
-                var r = e.Result;
-                var numerator = e.NumeratorChildren.ToHashSet(StringComparer.Ordinal);
-                var denominator = e.DenominatorChildren.ToHashSet(StringComparer.Ordinal);
-                var children = e.Reasons.Keys.Concat(numerator).Concat(denominator).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-                foreach (var child in children)
+                switch (_format)
                 {
-                    var reasons = e.Reasons.TryGetValue(child, out var given) ? given : [string.Empty];
-                    foreach (var reason in reasons)
-                    {
-                        string[] cells =
-                        [
-                            r.Kpi, r.Council, r.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                            child, numerator.Contains(child) ? "yes" : "no", denominator.Contains(child) ? "yes" : "no", reason,
-                        ];
-                        output.WriteLine(string.Join(',', cells.Select(Csv)));
-                    }
+                    case "json":
+                        WriteJson(_json!, e);
+                        break;
+                    case "csv":
+                        WriteCsv(_output, e);
+                        break;
+                    default:
+                        WriteText(_output, e);
+                        break;
                 }
             }
 
-            return;
+            if (_json is not null)
+            {
+                Flush();
+            }
         }
 
-        foreach (var e in list)
+        public void Dispose()
+        {
+            if (_json is not null)
+            {
+                _json.WriteEndArray();
+                Flush();
+                _output.WriteLine();
+                _json.Dispose();
+            }
+        }
+
+        private void Flush()
+        {
+            _json!.Flush();
+            _output.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+            _buffer.ResetWrittenCount();
+        }
+
+        private static void WriteJson(Utf8JsonWriter json, KpiExplanation e)
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("result");
+            JsonSerializer.Serialize(json, KpiResultResponse.From(e.Result), JsonOptions);
+            WriteStrings(json, "numerator_children", e.NumeratorChildren);
+            WriteStrings(json, "denominator_children", e.DenominatorChildren);
+            json.WriteStartObject("reasons");
+            foreach (var (child, reasons) in e.Reasons.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                WriteStrings(json, child, reasons);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        private static void WriteCsv(TextWriter output, KpiExplanation e)
+        {
+            var r = e.Result;
+            var numerator = e.NumeratorChildren.ToHashSet(StringComparer.Ordinal);
+            var denominator = e.DenominatorChildren.ToHashSet(StringComparer.Ordinal);
+            var children = e.Reasons.Keys.Concat(numerator).Concat(denominator).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            foreach (var child in children)
+            {
+                var reasons = e.Reasons.TryGetValue(child, out var given) ? given : [string.Empty];
+                foreach (var reason in reasons)
+                {
+                    string[] cells =
+                    [
+                        r.Kpi, r.Council, r.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        child, numerator.Contains(child) ? "yes" : "no", denominator.Contains(child) ? "yes" : "no", reason,
+                    ];
+                    output.WriteLine(string.Join(',', cells.Select(Csv)));
+                }
+            }
+        }
+
+        private static void WriteText(TextWriter output, KpiExplanation e)
         {
             var r = e.Result;
             output.WriteLine($"{r.Kpi} {r.Council} {r.PeriodStart:yyyy-MM-dd} to {r.PeriodEnd:yyyy-MM-dd}: value {Number(r.Value, "0.##")}, numerator {Number(r.Numerator, "0.##")}, denominator {Number(r.Denominator, "0.##")}");

@@ -152,6 +152,33 @@ public sealed class KpiCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("json")]
+    [InlineData("csv")]
+    [InlineData("table")]
+    public async Task Kpi_ExplainOverTwoCouncils_OneListingInCouncilOrder(string format)
+    {
+        // A second council with the same files: each council's explanation is written as it is done, in one listing.
+        var second = Path.Combine(_root, "E09000002", "2025");
+        Directory.CreateDirectory(second);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(_root, "E10000003", "2025")))
+        {
+            File.Copy(file, Path.Combine(second, Path.GetFileName(file)));
+        }
+
+        var (exitCode, output, _) = await RunAsync("kpi", _root, "--year", "2025", "--explain", "cla_at_end", "--format", format);
+
+        Assert.Equal(0, exitCode);
+        var councils = format switch
+        {
+            "json" => JsonDocument.Parse(output).RootElement.EnumerateArray().Select(e => e.GetProperty("result").GetProperty("council").GetString()).ToList(),
+            "csv" => [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[1]).Distinct()],
+            _ => [.. output.Split('\n').Where(l => l.StartsWith("cla_at_end ", StringComparison.Ordinal)).Select(l => l.Split(' ')[1])],
+        };
+        Assert.Equal(["E09000002", "E10000003"], councils);
+        Assert.Equal(format == "csv" ? 1 : 0, output.Split('\n').Count(l => l.StartsWith("kpi,council,", StringComparison.Ordinal)));
+    }
+
+    [Theory]
     [InlineData("--year", "25")]
     [InlineData("--from", "2024-04-01")]
     [InlineData("--year", "2025", "--from", "2024-04-01")]
