@@ -38,7 +38,6 @@ public sealed partial class Ssda903Builder : DatasetBuilder
     public Ssda903Data Build(bool keepReplaced = true)
     {
         FillYears();
-        var headerUasc = HeaderUascByYear();
         var precedence = Close();
         var children = Children.Count;
         return new Ssda903Data(
@@ -57,28 +56,7 @@ public sealed partial class Ssda903Builder : DatasetBuilder
             new Ssda903PrevPerm(_prevPerm.Finish(children, precedence)),
             new Ssda903Missing(_missing.Finish(children, precedence)),
             new Ssda903SwEpisodes(_swEpisodes.Finish(children, precedence)),
-            keepReplaced && Files.Select(f => f.CollectionYear).Distinct().Count() > 1 ? Replaced(children, precedence) : null)
-        {
-            HeaderUasc = headerUasc,
-        };
-    }
-
-    // The Header's UASC of each child and year, taken before the merge keeps only the latest year's Header row: whether a child
-    // was UASC in the two years before (the DfE's "formerly UASC") is in the earlier returns' rows. Rows without the column are left out.
-    private Dictionary<(int Child, int Year), int> HeaderUascByYear()
-    {
-        var found = new Dictionary<(int Child, int Year), int>();
-        var handle = 0;
-        _header.Update((ref Ssda903HeaderRow row, ref int key, SourceLocation at) =>
-        {
-            if (row.Uasc != CodeTable.NotGiven)
-            {
-                found[(_header.GroupOf(handle), YearOf(at))] = row.Uasc;
-            }
-
-            handle++;
-        });
-        return found;
+            keepReplaced && Files.Select(f => f.CollectionYear).Distinct().Count() > 1 ? Replaced(children, precedence) : null);
     }
 
     // The rows the merge drops, as a dataset of their own (Ssda903Data.Replaced).

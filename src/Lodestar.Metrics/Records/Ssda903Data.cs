@@ -79,10 +79,13 @@ public sealed class Ssda903Data
 
     /// <summary>
     /// The UASC flag (a code id; <see cref="CodeTable.Blank"/> when blank) each child's Header row gave, by the collection year of
-    /// its file (0 for rows built by hand), for every row read with the column: before several years' returns were merged, which
-    /// keeps only the latest year's Header row. Whether a child was UASC in an earlier year is here.
+    /// its file (0 for rows built by hand), for every row read with the column: the merged Header's rows and the earlier years'
+    /// rows the merge replaced (<see cref="Replaced"/>), so whether a child was UASC in an earlier year is here. Worked out from
+    /// them at first use; without <see cref="Replaced"/> (one year, or data built not to be validated) only the merged rows'.
     /// </summary>
-    public IReadOnlyDictionary<(int Child, int Year), int> HeaderUasc { get; init; } = new Dictionary<(int Child, int Year), int>();
+    public IReadOnlyDictionary<(int Child, int Year), int> HeaderUasc => _headerUasc ??= HeaderUascOf();
+
+    private Dictionary<(int Child, int Year), int>? _headerUasc;
 
     /// <summary>
     /// The rows the merge rule dropped because a later year's file has the same record (see <see cref="Ssda903Builder"/>),
@@ -90,6 +93,24 @@ public sealed class Ssda903Data
     /// can read last year's return as it was given. Null when the files hold fewer than two collection years.
     /// </summary>
     public Ssda903Data? Replaced { get; }
+
+    private Dictionary<(int Child, int Year), int> HeaderUascOf()
+    {
+        var found = new Dictionary<(int Child, int Year), int>();
+        foreach (var headers in Replaced is { } replaced ? [replaced.Header, Header] : new[] { Header })
+        {
+            for (var row = 0; row < headers.Count; row++)
+            {
+                if (headers.Uasc[row] != CodeTable.NotGiven)
+                {
+                    var at = headers.Source[row];
+                    found[(headers.Child[row], at.File >= 0 && at.File < Files.Count ? Files[at.File].CollectionYear : 0)] = headers.Uasc[row];
+                }
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>"file:line" for a row's location, or "(built by hand)".</summary>
     public string Describe(SourceLocation at) =>
