@@ -430,7 +430,9 @@ internal sealed partial class CouncilSimulator
                     break;
                 case Intent.Parents:
                     var status = legal.Last(l => l.Date <= date).Status;
-                    if (status is "C1" or "C2")
+                    // Already placed with parents: a "move" there would be the same placement (same PLACE, PL_POST, URN and
+                    // provider) under RNE P, which DfE 435 reports.
+                    if (status is "C1" or "C2" && current.Place != "P1")
                     {
                         next = new Spell(date, NewPlacement(Kind.Parents, date, null), "CARPL", false);
                     }
@@ -521,10 +523,10 @@ internal sealed partial class CouncilSimulator
                 var carerChanged = spell.Placement.Carer != previous.Placement.Carer;
                 reasonNew = !placementChanged ? "L" : statusChanged ? (carerChanged ? "B" : "U") : (carerChanged ? "P" : "T");
                 var before = previous.Placement;
-                if (reasonNew is "B" or "U" && spell.Placement.Place == before.Place && spell.Placement.Provider == before.Provider
+                if (reasonNew is "B" or "U" or "P" or "T" && spell.Placement.Place == before.Place && spell.Placement.Provider == before.Provider
                     && spell.Placement.Urn == before.Urn && spell.Placement.PostcodeSector == before.PostcodeSector)
                 {
-                    // A move the 903 could not show: the DfE sees the same PLACE, provider, URN and postcode as no move (rule 436).
+                    // A move the 903 could not show: the DfE sees the same PLACE, provider, URN and postcode as no move (rules 436 and 435).
                     // The new carer lives elsewhere, for every episode of the spell.
                     spell = spell with { Placement = spell.Placement with { PostcodeSector = NewPostcode(_rng.Chance(0.5)) } };
                     spells[spellIndex] = spell;
