@@ -181,11 +181,11 @@ internal static class FrameworkCommands
         var outFile = new Option<FileInfo?>("--out") { Description = "The file to write; standard output without it. Required for xlsx." };
         var returns = new Option<string[]>("--returns")
         {
-            Description = "903 and CIN returns (files or folders) to compute the KPI-linked measures from, as the web app does; without it they use entered values.",
+            Description = "903 and CIN returns (files or folders) to compute the KPI-linked measures from; without it, the council's confirmed submissions, as the web app computes them.",
             HelpName = "PATH",
             AllowMultipleArgumentsPerToken = true,
         };
-        var population = new Option<string?>("--population") { Description = "DfE-format ONS population CSV for rates per 10,000 (with --returns).", HelpName = "FILE" };
+        var population = new Option<string?>("--population") { Description = "DfE-format ONS population CSV for rates per 10,000; default: the web app's (population.csv in the returns folder).", HelpName = "FILE" };
         var suppressSmall = new Option<bool>("--suppress-small")
         {
             Description = "Write figures about fewer than --small-threshold children as c, as the DfE publishes them (every output marks them small either way)",
@@ -243,14 +243,10 @@ internal static class FrameworkCommands
 
             var returnPaths = parse.GetValue(returns) ?? [];
             var populationFile = parse.GetValue(population);
-            StatutoryDataStore statutory;
+            PopulationEstimates? populationEstimates;
             try
             {
-                statutory = returnPaths.Length == 0
-                    ? StatutoryDataStore.Empty
-                    : StatutoryDataStore.From(
-                        StatutoryDataLoader.Load(returnPaths),
-                        populationFile is null ? PopulationEstimates.None : PopulationCsvReader.ReadFile(populationFile));
+                populationEstimates = populationFile is null ? null : PopulationCsvReader.ReadFile(populationFile);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
             {
@@ -262,12 +258,18 @@ internal static class FrameworkCommands
             var store = new FrameworkStore(db);
             var frameworkId = parse.GetRequiredValue(framework);
             var councilText = parse.GetRequiredValue(council);
+            // A council the user has no grant for is answered as one that does not exist.
+            var allowed = await CliUser.AllowsAsync(db, userName, councilText, Roles.Viewer, cancel);
+            var resolved = allowed ? await new ScorecardService(db, store, new BenchmarkStore(db), StatutoryDataStore.Empty, TimeProvider.System).CouncilAsync(councilText, cancel) : null;
+            // The KPI measures' values: from the returns given, else from the council's confirmed submissions, as the web
+            // app and `lodestar pack` compute them (with the web app's population estimates unless --population is given).
+            var statutory = returnPaths.Length > 0
+                ? StatutoryDataStore.From(StatutoryDataLoader.Load(returnPaths), populationEstimates ?? PopulationEstimates.None)
+                : resolved is null ? StatutoryDataStore.Empty
+                : StatutoryDataStore.From(await ConfirmedReturns.LoadAsync(db, resolved.Code, cancel), populationEstimates ?? CliDatabase.Population());
             // The one scorecard call of the web app and the API: computed KPIs and DfE benchmarks included.
             var service = new ScorecardService(db, store, new BenchmarkStore(db), statutory, TimeProvider.System);
-            // A council the user has no grant for is answered as one that does not exist.
-            var built = await CliUser.AllowsAsync(db, userName, councilText, Roles.Viewer, cancel)
-                ? await service.ScorecardAsync(frameworkId, councilText, chosen, cancel)
-                : null;
+            var built = allowed ? await service.ScorecardAsync(frameworkId, councilText, chosen, cancel) : null;
             if (built is null)
             {
                 var known = (await store.ListAsync(cancel)).Any(f => f.Id == frameworkId);

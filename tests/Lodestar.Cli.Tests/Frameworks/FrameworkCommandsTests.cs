@@ -330,7 +330,7 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Scorecard_WithReturns_GivesAKpiLinkedMeasureTheValueLodestarKpiComputes()
+    public async Task Scorecard_WithReturnsOrConfirmedSubmissions_GivesAKpiLinkedMeasureTheValueLodestarKpiComputes()
     {
         var returns = Path.Combine(_folder, "returns");
         SyntheticDataGenerator.Generate(new GenerationOptions(councils: 1, childrenPerCouncil: 150, years: 2, yearEnd: 2025, seed: 11), returns, cancellationToken: TestContext.Current.CancellationToken);
@@ -357,7 +357,19 @@ public sealed class FrameworkCommandsTests : IAsyncLifetime
         Assert.True(expected > 0);
         Assert.True(Measure(withReturns.Output).TryGetProperty("value", out var value), withReturns.Output + withReturns.Error);
         Assert.Equal(expected, value.GetDecimal());
-        Assert.False(Measure(without.Output).TryGetProperty("value", out _)); // no returns: no value (null is left out)
+        Assert.False(Measure(without.Output).TryGetProperty("value", out _)); // no returns, nothing confirmed: no value (null is left out)
+
+        // The same returns confirmed as the council's submissions: without --returns the scorecard computes from them, as the web app does.
+        await using (var db = Database.CreateContext())
+        {
+            var submissions = new Lodestar.Application.Returns.Submissions(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
+            var imported = await Lodestar.Application.Returns.ReturnsFolderImport.ImportAsync(db, submissions, returns, "test", TestContext.Current.CancellationToken);
+            Assert.Empty(imported.Refused);
+        }
+
+        var fromSubmissions = await RunAsync("scorecard", "--framework", "kpi-linked", "--council", council, "--year", "2025", "--format", "json");
+        Assert.True(Measure(fromSubmissions.Output).TryGetProperty("value", out var stored), fromSubmissions.Output + fromSubmissions.Error);
+        Assert.Equal(expected, stored.GetDecimal());
     }
 
     [Fact]
