@@ -356,7 +356,13 @@ internal static partial class Ssda903Validator
         }
 
         var oc2 = Oc2Years(data);
-        foreach (var year in YearsOf(data, data.Episodes.Source).Where(y => !oc2.Contains(y)))
+        var withEpisodes = YearsOf(data, data.Episodes.Source);
+        if (data.Replaced is { } before)
+        {
+            withEpisodes.UnionWith(YearsOf(data, before.Episodes.Source));
+        }
+
+        foreach (var year in withEpisodes.Where(y => !oc2.Contains(y)))
         {
             yield return new RuleNotRun(data.CouncilCode, _rule191!, year, "it looks for an OC2 row for each child looked after for 12 months, and the return has no OC2 table");
         }
