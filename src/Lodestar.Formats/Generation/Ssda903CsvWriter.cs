@@ -76,10 +76,13 @@ internal static class Ssda903CsvWriter
                 reviews.Row(child.Id, dob, Date(review.Date), review.Participation);
             }
 
-            // DUC is the 18th birthday every year, as the DfE asks of a child still UASC (205B).
+            // DUC is the 18th birthday every year, as the DfE asks of a child still UASC (205B); in the year a UASC child leaves
+            // care before it, the day care ended. The status the return records ends with care: next year's Header says UASC 0
+            // and has no UASC row (1014), so last year's DUC must be in last year (205A).
             if (isUasc)
             {
-                uasc.Row(child.Id, sex, dob, Date(adult));
+                var ceased = child.CareEnd is { } left && left < adult && left <= yearEnd ? left : adult;
+                uasc.Row(child.Id, sex, dob, Date(ceased));
             }
 
             if (child.Oc2.TryGetValue(year, out var outcome))

@@ -203,7 +203,7 @@ internal static partial class Ssda903Validator
         {
             foreach (var rule in NeedUasc.Where(r => r.Years.Contains(year)))
             {
-                yield return new RuleNotRun(data.CouncilCode, rule, year, "it needs the Header's UASC column (whether the child is an unaccompanied asylum-seeking child), and the return has none");
+                yield return new RuleNotRun(data.CouncilCode, rule, year, UascColumnMissing);
             }
         }
     }

@@ -1048,6 +1048,8 @@ internal static partial class Ssda903Validator
 
         // The rules that compare a return with last year's, besides 205B (Ssda903Validator.AcrossYears.cs).
         AddAcrossYears();
+        // And those comparing the Header's UASC flag with last year's (Ssda903Validator.Remaining.cs).
+        AddUascAcrossYears();
 
         // OC2
         Add("181", Severity.Error, "CONVICTED, HEALTH_CHECK, IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE must be 0 or 1", "OC2", [MethodImpl(Optimized)] (c, r) =>
@@ -1306,6 +1308,8 @@ internal static partial class Ssda903Validator
                 }
             }
         }, "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR", "DECOM", "DEC", "RNE", "REC", "LS");
+        // 191 and 215 (Ssda903Validator.Remaining.cs).
+        AddLookedAfterForAYearRules();
 
         // OC3
         Add("131", Severity.Error, "IN_TOUCH is not a valid code", "OC3",
@@ -2323,6 +2327,8 @@ internal static partial class Ssda903Validator
                 }
             }
         }, "IN_TOUCH", "ACTIV", "ACCOM", "DECOM", "DEC");
+        // 1001 and 1002, over the returns since the care leaver's 14th or 16th birthday (Ssda903Validator.Remaining.cs).
+        AddCareLeaverHistoryRules();
 
         // Placement for adoption: the decision against the year, care and adoption
         Add("117", Severity.Error, "DATE_PLACED or DATE_PLACED_CEASED is after the end of the collection year or after the child ceased to be looked after", "PlacedAdoption", [MethodImpl(Optimized)] (c, r) =>
@@ -2764,6 +2770,7 @@ internal static partial class Ssda903Validator
         }
 
         notRun.AddRange(UascNotRun(data));
+        notRun.AddRange(RemainingNotRun(data, years));
         return [.. notRun.OrderBy(n => n.CollectionYear)];
     }
 

@@ -88,8 +88,8 @@ public sealed class SubmissionsTests
                 "ann", Council, [File("header_2025.csv", Header), File("uasc_2025.csv", "CHILD,SEX,DOB,DUC\nC1,M,01/01/2012,01/01/2030\n")], cancellationToken: Cancel);
         }
 
-        // 205B, and the rules comparing the Header with last year's (202 ...), which has none either.
-        string[] notRunRules = ["202", "203", "204", "205B", "207", "208", "624", "626"];
+        // 205B and 205C, and the rules comparing the Header with last year's (202 ..., 205A, 205D), which has none either.
+        string[] notRunRules = ["202", "203", "204", "205A", "205B", "205C", "205D", "207", "208", "624", "626"];
         Assert.Equal(notRunRules, result.Value.Submission.NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
         var notRun = Assert.Single(result.Value.Submission.NotRun, n => n.Rule.Id == "205B");
         Assert.Equal(("205B", Council, 2025), (notRun.Rule.Id, notRun.Council, notRun.CollectionYear));
@@ -108,9 +108,10 @@ public sealed class SubmissionsTests
     {
         // C1 was born 1 May 2006: the 18th birthday is 1 May 2024. Last year's (2023/24) UASC row gives DUC 1 September 2023,
         // not the 18th birthday, and this year's gives 1 May 2024: 205B, on this year's row. Last year's header has an
-        // unreadable date: its finding belongs to last year's submission and is not repeated on this one.
-        const string header2024 = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/05/2006,WBRI,A123456789012,,\nC2,F,not a date,WBRI,,,\n";
-        const string header2025 = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/05/2006,WBRI,A123456789012,,\n";
+        // unreadable date: its finding belongs to last year's submission and is not repeated on this one. Both Headers give the
+        // UASC flag (C1 UASC both years), so that 205A, 205C and 205D run against last year's too.
+        const string header2024 = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,UASC\nC1,M,01/05/2006,WBRI,A123456789012,,,1\nC2,F,not a date,WBRI,,,,0\n";
+        const string header2025 = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,UASC\nC1,M,01/05/2006,WBRI,A123456789012,,,1\n";
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateContext();
         var submissions = Submissions(db);
@@ -172,7 +173,7 @@ public sealed class SubmissionsTests
         var result = await Submissions(db).CheckAsync("ann", Council, [File("header_2025.csv", Header)], cancellationToken: Cancel);
 
         // No UASC rows (205B) and no episodes (502, 503A ..., and the rules needing reference lists): only the Header's.
-        Assert.Equal(["202", "203", "204", "207", "208", "624", "626"], result.Value.Submission.NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["202", "203", "204", "205A", "205D", "207", "208", "624", "626"], result.Value.Submission.NotRun.Select(n => n.Rule.Id).Order(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -81,8 +81,8 @@ public sealed class ReturnsCommandTests : IAsyncDisposable
         var (_, list, _) = await RunAsync("returns", "list", "--council", Council);
         var (_, json, _) = await RunAsync("returns", "list", "--council", Council, "--format", "json");
 
-        Assert.Contains($"  205B not run for 2024/25 ({Council}): ", output, StringComparison.Ordinal);
-        Assert.Contains($"  205B not run for 2024/25 ({Council}): ", list, StringComparison.Ordinal);
+        Assert.Contains($"  205B, 205C not run for 2024/25 ({Council}): ", output, StringComparison.Ordinal);
+        Assert.Contains($"  205B, 205C not run for 2024/25 ({Council}): ", list, StringComparison.Ordinal);
         var notRun = JsonDocument.Parse(json).RootElement.EnumerateArray().Single().GetProperty("notRun").EnumerateArray().ToList();
         var uasc = Assert.Single(notRun, n => n.GetProperty("rule").GetString() == "205B");
         Assert.Equal(2025, uasc.GetProperty("collectionYear").GetInt32());

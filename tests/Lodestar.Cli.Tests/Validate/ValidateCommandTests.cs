@@ -43,15 +43,17 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal("", error);
         // Without last year's return the rules across years are not run, nor without reference lists the rules that need one,
         // nor without the Header's UASC flag (this CSV Header does not give it) the rules that need it; each is said (grouped
-        // by reason, in the order the rules are defined), not passed. 452, 453 and 503G-503J need last year and a lookup.
+        // by reason, in the order the rules are defined), not passed. 452, 453 and 503G-503J need last year and a lookup; 191
+        // looks for the OC2 rows of the children looked after for 12 months, and the return gives no OC2 table.
         Assert.Equal(
             [
                 "3 files read: 0 errors, 0 warnings",
                 "502, 503A, 503B, 503C, 503D, 503E, 503F, 503G, 503H, 503J, 452, 453, 562, 199 not run for 2024/25 (E10000003): it compares the Episodes table with last year's, and no 2023/24 return was given",
-                "202, 203, 204, 207, 208, 624, 626 not run for 2024/25 (E10000003): it compares the Header table with last year's, and no 2023/24 return was given",
+                "202, 203, 204, 207, 208, 624, 626, 205A, 205D not run for 2024/25 (E10000003): it compares the Header table with last year's, and no 2023/24 return was given",
                 "503G, 503H, 503J, 452, 453, 218, 392c, 169, 179, 420, 1015, 164, 392a, 406 not run for 2024/25 (E10000003): it needs a postcode lookup, and none was given",
                 "1008, 219, 224, 221, 227, 228, 229 not run for 2024/25 (E10000003): it needs Ofsted's provider list, and none was given",
                 "105, 231, 303, 164, 392a, 392b, 406 not run for 2024/25 (E10000003): it needs the Header's UASC column (whether the child is an unaccompanied asylum-seeking child), and the return has none",
+                "191 not run for 2024/25 (E10000003): it looks for an OC2 row for each child looked after for 12 months, and the return has no OC2 table",
             ],
             output.Trim().Split('\n'));
         Assert.Equal(0, exitCode);
@@ -145,7 +147,7 @@ public sealed class ValidateCommandTests : IDisposable
 
         var (_, output, _) = await RunAsync("validate", _root);
 
-        Assert.Contains("205B not run for 2024/25 (E10000003): ", output, StringComparison.Ordinal);
+        Assert.Contains("205B, 205C not run for 2024/25 (E10000003): ", output, StringComparison.Ordinal);
     }
 
     [Fact]

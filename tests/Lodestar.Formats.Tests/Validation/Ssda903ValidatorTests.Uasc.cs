@@ -2,12 +2,15 @@ using Lodestar.Metrics.Records;
 
 namespace Lodestar.Formats.Tests.Validation;
 
-/// <summary>The cases of the rules of Ssda903Validator.Uasc.cs (those that need the Header's UASC flag, and 392d), added to <see cref="Cases"/>.</summary>
+/// <summary>
+/// The cases of the rules of Ssda903Validator.Uasc.cs (those that need the Header's UASC flag, and 392d), added to <see cref="Cases"/>
+/// with those of Ssda903Validator.Remaining.cs (Ssda903ValidatorTests.Remaining.cs).
+/// </summary>
 public sealed partial class Ssda903ValidatorTests
 {
     static Ssda903ValidatorTests()
     {
-        foreach (var (rule, @case) in UascCases)
+        foreach (var (rule, @case) in UascCases.Concat(RemainingCases))
         {
             Cases.Add(rule, @case);
         }
