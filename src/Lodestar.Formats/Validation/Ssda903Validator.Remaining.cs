@@ -222,6 +222,8 @@ internal static partial class Ssda903Validator
     private static void AddCareLeaverHistoryRules()
     {
         CareLeaverHistory.Add((Add("1001", Severity.Error, "Care leaver information (IN_TOUCH, ACTIV, ACCOM) is given, but the young person's episodes do not make them a relevant or former relevant child: less than 13 weeks looked after since their 14th birthday, none of it at 16 or over, or their care ended in adoption (short breaks not counted)", "OC3", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var adoption = c.Codes.SetOf("E11", "E12");
             CareLeaverRows(c, r, ReturnsBefore1001, 14, (i, year, dob) =>
             {
                 var e = c.Data.Episodes;
@@ -250,9 +252,9 @@ internal static partial class Ssda903Validator
                 }
 
                 // A young person with no episode at all is 1002's.
-                var adopted = latest >= 0 && c.Data.Codes[e.Rec[latest]] is "E11" or "E12";
-                return latest >= 0 && (days < 91 || !afterSixteen || adopted);
-            }), "DOB", "DECOM", "DEC", "LS", "REC"), ReturnsBefore1001, "it counts the care leaver's time looked after since their 14th birthday, which for one of 21 fell seven returns before"));
+                return latest >= 0 && (days < 91 || !afterSixteen || adoption.Contains(e.Rec[latest]));
+            });
+        }, "DOB", "DECOM", "DEC", "LS", "REC"), ReturnsBefore1001, "it counts the care leaver's time looked after since their 14th birthday, which for one of 21 fell seven returns before"));
         CareLeaverHistory.Add((Add("1002", Severity.Error, "Care leaver information (IN_TOUCH, ACTIV, ACCOM) is given, but the young person has no episode of care in this return or the five before it (a care leaver was looked after at 16 or over, within them)", "OC3", [MethodImpl(Optimized)] (c, r) =>
             CareLeaverRows(c, r, ReturnsBefore1002, 16, (i, year, dob) =>
             {
