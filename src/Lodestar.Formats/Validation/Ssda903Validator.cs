@@ -752,10 +752,11 @@ internal static partial class Ssda903Validator
         {
             var e = c.Data.Episodes;
             var v3 = c.Codes.Find("V3");
+            // Each collection year's days apart: several years' returns read together hold a child's short breaks of every year.
+            var byYear = new Dictionary<int, (int Days, int Last)>();
             for (var child = 0; child + 1 < e.ChildOffsets.Length; child++)
             {
-                var days = 0;
-                var last = -1;
+                byYear.Clear();
                 for (var i = e.ChildOffsets[child]; i < e.ChildOffsets[child + 1]; i++)
                 {
                     var year = c.Year(e.Source[i]);
@@ -767,13 +768,15 @@ internal static partial class Ssda903Validator
                     // Only the days within the year: from its start (or DECOM) to its end (or DEC).
                     var from = Math.Max(e.Decom[i], YearStart(year));
                     var to = Has(e.Dec[i]) ? Math.Min(e.Dec[i], YearEnd(year)) : YearEnd(year);
-                    days += Math.Max(0, to - from);
-                    last = i;
+                    byYear[year] = (byYear.GetValueOrDefault(year).Days + Math.Max(0, to - from), i);
                 }
 
-                if (days > 75)
+                foreach (var (days, last) in byYear.Values)
                 {
-                    c.ReportCode(r, e.Source[last], "LS", e.Ls[last]);
+                    if (days > 75)
+                    {
+                        c.ReportCode(r, e.Source[last], "LS", e.Ls[last]);
+                    }
                 }
             }
         });

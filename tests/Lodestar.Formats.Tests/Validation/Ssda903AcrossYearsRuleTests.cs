@@ -47,6 +47,19 @@ public sealed class Ssda903AcrossYearsRuleTests
         Assert.Equal(reported ? ["episodes_2025.csv:2 PLACE=" + now] : [], Found(data, "503D"));
     }
 
+    [Theory]
+    [InlineData(4, 4, false)] // 64 days in each year, 128 in the two: each year's own count is under 76
+    [InlineData(4, 5, true)] // 80 days in 2024/25
+    public void Rule367_ShortBreaksInTwoYearsReadTogether_CountsEachYearApart(int lastYear, int thisYear, bool reported)
+    {
+        // Short breaks (V3) of 16 days, a month apart from June of each year, in that year's return.
+        var breaks = Enumerable.Range(0, lastYear).Select(k => (2024, D(2023, 6 + k, 1), "V3", "K2", (DateOnly?)D(2023, 6 + k, 17)))
+            .Concat(Enumerable.Range(0, thisYear).Select(k => (2025, D(2024, 6 + k, 1), "V3", "K2", (DateOnly?)D(2024, 6 + k, 17))))
+            .ToArray();
+
+        Assert.Equal(reported ? ["episodes_2025.csv:" + (1 + thisYear) + " LS=V3"] : [], Found(Episodes(breaks), "367"));
+    }
+
     [Fact]
     public void Rule503B_LastYearsLatestEpisodeEnded_IsQuiet()
     {
