@@ -644,6 +644,13 @@ internal sealed partial class CouncilSimulator
                     end = stop.AddDays(-1);
                 }
 
+                // Back by the end of the episode it started in: a period still open when that placement ended would have no
+                // MIS_END in the return of the year it ended (DfE 575).
+                if (child.Episodes.Find(e => e.Start <= missingStart && e.End is { } ended && missingStart <= ended && ended < end) is { End: { } episodeEnd })
+                {
+                    end = episodeEnd;
+                }
+
                 child.Missing.Add(new SimMissing(missingStart, end > _windowEnd ? null : end, _rng.Chance(0.85) ? "M" : "A"));
                 free = end.AddDays(1);
             }
