@@ -1253,15 +1253,7 @@ internal static partial class Ssda903Validator
             var o = c.Data.Oc2;
             for (var i = 0; i < o.Count; i++)
             {
-                (string? Column, int Code) given = o.Convicted[i] != CodeTable.Blank ? ("CONVICTED", o.Convicted[i])
-                    : o.HealthCheck[i] != CodeTable.Blank ? ("HEALTH_CHECK", o.HealthCheck[i])
-                    : o.Immunisations[i] != CodeTable.Blank ? ("IMMUNISATIONS", o.Immunisations[i])
-                    : o.TeethCheck[i] != CodeTable.Blank ? ("TEETH_CHECK", o.TeethCheck[i])
-                    : o.HealthAssessment[i] != CodeTable.Blank ? ("HEALTH_ASSESSMENT", o.HealthAssessment[i])
-                    : o.SubstanceMisuse[i] != CodeTable.Blank ? ("SUBSTANCE_MISUSE", o.SubstanceMisuse[i])
-                    : o.InterventionReceived[i] != CodeTable.Blank ? ("INTERVENTION_RECEIVED", o.InterventionReceived[i])
-                    : o.InterventionOffered[i] != CodeTable.Blank ? ("INTERVENTION_OFFERED", o.InterventionOffered[i])
-                    : (null, CodeTable.Blank);
+                var given = FirstOutcomeGiven(o, i);
                 if (given.Column is { } column && c.NotContinuouslyLookedAfter(i))
                 {
                     c.ReportCode(r, o.Source[i], column, given.Code);
