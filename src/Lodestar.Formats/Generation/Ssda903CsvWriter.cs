@@ -110,7 +110,8 @@ internal static class Ssda903CsvWriter
                 }
             }
 
-            if (child.PreviousPermanence is { } permanence && inYear.Exists(e => e.ReasonNew == "S" && !e.IsShortBreak && e.Start >= yearStart))
+            // The PrevPerm table began with the 2016/17 return: a period of care that started before 1 April 2016 has no row (DfE 634).
+            if (child.PreviousPermanence is { } permanence && inYear.Exists(e => e.ReasonNew == "S" && !e.IsShortBreak && e.Start >= yearStart && e.Start >= PrevPermFrom))
             {
                 previous.Row(child.Id, dob, permanence.Code, permanence.LaNumber, permanence.Date is { } d ? Date(d) : permanence.Code == "Z1" ? string.Empty : UnknownPermanenceDate);
             }
@@ -157,6 +158,8 @@ internal static class Ssda903CsvWriter
     // A placement other than with parents (P1) is not at the home postcode (DfE 392d). The simulator draws both from the
     // council's postcode sectors ("CB12 3", the last digit 1-9), so they can meet: such a placement is written in sector 0 of
     // the same district, which the simulator never draws, so it cannot become another placement's postcode.
+    private static readonly DateOnly PrevPermFrom = new(2016, 4, 1);
+
     private static string AwayFromHome(string sector, string home) =>
         string.Equals(sector, home, StringComparison.Ordinal) ? string.Concat(sector.AsSpan(0, sector.Length - 1), "0") : sector;
 

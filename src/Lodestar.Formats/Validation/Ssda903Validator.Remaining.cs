@@ -42,7 +42,7 @@ internal static partial class Ssda903Validator
         {
             var yes = c.Codes.Find("1");
             var no = c.Codes.Find("0");
-            var flagged = UascFlagYears(c.Data);
+            var flagged = c.Data.HeaderUascYears;
             HeaderAndLastYears(c, (now, last) =>
             {
                 var year = c.FileYear(now.Source);
@@ -80,7 +80,7 @@ internal static partial class Ssda903Validator
         UascAcross(Add("205C", Severity.Error, "DUC (the date UASC status ceased) is given, this year or last, but neither this year's return nor last year's says the child was UASC (the Header's UASC 1)", "UASC", [MethodImpl(Optimized)] (c, r) =>
         {
             var yes = c.Codes.Find("1");
-            var flagged = UascFlagYears(c.Data);
+            var flagged = c.Data.HeaderUascYears;
             var u = c.Data.Uasc;
             for (var i = 0; i < u.Count; i++)
             {
@@ -325,9 +325,6 @@ internal static partial class Ssda903Validator
 
     private static ReadOnlySpan<SourceLocation> UascRows(Ssda903Data data) => data.Uasc.Source;
 
-    // The collection years whose returns gave the Header's UASC flag (0 for rows built by hand).
-    private static HashSet<int> UascFlagYears(Ssda903Data data) => [.. data.HeaderUasc.Keys.Select(k => k.Year)];
-
     /// <summary>
     /// The rules of this file not run, and why: 205A, 205C and 205D for a year whose return, or last year's, gave no Header UASC
     /// flag (without last year's return they are listed by <see cref="AcrossYearsNotRun"/>); 191 for a year with episodes whose
@@ -335,7 +332,7 @@ internal static partial class Ssda903Validator
     /// </summary>
     private static IEnumerable<RuleNotRun> RemainingNotRun(Ssda903Data data, HashSet<int> years)
     {
-        var flagged = UascFlagYears(data);
+        var flagged = data.HeaderUascYears;
         foreach (var (rule, rows) in UascAcrossYears)
         {
             var withRows = YearsOf(data, rows(data));

@@ -198,7 +198,7 @@ internal static partial class Ssda903Validator
     /// </summary>
     private static IEnumerable<RuleNotRun> UascNotRun(Ssda903Data data)
     {
-        var given = data.HeaderUasc.Keys.Select(k => k.Year).ToHashSet();
+        var given = data.HeaderUascYears;
         foreach (var year in YearsOf(data, data.Episodes.Source).Where(y => !given.Contains(y) && !given.Contains(0)))
         {
             foreach (var rule in NeedUasc.Where(r => r.Years.Contains(year)))

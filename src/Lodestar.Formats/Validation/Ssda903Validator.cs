@@ -1559,7 +1559,8 @@ internal static partial class Ssda903Validator
                 }
             }
         });
-        Add("630", Severity.Error, "The child started to be looked after in the year (RNE S) but there is no PrevPerm row, PREV_PERM is blank, or it is not Z1 and LA_PERM or DATE_PERM is blank", "Episodes", [MethodImpl(Optimized)] (c, r) =>
+        // From the 2016/17 return, the first with the PrevPerm table (634 asks for no row of a child looked after before 1 April 2016).
+        Add("630", Severity.Error, "The child started to be looked after in the year (RNE S) but there is no PrevPerm row, PREV_PERM is blank, or it is not Z1 and LA_PERM or DATE_PERM is blank", "Episodes", new CollectionYears(2017, null), [MethodImpl(Optimized)] (c, r) =>
         {
             var e = c.Data.Episodes;
             var p = c.Data.PrevPerm;

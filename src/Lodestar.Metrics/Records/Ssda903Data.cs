@@ -87,6 +87,11 @@ public sealed class Ssda903Data
 
     private Dictionary<(int Child, int Year), int>? _headerUasc;
 
+    /// <summary>The collection years whose Header rows gave the UASC flag (0 for rows built by hand): the years of <see cref="HeaderUasc"/>.</summary>
+    public IReadOnlySet<int> HeaderUascYears => _headerUascYears ??= [.. HeaderUasc.Keys.Select(k => k.Year)];
+
+    private HashSet<int>? _headerUascYears;
+
     /// <summary>
     /// The rows the merge rule dropped because a later year's file has the same record (see <see cref="Ssda903Builder"/>),
     /// each with its own file and line, so that the rules comparing a return with last year's (the DfE's 202, 503A ...)
