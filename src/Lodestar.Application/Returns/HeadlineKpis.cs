@@ -2,6 +2,7 @@ using Lodestar.Data;
 using Lodestar.Data.Returns;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Periods;
+using Lodestar.Formats;
 using Lodestar.Metrics.Kpis;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,14 +39,18 @@ public static class HeadlineKpis
         _ => AnnexA,
     };
 
-    /// <summary>The headline KPIs computed over <paramref name="before"/> and over <paramref name="after"/>, each a set of the council's submissions.</summary>
+    /// <summary>
+    /// The headline KPIs computed over <paramref name="before"/> and over <paramref name="after"/>, each a set of the council's
+    /// submissions of <paramref name="statutoryReturn"/>; <paramref name="sets"/> keeps the last set read of each return, so
+    /// that confirming a council's years in a row reads each set once (one confirmation's "after" is the next one's "before").
+    /// </summary>
     internal static async Task<IReadOnlyList<HeadlineKpi>> CompareAsync(
-        LodestarDbContext db, KpiEngine engine, string council, StatutoryReturn statutoryReturn, int collectionYear,
+        LodestarDbContext db, KpiEngine engine, SubmissionSets sets, string council, StatutoryReturn statutoryReturn, int collectionYear,
         IReadOnlyCollection<long> before, IReadOnlyCollection<long> after, CancellationToken cancellationToken)
     {
         var ids = Of(statutoryReturn);
-        var was = await ComputeAsync(db, engine, council, statutoryReturn, collectionYear, before, ids, cancellationToken);
-        var will = await ComputeAsync(db, engine, council, statutoryReturn, collectionYear, after, ids, cancellationToken);
+        var was = Compute(engine, await sets.LoadAsync(db, council, statutoryReturn, before, cancellationToken), collectionYear, ids);
+        var will = Compute(engine, await sets.LoadAsync(db, council, statutoryReturn, after, cancellationToken), collectionYear, ids);
         return [.. ids.Select(id => new HeadlineKpi(id, KpiCatalog.Find(id)!.Name, KpiCatalog.Find(id)!.Unit, was.GetValueOrDefault(id), will.GetValueOrDefault(id)))];
     }
 
@@ -74,21 +79,33 @@ public static class HeadlineKpis
                 ? new HeadlineKpi(r.Kpi, kpi.Name, kpi.Unit, r.Before, r.After)
                 : new HeadlineKpi(r.Kpi, r.Kpi, MeasureUnit.Count, r.Before, r.After))];
 
-    // Every KPI draws on one return (KpiSource), and a return's headline KPIs on that return: so only the set's
-    // submissions of that return are read. A 903 confirmation used to parse the council's Annex A workbooks
-    // twice over, for KPIs that never read them.
-    private static async Task<Dictionary<string, double?>> ComputeAsync(
-        LodestarDbContext db, KpiEngine engine, string council, StatutoryReturn statutoryReturn, int collectionYear,
-        IReadOnlyCollection<long> submissions, IReadOnlyList<string> ids, CancellationToken cancellationToken)
-    {
-        var loaded = await ConfirmedReturns.LoadAsync(db, council, submissions, statutoryReturn, cancellationToken);
-        if (loaded.Councils.SingleOrDefault() is not { } data)
-        {
-            return [];
-        }
+    private static Dictionary<string, double?> Compute(KpiEngine engine, LoadResult loaded, int collectionYear, IReadOnlyList<string> ids) =>
+        loaded.Councils.SingleOrDefault() is not { } data ? []
+            : engine.Compute(KpiDataset.Of(data), [Period.ReportingYear(collectionYear)], ids)
+                .Where(r => r.Category is null)
+                .ToDictionary(r => r.Kpi, r => r.Value, StringComparer.Ordinal);
 
-        return engine.Compute(KpiDataset.Of(data), [Period.ReportingYear(collectionYear)], ids)
-            .Where(r => r.Category is null)
-            .ToDictionary(r => r.Kpi, r => r.Value, StringComparer.Ordinal);
+    /// <summary>
+    /// The sets of a council's submissions of one return read as its model, the last of each council and return kept: a
+    /// submission's files never change once stored, so the same ids read the same model. Every KPI draws on one return
+    /// (KpiSource), and a return's headline KPIs on that return, so only the submissions of that return are read (a 903
+    /// confirmation once parsed the council's Annex A workbooks twice over, for KPIs that never read them).
+    /// </summary>
+    internal sealed class SubmissionSets
+    {
+        private readonly Dictionary<(string Council, StatutoryReturn Return), (long[] Ids, LoadResult Loaded)> _last = [];
+
+        public async Task<LoadResult> LoadAsync(LodestarDbContext db, string council, StatutoryReturn statutoryReturn, IReadOnlyCollection<long> submissions, CancellationToken cancellationToken)
+        {
+            long[] ids = [.. submissions.Distinct().Order()];
+            if (_last.TryGetValue((council, statutoryReturn), out var last) && last.Ids.AsSpan().SequenceEqual(ids))
+            {
+                return last.Loaded;
+            }
+
+            var loaded = await ConfirmedReturns.LoadAsync(db, council, ids, statutoryReturn, cancellationToken);
+            _last[(council, statutoryReturn)] = (ids, loaded);
+            return loaded;
+        }
     }
 }

@@ -74,6 +74,9 @@ public sealed class Submissions(
     ValidationReferences? references = null,
     KpiEngine? engine = null)
 {
+    // The submissions last read for each return's headline KPIs: confirming a council's years one after another reads each set once.
+    private readonly HeadlineKpis.SubmissionSets _sets = new();
+
     /// <summary>
     /// Reads and validates the files of one upload and stores them as a checked submission, or refuses
     /// them whole (nothing stored) with the problems that say why.
@@ -280,9 +283,9 @@ public sealed class Submissions(
         // file takes a while) and stored in it with the confirmation.
         var confirmed = await ConfirmedNowAsync(submission.CouncilCode, cancellationToken);
         var headlines = await HeadlineKpis.CompareAsync(
-            db, Engine, submission.CouncilCode, submission.Return, submission.CollectionYear,
-            [.. confirmed.Select(c => c.Id)],
-            [.. confirmed.Where(c => c.Return != submission.Return || c.CollectionYear != submission.CollectionYear).Select(c => c.Id), submission.Id],
+            db, Engine, _sets, submission.CouncilCode, submission.Return, submission.CollectionYear,
+            [.. confirmed.Where(c => c.Return == submission.Return).Select(c => c.Id)],
+            [.. confirmed.Where(c => c.Return == submission.Return && c.CollectionYear != submission.CollectionYear).Select(c => c.Id), submission.Id],
             cancellationToken);
 
         return await CommitStepAsync(submission, "confirmed", () => ConfirmInTransactionAsync(actor, submission, headlines, storeResults, cancellationToken), cancellationToken);
@@ -348,9 +351,9 @@ public sealed class Submissions(
             && await db.Set<SubmissionEntity>().AnyAsync(s => s.Id == supersededId && s.Status == SubmissionStatus.Superseded, cancellationToken)
             ? submission.SupersededId : null;
         var headlines = await HeadlineKpis.CompareAsync(
-            db, Engine, submission.CouncilCode, submission.Return, submission.CollectionYear,
-            [.. confirmed.Select(c => c.Id)],
-            [.. confirmed.Where(c => c.Id != submission.Id).Select(c => c.Id), .. restored is { } r ? [r] : Array.Empty<long>()],
+            db, Engine, _sets, submission.CouncilCode, submission.Return, submission.CollectionYear,
+            [.. confirmed.Where(c => c.Return == submission.Return).Select(c => c.Id)],
+            [.. confirmed.Where(c => c.Return == submission.Return && c.Id != submission.Id).Select(c => c.Id), .. restored is { } r ? [r] : Array.Empty<long>()],
             cancellationToken);
 
         return await CommitStepAsync(submission, "rolled back", () => RollBackInTransactionAsync(actor, submission, headlines, cancellationToken), cancellationToken);
@@ -481,9 +484,9 @@ public sealed class Submissions(
 
         var confirmed = await ConfirmedNowAsync(submission.CouncilCode, cancellationToken);
         return Result.Success(await HeadlineKpis.CompareAsync(
-            db, Engine, submission.CouncilCode, submission.Return, submission.CollectionYear,
-            [.. confirmed.Select(c => c.Id)],
-            [.. confirmed.Where(c => c.Return != submission.Return || c.CollectionYear != submission.CollectionYear).Select(c => c.Id), submission.Id],
+            db, Engine, _sets, submission.CouncilCode, submission.Return, submission.CollectionYear,
+            [.. confirmed.Where(c => c.Return == submission.Return).Select(c => c.Id)],
+            [.. confirmed.Where(c => c.Return == submission.Return && c.CollectionYear != submission.CollectionYear).Select(c => c.Id), submission.Id],
             cancellationToken));
     }
 
