@@ -158,7 +158,7 @@ internal sealed class ClaKpis
         for (var p = 0; p < _start.Length; p++)
         {
             var end = DateOnly.FromDayNumber(_end[p]);
-            if (_options.PostcodeLookup is null)
+            if (_options.Distances is null)
             {
                 _tally.MarkNoData(Miles20, p);
             }
@@ -686,8 +686,7 @@ internal sealed class ClaKpis
 
     private void PlacedFarFromHome(int child, int p, int current)
     {
-        var lookup = _options.PostcodeLookup;
-        if (lookup is null)
+        if (_options.Distances is not { } distances)
         {
             return;
         }
@@ -702,16 +701,14 @@ internal sealed class ClaKpis
 
         var home = _data.Codes[e.HomePost[i]];
         var placed = _data.Codes[e.PlPost[i]];
-        var from = home is null ? null : lookup(home);
-        var to = placed is null ? null : lookup(placed);
-        if (from is null || to is null)
+        if (home is null || placed is null || distances.Miles(home, placed) is not { } miles)
         {
             _tally.NoteFixed(Miles20, child, "left out: home or placement postcode missing or not found");
             return;
         }
 
+        // PL_DISTANCE to one decimal place, as the DfE gives it: 20.0 is not more than 20 miles.
         _tally.AddDenominator(Miles20, p, child);
-        var miles = from.Value.MetresTo(to.Value) / GeoPoint.MetresPerMile;
         if (miles > 20)
         {
             _tally.AddNumerator(Miles20, p, child);
