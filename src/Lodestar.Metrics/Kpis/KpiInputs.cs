@@ -180,7 +180,7 @@ public sealed record KpiOptions
 
     /// <summary>
     /// What these options give a stored result besides the records, as the stored results record it
-    /// (<c>kpi_result_sets.inputs</c>): empty without distances, else "postcodes " and the distances' source. Results stored
+    /// (<c>kpi_result_sets.Inputs</c>): empty without distances, else "postcodes " and the distances' source. Results stored
     /// with other inputs are out of date. The population is not in it: the hosts read the same population.csv.
     /// </summary>
     public string Inputs => Distances is { } distances ? $"postcodes {distances.Source}" : "";

@@ -68,6 +68,24 @@ public sealed class StoredKpisPostcodesTests
         Assert.Equal("", (await db.Set<KpiResultSetEntity>().AsNoTracking().SingleAsync(Cancel)).Inputs);
     }
 
+    [Theory]
+    [AllDatabases]
+    public async Task FolderImport_NoReturnsFolder_StillRefreshesResultsOfAnotherLookup(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var submissions = Use(db, null);
+        var id = (await submissions.CheckAsync("ann", Council, Return903(), 2025, Cancel)).Value.Submission.Id;
+        Assert.True((await submissions.ConfirmAsync("bob", id, Cancel)).Succeeded);
+        Assert.Equal((null, null, null), await Placed20MilesAsync(db));
+
+        // A start with the lookup configured and no returns folder (the returns came by `lodestar returns load`).
+        var none = Path.Combine(Path.GetTempPath(), "lodestar-no-folder-" + Guid.NewGuid().ToString("N"));
+        _ = await ReturnsFolderImport.ImportAsync(db, Use(db, PostcodeLookup.Parse("postcodes.csv", Lookup).Value), none, "returns-folder", Cancel);
+
+        Assert.Equal((1.0, 2.0, 50.0), await Placed20MilesAsync(db));
+    }
+
     private static async Task<(double?, double?, double?)> Placed20MilesAsync(LodestarDbContext db)
     {
         var row = await db.Set<KpiResultEntity>().AsNoTracking()
