@@ -1,5 +1,6 @@
 using Lodestar.Data;
 using Lodestar.Formats.Population;
+using Lodestar.Formats.Reference;
 using Lodestar.Metrics.Kpis;
 using Microsoft.Extensions.Configuration;
 
@@ -43,6 +44,12 @@ internal static class CliDatabase
         return File.Exists(file) ? PopulationCsvReader.ReadFile(file) : PopulationEstimates.None;
     }
 
-    /// <summary>The KPI engine the web app computes with (its population estimates): stored results are the same whichever host confirms.</summary>
-    public static KpiEngine Engine() => new(new KpiOptions { Population = Population() });
+    /// <summary>
+    /// What the web app computes KPIs with: its population estimates, and the distances of the postcode lookup (read once by
+    /// the command, from <c>--postcodes</c> or the setting <c>Lodestar:Reference:Postcodes</c>: <see cref="CliReferences"/>).
+    /// </summary>
+    public static KpiOptions Options(PostcodeLookup? postcodes) => new() { Population = Population(), Distances = postcodes?.Distances };
+
+    /// <summary>The KPI engine the web app computes with (<see cref="Options"/>): stored results are the same whichever host confirms.</summary>
+    public static KpiEngine Engine(PostcodeLookup? postcodes) => new(Options(postcodes));
 }

@@ -235,7 +235,7 @@ public sealed class BulkLoad(LodestarDbContext db, TimeProvider clock, KpiEngine
         }
 
         var version = await versions.Where(v => v.CouncilCode == council.Council).Select(v => v.Version).SingleAsync(cancellationToken);
-        await StoredKpis.ReplaceAsync(db, council.Council, version, ids, council.Results, at, cancellationToken);
+        await StoredKpis.ReplaceAsync(db, council.Council, version, engine.Options.Inputs, ids, council.Results, at, cancellationToken);
         return new BulkLoadSummary(
             1, submissions.Count, submissions.Sum(s => s.Files.Count), submissions.Sum(s => s.Files.Sum(f => f.Size)),
             submissions.Sum(s => s.Errors), submissions.Sum(s => s.Warnings), council.Results.Count);

@@ -27,6 +27,9 @@ public static class ReturnsFolderImport
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         if (!Directory.Exists(folder))
         {
+            // Nothing to take in; stored results left stale (by a process that died, or computed with another postcode
+            // lookup than this host's) are still brought up to date.
+            _ = await submissions.RefreshStaleResultsAsync(cancellationToken);
             return new FolderImportResult(0, 0, []);
         }
 

@@ -30,9 +30,15 @@ public sealed class StatutoryDataStore
     private readonly ConcurrentDictionary<string, long> _versions = new(StringComparer.Ordinal);
     private ImmutableDictionary<string, CouncilModel> _councils;
 
-    /// <summary>A store holding no council yet, computing with these population estimates.</summary>
+    /// <summary>A store holding no council yet, computing with these population estimates (and no postcode lookup).</summary>
     public StatutoryDataStore(PopulationEstimates population)
-        : this(ImmutableDictionary<string, CouncilModel>.Empty.WithComparers(StringComparer.Ordinal), new KpiEngine(new KpiOptions { Population = population }))
+        : this(new KpiOptions { Population = population })
+    {
+    }
+
+    /// <summary>A store holding no council yet, computing with these options (population estimates, postcode distances).</summary>
+    public StatutoryDataStore(KpiOptions options)
+        : this(ImmutableDictionary<string, CouncilModel>.Empty.WithComparers(StringComparer.Ordinal), new KpiEngine(options))
     {
     }
 
@@ -142,12 +148,16 @@ public sealed class StatutoryDataStore
 
     /// <summary>
     /// The store over returns already read (the command line reads the paths it is given), with the
-    /// population estimates for the rates per 10,000.
+    /// population estimates for the rates per 10,000 (and no postcode lookup).
     /// </summary>
-    public static StatutoryDataStore From(LoadResult loaded, PopulationEstimates population)
+    public static StatutoryDataStore From(LoadResult loaded, PopulationEstimates population) => From(loaded, new KpiOptions { Population = population });
+
+    /// <summary>The store over returns already read, computing with these options (population estimates, postcode distances).</summary>
+    public static StatutoryDataStore From(LoadResult loaded, KpiOptions options)
     {
+        ArgumentNullException.ThrowIfNull(loaded);
         var councils = loaded.Councils.ToImmutableDictionary(c => c.CouncilCode, c => CouncilModel.Of(c, loaded), StringComparer.Ordinal);
-        return new StatutoryDataStore(councils, new KpiEngine(new KpiOptions { Population = population }));
+        return new StatutoryDataStore(councils, new KpiEngine(options));
     }
 
     /// <summary>A store holding no council (a scorecard from entered values only).</summary>

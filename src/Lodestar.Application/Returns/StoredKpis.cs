@@ -21,9 +21,12 @@ namespace Lodestar.Application.Returns;
 /// those defined for the year to 31 March (docs/kpis.md, "Which periods each KPI makes sense for"). Only the KPIs
 /// of the returns the council has are stored.</para>
 /// <para>A council's results are replaced whole: its rows deleted and the new ones written in one transaction,
-/// with what they were computed from (<c>kpi_result_sets</c>: the council's version and the time;
-/// <c>kpi_result_sources</c>: the submissions). A failure part-way rolls the transaction back and leaves the
-/// results before it.</para>
+/// with what they were computed from (<c>kpi_result_sets</c>: the council's version, the engine's inputs besides the
+/// returns (<see cref="KpiOptions.Inputs"/>: the postcode lookup) and the time; <c>kpi_result_sources</c>: the
+/// submissions). A failure part-way rolls the transaction back and leaves the results before it.</para>
+/// <para>Results are out of date when the council's version has moved since, or when the host computes with other
+/// inputs (a postcode lookup configured, changed or taken away): <see cref="RefreshStaleAsync"/> brings both up to date,
+/// and the web app runs it at every start.</para>
 /// </remarks>
 public static class StoredKpis
 {
@@ -103,23 +106,25 @@ public static class StoredKpis
         var loaded = await ConfirmedReturns.LoadAsync(db, council, sources, cancellationToken);
         var data = loaded.Councils.SingleOrDefault();
         var results = data is null ? [] : Compute(engine, KpiDataset.Of(data));
-        await ReplaceAsync(db, council, version, sources, results, at, cancellationToken);
+        await ReplaceAsync(db, council, version, engine.Options.Inputs, sources, results, at, cancellationToken);
         return loaded;
     }
 
     /// <summary>
     /// Brings up to date, each in a transaction of its own, the stored results of every council whose version has moved
-    /// since they were computed (or that has a version and none stored): after confirmations that left them for later
-    /// (<see cref="Submissions.ConfirmAsync(string, long, bool, CancellationToken)"/>), and after a process that died
-    /// between such a confirmation and this refresh.
+    /// since they were computed (or that has a version and none stored), or that were computed with other inputs than
+    /// <paramref name="engine"/>'s (<see cref="KpiOptions.Inputs"/>: another postcode lookup, or none): after confirmations
+    /// that left them for later (<see cref="Submissions.ConfirmAsync(string, long, bool, CancellationToken)"/>), after a
+    /// process that died between such a confirmation and this refresh, and after the postcode lookup's setting changed.
     /// </summary>
     /// <returns>The councils refreshed.</returns>
     public static async Task<IReadOnlyList<string>> RefreshStaleAsync(LodestarDbContext db, KpiEngine engine, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(engine);
+        var inputs = engine.Options.Inputs;
         var stale = await db.Set<CouncilVersionEntity>()
-            .Where(v => !db.Set<KpiResultSetEntity>().Any(r => r.CouncilCode == v.CouncilCode && r.Version == v.Version))
+            .Where(v => !db.Set<KpiResultSetEntity>().Any(r => r.CouncilCode == v.CouncilCode && r.Version == v.Version && r.Inputs == inputs))
             // A council with nothing confirmed and nothing stored is as it should be: no results.
             .Where(v => db.Set<KpiResultSetEntity>().Any(r => r.CouncilCode == v.CouncilCode)
                 || db.Set<SubmissionEntity>().Any(s => s.CouncilCode == v.CouncilCode && s.Status == SubmissionStatus.Confirmed))
@@ -138,12 +143,18 @@ public static class StoredKpis
         return stale;
     }
 
-    /// <summary>In the caller's transaction: deletes the council's stored results and writes these, with what they came from.</summary>
+    /// <summary>
+    /// In the caller's transaction: deletes the council's stored results and writes these, with what they came from: the
+    /// council's <paramref name="version"/>, the engine's <paramref name="inputs"/> (<see cref="KpiOptions.Inputs"/>) and the
+    /// submissions.
+    /// </summary>
     public static async Task ReplaceAsync(
-        LodestarDbContext db, string council, long version, IReadOnlyCollection<long> sources, IReadOnlyList<KpiResult> results, DateTimeOffset at, CancellationToken cancellationToken = default)
+        LodestarDbContext db, string council, long version, string inputs, IReadOnlyCollection<long> sources, IReadOnlyList<KpiResult> results, DateTimeOffset at,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentException.ThrowIfNullOrWhiteSpace(council);
+        ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(results);
         if (db.Database.CurrentTransaction is null)
@@ -159,7 +170,7 @@ public static class StoredKpis
             return;
         }
 
-        await BulkInsert.WriteAsync(db, [new KpiResultSetEntity { CouncilCode = council, Version = version, ComputedAt = at, Results = results.Count }], cancellationToken);
+        await BulkInsert.WriteAsync(db, [new KpiResultSetEntity { CouncilCode = council, Version = version, Inputs = inputs, ComputedAt = at, Results = results.Count }], cancellationToken);
         await BulkInsert.WriteAsync(db, sources.Order().Select(id => new KpiResultSourceEntity { CouncilCode = council, SubmissionId = id }), cancellationToken);
         // In key order: each row goes next to the one before in the key's index, not anywhere in it.
         await BulkInsert.WriteAsync(

@@ -186,6 +186,7 @@ internal static class FrameworkCommands
             AllowMultipleArgumentsPerToken = true,
         };
         var population = new Option<string?>("--population") { Description = "DfE-format ONS population CSV for rates per 10,000; default: the web app's (population.csv in the returns folder).", HelpName = "FILE" };
+        var postcodes = CliReferences.PostcodesOption();
         var suppressSmall = new Option<bool>("--suppress-small")
         {
             Description = "Write figures about fewer than --small-threshold children as c, as the DfE publishes them (every output marks them small either way)",
@@ -201,7 +202,7 @@ internal static class FrameworkCommands
             "A framework's measures for one council and period: value, target, RAG and reason, direction of travel, and the DfE benchmarks stored. "
             + "Reads the council's stored values and targets as the --user, who needs a grant for the council.")
         {
-            framework, council, year, period, format, outFile, returns, population, suppressSmall, smallThreshold, user,
+            framework, council, year, period, format, outFile, returns, population, postcodes, suppressSmall, smallThreshold, user,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -254,6 +255,12 @@ internal static class FrameworkCommands
                 return 2;
             }
 
+            var lookup = CliReferences.LoadPostcodes(parse.GetValue(postcodes));
+            if (!lookup.Succeeded)
+            {
+                return CliReferences.Refused(error, "scorecard", lookup.Problems);
+            }
+
             await using var db = open();
             var store = new FrameworkStore(db);
             var frameworkId = parse.GetRequiredValue(framework);
@@ -262,11 +269,14 @@ internal static class FrameworkCommands
             var allowed = await CliUser.AllowsAsync(db, userName, councilText, Roles.Viewer, cancel);
             var resolved = allowed ? await new ScorecardService(db, store, new BenchmarkStore(db), StatutoryDataStore.Empty, TimeProvider.System).CouncilAsync(councilText, cancel) : null;
             // The KPI measures' values: from the returns given, else from the council's confirmed submissions, as the web
-            // app and `lodestar pack` compute them (with the web app's population estimates unless --population is given).
+            // app and `lodestar pack` compute them (with the web app's population estimates unless --population is given, and
+            // its postcode lookup unless --postcodes is).
+            var distances = lookup.Value.Postcodes?.Distances;
             var statutory = returnPaths.Length > 0
-                ? StatutoryDataStore.From(StatutoryDataLoader.Load(returnPaths), populationEstimates ?? PopulationEstimates.None)
+                ? StatutoryDataStore.From(StatutoryDataLoader.Load(returnPaths), new KpiOptions { Population = populationEstimates ?? PopulationEstimates.None, Distances = distances })
                 : resolved is null ? StatutoryDataStore.Empty
-                : StatutoryDataStore.From(await ConfirmedReturns.LoadAsync(db, resolved.Code, cancel), populationEstimates ?? CliDatabase.Population());
+                : StatutoryDataStore.From(
+                    await ConfirmedReturns.LoadAsync(db, resolved.Code, cancel), new KpiOptions { Population = populationEstimates ?? CliDatabase.Population(), Distances = distances });
             // The one scorecard call of the web app and the API: computed KPIs and DfE benchmarks included.
             var service = new ScorecardService(db, store, new BenchmarkStore(db), statutory, TimeProvider.System);
             var built = allowed ? await service.ScorecardAsync(frameworkId, councilText, chosen, cancel) : null;

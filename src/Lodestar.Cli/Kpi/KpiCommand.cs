@@ -18,13 +18,15 @@ namespace Lodestar.Cli.Kpi;
 
 /// <summary>
 /// <c>lodestar kpi [PATH...] (--year YYYY | --from D --to D | --series month|quarter|year --from D --to D)
-/// [--population FILE] [--council CODE] [--kpi ID[,ID...]] [--format json|csv|table] [--validate] [--explain ID]</c>:
+/// [--population FILE] [--postcodes FILE] [--council CODE] [--kpi ID[,ID...]] [--format json|csv|table] [--validate] [--explain ID]</c>:
 /// reads the returns council by council (only those the KPIs asked for need), computes the KPIs and writes them as
 /// each council is done; with <c>--validate</c> it also runs every validation rule, as <c>lodestar validate</c> does. With no PATH,
 /// computes from the <c>--council</c>'s confirmed submissions in the database, read as the web app reads
 /// them (<see cref="ConfirmedReturns"/>), as the Lodestar user of <c>--user</c> (or <c>LODESTAR_USER</c>), who
 /// needs a grant for the council (and the child-level role for <c>--explain</c>, which is then audited as
-/// <c>cli:USER</c>); without them the council is answered as one with no confirmed submission.
+/// <c>cli:USER</c>); without them the council is answered as one with no confirmed submission. cla_placed_20_miles is
+/// computed with the postcode lookup of <c>--postcodes</c>, else of the setting <c>Lodestar:Reference:Postcodes</c> (as the
+/// web app computes it); with neither it has no value.
 /// </summary>
 /// <remarks>
 /// Exit codes: 0 computed from clean data; 1 computed, but the data had errors (found reading it, or with
@@ -52,6 +54,7 @@ internal static class KpiCommand
             HelpName = KpiPeriodQuery.SeriesKinds,
         };
         var population = new Option<string?>("--population") { Description = "DfE-format ONS population CSV for the rates per 10,000", HelpName = "FILE" };
+        var postcodes = CliReferences.PostcodesOption();
         var council = new Option<string?>("--council") { Description = "Only this council (also the council of files not in a council-named folder); required with no PATH", HelpName = "CODE" };
         var kpi = new Option<string?>("--kpi") { Description = "Only these KPIs (comma-separated ids)", HelpName = "ID[,ID...]" };
         var format = new Option<string>("--format") { Description = "Output: json, csv or table", DefaultValueFactory = _ => "json", HelpName = "json|csv|table" };
@@ -75,7 +78,7 @@ internal static class KpiCommand
 
         var command = new Command("kpi", "Compute the KPIs from 903 and CIN returns (files, or with no PATH the --council's confirmed submissions in the database), for a year, any dates or a series of periods.")
         {
-            paths, year, from, to, series, population, council, kpi, format, suppress, threshold, validate, explain, user,
+            paths, year, from, to, series, population, postcodes, council, kpi, format, suppress, threshold, validate, explain, user,
         };
 
         command.SetAction((parse, cancel) =>
@@ -97,6 +100,7 @@ internal static class KpiCommand
             {
                 Suppress = parse.GetValue(suppress) ? new SmallNumbers(parse.GetValue(threshold)) : null,
                 Validate = parse.GetValue(validate),
+                Postcodes = parse.GetValue(postcodes),
             };
             return request.Paths.Count > 0
                 ? Task.FromResult(Run(request, output, error))
@@ -132,12 +136,20 @@ internal static class KpiCommand
             return null;
         }
 
-        return new Parsed(periods, kpis, populationEstimates);
+        // Read once, before any return: a lookup with a bad row is refused whole, as lodestar validate refuses it.
+        var lookup = CliReferences.LoadPostcodes(request.Postcodes);
+        if (!lookup.Succeeded)
+        {
+            CliReferences.Refused(error, "kpi", lookup.Problems);
+            return null;
+        }
+
+        return new Parsed(periods, kpis, new KpiOptions { Population = populationEstimates, Distances = lookup.Value.Postcodes?.Distances });
     }
 
     internal static int Run(KpiRequest request, TextWriter output, TextWriter error)
     {
-        if (Parse(request, error) is not (var periods, var kpis, var populationEstimates))
+        if (Parse(request, error) is not (var periods, var kpis, var kpiOptions))
         {
             return 2;
         }
@@ -181,7 +193,7 @@ internal static class KpiCommand
                 while (next < councils.Count && inFlight.Count < Math.Max(1, Environment.ProcessorCount))
                 {
                     var (council, files) = councils[next++];
-                    inFlight.Enqueue(Task.Run(() => Compute(request, options with { CouncilCode = council }, files, periods, kpis, populationEstimates)));
+                    inFlight.Enqueue(Task.Run(() => Compute(request, options with { CouncilCode = council }, files, periods, kpis, kpiOptions)));
                 }
 
                 var outcome = inFlight.Dequeue().GetAwaiter().GetResult();
@@ -236,7 +248,7 @@ internal static class KpiCommand
 
     // One council: read, (with --validate) checked by every rule, computed; nothing of it kept but the results.
     private static CouncilOutcome Compute(
-        KpiRequest request, LoadOptions options, IReadOnlyList<string> files, IReadOnlyList<Period> periods, IReadOnlyList<string>? kpis, PopulationEstimates population)
+        KpiRequest request, LoadOptions options, IReadOnlyList<string> files, IReadOnlyList<Period> periods, IReadOnlyList<string>? kpis, KpiOptions kpiOptions)
     {
         var loaded = StatutoryDataLoader.Load(files, options);
         if (loaded.Councils.Count == 0)
@@ -249,7 +261,7 @@ internal static class KpiCommand
         var diagnostics = request.Validate ? ReturnValidator.Validate(loaded) : loaded.Diagnostics;
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
         var council = loaded.Councils[0].CouncilCode;
-        var store = StatutoryDataStore.From(loaded, population);
+        var store = StatutoryDataStore.From(loaded, kpiOptions);
         if (request.Explain is { } explainId)
         {
             var dataset = store.Dataset(council)!;
@@ -272,7 +284,7 @@ internal static class KpiCommand
             return 2;
         }
 
-        if (Parse(request, error) is not (var periods, var kpis, var population))
+        if (Parse(request, error) is not (var periods, var kpis, var kpiOptions))
         {
             return 2;
         }
@@ -304,7 +316,7 @@ internal static class KpiCommand
                 await error.WriteLineAsync($"lodestar kpi: the confirmed data has {errors} error(s) and {warnings} warning(s); KPIs computed anyway (affected records handled as docs/kpis.md says; see lodestar returns list)");
             }
 
-            var store = StatutoryDataStore.From(loaded, population);
+            var store = StatutoryDataStore.From(loaded, kpiOptions);
             if (request.Explain is { } explainId)
             {
                 // Child-level data from the database: audited as the web app's child-level views are.
@@ -327,7 +339,7 @@ internal static class KpiCommand
         });
     }
 
-    private sealed record Parsed(IReadOnlyList<Period> Periods, IReadOnlyList<string>? Kpis, PopulationEstimates Population);
+    private sealed record Parsed(IReadOnlyList<Period> Periods, IReadOnlyList<string>? Kpis, KpiOptions Options);
 
     private static bool TryFormat(string format, out string problem)
     {
@@ -355,4 +367,7 @@ internal sealed record KpiRequest(
 
     /// <summary>With --validate: every validation rule is run over the files (as lodestar validate), not only reading's checks.</summary>
     public bool Validate { get; init; }
+
+    /// <summary>With --postcodes: the postcode lookup for cla_placed_20_miles; null: the setting's, else none.</summary>
+    public string? Postcodes { get; init; }
 }

@@ -27,6 +27,7 @@ internal static class PackCommand
         format.AcceptOnlyFromAmong("pdf", "xlsx", "html");
         var outFile = new Option<FileInfo>("--out") { Description = "The file to write.", Required = true, HelpName = "FILE" };
         var isPublic = new Option<bool>("--public") { Description = "The public version: counts under 5, and percentages of fewer than 5, shown as c." };
+        var postcodes = CliReferences.PostcodesOption();
         var user = CliUser.CreateOption();
         var command = new Command(
             "pack",
@@ -34,7 +35,7 @@ internal static class PackCommand
             + "target, trend, benchmarks and commentary, the action plan's progress and the savings position. "
             + "Reads the council's data as the --user, who needs a grant for the council.")
         {
-            framework, packId, config, council, year, format, outFile, isPublic, user,
+            framework, packId, config, council, year, format, outFile, isPublic, postcodes, user,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -86,8 +87,15 @@ internal static class PackCommand
 
             var frameworkId = packConfig?.Framework ?? parse.GetRequiredValue(framework);
 
-            // The council's model from its confirmed submissions, as the web app builds it at start.
-            var returns = StatutoryDataStore.From(await ConfirmedReturns.LoadAsync(db, chosen.Code, cancel), CliDatabase.Population());
+            // The council's model from its confirmed submissions, as the web app builds it at start (its population estimates, and
+            // its postcode lookup unless --postcodes names another).
+            var lookup = CliReferences.LoadPostcodes(parse.GetValue(postcodes));
+            if (!lookup.Succeeded)
+            {
+                return CliReferences.Refused(error, "pack", lookup.Problems);
+            }
+
+            var returns = StatutoryDataStore.From(await ConfirmedReturns.LoadAsync(db, chosen.Code, cancel), CliDatabase.Options(lookup.Value.Postcodes));
             var builder = new BoardPackBuilder(db, new ScorecardService(db, store, new BenchmarkStore(db), returns, time), returns, time);
             var pack = await builder.BuildAsync(
                 new PackRequest { FrameworkId = frameworkId, Council = chosen.Code, Year = yearValue, Public = parse.GetValue(isPublic), Config = packConfig }, cancel);

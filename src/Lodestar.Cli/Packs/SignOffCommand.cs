@@ -77,8 +77,15 @@ internal static class SignOffCommand
                 return 1;
             }
 
-            // The council's model from its confirmed submissions, so an approval freezes what the web app shows.
-            var returns = StatutoryDataStore.From(await ConfirmedReturns.LoadAsync(db, chosen.Code, cancel), CliDatabase.Population());
+            // The council's model from its confirmed submissions, computed as the web app computes (its population estimates and
+            // postcode lookup, from the settings), so an approval freezes what the web app shows.
+            var lookup = CliReferences.LoadPostcodes();
+            if (!lookup.Succeeded)
+            {
+                return CliReferences.Refused(error, $"signoff {verb}", lookup.Problems);
+            }
+
+            var returns = StatutoryDataStore.From(await ConfirmedReturns.LoadAsync(db, chosen.Code, cancel), CliDatabase.Options(lookup.Value.Postcodes));
             var service = new PackSignOffService(db, new ScorecardService(db, store, new BenchmarkStore(db), returns, time), new AuditLog(db, time), time);
             var actor = CliUser.Actor(userName);
             var result = verb switch

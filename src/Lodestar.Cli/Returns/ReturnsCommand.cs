@@ -9,6 +9,7 @@ using Lodestar.Data.Returns;
 using Lodestar.Data.Security;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats;
+using Lodestar.Formats.Reference;
 using Lodestar.Formats.Text;
 using Lodestar.Formats.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -40,9 +41,9 @@ internal static class ReturnsCommand
         command.Subcommands.Add(Import(open, time));
         command.Subcommands.Add(Load(open, time));
         command.Subcommands.Add(List(open, time));
-        command.Subcommands.Add(Step("confirm", "Confirm a checked submission: it becomes the council's data for its return and year, superseding the confirmed one (manager role).", Roles.Manager, open, time, (s, actor, id, c) => s.ConfirmAsync(actor, id, c)));
-        command.Subcommands.Add(Step("discard", "Set a checked submission aside unconfirmed; it stays in the history (editor role).", Roles.Editor, open, time, (s, actor, id, c) => s.DiscardAsync(actor, id, c)));
-        command.Subcommands.Add(Step("rollback", "Roll back the confirmed submission: the one it superseded is confirmed again (manager role).", Roles.Manager, open, time, (s, actor, id, c) => s.RollBackAsync(actor, id, c)));
+        command.Subcommands.Add(Step("confirm", "Confirm a checked submission: it becomes the council's data for its return and year, superseding the confirmed one (manager role).", Roles.Manager, open, time, storesResults: true, (s, actor, id, c) => s.ConfirmAsync(actor, id, c)));
+        command.Subcommands.Add(Step("discard", "Set a checked submission aside unconfirmed; it stays in the history (editor role).", Roles.Editor, open, time, storesResults: false, (s, actor, id, c) => s.DiscardAsync(actor, id, c)));
+        command.Subcommands.Add(Step("rollback", "Roll back the confirmed submission: the one it superseded is confirmed again (manager role).", Roles.Manager, open, time, storesResults: true, (s, actor, id, c) => s.RollBackAsync(actor, id, c)));
         return command;
     }
 
@@ -61,7 +62,8 @@ internal static class ReturnsCommand
             "import",
             "Check one return (SSDA903 or CIN census) for one collection year and store it as a submission with its files and findings (editor role, a grant for the council). "
             + "A file that cannot be read, or a mixture of returns or years, refuses the whole command and stores nothing. "
-            + "The 903 rules that need reference lists use the files named by Lodestar__Reference__Postcodes and Lodestar__Reference__Providers, else are listed as not run.")
+            + "The 903 rules that need reference lists use the files named by Lodestar__Reference__Postcodes and Lodestar__Reference__Providers, else are listed as not run; "
+            + "the KPIs stored on --confirm use that postcode lookup for cla_placed_20_miles, as the web app does.")
         {
             paths, council, year, confirm, user,
         };
@@ -105,7 +107,7 @@ internal static class ReturnsCommand
                 }
 
                 var actor = CliUser.Actor(userName);
-                var submissions = new Submissions(db, new AuditLog(db, clock), clock, references: references.Value, engine: CliDatabase.Engine());
+                var submissions = new Submissions(db, new AuditLog(db, clock), clock, references: references.Value, engine: CliDatabase.Engine(references.Value.Postcodes));
                 var checkedOne = await submissions.CheckAsync(actor, councilCode, files, yearValue, cancel);
                 if (!checkedOne.Succeeded)
                 {
@@ -150,7 +152,8 @@ internal static class ReturnsCommand
             "load",
             "Take in many councils' returns at once: each council's files grouped by return and year, each group checked as an import checks it and stored confirmed, "
             + "and every KPI of every council stored, in one transaction (manager role, a grant for every council). Only for councils with no confirmed submission. "
-            + "Anything a submission would refuse, or a failure while writing, stores nothing.")
+            + "Anything a submission would refuse, or a failure while writing, stores nothing. "
+            + "The reference lists (and the postcode lookup the KPIs use for cla_placed_20_miles) are the files named by Lodestar__Reference__Postcodes and Lodestar__Reference__Providers.")
         {
             paths, workers, user,
         };
@@ -196,7 +199,7 @@ internal static class ReturnsCommand
                 }
 
                 var clockStarted = System.Diagnostics.Stopwatch.StartNew();
-                var load = new BulkLoad(db, clock, CliDatabase.Engine()) { Workers = parse.GetValue(workers), References = references.Value };
+                var load = new BulkLoad(db, clock, CliDatabase.Engine(references.Value.Postcodes)) { Workers = parse.GetValue(workers), References = references.Value };
                 var loaded = await load.LoadAsync(CliUser.Actor(userName), given, cancellationToken: cancel);
                 if (!loaded.Succeeded)
                 {
@@ -271,7 +274,7 @@ internal static class ReturnsCommand
     /// one that does not exist.
     /// </summary>
     private static Command Step(
-        string name, string description, string role, Func<LodestarDbContext> open, TimeProvider clock,
+        string name, string description, string role, Func<LodestarDbContext> open, TimeProvider clock, bool storesResults,
         Func<Submissions, string, long, CancellationToken, Task<Result<SubmissionSummary>>> step)
     {
         var id = new Argument<long>("ID") { Description = "The submission's id (from `lodestar returns list`)." };
@@ -296,7 +299,14 @@ internal static class ReturnsCommand
                     return 2;
                 }
 
-                var done = await step(Use(db, clock), CliUser.Actor(userName), submissionId, cancel);
+                // The stored results a confirmation or roll-back writes are computed with the web app's postcode lookup.
+                var postcodes = storesResults ? CliReferences.LoadPostcodes() : Result.Success(ValidationReferences.None);
+                if (!postcodes.Succeeded)
+                {
+                    return CliReferences.Refused(error, $"returns {name}", postcodes.Problems);
+                }
+
+                var done = await step(Use(db, clock, postcodes.Value.Postcodes), CliUser.Actor(userName), submissionId, cancel);
                 if (!done.Succeeded)
                 {
                     await error.WriteLineAsync($"lodestar returns {name}: {done.Problems[0].Message}");
@@ -360,8 +370,9 @@ internal static class ReturnsCommand
         return (files, problems);
     }
 
-    // The web app's engine (its population estimates), for the stored results a confirmation or roll-back writes.
-    private static Submissions Use(LodestarDbContext db, TimeProvider clock) => new(db, new AuditLog(db, clock), clock, engine: CliDatabase.Engine());
+    // The web app's engine (its population estimates and postcode lookup), for the stored results a confirmation or roll-back writes.
+    private static Submissions Use(LodestarDbContext db, TimeProvider clock, PostcodeLookup? postcodes = null) =>
+        new(db, new AuditLog(db, clock), clock, engine: CliDatabase.Engine(postcodes));
 
     private static async Task<int> RefusedAsync(TextWriter error, IReadOnlyList<Problem> problems, string command = "import")
     {

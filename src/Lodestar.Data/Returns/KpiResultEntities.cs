@@ -33,8 +33,8 @@ public sealed class KpiResultEntity
 
 /// <summary>
 /// What a council's stored results were computed from: the version of its confirmed returns
-/// (<c>council_versions</c>), when, and how many results; the submissions themselves are
-/// <see cref="KpiResultSourceEntity"/> rows.
+/// (<c>council_versions</c>), the engine's inputs besides them, when, and how many results; the submissions
+/// themselves are <see cref="KpiResultSourceEntity"/> rows.
 /// </summary>
 public sealed class KpiResultSetEntity
 {
@@ -43,6 +43,12 @@ public sealed class KpiResultSetEntity
 
     /// <summary>The council's version (<c>council_versions</c>) the results were computed at.</summary>
     public long Version { get; set; }
+
+    /// <summary>
+    /// What the engine computed with besides the returns (the KPI engine's <c>KpiOptions.Inputs</c>: the postcode lookup's
+    /// digest, or empty without one). Results of other inputs than the host's are out of date, as those of another version.
+    /// </summary>
+    public string Inputs { get; set; } = "";
 
     public DateTimeOffset ComputedAt { get; set; }
 
@@ -80,6 +86,8 @@ internal sealed class KpiResultSetConfiguration : IEntityTypeConfiguration<KpiRe
         set.ToTable("kpi_result_sets");
         set.HasKey(s => s.CouncilCode);
         set.Property(s => s.CouncilCode).HasMaxLength(9);
+        // Results stored before the column (its migration gives them "") were computed without a postcode lookup: no host gave one.
+        set.Property(s => s.Inputs).HasMaxLength(200);
     }
 }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats.Text;
@@ -39,6 +41,12 @@ public readonly record struct PostcodePlace(string Postcode, GridPoint? Grid, Ge
 
         return from.Position is { } p && to.Position is { } q ? p.MetresTo(q) / GeoPoint.MetresPerMile : null;
     }
+
+    /// <summary>
+    /// PL_DISTANCE as the DfE gives it: <see cref="Miles"/> from <paramref name="home"/> (HOME_POST) to <paramref name="placed"/>
+    /// (PL_POST), to one decimal place; null when neither pair of coordinates is known for both.
+    /// </summary>
+    public static double? PlDistance(PostcodePlace home, PostcodePlace placed) => Miles(home, placed) is { } miles ? Math.Round(miles, 1) : null;
 }
 
 /// <summary>
@@ -77,6 +85,7 @@ public sealed class PostcodeLookup
     private readonly int[] _upper;
     private readonly char[] _country;
     private readonly string[] _areas;
+    private PostcodeDistances? _distances;
 
     private PostcodeLookup(string source, Columns columns, Builder rows, long[] keys, int[] order)
     {
@@ -123,6 +132,29 @@ public sealed class PostcodeLookup
 
     /// <summary>Whether the file gave countries, or areas to tell them from: whether a postcode is in England can be known.</summary>
     public bool HasCountries { get; }
+
+    /// <summary>
+    /// The distances the KPI engine takes for cla_placed_20_miles: PL_DISTANCE (<see cref="PostcodePlace.PlDistance"/>) from
+    /// one postcode to another, null when either is not a postcode, not in the lookup or has no coordinates. Its source is
+    /// "N postcodes, " and a digest of the postcodes and their coordinates (not the file's name, nor its areas, which change
+    /// no distance): the same file read twice, or renamed, gives the same source; a lookup that places any postcode elsewhere
+    /// gives another.
+    /// </summary>
+    public PostcodeDistances Distances => _distances ??= new PostcodeDistances(
+        (home, placed) => Find(home) is { } a && Find(placed) is { } b ? PostcodePlace.PlDistance(a, b) : null,
+        $"{Count} postcodes, sha256 {Digest()}");
+
+    // The first 16 hex digits of SHA-256 over the arrays a distance is made of (about 90 MB for the whole ONSPD: under a second).
+    private string Digest()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(MemoryMarshal.AsBytes(_keys.AsSpan()));
+        hash.AppendData(MemoryMarshal.AsBytes(_east.AsSpan()));
+        hash.AppendData(MemoryMarshal.AsBytes(_north.AsSpan()));
+        hash.AppendData(MemoryMarshal.AsBytes(_lat.AsSpan()));
+        hash.AppendData(MemoryMarshal.AsBytes(_long.AsSpan()));
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
 
     /// <summary>Where <paramref name="postcode"/> (any case, with or without its space) is, or null when it is not a postcode or not in the lookup.</summary>
     public PostcodePlace? Find(string? postcode)

@@ -493,9 +493,7 @@ internal static partial class Ssda903Validator
     private static void DistanceChanged(Context c, ValidationRule r, bool sameRne)
     {
         double? Distance(EpisodeAt e) =>
-            c.PlaceOf(e.Table.HomePost[e.Row]) is { } home && c.PlaceOf(e.Table.PlPost[e.Row]) is { } placed && PostcodePlace.Miles(home, placed) is { } miles
-                ? Math.Round(miles, 1)
-                : null;
+            c.PlaceOf(e.Table.HomePost[e.Row]) is { } home && c.PlaceOf(e.Table.PlPost[e.Row]) is { } placed ? PostcodePlace.PlDistance(home, placed) : null;
         CarriedOver(c, everyOpenEpisode: false, (now, last) =>
         {
             if (sameRne && now.Table.Rne[now.Row] != last.Table.Rne[last.Row])

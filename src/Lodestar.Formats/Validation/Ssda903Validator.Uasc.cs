@@ -138,8 +138,7 @@ internal static partial class Ssda903Validator
     // not in the lookup, or has no coordinates.
     private static double? Distance(Context c, int i) =>
         c.PlaceOf(c.Data.Episodes.HomePost[i]) is { } home && c.PlaceOf(c.Data.Episodes.PlPost[i]) is { } placed
-            && PostcodePlace.Miles(home, placed) is { } miles
-            ? Math.Round(miles, 1)
+            ? PostcodePlace.PlDistance(home, placed)
             : null;
 
     // Whether the child was UASC in the collection year or either of the two before: its Header said UASC 1 in one of those

@@ -2709,9 +2709,7 @@ internal static partial class Ssda903Validator
             var e = c.Data.Episodes;
             for (var i = 0; i < e.Count; i++)
             {
-                // As the DfE gives PL_DISTANCE: miles to one decimal place.
-                if (c.PlaceOf(e.HomePost[i]) is { } home && c.PlaceOf(e.PlPost[i]) is { } placed && PostcodePlace.Miles(home, placed) is { } miles
-                    && Math.Round(miles, 1) > 350)
+                if (c.PlaceOf(e.HomePost[i]) is { } home && c.PlaceOf(e.PlPost[i]) is { } placed && PostcodePlace.PlDistance(home, placed) > 350)
                 {
                     c.ReportCode(r, e.Source[i], "PL_POST", e.PlPost[i]);
                 }

@@ -87,6 +87,9 @@ internal sealed class ClaKpis
     private readonly bool _placements3;
     private readonly bool _stability;
     private readonly bool _miles20;
+
+    // PL_DISTANCE of each episode row, worked out once for all the periods (NaN: not yet; -1: not known), or null without distances.
+    private readonly double[]? _rowMiles;
     private readonly bool _healthCohort;
     private readonly bool _missing;
     private readonly bool _reviews;
@@ -141,6 +144,11 @@ internal sealed class ClaKpis
         _placements3 = tally.Computes(Placements3);
         _stability = tally.Computes(Stability);
         _miles20 = tally.Computes(Miles20);
+        if (_miles20 && options.Distances is not null)
+        {
+            _rowMiles = new double[data.Episodes.Count];
+            Array.Fill(_rowMiles, double.NaN);
+        }
         _healthCohort = tally.ComputesAny(Health, Teeth, Immunisations, Sdq);
         _missing = tally.ComputesAny(MissingChildren, MissingEpisodes);
         _reviews = tally.Computes(Reviews);
@@ -158,7 +166,7 @@ internal sealed class ClaKpis
         for (var p = 0; p < _start.Length; p++)
         {
             var end = DateOnly.FromDayNumber(_end[p]);
-            if (_options.PostcodeLookup is null)
+            if (_options.Distances is null)
             {
                 _tally.MarkNoData(Miles20, p);
             }
@@ -686,8 +694,7 @@ internal sealed class ClaKpis
 
     private void PlacedFarFromHome(int child, int p, int current)
     {
-        var lookup = _options.PostcodeLookup;
-        if (lookup is null)
+        if (_options.Distances is not { } distances || _rowMiles is null)
         {
             return;
         }
@@ -700,18 +707,22 @@ internal sealed class ClaKpis
             return;
         }
 
-        var home = _data.Codes[e.HomePost[i]];
-        var placed = _data.Codes[e.PlPost[i]];
-        var from = home is null ? null : lookup(home);
-        var to = placed is null ? null : lookup(placed);
-        if (from is null || to is null)
+        var miles = _rowMiles[i];
+        if (double.IsNaN(miles))
+        {
+            var home = _data.Codes[e.HomePost[i]];
+            var placed = _data.Codes[e.PlPost[i]];
+            miles = _rowMiles[i] = home is not null && placed is not null && distances.Miles(home, placed) is { } known ? known : -1;
+        }
+
+        if (miles < 0)
         {
             _tally.NoteFixed(Miles20, child, "left out: home or placement postcode missing or not found");
             return;
         }
 
+        // PL_DISTANCE to one decimal place, as the DfE gives it: 20.0 is not more than 20 miles.
         _tally.AddDenominator(Miles20, p, child);
-        var miles = from.Value.MetresTo(to.Value) / GeoPoint.MetresPerMile;
         if (miles > 20)
         {
             _tally.AddNumerator(Miles20, p, child);

@@ -149,7 +149,7 @@ public static class KpiCatalog
         },
         Cla("cla_placed_20_miles", "Children looked after placed more than 20 miles from home", KpiKind.Percent, Polarity.LowerIsBetter) with
         {
-            Definition = "Of children looked after on the last day, not placed for adoption, whose home and placement postcodes are both known: % placed more than 20 miles (great-circle) from home. No data without a postcode lookup.",
+            Definition = "Of children looked after on the last day, not placed for adoption, whose home and placement postcodes are both known: % placed more than 20 miles from home (the distance the DfE works out from the two postcodes, PL_DISTANCE, to one decimal place). No data without a postcode lookup.",
         },
         Cla("cla_missing_children", "Children looked after who went missing", KpiKind.Count, Polarity.LowerIsBetter) with
         {

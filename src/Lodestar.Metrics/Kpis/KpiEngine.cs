@@ -22,7 +22,7 @@ namespace Lodestar.Metrics.Kpis;
 /// cla_ceased — children with an episode ending in the period with REC other than X1.
 /// cla_placements_3plus — of children looked after at the end, % with 3 or more placements in the period: the counted episodes overlapping the period (DECOM ≤ end, DEC blank or after the start) without T0–T4; the first counts 1; a later one counts 1 when its RNE is S, P, B, T or U and it is not the return to the placement held before a temporary move, and (by default) not a change with REASON_PLACE_CHANGE PLACE on the episode before it.
 /// cla_long_term_stability — of children looked after at the end, under 16 at the end, whose period of care began 30 months or more before the end: % with the same carer for 2 years or more (the carer changes at RNE S, P or B; T, U, L, temporary moves and returns from them keep it), or placed for adoption (A3–A6) where the carer before the adoptive placement began 2 years or more before the end.
-/// cla_placed_20_miles — of children looked after at the end, not placed for adoption, with both postcodes found: % placed more than 20 miles (great-circle) from home; no postcode lookup, no value.
+/// cla_placed_20_miles — of children looked after at the end, not placed for adoption, with both postcodes found: % whose placement is more than 20 miles from home (PL_DISTANCE as the DfE works it out from HOME_POST and PL_POST: miles straight across the National Grid, else along the great circle, to one decimal place); no postcode lookup, no value.
 /// cla_missing_children, cla_missing_episodes — Missing rows with MISSING M starting in the period on a day the child was looked after: the children, and the episodes.
 /// cla_reviews_in_time — reviews held in the period within a period of care: the first within 20 working days of the start of care, the second within 3 months of the first, later ones within 6 months of the previous.
 /// cla_health_check, cla_teeth_check, cla_immunisations — of children looked after at the end whose period of care began on or before the day after the same date a year earlier (the OC2 cohort): % whose OC2 row for the year ending at the end has the check "1"; no OC2 row counts as not done. Only for periods ending 31 March.
@@ -75,6 +75,9 @@ public sealed class KpiEngine
     {
         _options = options ?? KpiOptions.Default;
     }
+
+    /// <summary>What the engine computes with besides the records.</summary>
+    public KpiOptions Options => _options;
 
     /// <summary>Every KPI (or those in <paramref name="kpiIds"/>) for every period, in catalogue then period order.</summary>
     /// <exception cref="ArgumentException">An id is not in the catalogue.</exception>

@@ -166,8 +166,8 @@ public sealed record KpiOptions
     /// <summary>Working days for the 45- and 15-working-day timescales.</summary>
     public WorkingDayCalendar Calendar { get; init; } = WorkingDayCalendar.England;
 
-    /// <summary>Postcode to coordinates, for cla_placed_20_miles; without it that KPI is "no data".</summary>
-    public Func<string, GeoPoint?>? PostcodeLookup { get; init; }
+    /// <summary>How far a placement is from home, for cla_placed_20_miles; without it that KPI is "no data".</summary>
+    public PostcodeDistances? Distances { get; init; }
 
     /// <summary>
     /// Whether a change of placement with REASON_PLACE_CHANGE = PLACE (the status of the placement
@@ -177,4 +177,25 @@ public sealed record KpiOptions
 
     /// <summary>The defaults: no population, England's bank holidays, no postcode lookup.</summary>
     public static KpiOptions Default { get; } = new();
+
+    /// <summary>
+    /// What these options give a stored result besides the records, as the stored results record it
+    /// (<c>kpi_result_sets.Inputs</c>): empty without distances, else "postcodes " and the distances' source. Results stored
+    /// with other inputs are out of date. The population is not in it: the hosts read the same population.csv.
+    /// </summary>
+    public string Inputs => Distances is { } distances ? $"postcodes {distances.Source}" : "";
 }
+
+/// <summary>
+/// How far placements are from home, for cla_placed_20_miles: the miles from a home postcode to a placement postcode as the
+/// DfE works out PL_DISTANCE (a postcode lookup gives them: <c>PostcodeLookup.Distances</c> in Lodestar.Formats).
+/// </summary>
+/// <param name="Miles">
+/// The distance from the first postcode (HOME_POST) to the second (PL_POST) in miles to one decimal place, or null when either
+/// is not a postcode the lookup can place.
+/// </param>
+/// <param name="Source">
+/// What the distances come from, the same for the same postcodes and coordinates (a digest of them): results computed
+/// with a different source are out of date (<see cref="KpiOptions.Inputs"/>).
+/// </param>
+public sealed record PostcodeDistances(Func<string, string, double?> Miles, string Source);

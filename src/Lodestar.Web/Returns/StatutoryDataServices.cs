@@ -28,7 +28,8 @@ internal static class StatutoryDataServices
     /// <summary>
     /// Registers the store, built at first use from the database (<see cref="LoadStatutoryData"/>; the app
     /// builds it at start when it migrates, so a start does not touch an unreachable database), with the
-    /// population estimates of <c>population.csv</c> in <c>Lodestar:Returns:Folder</c>; and the submissions
+    /// population estimates of <c>population.csv</c> in <c>Lodestar:Returns:Folder</c> and the distances of the postcode
+    /// lookup of <c>Lodestar:Reference:Postcodes</c> (cla_placed_20_miles); and the submissions
     /// use case, which refreshes the store after a confirmation or roll-back and checks 903 returns with the reference
     /// lists of <c>Lodestar:Reference</c> (<see cref="LoadReferences"/>); and the poll that refreshes it after one made by
     /// another process (<see cref="ModelRefresh"/>).
@@ -83,14 +84,22 @@ internal static class StatutoryDataServices
         }
 
         var population = Path.Combine(options.Folder, "population.csv");
-        var store = new StatutoryDataStore(File.Exists(population) ? PopulationCsvReader.ReadFile(population) : PopulationEstimates.None);
+        // The postcode lookup read once at start for the submission check (LoadReferences) also gives cla_placed_20_miles its
+        // distances: one copy in memory (the whole ONSPD is about 100 MB), shared by every page, the API and the stored results.
+        var references = services.GetRequiredService<ValidationReferences>();
+        var store = new StatutoryDataStore(new KpiOptions
+        {
+            Population = File.Exists(population) ? PopulationCsvReader.ReadFile(population) : PopulationEstimates.None,
+            Distances = references.Postcodes?.Distances,
+        });
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LodestarDbContext>();
         // No model to refresh yet: every council's is built once the folder is in. The stored results are computed
-        // with the model's engine (its population estimates), as they are after every later confirmation.
+        // with the model's engine (its population estimates and postcode lookup), as they are after every later confirmation;
+        // the import's last step refreshes those stored with another lookup (or none) than this start's.
         var submissions = new Submissions(
             db, scope.ServiceProvider.GetRequiredService<AuditLog>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(),
-            references: services.GetRequiredService<ValidationReferences>(), engine: store.Engine);
+            references: references, engine: store.Engine);
         var actor = options.Demo ? DemoContent.Actor : FolderActor;
         var imported = ReturnsFolderImport.ImportAsync(db, submissions, options.Folder, actor).GetAwaiter().GetResult();
         if (imported.Confirmed > 0 || imported.Refused.Count > 0)

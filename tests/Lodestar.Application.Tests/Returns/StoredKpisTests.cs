@@ -253,7 +253,7 @@ public sealed class StoredKpisTests
         var year = month with { PeriodEnd = new DateOnly(2025, 3, 31) };
         await using (var transaction = await db.Database.BeginTransactionAsync(Cancel))
         {
-            await Assert.ThrowsAnyAsync<DbException>(() => StoredKpis.ReplaceAsync(db, Council, 2, [id], [month, year, month], DateTimeOffset.UnixEpoch, Cancel));
+            await Assert.ThrowsAnyAsync<DbException>(() => StoredKpis.ReplaceAsync(db, Council, 2, "", [id], [month, year, month], DateTimeOffset.UnixEpoch, Cancel));
             await transaction.RollbackAsync(Cancel);
         }
 

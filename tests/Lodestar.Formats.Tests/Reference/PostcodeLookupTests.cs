@@ -87,6 +87,42 @@ public sealed class PostcodeLookupTests
         Assert.Null(PostcodePlace.Miles(a, new PostcodePlace("AA11AC", new GridPoint(1, 1), null, null, null)));
     }
 
+    [Fact]
+    public void Distances_BothOnTheGrid_ArePlDistanceToOneDecimalPlace()
+    {
+        // CB1 1AA to CB2 2BB: 3,000 m east and 4,000 m north, 5,000 m, 3.10686 miles: 3.1. ZZ1 1ZZ has no coordinates.
+        var distances = Fixture.Distances;
+
+        Assert.Equal(3.1, distances.Miles("CB1 1AA", "cb22bb"));
+        Assert.Equal(0.0, distances.Miles("CB1 1AA", "CB1 1AA"));
+        Assert.Null(distances.Miles("CB1 1AA", "ZZ1 1ZZ"));
+        Assert.Null(distances.Miles("CB1 1AA", "NW1 9ZZ"));
+        Assert.Null(distances.Miles("not a postcode", "CB1 1AA"));
+    }
+
+    [Fact]
+    public void Distances_PositionsOnly_AreTheGreatCircleToOneDecimalPlace()
+    {
+        // One degree of latitude: 69.0934 miles, 69.1.
+        var lookup = PostcodePlaceLookup("pcd,lat,long\nAA1 1AA,52,0\nAA1 1AB,53,0\n");
+
+        Assert.Equal(69.1, lookup.Distances.Miles("AA1 1AA", "AA1 1AB"));
+    }
+
+    [Fact]
+    public void DistancesSource_SamePostcodesAndCoordinates_IsTheSameWhateverTheFileOrItsAreas()
+    {
+        var one = PostcodeLookup.Parse("a.csv", "pcd,oseast1m,osnrth1m,oslaua\nAA1 1AA,100000,200000,E07000008\nAA1 1AB,103000,204000,E07000008\n").Value;
+        var renamed = PostcodeLookup.Parse("b.csv", "pcd,oseast1m,osnrth1m,oslaua\nAA1 1AB,103000,204000,E06000031\nAA1 1AA,100000,200000,E06000031\n").Value;
+        var moved = PostcodeLookup.Parse("a.csv", "pcd,oseast1m,osnrth1m,oslaua\nAA1 1AA,100000,200000,E07000008\nAA1 1AB,103000,204001,E07000008\n").Value;
+
+        Assert.Equal(one.Distances.Source, renamed.Distances.Source);
+        Assert.NotEqual(one.Distances.Source, moved.Distances.Source);
+        Assert.StartsWith("2 postcodes, sha256 ", one.Distances.Source, StringComparison.Ordinal);
+    }
+
+    private static PostcodeLookup PostcodePlaceLookup(string csv) => PostcodeLookup.Parse("points.csv", csv).Value;
+
     [Theory]
     [InlineData("pcd,oseast1m,osnrth1m\nCB1 1AA,545000,258000\nCB1 1XYZ,1,1\n", 3, "pcd", "CB1 1XYZ", "not a postcode")]
     [InlineData("pcd,oseast1m,osnrth1m\nCB1 1AA,545000,258000\ncb11aa,1,1\n", 3, "pcd", "CB11AA", "the postcode is given twice (first on line 2)")]

@@ -279,25 +279,35 @@ public sealed class ClaStabilityTests
     }
 
     [Fact]
-    public void PlacedTwentyMiles_WithLookup_CountsOnlyOver20MilesAndLeavesOutAdoption()
+    public void PlacedTwentyMiles_WithDistances_CountsOnlyOver20MilesAndLeavesOutAdoption()
     {
-        // One degree of latitude is about 69.1 miles; 0.2° is about 13.8 miles.
-        var points = new Dictionary<string, GeoPoint>
+        // PL_DISTANCE as the lookup gives it, to one decimal place: 20.0 is not more than 20 miles, 20.1 is.
+        var miles = new Dictionary<(string, string), double>
         {
-            ["HOME"] = new(52.0, -1.0),
-            ["FAR"] = new(53.0, -1.0),
-            ["NEAR"] = new(52.2, -1.0),
+            [("HOME", "FAR")] = 20.1,
+            [("HOME", "EDGE")] = 20.0,
+            [("HOME", "NEAR")] = 13.8,
         };
-        var options = new KpiOptions { PostcodeLookup = code => points.TryGetValue(code, out var p) ? p : null };
+        var options = new KpiOptions { Distances = new PostcodeDistances((home, placed) => miles.TryGetValue((home, placed), out var m) ? m : null, "test") };
         var data = Cla()
             .Episode("C1", decom: new(2024, 5, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1", homePost: "HOME", plPost: "FAR")
             .Episode("C2", decom: new(2024, 5, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1", homePost: "HOME", plPost: "NEAR")
             .Episode("C3", decom: new(2024, 5, 1), rne: "S", ls: "E1", place: "A4", provider: "PR1", homePost: "HOME", plPost: "FAR")
             .Episode("C4", decom: new(2024, 5, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1", homePost: "HOME", plPost: "UNKNOWN")
+            .Episode("C5", decom: new(2024, 5, 1), rne: "S", ls: "C2", place: "U4", provider: "PR1", homePost: "HOME", plPost: "EDGE")
             .Build();
 
         var result = Result("cla_placed_20_miles", data, Year2025, options);
 
-        Assert.Equal((1.0, 2.0, 50.0), (result.Numerator!.Value, result.Denominator!.Value, result.Value!.Value));
+        // C1 of C1, C2 and C5 (C3 placed for adoption, C4's placement not found): 1 of 3.
+        Assert.Equal((1.0, 3.0), (result.Numerator!.Value, result.Denominator!.Value));
+        Assert.Equal(33.333, result.Value!.Value, 3);
+    }
+
+    [Fact]
+    public void Inputs_NameTheDistancesSource_EmptyWithout()
+    {
+        Assert.Equal("", KpiOptions.Default.Inputs);
+        Assert.Equal("postcodes abc", new KpiOptions { Distances = new PostcodeDistances((_, _) => null, "abc") }.Inputs);
     }
 }

@@ -1422,6 +1422,11 @@ namespace Lodestar.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ComputedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Inputs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Results")
                         .HasColumnType("integer");
 

@@ -1367,6 +1367,11 @@ namespace Lodestar.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("ComputedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Inputs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Results")
                         .HasColumnType("INTEGER");
 
