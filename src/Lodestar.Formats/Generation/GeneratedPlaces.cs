@@ -69,6 +69,10 @@ internal static class GeneratedPlaces
 
     private static readonly Lazy<(int East, int North)[]> Centres = new(CouncilCentres);
 
+    // Each council's region's councils (itself included), in list order.
+    private static readonly Lazy<int[][]> Neighbours = new(() =>
+        [.. Enumerable.Range(0, Councils.Count).Select(c => Enumerable.Range(0, Councils.Count).Where(i => SameRegion(Councils[i].Region, Councils[c].Region)).ToArray())]);
+
     /// <summary>The councils, in list order (the generator's council index is a position in it).</summary>
     public static IReadOnlyList<Council> Councils => CouncilList.Current;
 
@@ -132,9 +136,8 @@ internal static class GeneratedPlaces
         var mix = (area * Districts) + district - 1;
         if (area < 58)
         {
-            var region = Councils[home].Region;
-            var neighbours = Enumerable.Range(0, Councils.Count).Where(i => SameRegion(Councils[i].Region, region)).ToList();
-            return neighbours[mix % neighbours.Count];
+            var neighbours = Neighbours.Value[home];
+            return neighbours[mix % neighbours.Length];
         }
 
         return (mix - (58 * Districts)) % Councils.Count;
