@@ -40,7 +40,9 @@ public sealed record LoadResult(
     /// <summary>
     /// Files recognised as not being returns and left aside without complaint: DfE "explore education
     /// statistics" CSVs (header starting time_period,time_identifier), such as the population.csv that
-    /// `lodestar generate` writes beside the returns.
+    /// `lodestar generate` writes beside the returns, and reference lists (a postcode lookup whose header starts
+    /// with pcds or another ONSPD postcode column, a provider list whose header starts with URN), such as the two
+    /// it writes under DIR/reference.
     /// </summary>
     public IReadOnlyList<string> Skipped { get; init; } = [];
 }
@@ -251,7 +253,7 @@ public static partial class StatutoryDataLoader
                 return false;
             }
 
-            if (IsStatisticsCsv(start))
+            if (IsLeftAsideCsv(start))
             {
                 state.Skipped.Add(path);
                 return true;
@@ -324,7 +326,7 @@ public static partial class StatutoryDataLoader
             return;
         }
 
-        if (IsStatisticsCsv(text))
+        if (IsLeftAsideCsv(text))
         {
             state.Skipped.Add(path);
             return;
@@ -472,12 +474,30 @@ public static partial class StatutoryDataLoader
         }
     }
 
-    /// <summary>A DfE "explore education statistics" CSV: its header starts time_period,time_identifier.</summary>
-    private static bool IsStatisticsCsv(ReadOnlySpan<char> text) =>
-        text.TrimStart().StartsWith("time_period,time_identifier,", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// A CSV that is not a return and is left aside: a DfE "explore education statistics" CSV (its header starts
+    /// time_period,time_identifier), or a reference list the 903 rules read (docs/validation.md, "Issue 12, reference lists"):
+    /// a postcode lookup whose header starts with a postcode column (pcds, pcd, pcd2, pcd7, pcd8), or a provider list whose
+    /// header starts with URN, as `lodestar generate` writes them (DIR/reference/generated-postcodes.csv and
+    /// generated-providers.csv). A return's CSV tables start with CHILD.
+    /// </summary>
+    private static bool IsLeftAsideCsv(ReadOnlySpan<char> text)
+    {
+        text = text.TrimStart();
+        if (text.StartsWith("time_period,time_identifier,", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var comma = text.IndexOfAny(',', '\n', '\r');
+        var first = (comma < 0 ? text : text[..comma]).Trim().Trim('"');
+        return first.Equals("pcds", StringComparison.OrdinalIgnoreCase) || first.Equals("pcd", StringComparison.OrdinalIgnoreCase)
+            || first.Equals("pcd2", StringComparison.OrdinalIgnoreCase) || first.Equals("pcd7", StringComparison.OrdinalIgnoreCase)
+            || first.Equals("pcd8", StringComparison.OrdinalIgnoreCase) || first.Equals("urn", StringComparison.OrdinalIgnoreCase);
+    }
 
     // The same test on a file's first bytes, decoded as TextInput.Decode would (UTF-8 without its BOM, else Latin-1).
-    private static bool IsStatisticsCsv(ReadOnlySpan<byte> head)
+    private static bool IsLeftAsideCsv(ReadOnlySpan<byte> head)
     {
         if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -488,12 +508,12 @@ public static partial class StatutoryDataLoader
         Span<char> text = stackalloc char[512];
         try
         {
-            return IsStatisticsCsv(text[..TextInput.StrictUtf8.GetChars(head, text)]);
+            return IsLeftAsideCsv(text[..TextInput.StrictUtf8.GetChars(head, text)]);
         }
         catch (DecoderFallbackException)
         {
             // Not UTF-8 (or a character cut at the 512th byte): the test's ASCII reads the same in Latin-1.
-            return IsStatisticsCsv(text[..Encoding.Latin1.GetChars(head, text)]);
+            return IsLeftAsideCsv(text[..Encoding.Latin1.GetChars(head, text)]);
         }
     }
 

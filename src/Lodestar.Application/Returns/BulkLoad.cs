@@ -64,7 +64,7 @@ public sealed class BulkLoad(LodestarDbContext db, TimeProvider clock, KpiEngine
         var refused = new List<Problem>();
         if (grouped.FirstOrDefault(g => g.Council == StatutoryDataLoader.UnknownCouncil).Files is { } loose)
         {
-            // Beside the councils' folders only DfE statistics (population.csv) may lie: anything else belongs to no council.
+            // Beside the councils' folders only DfE statistics (population.csv) and reference lists (reference/generated-*.csv) may lie: anything else belongs to no council.
             var read = StatutoryDataLoader.Load(loose, new LoadOptions { ReadCin = false, ReadSsda903 = false });
             refused.AddRange(loose.Where(f => !read.Skipped.Contains(f, StringComparer.Ordinal))
                 .Select(f => Problem.InFile(f, "not in a folder named by a council's code: a bulk load reads each council's files from its own folder")));

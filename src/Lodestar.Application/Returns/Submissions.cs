@@ -175,7 +175,7 @@ public sealed class Submissions(
         }
 
         var loaded = StatutoryDataLoader.Load(files, council, collectionYear, limits);
-        var refusals = loaded.Refusals.Concat(loaded.Skipped.Select(name => Problem.InFile(name, "a DfE statistics CSV, not a return file: leave it out of the submission"))).ToList();
+        var refusals = loaded.Refusals.Concat(loaded.Skipped.Select(name => Problem.InFile(name, "not a return file (a DfE statistics CSV or a reference list): leave it out of the submission"))).ToList();
         if (refusals.Count > 0)
         {
             return Result.Failure<PreparedSubmission>(refusals);

@@ -23,7 +23,9 @@ internal static class GenerateCommand
 
         var command = new Command(
             "generate",
-            "Write synthetic, internally consistent SSDA903 CSV tables, CIN census XML and a population file: DIR/<council code>/903/<table>_<year>.csv, DIR/<council code>/cin/cin_<year>.xml, DIR/population.csv.")
+            "Write synthetic, internally consistent SSDA903 CSV tables, CIN census XML and a population file: DIR/<council code>/903/<table>_<year>.csv, DIR/<council code>/cin/cin_<year>.xml, DIR/population.csv; "
+            + "and the invented postcode lookup and Ofsted provider list the returns' postcodes and URNs are in, for lodestar validate --postcodes and --providers: "
+            + "DIR/reference/generated-postcodes.csv, DIR/reference/generated-providers.csv (readers of DIR leave them aside).")
         {
             output, councils, children, years, yearEnd, seed, annexA,
         };
@@ -57,6 +59,8 @@ internal static class GenerateCommand
                 var last = result.Councils.Sum(c => c.Years[^1].LookedAfterAt31March);
                 await stdout.WriteLineAsync(
                     $"Wrote {options.Councils} council(s) × {options.Years} year(s) ({options.FirstYear}–{options.YearEnd}) to {folder.FullName} in {started.Elapsed.TotalSeconds:0.0} s; {last} children looked after at 31 March {options.YearEnd}.");
+                await stdout.WriteLineAsync(
+                    $"Reference lists (invented): --postcodes {Path.Combine(folder.FullName, SyntheticDataGenerator.PostcodesFile)} --providers {Path.Combine(folder.FullName, SyntheticDataGenerator.ProvidersFile)}");
                 return 0;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -388,7 +388,7 @@ internal sealed partial class CouncilSimulator
                         kind = Kind.Residential;
                     }
 
-                    next = new Spell(date, NewPlacement(kind, date, null), _rng.Pick(MoveReasons), false);
+                    next = new Spell(date, NewPlacement(kind, date, null, current), _rng.Pick(MoveReasons), false);
                     break;
                 case Intent.LongTerm:
                     if (current.Place is "U6" or "U3")
@@ -403,7 +403,7 @@ internal sealed partial class CouncilSimulator
                         var back = date.AddDays(_rng.Between(1, 14));
                         if (back < stop && (plan.Route != Route.Adoption || back < plan.Placed.AddDays(-1)))
                         {
-                            var temporary = new SimPlacement(_rng.Pick(TemporaryCodes), current.Provider, "XXXXXXX", current.PostcodeSector, ++_nextCarer);
+                            var temporary = new SimPlacement(_rng.Pick(TemporaryCodes), current.Provider, "XXXXXXX", current.Postcode, current.Drawn, ++_nextCarer);
                             if (temporary.Place == "T4" && back > date.AddDays(7))
                             {
                                 // An unspecified temporary placement lasts at most 7 days (DfE 379).
@@ -419,12 +419,12 @@ internal sealed partial class CouncilSimulator
 
                     continue;
                 case Intent.Kinship:
-                    next = new Spell(date, NewPlacement(Kind.Kinship, date, null), "CARPL", false);
+                    next = new Spell(date, NewPlacement(Kind.Kinship, date, null, current), "CARPL", false);
                     break;
                 case Intent.Supported:
                     if (age >= 16)
                     {
-                        next = new Spell(date, NewPlacement(Kind.Supported, date, null), "CARPL", false);
+                        next = new Spell(date, NewPlacement(Kind.Supported, date, null, current), "CARPL", false);
                     }
 
                     break;
@@ -434,7 +434,7 @@ internal sealed partial class CouncilSimulator
                     // provider) under RNE P, which DfE 435 reports.
                     if (status is "C1" or "C2" && current.Place != "P1")
                     {
-                        next = new Spell(date, NewPlacement(Kind.Parents, date, null), "CARPL", false);
+                        next = new Spell(date, NewPlacement(Kind.Parents, date, null, current), "CARPL", false);
                     }
 
                     break;
@@ -446,7 +446,9 @@ internal sealed partial class CouncilSimulator
                     }
                     else
                     {
-                        adoptive = new SimPlacement(plan.Consent ? "A4" : "A6", _rng.Pick(AdoptionProviders), "XXXXXXX", NewPostcode(_rng.Chance(0.5)), ++_nextCarer);
+                        var adopters = _rng.Pick(AdoptionProviders);
+                        var (postcode, sector) = NewPostcode(_rng.Chance(0.5));
+                        adoptive = new SimPlacement(plan.Consent ? "A4" : "A6", adopters, "XXXXXXX", postcode, $"XXXXXXX {sector}", ++_nextCarer);
                     }
 
                     next = new Spell(date, adoptive, "CARPL", false);
@@ -462,10 +464,54 @@ internal sealed partial class CouncilSimulator
             }
         }
 
+        RegisterSupportedAccommodation(spells, stop);
         return spells;
     }
 
-    private SimPlacement NewPlacement(Kind kind, DateOnly date, string? place)
+    /// <summary>The day supported accommodation for 16- and 17-year-olds had to be registered with Ofsted (and P2 ended, DfE 217t).</summary>
+    private static readonly DateOnly RegisteredFrom = new(2023, 10, 28);
+
+    /// <summary>
+    /// Supported accommodation and independent living (H5, P2) have no URN before 2023/24 (DfE 222) and need one when
+    /// open after 28 October 2023 (230), and a placement's URN is the same in every return it is in (503F). So a placement
+    /// there from before 1 April 2023 that lasted past 28 October 2023 ends that day, as the law then asked, and the young
+    /// person moves to registered supported accommodation (H5, with a URN) the same day, ending the one before with
+    /// CLOSE; an H5 or P2 placement keeps its URN only when it starts in 2023/24 or later and lasts past 28 October 2023.
+    /// No random number is drawn, so every seed draws as before.
+    /// </summary>
+    private void RegisterSupportedAccommodation(List<Spell> spells, DateOnly stop)
+    {
+        for (var i = 0; i < spells.Count; i++)
+        {
+            var spell = spells[i];
+            if (spell.Placement.Place is not ("H5" or "P2"))
+            {
+                continue;
+            }
+
+            var end = i + 1 < spells.Count ? spells[i + 1].Date : stop;
+            var lasts = end > RegisteredFrom;
+            if (spell.Date < new DateOnly(2023, 4, 1) && lasts && spell.Date < RegisteredFrom)
+            {
+                var carer = ++_registeredCarers;
+                var old = spell.Placement;
+                var council = GeneratedPlaces.Locate(old.Postcode)!.Value.Council;
+                var provider = GeneratedProviders.Of(council, "H5", old.Provider, Spread(carer));
+                var registered = new SimPlacement("H5", old.Provider, provider.Urn, provider.Postcode, $"registered {old.Drawn}", carer);
+                spells[i] = spell with { Placement = old with { Urn = "XXXXXXX" } };
+                spells.Insert(i + 1, new Spell(RegisteredFrom, registered, "CLOSE", false));
+                i++;
+                continue;
+            }
+
+            if (spell.Placement.HasUrn && (spell.Date < new DateOnly(2023, 4, 1) || !lasts))
+            {
+                spells[i] = spell with { Placement = spell.Placement with { Urn = "XXXXXXX" } };
+            }
+        }
+    }
+
+    private SimPlacement NewPlacement(Kind kind, DateOnly date, string? place, SimPlacement? before = null)
     {
         // K3 (registered supported accommodation) is on the DfE's list from the 2024/25 return; H5 and P2 before it.
         var supportedCode = date < K3From ? "H5" : "K3";
@@ -486,8 +532,37 @@ internal sealed partial class CouncilSimulator
             Kind.MotherAndBaby => ("R3", "PR4"),
             _ => (date < new DateOnly(2025, 4, 1) ? "Z1" : OtherPlacementCodes[_rng.Between(0, 3)], "PR4"),
         };
-        var urn = code is "K1" or "K2" or "S1" or "R1" ? $"SC{_rng.Between(100000, 999999)}" : "XXXXXXX";
-        return new SimPlacement(code, provider, urn, NewPostcode(_rng.Chance(0.7)), ++_nextCarer);
+        // Before the generator had a provider list it drew a URN for these four; the draw is kept so that every seed draws as
+        // before, and now picks the provider.
+        var drawn = code is "K1" or "K2" or "S1" or "R1" ? _rng.Between(100000, 999999) : -1;
+        var (postcode, sector) = NewPostcode(_rng.Chance(0.7));
+        var carer = ++_nextCarer;
+        var legacy = $"{(drawn < 0 ? "XXXXXXX" : $"SC{drawn}")} {sector}";
+        if (!GeneratedProviders.NeedsUrn(code))
+        {
+            return new SimPlacement(code, provider, "XXXXXXX", postcode, legacy, carer);
+        }
+
+        // A provider of the pool for the placement, in the council the postcode drawn is in; the council's own provision
+        // (PR1) in its own area (DfE 1015, 229), another council's (PR2) in another's; never the provider the child leaves.
+        var council = GeneratedPlaces.Locate(postcode)!.Value.Council;
+        if (provider == "PR1")
+        {
+            council = _councilIndex;
+        }
+        else if (provider == "PR2" && council == _councilIndex)
+        {
+            council = (council + 1) % GeneratedPlaces.Councils.Count;
+        }
+
+        var slot = drawn >= 0 ? drawn : Spread(carer);
+        var chosen = GeneratedProviders.Of(council, code, provider, slot);
+        if (before is not null && chosen.Urn == before.Urn)
+        {
+            chosen = GeneratedProviders.Of(council, code, provider, slot + 1);
+        }
+
+        return new SimPlacement(code, provider, chosen.Urn, chosen.Postcode, legacy, carer);
     }
 
     private void BuildEpisodes(SimChild child, List<(DateOnly Date, string Status)> legal, List<Spell> spells, string need, CarePlan plan, bool open)
@@ -524,11 +599,15 @@ internal sealed partial class CouncilSimulator
                 reasonNew = !placementChanged ? "L" : statusChanged ? (carerChanged ? "B" : "U") : (carerChanged ? "P" : "T");
                 var before = previous.Placement;
                 if (reasonNew is "B" or "U" or "P" or "T" && spell.Placement.Place == before.Place && spell.Placement.Provider == before.Provider
-                    && spell.Placement.Urn == before.Urn && spell.Placement.PostcodeSector == before.PostcodeSector)
+                    && spell.Placement.Drawn == before.Drawn)
                 {
                     // A move the 903 could not show: the DfE sees the same PLACE, provider, URN and postcode as no move (rules 436 and 435).
-                    // The new carer lives elsewhere, for every episode of the spell.
-                    spell = spell with { Placement = spell.Placement with { PostcodeSector = NewPostcode(_rng.Chance(0.5)) } };
+                    // The new carer lives elsewhere, for every episode of the spell. Asked of what was drawn (the postcode sector and the
+                    // URN drawn, as before postcodes were full ones), so that every seed draws as it did; a placement with a provider
+                    // keeps its provider's postcode (DfE 221), which NewPlacement made another than the one before.
+                    var (postcode, sector) = NewPostcode(_rng.Chance(0.5));
+                    var moved = spell.Placement with { Drawn = $"{spell.Placement.Drawn[..spell.Placement.Drawn.IndexOf(' ', StringComparison.Ordinal)]} {sector}" };
+                    spell = spell with { Placement = moved.HasUrn ? moved : moved with { Postcode = postcode } };
                     spells[spellIndex] = spell;
                 }
             }

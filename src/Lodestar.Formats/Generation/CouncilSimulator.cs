@@ -24,7 +24,10 @@ internal sealed partial class CouncilSimulator
     private readonly DateOnly _afterWindow;
     private readonly List<SimChild> _children = [];
     private readonly HashSet<string> _upns = new(StringComparer.Ordinal);
-    private readonly string _postcodeArea;
+    private int _postcodesMade;
+
+    // Carers of the placements RegisterSupportedAccommodation adds, numbered apart from the drawn ones.
+    private int _registeredCarers = 1_000_000_000;
     private int _nextChild;
     private int _nextCarer;
 
@@ -37,7 +40,6 @@ internal sealed partial class CouncilSimulator
         _windowStart = options.WindowStart;
         _windowEnd = options.WindowEnd;
         _afterWindow = _windowEnd.AddDays(1);
-        _postcodeArea = PostcodeAreas[councilIndex % PostcodeAreas.Length];
     }
 
     public SimCouncil Run()
@@ -88,11 +90,23 @@ internal sealed partial class CouncilSimulator
         return birth.AddYears(age) > date ? age - 1 : age;
     }
 
-    private string NewPostcode(bool nearHome)
+    /// <summary>
+    /// A postcode in the council's own area (<paramref name="nearHome"/>) or away from it (GeneratedPlaces.FarCouncil), and
+    /// what was drawn for it: the postcode sector the generator drew before its postcodes were full ones ("CB12 3"), whose
+    /// draws are kept so that every seed draws what it drew then. The last two letters come from a count of the postcodes
+    /// made, not from the random draws.
+    /// </summary>
+    private (string Postcode, string Sector) NewPostcode(bool nearHome, GeneratedPlaces.Use use = GeneratedPlaces.Use.Placement)
     {
-        var area = nearHome ? _postcodeArea : PostcodeAreas[_rng.Between(0, PostcodeAreas.Length - 1)];
-        return $"{area}{_rng.Between(1, 30)} {_rng.Between(1, 9)}";
+        var area = nearHome ? _councilIndex % GeneratedPlaces.Areas.Length : _rng.Between(0, GeneratedPlaces.Areas.Length - 1);
+        var district = _rng.Between(1, 30);
+        var sector = _rng.Between(1, 9);
+        var council = nearHome ? _councilIndex : GeneratedPlaces.FarCouncil(_councilIndex, area, district);
+        return (GeneratedPlaces.Postcode(council, district, sector, use, Spread(++_postcodesMade)), $"{GeneratedPlaces.Areas[area]}{district} {sector}");
     }
+
+    // A count spread over the postcodes of a sector, so that consecutive ones differ in their letters.
+    private static int Spread(int count) => (int)(((uint)count * 2654435761u) >> 16);
 
     private SimChild NewChild(DateOnly birth, bool male, string ethnicity)
     {
@@ -103,7 +117,7 @@ internal sealed partial class CouncilSimulator
             Male = male,
             Ethnicity = ethnicity,
             UpnWhenOfSchoolAge = NewUpn(birth),
-            HomePostcode = NewPostcode(nearHome: true),
+            HomePostcode = NewPostcode(nearHome: true, GeneratedPlaces.Use.Home).Postcode,
         };
         _children.Add(child);
         return child;
@@ -131,16 +145,6 @@ internal sealed partial class CouncilSimulator
             }
         }
     }
-
-    private static readonly string[] PostcodeAreas =
-    [
-        "AL", "B", "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "CA", "CB", "CH", "CM", "CO", "CR", "CT", "CV", "CW",
-        "DA", "DE", "DH", "DL", "DN", "DT", "DY", "E", "EN", "EX", "FY", "GL", "GU", "HA", "HD", "HG", "HP", "HR", "HU",
-        "HX", "IG", "IP", "KT", "L", "LA", "LE", "LN", "LS", "LU", "M", "ME", "MK", "N", "NE", "NG", "NN", "NR", "NW",
-        "OL", "OX", "PE", "PL", "PO", "PR", "RG", "RH", "RM", "S", "SE", "SG", "SK", "SL", "SM", "SN", "SO", "SP", "SR",
-        "SS", "ST", "SW", "SY", "TA", "TF", "TN", "TQ", "TR", "TS", "TW", "UB", "W", "WA", "WD", "WF", "WN", "WR", "WS",
-        "WV", "YO",
-    ];
 
     private static readonly Weighted<string> Ethnicities = new(
         ("WBRI", 70), ("WIRI", 0.3), ("WIRT", 0.2), ("WOTH", 5), ("WROM", 0.5), ("MWBC", 3), ("MWBA", 1), ("MWAS", 1),

@@ -3,9 +3,17 @@ namespace Lodestar.Formats.Generation;
 // The generator's own picture of what happened, before it is written out year by year. Dates after the end of
 // the last reporting year are never kept: an episode still open then has no end.
 
-/// <summary>A placement: where and with whom. A new carer means a new <see cref="Carer"/> number.</summary>
-internal sealed record SimPlacement(string Place, string Provider, string Urn, string PostcodeSector, int Carer)
+/// <summary>
+/// A placement: where and with whom. A new carer means a new <see cref="Carer"/> number. <see cref="Postcode"/> is the
+/// full postcode written as PL_POST (the provider's, for a placement with a URN); <see cref="Drawn"/> is what the
+/// simulator drew for it before postcodes were full ones (a postcode sector, and the URN it then drew), kept so that
+/// every seed still draws what it drew then (CouncilSimulator.BuildEpisodes).
+/// </summary>
+internal sealed record SimPlacement(string Place, string Provider, string Urn, string Postcode, string Drawn, int Carer)
 {
+    /// <summary>Whether the placement is with a provider on the generated provider list (a URN, not XXXXXXX).</summary>
+    public bool HasUrn => Urn != "XXXXXXX";
+
     public bool IsTemporary => Place is "T0" or "T1" or "T2" or "T3" or "T4";
 
     /// <summary>Whether the 903 records a provider: temporary placements (T0–T4) and Z1 have none (DfE rules 178, 526).</summary>

@@ -12,7 +12,8 @@ internal static class Ssda903CsvWriter
 {
     public static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static void Write(SimCouncil council, int year, string folder)
+    /// <summary>Writes the council's return for <paramref name="year"/>; the postcodes and URNs written are added to <paramref name="references"/>.</summary>
+    public static void Write(SimCouncil council, int year, string folder, GeneratedReferences references)
     {
         var yearStart = new DateOnly(year - 1, 4, 1);
         var yearEnd = new DateOnly(year, 3, 31);
@@ -60,15 +61,35 @@ internal static class Ssda903CsvWriter
             foreach (var e in inYear)
             {
                 var ended = e.End is { } end && end <= yearEnd;
+                var place = e.Placement.PlaceIn(year);
+                var provider = e.Placement.HasProvider ? e.Placement.Provider : string.Empty;
+
+                // Short breaks (V3/V4) record no postcodes or URN (DfE 214, 398). A child who is UASC has no home postcode
+                // written: the DfE works out no distance from home for them (406), and it is always the year's UASC (their
+                // episodes end by their 18th birthday).
+                var home = e.IsShortBreak || child.IsUasc ? string.Empty : child.HomePostcode;
+                var placedAt = e.IsShortBreak ? string.Empty : e.Placement.Place == "P1" ? child.HomePostcode : e.Placement.Postcode;
+                var urn = e.IsShortBreak ? string.Empty : e.Placement.Urn;
                 episodes.Row(
-                    child.Id, Date(e.Start), e.ReasonNew, e.LegalStatus, e.CategoryOfNeed, e.Placement.PlaceIn(year), e.Placement.HasProvider ? e.Placement.Provider : string.Empty,
+                    child.Id, Date(e.Start), e.ReasonNew, e.LegalStatus, e.CategoryOfNeed, place, provider,
                     ended ? Date(e.End!.Value) : string.Empty,
                     ended ? e.ReasonEnded ?? string.Empty : string.Empty,
                     ended ? e.ReasonPlaceChange ?? string.Empty : string.Empty,
-                    e.IsShortBreak ? string.Empty : child.HomePostcode,
-                    // Short breaks (V3/V4) record no postcodes or URN (DfE 214, 398).
-                    e.IsShortBreak ? string.Empty : e.Placement.Place == "P1" ? child.HomePostcode : AwayFromHome(e.Placement.PostcodeSector, child.HomePostcode),
-                    e.IsShortBreak ? string.Empty : e.Placement.Urn);
+                    home, placedAt, urn);
+                if (home.Length > 0)
+                {
+                    references.Postcode(home);
+                }
+
+                if (placedAt.Length > 0)
+                {
+                    references.Postcode(placedAt);
+                }
+
+                if (!e.IsShortBreak && e.Placement.HasUrn)
+                {
+                    references.Provider(urn, place, provider, placedAt, e.End);
+                }
             }
 
             foreach (var review in child.Reviews.Where(r => r.Date >= yearStart && r.Date <= yearEnd))
@@ -155,13 +176,7 @@ internal static class Ssda903CsvWriter
 
     internal static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    // A placement other than with parents (P1) is not at the home postcode (DfE 392d). The simulator draws both from the
-    // council's postcode sectors ("CB12 3", the last digit 1-9), so they can meet: such a placement is written in sector 0 of
-    // the same district, which the simulator never draws, so it cannot become another placement's postcode.
     private static readonly DateOnly PrevPermFrom = new(2016, 4, 1);
-
-    private static string AwayFromHome(string sector, string home) =>
-        string.Equals(sector, home, StringComparison.Ordinal) ? string.Concat(sector.AsSpan(0, sector.Length - 1), "0") : sector;
 
     private static int AgeOn(DateOnly birth, DateOnly date)
     {

@@ -14,11 +14,19 @@ public sealed record GenerationResult(IReadOnlyList<CouncilTruth> Councils);
 /// </summary>
 public static class SyntheticDataGenerator
 {
+    /// <summary>The generated postcode lookup, relative to the output folder: <c>reference/generated-postcodes.csv</c>.</summary>
+    public static readonly string PostcodesFile = Path.Combine(GeneratedReferences.Folder, GeneratedReferences.PostcodesFile);
+
+    /// <summary>The generated Ofsted provider list, relative to the output folder: <c>reference/generated-providers.csv</c>.</summary>
+    public static readonly string ProvidersFile = Path.Combine(GeneratedReferences.Folder, GeneratedReferences.ProvidersFile);
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>
     /// Writes <c>DIR/&lt;council code&gt;/903/&lt;table&gt;_&lt;year&gt;.csv</c>, <c>DIR/&lt;council code&gt;/cin/cin_&lt;year&gt;.xml</c>,
-    /// <c>DIR/&lt;council code&gt;/truth.json</c> and <c>DIR/population.csv</c>. <paramref name="councilDone"/> is called
+    /// <c>DIR/&lt;council code&gt;/truth.json</c>, <c>DIR/population.csv</c>, and the invented reference lists the returns'
+    /// postcodes and URNs are in: <c>DIR/reference/generated-postcodes.csv</c> (<see cref="PostcodesFile"/>) and
+    /// <c>DIR/reference/generated-providers.csv</c> (<see cref="ProvidersFile"/>). <paramref name="councilDone"/> is called
     /// (from any thread) as each council finishes.
     /// </summary>
     public static GenerationResult Generate(GenerationOptions options, string outputDirectory, Action<string>? councilDone = null, CancellationToken cancellationToken = default)
@@ -29,9 +37,10 @@ public static class SyntheticDataGenerator
         var councils = CouncilList.Current.Skip(options.FirstCouncil).Take(options.Councils).ToList();
         var simulated = new SimCouncil[councils.Count];
         var truths = new CouncilTruth[councils.Count];
+        var references = new GeneratedReferences[councils.Count];
         try
         {
-            GenerateCouncils(options, outputDirectory, councils, simulated, truths, councilDone, cancellationToken);
+            GenerateCouncils(options, outputDirectory, councils, simulated, truths, references, councilDone, cancellationToken);
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
@@ -40,12 +49,19 @@ public static class SyntheticDataGenerator
         }
 
         PopulationCsvWriter.Write(simulated, Path.Combine(outputDirectory, "population.csv"));
+        var merged = new GeneratedReferences();
+        foreach (var council in references)
+        {
+            merged.Add(council);
+        }
+
+        merged.Write(outputDirectory, options.WindowEnd);
         return new GenerationResult(truths);
     }
 
     private static void GenerateCouncils(
         GenerationOptions options, string outputDirectory, List<Council> councils, SimCouncil[] simulated, CouncilTruth[] truths,
-        Action<string>? councilDone, CancellationToken cancellationToken) =>
+        GeneratedReferences[] references, Action<string>? councilDone, CancellationToken cancellationToken) =>
         Parallel.For(
             0,
             councils.Count,
@@ -54,9 +70,10 @@ public static class SyntheticDataGenerator
             {
                 var council = Simulate(options, i);
                 var folder = Path.Combine(outputDirectory, council.Council.Code);
+                references[i] = new GeneratedReferences();
                 foreach (var year in options.ReportingYears)
                 {
-                    Ssda903CsvWriter.Write(council, year, Path.Combine(folder, "903"));
+                    Ssda903CsvWriter.Write(council, year, Path.Combine(folder, "903"), references[i]);
                     CinCensusXmlWriter.Write(council, year, Path.Combine(folder, "cin", $"cin_{year}.xml"));
                     if (options.AnnexA)
                     {

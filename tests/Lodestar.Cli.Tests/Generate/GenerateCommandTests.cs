@@ -25,6 +25,26 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, "E09000003", "903", "sw_episodes_2024.csv")));
         Assert.True(File.Exists(Path.Combine(_folder, "E09000003", "cin", "cin_2024.xml")));
         Assert.True(File.Exists(Path.Combine(_folder, "population.csv")));
+        Assert.True(File.Exists(Path.Combine(_folder, "reference", "generated-postcodes.csv")));
+        Assert.True(File.Exists(Path.Combine(_folder, "reference", "generated-providers.csv")));
+        Assert.Contains(
+            $"--postcodes {Path.Combine(_folder, "reference", "generated-postcodes.csv")} --providers {Path.Combine(_folder, "reference", "generated-providers.csv")}",
+            output,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_GeneratedReturnsWithTheGeneratedLists_ExitsZeroAndRunsTheRulesThatNeedThem()
+    {
+        await RunAsync("generate", "--out", _folder, "--councils", "2", "--children-per-council", "60", "--years", "2", "--year-end", "2024", "--seed", "3");
+
+        var (exitCode, output) = await RunAsync(
+            "validate", _folder, "--postcodes", Path.Combine(_folder, "reference", "generated-postcodes.csv"), "--providers", Path.Combine(_folder, "reference", "generated-providers.csv"));
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains(": 0 errors", output, StringComparison.Ordinal);
+        // Without the lists: "1008, 219 ... not run for 2023/24 (E09000002): it needs Ofsted's provider list, and none was given".
+        Assert.DoesNotContain("none was given", output, StringComparison.Ordinal);
     }
 
     [Fact]

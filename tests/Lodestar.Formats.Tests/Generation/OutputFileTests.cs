@@ -19,8 +19,9 @@ public sealed class OutputFileTests
         using var second = new GeneratedFiles(options);
 
         var firstHashes = Hashes(first.Folder);
-        // Per council: 10 tables × 3 years, SWEpisodes for 2024 and 2025, 3 census files, truth.json; then population.csv.
-        Assert.Equal((3 * ((10 * 3) + 2 + 3 + 1)) + 1, firstHashes.Count);
+        // Per council: 10 tables × 3 years, SWEpisodes for 2024 and 2025, 3 census files, truth.json; then population.csv and
+        // the two reference lists.
+        Assert.Equal((3 * ((10 * 3) + 2 + 3 + 1)) + 1 + 2, firstHashes.Count);
         Assert.Equal(firstHashes, Hashes(second.Folder));
     }
 
@@ -42,7 +43,7 @@ public sealed class OutputFileTests
 
         var folders = Directory.GetDirectories(files.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(["E09000002", "E09000003"], folders);
+        Assert.Equal(["E09000002", "E09000003", "reference"], folders);
         Assert.True(File.Exists(Path.Combine(files.Folder, "E09000002", "cin", "cin_2025.xml")));
         Assert.True(File.Exists(Path.Combine(files.Folder, "E09000002", "truth.json")));
     }
