@@ -2,6 +2,7 @@ using Lodestar.Application.Kpis;
 using Lodestar.Application.Returns;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
+using Lodestar.Formats.Generation;
 using Lodestar.Formats.Population;
 using Lodestar.Formats.Validation;
 using Lodestar.Metrics.Kpis;
@@ -42,15 +43,17 @@ internal static class StatutoryDataServices
         services.AddSingleton(LoadStatutoryData);
         var uploads = DataUploadOptions.From(configuration);
         services.AddSingleton(uploads);
-        var references = LoadReferences(configuration);
-        services.AddSingleton(references);
+        // The configured lists are read here, so a bad file stops the start before anything is served; the demo's own
+        // (generated with its returns) are read once the demo is in the folder (DemoReferences).
+        var configured = LoadReferences(configuration);
+        services.AddSingleton(sp => DemoReferences(configured, sp.GetRequiredService<ReturnsOptions>()));
         services.AddScoped(sp => new Submissions(
             sp.GetRequiredService<LodestarDbContext>(),
             sp.GetRequiredService<AuditLog>(),
             sp.GetRequiredService<TimeProvider>(),
             uploads.Limits,
             sp.GetRequiredService<StatutoryDataStore>(),
-            references));
+            sp.GetRequiredService<ValidationReferences>()));
         services.AddScoped<ChildLevelKpis>();
         services.AddHostedService<ModelRefresh>();
     }
@@ -67,6 +70,29 @@ internal static class StatutoryDataServices
         var read = ValidationReferences.Load(PathOf(configuration[PostcodesKey]), PathOf(configuration[ProvidersKey]));
         return read.Succeeded ? read.Value
             : throw new InvalidOperationException($"The reference lists ({PostcodesKey}, {ProvidersKey}) cannot be used: {string.Join("; ", read.Problems)}");
+    }
+
+    /// <summary>
+    /// The reference lists of a start: those configured, and with the demo on, for a list not configured, the demo's own
+    /// invented list that the generator wrote beside its returns (<c>reference/generated-postcodes.csv</c> and
+    /// <c>reference/generated-providers.csv</c> in the returns folder), so that the demo's 903 returns are checked by every
+    /// rule and its cla_placed_20_miles has a value. The demo is generated into an empty folder first, as the store's start does.
+    /// </summary>
+    private static ValidationReferences DemoReferences(ValidationReferences configured, ReturnsOptions options)
+    {
+        if (!options.Demo || (configured.Postcodes is not null && configured.Providers is not null))
+        {
+            return configured;
+        }
+
+        DemoReturns.GenerateIfEmpty(options.Folder);
+        static string? Generated(string folder, string file) => Path.Combine(folder, file) is var path && File.Exists(path) ? path : null;
+        var read = ValidationReferences.Load(
+            configured.Postcodes is null ? Generated(options.Folder, SyntheticDataGenerator.PostcodesFile) : null,
+            configured.Providers is null ? Generated(options.Folder, SyntheticDataGenerator.ProvidersFile) : null);
+        return read.Succeeded
+            ? new ValidationReferences(configured.Postcodes ?? read.Value.Postcodes, configured.Providers ?? read.Value.Providers)
+            : throw new InvalidOperationException($"The demo's generated reference lists cannot be used: {string.Join("; ", read.Problems)}");
     }
 
     /// <summary>
