@@ -14,9 +14,12 @@ public class SharedApp : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = await RunningApp.StartAsync();
+        _app = await RunningApp.StartAsync(Settings);
         await PrepareAsync(_app);
     }
+
+    /// <summary>Settings the app starts with (null: none beyond the tests' defaults).</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
 
     /// <summary>What the tests read, stored once when the app has started.</summary>
     protected virtual Task PrepareAsync(RunningApp app) => Task.CompletedTask;

@@ -25,6 +25,15 @@ internal static partial class ActionsSamples
         await ActionsStore.ImportAsync(db, document.Plan, document.Savings, document.Benefits, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>A sample's action plan alone (no savings plan or register) imported under the id <paramref name="id"/>.</summary>
+    public static async Task ImportPlanAsync(RunningApp app, string sample, string id)
+    {
+        var read = ActionsYamlReader.ReadFile(Repository.File("samples", "actions", sample + ".yaml"));
+        Assert.True(read.Succeeded, string.Join("\n", read.Problems));
+        await using var db = OpenDatabase(app);
+        await ActionsStore.ImportAsync(db, read.Value.Plan! with { Id = id }, null, null, TestContext.Current.CancellationToken);
+    }
+
     /// <summary>A context on the app's own SQLite database (the default in its data folder).</summary>
     public static LodestarDbContext OpenDatabase(RunningApp app) =>
         DatabaseOptions.FromConfiguration(new ConfigurationBuilder().Build(), app.DataFolder).CreateContext();

@@ -8,39 +8,57 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Web.Tests.Actions;
 
-public sealed class DeliverableEditTests
+/// <summary>
+/// The deliverable page's edits over HTTP. The class shares one app (its tests run one after another); each test
+/// imports seed 004's plan under an id of its own and counts only that plan's history and audit entries, so what
+/// one test stored is never in another's counts.
+/// </summary>
+public sealed class DeliverableEditTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     private const string Deliverable = "2.1.1";
-    private static readonly string PagePath = $"/actions/{ActionsSamples.Seed004}/deliverables/{Deliverable}";
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static string PagePath(string plan) => $"/actions/{plan}/deliverables/{Deliverable}";
+
+    /// <summary>Seed 004's action plan imported under a new id of this test's own: the id.</summary>
+    private async Task<string> ImportOwnPlanAsync()
+    {
+        var plan = $"{ActionsSamples.Seed004}-{Guid.NewGuid():N}"[..(ActionsSamples.Seed004.Length + 9)];
+        await ActionsSamples.ImportPlanAsync(shared.App, ActionsSamples.Seed004, plan);
+        return plan;
+    }
+
+    // The plan's edit audit entries (their subjects name the plan).
+    private static IQueryable<AuditEventEntity> EditsOf(Lodestar.Data.LodestarDbContext db, string plan) =>
+        db.Set<AuditEventEntity>().Where(a => a.Action == AuditActions.Edit && a.Subject!.StartsWith($"action plan {plan} "));
 
     [Fact]
     public async Task ProgressUpdate_Editor_AppendsToHistoryAndAudits()
     {
-        await using var app = await RunningApp.StartAsync();
-        await ActionsSamples.ImportAsync(app, "cambs-lac-action-plan-2015-17");
+        var app = shared.App;
+        var planId = await ImportOwnPlanAsync();
         using var client = await app.SignedInClientAsync(Roles.Viewer, Roles.Editor);
 
-        using var response = await PostAsync(client, "Progress", new() { ["ProgressText"] = "Framework agreed with every specialist service.", ["ProgressRag"] = "Amber" });
+        using var response = await PostAsync(client, planId, "Progress", new() { ["ProgressText"] = "Framework agreed with every specialist service.", ["ProgressRag"] = "Amber" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(PagePath, response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(PagePath(planId), response.RequestMessage!.RequestUri!.AbsolutePath);
         await using var db = ActionsSamples.OpenDatabase(app);
-        var plan = (await ActionsStore.LoadPlanAsync(db, ActionsSamples.Seed004, Cancel))!;
+        var plan = (await ActionsStore.LoadPlanAsync(db, planId, Cancel))!;
         var progress = plan.AllDeliverables.Single(x => x.Deliverable.Number == Deliverable).Deliverable.Progress;
         // The sample has no update on 2.1.1; the web's update is the first, with its author and RAG.
         var update = Assert.Single(progress);
         Assert.Equal("Framework agreed with every specialist service.", update.Text);
         Assert.Equal(ActionRag.Amber, update.Rag);
         Assert.StartsWith("user", update.By, StringComparison.Ordinal);
-        var audit = Assert.Single(await db.Set<AuditEventEntity>().Where(a => a.Action == AuditActions.Edit).ToListAsync(Cancel));
-        Assert.Equal($"action plan {ActionsSamples.Seed004} deliverable {Deliverable}", audit.Subject);
+        var audit = Assert.Single(await EditsOf(db, planId).ToListAsync(Cancel));
+        Assert.Equal($"action plan {planId} deliverable {Deliverable}", audit.Subject);
         Assert.Equal(update.By, audit.Actor);
 
         // A second update is added after the first; nothing is replaced.
-        using var again = await PostAsync(client, "Progress", new() { ["ProgressText"] = "Second update.", ["ProgressRag"] = "" });
-        var reloaded = (await ActionsStore.LoadPlanAsync(db, ActionsSamples.Seed004, Cancel))!;
+        using var again = await PostAsync(client, planId, "Progress", new() { ["ProgressText"] = "Second update.", ["ProgressRag"] = "" });
+        var reloaded = (await ActionsStore.LoadPlanAsync(db, planId, Cancel))!;
         var texts = reloaded.AllDeliverables.Single(x => x.Deliverable.Number == Deliverable).Deliverable.Progress.Select(p => p.Text);
         Assert.Equal(["Framework agreed with every specialist service.", "Second update."], texts);
         Assert.Contains("Second update.", await again.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
@@ -49,58 +67,58 @@ public sealed class DeliverableEditTests
     [Fact]
     public async Task ProgressUpdate_NoText_IsRefusedWithTheErrorSummary()
     {
-        await using var app = await RunningApp.StartAsync();
-        await ActionsSamples.ImportAsync(app, "cambs-lac-action-plan-2015-17");
+        var app = shared.App;
+        var planId = await ImportOwnPlanAsync();
         using var client = await app.SignedInClientAsync(Roles.Editor);
 
-        using var response = await PostAsync(client, "Progress", new() { ["ProgressText"] = "  " });
+        using var response = await PostAsync(client, planId, "Progress", new() { ["ProgressText"] = "  " });
         var html = await response.Content.ReadAsStringAsync(Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
         Assert.Contains("Enter the progress update", html, StringComparison.Ordinal);
         await using var db = ActionsSamples.OpenDatabase(app);
-        Assert.Equal(0, await db.Set<AuditEventEntity>().CountAsync(a => a.Action == AuditActions.Edit, Cancel));
+        Assert.Equal(0, await EditsOf(db, planId).CountAsync(Cancel));
     }
 
     [Fact]
     public async Task Override_ManagerWithoutReason_IsRefused()
     {
-        await using var app = await RunningApp.StartAsync();
-        await ActionsSamples.ImportAsync(app, "cambs-lac-action-plan-2015-17");
+        var app = shared.App;
+        var planId = await ImportOwnPlanAsync();
         using var client = await app.SignedInClientAsync(Roles.Manager);
 
-        using var response = await PostAsync(client, "Override", new() { ["OverrideRag"] = "Amber", ["OverrideReason"] = "" });
+        using var response = await PostAsync(client, planId, "Override", new() { ["OverrideRag"] = "Amber", ["OverrideReason"] = "" });
         var html = await response.Content.ReadAsStringAsync(Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
         Assert.Contains("Enter the reason for the override", html, StringComparison.Ordinal);
         await using var db = ActionsSamples.OpenDatabase(app);
-        Assert.Equal(0, await db.Set<ActionHistoryEntity>().CountAsync(h => h.Kind == ActionHistoryKind.Override, Cancel));
-        Assert.Equal(0, await db.Set<AuditEventEntity>().CountAsync(a => a.Action == AuditActions.Edit, Cancel));
+        Assert.Empty((await ActionsStore.LoadPlanAsync(db, planId, Cancel))!.AllDeliverables.SelectMany(x => x.Deliverable.Overrides));
+        Assert.Equal(0, await EditsOf(db, planId).CountAsync(Cancel));
     }
 
     [Fact]
     public async Task Override_ManagerWithReason_IsAppendedAuditedAndInForceToday()
     {
-        await using var app = await RunningApp.StartAsync();
-        await ActionsSamples.ImportAsync(app, "cambs-lac-action-plan-2015-17");
+        var app = shared.App;
+        var planId = await ImportOwnPlanAsync();
         using var client = await app.SignedInClientAsync(Roles.Manager);
 
-        using var response = await PostAsync(client, "Override", new() { ["OverrideRag"] = "Amber", ["OverrideReason"] = "Framework drafted; sign-off next month." });
+        using var response = await PostAsync(client, planId, "Override", new() { ["OverrideRag"] = "Amber", ["OverrideReason"] = "Framework drafted; sign-off next month." });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await using var db = ActionsSamples.OpenDatabase(app);
-        var plan = (await ActionsStore.LoadPlanAsync(db, ActionsSamples.Seed004, Cancel))!;
+        var plan = (await ActionsStore.LoadPlanAsync(db, planId, Cancel))!;
         var ragOverride = Assert.Single(plan.AllDeliverables.Single(x => x.Deliverable.Number == Deliverable).Deliverable.Overrides);
         Assert.Equal(ActionRag.Amber, ragOverride.Rag);
         Assert.Equal("Framework drafted; sign-off next month.", ragOverride.Reason);
-        var audit = Assert.Single(await db.Set<AuditEventEntity>().Where(a => a.Action == AuditActions.Edit).ToListAsync(Cancel));
+        var audit = Assert.Single(await EditsOf(db, planId).ToListAsync(Cancel));
         Assert.Equal("RAG override to Amber", audit.Details);
 
         // Today 2.1.1 (due 2016-03-31, not complete) would be Red; the override dated today makes it Amber.
-        using var status = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/action-plans/{ActionsSamples.Seed004}", UriKind.Relative), Cancel));
+        using var status = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/action-plans/{planId}", UriKind.Relative), Cancel));
         var deliverable = status.RootElement.GetProperty("outcomes")[1].GetProperty("workstreams")[0].GetProperty("deliverables")[0];
         Assert.Equal("amber", deliverable.GetProperty("rag").GetString());
         Assert.True(deliverable.GetProperty("is_override").GetBoolean());
@@ -112,29 +130,30 @@ public sealed class DeliverableEditTests
     [InlineData("Override", Roles.Editor)]
     public async Task Post_WithoutTheRole_IsDeniedAndStoresNothing(string handler, string role)
     {
-        await using var app = await RunningApp.StartAsync();
-        await ActionsSamples.ImportAsync(app, "cambs-lac-action-plan-2015-17");
+        var app = shared.App;
+        var planId = await ImportOwnPlanAsync();
         using var client = await app.SignedInClientAsync(role);
 
-        using var response = await PostAsync(client, handler, new()
+        using var response = await PostAsync(client, planId, handler, new()
         {
             ["ProgressText"] = "Not allowed.", ["OverrideRag"] = "Red", ["OverrideReason"] = "Not allowed.",
         });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode); // the "no access" page, as a 403
         await using var db = ActionsSamples.OpenDatabase(app);
-        Assert.Equal(0, await db.Set<ActionHistoryEntity>().CountAsync(h => h.ItemNumber == Deliverable, Cancel));
-        Assert.Equal(0, await db.Set<AuditEventEntity>().CountAsync(a => a.Action == AuditActions.Edit, Cancel));
+        var stored = (await ActionsStore.LoadPlanAsync(db, planId, Cancel))!.AllDeliverables.Single(x => x.Deliverable.Number == Deliverable).Deliverable;
+        Assert.Equal((0, 0), (stored.Progress.Count, stored.Overrides.Count));
+        Assert.Equal(0, await EditsOf(db, planId).CountAsync(Cancel));
     }
 
     [Fact]
     public async Task DeliverablePage_Viewer_ShowsHistoryButNoForms()
     {
-        await using var app = await RunningApp.StartAsync();
-        await ActionsSamples.ImportAsync(app, "cambs-lac-action-plan-2015-17");
+        var app = shared.App;
+        var planId = await ImportOwnPlanAsync();
         using var client = await app.SignedInClientAsync(Roles.Viewer);
 
-        var html = await client.GetStringAsync(new Uri($"/actions/{ActionsSamples.Seed004}/deliverables/2.1.9?asAt=2016-02-11", UriKind.Relative), Cancel);
+        var html = await client.GetStringAsync(new Uri($"/actions/{planId}/deliverables/2.1.9?asAt=2016-02-11", UriKind.Relative), Cancel);
 
         // 2.1.9's one update in the sample, with the Blue its authors gave it.
         Assert.Contains("COMPLETE (monthly spreadsheet completed by AtC).", html, StringComparison.Ordinal);
@@ -143,11 +162,11 @@ public sealed class DeliverableEditTests
         Assert.DoesNotContain("Override the RAG", html, StringComparison.Ordinal);
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, Dictionary<string, string> fields)
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string plan, string handler, Dictionary<string, string> fields)
     {
-        var page = await client.GetStringAsync(new Uri(PagePath, UriKind.Relative), Cancel);
+        var page = await client.GetStringAsync(new Uri(PagePath(plan), UriKind.Relative), Cancel);
         fields["__RequestVerificationToken"] = ActionsSamples.Token(page);
         using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri($"{PagePath}?handler={handler}", UriKind.Relative), content, Cancel);
+        return await client.PostAsync(new Uri($"{PagePath(plan)}?handler={handler}", UriKind.Relative), content, Cancel);
     }
 }

@@ -12,6 +12,9 @@ internal static partial class DataFiles
 
     public const string DataPage = "/councils/E10000003/data";
 
+    /// <summary>The Data page of <paramref name="council"/>.</summary>
+    public static string DataPageOf(string council) => $"/councils/{council}/data";
+
     public const string HeaderHead = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n";
 
     public const string PrevPermHead = "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\n";
@@ -76,9 +79,9 @@ internal static partial class DataFiles
     }
 
     /// <summary>Posts a step (Confirm, Discard, RollBack) of a submission.</summary>
-    public static async Task<HttpResponseMessage> StepAsync(HttpClient client, long id, string handler, CancellationToken cancellationToken)
+    public static async Task<HttpResponseMessage> StepAsync(HttpClient client, long id, string handler, CancellationToken cancellationToken, string page = DataPage)
     {
-        var address = $"{DataPage}/submissions/{id}";
+        var address = $"{page}/submissions/{id}";
         var token = await TokenAsync(client, address, cancellationToken);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
         return await client.PostAsync(new Uri($"{address}?handler={handler}", UriKind.Relative), form, cancellationToken);
