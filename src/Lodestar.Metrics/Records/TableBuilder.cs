@@ -47,6 +47,34 @@ internal sealed class TableBuilder<TRow>
         return Count++;
     }
 
+    /// <summary>
+    /// Adds every row of <paramref name="source"/> in its arrival order, as if they had been added here after the rows so far:
+    /// each row's group through <paramref name="groups"/> (or moved on by <paramref name="groupOffset"/> when null), its file
+    /// and codes through <paramref name="map"/> (<paramref name="mapRow"/> maps the row's code columns; <paramref name="listCodes"/>:
+    /// its list column holds codes, else dates). <paramref name="source"/> is left as it was.
+    /// </summary>
+    public void Append(TableBuilder<TRow> source, int[]? groups, int groupOffset, RowsMap map, RowMap? mapRow, bool listCodes)
+    {
+        var list = new List<int>();
+        for (var i = 0; i < source.Count; i++)
+        {
+            ref var entry = ref source._entries[i];
+            var row = entry.Row;
+            mapRow?.Invoke(ref row, map);
+            list.Clear();
+            for (var j = 0; j < entry.ListLength; j++)
+            {
+                var value = source._list[entry.ListStart + j];
+                list.Add(listCodes ? map.Code(value) : value);
+            }
+
+            Add(groups is null ? entry.Group + groupOffset : groups[entry.Group], entry.Key, row, map.At(entry.At), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+        }
+    }
+
+    /// <summary>Maps a row's code columns into another dataset's codes (<see cref="Append"/>).</summary>
+    internal delegate void RowMap(ref TRow row, RowsMap map);
+
     /// <summary>Forgets every row from arrival number <paramref name="count"/> on (a file that turned out unreadable).</summary>
     public void Truncate(int count)
     {
