@@ -55,20 +55,28 @@ internal sealed class TableBuilder<TRow>
     /// </summary>
     public void Append(TableBuilder<TRow> source, int[]? groups, int groupOffset, RowsMap map, RowMap? mapRow, bool listCodes)
     {
-        var list = new List<int>();
+        if (Count + source.Count > _entries.Length)
+        {
+            Array.Resize(ref _entries, Math.Max(_entries.Length * 2, Count + source.Count));
+        }
+
         for (var i = 0; i < source.Count; i++)
         {
-            ref var entry = ref source._entries[i];
-            var row = entry.Row;
-            mapRow?.Invoke(ref row, map);
-            list.Clear();
-            for (var j = 0; j < entry.ListLength; j++)
+            ref readonly var from = ref source._entries[i];
+            ref var entry = ref _entries[Count];
+            entry = from;
+            entry.Group = groups is null ? from.Group + groupOffset : groups[from.Group];
+            entry.Order = Count;
+            entry.At = map.At(from.At);
+            entry.ListStart = _list.Count;
+            mapRow?.Invoke(ref entry.Row, map);
+            for (var j = 0; j < from.ListLength; j++)
             {
-                var value = source._list[entry.ListStart + j];
-                list.Add(listCodes ? map.Code(value) : value);
+                var value = source._list[from.ListStart + j];
+                _list.Add(listCodes ? map.Code(value) : value);
             }
 
-            Add(groups is null ? entry.Group + groupOffset : groups[entry.Group], entry.Key, row, map.At(entry.At), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+            Count++;
         }
     }
 
