@@ -269,6 +269,44 @@ def gen_builder(name, dataset, tables, doc, cin):
         else:
             L.append(f"        return Add{Meth}(number, row{la}, at ?? SourceLocation.None);")
         L.append("    }")
+    # Append: another builder's rows carried over, in arrival order, with its children, codes and files renumbered.
+    L.append("")
+    L.append(f"    /// <summary>")
+    L.append(f"    /// Adds every file and row of <paramref name=\"source\"/>, a builder not yet built, as if its files had been read here after")
+    L.append(f"    /// those read so far: the same children, codes, files and rows, in the same order, so that building gives what one")
+    L.append(f"    /// builder reading all the files would. <paramref name=\"source\"/> is left as it was (it can be appended elsewhere, or built).")
+    L.append(f"    /// </summary>")
+    L.append(f"    /// <param name=\"source\">The builder whose files and rows are added.</param>")
+    L.append(f"    /// <param name=\"pathPrefix\">Put before each of its files' paths, or null.</param>")
+    L.append(f"    public {name} Append({name} source, string? pathPrefix = null)")
+    L.append("    {")
+    L.append("        var map = AppendFiles(source, pathPrefix);")
+    for t in tables:
+        if cin:
+            (prop, cls, rowcls, meth, key, sub, tdoc, cols) = t
+        else:
+            (prop, cls, rowcls, meth, key, tdoc, cols) = t; sub=False
+        f = "_"+prop[0].lower()+prop[1:]
+        codes = [c for c in cols if c[1] in ("code","ocode")]
+        lists = [c for c in cols if c[1].startswith("list")]
+        listcodes = "true" if lists and lists[0][1]=="list_code" else "false"
+        if codes:
+            body = " ".join(f"row.{n} = m.Code(row.{n});" for (n,t2,fc,d) in codes)
+            maprow = f"static (ref {rowcls} row, RowsMap m) => {{ {body} }}"
+        else:
+            maprow = "null"
+        if prop=="Referrals":
+            L.append(f"        var firstReferral = {f}.Count;")
+        groups = "null, firstReferral" if sub else "map.Children, 0"
+        L.append(f"        {f}.Append(source.{f}, {groups}, map, {maprow}, listCodes: {listcodes});")
+        if prop=="Referrals":
+            L.append(f"        for (var handle = firstReferral; handle < {f}.Count; handle++)")
+            L.append("        {")
+            L.append(f"            _lastReferral[({f}.GroupOf(handle), {f}.KeyOf(handle))] = handle;")
+            L.append("        }")
+            L.append("")
+    L.append("        return this;")
+    L.append("    }")
     L.append("}")
     open(os.path.join(OUT, name + ".Tables.cs"), "w").write("\n".join(L) + "\n")
 

@@ -106,6 +106,71 @@ public sealed class StatutoryDataLoaderTests
     }
 
     [Fact]
+    public void ReadCouncil_TwoYearsAndACensus_GroupsThemAndGivesEachYearAloneWithTheOneBeforeAndMerged()
+    {
+        using var folder = new TempFolder();
+        folder.Write("E10000003/2024/ep.csv", EpisodesHeader
+            + "1,01/01/2022,S,V2,N1,U1,PR1,01/03/2022,E13,,,,\n"
+            + "1,01/10/2023,S,C2,N1,U1,PR1,,,,,,\n");
+        folder.Write("E10000003/2025/ep.csv", EpisodesHeader
+            + "1,01/10/2023,S,C2,N1,U1,PR1,01/05/2024,E11,,,,\n");
+        folder.Write("E10000003/cin/cin_2025.xml", Census(2025, ("R1", "2024-01-10", "2024-06-30")));
+
+        var read = StatutoryDataLoader.ReadCouncil("E10000003", [folder.Root]);
+
+        Assert.Empty(read.Refusals);
+        Assert.Equal(
+            [(ReturnKind.Ssda903, 2024, "ep.csv"), (ReturnKind.Ssda903, 2025, "ep.csv"), (ReturnKind.Cin, 2025, "cin_2025.xml")],
+            read.Years.Select(y => (y.Return, y.CollectionYear, Assert.Single(y.Files).Name)));
+
+        // 2025's 903 alone: its one episode, its file named as an upload's.
+        var alone = Assert.Single(read.Load(read.Years[1]).Councils).Ssda903!;
+        Assert.Equal(1, alone.Episodes.Count);
+        Assert.Equal(new DateOnly(2024, 5, 1), alone.Episodes.DecAt(0));
+        Assert.Equal([("ep.csv", 2025)], alone.Files.Select(f => (f.Path, f.CollectionYear)));
+
+        // With 2024's before it, named with the prefix: 2024's version of the episode both hold is the one replaced.
+        var together = Assert.Single(read.LoadWithPrevious(read.Years[1], read.Years[0], "last/").Councils).Ssda903!;
+        Assert.Equal([("last/ep.csv", 2024), ("ep.csv", 2025)], together.Files.Select(f => (f.Path, f.CollectionYear)));
+        Assert.Equal(2, together.Episodes.Count);
+        Assert.Equal([new Lodestar.Metrics.Records.SourceLocation(0, 3)], together.Replaced!.Episodes.Source.ToArray());
+
+        // Every year merged: the 2022 episode, 2025's version of the other, and the census.
+        var merged = read.Merged()!;
+        Assert.Equal([new DateOnly(2022, 3, 1), new DateOnly(2024, 5, 1)], [merged.Ssda903!.Episodes.DecAt(0)!.Value, merged.Ssda903.Episodes.DecAt(1)!.Value]);
+        Assert.Null(merged.Ssda903.Replaced);
+        Assert.Equal(new DateOnly(2024, 6, 30), merged.Cin!.Referrals.ClosureDateAt(0));
+    }
+
+    [Fact]
+    public void ReadCouncil_NoYearInNames_InfersTheYearFromTheFoldersLatestEpisodeDate()
+    {
+        using var folder = new TempFolder();
+        folder.Write("data/episodes.csv", EpisodesHeader + "1,01/04/2024,S,C2,N1,U1,PR1,15/03/2025,E13,,,,\n");
+        folder.Write("data/oc3.csv", "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n1,01/06/2005,YES,F2,B1\n");
+
+        var read = StatutoryDataLoader.ReadCouncil("E10000003", [folder.Root]);
+
+        var year = Assert.Single(read.Years);
+        Assert.Equal((ReturnKind.Ssda903, 2025), (year.Return, year.CollectionYear));
+        Assert.Equal(["episodes.csv", "oc3.csv"], year.Files.Select(f => f.Name));
+        Assert.Equal(2025, Assert.Single(read.Load(year).Councils).Ssda903!.Oc3.YearAt(0));
+    }
+
+    [Fact]
+    public void ReadCouncil_AnUnreadableFile_IsRefusedByItsPathAndNoYearIsGiven()
+    {
+        using var folder = new TempFolder();
+        folder.Write("E10000003/903/episodes_2025.csv", EpisodesHeader + "1,01/04/2024,S,C2,N1,U1,PR1,,,,,,\n");
+        var junk = folder.WriteBytes("E10000003/903/junk.csv", [0x00, 0x01]);
+
+        var read = StatutoryDataLoader.ReadCouncil("E10000003", [folder.Root]);
+
+        Assert.Equal($"{junk}: binary file, not text", Assert.Single(read.Refusals).ToString());
+        Assert.Empty(read.Years);
+    }
+
+    [Fact]
     public void Load_FileInMemoryOverTheLimit_IsRefusedBeforeReading()
     {
         var result = StatutoryDataLoader.Load([new InputFile("episodes.csv", new byte[11])], "E10000003", limits: new ReadLimits(10));

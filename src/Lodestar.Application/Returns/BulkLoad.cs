@@ -145,32 +145,26 @@ public sealed class BulkLoad(LodestarDbContext db, TimeProvider clock, KpiEngine
         }
     }
 
-    // Reads the council's files once to learn each one's return and year and to compute its KPIs; then checks
-    // each return and year as an upload of those files (in name order) is checked, reading them again as the check does.
+    // Reads each of the council's files once (StatutoryDataLoader.ReadCouncil): from that one reading, each return and year is
+    // checked as an upload of its files (in name order) is checked, and every year merged gives the model the KPIs are computed from.
     private async Task<Result<CouncilLoad>> PrepareCouncilAsync(string council, IReadOnlyList<string> paths)
     {
-        var all = StatutoryDataLoader.Load(paths, new LoadOptions(CouncilCode: council, Limits: limits));
-        if (all.Refusals.Count > 0)
+        var read = StatutoryDataLoader.ReadCouncil(council, paths, limits);
+        if (read.Refusals.Count > 0)
         {
-            return Result.Failure<CouncilLoad>(all.Refusals);
+            return Result.Failure<CouncilLoad>(read.Refusals);
         }
 
-        if (all.Councils.SingleOrDefault() is not { } data)
+        if (read.Years.Count == 0)
         {
             return Result.Failure<CouncilLoad>(new Problem($"{council}: no return files"));
         }
 
-        var groups = (data.Ssda903?.Files ?? []).Select(f => (Return: StatutoryReturn.Ssda903, File: f))
-            .Concat((data.Cin?.Files ?? []).Select(f => (Return: StatutoryReturn.Cin, File: f)))
-            .Concat((data.AnnexA?.Files ?? []).Select(f => (Return: StatutoryReturn.AnnexA, File: f)))
-            .GroupBy(g => (g.Return, g.File.CollectionYear))
-            .OrderBy(g => g.Key.Return).ThenBy(g => g.Key.CollectionYear)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<InputFile>)[.. g
-                .OrderBy(f => Path.GetFileName(f.File.Path), StringComparer.Ordinal)
-                .Select(f => new InputFile(Path.GetFileName(f.File.Path), File.ReadAllBytes(f.File.Path)))]);
+        var groups = read.Years.ToDictionary(y => (Return: ReturnOf(y.Return), y.CollectionYear));
         var prepared = new List<PreparedSubmission>();
-        foreach (var ((kind, year), files) in groups)
+        foreach (var ((kind, year), group) in groups)
         {
+            var files = group.Files;
             var twice = files.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
             if (twice.Count > 0)
             {
@@ -180,7 +174,13 @@ public sealed class BulkLoad(LodestarDbContext db, TimeProvider clock, KpiEngine
 
             // Last year's return is the one this load confirms just before (earlier years first), as when a council sends them in order.
             var check = await Submissions.PrepareAsync(
-                council, files, year == 0 ? null : year, limits, References, (r, y) => Task.FromResult(groups.GetValueOrDefault((r, y))));
+                council,
+                files,
+                year == 0 ? null : year,
+                References,
+                (r, y) => Task.FromResult(groups.GetValueOrDefault((r, y))?.Files),
+                () => read.Load(group),
+                (y, _) => read.LoadWithPrevious(group, groups[(kind, y - 1)], Submissions.PreviousPrefix));
             if (!check.Succeeded)
             {
                 return Result.Failure<CouncilLoad>(check.Problems.Select(p => p with { Message = $"{council} {kind.Label()} {year}: {p.Message}" }));
@@ -189,8 +189,17 @@ public sealed class BulkLoad(LodestarDbContext db, TimeProvider clock, KpiEngine
             prepared.Add(check.Value);
         }
 
+        var data = read.Merged(keepReplaced: false) ?? throw new InvalidOperationException($"{council}: its returns were checked but give no data.");
         return Result.Success(new CouncilLoad(council, prepared, StoredKpis.Compute(engine, KpiDataset.Of(data))));
     }
+
+    private static StatutoryReturn ReturnOf(ReturnKind kind) => kind switch
+    {
+        ReturnKind.Ssda903 => StatutoryReturn.Ssda903,
+        ReturnKind.Cin => StatutoryReturn.Cin,
+        ReturnKind.AnnexA => StatutoryReturn.AnnexA,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 
     private async Task<BulkLoadSummary> WriteCouncilAsync(string actor, DateTimeOffset at, CouncilLoad council, CancellationToken cancellationToken)
     {

@@ -154,13 +154,40 @@ public sealed class Submissions(
     /// <param name="limits">The largest file accepted.</param>
     /// <param name="references">The reference lists some 903 rules need, or null (those rules are stored as not run).</param>
     /// <param name="previousYear">The council's confirmed files of a return for a collection year (last year's, for the rules that compare with it), or null.</param>
-    internal static async Task<Result<PreparedSubmission>> PrepareAsync(
+    internal static Task<Result<PreparedSubmission>> PrepareAsync(
         string council,
         IReadOnlyList<InputFile> files,
         int? collectionYear,
         ReadLimits? limits,
         ValidationReferences? references,
-        Func<StatutoryReturn, int, Task<IReadOnlyList<InputFile>?>> previousYear)
+        Func<StatutoryReturn, int, Task<IReadOnlyList<InputFile>?>> previousYear) =>
+        PrepareAsync(
+            council,
+            files,
+            collectionYear,
+            references,
+            previousYear,
+            () => StatutoryDataLoader.Load(files, council, collectionYear, limits),
+            (year, previous) => StatutoryDataLoader.Load(
+                council,
+                [new InputYear(year - 1, [.. previous.Select(f => new InputFile(PreviousPrefix + f.Name, f.Content))]), new InputYear(year, files)],
+                new ReadLimits(long.MaxValue)));
+
+    /// <summary>
+    /// As <see cref="PrepareAsync(string, IReadOnlyList{InputFile}, int?, ReadLimits?, ValidationReferences?, Func{StatutoryReturn, int, Task{IReadOnlyList{InputFile}?}})"/>,
+    /// the files loaded by <paramref name="load"/> (as <c>StatutoryDataLoader.Load(files, council, collectionYear, limits)</c>
+    /// loads them) and, with last year's files, by <paramref name="loadWithPrevious"/> (given the year and last year's files:
+    /// as <c>StatutoryDataLoader.Load</c> loads the two years, last year's files named with <see cref="PreviousPrefix"/> before them):
+    /// for a caller that has read the files already (<see cref="BulkLoad"/>).
+    /// </summary>
+    internal static async Task<Result<PreparedSubmission>> PrepareAsync(
+        string council,
+        IReadOnlyList<InputFile> files,
+        int? collectionYear,
+        ValidationReferences? references,
+        Func<StatutoryReturn, int, Task<IReadOnlyList<InputFile>?>> previousYear,
+        Func<LoadResult> load,
+        Func<int, IReadOnlyList<InputFile>, LoadResult> loadWithPrevious)
     {
         // A year given overrides the files' names, so a name that says another year is a mistake (a folder of
         // several years submitted as one), not a year to override.
@@ -174,7 +201,7 @@ public sealed class Submissions(
             }
         }
 
-        var loaded = StatutoryDataLoader.Load(files, council, collectionYear, limits);
+        var loaded = load();
         var refusals = loaded.Refusals.Concat(loaded.Skipped.Select(name => Problem.InFile(name, "not a return file (a DfE statistics CSV or a reference list): leave it out of the submission"))).ToList();
         if (refusals.Count > 0)
         {
@@ -226,10 +253,7 @@ public sealed class Submissions(
         // The rules that compare with last year's return (205B) read the council's confirmed submission of the year
         // before, when there is one: loaded with this one, each with its own year, and only this one's findings kept.
         var previous = kind == StatutoryReturn.Ssda903 ? await previousYear(kind, year - 1) : null;
-        var checkedTogether = previous is null ? loaded : StatutoryDataLoader.Load(
-            council,
-            [new InputYear(year - 1, [.. previous.Select(f => new InputFile(PreviousPrefix + f.Name, f.Content))]), new InputYear(year, files)],
-            new ReadLimits(long.MaxValue));
+        var checkedTogether = previous is null ? loaded : loadWithPrevious(year, previous);
         IReadOnlyList<Problem> findings = previous is null ? ReturnValidator.Validate(loaded, references: references)
             : [.. ReturnValidator.Validate(checkedTogether, references: references).Where(f => f.File is not { } file || !file.StartsWith(PreviousPrefix, StringComparison.Ordinal))];
         // A table without one of its columns is not the DfE's table: the DfE's portal refuses such a file,
@@ -614,7 +638,7 @@ public sealed class Submissions(
     }
 
     /// <summary>How the files of last year's confirmed submission are named while they are read with this one, so that their findings can be told apart and left out.</summary>
-    private const string PreviousPrefix = "last year's confirmed return/";
+    internal const string PreviousPrefix = "last year's confirmed return/";
 
     /// <summary>The files of the council's confirmed submission of this return for this collection year, or null when there is none.</summary>
     private async Task<IReadOnlyList<InputFile>?> ConfirmedFilesAsync(string council, StatutoryReturn kind, int year, CancellationToken cancellationToken)

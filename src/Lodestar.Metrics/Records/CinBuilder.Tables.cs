@@ -150,4 +150,29 @@ public sealed partial class CinBuilder
         var list = reviewDates?.Select(d => d.DayNumber).ToArray() ?? [];
         return AddProtectionPlan(referral, row, list, at ?? SourceLocation.None);
     }
+
+    /// <summary>
+    /// Adds every file and row of <paramref name="source"/>, a builder not yet built, as if its files had been read here after
+    /// those read so far: the same children, codes, files and rows, in the same order, so that building gives what one
+    /// builder reading all the files would. <paramref name="source"/> is left as it was (it can be appended elsewhere, or built).
+    /// </summary>
+    /// <param name="source">The builder whose files and rows are added.</param>
+    /// <param name="pathPrefix">Put before each of its files' paths, or null.</param>
+    public CinBuilder Append(CinBuilder source, string? pathPrefix = null)
+    {
+        var map = AppendFiles(source, pathPrefix);
+        _children.Append(source._children, map.Children, 0, map, static (ref CinChildRow row, RowsMap m) => { row.Upn = m.Code(row.Upn); row.UpnUnknown = m.Code(row.UpnUnknown); row.Sex = m.Code(row.Sex); row.Ethnicity = m.Code(row.Ethnicity); }, listCodes: true);
+        var firstReferral = _referrals.Count;
+        _referrals.Append(source._referrals, map.Children, 0, map, static (ref CinReferralRow row, RowsMap m) => { row.ReferralSource = m.Code(row.ReferralSource); row.PrimaryNeed = m.Code(row.PrimaryNeed); row.ReasonForClosure = m.Code(row.ReasonForClosure); }, listCodes: false);
+        for (var handle = firstReferral; handle < _referrals.Count; handle++)
+        {
+            _lastReferral[(_referrals.GroupOf(handle), _referrals.KeyOf(handle))] = handle;
+        }
+
+        _assessments.Append(source._assessments, null, firstReferral, map, null, listCodes: true);
+        _plans.Append(source._plans, null, firstReferral, map, null, listCodes: false);
+        _section47s.Append(source._section47s, null, firstReferral, map, null, listCodes: false);
+        _protectionPlans.Append(source._protectionPlans, null, firstReferral, map, static (ref CinProtectionPlanRow row, RowsMap m) => { row.InitialCategory = m.Code(row.InitialCategory); row.LatestCategory = m.Code(row.LatestCategory); }, listCodes: false);
+        return this;
+    }
 }

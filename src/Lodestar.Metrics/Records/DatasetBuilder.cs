@@ -49,6 +49,11 @@ public abstract class DatasetBuilder
         }
 
         var mark = _marks[^1];
+        if (mark.Length == 0)
+        {
+            throw new InvalidOperationException("The file registered last came with another builder's rows (Append): they cannot be told apart.");
+        }
+
         _marks.RemoveAt(_marks.Count - 1);
         _files.RemoveAt(_files.Count - 1);
         Children.Truncate(mark[0]);
@@ -60,6 +65,43 @@ public abstract class DatasetBuilder
     {
         CheckOpen();
         _files[file] = _files[file] with { CollectionYear = collectionYear };
+    }
+
+    /// <summary>
+    /// Registers the files of <paramref name="source"/> after those registered here (each path with <paramref name="pathPrefix"/>
+    /// before it, when given) and numbers its children and codes here, in its order: as reading its files here would have.
+    /// Returns how its rows are carried over.
+    /// </summary>
+    private protected RowsMap AppendFiles(DatasetBuilder source, string? pathPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        CheckOpen();
+        source.CheckOpen();
+        if (ReferenceEquals(source, this))
+        {
+            throw new ArgumentException("A builder cannot be appended to itself.", nameof(source));
+        }
+
+        var fileOffset = _files.Count;
+        foreach (var file in source._files)
+        {
+            _files.Add(pathPrefix is null ? file : file with { Path = pathPrefix + file.Path });
+            _marks.Add([]);
+        }
+
+        var children = new int[source.Children.Count];
+        for (var c = 0; c < children.Length; c++)
+        {
+            children[c] = Children.GetOrAdd(source.Children.IdOf(c));
+        }
+
+        var codes = new int[source.Codes.Count];
+        for (var id = 1; id < codes.Length; id++)
+        {
+            codes[id] = Codes.Intern(source.Codes[id]);
+        }
+
+        return new RowsMap(children, codes, fileOffset);
     }
 
     private protected abstract int[] TableCounts();

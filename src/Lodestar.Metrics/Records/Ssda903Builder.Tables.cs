@@ -278,4 +278,28 @@ public sealed partial class Ssda903Builder
         };
         return AddSwEpisode(number, row, at ?? SourceLocation.None);
     }
+
+    /// <summary>
+    /// Adds every file and row of <paramref name="source"/>, a builder not yet built, as if its files had been read here after
+    /// those read so far: the same children, codes, files and rows, in the same order, so that building gives what one
+    /// builder reading all the files would. <paramref name="source"/> is left as it was (it can be appended elsewhere, or built).
+    /// </summary>
+    /// <param name="source">The builder whose files and rows are added.</param>
+    /// <param name="pathPrefix">Put before each of its files' paths, or null.</param>
+    public Ssda903Builder Append(Ssda903Builder source, string? pathPrefix = null)
+    {
+        var map = AppendFiles(source, pathPrefix);
+        _header.Append(source._header, map.Children, 0, map, static (ref Ssda903HeaderRow row, RowsMap m) => { row.Sex = m.Code(row.Sex); row.Ethnic = m.Code(row.Ethnic); row.Upn = m.Code(row.Upn); row.Mother = m.Code(row.Mother); row.Uasc = m.Code(row.Uasc); }, listCodes: false);
+        _episodes.Append(source._episodes, map.Children, 0, map, static (ref Ssda903EpisodeRow row, RowsMap m) => { row.Rne = m.Code(row.Rne); row.Ls = m.Code(row.Ls); row.Cin = m.Code(row.Cin); row.Place = m.Code(row.Place); row.PlaceProvider = m.Code(row.PlaceProvider); row.Rec = m.Code(row.Rec); row.ReasonPlaceChange = m.Code(row.ReasonPlaceChange); row.HomePost = m.Code(row.HomePost); row.PlPost = m.Code(row.PlPost); row.Urn = m.Code(row.Urn); }, listCodes: false);
+        _reviews.Append(source._reviews, map.Children, 0, map, static (ref Ssda903ReviewRow row, RowsMap m) => { row.ReviewCode = m.Code(row.ReviewCode); }, listCodes: false);
+        _uasc.Append(source._uasc, map.Children, 0, map, static (ref Ssda903UascRow row, RowsMap m) => { row.Sex = m.Code(row.Sex); }, listCodes: false);
+        _oc2.Append(source._oc2, map.Children, 0, map, static (ref Ssda903Oc2Row row, RowsMap m) => { row.SdqReason = m.Code(row.SdqReason); row.Convicted = m.Code(row.Convicted); row.HealthCheck = m.Code(row.HealthCheck); row.Immunisations = m.Code(row.Immunisations); row.TeethCheck = m.Code(row.TeethCheck); row.HealthAssessment = m.Code(row.HealthAssessment); row.SubstanceMisuse = m.Code(row.SubstanceMisuse); row.InterventionReceived = m.Code(row.InterventionReceived); row.InterventionOffered = m.Code(row.InterventionOffered); }, listCodes: false);
+        _oc3.Append(source._oc3, map.Children, 0, map, static (ref Ssda903Oc3Row row, RowsMap m) => { row.InTouch = m.Code(row.InTouch); row.Activ = m.Code(row.Activ); row.Accom = m.Code(row.Accom); }, listCodes: false);
+        _ad1.Append(source._ad1, map.Children, 0, map, static (ref Ssda903Ad1Row row, RowsMap m) => { row.FosterCare = m.Code(row.FosterCare); row.NbAdoptr = m.Code(row.NbAdoptr); row.SexAdoptr = m.Code(row.SexAdoptr); row.LsAdoptr = m.Code(row.LsAdoptr); }, listCodes: false);
+        _placedAdoption.Append(source._placedAdoption, map.Children, 0, map, static (ref Ssda903PlacedAdoptionRow row, RowsMap m) => { row.ReasonPlacedCeased = m.Code(row.ReasonPlacedCeased); }, listCodes: false);
+        _prevPerm.Append(source._prevPerm, map.Children, 0, map, static (ref Ssda903PrevPermRow row, RowsMap m) => { row.PrevPerm = m.Code(row.PrevPerm); row.LaPerm = m.Code(row.LaPerm); row.DatePerm = m.Code(row.DatePerm); }, listCodes: false);
+        _missing.Append(source._missing, map.Children, 0, map, static (ref Ssda903MissingRow row, RowsMap m) => { row.MissingType = m.Code(row.MissingType); }, listCodes: false);
+        _swEpisodes.Append(source._swEpisodes, map.Children, 0, map, static (ref Ssda903SwEpisodeRow row, RowsMap m) => { row.SwId = m.Code(row.SwId); row.SwReason = m.Code(row.SwReason); }, listCodes: false);
+        return this;
+    }
 }

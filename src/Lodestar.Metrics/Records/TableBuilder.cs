@@ -47,6 +47,42 @@ internal sealed class TableBuilder<TRow>
         return Count++;
     }
 
+    /// <summary>
+    /// Adds every row of <paramref name="source"/> in its arrival order, as if they had been added here after the rows so far:
+    /// each row's group through <paramref name="groups"/> (or moved on by <paramref name="groupOffset"/> when null), its file
+    /// and codes through <paramref name="map"/> (<paramref name="mapRow"/> maps the row's code columns; <paramref name="listCodes"/>:
+    /// its list column holds codes, else dates). <paramref name="source"/> is left as it was.
+    /// </summary>
+    public void Append(TableBuilder<TRow> source, int[]? groups, int groupOffset, RowsMap map, RowMap? mapRow, bool listCodes)
+    {
+        if (Count + source.Count > _entries.Length)
+        {
+            Array.Resize(ref _entries, Math.Max(_entries.Length * 2, Count + source.Count));
+        }
+
+        for (var i = 0; i < source.Count; i++)
+        {
+            ref readonly var from = ref source._entries[i];
+            ref var entry = ref _entries[Count];
+            entry = from;
+            entry.Group = groups is null ? from.Group + groupOffset : groups[from.Group];
+            entry.Order = Count;
+            entry.At = map.At(from.At);
+            entry.ListStart = _list.Count;
+            mapRow?.Invoke(ref entry.Row, map);
+            for (var j = 0; j < from.ListLength; j++)
+            {
+                var value = source._list[from.ListStart + j];
+                _list.Add(listCodes ? map.Code(value) : value);
+            }
+
+            Count++;
+        }
+    }
+
+    /// <summary>Maps a row's code columns into another dataset's codes (<see cref="Append"/>).</summary>
+    internal delegate void RowMap(ref TRow row, RowsMap map);
+
     /// <summary>Forgets every row from arrival number <paramref name="count"/> on (a file that turned out unreadable).</summary>
     public void Truncate(int count)
     {

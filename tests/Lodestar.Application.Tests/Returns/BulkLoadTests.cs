@@ -25,9 +25,19 @@ public sealed class BulkLoadTests : IDisposable
 
     [Theory]
     [AllDatabases]
-    public async Task Load_TwoGeneratedCouncils_StoresWhatSubmittingEachReturnInOrderStores(DatabaseProvider provider)
+    public Task Load_TwoGeneratedCouncils_StoresWhatSubmittingEachReturnInOrderStores(DatabaseProvider provider) =>
+        LoadStoresWhatSubmittingInOrderStoresAsync(provider, annexA: false);
+
+    [Theory]
+    [AllDatabases]
+    public Task Load_TwoGeneratedCouncilsWithAnnexA_StoresWhatSubmittingEachReturnInOrderStores(DatabaseProvider provider) =>
+        LoadStoresWhatSubmittingInOrderStoresAsync(provider, annexA: true);
+
+    // Each council's returns of 2024 and 2025: the 903 and the CIN census, and with annexA Ofsted's Annex A lists.
+    private async Task LoadStoresWhatSubmittingInOrderStoresAsync(DatabaseProvider provider, bool annexA)
     {
-        var councils = Generate(councils: 2);
+        var councils = Generate(councils: 2, annexA);
+        var submissionsPerCouncil = annexA ? 6 : 4;
         // A finding to compare: the first child of one header given a sex that is not a code.
         var header = Directory.EnumerateFiles(Path.Combine(_folder, councils[0]), "header_2025.csv", SearchOption.AllDirectories).Single();
         var lines = await File.ReadAllLinesAsync(header, Cancel);
@@ -41,8 +51,7 @@ public sealed class BulkLoadTests : IDisposable
         {
             var loaded = await Load(db).LoadAsync("cli:ann", [_folder], cancellationToken: Cancel);
             Assert.True(loaded.Succeeded, string.Join("; ", loaded.Problems));
-            // Two councils, each the 903 and the CIN census of 2024 and 2025.
-            Assert.Equal((2, 8), (loaded.Value.Councils, loaded.Value.Submissions));
+            Assert.Equal((2, 2 * submissionsPerCouncil), (loaded.Value.Councils, loaded.Value.Submissions));
             Assert.Equal(await db.Set<KpiResultEntity>().CountAsync(Cancel), loaded.Value.Results);
         }
 
@@ -53,7 +62,7 @@ public sealed class BulkLoadTests : IDisposable
             {
                 // Earlier years first, so that each year is checked against the year before, as the bulk load does.
                 foreach (var group in Directory.EnumerateFiles(Path.Combine(_folder, council), "*.*", SearchOption.AllDirectories)
-                    .Where(f => f.EndsWith(".csv", StringComparison.Ordinal) || f.EndsWith(".xml", StringComparison.Ordinal))
+                    .Where(f => f.EndsWith(".csv", StringComparison.Ordinal) || f.EndsWith(".xml", StringComparison.Ordinal) || f.EndsWith(".xlsx", StringComparison.Ordinal))
                     .GroupBy(f => (Return: Path.GetFileName(Path.GetDirectoryName(f)!), Year: StatutoryDataLoader.YearInName(Path.GetFileName(f))!.Value))
                     .OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Return, StringComparer.Ordinal))
                 {
@@ -66,13 +75,13 @@ public sealed class BulkLoadTests : IDisposable
         await using var a = bulk.CreateContext();
         await using var b = oneByOne.CreateContext();
         var stored = await SubmissionsOf(a);
-        Assert.Equal(8, stored.Count);
+        Assert.Equal(2 * submissionsPerCouncil, stored.Count);
         Assert.Equal(await SubmissionsOf(b), stored);
         Assert.Contains(stored, s => s.Contains("Ssda903 2025", StringComparison.Ordinal) && s.Contains("header_2025.csv 2 SEX X", StringComparison.Ordinal));
         Assert.Equal(await ResultsOf(b), await ResultsOf(a));
         Assert.NotEmpty(await ResultsOf(a));
 
-        // What each council's results were computed from: its four submissions, at its version after the load.
+        // What each council's results were computed from: its submissions, at its version after the load.
         foreach (var council in councils)
         {
             var source = await StoredKpis.SourceAsync(a, council, Cancel);
@@ -83,7 +92,7 @@ public sealed class BulkLoadTests : IDisposable
             Assert.Equal(1, await a.Set<CouncilVersionEntity>().Where(v => v.CouncilCode == council).Select(v => v.Version).SingleAsync(Cancel));
         }
 
-        Assert.Equal(8, await a.Set<AuditEventEntity>().CountAsync(e => e.Actor == "cli:ann" && e.Details!.StartsWith("checked and confirmed by a bulk load"), Cancel));
+        Assert.Equal(2 * submissionsPerCouncil, await a.Set<AuditEventEntity>().CountAsync(e => e.Actor == "cli:ann" && e.Details!.StartsWith("checked and confirmed by a bulk load"), Cancel));
     }
 
     [Theory]
@@ -139,9 +148,10 @@ public sealed class BulkLoadTests : IDisposable
 
     private static BulkLoad Load(LodestarDbContext db) => new(db, new FixedClock(), new KpiEngine());
 
-    private List<string> Generate(int councils)
+    private List<string> Generate(int councils, bool annexA = false)
     {
-        var generated = SyntheticDataGenerator.Generate(new GenerationOptions(councils, childrenPerCouncil: 120, years: 2, yearEnd: 2025, seed: 5), _folder, cancellationToken: Cancel);
+        var generated = SyntheticDataGenerator.Generate(
+            new GenerationOptions(councils, childrenPerCouncil: 120, years: 2, yearEnd: 2025, seed: 5) { AnnexA = annexA }, _folder, cancellationToken: Cancel);
         return [.. generated.Councils.Select(c => c.CouncilCode)];
     }
 

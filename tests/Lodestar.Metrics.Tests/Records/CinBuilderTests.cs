@@ -88,6 +88,37 @@ public sealed class CinBuilderTests
         Assert.Equal(new DateOnly(2024, 6, 1), data.Assessments.AuthorisedAt(assessments.Start + 1));
     }
 
+    [Fact]
+    public void Append_TwoCensuses_EachModuleFollowsItsReferral()
+    {
+        // 2024's census: C1's referral with an assessment completed that year. 2025's: C2's referral with its assessment,
+        // then C1's referral again, now closed, without the old assessment (as the DfE's 8696 leaves it out).
+        var y2024 = new CinBuilder("E10000003");
+        var f2024 = y2024.AddFile(new SourceFile("cin_2024.xml", "CIN XML", 2024));
+        y2024
+            .Referral("C1", referralDate: new(2023, 6, 1), at: new(f2024, 10))
+            .Assessment("C1", new(2023, 6, 1), start: new(2023, 6, 2), authorised: new(2023, 7, 1), factors: ["2A"], at: new(f2024, 11));
+        var y2025 = new CinBuilder("E10000003");
+        var f2025 = y2025.AddFile(new SourceFile("cin_2025.xml", "CIN XML", 2025));
+        y2025
+            .Referral("C2", referralDate: new(2024, 5, 1), at: new(f2025, 10))
+            .Assessment("C2", new(2024, 5, 1), start: new(2024, 5, 3), authorised: new(2024, 6, 9), factors: ["3A"], at: new(f2025, 11))
+            .Referral("C1", referralDate: new(2023, 6, 1), closureDate: new(2024, 9, 1), at: new(f2025, 12));
+
+        var data = new CinBuilder("E10000003").Append(y2024).Append(y2025).Build();
+
+        // Referrals by child: C1's (2025's version, closed, with 2024's assessment kept), then C2's with its own.
+        Assert.Equal(2, data.Referrals.Count);
+        Assert.Equal(new DateOnly(2024, 9, 1), data.Referrals.ClosureDateAt(0));
+        Assert.Equal(new RowRange(0, 1), data.Assessments.RowsOfReferral(0));
+        Assert.Equal(new DateOnly(2023, 7, 1), data.Assessments.AuthorisedAt(0));
+        Assert.Equal(["2A"], data.Assessments.Factors[0].ToArray().Select(id => data.Codes[id]));
+        Assert.Equal(new RowRange(1, 2), data.Assessments.RowsOfReferral(1));
+        Assert.Equal(new DateOnly(2024, 6, 9), data.Assessments.AuthorisedAt(1));
+        Assert.Equal(["3A"], data.Assessments.Factors[1].ToArray().Select(id => data.Codes[id]));
+        Assert.Equal(new SourceLocation(1, 11), data.Assessments.Source[1]);
+    }
+
     [Theory]
     [InlineData(new[] { "NONE" }, false)]
     [InlineData(new string[0], false)]

@@ -122,6 +122,61 @@ public sealed class Ssda903BuilderTests
     }
 
     [Fact]
+    public void Append_TwoYearsBuilders_BuildAsOneBuilderReadingBothYears()
+    {
+        // 2024's return holds C1's episode (LS C1) and C2's; 2025's holds C3's and C1's episode again, now LS C2.
+        var y2024 = new Ssda903Builder("E10000003");
+        var f2024 = y2024.AddFile(new SourceFile("episodes_2024.csv", "903 Episodes CSV", 2024));
+        y2024
+            .Episode("C1", decom: new(2023, 10, 1), ls: "C1", at: new(f2024, 2))
+            .Episode("C2", decom: new(2023, 6, 1), ls: "V2", at: new(f2024, 3));
+        var y2025 = new Ssda903Builder("E10000003");
+        var f2025 = y2025.AddFile(new SourceFile("episodes_2025.csv", "903 Episodes CSV", 2025));
+        y2025
+            .Episode("C3", decom: new(2024, 9, 1), ls: "E1", at: new(f2025, 2))
+            .Episode("C1", decom: new(2023, 10, 1), ls: "C2", at: new(f2025, 3));
+
+        var data = new Ssda903Builder("E10000003").Append(y2024).Append(y2025).Build();
+
+        // Children and files numbered as one reading of both files would: C1 and C2 from 2024, then C3; 2025's file second.
+        Assert.Equal(["C1", "C2", "C3"], Enumerable.Range(0, data.Children.Count).Select(data.Children.IdOf));
+        Assert.Equal([("episodes_2024.csv", 2024), ("episodes_2025.csv", 2025)], data.Files.Select(f => (f.Path, f.CollectionYear)));
+
+        // C1's episode is 2025's version (file 1, line 3), its codes read through the merged builder's ids.
+        Assert.Equal([new SourceLocation(1, 3), new SourceLocation(0, 3), new SourceLocation(1, 2)], data.Episodes.Source.ToArray());
+        Assert.Equal(["C2", "V2", "E1"], data.Episodes.Ls.ToArray().Select(id => data.Codes[id]));
+        Assert.Equal([new SourceLocation(0, 2)], Assert.IsType<Ssda903Data>(data.Replaced).Episodes.Source.ToArray());
+
+        // The builders appended are left as they were: each still builds its own year.
+        var own = y2025.Build();
+        Assert.Equal(["E1", "C2"], own.Episodes.Ls.ToArray().Select(id => own.Codes[id]));
+    }
+
+    [Fact]
+    public void Append_WithAPrefix_NamesTheFilesWithItAndKeepsAnOptionalColumnNotGiven()
+    {
+        var source = new Ssda903Builder("E10000003");
+        var file = source.AddFile(new SourceFile("header_2024.csv", "903 Header CSV", 2024));
+        source.Header("C1", sex: "1", at: new(file, 2));
+
+        var data = new Ssda903Builder("E10000003").Append(source, "last/").Build();
+
+        Assert.Equal("last/header_2024.csv", data.Files[0].Path);
+        Assert.Equal("1", data.Codes[data.Header.Sex[0]]);
+        Assert.Equal(CodeTable.NotGiven, data.Header.Uasc[0]);
+    }
+
+    [Fact]
+    public void DiscardLastFile_AfterAnAppend_Throws()
+    {
+        var source = new Ssda903Builder("E10000003");
+        source.AddFile(new SourceFile("header_2024.csv", "903 Header CSV", 2024));
+        var builder = new Ssda903Builder("E10000003").Append(source);
+
+        Assert.Throws<InvalidOperationException>(builder.DiscardLastFile);
+    }
+
+    [Fact]
     public void Build_OneYearsReturn_ReplacesNothing()
     {
         var builder = new Ssda903Builder("E10000003");
