@@ -76,6 +76,29 @@ internal static class CinValidator
                 }
             }
         });
+        // Characters of a UPN long enough to have them (its length is the reader's and 1510's business).
+        Add("1540", Severity.Error, "UPN is not valid: its characters 5-12 are not all digits", "Child", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var k = c.Data.ChildRecords;
+            for (var i = 0; i < k.Count; i++)
+            {
+                if (c.Text(k.Upn[i]) is { Length: >= 12 } upn && upn.AsSpan(4, 8).ContainsAnyExcept(AsciiDigits))
+                {
+                    c.ReportCode(r, k.Source[i], "UPN", k.Upn[i]);
+                }
+            }
+        });
+        Add("1550", Severity.Error, "UPN is not valid: its character 13 is not a digit or a letter A-Z other than I, O and S", "Child", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var k = c.Data.ChildRecords;
+            for (var i = 0; i < k.Count; i++)
+            {
+                if (c.Text(k.Upn[i]) is { Length: 13 } upn && !UpnLastCharacters.Contains(upn[12]))
+                {
+                    c.ReportCode(r, k.Source[i], "UPN", k.Upn[i]);
+                }
+            }
+        });
         // Judged over the whole census: one finding for a file, not one a child.
         Add("2886Q", Severity.Warning, "More than 2% of the census's child records have GenderCurrent 0 (not known) or blank and no ExpectedPersonBirthDate: check and amend, or give a reason", "Child", ToGender,
             [MethodImpl(Optimized)] (c, r) => UnknownSexShare(c, r, "0", "GenderCurrent"));
@@ -561,6 +584,11 @@ internal static class CinValidator
         (845, 846), (850, 852), (855, 857), (860, 861), (865, 896), (908, 909), (916, 916), (919, 919), (921, 921), (925, 926),
         (928, 929), (931, 931), (933, 933), (935, 938), (940, 943),
     ];
+
+    private static readonly System.Buffers.SearchValues<char> AsciiDigits = System.Buffers.SearchValues.Create("0123456789");
+
+    // Character 13 of a UPN: a digit, or a letter other than I, O and S (DfE 1550).
+    private static readonly System.Buffers.SearchValues<char> UpnLastCharacters = System.Buffers.SearchValues.Create("0123456789ABCDEFGHJKLMNPQRTUVWXYZ");
 
     private static bool UpnLaKnown(string upn)
     {

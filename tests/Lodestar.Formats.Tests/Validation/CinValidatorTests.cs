@@ -45,6 +45,8 @@ public sealed class CinValidatorTests
     {
         ["8510"] = (b => X(X(b)), b => X(b)),
         ["1530"] = (b => X(b, upn: "B999123456780"), b => X(b, upn: "B942123456780")),
+        ["1540"] = (b => X(b, upn: "B94212345X780"), b => X(b, upn: "B942123456780")),
+        ["1550"] = (b => X(b, upn: "B94212345678I"), b => X(b, upn: "B94212345678H")),
         // One child of the census's two (the baseline's B and X) with Sex U and no expected date of birth: 50%. An unborn child's U is not counted.
         ["2886Q"] = (b => X(b, sex: "U"), b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "U", ethnicity: "WBRI")),
         // Born 31 August 2019, X is of school age in 2024/25; born a day later, not.
