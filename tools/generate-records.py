@@ -49,7 +49,7 @@ TCIN = [
  ("Children", "CinChildren", "CinChildRow", "child", None, False, "CIN children: one row per child per census (ChildIdentifiers and ChildCharacteristics)", [
    ("Upn","code","UPN","unique pupil number"),("UpnUnknown","code","UPNunknown","why the UPN is not given (UN1-UN10)"),("Dob","date","PersonBirthDate","date of birth"),("ExpectedDob","date","ExpectedPersonBirthDate","expected date of birth (unborn children)"),
    ("Sex","code","Sex","Sex (or the older GenderCurrent) as written: M/F/U or 0/1/2/9"),
-   ("Death","date","PersonDeathDate","date of death"),("Ethnicity","code","Ethnicity","ethnicity"),("Disabilities","list_code","Disability","disability codes (NONE when none)")]),
+   ("Death","date","PersonDeathDate","date of death"),("Ethnicity","code","Ethnicity","ethnicity"),("FormerUpn","code","FormerUPN","the child's former unique pupil number, when it changed"),("Disabilities","list_code","Disability","disability codes (NONE when none)")]),
  ("Referrals", "CinReferrals", "CinReferralRow", "referral", "ReferralDate", False, "CIN referrals (CINdetails): one row per referral", [
    ("ReferralDate","date","CINreferralDate","date of the referral"),("ReferralSource","code","ReferralSource","referral source"),("PrimaryNeed","code","PrimaryNeedCode","primary need N0-N9"),
    ("ClosureDate","date","CINclosureDate","date the episode of need closed"),("ReasonForClosure","code","ReasonForClosure","RC1-RC9"),
@@ -64,7 +64,7 @@ TCIN = [
    ("IcpcDate","date","DateOfInitialCPC","date of the initial child protection conference"),("IcpcNotRequired","flag","ICPCnotRequired","no conference was needed")]),
  ("ProtectionPlans", "CinProtectionPlans", "CinProtectionPlanRow", "protectionPlan", "Start", True, "CIN child protection plans: rows belong to a referral", [
    ("Start","date","CPPstartDate","start of the plan"),("End","date","CPPendDate","end of the plan"),("InitialCategory","code","InitialCategoryOfAbuse","NEG, PHY, SAB, EMO, MUL"),
-   ("LatestCategory","code","LatestCategoryOfAbuse","NEG, PHY, SAB, EMO, MUL"),("PreviousPlans","int","NumberOfPreviousCPP","number of previous plans"),("ReviewDates","list_date","CPPreviewDate","review dates")]),
+   ("LatestCategory","code","LatestCategoryOfAbuse","NEG, PHY, SAB, EMO, MUL"),("PreviousPlans","int","NumberOfPreviousCPP","number of previous plans"),("BlankReviews","int",None,"how many review groups (Reviews) gave no CPPreviewDate; not a file column"),("ReviewDates","list_date","CPPreviewDate","review dates")]),
 ]
 
 def ctype(t):

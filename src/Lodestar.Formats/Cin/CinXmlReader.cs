@@ -21,7 +21,7 @@ public static class CinXmlReader
     // Elements of the census Lodestar reads past on purpose (no KPI uses them).
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
     {
-        "FormerUPN", "PersonSchoolYear", "AssessmentAuthorisationDateUnknown",
+        "PersonSchoolYear", "AssessmentAuthorisationDateUnknown",
     };
 
     public static FileReadResult Read(string path, CinBuilder builder, List<Problem> diagnostics, ReadLimits? limits = null)
@@ -104,6 +104,8 @@ public static class CinXmlReader
         // The child's referrals, reused from child to child (a census holds hundreds of thousands).
         private readonly List<PendingReferral> _referrals = [];
         private int _referralCount;
+        private int _referenceDate = RecordValues.Blank;
+        private int _referenceDateLine;
 
         public FieldParser Parser => parser;
 
@@ -115,7 +117,11 @@ public static class CinXmlReader
                 switch (xml.Name)
                 {
                     case "Header":
+                        var headerLine = xml.Line;
+                        _referenceDate = RecordValues.Blank;
+                        _referenceDateLine = headerLine;
                         ReadHeader(xml.Depth, xml.IsEmpty);
+                        builder.SetHeader(file, _referenceDate, _referenceDateLine);
                         break;
                     case "Children":
                         var depth = xml.Depth;
@@ -156,6 +162,11 @@ public static class CinXmlReader
                     {
                         parser.Report(line, "Year", text, FieldParser.NumberFormatRule, "the census Year should be a four-digit year");
                     }
+                }
+                else if (xml.Name == "ReferenceDate" && xml.Depth == 3)
+                {
+                    _referenceDateLine = xml.Line;
+                    _referenceDate = Date(xml.ReadLeaf(), _referenceDateLine, "ReferenceDate");
                 }
                 else if (!xml.IsEmpty && xml.Depth == 2 && xml.Name is "CollectionDetails" or "Source")
                 {
@@ -199,6 +210,7 @@ public static class CinXmlReader
                                 case "ExpectedPersonBirthDate": child.ExpectedDob = Date(xml.ReadLeaf(), line, name); break;
                                 case "Sex" or "GenderCurrent": child.Sex = Code(xml.ReadLeaf()); break;
                                 case "PersonDeathDate": child.Death = Date(xml.ReadLeaf(), line, name); break;
+                                case "FormerUPN": child.FormerUpn = Code(xml.ReadLeaf()); break;
                                 default: OtherLeaf(name, line); break;
                             }
                         }
@@ -397,7 +409,13 @@ public static class CinXmlReader
                     case "InitialCategoryOfAbuse": row.InitialCategory = Code(xml.ReadLeaf()); break;
                     case "LatestCategoryOfAbuse": row.LatestCategory = Code(xml.ReadLeaf()); break;
                     case "NumberOfPreviousCPP": row.PreviousPlans = parser.Parse(FieldKind.Number, xml.ReadLeaf(), line, name); break;
-                    case "Reviews": ReadList(xml.Depth, xml.IsEmpty, "CPPreviewDate", dates: true); break;
+                    case "Reviews":
+                        // A review group with no date, or an empty CPPreviewDate, is counted (the DfE's 8842Q asks for a date in each).
+                        var before = _list.Count;
+                        var blanks = ReadList(xml.Depth, xml.IsEmpty, "CPPreviewDate", dates: true);
+                        blanks += _list.Count == before && blanks == 0 ? 1 : 0;
+                        row.BlankReviews = (row.BlankReviews == RecordValues.Blank ? 0 : row.BlankReviews) + blanks;
+                        break;
                     default: Unknown(); break;
                 }
             }
@@ -418,8 +436,10 @@ public static class CinXmlReader
             parser.Report(line, name, default, ElementUnknownRule, $"element {name} is not part of the CIN census here and was ignored", Severity.Warning);
         }
 
-        private void ReadList(int depth, bool empty, string item, bool dates)
+        // Adds the group's items to the list; returns how many were empty.
+        private int ReadList(int depth, bool empty, string item, bool dates)
         {
+            var blanks = 0;
             while (xml.NextChild(depth, empty))
             {
                 if (xml.Name == item)
@@ -430,12 +450,18 @@ public static class CinXmlReader
                     {
                         _list.Add(dates ? Date(text, line, item) : Code(text));
                     }
+                    else
+                    {
+                        blanks++;
+                    }
                 }
                 else
                 {
                     Unknown();
                 }
             }
+
+            return blanks;
         }
 
         private void Unknown()

@@ -10,7 +10,7 @@ namespace Lodestar.Formats.Validation;
 /// where the DfE has one; Lodestar's own checks start "LS-". The census period of a row is the
 /// collection year of its file (1 April to 31 March, the reference date).
 /// </summary>
-internal static class CinValidator
+internal static partial class CinValidator
 {
     private const string Return = "CIN";
     private static readonly List<(ValidationRule Rule, Action<Context, ValidationRule> Run)> Checks = [];
@@ -568,6 +568,13 @@ internal static class CinValidator
         });
         Add("8935", Severity.Error, "The child has more than one open child protection plan (no CPPendDate)", "ChildProtectionPlans",
             [MethodImpl(Optimized)] (c, r) => c.OpenTwice(r, c.Data.ProtectionPlans, t => t.Start, t => t.End, "CPPstartDate"));
+
+        // The rest of the DfE's CIN rules (docs/validation.md, "Issue 12, the last CIN census rules"): on the header, the children
+        // and the census as a whole (CinValidator.Children.cs); on referrals and assessments (CinValidator.Referrals.cs); and on
+        // CIN plans, section 47 enquiries and child protection plans (CinValidator.Plans.cs).
+        AddChildRules();
+        AddReferralRules();
+        AddPlanRules();
 
         Rules = [.. Checks.Select(c => c.Rule)];
     }

@@ -19,7 +19,7 @@ public sealed partial class CinBuilder
     }
 
     /// <summary>Adds a row of CIN children: one row per child per census (ChildIdentifiers and ChildCharacteristics), by hand.</summary>
-    public CinBuilder Child(string child, string? upn = null, string? upnUnknown = null, DateOnly? dob = null, DateOnly? expectedDob = null, string? sex = null, DateOnly? death = null, string? ethnicity = null, IEnumerable<string>? disabilities = null, SourceLocation? at = null)
+    public CinBuilder Child(string child, string? upn = null, string? upnUnknown = null, DateOnly? dob = null, DateOnly? expectedDob = null, string? sex = null, DateOnly? death = null, string? ethnicity = null, string? formerUpn = null, IEnumerable<string>? disabilities = null, SourceLocation? at = null)
     {
         var number = ChildNumber(child);
         var row = new CinChildRow
@@ -31,6 +31,7 @@ public sealed partial class CinBuilder
             Sex = Codes.Intern(sex),
             Death = RecordValues.Day(death),
             Ethnicity = Codes.Intern(ethnicity),
+            FormerUpn = Codes.Intern(formerUpn),
         };
         var list = disabilities?.Select(Codes.Intern).ToArray() ?? [];
         return AddChild(number, row, list, at ?? SourceLocation.None);
@@ -136,7 +137,7 @@ public sealed partial class CinBuilder
     }
 
     /// <summary>Adds a row (CIN child protection plans: rows belong to a referral) to the child's latest-added referral dated <paramref name="referralDate"/>.</summary>
-    public CinBuilder ProtectionPlan(string child, DateOnly referralDate, DateOnly? start = null, DateOnly? end = null, string? initialCategory = null, string? latestCategory = null, int? previousPlans = null, IEnumerable<DateOnly>? reviewDates = null, SourceLocation? at = null)
+    public CinBuilder ProtectionPlan(string child, DateOnly referralDate, DateOnly? start = null, DateOnly? end = null, string? initialCategory = null, string? latestCategory = null, int? previousPlans = null, int? blankReviews = null, IEnumerable<DateOnly>? reviewDates = null, SourceLocation? at = null)
     {
         var referral = ReferralHandle(child, referralDate);
         var row = new CinProtectionPlanRow
@@ -146,6 +147,7 @@ public sealed partial class CinBuilder
             InitialCategory = Codes.Intern(initialCategory),
             LatestCategory = Codes.Intern(latestCategory),
             PreviousPlans = RecordValues.Number(previousPlans),
+            BlankReviews = RecordValues.Number(blankReviews),
         };
         var list = reviewDates?.Select(d => d.DayNumber).ToArray() ?? [];
         return AddProtectionPlan(referral, row, list, at ?? SourceLocation.None);
@@ -161,7 +163,7 @@ public sealed partial class CinBuilder
     public CinBuilder Append(CinBuilder source, string? pathPrefix = null)
     {
         var map = AppendFiles(source, pathPrefix);
-        _children.Append(source._children, map.Children, 0, map, static (ref CinChildRow row, RowsMap m) => { row.Upn = m.Code(row.Upn); row.UpnUnknown = m.Code(row.UpnUnknown); row.Sex = m.Code(row.Sex); row.Ethnicity = m.Code(row.Ethnicity); }, listCodes: true);
+        _children.Append(source._children, map.Children, 0, map, static (ref CinChildRow row, RowsMap m) => { row.Upn = m.Code(row.Upn); row.UpnUnknown = m.Code(row.UpnUnknown); row.Sex = m.Code(row.Sex); row.Ethnicity = m.Code(row.Ethnicity); row.FormerUpn = m.Code(row.FormerUpn); }, listCodes: true);
         var firstReferral = _referrals.Count;
         _referrals.Append(source._referrals, map.Children, 0, map, static (ref CinReferralRow row, RowsMap m) => { row.ReferralSource = m.Code(row.ReferralSource); row.PrimaryNeed = m.Code(row.PrimaryNeed); row.ReasonForClosure = m.Code(row.ReasonForClosure); }, listCodes: false);
         for (var handle = firstReferral; handle < _referrals.Count; handle++)

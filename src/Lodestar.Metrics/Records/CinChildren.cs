@@ -26,6 +26,9 @@ public struct CinChildRow
     /// <summary>Ethnicity (Ethnicity): code id.</summary>
     public int Ethnicity;
 
+    /// <summary>The child's former unique pupil number, when it changed (FormerUPN): code id.</summary>
+    public int FormerUpn;
+
     /// <summary>A row with every field blank.</summary>
     public static CinChildRow Empty => new()
     {
@@ -45,6 +48,7 @@ public sealed partial class CinChildren : RecordTable
     private readonly int[] _sex;
     private readonly int[] _death;
     private readonly int[] _ethnicity;
+    private readonly int[] _formerUpn;
 
     internal CinChildren(TableBuilder<CinChildRow>.Packed packed)
         : base(packed.Column(e => e.Group), packed.Sources(), packed.GroupOffsets)
@@ -57,6 +61,7 @@ public sealed partial class CinChildren : RecordTable
         _sex = new int[rows.Length];
         _death = new int[rows.Length];
         _ethnicity = new int[rows.Length];
+        _formerUpn = new int[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
             ref readonly var row = ref rows[i].Row;
@@ -67,6 +72,7 @@ public sealed partial class CinChildren : RecordTable
             _sex[i] = row.Sex;
             _death[i] = row.Death;
             _ethnicity[i] = row.Ethnicity;
+            _formerUpn[i] = row.FormerUpn;
         }
         Disabilities = packed.List;
     }
@@ -100,6 +106,9 @@ public sealed partial class CinChildren : RecordTable
 
     /// <summary>Ethnicity (Ethnicity), as code ids.</summary>
     public ReadOnlySpan<int> Ethnicity => _ethnicity;
+
+    /// <summary>The child's former unique pupil number, when it changed (FormerUPN), as code ids.</summary>
+    public ReadOnlySpan<int> FormerUpn => _formerUpn;
 
     /// <summary>Disability codes (NONE when none) (Disability), a list per row, as code ids.</summary>
     public ListColumn Disabilities { get; }

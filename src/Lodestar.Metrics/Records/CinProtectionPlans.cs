@@ -20,12 +20,16 @@ public struct CinProtectionPlanRow
     /// <summary>Number of previous plans (NumberOfPreviousCPP): number.</summary>
     public int PreviousPlans;
 
+    /// <summary>How many review groups (Reviews) gave no CPPreviewDate; not a file column: number.</summary>
+    public int BlankReviews;
+
     /// <summary>A row with every field blank.</summary>
     public static CinProtectionPlanRow Empty => new()
     {
         Start = RecordValues.Blank,
         End = RecordValues.Blank,
         PreviousPlans = RecordValues.Blank,
+        BlankReviews = RecordValues.Blank,
     };
 }
 
@@ -37,6 +41,7 @@ public sealed partial class CinProtectionPlans : ReferralTable
     private readonly int[] _initialCategory;
     private readonly int[] _latestCategory;
     private readonly int[] _previousPlans;
+    private readonly int[] _blankReviews;
 
     internal CinProtectionPlans(TableBuilder<CinProtectionPlanRow>.Packed packed, int[] child, int[] childOffsets)
         : base(child, packed.Sources(), childOffsets, packed.Column(e => e.Group), packed.GroupOffsets)
@@ -47,6 +52,7 @@ public sealed partial class CinProtectionPlans : ReferralTable
         _initialCategory = new int[rows.Length];
         _latestCategory = new int[rows.Length];
         _previousPlans = new int[rows.Length];
+        _blankReviews = new int[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
             ref readonly var row = ref rows[i].Row;
@@ -55,6 +61,7 @@ public sealed partial class CinProtectionPlans : ReferralTable
             _initialCategory[i] = row.InitialCategory;
             _latestCategory[i] = row.LatestCategory;
             _previousPlans[i] = row.PreviousPlans;
+            _blankReviews[i] = row.BlankReviews;
         }
         ReviewDates = packed.List;
     }
@@ -82,6 +89,12 @@ public sealed partial class CinProtectionPlans : ReferralTable
 
     /// <summary>Row <paramref name="row"/>'s number of previous plans, or null when blank or invalid.</summary>
     public int? PreviousPlansAt(int row) => RecordValues.NumberOrNull(_previousPlans[row]);
+
+    /// <summary>How many review groups (Reviews) gave no CPPreviewDate; not a file column, as numbers (see <see cref="RecordValues"/>).</summary>
+    public ReadOnlySpan<int> BlankReviews => _blankReviews;
+
+    /// <summary>Row <paramref name="row"/>'s how many review groups (Reviews) gave no CPPreviewDate; not a file column, or null when blank or invalid.</summary>
+    public int? BlankReviewsAt(int row) => RecordValues.NumberOrNull(_blankReviews[row]);
 
     /// <summary>Review dates (CPPreviewDate), a list per row, as day numbers.</summary>
     public ListColumn ReviewDates { get; }

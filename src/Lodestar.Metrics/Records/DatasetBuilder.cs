@@ -67,6 +67,13 @@ public abstract class DatasetBuilder
         _files[file] = _files[file] with { CollectionYear = collectionYear };
     }
 
+    /// <summary>Records the file's header: its reference date (a day number, or <see cref="RecordValues.Blank"/>) and the line it is on.</summary>
+    public void SetHeader(int file, int referenceDate, int line)
+    {
+        CheckOpen();
+        _files[file] = _files[file] with { ReferenceDate = referenceDate, HeaderLine = line };
+    }
+
     /// <summary>
     /// Registers the files of <paramref name="source"/> after those registered here (each path with <paramref name="pathPrefix"/>
     /// before it, when given) and numbers its children and codes here, in its order: as reading its files here would have.

@@ -5,7 +5,17 @@ namespace Lodestar.Metrics.Records;
 /// <param name="Kind">What the file held, e.g. "903 Episodes CSV", "903 XML", "CIN XML".</param>
 /// <param name="CollectionYear">The return's collection year (the year the reporting year ends, e.g. 2025), or 0 when unknown.
 /// When several returns hold the same record, the one from the later year wins (see <see cref="Ssda903Builder"/>).</param>
-public sealed record SourceFile(string Path, string Kind, int CollectionYear);
+public sealed record SourceFile(string Path, string Kind, int CollectionYear)
+{
+    /// <summary>
+    /// What the file's header gives as its reference date (the CIN census's <c>Header/CollectionDetails/ReferenceDate</c>), as a
+    /// day number; <see cref="RecordValues.Blank"/> when the file has no such header or the header gives none.
+    /// </summary>
+    public int ReferenceDate { get; init; } = RecordValues.Blank;
+
+    /// <summary>The line of the header's reference date, or of the header when it gives none; 0 when the file has no header.</summary>
+    public int HeaderLine { get; init; }
+}
 
 /// <summary>Where a row came from: an index into the dataset's Files and a 1-based line number.</summary>
 /// <remarks><see cref="File"/> is -1 for rows built by hand (tests); such rows never replace one another.</remarks>

@@ -7,7 +7,7 @@ namespace Lodestar.Formats.Tests.Validation;
 /// One case per CIN rule: a bad record that breaks it and a good one that does not, added to a clean
 /// baseline council and validated for census year 2025 (1 April 2024 to 31 March 2025).
 /// </summary>
-public sealed class CinValidatorTests
+public sealed partial class CinValidatorTests
 {
     private const int Year = 2025;
 
@@ -41,7 +41,11 @@ public sealed class CinValidatorTests
     private static CinBuilder Cpp(CinBuilder b, DateOnly? start, DateOnly? end = null, string category = "PHY", int? previous = 0, DateOnly[]? reviews = null) =>
         b.ProtectionPlan("X", Ref, start: start, end: end, initialCategory: category, latestCategory: category, previousPlans: previous, reviewDates: reviews);
 
-    private static readonly Dictionary<string, (Func<CinBuilder, CinBuilder> Bad, Func<CinBuilder, CinBuilder> Good)> Cases = new()
+    // Every rule's case: those below and those of CinValidatorTests.Children.cs, .Referrals.cs and .Plans.cs.
+    private static Dictionary<string, (Func<CinBuilder, CinBuilder> Bad, Func<CinBuilder, CinBuilder> Good)> Cases =>
+        field ??= new[] { FirstCases, ChildCases, ReferralCases, PlanCases }.SelectMany(d => d).ToDictionary();
+
+    private static readonly Dictionary<string, (Func<CinBuilder, CinBuilder> Bad, Func<CinBuilder, CinBuilder> Good)> FirstCases = new()
     {
         ["8510"] = (b => X(X(b)), b => X(b)),
         ["1530"] = (b => X(b, upn: "B999123456780"), b => X(b, upn: "B942123456780")),
