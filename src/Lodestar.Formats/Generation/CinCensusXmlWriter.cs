@@ -77,6 +77,11 @@ internal static class CinCensusXmlWriter
             xml.Element(4, "Ethnicity", child.Ethnicity);
             xml.Open(4, "Disabilities");
             xml.Element(5, "Disability", child.Disability);
+            if (child.SecondDisability is { } second)
+            {
+                xml.Element(5, "Disability", second);
+            }
+
             xml.Close(4, "Disabilities");
             xml.Close(3, "ChildCharacteristics");
 

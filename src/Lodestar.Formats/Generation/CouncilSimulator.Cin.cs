@@ -36,6 +36,7 @@ internal sealed partial class CouncilSimulator
             var child = NewChild(birth, _rng.Chance(0.65), _rng.Pick(Ethnicities));
             child.ShortBreaksOnly = true;
             child.Disability = _rng.Pick(Disabilities);
+            child.SecondDisability = SecondDisability(child.Id, child.Disability);
             var until = Min(agreed.AddDays(_rng.Between(365, 1460)), birth.AddYears(18).AddDays(-1));
             var home = NewPlacement(_rng.Chance(0.7) ? Kind.Residential : Kind.InHouseFoster, agreed, null);
             if (_rng.Chance(0.5))
@@ -191,6 +192,7 @@ internal sealed partial class CouncilSimulator
             if (_rng.Chance(0.08))
             {
                 child.Disability = _rng.Pick(Disabilities);
+                child.SecondDisability = SecondDisability(child.Id, child.Disability);
             }
 
             child.Referrals.AddRange(referrals.Where(r => r.Date <= _windowEnd));
@@ -381,6 +383,25 @@ internal sealed partial class CouncilSimulator
     ];
 
     private static readonly Weighted<string> AssessmentFactors = new(AssessmentFactorWeights);
+
+    // The disability most often recorded with each: about 3 in 10 children with a disability have a second, chosen by a hash of
+    // their id rather than by the random stream, so adding it changed nothing else the generator draws.
+    private static readonly Dictionary<string, string> SecondDisabilities = new(StringComparer.Ordinal)
+    {
+        ["AUT"] = "COMM", ["LD"] = "COMM", ["BEH"] = "LD", ["COMM"] = "LD", ["MOB"] = "HAND",
+        ["HAND"] = "MOB", ["PC"] = "MOB", ["CON"] = "MOB", ["HEAR"] = "COMM", ["VIS"] = "MOB",
+    };
+
+    private static string? SecondDisability(string childId, string first)
+    {
+        var hash = 2166136261u;
+        foreach (var c in childId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash % 10 < 3 ? SecondDisabilities.GetValueOrDefault(first) : null;
+    }
 
     private static readonly Weighted<string> Disabilities = new(
         ("AUT", 30), ("LD", 25), ("BEH", 10), ("COMM", 10), ("MOB", 8), ("HAND", 4), ("PC", 4), ("CON", 3), ("HEAR", 3), ("VIS", 3));

@@ -115,6 +115,9 @@ internal sealed class SimChild
     public required string UpnWhenOfSchoolAge { get; init; }
     public required string HomePostcode { get; init; }
     public string Disability { get; set; } = "NONE";
+
+    /// <summary>A second disability code, for some children with one (the DfE's 2888Q asks that several be recorded where a child has them).</summary>
+    public string? SecondDisability { get; set; }
     public bool IsUasc { get; set; }
     public string? MotherFlag { get; set; }
     public DateOnly? MotherChildBirthDate { get; set; }

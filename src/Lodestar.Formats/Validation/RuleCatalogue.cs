@@ -90,7 +90,7 @@ internal static partial class RuleFields
     /// <summary>The CIN census elements the rules speak of.</summary>
     internal static readonly IReadOnlySet<string> CinElements = new HashSet<string>(StringComparer.Ordinal)
     {
-        "LAchildID", "UPN", "PersonBirthDate", "ExpectedPersonBirthDate", "PersonDeathDate", "Sex", "GenderCurrent", "Ethnicity", "Disability",
+        "ReferenceDate", "LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate", "ExpectedPersonBirthDate", "PersonDeathDate", "Sex", "GenderCurrent", "Ethnicity", "Disability",
         "CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate", "ReasonForClosure", "ReferralNFA", "DateOfInitialCPC",
         "AssessmentActualStartDate", "AssessmentInternalReviewDate", "AssessmentAuthorisationDate", "AssessmentFactors",
         "CINPlanStartDate", "CINPlanEndDate", "S47ActualStartDate", "InitialCPCtarget", "ICPCnotRequired",

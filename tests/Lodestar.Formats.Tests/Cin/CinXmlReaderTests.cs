@@ -118,6 +118,29 @@ public sealed class CinXmlReaderTests
     }
 
     [Fact]
+    public void Read_HeaderReferenceDateAndFormerUpn_AreKeptForTheRules()
+    {
+        var xml = Census.Replace("<UPN>A123456789012</UPN>", "<UPN>A123456789012</UPN><FormerUPN>B12345678901C</FormerUPN>", StringComparison.Ordinal);
+
+        var (_, builder, diagnostics) = Read(xml);
+        var data = builder.Build();
+
+        Assert.Empty(diagnostics);
+        Assert.Equal((new DateOnly(2025, 3, 31).DayNumber, 4), (data.Files[0].ReferenceDate, data.Files[0].HeaderLine));
+        Assert.Equal("B12345678901C", data.Codes[data.ChildRecords.FormerUpn[data.ChildRecords.RowsOf(data.Children.Find("A1")).Start]]);
+    }
+
+    [Fact]
+    public void Read_HeaderWithNoReferenceDate_KeepsTheHeadersLine()
+    {
+        var xml = Census.Replace("<ReferenceDate>2025-03-31</ReferenceDate>", "", StringComparison.Ordinal);
+
+        var data = Read(xml).Builder.Build();
+
+        Assert.Equal((RecordValues.Blank, 3), (data.Files[0].ReferenceDate, data.Files[0].HeaderLine));
+    }
+
+    [Fact]
     public void Read_BadFlagAndDate_AreReportedWithTheirElementAndLine()
     {
         var xml = Census.Replace("<ReferralNFA>0</ReferralNFA>", "<ReferralNFA>maybe</ReferralNFA>", StringComparison.Ordinal)

@@ -15,7 +15,7 @@ public sealed partial class CinValidatorTests
 
     private static CinBuilder Baseline() =>
         new CinBuilder("E10000003")
-            .Child("B", upn: "A873123456789", dob: D(2015, 2, 3), sex: "M", ethnicity: "WBRI", disabilities: ["NONE"])
+            .Child("B", upn: "J873123456789", dob: D(2015, 2, 3), sex: "M", ethnicity: "WBRI", disabilities: ["MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR", "VIS"])
             .Referral("B", referralDate: D(2023, 6, 1), referralSource: "1A", primaryNeed: "N5", closureDate: D(2024, 4, 20), reasonForClosure: "RC1", nfa: false)
             .Plan("B", D(2023, 6, 1), start: D(2023, 7, 1), end: D(2024, 4, 10))
             .Referral("B", referralDate: D(2024, 5, 1), referralSource: "5A", primaryNeed: "N1", nfa: false)
@@ -23,9 +23,17 @@ public sealed partial class CinValidatorTests
             .Section47("B", D(2024, 5, 1), start: D(2024, 5, 3), icpcTarget: D(2024, 5, 24), icpcDate: D(2024, 5, 20), icpcNotRequired: false)
             .ProtectionPlan("B", D(2024, 5, 1), start: D(2024, 5, 20), initialCategory: "NEG", latestCategory: "EMO", previousPlans: 0, reviewDates: [D(2024, 8, 15)]);
 
-    // Child X, of school age with a UPN (Cambridgeshire's LA number, 873) unless told otherwise.
-    private static CinBuilder X(CinBuilder b, DateOnly? dob = null, DateOnly? death = null, string sex = "F", string ethnicity = "WBRI", string[]? disabilities = null, string? upn = "B873123456780", string? upnUnknown = null) =>
-        b.Child("X", upn: upn, upnUnknown: upnUnknown, dob: dob ?? D(2016, 1, 1), death: death, sex: sex, ethnicity: ethnicity, disabilities: disabilities);
+    // Child X, of school age with a UPN (Cambridgeshire's LA number, 873; its check letter worked by hand) unless told otherwise.
+    private static CinBuilder X(CinBuilder b, DateOnly? dob = null, DateOnly? death = null, string sex = "F", string ethnicity = "WBRI", string[]? disabilities = null, string? upn = "G873123456780", string? upnUnknown = null, string? formerUpn = null) =>
+        b.Child("X", upn: upn, upnUnknown: upnUnknown, dob: dob ?? D(2016, 1, 1), death: death, sex: sex, ethnicity: ethnicity, formerUpn: formerUpn, disabilities: disabilities);
+
+    // A referral of 1 June 2024 that led to further action, for any child (every child needs one: 8590).
+    private static CinBuilder RefOf(CinBuilder b, string child) =>
+        b.Referral(child, referralDate: D(2024, 6, 1), referralSource: "1A", primaryNeed: "N1", nfa: false);
+
+    // Child X unborn (expected 1 May 2025, within 40 weeks of its referral of 1 September 2024), with Sex `sex`.
+    private static CinBuilder Unborn(CinBuilder b, string sex = "U", string[]? disabilities = null, DateOnly? expected = null) =>
+        R(b.Child("X", expectedDob: expected ?? D(2025, 5, 1), sex: sex, ethnicity: "WBRI", disabilities: disabilities), date: D(2024, 9, 1));
 
     // X with one open referral on 1 June 2024 that led to further action.
     private static CinBuilder R(CinBuilder b, DateOnly? date = null, DateOnly? closure = null, string? reason = null, bool? nfa = false, string? need = "N1", string? source = "1A", DateOnly? icpc = null) =>
@@ -47,16 +55,16 @@ public sealed partial class CinValidatorTests
 
     private static readonly Dictionary<string, (Func<CinBuilder, CinBuilder> Bad, Func<CinBuilder, CinBuilder> Good)> FirstCases = new()
     {
-        ["8510"] = (b => X(X(b)), b => X(b)),
-        ["1530"] = (b => X(b, upn: "B999123456780"), b => X(b, upn: "B942123456780")),
-        ["1540"] = (b => X(b, upn: "B94212345X780"), b => X(b, upn: "B942123456780")),
-        ["1550"] = (b => X(b, upn: "B94212345678I"), b => X(b, upn: "B94212345678H")),
+        ["8510"] = (b => X(X(b)), b => XR(b)),
+        ["1530"] = (b => X(b, upn: "R999123456780"), b => R(X(b, upn: "V942123456780"))),
+        ["1540"] = (b => X(b, upn: "B94212345X780"), b => R(X(b, upn: "V942123456780"))),
+        ["1550"] = (b => X(b, upn: "B94212345678I"), b => R(X(b, upn: "U94212345678H"))),
         // One child of the census's two (the baseline's B and X) with Sex U and no expected date of birth: 50%. An unborn child's U is not counted.
-        ["2886Q"] = (b => X(b, sex: "U"), b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "U", ethnicity: "WBRI")),
+        ["2886Q"] = (b => X(b, sex: "U"), b => Unborn(b)),
         // Born 31 August 2019, X is of school age in 2024/25; born a day later, not.
         ["8770Q"] = (b => R(X(b, dob: D(2019, 8, 31), upn: null, upnUnknown: "UN1")), b => R(X(b, dob: D(2019, 9, 1), upn: null, upnUnknown: "UN1"))),
-        ["1520"] = (b => X(b).Child("Y", upn: "A873456789012", dob: D(2016, 2, 1), sex: "M", ethnicity: "WBRI").Child("X2", upn: "A873456789012", dob: D(2016, 3, 1), sex: "F", ethnicity: "WBRI"),
-                    b => X(b).Child("Y", upn: "A873456789012", dob: D(2016, 2, 1), sex: "M", ethnicity: "WBRI").Child("X2", upn: "A873456789013", dob: D(2016, 3, 1), sex: "F", ethnicity: "WBRI")),
+        ["1520"] = (b => X(b).Child("Y", upn: "G873456789012", dob: D(2016, 2, 1), sex: "M", ethnicity: "WBRI").Child("X2", upn: "G873456789012", dob: D(2016, 3, 1), sex: "F", ethnicity: "WBRI"),
+                    b => RefOf(RefOf(XR(b).Child("Y", upn: "G873456789012", dob: D(2016, 2, 1), sex: "M", ethnicity: "WBRI").Child("X2", upn: "W873456789013", dob: D(2016, 3, 1), sex: "F", ethnicity: "WBRI"), "Y"), "X2")),
         ["2990"] = (b => R(X(b), closure: D(2024, 7, 1), reason: "RC8").Section47("X", Ref, start: D(2024, 6, 2), icpcNotRequired: true),
                     b => R(X(b), closure: D(2024, 7, 1), reason: "RC8").Assessment("X", Ref, start: D(2024, 6, 2), authorised: D(2024, 6, 20), factors: ["2A"])),
         ["2884"] = (b => R(X(b), icpc: D(2024, 6, 20)).Section47("X", Ref, start: D(2024, 6, 2), icpcDate: D(2024, 6, 20)),
@@ -71,19 +79,19 @@ public sealed partial class CinValidatorTests
                     b => R(X(b), date: Old).Section47("X", Old, start: D(2024, 4, 2), icpcNotRequired: false)),
         ["8930"] = (b => R(X(b), date: Old).ProtectionPlan("X", Old, start: D(2023, 6, 20), end: D(2024, 3, 1), initialCategory: "NEG", latestCategory: "NEG", previousPlans: 0),
                     b => R(X(b), date: Old).ProtectionPlan("X", Old, start: D(2023, 6, 20), end: D(2024, 4, 1), initialCategory: "NEG", latestCategory: "NEG", previousPlans: 0)),
-        ["8525Q"] = (b => b.Child("X", sex: "F", ethnicity: "WBRI"), b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "U", ethnicity: "WBRI")),
-        ["8535Q"] = (b => X(b, death: D(2015, 1, 1)), b => X(b, death: D(2024, 1, 1))),
-        ["8520"] = (b => X(b, dob: D(2025, 6, 1)), b => X(b, dob: D(2025, 3, 1))),
+        ["8525Q"] = (b => b.Child("X", sex: "F", ethnicity: "WBRI"), b => Unborn(b)),
+        ["8535Q"] = (b => X(b, death: D(2015, 1, 1)), b => R(X(b, death: D(2024, 7, 1)))),
+        ["8520"] = (b => X(b, dob: D(2025, 6, 1)), b => R(X(b, dob: D(2025, 3, 1)))),
         // (U is valid too, but one child in two with Sex U is 2886Q's: the 8750 case gives an unborn child U.)
-        ["4180"] = (b => X(b, sex: "Q"), b => X(b, sex: "M")),
-        ["8750"] = (b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "F", ethnicity: "WBRI"), b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "U", ethnicity: "WBRI")),
+        ["4180"] = (b => X(b, sex: "Q"), b => R(X(b, sex: "M"))),
+        ["8750"] = (b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "F", ethnicity: "WBRI"), b => Unborn(b)),
         // 21 characters, then 20.
-        ["1570"] = (b => b.Child("A12345678901234567890", dob: D(2016, 1, 1), sex: "F", ethnicity: "WBRI"), b => b.Child("A1234567890123456789", dob: D(2016, 1, 1), sex: "F", ethnicity: "WBRI")),
-        ["1580"] = (b => b.Child("X-1", dob: D(2016, 1, 1), sex: "F", ethnicity: "WBRI"), b => b.Child("X1", dob: D(2016, 1, 1), sex: "F", ethnicity: "WBRI")),
-        ["4220"] = (b => X(b, ethnicity: "ZZZZ"), b => X(b, ethnicity: "WIRI")),
-        ["8540"] = (b => X(b, disabilities: ["XYZ"]), b => X(b, disabilities: ["MOB", "HAND"])),
-        ["8790"] = (b => X(b, disabilities: ["NONE", "MOB"]), b => X(b, disabilities: ["MOB"])),
-        ["LS-CIN-UNBORN-DISABILITY"] = (b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "U", disabilities: ["MOB"]), b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "U", disabilities: ["NONE"])),
+        ["1570"] = (b => b.Child("A12345678901234567890", dob: D(2016, 1, 1), sex: "F", ethnicity: "WBRI"), b => RefOf(b.Child("A1234567890123456789", upn: "W873456789013", dob: D(2016, 1, 1), sex: "F", ethnicity: "WBRI"), "A1234567890123456789")),
+        ["1580"] = (b => b.Child("X-1", dob: D(2016, 1, 1), sex: "F", ethnicity: "WBRI"), b => RefOf(b.Child("X1", upn: "W873456789013", dob: D(2016, 1, 1), sex: "F", ethnicity: "WBRI"), "X1")),
+        ["4220"] = (b => X(b, ethnicity: "ZZZZ"), b => R(X(b, ethnicity: "WIRI"))),
+        ["8540"] = (b => X(b, disabilities: ["XYZ"]), b => R(X(b, disabilities: ["MOB", "HAND"]))),
+        ["8790"] = (b => X(b, disabilities: ["NONE", "MOB"]), b => R(X(b, disabilities: ["MOB"]))),
+        ["LS-CIN-UNBORN-DISABILITY"] = (b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "U", disabilities: ["MOB"]), b => Unborn(b, disabilities: ["NONE"])),
         ["8600"] = (b => X(b).Referral("X", referralSource: "1A", primaryNeed: "N1", nfa: false), b => XR(b)),
         ["8630"] = (b => R(X(b), closure: D(2024, 5, 1), reason: "RC1"), b => R(X(b), closure: D(2024, 7, 1), reason: "RC1")),
         ["8620"] = (b => R(X(b), closure: D(2025, 5, 1), reason: "RC1"), b => R(X(b), closure: D(2025, 3, 31), reason: "RC1")),
@@ -300,7 +308,7 @@ public sealed partial class CinValidatorTests
     [Theory]
     [InlineData("UN2", null, false)] // a reason other than UN1
     [InlineData("UN1", null, true)] // not of school age: wrong for a child who is
-    [InlineData(null, "C873123456780", false)]
+    [InlineData(null, "G873123456780", false)]
     public void Rule8770Q_SchoolAgeChild_NeedsAUpnOrAReasonOtherThanUn1(string? upnUnknown, string? upn, bool reported)
     {
         var data = R(X(new CinBuilder("E10000003"), dob: D(2012, 1, 1), upn: upn, upnUnknown: upnUnknown)).Build();
