@@ -168,17 +168,19 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task Validate_CleanCinCensus_ExitsZero()
     {
+        // Clean under every rule: the UPN's check letter J (1510), eight different disability codes (2887Q, 2888Q judge the census
+        // as a whole), the reference date (100), and factors on the completed assessment (8897Q).
         Write("E10000003/cin/cin_2025.xml", """
             <Message>
-              <Header><CollectionDetails><Collection>CIN</Collection><Year>2025</Year></CollectionDetails></Header>
+              <Header><CollectionDetails><Collection>CIN</Collection><Year>2025</Year><ReferenceDate>2025-03-31</ReferenceDate></CollectionDetails></Header>
               <Children>
                 <Child>
-                  <ChildIdentifiers><LAchildID>A1</LAchildID><UPN>A873123456789</UPN><PersonBirthDate>2015-01-01</PersonBirthDate><Sex>M</Sex></ChildIdentifiers>
-                  <ChildCharacteristics><Ethnicity>WBRI</Ethnicity><Disabilities><Disability>NONE</Disability></Disabilities></ChildCharacteristics>
+                  <ChildIdentifiers><LAchildID>A1</LAchildID><UPN>J873123456789</UPN><PersonBirthDate>2015-01-01</PersonBirthDate><Sex>M</Sex></ChildIdentifiers>
+                  <ChildCharacteristics><Ethnicity>WBRI</Ethnicity><Disabilities><Disability>MOB</Disability><Disability>HAND</Disability><Disability>PC</Disability><Disability>INC</Disability><Disability>COMM</Disability><Disability>LD</Disability><Disability>HEAR</Disability><Disability>VIS</Disability></Disabilities></ChildCharacteristics>
                   <CINdetails>
                     <CINreferralDate>2024-05-01</CINreferralDate><ReferralSource>1A</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode>
                     <CINclosureDate>2024-09-01</CINclosureDate><ReasonForClosure>RC8</ReasonForClosure><ReferralNFA>0</ReferralNFA>
-                    <Assessments><AssessmentActualStartDate>2024-05-02</AssessmentActualStartDate><AssessmentAuthorisationDate>2024-06-10</AssessmentAuthorisationDate></Assessments>
+                    <Assessments><AssessmentActualStartDate>2024-05-02</AssessmentActualStartDate><AssessmentAuthorisationDate>2024-06-10</AssessmentAuthorisationDate><FactorsIdentifiedAtAssessment><AssessmentFactors>2A</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments>
                   </CINdetails>
                 </Child>
               </Children>
