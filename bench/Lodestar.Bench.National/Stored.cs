@@ -250,7 +250,7 @@ internal static class StoredPhases
                 // Each return and year as its check loads it (a 903 year with the year before it too, for the rules across years).
                 t = Cpu();
                 var loaded = returns.Load(year);
-                var previous = returns.Years.FirstOrDefault(y => y.Return == Lodestar.Formats.ReturnKind.Ssda903 && year.Return == y.Return && y.CollectionYear == year.CollectionYear - 1);
+                var previous = returns.Years.FirstOrDefault(y => y.Return == Lodestar.Domain.Returns.StatutoryReturn.Ssda903 && year.Return == y.Return && y.CollectionYear == year.CollectionYear - 1);
                 var together = previous is null ? null : returns.LoadWithPrevious(year, previous, "last year's confirmed return/");
                 years += Cpu() - t;
                 t = Cpu();

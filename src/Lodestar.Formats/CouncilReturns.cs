@@ -1,25 +1,13 @@
 using Lodestar.Domain.Problems;
+using Lodestar.Domain.Returns;
 using Lodestar.Formats.AnnexA;
 using Lodestar.Formats.Text;
 using Lodestar.Metrics.Records;
 
 namespace Lodestar.Formats;
 
-/// <summary>The returns a council's file can hold, in the order a council's returns are taken in.</summary>
-public enum ReturnKind
-{
-    /// <summary>The SSDA903 (children looked after), CSV tables or XML.</summary>
-    Ssda903,
-
-    /// <summary>The Children in Need census (XML).</summary>
-    Cin,
-
-    /// <summary>Ofsted's Annex A lists.</summary>
-    AnnexA,
-}
-
 /// <summary>One return and collection year of a council's files: the files in name order, each named by its file name alone.</summary>
-public sealed record ReturnYear(ReturnKind Return, int CollectionYear, IReadOnlyList<InputFile> Files);
+public sealed record ReturnYear(StatutoryReturn Return, int CollectionYear, IReadOnlyList<InputFile> Files);
 
 /// <summary>
 /// One council's files, each read from the disk and parsed once (<see cref="StatutoryDataLoader.ReadCouncil"/>), grouped by
@@ -62,7 +50,7 @@ public sealed class CouncilReturns
     public LoadResult Load(ReturnYear year)
     {
         ArgumentNullException.ThrowIfNull(year);
-        if (year.Return == ReturnKind.AnnexA || year.CollectionYear == 0)
+        if (year.Return == StatutoryReturn.AnnexA || year.CollectionYear == 0)
         {
             return StatutoryDataLoader.Load(year.Files, CouncilCode, year.CollectionYear == 0 ? null : year.CollectionYear, _limits);
         }
@@ -79,7 +67,7 @@ public sealed class CouncilReturns
         ArgumentNullException.ThrowIfNull(year);
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(previousPrefix);
-        if (year.Return == ReturnKind.AnnexA || previous.Return == ReturnKind.AnnexA || year.CollectionYear == 0 || previous.CollectionYear == 0)
+        if (year.Return == StatutoryReturn.AnnexA || previous.Return == StatutoryReturn.AnnexA || year.CollectionYear == 0 || previous.CollectionYear == 0)
         {
             return StatutoryDataLoader.Load(
                 CouncilCode,
@@ -97,9 +85,9 @@ public sealed class CouncilReturns
     /// <param name="keepReplaced">Whether the 903 records a later year replaced are kept apart (see that method).</param>
     public CouncilData? Merged(bool keepReplaced = false)
     {
-        var read = Years.Where(y => y.Return != ReturnKind.AnnexA).Select(y => (y, (string?)null)).ToList();
+        var read = Years.Where(y => y.Return != StatutoryReturn.AnnexA).Select(y => (y, (string?)null)).ToList();
         var data = read.Count > 0 ? Compose(read, keepReplaced).Councils.Single() : null;
-        var annexA = Years.Where(y => y.Return == ReturnKind.AnnexA).Select(y => new InputYear(y.CollectionYear, y.Files)).ToList();
+        var annexA = Years.Where(y => y.Return == StatutoryReturn.AnnexA).Select(y => new InputYear(y.CollectionYear, y.Files)).ToList();
         if (annexA.Count == 0)
         {
             return data;
@@ -123,7 +111,7 @@ public sealed class CouncilReturns
                 var read = _reads[file];
                 files++;
                 diagnostics.AddRange(prefix is null ? read.Diagnostics : read.Diagnostics.Select(p => p.File is { } name ? p with { File = prefix + name } : p));
-                if (year.Return == ReturnKind.Ssda903)
+                if (year.Return == StatutoryReturn.Ssda903)
                 {
                     (ssda903 ??= new Ssda903Builder(CouncilCode)).Append(read.Ssda903, prefix);
                 }
@@ -155,7 +143,7 @@ public static partial class StatutoryDataLoader
         ArgumentNullException.ThrowIfNull(paths);
         limits ??= ReadLimits.Default;
         var refusals = new List<Problem>();
-        var reads = new List<(InputFile File, FileRead Read, ReturnKind Return, string Folder, int LatestDay, bool Episodes, bool YearKnown)>();
+        var reads = new List<(InputFile File, FileRead Read, StatutoryReturn Return, string Folder, int LatestDay, bool Episodes, bool YearKnown)>();
         foreach (var path in Expand(paths, refusals))
         {
             var name = Path.GetFileName(path);
@@ -192,15 +180,15 @@ public static partial class StatutoryDataLoader
             if (builders.Ssda903.Files.Count > 0)
             {
                 var (_, _, latest, episodes, known) = builders.Files.Single();
-                reads.Add((file, read, ReturnKind.Ssda903, folder, latest, episodes, known));
+                reads.Add((file, read, StatutoryReturn.Ssda903, folder, latest, episodes, known));
             }
             else if (builders.Cin.Files.Count > 0)
             {
-                reads.Add((file, read, ReturnKind.Cin, folder, 0, false, true));
+                reads.Add((file, read, StatutoryReturn.Cin, folder, 0, false, true));
             }
             else if (builders.AnnexA.Files.Count > 0)
             {
-                reads.Add((file, read, ReturnKind.AnnexA, folder, 0, false, true));
+                reads.Add((file, read, StatutoryReturn.AnnexA, folder, 0, false, true));
             }
         }
 
@@ -224,12 +212,12 @@ public static partial class StatutoryDataLoader
             .OrderBy(g => g.Key.Return).ThenBy(g => g.Key.Year)
             .Select(g => new ReturnYear(g.Key.Return, g.Key.Year, [.. g.Select(r => r.File).OrderBy(f => f.Name, StringComparer.Ordinal)]))
             .ToList();
-        return new CouncilReturns(councilCode, limits, refusals, refusals.Count > 0 ? [] : years, reads.ToDictionary<(InputFile File, FileRead Read, ReturnKind Return, string Folder, int LatestDay, bool Episodes, bool YearKnown), InputFile, FileRead>(r => r.File, r => r.Read, ReferenceEqualityComparer.Instance));
+        return new CouncilReturns(councilCode, limits, refusals, refusals.Count > 0 ? [] : years, reads.ToDictionary<(InputFile File, FileRead Read, StatutoryReturn Return, string Folder, int LatestDay, bool Episodes, bool YearKnown), InputFile, FileRead>(r => r.File, r => r.Read, ReferenceEqualityComparer.Instance));
 
-        static int YearOfRead(ReturnKind kind, FileRead read) => kind switch
+        static int YearOfRead(StatutoryReturn kind, FileRead read) => kind switch
         {
-            ReturnKind.Ssda903 => read.Ssda903.Files[0].CollectionYear,
-            ReturnKind.Cin => read.Cin.Files[0].CollectionYear,
+            StatutoryReturn.Ssda903 => read.Ssda903.Files[0].CollectionYear,
+            StatutoryReturn.Cin => read.Cin.Files[0].CollectionYear,
             _ => read.AnnexA.Files[0].CollectionYear,
         };
     }

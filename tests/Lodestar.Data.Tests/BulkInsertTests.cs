@@ -1,5 +1,6 @@
 using Lodestar.Data.Returns;
 using Lodestar.Domain.Problems;
+using Lodestar.Domain.Returns;
 using Lodestar.Testing;
 using Microsoft.EntityFrameworkCore;
 

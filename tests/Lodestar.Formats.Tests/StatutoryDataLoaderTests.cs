@@ -1,4 +1,5 @@
 using System.Text;
+using Lodestar.Domain.Returns;
 using Lodestar.Formats.Text;
 
 namespace Lodestar.Formats.Tests;
@@ -120,7 +121,7 @@ public sealed class StatutoryDataLoaderTests
 
         Assert.Empty(read.Refusals);
         Assert.Equal(
-            [(ReturnKind.Ssda903, 2024, "ep.csv"), (ReturnKind.Ssda903, 2025, "ep.csv"), (ReturnKind.Cin, 2025, "cin_2025.xml")],
+            [(StatutoryReturn.Ssda903, 2024, "ep.csv"), (StatutoryReturn.Ssda903, 2025, "ep.csv"), (StatutoryReturn.Cin, 2025, "cin_2025.xml")],
             read.Years.Select(y => (y.Return, y.CollectionYear, Assert.Single(y.Files).Name)));
 
         // 2025's 903 alone: its one episode, its file named as an upload's.
@@ -152,7 +153,7 @@ public sealed class StatutoryDataLoaderTests
         var read = StatutoryDataLoader.ReadCouncil("E10000003", [folder.Root]);
 
         var year = Assert.Single(read.Years);
-        Assert.Equal((ReturnKind.Ssda903, 2025), (year.Return, year.CollectionYear));
+        Assert.Equal((StatutoryReturn.Ssda903, 2025), (year.Return, year.CollectionYear));
         Assert.Equal(["episodes.csv", "oc3.csv"], year.Files.Select(f => f.Name));
         Assert.Equal(2025, Assert.Single(read.Load(year).Councils).Ssda903!.Oc3.YearAt(0));
     }

@@ -3,6 +3,7 @@ using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Returns;
 using Lodestar.Domain.Problems;
+using Lodestar.Domain.Returns;
 using Lodestar.Formats;
 using Lodestar.Formats.Text;
 using Lodestar.Formats.Validation;
@@ -160,7 +161,7 @@ public sealed class BulkLoad(LodestarDbContext db, TimeProvider clock, KpiEngine
             return Result.Failure<CouncilLoad>(new Problem($"{council}: no return files"));
         }
 
-        var groups = read.Years.ToDictionary(y => (Return: ReturnOf(y.Return), y.CollectionYear));
+        var groups = read.Years.ToDictionary(y => (Return: y.Return, y.CollectionYear));
         var prepared = new List<PreparedSubmission>();
         foreach (var ((kind, year), group) in groups)
         {
@@ -192,14 +193,6 @@ public sealed class BulkLoad(LodestarDbContext db, TimeProvider clock, KpiEngine
         var data = read.Merged(keepReplaced: false) ?? throw new InvalidOperationException($"{council}: its returns were checked but give no data.");
         return Result.Success(new CouncilLoad(council, prepared, StoredKpis.Compute(engine, KpiDataset.Of(data))));
     }
-
-    private static StatutoryReturn ReturnOf(ReturnKind kind) => kind switch
-    {
-        ReturnKind.Ssda903 => StatutoryReturn.Ssda903,
-        ReturnKind.Cin => StatutoryReturn.Cin,
-        ReturnKind.AnnexA => StatutoryReturn.AnnexA,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
 
     private async Task<BulkLoadSummary> WriteCouncilAsync(string actor, DateTimeOffset at, CouncilLoad council, CancellationToken cancellationToken)
     {

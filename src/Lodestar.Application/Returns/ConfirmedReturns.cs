@@ -1,5 +1,6 @@
 using Lodestar.Data;
 using Lodestar.Data.Returns;
+using Lodestar.Domain.Returns;
 using Lodestar.Formats;
 using Lodestar.Formats.Text;
 using Microsoft.EntityFrameworkCore;

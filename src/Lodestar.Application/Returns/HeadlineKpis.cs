@@ -2,6 +2,7 @@ using Lodestar.Data;
 using Lodestar.Data.Returns;
 using Lodestar.Domain.Frameworks;
 using Lodestar.Domain.Periods;
+using Lodestar.Domain.Returns;
 using Lodestar.Formats;
 using Lodestar.Metrics.Kpis;
 using Microsoft.EntityFrameworkCore;

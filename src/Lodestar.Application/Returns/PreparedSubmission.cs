@@ -1,13 +1,14 @@
 using System.Security.Cryptography;
 using Lodestar.Data.Returns;
 using Lodestar.Domain.Problems;
+using Lodestar.Domain.Returns;
 using Lodestar.Formats;
 using Lodestar.Formats.Validation;
 
 namespace Lodestar.Application.Returns;
 
 /// <summary>
-/// An upload as checking found it (<see cref="Submissions.PrepareAsync(string, IReadOnlyList{Formats.InputFile}, int?, Formats.Text.ReadLimits?, Formats.Validation.ValidationReferences?, Func{Data.Returns.StatutoryReturn, int, Task{IReadOnlyList{Formats.InputFile}?}})"/>), not yet stored: its return and collection
+/// An upload as checking found it (<see cref="Submissions.PrepareAsync(string, IReadOnlyList{Formats.InputFile}, int?, Formats.Text.ReadLimits?, Formats.Validation.ValidationReferences?, Func{Domain.Returns.StatutoryReturn, int, Task{IReadOnlyList{Formats.InputFile}?}})"/>), not yet stored: its return and collection
 /// year, its files and what each held, the rows read per table, the findings in report order and the rules that
 /// could not run.
 /// </summary>

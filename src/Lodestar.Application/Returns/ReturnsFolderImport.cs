@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Lodestar.Data;
 using Lodestar.Data.Returns;
+using Lodestar.Domain.Returns;
 using Lodestar.Formats;
 using Microsoft.EntityFrameworkCore;
 

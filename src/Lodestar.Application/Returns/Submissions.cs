@@ -2,6 +2,7 @@ using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Returns;
 using Lodestar.Domain.Problems;
+using Lodestar.Domain.Returns;
 using Lodestar.Formats;
 using Lodestar.Formats.Ssda903;
 using Lodestar.Formats.Text;

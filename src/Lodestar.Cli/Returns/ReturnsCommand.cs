@@ -8,6 +8,7 @@ using Lodestar.Data.Audit;
 using Lodestar.Data.Returns;
 using Lodestar.Data.Security;
 using Lodestar.Domain.Problems;
+using Lodestar.Domain.Returns;
 using Lodestar.Formats;
 using Lodestar.Formats.Reference;
 using Lodestar.Formats.Text;

@@ -8,6 +8,7 @@ using Lodestar.Domain.Actions;
 using Lodestar.Domain.Councils;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
+using Lodestar.Domain.Returns;
 using Lodestar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

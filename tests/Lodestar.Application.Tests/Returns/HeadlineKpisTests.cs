@@ -3,6 +3,7 @@ using Lodestar.Application.Returns;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Returns;
+using Lodestar.Domain.Returns;
 using Lodestar.Formats;
 using Lodestar.Metrics.Kpis;
 using Lodestar.Testing;

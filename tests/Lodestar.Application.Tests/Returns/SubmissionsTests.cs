@@ -5,6 +5,7 @@ using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Returns;
 using Lodestar.Domain.Problems;
+using Lodestar.Domain.Returns;
 using Lodestar.Formats;
 using Lodestar.Formats.Reference;
 using Lodestar.Formats.Text;

@@ -4,6 +4,7 @@ using Lodestar.Cli.Returns;
 using Lodestar.Data;
 using Lodestar.Data.Audit;
 using Lodestar.Data.Returns;
+using Lodestar.Domain.Returns;
 using Lodestar.Testing;
 using Microsoft.EntityFrameworkCore;
 

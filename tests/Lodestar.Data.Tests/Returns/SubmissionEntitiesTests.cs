@@ -1,4 +1,5 @@
 using Lodestar.Data.Returns;
+using Lodestar.Domain.Returns;
 using Lodestar.Testing;
 using Microsoft.EntityFrameworkCore;
 

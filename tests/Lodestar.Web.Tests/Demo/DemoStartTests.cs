@@ -1,12 +1,13 @@
+using Lodestar.Application.Returns;
 using Lodestar.Data;
 using Lodestar.Data.Actions;
 using Lodestar.Data.Benchmarks;
 using Lodestar.Data.Frameworks;
 using Lodestar.Data.Returns;
-using Lodestar.Domain.Periods;
 using Lodestar.Domain.Benchmarks;
+using Lodestar.Domain.Periods;
+using Lodestar.Domain.Returns;
 using Lodestar.Web.Demo;
-using Lodestar.Application.Returns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lodestar.Web.Tests.Demo;

@@ -4,6 +4,7 @@ using Lodestar.Data.Frameworks;
 using Lodestar.Data.Returns;
 using Lodestar.Domain.Performance;
 using Lodestar.Domain.Periods;
+using Lodestar.Domain.Returns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lodestar.Web.Tests.Frameworks;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Lodestar.Data.Returns;
 using Lodestar.Domain.Councils;
 using Lodestar.Domain.Problems;
+using Lodestar.Domain.Returns;
 using Lodestar.Web.Security;
 
 namespace Lodestar.Web.Pages.Data;
