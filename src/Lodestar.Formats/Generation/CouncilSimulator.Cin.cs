@@ -281,7 +281,16 @@ internal sealed partial class CouncilSimulator
 
         referral.Closure = adult;
         referral.ClosureReason = "RC6";
-        referral.Assessments.RemoveAll(a => a.Authorised > adult);
+        // An assessment under way at 18 ends with the case, so an enquiry it led to keeps its assessment (DfE 2991Q).
+        referral.Assessments.RemoveAll(a => a.Start > adult);
+        for (var i = 0; i < referral.Assessments.Count; i++)
+        {
+            if (referral.Assessments[i].Authorised > adult)
+            {
+                referral.Assessments[i] = referral.Assessments[i] with { Authorised = adult };
+            }
+        }
+
         referral.Section47s.RemoveAll(s => s.Start > adult || s.Conference > adult);
         referral.Plans.RemoveAll(p => p.Start > adult);
         foreach (var plan in referral.Plans)
