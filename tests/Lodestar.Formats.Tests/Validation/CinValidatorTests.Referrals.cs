@@ -230,4 +230,21 @@ public sealed partial class CinValidatorTests
 
         Assert.Contains(CinValidator.Validate(data, Year), d => d.Rule == "8831" && d.Column == "ReferralNFA");
     }
+
+    [Fact]
+    public void Referrals8816And8820_InTwoCensuses_AreComparedWithinEachCensusOnly()
+    {
+        // X's referral of June 2023 is open at the end of 2023/24 (its census is right then), closed in 2024/25's, where a new
+        // referral follows it: across the two files the first would be open, not the latest, and overlapping the second.
+        var b = new CinBuilder("E10000003");
+        var y2024 = b.AddFile(new SourceFile("cin_2024.xml", "CIN census XML", 2024));
+        var y2025 = b.AddFile(new SourceFile("cin_2025.xml", "CIN census XML", 2025));
+        b.Child("X", upn: "B873123456780", dob: D(2016, 1, 1), sex: "2", ethnicity: "WBRI", at: new SourceLocation(y2024, 1))
+            .Referral("X", referralDate: Old, referralSource: "1A", primaryNeed: "N1", nfa: false, at: new SourceLocation(y2024, 2))
+            .Child("X", upn: "B873123456780", dob: D(2016, 1, 1), sex: "F", ethnicity: "WBRI", at: new SourceLocation(y2025, 1))
+            .Referral("X", referralDate: Old, referralSource: "1A", primaryNeed: "N1", closureDate: D(2024, 5, 1), reasonForClosure: "RC7", nfa: false, at: new SourceLocation(y2025, 2))
+            .Referral("X", referralDate: Ref, referralSource: "1A", primaryNeed: "N1", nfa: false, at: new SourceLocation(y2025, 3));
+
+        Assert.DoesNotContain(CinValidator.Validate(b.Build()), d => d.Rule is "8816" or "8820");
+    }
 }
