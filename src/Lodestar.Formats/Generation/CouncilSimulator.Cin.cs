@@ -211,9 +211,11 @@ internal sealed partial class CouncilSimulator
         }
 
         var assessmentStart = date.AddDays(_rng.Between(0, 5));
-        var assessed = Assess(referral, assessmentStart);
+        var assessed = Assess(referral, assessmentStart, noFactorsAllowed: true);
+        // An assessment that identified no factors (21 alone) closes the case after it, RC8 or RC9 (DfE 8873Q).
+        var nothingFound = referral.Assessments[^1].Factors is ["21"];
         DateOnly last = assessed;
-        var enquiry = _rng.Chance(previousPlans > 0 ? 0.45 : 0.35);
+        var enquiry = !nothingFound && _rng.Chance(previousPlans > 0 ? 0.45 : 0.35);
         var planned = false;
         if (enquiry)
         {
@@ -246,7 +248,7 @@ internal sealed partial class CouncilSimulator
 
         if (!planned)
         {
-            if (_rng.Chance(0.55))
+            if (!nothingFound && _rng.Chance(0.55))
             {
                 var planStart = assessed.AddDays(_rng.Between(0, 10));
                 var planEnd = planStart.AddDays(60 + (int)Math.Min(840, _rng.Exponential(240)));
@@ -281,7 +283,16 @@ internal sealed partial class CouncilSimulator
 
         referral.Closure = adult;
         referral.ClosureReason = "RC6";
-        referral.Assessments.RemoveAll(a => a.Authorised > adult);
+        // An assessment under way at 18 ends with the case, so an enquiry it led to keeps its assessment (DfE 2991Q).
+        referral.Assessments.RemoveAll(a => a.Start > adult);
+        for (var i = 0; i < referral.Assessments.Count; i++)
+        {
+            if (referral.Assessments[i].Authorised > adult)
+            {
+                referral.Assessments[i] = referral.Assessments[i] with { Authorised = adult };
+            }
+        }
+
         referral.Section47s.RemoveAll(s => s.Start > adult || s.Conference > adult);
         referral.Plans.RemoveAll(p => p.Start > adult);
         foreach (var plan in referral.Plans)
@@ -317,12 +328,26 @@ internal sealed partial class CouncilSimulator
         NoFurtherAction = nfa,
     };
 
-    /// <summary>Adds an assessment; 86% are authorised within 45 working days. Returns the authorisation date.</summary>
-    private DateOnly Assess(SimReferral referral, DateOnly start)
+    /// <summary>
+    /// Adds an assessment; 86% are authorised within 45 working days. Returns the authorisation date. Factor 21 (no factors
+    /// identified) stands alone (DfE 8869): drawn with others it gives way to them, and drawn alone for a case that goes on
+    /// whatever the assessment finds (<paramref name="noFactorsAllowed"/> false: care, short breaks) it is drawn again.
+    /// </summary>
+    private DateOnly Assess(SimReferral referral, DateOnly start, bool noFactorsAllowed = false)
     {
         var days = _rng.Chance(0.86) ? _rng.Between(5, 45) : _rng.Between(46, 80);
         var authorised = Calendar.AddWorkingDays(start, days);
-        var factors = Enumerable.Range(0, _rng.Between(1, 3)).Select(_ => _rng.Pick(AssessmentFactors)).Distinct().Order(StringComparer.Ordinal).ToArray();
+        string[] factors;
+        do
+        {
+            factors = Enumerable.Range(0, _rng.Between(1, 3)).Select(_ => _rng.Pick(AssessmentFactors)).Distinct().Order(StringComparer.Ordinal).ToArray();
+            if (factors.Length > 1 && factors.Contains("21"))
+            {
+                factors = [.. factors.Where(f => f != "21")];
+            }
+        }
+        while (!noFactorsAllowed && factors is ["21"]);
+
         referral.Assessments.Add(new SimAssessment(start, authorised, factors));
         return authorised;
     }
