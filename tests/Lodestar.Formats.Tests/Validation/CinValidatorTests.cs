@@ -108,7 +108,7 @@ public sealed partial class CinValidatorTests
         ["8950Q"] = (b => XR(b).Assessment("X", Ref, start: D(2024, 6, 5), authorised: D(2024, 7, 1), factors: ["19A"]), b => XR(b).Assessment("X", Ref, start: D(2024, 6, 5), authorised: D(2024, 7, 1), factors: ["19C"])),
         ["8614"] = (b => XR(b).Assessment("X", Ref, start: D(2024, 6, 5), factors: ["2A"]), b => XR(b).Assessment("X", Ref, start: D(2024, 6, 5))),
         ["4010"] = (b => XR(b).Plan("X", Ref, end: D(2024, 9, 1)), b => XR(b).Plan("X", Ref, start: D(2024, 7, 1), end: D(2024, 9, 1))),
-        ["4011"] = (b => XR(b).Plan("X", Ref, start: D(2024, 7, 1), end: D(2024, 6, 30)), b => XR(b).Plan("X", Ref, start: D(2024, 7, 1), end: D(2024, 7, 1))),
+        ["4011"] = (b => XR(b).Plan("X", Ref, start: D(2024, 7, 1), end: D(2024, 6, 30)), b => XR(b).Plan("X", Ref, start: D(2024, 7, 1), end: D(2024, 7, 2))),
         ["4015"] = (b => XR(b).Plan("X", Ref, start: D(2024, 5, 1)), b => XR(b).Plan("X", Ref, start: D(2024, 6, 1))),
         ["4004"] = (b => XR(b).Plan("X", Ref, start: D(2024, 7, 1)).Plan("X", Ref, start: D(2024, 8, 1)),
                                  b => XR(b).Plan("X", Ref, start: D(2024, 7, 1), end: D(2024, 7, 20)).Plan("X", Ref, start: D(2024, 8, 1))),
