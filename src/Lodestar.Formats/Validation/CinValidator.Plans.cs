@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Lodestar.Domain.Problems;
+using Lodestar.Metrics.Calendar;
 using Lodestar.Metrics.Records;
 using static Lodestar.Formats.Validation.ValidationContext;
 
@@ -96,7 +97,129 @@ internal static partial class CinValidator
             StartsWhileOpen(c, r, c.Data.Plans, c.Data.Plans.Start, c.Data.ProtectionPlans, c.Data.ProtectionPlans.Start, c.Data.ProtectionPlans.End, "CINPlanStartDate"));
         Add("4017", Severity.Error, "A child protection plan starts while a CIN plan is open: CPPstartDate is on or after a CINPlanStartDate and before its CINPlanEndDate (on or before the reference date, for an open plan)", "ChildProtectionPlans", [MethodImpl(Optimized)] (c, r) =>
             StartsWhileOpen(c, r, c.Data.ProtectionPlans, c.Data.ProtectionPlans.Start, c.Data.Plans, c.Data.Plans.Start, c.Data.Plans.End, "CPPstartDate"));
+
+        // Section 47
+        // More than 15 working days (England's bank holidays excluded) from the start to the reference date: the conference is overdue.
+        Add("8675Q", Severity.Warning, "A section 47 enquiry started more than 15 working days before the reference date but has no DateOfInitialCPC, and ICPCnotRequired is false: check and amend, or give a reason", "Section47", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var s = c.Data.Section47s;
+            var calendar = WorkingDayCalendar.England;
+            for (var i = 0; i < s.Count; i++)
+            {
+                var year = c.Year(s.Source[i]);
+                if (year > 0 && s.IcpcDate[i] == RecordValues.Blank && s.IcpcNotRequired[i] == Flag.No && Has(s.Start[i])
+                    && calendar.WorkingDaysBetween(s.Start[i], YearEnd(year)) > 15)
+                {
+                    c.ReportDate(r, s.Source[i], "S47ActualStartDate", s.Start[i]);
+                }
+            }
+        });
+        Add("8839", Severity.Error, "The referral has more than one section 47 enquiry still waiting for its conference (no DateOfInitialCPC and ICPCnotRequired not true)", "Section47", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var s = c.Data.Section47s;
+            for (var referral = 0; referral < c.Data.Referrals.Count; referral++)
+            {
+                var rows = s.RowsOfReferral(referral);
+                var waiting = 0;
+                for (var i = rows.Start; i < rows.End; i++)
+                {
+                    // The second and each later one is reported.
+                    if (s.IcpcDate[i] == RecordValues.Blank && s.IcpcNotRequired[i] != Flag.Yes && ++waiting > 1)
+                    {
+                        c.Report(r, s.Source[i], "DateOfInitialCPC", null);
+                    }
+                }
+            }
+        });
+        Add("8870Q", Severity.Warning, "InitialCPCtarget is a Saturday or Sunday: check and amend, or give a reason", "Section47", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var s = c.Data.Section47s;
+            for (var i = 0; i < s.Count; i++)
+            {
+                if (Has(s.IcpcTarget[i]) && IsWeekendDay(s.IcpcTarget[i]))
+                {
+                    c.ReportDate(r, s.Source[i], "InitialCPCtarget", s.IcpcTarget[i]);
+                }
+            }
+        });
+        // The date of the conference, on the section 47 enquiry or on the referral (the same census item, N00110).
+        Add("8875", Severity.Error, "DateOfInitialCPC is a Saturday or Sunday", "Section47", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var s = c.Data.Section47s;
+            for (var i = 0; i < s.Count; i++)
+            {
+                if (Has(s.IcpcDate[i]) && IsWeekendDay(s.IcpcDate[i]))
+                {
+                    c.ReportDate(r, s.Source[i], "DateOfInitialCPC", s.IcpcDate[i]);
+                }
+            }
+
+            var f = c.Data.Referrals;
+            for (var i = 0; i < f.Count; i++)
+            {
+                if (Has(f.InitialCpc[i]) && IsWeekendDay(f.InitialCpc[i]))
+                {
+                    c.ReportDate(r, f.Source[i], "DateOfInitialCPC", f.InitialCpc[i]);
+                }
+            }
+        });
+        // Another enquiry of the referral runs from its start to its conference, or to the reference date while it waits for one.
+        Add("8890", Severity.Error, "A section 47 enquiry starts while another of the referral's is ongoing: S47ActualStartDate falls on or between the other's S47ActualStartDate and DateOfInitialCPC (the reference date, when it has no DateOfInitialCPC and ICPCnotRequired is not true)", "Section47", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var s = c.Data.Section47s;
+            for (var i = 0; i < s.Count; i++)
+            {
+                var year = c.Year(s.Source[i]);
+                if (year == 0 || !Has(s.Start[i]))
+                {
+                    continue;
+                }
+
+                var rows = s.RowsOfReferral(s.Referral[i]);
+                for (var j = rows.Start; j < rows.End; j++)
+                {
+                    if (j == i || !Has(s.Start[j]) || s.Start[i] < s.Start[j])
+                    {
+                        continue;
+                    }
+
+                    var ongoing = Has(s.IcpcDate[j])
+                        ? s.Start[i] <= s.IcpcDate[j]
+                        : s.IcpcDate[j] == RecordValues.Blank && s.IcpcNotRequired[j] != Flag.Yes && s.Start[i] <= YearEnd(year);
+                    if (ongoing)
+                    {
+                        c.ReportDate(r, s.Source[i], "S47ActualStartDate", s.Start[i]);
+                        break;
+                    }
+                }
+            }
+        });
+
+        // Child protection plans
+        Add("8840", Severity.Error, "CPPstartDate and CPPendDate are the same day", "ChildProtectionPlans",
+            [MethodImpl(Optimized)] (c, r) => SameDay(c, r, c.Data.ProtectionPlans, c.Data.ProtectionPlans.Start, c.Data.ProtectionPlans.End, "CPPendDate"));
+        // The reader counts, per plan, the Reviews groups with no CPPreviewDate and the empty CPPreviewDate elements.
+        Add("8842Q", Severity.Warning, "A review group (Reviews) of the child protection plan has no CPPreviewDate: check and amend, or give a reason", "ChildProtectionPlans", [MethodImpl(Optimized)] (c, r) =>
+        {
+            var cp = c.Data.ProtectionPlans;
+            for (var i = 0; i < cp.Count; i++)
+            {
+                if (Has(cp.BlankReviews[i]) && cp.BlankReviews[i] > 0)
+                {
+                    c.Report(r, cp.Source[i], "CPPreviewDate", null);
+                }
+            }
+        });
+        Add("8915", Severity.Error, "CPPstartDate is after the child's PersonDeathDate", "ChildProtectionPlans",
+            [MethodImpl(Optimized)] (c, r) => AfterDeath(c, r, c.Data.ProtectionPlans, c.Data.ProtectionPlans.Start, "CPPstartDate"));
+        Add("8920", Severity.Error, "CPPendDate is after the child's PersonDeathDate", "ChildProtectionPlans",
+            [MethodImpl(Optimized)] (c, r) => AfterDeath(c, r, c.Data.ProtectionPlans, c.Data.ProtectionPlans.End, "CPPendDate"));
+        Add("8940", Severity.Error, "Child protection plans overlap: a CPPstartDate falls on or between the CPPstartDate and CPPendDate (the reference date, for an open plan) of another of the child's child protection plans", "ChildProtectionPlans",
+            [MethodImpl(Optimized)] (c, r) => Overlapping(c, r, c.Data.ProtectionPlans, c.Data.ProtectionPlans.Start, c.Data.ProtectionPlans.End, "CPPstartDate"));
     }
+
+    // Day number 0 (1 January of year 1) is a Monday: days 5 and 6 of each week are Saturday and Sunday.
+    private static bool IsWeekendDay(int day) => day % 7 >= 5;
 
     // Whether a plan from start to end (blank: open to the reference date) is open on day: from its start, to its end included or not.
     private static bool PlanOpenOn(int start, int end, int day, int reference, bool endIncluded) =>

@@ -29,7 +29,75 @@ public sealed partial class CinValidatorTests
         // The CP plan starts while the CIN plan runs; then on the CIN plan's end date.
         ["4017"] = (b => Cpp(XR(b).Plan("X", Ref, start: D(2024, 6, 10), end: D(2024, 7, 1)), D(2024, 6, 20)),
                     b => Cpp(XR(b).Plan("X", Ref, start: D(2024, 6, 10), end: D(2024, 6, 20)), D(2024, 6, 20))),
+
+        // Section 47. 31 March 2025, the reference date, is a Monday: 15 working days before it is Monday 10 March (no bank holiday between).
+        ["8675Q"] = (b => XR(b).Section47("X", Ref, start: D(2025, 3, 7), icpcNotRequired: false), b => XR(b).Section47("X", Ref, start: D(2025, 3, 10), icpcNotRequired: false)),
+        // Two enquiries waiting for a conference; then the first needs none.
+        ["8839"] = (b => XR(b).Section47("X", Ref, start: D(2025, 3, 20), icpcNotRequired: false).Section47("X", Ref, start: D(2025, 3, 21), icpcNotRequired: false),
+                    b => XR(b).Section47("X", Ref, start: D(2024, 6, 2), icpcNotRequired: true).Section47("X", Ref, start: D(2025, 3, 20), icpcNotRequired: false)),
+        // 1 June 2024 was a Saturday: the 22nd a Saturday, the 23rd a Sunday.
+        ["8870Q"] = (b => XR(b).Section47("X", Ref, start: D(2024, 6, 3), icpcTarget: D(2024, 6, 22), icpcDate: D(2024, 6, 20), icpcNotRequired: false),
+                     b => XR(b).Section47("X", Ref, start: D(2024, 6, 3), icpcTarget: D(2024, 6, 21), icpcDate: D(2024, 6, 20), icpcNotRequired: false)),
+        ["8875"] = (b => XR(b).Section47("X", Ref, start: D(2024, 6, 3), icpcDate: D(2024, 6, 23), icpcNotRequired: false),
+                    b => XR(b).Section47("X", Ref, start: D(2024, 6, 3), icpcDate: D(2024, 6, 24), icpcNotRequired: false)),
+        // The second enquiry starts on the day of the first's conference; then the day after.
+        ["8890"] = (b => XR(b).Section47("X", Ref, start: D(2024, 6, 3), icpcDate: D(2024, 6, 20), icpcNotRequired: false).Section47("X", Ref, start: D(2024, 6, 20), icpcNotRequired: true),
+                    b => XR(b).Section47("X", Ref, start: D(2024, 6, 3), icpcDate: D(2024, 6, 20), icpcNotRequired: false).Section47("X", Ref, start: D(2024, 6, 21), icpcNotRequired: true)),
+
+        // Child protection plans
+        ["8840"] = (b => Cpp(XR(b), D(2024, 6, 20), end: D(2024, 6, 20)), b => Cpp(XR(b), D(2024, 6, 20), end: D(2024, 6, 21))),
+        ["8842Q"] = (b => XR(b).ProtectionPlan("X", Ref, start: D(2024, 6, 20), initialCategory: "NEG", latestCategory: "NEG", previousPlans: 0, blankReviews: 1, reviewDates: [D(2024, 7, 1)]),
+                     b => XR(b).ProtectionPlan("X", Ref, start: D(2024, 6, 20), initialCategory: "NEG", latestCategory: "NEG", previousPlans: 0, blankReviews: 0, reviewDates: [D(2024, 7, 1)])),
+        ["8915"] = (b => Cpp(R(X(b, death: D(2024, 9, 1))), D(2024, 9, 2)), b => Cpp(R(X(b, death: D(2024, 9, 1))), D(2024, 9, 1))),
+        ["8920"] = (b => Cpp(R(X(b, death: D(2024, 9, 1))), D(2024, 6, 20), end: D(2024, 9, 2)), b => Cpp(R(X(b, death: D(2024, 9, 1))), D(2024, 6, 20), end: D(2024, 9, 1))),
+        // The second plan starts on the first's end date; then the day after.
+        ["8940"] = (b => Cpp(Cpp(XR(b), D(2024, 6, 20), end: D(2024, 8, 1)), D(2024, 8, 1), end: D(2024, 9, 1)),
+                    b => Cpp(Cpp(XR(b), D(2024, 6, 20), end: D(2024, 7, 31)), D(2024, 8, 1), end: D(2024, 9, 1))),
     };
+
+    [Theory]
+    [InlineData(7, false, true)] // Friday 7 March 2025: 16 working days to the reference date
+    [InlineData(9, false, true)] // Sunday 9 March: 16 too
+    [InlineData(10, false, false)] // Monday 10 March: 15
+    [InlineData(7, null, false)] // ICPCnotRequired blank, not false
+    [InlineData(7, true, false)]
+    public void Section47_WaitingForItsConferenceMoreThan15WorkingDays_IsReportedAs8675Q(int day, bool? notRequired, bool reported)
+    {
+        var data = XR(Baseline()).Section47("X", Ref, start: D(2025, 3, day), icpcNotRequired: notRequired).Build();
+
+        Assert.Equal(reported, CinValidator.Validate(data, Year).Any(d => d.Rule == "8675Q"));
+    }
+
+    [Fact]
+    public void Section47_WorkingDaysTo8675Q_SkipBankHolidays()
+    {
+        // 2023/24's reference date, Sunday 31 March 2024, is Easter Sunday: Good Friday (29 March) is no working day, so 15
+        // working days before it is Thursday 7 March (8-28 March hold 15 working days) and Wednesday 6 March is reported.
+        var data = R(X(Baseline()), date: D(2024, 3, 1)).Section47("X", D(2024, 3, 1), start: D(2024, 3, 6), icpcNotRequired: false)
+            .Section47("X", D(2024, 3, 1), start: D(2024, 3, 7), icpcNotRequired: false).Build();
+
+        var found = CinValidator.Validate(data, 2024).Where(d => d.Rule == "8675Q").Select(d => d.Value).ToList();
+
+        Assert.Equal(["2024-03-06"], found);
+    }
+
+    [Fact]
+    public void ConferenceDate_OnTheReferralOnASunday_IsReportedAs8875()
+    {
+        var data = R(X(Baseline()), icpc: D(2024, 6, 23)).Section47("X", Ref, start: D(2024, 6, 3), icpcDate: D(2024, 6, 21), icpcNotRequired: false).Build();
+
+        var found = Assert.Single(CinValidator.Validate(data, Year), d => d.Rule == "8875");
+        Assert.Equal(("DateOfInitialCPC", "2024-06-23"), (found.Column, found.Value));
+    }
+
+    [Fact]
+    public void Section47s_WaitingForConferences_TheSecondIsReportedAs8839()
+    {
+        var data = XR(Baseline()).Section47("X", Ref, start: D(2025, 3, 20), icpcNotRequired: false)
+            .Section47("X", Ref, start: D(2025, 3, 21)).Section47("X", Ref, start: D(2025, 3, 24), icpcNotRequired: false).Build();
+
+        Assert.Equal(2, CinValidator.Validate(data, Year).Count(d => d.Rule == "8839"));
+    }
 
     [Fact]
     public void CinPlan_StartingAndEndingTheSameDay_IsA4012QueryNotA4011Error()

@@ -68,7 +68,7 @@ public sealed partial class CinValidatorTests
         ["8715"] = (b => R(X(b), date: Old).Section47("X", Old, start: D(2023, 6, 2), icpcDate: D(2023, 6, 20)),
                     b => R(X(b), date: Old).Section47("X", Old, start: D(2024, 3, 20), icpcDate: D(2024, 4, 2))),
         ["8740"] = (b => R(X(b), date: Old).Section47("X", Old, start: D(2023, 6, 2), icpcNotRequired: false),
-                    b => R(X(b), date: Old).Section47("X", Old, start: D(2024, 4, 2), icpcNotRequired: false)),
+                    b => R(X(b), date: Old).Section47("X", Old, start: D(2025, 3, 20), icpcNotRequired: false)),
         ["8930"] = (b => R(X(b), date: Old).ProtectionPlan("X", Old, start: D(2023, 6, 20), end: D(2024, 3, 1), initialCategory: "NEG", latestCategory: "NEG", previousPlans: 0),
                     b => R(X(b), date: Old).ProtectionPlan("X", Old, start: D(2023, 6, 20), end: D(2024, 4, 1), initialCategory: "NEG", latestCategory: "NEG", previousPlans: 0)),
         ["8525Q"] = (b => b.Child("X", sex: "F", ethnicity: "WBRI"), b => b.Child("X", expectedDob: D(2025, 5, 1), sex: "U", ethnicity: "WBRI")),
