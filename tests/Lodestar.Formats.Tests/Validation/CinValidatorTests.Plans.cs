@@ -133,6 +133,31 @@ public sealed partial class CinValidatorTests
     }
 
     [Fact]
+    public void Plans_OfTwoCensuses_AreComparedWithinEachCensusOnly()
+    {
+        // Last year's census left a CP plan open in a referral this year's does not give: across the two files this year's
+        // CP plan and CIN plan would start while it runs (8940, 4016); within this year's they do not.
+        var b = new CinBuilder("E10000003");
+        var last = b.AddFile(new SourceFile("cin_2024.xml", "CIN census XML", 2024));
+        var now = b.AddFile(new SourceFile("cin_2025.xml", "CIN census XML", 2025));
+        var data = b
+            .Child("X", upn: "B873123456780", dob: D(2016, 1, 1), sex: "F", ethnicity: "WBRI", at: new SourceLocation(last, 1))
+            .Referral("X", referralDate: Old, referralSource: "1A", primaryNeed: "N1", nfa: false, at: new SourceLocation(last, 2))
+            .ProtectionPlan("X", Old, start: D(2023, 6, 20), initialCategory: "NEG", latestCategory: "NEG", previousPlans: 0, at: new SourceLocation(last, 3))
+            .Child("X", upn: "B873123456780", dob: D(2016, 1, 1), sex: "F", ethnicity: "WBRI", at: new SourceLocation(now, 1))
+            .Referral("X", referralDate: Ref, referralSource: "1A", primaryNeed: "N1", nfa: false, at: new SourceLocation(now, 2))
+            .Plan("X", Ref, start: D(2024, 6, 10), end: D(2024, 6, 20), at: new SourceLocation(now, 3))
+            .ProtectionPlan("X", Ref, start: D(2024, 6, 20), initialCategory: "NEG", latestCategory: "NEG", previousPlans: 0, at: new SourceLocation(now, 4))
+            .Build();
+
+        var rules = CinValidator.Validate(data).Select(d => d.Rule).ToList();
+
+        Assert.Equal(2, data.ProtectionPlans.Count);
+        Assert.DoesNotContain("8940", rules);
+        Assert.DoesNotContain("4016", rules);
+    }
+
+    [Fact]
     public void ReviewAndPlans_InAnotherReferral_AreNotReportedAs4003()
     {
         // The DfE's 4003 looks within one referral (CINdetails): the CIN plan of the closed referral is not this CP plan's.
