@@ -157,6 +157,37 @@ public sealed partial class CinValidatorTests
         Assert.DoesNotContain("4016", rules);
     }
 
+    [Theory]
+    [InlineData(2024, 8, 20, true)] // on the CIN plan's end date: "between" takes both ends
+    [InlineData(2024, 8, 21, false)]
+    [InlineData(2024, 7, 15, true)] // on its start date
+    public void Review_OnOrBetweenTheCinPlansDates_IsReportedAs4003(int year, int month, int day, bool reported)
+    {
+        var data = Cpp(XR(Baseline()), D(2024, 6, 20), end: D(2024, 9, 1), reviews: [D(year, month, day)]).Plan("X", Ref, start: D(2024, 7, 15), end: D(2024, 8, 20)).Build();
+
+        Assert.Equal(reported, CinValidator.Validate(data, Year).Any(d => d.Rule == "4003"));
+    }
+
+    [Fact]
+    public void Review_WhileTheCinPlanIsOpen_IsReportedAs4003()
+    {
+        var data = Cpp(XR(Baseline()), D(2024, 6, 20), reviews: [D(2025, 3, 31)]).Plan("X", Ref, start: D(2024, 7, 15)).Build();
+
+        var found = Assert.Single(CinValidator.Validate(data, Year), d => d.Rule == "4003");
+        Assert.Equal(("CPPreviewDate", "2025-03-31"), (found.Column, found.Value));
+    }
+
+    [Theory]
+    [InlineData(false, true)] // the first still waits for its conference at the reference date
+    [InlineData(true, false)] // the first needs none: it has no span to start in
+    public void Section47_StartingOnTheReferenceDateWhileAnotherWaits_IsReportedAs8890(bool firstNotRequired, bool reported)
+    {
+        var data = XR(Baseline()).Section47("X", Ref, start: D(2025, 3, 20), icpcNotRequired: firstNotRequired)
+            .Section47("X", Ref, start: D(2025, 3, 31), icpcNotRequired: true).Build();
+
+        Assert.Equal(reported, CinValidator.Validate(data, Year).Any(d => d.Rule == "8890"));
+    }
+
     [Fact]
     public void ReviewAndPlans_InAnotherReferral_AreNotReportedAs4003()
     {
