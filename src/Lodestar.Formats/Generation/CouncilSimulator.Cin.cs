@@ -294,7 +294,8 @@ internal sealed partial class CouncilSimulator
         }
 
         referral.Section47s.RemoveAll(s => s.Start > adult || s.Conference > adult);
-        referral.Plans.RemoveAll(p => p.Start > adult);
+        // A plan starting on the last day that would be cut to end the same day is dropped (DfE 8840, 4012Q).
+        referral.Plans.RemoveAll(p => p.Start > adult || (p.Start == adult && p.End > adult));
         foreach (var plan in referral.Plans)
         {
             if (plan.End > adult)
@@ -307,7 +308,7 @@ internal sealed partial class CouncilSimulator
         for (var i = referral.CinPlans.Count - 1; i >= 0; i--)
         {
             var (start, end) = referral.CinPlans[i];
-            if (start > adult)
+            if (start > adult || (start == adult && end > adult))
             {
                 referral.CinPlans.RemoveAt(i);
             }

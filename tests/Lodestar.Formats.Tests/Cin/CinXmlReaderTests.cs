@@ -175,6 +175,32 @@ public sealed class CinXmlReaderTests
     }
 
     [Fact]
+    public void Read_ReviewGroupsWithNoDate_AreCountedPerPlan()
+    {
+        // An empty Reviews group and one with an empty CPPreviewDate are counted (the DfE's 8842Q); the dated review is not.
+        var xml = Census.Replace(
+            "<Reviews><CPPreviewDate>2024-08-15</CPPreviewDate></Reviews>",
+            "<Reviews/><Reviews><CPPreviewDate>2024-08-15</CPPreviewDate></Reviews><Reviews><CPPreviewDate></CPPreviewDate></Reviews>",
+            StringComparison.Ordinal);
+
+        var (_, builder, diagnostics) = Read(xml);
+        var data = builder.Build();
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(2, data.ProtectionPlans.BlankReviewsAt(0));
+        Assert.Equal([new DateOnly(2024, 8, 15).DayNumber], data.ProtectionPlans.ReviewDates[0].ToArray());
+    }
+
+    [Fact]
+    public void Read_DatedReviewsOnly_CountNoBlankReview()
+    {
+        var data = Read(Census).Builder.Build();
+
+        // None counted: the reader holds 0 (a Reviews group was read) where a plan with no Reviews at all holds blank.
+        Assert.Equal(0, data.ProtectionPlans.BlankReviewsAt(0));
+    }
+
+    [Fact]
     public void Read_UnknownElement_IsWarnedAndSkipped()
     {
         var xml = Census.Replace("<Ethnicity>WBRI</Ethnicity>", "<Ethnicity>WBRI</Ethnicity><ShoeSize>5</ShoeSize>", StringComparison.Ordinal);
