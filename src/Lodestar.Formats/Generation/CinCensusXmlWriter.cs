@@ -72,6 +72,12 @@ internal static class CinCensusXmlWriter
                 xml.Element(4, "GenderCurrent", child.Male ? "1" : "2");
             }
 
+            // A child who died in care (episode ended E2; the case closed RC2, which 8585Q wants dated) in this census year.
+            if (child.CareEnd is { } died && child.Episodes is [.., { ReasonEnded: "E2" }] && died >= yearStart && died <= yearEnd)
+            {
+                xml.Date(4, "PersonDeathDate", died);
+            }
+
             xml.Close(3, "ChildIdentifiers");
             xml.Open(3, "ChildCharacteristics");
             xml.Element(4, "Ethnicity", child.Ethnicity);

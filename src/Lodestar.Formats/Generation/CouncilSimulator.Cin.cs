@@ -206,7 +206,8 @@ internal sealed partial class CouncilSimulator
         if (nfa)
         {
             referral.Closure = date.AddDays(_rng.Between(0, 5));
-            referral.ClosureReason = "RC8";
+            // No assessment, so not closed "after assessment" (RC8 and RC9 want one: DfE 8825Q): services ceased, RC7.
+            referral.ClosureReason = "RC7";
             return Clamp(referral, adult);
         }
 

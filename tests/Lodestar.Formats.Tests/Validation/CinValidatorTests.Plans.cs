@@ -12,10 +12,10 @@ public sealed partial class CinValidatorTests
         ["4000"] = (b => R(X(b), nfa: true).Plan("X", Ref, start: D(2024, 6, 10)), b => XR(b).Plan("X", Ref, start: D(2024, 6, 10))),
         // Both open in the referral; then the CIN plan ends the day before the CP plan starts.
         ["4001"] = (b => Cpp(XR(b).Plan("X", Ref, start: D(2024, 6, 10)), D(2024, 7, 1)),
-                    b => Cpp(XR(b).Plan("X", Ref, start: D(2024, 6, 10), end: D(2024, 6, 30)), D(2024, 7, 1))),
+                    b => Cpp(Conferenced(b, D(2024, 7, 1)).Plan("X", Ref, start: D(2024, 6, 10), end: D(2024, 6, 30)), D(2024, 7, 1))),
         // A review while the referral's CIN plan is open; then a review on the CP plan's end date, the day the CIN plan starts.
         ["4003"] = (b => Cpp(XR(b), D(2024, 6, 20), end: D(2024, 9, 1), reviews: [D(2024, 8, 1)]).Plan("X", Ref, start: D(2024, 7, 15), end: D(2024, 8, 20)),
-                    b => Cpp(XR(b), D(2024, 6, 20), end: D(2024, 8, 1), reviews: [D(2024, 8, 1)]).Plan("X", Ref, start: D(2024, 8, 1), end: D(2024, 8, 20))),
+                    b => Cpp(Conferenced(b), D(2024, 6, 20), end: D(2024, 8, 1), reviews: [D(2024, 8, 1)]).Plan("X", Ref, start: D(2024, 8, 1), end: D(2024, 8, 20))),
         ["4008"] = (b => R(X(b, death: D(2024, 9, 1))).Plan("X", Ref, start: D(2024, 9, 2)), b => R(X(b, death: D(2024, 9, 1))).Plan("X", Ref, start: D(2024, 9, 1))),
         ["4009Q"] = (b => R(X(b, death: D(2024, 9, 1))).Plan("X", Ref, start: D(2024, 7, 1), end: D(2024, 9, 2)),
                      b => R(X(b, death: D(2024, 9, 1))).Plan("X", Ref, start: D(2024, 7, 1), end: D(2024, 9, 1))),
@@ -25,35 +25,40 @@ public sealed partial class CinValidatorTests
                     b => XR(b).Plan("X", Ref, start: D(2024, 7, 1), end: D(2024, 7, 31)).Plan("X", Ref, start: D(2024, 8, 1), end: D(2024, 9, 1))),
         // The CIN plan starts while the CP plan runs; then on the CP plan's end date.
         ["4016"] = (b => Cpp(XR(b), D(2024, 6, 20), end: D(2024, 8, 1)).Plan("X", Ref, start: D(2024, 7, 1), end: D(2024, 7, 20)),
-                    b => Cpp(XR(b), D(2024, 6, 20), end: D(2024, 8, 1)).Plan("X", Ref, start: D(2024, 8, 1))),
+                    b => Cpp(Conferenced(b), D(2024, 6, 20), end: D(2024, 8, 1)).Plan("X", Ref, start: D(2024, 8, 1))),
         // The CP plan starts while the CIN plan runs; then on the CIN plan's end date.
         ["4017"] = (b => Cpp(XR(b).Plan("X", Ref, start: D(2024, 6, 10), end: D(2024, 7, 1)), D(2024, 6, 20)),
-                    b => Cpp(XR(b).Plan("X", Ref, start: D(2024, 6, 10), end: D(2024, 6, 20)), D(2024, 6, 20))),
+                    b => Cpp(Conferenced(b).Plan("X", Ref, start: D(2024, 6, 10), end: D(2024, 6, 20)), D(2024, 6, 20))),
 
         // Section 47. 31 March 2025, the reference date, is a Monday: 15 working days before it is Monday 10 March (no bank holiday between).
-        ["8675Q"] = (b => XR(b).Section47("X", Ref, start: D(2025, 3, 7), icpcNotRequired: false), b => XR(b).Section47("X", Ref, start: D(2025, 3, 10), icpcNotRequired: false)),
+        ["8675Q"] = (b => XR(b).Section47("X", Ref, start: D(2025, 3, 7), icpcNotRequired: false), b => Assessed(XR(b)).Section47("X", Ref, start: D(2025, 3, 10), icpcNotRequired: false)),
         // Two enquiries waiting for a conference; then the first needs none.
         ["8839"] = (b => XR(b).Section47("X", Ref, start: D(2025, 3, 20), icpcNotRequired: false).Section47("X", Ref, start: D(2025, 3, 21), icpcNotRequired: false),
-                    b => XR(b).Section47("X", Ref, start: D(2024, 6, 2), icpcNotRequired: true).Section47("X", Ref, start: D(2025, 3, 20), icpcNotRequired: false)),
+                    b => Assessed(XR(b)).Section47("X", Ref, start: D(2024, 6, 2), icpcNotRequired: true).Section47("X", Ref, start: D(2025, 3, 20), icpcNotRequired: false)),
         // 1 June 2024 was a Saturday: the 22nd a Saturday, the 23rd a Sunday.
         ["8870Q"] = (b => XR(b).Section47("X", Ref, start: D(2024, 6, 3), icpcTarget: D(2024, 6, 22), icpcDate: D(2024, 6, 20), icpcNotRequired: false),
-                     b => XR(b).Section47("X", Ref, start: D(2024, 6, 3), icpcTarget: D(2024, 6, 21), icpcDate: D(2024, 6, 20), icpcNotRequired: false)),
+                     b => Assessed(XR(b)).Section47("X", Ref, start: D(2024, 6, 3), icpcTarget: D(2024, 6, 21), icpcDate: D(2024, 6, 20), icpcNotRequired: false)),
         ["8875"] = (b => XR(b).Section47("X", Ref, start: D(2024, 6, 3), icpcDate: D(2024, 6, 23), icpcNotRequired: false),
-                    b => XR(b).Section47("X", Ref, start: D(2024, 6, 3), icpcDate: D(2024, 6, 24), icpcNotRequired: false)),
+                    b => Assessed(XR(b)).Section47("X", Ref, start: D(2024, 6, 3), icpcDate: D(2024, 6, 24), icpcNotRequired: false)),
         // The second enquiry starts on the day of the first's conference; then the day after.
         ["8890"] = (b => XR(b).Section47("X", Ref, start: D(2024, 6, 3), icpcDate: D(2024, 6, 20), icpcNotRequired: false).Section47("X", Ref, start: D(2024, 6, 20), icpcNotRequired: true),
-                    b => XR(b).Section47("X", Ref, start: D(2024, 6, 3), icpcDate: D(2024, 6, 20), icpcNotRequired: false).Section47("X", Ref, start: D(2024, 6, 21), icpcNotRequired: true)),
+                    b => Assessed(XR(b)).Section47("X", Ref, start: D(2024, 6, 3), icpcDate: D(2024, 6, 20), icpcNotRequired: false).Section47("X", Ref, start: D(2024, 6, 21), icpcNotRequired: true)),
 
         // Child protection plans
-        ["8840"] = (b => Cpp(XR(b), D(2024, 6, 20), end: D(2024, 6, 20)), b => Cpp(XR(b), D(2024, 6, 20), end: D(2024, 6, 21))),
+        ["8840"] = (b => Cpp(XR(b), D(2024, 6, 20), end: D(2024, 6, 20)), b => Cpp(Conferenced(b), D(2024, 6, 20), end: D(2024, 6, 21))),
         ["8842Q"] = (b => XR(b).ProtectionPlan("X", Ref, start: D(2024, 6, 20), initialCategory: "NEG", latestCategory: "NEG", previousPlans: 0, blankReviews: 1, reviewDates: [D(2024, 7, 1)]),
-                     b => XR(b).ProtectionPlan("X", Ref, start: D(2024, 6, 20), initialCategory: "NEG", latestCategory: "NEG", previousPlans: 0, blankReviews: 0, reviewDates: [D(2024, 7, 1)])),
-        ["8915"] = (b => Cpp(R(X(b, death: D(2024, 9, 1))), D(2024, 9, 2)), b => Cpp(R(X(b, death: D(2024, 9, 1))), D(2024, 9, 1))),
-        ["8920"] = (b => Cpp(R(X(b, death: D(2024, 9, 1))), D(2024, 6, 20), end: D(2024, 9, 2)), b => Cpp(R(X(b, death: D(2024, 9, 1))), D(2024, 6, 20), end: D(2024, 9, 1))),
+                     b => Conferenced(b).ProtectionPlan("X", Ref, start: D(2024, 6, 20), initialCategory: "NEG", latestCategory: "NEG", previousPlans: 0, blankReviews: 0, reviewDates: [D(2024, 7, 1)])),
+        // Monday 2 September 2024: a conference and the plan on the day the child died (a weekend conference is 8875's).
+        ["8915"] = (b => Cpp(R(X(b, death: D(2024, 9, 2))), D(2024, 9, 3)), b => Cpp(ConferencedDied(b, D(2024, 9, 2), D(2024, 9, 2)), D(2024, 9, 2))),
+        ["8920"] = (b => Cpp(R(X(b, death: D(2024, 9, 1))), D(2024, 6, 20), end: D(2024, 9, 2)), b => Cpp(ConferencedDied(b, D(2024, 9, 1), D(2024, 6, 20)), D(2024, 6, 20), end: D(2024, 9, 1))),
         // The second plan starts on the first's end date; then the day after.
         ["8940"] = (b => Cpp(Cpp(XR(b), D(2024, 6, 20), end: D(2024, 8, 1)), D(2024, 8, 1), end: D(2024, 9, 1)),
-                    b => Cpp(Cpp(XR(b), D(2024, 6, 20), end: D(2024, 7, 31)), D(2024, 8, 1), end: D(2024, 9, 1))),
+                    b => Cpp(Cpp(Conferenced(b).Section47("X", Ref, start: D(2024, 7, 20), icpcDate: D(2024, 8, 1), icpcNotRequired: false), D(2024, 6, 20), end: D(2024, 7, 31)), D(2024, 8, 1), end: D(2024, 9, 1))),
     };
+
+    // X, who died on `death`, with the referral of 1 June 2024 assessed and a section 47 enquiry whose conference is on `conference`.
+    private static CinBuilder ConferencedDied(CinBuilder b, DateOnly death, DateOnly conference) =>
+        Assessed(R(X(b, death: death))).Section47("X", Ref, start: D(2024, 6, 2), icpcDate: conference, icpcNotRequired: false);
 
     [Theory]
     [InlineData(7, false, true)] // Friday 7 March 2025: 16 working days to the reference date
@@ -124,7 +129,7 @@ public sealed partial class CinValidatorTests
     public void CinPlans_OfDifferentChildren_DoNotOverlap()
     {
         var data = XR(Baseline()).Plan("X", Ref, start: D(2024, 7, 1))
-            .Child("Y", upn: "A873456789012", dob: D(2016, 2, 1), sex: "M", ethnicity: "WBRI")
+            .Child("Y", upn: "G873456789012", dob: D(2016, 2, 1), sex: "M", ethnicity: "WBRI")
             .Referral("Y", referralDate: Ref, referralSource: "1A", primaryNeed: "N1", nfa: false)
             .Plan("Y", Ref, start: D(2024, 7, 1))
             .Build();

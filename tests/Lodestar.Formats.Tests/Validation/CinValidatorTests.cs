@@ -127,7 +127,7 @@ public sealed partial class CinValidatorTests
         ["LS-CIN-ICPC-WITHOUT-S47"] = (b => R(X(b), icpc: D(2024, 6, 20)), b => Assessed(XR(b)).Section47("X", Ref, start: D(2024, 6, 2), icpcDate: D(2024, 6, 20))),
         ["8720"] = (b => Cpp(XR(b), null), b => Cpp(Conferenced(b), D(2024, 6, 20))),
         ["8925"] = (b => Cpp(XR(b), D(2024, 6, 20), end: D(2024, 6, 19)), b => Cpp(Conferenced(b), D(2024, 6, 20), end: D(2024, 12, 19))),
-        ["1105"] = (b => Cpp(XR(b), D(2024, 5, 20)), b => Cpp(Conferenced(b, D(2024, 6, 1)), D(2024, 6, 1))),
+        ["1105"] = (b => Cpp(XR(b), D(2024, 5, 20)), b => Cpp(Conferenced(b, D(2024, 6, 3)), D(2024, 6, 3))),
         ["8905"] = (b => Cpp(XR(b), D(2024, 6, 20), category: "ABC"), b => Cpp(Conferenced(b), D(2024, 6, 20), category: "MUL")),
         ["8910"] = (b => XR(b).ProtectionPlan("X", Ref, start: D(2024, 6, 20), initialCategory: "NEG", latestCategory: "ABC", previousPlans: 0),
                     b => Conferenced(b).ProtectionPlan("X", Ref, start: D(2024, 6, 20), initialCategory: "NEG", latestCategory: "EMO", previousPlans: 0)),
@@ -178,7 +178,8 @@ public sealed partial class CinValidatorTests
         Assert.True(Cases.ContainsKey(rule), $"rule {rule} has no test case");
         var diagnostics = CinValidator.Validate(Cases[rule].Good(Baseline()).Build(), Year);
 
-        Assert.Empty(diagnostics);
+        // Named by rule, column and value, so that a failure says which rule spoke.
+        Assert.Empty(diagnostics.Select(d => $"{d.Rule} {d.Column}={d.Value}"));
     }
 
     [Theory]
