@@ -40,13 +40,14 @@ internal static class StatutoryDataServices
         var folder = Path.GetFullPath(configuration["Lodestar:Returns:Folder"] ?? Path.Combine(dataFolder, "returns"), Environment.CurrentDirectory);
         var options = new ReturnsOptions(folder, configuration.GetValue("Lodestar:Demo:Enabled", false));
         services.AddSingleton(options);
+        services.AddSingleton(sp => ReturnsFolderReady.Prepare(sp.GetRequiredService<ReturnsOptions>()));
         services.AddSingleton(LoadStatutoryData);
         var uploads = DataUploadOptions.From(configuration);
         services.AddSingleton(uploads);
         // The configured lists are read here, so a bad file stops the start before anything is served; the demo's own
         // (generated with its returns) are read once the demo is in the folder (DemoReferences).
         var configured = LoadReferences(configuration);
-        services.AddSingleton(sp => DemoReferences(configured, sp.GetRequiredService<ReturnsOptions>()));
+        services.AddSingleton(sp => DemoReferences(configured, sp.GetRequiredService<ReturnsFolderReady>()));
         services.AddScoped(sp => new Submissions(
             sp.GetRequiredService<LodestarDbContext>(),
             sp.GetRequiredService<AuditLog>(),
@@ -76,16 +77,16 @@ internal static class StatutoryDataServices
     /// The reference lists of a start: those configured, and with the demo on, for a list not configured, the demo's own
     /// invented list that the generator wrote beside its returns (<c>reference/generated-postcodes.csv</c> and
     /// <c>reference/generated-providers.csv</c> in the returns folder), so that the demo's 903 returns are checked by every
-    /// rule and its cla_placed_20_miles has a value. The demo is generated into an empty folder first, as the store's start does.
+    /// rule and its cla_placed_20_miles has a value. The folder is ready first (<see cref="ReturnsFolderReady"/>): the demo in it.
     /// </summary>
-    private static ValidationReferences DemoReferences(ValidationReferences configured, ReturnsOptions options)
+    private static ValidationReferences DemoReferences(ValidationReferences configured, ReturnsFolderReady ready)
     {
+        var options = ready.Options;
         if (!options.Demo || (configured.Postcodes is not null && configured.Providers is not null))
         {
             return configured;
         }
 
-        DemoReturns.GenerateIfEmpty(options.Folder);
         static string? Generated(string folder, string file) => Path.Combine(folder, file) is var path && File.Exists(path) ? path : null;
         var read = ValidationReferences.Load(
             configured.Postcodes is null ? Generated(options.Folder, SyntheticDataGenerator.PostcodesFile) : null,
@@ -102,9 +103,10 @@ internal static class StatutoryDataServices
     /// </summary>
     private static StatutoryDataStore LoadStatutoryData(IServiceProvider services)
     {
-        var options = services.GetRequiredService<ReturnsOptions>();
+        var ready = services.GetRequiredService<ReturnsFolderReady>();
+        var options = ready.Options;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<StatutoryDataStore>();
-        if (options.Demo && DemoReturns.GenerateIfEmpty(options.Folder))
+        if (ready.DemoGenerated)
         {
             logger.LogInformation("Generated the demo council's synthetic returns into the returns folder.");
         }
@@ -142,4 +144,13 @@ internal static class StatutoryDataServices
             councils, store.FilesRead, store.Errors, store.Warnings);
         return store;
     }
+}
+
+/// <summary>
+/// The returns folder made ready once a start, before anything reads it: with the demo on, the demo council is generated into
+/// it when it holds no return file. The reference lists and the store's start both wait for it, so the folder is walked once.
+/// </summary>
+internal sealed record ReturnsFolderReady(ReturnsOptions Options, bool DemoGenerated)
+{
+    public static ReturnsFolderReady Prepare(ReturnsOptions options) => new(options, options.Demo && DemoReturns.GenerateIfEmpty(options.Folder));
 }
