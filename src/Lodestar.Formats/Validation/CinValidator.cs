@@ -47,7 +47,8 @@ internal static partial class CinValidator
         Add("1520", Severity.Error, "More than one child in the census has the same UPN", "Child", [MethodImpl(Optimized)] (c, r) =>
         {
             var k = c.Data.ChildRecords;
-            var first = new Dictionary<(int File, int Upn), int>();
+            // Keyed by file and UPN code in one long, sized for every row: one hash look-up a child record.
+            var first = new Dictionary<long, int>(k.Count);
             for (var i = 0; i < k.Count; i++)
             {
                 if (k.Upn[i] == CodeTable.Blank)
@@ -55,13 +56,17 @@ internal static partial class CinValidator
                     continue;
                 }
 
-                if (first.TryGetValue((k.Source[i].File, k.Upn[i]), out var other) && k.Child[other] != k.Child[i])
+                var key = ((long)k.Source[i].File << 32) | (uint)k.Upn[i];
+                if (first.TryGetValue(key, out var other))
                 {
-                    c.ReportCode(r, k.Source[i], "UPN", k.Upn[i]);
+                    if (k.Child[other] != k.Child[i])
+                    {
+                        c.ReportCode(r, k.Source[i], "UPN", k.Upn[i]);
+                    }
                 }
                 else
                 {
-                    first.TryAdd((k.Source[i].File, k.Upn[i]), i);
+                    first.Add(key, i);
                 }
             }
         });
@@ -611,8 +616,21 @@ internal static partial class CinValidator
             return false;
         }
 
-        var number = ((la[0] - '0') * 100) + ((la[1] - '0') * 10) + (la[2] - '0');
-        return Array.Exists(UpnLaNumbers, range => number >= range.From && number <= range.To);
+        return UpnLaTable[((la[0] - '0') * 100) + ((la[1] - '0') * 10) + (la[2] - '0')];
+    }
+
+    // UpnLaNumbers as a table of the 1,000 three-digit numbers: one look-up a UPN (1530 runs on every child record).
+    private static readonly bool[] UpnLaTable = BuildUpnLaTable();
+
+    private static bool[] BuildUpnLaTable()
+    {
+        var table = new bool[1000];
+        foreach (var (from, to) in UpnLaNumbers)
+        {
+            Array.Fill(table, true, from, to - from + 1);
+        }
+
+        return table;
     }
 
     // 2886Q: per census file, the share of child records with the sex unknown (`unknown` or blank) and no expected date of birth,

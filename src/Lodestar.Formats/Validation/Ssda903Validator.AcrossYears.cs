@@ -259,9 +259,16 @@ internal static partial class Ssda903Validator
         {
             var adopted = c.Codes.SetOf("E11", "E12");
             var tables = EpisodeTables(c.Data);
-            foreach (var year in YearsWithLastYear(c.Data))
+            var years = YearsWithLastYear(c.Data);
+            for (var child = 0; child < c.Data.Children.Count; child++)
             {
-                for (var child = 0; child < c.Data.Children.Count; child++)
+                // Most children were never adopted: one look at their episodes, before any year's rows are gathered.
+                if (years.Count == 0 || !AnyEpisodeEnded(tables, child, adopted))
+                {
+                    continue;
+                }
+
+                foreach (var year in years)
                 {
                     // The child's first adoption in either return (the earliest DECOM of an episode ending E11 or E12).
                     var adoption = int.MaxValue;
@@ -402,6 +409,25 @@ internal static partial class Ssda903Validator
                 }
             }
         }
+    }
+
+    /// <summary>Whether any of the child's episodes, kept or replaced, ended with a reason in <paramref name="reasons"/>.</summary>
+    [MethodImpl(Optimized)]
+    private static bool AnyEpisodeEnded(Ssda903Episodes[] tables, int child, CodeSet reasons)
+    {
+        foreach (var table in tables)
+        {
+            var rows = table.RowsOf(child);
+            for (var i = rows.Start; i < rows.End; i++)
+            {
+                if (reasons.Contains(table.Rec[i]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static Ssda903Episodes[] EpisodeTables(Ssda903Data data) =>
