@@ -20,7 +20,8 @@ namespace Lodestar.Cli.Kpi;
 /// <c>lodestar kpi [PATH...] (--year YYYY | --from D --to D | --series month|quarter|year --from D --to D)
 /// [--population FILE] [--postcodes FILE] [--council CODE] [--kpi ID[,ID...]] [--format json|csv|table] [--validate] [--explain ID]</c>:
 /// reads the returns council by council (only those the KPIs asked for need), computes the KPIs and writes them as
-/// each council is done; with <c>--validate</c> it also runs every validation rule, as <c>lodestar validate</c> does. With no PATH,
+/// each council is done; with <c>--validate</c> it also runs every validation rule, as <c>lodestar validate</c> does (with the
+/// postcode lookup below and the provider list of the setting <c>Lodestar:Reference:Providers</c>). With no PATH,
 /// computes from the <c>--council</c>'s confirmed submissions in the database, read as the web app reads
 /// them (<see cref="ConfirmedReturns"/>), as the Lodestar user of <c>--user</c> (or <c>LODESTAR_USER</c>), who
 /// needs a grant for the council (and the child-level role for <c>--explain</c>, which is then audited as
@@ -70,7 +71,7 @@ internal static class KpiCommand
         };
         var validate = new Option<bool>("--validate")
         {
-            Description = "Also run every validation rule over the files (as lodestar validate does) and count its errors and warnings; without it only what reading finds is counted (the KPIs are the same either way)",
+            Description = "Also run every validation rule over the files (as lodestar validate does, with the postcode lookup of --postcodes and the provider list of the setting Lodestar__Reference__Providers) and count its errors and warnings; without it only what reading finds is counted (the KPIs are the same either way)",
         };
         var explain = new Option<string?>("--explain") { Description = "Explain this KPI: the children in its numerator and denominator, and why", HelpName = "ID" };
         var user = CliUser.CreateOption();
@@ -136,20 +137,21 @@ internal static class KpiCommand
             return null;
         }
 
-        // Read once, before any return: a lookup with a bad row is refused whole, as lodestar validate refuses it.
-        var lookup = CliReferences.LoadPostcodes(request.Postcodes);
+        // Read once, before any return: a lookup with a bad row is refused whole, as lodestar validate refuses it. With
+        // --validate, the provider list of the setting too, so that every rule lodestar validate runs is run.
+        var lookup = request.Validate ? CliReferences.Load(request.Postcodes) : CliReferences.LoadPostcodes(request.Postcodes);
         if (!lookup.Succeeded)
         {
             CliReferences.Refused(error, "kpi", lookup.Problems);
             return null;
         }
 
-        return new Parsed(periods, kpis, new KpiOptions { Population = populationEstimates, Distances = lookup.Value.Postcodes?.Distances });
+        return new Parsed(periods, kpis, new KpiOptions { Population = populationEstimates, Distances = lookup.Value.Postcodes?.Distances }, lookup.Value);
     }
 
     internal static int Run(KpiRequest request, TextWriter output, TextWriter error)
     {
-        if (Parse(request, error) is not (var periods, var kpis, var kpiOptions))
+        if (Parse(request, error) is not (var periods, var kpis, var kpiOptions, var references))
         {
             return 2;
         }
@@ -193,7 +195,7 @@ internal static class KpiCommand
                 while (next < councils.Count && inFlight.Count < Math.Max(1, Environment.ProcessorCount))
                 {
                     var (council, files) = councils[next++];
-                    inFlight.Enqueue(Task.Run(() => Compute(request, options with { CouncilCode = council }, files, periods, kpis, kpiOptions)));
+                    inFlight.Enqueue(Task.Run(() => Compute(request, options with { CouncilCode = council }, files, periods, kpis, kpiOptions, references)));
                 }
 
                 var outcome = inFlight.Dequeue().GetAwaiter().GetResult();
@@ -248,7 +250,8 @@ internal static class KpiCommand
 
     // One council: read, (with --validate) checked by every rule, computed; nothing of it kept but the results.
     private static CouncilOutcome Compute(
-        KpiRequest request, LoadOptions options, IReadOnlyList<string> files, IReadOnlyList<Period> periods, IReadOnlyList<string>? kpis, KpiOptions kpiOptions)
+        KpiRequest request, LoadOptions options, IReadOnlyList<string> files, IReadOnlyList<Period> periods, IReadOnlyList<string>? kpis, KpiOptions kpiOptions,
+        ValidationReferences references)
     {
         var loaded = StatutoryDataLoader.Load(files, options);
         if (loaded.Councils.Count == 0)
@@ -258,7 +261,7 @@ internal static class KpiCommand
 
         // Without --validate, the findings made while reading (dates, codes, numbers that do not parse): the
         // records they affect are handled as docs/kpis.md says either way.
-        var diagnostics = request.Validate ? ReturnValidator.Validate(loaded) : loaded.Diagnostics;
+        var diagnostics = request.Validate ? ReturnValidator.Validate(loaded, references: references) : loaded.Diagnostics;
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
         var council = loaded.Councils[0].CouncilCode;
         var store = StatutoryDataStore.From(loaded, kpiOptions);
@@ -284,7 +287,7 @@ internal static class KpiCommand
             return 2;
         }
 
-        if (Parse(request, error) is not (var periods, var kpis, var kpiOptions))
+        if (Parse(request, error) is not (var periods, var kpis, var kpiOptions, var references))
         {
             return 2;
         }
@@ -339,7 +342,8 @@ internal static class KpiCommand
         });
     }
 
-    private sealed record Parsed(IReadOnlyList<Period> Periods, IReadOnlyList<string>? Kpis, KpiOptions Options);
+    // References: the lists --validate checks with (the postcode lookup of --postcodes or the setting; the providers of the setting).
+    private sealed record Parsed(IReadOnlyList<Period> Periods, IReadOnlyList<string>? Kpis, KpiOptions Options, ValidationReferences References);
 
     private static bool TryFormat(string format, out string problem)
     {

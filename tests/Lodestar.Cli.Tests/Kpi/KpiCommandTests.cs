@@ -242,6 +242,27 @@ public sealed class KpiCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Kpi_Validate_ChecksWithThePostcodeLookupAsValidateDoes()
+    {
+        // C1's placement postcode is not in the lookup: 392a (no distance can be worked out) and 392c (a postcode the lookup
+        // does not know), rules that run only with a lookup.
+        var folder = Path.Combine(_root, "E10000003", "2025");
+        File.WriteAllText(Path.Combine(folder, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,UASC\nC1,M,01/01/2015,WBRI,A123456789012,,,0\n");
+        File.WriteAllText(
+            Path.Combine(folder, "episodes.csv"),
+            "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nC1,01/07/2024,S,C2,N1,K2,PR4,,,,CB1 1AA,ZZ9 9ZZ,\n");
+        var lookup = Path.Combine(_root, "postcodes.csv");
+        File.WriteAllText(lookup, "pcds,oseast1m,osnrth1m\nCB1 1AA,545000,258000\n");
+
+        var (withoutExit, _, withoutError) = await RunAsync("kpi", _root, "--year", "2025", "--kpi", "cla_at_end", "--validate");
+        var (withExit, _, withError) = await RunAsync("kpi", _root, "--year", "2025", "--kpi", "cla_at_end", "--validate", "--postcodes", lookup);
+
+        Assert.Equal((0, string.Empty), (withoutExit, withoutError));
+        Assert.Equal(1, withExit);
+        Assert.Contains("the data has 2 error(s)", withError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Kpi_OnlyThe903Asked_DoesNotReadTheCinCensus()
     {
         // A census cut off mid-file: refused when read, passed over when no KPI asked for needs it.
