@@ -38,9 +38,9 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
     {
         if (!_years.TryGetValue(list, out var years))
         {
-            // Looked up on first use of each code (the table also holds UPNs, postcodes, URNs ...): NotLooked until then.
+            // Looked up on first use of each code (the table also holds UPNs, postcodes, URNs ...): NotLooked, the array's
+            // zero, until then, so that a new list's array needs no filling (no list's run of years ends in year 0).
             years = new (int From, int Until)[codes.Count];
-            Array.Fill(years, NotLooked);
             _years[list] = years;
         }
 
@@ -50,7 +50,7 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
         }
 
         var (from, until) = years[code];
-        if (from == NotLooked.From)
+        if ((from, until) == NotLooked)
         {
             // Not on the list: an empty run of years (From after Until).
             (from, until) = years[code] = codes[code] is { } text && list.YearsOf(text) is { } range ? range : (1, 0);
@@ -59,7 +59,7 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
         return from <= until && (year == 0 || (year >= from && year <= until));
     }
 
-    private static readonly (int From, int Until) NotLooked = (int.MinValue, int.MinValue);
+    private static readonly (int From, int Until) NotLooked = (0, 0);
 
     public static int YearStart(int year) => new DateOnly(year - 1, 4, 1).DayNumber;
 
