@@ -130,6 +130,7 @@ public readonly record struct GeoPoint(double Latitude, double Longitude)
 public sealed class PopulationEstimates
 {
     private readonly Dictionary<(string Code, int Year), long> _values = [];
+    private string? _source;
 
     /// <summary>No estimates: every rate per 10,000 is "no data".</summary>
     public static PopulationEstimates None { get; } = new();
@@ -140,7 +141,26 @@ public sealed class PopulationEstimates
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(population);
         _values[(code, year)] = population;
+        _source = null;
         return this;
+    }
+
+    /// <summary>
+    /// What the estimates are: "N estimates, sha256 " and a digest of every area, year and estimate (in order, so the same
+    /// estimates read from any file give the same source); empty when there are none. Results computed with other estimates
+    /// are out of date (<see cref="KpiOptions.Inputs"/>).
+    /// </summary>
+    public string Source => _source ??= _values.Count == 0 ? "" : $"{_values.Count} estimates, sha256 {Digest()}";
+
+    private string Digest()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var ((code, year), population) in _values.OrderBy(v => v.Key.Code, StringComparer.Ordinal).ThenBy(v => v.Key.Year))
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{code},{year},{population}\n");
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..16];
     }
 
     /// <summary>How many estimates are held.</summary>
@@ -180,10 +200,17 @@ public sealed record KpiOptions
 
     /// <summary>
     /// What these options give a stored result besides the records, as the stored results record it
-    /// (<c>kpi_result_sets.Inputs</c>): empty without distances, else "postcodes " and the distances' source. Results stored
-    /// with other inputs are out of date. The population is not in it: the hosts read the same population.csv.
+    /// (<c>kpi_result_sets.Inputs</c>): "postcodes " and the distances' source, and "population " and the estimates' source,
+    /// each when given, joined by "; " (empty with neither). Results stored with other inputs are out of date: a new postcode
+    /// lookup or a new population.csv marks them so, and the hosts' start recomputes them.
     /// </summary>
-    public string Inputs => Distances is { } distances ? $"postcodes {distances.Source}" : "";
+    public string Inputs => (Distances, Population.Count) switch
+    {
+        (null, 0) => "",
+        ({ } distances, 0) => $"postcodes {distances.Source}",
+        (null, _) => $"population {Population.Source}",
+        ({ } distances, _) => $"postcodes {distances.Source}; population {Population.Source}",
+    };
 }
 
 /// <summary>

@@ -86,6 +86,37 @@ public sealed class StoredKpisPostcodesTests
         Assert.Equal((1.0, 2.0, 50.0), await Placed20MilesAsync(db));
     }
 
+    [Theory]
+    [AllDatabases]
+    public async Task RefreshStale_ThePopulationChanges_RecomputesTheRatesAndOnlyOnce(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var id = (await UsePopulation(db, Population(10_000)).CheckAsync("ann", Council, Return903(), 2025, Cancel)).Value.Submission.Id;
+        Assert.True((await UsePopulation(db, Population(10_000)).ConfirmAsync("bob", id, Cancel)).Succeeded);
+        // C1 and C2 looked after at 31 March 2025, of 10,000 children (mid-2024): 2 per 10,000.
+        Assert.Equal(2.0, await ClaRateAsync(db));
+
+        // The same estimates read again (a restart): nothing to do. New ones: recomputed, once.
+        Assert.Empty(await UsePopulation(db, Population(10_000)).RefreshStaleResultsAsync(Cancel));
+        Assert.Equal([Council], await UsePopulation(db, Population(20_000)).RefreshStaleResultsAsync(Cancel));
+        Assert.Equal(1.0, await ClaRateAsync(db));
+        Assert.Empty(await UsePopulation(db, Population(20_000)).RefreshStaleResultsAsync(Cancel));
+    }
+
+    private static PopulationEstimates Population(long children) => new PopulationEstimates().Add(Council, 2024, children);
+
+    private static async Task<double?> ClaRateAsync(LodestarDbContext db) =>
+        (await db.Set<KpiResultEntity>().AsNoTracking()
+            .SingleAsync(r => r.CouncilCode == Council && r.Kpi == "cla_rate_per_10k" && r.PeriodStart == new DateOnly(2024, 4, 1) && r.PeriodEnd == new DateOnly(2025, 3, 31), Cancel)).Value;
+
+    // A host computing with these population estimates and no postcode lookup.
+    private static Submissions UsePopulation(LodestarDbContext db, PopulationEstimates population)
+    {
+        var clock = TimeProvider.System;
+        return new Submissions(db, new AuditLog(db, clock), clock, engine: new KpiEngine(new KpiOptions { Population = population }));
+    }
+
     private static async Task<(double?, double?, double?)> Placed20MilesAsync(LodestarDbContext db)
     {
         var row = await db.Set<KpiResultEntity>().AsNoTracking()

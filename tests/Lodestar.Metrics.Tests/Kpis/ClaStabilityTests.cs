@@ -310,4 +310,19 @@ public sealed class ClaStabilityTests
         Assert.Equal("", KpiOptions.Default.Inputs);
         Assert.Equal("postcodes abc", new KpiOptions { Distances = new PostcodeDistances((_, _) => null, "abc") }.Inputs);
     }
+
+    [Fact]
+    public void Inputs_NameThePopulationsSource_TheSameForTheSameEstimatesInAnyOrder()
+    {
+        var first = new PopulationEstimates().Add("E10000003", 2024, 150_000).Add("E92000001", 2024, 12_000_000);
+        var again = new PopulationEstimates().Add("E92000001", 2024, 12_000_000).Add("E10000003", 2024, 150_000);
+        var other = new PopulationEstimates().Add("E10000003", 2024, 150_001).Add("E92000001", 2024, 12_000_000);
+
+        var inputs = new KpiOptions { Population = first, Distances = new PostcodeDistances((_, _) => null, "abc") }.Inputs;
+
+        Assert.Matches("^postcodes abc; population 2 estimates, sha256 [0-9a-f]{16}$", inputs);
+        Assert.Equal(first.Source, again.Source);
+        Assert.NotEqual(first.Source, other.Source);
+        Assert.Matches("^population 2 estimates, sha256 [0-9a-f]{16}$", new KpiOptions { Population = first }.Inputs);
+    }
 }
