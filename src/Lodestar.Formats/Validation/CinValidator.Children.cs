@@ -33,28 +33,10 @@ internal static partial class CinValidator
         });
 
         // Children
-        Add("1510", Severity.Error, "UPN is not valid: its character 1 is not the check letter its characters 2-13 give", "Child", [MethodImpl(Optimized)] (c, r) =>
-        {
-            var k = c.Data.ChildRecords;
-            for (var i = 0; i < k.Count; i++)
-            {
-                if (c.Text(k.Upn[i]) is { } upn && UpnCheckLetter(upn) is { } letter && upn[0] != letter)
-                {
-                    c.ReportCode(r, k.Source[i], "UPN", k.Upn[i]);
-                }
-            }
-        });
-        Add("1560Q", Severity.Warning, "FormerUPN is not in the UPN's format (13 characters: a letter, 11 digits, then a digit or a letter other than I, O and S): check and amend, or give a reason", "Child", [MethodImpl(Optimized)] (c, r) =>
-        {
-            var k = c.Data.ChildRecords;
-            for (var i = 0; i < k.Count; i++)
-            {
-                if (c.Text(k.FormerUpn[i]) is { } former && !UpnShaped(former))
-                {
-                    c.ReportCode(r, k.Source[i], "FormerUPN", k.FormerUpn[i]);
-                }
-            }
-        });
+        Add("1510", Severity.Error, "UPN is not valid: its character 1 is not the check letter its characters 2-13 give", "Child",
+            [MethodImpl(Optimized)] (c, r) => c.CheckUpns(r, k => k.Upn, "UPN", upn => UpnCheckLetter(upn) is { } letter && upn[0] != letter));
+        Add("1560Q", Severity.Warning, "FormerUPN is not in the UPN's format (13 characters: a letter, 11 digits, then a digit or a letter other than I, O and S): check and amend, or give a reason", "Child",
+            [MethodImpl(Optimized)] (c, r) => c.CheckUpns(r, k => k.FormerUpn, "FormerUPN", former => !UpnShaped(former)));
         // The DfE's range: from 30 days before the reference date (1 March) to 9 months after it (31 December), both included.
         Add("8530Q", Severity.Warning, "ExpectedPersonBirthDate is outside the range expected for this census (1 March to 31 December of the year the census ends): check and amend, or give a reason", "Child", [MethodImpl(Optimized)] (c, r) =>
         {

@@ -13,17 +13,8 @@ internal static partial class CinValidator
     private static void AddPlanRules()
     {
         // CIN plans
-        Add("4000", Severity.Error, "CINPlanDates are given for a referral that led to no further action (ReferralNFA true)", "CINdetails", CollectionYears.All, [MethodImpl(Optimized)] (c, r) =>
-        {
-            var f = c.Data.Referrals;
-            for (var i = 0; i < f.Count; i++)
-            {
-                if (f.Nfa[i] == Flag.Yes && !c.Data.Plans.RowsOfReferral(i).IsEmpty)
-                {
-                    c.Report(r, f.Source[i], "ReferralNFA", "true");
-                }
-            }
-        }, "CINPlanStartDate");
+        Add("4000", Severity.Error, "CINPlanDates are given for a referral that led to no further action (ReferralNFA true)", "CINdetails", CollectionYears.All,
+            [MethodImpl(Optimized)] (c, r) => c.ModulesOnNoFurtherAction(r, c.Data.Plans), "CINPlanStartDate");
         Add("4001", Severity.Error, "A CIN plan with no CINPlanEndDate is open in a referral whose child protection plan is open too (no CPPendDate): the two cannot run at the same time", "CINPlanDates", [MethodImpl(Optimized)] (c, r) =>
         {
             var p = c.Data.Plans;

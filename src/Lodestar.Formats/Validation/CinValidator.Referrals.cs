@@ -248,17 +248,8 @@ internal static partial class CinValidator
                 }
             }
         });
-        Add("8832", Severity.Error, "A child protection plan is recorded on a referral with no further action (ReferralNFA true)", "CINdetails", CollectionYears.All, [MethodImpl(Optimized)] (c, r) =>
-        {
-            var f = c.Data.Referrals;
-            for (var i = 0; i < f.Count; i++)
-            {
-                if (f.Nfa[i] == Flag.Yes && !c.Data.ProtectionPlans.RowsOfReferral(i).IsEmpty)
-                {
-                    c.Report(r, f.Source[i], "ReferralNFA", "true");
-                }
-            }
-        }, "CPPstartDate");
+        Add("8832", Severity.Error, "A child protection plan is recorded on a referral with no further action (ReferralNFA true)", "CINdetails", CollectionYears.All,
+            [MethodImpl(Optimized)] (c, r) => c.ModulesOnNoFurtherAction(r, c.Data.ProtectionPlans), "CPPstartDate");
         Add("8867", Severity.Error, "The referral is closed (CINclosureDate given) but one of its assessments is not completed (AssessmentAuthorisationDate blank)", "CINdetails", [MethodImpl(Optimized)] (c, r) =>
         {
             var a = c.Data.Assessments;

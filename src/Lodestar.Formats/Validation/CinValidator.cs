@@ -70,40 +70,13 @@ internal static partial class CinValidator
                 }
             }
         });
-        Add("1530", Severity.Error, "UPN is not valid: its characters 2-4 are not an LA number the DfE recognises (a council's since April 1998, or a pseudo-LA code)", "Child", [MethodImpl(Optimized)] (c, r) =>
-        {
-            var k = c.Data.ChildRecords;
-            for (var i = 0; i < k.Count; i++)
-            {
-                if (c.Text(k.Upn[i]) is { } upn && !UpnLaKnown(upn))
-                {
-                    c.ReportCode(r, k.Source[i], "UPN", k.Upn[i]);
-                }
-            }
-        });
+        Add("1530", Severity.Error, "UPN is not valid: its characters 2-4 are not an LA number the DfE recognises (a council's since April 1998, or a pseudo-LA code)", "Child",
+            [MethodImpl(Optimized)] (c, r) => c.CheckUpns(r, k => k.Upn, "UPN", upn => !UpnLaKnown(upn)));
         // Characters of a UPN long enough to have them (its length is the reader's and 1510's business).
-        Add("1540", Severity.Error, "UPN is not valid: its characters 5-12 are not all digits", "Child", [MethodImpl(Optimized)] (c, r) =>
-        {
-            var k = c.Data.ChildRecords;
-            for (var i = 0; i < k.Count; i++)
-            {
-                if (c.Text(k.Upn[i]) is { Length: >= 12 } upn && upn.AsSpan(4, 8).ContainsAnyExcept(AsciiDigits))
-                {
-                    c.ReportCode(r, k.Source[i], "UPN", k.Upn[i]);
-                }
-            }
-        });
-        Add("1550", Severity.Error, "UPN is not valid: its character 13 is not a digit or a letter A-Z other than I, O and S", "Child", [MethodImpl(Optimized)] (c, r) =>
-        {
-            var k = c.Data.ChildRecords;
-            for (var i = 0; i < k.Count; i++)
-            {
-                if (c.Text(k.Upn[i]) is { Length: 13 } upn && !UpnLastCharacters.Contains(upn[12]))
-                {
-                    c.ReportCode(r, k.Source[i], "UPN", k.Upn[i]);
-                }
-            }
-        });
+        Add("1540", Severity.Error, "UPN is not valid: its characters 5-12 are not all digits", "Child",
+            [MethodImpl(Optimized)] (c, r) => c.CheckUpns(r, k => k.Upn, "UPN", upn => upn.Length >= 12 && upn.AsSpan(4, 8).ContainsAnyExcept(AsciiDigits)));
+        Add("1550", Severity.Error, "UPN is not valid: its character 13 is not a digit or a letter A-Z other than I, O and S", "Child",
+            [MethodImpl(Optimized)] (c, r) => c.CheckUpns(r, k => k.Upn, "UPN", upn => upn.Length == 13 && !UpnLastCharacters.Contains(upn[12])));
         // Judged over the whole census: one finding for a file, not one a child.
         Add("2886Q", Severity.Warning, "More than 2% of the census's child records have GenderCurrent 0 (not known) or blank and no ExpectedPersonBirthDate: check and amend, or give a reason", "Child", ToGender,
             [MethodImpl(Optimized)] (c, r) => UnknownSexShare(c, r, "0", "GenderCurrent"));
@@ -749,6 +722,35 @@ internal static partial class CinValidator
         public int[] Born { get; }
 
         public int[] Death { get; }
+
+        /// <summary>Reports each child record whose UPN-like code in <paramref name="column"/> is given and <paramref name="bad"/>.</summary>
+        [MethodImpl(Optimized)]
+        public void CheckUpns(ValidationRule rule, ColumnOf<CinChildren> column, string name, Func<string, bool> bad)
+        {
+            var k = Data.ChildRecords;
+            var codes = column(k);
+            for (var i = 0; i < k.Count; i++)
+            {
+                if (Text(codes[i]) is { } upn && bad(upn))
+                {
+                    ReportCode(rule, k.Source[i], name, codes[i]);
+                }
+            }
+        }
+
+        /// <summary>Reports each referral with ReferralNFA true that has a row of <paramref name="modules"/> (a plan, a CP plan ...).</summary>
+        [MethodImpl(Optimized)]
+        public void ModulesOnNoFurtherAction(ValidationRule rule, ReferralTable modules)
+        {
+            var f = Data.Referrals;
+            for (var i = 0; i < f.Count; i++)
+            {
+                if (f.Nfa[i] == Flag.Yes && !modules.RowsOfReferral(i).IsEmpty)
+                {
+                    Report(rule, f.Source[i], "ReferralNFA", "true");
+                }
+            }
+        }
 
         [MethodImpl(Optimized)]
         public void BeforeReferral<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable> column, string name)
