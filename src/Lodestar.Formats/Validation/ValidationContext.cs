@@ -112,6 +112,14 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
         var source = table.Source;
         for (var i = 0; i < values.Length; i++)
         {
+            // A row of a year the rule is not of is passed over before its code is looked up (Report would drop it): a rule
+            // with a version for each run of years (4180, 101 ...) then looks up each row once, not once a version.
+            var year = Year(source[i]);
+            if (!rule.Years.Contains(year))
+            {
+                continue;
+            }
+
             var code = values[i];
             if (code == CodeTable.Blank)
             {
@@ -120,7 +128,7 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
                     Report(rule, source[i], name, null);
                 }
             }
-            else if (!IsValid(list, code, Year(source[i])))
+            else if (!IsValid(list, code, year))
             {
                 ReportCode(rule, source[i], name, code);
             }
