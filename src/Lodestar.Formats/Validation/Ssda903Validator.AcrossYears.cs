@@ -237,6 +237,12 @@ internal static partial class Ssda903Validator
             {
                 for (var child = 0; child < c.Data.Children.Count; child++)
                 {
+                    // Most children were never missing: no list gathered for them.
+                    if (NoRows(tables, child))
+                    {
+                        continue;
+                    }
+
                     var now = RowsOfYear(c, tables, child, year);
                     if (now.Count == 0)
                     {
@@ -357,6 +363,22 @@ internal static partial class Ssda903Validator
     }
 
     // The child's rows in the return of the year, as given (kept and replaced).
+    /// <summary>Whether the child has no row in any of <paramref name="tables"/> (kept or replaced), of any year.</summary>
+    [MethodImpl(Optimized)]
+    private static bool NoRows<TTable>(TTable[] tables, int child)
+        where TTable : RecordTable
+    {
+        foreach (var table in tables)
+        {
+            if (!table.RowsOf(child).IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static List<RowAt<TTable>> RowsOfYear<TTable>(Context c, TTable[] tables, int child, int year)
         where TTable : RecordTable
     {
@@ -384,6 +406,7 @@ internal static partial class Ssda903Validator
     /// Calls <paramref name="check"/> with each PlacedAdoption row of each year's return whose year before was given, with the
     /// child's rows in that one (perhaps none) and the row's year.
     /// </summary>
+    [MethodImpl(Optimized)]
     private static void DecisionsAndLastYears(Context c, Action<RowAt<Ssda903PlacedAdoption>, List<RowAt<Ssda903PlacedAdoption>>, int> check)
     {
         Ssda903PlacedAdoption[] tables = c.Data.Replaced is { } replaced ? [c.Data.PlacedAdoption, replaced.PlacedAdoption] : [c.Data.PlacedAdoption];
@@ -391,7 +414,7 @@ internal static partial class Ssda903Validator
         {
             for (var child = 0; child < c.Data.Children.Count; child++)
             {
-                if (tables.All(t => t.RowsOf(child).IsEmpty))
+                if (NoRows(tables, child))
                 {
                     continue;
                 }
