@@ -59,7 +59,7 @@ internal static partial class CinValidator
             var f = c.Data.Referrals;
             for (var i = 0; i < k.Count; i++)
             {
-                if (FirstReferralInFile(f, k.Child[i], k.Source[i].File, Flag.Invalid) < 0)
+                if (FirstReferralInFile(f, k.Child[i], k.Source[i].File, except: null) < 0)
                 {
                     c.Report(r, k.Source[i], "LAchildID", c.Data.Children.IdOf(k.Child[i]));
                 }
@@ -156,12 +156,9 @@ internal static partial class CinValidator
     private static bool UpnShaped(string upn) =>
         upn.Length == 13 && char.IsAsciiLetterUpper(upn[0]) && !upn.AsSpan(1, 11).ContainsAnyExcept(AsciiDigits) && UpnLastCharacters.Contains(upn[12]);
 
-    /// <summary>
-    /// The first of the child's referrals in the same file whose ReferralNFA is not <paramref name="except"/> (every referral when
-    /// it is <see cref="Flag.Invalid"/>, as no read flag is), or -1.
-    /// </summary>
+    /// <summary>The first of the child's referrals in the same file whose ReferralNFA is not <paramref name="except"/> (any, when null), or -1.</summary>
     [MethodImpl(Optimized)]
-    private static int FirstReferralInFile(CinReferrals f, int child, int file, Flag except)
+    private static int FirstReferralInFile(CinReferrals f, int child, int file, Flag? except)
     {
         var rows = f.RowsOf(child);
         for (var j = rows.Start; j < rows.End; j++)

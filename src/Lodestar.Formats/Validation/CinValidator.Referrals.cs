@@ -110,7 +110,7 @@ internal static partial class CinValidator
 
                 if (!cutOff.TryGetValue(year, out var day))
                 {
-                    day = cutOff[year] = ReferralWorkingDaysBefore(YearStart(year), 1);
+                    day = cutOff[year] = WorkingDayCalendar.England.WorkingDaysBefore(DateOnly.FromDayNumber(YearStart(year)), 1).DayNumber;
                 }
 
                 if (f.ReferralDate[i] < day)
@@ -306,7 +306,7 @@ internal static partial class CinValidator
 
                 if (!cutOff.TryGetValue(year, out var day))
                 {
-                    day = cutOff[year] = ReferralWorkingDaysBefore(YearEnd(year), 45);
+                    day = cutOff[year] = WorkingDayCalendar.England.WorkingDaysBefore(DateOnly.FromDayNumber(YearEnd(year)), 45).DayNumber;
                 }
 
                 if (a.Start[i] < day)
@@ -446,22 +446,5 @@ internal static partial class CinValidator
     {
         var year = c.Year(at);
         return year > 0 && Has(day) && day >= YearStart(year) && day <= YearEnd(year);
-    }
-
-    /// <summary>The day <paramref name="days"/> working days (England) before <paramref name="day"/>: the last of them counting back.</summary>
-    private static int ReferralWorkingDaysBefore(int day, int days)
-    {
-        var calendar = WorkingDayCalendar.England;
-        var date = DateOnly.FromDayNumber(day);
-        for (var counted = 0; counted < days;)
-        {
-            date = date.AddDays(-1);
-            if (calendar.IsWorkingDay(date))
-            {
-                counted++;
-            }
-        }
-
-        return date.DayNumber;
     }
 }

@@ -95,6 +95,26 @@ public sealed class WorkingDayCalendar
     }
 
     /// <summary>
+    /// The day <paramref name="days"/> working days before <paramref name="day"/> (the day itself not counted): the last of
+    /// them, counting back. One working day before Monday 1 April 2024 (Easter Monday; Good Friday the 29th) is Thursday 28 March.
+    /// </summary>
+    public DateOnly WorkingDaysBefore(DateOnly day, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        var date = day;
+        for (var counted = 0; counted < days;)
+        {
+            date = date.AddDays(-1);
+            if (IsWorkingDay(date))
+            {
+                counted++;
+            }
+        }
+
+        return date;
+    }
+
+    /// <summary>
     /// The day on which <paramref name="days"/> working days after <paramref name="start"/> are complete (the start
     /// day not counted): 15 working days after Monday 3 March 2025 is Monday 24 March.
     /// </summary>

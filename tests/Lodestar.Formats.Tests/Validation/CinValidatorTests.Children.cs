@@ -102,6 +102,25 @@ public sealed partial class CinValidatorTests
         Assert.Equal(("other.xml", 10, "X"), (found.File, found.Line, found.Value));
     }
 
+    [Fact]
+    public void Rule8590_AReferralWithAnUnreadableReferralNfa_StillCounts()
+    {
+        // ReferralNFA "maybe" is reported when read (FLAG-FORMAT) and held as Invalid; the child still has its CIN episode.
+        const string Xml = """
+            <Message><Header><CollectionDetails><Year>2025</Year></CollectionDetails></Header><Children><Child>
+            <ChildIdentifiers><LAchildID>A1</LAchildID><PersonBirthDate>2015-01-01</PersonBirthDate></ChildIdentifiers>
+            <CINdetails><CINreferralDate>2024-06-01</CINreferralDate><ReferralNFA>maybe</ReferralNFA></CINdetails>
+            </Child></Children></Message>
+            """;
+        var builder = new CinBuilder("E10000003");
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Xml));
+        Assert.Null(Lodestar.Formats.Cin.CinXmlReader.Read("cin.xml", stream, builder, []).Refusal);
+        var data = builder.Build();
+
+        Assert.Equal(Flag.Invalid, data.Referrals.Nfa[0]);
+        Assert.DoesNotContain(CinValidator.Validate(data, Year), d => d.Rule == "8590");
+    }
+
     [Theory]
     [InlineData(true, false)]
     [InlineData(false, true)]

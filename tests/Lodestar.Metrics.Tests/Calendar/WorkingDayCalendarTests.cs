@@ -115,4 +115,13 @@ public sealed class WorkingDayCalendarTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(2024, 4, 1, 1, 2024, 3, 28)] // Easter Monday; Good Friday the 29th and the weekend are passed over
+    [InlineData(2025, 3, 31, 45, 2025, 1, 27)] // 45 working days before the 2024/25 reference date
+    [InlineData(2025, 3, 31, 0, 2025, 3, 31)]
+    public void WorkingDaysBefore_CountsBackOverWeekendsAndBankHolidays(int year, int month, int day, int days, int toYear, int toMonth, int toDay)
+    {
+        Assert.Equal(new DateOnly(toYear, toMonth, toDay), WorkingDayCalendar.England.WorkingDaysBefore(new DateOnly(year, month, day), days));
+    }
 }
