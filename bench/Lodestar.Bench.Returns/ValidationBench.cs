@@ -28,6 +28,7 @@ internal static class ValidationBench
             var readCpu = Cpu(process) - cpu;
             // Validating is short beside reading, so a burst of other work on the machine skews it more: three times, the fastest kept.
             var (validate, validateCpu, findings) = (double.MaxValue, double.MaxValue, 0);
+            var (allocated, gen0, gen2) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(2));
             for (var again = 0; again < 3; again++)
             {
                 cpu = Cpu(process);
@@ -42,7 +43,9 @@ internal static class ValidationBench
                 }
             }
 
-            Console.WriteLine($"{(run == 0 ? "warm-up" : $"run {run}")}: reading {read:0} ms ({readCpu:0} ms CPU), validating {validate:0} ms ({validateCpu:0} ms CPU): {validate / read:P1} ({validateCpu / readCpu:P1} of the CPU), {findings:N0} findings; load average {Load()}");
+            // What a validation allocates and the collections it causes (the three alike): a check that the rules do not churn memory.
+            var perValidation = $"{(GC.GetTotalAllocatedBytes() - allocated) / 3 / 1e6:0} MB allocated, {(GC.CollectionCount(0) - gen0) / 3.0:0.#} collections ({(GC.CollectionCount(2) - gen2) / 3.0:0.#} full)";
+            Console.WriteLine($"{(run == 0 ? "warm-up" : $"run {run}")}: reading {read:0} ms ({readCpu:0} ms CPU), validating {validate:0} ms ({validateCpu:0} ms CPU): {validate / read:P1} ({validateCpu / readCpu:P1} of the CPU), {findings:N0} findings, {perValidation} a validation; load average {Load()}");
             if (run > 0)
             {
                 times.Add((read, validate, readCpu, validateCpu, findings));

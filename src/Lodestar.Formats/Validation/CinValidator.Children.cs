@@ -34,9 +34,9 @@ internal static partial class CinValidator
 
         // Children
         Add("1510", Severity.Error, "UPN is not valid: its character 1 is not the check letter its characters 2-13 give", "Child",
-            [MethodImpl(Optimized)] (c, r) => c.CheckUpns(r, k => k.Upn, "UPN", upn => UpnCheckLetter(upn) is { } letter && upn[0] != letter));
+            [MethodImpl(Optimized)] (c, r) => c.CheckUpns(r, WrongCheckLetter));
         Add("1560Q", Severity.Warning, "FormerUPN is not in the UPN's format (13 characters: a letter, 11 digits, then a digit or a letter other than I, O and S): check and amend, or give a reason", "Child",
-            [MethodImpl(Optimized)] (c, r) => c.CheckUpns(r, k => k.FormerUpn, "FormerUPN", former => !UpnShaped(former)));
+            [MethodImpl(Optimized)] (c, r) => c.CheckFormerUpns(r, former => !UpnShaped(former)));
         // The DfE's range: from 30 days before the reference date (1 March) to 9 months after it (31 December), both included.
         Add("8530Q", Severity.Warning, "ExpectedPersonBirthDate is outside the range expected for this census (1 March to 31 December of the year the census ends): check and amend, or give a reason", "Child", [MethodImpl(Optimized)] (c, r) =>
         {
@@ -174,38 +174,14 @@ internal static partial class CinValidator
 
     // 2887Q and 2888Q: per census file, how many different Disability codes other than NONE are used, and how many each child with a
     // disability has; reported once, on the file's first child record, when `fails` says so.
-    [MethodImpl(Optimized)]
     private static void DisabilitiesOfCensus(Context c, ValidationRule rule, Func<int, (int Count, int Max), bool> fails, Func<int, (int Count, int Max), string> value)
     {
-        var k = c.Data.ChildRecords;
-        var none = c.Codes.Find("NONE");
-        var files = new Dictionary<int, (SourceLocation First, HashSet<int> Codes, int Children, int Max)>();
-        for (var i = 0; i < k.Count; i++)
+        foreach (var census in c.CensusFiles.Values)
         {
-            var file = k.Source[i].File;
-            if (!files.TryGetValue(file, out var census))
+            var children = (census.Disabled, census.MostDisabilities);
+            if (fails(census.Disabilities.Count, children))
             {
-                census = (k.Source[i], [], 0, 0);
-            }
-
-            var count = 0;
-            foreach (var code in k.Disabilities[i])
-            {
-                if (code != none && code != CodeTable.Blank)
-                {
-                    census.Codes.Add(code);
-                    count++;
-                }
-            }
-
-            files[file] = count > 0 ? (census.First, census.Codes, census.Children + 1, Math.Max(census.Max, count)) : census;
-        }
-
-        foreach (var (first, codes, children, max) in files.Values)
-        {
-            if (fails(codes.Count, (children, max)))
-            {
-                c.Report(rule, first, "Disability", value(codes.Count, (children, max)));
+                c.Report(rule, census.First, "Disability", value(census.Disabilities.Count, children));
             }
         }
     }

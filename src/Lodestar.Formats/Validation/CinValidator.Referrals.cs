@@ -414,7 +414,11 @@ internal static partial class CinValidator
                 var valid = false;
                 foreach (var code in a.Factors[i])
                 {
-                    valid |= code != CodeTable.Blank && (c.IsValid(CodeLists.AssessmentFactors, code, 0) || code == retired18 || code == retired19);
+                    if (code != CodeTable.Blank && (code == retired18 || code == retired19 || c.IsValid(CodeLists.AssessmentFactors, code, 0)))
+                    {
+                        valid = true;
+                        break;
+                    }
                 }
 
                 if (!valid)

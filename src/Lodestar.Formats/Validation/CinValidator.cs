@@ -44,39 +44,14 @@ internal static partial class CinValidator
                 }
             }
         });
-        Add("1520", Severity.Error, "More than one child in the census has the same UPN", "Child", [MethodImpl(Optimized)] (c, r) =>
-        {
-            var k = c.Data.ChildRecords;
-            // Keyed by file and UPN code in one long, sized for every row: one hash look-up a child record.
-            var first = new Dictionary<long, int>(k.Count);
-            for (var i = 0; i < k.Count; i++)
-            {
-                if (k.Upn[i] == CodeTable.Blank)
-                {
-                    continue;
-                }
-
-                var key = ((long)k.Source[i].File << 32) | (uint)k.Upn[i];
-                if (first.TryGetValue(key, out var other))
-                {
-                    if (k.Child[other] != k.Child[i])
-                    {
-                        c.ReportCode(r, k.Source[i], "UPN", k.Upn[i]);
-                    }
-                }
-                else
-                {
-                    first.Add(key, i);
-                }
-            }
-        });
+        Add("1520", Severity.Error, "More than one child in the census has the same UPN", "Child", [MethodImpl(Optimized)] (c, r) => SharedUpns(c, r));
         Add("1530", Severity.Error, "UPN is not valid: its characters 2-4 are not an LA number the DfE recognises (a council's since April 1998, or a pseudo-LA code)", "Child",
-            [MethodImpl(Optimized)] (c, r) => c.CheckUpns(r, k => k.Upn, "UPN", upn => !UpnLaKnown(upn)));
+            [MethodImpl(Optimized)] (c, r) => c.CheckUpns(r, UnknownLa));
         // Characters of a UPN long enough to have them (its length is the reader's and 1510's business).
         Add("1540", Severity.Error, "UPN is not valid: its characters 5-12 are not all digits", "Child",
-            [MethodImpl(Optimized)] (c, r) => c.CheckUpns(r, k => k.Upn, "UPN", upn => upn.Length >= 12 && upn.AsSpan(4, 8).ContainsAnyExcept(AsciiDigits)));
+            [MethodImpl(Optimized)] (c, r) => c.CheckUpns(r, NotAllDigits));
         Add("1550", Severity.Error, "UPN is not valid: its character 13 is not a digit or a letter A-Z other than I, O and S", "Child",
-            [MethodImpl(Optimized)] (c, r) => c.CheckUpns(r, k => k.Upn, "UPN", upn => upn.Length == 13 && !UpnLastCharacters.Contains(upn[12])));
+            [MethodImpl(Optimized)] (c, r) => c.CheckUpns(r, WrongLastCharacter));
         // Judged over the whole census: one finding for a file, not one a child.
         Add("2886Q", Severity.Warning, "More than 2% of the census's child records have GenderCurrent 0 (not known) or blank and no ExpectedPersonBirthDate: check and amend, or give a reason", "Child", ToGender,
             [MethodImpl(Optimized)] (c, r) => UnknownSexShare(c, r, "0", "GenderCurrent"));
@@ -575,6 +550,77 @@ internal static partial class CinValidator
     // Character 13 of a UPN: a digit, or a letter other than I, O and S (DfE 1550).
     private static readonly System.Buffers.SearchValues<char> UpnLastCharacters = System.Buffers.SearchValues.Create("0123456789ABCDEFGHJKLMNPQRTUVWXYZ");
 
+    // 1520: a UPN given to more than one child in the same census file. Most UPNs are each one child's (in every census it is in), so
+    // a first pass over the records, by UPN code, finds the UPNs of more than one child; only their records are then keyed by file.
+    [MethodImpl(Optimized)]
+    private static void SharedUpns(Context c, ValidationRule rule)
+    {
+        var k = c.Data.ChildRecords;
+        var children = System.Buffers.ArrayPool<int>.Shared.Rent(c.Codes.Count);
+        try
+        {
+            // Each UPN code's child (plus one; 0: none yet), or -1 once a second child has it.
+            Array.Clear(children, 0, c.Codes.Count);
+            var shared = false;
+            for (var i = 0; i < k.Count; i++)
+            {
+                var upn = k.Upn[i];
+                if (upn == CodeTable.Blank || (uint)upn >= (uint)c.Codes.Count)
+                {
+                    continue;
+                }
+
+                ref var child = ref children[upn];
+                if (child == 0)
+                {
+                    child = k.Child[i] + 1;
+                }
+                else if (child > 0 && child != k.Child[i] + 1)
+                {
+                    child = -1;
+                    shared = true;
+                }
+            }
+
+            if (!shared)
+            {
+                return;
+            }
+
+            // The first record of each (file, UPN) of a shared UPN; a later one of another child in the same file is reported.
+            var first = new Dictionary<(int File, int Upn), int>();
+            for (var i = 0; i < k.Count; i++)
+            {
+                var upn = k.Upn[i];
+                if (upn == CodeTable.Blank || (uint)upn >= (uint)c.Codes.Count || children[upn] != -1)
+                {
+                    continue;
+                }
+
+                if (!first.TryAdd((k.Source[i].File, upn), i) && k.Child[first[(k.Source[i].File, upn)]] != k.Child[i])
+                {
+                    c.ReportCode(rule, k.Source[i], "UPN", upn);
+                }
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(children);
+        }
+    }
+
+    // The checks of a UPN's characters, one a rule: 1510, 1530, 1540 (characters of a UPN long enough to have them: its length is
+    // the reader's and 1510's business) and 1550. CheckUpns passes over the child records once for all four (UpnSuspects).
+    private static bool WrongCheckLetter(string upn) => UpnCheckLetter(upn) is { } letter && upn[0] != letter;
+
+    private static bool UnknownLa(string upn) => !UpnLaKnown(upn);
+
+    private static bool NotAllDigits(string upn) => upn.Length >= 12 && upn.AsSpan(4, 8).ContainsAnyExcept(AsciiDigits);
+
+    private static bool WrongLastCharacter(string upn) => upn.Length == 13 && !UpnLastCharacters.Contains(upn[12]);
+
+    private static bool AnyUpnCheckFails(string upn) => WrongCheckLetter(upn) || UnknownLa(upn) || NotAllDigits(upn) || WrongLastCharacter(upn);
+
     private static bool UpnLaKnown(string upn)
     {
         // A UPN too short to have characters 2-4 has no LA number to judge.
@@ -611,25 +657,94 @@ internal static partial class CinValidator
     [MethodImpl(Optimized)]
     private static void UnknownSexShare(Context c, ValidationRule rule, string unknown, string column)
     {
+        foreach (var census in c.CensusFiles.Values)
+        {
+            // More than 2%: 50 unknowns in 100 × 50 records ... in whole numbers, unknowns × 50 > records.
+            var unknowns = census.BornWithNoSex + (unknown == "0" ? census.BornWithSex0 : census.BornWithSexU);
+            if (unknowns * 50 > census.Records)
+            {
+                c.Report(rule, census.First, column, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unknowns} of {census.Records} ({100.0 * unknowns / census.Records:0.0}%)"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// What the rules judged over a whole census (2886Q, 2887Q, 2888Q) count in one census file's child records, counted for all
+    /// three in one pass (<see cref="Context.CensusFiles"/>).
+    /// </summary>
+    private sealed class CensusCounts(SourceLocation first)
+    {
+        /// <summary>The file's first child record: where a finding on the whole census is reported.</summary>
+        public SourceLocation First { get; } = first;
+
+        public int Records { get; set; }
+
+        /// <summary>Child records with no ExpectedPersonBirthDate and a blank sex (GenderCurrent or Sex).</summary>
+        public int BornWithNoSex { get; set; }
+
+        /// <summary>Child records with no ExpectedPersonBirthDate and GenderCurrent 0 (not known; to 2023/24).</summary>
+        public int BornWithSex0 { get; set; }
+
+        /// <summary>Child records with no ExpectedPersonBirthDate and Sex U (from 2024/25).</summary>
+        public int BornWithSexU { get; set; }
+
+        /// <summary>The different Disability codes used, NONE aside.</summary>
+        public HashSet<int> Disabilities { get; } = [];
+
+        /// <summary>Child records with a Disability code other than NONE.</summary>
+        public int Disabled { get; set; }
+
+        /// <summary>The most Disability codes (NONE aside) any child record gives.</summary>
+        public int MostDisabilities { get; set; }
+    }
+
+    [MethodImpl(Optimized)]
+    private static Dictionary<int, CensusCounts> CountCensusFiles(Context c)
+    {
         var k = c.Data.ChildRecords;
-        var code = c.Codes.Find(unknown);
-        var counts = new Dictionary<int, (SourceLocation First, int Records, int Unknown)>();
+        var none = c.Codes.Find("NONE");
+        var (zero, u) = (c.Codes.Find("0"), c.Codes.Find("U"));
+        var files = new Dictionary<int, CensusCounts>();
+        CensusCounts? census = null;
         for (var i = 0; i < k.Count; i++)
         {
             var file = k.Source[i].File;
-            var (first, records, unknowns) = counts.TryGetValue(file, out var found) ? found : (k.Source[i], 0, 0);
-            var sexUnknown = (k.Sex[i] == CodeTable.Blank || k.Sex[i] == code) && !Has(k.ExpectedDob[i]);
-            counts[file] = (first, records + 1, unknowns + (sexUnknown ? 1 : 0));
-        }
-
-        foreach (var (first, records, unknowns) in counts.Values)
-        {
-            // More than 2%: 50 unknowns in 100 × 50 records ... in whole numbers, unknowns × 50 > records.
-            if (unknowns * 50 > records)
+            if (census is null || census.First.File != file)
             {
-                c.Report(rule, first, column, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unknowns} of {records} ({100.0 * unknowns / records:0.0}%)"));
+                if (!files.TryGetValue(file, out census))
+                {
+                    census = new CensusCounts(k.Source[i]);
+                    files.Add(file, census);
+                }
+            }
+
+            census.Records++;
+            if (!Has(k.ExpectedDob[i]))
+            {
+                var sex = k.Sex[i];
+                census.BornWithNoSex += sex == CodeTable.Blank ? 1 : 0;
+                census.BornWithSex0 += sex == zero ? 1 : 0;
+                census.BornWithSexU += sex == u ? 1 : 0;
+            }
+
+            var count = 0;
+            foreach (var code in k.Disabilities[i])
+            {
+                if (code != none && code != CodeTable.Blank)
+                {
+                    census.Disabilities.Add(code);
+                    count++;
+                }
+            }
+
+            if (count > 0)
+            {
+                census.Disabled++;
+                census.MostDisabilities = Math.Max(census.MostDisabilities, count);
             }
         }
+
+        return files;
     }
 
     // 8770Q: a child born on or before the day `bornBy` gives for its census's reference date, with a referral in the census that
@@ -642,8 +757,14 @@ internal static partial class CinValidator
         var reasons = c.Codes.SetOf("UN2", "UN3", "UN4", "UN5", "UN6", "UN7");
         for (var i = 0; i < k.Count; i++)
         {
+            // Most children have a UPN: that is looked at first, the reference date's cut-off last.
+            if (k.Upn[i] != CodeTable.Blank || !Has(k.Dob[i]) || reasons.Contains(k.UpnUnknown[i]))
+            {
+                continue;
+            }
+
             var year = c.Year(k.Source[i]);
-            if (year == 0 || !Has(k.Dob[i]) || k.Dob[i] > bornBy(YearEnd(year)) || k.Upn[i] != CodeTable.Blank || reasons.Contains(k.UpnUnknown[i]))
+            if (year == 0 || !rule.Years.Contains(year) || k.Dob[i] > bornBy(YearEnd(year)))
             {
                 continue;
             }
@@ -723,17 +844,59 @@ internal static partial class CinValidator
 
         public int[] Death { get; }
 
-        /// <summary>Reports each child record whose UPN-like code in <paramref name="column"/> is given and <paramref name="bad"/>.</summary>
+        /// <summary>Each census file's counts (by file index) for the rules judged over a whole census, counted at the first ask.</summary>
+        public Dictionary<int, CensusCounts> CensusFiles => _censusFiles ??= CountCensusFiles(this);
+
+        private Dictionary<int, CensusCounts>? _censusFiles;
+
+        /// <summary>
+        /// Reports each child record whose UPN is given and <paramref name="bad"/>, one of the checks of a UPN's characters (1510,
+        /// 1530, 1540, 1550), looking only at the <see cref="UpnSuspects"/>: the four rules share one pass over the records.
+        /// </summary>
         [MethodImpl(Optimized)]
-        public void CheckUpns(ValidationRule rule, ColumnOf<CinChildren> column, string name, Func<string, bool> bad)
+        public void CheckUpns(ValidationRule rule, Func<string, bool> bad)
         {
             var k = Data.ChildRecords;
-            var codes = column(k);
+            foreach (var i in UpnSuspects)
+            {
+                if (bad(Text(k.Upn[i])!))
+                {
+                    ReportCode(rule, k.Source[i], "UPN", k.Upn[i]);
+                }
+            }
+        }
+
+        /// <summary>The child records whose UPN is given and fails any check of its characters, found at the first ask.</summary>
+        public List<int> UpnSuspects => _upnSuspects ??= FindUpnSuspects();
+
+        private List<int>? _upnSuspects;
+
+        [MethodImpl(Optimized)]
+        private List<int> FindUpnSuspects()
+        {
+            var k = Data.ChildRecords;
+            var found = new List<int>();
             for (var i = 0; i < k.Count; i++)
             {
-                if (Text(codes[i]) is { } upn && bad(upn))
+                if (Text(k.Upn[i]) is { } upn && AnyUpnCheckFails(upn))
                 {
-                    ReportCode(rule, k.Source[i], name, codes[i]);
+                    found.Add(i);
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>1560Q: reports each child record whose FormerUPN is given and <paramref name="bad"/>.</summary>
+        [MethodImpl(Optimized)]
+        public void CheckFormerUpns(ValidationRule rule, Func<string, bool> bad)
+        {
+            var k = Data.ChildRecords;
+            for (var i = 0; i < k.Count; i++)
+            {
+                if (Text(k.FormerUpn[i]) is { } former && bad(former))
+                {
+                    ReportCode(rule, k.Source[i], "FormerUPN", k.FormerUpn[i]);
                 }
             }
         }

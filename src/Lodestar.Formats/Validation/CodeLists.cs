@@ -3,15 +3,21 @@ namespace Lodestar.Formats.Validation;
 /// <summary>A code list; some codes are valid only from or until a collection year.</summary>
 internal sealed class CodeList
 {
+    private static int _made;
+
     private readonly Dictionary<string, (int From, int Until)> _codes = new(StringComparer.Ordinal);
 
     public CodeList(params string[] codes)
     {
+        Index = Interlocked.Increment(ref _made) - 1;
         foreach (var code in codes)
         {
             _codes[code] = (0, int.MaxValue);
         }
     }
+
+    /// <summary>The list's number, from 0 in the order the lists were made: where a validation keeps what it looked up on it.</summary>
+    public int Index { get; }
 
     /// <summary>Adds codes valid in collection years <paramref name="from"/> to <paramref name="until"/> inclusive.</summary>
     public CodeList With(int from, int until, params string[] codes)

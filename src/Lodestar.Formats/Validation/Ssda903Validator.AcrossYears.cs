@@ -299,12 +299,15 @@ internal static partial class Ssda903Validator
         Across(Add("1000", Severity.Error, "The child died in care (an episode this year or last ending REC E2), so care leaver information (IN_TOUCH, ACTIV, ACCOM) should not be given", "OC3", [MethodImpl(Optimized)] (c, r) =>
         {
             var died = c.Codes.Find("E2");
+            var diedSet = c.Codes.SetOf("E2");
             var tables = EpisodeTables(c.Data);
             var o = c.Data.Oc3;
+            var withLastYear = YearsWithLastYear(c.Data);
             for (var i = 0; i < o.Count; i++)
             {
+                // Few children died in care: one look at their episodes, before any year's rows are gathered.
                 var year = c.FileYear(o.Source[i]);
-                if (year > 0 && c.Data.Files.Any(f => f.CollectionYear == year - 1)
+                if (year > 0 && withLastYear.Contains(year) && AnyEpisodeEnded(tables, o.Child[i], diedSet)
                     && (RowsOfYear(c, tables, o.Child[i], year).Exists(e => e.Table.Rec[e.Row] == died) || RowsOfYear(c, tables, o.Child[i], year - 1).Exists(e => e.Table.Rec[e.Row] == died)))
                 {
                     c.ReportCode(r, o.Source[i], "IN_TOUCH", o.InTouch[i]);
@@ -462,45 +465,61 @@ internal static partial class Ssda903Validator
         public SourceLocation Source => Table.Source[Row];
     }
 
-    /// <summary>Calls <paramref name="check"/> with each child's Header in each year's return whose year before was given, and its Header in that one.</summary>
+    /// <summary>
+    /// Calls <paramref name="check"/> with each child's Header in each year's return whose year before was given, and its Header in
+    /// that one. The pairs are found once a validation and kept (<see cref="Context.HeadersAndLastYears"/>): a dozen rules ask.
+    /// </summary>
     [MethodImpl(Optimized)]
     private static void HeaderAndLastYears(Context c, Action<HeaderAt, HeaderAt> check)
     {
-        var years = YearsWithLastYear(c.Data);
-        if (years.Count == 0)
+        var pairs = c.HeadersAndLastYears ??= HeaderPairs(c);
+        foreach (var (now, last) in pairs)
         {
-            return;
-        }
-
-        Ssda903Headers[] tables = c.Data.Replaced is { } replaced ? [c.Data.Header, replaced.Header] : [c.Data.Header];
-        for (var child = 0; child < c.Data.Children.Count; child++)
-        {
-            foreach (var year in years)
-            {
-                if (HeaderOf(c, tables, child, year) is { } now && HeaderOf(c, tables, child, year - 1) is { } last)
-                {
-                    check(now, last);
-                }
-            }
+            check(now, last);
         }
     }
 
-    // The child's (first) Header row in the return of the year; null when it has none.
-    private static HeaderAt? HeaderOf(Context c, Ssda903Headers[] tables, int child, int year)
+    [MethodImpl(Optimized)]
+    private static List<(HeaderAt Now, HeaderAt Last)> HeaderPairs(Context c)
     {
-        foreach (var h in tables)
+        var pairs = new List<(HeaderAt, HeaderAt)>();
+        var years = YearsWithLastYear(c.Data);
+        if (years.Count == 0)
         {
-            var rows = h.RowsOf(child);
-            for (var i = rows.Start; i < rows.End; i++)
+            return pairs;
+        }
+
+        // One pass over each child's Header rows finds its (first) row of every year, as HeaderOf would.
+        Ssda903Headers[] tables = c.Data.Replaced is { } replaced ? [c.Data.Header, replaced.Header] : [c.Data.Header];
+        var from = years[0] - 1;
+        var span = years[^1] - from + 1;
+        var ofYear = new HeaderAt?[span];
+        for (var child = 0; child < c.Data.Children.Count; child++)
+        {
+            Array.Clear(ofYear);
+            foreach (var h in tables)
             {
-                if (c.FileYear(h.Source[i]) == year)
+                var rows = h.RowsOf(child);
+                for (var i = rows.Start; i < rows.End; i++)
                 {
-                    return new HeaderAt(h, i);
+                    var slot = c.FileYear(h.Source[i]) - from;
+                    if ((uint)slot < (uint)span && ofYear[slot] is null)
+                    {
+                        ofYear[slot] = new HeaderAt(h, i);
+                    }
+                }
+            }
+
+            foreach (var year in years)
+            {
+                if (ofYear[year - from] is { } now && ofYear[year - 1 - from] is { } last)
+                {
+                    pairs.Add((now, last));
                 }
             }
         }
 
-        return null;
+        return pairs;
     }
 
     // 503A, 503B ...: the column of this year's first episode is that of the episode open at the end of last year's return.
@@ -567,32 +586,75 @@ internal static partial class Ssda903Validator
     /// <summary>
     /// Calls <paramref name="check"/> with each child's first episode (earliest DECOM) in each year's return whose year before
     /// was given, and the latest episode of that year's return, when it has no DEC; with <paramref name="everyOpenEpisode"/>,
-    /// with each episode of last year's return that has no DEC instead (502: any episode left open).
+    /// with each episode of last year's return that has no DEC instead (502: any episode left open). The pairs are found once
+    /// a validation and kept (<see cref="Context.EpisodesCarriedOver"/>): some twenty rules ask.
     /// </summary>
     [MethodImpl(Optimized)]
     private static void CarriedOver(Context c, bool everyOpenEpisode, Action<EpisodeAt, EpisodeAt> check)
     {
+        var pairs = c.EpisodesCarriedOver[everyOpenEpisode ? 1 : 0] ??= CarriedOverPairs(c, everyOpenEpisode);
+        foreach (var (now, last) in pairs)
+        {
+            check(now, last);
+        }
+    }
+
+    [MethodImpl(Optimized)]
+    private static List<(EpisodeAt Now, EpisodeAt Last)> CarriedOverPairs(Context c, bool everyOpenEpisode)
+    {
+        var pairs = new List<(EpisodeAt, EpisodeAt)>();
         var years = YearsWithLastYear(c.Data);
         if (years.Count == 0)
         {
-            return;
+            return pairs;
         }
 
+        // One pass over each child's episodes finds its first and latest of every year (FirstOrLastEpisode's choice for each).
         var tables = EpisodeTables(c.Data);
+        var from = years[0] - 1;
+        var span = years[^1] - from + 1;
+        var first = new EpisodeAt?[span];
+        var latest = new EpisodeAt?[span];
         for (var child = 0; child < c.Data.Children.Count; child++)
         {
+            Array.Clear(first);
+            Array.Clear(latest);
+            foreach (var e in tables)
+            {
+                var rows = e.RowsOf(child);
+                for (var i = rows.Start; i < rows.End; i++)
+                {
+                    var slot = c.FileYear(e.Source[i]) - from;
+                    if ((uint)slot >= (uint)span || !Has(e.Decom[i]))
+                    {
+                        continue;
+                    }
+
+                    // Rows are in DECOM order within a table: its first of a year is its earliest, its last its latest.
+                    if (first[slot] is not { } earliest || e.Decom[i] < earliest.Table.Decom[earliest.Row])
+                    {
+                        first[slot] = new EpisodeAt(e, i);
+                    }
+
+                    if (latest[slot] is not { } last || e.Decom[i] >= last.Table.Decom[last.Row])
+                    {
+                        latest[slot] = new EpisodeAt(e, i);
+                    }
+                }
+            }
+
             foreach (var year in years)
             {
-                if (FirstOrLastEpisode(c, tables, child, year, first: true) is not { } now)
+                if (first[year - from] is not { } now)
                 {
                     continue;
                 }
 
                 if (!everyOpenEpisode)
                 {
-                    if (FirstOrLastEpisode(c, tables, child, year - 1, first: false) is { } last && !Has(last.Table.Dec[last.Row]))
+                    if (latest[year - 1 - from] is { } last && !Has(last.Table.Dec[last.Row]))
                     {
-                        check(now, last);
+                        pairs.Add((now, last));
                     }
 
                     continue;
@@ -605,12 +667,14 @@ internal static partial class Ssda903Validator
                     {
                         if (c.FileYear(e.Source[i]) == year - 1 && Has(e.Decom[i]) && !Has(e.Dec[i]))
                         {
-                            check(now, new EpisodeAt(e, i));
+                            pairs.Add((now, new EpisodeAt(e, i)));
                         }
                     }
                 }
             }
         }
+
+        return pairs;
     }
 
     // The child's episode with the earliest (first) or latest DECOM in the return of the year, as given; null when it has none.

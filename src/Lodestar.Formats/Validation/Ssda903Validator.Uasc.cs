@@ -124,9 +124,36 @@ internal static partial class Ssda903Validator
             }
         });
 
-    // Postcodes written any way: case and spaces ignored.
-    private static bool SamePostcode(string a, string b) =>
-        string.Equals(a.Replace(" ", string.Empty, StringComparison.Ordinal), b.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+    // Postcodes written any way: case and spaces ignored (compared in place: most pairs differ, and at every row).
+    internal static bool SamePostcode(string a, string b)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < a.Length && a[i] == ' ')
+            {
+                i++;
+            }
+
+            while (j < b.Length && b[j] == ' ')
+            {
+                j++;
+            }
+
+            if (i == a.Length || j == b.Length)
+            {
+                return i == a.Length && j == b.Length;
+            }
+
+            if (char.ToUpperInvariant(a[i]) != char.ToUpperInvariant(b[j]))
+            {
+                return false;
+            }
+
+            i++;
+            j++;
+        }
+    }
 
     private static ValidationRule NeedingUasc(ValidationRule rule)
     {

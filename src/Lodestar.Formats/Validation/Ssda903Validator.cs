@@ -3158,8 +3158,11 @@ internal static partial class Ssda903Validator
         /// <summary>Each child's date of birth from the Header table (blank when none).</summary>
         public int[] Dob { get; }
 
-        /// <summary>The collection year of the file a row came from (0 for rows built by hand), whatever year rows are checked against.</summary>
-        public int FileYear(SourceLocation at) => at.File >= 0 && at.File < Data.Files.Count ? Data.Files[at.File].CollectionYear : 0;
+        /// <summary>What <see cref="CarriedOver"/> pairs, worked out at its first call: every rule across years that compares episodes shares it.</summary>
+        public List<(EpisodeAt Now, EpisodeAt Last)>?[] EpisodesCarriedOver { get; } = new List<(EpisodeAt, EpisodeAt)>?[2];
+
+        /// <summary>What <see cref="HeaderAndLastYears"/> pairs, worked out at its first call.</summary>
+        public List<(HeaderAt Now, HeaderAt Last)>? HeadersAndLastYears { get; set; }
 
         /// <summary>Whether episode <paramref name="i"/> ended (DEC) within its row's collection year; true when the year is unknown.</summary>
         public bool EndsInYear(int i)

@@ -19,8 +19,15 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
 
     private readonly List<Problem> _diagnostics = [];
 
-    // Each code list's years by code id, worked out once per return (rules look codes up by id, row after row).
-    private readonly Dictionary<CodeList, (int From, int Until)[]> _years = [];
+    // Each code list's years by code id, worked out once per return (rules look codes up by id, row after row), in pages of
+    // PageSize ids made on first use: the table also holds UPNs, postcodes, URNs ..., so an array of every id for each list
+    // would be mostly never read, and allocating it was most of the cost of checking codes (docs/benchmarks.md).
+    // By the list's Index.
+    private (int From, int Until)[]?[]?[] _years = [];
+
+    private const int PageBits = 8;
+
+    private const int PageSize = 1 << PageBits;
 
     // The collection year of each file, by file index.
     private readonly int[] _fileYears = [.. files.Select(f => f.CollectionYear)];
@@ -33,37 +40,51 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
     public int Year(SourceLocation at) =>
         collectionYear ?? ((uint)at.File < (uint)_fileYears.Length ? _fileYears[at.File] : 0);
 
+    /// <summary>The collection year of the file a row came from (0 for rows built by hand), whatever year rows are checked against.</summary>
+    public int FileYear(SourceLocation at) => (uint)at.File < (uint)_fileYears.Length ? _fileYears[at.File] : 0;
+
     /// <summary>Whether the code with id <paramref name="code"/> is on <paramref name="list"/> in <paramref name="year"/> (0: any year).</summary>
     public bool IsValid(CodeList list, int code, int year)
     {
-        if (!_years.TryGetValue(list, out var years))
-        {
-            // Looked up on first use of each code (the table also holds UPNs, postcodes, URNs ...): NotLooked, the array's
-            // zero, until then, so that a new list's array needs no filling (no list's run of years ends in year 0).
-            years = new (int From, int Until)[codes.Count];
-            _years[list] = years;
-        }
-
-        if ((uint)code >= (uint)years.Length)
+        if ((uint)code >= (uint)codes.Count)
         {
             return list.IsValid(codes[code]!, year);
         }
 
-        var (from, until) = years[code];
-        if ((from, until) == NotLooked)
+        if (list.Index >= _years.Length)
         {
-            // Not on the list: an empty run of years (From after Until).
-            (from, until) = years[code] = codes[code] is { } text && list.YearsOf(text) is { } range ? range : (1, 0);
+            Array.Resize(ref _years, list.Index + 16);
         }
 
+        var pages = _years[list.Index] ??= new (int From, int Until)[]?[(codes.Count >> PageBits) + 1];
+
+        // NotLooked, a page's zero, until the code is first looked up, so that a new page needs no filling (no list's run
+        // of years ends in year 0).
+        var page = pages[code >> PageBits] ??= new (int From, int Until)[PageSize];
+        ref var entry = ref page[code & (PageSize - 1)];
+        if (entry == NotLooked)
+        {
+            // Not on the list: an empty run of years (From after Until).
+            entry = codes[code] is { } text && list.YearsOf(text) is { } range ? range : (1, 0);
+        }
+
+        var (from, until) = entry;
         return from <= until && (year == 0 || (year >= from && year <= until));
     }
 
     private static readonly (int From, int Until) NotLooked = (0, 0);
 
-    public static int YearStart(int year) => new DateOnly(year - 1, 4, 1).DayNumber;
+    /// <summary>The first day (1 April) of collection year <paramref name="year"/>, as a day number.</summary>
+    public static int YearStart(int year) =>
+        (uint)(year - FirstTabled) < (uint)YearStarts.Length ? YearStarts[year - FirstTabled] : new DateOnly(year - 1, 4, 1).DayNumber;
 
-    public static int YearEnd(int year) => new DateOnly(year, 3, 31).DayNumber;
+    /// <summary>The last day (31 March) of collection year <paramref name="year"/>, as a day number.</summary>
+    public static int YearEnd(int year) => YearStart(year + 1) - 1;
+
+    // Rules ask for a row's year's first and last day at nearly every row: looked up, not worked out, for the years a return can be of.
+    private const int FirstTabled = 1901;
+
+    private static readonly int[] YearStarts = [.. Enumerable.Range(FirstTabled, 300).Select(y => new DateOnly(y - 1, 4, 1).DayNumber)];
 
     public static bool Has(int value) => RecordValues.HasValue(value);
 

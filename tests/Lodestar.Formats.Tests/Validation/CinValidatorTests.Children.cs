@@ -54,6 +54,27 @@ public sealed partial class CinValidatorTests
         Assert.Equal(reported, CinValidator.Validate(data, Year).Any(d => d.Rule == "1510" && d.Value == upn));
     }
 
+    // X has G873123456780 in the rows built with no file; Z, another child, has it in a census file: a UPN shared across censuses is not
+    // 1520's, one shared in the same census is, whatever rows of other files lie between.
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public void Rule1520_SameUpnForTwoChildren_OnlyInTheSameCensus(bool thirdInFirstFile, bool reported)
+    {
+        var b = SecondCensus(R(X(Baseline())), ["MOB"]);
+        if (thirdInFirstFile)
+        {
+            // Rows built with no file, as X's are.
+            b = b.Child("Y", upn: "G873123456780", dob: D(2016, 2, 1), sex: "M", ethnicity: "WBRI")
+                .Referral("Y", referralDate: D(2024, 6, 1), referralSource: "1A", primaryNeed: "N1", nfa: false);
+        }
+
+        var findings = CinValidator.Validate(b.Build(), Year).Where(d => d.Rule == "1520").ToList();
+
+        Assert.Equal(reported ? 1 : 0, findings.Count);
+        Assert.All(findings, f => Assert.Equal("G873123456780", f.Value));
+    }
+
     [Theory]
     [InlineData("G873123456780", false)]
     [InlineData("U94212345678H", false)] // a temporary UPN is a UPN's shape

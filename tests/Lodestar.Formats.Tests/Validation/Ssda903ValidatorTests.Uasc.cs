@@ -35,9 +35,22 @@ public sealed partial class Ssda903ValidatorTests
             b => Ep(XUasc(b, "0"), D(2024, 6, 1), homePost: "CB2 2BB", plPost: "CB1 1AA", urn: "SC100004")),
         ["392b"] = (b => Ep(XUasc(b, "0"), D(2024, 6, 1), plPost: "CB1 1AA", urn: "SC100004"),
             b => Ep(XUasc(b, "0"), D(2024, 6, 1), homePost: "CB2 2BB", plPost: "CB1 1AA", urn: "SC100004")),
-        ["392d"] = (b => Ep(X(b), D(2024, 6, 1), homePost: "CB1 1AA", plPost: "CB1 1AA", urn: "SC100004"),
+        // The same postcode written another way (case, spaces) is the same postcode.
+        ["392d"] = (b => Ep(X(b), D(2024, 6, 1), homePost: "cb11aa", plPost: "CB1 1AA", urn: "SC100004"),
             b => Ep(X(b), D(2024, 6, 1), homePost: "CB2 2BB", plPost: "CB1 1AA", urn: "SC100004")),
         ["406"] = (b => Ep(XUasc(b, "1"), D(2024, 6, 1), homePost: "CB2 2BB", plPost: "CB1 1AA", urn: "SC100004"),
             b => Ep(XUasc(b, "1"), D(2024, 6, 1), plPost: "CB1 1AA", urn: "SC100004")),
     };
+
+    [Theory]
+    [InlineData("CB1 1AA", "CB1 1AA", true)]
+    [InlineData("CB1 1AA", "cb11aa", true)]
+    [InlineData(" CB1  1AA ", "CB11AA", true)]
+    [InlineData("CB1 1AA", "CB1 1AB", false)]
+    [InlineData("CB1 1AA", "CB1 1A", false)]
+    [InlineData("CB1 1A", "CB1 1AA", false)]
+    [InlineData("CB1 1AA", "CB1 1AA A", false)]
+    [InlineData(" ", "", true)]
+    public void Postcodes_are_the_same_whatever_their_case_and_spaces(string a, string b, bool same) =>
+        Assert.Equal(same, Lodestar.Formats.Validation.Ssda903Validator.SamePostcode(a, b));
 }
