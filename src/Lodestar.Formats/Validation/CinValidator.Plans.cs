@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Lodestar.Domain.Problems;
-using Lodestar.Metrics.Calendar;
 using Lodestar.Metrics.Records;
 using static Lodestar.Formats.Validation.ValidationContext;
 
@@ -93,13 +92,14 @@ internal static partial class CinValidator
         // More than 15 working days (England's bank holidays excluded) from the start to the reference date: the conference is overdue.
         Add("8675Q", Severity.Warning, "A section 47 enquiry started more than 15 working days before the reference date but has no DateOfInitialCPC, and ICPCnotRequired is false: check and amend, or give a reason", "Section47", [MethodImpl(Optimized)] (c, r) =>
         {
+            // More than 15 working days after the start up to and including the reference date: 16 or more, so the start is
+            // before the 16th working day counting back from the reference date, itself counted (the day after it, not).
             var s = c.Data.Section47s;
-            var calendar = WorkingDayCalendar.England;
             for (var i = 0; i < s.Count; i++)
             {
                 var year = c.Year(s.Source[i]);
                 if (year > 0 && s.IcpcDate[i] == RecordValues.Blank && s.IcpcNotRequired[i] == Flag.No && Has(s.Start[i])
-                    && calendar.WorkingDaysBetween(s.Start[i], YearEnd(year)) > 15)
+                    && s.Start[i] < c.WorkingDaysBefore(YearEnd(year) + 1, 16))
                 {
                     c.ReportDate(r, s.Source[i], "S47ActualStartDate", s.Start[i]);
                 }

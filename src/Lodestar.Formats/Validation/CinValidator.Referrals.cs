@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Lodestar.Domain.Problems;
-using Lodestar.Metrics.Calendar;
 using Lodestar.Metrics.Records;
 using static Lodestar.Formats.Validation.ValidationContext;
 
@@ -99,7 +98,6 @@ internal static partial class CinValidator
         Add("8569Q", Severity.Warning, "ReferralNFA is true for a referral made before the working day before the census year started (CINreferralDate): check and amend, or give a reason", "CINdetails", [MethodImpl(Optimized)] (c, r) =>
         {
             var f = c.Data.Referrals;
-            var cutOff = new Dictionary<int, int>();
             for (var i = 0; i < f.Count; i++)
             {
                 var year = c.Year(f.Source[i]);
@@ -108,12 +106,7 @@ internal static partial class CinValidator
                     continue;
                 }
 
-                if (!cutOff.TryGetValue(year, out var day))
-                {
-                    day = cutOff[year] = WorkingDayCalendar.England.WorkingDaysBefore(DateOnly.FromDayNumber(YearStart(year)), 1).DayNumber;
-                }
-
-                if (f.ReferralDate[i] < day)
+                if (f.ReferralDate[i] < c.WorkingDaysBefore(YearStart(year), 1))
                 {
                     c.Report(r, f.Source[i], "ReferralNFA", "true");
                 }
@@ -295,7 +288,6 @@ internal static partial class CinValidator
         Add("8670Q", Severity.Warning, "An assessment not completed (AssessmentAuthorisationDate blank) started more than 45 working days before the reference date (AssessmentActualStartDate): check and amend, or give a reason", "Assessments", [MethodImpl(Optimized)] (c, r) =>
         {
             var a = c.Data.Assessments;
-            var cutOff = new Dictionary<int, int>();
             for (var i = 0; i < a.Count; i++)
             {
                 var year = c.Year(a.Source[i]);
@@ -304,12 +296,7 @@ internal static partial class CinValidator
                     continue;
                 }
 
-                if (!cutOff.TryGetValue(year, out var day))
-                {
-                    day = cutOff[year] = WorkingDayCalendar.England.WorkingDaysBefore(DateOnly.FromDayNumber(YearEnd(year)), 45).DayNumber;
-                }
-
-                if (a.Start[i] < day)
+                if (a.Start[i] < c.WorkingDaysBefore(YearEnd(year), 45))
                 {
                     c.ReportDate(r, a.Source[i], "AssessmentActualStartDate", a.Start[i]);
                 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Lodestar.Domain.Problems;
 using Lodestar.Formats.Text;
+using Lodestar.Metrics.Calendar;
 using Lodestar.Metrics.Records;
 
 namespace Lodestar.Formats.Validation;
@@ -73,6 +74,24 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
     }
 
     private static readonly (int From, int Until) NotLooked = (0, 0);
+
+    /// <summary>
+    /// The day <paramref name="days"/> working days (in England) before day number <paramref name="day"/>, the day itself not
+    /// counted, as a day number: <see cref="WorkingDayCalendar.WorkingDaysBefore"/>, worked out once for each day and count
+    /// (the CIN census's queries on working days ask the same few at every row). A date is "more than N working days before"
+    /// a day when it is before this cut-off.
+    /// </summary>
+    public int WorkingDaysBefore(int day, int days)
+    {
+        if (!_workingDaysBefore.TryGetValue((day, days), out var cutOff))
+        {
+            cutOff = _workingDaysBefore[(day, days)] = WorkingDayCalendar.England.WorkingDaysBefore(DateOnly.FromDayNumber(day), days).DayNumber;
+        }
+
+        return cutOff;
+    }
+
+    private readonly Dictionary<(int Day, int Days), int> _workingDaysBefore = [];
 
     /// <summary>The first day (1 April) of collection year <paramref name="year"/>, as a day number.</summary>
     public static int YearStart(int year) =>
