@@ -81,7 +81,10 @@ public static class SyntheticDataGenerator
                     }
                 }
 
-                truths[i] = CouncilTruth.From(council, options);
+                // The faults change the last year's files as written: the truth stays that of the simulated data.
+                truths[i] = options.Faults
+                    ? CouncilTruth.From(council, options) with { Faults = DeliberateFaults.Write(folder, options.FirstYear, options.YearEnd) }
+                    : CouncilTruth.From(council, options);
                 File.WriteAllText(Path.Combine(folder, "truth.json"), JsonSerializer.Serialize(truths[i], Json) + "\n", Ssda903CsvWriter.Utf8);
                 simulated[i] = council with { Children = [] };
                 councilDone?.Invoke(council.Council.Code);
