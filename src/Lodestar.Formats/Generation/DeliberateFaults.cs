@@ -168,7 +168,8 @@ internal static class DeliberateFaults
 
             GeneratedFault? Unborn(CensusLines xml)
             {
-                var births = xml.Elements("PersonBirthDate").Where(b => !xml.HasElement(b.Child, "PersonDeathDate")).ToList();
+                var died = xml.Elements("PersonDeathDate").Select(d => d.Child).ToHashSet(StringComparer.Ordinal);
+                var births = xml.Elements("PersonBirthDate").Where(b => !died.Contains(b.Child)).ToList();
                 if (Pick(births, used, kind) is not { } birth)
                 {
                     return null;
@@ -364,8 +365,6 @@ internal static class DeliberateFaults
 
             return found;
         }
-
-        public bool HasElement(string child, string name) => Elements(name).Exists(e => e.Child == child);
 
         /// <summary>Whether the referral the line is in has a child protection plan.</summary>
         public bool HasPlan(int row)
