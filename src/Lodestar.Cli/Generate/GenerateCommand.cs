@@ -20,6 +20,11 @@ internal static class GenerateCommand
         var yearEnd = new Option<int>("--year-end") { Description = "The last reporting year (2025 = April 2024 to March 2025).", DefaultValueFactory = _ => 2025 };
         var seed = new Option<int>("--seed") { Description = "Seed: the same arguments and seed give byte-identical files.", DefaultValueFactory = _ => 1 };
         var annexA = new Option<bool>("--annex-a") { Description = "Also write Ofsted's Annex A lists, a workbook a year: DIR/<council code>/annex_a/annex_a_<year>.xlsx." };
+        var faults = new Option<bool>("--faults")
+        {
+            Description = "Write a fixed set of deliberate mistakes into each council's returns of the last year, one for each of 18 validation rules, "
+                + "each recorded in the council's truth.json (\"faults\"), so that lodestar validate has findings to show (docs/generator.md).",
+        };
 
         var command = new Command(
             "generate",
@@ -27,7 +32,7 @@ internal static class GenerateCommand
             + "and the invented postcode lookup and Ofsted provider list the returns' postcodes and URNs are in, for lodestar validate --postcodes and --providers: "
             + "DIR/reference/generated-postcodes.csv, DIR/reference/generated-providers.csv (readers of DIR leave them aside).")
         {
-            output, councils, children, years, yearEnd, seed, annexA,
+            output, councils, children, years, yearEnd, seed, annexA, faults,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -44,7 +49,7 @@ internal static class GenerateCommand
             {
                 options = new GenerationOptions(
                     parse.GetValue(councils), parse.GetValue(children), parse.GetValue(years), parse.GetValue(yearEnd), parse.GetValue(seed))
-                { AnnexA = parse.GetValue(annexA) };
+                { AnnexA = parse.GetValue(annexA), Faults = parse.GetValue(faults) };
             }
             catch (ArgumentOutOfRangeException e)
             {

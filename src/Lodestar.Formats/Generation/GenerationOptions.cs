@@ -75,4 +75,11 @@ public sealed record GenerationOptions
 
     /// <summary>Whether each council's Ofsted Annex A lists are written too, a workbook a year (annex_a/annex_a_YYYY.xlsx). Default false.</summary>
     public bool AnnexA { get; init; }
+
+    /// <summary>
+    /// Whether each council's returns of the last reporting year (<see cref="YearEnd"/>) carry the fixed catalogue of deliberate
+    /// mistakes (docs/generator.md, "Deliberate faults"), each recorded in its truth.json (<see cref="CouncilTruth.Faults"/>), so
+    /// that the validator has findings to show. Default false: data that passes every rule.
+    /// </summary>
+    public bool Faults { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Lodestar.Formats.Generation;
 
 /// <summary>
@@ -36,9 +38,16 @@ public sealed record YearTruth(
     int Referrals,
     int ReReferralsWithin12Months);
 
-/// <summary>The ground truth for one council, year by year.</summary>
+/// <summary>
+/// The ground truth for one council, year by year: of the simulated data, as written before any deliberate fault
+/// (<see cref="GenerationOptions.Faults"/>).
+/// </summary>
 public sealed record CouncilTruth(string CouncilCode, string CouncilName, int ChildrenLookedAfter, IReadOnlyList<YearTruth> Years)
 {
+    /// <summary>The deliberate mistakes written into the last year's returns, in catalogue order; null (and not in truth.json) without them.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<GeneratedFault>? Faults { get; init; }
+
     internal static CouncilTruth From(SimCouncil council, GenerationOptions options)
     {
         var lookedAfter = council.Children.Where(c => c.LookedAfterInWindow).ToList();

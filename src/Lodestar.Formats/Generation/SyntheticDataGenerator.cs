@@ -27,7 +27,8 @@ public static class SyntheticDataGenerator
     /// <c>DIR/&lt;council code&gt;/truth.json</c>, <c>DIR/population.csv</c>, and the invented reference lists the returns'
     /// postcodes and URNs are in: <c>DIR/reference/generated-postcodes.csv</c> (<see cref="PostcodesFile"/>) and
     /// <c>DIR/reference/generated-providers.csv</c> (<see cref="ProvidersFile"/>). <paramref name="councilDone"/> is called
-    /// (from any thread) as each council finishes.
+    /// (from any thread) as each council finishes. With <see cref="GenerationOptions.Faults"/> each council's last-year files
+    /// are then given the deliberate faults, listed in its truth.json and in <see cref="CouncilTruth.Faults"/>.
     /// </summary>
     public static GenerationResult Generate(GenerationOptions options, string outputDirectory, Action<string>? councilDone = null, CancellationToken cancellationToken = default)
     {
@@ -81,7 +82,10 @@ public static class SyntheticDataGenerator
                     }
                 }
 
-                truths[i] = CouncilTruth.From(council, options);
+                // The faults change the last year's files as written: the truth stays that of the simulated data.
+                truths[i] = options.Faults
+                    ? CouncilTruth.From(council, options) with { Faults = DeliberateFaults.Write(folder, options.FirstYear, options.YearEnd) }
+                    : CouncilTruth.From(council, options);
                 File.WriteAllText(Path.Combine(folder, "truth.json"), JsonSerializer.Serialize(truths[i], Json) + "\n", Ssda903CsvWriter.Utf8);
                 simulated[i] = council with { Children = [] };
                 councilDone?.Invoke(council.Council.Code);

@@ -10,8 +10,13 @@ internal static class DemoReturns
     public const string Council = "E10000003";
 
     /// <summary>Generates the demo council into the folder when it holds no return file.</summary>
+    /// <param name="folder">The returns folder.</param>
+    /// <param name="faults">
+    /// Whether the last year (2024/25) carries the generator's deliberate faults (<see cref="GenerationOptions.Faults"/>, setting
+    /// <c>Lodestar:Demo:Faults</c>), so that the demo's checks have findings to show; without, its returns pass every rule.
+    /// </param>
     /// <returns>Whether it generated.</returns>
-    public static bool GenerateIfEmpty(string folder)
+    public static bool GenerateIfEmpty(string folder, bool faults = false)
     {
         Directory.CreateDirectory(folder);
         var hasFiles = Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
@@ -30,7 +35,7 @@ internal static class DemoReturns
 
         var cambridgeshire = CouncilList.Current.Select((c, i) => (c.Code, i)).Single(c => c.Code == Council).i;
         SyntheticDataGenerator.Generate(
-            new GenerationOptions(councils: 1, childrenPerCouncil: 800, years: 5, yearEnd: 2025, seed: 20250331) { FirstCouncil = cambridgeshire, AnnexA = true },
+            new GenerationOptions(councils: 1, childrenPerCouncil: 800, years: 5, yearEnd: 2025, seed: 20250331) { FirstCouncil = cambridgeshire, AnnexA = true, Faults = faults },
             staging);
         foreach (var entry in Directory.EnumerateFileSystemEntries(staging))
         {

@@ -13,7 +13,11 @@ namespace Lodestar.Web.Returns;
 /// <summary>Where the web app's returns come in at start, and whether the demo council is generated there.</summary>
 /// <param name="Folder">Returns taken in at start through submissions: one sub-folder per council code, searched recursively; its population.csv gives the rates' population.</param>
 /// <param name="Demo">When the folder holds no file: generate the demo council into it (and submit it as the actor demo).</param>
-internal sealed record ReturnsOptions(string Folder, bool Demo);
+/// <param name="DemoFaults">
+/// Whether the demo council's last year is generated with the generator's deliberate faults (<c>Lodestar:Demo:Faults</c>, default
+/// false; docs/generator.md, "Deliberate faults"), so that the demo's check reports have findings to show.
+/// </param>
+internal sealed record ReturnsOptions(string Folder, bool Demo, bool DemoFaults = false);
 
 internal static class StatutoryDataServices
 {
@@ -25,6 +29,9 @@ internal static class StatutoryDataServices
 
     /// <summary>The setting naming Ofsted's provider list file.</summary>
     public const string ProvidersKey = "Lodestar:Reference:Providers";
+
+    /// <summary>The setting that has the demo council generated with deliberate faults (<see cref="ReturnsOptions.DemoFaults"/>).</summary>
+    public const string DemoFaultsKey = "Lodestar:Demo:Faults";
 
     /// <summary>
     /// Registers the store, built at first use from the database (<see cref="LoadStatutoryData"/>; the app
@@ -38,7 +45,7 @@ internal static class StatutoryDataServices
     public static void AddStatutoryData(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
         var folder = Path.GetFullPath(configuration["Lodestar:Returns:Folder"] ?? Path.Combine(dataFolder, "returns"), Environment.CurrentDirectory);
-        var options = new ReturnsOptions(folder, configuration.GetValue("Lodestar:Demo:Enabled", false));
+        var options = new ReturnsOptions(folder, configuration.GetValue("Lodestar:Demo:Enabled", false), configuration.GetValue(DemoFaultsKey, false));
         services.AddSingleton(options);
         services.AddSingleton(sp => ReturnsFolderReady.Prepare(sp.GetRequiredService<ReturnsOptions>()));
         services.AddSingleton(LoadStatutoryData);
@@ -152,5 +159,5 @@ internal static class StatutoryDataServices
 /// </summary>
 internal sealed record ReturnsFolderReady(ReturnsOptions Options, bool DemoGenerated)
 {
-    public static ReturnsFolderReady Prepare(ReturnsOptions options) => new(options, options.Demo && DemoReturns.GenerateIfEmpty(options.Folder));
+    public static ReturnsFolderReady Prepare(ReturnsOptions options) => new(options, options.Demo && DemoReturns.GenerateIfEmpty(options.Folder, options.DemoFaults));
 }

@@ -48,6 +48,23 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_ReturnsGeneratedWithFaults_ExitsOneWithTheirErrors()
+    {
+        await RunAsync(
+            "generate", "--out", _folder, "--councils", "1", "--children-per-council", "60", "--years", "2", "--year-end", "2024", "--seed", "3", "--faults");
+
+        var (exitCode, output) = await RunAsync(
+            "validate", _folder, "--postcodes", Path.Combine(_folder, "reference", "generated-postcodes.csv"), "--providers", Path.Combine(_folder, "reference", "generated-providers.csv"));
+
+        Assert.True(exitCode == 1, output);
+        Assert.DoesNotContain(": 0 errors", output, StringComparison.Ordinal);
+        // Two of the faults, one in each return: a Header SEX that is no code (101) and a census UPN with a wrong check letter (1510).
+        Assert.Matches(@"header_2024\.csv:\d+: error 101 SEX=""X""", output);
+        Assert.Matches(@"cin_2024\.xml:\d+: error 1510 UPN=", output);
+        Assert.Contains("\"faults\"", await File.ReadAllTextAsync(Path.Combine(_folder, "E09000002", "truth.json"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Generate_WithoutOut_ExitsTwoWithOneLine()
     {
         var (exitCode, output) = await RunAsync("generate", "--councils", "1");
