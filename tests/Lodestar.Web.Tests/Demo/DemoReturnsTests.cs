@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Lodestar.Domain.Problems;
-using Lodestar.Formats;
-using Lodestar.Formats.Generation;
-using Lodestar.Formats.Validation;
 using Lodestar.Web.Demo;
 using Lodestar.Web.Returns;
 using Microsoft.Extensions.Configuration;
@@ -15,29 +11,20 @@ public sealed class DemoReturnsTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "lodestar-demo-returns-tests", Guid.NewGuid().ToString("N"));
 
+    // That the validator reports each fault at its file and line is DeliberateFaultsTests' (Lodestar.Formats.Tests), at a smaller
+    // size; here, that the demo's generation writes them, in its last year only, without validating the demo (some 9 s).
     [Fact]
-    public void GenerateIfEmpty_WithFaults_WritesReturnsWhoseCheckFindsEachFault()
+    public void GenerateIfEmpty_WithFaults_WritesTheCataloguesFaultsInTheLastYear()
     {
         Assert.True(DemoReturns.GenerateIfEmpty(_folder, faults: true));
 
-        var references = ValidationReferences.Load(Path.Combine(_folder, SyntheticDataGenerator.PostcodesFile), Path.Combine(_folder, SyntheticDataGenerator.ProvidersFile));
-        var findings = ReturnValidator.Validate(StatutoryDataLoader.Load([_folder]), references: references.Value);
         using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, DemoReturns.Council, "truth.json")));
         var faults = truth.RootElement.GetProperty("faults").EnumerateArray().ToList();
 
-        // The 18 kinds of docs/generator.md, "Deliberate faults", in the last year (2024/25) of the demo council.
+        // The 18 kinds of docs/generator.md, "Deliberate faults", in the last year (2024/25) of the demo council, each in a file it names.
         Assert.Equal(18, faults.Count);
-        foreach (var fault in faults)
-        {
-            var file = Path.Combine(_folder, DemoReturns.Council, fault.GetProperty("file").GetString()!);
-            var rule = fault.GetProperty("rule").GetString();
-            var line = fault.GetProperty("line").GetInt32();
-            Assert.True(
-                findings.Any(p => p.Rule == rule && p.Severity == Severity.Error && p.File == file && p.Line == line),
-                $"{rule} at {file}:{line} not reported");
-        }
-
         Assert.All(faults, f => Assert.EndsWith("2025", Path.GetFileNameWithoutExtension(f.GetProperty("file").GetString()!), StringComparison.Ordinal));
+        Assert.All(faults, f => Assert.True(File.Exists(Path.Combine(_folder, DemoReturns.Council, f.GetProperty("file").GetString()!))));
     }
 
     [Theory]
