@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -20,20 +21,41 @@ internal static class XlsxWriter
     private const uint DateStyle = 2;
     private const uint DateFormatId = 164;
 
+    // Where a workbook's parts are dated in its zip: a fixed time, so that the same sheets are the same bytes (the generator's
+    // Annex A workbooks are byte-identical from run to run, as its other files are; zip times start in 1980).
+    private static readonly DateTimeOffset Stamp = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static void Write(Stream output, IEnumerable<XlsxSheet> sheets)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(sheets);
+        using var buffer = new MemoryStream();
+        WritePackage(buffer, sheets);
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            foreach (var entry in zip.Entries)
+            {
+                entry.LastWriteTime = Stamp;
+            }
+        }
+
+        buffer.Position = 0;
+        buffer.CopyTo(output);
+    }
+
+    // The parts' relationship ids are given, not left to the SDK (which makes random ones).
+    private static void WritePackage(Stream output, IEnumerable<XlsxSheet> sheets)
+    {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
+        var workbook = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rId1");
         workbook.Workbook = new Workbook();
-        var styles = workbook.AddNewPart<WorkbookStylesPart>();
+        var styles = workbook.AddNewPart<WorkbookStylesPart>("rIdStyles");
         styles.Stylesheet = Stylesheet();
         var sheetList = workbook.Workbook.AppendChild(new Sheets());
         uint id = 1;
         foreach (var sheet in sheets)
         {
-            var part = workbook.AddNewPart<WorksheetPart>();
+            var part = workbook.AddNewPart<WorksheetPart>(string.Create(CultureInfo.InvariantCulture, $"rIdSheet{id}"));
             var data = new SheetData();
             var rowIndex = 1u;
             data.Append(Row(rowIndex++, [.. sheet.Header], BoldStyle));
