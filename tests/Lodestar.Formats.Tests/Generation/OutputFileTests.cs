@@ -14,14 +14,14 @@ public sealed class OutputFileTests
     [Fact]
     public void Generate_SameOptionsTwice_WritesByteIdenticalFiles()
     {
-        var options = new GenerationOptions(councils: 3, childrenPerCouncil: 150, years: 3, yearEnd: 2025, seed: 42);
+        var options = new GenerationOptions(councils: 3, childrenPerCouncil: 150, years: 3, yearEnd: 2025, seed: 42) { AnnexA = true };
         using var first = new GeneratedFiles(options);
         using var second = new GeneratedFiles(options);
 
         var firstHashes = Hashes(first.Folder);
-        // Per council: 10 tables × 3 years, SWEpisodes for 2024 and 2025, 3 census files, truth.json; then population.csv and
-        // the two reference lists.
-        Assert.Equal((3 * ((10 * 3) + 2 + 3 + 1)) + 1 + 2, firstHashes.Count);
+        // Per council: 10 tables × 3 years, SWEpisodes for 2024 and 2025, 3 census files, 3 Annex A workbooks, truth.json; then
+        // population.csv and the two reference lists.
+        Assert.Equal((3 * ((10 * 3) + 2 + 3 + 3 + 1)) + 1 + 2, firstHashes.Count);
         Assert.Equal(firstHashes, Hashes(second.Folder));
     }
 
