@@ -22,8 +22,8 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
 
     // Each code list's years by code id, worked out once per return (rules look codes up by id, row after row), in pages of
     // PageSize ids made on first use: the table also holds UPNs, postcodes, URNs ..., so an array of every id for each list
-    // would be mostly never read, and allocating it was most of the cost of checking codes (docs/benchmarks.md).
-    // By the list's Index.
+    // would be mostly never read, and allocating it was most of the cost of checking codes (docs/benchmarks.md). Indexed by
+    // the list's Index, then the page.
     private (int From, int Until)[]?[]?[] _years = [];
 
     private const int PageBits = 8;
@@ -58,6 +58,11 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
         }
 
         var pages = _years[list.Index] ??= new (int From, int Until)[]?[(codes.Count >> PageBits) + 1];
+        if (code >> PageBits >= pages.Length)
+        {
+            // A code interned after the list's pages were made (none is, while the rules run): looked up as it is.
+            return list.IsValid(codes[code]!, year);
+        }
 
         // NotLooked, a page's zero, until the code is first looked up, so that a new page needs no filling (no list's run
         // of years ends in year 0).
