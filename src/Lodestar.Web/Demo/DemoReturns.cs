@@ -9,6 +9,14 @@ internal static class DemoReturns
     /// <summary>The demo council: Cambridgeshire, whose LAC action plan (seed 004) is in the samples.</summary>
     public const string Council = "E10000003";
 
+    /// <summary>What the demo's generation makes: Cambridgeshire, 800 children over 2020/21 to 2024/25, with Annex A, and the deliberate faults when asked.</summary>
+    /// <param name="faults">Whether the last year carries the generator's deliberate faults (<see cref="GenerationOptions.Faults"/>).</param>
+    public static GenerationOptions Options(bool faults)
+    {
+        var cambridgeshire = CouncilList.Current.Select((c, i) => (c.Code, i)).Single(c => c.Code == Council).i;
+        return new GenerationOptions(councils: 1, childrenPerCouncil: 800, years: 5, yearEnd: 2025, seed: 20250331) { FirstCouncil = cambridgeshire, AnnexA = true, Faults = faults };
+    }
+
     /// <summary>Generates the demo council into the folder when it holds no return file.</summary>
     /// <param name="folder">The returns folder.</param>
     /// <param name="faults">
@@ -33,10 +41,7 @@ internal static class DemoReturns
             Directory.Delete(staging, recursive: true);
         }
 
-        var cambridgeshire = CouncilList.Current.Select((c, i) => (c.Code, i)).Single(c => c.Code == Council).i;
-        SyntheticDataGenerator.Generate(
-            new GenerationOptions(councils: 1, childrenPerCouncil: 800, years: 5, yearEnd: 2025, seed: 20250331) { FirstCouncil = cambridgeshire, AnnexA = true, Faults = faults },
-            staging);
+        SyntheticDataGenerator.Generate(Options(faults), staging);
         foreach (var entry in Directory.EnumerateFileSystemEntries(staging))
         {
             var target = Path.Combine(folder, Path.GetFileName(entry));
