@@ -122,37 +122,13 @@ internal static partial class CinValidator
                 }
             }
         });
-        Add("8870Q", Severity.Warning, "InitialCPCtarget is a Saturday or Sunday: check and amend, or give a reason", "Section47", [MethodImpl(Optimized)] (c, r) =>
-        {
-            var s = c.Data.Section47s;
-            for (var i = 0; i < s.Count; i++)
-            {
-                if (Has(s.IcpcTarget[i]) && IsWeekendDay(s.IcpcTarget[i]))
-                {
-                    c.ReportDate(r, s.Source[i], "InitialCPCtarget", s.IcpcTarget[i]);
-                }
-            }
-        });
+        Add("8870Q", Severity.Warning, "InitialCPCtarget is a Saturday or Sunday: check and amend, or give a reason", "Section47",
+            [MethodImpl(Optimized)] (c, r) => c.CheckWeekends(r, c.Data.Section47s, t => t.IcpcTarget, "InitialCPCtarget"));
         // The date of the conference, on the section 47 enquiry or on the referral (the same census item, N00110).
         Add("8875", Severity.Error, "DateOfInitialCPC is a Saturday or Sunday", "Section47", [MethodImpl(Optimized)] (c, r) =>
         {
-            var s = c.Data.Section47s;
-            for (var i = 0; i < s.Count; i++)
-            {
-                if (Has(s.IcpcDate[i]) && IsWeekendDay(s.IcpcDate[i]))
-                {
-                    c.ReportDate(r, s.Source[i], "DateOfInitialCPC", s.IcpcDate[i]);
-                }
-            }
-
-            var f = c.Data.Referrals;
-            for (var i = 0; i < f.Count; i++)
-            {
-                if (Has(f.InitialCpc[i]) && IsWeekendDay(f.InitialCpc[i]))
-                {
-                    c.ReportDate(r, f.Source[i], "DateOfInitialCPC", f.InitialCpc[i]);
-                }
-            }
+            c.CheckWeekends(r, c.Data.Section47s, t => t.IcpcDate, "DateOfInitialCPC");
+            c.CheckWeekends(r, c.Data.Referrals, t => t.InitialCpc, "DateOfInitialCPC");
         });
         // Another enquiry of the referral runs from its start to its conference, or to the reference date while it waits for one.
         Add("8890", Severity.Error, "A section 47 enquiry starts while another of the referral's is ongoing: S47ActualStartDate falls on or between the other's S47ActualStartDate and DateOfInitialCPC (the reference date, when it has no DateOfInitialCPC and ICPCnotRequired is not true)", "Section47", [MethodImpl(Optimized)] (c, r) =>
@@ -208,9 +184,6 @@ internal static partial class CinValidator
         Add("8940", Severity.Error, "Child protection plans overlap: a CPPstartDate falls on or between the CPPstartDate and CPPendDate (the reference date, for an open plan) of another of the child's child protection plans", "ChildProtectionPlans",
             [MethodImpl(Optimized)] (c, r) => Overlapping(c, r, c.Data.ProtectionPlans, c.Data.ProtectionPlans.Start, c.Data.ProtectionPlans.End, "CPPstartDate"));
     }
-
-    // Day number 0 (1 January of year 1) is a Monday: days 5 and 6 of each week are Saturday and Sunday.
-    private static bool IsWeekendDay(int day) => day % 7 >= 5;
 
     // Whether a plan from start to end (blank: open to the reference date) is open on day: from its start, to its end included or not.
     private static bool PlanOpenOn(int start, int end, int day, int reference, bool endIncluded) =>

@@ -195,6 +195,22 @@ internal abstract class ValidationContext(IReadOnlyList<SourceFile> files, CodeT
         }
     }
 
+    /// <summary>Reports every row whose date in <paramref name="column"/> is a Saturday or a Sunday.</summary>
+    [MethodImpl(Optimized)]
+    public void CheckWeekends<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable> column, string name)
+        where TTable : RecordTable
+    {
+        var values = column(table);
+        for (var i = 0; i < values.Length; i++)
+        {
+            // Day number 0 (1 January 0001) is a Monday: 5 and 6 are Saturday and Sunday.
+            if (Has(values[i]) && values[i] % 7 >= 5)
+            {
+                ReportDate(rule, table.Source[i], name, values[i]);
+            }
+        }
+    }
+
     /// <summary>Reports every row where both dates are present and <paramref name="later"/> is before <paramref name="earlier"/>.</summary>
     [MethodImpl(Optimized)]
     public void CheckOrder<TTable>(ValidationRule rule, TTable table, ColumnOf<TTable> earlier, ColumnOf<TTable> later, string laterName)
