@@ -121,11 +121,10 @@ internal static partial class Ssda903Validator
         Across(Add("207", Severity.Error, "Last year's return said the child is a mother (MOTHER 1), but this year's MOTHER does not, for a child with episodes this year", "Header", [MethodImpl(Optimized)] (c, r) =>
         {
             var one = c.Codes.Find("1");
-            var tables = EpisodeTables(c.Data);
             HeaderAndLastYears(c, (now, last) =>
             {
                 var mother = now.Table.Mother[now.Row];
-                if (last.Table.Mother[last.Row] == one && mother != one && FirstOrLastEpisode(c, tables, now.Table.Child[now.Row], c.FileYear(now.Source), first: true) is not null)
+                if (last.Table.Mother[last.Row] == one && mother != one && FirstOrLastEpisode(c, now.Table.Child[now.Row], c.FileYear(now.Source), first: true) is not null)
                 {
                     c.ReportCode(r, now.Source, "MOTHER", mother);
                 }
@@ -177,13 +176,12 @@ internal static partial class Ssda903Validator
         // 562: a child's first episode this year that started before the year must be last year's latest episode.
         Across(Add("562", Severity.Error, "This year's first episode started before the year (DECOM), but it is not the latest episode of last year's return", "Episodes", [MethodImpl(Optimized)] (c, r) =>
         {
-            var tables = EpisodeTables(c.Data);
             foreach (var year in YearsWithLastYear(c.Data))
             {
                 for (var child = 0; child < c.Data.Children.Count; child++)
                 {
-                    if (FirstOrLastEpisode(c, tables, child, year, first: true) is { } now && now.Table.Decom[now.Row] < YearStart(year)
-                        && (FirstOrLastEpisode(c, tables, child, year - 1, first: false) is not { } last || last.Table.Decom[last.Row] != now.Table.Decom[now.Row]))
+                    if (FirstOrLastEpisode(c, child, year, first: true) is { } now && now.Table.Decom[now.Row] < YearStart(year)
+                        && (FirstOrLastEpisode(c, child, year - 1, first: false) is not { } last || last.Table.Decom[last.Row] != now.Table.Decom[now.Row]))
                     {
                         c.ReportDate(r, now.Source, "DECOM", now.Table.Decom[now.Row]);
                     }
@@ -318,14 +316,13 @@ internal static partial class Ssda903Validator
         // 1010: a care leaver's OC3 row against the child's episodes in this year's and last year's returns.
         Across(Add("1010", Severity.Error, "Care leaver information (IN_TOUCH, ACTIV, ACCOM) is given, and last year's return ended with the child in an open episode, but this year's has no episode for the child", "OC3", [MethodImpl(Optimized)] (c, r) =>
         {
-            var tables = EpisodeTables(c.Data);
             var o = c.Data.Oc3;
             var withLastYear = YearsWithLastYear(c.Data);
             for (var i = 0; i < o.Count; i++)
             {
                 var year = c.FileYear(o.Source[i]);
-                if (withLastYear.Contains(year) && FirstOrLastEpisode(c, tables, o.Child[i], year, first: true) is null
-                    && FirstOrLastEpisode(c, tables, o.Child[i], year - 1, first: false) is { } last && !Has(last.Table.Dec[last.Row]))
+                if (withLastYear.Contains(year) && FirstOrLastEpisode(c, o.Child[i], year, first: true) is null
+                    && FirstOrLastEpisode(c, o.Child[i], year - 1, first: false) is { } last && !Has(last.Table.Dec[last.Row]))
                 {
                     c.ReportCode(r, o.Source[i], "IN_TOUCH", o.InTouch[i]);
                 }
@@ -609,50 +606,19 @@ internal static partial class Ssda903Validator
             return pairs;
         }
 
-        // One pass over each child's episodes finds its first and latest of every year (FirstOrLastEpisode's choice for each).
         var tables = EpisodeTables(c.Data);
-        var from = years[0] - 1;
-        var span = years[^1] - from + 1;
-        var first = new EpisodeAt?[span];
-        var latest = new EpisodeAt?[span];
         for (var child = 0; child < c.Data.Children.Count; child++)
         {
-            Array.Clear(first);
-            Array.Clear(latest);
-            foreach (var e in tables)
-            {
-                var rows = e.RowsOf(child);
-                for (var i = rows.Start; i < rows.End; i++)
-                {
-                    var slot = c.FileYear(e.Source[i]) - from;
-                    if ((uint)slot >= (uint)span || !Has(e.Decom[i]))
-                    {
-                        continue;
-                    }
-
-                    // Rows are in DECOM order within a table: its first of a year is its earliest, its last its latest.
-                    if (first[slot] is not { } earliest || e.Decom[i] < earliest.Table.Decom[earliest.Row])
-                    {
-                        first[slot] = new EpisodeAt(e, i);
-                    }
-
-                    if (latest[slot] is not { } last || e.Decom[i] >= last.Table.Decom[last.Row])
-                    {
-                        latest[slot] = new EpisodeAt(e, i);
-                    }
-                }
-            }
-
             foreach (var year in years)
             {
-                if (first[year - from] is not { } now)
+                if (FirstOrLastEpisode(c, child, year, first: true) is not { } now)
                 {
                     continue;
                 }
 
                 if (!everyOpenEpisode)
                 {
-                    if (latest[year - 1 - from] is { } last && !Has(last.Table.Dec[last.Row]))
+                    if (FirstOrLastEpisode(c, child, year - 1, first: false) is { } last && !Has(last.Table.Dec[last.Row]))
                     {
                         pairs.Add((now, last));
                     }
@@ -678,34 +644,62 @@ internal static partial class Ssda903Validator
     }
 
     // The child's episode with the earliest (first) or latest DECOM in the return of the year, as given; null when it has none.
-    [MethodImpl(Optimized)]
-    private static EpisodeAt? FirstOrLastEpisode(Context c, Ssda903Episodes[] tables, int child, int year, bool first)
+    private static EpisodeAt? FirstOrLastEpisode(Context c, int child, int year, bool first) =>
+        (c.EpisodeYears ??= new EpisodesOfYears(c)).Of(child, year, first);
+
+    /// <summary>
+    /// Each child's episode with the earliest and the one with the latest DECOM in the return of each collection year given, kept or
+    /// replaced (<see cref="FirstOrLastEpisode"/>'s answers), found once a validation in one pass over each child's rows: the rules
+    /// across years ask for them child by child and year by year.
+    /// </summary>
+    private sealed class EpisodesOfYears
     {
-        EpisodeAt? found = null;
-        foreach (var e in tables)
+        private readonly int _from;
+        private readonly int _span;
+        private readonly EpisodeAt?[] _first;
+        private readonly EpisodeAt?[] _latest;
+
+        [MethodImpl(Optimized)]
+        public EpisodesOfYears(Context c)
         {
-            var rows = e.RowsOf(child);
-            for (var i = rows.Start; i < rows.End; i++)
+            var years = c.Data.Files.Select(f => f.CollectionYear).Where(y => y > 0).ToList();
+            _from = years.Count == 0 ? 0 : years.Min();
+            _span = years.Count == 0 ? 0 : years.Max() - _from + 1;
+            var children = c.Data.Children.Count;
+            _first = new EpisodeAt?[children * _span];
+            _latest = new EpisodeAt?[children * _span];
+            foreach (var e in EpisodeTables(c.Data))
             {
-                if (c.FileYear(e.Source[i]) != year || !Has(e.Decom[i]))
+                for (var child = 0; child < children; child++)
                 {
-                    continue;
-                }
+                    var rows = e.RowsOf(child);
+                    for (var i = rows.Start; i < rows.End; i++)
+                    {
+                        var slot = c.FileYear(e.Source[i]) - _from;
+                        if ((uint)slot >= (uint)_span || !Has(e.Decom[i]))
+                        {
+                            continue;
+                        }
 
-                // Rows are in DECOM order: the first of the year in a table is its earliest, the last its latest.
-                if (found is not { } best || (first ? e.Decom[i] < best.Table.Decom[best.Row] : e.Decom[i] >= best.Table.Decom[best.Row]))
-                {
-                    found = new EpisodeAt(e, i);
-                }
+                        // Rows are in DECOM order within a table; between the kept and the replaced, the earlier table wins a tie for
+                        // the first, the later one for the latest.
+                        var at = (child * _span) + slot;
+                        if (_first[at] is not { } earliest || e.Decom[i] < earliest.Table.Decom[earliest.Row])
+                        {
+                            _first[at] = new EpisodeAt(e, i);
+                        }
 
-                if (first)
-                {
-                    break;
+                        if (_latest[at] is not { } last || e.Decom[i] >= last.Table.Decom[last.Row])
+                        {
+                            _latest[at] = new EpisodeAt(e, i);
+                        }
+                    }
                 }
             }
         }
 
-        return found;
+        public EpisodeAt? Of(int child, int year, bool first) =>
+            (uint)(year - _from) < (uint)_span ? (first ? _first : _latest)[(child * _span) + year - _from] : null;
     }
 
     // The collection years of the files given whose year before was given too: the years the rules across years run for.

@@ -145,13 +145,12 @@ internal static partial class Ssda903Validator
 
             // No OC2 row at all: only in a year whose return gave the OC2 table (an OC2 CSV or the XML), on the child's latest
             // episode of that return. The years are the files' own.
-            var tables = EpisodeTables(c.Data);
             foreach (var year in Oc2Years(c.Data))
             {
                 for (var child = 0; child < c.Data.Children.Count; child++)
                 {
                     if (!HasOc2Row(c, child, year) && c.ContinuouslyLookedAfter(child, year)
-                        && FirstOrLastEpisode(c, tables, child, year, first: false) is { } latest)
+                        && FirstOrLastEpisode(c, child, year, first: false) is { } latest)
                     {
                         c.Report(r, latest.Source, "CHILD", c.Data.Children.IdOf(child));
                     }

@@ -3161,6 +3161,9 @@ internal static partial class Ssda903Validator
         /// <summary>What <see cref="CarriedOver"/> pairs, worked out at its first call: every rule across years that compares episodes shares it.</summary>
         public List<(EpisodeAt Now, EpisodeAt Last)>?[] EpisodesCarriedOver { get; } = new List<(EpisodeAt, EpisodeAt)>?[2];
 
+        /// <summary>Each child's first and latest episode of each year (<see cref="FirstOrLastEpisode"/>), found at the first ask.</summary>
+        public EpisodesOfYears? EpisodeYears { get; set; }
+
         /// <summary>What <see cref="HeaderAndLastYears"/> pairs, worked out at its first call.</summary>
         public List<(HeaderAt Now, HeaderAt Last)>? HeadersAndLastYears { get; set; }
 
