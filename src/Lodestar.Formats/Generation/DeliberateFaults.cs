@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lodestar.Formats.Text;
 
 namespace Lodestar.Formats.Generation;
 
@@ -218,7 +219,10 @@ internal static class DeliberateFaults
 
     private static DateOnly Date903(string text) => DateOnly.ParseExact(text, "dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>A generated 903 table as rows of cells (the generator's values hold no comma or quote), written back as it was read.</summary>
+    /// <summary>
+    /// A generated 903 table as rows of cells, read with the one CSV tokenizer (<see cref="CsvCursor"/>) and written back as it
+    /// was read: the generator writes no blank line and no value with a comma or quote, so row r is the file's line r + 2.
+    /// </summary>
     private sealed class CsvTable
     {
         private readonly string _path;
@@ -240,10 +244,14 @@ internal static class DeliberateFaults
         public static CsvTable Read(string councilFolder, string file)
         {
             var path = Path.Combine(councilFolder, file);
-            var lines = System.IO.File.ReadAllText(path, Ssda903CsvWriter.Utf8).Split('\n');
-            // Every line ends with LF, so the last piece is empty.
-            var rows = lines.Skip(1).Take(lines.Length - 2).Select(l => l.Split(',')).ToList();
-            return new CsvTable(path, file, lines[0].Split(','), rows);
+            using var cursor = new CsvCursor(System.IO.File.ReadAllText(path, Ssda903CsvWriter.Utf8));
+            var rows = new List<string[]>();
+            while (cursor.Next())
+            {
+                rows.Add(cursor.Cells());
+            }
+
+            return new CsvTable(path, file, rows[0], rows[1..]);
         }
 
         public int Column(string name) => Array.IndexOf(Header, name) is var i and >= 0 ? i : throw new InvalidOperationException($"{File} has no column {name}.");
